@@ -1,0 +1,36 @@
+// The `papers` command line. Every mistake is one sentence and a non-zero exit, never a stack trace.
+import { ConfigError, loadConfig } from "../config.ts";
+import { MigrationError } from "../core/db/index.ts";
+import { maskSecrets } from "../log.ts";
+import { start } from "../start.ts";
+import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
+import { ingestCli } from "./ingest.ts";
+import { searchCli, trendingCli } from "./query.ts";
+
+const startCli: CliCommand = { name: "start", usage: "papers start", run: (ctx) => start(ctx.config, ctx) };
+
+export const cliCommands: CliCommand[] = [searchCli, trendingCli, ingestCli, startCli];
+
+function usage(): string {
+  return ["Usage:", ...cliCommands.map((c) => `  ${c.usage}`)].join("\n");
+}
+
+export async function main(argv: string[], io: Partial<Omit<CliContext, "args" | "config">> = {}, env = process.env): Promise<number> {
+  const stdout = io.stdout ?? process.stdout, stderr = io.stderr ?? process.stderr, stdin = io.stdin ?? process.stdin;
+  const say = (text: string) => stderr.write(maskSecrets(text) + "\n");
+  const [name, ...args] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") { (name ? stdout : stderr).write(usage() + "\n"); return name ? 0 : 2; }
+  // A subcommand may be two words ("digest run", "slack manifest").
+  const command = cliCommands.find((c) => c.name === `${name} ${args[0]}`) ?? cliCommands.find((c) => c.name === name);
+  if (!command) { say(`papers: unknown command "${name.slice(0, 40)}". Run "papers help" to see the commands.`); return 2; }
+  const rest = command.name.includes(" ") ? args.slice(1) : args;
+  try {
+    const config = loadConfig(env);
+    return await command.run({ args: rest, config, stdout, stderr, stdin });
+  } catch (error) {
+    if (error instanceof CliUsageError || error instanceof ConfigError) { say(error.message); return 2; }
+    if (error instanceof MigrationError) { say(`papers: the database could not be migrated: ${error.message}`); return 1; }
+    say(`papers: ${command.name} failed: ${(error as Error)?.message ?? String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,63 @@
+// `papers search <query…>` and `papers trending`: the same commands chat users run, printed as text or JSON.
+import { parseArgs } from "node:util";
+import { createRegistry } from "../commands/index.ts";
+import { runCommand } from "../commands/dispatch.ts";
+import { renderText } from "../adapters/console/render.ts";
+import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
+import { withServices } from "./services.ts";
+import type { Services } from "../services.ts";
+
+function parse(ctx: CliContext) {
+  try {
+    return parseArgs({ args: ctx.args, allowPositionals: true, options: { limit: { type: "string" }, json: { type: "boolean", default: false } } });
+  } catch (error) {
+    throw new CliUsageError((error as Error).message.split("\n")[0]!);
+  }
+}
+
+function limitOf(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new CliUsageError(`--limit takes a whole number from 1 to 50, not "${value.slice(0, 20)}".`);
+  return n;
+}
+
+async function printReply(ctx: CliContext, services: Services, name: string, input: Record<string, unknown>, json: boolean, scoreOf?: (id: string) => number): Promise<number> {
+    const reply = await runCommand(createRegistry(), name, input, {
+      services, user: { platform: "console", workspaceId: "local", userId: "cli" },
+      channel: { platform: "console", workspaceId: "local", channelId: "cli" }, canManageChannel: true, now: services.clock() });
+    if (reply.tone === "error") { ctx.stderr.write(reply.text + "\n"); return 1; }
+    if (json) {
+      const rows = (reply.papers ?? []).map((c) => ({ id: c.id, arxivId: c.arxivId, title: c.title, url: c.url, rank: c.rank,
+        ...(scoreOf ? { score: Number(scoreOf(c.id).toFixed(4)) } : {}), upvotes: c.upvotes, authors: c.authors, summary: c.summary }));
+      ctx.stdout.write(JSON.stringify(rows, null, 2) + "\n");
+    } else ctx.stdout.write(renderText(reply) + "\n");
+    return 0;
+}
+
+export const searchCli: CliCommand = {
+  name: "search",
+  usage: "papers search <query…> [--limit N] [--json]",
+  async run(ctx) {
+    const { values, positionals } = parse(ctx);
+    const query = positionals.join(" ");
+    const limit = limitOf(values.limit, 5);
+    if (!query.trim()) throw new CliUsageError("Give something to search for, like: papers search mixture of experts");
+    if (query.length > 500) throw new CliUsageError(`That query is ${query.length} characters; keep it under 500.`);
+    return withServices(ctx, async (services) => {
+      const scores = new Map(services.catalog.index.search(query, { limit }).hits.map((h) => [h.id, h.score]));
+      return printReply(ctx, services, "search", { query, limit }, values.json ?? false, (id) => scores.get(id) ?? 0);
+    });
+  },
+};
+
+export const trendingCli: CliCommand = {
+  name: "trending",
+  usage: "papers trending [--limit N] [--json]",
+  async run(ctx) {
+    const { values, positionals } = parse(ctx);
+    if (positionals.length > 0) throw new CliUsageError(`papers trending takes no words; did you mean: papers trending --limit ${positionals[0]}`);
+    const count = limitOf(values.limit, 10);
+    return withServices(ctx, (services) => printReply(ctx, services, "trending", { count }, values.json ?? false));
+  },
+};

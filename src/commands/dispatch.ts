@@ -1,0 +1,64 @@
+// The one way a command runs, from any adapter: parse (zod), check permission, execute, and turn every
+// failure into one sentence. UserErrors are shown as they are; anything else is logged with a reference
+// id the person can quote, and they get an apology, never a stack trace.
+import { randomBytes } from "node:crypto";
+import { ZodError } from "zod";
+import type { Command, CommandContext } from "./command.ts";
+import { positional } from "./command.ts";
+import { UserError } from "./errors.ts";
+import { errorReply, type Reply } from "./reply.ts";
+import type { CommandRegistry } from "./registry.ts";
+
+export const MAX_TEXT_LENGTH = 2000;
+
+function describeZodError(command: Command, error: ZodError): string {
+  const issue = error.issues[0];
+  const message = issue?.message && !/^(Invalid|Expected|Too)/.test(issue.message) ? issue.message
+    : `That doesn't fit ${issue?.path.join(".") || "this command"}.`;
+  return `${message} Try: /papers ${command.usage}`;
+}
+
+export async function runCommand(registry: CommandRegistry, name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {
+  const command = registry.get(name);
+  if (!command) return errorReply(`There is no /papers ${name.slice(0, 40)} command. Type /papers help to see what there is.`);
+  try {
+    if (command.permission === "manageChannel" && !ctx.canManageChannel) {
+      throw new UserError("forbidden", "Only people who can manage this channel can change its digest; ask a channel admin.");
+    }
+    if (typeof raw._extra === "string" && raw._extra) {
+      throw new UserError("extra_words", `I didn't expect "${raw._extra.slice(0, 40)}" there. Try: /papers ${command.usage}`);
+    }
+    const { _extra, ...options } = raw;
+    const parsed = command.input.safeParse(options);
+    if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error));
+    return await command.execute(ctx, parsed.data);
+  } catch (error) {
+    if (error instanceof UserError) return errorReply(error.message);
+    const ref = randomBytes(4).toString("hex");
+    ctx.services.log.error({ err: error, ref, command: name, platform: ctx.user.platform }, "command failed");
+    return errorReply(`Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`);
+  }
+}
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Free text after "/papers" (Slack, the terminal): a leading command name picks that command; anything
+ * else is a search, because `/papers moe` is what people type most.
+ */
+export async function runText(registry: CommandRegistry, text: string, ctx: CommandContext): Promise<Reply> {
+  const trimmed = text.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  if (trimmed.length > MAX_TEXT_LENGTH) {
+    return errorReply(`That's ${trimmed.length.toLocaleString("en")} characters; keep it under ${MAX_TEXT_LENGTH.toLocaleString("en")}. Try a few keywords, like /papers mixture of experts.`);
+  }
+  const [first = "", ...rest] = words(trimmed);
+  const command = registry.get(first.toLowerCase());
+  if (!trimmed) return runCommand(registry, "help", {}, ctx);
+  if (command && !command.hidden) {
+    const raw = command.parseText ? command.parseText(rest) : positional(command.options, rest);
+    return runCommand(registry, command.name, raw, ctx);
+  }
+  return runCommand(registry, "search", { query: trimmed }, ctx);
+}

@@ -1,0 +1,17 @@
+// Every command, once. Slack's manifest, Discord's registration, help and the terminal all read this list.
+import type { Command } from "./command.ts";
+import { CommandRegistry } from "./registry.ts";
+import { helpCommand } from "./help.ts";
+import { searchCommand } from "./search.ts";
+import { trendingCommand } from "./trending.ts";
+import { paperCommand } from "./paper.ts";
+
+export function createRegistry(): CommandRegistry {
+  const commands: Command[] = [
+    searchCommand,
+    trendingCommand,
+    paperCommand,
+  ];
+  const registry: CommandRegistry = new CommandRegistry([...commands, helpCommand(() => registry.list())]);
+  return registry;
+}

@@ -1,0 +1,54 @@
+// What a command answers, with no Slack or Discord shapes in it: each adapter renders this itself.
+import { paperUrl, type Paper } from "../core/paper.ts";
+
+/** Buttons a paper can carry; the adapter maps each to its platform's button and back. */
+export type PaperAction = "bookmark" | "share" | "similar" | "unbookmark" | "markRead";
+
+export interface PaperCard {
+  id: string;
+  arxivId: string | null;
+  title: string;
+  url: string;
+  summary: string;
+  authors: string[];
+  upvotes: number;
+  githubUrl: string | null;
+  rank?: number;
+  readAt?: Date | null;
+}
+
+export interface Reply {
+  /** "ephemeral": only the asker sees it; "channel": a real message the team can react to. */
+  visibility: "ephemeral" | "channel";
+  /** The first sentence a person reads (and the notification/fallback text). */
+  text: string;
+  tone?: "info" | "error";
+  papers?: PaperCard[];
+  actions?: PaperAction[];
+  /** "Show more": the same command again with this input (e.g. the next offset). */
+  more?: { command: string; input: Record<string, unknown> };
+  file?: { name: string; mime: string; content: string };
+}
+
+export function toCard(paper: Paper, extra: Partial<PaperCard> = {}): PaperCard {
+  return {
+    id: paper.id, arxivId: paper.arxivId, title: paper.title, url: paperUrl(paper), summary: paper.summary,
+    authors: paper.authors, upvotes: paper.upvotes,
+    githubUrl: paper.githubRepo ? `https://github.com/${paper.githubRepo}` : null, ...extra,
+  };
+}
+
+export function notice(text: string, visibility: Reply["visibility"] = "ephemeral"): Reply {
+  return { visibility, text, tone: "info" };
+}
+
+export function errorReply(text: string): Reply {
+  return { visibility: "ephemeral", text, tone: "error" };
+}
+
+/** Two lines' worth of an abstract, cut at a word. */
+export function shortSummary(summary: string, max = 220): string {
+  if (summary.length <= max) return summary;
+  const cut = summary.slice(0, max);
+  return cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)).replace(/[\s,;:.-]+$/, "") + "…";
+}

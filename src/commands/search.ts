@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { defineCommand } from "./command.ts";
+import { toCard, type Reply } from "./reply.ts";
+
+export const PAGE_SIZE = 5;
+export const MAX_QUERY_LENGTH = 500;
+
+const Input = z.object({
+  query: z.string({ error: "Tell me what to look for, like /papers mixture of experts." }).trim()
+    .min(1, "Tell me what to look for, like /papers mixture of experts.")
+    .max(MAX_QUERY_LENGTH, `Keep the search under ${MAX_QUERY_LENGTH} characters; a few keywords work best.`),
+  offset: z.coerce.number().int().min(0).max(1000).default(0),
+  limit: z.coerce.number().int().min(1).max(50).default(PAGE_SIZE),
+});
+
+export const searchCommand = defineCommand({
+  name: "search",
+  description: "Find papers by topic, title words or acronym (MoE, SSM, RLHF…)",
+  usage: "search <words>   (or just /papers <words>)",
+  options: [{ name: "query", description: "What to look for, e.g. mixture of experts", type: "string", required: true, autocomplete: "paper", rest: true }],
+  input: Input,
+  async execute(ctx, { query, offset, limit }): Promise<Reply> {
+    const { catalog } = ctx.services;
+    const result = catalog.index.search(query, { limit, offset });
+    const papers = catalog.papers(result.hits);
+    const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
+    if (papers.length === 0) {
+      return { visibility: "ephemeral", tone: "info", text: offset > 0
+        ? `No more papers for "${shown}".`
+        : `No papers match "${shown}". Try fewer or broader words, like "language models", or see /papers trending.` };
+    }
+    const end = offset + papers.length;
+    return {
+      visibility: "ephemeral",
+      text: `Papers for "${shown}" (${offset + 1}–${end} of ${result.total}):`,
+      papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1 })),
+      actions: ["bookmark", "share", "similar"],
+      ...(end < result.total ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),
+    };
+  },
+});

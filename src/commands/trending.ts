@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { localDate } from "../core/time.ts";
+import { defineCommand } from "./command.ts";
+import { toCard, type Reply } from "./reply.ts";
+
+const COUNT_HINT = "The count is a number from 1 to 50, like /papers trending 10.";
+
+const Input = z.object({
+  count: z.coerce.number({ error: COUNT_HINT }).int(COUNT_HINT).min(1, COUNT_HINT).max(50, COUNT_HINT).default(5),
+  offset: z.coerce.number().int().min(0).max(1000).default(0),
+});
+
+export const trendingCommand = defineCommand({
+  name: "trending",
+  description: "Today's trending papers, in rank order",
+  usage: "trending [count]",
+  options: [{ name: "count", description: "How many (1–50, default 5)", type: "integer", min: 1, max: 50 }],
+  input: Input,
+  async execute(ctx, { count, offset }): Promise<Reply> {
+    const { papers, catalog } = ctx.services;
+    const snapshot = await papers.trending(localDate(ctx.now, "UTC"));
+    if (!snapshot || snapshot.ids.length === 0) return { visibility: "ephemeral", tone: "info", text: "There is no trending list yet; try again after the next refresh." };
+    const ids = snapshot.ids.slice(offset, offset + count);
+    const shown = ids.map((id) => catalog.get(id)).filter((p) => p !== undefined);
+    const end = offset + shown.length;
+    return {
+      visibility: "ephemeral",
+      text: `Trending papers, ${snapshot.date} (${offset + 1}–${end} of ${snapshot.ids.length}):`,
+      papers: shown.map((p, i) => toCard(p, { rank: offset + i + 1 })),
+      actions: ["bookmark", "share", "similar"],
+      ...(end < snapshot.ids.length ? { more: { command: "trending", input: { count, offset: end } } } : {}),
+    };
+  },
+});

@@ -1,0 +1,56 @@
+// The only module that reads process.env. Parsed once at start-up; a bad value names its variable.
+import { z } from "zod";
+
+const optionalString = z.string().trim().min(1).optional().or(z.literal("").transform(() => undefined));
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().trim().min(1).default("file:./data/papers.db")
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: z.string().url().optional(),
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString,
+  DISCORD_API_URL: z.string().url().optional(),
+  HF_API_URL: z.string().url().default("https://huggingface.co/api"),
+  HF_REFRESH_CRON: z.string().default("7 * * * *"),
+  HF_REFRESH: z.enum(["on", "off"]).default("on"),
+  DIGEST_CRON: z.string().default("* * * * *"),
+  COMMANDS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  INDEX_SYNC_SECONDS: z.coerce.number().int().min(1).default(30),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+});
+
+export type Config = z.infer<typeof EnvSchema> & {
+  databaseProvider: "sqlite" | "postgresql";
+  slack: boolean;
+  discord: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Configuration error: ${issue.path.join(".")} ${issue.message}.`);
+  }
+  const c = parsed.data;
+  if (Boolean(c.SLACK_BOT_TOKEN) !== Boolean(c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)) {
+    throw new ConfigError(c.SLACK_BOT_TOKEN
+      ? "Configuration error: SLACK_BOT_TOKEN is set, so SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is needed too."
+      : "Configuration error: SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN.");
+  }
+  if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
+    throw new ConfigError("Configuration error: DISCORD_TOKEN is set, so DISCORD_APPLICATION_ID is needed too.");
+  }
+  return {
+    ...c,
+    databaseProvider: c.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql",
+    slack: Boolean(c.SLACK_BOT_TOKEN),
+    discord: Boolean(c.DISCORD_TOKEN),
+  };
+}

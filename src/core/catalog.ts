@@ -1,0 +1,55 @@
+// The papers this process serves, in memory, with their search index. The database is the truth;
+// sync() folds in what another replica (or an ingest) wrote, so staleness is bounded by how often it runs.
+import type { Paper } from "./paper.ts";
+import { SearchIndex, type SearchHit } from "./search/index.ts";
+import type { PaperStore } from "./store/papers.ts";
+
+// Rows committed by another process just before our last read could carry a slightly older updatedAt.
+const CLOCK_SKEW_MS = 5_000;
+
+export class Catalog {
+  private readonly byId = new Map<string, Paper>();
+  private readonly byArxiv = new Map<string, string>();
+  private lastSync = new Date(0);
+
+  private constructor(private readonly store: PaperStore, readonly index: SearchIndex) {}
+
+  static async load(store: PaperStore): Promise<Catalog> {
+    const startedAt = new Date();
+    const papers = await store.all();
+    const catalog = new Catalog(store, SearchIndex.build(papers));
+    for (const paper of papers) catalog.remember(paper);
+    catalog.lastSync = startedAt;
+    return catalog;
+  }
+
+  private remember(paper: Paper): void {
+    this.byId.set(paper.id, paper);
+    if (paper.arxivId) this.byArxiv.set(paper.arxivId, paper.id);
+  }
+
+  get size(): number { return this.byId.size; }
+
+  /** By id or arXiv id. */
+  get(id: string): Paper | undefined {
+    return this.byId.get(id) ?? this.byId.get(this.byArxiv.get(id) ?? "");
+  }
+
+  papers(hits: SearchHit[]): Paper[] {
+    return hits.map((h) => this.byId.get(h.id)).filter((p): p is Paper => p !== undefined);
+  }
+
+  /** Take papers this process just wrote, without waiting for the next sync. */
+  apply(papers: Paper[]): void {
+    for (const paper of papers) { this.remember(paper); this.index.upsert(paper); }
+  }
+
+  async sync(): Promise<number> {
+    const startedAt = new Date();
+    const changed = await this.store.changedSince(new Date(this.lastSync.getTime() - CLOCK_SKEW_MS));
+    const fresh = changed.filter((p) => JSON.stringify(p) !== JSON.stringify(this.byId.get(p.id)));
+    this.apply(fresh);
+    this.lastSync = startedAt;
+    return fresh.length;
+  }
+}

@@ -1,0 +1,57 @@
+// Applies pending migrations from prisma/<provider>/migrations at start-up, keeping Prisma's own
+// bookkeeping (_prisma_migrations, sha256 checksums), so `prisma migrate deploy/status` on a machine
+// with the native engine sees the same history. Like Prisma (P3009), a failed migration stops start-up
+// until someone resolves it; it is never retried behind their back.
+import { createHash, randomUUID } from "node:crypto";
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+
+export interface Migration { name: string; sql: string; checksum: string }
+
+export interface MigrationDriver {
+  /** Runs fn while holding a lock that other processes migrating the same database wait on. */
+  withLock<T>(fn: () => Promise<T>): Promise<T>;
+  ensureTable(): Promise<void>;
+  applied(): Promise<{ name: string; finished: boolean; checksum: string }[]>;
+  apply(migration: Migration, id: string): Promise<void>;
+  recordFailure(migration: Migration, id: string, error: string): Promise<void>;
+}
+
+export class MigrationError extends Error {}
+
+export function readMigrations(dir: string): Migration[] {
+  if (!existsSync(dir)) throw new MigrationError(`No migrations folder at ${dir}.`);
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, "migration.sql")))
+    .map((d) => d.name).sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+/** Returns the names of the migrations it applied (empty when the database was up to date). */
+export async function migrate(driver: MigrationDriver, migrations: Migration[]): Promise<string[]> {
+  return driver.withLock(async () => {
+    await driver.ensureTable();
+    const applied = await driver.applied();
+    const failed = applied.find((m) => !m.finished);
+    if (failed) {
+      throw new MigrationError(`Migration ${failed.name} failed earlier and was not resolved; fix the database, `
+        + `then mark it with \`prisma migrate resolve\` (or delete its row in _prisma_migrations) and start again.`);
+    }
+    const done = new Set(applied.map((m) => m.name));
+    const pending = migrations.filter((m) => !done.has(m.name));
+    for (const migration of pending) {
+      const id = randomUUID();
+      try {
+        await driver.apply(migration, id);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await driver.recordFailure(migration, id, message);
+        throw new MigrationError(`Migration ${migration.name} failed: ${message}`);
+      }
+    }
+    return pending.map((m) => m.name);
+  });
+}

@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import { foldLatex } from "./latex.ts";
+
+/** A paper as the core knows it, whatever source it came from. */
+export interface Paper {
+  id: string;
+  arxivId: string | null;
+  title: string;
+  summary: string;
+  authors: string[];
+  keywords: string[];
+  githubRepo: string | null;
+  publishedAt: Date | null;
+  upvotes: number;
+}
+
+/** The same title however it was typed: LaTeX and accents folded, case and punctuation ignored. */
+export function titleKey(title: string): string {
+  return foldLatex(title)
+    .normalize("NFD").replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+const ARXIV_ID = /(?:^|arxiv\.org\/(?:abs|pdf)\/|huggingface\.co\/papers\/|arxiv:)\s*(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?$/i;
+
+/** "2509.04664v2", "arXiv:2509.04664", "https://arxiv.org/abs/2509.04664v1" → "2509.04664"; anything else → null. */
+export function parseArxivId(input: string): string | null {
+  const match = ARXIV_ID.exec(input.trim());
+  return match ? match[1]! : null;
+}
+
+/** Stable across re-ingests: the arXiv id where known, else derived from the normalized title. */
+export function paperId(arxivId: string | null, title: string): string {
+  if (arxivId) return arxivId;
+  return "t-" + createHash("sha256").update(titleKey(title)).digest("hex").slice(0, 12);
+}
+
+export function paperUrl(paper: Pick<Paper, "id" | "arxivId" | "title">): string {
+  if (paper.arxivId) return `https://huggingface.co/papers/${paper.arxivId}`;
+  return `https://huggingface.co/papers?q=${encodeURIComponent(paper.title)}`;
+}

@@ -1,0 +1,95 @@
+// Papers and trending snapshots in the database. Writes are idempotent: ingesting the same records twice
+// changes nothing, and a snapshot is replaced whole inside one transaction or not at all.
+import type { Db } from "../db/index.ts";
+import { titleKey, type Paper } from "../paper.ts";
+import { fromRow, mergePaper, samePaper, toRow } from "./paper-rows.ts";
+
+export interface UpsertCounts { added: number; updated: number; unchanged: number }
+export interface IngestResult extends UpsertCounts { snapshotDate: string; snapshotChanged: boolean; ids: string[] }
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+const CHUNK = 500;
+
+async function upsertInto(tx: Tx | Db, papers: Paper[], source: string): Promise<UpsertCounts & { ids: string[] }> {
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  const ids: string[] = [];
+  for (let start = 0; start < papers.length; start += CHUNK) {
+    const chunk = papers.slice(start, start + CHUNK);
+    const keys = chunk.map((p) => titleKey(p.title));
+    const arxivIds = chunk.map((p) => p.arxivId).filter((id): id is string => id !== null);
+    const existing = await tx.paper.findMany({ where: { OR: [{ id: { in: chunk.map((p) => p.id) } }, { titleKey: { in: keys } }, { arxivId: { in: arxivIds } }] } });
+    const byArxiv = new Map(existing.filter((r) => r.arxivId).map((r) => [r.arxivId!, r]));
+    const byKey = new Map(existing.map((r) => [r.titleKey, r]));
+    const byId = new Map(existing.map((r) => [r.id, r]));
+    const fresh: ReturnType<typeof toRow>[] = [];
+    for (const [i, paper] of chunk.entries()) {
+      const row = (paper.arxivId ? byArxiv.get(paper.arxivId) : undefined) ?? byId.get(paper.id) ?? byKey.get(keys[i]!);
+      if (!row) {
+        const newRow = toRow(paper, source);
+        fresh.push(newRow); ids.push(paper.id); counts.added++;
+        byId.set(paper.id, { ...newRow, createdAt: new Date(), updatedAt: new Date() });
+        byKey.set(newRow.titleKey, byId.get(paper.id)!);
+        continue;
+      }
+      ids.push(row.id);
+      const stored = fromRow(row);
+      const merged = mergePaper(stored, paper);
+      if (samePaper(stored, merged)) { counts.unchanged++; continue; }
+      const { id: _id, source: _source, ...data } = toRow(merged, row.source);
+      await tx.paper.update({ where: { id: row.id }, data });
+      counts.updated++;
+    }
+    if (fresh.length > 0) await tx.paper.createMany({ data: fresh });
+  }
+  return { ...counts, ids };
+}
+
+export class PaperStore {
+  constructor(private readonly db: Db) {}
+
+  async count(): Promise<number> { return this.db.paper.count(); }
+
+  async upsert(papers: Paper[], source: string): Promise<UpsertCounts & { ids: string[] }> {
+    return this.db.$transaction((tx) => upsertInto(tx, papers, source), { timeout: 120_000 });
+  }
+
+  /** Papers plus the day's trending list, all in one transaction: a failure leaves the previous snapshot. */
+  async ingest(date: string, papers: Paper[], source: string): Promise<IngestResult> {
+    return this.db.$transaction(async (tx) => {
+      const counts = await upsertInto(tx, papers, source);
+      const current = await tx.snapshotEntry.findMany({ where: { date }, orderBy: { rank: "asc" }, select: { paperId: true } });
+      const snapshotChanged = current.map((e) => e.paperId).join() !== counts.ids.join();
+      if (snapshotChanged) {
+        await tx.snapshot.deleteMany({ where: { date } });
+        await tx.snapshot.create({ data: { date, source } });
+        const seen = new Set<string>();
+        const entries = counts.ids.filter((id) => !seen.has(id) && seen.add(id)).map((paperId, i) => ({ date, rank: i + 1, paperId }));
+        await tx.snapshotEntry.createMany({ data: entries });
+      }
+      return { ...counts, snapshotDate: date, snapshotChanged };
+    }, { timeout: 120_000 });
+  }
+
+  async get(id: string): Promise<Paper | null> {
+    const row = await this.db.paper.findFirst({ where: { OR: [{ id }, { arxivId: id }] } });
+    return row ? fromRow(row) : null;
+  }
+
+  async all(): Promise<Paper[]> {
+    return (await this.db.paper.findMany({ orderBy: { id: "asc" } })).map(fromRow);
+  }
+
+  /** Papers written after `since` (another replica's ingest), for keeping an in-memory index current. */
+  async changedSince(since: Date): Promise<Paper[]> {
+    return (await this.db.paper.findMany({ where: { updatedAt: { gt: since } } })).map(fromRow);
+  }
+
+  /** The newest snapshot on or before `localDate` (YYYY-MM-DD); the newest of all when none is that old. */
+  async trending(localDate?: string): Promise<{ date: string; ids: string[] } | null> {
+    const snapshot = (localDate ? await this.db.snapshot.findFirst({ where: { date: { lte: localDate } }, orderBy: { date: "desc" } }) : null)
+      ?? await this.db.snapshot.findFirst({ orderBy: { date: "desc" } });
+    if (!snapshot) return null;
+    const entries = await this.db.snapshotEntry.findMany({ where: { date: snapshot.date }, orderBy: { rank: "asc" }, select: { paperId: true } });
+    return { date: snapshot.date, ids: entries.map((e) => e.paperId) };
+  }
+}

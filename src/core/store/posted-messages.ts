@@ -1,0 +1,25 @@
+// Which bot message shows which paper, so that a reaction on it finds its paper later, across restarts.
+import type { ChannelRef } from "../channel.ts";
+import type { Db } from "../db/index.ts";
+
+export class PostedMessageStore {
+  constructor(private readonly db: Db) {}
+
+  async record(channel: ChannelRef, messageId: string, paperId: string, kind: "digest" | "share"): Promise<void> {
+    const id = { platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId, messageId };
+    await this.db.postedMessage.upsert({ where: { platform_workspaceId_channelId_messageId: id }, create: { ...id, paperId, kind }, update: {} });
+  }
+
+  async paperFor(channel: ChannelRef, messageId: string): Promise<string | null> {
+    const row = await this.db.postedMessage.findUnique({ where: { platform_workspaceId_channelId_messageId: {
+      platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId, messageId } } });
+    return row?.paperId ?? null;
+  }
+
+  /** Papers posted to the channel since `since` (for the digest's 7-day no-repeat rule). */
+  async paperIdsSince(channel: ChannelRef, since: Date): Promise<string[]> {
+    const rows = await this.db.postedMessage.findMany({ where: { platform: channel.platform, workspaceId: channel.workspaceId,
+      channelId: channel.channelId, postedAt: { gte: since } }, select: { paperId: true } });
+    return rows.map((r) => r.paperId);
+  }
+}

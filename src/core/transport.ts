@@ -1,0 +1,27 @@
+// How jobs (the digest) and shares reach a channel, without knowing Slack or Discord. Each adapter
+// implements ChatTransport and translates its platform's failures into these errors.
+import type { ChannelRef, Platform } from "./channel.ts";
+import type { Reply } from "../commands/reply.ts";
+
+export interface PostOptions {
+  /** Same key, same message: lets a retry after a crash find or dedupe what it already sent. */
+  idempotencyKey?: string;
+}
+
+export interface ChatTransport {
+  readonly platform: Platform;
+  /** Posts a real channel message and returns its platform id (Slack ts, Discord snowflake). */
+  post(channel: ChannelRef, reply: Reply, options?: PostOptions): Promise<{ messageId: string }>;
+  /** A message this bot already posted with that idempotency key, if the platform can tell. */
+  findPosted?(channel: ChannelRef, idempotencyKey: string, since: Date): Promise<{ messageId: string } | null>;
+}
+
+/** The channel is gone, archived, or the bot was removed: pause, do not retry. */
+export class ChannelUnavailableError extends Error {
+  constructor(readonly reason: string) { super(reason); this.name = "ChannelUnavailableError"; }
+}
+
+/** The platform said to wait (429 Retry-After) or failed for now (5xx, network): retry later. */
+export class TransientPostError extends Error {
+  constructor(message: string, readonly retryAfterMs?: number) { super(message); this.name = "TransientPostError"; }
+}

@@ -1,7 +1,8 @@
 // Authors a new migration offline: Prisma's own schema engine (as wasm) diffs the committed migrations
 // folder against prisma/models.prisma and writes prisma/<provider>/migrations/<timestamp>_<name>/migration.sql.
-// Usage: npm run db:diff -- <name>     (SQLite shadow: in memory; PostgreSQL shadow: in-memory PGlite)
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
+// Usage: npm run db:diff -- <name> [sqlite|postgresql]   (runs under tsx: it reuses the start-up migration applier)
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,13 +36,24 @@ function migrationsList(provider) {
 
 async function shadowAdapter(provider) {
   if (provider === "sqlite") {
+    // The wasm engine cannot replay migrations into a SQLite shadow database through the adapter, so
+    // replay them ourselves (the same applier the bot uses at start-up) and diff from that database.
     const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
-    return { factory: new PrismaBetterSqlite3({ url: ":memory:" }), close: async () => {} };
+    const dir = mkdtempSync(join(tmpdir(), "papers-shadow-"));
+    return { path: join(dir, "shadow.db"), factory: new PrismaBetterSqlite3({ url: join(dir, "shadow.db") }), close: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const db = new PGlite();
   return { factory: new PrismaPGlite(db), close: () => db.close() };
+}
+
+async function replayInto(path, list) {
+  const { migrate } = await import("../src/core/db/migrate.ts");
+  const { sqliteMigrationDriver } = await import("../src/core/db/sqlite.ts");
+  const driver = sqliteMigrationDriver(path);
+  const migrations = list.migrationDirectories.map((d) => ({ name: d.path.split("/").pop(), sql: d.migrationFile.content.value, checksum: "" }));
+  try { await migrate(driver, migrations); } finally { driver.close(); }
 }
 
 async function diffFor(bg, provider, name) {
@@ -52,7 +64,10 @@ async function diffFor(bg, provider, name) {
     const engine = await bg.SchemaEngine.new({ datamodels: [[schemaPath, files[0].content]] }, () => {},
       bindMigrationAwareSqlAdapterFactory(shadow.factory));
     const list = migrationsList(provider);
-    const result = await engine.diff({ from: { tag: "migrations", ...list }, to: { tag: "schemaDatamodel", files },
+    const from = provider === "sqlite"
+      ? (await replayInto(shadow.path, list), { tag: "schemaDatasource", files, configDir: root })
+      : { tag: "migrations", ...list };
+    const result = await engine.diff({ from, to: { tag: "schemaDatamodel", files },
       script: true, exitCode: true, filters: { externalTables: [], externalEnums: [] } });
     const sql = result.stdout ?? "";
     if (result.exitCode !== 2 || !sql.trim() || /empty migration/i.test(sql)) return console.log(`${provider}: no changes`);

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   COMMANDS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   INDEX_SYNC_SECONDS: z.coerce.number().int().min(1).default(30),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  // Who "you" are in terminal mode: the login name, as a shell would say.
+  USER: z.string().default("you"),
 });
 
 export type Config = z.infer<typeof EnvSchema> & {

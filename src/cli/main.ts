@@ -15,8 +15,8 @@ function usage(): string {
   return ["Usage:", ...cliCommands.map((c) => `  ${c.usage}`)].join("\n");
 }
 
-export async function main(argv: string[], io: Partial<Omit<CliContext, "args" | "config">> = {}, env = process.env): Promise<number> {
-  const stdout = io.stdout ?? process.stdout, stderr = io.stderr ?? process.stderr, stdin = io.stdin ?? process.stdin;
+export async function main(argv: string[], io: Partial<Omit<CliContext, "args" | "config">> = {}, env: Record<string, string | undefined> = {}): Promise<number> {
+  const { stdout = process.stdout, stderr = process.stderr, stdin = process.stdin } = io;
   const say = (text: string) => stderr.write(maskSecrets(text) + "\n");
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") { (name ? stdout : stderr).write(usage() + "\n"); return name ? 0 : 2; }

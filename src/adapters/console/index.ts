@@ -8,10 +8,10 @@ import type { Reply } from "../../commands/reply.ts";
 import type { Services } from "../../services.ts";
 import { renderText } from "./render.ts";
 
-const user: UserRef = { platform: "console", workspaceId: "local", userId: process.env.USER ?? "you" };
 const channel: ChannelRef = { platform: "console", workspaceId: "local", channelId: "terminal" };
 
 export function startConsole(services: Services, registry: CommandRegistry, io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<void> {
+  const user: UserRef = { platform: "console", workspaceId: "local", userId: services.config.USER };
   const rl = createInterface({ input: io.input, output: io.output, terminal: false });
   const say = (text: string) => io.output.write(text + "\n");
   let last: Reply | undefined;

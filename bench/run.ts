@@ -1,0 +1,33 @@
+// `npm run bench`: every benchmark in one run, each printing its own table; all figures are written to
+// bench/results.json (with the machine they ran on) so closing notes can quote them.
+// Run one: `npm run bench -- search` (names: search, slack, discord, digest, recommend).
+import { writeFileSync, readFileSync, existsSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+
+const benches: Record<string, [file: string, fn: string]> = {
+  search: ["./search.ts", "runSearchBench"],
+  recommend: ["./recommend.ts", "runRecommendBench"],
+  slack: ["./slack.ts", "runSlackBench"],
+  discord: ["./discord.ts", "runDiscordBench"],
+  digest: ["./digest.ts", "runDigestBench"],
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const unknown = wanted.filter((w) => !(w in benches));
+if (unknown.length) { console.error(`Unknown bench ${unknown.join(", ")}; choose from ${Object.keys(benches).join(", ")}.`); process.exit(2); }
+
+const resultsPath = new URL("./results.json", import.meta.url);
+const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, "utf8")) : {};
+const results: Record<string, unknown> = { ...previous.results };
+for (const name of wanted.length ? wanted : Object.keys(benches)) {
+  const [file, fn] = benches[name]!;
+  if (!existsSync(new URL(file, import.meta.url))) { console.log(`\n== ${name}: not present, skipped`); continue; }
+  console.log(`\n== ${name}`);
+  const started = Date.now();
+  const module = await import(file);
+  results[name] = { ...(await module[fn]()), seconds: Math.round((Date.now() - started) / 100) / 10 };
+}
+const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) };
+writeFileSync(resultsPath, JSON.stringify({ ranAt: new Date().toISOString(), machine, results }, null, 2) + "\n");
+console.log(`\nFigures written to bench/results.json`);
+process.exit(0);

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   HF_API_URL: z.string().url().default("https://huggingface.co/api"),
   HF_REFRESH_CRON: z.string().default("7 * * * *"),
   HF_REFRESH: z.enum(["on", "off"]).default("on"),
+  HF_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(50),
+  HF_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
   DIGEST_CRON: z.string().default("* * * * *"),
   COMMANDS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   INDEX_SYNC_SECONDS: z.coerce.number().int().min(1).default(30),

@@ -7,6 +7,14 @@ import { createLogger, registerSecret } from "./log.ts";
 import { createServices } from "./services.ts";
 import { createRegistry } from "./commands/index.ts";
 import { startConsole } from "./adapters/console/index.ts";
+import { startDiscord } from "./adapters/discord/index.ts";
+import { startSlack } from "./adapters/slack/index.ts";
+import { ConsoleTransport } from "./adapters/console/transport.ts";
+import { startDigestJob } from "./jobs/digest.ts";
+import { startRefreshJob } from "./jobs/refresh.ts";
+import { startIndexSync } from "./jobs/index-sync.ts";
+import { startHealthServer } from "./adapters/http/health-server.ts";
+import { watchShutdown } from "./shutdown.ts";
 
 /** Something `papers start` runs until shutdown: an adapter, a job, a server. */
 export interface Running { name: string; stop(): Promise<void> }
@@ -19,27 +27,61 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   const services = await createServices(config, log);
   const registry = createRegistry();
   if (!chat) {
-    await startConsole(services, registry, { input: io.stdin, output: io.stdout });
+    // Terminal-mode subscriptions get their digests printed here.
+    const digest = startDigestJob(services, new Map([["console", new ConsoleTransport(io.stdout)]]));
+    // Ctrl-C or SIGTERM ends the conversation as "quit" does.
+    const shutdown = watchShutdown(log);
+    const ended = new AbortController();
+    void shutdown.signal.then(() => ended.abort());
+    await startConsole(services, registry, { input: io.stdin, output: io.stdout, signal: ended.signal });
+    await digest.stop();
     await services.close();
+    shutdown.finished(0);
+    shutdown.dispose();
     return 0;
   }
 
   const transports = new Map<Platform, ChatTransport>();
   const running: Running[] = [];
-  // Adapters (each registers its ChatTransport), then jobs that post through them.
-  // [adapters]
-  // [jobs]
+  // Listening from the start: a signal during a slow start-up (Discord login) still stops what started.
+  const shutdown = watchShutdown(log);
+  const stopAll = async () => {
+    // Jobs first (no new digests), then adapters, each finishing what it has in flight; health last.
+    for (const r of [...running].reverse()) {
+      await r.stop().catch((err: unknown) => log.error({ err, part: r.name }, "stop failed"));
+    }
+    await services.close();
+  };
+  try {
+    // /healthz: Bolt serves it on its own port in Slack's HTTP mode; otherwise this small server on PORT.
+    if (!(config.slack && !config.SLACK_APP_TOKEN)) running.push(await startHealthServer(services, config.PORT));
+    // Adapters (each registers its ChatTransport), then jobs that post through them.
+    // [adapters]
+    if (config.slack) {
+      const slack = await startSlack(services, registry);
+      transports.set("slack", slack.transport);
+      running.push({ name: "slack", stop: slack.stop });
+    }
+    if (config.discord) {
+      const discord = await startDiscord(services, registry);
+      transports.set("discord", discord.transport);
+      running.push({ name: "discord", stop: discord.stop });
+    }
+    // [jobs]
+    running.push(startIndexSync(services)); // other replicas' ingests reach this search index
+    running.push(startDigestJob(services, transports));
+    const refresh = startRefreshJob(services);
+    if (refresh) running.push(refresh);
+  } catch (error) {
+    // A part that failed to start (bad token, port taken) must not leave the others holding the process open.
+    await stopAll();
+    shutdown.dispose();
+    throw error;
+  }
   log.info({ slack: config.slack, discord: config.discord, database: services.provider, running: running.map((r) => r.name) }, "papers-bot started");
 
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => { log.info({ signal }, "shutting down"); resolve(); };
-    process.once("SIGTERM", () => shutdown("SIGTERM"));
-    process.once("SIGINT", () => shutdown("SIGINT"));
-  });
-  // Jobs first (no new digests), then adapters, each finishing what it has in flight.
-  for (const r of [...running].reverse()) {
-    await r.stop().catch((err: unknown) => log.error({ err, part: r.name }, "stop failed"));
-  }
-  await services.close();
+  await shutdown.signal;
+  await stopAll();
+  shutdown.finished(0);
   return 0;
 }

@@ -1,16 +1,18 @@
 // `papers ingest <file>`: a trending-page capture into the database. Idempotent; a malformed file is
-// refused with its line number before anything is written.
+// refused with its line number before anything is written. `papers ingest --hf`: see ingest-hf.ts.
 import { readFileSync } from "node:fs";
 import { CaptureFormatError, parseCapture } from "../core/seed.ts";
 import { CliUsageError, type CliCommand } from "./io.ts";
 import { withServices } from "./services.ts";
+import { INGEST_HF_USAGE, ingestFromHf } from "./ingest-hf.ts";
 
 export const ingestCli: CliCommand = {
   name: "ingest",
-  usage: "papers ingest <file>",
+  usage: `papers ingest <file> | ${INGEST_HF_USAGE}`,
   async run(ctx) {
+    if (ctx.args.includes("--hf")) return ingestFromHf(ctx);
     const [file, ...extra] = ctx.args;
-    if (!file || extra.length > 0 || file.startsWith("--")) throw new CliUsageError(`Usage: ${this.usage}`);
+    if (!file || extra.length > 0 || file.startsWith("--")) throw new CliUsageError(`Usage: ${ingestCli.usage}`);
     let text: string;
     try { text = readFileSync(file, "utf8"); } catch { throw new CliUsageError(`Cannot read ${file}: check the path.`); }
     let capture;

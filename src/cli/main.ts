@@ -2,14 +2,18 @@
 import { ConfigError, loadConfig } from "../config.ts";
 import { MigrationError } from "../core/db/index.ts";
 import { maskSecrets } from "../log.ts";
-import { start } from "../start.ts";
 import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
 import { ingestCli } from "./ingest.ts";
 import { searchCli, trendingCli } from "./query.ts";
+import { discordRegisterCli } from "./discord.ts";
+import { digestRunCli } from "./digest.ts";
+import { slackManifestCli } from "./slack.ts";
 
-const startCli: CliCommand = { name: "start", usage: "papers start", run: (ctx) => start(ctx.config, ctx) };
+// Loaded only for `papers start`: the chat SDKs it pulls in take seconds to load, which every
+// one-shot command (search, trending, ingest) would otherwise pay.
+const startCli: CliCommand = { name: "start", usage: "papers start", run: async (ctx) => (await import("../start.ts")).start(ctx.config, ctx) };
 
-export const cliCommands: CliCommand[] = [searchCli, trendingCli, ingestCli, startCli];
+export const cliCommands: CliCommand[] = [searchCli, trendingCli, ingestCli, digestRunCli, discordRegisterCli, slackManifestCli, startCli];
 
 function usage(): string {
   return ["Usage:", ...cliCommands.map((c) => `  ${c.usage}`)].join("\n");

@@ -8,6 +8,7 @@ import { positional } from "./command.ts";
 import { UserError } from "./errors.ts";
 import { errorReply, type Reply } from "./reply.ts";
 import type { CommandRegistry } from "./registry.ts";
+import { slowDownSentence } from "../core/rate-limit.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
 
@@ -19,6 +20,10 @@ function describeZodError(command: Command, error: ZodError): string {
 }
 
 export async function runCommand(registry: CommandRegistry, name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {
+  // Counted before anything else, so a flood of refusals costs the bot nothing but this check.
+  const limit = ctx.user.platform === "console" ? undefined : ctx.services.commandLimiter
+    ?.take(`${ctx.user.platform}:${ctx.user.workspaceId}:${ctx.user.userId}`, ctx.services.clock().getTime());
+  if (limit && !limit.allowed) return errorReply(slowDownSentence(limit.retryAfterSeconds));
   const command = registry.get(name);
   if (!command) return errorReply(`There is no /papers ${name.slice(0, 40)} command. Type /papers help to see what there is.`);
   try {
@@ -60,5 +65,26 @@ export async function runText(registry: CommandRegistry, text: string, ctx: Comm
     const raw = command.parseText ? command.parseText(rest) : positional(command.options, rest);
     return runCommand(registry, command.name, raw, ctx);
   }
+  // "/papers subscibe 9:00" is a typo, not a search: a first word one letter off a command, that no
+  // paper mentions, gets the command it meant ("expert", one letter off "export", stays a search).
+  const meant = first.length >= 4 ? registry.visible().find((c) => editDistance(first.toLowerCase(), c.name) === 1) : undefined;
+  if (meant && ctx.services.catalog.index.search(first, { limit: 1 }).total === 0) {
+    return errorReply(`There is no /papers ${first.slice(0, 40)}; did you mean /papers ${meant.usage}? Type /papers help for all commands.`);
+  }
   return runCommand(registry, "search", { query: trimmed }, ctx);
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
 }

@@ -5,12 +5,26 @@ import { helpCommand } from "./help.ts";
 import { searchCommand } from "./search.ts";
 import { trendingCommand } from "./trending.ts";
 import { paperCommand } from "./paper.ts";
+import { bookmarksCommand } from "./bookmarks.ts";
+import { exportCommand } from "./export.ts";
+import { similarCommand } from "./similar.ts";
+import { foryouCommand } from "./foryou.ts";
+import { subscribeCommand } from "./subscribe.ts";
+import { unsubscribeCommand } from "./unsubscribe.ts";
+import { subscriptionsCommand } from "./subscriptions.ts";
 
 export function createRegistry(): CommandRegistry {
   const commands: Command[] = [
     searchCommand,
     trendingCommand,
     paperCommand,
+    bookmarksCommand,
+    exportCommand,
+    similarCommand,
+    foryouCommand,
+    subscribeCommand,
+    unsubscribeCommand,
+    subscriptionsCommand,
   ];
   const registry: CommandRegistry = new CommandRegistry([...commands, helpCommand(() => registry.list())]);
   return registry;

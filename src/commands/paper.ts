@@ -3,6 +3,9 @@ import { parseArxivId } from "../core/paper.ts";
 import { defineCommand } from "./command.ts";
 import { UserError } from "./errors.ts";
 import { toCard, type Reply } from "./reply.ts";
+import { HfSourceError } from "../sources/hf/errors.ts";
+import { lookupPaperOnHf } from "../sources/hf/lookup.ts";
+import { plausibleArxivId } from "../sources/hf/schema.ts";
 
 const Input = z.object({
   id: z.string({ error: "Give a paper's arXiv id or link, like /papers paper 2403.07816." }).trim()
@@ -16,7 +19,16 @@ export const paperCommand = defineCommand({
   options: [{ name: "id", description: "arXiv id or link, e.g. 2403.07816", type: "string", required: true, autocomplete: "paper" }],
   input: Input,
   async execute(ctx, { id }): Promise<Reply> {
-    const paper = ctx.services.catalog.get(parseArxivId(id) ?? id) ?? (await ctx.services.papers.get(parseArxivId(id) ?? id));
+    const arxivId = parseArxivId(id);
+    let paper = ctx.services.catalog.get(arxivId ?? id) ?? (await ctx.services.papers.get(arxivId ?? id));
+    // A paper nobody has ingested yet (an arXiv link a colleague pasted): ask the API once and keep it.
+    if (!paper && arxivId && plausibleArxivId(arxivId)) {
+      try { paper = (await lookupPaperOnHf(ctx.services, arxivId)) ?? null; } catch (error) {
+        if (!(error instanceof HfSourceError)) throw error;
+        ctx.services.log.warn({ arxivId, kind: error.kind, reason: error.message }, "paper lookup on Hugging Face failed");
+        throw new UserError("source_unavailable", `I don't have ${arxivId} yet and couldn't reach Hugging Face to look it up; try again in a few minutes.`);
+      }
+    }
     if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}". Search for it with /papers <words>.`);
     return { visibility: "ephemeral", text: paper.title, papers: [toCard(paper)], actions: ["bookmark", "share", "similar"] };
   },

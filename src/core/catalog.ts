@@ -4,8 +4,11 @@ import type { Paper } from "./paper.ts";
 import { SearchIndex, type SearchHit } from "./search/index.ts";
 import type { PaperStore } from "./store/papers.ts";
 
-// Rows committed by another process just before our last read could carry a slightly older updatedAt.
-const CLOCK_SKEW_MS = 5_000;
+// A row's updatedAt is stamped by the writer's clock when it writes, but the row becomes visible only
+// when its transaction commits, up to the 120 s transaction timeout later (PaperStore), and replicas'
+// clocks drift a little. Re-reading that much overlap each sync means such a row is never skipped;
+// rows already known are filtered out by value, so the overlap costs a read, not index work.
+const SYNC_OVERLAP_MS = 150_000;
 
 export class Catalog {
   private readonly byId = new Map<string, Paper>();
@@ -46,7 +49,7 @@ export class Catalog {
 
   async sync(): Promise<number> {
     const startedAt = new Date();
-    const changed = await this.store.changedSince(new Date(this.lastSync.getTime() - CLOCK_SKEW_MS));
+    const changed = await this.store.changedSince(new Date(this.lastSync.getTime() - SYNC_OVERLAP_MS));
     const fresh = changed.filter((p) => JSON.stringify(p) !== JSON.stringify(this.byId.get(p.id)));
     this.apply(fresh);
     this.lastSync = startedAt;

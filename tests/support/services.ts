@@ -16,12 +16,19 @@ export interface TestServices extends Services { database: TestDatabase; logs: L
 
 export async function createTestServices(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServices> {
   const database = await freshDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: "debug", HF_REFRESH: "off", ...options.env });
+  // HF_API_URL points at a loopback port nothing listens on (9, discard), so a test that reaches for the
+  // papers API without its own emulator fails fast instead of touching the internet.
+  // The per-person command limit is tested in tests/hardening (which sets COMMANDS_PER_MINUTE itself);
+  // elsewhere one test user sends far more than 20 commands a minute, so it is set out of the way.
+  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: "debug", HF_REFRESH: "off", HF_API_URL: "http://127.0.0.1:9/api",
+    COMMANDS_PER_MINUTE: "1000000", ...options.env });
   const logs = new LogCapture();
   const services = await createServices(config, createLogger({ level: "debug", destination: logs }), { clock: options.clock });
+  // Keep the original close: after Object.assign, services.close is the wrapper itself.
+  const closeServices = services.close;
   return Object.assign(services, {
     database, logs,
-    async close() { await services.close(); await database.drop(); },
+    async close() { await closeServices(); await database.drop(); },
   });
 }
 

@@ -10,9 +10,9 @@ import { renderText } from "./render.ts";
 
 const channel: ChannelRef = { platform: "console", workspaceId: "local", channelId: "terminal" };
 
-export function startConsole(services: Services, registry: CommandRegistry, io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): Promise<void> {
+export function startConsole(services: Services, registry: CommandRegistry, io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal?: AbortSignal }): Promise<void> {
   const user: UserRef = { platform: "console", workspaceId: "local", userId: services.config.USER };
-  const rl = createInterface({ input: io.input, output: io.output, terminal: false });
+  const rl = createInterface({ input: io.input, output: io.output, terminal: false, ...(io.signal ? { signal: io.signal } : {}) });
   const say = (text: string) => io.output.write(text + "\n");
   let last: Reply | undefined;
   const context = () => ({ services, user, channel, canManageChannel: true, now: services.clock() });
@@ -25,7 +25,10 @@ export function startConsole(services: Services, registry: CommandRegistry, io: 
       rl.pause();
       const text = line.trim().replace(/^\/?papers\b\s*/i, "");
       if (/^(quit|exit)$/i.test(text)) { rl.close(); return; }
-      if (/^more$/i.test(text) && last?.more) last = await runCommand(registry, last.more.command, last.more.input, context());
+      if (/^more$/i.test(text)) {
+        last = last?.more ? await runCommand(registry, last.more.command, last.more.input, context())
+          : { visibility: "ephemeral", tone: "info", text: "There is nothing more to show; search again with /papers <words>." };
+      }
       else if (line.trim() === "") { prompt(); rl.resume(); return; }
       else last = await runText(registry, text, context());
       say(renderText(last));

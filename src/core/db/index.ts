@@ -14,18 +14,20 @@ const prismaDir = join(dirname(fileURLToPath(import.meta.url)), "../../../prisma
 
 export interface OpenedDb { db: Db; provider: "sqlite" | "postgresql"; applied: string[] }
 
-export async function openDatabase(url: string): Promise<OpenedDb> {
+/** `prismaDir` (tests only): a folder holding sqlite/migrations and postgresql/migrations to apply instead. */
+export async function openDatabase(url: string, options: { prismaDir?: string } = {}): Promise<OpenedDb> {
+  const root = options.prismaDir ?? prismaDir;
   if (url.startsWith("file:")) {
     const path = sqlitePath(url);
     const driver = sqliteMigrationDriver(path);
     try {
-      const applied = await migrate(driver, readMigrations(join(prismaDir, "sqlite/migrations")));
+      const applied = await migrate(driver, readMigrations(join(root, "sqlite/migrations")));
       return { db: sqliteClient(path), provider: "sqlite", applied };
     } finally { driver.close(); }
   }
   const driver = postgresMigrationDriver(url);
   try {
-    const applied = await migrate(driver, readMigrations(join(prismaDir, "postgresql/migrations")));
+    const applied = await migrate(driver, readMigrations(join(root, "postgresql/migrations")));
     return { db: postgresClient(url), provider: "postgresql", applied };
   } finally { await driver.close(); }
 }

@@ -2,50 +2,91 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgPrismaClient } from "../../generated/postgresql/client.ts";
 import type { PrismaClient } from "../../generated/sqlite/client.ts";
-import type { MigrationDriver } from "./migrate.ts";
+import { MigrationError, type MigrationDriver } from "./migrate.ts";
 
-// Any fixed number works; every replica uses the same one, as Prisma's own migrate does.
+// Prisma's own migrate uses this key for its advisory lock; using the same one means a native
+// `prisma migrate deploy` and a starting replica never migrate at the same time either.
 const MIGRATION_LOCK_KEY = 72707369;
 
+export interface PostgresTarget { config: pg.ClientConfig; schema: string; poolSize: number; where: string }
+
+/**
+ * Reads the schema from the URL the way Prisma does (`?schema=name`), or from
+ * `?options=-c search_path=name`. The Prisma client qualifies every table with its schema
+ * ("public" unless told), so search_path alone would not steer it: the adapter gets the schema too.
+ * `?connection_limit=N` (Prisma's name) sizes the pool.
+ */
+export function postgresTarget(url: string): PostgresTarget {
+  const parsed = new URL(url);
+  const options = parsed.searchParams.get("options") ?? "";
+  const fromOptions = /search_path=([^\s,]+)/.exec(options)?.[1]?.replace(/"/g, "");
+  const schema = parsed.searchParams.get("schema") ?? fromOptions ?? "public";
+  if (!/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/.test(schema)) throw new MigrationError(`The PostgreSQL schema "${schema.slice(0, 70)}" is not a plain identifier.`);
+  const limit = Number(parsed.searchParams.get("connection_limit") ?? 10);
+  for (const param of ["schema", "connection_limit"]) parsed.searchParams.delete(param);
+  if (schema !== "public" && !fromOptions) parsed.searchParams.set("options", `${options} -c search_path=${schema}`.trim());
+  return {
+    config: { connectionString: parsed.toString() },
+    schema,
+    poolSize: Number.isInteger(limit) && limit > 0 ? limit : 10,
+    where: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+  };
+}
+
 export function postgresMigrationDriver(url: string): MigrationDriver & { close(): Promise<void> } {
-  const client = new pg.Client({ connectionString: url });
-  const connected = client.connect();
+  const target = postgresTarget(url);
+  const client = new pg.Client(target.config);
+  client.on("error", () => {}); // a dropped connection surfaces through the next query instead
+  const connected = client.connect().catch((error: unknown) => {
+    throw new MigrationError(`Cannot connect to PostgreSQL at ${target.where}: ${(error as Error).message || String(error)}.`);
+  });
+  connected.catch(() => {}); // awaited (and reported) by withLock
   return {
     async withLock(fn) {
       await connected;
+      // Session-level lock: released by the unlock below, or by the server if this process dies.
       await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
       try { return await fn(); } finally { await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]); }
     },
     async ensureTable() {
-      await client.query(`CREATE TABLE IF NOT EXISTS _prisma_migrations (
+      // Like `prisma migrate deploy`, create the configured schema when it is missing.
+      if (target.schema !== "public") await client.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
+      await client.query(`CREATE TABLE IF NOT EXISTS "${target.schema}"."_prisma_migrations" (
         id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ,
         migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ,
         started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`);
     },
     async applied() {
       const { rows } = await client.query(`SELECT migration_name AS name, finished_at IS NOT NULL AS finished, checksum
-        FROM _prisma_migrations WHERE rolled_back_at IS NULL ORDER BY started_at`);
+        FROM "${target.schema}"."_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at`);
       return rows as { name: string; finished: boolean; checksum: string }[];
     },
     async apply(m, id) {
+      // One transaction per migration: PostgreSQL DDL is transactional, so a failure leaves nothing half-made.
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count)
-          VALUES ($1, $2, $3, now(), 1)`, [id, m.checksum, m.name]);
+        await client.query(`INSERT INTO "${target.schema}"."_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
+          VALUES ($1, $2, $3, clock_timestamp(), 1)`, [id, m.checksum, m.name]);
         await client.query("COMMIT");
       } catch (error) { await client.query("ROLLBACK"); throw error; }
     },
     async recordFailure(m, id, error) {
-      await client.query(`INSERT INTO _prisma_migrations (id, checksum, migration_name, logs) VALUES ($1, $2, $3, $4)`,
-        [id, m.checksum, m.name, error]);
+      // The row Prisma leaves for a failed migration: not finished, not rolled back, the error in logs (P3009).
+      await client.query(`INSERT INTO "${target.schema}"."_prisma_migrations" (id, checksum, migration_name, logs, applied_steps_count)
+        VALUES ($1, $2, $3, $4, 0)`, [id, m.checksum, m.name, error]);
     },
-    close: async () => { await connected.catch(() => {}); await client.end(); },
+    close: async () => { await connected.catch(() => {}); await client.end().catch(() => {}); },
   };
 }
 
 /** The PostgreSQL client has the same model API as the SQLite one; the app codes against one type. */
 export function postgresClient(url: string): PrismaClient {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  return new PgPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
+  const target = postgresTarget(url);
+  // Per replica: commands are short queries, so a handful of connections serves a busy workspace;
+  // N replicas use N × poolSize of the server's max_connections (100 by default).
+  const pool = new pg.Pool({ ...target.config, max: target.poolSize, idleTimeoutMillis: 30_000 });
+  pool.on("error", () => {}); // an idle connection dropped by the server: the pool replaces it
+  const adapter = new PrismaPg(pool, { schema: target.schema, disposeExternalPool: true });
+  return new PgPrismaClient({ adapter }) as unknown as PrismaClient;
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/sqlite/client.ts";
-import type { MigrationDriver } from "./migrate.ts";
+import { MigrationError, type MigrationDriver } from "./migrate.ts";
 
 /** "file:./data/papers.db" → an absolute path, relative to the working directory as Prisma reads it. */
 export function sqlitePath(url: string): string {
@@ -18,10 +18,26 @@ export function sqliteMigrationDriver(path: string): MigrationDriver & { close()
   db.pragma("busy_timeout = 10000");
   return {
     async withLock(fn) {
+      // Foreign keys off on this connection while migrating (SQLite's advice for schema changes): a
+      // migration that redefines a table drops and recreates it, and with them on that drop would
+      // cascade-delete rows in the tables that point at it. Checked again before committing.
+      db.pragma("foreign_keys = OFF");
       // BEGIN IMMEDIATE takes SQLite's write lock: a second process starting at once waits here.
       db.exec("BEGIN IMMEDIATE");
-      try { const result = await fn(); db.exec("COMMIT"); return result; }
-      catch (error) { if (db.inTransaction) db.exec("COMMIT"); throw error; }
+      try {
+        const result = await fn();
+        const broken = db.pragma("foreign_key_check") as { table: string }[];
+        if (broken.length > 0) {
+          db.exec("ROLLBACK");
+          throw new MigrationError(`Migrating left ${broken.length} rows in ${broken[0]!.table} pointing at rows that do not exist; nothing was applied.`);
+        }
+        db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        // Keep the failure record (the failed migration itself was rolled back to its savepoint).
+        if (db.inTransaction) db.exec("COMMIT");
+        throw error;
+      } finally { db.pragma("foreign_keys = ON"); }
     },
     async ensureTable() {
       db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (

@@ -5,14 +5,17 @@ import { titleKey, type Paper } from "../paper.ts";
 import { fromRow, mergePaper, samePaper, toRow } from "./paper-rows.ts";
 
 export interface UpsertCounts { added: number; updated: number; unchanged: number }
-export interface IngestResult extends UpsertCounts { snapshotDate: string; snapshotChanged: boolean; ids: string[] }
+/** `ids`: the stored id of each record in input order; `changedIds`: those added or updated (for the catalog). */
+export interface UpsertResult extends UpsertCounts { ids: string[]; changedIds: string[] }
+export interface IngestResult extends UpsertResult { snapshotDate: string; snapshotChanged: boolean }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 const CHUNK = 500;
 
-async function upsertInto(tx: Tx | Db, papers: Paper[], source: string): Promise<UpsertCounts & { ids: string[] }> {
+async function upsertInto(tx: Tx | Db, papers: Paper[], source: string): Promise<UpsertResult> {
   const counts = { added: 0, updated: 0, unchanged: 0 };
   const ids: string[] = [];
+  const changedIds = new Set<string>();
   for (let start = 0; start < papers.length; start += CHUNK) {
     const chunk = papers.slice(start, start + CHUNK);
     const keys = chunk.map((p) => titleKey(p.title));
@@ -22,11 +25,14 @@ async function upsertInto(tx: Tx | Db, papers: Paper[], source: string): Promise
     const byKey = new Map(existing.map((r) => [r.titleKey, r]));
     const byId = new Map(existing.map((r) => [r.id, r]));
     const fresh: ReturnType<typeof toRow>[] = [];
+    // A record met twice in one batch (a list that repeats a paper) merges into the row not yet written.
+    const freshIndex = new Map<string, number>();
     for (const [i, paper] of chunk.entries()) {
       const row = (paper.arxivId ? byArxiv.get(paper.arxivId) : undefined) ?? byId.get(paper.id) ?? byKey.get(keys[i]!);
       if (!row) {
         const newRow = toRow(paper, source);
-        fresh.push(newRow); ids.push(paper.id); counts.added++;
+        freshIndex.set(paper.id, fresh.length);
+        fresh.push(newRow); ids.push(paper.id); changedIds.add(paper.id); counts.added++;
         byId.set(paper.id, { ...newRow, createdAt: new Date(), updatedAt: new Date() });
         byKey.set(newRow.titleKey, byId.get(paper.id)!);
         continue;
@@ -35,13 +41,34 @@ async function upsertInto(tx: Tx | Db, papers: Paper[], source: string): Promise
       const stored = fromRow(row);
       const merged = mergePaper(stored, paper);
       if (samePaper(stored, merged)) { counts.unchanged++; continue; }
+      const pending = freshIndex.get(row.id);
+      if (pending !== undefined) {
+        fresh[pending] = toRow(merged, source);
+        byId.set(row.id, { ...fresh[pending]!, createdAt: new Date(), updatedAt: new Date() });
+        continue;
+      }
       const { id: _id, source: _source, ...data } = toRow(merged, row.source);
       await tx.paper.update({ where: { id: row.id }, data });
-      counts.updated++;
+      // The same paper again later in this batch merges with what we just wrote, not the stale row.
+      const written = { ...row, ...data };
+      byId.set(row.id, written); byKey.set(written.titleKey, written);
+      if (written.arxivId) byArxiv.set(written.arxivId, written);
+      counts.updated++; changedIds.add(row.id);
     }
     if (fresh.length > 0) await tx.paper.createMany({ data: fresh });
   }
-  return { ...counts, ids };
+  return { ...counts, ids, changedIds: [...changedIds] };
+}
+
+/**
+ * The first statement of every paper-writing transaction: it takes a write lock that concurrent writers
+ * (two replicas seeding an empty database, or both running the hourly refresh) queue on, so they upsert
+ * one after the other instead of racing to insert the same rows. PostgreSQL: the upsert row-locks the
+ * JobRun row until commit. SQLite: a transaction's first statement being a write takes the write lock
+ * before any read, so the waiter (busy timeout) then sees the other's committed rows.
+ */
+async function lockPaperWrites(tx: Tx): Promise<void> {
+  await tx.$executeRawUnsafe(`INSERT INTO "JobRun" ("name") VALUES ('lock:paper-writes') ON CONFLICT ("name") DO UPDATE SET "name" = excluded."name"`);
 }
 
 export class PaperStore {
@@ -49,13 +76,14 @@ export class PaperStore {
 
   async count(): Promise<number> { return this.db.paper.count(); }
 
-  async upsert(papers: Paper[], source: string): Promise<UpsertCounts & { ids: string[] }> {
-    return this.db.$transaction((tx) => upsertInto(tx, papers, source), { timeout: 120_000 });
+  async upsert(papers: Paper[], source: string): Promise<UpsertResult> {
+    return this.db.$transaction(async (tx) => { await lockPaperWrites(tx); return upsertInto(tx, papers, source); }, { timeout: 120_000 });
   }
 
   /** Papers plus the day's trending list, all in one transaction: a failure leaves the previous snapshot. */
   async ingest(date: string, papers: Paper[], source: string): Promise<IngestResult> {
     return this.db.$transaction(async (tx) => {
+      await lockPaperWrites(tx);
       const counts = await upsertInto(tx, papers, source);
       const current = await tx.snapshotEntry.findMany({ where: { date }, orderBy: { rank: "asc" }, select: { paperId: true } });
       const snapshotChanged = current.map((e) => e.paperId).join() !== counts.ids.join();
@@ -73,6 +101,11 @@ export class PaperStore {
   async get(id: string): Promise<Paper | null> {
     const row = await this.db.paper.findFirst({ where: { OR: [{ id }, { arxivId: id }] } });
     return row ? fromRow(row) : null;
+  }
+
+  async getMany(ids: string[]): Promise<Paper[]> {
+    if (ids.length === 0) return [];
+    return (await this.db.paper.findMany({ where: { id: { in: ids } } })).map(fromRow);
   }
 
   async all(): Promise<Paper[]> {

@@ -5,9 +5,11 @@ import type { Db } from "../db/index.ts";
 export class PostedMessageStore {
   constructor(private readonly db: Db) {}
 
-  async record(channel: ChannelRef, messageId: string, paperId: string, kind: "digest" | "share"): Promise<void> {
+  /** `at`: when it was posted, by the caller's clock (the digest's 7-day rule runs on the injected clock). */
+  async record(channel: ChannelRef, messageId: string, paperId: string, kind: "digest" | "share", at?: Date): Promise<void> {
     const id = { platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId, messageId };
-    await this.db.postedMessage.upsert({ where: { platform_workspaceId_channelId_messageId: id }, create: { ...id, paperId, kind }, update: {} });
+    await this.db.postedMessage.upsert({ where: { platform_workspaceId_channelId_messageId: id },
+      create: { ...id, paperId, kind, ...(at ? { postedAt: at } : {}) }, update: {} });
   }
 
   async paperFor(channel: ChannelRef, messageId: string): Promise<string | null> {

@@ -1,0 +1,81 @@
+// Discord benchmark: time from an INTERACTION_CREATE dispatch on the emulator's gateway to the deferral
+// callback, and to the final edit of the reply, through real discord.js and the production startDiscord,
+// with N synthetic papers in the database and the search index. Run directly:
+//   node --import tsx bench/discord.ts [papers]
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { startDiscord } from "../src/adapters/discord/index.ts";
+import { createRegistry } from "../src/commands/index.ts";
+import { loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/log.ts";
+import { createServices } from "../src/services.ts";
+import { DiscordEmulator, slashCommand, type DispatchedInteraction } from "../tests/emulators/discord/index.ts";
+import { seededRandom, syntheticPapers } from "./corpus.ts";
+
+interface Latency { p50Ms: number; p99Ms: number; maxMs: number }
+
+function latency(samples: number[]): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return { p50Ms: r(at(0.5)), p99Ms: r(at(0.99)), maxMs: r(sorted.at(-1)!) };
+}
+
+async function measure(emulator: DiscordEmulator, interaction: DispatchedInteraction): Promise<{ deferMs: number; finalMs: number }> {
+  const deferred = await emulator.waitFor((r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback`, "deferral", 30_000);
+  const edit = await emulator.waitFor((r) => r.method === "PATCH" && r.path.endsWith(`/${interaction.token}/messages/@original`), "edit", 30_000);
+  return { deferMs: deferred.at - interaction.dispatchedAt, finalMs: edit.at - interaction.dispatchedAt };
+}
+
+export async function runDiscordBench(opts: { papers?: number; interactions?: number; burst?: number } = {}): Promise<object> {
+  const size = opts.papers ?? 100_000, count = opts.interactions ?? 300, burst = opts.burst ?? 50;
+  const dir = mkdtempSync(join(tmpdir(), "papers-discord-bench-"));
+  const emulator = await new DiscordEmulator().start();
+  const config = loadConfig({ DATABASE_URL: `file:${join(dir, "bench.db")}`, LOG_LEVEL: "silent", HF_REFRESH: "off",
+    DISCORD_TOKEN: "bench-token-not-real", DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl });
+  const log = createLogger({ level: "silent" });
+  let services = await createServices(config, log);
+  const papers = syntheticPapers({ size });
+  for (let i = 0; i < papers.length; i += 5000) await services.papers.upsert(papers.slice(i, i + 5000), "bench");
+  await services.close();
+  services = await createServices(config, log); // the catalog and index load the corpus as at start-up
+  const bot = await startDiscord(services, createRegistry());
+  try {
+    const random = seededRandom(11);
+    const words = papers.slice(0, 2000).flatMap((p) => p.title.split(/\s+/)).filter((w) => w.length > 3);
+    const next = (): DispatchedInteraction => {
+      const pick = random();
+      if (pick < 0.6) return slashCommand(emulator, "search", { query: Array.from({ length: 1 + Math.floor(random() * 3) }, () => words[Math.floor(random() * words.length)]!).join(" ") });
+      if (pick < 0.8) return slashCommand(emulator, "trending", { count: 5 });
+      return slashCommand(emulator, "paper", { id: papers[Math.floor(random() * papers.length)]!.id });
+    };
+    for (let i = 0; i < 20; i++) await measure(emulator, next()); // warm-up
+    emulator.reset();
+    const sequential: { deferMs: number; finalMs: number }[] = [];
+    for (let i = 0; i < count; i++) { sequential.push(await measure(emulator, next())); if (i % 50 === 49) emulator.reset(); }
+    emulator.reset();
+    const concurrent = await Promise.all(Array.from({ length: burst }, () => next()).map((i) => measure(emulator, i)));
+    const result = {
+      papers: services.catalog.size, interactions: count,
+      sequential: { toDeferral: latency(sequential.map((s) => s.deferMs)), toFinalAnswer: latency(sequential.map((s) => s.finalMs)) },
+      burst: { size: burst, toDeferral: latency(concurrent.map((s) => s.deferMs)), toFinalAnswer: latency(concurrent.map((s) => s.finalMs)) },
+    };
+    console.table({
+      "sequential → deferral": result.sequential.toDeferral, "sequential → final": result.sequential.toFinalAnswer,
+      [`burst of ${burst} → deferral`]: result.burst.toDeferral, [`burst of ${burst} → final`]: result.burst.toFinalAnswer,
+    });
+    return result;
+  } finally {
+    await bot.stop();
+    await emulator.stop();
+    await services.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const papers = process.argv[2] ? Number(process.argv[2]) : undefined;
+  await runDiscordBench({ papers });
+}

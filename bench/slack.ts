@@ -1,0 +1,84 @@
+// Slack benchmark: time from a signed `/papers moe` request to (a) Bolt's ack and (b) the answer at its
+// response_url, through real Bolt and the production startSlack, with N synthetic papers in the database
+// and the search index. Run directly:
+//   node --import tsx bench/slack.ts [papers] [requests]
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { startSlack } from "../src/adapters/slack/index.ts";
+import { createRegistry } from "../src/commands/index.ts";
+import { loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/log.ts";
+import { createServices } from "../src/services.ts";
+import { SlackEmulator, SlackRequester } from "../tests/emulators/slack/index.ts";
+
+interface Latency { p50Ms: number; p99Ms: number; maxMs: number }
+
+function latency(samples: number[]): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const r = (x: number) => Math.round(x * 10) / 10;
+  return { p50Ms: r(at(0.5)), p99Ms: r(at(0.99)), maxMs: r(sorted.at(-1)!) };
+}
+
+const SECRET = "bench-signing-secret-not-real";
+
+export async function runSlackBench(opts: { papers?: number; requests?: number; burst?: number; query?: string } = {}): Promise<object> {
+  if (!existsSync(new URL("./corpus.ts", import.meta.url))) {
+    console.log("bench/corpus.ts is not there yet (the search engineer's synthetic corpus); skipping the Slack bench.");
+    return { skipped: "no bench/corpus.ts" };
+  }
+  const { syntheticPapers } = await import("./corpus.ts");
+  const size = opts.papers ?? 100_000, count = opts.requests ?? 200, burst = opts.burst ?? 50, query = opts.query ?? "moe";
+  const dir = mkdtempSync(join(tmpdir(), "papers-slack-bench-"));
+  const emulator = new SlackEmulator();
+  await emulator.start();
+  const config = loadConfig({ DATABASE_URL: `file:${join(dir, "bench.db")}`, LOG_LEVEL: "silent", HF_REFRESH: "off", PORT: "0",
+    SLACK_BOT_TOKEN: emulator.token, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: emulator.apiUrl });
+  const log = createLogger({ level: "silent" });
+  let services = await createServices(config, log);
+  const papers = syntheticPapers({ size });
+  for (let i = 0; i < papers.length; i += 5000) await services.papers.upsert(papers.slice(i, i + 5000), "bench");
+  await services.close();
+  services = await createServices(config, log); // the catalog and index load the corpus as at start-up
+  const bot = await startSlack(services, createRegistry());
+  const requester = new SlackRequester(`http://127.0.0.1:${bot.port}`, SECRET, { teamId: emulator.teamId, userId: "U0BENCH", channelId: "C0BENCH" });
+  let n = 0;
+  const once = async (): Promise<{ ackMs: number; answerMs: number }> => {
+    const id = `b${++n}`;
+    const started = performance.now();
+    const ack = await requester.command(query, emulator.responseUrl(id));
+    if (ack.status !== 200) throw new Error(`bot answered ${ack.status}`);
+    const ackMs = performance.now() - started;
+    await emulator.response(id, 1, 30_000);
+    return { ackMs, answerMs: performance.now() - started };
+  };
+  try {
+    for (let i = 0; i < 20; i++) await once(); // warm-up: JIT, connection pools, SQLite pages
+    emulator.reset();
+    const sequential: { ackMs: number; answerMs: number }[] = [];
+    for (let i = 0; i < count; i++) { sequential.push(await once()); if (i % 50 === 49) emulator.reset(); }
+    emulator.reset();
+    const concurrent = await Promise.all(Array.from({ length: burst }, () => once()));
+    const result = {
+      papers: services.catalog.size, query: `/papers ${query}`, requests: count,
+      ack: latency(sequential.map((s) => s.ackMs)),
+      answer: latency(sequential.map((s) => s.answerMs)),
+      [`burst${burst}`]: { ack: latency(concurrent.map((s) => s.ackMs)), answer: latency(concurrent.map((s) => s.answerMs)) },
+    };
+    console.table({ ack: result.ack, answer: result.answer, [`burst ${burst} ack`]: latency(concurrent.map((s) => s.ackMs)), [`burst ${burst} answer`]: latency(concurrent.map((s) => s.answerMs)) });
+    return result;
+  } finally {
+    await bot.stop();
+    await emulator.stop();
+    await services.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const [papers, requests] = process.argv.slice(2).map(Number);
+  console.log(JSON.stringify(await runSlackBench({ ...(papers ? { papers } : {}), ...(requests ? { requests } : {}) }), null, 2));
+  process.exit(0);
+}

@@ -1,0 +1,48 @@
+// Discord: the gateway client for commands, clicks and reactions, and a REST transport for channel posts.
+import { Events } from "discord.js";
+import type { CommandRegistry } from "../../commands/registry.ts";
+import type { ChatTransport } from "../../core/transport.ts";
+import type { Services } from "../../services.ts";
+import { createDiscordClient } from "./client.ts";
+import { ComponentIds } from "./component-ids.ts";
+import { interactionHandler } from "./interactions.ts";
+import { reactionHandler } from "./reactions.ts";
+import { createPostingRest, DiscordTransport } from "./transport.ts";
+
+export { buildCommands } from "./commands.ts";
+export { registerCommands } from "./register.ts";
+
+export async function startDiscord(services: Services, registry: CommandRegistry): Promise<{ transport: ChatTransport; stop(): Promise<void> }> {
+  const { config, log } = services;
+  if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set.");
+  const ids = new ComponentIds();
+  const transport = new DiscordTransport(createPostingRest({ token: config.DISCORD_TOKEN, api: config.DISCORD_API_URL }), ids);
+  const client = createDiscordClient(config);
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  // Work in flight is tracked so that stop() lets it finish before the connection closes.
+  const track = <A extends unknown[]>(fn: (...args: A) => Promise<void>) => (...args: A) => {
+    if (!accepting) return;
+    const work = fn(...args).finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  };
+  client.on(Events.InteractionCreate, track(interactionHandler({ services, registry, transport, ids })));
+  client.on(Events.MessageReactionAdd, track(reactionHandler(services, ids, true)));
+  client.on(Events.MessageReactionRemove, track(reactionHandler(services, ids, false)));
+  client.on(Events.Error, (err) => log.error({ err }, "discord client error"));
+  client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(config.DISCORD_TOKEN);
+  await ready;
+  log.info({ bot: client.user?.id, guilds: client.guilds.cache.size }, "discord connected");
+
+  return {
+    transport,
+    async stop() {
+      accepting = false;
+      await Promise.allSettled([...inFlight]);
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// Slash commands, buttons, menus and autocomplete. Every command and click is deferred before any work
+// (Discord's 3-second window then never matters), runs through the platform-neutral commands, and the
+// deferred reply is edited with the rendered answer.
+import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type BaseInteraction, type ChatInputCommandInteraction, type Interaction, type MessageComponentInteraction } from "discord.js";
+import { randomBytes } from "node:crypto";
+import type { CommandContext } from "../../commands/command.ts";
+import { runCommand } from "../../commands/dispatch.ts";
+import { handlePaperAction, sharePaper } from "../../commands/interactions.ts";
+import type { CommandRegistry } from "../../commands/registry.ts";
+import { errorReply, type Reply } from "../../commands/reply.ts";
+import { ChannelUnavailableError, TransientPostError, type ChatTransport } from "../../core/transport.ts";
+import type { Services } from "../../services.ts";
+import { suggestChoices } from "./autocomplete.ts";
+import type { ComponentIds } from "./component-ids.ts";
+import { renderMessage } from "./render.ts";
+
+export interface InteractionDeps { services: Services; registry: CommandRegistry; transport: ChatTransport; ids: ComponentIds }
+
+function contextOf(services: Services, interaction: BaseInteraction): CommandContext {
+  const workspaceId = interaction.guildId ?? "dm";
+  return {
+    services,
+    user: { platform: "discord", workspaceId, userId: interaction.user.id },
+    channel: { platform: "discord", workspaceId, channelId: interaction.channelId ?? "" },
+    // Discord computes the member's permissions in this channel; outside a guild the channel is their own.
+    canManageChannel: interaction.memberPermissions ? interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels) : !interaction.inGuild(),
+    now: services.clock(),
+  };
+}
+
+/** `/papers search query:moe` → ["search", { query: "moe" }]. */
+function commandOptions(interaction: ChatInputCommandInteraction): [string, Record<string, unknown>] {
+  const sub = interaction.options.data[0];
+  const raw: Record<string, unknown> = {};
+  for (const o of sub?.options ?? []) raw[o.name] = o.value;
+  return [sub?.name ?? interaction.commandName, raw];
+}
+
+type Deferred = ChatInputCommandInteraction | MessageComponentInteraction;
+
+async function answer(interaction: Deferred, reply: Reply, ids: ComponentIds): Promise<void> {
+  const { file, ...message } = renderMessage(reply, ids);
+  const payload = { ...message, files: file ? [{ attachment: file.data, name: file.name }] : [] };
+  if (reply.visibility === "channel" && !interaction.isMessageComponent()) {
+    // Deferred privately (most answers are private); a channel answer replaces the placeholder.
+    await interaction.deleteReply();
+    await interaction.followUp(payload);
+    return;
+  }
+  await interaction.editReply(payload);
+}
+
+async function onCommand(deps: InteractionDeps, interaction: ChatInputCommandInteraction): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const [name, raw] = commandOptions(interaction);
+  const reply = await runCommand(deps.registry, name, raw, contextOf(deps.services, interaction));
+  await answer(interaction, reply, deps.ids);
+}
+
+function postFailure(error: unknown): Reply | null {
+  if (error instanceof TransientPostError) return errorReply("Discord asked me to slow down; try sharing again in a minute.");
+  if (error instanceof ChannelUnavailableError) return errorReply("I can't post in this channel; ask an admin to let papers-bot send messages here.");
+  return null;
+}
+
+async function onComponent(deps: InteractionDeps, interaction: MessageComponentInteraction): Promise<void> {
+  const decoded = deps.ids.decode(interaction.customId);
+  const ctx = contextOf(deps.services, interaction);
+  if (decoded.kind === "more") {
+    // "Show more" turns the page of a private answer in place; on a channel message it answers privately.
+    const inPlace = interaction.message.flags.has(MessageFlags.Ephemeral);
+    await (inPlace ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral }));
+    await answer(interaction, await runCommand(deps.registry, decoded.command, decoded.input, ctx), deps.ids);
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const paperId = decoded.kind === "paper" ? decoded.paperId
+    : decoded.kind === "paperMenu" && interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+  const action = decoded.kind === "paper" || decoded.kind === "paperMenu" ? decoded.action : undefined;
+  let reply: Reply;
+  if (!paperId || !action) {
+    reply = errorReply(decoded.kind === "expired" ? "That button has expired; run the command again." : "I don't know that button; run the command again.");
+  } else if (action === "share") {
+    reply = await sharePaper(ctx, deps.transport, paperId).catch((error: unknown) => {
+      const sentence = postFailure(error);
+      if (sentence) return sentence;
+      throw error;
+    });
+  } else {
+    reply = await handlePaperAction(ctx, deps.registry, action, paperId);
+  }
+  await answer(interaction, reply, deps.ids);
+}
+
+async function onAutocomplete(deps: InteractionDeps, interaction: AutocompleteInteraction): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const spec = deps.registry.get(interaction.options.getSubcommand(false) ?? "")?.options.find((o) => o.name === focused.name);
+  await interaction.respond(suggestChoices(deps.services, spec, String(focused.value)));
+}
+
+export function interactionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
+  const { log } = deps.services;
+  return async (interaction) => {
+    try {
+      if (interaction.isChatInputCommand()) await onCommand(deps, interaction);
+      else if (interaction.isMessageComponent()) await onComponent(deps, interaction);
+      else if (interaction.isAutocomplete()) await onAutocomplete(deps, interaction);
+    } catch (error) {
+      const ref = randomBytes(4).toString("hex");
+      log.error({ err: error, ref, interaction: interaction.id, type: interaction.type }, "discord interaction failed");
+      if (interaction.isRepliable() && interaction.deferred) {
+        const { content } = renderMessage(errorReply(`Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`), deps.ids);
+        await interaction.editReply({ content, embeds: [], components: [] }).catch(() => undefined);
+      }
+    }
+  };
+}

@@ -1,0 +1,101 @@
+// A Reply as a Discord message: content, embeds and components. The only module that knows those shapes.
+// Discord's limits shape it: 2,000 characters of content, 10 embeds and 6,000 embed characters per
+// message, 5 action rows of 5 buttons, 25 select options, 100-character labels and custom ids.
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from "discord.js";
+import { shortSummary, type PaperAction, type PaperCard, type Reply } from "../../commands/reply.ts";
+import type { ComponentIds } from "./component-ids.ts";
+
+export interface DiscordMessage {
+  content: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** An attachment (an export); each caller hands it to discord.js its own way. */
+  file?: { name: string; data: Buffer };
+}
+
+const MAX_CONTENT = 2000;
+const MAX_EMBEDS = 10;
+const EMBED_BUDGET = 5800;
+const BUTTONS_PER_ROW = 5;
+const COLOR = { paper: 0xff9d00, error: 0xed4245 };
+
+const LABELS: Record<PaperAction, string> = {
+  bookmark: "Bookmark", similar: "More like this", share: "Share to channel", unbookmark: "Remove bookmark", markRead: "Mark read",
+};
+const SHORT_LABELS: Record<PaperAction, string> = { bookmark: "Bookmark", similar: "Similar", share: "Share", unbookmark: "Remove", markRead: "Read" };
+const EMOJI: Record<PaperAction, string> = { bookmark: "🔖", similar: "🔎", share: "📣", unbookmark: "✖️", markRead: "✅" };
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1) + "…";
+}
+
+function authorLine(authors: string[]): string {
+  return authors.length === 0 ? "" : authors.slice(0, 3).join(", ") + (authors.length > 3 ? " et al." : "");
+}
+
+export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
+  const fields = [{ name: "Upvotes", value: `▲ ${card.upvotes}`, inline: true }];
+  const authors = authorLine(card.authors);
+  if (authors) fields.push({ name: "Authors", value: cut(authors, 1024), inline: true });
+  if (card.githubUrl) fields.push({ name: "Code", value: cut(card.githubUrl, 1024), inline: true });
+  return {
+    title: cut(card.rank ? `${card.rank}. ${card.title}` : card.title, 256),
+    url: card.url,
+    description: shortSummary(card.summary, summaryChars),
+    color: COLOR.paper,
+    fields,
+    ...(card.arxivId ? { footer: { text: `arXiv ${card.arxivId}` } } : {}),
+  };
+}
+
+function embedChars(e: APIEmbed): number {
+  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0)
+    + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+}
+
+/** Up to 10 embeds within Discord's 6,000-character total, shortening summaries before dropping any. */
+function embeds(cards: PaperCard[]): APIEmbed[] {
+  const shown = cards.slice(0, MAX_EMBEDS);
+  for (const summaryChars of [220, 140, 80, 0]) {
+    const list = shown.map((c) => paperEmbed(c, summaryChars));
+    if (list.reduce((n, e) => n + embedChars(e), 0) <= EMBED_BUDGET) return list;
+  }
+  return shown.map((c) => ({ title: cut(c.title, 256), url: c.url, color: COLOR.paper }));
+}
+
+type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+/** Five papers or fewer: a row of buttons per action. More: a menu of papers per action. */
+function actionRows(cards: PaperCard[], actions: PaperAction[], ids: ComponentIds, maxRows: number): Row[] {
+  if (cards.length === 0) return [];
+  const rows: Row[] = [];
+  for (const action of actions.slice(0, maxRows)) {
+    if (cards.length <= BUTTONS_PER_ROW) {
+      rows.push({ type: ComponentType.ActionRow, components: cards.map((card, i) => ({
+        type: ComponentType.Button, style: action === "bookmark" ? ButtonStyle.Primary : ButtonStyle.Secondary,
+        custom_id: ids.paper(action, card.id), emoji: { name: EMOJI[action] },
+        label: cards.length === 1 ? LABELS[action] : `${SHORT_LABELS[action]} ${card.rank ?? i + 1}`,
+      })) });
+    } else {
+      rows.push({ type: ComponentType.ActionRow, components: [{
+        type: ComponentType.StringSelect, custom_id: ids.paperMenu(action), placeholder: `${EMOJI[action]} ${LABELS[action]}…`,
+        options: cards.slice(0, 25).map((card, i) => ({ label: cut(`${card.rank ?? i + 1}. ${card.title}`, 100), value: card.id })),
+      }] });
+    }
+  }
+  return rows;
+}
+
+export function renderMessage(reply: Reply, ids: ComponentIds): DiscordMessage {
+  const cards = reply.papers ?? [];
+  const more = reply.more ? [{ type: ComponentType.ActionRow, components: [{
+    type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Show more", custom_id: ids.more(reply.more.command, reply.more.input),
+  }] } as Row] : [];
+  const rendered: DiscordMessage = {
+    content: cut(reply.tone === "error" ? `⚠️ ${reply.text}` : reply.text, MAX_CONTENT),
+    embeds: embeds(cards),
+    components: [...actionRows(cards.slice(0, MAX_EMBEDS), reply.actions ?? [], ids, 5 - more.length), ...more],
+  };
+  if (reply.file) rendered.file = { name: reply.file.name, data: Buffer.from(reply.file.content, "utf8") };
+  return rendered;
+}

@@ -1,0 +1,70 @@
+// GET /healthz over HTTP. In Slack's HTTP mode Bolt owns the public port, so the same handler is
+// mounted there as a Bolt custom route (`healthRoute`); in Socket Mode and Discord-only deployments
+// there is no HTTP server, so `papers start` runs this small one on PORT. Anything else is a 404; the
+// handler never throws (a failed check is a 503 with a reason, not a crash).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { healthStatus, type HealthOptions } from "../../core/health.ts";
+import type { Services } from "../../services.ts";
+
+export const HEALTH_PATH = "/healthz";
+
+type HealthServices = Pick<Services, "db" | "clock" | "log">;
+
+function defaults(services: HealthServices, options: Partial<HealthOptions>): HealthOptions {
+  return { startedAt: services.clock(), digestRunning: true, ...options };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+  res.end(JSON.stringify(body));
+}
+
+/** The /healthz handler: 200 with the status when healthy, 503 with it (and a reason) otherwise. */
+export function healthHandler(services: HealthServices, options: Partial<HealthOptions> = {}): (req: IncomingMessage, res: ServerResponse) => void {
+  const resolved = defaults(services, options);
+  return (_req, res) => {
+    healthStatus(services, resolved)
+      .then((status) => {
+        if (!status.ok) services.log.warn({ reason: status.reason }, "health check failing");
+        send(res, status.ok ? 200 : 503, status);
+      })
+      .catch((err: unknown) => {
+        services.log.error({ err }, "health check crashed");
+        send(res, 503, { ok: false, reason: "The health check itself failed; the logs say why." });
+      });
+  };
+}
+
+/** For Bolt's `customRoutes` (HTTP mode): the same handler on Bolt's own server and port. */
+export function healthRoute(services: HealthServices, options: Partial<HealthOptions> = {}) {
+  return { path: HEALTH_PATH, method: ["GET"], handler: healthHandler(services, options) };
+}
+
+export interface RunningHealthServer { name: "health"; port: number; stop(): Promise<void> }
+
+/** A node:http server answering only GET /healthz, on `port` (0 picks a free one, for tests). */
+export async function startHealthServer(services: HealthServices, port: number, options: Partial<HealthOptions> = {}): Promise<RunningHealthServer> {
+  const handle = healthHandler(services, options);
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path !== HEALTH_PATH) { send(res, 404, { ok: false, reason: "Only GET /healthz is served here." }); return; }
+    if (req.method !== "GET" && req.method !== "HEAD") { res.setHeader("Allow", "GET, HEAD"); send(res, 405, { ok: false, reason: "Use GET." }); return; }
+    handle(req, res);
+  });
+  // Health probes are short; an idle keep-alive socket must not hold shutdown open.
+  server.keepAliveTimeout = 1_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => { server.off("error", reject); resolve(); });
+  });
+  const bound = (server.address() as AddressInfo).port;
+  services.log.info({ port: bound, path: HEALTH_PATH }, "health endpoint listening");
+  return {
+    name: "health", port: bound,
+    stop: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    }),
+  };
+}

@@ -1,0 +1,87 @@
+// Buttons and overflow menus on paper cards, and "Show more". Each is acknowledged first; the answer is a
+// new ephemeral message for the clicker (the card they clicked stays, so they can click another).
+import type { App, BlockAction, ButtonAction, OverflowAction } from "@slack/bolt";
+import { runCommand } from "../../commands/dispatch.ts";
+import { handlePaperAction, sharePaper } from "../../commands/interactions.ts";
+import { errorReply, type PaperAction, type Reply } from "../../commands/reply.ts";
+import type { CommandContext } from "../../commands/command.ts";
+import { ChannelUnavailableError, TransientPostError } from "../../core/transport.ts";
+import { commandContext, type SlackDeps } from "./context.ts";
+import { deliver, type Audience } from "./deliver.ts";
+import { refreshHome } from "./home.ts";
+import { ACTION_PREFIX, MENU_ACTION, MORE_ACTION, decodeMore } from "./render.ts";
+import { safely } from "./safely.ts";
+
+const PAPER_ACTIONS = new Set<PaperAction>(["bookmark", "unbookmark", "markRead", "similar", "share"]);
+/** Actions that change the reading list, which the App Home shows. */
+const CHANGES_BOOKMARKS = new Set<PaperAction>(["bookmark", "unbookmark", "markRead"]);
+
+function isPaperAction(name: string): name is PaperAction {
+  return PAPER_ACTIONS.has(name as PaperAction);
+}
+
+async function share(ctx: CommandContext, deps: SlackDeps, paperId: string): Promise<Reply> {
+  try {
+    return await sharePaper(ctx, deps.transport, paperId);
+  } catch (error) {
+    if (error instanceof ChannelUnavailableError) {
+      return errorReply(ctx.channel.channelId.startsWith("D")
+        ? "I can only share papers to channels; run the search in a channel to share from it."
+        : "I can't post in this channel yet; add me with /invite @papers-bot and click Share again.");
+    }
+    if (error instanceof TransientPostError) return errorReply("Slack is busy right now; click Share again in a moment.");
+    throw error;
+  }
+}
+
+export async function runPaperAction(ctx: CommandContext, deps: SlackDeps, action: PaperAction, paperId: string): Promise<Reply> {
+  return action === "share" ? share(ctx, deps, paperId) : handlePaperAction(ctx, deps.registry, action, paperId);
+}
+
+/** The action and paper a click means, from a button's value or an overflow option's "action:paperId". */
+function decodeClick(action: BlockAction["actions"][number]): { action: PaperAction; paperId: string } | null {
+  if (action.action_id === MENU_ACTION) {
+    const value = (action as OverflowAction).selected_option?.value ?? "";
+    const split = value.indexOf(":");
+    const name = value.slice(0, split);
+    return split > 0 && isPaperAction(name) ? { action: name, paperId: value.slice(split + 1) } : null;
+  }
+  const name = action.action_id.slice(ACTION_PREFIX.length);
+  const paperId = (action as ButtonAction).value;
+  return isPaperAction(name) && paperId ? { action: name, paperId } : null;
+}
+
+export function registerActions(app: App, deps: SlackDeps): void {
+  const { services, registry } = deps;
+
+  app.action<BlockAction>({ type: "block_actions", action_id: new RegExp(`^(${ACTION_PREFIX}\\w+)$`) }, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    const channelId = body.channel?.id;
+    const to: Audience = { client, userId: body.user.id, ...(channelId ? { channelId } : {}), ...(body.response_url ? { respond } : {}) };
+    const inHome = body.container?.type === "view";
+    await deps.track(safely(services, { kind: "action", action: action.action_id, user: body.user.id }, async () => {
+      const click = decodeClick(action);
+      if (!click) return;
+      const ctx = commandContext(services, teamId, body.user.id, channelId ?? "");
+      const reply = await runPaperAction(ctx, deps, click.action, click.paperId);
+      // In the Home tab the refreshed list is the answer; elsewhere the clicker gets a private note.
+      if (!inHome) await deliver(services, to, reply);
+      if (CHANGES_BOOKMARKS.has(click.action)) await refreshHome(client, services, ctx.user);
+    }, inHome ? undefined : (apology) => deliver(services, to, apology)));
+  });
+
+  app.action<BlockAction>({ type: "block_actions", action_id: MORE_ACTION }, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    const channelId = body.channel?.id ?? "";
+    const to: Audience = { client, userId: body.user.id, channelId, respond };
+    await deps.track(safely(services, { kind: "more", user: body.user.id }, async () => {
+      const more = decodeMore((action as ButtonAction).value);
+      const ctx = commandContext(services, teamId, body.user.id, channelId);
+      const reply = more ? await runCommand(registry, more.command, more.input, ctx)
+        : errorReply("That button has expired; run the command again.");
+      await deliver(services, to, reply);
+    }, (apology) => deliver(services, to, apology)));
+  });
+}

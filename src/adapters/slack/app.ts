@@ -1,0 +1,63 @@
+// The Bolt App: HTTP receiver at /slack/events (signature and 5-minute timestamp checks are Bolt's), or
+// Socket Mode when SLACK_APP_TOKEN is set. SLACK_API_URL points the Web API elsewhere (GovSlack, a proxy,
+// the tests' emulator). Bolt's own log lines go through our logger, so tokens are masked there too.
+import { App, LogLevel, webApi, type CustomRoute, type Logger as BoltLogger } from "@slack/bolt";
+import { format } from "node:util";
+import type { Config } from "../../config.ts";
+import type { Logger } from "../../log.ts";
+
+const PINO_TO_BOLT: Record<string, LogLevel> = {
+  trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR, fatal: LogLevel.ERROR, silent: LogLevel.ERROR,
+};
+
+function boltLogger(log: Logger): BoltLogger {
+  const child = log.child({ part: "slack" });
+  return {
+    // Bolt and the WebClient narrate every HTTP call at debug: that is trace for us.
+    debug: (...msg: unknown[]) => child.trace(format(...msg)),
+    info: (...msg: unknown[]) => child.info(format(...msg)),
+    warn: (...msg: unknown[]) => child.warn(format(...msg)),
+    error: (...msg: unknown[]) => child.error(format(...msg)),
+    setLevel: () => undefined,
+    getLevel: () => PINO_TO_BOLT[log.level] ?? LogLevel.INFO,
+    setName: () => undefined,
+  };
+}
+
+/** The Web API base with its trailing slash, which the WebClient concatenates method names onto. */
+export function slackApiUrl(config: Config): string | undefined {
+  if (!config.SLACK_API_URL) return undefined;
+  return config.SLACK_API_URL.endsWith("/") ? config.SLACK_API_URL : `${config.SLACK_API_URL}/`;
+}
+
+export function isSocketMode(config: Config): boolean {
+  return Boolean(config.SLACK_APP_TOKEN);
+}
+
+/** Calls made while answering a person: a couple of quick retries, never a half-hour back-off. */
+function clientOptions(config: Config, log: Logger): webApi.WebClientOptions {
+  const url = slackApiUrl(config);
+  return { ...(url ? { slackApiUrl: url } : {}), logger: boltLogger(log), timeout: 10_000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 } };
+}
+
+/** `customRoutes` (GET /healthz) share Bolt's port in HTTP mode; in Socket Mode `papers start` serves them itself. */
+export function createSlackApp(config: Config, log: Logger, customRoutes: CustomRoute[] = []): App {
+  const common = {
+    token: config.SLACK_BOT_TOKEN!,
+    logger: boltLogger(log),
+    clientOptions: clientOptions(config, log),
+    // auth.test runs in startSlack (app.init), so a bad token fails `papers start` with a clear message.
+    deferInitialization: true,
+  };
+  const app = isSocketMode(config)
+    ? new App({ ...common, appToken: config.SLACK_APP_TOKEN!, socketMode: true })
+    : new App({ ...common, signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: "/slack/events", customRoutes });
+  app.error(async (error) => { log.error({ err: error, part: "slack" }, "slack listener error"); });
+  return app;
+}
+
+/** For the transport: no retries and no sleeping on 429, so the caller's scheduler decides (TransientPostError). */
+export function createTransportClient(config: Config, log: Logger): webApi.WebClient {
+  return new webApi.WebClient(config.SLACK_BOT_TOKEN!, { ...clientOptions(config, log), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+}

@@ -1,0 +1,21 @@
+// The one slash command, /papers: acknowledged at once with an empty body (Slack shows nothing until the
+// answer arrives), then the words run as a command and the answer goes to the response_url.
+import type { App } from "@slack/bolt";
+import { runText } from "../../commands/dispatch.ts";
+import { commandContext, type SlackDeps } from "./context.ts";
+import { deliver } from "./deliver.ts";
+import { safely } from "./safely.ts";
+
+export const SLASH_COMMAND = "/papers";
+
+export function registerCommands(app: App, deps: SlackDeps): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    await ack();
+    const { services, registry } = deps;
+    const to = { client, userId: command.user_id, channelId: command.channel_id, respond };
+    await deps.track(safely(services, { kind: "command", user: command.user_id, team: command.team_id }, async () => {
+      const reply = await runText(registry, command.text ?? "", commandContext(services, command.team_id, command.user_id, command.channel_id));
+      await deliver(services, to, reply);
+    }, (apology) => deliver(services, to, apology)));
+  });
+}

@@ -1,0 +1,45 @@
+// Getting a reply to the one person who asked: through the command's response_url when there is one
+// (ephemeral, no channel membership needed), else chat.postEphemeral; files go to their DM.
+import type { RespondFn, webApi } from "@slack/bolt";
+import type { Reply } from "../../commands/reply.ts";
+import type { Services } from "../../services.ts";
+import { renderFileFallback, renderReply, type SlackMessage } from "./render.ts";
+
+export interface Audience {
+  client: webApi.WebClient;
+  userId: string;
+  /** Where the person asked; absent for clicks in the App Home. */
+  channelId?: string;
+  respond?: RespondFn;
+}
+
+async function send(to: Audience, reply: Reply, message: SlackMessage): Promise<void> {
+  if (to.respond) {
+    await to.respond({ response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", replace_original: false, text: message.text, blocks: message.blocks });
+  } else if (to.channelId) {
+    await to.client.chat.postEphemeral({ channel: to.channelId, user: to.userId, text: message.text, blocks: message.blocks });
+  }
+}
+
+/** A file (an export) as an upload in the person's DM with the bot: it is theirs, not the channel's. */
+async function uploadFile(to: Audience, file: NonNullable<Reply["file"]>, text: string): Promise<void> {
+  const opened = await to.client.conversations.open({ users: to.userId });
+  const dm = opened.channel?.id;
+  if (!dm) throw new Error("conversations.open returned no channel");
+  await to.client.files.uploadV2({ channel_id: dm, filename: file.name, title: file.name, content: file.content, initial_comment: text });
+}
+
+export async function deliver(services: Services, to: Audience, reply: Reply): Promise<void> {
+  if (reply.file) {
+    try {
+      await uploadFile(to, reply.file, reply.text);
+      await send(to, reply, { text: `${reply.text} I sent ${reply.file.name} to you in a direct message.`, blocks: [] });
+    } catch (error) {
+      // The export still reaches them, inline, if Slack refuses the upload (no files:write, DMs disabled).
+      services.log.warn({ err: error, user: to.userId, file: reply.file.name }, "slack file upload failed; sending inline");
+      await send(to, reply, renderFileFallback(reply));
+    }
+    return;
+  }
+  for (const message of renderReply(reply)) await send(to, reply, message);
+}

@@ -1,0 +1,51 @@
+// Events: 🔖 reactions on the bot's paper messages (bookmark / un-bookmark) and the App Home opening.
+// Bolt acknowledges events itself before these run. Each event id is handled once, however often Slack
+// (X-Slack-Retry-Num) or a second replica delivers it.
+import type { App, webApi } from "@slack/bolt";
+import { handleReaction, isBookmarkEmoji } from "../../commands/interactions.ts";
+import { slackChannel, slackUser, type SlackDeps } from "./context.ts";
+import { deliver } from "./deliver.ts";
+import { publishHome, refreshHome } from "./home.ts";
+import { claimEvent, releaseEvent } from "./processed-events.ts";
+import { safely } from "./safely.ts";
+
+interface ReactionEvent { user: string; reaction: string; item: { type: string; channel?: string; ts?: string } }
+
+async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: string, eventId: string | undefined, event: ReactionEvent, added: boolean): Promise<void> {
+  const { services } = deps;
+  // Most reactions are not ours to handle: decide that before touching the database.
+  if (!isBookmarkEmoji(event.reaction) || event.item.type !== "message" || !event.item.channel || !event.item.ts) return;
+  if (eventId && !(await claimEvent(services, eventId))) {
+    services.log.debug({ eventId }, "slack event already handled");
+    return;
+  }
+  const { channel, ts } = event.item;
+  const user = slackUser(teamId, event.user);
+  try {
+    const reply = await handleReaction(services, user, slackChannel(teamId, channel), ts, added);
+    if (!reply) return;
+    // Only the reactor sees the confirmation; the channel sees nothing but their emoji.
+    await deliver(services, { client, userId: event.user, channelId: channel }, reply);
+  } catch (error) {
+    if (eventId) await releaseEvent(services, eventId).catch(() => undefined);
+    throw error;
+  }
+  await refreshHome(client, services, user);
+}
+
+export function registerEvents(app: App, deps: SlackDeps): void {
+  const { services } = deps;
+  for (const [name, added] of [["reaction_added", true], ["reaction_removed", false]] as const) {
+    app.event(name, async ({ event, body, client }) => {
+      const teamId = body.team_id ?? "";
+      await deps.track(safely(services, { kind: "event", event: name, eventId: body.event_id },
+        () => onReaction(deps, client, teamId, body.event_id, event as ReactionEvent, added)));
+    });
+  }
+
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    await deps.track(safely(services, { kind: "event", event: "app_home_opened", user: event.user },
+      () => publishHome(client, services, slackUser(body.team_id ?? "", event.user))));
+  });
+}

@@ -1,0 +1,29 @@
+// The App Home tab: the person's reading list, newest first, republished whenever it changes.
+import type { webApi } from "@slack/bolt";
+import type { UserRef } from "../../core/channel.ts";
+import { toCard, type PaperCard } from "../../commands/reply.ts";
+import type { Services } from "../../services.ts";
+import { renderHome } from "./render.ts";
+
+/** A Home tab holds 100 blocks; four per paper leaves room for the header and the "more" line. */
+export const HOME_PAPERS = 20;
+
+export async function homeCards(services: Services, user: UserRef): Promise<{ cards: PaperCard[]; total: number }> {
+  const { entries, total } = await services.bookmarks.list(user, { limit: HOME_PAPERS });
+  const cards: PaperCard[] = [];
+  for (const entry of entries) {
+    const paper = services.catalog.get(entry.paperId) ?? (await services.papers.get(entry.paperId));
+    if (paper) cards.push(toCard(paper, { readAt: entry.readAt }));
+  }
+  return { cards, total };
+}
+
+export async function publishHome(client: webApi.WebClient, services: Services, user: UserRef): Promise<void> {
+  const { cards, total } = await homeCards(services, user);
+  await client.views.publish({ user_id: user.userId, view: renderHome(cards, total) });
+}
+
+/** After a bookmark changes: keep the tab current, but a failed refresh never spoils the answer itself. */
+export async function refreshHome(client: webApi.WebClient, services: Services, user: UserRef): Promise<void> {
+  await publishHome(client, services, user).catch((err: unknown) => services.log.warn({ err, user: user.userId }, "could not refresh the App Home"));
+}

@@ -1,0 +1,56 @@
+// Slack, as `papers start` runs it and as the tests run it: the same function, only the config differs.
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import type { CommandRegistry } from "../../commands/registry.ts";
+import type { ChatTransport } from "../../core/transport.ts";
+import type { Services } from "../../services.ts";
+import { registerActions } from "./actions.ts";
+import { createSlackApp, createTransportClient, isSocketMode } from "./app.ts";
+import { registerCommands } from "./commands.ts";
+import type { SlackDeps } from "./context.ts";
+import { registerEvents } from "./events.ts";
+import { SlackTransport } from "./transport.ts";
+import { healthRoute } from "../http/health-server.ts";
+
+export { SlackTransport } from "./transport.ts";
+
+/** How long stop() lets answers already acknowledged finish before giving up on them. */
+const DRAIN_MS = 10_000;
+
+export interface RunningSlack { transport: ChatTransport; stop(): Promise<void>; port: number }
+
+export async function startSlack(services: Services, registry: CommandRegistry, options: { port?: number } = {}): Promise<RunningSlack> {
+  const { config, log } = services;
+  if (!config.SLACK_BOT_TOKEN) throw new Error("startSlack needs SLACK_BOT_TOKEN");
+  const transport = new SlackTransport(createTransportClient(config, log));
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    return work.finally(() => inFlight.delete(work));
+  };
+  const deps: SlackDeps = { services, registry, transport, track };
+
+  const app = createSlackApp(config, log, [healthRoute(services)]);
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerEvents(app, deps);
+  await app.init();
+
+  let port = 0;
+  if (isSocketMode(config)) {
+    await app.start();
+  } else {
+    const server = await app.start(options.port ?? config.PORT) as Server;
+    port = (server.address() as AddressInfo).port;
+  }
+  log.info({ mode: isSocketMode(config) ? "socket" : "http", port: port || undefined }, "slack adapter listening");
+
+  return {
+    transport, port,
+    async stop() {
+      await app.stop();
+      const drained = Promise.allSettled([...inFlight]);
+      await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+    },
+  };
+}

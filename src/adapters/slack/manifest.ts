@@ -1,0 +1,69 @@
+// The Slack app manifest, built from the registered commands: one /papers command whose usage hint lists
+// the subcommands, the scopes the bot actually uses, and the events it listens to. Paste it at
+// api.slack.com/apps → Create New App → From a manifest.
+import type { CommandRegistry } from "../../commands/registry.ts";
+import { SLASH_COMMAND } from "./commands.ts";
+
+export interface ManifestOptions {
+  /** Socket Mode: no public URL needed. */
+  socket?: boolean;
+  /** The public base URL for HTTP mode; requests go to <url>/slack/events. */
+  url?: string;
+  name?: string;
+}
+
+/** Each scope, and why the bot needs it (reviewers of an app install ask). */
+export const BOT_SCOPES: Record<string, string> = {
+  "commands": "the /papers slash command",
+  "chat:write": "digests, shared papers and private confirmations",
+  "chat:write.public": "post a digest to a public channel without being invited first",
+  "reactions:read": "🔖 reactions on the bot's paper messages",
+  "files:write": "/papers export sends the reading list as a file",
+  "im:write": "open the direct message that export files go to",
+  "channels:history": "find a digest message already posted after a restart (no duplicates)",
+  "groups:history": "the same, in private channels",
+};
+
+export const BOT_EVENTS = ["reaction_added", "reaction_removed", "app_home_opened"] as const;
+
+const USAGE_HINT_MAX = 1000;
+
+export function usageHint(registry: CommandRegistry): string {
+  const parts = ["<words>", ...registry.visible().filter((c) => c.name !== "search").map((c) => c.usage.split(/\s{2,}|\s+\(/)[0]!.trim())];
+  return parts.join(" | ").slice(0, USAGE_HINT_MAX);
+}
+
+export function buildManifest(registry: CommandRegistry, options: ManifestOptions = {}): Record<string, unknown> {
+  const name = options.name ?? "papers-bot";
+  const socket = options.socket ?? !options.url;
+  const base = options.url?.replace(/\/+$/, "");
+  const requestUrl = base ? `${base}/slack/events` : undefined;
+  return {
+    _metadata: { major_version: 1, minor_version: 1 },
+    display_information: {
+      name,
+      description: "Trending ML papers: search, a daily digest, and 🔖 bookmarks.",
+      long_description: "Type /papers <words> to search trending machine-learning papers, /papers trending for today's list, and subscribe a channel to a daily digest. React with :bookmark: to any paper the bot posts to save it to your reading list (shown in the app's Home tab); /papers export hands it over as BibTeX or Markdown.",
+      background_color: "#1d3557",
+    },
+    features: {
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
+      bot_user: { display_name: name, always_online: true },
+      slash_commands: [{
+        command: SLASH_COMMAND,
+        description: "Search trending ML papers, or: " + registry.visible().filter((c) => c.name !== "search" && c.name !== "help").map((c) => c.name).join(", "),
+        usage_hint: usageHint(registry),
+        should_escape: false,
+        ...(requestUrl ? { url: requestUrl } : {}),
+      }],
+    },
+    oauth_config: { scopes: { bot: Object.keys(BOT_SCOPES) } },
+    settings: {
+      event_subscriptions: { ...(socket || !requestUrl ? {} : { request_url: requestUrl }), bot_events: [...BOT_EVENTS] },
+      interactivity: { is_enabled: true, ...(socket || !requestUrl ? {} : { request_url: requestUrl }) },
+      org_deploy_enabled: false,
+      socket_mode_enabled: socket,
+      token_rotation_enabled: false,
+    },
+  };
+}

@@ -1,0 +1,162 @@
+// Replies as Block Kit: the only file that knows Slack's message shapes. Everything else hands it a Reply.
+// Slack's limits shape the layout: 50 blocks per message (100 in a Home tab), 3,000 characters per
+// section, 75 per button label, 2,000 per button value, 150 per overflow option value.
+import type { types } from "@slack/bolt";
+import type { PaperAction, PaperCard, Reply } from "../../commands/reply.ts";
+import { shortSummary } from "../../commands/reply.ts";
+
+export type Block = types.KnownBlock;
+export interface SlackMessage { text: string; blocks: Block[] }
+
+export const MAX_BLOCKS = 50;
+const MAX_SECTION = 3000;
+const MAX_VALUE = 2000;
+/** Up to this many papers get the full card (summary + buttons); longer lists get one compact line each. */
+const RICH_CARDS = 5;
+
+export const ACTION_PREFIX = "paper_";
+export const MENU_ACTION = "paper_menu";
+export const MORE_ACTION = "more";
+
+const LABELS: Record<PaperAction, string> = {
+  bookmark: "🔖 Bookmark", share: "Share to channel", similar: "More like this", unbookmark: "Remove", markRead: "Mark read",
+};
+
+/** Slack mrkdwn treats &, < and > as control characters: "/papers <words>" would become a broken link. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function link(url: string, label: string): string {
+  return `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeText(label).replace(/\|/g, "¦")}>`;
+}
+
+function section(text: string): Block {
+  return { type: "section", text: { type: "mrkdwn", text: text.slice(0, MAX_SECTION) } };
+}
+
+/** Long text (help) split at line breaks into sections Slack accepts. */
+function textSections(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current = "";
+  for (const line of escapeText(text).split("\n")) {
+    if (current && current.length + line.length + 1 > MAX_SECTION) { blocks.push(section(current)); current = ""; }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) blocks.push(section(current));
+  return blocks;
+}
+
+function authorsLine(card: PaperCard): string {
+  if (card.authors.length === 0) return "";
+  return card.authors.slice(0, 3).join(", ") + (card.authors.length > 3 ? " et al." : "");
+}
+
+function metaLine(card: PaperCard): string {
+  return [
+    escapeText(authorsLine(card)),
+    card.upvotes ? `▲ ${card.upvotes}` : "",
+    card.arxivId ? `arXiv ${card.arxivId}` : "",
+    card.githubUrl ? link(card.githubUrl, "code") : "",
+    card.readAt ? "✓ read" : "",
+  ].filter(Boolean).join("  ·  ");
+}
+
+function titleLine(card: PaperCard): string {
+  return `*${card.rank ? `${card.rank}. ` : ""}${link(card.url, card.title)}*`;
+}
+
+export function button(actionId: string, label: string, value: string): types.Button {
+  return { type: "button", action_id: actionId, text: { type: "plain_text", text: label.slice(0, 75), emoji: true }, value: value.slice(0, MAX_VALUE) };
+}
+
+function richCard(card: PaperCard, actions: readonly PaperAction[]): Block[] {
+  const blocks: Block[] = [section(`${titleLine(card)}\n${escapeText(shortSummary(card.summary))}`)];
+  const meta = metaLine(card);
+  if (meta) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: meta }] });
+  if (actions.length > 0) {
+    blocks.push({ type: "actions", block_id: `paper:${card.id}`.slice(0, 255),
+      elements: actions.map((a) => button(`${ACTION_PREFIX}${a}`, LABELS[a], card.id)) });
+  }
+  return blocks;
+}
+
+/** One block per paper, its buttons folded into an overflow menu, so 50 papers still fit in two messages. */
+function compactCard(card: PaperCard, actions: readonly PaperAction[]): Block {
+  const meta = metaLine(card);
+  const block: types.SectionBlock = { type: "section", block_id: `paper:${card.id}`.slice(0, 255),
+    text: { type: "mrkdwn", text: `${titleLine(card)}\n${escapeText(shortSummary(card.summary, 110))}${meta ? `\n${meta}` : ""}`.slice(0, MAX_SECTION) } };
+  const options = actions.map((a) => ({ text: { type: "plain_text" as const, text: LABELS[a], emoji: true }, value: `${a}:${card.id}`.slice(0, 150) }));
+  if (options.length > 0) block.accessory = { type: "overflow", action_id: MENU_ACTION, options: options.slice(0, 5) };
+  return block;
+}
+
+/** What a "Show more" button carries: the command and its next input, read back by decodeMore. */
+export function encodeMore(more: NonNullable<Reply["more"]>): string | null {
+  const value = JSON.stringify({ c: more.command, i: more.input });
+  return value.length <= MAX_VALUE ? value : null;
+}
+
+export function decodeMore(value: string | undefined): Reply["more"] | null {
+  try {
+    const parsed = JSON.parse(value ?? "") as { c?: unknown; i?: unknown };
+    if (typeof parsed.c !== "string" || typeof parsed.i !== "object" || parsed.i === null || Array.isArray(parsed.i)) return null;
+    return { command: parsed.c, input: parsed.i as Record<string, unknown> };
+  } catch { return null; }
+}
+
+function fallbackText(reply: Reply): string {
+  return reply.text.slice(0, 3000);
+}
+
+/** All the blocks of a reply, before splitting into messages. */
+function replyBlocks(reply: Reply): Block[] {
+  const blocks = reply.tone === "error" ? [section(`:warning: ${escapeText(reply.text)}`)] : textSections(reply.text);
+  const papers = reply.papers ?? [];
+  const actions = reply.actions ?? [];
+  const rich = papers.length <= RICH_CARDS;
+  for (const card of papers) blocks.push(...(rich ? richCard(card, actions) : [compactCard(card, actions)]));
+  if (reply.visibility === "channel" && papers.length > 0) {
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "React with :bookmark: to save a paper to your reading list." }] });
+  }
+  const more = reply.more ? encodeMore(reply.more) : null;
+  if (more) blocks.push({ type: "actions", block_id: "more", elements: [button(MORE_ACTION, "Show more", more)] });
+  return blocks;
+}
+
+/** A reply as one or more Slack messages (more than one only when it exceeds 50 blocks). */
+export function renderReply(reply: Reply): SlackMessage[] {
+  const blocks = replyBlocks(reply);
+  const text = fallbackText(reply);
+  const messages: SlackMessage[] = [];
+  for (let i = 0; i < blocks.length; i += MAX_BLOCKS) messages.push({ text: i === 0 ? text : `${text} (continued)`, blocks: blocks.slice(i, i + MAX_BLOCKS) });
+  return messages.length > 0 ? messages : [{ text, blocks: [] }];
+}
+
+/** A file that could not be uploaded, shown inline instead: a code block, cut to fit one message. */
+export function renderFileFallback(reply: Reply): SlackMessage {
+  const file = reply.file!;
+  const room = MAX_SECTION - 200;
+  const body = file.content.length > room ? `${file.content.slice(0, room)}\n… (cut; ${file.content.length.toLocaleString("en")} characters in all)` : file.content;
+  return {
+    text: `${reply.text} (${file.name})`,
+    blocks: [section(`${escapeText(reply.text)} I couldn't attach *${escapeText(file.name)}*, so here it is:`), section("```" + escapeText(body.replace(/```/g, "`\u200b``")) + "```")],
+  };
+}
+
+/** The App Home: a person's reading list, newest first. */
+export function renderHome(cards: PaperCard[], total: number): types.HomeView {
+  const blocks: Block[] = [
+    { type: "header", text: { type: "plain_text", text: "Your reading list", emoji: true } },
+    { type: "context", elements: [{ type: "mrkdwn", text: total === 0 ? "Nothing saved yet."
+      : `${total} ${total === 1 ? "paper" : "papers"}, newest first. Export them with \`/papers export bibtex\`.` }] },
+  ];
+  if (total === 0) {
+    blocks.push(section("React with :bookmark: to any paper papers-bot posts, or click *🔖 Bookmark* under a search result, and it shows up here.\nTry `/papers trending` or `/papers mixture of experts`."));
+  }
+  for (const card of cards) {
+    blocks.push({ type: "divider" }, ...richCard(card, card.readAt ? ["unbookmark"] : ["markRead", "unbookmark"]));
+  }
+  if (total > cards.length) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${total - cards.length} more. \`/papers bookmarks\` pages through all of them.` }] });
+  return { type: "home", blocks };
+}

@@ -1,0 +1,17 @@
+// The last net under every listener: an unexpected failure is logged with a reference id (never a token,
+// never the stack in chat) and the person gets one sentence they can quote.
+import { randomBytes } from "node:crypto";
+import { errorReply, type Reply } from "../../commands/reply.ts";
+import type { Services } from "../../services.ts";
+
+export async function safely(services: Services, what: Record<string, unknown>, work: () => Promise<void>, apologise?: (reply: Reply) => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    const ref = randomBytes(4).toString("hex");
+    services.log.error({ err: error, ref, ...what }, "slack handler failed");
+    if (!apologise) return;
+    await apologise(errorReply(`Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`))
+      .catch((err: unknown) => services.log.warn({ err, ref }, "could not tell the person about the failure"));
+  }
+}

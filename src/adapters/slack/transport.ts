@@ -1,0 +1,86 @@
+// Real channel messages (digests, shares) through the Web API, with Slack's failures translated into the
+// core's: wait-and-retry (rate limits, 5xx, network) versus stop-posting-here (channel gone, bot removed).
+// Its WebClient never retries or sleeps on its own: the caller (the digest's scheduler) decides when to retry.
+import { webApi } from "@slack/bolt";
+import type { ChannelRef } from "../../core/channel.ts";
+import { ChannelUnavailableError, TransientPostError, type ChatTransport, type PostOptions } from "../../core/transport.ts";
+import type { Reply } from "../../commands/reply.ts";
+import { renderReply } from "./render.ts";
+
+export const IDEMPOTENCY_EVENT_TYPE = "papers_bot_post";
+
+/** The bot cannot post here until a person changes something: pause the subscription, do not retry. */
+const UNAVAILABLE = new Set(["channel_not_found", "is_archived", "channel_is_archived", "not_in_channel", "account_inactive",
+  "token_revoked", "invalid_auth", "not_authed", "restricted_action", "ekm_access_denied", "team_access_not_granted", "missing_scope"]);
+/** Slack's own words for "try again later" when it answers 200 with ok:false. */
+const TRANSIENT = new Set(["ratelimited", "rate_limited", "fatal_error", "internal_error", "service_unavailable", "request_timeout"]);
+
+interface SlackErrorShape { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number; original?: Error; message?: string }
+
+/** Any WebClient failure → ChannelUnavailableError, TransientPostError, or an Error that says what Slack refused. */
+export function mapSlackError(error: unknown): Error {
+  const e = (error ?? {}) as SlackErrorShape;
+  switch (e.code) {
+    case webApi.ErrorCode.RateLimitedError:
+      return new TransientPostError("Slack rate limited the call", Math.max(0, e.retryAfter ?? 1) * 1000);
+    case webApi.ErrorCode.RequestError:
+      return new TransientPostError(`Slack could not be reached: ${e.original?.message ?? "network error"}`);
+    case webApi.ErrorCode.HTTPError:
+      return (e.statusCode ?? 500) >= 500 || e.statusCode === 408
+        ? new TransientPostError(`Slack answered HTTP ${e.statusCode}`)
+        : new Error(`Slack answered HTTP ${e.statusCode}`);
+    case webApi.ErrorCode.PlatformError: {
+      const reason = e.data?.error ?? "unknown_error";
+      if (UNAVAILABLE.has(reason)) return new ChannelUnavailableError(reason);
+      if (TRANSIENT.has(reason)) return new TransientPostError(`Slack said ${reason}`);
+      return new Error(`Slack refused the message: ${reason}`);
+    }
+  }
+  // A 429 without a usable Retry-After surfaces as a plain Error from the client.
+  if (error instanceof Error && /rate limit/i.test(error.message)) return new TransientPostError(error.message);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+interface HistoryMessage { ts?: string; bot_id?: string; metadata?: { event_type?: string; event_payload?: { key?: unknown } } }
+
+export class SlackTransport implements ChatTransport {
+  readonly platform = "slack" as const;
+
+  constructor(private readonly client: webApi.WebClient) {}
+
+  async post(channel: ChannelRef, reply: Reply, options: PostOptions = {}): Promise<{ messageId: string }> {
+    let first: string | undefined;
+    for (const [i, message] of renderReply(reply).entries()) {
+      try {
+        const result = await this.client.chat.postMessage({
+          channel: channel.channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false,
+          // The key rides along as message metadata, so findPosted can recognise the message after a crash.
+          ...(i === 0 && options.idempotencyKey ? { metadata: { event_type: IDEMPOTENCY_EVENT_TYPE, event_payload: { key: options.idempotencyKey } } } : {}),
+        });
+        first ??= String(result.ts);
+      } catch (error) {
+        throw mapSlackError(error);
+      }
+    }
+    return { messageId: first! };
+  }
+
+  async findPosted(channel: ChannelRef, idempotencyKey: string, since: Date): Promise<{ messageId: string } | null> {
+    let cursor: string | undefined;
+    // A digest day is a few dozen messages at most; five pages bound the cost of a busy channel.
+    for (let page = 0; page < 5; page++) {
+      let result: { messages?: HistoryMessage[]; response_metadata?: { next_cursor?: string } };
+      try {
+        result = await this.client.conversations.history({ channel: channel.channelId, oldest: (since.getTime() / 1000).toFixed(6),
+          include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) }) as typeof result;
+      } catch (error) {
+        throw mapSlackError(error);
+      }
+      const found = (result.messages ?? []).find((m) => m.metadata?.event_type === IDEMPOTENCY_EVENT_TYPE && m.metadata.event_payload?.key === idempotencyKey);
+      if (found?.ts) return { messageId: found.ts };
+      cursor = result.response_metadata?.next_cursor || undefined;
+      if (!cursor) return null;
+    }
+    return null;
+  }
+}

@@ -1,0 +1,26 @@
+// `papers discord register [--guild <id>]`: puts the /papers slash command, built from the registry.
+import { createRegistry } from "../commands/index.ts";
+import { registerCommands } from "../adapters/discord/register.ts";
+import { CliUsageError, type CliCommand } from "./io.ts";
+
+function guildOf(args: string[]): string | undefined {
+  if (args.length === 0) return undefined;
+  const [flag, id, ...extra] = args;
+  if (flag !== "--guild" || !id || extra.length > 0) throw new CliUsageError("Usage: papers discord register [--guild <id>]");
+  if (!/^\d{15,22}$/.test(id)) throw new CliUsageError(`"${id.slice(0, 40)}" is not a Discord server id (a number like 1234567890123456789).`);
+  return id;
+}
+
+export const discordRegisterCli: CliCommand = {
+  name: "discord register",
+  usage: "papers discord register [--guild <id>]",
+  async run(ctx) {
+    const guildId = guildOf(ctx.args);
+    const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_API_URL: api } = ctx.config;
+    if (!token || !applicationId) throw new CliUsageError("Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to register the Discord commands.");
+    const { scope, names } = await registerCommands(createRegistry(), { token, applicationId, api, guildId });
+    ctx.stdout.write(`Registered ${names.length} commands (${scope}): ${names.join(", ")}\n`);
+    if (!guildId) ctx.stdout.write("Global commands can take up to an hour to appear; use --guild <id> to try them at once.\n");
+    return 0;
+  },
+};

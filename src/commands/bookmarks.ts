@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { readingList, unreadCount } from "../core/export/reading-list.ts";
+import { parseArxivId } from "../core/paper.ts";
+import { defineCommand, positional, type CommandContext } from "./command.ts";
+import { UserError } from "./errors.ts";
+import { notice, toCard, type Reply } from "./reply.ts";
+
+export const BOOKMARKS_PAGE_SIZE = 5;
+const PAGE_HINT = "The page is a number, like /papers bookmarks 2.";
+const ID_HINT = "Say which paper, like /papers bookmarks read 2403.07816.";
+// Typed management, for where there are no buttons (the terminal) and for people who prefer typing.
+const CHANGES = ["add", "read", "unread", "remove"] as const;
+
+export const HOW_TO_BOOKMARK = "Your reading list is empty: react with 🔖 to a paper the bot posted, or press Bookmark on a search result.";
+
+const Input = z.object({
+  page: z.coerce.number({ error: PAGE_HINT }).int(PAGE_HINT).min(1, PAGE_HINT).max(10_000, PAGE_HINT).default(1),
+  change: z.enum(CHANGES, { error: `Use add, read, unread or remove, like /papers bookmarks read 2403.07816.` }).optional(),
+  id: z.string().trim().min(1, ID_HINT).max(300, "That is too long for a paper id or link.").optional(),
+}).refine((input) => !input.change || input.id, { message: ID_HINT, path: ["id"] });
+
+async function change(ctx: CommandContext, what: (typeof CHANGES)[number], id: string): Promise<Reply> {
+  const { services, user } = ctx;
+  const paper = services.catalog.get(parseArxivId(id) ?? id);
+  if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}"; see your list's ids with /papers bookmarks.`);
+  const title = `“${paper.title}”`;
+  switch (what) {
+    case "add": return notice(await services.bookmarks.add(user, paper.id) ? `🔖 Bookmarked ${title}.` : `${title} is already in your bookmarks.`);
+    case "remove": return notice(await services.bookmarks.remove(user, paper.id) ? `Removed ${title} from your bookmarks.` : `${title} was not in your bookmarks.`);
+    case "read":
+    case "unread": {
+      const done = await services.bookmarks.markRead(user, paper.id, what === "read");
+      if (!done) throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with /papers bookmarks add ${paper.id}.`);
+      return notice(`Marked ${title} as ${what}.`);
+    }
+  }
+}
+
+export const bookmarksCommand = defineCommand({
+  name: "bookmarks",
+  description: "Your reading list, newest first: mark papers read or remove them",
+  usage: "bookmarks [page]   (or bookmarks add|read|unread|remove <id>)",
+  options: [
+    { name: "page", description: "Which page (5 per page)", type: "integer", min: 1 },
+    { name: "change", description: "Change one bookmark instead of listing", type: "string", choices: CHANGES },
+    { name: "id", description: "The paper to change: arXiv id or link", type: "string", autocomplete: "paper" },
+  ],
+  parseText: (words) => (CHANGES.includes(words[0]?.toLowerCase() as (typeof CHANGES)[number])
+    ? { change: words[0]!.toLowerCase(), ...(words.length > 1 ? { id: words.slice(1).join(" ") } : {}) }
+    : positional([{ name: "page", description: "", type: "integer" }], words)),
+  input: Input,
+  async execute(ctx, { page, change: what, id }): Promise<Reply> {
+    if (what && id) return change(ctx, what, id);
+    const offset = (page - 1) * BOOKMARKS_PAGE_SIZE;
+    const { items, total } = await readingList(ctx.services, ctx.user, { offset, limit: BOOKMARKS_PAGE_SIZE });
+    if (total === 0) return { visibility: "ephemeral", tone: "info", text: HOW_TO_BOOKMARK };
+    const pages = Math.ceil(total / BOOKMARKS_PAGE_SIZE);
+    if (items.length === 0 || page > pages) {
+      throw new UserError("page_out_of_range", `Your reading list has ${pages} page${pages === 1 ? "" : "s"}; try /papers bookmarks ${pages}.`);
+    }
+    const end = offset + items.length;
+    const unread = await unreadCount(ctx.services, ctx.user);
+    return {
+      visibility: "ephemeral",
+      text: `Your reading list (${offset + 1}–${end} of ${total}, ${unread} unread), page ${page} of ${pages}:`,
+      papers: items.map((item, i) => toCard(item.paper, { rank: offset + i + 1, readAt: item.readAt })),
+      actions: ["markRead", "unbookmark"],
+      ...(page < pages ? { more: { command: "bookmarks", input: { page: page + 1 } } } : {}),
+    };
+  },
+});

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { toBibtex } from "../core/export/bibtex.ts";
+import { toMarkdown } from "../core/export/markdown.ts";
+import { readingList } from "../core/export/reading-list.ts";
+import { paperUrl, type Paper } from "../core/paper.ts";
+import { HOW_TO_BOOKMARK } from "./bookmarks.ts";
+import { defineCommand } from "./command.ts";
+import { type Reply } from "./reply.ts";
+
+const FORMATS = ["bibtex", "markdown"] as const;
+const FORMAT_HINT = "I can export as bibtex or markdown, like /papers export bibtex.";
+
+const Input = z.object({
+  format: z.string({ error: FORMAT_HINT }).trim().toLowerCase()
+    .transform((f) => (f === "bib" ? "bibtex" : f === "md" ? "markdown" : f))
+    .pipe(z.enum(FORMATS, { error: FORMAT_HINT }))
+    .default("bibtex"),
+});
+
+/** arXiv's abstract page where the id is known: it is what reference managers resolve and dedupe on. */
+function citationUrl(paper: Paper): string {
+  return paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : paperUrl(paper);
+}
+
+export const exportCommand = defineCommand({
+  name: "export",
+  description: "Your bookmarks as a file: BibTeX for reference managers, or a Markdown checklist",
+  usage: "export [bibtex|markdown]",
+  options: [{ name: "format", description: "bibtex (default) or markdown", type: "string", choices: FORMATS }],
+  input: Input,
+  async execute(ctx, { format }): Promise<Reply> {
+    const { items, total } = await readingList(ctx.services, ctx.user);
+    if (total === 0 || items.length === 0) return { visibility: "ephemeral", tone: "info", text: HOW_TO_BOOKMARK };
+    const count = `${items.length} bookmark${items.length === 1 ? "" : "s"}`;
+    if (format === "bibtex") {
+      return {
+        visibility: "ephemeral",
+        text: `Your ${count} as BibTeX: import the file into Zotero, JabRef, Mendeley or your .bib.`,
+        file: { name: "papers-bookmarks.bib", mime: "application/x-bibtex", content: toBibtex(items.map((i) => i.paper), citationUrl) },
+      };
+    }
+    const read = items.filter((i) => i.readAt).length;
+    return {
+      visibility: "ephemeral",
+      text: `Your ${count} as a Markdown checklist (${read} read).`,
+      file: { name: "papers-bookmarks.md", mime: "text/markdown", content: toMarkdown(
+        items.map((i) => ({ paper: i.paper, url: citationUrl(i.paper), read: i.readAt !== null })), "Reading list") },
+    };
+  },
+});

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { localDate } from "../core/time.ts";
+import { MIN_SEEDS, recommendFor } from "../core/recommend/person.ts";
+import { defineCommand } from "./command.ts";
+import { toCard, type Reply } from "./reply.ts";
+
+export const FORYOU_PAGE_SIZE = 5;
+
+const Input = z.object({
+  offset: z.coerce.number().int().min(0).max(45).default(0),
+});
+
+export const foryouCommand = defineCommand({
+  name: "foryou",
+  description: "Papers recommended for you, from what you bookmarked",
+  usage: "foryou",
+  options: [],
+  input: Input,
+  async execute(ctx, { offset }): Promise<Reply> {
+    const { services } = ctx;
+    const result = await recommendFor(services, ctx.user, offset + FORYOU_PAGE_SIZE + 1);
+    if (result.seeds < MIN_SEEDS) {
+      const snapshot = await services.papers.trending(localDate(ctx.now, "UTC"));
+      const trending = (snapshot?.ids ?? []).map((id) => services.catalog.get(id)).filter((p) => p !== undefined)
+        .filter((p) => !result.bookmarked.has(p.id)).slice(0, FORYOU_PAGE_SIZE);
+      const have = result.seeds === 0 ? "no bookmarks yet" : `only ${result.seeds} bookmark${result.seeds === 1 ? "" : "s"}`;
+      return {
+        visibility: "ephemeral", tone: "info",
+        text: `You have ${have}, and recommendations need at least ${MIN_SEEDS} (react with 🔖 or press Bookmark), so here is what's trending:`,
+        papers: trending.map((p, i) => toCard(p, { rank: i + 1 })),
+        actions: ["bookmark", "share", "similar"],
+      };
+    }
+    const shown = result.papers.slice(offset, offset + FORYOU_PAGE_SIZE);
+    if (shown.length === 0) {
+      return { visibility: "ephemeral", tone: "info", text: offset > 0 ? "That's all I can recommend for now." : "I found nothing close to your bookmarks yet; try /papers trending." };
+    }
+    const end = offset + shown.length;
+    const canPageOn = result.papers.length > end && end <= 45;
+    return {
+      visibility: "ephemeral",
+      text: `Recommended for you, from your ${result.bookmarked.size} bookmarks (${offset + 1}–${end}):`,
+      papers: shown.map((p, i) => toCard(p, { rank: offset + i + 1 })),
+      actions: ["bookmark", "share", "similar"],
+      ...(canPageOn ? { more: { command: "foryou", input: { offset: end } } } : {}),
+    };
+  },
+});

@@ -1,0 +1,112 @@
+// The delivery ledger: exactly one digest per channel per local day, by database constraints, not timing.
+// A process claims the (channel, localDate) row by inserting it (the unique key makes a second insert fail
+// with P2002) and holds a lease it renews as it sends. Every message of the digest is planned as a
+// DeliveryItem before the first is sent; each goes pending → sending → sent. When a claimer dies, the next
+// tick after its lease ran out takes the row over and sends what is left.
+import type { ChannelRef } from "../channel.ts";
+import type { Db } from "../db/index.ts";
+
+export const LEASE_MS = 2 * 60_000;
+
+export type DeliveryStatus = "claimed" | "done" | "failed" | "skipped";
+export interface PlannedItem { kind: "header" | "paper" | "notice"; paperId: string | null }
+export interface LedgerItem extends PlannedItem { position: number; status: "pending" | "sending" | "sent"; messageId: string | null }
+export interface Claim { deliveryId: number; resumed: boolean; late: boolean; createdAt: Date; /** When this process got it (its lease runs from here). */ claimedAt: Date }
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === "P2002";
+}
+
+function key(channel: ChannelRef, localDate: string) {
+  return { platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId, localDate };
+}
+
+/** Short enough for a Discord nonce (25 characters), unique per message of a digest. */
+export function idempotencyKey(deliveryId: number, position: number): string {
+  return `pd${deliveryId}.${position}`;
+}
+
+export class DeliveryLedger {
+  constructor(private readonly db: Db, readonly owner: string) {}
+
+  /**
+   * The row for that channel and day, for this process: a fresh insert, or a takeover of a row whose
+   * claimer's lease has run out. null when it is done, failed, skipped, or someone else holds it.
+   */
+  async claim(channel: ChannelRef, localDate: string, now: Date, late: boolean): Promise<Claim | null> {
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    try {
+      const row = await this.db.delivery.create({ data: { ...key(channel, localDate), status: "claimed", claimedBy: this.owner, leaseUntil, late, createdAt: now } });
+      return { deliveryId: row.id, resumed: false, late, createdAt: row.createdAt, claimedAt: now };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    const row = await this.db.delivery.findUnique({ where: { platform_workspaceId_channelId_localDate: key(channel, localDate) } });
+    if (!row || row.status !== "claimed" || row.leaseUntil.getTime() > now.getTime()) return null;
+    // Conditional on the lease we saw: of two processes taking over at once, one update matches.
+    const taken = await this.db.delivery.updateMany({ where: { id: row.id, status: "claimed", leaseUntil: row.leaseUntil },
+      data: { claimedBy: this.owner, leaseUntil } });
+    return taken.count === 1 ? { deliveryId: row.id, resumed: true, late: row.late, createdAt: row.createdAt, claimedAt: now } : null;
+  }
+
+  /** Extends the lease; false when another process has taken the row over (stop sending then). */
+  async renew(deliveryId: number, now: Date): Promise<boolean> {
+    const r = await this.db.delivery.updateMany({ where: { id: deliveryId, claimedBy: this.owner, status: "claimed" },
+      data: { leaseUntil: new Date(now.getTime() + LEASE_MS) } });
+    return r.count === 1;
+  }
+
+  async items(deliveryId: number): Promise<LedgerItem[]> {
+    const rows = await this.db.deliveryItem.findMany({ where: { deliveryId }, orderBy: { position: "asc" } });
+    return rows.map((r) => ({ position: r.position, kind: r.kind as LedgerItem["kind"], paperId: r.paperId,
+      status: r.status as LedgerItem["status"], messageId: r.messageId }));
+  }
+
+  /** Writes the plan in one statement, so a resumed delivery sees all of it or none. */
+  async plan(deliveryId: number, planned: PlannedItem[]): Promise<LedgerItem[]> {
+    await this.db.deliveryItem.createMany({ data: planned.map((p, position) => ({ deliveryId, position, kind: p.kind, paperId: p.paperId })) });
+    return this.items(deliveryId);
+  }
+
+  async markSending(deliveryId: number, position: number): Promise<void> {
+    await this.db.deliveryItem.updateMany({ where: { deliveryId, position, status: "pending" }, data: { status: "sending" } });
+  }
+
+  async markSent(deliveryId: number, position: number, messageId: string, at: Date): Promise<void> {
+    await this.db.deliveryItem.update({ where: { deliveryId_position: { deliveryId, position } }, data: { status: "sent", messageId, sentAt: at } });
+  }
+
+  async finish(deliveryId: number, status: "done" | "failed", at: Date, error?: string): Promise<void> {
+    await this.db.delivery.updateMany({ where: { id: deliveryId, claimedBy: this.owner },
+      data: { status, finishedAt: at, error: error?.slice(0, 500) ?? null } });
+  }
+
+  /** Gives the row up for now (transient trouble, shutdown): the next tick may take it over at once. */
+  async release(deliveryId: number, at: Date, error?: string): Promise<void> {
+    await this.db.delivery.updateMany({ where: { id: deliveryId, claimedBy: this.owner, status: "claimed" },
+      data: { leaseUntil: at, error: error?.slice(0, 500) ?? null } });
+  }
+
+  /** A subscription made after today's time waits for tomorrow: today's row is marked skipped. */
+  async skipDay(channel: ChannelRef, localDate: string, at: Date): Promise<void> {
+    try {
+      await this.db.delivery.create({ data: { ...key(channel, localDate), status: "skipped", claimedBy: this.owner, leaseUntil: at, finishedAt: at } });
+    } catch (error) { if (!isUniqueViolation(error)) throw error; }
+  }
+
+  /** A subscription changed to a time still ahead today gets today's digest after all. */
+  async unskipDay(channel: ChannelRef, localDate: string): Promise<void> {
+    await this.db.delivery.deleteMany({ where: { ...key(channel, localDate), status: "skipped" } });
+  }
+
+  async exists(channel: ChannelRef, localDate: string): Promise<boolean> {
+    return (await this.db.delivery.count({ where: key(channel, localDate) })) > 0;
+  }
+
+  /** Rows already settled (done, failed, skipped) for these days: those channels need no claim attempt. */
+  async settled(localDates: string[]): Promise<Set<string>> {
+    const rows = await this.db.delivery.findMany({ where: { localDate: { in: localDates }, status: { in: ["done", "failed", "skipped"] } },
+      select: { platform: true, workspaceId: true, channelId: true, localDate: true } });
+    return new Set(rows.map((r) => `${r.platform}:${r.workspaceId}:${r.channelId}@${r.localDate}`));
+  }
+}

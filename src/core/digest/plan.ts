@@ -1,0 +1,40 @@
+// What a digest posts: the newest trending list at the subscriber's local date, narrowed to the topic
+// when there is one, minus papers this channel was shown in the last 7 days, capped at the size.
+import type { ChannelRef } from "../channel.ts";
+import type { Paper } from "../paper.ts";
+import type { Catalog } from "../catalog.ts";
+import type { PaperStore } from "../store/papers.ts";
+import type { PostedMessageStore } from "../store/posted-messages.ts";
+import type { PlannedItem } from "./ledger.ts";
+
+export const NO_REPEAT_DAYS = 7;
+
+export interface DigestSubscription { topic: string | null; size: number; timeZone: string; localTime: string }
+export interface DigestPlan { items: PlannedItem[]; snapshotDate: string | null; candidates: number }
+
+/** "2403.07816v2" and "2403.07816" are the same paper. */
+export function withoutVersion(id: string): string {
+  return id.replace(/^(\d{4}\.\d{4,5})v\d+$/i, "$1");
+}
+
+export async function planDigest(deps: { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore },
+  channel: ChannelRef, sub: DigestSubscription, localDate: string, now: Date): Promise<DigestPlan> {
+  const snapshot = await deps.papers.trending(localDate);
+  let ids = snapshot?.ids ?? [];
+  if (sub.topic && ids.length > 0) {
+    const listed = new Set(ids);
+    const hits = new Set(deps.catalog.index.search(sub.topic, { limit: ids.length, filter: (id) => listed.has(id) }).hits.map((h) => h.id));
+    ids = ids.filter((id) => hits.has(id)); // keep trending order: it is a trending digest, narrowed
+  }
+  const since = new Date(now.getTime() - NO_REPEAT_DAYS * 24 * 3600_000);
+  const recent = new Set((await deps.posted.paperIdsSince(channel, since)).map(withoutVersion));
+  const fresh = ids.filter((id) => !recent.has(withoutVersion(id))).slice(0, sub.size);
+  const items: PlannedItem[] = fresh.length === 0 ? [{ kind: "notice", paperId: null }]
+    : [{ kind: "header", paperId: null }, ...fresh.map((paperId) => ({ kind: "paper" as const, paperId }))];
+  return { items, snapshotDate: snapshot?.date ?? null, candidates: ids.length };
+}
+
+/** The paper for a planned id: the in-memory catalog, or the store when another process ingested it. */
+export async function loadPaper(deps: { papers: PaperStore; catalog: Catalog }, id: string): Promise<Paper | null> {
+  return deps.catalog.get(id) ?? await deps.papers.get(id);
+}

@@ -1,0 +1,99 @@
+// When a subscription's digest is due. "Today" is the subscriber's local date; the digest fires at the
+// first instant of that date whose wall-clock time is at or after HH:MM. So a time skipped by a
+// spring-forward change fires at the first minute after the gap, and a time repeated by a fall-back
+// change fires once (its first occurrence; the ledger keys on the local date, so a second is impossible).
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** After this long past the scheduled time the header says the digest is late. */
+export const LATE_AFTER_MS = 5 * MINUTE;
+
+export interface Schedule { localTime: string; timeZone: string }
+
+const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function isLocalTime(value: string): boolean {
+  return HHMM.test(value);
+}
+
+// Building an Intl formatter costs far more than using one; a tick checks every subscription each minute.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "YYYY-MM-DD HH:MM" on the zone's wall clock (same as time.ts's localDate + localTime, cached). */
+function wall(instant: number, zone: string): string {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    formatters.set(zone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** Minutes east of UTC in the zone at that instant (what the wall clock shows minus UTC). */
+function offsetMs(instant: number, zone: string): number {
+  const [date, time] = wall(instant, zone).split(" ") as [string, string];
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  return Date.UTC(y, m - 1, d, hh, mm) - Math.floor(instant / MINUTE) * MINUTE;
+}
+
+/** The instant the digest of `date` (YYYY-MM-DD in the zone) fires, or null if that day has no such minute. */
+export function fireTime(date: string, schedule: Schedule): Date | null {
+  const { localTime: time, timeZone: zone } = schedule;
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  const asUtc = Date.UTC(y, m - 1, d, hh, mm);
+  const target = `${date} ${time}`;
+  // The offsets in force around that day: before and after any change on it.
+  const offsets = [...new Set([offsetMs(asUtc - DAY, zone), offsetMs(asUtc, zone), offsetMs(asUtc + DAY, zone)])];
+  const exact = offsets.map((o) => asUtc - o).filter((t) => wall(t, zone) === target).sort((a, b) => a - b);
+  if (exact.length > 0) return new Date(exact[0]!);
+  // In a gap: the first minute whose wall time is at or past the target, between the two candidates.
+  let lo = Math.min(...offsets.map((o) => asUtc - o)), hi = Math.max(...offsets.map((o) => asUtc - o));
+  if (wall(hi, zone) < target) return null;
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (wall(mid, zone) >= target) hi = mid; else lo = mid;
+  }
+  return wall(hi, zone).startsWith(date) ? new Date(hi) : null;
+}
+
+export interface DueCheck { due: boolean; localDate: string; fireAt: Date | null; late: boolean }
+
+/** Is the digest due at instant `now`: its fire time on the subscriber's current local date has come. */
+export function dueAt(schedule: Schedule, now: Date): DueCheck {
+  const date = wall(now.getTime(), schedule.timeZone).slice(0, 10);
+  const fireAt = fireTime(date, schedule);
+  const due = fireAt !== null && fireAt.getTime() <= now.getTime();
+  return { due, localDate: date, fireAt, late: due && now.getTime() - fireAt!.getTime() >= LATE_AFTER_MS };
+}
+
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The next digest after `now`; `deliveredToday` when today's is already in the ledger. */
+export function nextRun(schedule: Schedule, now: Date, deliveredToday: boolean): { at: Date; localDate: string; today: boolean } {
+  const today = wall(now.getTime(), schedule.timeZone).slice(0, 10);
+  for (let i = 0; i < 3; i++) {
+    const date = addDays(today, i);
+    const at = fireTime(date, schedule);
+    if (!at) continue;
+    if (i === 0 && (deliveredToday || at.getTime() <= now.getTime())) continue;
+    return { at, localDate: date, today: i === 0 };
+  }
+  throw new Error(`no fire time within three days for ${schedule.localTime} ${schedule.timeZone}`);
+}
+
+/** "in 13 h", "in 25 min" for the subscribe answer. */
+export function describeWait(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / MINUTE));
+  if (minutes < 60) return `in ${minutes} min`;
+  const hours = Math.floor(minutes / 60), rest = minutes % 60;
+  return rest === 0 || hours >= 10 ? `in ${Math.round(minutes / 60)} h` : `in ${hours} h ${rest} min`;
+}
+
+export { addDays };

@@ -1,0 +1,90 @@
+// One digest tick as of an injected instant: every active subscription whose local time has come today
+// (and whose day is not settled in the ledger) gets its digest, several channels at a time. One channel's
+// failure is that channel's outcome, never the tick's. The caller (node-cron, the CLI, a test) owns time.
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import { channelKey, type ChannelRef, type Platform } from "../channel.ts";
+import type { ChatTransport } from "../transport.ts";
+import type { Services } from "../../services.ts";
+import { DeliveryLedger } from "./ledger.ts";
+import { deliverChannel, type ChannelOutcome } from "./fanout.ts";
+import { defaultRetryPolicy, type RetryPolicy } from "./retry.ts";
+import { dueAt } from "./schedule.ts";
+
+export interface TickOptions {
+  /** Channels posted to at once (each channel's messages go one after another). */
+  concurrency?: number;
+  retry?: RetryPolicy;
+  /** Checked before each message: true once shutdown began. */
+  stopping?: () => boolean;
+  /** Who claims ledger rows; one per process. */
+  owner?: string;
+}
+
+export interface TickReport { at: string; channels: ChannelOutcome[]; notDue: number; paused: number }
+
+export const processOwner = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+export const DEFAULT_CONCURRENCY = 16;
+
+async function pool<T>(tasks: (() => Promise<T>)[], concurrency: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => { while (next < tasks.length) { const i = next++; results[i] = await tasks[i]!(); } };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tasks.length)) }, worker));
+  return results;
+}
+
+export async function runDigestTick(services: Services, transports: ReadonlyMap<Platform, ChatTransport>, now: Date,
+  options: TickOptions = {}): Promise<TickReport> {
+  const started = performance.now();
+  // Time inside the tick moves on from the injected instant at the real pace (leases, sentAt).
+  const clock = () => new Date(now.getTime() + (performance.now() - started));
+  const ledger = new DeliveryLedger(services.db, options.owner ?? processOwner);
+  const control = { retry: options.retry ?? defaultRetryPolicy, clock, stopping: options.stopping ?? (() => false) };
+  const report: TickReport = { at: now.toISOString(), channels: [], notDue: 0, paused: 0 };
+  try {
+    const subs = await services.subscriptions.all();
+    const due = subs.flatMap((sub) => {
+      if (sub.pausedReason) { report.paused++; return []; }
+      const check = dueAt(sub, now);
+      if (!check.due) { report.notDue++; return []; }
+      return [{ sub, check, channel: { platform: sub.platform as Platform, workspaceId: sub.workspaceId, channelId: sub.channelId } satisfies ChannelRef }];
+    });
+    const settled = await ledger.settled([...new Set(due.map((d) => d.check.localDate))]);
+    const tasks = due.flatMap(({ sub, check, channel }) => {
+      if (settled.has(`${channelKey(channel)}@${check.localDate}`)) return [];
+      const transport = transports.get(channel.platform);
+      if (!transport) {
+        report.channels.push({ channel, localDate: check.localDate, outcome: "skipped", posted: 0, reason: `no ${channel.platform} connection in this process` });
+        return [];
+      }
+      return [async (): Promise<ChannelOutcome> => {
+        try { return await deliverChannel(services, ledger, transport, channel, sub, check, control); }
+        catch (error) {
+          // The ledger itself failed (database trouble): this channel only; the next tick tries again.
+          services.log.error({ err: error, channel }, "digest delivery crashed");
+          return { channel, localDate: check.localDate, outcome: "failed", posted: 0, reason: "unexpected error; retrying next tick" };
+        }
+      }];
+    });
+    report.channels.push(...await pool(tasks, options.concurrency ?? DEFAULT_CONCURRENCY));
+    const failed = report.channels.filter((c) => c.outcome === "failed" && !c.reason?.startsWith("paused"));
+    await recordJobRun(services, clock(), failed.length ? `${failed.length} channel(s) failed: ${failed[0]!.reason}` : null);
+    return report;
+  } catch (error) {
+    await recordJobRun(services, clock(), (error as Error)?.message ?? String(error)).catch(() => {});
+    throw error;
+  }
+}
+
+/** Last success and failure of the digest job, for /healthz. */
+async function recordJobRun(services: Services, at: Date, error: string | null): Promise<void> {
+  const data = error ? { lastFailureAt: at, lastError: error.slice(0, 500) } : { lastSuccessAt: at };
+  try {
+    await services.db.jobRun.upsert({ where: { name: "digest" }, create: { name: "digest", ...data }, update: data });
+  } catch (error) {
+    // Two processes creating the row at once: the loser updates it.
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    await services.db.jobRun.update({ where: { name: "digest" }, data });
+  }
+}

@@ -1,0 +1,113 @@
+// A reading list as BibTeX that Zotero, JabRef, Mendeley and plain bibtex/biber all import. Accented
+// letters become LaTeX accent commands so classic 8-bit bibtex sorts and prints them too; BibTeX's
+// special characters are escaped; acronyms are braced so styles that lower-case titles keep "MoE".
+import { foldLatex } from "../latex.ts";
+import type { Paper } from "../paper.ts";
+
+// Combining mark → LaTeX accent command.
+const ACCENT_COMMANDS: Record<string, string> = {
+  "\u0301": "'", "\u0300": "`", "\u0302": "^", "\u0308": '"', "\u0303": "~", "\u0304": "=", "\u0307": ".",
+  "\u0306": "u", "\u030C": "v", "\u030B": "H", "\u0327": "c", "\u0328": "k", "\u030A": "r",
+};
+const LETTER_COMMANDS: Record<string, string> = {
+  "ß": "\\ss", "ø": "\\o", "Ø": "\\O", "æ": "\\ae", "Æ": "\\AE", "œ": "\\oe", "Œ": "\\OE", "ł": "\\l", "Ł": "\\L",
+  "ı": "\\i", "å": "\\aa", "Å": "\\AA", "đ": "\\dj", "Đ": "\\DJ",
+};
+const SPECIALS: Record<string, string> = {
+  "{": "\\{", "}": "\\}", "%": "\\%", "&": "\\&", "$": "\\$", "#": "\\#", "_": "\\_",
+  "\\": "\\textbackslash{}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}",
+};
+
+/** Plain (already LaTeX-folded) text → a BibTeX field value with nothing left for TeX to misread. */
+export function escapeBibtex(text: string): string {
+  let out = "";
+  for (const char of text.normalize("NFC")) {
+    if (SPECIALS[char]) { out += SPECIALS[char]; continue; }
+    if (LETTER_COMMANDS[char]) { out += `{${LETTER_COMMANDS[char]}}`; continue; }
+    const [base = "", ...marks] = char.normalize("NFD");
+    const command = marks.length === 1 ? ACCENT_COMMANDS[marks[0]!] : undefined;
+    if (command && /^[A-Za-z]$/.test(base)) {
+      // {\'e}; a letter command (\c, \v…) needs a space or braces before its letter; i and j lose their dot.
+      const letter = base === "i" ? "\\i" : base === "j" ? "\\j" : base;
+      out += /[A-Za-z]/.test(command) ? `{\\${command}{${letter}}}` : `{\\${command}${letter}}`;
+      continue;
+    }
+    out += char;
+  }
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/** Titles: escaped, with words that carry capitals after their first letter (MoE, LLMs, GPT-4o) braced. */
+export function bibtexTitle(title: string): string {
+  return escapeBibtex(foldLatex(title)).split(" ")
+    .map((word) => (/^[^{\\]*[A-Za-z][^{\\]*[A-Z]/.test(word) && !word.includes("\\") ? `{${word}}` : word))
+    .join(" ");
+}
+
+/** ASCII letters only, for citation keys: "Müller-Lüdenscheidt" → "mullerludenscheidt". */
+function keyPart(text: string): string {
+  return foldLatex(text).normalize("NFD").replace(/\p{M}/gu, "")
+    .replace(/[ßøæłı]/g, (c) => ({ ß: "ss", ø: "o", æ: "ae", ł: "l", ı: "i" })[c] ?? "")
+    .toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+const KEY_STOPWORDS = new Set(["a", "an", "the", "on", "of", "in", "for", "to", "and", "is", "are", "do", "does", "how", "what", "why", "when", "towards", "toward"]);
+
+function lastName(author: string): string {
+  const name = author.trim();
+  if (name.includes(",")) return name.split(",")[0]!;
+  const words = name.split(/\s+/);
+  return words[words.length - 1] ?? "";
+}
+
+/** The year a paper appeared: its publication date, else the arXiv id's YYMM prefix. */
+export function paperYear(paper: Pick<Paper, "publishedAt" | "arxivId">): number | null {
+  if (paper.publishedAt) return paper.publishedAt.getUTCFullYear();
+  const match = paper.arxivId ? /^(\d{2})\d{2}\./.exec(paper.arxivId) : null;
+  return match ? 2000 + Number(match[1]) : null;
+}
+
+/** firstauthorlastname + year + first significant title word, like Google Scholar's keys. */
+export function citationKey(paper: Paper): string {
+  const author = paper.authors[0] ? keyPart(lastName(paper.authors[0])) : "";
+  const words = foldLatex(paper.title).split(/[\s\-:/]+/).map(keyPart).filter(Boolean);
+  const word = words.find((w) => !KEY_STOPWORDS.has(w)) ?? words[0] ?? "paper";
+  return `${author || "anon"}${paperYear(paper) ?? ""}${word}`;
+}
+
+/** Suffixes a, b, … (then aa, ab, …) on keys already taken, so every key in a file is unique. */
+function suffix(n: number): string {
+  let s = "";
+  for (let i = n; i >= 0; i = Math.floor(i / 26) - 1) s = String.fromCharCode(97 + (i % 26)) + s;
+  return s;
+}
+
+export function uniqueKeys(keys: string[]): string[] {
+  const taken = new Set<string>();
+  return keys.map((key) => {
+    let candidate = key;
+    for (let n = 0; taken.has(candidate); n++) candidate = key + suffix(n);
+    taken.add(candidate);
+    return candidate;
+  });
+}
+
+export function bibtexEntry(paper: Paper, key: string, url: string): string {
+  const fields: [string, string][] = [["title", `{${bibtexTitle(paper.title)}}`]];
+  // A name with a literal " and " in it would split into two authors; braces keep it whole.
+  if (paper.authors.length) fields.push(["author", `{${paper.authors.map((a) => {
+    const escaped = escapeBibtex(foldLatex(a));
+    return /\band\b/i.test(escaped) ? `{${escaped}}` : escaped;
+  }).join(" and ")}}`]);
+  const year = paperYear(paper);
+  if (year) fields.push(["year", `{${year}}`]);
+  if (paper.arxivId) fields.push(["eprint", `{${paper.arxivId}}`], ["archivePrefix", "{arXiv}"]);
+  // URLs go verbatim: the url field is read by \url, which copes with % and #; braces cannot occur after encoding.
+  fields.push(["url", `{${url.replace(/[{}]/g, encodeURIComponent)}}`]);
+  return `@misc{${key},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(",\n")}\n}`;
+}
+
+export function toBibtex(papers: Paper[], urlOf: (paper: Paper) => string): string {
+  const keys = uniqueKeys(papers.map(citationKey));
+  return papers.map((paper, i) => bibtexEntry(paper, keys[i]!, urlOf(paper))).join("\n\n") + "\n";
+}

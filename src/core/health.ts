@@ -1,0 +1,80 @@
+// What GET /healthz reports. Healthy means: the database answers, and the digest job is ticking. The
+// digest job is what a team notices when it silently stops (no morning list), so a tick older than the
+// threshold makes the bot unhealthy and an orchestrator restarts it. "Ticking" counts failed ticks too:
+// one channel that keeps failing is a logged problem in that channel, not a reason to restart the bot.
+// The paper refresh is reported but never fails the check: when Hugging Face is down the bot keeps
+// serving the last good list, which is the right behaviour, not an outage.
+import type { Services } from "../services.ts";
+
+export const DIGEST_JOB = "digest";
+export const REFRESH_JOB = "refresh";
+
+export interface HealthOptions {
+  /** When this process started serving; a fresh process gets the threshold as grace before its first tick. */
+  startedAt: Date;
+  /** Whether this process runs the digest job (so a stale tick is its problem). */
+  digestRunning: boolean;
+  /** Digest tick older than this → unhealthy. Default 5 minutes (the job ticks every minute). */
+  staleAfterMs?: number;
+  /** A database that does not answer within this is unreachable. Default 2 s. */
+  databaseTimeoutMs?: number;
+}
+
+export interface HealthStatus {
+  ok: boolean;
+  database: "reachable" | "unreachable";
+  /** ISO times from the JobRun table (null: never). */
+  lastDigestTick: string | null;
+  lastDigestSuccess: string | null;
+  lastPaperRefresh: string | null;
+  /** One sentence on why it is unhealthy, or a note on the last digest tick when it failed somewhere. */
+  reason?: string;
+}
+
+const DEFAULT_STALE_MS = 5 * 60_000;
+const DEFAULT_DB_TIMEOUT_MS = 2_000;
+
+function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms); });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+const latest = (a: Date | null | undefined, b: Date | null | undefined): Date | null =>
+  (a && b ? (a > b ? a : b) : a ?? b ?? null);
+
+export async function healthStatus(services: Pick<Services, "db" | "clock">, options: HealthOptions): Promise<HealthStatus> {
+  const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_MS;
+  const timeoutMs = options.databaseTimeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
+  const down: HealthStatus = { ok: false, database: "unreachable", lastDigestTick: null, lastDigestSuccess: null, lastPaperRefresh: null };
+  let runs: { name: string; lastSuccessAt: Date | null; lastFailureAt: Date | null; lastError: string | null }[];
+  try {
+    await within(services.db.$queryRaw`SELECT 1`, timeoutMs, "the database");
+    runs = await within(services.db.jobRun.findMany({ where: { name: { in: [DIGEST_JOB, REFRESH_JOB] } } }), timeoutMs, "the database");
+  } catch (error) {
+    // The message names the cause (refused, timed out) but never the URL, which may hold a password.
+    const cause = error instanceof Error && /did not answer/.test(error.message) ? error.message : "the database is not reachable";
+    return { ...down, reason: `${cause[0]!.toUpperCase()}${cause.slice(1)}.` };
+  }
+  const digest = runs.find((r) => r.name === DIGEST_JOB);
+  const refresh = runs.find((r) => r.name === REFRESH_JOB);
+  const lastTick = latest(digest?.lastSuccessAt, digest?.lastFailureAt);
+  const status: HealthStatus = {
+    ok: true, database: "reachable",
+    lastDigestTick: iso(lastTick), lastDigestSuccess: iso(digest?.lastSuccessAt), lastPaperRefresh: iso(refresh?.lastSuccessAt),
+  };
+  const now = services.clock().getTime();
+  if (options.digestRunning) {
+    // Measured from the later of the last tick and this process's start, so a new replica is not unhealthy.
+    const since = Math.max(lastTick?.getTime() ?? 0, options.startedAt.getTime());
+    if (now - since > staleAfterMs) {
+      const minutes = Math.round((now - since) / 60_000);
+      return { ...status, ok: false, reason: `The digest job has not ticked for ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+    }
+  }
+  const lastDigestFailed = digest?.lastFailureAt && (!digest.lastSuccessAt || digest.lastFailureAt > digest.lastSuccessAt);
+  // /healthz is unauthenticated (it shares Slack's public port): the error text itself stays in the logs.
+  if (lastDigestFailed) status.reason = "The last digest tick failed for some channels; the logs say which.";
+  return status;
+}

@@ -1,0 +1,52 @@
+// `ranked: team` digests: the day's papers ordered by what the channel's own people have saved before.
+// A channel's members, as far as the bot can know them without extra scopes, are the people who
+// bookmarked papers it posted there; their bookmarks (anywhere in the workspace) are the team's profile.
+import type { ChannelRef } from "../channel.ts";
+import type { Services } from "../../services.ts";
+
+// Bounds on the history read per digest: recent enough to reflect the team now, small enough to be cheap.
+const MAX_POSTED = 2_000;
+const MAX_SEEDS = 500;
+
+/** The people who bookmarked any paper the bot posted in this channel. */
+export async function channelMembers(services: Pick<Services, "db">, channel: ChannelRef): Promise<string[]> {
+  const posted = await services.db.postedMessage.findMany({
+    where: { platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId },
+    orderBy: { postedAt: "desc" }, take: MAX_POSTED, select: { paperId: true },
+  });
+  if (posted.length === 0) return [];
+  const rows = await services.db.bookmark.findMany({
+    where: { platform: channel.platform, workspaceId: channel.workspaceId, paperId: { in: [...new Set(posted.map((p) => p.paperId))] } },
+    distinct: ["userId"], select: { userId: true },
+  });
+  return rows.map((r) => r.userId).sort();
+}
+
+/**
+ * `paperIds` (given in trending order) reordered for the channel: papers its members already bookmarked
+ * first (most members first), then by content similarity to everything they bookmarked, then trending
+ * order, which is also the whole answer when the channel has no bookmark history. Never drops or adds ids.
+ */
+export async function rankForTeam(services: Pick<Services, "db" | "catalog">, channel: ChannelRef, paperIds: string[]): Promise<string[]> {
+  if (paperIds.length < 2) return [...paperIds];
+  const members = await channelMembers(services, channel);
+  if (members.length === 0) return [...paperIds];
+  const bookmarks = await services.db.bookmark.findMany({
+    where: { platform: channel.platform, workspaceId: channel.workspaceId, userId: { in: members } },
+    orderBy: [{ createdAt: "desc" }, { paperId: "asc" }], take: MAX_SEEDS * 4, select: { paperId: true },
+  });
+  const savedBy = new Map<string, number>();
+  for (const { paperId } of bookmarks) savedBy.set(paperId, (savedBy.get(paperId) ?? 0) + 1);
+  const seeds = [...savedBy.keys()].slice(0, MAX_SEEDS);
+  const candidates = new Set(paperIds);
+  const similarity = new Map<string, number>();
+  // recommend() ranks the whole catalog; asking for all of it and keeping the day's papers gives each its
+  // score (papers sharing no strong term with the profile score 0 and stay in trending order).
+  const { index } = services.catalog;
+  for (const hit of index.recommend(seeds, index.size)) if (candidates.has(hit.id)) similarity.set(hit.id, hit.score);
+  const position = new Map(paperIds.map((id, i) => [id, i]));
+  return [...paperIds].sort((a, b) =>
+    (savedBy.get(b) ?? 0) - (savedBy.get(a) ?? 0)
+    || (similarity.get(b) ?? 0) - (similarity.get(a) ?? 0)
+    || position.get(a)! - position.get(b)!);
+}

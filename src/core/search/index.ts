@@ -1,0 +1,116 @@
+// Full-text search over papers, in memory: built from the store at start-up, kept current by upserts.
+// Fielded BM25F with acronym expansion, prefix and typo fallbacks (query.ts, score.ts), a proximity
+// re-rank of the best candidates (proximity.ts), "more like this" (similar.ts) and autocomplete (suggest.ts).
+import type { Paper } from "../paper.ts";
+import { Corpus } from "./corpus.ts";
+import { proximityBoost } from "./proximity.ts";
+import { planQuery } from "./query.ts";
+import { Scorer } from "./score.ts";
+import { Similarity } from "./similar.ts";
+import { suggestTitles } from "./suggest.ts";
+import { TopK } from "./topk.ts";
+
+export interface SearchHit { id: string; score: number }
+export interface SearchResult { hits: SearchHit[]; total: number }
+export interface SearchOptions { limit?: number; offset?: number; filter?: (id: string) => boolean }
+
+// How many of the best BM25F candidates get the (slower) proximity check.
+const RERANK_DEPTH = 50;
+// Replaced and removed papers linger in the postings; past this share of them, rebuild.
+const MAX_DEAD_SHARE = 0.3;
+
+const count = (n: number | undefined, fallback: number): number =>
+  n !== undefined && Number.isFinite(n) ? Math.max(0, Math.floor(n)) : fallback;
+
+export class SearchIndex {
+  private corpus = new Corpus();
+  private scorer = new Scorer(this.corpus);
+  private similarity = new Similarity(this.corpus);
+
+  static build(papers: Iterable<Paper>): SearchIndex {
+    const index = new SearchIndex();
+    index.load(papers);
+    return index;
+  }
+
+  private load(papers: Iterable<Paper>): void {
+    this.corpus = new Corpus();
+    this.scorer = new Scorer(this.corpus);
+    this.similarity = new Similarity(this.corpus);
+    const seen = new Map<string, Paper>();
+    for (const paper of papers) seen.set(paper.id, paper); // the last of duplicate ids wins, as with upsert
+    for (const paper of seen.values()) this.corpus.add(paper);
+    this.corpus.trim();
+    this.similarity.computeAllNorms();
+  }
+
+  /** Adds a paper, or replaces the one with its id. */
+  upsert(paper: Paper): void {
+    const old = this.corpus.docNo.get(paper.id);
+    if (old !== undefined) this.corpus.kill(old);
+    const doc = this.corpus.add(paper);
+    this.similarity.vector(doc);
+    this.compactIfNeeded();
+  }
+
+  remove(id: string): void {
+    const doc = this.corpus.docNo.get(id);
+    if (doc === undefined) return;
+    this.corpus.kill(doc);
+    this.compactIfNeeded();
+  }
+
+  get size(): number {
+    return this.corpus.liveCount;
+  }
+
+  private compactIfNeeded(): void {
+    const { deadCount, docCount } = this.corpus;
+    if (deadCount > 64 && deadCount > docCount * MAX_DEAD_SHARE) {
+      this.load(this.corpus.papers.filter((p): p is Paper => p !== undefined));
+    }
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const limit = count(options.limit, 10), offset = count(options.offset, 0);
+    const concepts = planQuery(typeof query === "string" ? query : "", this.corpus);
+    if (concepts.length === 0) return { hits: [], total: 0 };
+    const { ids } = this.corpus;
+    const filter = options.filter;
+    const top = new TopK(Math.max(offset + limit, RERANK_DEPTH));
+    let total = 0;
+    this.scorer.run(concepts, (doc, score) => {
+      if (filter && !filter(ids[doc]!)) return;
+      total++;
+      top.offer(doc, score);
+    });
+    const ranked = top.sorted();
+    for (const hit of ranked.slice(0, RERANK_DEPTH)) hit.score *= proximityBoost(this.corpus, concepts, hit.doc);
+    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    const hits = ranked.slice(offset, offset + limit).map(({ doc, score }) => ({ id: ids[doc]!, score }));
+    return { hits, total };
+  }
+
+  /** Papers most like `id` (none if it is not indexed). */
+  similar(id: string, limit = 10, options: { exclude?: Set<string> } = {}): SearchHit[] {
+    return this.recommend([id], limit, options);
+  }
+
+  /** Papers most like the profile of several seed papers; unknown seeds are ignored, seeds never returned. */
+  recommend(seedIds: string[], limit = 10, options: { exclude?: Set<string> } = {}): SearchHit[] {
+    const seeds = [...new Set(seedIds)].map((id) => this.corpus.docNo.get(id)).filter((d): d is number => d !== undefined);
+    if (seeds.length === 0) return [];
+    const seedSet = new Set(seeds);
+    const { ids } = this.corpus;
+    const exclude = options.exclude;
+    return this.similarity
+      .rank(seeds, count(limit, 10), (doc) => seedSet.has(doc) || (exclude?.has(ids[doc]!) ?? false))
+      .map(({ doc, score }) => ({ id: ids[doc]!, score }));
+  }
+
+  /** Titles for autocomplete: every typed word in the title, the last one possibly unfinished. */
+  suggest(prefix: string, limit = 10): SearchHit[] {
+    if (typeof prefix !== "string") return [];
+    return suggestTitles(this.corpus, prefix, count(limit, 10)).map(({ doc, score }) => ({ id: this.corpus.ids[doc]!, score }));
+  }
+}

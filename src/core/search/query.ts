@@ -1,0 +1,169 @@
+// Turns what a person typed into concepts. A concept is one thing they asked for ("moe", "state space
+// models", "mamb") with the ways a paper can say it, each weighted: the exact word, its acronym or
+// expansion, words it is the start of, and — only when nothing else matches — words one typo away.
+// A paper scores a concept by its best alternative, so saying a thing two ways is not counted twice.
+import { foldLatex } from "../latex.ts";
+import type { Corpus } from "./corpus.ts";
+import { stem } from "./stem.ts";
+import { ACRONYMS } from "./synonyms.ts";
+import { tokens } from "./tokenize.ts";
+
+export interface Alternative {
+  /** One term, or several that a paper should contain together (scored softly when it has only some). */
+  terms: number[];
+  weight: number;
+}
+
+export interface Concept {
+  alternatives: Alternative[];
+  /** How much matching this concept says about a paper: the idf of its best alternative. */
+  importance: number;
+  /** Every term id that counts as this concept in phrase and proximity checks. */
+  termSet: Set<number>;
+}
+
+const EXPANSION_WEIGHT = 0.8;   // "mixture of experts" for moe, and moe for "mixture of experts"
+const COMPOUND_PARTS_WEIGHT = 0.9; // "pokechamp" typed, "Poké Champ" written
+const PREFIX_OF_WORD_WEIGHT = 0.45; // "moe" also finds "MoErging", below "MoE" itself
+const PREFIX_OF_PARTIAL_WEIGHT = 0.8; // "mamb" is not a word: it must be the start of one
+const TYPO_WEIGHT = 0.5;
+const MAX_PREFIX_TERMS = 24;
+// A guard, not a user-facing limit: past this many concepts extra words only cost time.
+const MAX_CONCEPTS = 32;
+
+export const STOPWORDS = new Set(("a an and are as at be by can do does for from has have how in into is it its " +
+  "of on or our the their this that to towards toward via vs was we what when which while why with without").split(" "));
+
+const wordsOf = (text: string): string[] => tokens(text).filter((t) => !t.joined).map((t) => t.term);
+// A Map, not the object itself: a query word like "constructor" must not find Object.prototype.
+const EXPANSIONS = new Map(Object.entries(ACRONYMS));
+
+// "mixtur of expert" → "moe": expansions keyed by their stems, so any inflection of a phrase matches.
+const ACRONYMS_OF_PHRASE = new Map<string, string[]>();
+let longestPhrase = 1;
+for (const [acronym, phrases] of Object.entries(ACRONYMS)) {
+  for (const phrase of phrases) {
+    const key = wordsOf(phrase).map(stem);
+    longestPhrase = Math.max(longestPhrase, key.length);
+    const known = ACRONYMS_OF_PHRASE.get(key.join(" ")) ?? [];
+    ACRONYMS_OF_PHRASE.set(key.join(" "), [...known, acronym]);
+  }
+}
+
+/** A word as typed; a compound ("MM-RLHF") keeps its parts. */
+interface Unit { surface: string; parts: string[] }
+
+function unitsOf(query: string): Unit[] {
+  let text: string;
+  try { text = foldLatex(query); } catch { text = query; }
+  const units: Unit[] = [];
+  let open: Unit | null = null;
+  let remaining = 0;
+  for (const token of tokens(text)) {
+    if (token.joined) { open = { surface: token.term, parts: [] }; remaining = token.term.length; units.push(open); continue; }
+    if (open && remaining > 0) { open.parts.push(token.term); remaining -= token.term.length; if (remaining <= 0) open = null; continue; }
+    units.push({ surface: token.term, parts: [token.term] });
+  }
+  return units;
+}
+
+export function planQuery(query: string, corpus: Corpus): Concept[] {
+  const units = unitsOf(query).slice(0, MAX_CONCEPTS * 2);
+  const concepts: { concept: Concept; stopword: boolean }[] = [];
+  for (let i = 0; i < units.length; ) {
+    // Words that spell out an acronym ("state space models") each also accept the acronym, so a paper
+    // that only says "SSM" still covers all of them, and one that spells it out matches word by word.
+    // The acronym's credit is shared among the words: saying "SSM" once is not worth three rare words.
+    const span = matchPhraseSpan(units, i);
+    const end = span ? i + span.length : i + 1;
+    const contentWords = span ? units.slice(i, end).filter((u) => !STOPWORDS.has(u.surface)).length : 1;
+    for (; i < end; i++) {
+      const unit = units[i]!;
+      const concept = wordConcept(unit, corpus, span?.acronyms ?? [], EXPANSION_WEIGHT / Math.max(1, contentWords));
+      concepts.push({ concept, stopword: unit.parts.length === 1 && STOPWORDS.has(unit.surface) });
+    }
+  }
+  // Stopwords add nothing next to real words, but a query of only stopwords still searches for them.
+  const content = concepts.filter((c) => !c.stopword);
+  return (content.length ? content : concepts).slice(0, MAX_CONCEPTS).map((c) => c.concept);
+}
+
+/** The longest run of whole units starting at `start` whose stems spell out an acronym's expansion. */
+function matchPhraseSpan(units: Unit[], start: number): { length: number; acronyms: string[] } | null {
+  let best: { length: number; acronyms: string[] } | null = null;
+  const stems: string[] = [];
+  for (let end = start; end < units.length && stems.length < longestPhrase; end++) {
+    stems.push(...units[end]!.parts.map(stem));
+    const acronyms = end > start || units[end]!.parts.length > 1 ? ACRONYMS_OF_PHRASE.get(stems.join(" ")) : undefined;
+    if (acronyms) best = { length: end - start + 1, acronyms };
+  }
+  return best;
+}
+
+function wordConcept(unit: Unit, corpus: Corpus, acronyms: string[], acronymWeight: number): Concept {
+  const builder = new ConceptBuilder(corpus);
+  const known = builder.word(unit.surface, 1);
+  for (const acronym of acronyms) builder.word(acronym, acronymWeight);
+  if (unit.parts.length > 1) builder.phrase(unit.parts.filter((w) => !STOPWORDS.has(w)), COMPOUND_PARTS_WEIGHT);
+  for (const phrase of EXPANSIONS.get(stem(unit.surface)) ?? []) {
+    builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), EXPANSION_WEIGHT);
+  }
+  let prefixed = 0;
+  if (unit.surface.length >= 3 && !STOPWORDS.has(unit.surface)) {
+    const weight = known ? PREFIX_OF_WORD_WEIGHT : PREFIX_OF_PARTIAL_WEIGHT;
+    prefixed = builder.prefix(unit.surface, weight);
+  }
+  if (!known && prefixed === 0 && unit.surface.length >= 5) builder.typos(stem(unit.surface), TYPO_WEIGHT);
+  return builder.done();
+}
+
+class ConceptBuilder {
+  private readonly alternatives: Alternative[] = [];
+  private readonly termSet = new Set<number>();
+  constructor(private readonly corpus: Corpus) {}
+
+  /** Adds the word as a term if the corpus has it; says whether it did. */
+  word(surface: string, weight: number): boolean {
+    const id = this.corpus.vocab.lookup(surface);
+    if (id < 0 || this.corpus.df[id] === 0) return false;
+    return this.add([id], weight);
+  }
+
+  phrase(words: string[], weight: number): void {
+    if (words.length === 0) return;
+    if (words.length === 1) { this.word(words[0]!, weight); return; }
+    // A word the corpus lacks can never be matched; it still counts in the phrase's length (-1).
+    this.add([...new Set(words.map((w) => this.corpus.vocab.lookup(w)))], weight);
+  }
+
+  prefix(surface: string, weight: number): number {
+    const { vocab, df } = this.corpus;
+    const ids = vocab.withPrefix(surface, MAX_PREFIX_TERMS * 8).filter((id) => !this.termSet.has(id) && df[id]! > 0);
+    ids.sort((a, b) => df[b]! - df[a]!);
+    for (const id of ids.slice(0, MAX_PREFIX_TERMS)) this.add([id], weight);
+    return Math.min(ids.length, MAX_PREFIX_TERMS);
+  }
+
+  typos(root: string, weight: number): void {
+    for (const id of this.corpus.vocab.withinOneEdit(root)) if (this.corpus.df[id]! > 0) this.add([id], weight);
+  }
+
+  private add(terms: number[], weight: number): boolean {
+    if (terms.every((t) => t < 0)) return false;
+    this.alternatives.push({ terms, weight });
+    for (const t of terms) if (t >= 0) this.termSet.add(t);
+    return true;
+  }
+
+  done(): Concept {
+    let importance = 0;
+    for (const alt of this.alternatives) {
+      const known = alt.terms.filter((t) => t >= 0);
+      const idf = known.reduce((sum, t) => sum + this.corpus.idf(t), 0) / alt.terms.length;
+      importance = Math.max(importance, alt.weight * idf);
+    }
+    // A word found nowhere still counts, so papers matching the other words are not all tied at 100%.
+    if (this.alternatives.length === 0) importance = Math.log(1 + this.corpus.liveCount);
+    return { alternatives: this.alternatives, importance, termSet: this.termSet };
+  }
+}

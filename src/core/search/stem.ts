@@ -1,0 +1,98 @@
+// A light English stemmer: Porter's steps 1 and 5, a few of step 2's nominalisations and step 4's -ate.
+// Full Porter merges too much for paper titles ("general", "generative", "generalization" → "gener";
+// "experiment", "experience" → "experi"); plurals, -ed/-ing and -ization/-ation are what people vary
+// when they type a topic. Words we cannot reason about (digits, very short words) are left alone.
+
+const isConsonant = (w: string, i: number): boolean => {
+  const c = w[i];
+  if (c === "a" || c === "e" || c === "i" || c === "o" || c === "u") return false;
+  if (c === "y") return i === 0 || !isConsonant(w, i - 1);
+  return true;
+};
+
+/** Porter's m: the number of vowel-consonant sequences in `w`. */
+function measure(w: string): number {
+  let m = 0, i = 0;
+  const n = w.length;
+  while (i < n && isConsonant(w, i)) i++;
+  while (i < n) {
+    while (i < n && !isConsonant(w, i)) i++;
+    if (i >= n) break;
+    while (i < n && isConsonant(w, i)) i++;
+    m++;
+  }
+  return m;
+}
+
+const hasVowel = (w: string): boolean => {
+  for (let i = 0; i < w.length; i++) if (!isConsonant(w, i)) return true;
+  return false;
+};
+
+const endsDoubleConsonant = (w: string): boolean =>
+  w.length > 1 && w[w.length - 1] === w[w.length - 2] && isConsonant(w, w.length - 1);
+
+// consonant-vowel-consonant ending, the last not w, x or y ("hop", not "snow")
+const endsCvc = (w: string): boolean => {
+  const n = w.length;
+  if (n < 3) return false;
+  const last = w[n - 1]!;
+  return isConsonant(w, n - 3) && !isConsonant(w, n - 2) && isConsonant(w, n - 1) && !"wxy".includes(last);
+};
+
+function step1(w: string): string {
+  if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (w.endsWith("ies")) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
+
+  if (w.endsWith("eed")) {
+    if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
+  } else {
+    const suffix = w.endsWith("ed") ? 2 : w.endsWith("ing") ? 3 : 0;
+    if (suffix && hasVowel(w.slice(0, -suffix))) {
+      w = w.slice(0, -suffix);
+      if (w.endsWith("at") || w.endsWith("bl") || w.endsWith("iz")) w += "e";
+      else if (endsDoubleConsonant(w) && !/[lsz]$/.test(w)) w = w.slice(0, -1);
+      else if (measure(w) === 1 && endsCvc(w)) w += "e";
+    }
+  }
+  if (w.endsWith("y") && hasVowel(w.slice(0, -1))) w = w.slice(0, -1) + "i";
+  return w;
+}
+
+const STEP2: [string, string][] = [
+  ["ization", "ize"], ["isation", "ize"], ["ational", "ate"], ["ation", "ate"], ["ator", "ate"], ["izer", "ize"],
+];
+
+function step2(w: string): string {
+  for (const [suffix, replacement] of STEP2) {
+    if (w.endsWith(suffix)) {
+      const stem = w.slice(0, -suffix.length);
+      return measure(stem) > 0 ? stem + replacement : w;
+    }
+  }
+  return w;
+}
+
+// Porter's step 4 for -ate only, so "distillation", "distilled" and "distill" meet at "distil".
+function step4Ate(w: string): string {
+  return w.endsWith("ate") && measure(w.slice(0, -3)) > 1 ? w.slice(0, -3) : w;
+}
+
+function step5(w: string): string {
+  if (w.endsWith("e")) {
+    const stem = w.slice(0, -1);
+    const m = measure(stem);
+    if (m > 1 || (m === 1 && !endsCvc(stem))) w = stem;
+  }
+  if (w.endsWith("ll") && measure(w) > 1) w = w.slice(0, -1);
+  return w;
+}
+
+const PLAIN_WORD = /^[a-z]+$/;
+
+/** The stem of one lower-case, accent-free word. */
+export function stem(word: string): string {
+  if (word.length < 4 || !PLAIN_WORD.test(word)) return word;
+  return step5(step4Ate(step2(step1(word))));
+}

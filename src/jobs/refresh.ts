@@ -1,0 +1,68 @@
+// The hourly refresh from Hugging Face. Today's list (UTC, the API's calendar) is fetched; early in the
+// UTC day it is usually still empty, and then yesterday's list is refreshed instead, since that is the
+// list a team is reading and its upvotes are still moving. A failure logs one line and keeps the last
+// good data; the next tick tries again.
+import cron from "node-cron";
+import { ConfigError } from "../config.ts";
+import { HfSourceError } from "../sources/hf/errors.ts";
+import type { HfClient } from "../sources/hf/client.ts";
+import { hfClientFor, refreshFromHf, type RefreshResult } from "../sources/hf/refresh.ts";
+import type { Services } from "../services.ts";
+import type { Running } from "../start.ts";
+
+export function utcDate(at: Date, daysBack = 0): string {
+  return new Date(at.getTime() - daysBack * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Today's list, or yesterday's when today's is still empty. */
+export async function refreshLatest(services: Services, client: HfClient = hfClientFor(services)): Promise<RefreshResult[]> {
+  const now = services.clock();
+  const today = await refreshFromHf(services, { date: utcDate(now), client });
+  if (today.fetched > 0) return [today];
+  return [today, await refreshFromHf(services, { date: utcDate(now, 1), client })];
+}
+
+/** One run as the job does it: never throws; logs one line whatever happened. */
+export async function runRefresh(services: Services, client?: HfClient): Promise<RefreshResult[] | null> {
+  try {
+    const results = await refreshLatest(services, client);
+    const landed = results.find((r) => r.fetched > 0);
+    if (!landed) services.log.info({ dates: results.map((r) => r.date) }, "papers refresh: no papers published yet");
+    else services.log.info({ date: landed.date, fetched: landed.fetched, rejected: landed.rejected, added: landed.added,
+      updated: landed.updated, snapshotChanged: landed.snapshotChanged }, "papers refresh done");
+    return results;
+  } catch (error) {
+    if (error instanceof HfSourceError) {
+      // Expected while the network or the API is down: one line, no stack, the last good data stays.
+      services.log.warn({ job: "refresh", kind: error.kind, reason: error.message }, "papers refresh failed; keeping the last good data");
+    } else {
+      services.log.error({ job: "refresh", reason: (error as Error)?.message?.slice(0, 300) ?? String(error) }, "papers refresh failed; keeping the last good data");
+    }
+    return null;
+  }
+}
+
+export function startRefreshJob(services: Services, options: { client?: HfClient } = {}): Running | null {
+  const { config, log } = services;
+  if (config.HF_REFRESH === "off") { log.info("papers refresh from Hugging Face is off (HF_REFRESH=off)"); return null; }
+  if (!cron.validate(config.HF_REFRESH_CRON)) {
+    throw new ConfigError(`Configuration error: HF_REFRESH_CRON "${config.HF_REFRESH_CRON.slice(0, 40)}" is not a cron expression (try "7 * * * *").`);
+  }
+  let inFlight: Promise<unknown> | null = null;
+  const tick = () => {
+    if (inFlight) { log.debug("papers refresh still running; skipping this tick"); return inFlight; }
+    inFlight = runRefresh(services, options.client).finally(() => { inFlight = null; });
+    return inFlight;
+  };
+  const task = cron.schedule(config.HF_REFRESH_CRON, () => tick(), { name: "papers-refresh", timezone: "UTC" });
+  // A bot that just started should not serve an hour-old list until the first tick.
+  void tick();
+  return {
+    name: "refresh",
+    async stop() {
+      await task.stop();
+      await task.destroy();
+      await inFlight;
+    },
+  };
+}

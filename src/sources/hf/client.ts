@@ -1,0 +1,84 @@
+// The two reads we make of the Hugging Face papers API: a day's featured list (paged) and one paper.
+import type { Config } from "../../config.ts";
+import { titleKey, type Paper } from "../../core/paper.ts";
+import { HfBodyError, HfHttpError } from "./errors.ts";
+import { getJson, type HttpOptions } from "./http.ts";
+import { DailyPageSchema, parseDailyPage, parsePaper, type RejectedEntry } from "./schema.ts";
+
+export interface HfClientOptions extends Partial<HttpOptions> {
+  baseUrl: string;
+  pageSize?: number;
+  /** A server that ignores `p` would otherwise page forever. */
+  maxPages?: number;
+}
+
+export interface DailyPapers {
+  date: string;
+  /** In the API's order, one per arXiv id. */
+  papers: Paper[];
+  rejected: RejectedEntry[];
+  pages: number;
+}
+
+export class HfClient {
+  private readonly baseUrl: string;
+  private readonly http: HttpOptions;
+  private readonly pageSize: number;
+  private readonly maxPages: number;
+
+  constructor(options: HfClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.pageSize = options.pageSize ?? 50;
+    this.maxPages = options.maxPages ?? 20;
+    this.http = {
+      timeoutMs: options.timeoutMs ?? 15_000,
+      maxRetries: options.maxRetries ?? 3,
+      backoffMs: options.backoffMs ?? 300,
+      maxRetryWaitMs: options.maxRetryWaitMs ?? 60_000,
+      sleep: options.sleep,
+      onRetry: options.onRetry,
+    };
+  }
+
+  static fromConfig(config: Config, overrides: Partial<HfClientOptions> = {}): HfClient {
+    return new HfClient({ baseUrl: config.HF_API_URL, pageSize: config.HF_PAGE_SIZE, timeoutMs: config.HF_TIMEOUT_SECONDS * 1000, ...overrides });
+  }
+
+  /** Every page of the day's list, or a typed error: never a partial day. */
+  async dailyPapers(date: string): Promise<DailyPapers> {
+    const papers: Paper[] = [];
+    const rejected: RejectedEntry[] = [];
+    const seen = new Set<string>();
+    let pages = 0;
+    for (let p = 0; p < this.maxPages; p++) {
+      const url = `${this.baseUrl}/daily_papers?date=${encodeURIComponent(date)}&p=${p}&limit=${this.pageSize}`;
+      const result = await getJson(url, this.http);
+      if (result.status === 404) throw new HfHttpError(404, `Hugging Face API has no daily_papers endpoint at ${this.baseUrl}`);
+      const page = DailyPageSchema.safeParse(result.body);
+      if (!page.success) throw new HfBodyError(`Hugging Face API sent something other than a list for ${date} page ${p}`);
+      pages++;
+      const parsed = parseDailyPage(page.data);
+      rejected.push(...parsed.rejected);
+      let fresh = 0;
+      for (const paper of parsed.papers) {
+        // Upvotes move while we page, so an entry can show up on two pages: the first position counts.
+        const keys = [paper.arxivId ?? paper.id, `title:${titleKey(paper.title)}`];
+        if (keys.some((k) => seen.has(k))) continue;
+        keys.forEach((k) => seen.add(k));
+        papers.push(paper);
+        fresh++;
+      }
+      if (page.data.length < this.pageSize || (page.data.length > 0 && fresh === 0 && parsed.rejected.length === 0)) break;
+    }
+    return { date, papers, rejected, pages };
+  }
+
+  /** One paper by arXiv id (no version); null when the API does not know it. */
+  async paper(arxivId: string): Promise<Paper | null> {
+    const result = await getJson(`${this.baseUrl}/papers/${encodeURIComponent(arxivId)}`, this.http);
+    if (result.status === 404) return null;
+    const parsed = parsePaper(result.body);
+    if ("problem" in parsed) throw new HfBodyError(`Hugging Face API sent an unusable record for ${arxivId} (${parsed.problem})`);
+    return parsed.paper;
+  }
+}

@@ -1,0 +1,90 @@
+// One GET against the papers API with the manners a shared public API expects: a timeout on every
+// request, 429 answered by waiting as long as the server asks (within a bound), 5xx and dropped
+// connections retried with backoff, and a typed error with a one-line message when it still fails.
+import { HfBodyError, HfHttpError, HfNetworkError, HfRateLimitError } from "./errors.ts";
+import { retryDelayMs } from "./rate-limit.ts";
+
+export interface HttpOptions {
+  timeoutMs: number;
+  /** Retries after the first attempt, for 429, 5xx and network failures alike. */
+  maxRetries: number;
+  /** First backoff for 5xx and network failures; doubles each retry. */
+  backoffMs: number;
+  /** A 429 asking for longer than this is not waited out: the next scheduled run will try again. */
+  maxRetryWaitMs: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Called before each retry, so the caller can count or debug-log them (never a warning per retry). */
+  onRetry?: (info: { url: string; attempt: number; waitMs: number; reason: string }) => void;
+}
+
+export type JsonResult = { status: 200; body: unknown } | { status: 404 };
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function networkReason(error: unknown, timeoutMs: number): string {
+  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (err?.name === "TimeoutError" || err?.name === "AbortError") return `no answer within ${Math.round(timeoutMs / 1000)}s`;
+  const code = err?.cause?.code;
+  if (code === "ECONNREFUSED") return "connection refused";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "host not found";
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "connection reset";
+  return (code ?? err?.cause?.message ?? err?.message ?? "network error").slice(0, 80);
+}
+
+export async function getJson(url: string, options: HttpOptions): Promise<JsonResult> {
+  const sleep = options.sleep ?? defaultSleep;
+  const { host, pathname } = new URL(url);
+  const backoff = (attempt: number) => options.backoffMs * 2 ** attempt * (1 + Math.random() / 2);
+  for (let attempt = 0; ; attempt++) {
+    const canRetry = attempt < options.maxRetries;
+    const retry = async (waitMs: number, reason: string) => {
+      options.onRetry?.({ url, attempt: attempt + 1, waitMs, reason });
+      await sleep(waitMs);
+    };
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        headers: { accept: "application/json", "user-agent": "papers-bot (+https://github.com/papers-bot)" },
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+    } catch (error) {
+      const reason = networkReason(error, options.timeoutMs);
+      if (canRetry) { await retry(backoff(attempt), reason); continue; }
+      throw new HfNetworkError(`Hugging Face API unreachable (${host}: ${reason})`);
+    }
+
+    if (response.status === 429 || (response.status === 503 && response.headers.has("retry-after"))) {
+      await response.body?.cancel().catch(() => {});
+      const asked = retryDelayMs(response.headers);
+      const waitMs = asked ?? backoff(attempt);
+      if (!canRetry || waitMs > options.maxRetryWaitMs) {
+        const after = asked === null ? "" : ` for ${Math.ceil(asked / 1000)}s`;
+        throw new HfRateLimitError(asked, `Hugging Face API is rate limiting us${after} (${pathname})`);
+      }
+      await retry(waitMs, `${response.status}`);
+      continue;
+    }
+    if (response.status >= 500) {
+      await response.body?.cancel().catch(() => {});
+      if (canRetry) { await retry(backoff(attempt), `${response.status}`); continue; }
+      throw new HfHttpError(response.status, `Hugging Face API answered ${response.status} for ${pathname} after ${attempt + 1} tries`);
+    }
+    if (response.status === 404) {
+      await response.body?.cancel().catch(() => {});
+      return { status: 404 };
+    }
+    if (response.status !== 200) {
+      await response.body?.cancel().catch(() => {});
+      throw new HfHttpError(response.status, `Hugging Face API answered ${response.status} for ${pathname}`);
+    }
+
+    let text: string;
+    try { text = await response.text(); } catch (error) {
+      // The connection dropped mid-body (or the timeout struck while reading it).
+      throw new HfBodyError(`Hugging Face API response for ${pathname} was cut off (${networkReason(error, options.timeoutMs)})`);
+    }
+    try { return { status: 200, body: JSON.parse(text) as unknown }; } catch {
+      throw new HfBodyError(`Hugging Face API response for ${pathname} was not valid JSON (${text.length} bytes, cut off?)`);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// One refresh of a featured day from the Hugging Face API into the store. The whole day is fetched
+// before anything is written, and written in one transaction, so a refresh that fails half-way (page 2
+// is a 500, the network drops) leaves the previous papers and snapshot exactly as they were.
+import type { Services } from "../../services.ts";
+import { HfClient } from "./client.ts";
+
+export interface RefreshResult {
+  date: string;
+  /** Valid entries in the API's list (after dropping repeats). */
+  fetched: number;
+  /** Entries skipped because they failed validation (each logged with its id). */
+  rejected: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  snapshotChanged: boolean;
+}
+
+export const REFRESH_JOB = "refresh";
+
+/** A real calendar day written YYYY-MM-DD (2025-02-30 is not one). */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function hfClientFor(services: Services): HfClient {
+  return HfClient.fromConfig(services.config, {
+    onRetry: ({ url, attempt, waitMs, reason }) =>
+      services.log.debug({ url, attempt, waitMs: Math.round(waitMs), reason }, "retrying the Hugging Face API"),
+  });
+}
+
+/** Remember when the refresh last worked and last failed, for `papers status` and for people debugging. */
+export async function recordJobRun(services: Services, name: string, outcome: { error?: string }): Promise<void> {
+  const at = services.clock();
+  const data = outcome.error === undefined
+    ? { lastSuccessAt: at }
+    : { lastFailureAt: at, lastError: outcome.error.slice(0, 500) };
+  try {
+    await services.db.jobRun.upsert({ where: { name }, create: { name, ...data }, update: data });
+  } catch (error) {
+    services.log.warn({ job: name, reason: (error as Error).message?.slice(0, 200) }, "could not record the job run");
+  }
+}
+
+export async function refreshFromHf(services: Services, options: { date: string; client?: HfClient }): Promise<RefreshResult> {
+  const { date } = options;
+  if (!isIsoDate(date)) throw new RangeError(`not a day: ${date}`);
+  const client = options.client ?? hfClientFor(services);
+  try {
+    const day = await client.dailyPapers(date);
+    for (const entry of day.rejected) {
+      services.log.warn({ date, id: entry.id, problem: entry.problem }, "skipped a daily-papers entry that failed validation");
+    }
+    const base = { date, fetched: day.papers.length, rejected: day.rejected.length };
+    if (day.papers.length === 0) {
+      // An empty day (not published yet, a weekend) must not wipe a snapshot: write nothing.
+      await recordJobRun(services, REFRESH_JOB, {});
+      return { ...base, added: 0, updated: 0, unchanged: 0, snapshotChanged: false };
+    }
+    const result = await services.papers.ingest(date, day.papers, "hf");
+    services.catalog.apply(await services.papers.getMany(result.changedIds));
+    await recordJobRun(services, REFRESH_JOB, {});
+    return { ...base, added: result.added, updated: result.updated, unchanged: result.unchanged, snapshotChanged: result.snapshotChanged };
+  } catch (error) {
+    await recordJobRun(services, REFRESH_JOB, { error: (error as Error)?.message ?? String(error) });
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+// Every mistake at the command line is one clear sentence and a non-zero exit, never a stack trace.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, type TestDatabase } from "../support/database.ts";
+import { runCli, spawnCli, STACK_LINE, type CliRun } from "../support/cli.ts";
+
+let database: TestDatabase;
+let env: Record<string, string>;
+beforeAll(async () => { database = await freshDatabase(); env = { DATABASE_URL: database.url }; });
+afterAll(async () => { await database.drop(); });
+
+function expectOneSentence(run: CliRun, pattern: RegExp) {
+  expect(run.code).not.toBe(0);
+  expect(run.out).toBe("");
+  expect(run.err).not.toMatch(STACK_LINE);
+  const lines = run.err.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]!.length).toBeLessThan(200);
+  expect(lines[0]).toMatch(pattern);
+}
+
+describe("the papers CLI refuses bad input kindly", () => {
+  it("an unknown command (real bin)", async () => {
+    const run = await spawnCli(["serach", "moe"], env);
+    expectOneSentence(run, /unknown command "serach".*papers help/);
+    expect(run.code).toBe(2);
+  });
+
+  it("an empty query (real bin)", async () => {
+    expectOneSentence(await spawnCli(["search", "   "], env), /Give something to search for/);
+  });
+
+  it("a 10 kB query (real bin), without echoing it back", async () => {
+    const run = await spawnCli(["search", "attention ".repeat(1024)], env);
+    expectOneSentence(run, /10240 characters; keep it under 500/);
+  });
+
+  it.each([
+    [["search"], /Give something to search for/],
+    [["search", "moe", "--limit", "zero"], /--limit takes a whole number from 1 to 50/],
+    [["search", "moe", "--limit", "500"], /--limit takes a whole number from 1 to 50/],
+    [["search", "moe", "--colour"], /--colour/],
+    [["trending", "5"], /did you mean: papers trending --limit 5/],
+  ])("papers %j", async (args, pattern) => {
+    expectOneSentence(await runCli(args, env), pattern);
+  });
+
+  it("no command at all prints the usage and exits 2", async () => {
+    const run = await runCli([], env);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/papers search <query…>/);
+  });
+});

@@ -1,0 +1,75 @@
+// The `papers search` and `papers trending` contract (issue 2), which later checks rely on:
+// --json prints an array, best first / in rank order, each with at least id, title, url, score.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Db } from "../../src/core/db/index.ts";
+import { freshDatabase, type TestDatabase } from "../support/database.ts";
+import { runCli, spawnCli, STACK_LINE } from "../support/cli.ts";
+
+let database: TestDatabase;
+let db: Db;
+let env: Record<string, string>;
+beforeAll(async () => {
+  database = await freshDatabase();
+  env = { DATABASE_URL: database.url };
+  ({ db } = await openDatabase(database.url));
+});
+afterAll(async () => { await db.$disconnect(); await database.drop(); });
+
+interface Row { id: string; title: string; url: string; score?: number; rank?: number | null }
+
+describe("papers search", () => {
+  it("--json from the real bin: best first, with id, title, url and score", async () => {
+    const run = await spawnCli(["search", "mixture", "of", "experts", "--limit", "8", "--json"], env);
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    const rows = JSON.parse(run.out) as Row[];
+    expect(rows).toHaveLength(8);
+    for (const row of rows) {
+      expect(row).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), score: expect.any(Number) }));
+      expect(row.url).toMatch(/^https:\/\//);
+      expect(row.score).toBeGreaterThan(0);
+    }
+    const scores = rows.map((r) => r.score!);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(new Set(rows.map((r) => r.id)).size).toBe(8);
+    expect(rows[0]!.title).toMatch(/mixture[- ]of[- ]experts/i);
+    // The first search also created, migrated and filled the database (no separate setup step).
+    expect(await db.paper.count()).toBe(89);
+  });
+
+  it("without --json prints readable text, and --limit caps the results", async () => {
+    const text = await runCli(["search", "moe"], env);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/Mixture[- ]of[- ]Experts/i);
+    expect(text.out.trim().startsWith("[")).toBe(false);
+    const two = JSON.parse((await runCli(["search", "moe", "--limit", "2", "--json"], env)).out) as Row[];
+    expect(two).toHaveLength(2);
+  });
+
+  it("prints an empty array, not an error, when nothing matches", async () => {
+    const run = await runCli(["search", "zzyzx", "quuxbarium", "--json"], env);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out)).toEqual([]);
+  });
+});
+
+describe("papers trending", () => {
+  it("--limit 3 --json prints the top of the trending list in rank order", async () => {
+    const run = await runCli(["trending", "--limit", "3", "--json"], env);
+    expect(run.code).toBe(0);
+    const rows = JSON.parse(run.out) as Row[];
+    const expected = await db.snapshotEntry.findMany({ orderBy: [{ date: "desc" }, { rank: "asc" }], take: 3, include: { paper: true } });
+    expect(rows.map((r) => r.id)).toEqual(expected.map((e) => e.paperId));
+    expect(rows.map((r) => r.title)).toEqual(expected.map((e) => e.paper.title));
+    expect(rows.map((r) => r.rank)).toEqual([1, 2, 3]);
+    expect(rows[0]!.title).toBe("Value Gradient weighted Model-Based Reinforcement Learning");
+    for (const row of rows) expect(row.url).toMatch(/^https:\/\//);
+  });
+
+  it("the real bin prints text and exits 0", async () => {
+    const run = await spawnCli(["trending", "--limit", "2"], env);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("Value Gradient weighted Model-Based Reinforcement Learning");
+    expect(run.err).not.toMatch(STACK_LINE);
+  });
+});

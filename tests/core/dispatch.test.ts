@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createRegistry } from "../../src/commands/index.ts";
+import { runCommand, runText } from "../../src/commands/dispatch.ts";
+import { CommandRegistry } from "../../src/commands/registry.ts";
+import { defineCommand, type CommandContext } from "../../src/commands/command.ts";
+import { createTestServices, type TestServices } from "../support/services.ts";
+
+let services: TestServices;
+let ctx: CommandContext;
+const registry = createRegistry();
+beforeAll(async () => {
+  services = await createTestServices();
+  ctx = { services, user: { platform: "console", workspaceId: "w", userId: "u" }, channel: { platform: "console", workspaceId: "w", channelId: "c" },
+    canManageChannel: false, now: new Date("2025-03-11T09:00:00Z") };
+});
+afterAll(async () => { await services.close(); });
+
+/** One sentence a person can act on: no stack frames, no error class names, no line breaks. */
+function expectOneSentence(text: string) {
+  expect(text).not.toMatch(/\n|\bat .*:\d+|Error:|undefined|\[object/);
+  expect(text.length).toBeLessThan(300);
+}
+
+describe("free text after /papers", () => {
+  it("is help when empty", async () => {
+    const reply = await runText(registry, "   ", ctx);
+    expect(reply.text).toMatch(/^papers-bot keeps your team/);
+    expect(reply.text).toContain("/papers trending [count]");
+  });
+
+  it("picks a command by its first word, case-insensitively", async () => {
+    const reply = await runText(registry, "TRENDING 3", ctx);
+    expect(reply.papers?.map((p) => p.rank)).toEqual([1, 2, 3]);
+    expect(reply.papers?.[0]?.title).toBe("Value Gradient weighted Model-Based Reinforcement Learning");
+    expect(reply.more).toEqual({ command: "trending", input: { count: 3, offset: 3 } });
+  });
+
+  it("answers bad input with one sentence that says what to type", async () => {
+    for (const text of ["trending abc", "trending 0", "trending 999", "trending 3 4", "paper", "paper 9999.99999"]) {
+      const reply = await runText(registry, text, ctx);
+      expect(reply.tone, text).toBe("error");
+      expectOneSentence(reply.text);
+    }
+    expect((await runText(registry, "trending abc", ctx)).text).toBe("The count is a number from 1 to 50, like /papers trending 10. Try: /papers trending [count]");
+    expect((await runText(registry, "paper 9999.99999", ctx)).text).toMatch(/^I don't know a paper "9999.99999"/);
+  });
+
+  it("refuses 10 kB of text without searching", async () => {
+    const reply = await runText(registry, "moe ".repeat(2560), ctx);
+    expect(reply.tone).toBe("error");
+    expect(reply.text).toBe("That's 10,239 characters; keep it under 2,000. Try a few keywords, like /papers mixture of experts.");
+  });
+
+  it("points a typo at the command that was meant", async () => {
+    const reply = await runText(registry, "trendin 5", ctx);
+    expect(reply.text).toBe("There is no /papers trendin; did you mean /papers trending [count]? Type /papers help for all commands.");
+  });
+});
+
+describe("runCommand", () => {
+  it("checks the channel permission before running", async () => {
+    let ran = false;
+    const guarded = new CommandRegistry([defineCommand({ name: "guarded", description: "d", usage: "guarded", options: [], input: z.object({}),
+      permission: "manageChannel", async execute() { ran = true; return { visibility: "ephemeral", text: "ok" }; } })]);
+    const reply = await runCommand(guarded, "guarded", {}, ctx);
+    expect(reply.text).toBe("Only people who can manage this channel can change its digest; ask a channel admin.");
+    expect(ran).toBe(false);
+    expect((await runCommand(guarded, "guarded", {}, { ...ctx, canManageChannel: true })).text).toBe("ok");
+  });
+
+  it("turns a crash into an apology with a reference, and logs it", async () => {
+    const crashing = new CommandRegistry([defineCommand({ name: "crash", description: "d", usage: "crash", options: [], input: z.object({}),
+      async execute() { throw new Error("database on fire"); } })]);
+    const reply = await runCommand(crashing, "crash", {}, ctx);
+    const ref = /\(ref ([0-9a-f]{8})\)/.exec(reply.text)?.[1];
+    expect(reply.text).toBe(`Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`);
+    expect(services.logs.text).toContain(ref);
+    expect(services.logs.text).toContain("database on fire");
+  });
+
+  it("names an unknown command", async () => {
+    expect((await runCommand(registry, "frobnicate", {}, ctx)).text).toBe("There is no /papers frobnicate command. Type /papers help to see what there is.");
+  });
+});
+
+describe("searching from free text", () => {
+  it("treats words that are not a command as a search", async () => {
+    const reply = await runText(registry, "moe", ctx);
+    expect(reply.papers).toHaveLength(5);
+    expect(reply.more).toEqual({ command: "search", input: { query: "moe", offset: 5, limit: 5 } });
+    // One letter off "export", but papers mention experts: a search, not a typo.
+    expect((await runText(registry, "expert routing", ctx)).papers?.length).toBeGreaterThan(0);
+  });
+
+  it("answers search syntax and SQL fragments like any other words", async () => {
+    for (const text of ['"unclosed quote', "AND(", "*", "🔖🔥", "'; DROP TABLE Paper; --", "NEAR(a b)", "-", "title:moe"]) {
+      const reply = await runText(registry, text, ctx);
+      expectOneSentence(reply.text);
+      expect(reply.tone === "error" ? reply.text : "answered").not.toMatch(/wrong on our side/);
+    }
+    expect(await services.papers.count()).toBe(89);
+  });
+});

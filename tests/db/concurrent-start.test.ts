@@ -1,0 +1,38 @@
+// Two processes starting at the same moment on one brand-new database (two replicas deployed together):
+// both migrate safely (one applies, the other waits and finds nothing to do), the bundled papers are
+// loaded once, and both answer.
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/core/db/index.ts";
+import { freshDatabase, testDatabaseProvider as provider, type TestDatabase } from "../support/database.ts";
+import { spawnCli, STACK_LINE } from "../support/cli.ts";
+
+const databases: TestDatabase[] = [];
+afterAll(async () => { for (const d of databases) await d.drop(); });
+
+describe(`two processes starting at once on an empty ${provider} database`, () => {
+  it("both migrate safely and both answer the same search", async () => {
+    const database = await freshDatabase();
+    databases.push(database);
+    const env = { DATABASE_URL: database.url };
+    const runs = await Promise.all([1, 2, 3].map(() => spawnCli(["search", "moe", "--json"], env)));
+    for (const run of runs) {
+      expect(run.err).not.toMatch(STACK_LINE);
+      expect({ code: run.code, err: run.err }).toEqual({ code: 0, err: "" });
+    }
+    const results = runs.map((r) => JSON.parse(r.out) as { id: string; title: string }[]);
+    expect(results[0]!.length).toBeGreaterThan(0);
+    expect(results[0]!.some((p) => /mixture[- ]of[- ]experts/i.test(p.title))).toBe(true);
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+
+    const { db } = await openDatabase(database.url);
+    try {
+      const history = await db.$queryRawUnsafe<{ migration_name: string; finished: unknown }[]>(
+        `SELECT migration_name, finished_at AS finished FROM "_prisma_migrations"`);
+      expect(history.map((h) => h.migration_name)).toEqual([expect.stringMatching(/_init$/)]);
+      expect(history[0]!.finished).not.toBeNull();
+      expect(await db.paper.count()).toBe(89);
+      expect(await db.snapshotEntry.count()).toBe(89);
+    } finally { await db.$disconnect(); }
+  });
+});

@@ -1,0 +1,58 @@
+// Configuration is read once and a bad value stops the bot with one sentence naming the variable.
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.ts";
+import { runCli, spawnCli, STACK_LINE } from "../support/cli.ts";
+
+const configError = (env: Record<string, string>) => {
+  try { loadConfig(env); } catch (error) { return error; }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+};
+
+describe("loadConfig", () => {
+  it("defaults to the embedded SQLite database and PostgreSQL by URL", () => {
+    expect(loadConfig({})).toMatchObject({ DATABASE_URL: "file:./data/papers.db", databaseProvider: "sqlite", INDEX_SYNC_SECONDS: 30 });
+    expect(loadConfig({ DATABASE_URL: "postgresql://bot@db:5432/papers" }).databaseProvider).toBe("postgresql");
+    expect(loadConfig({ DATABASE_URL: "postgres://bot@db/papers" }).databaseProvider).toBe("postgresql");
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://root@localhost/papers" }, /DATABASE_URL/],
+    [{ PORT: "http" }, /PORT/],
+    [{ PORT: "70000" }, /PORT/],
+    [{ INDEX_SYNC_SECONDS: "0" }, /INDEX_SYNC_SECONDS/],
+    [{ SLACK_BOT_TOKEN: "xoxb-123456-abcdef" }, /SLACK_BOT_TOKEN is set, so SLACK_SIGNING_SECRET .* or SLACK_APP_TOKEN/],
+    [{ SLACK_SIGNING_SECRET: "s3cr3t-s3cr3t" }, /SLACK_BOT_TOKEN/],
+    [{ DISCORD_TOKEN: "abc.def.ghi-jkl" }, /DISCORD_APPLICATION_ID/],
+  ])("refuses %j, naming the variable in one sentence", (env, names) => {
+    const error = configError(env);
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(names);
+    expect(message).toMatch(/^Configuration error: [^\n]+\.$/);
+  });
+
+  it("never echoes a token it was given", () => {
+    const message = (configError({ SLACK_BOT_TOKEN: "xoxb-999999-secretsecret" }) as Error).message;
+    expect(message).not.toContain("secretsecret");
+  });
+});
+
+describe("the CLI with a bad configuration", () => {
+  it("prints that one sentence and exits 2 (real bin, no stack trace)", async () => {
+    const run = await spawnCli(["trending"], { DATABASE_URL: "mysql://root@localhost/papers" });
+    expect(run.code).toBe(2);
+    expect(run.out).toBe("");
+    expect(run.err).toMatch(/^Configuration error: DATABASE_URL must start with file: \(SQLite\) or postgresql:\/\/ \(PostgreSQL\)\.\n$/);
+    expect(run.err).not.toMatch(STACK_LINE);
+  });
+
+  it("does the same in-process for a bad PORT and a Slack token without its secret", async () => {
+    for (const [env, variable] of [[{ PORT: "eighty" }, "PORT"], [{ SLACK_BOT_TOKEN: "xoxb-123456-abcdef" }, "SLACK_SIGNING_SECRET"]] as const) {
+      const run = await runCli(["search", "moe"], env);
+      expect(run.code).toBe(2);
+      expect(run.err.trim().split("\n")).toHaveLength(1);
+      expect(run.err).toContain(variable);
+      expect(run.err).not.toContain("xoxb-123456-abcdef");
+    }
+  });
+});

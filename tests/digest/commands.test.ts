@@ -1,0 +1,94 @@
+// subscribe / unsubscribe / subscriptions as people type them, through runText (what Slack and the
+// terminal call), against a real database.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
+import { createRegistry } from "../../src/commands/index.ts";
+import { runCommand, runText } from "../../src/commands/dispatch.ts";
+import { runDigestTick } from "../../src/core/digest/tick.ts";
+import type { ChannelRef } from "../../src/core/channel.ts";
+import { RecordingTransport, fastRetry } from "./support.ts";
+
+const clock = manualClock("2025-06-10T20:00:00Z"); // 22:00 in Berlin
+let services: TestServices;
+const registry = createRegistry();
+const channel = (id: string): ChannelRef => ({ platform: "slack", workspaceId: "T1", channelId: id });
+const ctx = (id = "C1", canManageChannel = true) => ({ services, user: { platform: "slack" as const, workspaceId: "T1", userId: "U1" },
+  channel: channel(id), canManageChannel, now: clock() });
+const say = (text: string, id?: string, manage?: boolean) => runText(registry, text, ctx(id, manage));
+
+beforeAll(async () => { services = await createTestServices({ clock }); });
+afterAll(async () => { await services.close(); });
+
+describe("subscribe", () => {
+  it("reads time, zone (any case), size, ranking and topic in any order and says when the next digest comes", async () => {
+    const reply = await say("subscribe mixture of experts europe/berlin size:3 09:00 ranked:team");
+    expect(reply.tone).toBe("info");
+    expect(reply.text).toMatch(/^Subscribed <#C1>: next digest tomorrow 09:00 Europe\/Berlin, in 11 h \(3 papers, ranked by this team, about "mixture of experts"\)/);
+    expect(await services.subscriptions.get(channel("C1"))).toMatchObject({ localTime: "09:00", timeZone: "Europe/Berlin",
+      topic: "mixture of experts", size: 3, ranking: "team", createdBy: "U1", pausedReason: null });
+  });
+
+  it("defaults to 09:00 UTC, 5 papers, trending, and accepts 9:30pm", async () => {
+    expect((await say("subscribe", "C2")).text).toMatch(/next digest tomorrow 09:00 UTC, in 13 h \(5 papers\)/);
+    expect((await say("subscribe 9:30pm UTC", "C3")).text).toMatch(/next digest today 21:30 UTC, in 1 h 30 min/);
+    expect(await services.subscriptions.get(channel("C3"))).toMatchObject({ localTime: "21:30", timeZone: "UTC", size: 5, ranking: "trending", topic: null });
+  });
+
+  it("answers a bad time, zone or size with one sentence naming what to type", async () => {
+    for (const [text, pattern] of [
+      ["subscribe 25:00", /^"25:00" isn't a time of day\. Type the time as HH:MM/],
+      ["subscribe 09:00 Mars/Olympus", /^I don't know the time zone "Mars\/Olympus"\. Type an IANA zone like Europe\/Berlin/],
+      ["subscribe 13pm", /^"13pm" isn't a time of day/],
+      ["subscribe 9:5", /^"9:5" isn't a time I can read/],
+      ["subscribe size:50", /^The size is how many papers per digest, a number from 1 to 20/],
+      ["subscribe ranked:random", /^Ranked is "trending" .* or "team"/],
+    ] as const) {
+      const reply = await say(text, "CBAD");
+      expect(reply.tone, text).toBe("error");
+      expect(reply.text, text).toMatch(pattern);
+      expect(reply.text.split("\n")).toHaveLength(1);
+    }
+    expect(await services.subscriptions.get(channel("CBAD"))).toBeNull();
+    expect((await say("subscribe 9am", "C9")).text).toMatch(/next digest tomorrow 09:00 UTC/);
+  });
+
+  it("needs channel-manager permission", async () => {
+    const reply = await say("subscribe 09:00", "CNOPE", false);
+    expect(reply.tone).toBe("error");
+    expect(await services.subscriptions.get(channel("CNOPE"))).toBeNull();
+  });
+
+  it("takes Discord-style named options the same way", async () => {
+    const reply = await runCommand(registry, "subscribe", { time: "7:15", zone: "america/new_york", size: 2, topic: "agents" }, ctx("CD"));
+    expect(reply.text).toMatch(/next digest tomorrow 07:15 America\/New_York/);
+  });
+
+  it("waits for tomorrow when today's time already passed, instead of posting a late digest now", async () => {
+    await say("subscribe 08:00 UTC", "CPASS");
+    const transport = new RecordingTransport("slack");
+    const report = await runDigestTick(services, new Map([["slack", transport]]), clock(), { retry: fastRetry });
+    expect(report.channels.filter((c) => c.channel.channelId === "CPASS")).toEqual([]);
+    expect(transport.to(channel("CPASS"))).toHaveLength(0);
+    const tomorrow = await runDigestTick(services, new Map([["slack", transport]]), new Date("2025-06-11T08:00:00Z"), { retry: fastRetry });
+    expect(tomorrow.channels.find((c) => c.channel.channelId === "CPASS")).toMatchObject({ outcome: "posted" });
+  });
+});
+
+describe("subscriptions and unsubscribe", () => {
+  it("lists this workspace's digests with times, zones, topics and a paused reason", async () => {
+    await services.subscriptions.pause(channel("C2"), "channel_not_found");
+    await services.subscriptions.upsert({ platform: "slack", workspaceId: "OTHER", channelId: "CX" }, { localTime: "10:00", timeZone: "UTC", topic: null, size: 5, ranking: "trending", createdBy: "U9" });
+    const reply = await say("subscriptions");
+    expect(reply.text).toMatch(/^Digests in this workspace \(\d+\):/);
+    expect(reply.text).toContain('• <#C1>: 09:00 Europe/Berlin, 3 papers, ranked by this team, topic "mixture of experts"; next tomorrow 09:00 Europe/Berlin');
+    expect(reply.text).toContain("• <#C2>: 09:00 UTC, 5 papers; paused: channel_not_found");
+    expect(reply.text).not.toContain("CX");
+  });
+
+  it("removes only this channel's subscription, and says so when there is none", async () => {
+    expect((await say("unsubscribe", "C1")).text).toMatch(/^<#C1> will get no more digests/);
+    expect(await services.subscriptions.get(channel("C1"))).toBeNull();
+    expect(await services.subscriptions.get(channel("C3"))).not.toBeNull();
+    expect((await say("unsubscribe", "C1")).text).toMatch(/^<#C1> has no digest to stop/);
+  });
+});

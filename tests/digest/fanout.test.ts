@@ -1,0 +1,226 @@
+// The digest tick against a real database: exactly once per channel per local day through reruns,
+// crashes and transient failures; catch-up within the day only; one bad channel never stops the rest.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
+import { runDigestTick } from "../../src/core/digest/tick.ts";
+import { LEASE_MS } from "../../src/core/digest/ledger.ts";
+import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
+import { RecordingTransport, fastRetry, paperIds, slackChannel, subscribe } from "./support.ts";
+
+const T0 = "2025-03-12T09:00:00Z";
+let services: TestServices;
+let transport: RecordingTransport;
+const clock = manualClock(T0);
+const tick = (at: string | Date, options = {}) => runDigestTick(services, new Map([["slack", transport]]), new Date(at), { retry: fastRetry, ...options });
+
+beforeEach(async () => {
+  services = await createTestServices({ clock });
+  transport = new RecordingTransport("slack");
+});
+afterEach(async () => { await services.close(); });
+
+describe("digest tick", () => {
+  it("posts a header and then each paper as its own message, recorded for reactions", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 5 });
+    expect((await tick("2025-03-12T08:59:00Z")).channels).toEqual([]);
+    const report = await tick(T0);
+    expect(report.channels).toMatchObject([{ outcome: "posted", posted: 6, localDate: "2025-03-12" }]);
+    const posts = transport.to(ch);
+    expect(posts).toHaveLength(6);
+    expect(posts[0]!.reply.text).toMatch(/^Trending papers for Wed 12 Mar: 5 papers/);
+    expect(posts[0]!.reply.text).not.toMatch(/late/);
+    const trending = (await services.papers.trending("2025-03-12"))!.ids.slice(0, 5);
+    expect(paperIds(posts)).toEqual(trending);
+    for (const post of posts.slice(1)) {
+      expect(await services.posted.paperFor(ch, post.messageId)).toBe(post.reply.papers![0]!.id);
+    }
+    expect(new Set(posts.map((p) => p.key)).size).toBe(6);
+    const job = await services.db.jobRun.findUnique({ where: { name: "digest" } });
+    expect(job?.lastSuccessAt).toBeTruthy();
+  });
+
+  it("posts nothing on a rerun of the same minute, or later that day", async () => {
+    await subscribe(services, slackChannel("C1"));
+    await tick(T0);
+    const again = await tick(T0);
+    const later = await tick("2025-03-12T15:00:00Z");
+    expect(transport.posts).toHaveLength(6);
+    expect([...again.channels, ...later.channels].every((c) => c.posted === 0)).toBe(true);
+    // The next local day gets the next digest (the already-posted papers are excluded).
+    const tomorrow = await tick("2025-03-13T09:00:00Z");
+    expect(tomorrow.channels[0]).toMatchObject({ outcome: "posted", localDate: "2025-03-13" });
+  });
+
+  it("resumes a digest whose process crashed after 2 messages: exactly the rest, after the lease", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 5 });
+    transport.hook = (_c, _attempt, delivered) => delivered === 2 ? { error: new Error("process died") } : undefined;
+    const first = await tick(T0);
+    expect(first.channels[0]).toMatchObject({ outcome: "failed", posted: 2 });
+    transport.hook = undefined;
+    // Another process in the same minute finds the row claimed and leaves it alone.
+    const sameMinute = await runDigestTick(services, new Map([["slack", transport]]), new Date(T0), { retry: fastRetry, owner: "other" });
+    expect(sameMinute.channels[0]).toMatchObject({ outcome: "skipped", posted: 0 });
+    const resumed = await tick(new Date(Date.parse(T0) + LEASE_MS + 60_000));
+    expect(resumed.channels[0]).toMatchObject({ outcome: "posted", posted: 4, resumed: true });
+    const posts = transport.to(ch);
+    expect(posts).toHaveLength(6);
+    expect(new Set(paperIds(posts)).size).toBe(5);
+    expect(posts[0]!.reply.text).toMatch(/^Trending papers/);
+  });
+
+  it("asks the platform about a message left in 'sending' instead of posting it twice", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 3 });
+    // The third message reaches the channel, then the process dies before marking it sent.
+    transport.hook = (_c, attempt) => attempt === 3 ? { error: new Error("killed after send"), after: true } : undefined;
+    await tick(T0);
+    expect(transport.posts).toHaveLength(3);
+    const items = await services.db.deliveryItem.findMany({ orderBy: { position: "asc" } });
+    expect(items.map((i) => i.status)).toEqual(["sent", "sent", "sending", "pending"]);
+    transport.hook = undefined;
+    await tick(new Date(Date.parse(T0) + LEASE_MS + 60_000));
+    expect(transport.findCalls).toBe(1);
+    expect(transport.posts).toHaveLength(4);
+    expect(new Set(paperIds(transport.posts)).size).toBe(3);
+    const after = await services.db.deliveryItem.findMany({ orderBy: { position: "asc" } });
+    expect(after.map((i) => i.messageId)).toEqual(["m1", "m2", "m3", "m4"]);
+  });
+
+  it("re-sends a message left in 'sending' that never arrived", async () => {
+    await subscribe(services, slackChannel("C1"), { size: 2 });
+    transport.hook = (_c, attempt) => attempt === 2 ? { error: new Error("killed before send") } : undefined;
+    await tick(T0);
+    transport.hook = undefined;
+    await services.db.deliveryItem.updateMany({ where: { position: 1 }, data: { status: "sending" } });
+    await tick(new Date(Date.parse(T0) + LEASE_MS + 60_000));
+    expect(transport.findCalls).toBe(1);
+    expect(transport.posts).toHaveLength(3);
+  });
+
+  it("retries 429 bursts (honouring Retry-After) and 5xx, without duplicating a 5xx that did post", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 3 });
+    const waits: number[] = [];
+    const retry = { ...fastRetry, sleep: async (ms: number) => { waits.push(ms); } };
+    transport.hook = (_c, attempt) => {
+      if (attempt <= 3) return { error: new TransientPostError("429", 7) };
+      if (attempt === 5) return { error: new TransientPostError("HTTP 500"), after: true }; // posted, then 500
+      if (attempt === 6 || attempt === 7) return { error: new TransientPostError("HTTP 503") };
+      return undefined;
+    };
+    const report = await tick(T0, { retry });
+    expect(report.channels[0]).toMatchObject({ outcome: "posted" });
+    expect(waits.slice(0, 3)).toEqual([7, 7, 7]);
+    const posts = transport.to(ch);
+    expect(posts).toHaveLength(4);
+    expect(new Set(posts.map((p) => p.key)).size).toBe(4);
+  });
+
+  it("gives up for this tick after bounded attempts and delivers the rest on the next", async () => {
+    await subscribe(services, slackChannel("C1"), { size: 2 });
+    transport.hook = (_c, _a, delivered) => delivered === 1 ? { error: new TransientPostError("429", 1) } : undefined;
+    const first = await tick(T0);
+    expect(first.channels[0]).toMatchObject({ outcome: "failed", posted: 1 });
+    expect(transport.attempts).toBe(1 + fastRetry.maxAttempts);
+    expect((await services.db.jobRun.findUnique({ where: { name: "digest" } }))?.lastFailureAt).toBeTruthy();
+    transport.hook = undefined;
+    const next = await tick("2025-03-12T09:01:00Z");
+    expect(next.channels[0]).toMatchObject({ outcome: "posted", posted: 2 });
+    expect(transport.posts).toHaveLength(3);
+  });
+
+  it("pauses a channel that is gone, with the reason, while the other channels get theirs", async () => {
+    const [a, gone, c] = [slackChannel("CA"), slackChannel("CGONE"), slackChannel("CC")];
+    for (const ch of [a, gone, c]) await subscribe(services, ch, { size: 2 });
+    transport.hook = (ch) => ch.channelId === "CGONE" ? { error: new ChannelUnavailableError("channel_not_found") } : undefined;
+    const report = await tick(T0);
+    const by = Object.fromEntries(report.channels.map((r) => [r.channel.channelId, r]));
+    expect(by.CA).toMatchObject({ outcome: "posted", posted: 3 });
+    expect(by.CC).toMatchObject({ outcome: "posted", posted: 3 });
+    expect(by.CGONE).toMatchObject({ outcome: "failed", reason: "paused: channel_not_found" });
+    expect((await services.subscriptions.get(gone))?.pausedReason).toBe("channel_not_found");
+    const tomorrow = await tick("2025-03-13T09:00:00Z");
+    expect(tomorrow.paused).toBe(1);
+    expect(tomorrow.channels.map((r) => r.channel.channelId).sort()).toEqual(["CA", "CC"]);
+  });
+
+  it("never repeats a paper posted to the channel in the last 7 days, matching arXiv ids without version", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 3 });
+    const paper = (n: number, id = `2501.0000${n}`) => ({ id, arxivId: id.includes("v") ? null : id, title: `Synthetic paper ${id}`,
+      summary: "A study.", authors: ["A. Author"], keywords: [], githubRepo: null, publishedAt: null, upvotes: 10 - n });
+    await services.papers.ingest("2025-03-12", [1, 2, 3, 4, 5].map((n) => paper(n)), "hf");
+    // The same paper under a versioned id (an older record), shared two days ago; another shared 10 days ago.
+    await services.papers.upsert([paper(1, "2501.00001v2")], "hf");
+    await services.posted.record(ch, "old1", "2501.00001v2", "share", new Date("2025-03-10T12:00:00Z"));
+    await services.posted.record(ch, "old2", "2501.00002", "share", new Date("2025-03-02T12:00:00Z")); // 10 days ago: may repeat
+    await services.posted.record(ch, "old3", "2501.00003", "digest", new Date("2025-03-06T09:00:00Z")); // 6 days ago: not again
+    await tick(T0);
+    expect(paperIds(transport.posts)).toEqual(["2501.00002", "2501.00004", "2501.00005"]);
+  });
+
+  it("says 'nothing new' in one line when every candidate was posted this week", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 5 });
+    const trending = (await services.papers.trending("2025-03-12"))!.ids;
+    let n = 0;
+    for (const id of trending) await services.posted.record(ch, `seen${n++}`, id, "digest", new Date("2025-03-11T09:00:00Z"));
+    const report = await tick(T0);
+    expect(report.channels[0]).toMatchObject({ outcome: "posted", posted: 1 });
+    expect(transport.posts).toHaveLength(1);
+    expect(transport.posts[0]!.reply.text).toMatch(/^Nothing new for Wed 12 Mar: no trending paper that this channel hasn't seen in the last 7 days\.$/);
+    expect(transport.posts[0]!.reply.text.split("\n")).toHaveLength(1);
+  });
+
+  it("filters by topic through the search index, in trending order", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 20, topic: "pokemon" });
+    await tick(T0);
+    const ids = paperIds(transport.posts);
+    const trending = (await services.papers.trending("2025-03-12"))!.ids;
+    // LaTeX-folded: the capture spells it Pok\'emon. Every trending paper that mentions it, and only those.
+    const mentions = [];
+    for (const id of trending) {
+      const p = (await services.papers.get(id))!;
+      if (/pok(\\'e|é|e)mon/i.test(p.title + " " + p.summary)) mentions.push(id);
+    }
+    expect(mentions.length).toBeGreaterThan(0);
+    expect(ids).toEqual(mentions);
+    expect(transport.posts[0]!.reply.text).toContain('on "pokemon"');
+  });
+
+  it("catches up late on the same local day, saying so, and never back-fills earlier days", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 1, localTime: "09:00", timeZone: "Europe/Berlin" });
+    // Down from before 09:00 Berlin on the 12th until 11:42 Berlin on the 13th: the 12th is lost, the 13th is late.
+    const report = await tick("2025-03-13T10:42:00Z");
+    expect(report.channels).toMatchObject([{ localDate: "2025-03-13", outcome: "posted", late: true }]);
+    expect(transport.posts[0]!.reply.text).toMatch(/\(late: delivered at 11:42 instead of 09:00\)$/);
+    const rows = await services.db.delivery.findMany();
+    expect(rows.map((r) => r.localDate)).toEqual(["2025-03-13"]);
+  });
+
+  it("keeps going for other channels and reports a channel without a connection", async () => {
+    await subscribe(services, slackChannel("C1"), { size: 1 });
+    await subscribe(services, { platform: "discord", workspaceId: "G1", channelId: "D1" }, { size: 1 });
+    const report = await tick(T0);
+    const discord = report.channels.find((c) => c.channel.platform === "discord");
+    expect(discord).toMatchObject({ outcome: "skipped", reason: "no discord connection in this process" });
+    expect(report.channels.find((c) => c.channel.platform === "slack")).toMatchObject({ outcome: "posted" });
+    expect(await services.db.delivery.count({ where: { platform: "discord" } })).toBe(0);
+  });
+
+  it("stops before the next message once shutdown begins, and the next tick sends the rest", async () => {
+    await subscribe(services, slackChannel("C1"), { size: 4 });
+    let stopping = false;
+    transport.hook = (_c, _a, delivered) => { if (delivered === 2) stopping = true; return undefined; };
+    const first = await tick(T0, { stopping: () => stopping });
+    expect(first.channels[0]).toMatchObject({ outcome: "skipped", posted: 3 });
+    transport.hook = undefined;
+    const next = await tick("2025-03-12T09:01:00Z");
+    expect(next.channels[0]).toMatchObject({ outcome: "posted", posted: 2 });
+    expect(transport.posts).toHaveLength(5);
+  });
+});

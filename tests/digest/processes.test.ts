@@ -1,0 +1,85 @@
+// Real processes on one database: `papers digest run` twice at once posts each channel's digest once in
+// total; a kill -9 in the middle of a fan-out, then a rerun after the lease, posts the rest and no copies.
+// The children post through the real Slack transport (WebClient) to the Slack emulator on loopback.
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SlackEmulator } from "../emulators/slack/index.ts";
+import { createTestServices, type TestServices } from "../support/services.ts";
+import { LEASE_MS } from "../../src/core/digest/ledger.ts";
+import { subscribe } from "./support.ts";
+
+let services: TestServices;
+let slack: SlackEmulator;
+
+beforeAll(async () => {
+  services = await createTestServices();
+  slack = new SlackEmulator();
+  await slack.start();
+});
+afterAll(async () => { await slack.stop(); await services.close(); });
+
+function digestRun(now: string): { child: ChildProcess; done: Promise<{ code: number | null; report: any; stderr: string }> } {
+  const child = spawn(process.execPath, ["bin/papers.js", "digest", "run", "--now", now, "--json"], {
+    env: { PATH: process.env.PATH, DATABASE_URL: services.database.url, HF_REFRESH: "off", LOG_LEVEL: "warn",
+      SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: "test-secret", SLACK_API_URL: slack.apiUrl },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "", stderr = "";
+  child.stdout!.on("data", (d) => { stdout += d; });
+  child.stderr!.on("data", (d) => { stderr += d; });
+  const done = new Promise<{ code: number | null; report: any; stderr: string }>((resolve) => child.on("close", (code) => {
+    let report: any = null;
+    try { report = JSON.parse(stdout); } catch { /* killed: no report */ }
+    resolve({ code, report, stderr });
+  }));
+  return { child, done };
+}
+
+const keysOf = (channel: string) => slack.messages.filter((m) => m.channel === channel).map((m) => String(m.metadata?.event_payload?.key));
+
+describe("digest across processes", () => {
+  it("two processes at once post exactly one digest per channel in total", async () => {
+    const channels = Array.from({ length: 12 }, (_, i) => `CTWO${i}`);
+    for (const id of channels) await subscribe(services, { platform: "slack", workspaceId: slack.teamId, channelId: id }, { size: 2 });
+    const [a, b] = [digestRun("2025-03-12T09:00:00Z"), digestRun("2025-03-12T09:00:00Z")];
+    const [ra, rb] = await Promise.all([a.done, b.done]);
+    expect(ra.code, ra.stderr).toBe(0);
+    expect(rb.code, rb.stderr).toBe(0);
+    const postedBy = (r: any, id: string) => r.report.channels.filter((c: any) => c.channel.endsWith(`:${id}`) && c.outcome === "posted").length;
+    for (const id of channels) {
+      expect(keysOf(id)).toHaveLength(3);
+      expect(new Set(keysOf(id)).size).toBe(3);
+      expect(postedBy(ra, id) + postedBy(rb, id)).toBe(1);
+    }
+    const sum = (r: any) => r.report.channels.reduce((n: number, c: any) => n + c.posted, 0);
+    expect(sum(ra) + sum(rb)).toBe(channels.length * 3);
+  }, 60_000);
+
+  it("after a kill -9 mid fan-out, a rerun past the lease sends the rest and nothing twice", async () => {
+    // Slack's per-channel limit with no burst makes each message wait about a second: a slow fan-out to kill.
+    slack.setRateLimit({ perSecond: 1, burst: 1 });
+    const channels = ["CKILL1", "CKILL2", "CKILL3"];
+    for (const id of channels) await subscribe(services, { platform: "slack", workspaceId: slack.teamId, channelId: id }, { size: 5 });
+    const first = digestRun("2025-03-13T09:00:00Z");
+    await slack.waitFor(() => keysOf("CKILL1").length >= 2, 30_000);
+    first.child.kill("SIGKILL");
+    const killed = await first.done;
+    expect(killed.report).toBeNull();
+    const before = channels.map((id) => keysOf(id).length);
+    expect(before.some((n) => n < 6)).toBe(true);
+    // Within the lease, a rerun leaves the claimed channels alone.
+    const early = await digestRun("2025-03-13T09:01:00Z").done;
+    expect(early.report.channels.every((c: any) => c.posted === 0)).toBe(true);
+    const rerun = await digestRun(new Date(Date.parse("2025-03-13T09:00:00Z") + LEASE_MS + 60_000).toISOString()).done;
+    expect(rerun.code, rerun.stderr).toBe(0);
+    for (const [i, id] of channels.entries()) {
+      expect(keysOf(id), id).toHaveLength(6);
+      expect(new Set(keysOf(id)).size).toBe(6);
+      const reported = rerun.report.channels.find((c: any) => c.channel.endsWith(`:${id}`))?.posted ?? 0;
+      expect(reported).toBe(6 - before[i]!);
+    }
+    const posted = await services.db.postedMessage.count({ where: { channelId: { in: channels } } });
+    expect(posted).toBe(15);
+    slack.setRateLimit(false);
+  }, 90_000);
+});

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PERMISSIONS, person, slashCommand } from "../emulators/discord/index.ts";
+import { deferredThenEdited, startHarness, type Harness } from "./harness.ts";
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const buttons = (body: any): { custom_id: string; label?: string }[] => (body.components ?? []).flatMap((row: any) => row.components);
+
+/** A one-sentence error: one line, no embeds, no stack trace. */
+function expectOneSentence(body: any, pattern: RegExp): void {
+  expect(body.content).toMatch(/^⚠️ [^\n]+$/);
+  expect(body.content).toMatch(pattern);
+  expect(body.content).not.toMatch(/\bat \S+ \(|Error:|undefined/);
+  expect(body.embeds ?? []).toEqual([]);
+}
+
+describe("/papers slash commands through discord.js", () => {
+  it("search defers privately before any work, then edits in embeds with bookmark buttons and a pager", async () => {
+    const interaction = slashCommand(h.emulator, "search", { query: "mixture of experts" });
+    const { deferred, edit } = await deferredThenEdited(h.emulator, interaction);
+    expect(deferred.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(deferred.at).toBeLessThan(edit.at);
+    const body = edit.body;
+    expect(body.content).toMatch(/^Papers for "mixture of experts" \(1–5 of \d+\):$/);
+    const expected = h.services.catalog.papers(h.services.catalog.index.search("mixture of experts", { limit: 5 }).hits);
+    expect(body.embeds.map((e: any) => e.title)).toEqual(expected.map((p, i) => `${i + 1}. ${p.title}`));
+    for (const embed of body.embeds) {
+      expect(embed.url).toMatch(/^https:\/\/huggingface\.co\/papers/);
+      expect(embed.description.length).toBeLessThanOrEqual(221);
+      expect(embed.fields.find((f: any) => f.name === "Upvotes").value).toMatch(/^▲ \d+$/);
+    }
+    const ids = buttons(body).map((b) => b.custom_id);
+    expect(ids).toEqual(expect.arrayContaining(expected.map((p) => `pb:${p.id}`)));
+    expect(buttons(body).find((b) => b.label === "Show more")).toBeDefined();
+    expect(ids.every((id) => id.length <= 100)).toBe(true);
+  });
+
+  it("trending answers with as many embeds as asked", async () => {
+    const { edit } = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "trending", { count: 3 }));
+    expect(edit.body.content).toMatch(/^Trending papers, \d{4}-\d{2}-\d{2} \(1–3 of \d+\):$/);
+    expect(edit.body.embeds).toHaveLength(3);
+  });
+
+  it("trending with 12 papers stays within Discord's limits: 10 embeds, menus instead of 36 buttons", async () => {
+    const { edit } = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "trending", { count: 12 }));
+    expect(edit.body.embeds).toHaveLength(10);
+    expect(edit.body.embeds.reduce((n: number, e: any) => n + JSON.stringify(e).length, 0)).toBeLessThan(8000);
+    expect(edit.body.components.length).toBeLessThanOrEqual(5);
+    expect(edit.body.components[0].components[0]).toMatchObject({ type: 3, custom_id: "pmb" });
+  });
+
+  it("help lists the commands", async () => {
+    const { edit } = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "help"));
+    for (const name of ["search", "trending", "paper", "subscribe"]) expect(edit.body.content).toContain(`/papers ${name}`);
+  });
+
+  it("an unknown paper id gets one sentence", async () => {
+    const { edit } = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "paper", { id: "nope" }));
+    expectOneSentence(edit.body, /I don't know a paper "nope"/);
+  });
+
+  it.each([
+    ["trending", { count: 0 }, /count is a number from 1 to 50/],
+    ["trending", { count: 51 }, /count is a number from 1 to 50/],
+    ["search", { query: "   " }, /Tell me what to look for/],
+    ["search", { query: "x".repeat(10_000) }, /under 500 characters/],
+  ] as const)("bad option values get one sentence: %s %j", async (name, values, pattern) => {
+    const { edit } = await deferredThenEdited(h.emulator, slashCommand(h.emulator, name, values));
+    expectOneSentence(edit.body, pattern);
+  });
+
+  it("subscribe without Manage Channels gets the permission sentence and changes nothing", async () => {
+    const interaction = slashCommand(h.emulator, "subscribe", { time: "09:00", zone: "Europe/Berlin" }, { permissions: PERMISSIONS.member });
+    const { edit } = await deferredThenEdited(h.emulator, interaction);
+    expectOneSentence(edit.body, /manage this channel/);
+    const channel = { platform: "discord" as const, workspaceId: h.emulator.guilds[0]!.id, channelId: h.channelId };
+    expect(await h.services.subscriptions.get(channel)).toBeNull();
+  });
+
+  it("subscribe with Manage Channels subscribes the channel", async () => {
+    const admin = person("grace");
+    const interaction = slashCommand(h.emulator, "subscribe", { time: "09:00", zone: "Europe/Berlin", size: 3 }, { permissions: PERMISSIONS.manageChannels, user: admin });
+    const { edit } = await deferredThenEdited(h.emulator, interaction);
+    expect(edit.body.content).toMatch(/^Subscribed <#\d+>: next digest/);
+    const channel = { platform: "discord" as const, workspaceId: h.emulator.guilds[0]!.id, channelId: h.channelId };
+    expect(await h.services.subscriptions.get(channel)).toMatchObject({ timeZone: "Europe/Berlin", size: 3 });
+  });
+});

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { autocomplete, clickComponent, person, slashCommand, type MessageRecord } from "../emulators/discord/index.ts";
+import { deferredThenEdited, startHarness, TOKEN, type Harness } from "./harness.ts";
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const ada = person("ada");
+const userRef = () => ({ platform: "discord" as const, workspaceId: h.emulator.guilds[0]!.id, userId: ada.id });
+const buttons = (message: any): { custom_id: string; label?: string }[] => message.components.flatMap((row: any) => row.components);
+
+/** Runs a search as ada and returns the private answer as Discord holds it (the message buttons live on). */
+async function searchAnswer(query: string): Promise<MessageRecord> {
+  const interaction = slashCommand(h.emulator, "search", { query }, { user: ada });
+  await deferredThenEdited(h.emulator, interaction);
+  return h.emulator.interactionReplies.get(interaction.token)!.original;
+}
+
+describe("buttons, menus and autocomplete", () => {
+  it("Bookmark on a search answer bookmarks that paper for the person who clicked", async () => {
+    const answer = await searchAnswer("mixture of experts");
+    const bookmark = buttons(answer).find((b) => b.custom_id.startsWith("pb:"))!;
+    const paperId = bookmark.custom_id.slice(3);
+    expect(await h.services.bookmarks.has(userRef(), paperId)).toBe(false);
+    const click = clickComponent(h.emulator, answer, bookmark.custom_id, { user: ada });
+    const { deferred, edit } = await deferredThenEdited(h.emulator, click);
+    expect(deferred.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(edit.body.content).toContain(`Bookmarked “${h.services.catalog.get(paperId)!.title}”`);
+    expect(await h.services.bookmarks.has(userRef(), paperId)).toBe(true);
+  });
+
+  it("export hands the bookmarks over as a file attachment", async () => {
+    const interaction = slashCommand(h.emulator, "export", { format: "bibtex" }, { user: ada });
+    const { edit } = await deferredThenEdited(h.emulator, interaction);
+    expect(edit.files).toHaveLength(1);
+    expect(edit.files[0]!.name).toMatch(/\.bib$/);
+    expect(edit.files[0]!.content).toMatch(/^@\w+\{/m);
+  });
+
+  it("Show more turns the page of the private answer in place", async () => {
+    const answer = await searchAnswer("mixture of experts");
+    const more = buttons(answer).find((b) => b.label === "Show more")!;
+    const click = clickComponent(h.emulator, answer, more.custom_id, { user: ada });
+    const deferred = await h.emulator.waitFor((r) => r.path === `/interactions/${click.id}/${click.token}/callback`);
+    expect(deferred.body.type).toBe(6); // deferred update: the same message is edited
+    const edit = await h.emulator.waitFor((r) => r.method === "PATCH" && r.path.includes(click.token));
+    expect(edit.body.content).toMatch(/^Papers for "mixture of experts" \(6–10 of \d+\):$/);
+    const page2 = h.services.catalog.papers(h.services.catalog.index.search("mixture of experts", { limit: 5, offset: 5 }).hits);
+    expect(edit.body.embeds.map((e: any) => e.title)).toEqual(page2.map((p, i) => `${i + 6}. ${p.title}`));
+  });
+
+  it("Share posts the paper as a channel message and remembers it for reactions", async () => {
+    const answer = await searchAnswer("mixture of experts");
+    const share = buttons(answer).find((b) => b.custom_id.startsWith("ph:"))!;
+    const paperId = share.custom_id.slice(3);
+    const click = clickComponent(h.emulator, answer, share.custom_id, { user: ada });
+    const { edit } = await deferredThenEdited(h.emulator, click);
+    expect(edit.body.content).toMatch(/^Shared “.+” to the channel/);
+    const posted = h.emulator.channelMessages(h.channelId).at(-1)!;
+    expect((posted.embeds[0] as any).title).toBe(h.services.catalog.get(paperId)!.title);
+    expect(buttons(posted).map((b) => b.custom_id)).toEqual([`pb:${paperId}`, `ps:${paperId}`]);
+    const channel = { platform: "discord" as const, workspaceId: h.emulator.guilds[0]!.id, channelId: h.channelId };
+    expect(await h.services.posted.paperFor(channel, posted.id)).toBe(paperId);
+  });
+
+  it("a menu pick (answers with more than five papers) bookmarks the picked paper", async () => {
+    const interaction = slashCommand(h.emulator, "trending", { count: 8 }, { user: ada });
+    await deferredThenEdited(h.emulator, interaction);
+    const answer = h.emulator.interactionReplies.get(interaction.token)!.original;
+    const menu = answer.components[0] as any;
+    const picked = menu.components[0].options[6].value as string;
+    const click = clickComponent(h.emulator, answer, menu.components[0].custom_id, { user: ada }, [picked]);
+    const { edit } = await deferredThenEdited(h.emulator, click);
+    expect(edit.body.content).toContain("Bookmarked");
+    expect(await h.services.bookmarks.has(userRef(), picked)).toBe(true);
+  });
+
+  it("autocomplete offers paper titles for the search query and ids for the paper option", async () => {
+    const typing = autocomplete(h.emulator, "search", { query: "mixture of exp" }, "query");
+    const result = await h.emulator.waitFor((r) => r.path === `/interactions/${typing.id}/${typing.token}/callback`);
+    expect(result.body.type).toBe(8);
+    const choices = result.body.data.choices as { name: string; value: string }[];
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    for (const c of choices) { expect(c.name.toLowerCase()).toContain("mixture"); expect(c.value).toBe(c.name); }
+
+    const byId = autocomplete(h.emulator, "paper", { id: "mixture of exp" }, "id");
+    const ids = (await h.emulator.waitFor((r) => r.path === `/interactions/${byId.id}/${byId.token}/callback`)).body.data.choices;
+    for (const c of ids) expect(h.services.catalog.get(c.value)?.title.startsWith(c.name.replace(/…$/, ""))).toBe(true);
+  });
+
+  it("autocomplete offers IANA zones for the subscribe zone", async () => {
+    const typing = autocomplete(h.emulator, "subscribe", { zone: "berl" }, "zone");
+    const result = await h.emulator.waitFor((r) => r.path === `/interactions/${typing.id}/${typing.token}/callback`);
+    expect(result.body.data.choices).toContainEqual({ name: "Europe/Berlin", value: "Europe/Berlin" });
+  });
+
+  it("never logs the bot token", () => {
+    expect(h.services.logs.text.length).toBeGreaterThan(0);
+    expect(h.services.logs.text).not.toContain(TOKEN);
+  });
+});

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { person, reaction, type EmulatedUser } from "../emulators/discord/index.ts";
+import type { RestRecord } from "../emulators/discord/index.ts";
+import { startHarness, type Harness } from "./harness.ts";
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const guildId = () => h.emulator.guilds[0]!.id;
+const channel = () => ({ platform: "discord" as const, workspaceId: guildId(), channelId: h.channelId });
+const userRef = (u: EmulatedUser) => ({ platform: "discord" as const, workspaceId: guildId(), userId: u.id });
+
+/** A paper message as the digest posts it: through the transport, recorded in PostedMessage. */
+async function postPaper(index: number): Promise<{ id: string; channel_id: string; paperId: string }> {
+  const paper = [...h.services.catalog.papers(h.services.catalog.index.search("language models", { limit: 10 }).hits)][index]!;
+  const { messageId } = await h.bot.transport.post(channel(), { visibility: "channel", text: paper.title, papers: [{ id: paper.id, arxivId: paper.arxivId, title: paper.title, url: "https://example.org", summary: paper.summary, authors: paper.authors, upvotes: paper.upvotes, githubUrl: null }], actions: ["bookmark"] });
+  await h.services.posted.record(channel(), messageId, paper.id, "digest");
+  return { id: messageId, channel_id: h.channelId, paperId: paper.id };
+}
+
+function dmTo(user: EmulatedUser, after: number) {
+  return (r: RestRecord) => r.at > after && r.method === "POST" && r.path === `/channels/${h.emulator.dmChannelOf(user.id)}/messages`;
+}
+
+describe("🔖 reactions", () => {
+  it("bookmark and unbookmark by reaction on a message the restarted bot never saw, confirmed by DM", async () => {
+    const message = await postPaper(0);
+    await h.restart(); // new client: no cached messages, channels or users from before
+    const ada = person("ada");
+    const start = performance.now();
+    reaction(h.emulator, true, message, ada);
+    const dm = await h.emulator.waitFor(dmTo(ada, start), "DM confirmation");
+    expect(dm.body.content).toMatch(/^🔖 Bookmarked “.+”/);
+    expect(await h.services.bookmarks.has(userRef(ada), message.paperId)).toBe(true);
+    expect(h.emulator.records.some((r) => r.at > start && r.method === "POST" && r.path === `/channels/${h.channelId}/messages`)).toBe(false);
+
+    const removedAt = performance.now();
+    reaction(h.emulator, false, message, ada);
+    const second = await h.emulator.waitFor(dmTo(ada, removedAt), "removal DM");
+    expect(second.body.content).toMatch(/^Removed “.+” from your bookmarks/);
+    expect(await h.services.bookmarks.has(userRef(ada), message.paperId)).toBe(false);
+  });
+
+  it("when the person's DMs are closed, the bot adds ✅ to the message instead", async () => {
+    const message = await postPaper(1);
+    const bob = person("bob");
+    h.emulator.closedDms.add(bob.id);
+    const start = performance.now();
+    reaction(h.emulator, true, message, bob);
+    const check = await h.emulator.waitFor((r) => r.at > start && r.method === "PUT" && r.path.startsWith(`/channels/${h.channelId}/messages/${message.id}/reactions/`), "✅ reaction");
+    expect(check.path).toContain("✅");
+    expect(await h.services.bookmarks.has(userRef(bob), message.paperId)).toBe(true);
+  });
+
+  it("ignores 🔖 on a message that is not a paper, and other emoji on a paper", async () => {
+    const chatter = h.emulator.seedMessage(h.channelId, "lunch?", person("carol"));
+    const paper = await postPaper(2);
+    const dave = person("dave");
+    const start = performance.now();
+    reaction(h.emulator, true, chatter, dave);
+    reaction(h.emulator, true, paper, dave, "👍");
+    // A 🔖 on a paper afterwards: once its DM is out, the events before it have been handled.
+    reaction(h.emulator, true, paper, dave);
+    await h.emulator.waitFor(dmTo(dave, start), "DM for the paper");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const after = h.emulator.records.filter((r) => r.at > start);
+    expect(after.filter((r) => r.method === "POST" && r.path.endsWith("/messages"))).toHaveLength(1);
+    expect(after.filter((r) => r.method === "PUT")).toHaveLength(0);
+    const { total } = await h.services.bookmarks.list(userRef(dave));
+    expect(total).toBe(1);
+  });
+});

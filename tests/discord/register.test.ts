@@ -1,0 +1,55 @@
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCommands } from "../../src/adapters/discord/commands.ts";
+import { main } from "../../src/cli/main.ts";
+import { createRegistry } from "../../src/commands/index.ts";
+import { DiscordEmulator } from "../emulators/discord/index.ts";
+
+let emulator: DiscordEmulator;
+beforeAll(async () => { emulator = await new DiscordEmulator().start(); });
+afterAll(async () => { await emulator?.stop(); });
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough(), stderr = new PassThrough();
+  let out = "", err = "";
+  stdout.on("data", (d) => (out += d)); stderr.on("data", (d) => (err += d));
+  const env = { DISCORD_TOKEN: "test-discord-token-not-real", DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl };
+  const code = await main(args, { stdout, stderr }, env);
+  return { code, out, err };
+}
+
+describe("papers discord register", () => {
+  it("puts /papers with a subcommand per visible command, and re-running sends the same payload", async () => {
+    const guildId = emulator.guilds[0]!.id;
+    const first = await cli(["discord", "register", "--guild", guildId]);
+    expect(first.code).toBe(0);
+    const second = await cli(["discord", "register", "--guild", guildId]);
+    expect(second.code).toBe(0);
+    const puts = emulator.records.filter((r) => r.method === "PUT" && r.path === `/applications/${emulator.applicationId}/guilds/${guildId}/commands`);
+    expect(puts).toHaveLength(2);
+    expect(puts[1]!.body).toEqual(puts[0]!.body);
+    expect(puts[0]!.body).toEqual(JSON.parse(JSON.stringify(buildCommands(createRegistry()))));
+
+    const [papers] = puts[0]!.body;
+    expect(papers.name).toBe("papers");
+    expect(papers.options.map((o: any) => o.name)).toEqual(createRegistry().visible().map((c) => c.name));
+    const option = (sub: string, name: string) => papers.options.find((o: any) => o.name === sub).options.find((o: any) => o.name === name);
+    expect(option("search", "query")).toMatchObject({ type: 3, required: true, autocomplete: true });
+    expect(option("trending", "count")).toMatchObject({ type: 4, required: false, min_value: 1, max_value: 50 });
+    expect(option("subscribe", "zone")).toMatchObject({ autocomplete: true });
+    expect(option("subscribe", "ranked").choices).toEqual([{ name: "trending", value: "trending" }, { name: "team", value: "team" }]);
+    expect(first.out).toContain("/papers search");
+  });
+
+  it("registers globally without --guild", async () => {
+    const result = await cli(["discord", "register"]);
+    expect(result.code).toBe(0);
+    expect(emulator.commands.get("global")).toHaveLength(1);
+  });
+
+  it("a bad guild id is one sentence and exit 2", async () => {
+    const result = await cli(["discord", "register", "--guild", "general"]);
+    expect(result.code).toBe(2);
+    expect(result.err.trim()).toMatch(/^"general" is not a Discord server id/);
+  });
+});

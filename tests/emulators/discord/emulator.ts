@@ -1,0 +1,232 @@
+// A small Discord on loopback for tests and benchmarks: the REST routes papers-bot uses and a gateway.
+// It records every REST call, stores the messages it is sent, and can fail a channel (429, 500, Unknown
+// Channel, Missing Access, Missing Permissions) or apply a Discord-like global rate limit.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { Gateway } from "./gateway.ts";
+import { messageObject, snowflake, userObject, type EmulatedGuild, type EmulatedUser, type MessageRecord } from "./payloads.ts";
+import { discordError, parseRequest, rateLimited, RecordLog, send, type Answer, type ParsedRequest, type RestRecord } from "./rest.ts";
+
+export type ChannelFailure =
+  | { kind: "rateLimit"; retryAfterSeconds: number }
+  | { kind: "serverError" }
+  | { kind: "unknownChannel" }
+  | { kind: "missingAccess" }
+  | { kind: "missingPermissions" };
+
+export interface DiscordEmulatorOptions {
+  applicationId?: string;
+  guilds?: EmulatedGuild[];
+  /** Requests per second across non-interaction routes before a global 429 (Discord: 50). Off when unset. */
+  globalRateLimit?: number;
+  heartbeatIntervalMs?: number;
+}
+
+const FAILURES: Record<Exclude<ChannelFailure["kind"], "rateLimit">, Answer> = {
+  serverError: discordError(500, 0, "500: Internal Server Error"),
+  unknownChannel: discordError(404, 10003, "Unknown Channel"),
+  missingAccess: discordError(403, 50001, "Missing Access"),
+  missingPermissions: discordError(403, 50013, "Missing Permissions"),
+};
+
+const ROUTES = [
+  "/gateway/bot", "/users/@me", "/users/@me/channels", "/applications/:app/commands", "/applications/:app/guilds/:guild/commands",
+  "/interactions/:id/:token/callback", "/webhooks/:app/:token/messages/@original", "/webhooks/:app/:token",
+  "/channels/:channel/messages", "/channels/:channel/messages/:message", "/channels/:channel/messages/:message/reactions/:emoji/@me",
+];
+
+export class DiscordEmulator {
+  readonly applicationId: string;
+  readonly bot: EmulatedUser = { id: snowflake(), username: "papers-bot", bot: true };
+  readonly guilds: EmulatedGuild[];
+  readonly gateway: Gateway;
+  readonly messages = new Map<string, MessageRecord>();
+  /** Interaction token → its original response (after edits) and follow-ups. */
+  readonly interactionReplies = new Map<string, { original: any; followups: any[] }>();
+  /** Application commands as last PUT, by "global" or guild id. */
+  readonly commands = new Map<string, unknown[]>();
+  readonly closedDms = new Set<string>();
+  globalRateLimit: number | null;
+  private readonly log = new RecordLog();
+  private readonly failures = new Map<string, { failure: ChannelFailure; remaining: number }>();
+  private readonly dmChannels = new Map<string, string>();
+  private readonly dmOwners = new Map<string, string>();
+  private window = { start: 0, count: 0 };
+  private server: Server | null = null;
+  private port = 0;
+
+  constructor(options: DiscordEmulatorOptions = {}) {
+    this.applicationId = options.applicationId ?? snowflake();
+    this.guilds = options.guilds ?? [{ id: snowflake(), name: "Research", channels: [{ id: snowflake(), name: "papers" }, { id: snowflake(), name: "general" }] }];
+    this.globalRateLimit = options.globalRateLimit ?? null;
+    this.gateway = new Gateway({ bot: this.bot, applicationId: this.applicationId, guilds: this.guilds, heartbeatIntervalMs: options.heartbeatIntervalMs }, () => this.gatewayUrl);
+  }
+
+  /** For `rest: { api }` in discord.js and DISCORD_API_URL. */
+  get apiUrl(): string { return `http://127.0.0.1:${this.port}/api`; }
+  get gatewayUrl(): string { return `ws://127.0.0.1:${this.port}/gateway`; }
+  get records(): readonly RestRecord[] { return this.log.records; }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      const at = performance.now();
+      parseRequest(req, at).then((request) => {
+        const answer = this.route(request);
+        this.log.push({ ...request, status: answer.status });
+        send(res, answer);
+      }).catch((error: unknown) => send(res, discordError(400, 50035, `Invalid Form Body: ${(error as Error).message}`)));
+    });
+    this.gateway.attach(this.server);
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.gateway.close();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server = null;
+  }
+
+  /** Forgets calls, messages, replies and failures; the connection and the guilds stay. */
+  reset(): void {
+    this.log.clear(); this.messages.clear(); this.interactionReplies.clear(); this.failures.clear(); this.closedDms.clear();
+    this.window = { start: 0, count: 0 };
+  }
+
+  waitFor(match: (r: RestRecord) => boolean, what = "matching call", timeoutMs = 5_000): Promise<RestRecord> {
+    return this.log.waitFor(match, timeoutMs, what);
+  }
+
+  /** The next `times` posts to this channel fail this way (Infinity: until reset). */
+  failChannel(channelId: string, failure: ChannelFailure, times = Infinity): void {
+    this.failures.set(channelId, { failure, remaining: times });
+  }
+
+  /** A message in a channel, as if the bot had posted it earlier (e.g. before a restart). */
+  seedMessage(channelId: string, content: string, author: EmulatedUser = this.bot): MessageRecord {
+    const message: MessageRecord = { id: snowflake(), channel_id: channelId, content, embeds: [], components: [], flags: 0, author: userObject(author), timestamp: new Date().toISOString(), attachments: [] };
+    this.messages.set(message.id, message);
+    return message;
+  }
+
+  channelMessages(channelId: string): MessageRecord[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channelId);
+  }
+
+  dmChannelOf(userId: string): string | undefined { return this.dmChannels.get(userId); }
+
+  private route(r: ParsedRequest): Answer {
+    const parts = r.path.split("/").filter(Boolean);
+    const exempt = parts[0] === "interactions" || parts[0] === "webhooks";
+    if (!exempt && this.globalRateLimit !== null) {
+      if (r.at - this.window.start >= 1000) this.window = { start: r.at, count: 0 };
+      if (++this.window.count > this.globalRateLimit) return rateLimited(Math.max(0.001, (this.window.start + 1000 - r.at) / 1000), true);
+    }
+    const [route, ...ids] = this.match(r.method, parts);
+    switch (route) {
+      case "GET /gateway/bot":
+        return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      case "GET /users/@me": return { status: 200, body: userObject(this.bot) };
+      case "PUT /applications/:app/commands": return this.putCommands("global", r.body);
+      case "PUT /applications/:app/guilds/:guild/commands": return this.putCommands(ids[1]!, r.body);
+      case "GET /applications/:app/commands": return { status: 200, body: this.commands.get("global") ?? [] };
+      case "GET /applications/:app/guilds/:guild/commands": return { status: 200, body: this.commands.get(ids[1]!) ?? [] };
+      case "POST /interactions/:id/:token/callback": return this.callback(ids[1]!, r.body);
+      case "PATCH /webhooks/:app/:token/messages/@original": return this.editOriginal(ids[1]!, r.body, r.files);
+      case "GET /webhooks/:app/:token/messages/@original": return this.original(ids[1]!);
+      case "DELETE /webhooks/:app/:token/messages/@original": this.replyOf(ids[1]!).original = null; return { status: 204 };
+      case "POST /webhooks/:app/:token": return this.followup(ids[1]!, r.body);
+      case "POST /channels/:channel/messages": return this.createMessage(ids[0]!, r.body);
+      case "GET /channels/:channel/messages/:message": {
+        const message = this.messages.get(ids[1]!);
+        return message && message.channel_id === ids[0] ? { status: 200, body: messageObject(message) } : discordError(404, 10008, "Unknown Message");
+      }
+      case "PUT /channels/:channel/messages/:message/reactions/:emoji/@me":
+        return this.messages.has(ids[1]!) ? { status: 204 } : discordError(404, 10008, "Unknown Message");
+      case "POST /users/@me/channels": return this.openDm(String(r.body?.recipient_id ?? ""));
+      default: return discordError(404, 0, `404: Not Found (${r.method} ${r.path})`);
+    }
+  }
+
+  /** "POST /channels/123/messages" → ["POST /channels/:channel/messages", "123"]. */
+  private match(method: string, parts: string[]): string[] {
+    for (const pattern of ROUTES) {
+      const names = pattern.split("/").filter(Boolean);
+      if (names.length !== parts.length) continue;
+      const ids: string[] = [];
+      if (names.every((n, i) => (n.startsWith(":") ? (ids.push(parts[i]!), true) : n === parts[i]))) return [`${method} /${names.join("/")}`, ...ids];
+    }
+    return [""];
+  }
+
+  private putCommands(scope: string, body: unknown): Answer {
+    const list = (Array.isArray(body) ? body : []).map((c: any) => ({ id: snowflake(), application_id: this.applicationId, version: snowflake(), type: 1, ...c }));
+    this.commands.set(scope, list);
+    return { status: 200, body: list };
+  }
+
+  private replyOf(token: string) {
+    let entry = this.interactionReplies.get(token);
+    if (!entry) { entry = { original: null, followups: [] }; this.interactionReplies.set(token, entry); }
+    return entry;
+  }
+
+  private asMessage(body: any, flags = 0): MessageRecord {
+    return { id: snowflake(), channel_id: this.guilds[0]!.channels[0]!.id, content: body?.content ?? "", embeds: body?.embeds ?? [], components: body?.components ?? [],
+      flags: body?.flags ?? flags, author: userObject(this.bot), timestamp: new Date().toISOString(), attachments: body?.attachments ?? [] };
+  }
+
+  private callback(token: string, body: any): Answer {
+    // 4: message, 5: deferred message, 6: deferred update, 7: update, 8: autocomplete result.
+    if ([4, 5].includes(body?.type)) this.replyOf(token).original = this.asMessage(body.data ?? {}, body.data?.flags ?? 0);
+    return { status: 204 };
+  }
+
+  private original(token: string): Answer {
+    const original = this.interactionReplies.get(token)?.original;
+    return original ? { status: 200, body: messageObject(original) } : discordError(404, 10008, "Unknown Message");
+  }
+
+  private editOriginal(token: string, body: any, files: { name: string; content: string }[]): Answer {
+    const entry = this.replyOf(token);
+    entry.original = { ...(entry.original ?? this.asMessage({})), ...body, attachments: files.map((f, i) => ({ id: String(i), filename: f.name, size: f.content.length })) };
+    return { status: 200, body: messageObject(entry.original) };
+  }
+
+  private followup(token: string, body: any): Answer {
+    const message = this.asMessage(body);
+    this.replyOf(token).followups.push(message);
+    return { status: 200, body: messageObject(message) };
+  }
+
+  private createMessage(channelId: string, body: any): Answer {
+    const failing = this.failures.get(channelId);
+    if (failing && failing.remaining > 0) {
+      failing.remaining--;
+      if (failing.failure.kind === "rateLimit") return rateLimited(failing.failure.retryAfterSeconds, false);
+      return FAILURES[failing.failure.kind];
+    }
+    const owner = this.dmOwners.get(channelId);
+    if (owner && this.closedDms.has(owner)) return discordError(403, 50007, "Cannot send messages to this user");
+    const known = owner !== undefined || this.guilds.some((g) => g.channels.some((c) => c.id === channelId));
+    if (!known) return discordError(404, 10003, "Unknown Channel");
+    // enforce_nonce: the same nonce in the same channel returns the first message instead of a second.
+    if (body?.enforce_nonce && body.nonce !== undefined) {
+      const same = this.channelMessages(channelId).find((m) => m.nonce === body.nonce && m.author.id === this.bot.id);
+      if (same) return { status: 200, body: messageObject(same) };
+    }
+    const message: MessageRecord = { ...this.asMessage(body), channel_id: channelId, nonce: body?.nonce };
+    this.messages.set(message.id, message);
+    return { status: 200, body: messageObject(message) };
+  }
+
+  private openDm(userId: string): Answer {
+    if (!userId) return discordError(400, 50035, "Invalid Form Body");
+    let id = this.dmChannels.get(userId);
+    if (!id) { id = snowflake(); this.dmChannels.set(userId, id); this.dmOwners.set(id, userId); }
+    return { status: 200, body: { id, type: 1, last_message_id: null, recipients: [userObject({ id: userId, username: `user${userId.slice(-4)}` })] } };
+  }
+}

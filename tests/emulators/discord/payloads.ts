@@ -1,0 +1,67 @@
+// Discord-shaped objects the emulator sends: just the fields discord.js 14 reads, with Discord's types.
+const DISCORD_EPOCH = 1420070400000n;
+let sequence = 0n;
+
+/** A fresh snowflake: time-ordered like Discord's, unique within this process. */
+export function snowflake(): string {
+  sequence = (sequence + 1n) & 0xfffn;
+  return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n) | sequence);
+}
+
+export interface EmulatedUser { id: string; username: string; bot?: boolean }
+export interface EmulatedGuild { id: string; name: string; channels: { id: string; name: string }[] }
+
+export const PERMISSIONS = {
+  /** View, send, read history, add reactions, use application commands: an ordinary member. */
+  member: String((1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 6n) | (1n << 31n)),
+  /** The same plus Manage Channels. */
+  manageChannels: String((1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 6n) | (1n << 31n) | (1n << 4n)),
+};
+
+export function userObject(user: EmulatedUser) {
+  return { id: user.id, username: user.username, discriminator: "0", global_name: user.username, avatar: null, bot: user.bot ?? false };
+}
+
+export function readyPayload(bot: EmulatedUser, applicationId: string, guilds: EmulatedGuild[], resumeUrl: string) {
+  return {
+    v: 10, user: { ...userObject({ ...bot, bot: true }), verified: true, mfa_enabled: false, flags: 0 },
+    guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+    session_id: snowflake(), resume_gateway_url: resumeUrl, shard: [0, 1],
+    application: { id: applicationId, flags: 0 }, private_channels: [], relationships: [], presences: [],
+  };
+}
+
+export function channelObject(guildId: string, channel: { id: string; name: string }, position = 0) {
+  return { id: channel.id, type: 0, guild_id: guildId, name: channel.name, position, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 };
+}
+
+export function guildCreatePayload(guild: EmulatedGuild, bot: EmulatedUser) {
+  return {
+    id: guild.id, name: guild.name, icon: null, splash: null, discovery_splash: null, owner_id: snowflake(),
+    afk_channel_id: null, afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
+    roles: [{ id: guild.id, name: "@everyone", permissions: PERMISSIONS.member, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    emojis: [], stickers: [], features: [], mfa_level: 0, application_id: null, system_channel_id: null, system_channel_flags: 0,
+    rules_channel_id: null, vanity_url_code: null, description: null, banner: null, premium_tier: 0, preferred_locale: "en-US",
+    public_updates_channel_id: null, nsfw_level: 0, premium_progress_bar_enabled: false,
+    joined_at: new Date().toISOString(), large: false, unavailable: false, member_count: 2,
+    members: [{ user: userObject({ ...bot, bot: true }), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
+    channels: guild.channels.map((c, i) => channelObject(guild.id, c, i)), threads: [], presences: [], voice_states: [],
+    stage_instances: [], guild_scheduled_events: [],
+  };
+}
+
+export function memberObject(user: EmulatedUser, permissions: string) {
+  return { user: userObject(user), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions, nick: null, avatar: null, pending: false };
+}
+
+export interface MessageRecord {
+  id: string; channel_id: string; content: string; embeds: unknown[]; components: unknown[]; flags: number;
+  author: ReturnType<typeof userObject>; nonce?: string | number; timestamp: string; attachments: unknown[];
+}
+
+export function messageObject(message: MessageRecord) {
+  return {
+    type: 0, tts: false, mention_everyone: false, mentions: [], mention_roles: [], pinned: false, edited_timestamp: null,
+    ...message,
+  };
+}

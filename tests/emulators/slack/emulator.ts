@@ -1,0 +1,291 @@
+// A small Slack Web API on 127.0.0.1 for tests and benchmarks: answers the methods papers-bot calls the
+// way Slack does (form or JSON bodies, Bearer token, {ok:false, error} on refusal, 429 + Retry-After when
+// rate limited), and RECORDS every call so tests assert on what actually went over the wire.
+// Also serves response_url posts (/respond/<id>) and file upload URLs (/upload/<fileId>).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { FailureInjector, RateLimiter, type Failure, type RateLimitOptions } from "./failures.ts";
+
+export interface SlackCall { method: string; params: Record<string, any>; token: string | null; status: number; error?: string; at: number }
+export interface ResponsePost { id: string; body: Record<string, any>; at: number }
+export interface StoredMessage { channel: string; ts: string; text: string; blocks: unknown[]; metadata?: { event_type: string; event_payload: Record<string, unknown> }; botId: string }
+export interface UploadedFile { id: string; filename: string; length: number; content: string; channel?: string; title?: string; comment?: string; completed: boolean }
+
+export interface SlackEmulatorOptions {
+  token?: string;
+  teamId?: string;
+  botUserId?: string;
+  botId?: string;
+  /** Slack-like per-channel limit for chat.postMessage (about 1 message/s with a small burst). Off by default. */
+  rateLimit?: RateLimitOptions | false;
+  /** Time source for the rate limiter, so a benchmark can run in simulated time. */
+  now?: () => number;
+}
+
+type Handler = (params: Record<string, any>) => Record<string, any>;
+
+export class SlackEmulator {
+  readonly calls: SlackCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  readonly messages: StoredMessage[] = [];
+  readonly files = new Map<string, UploadedFile>();
+  readonly failures = new FailureInjector();
+  readonly token: string;
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  private limiter: RateLimiter | null;
+  private server: Server | null = null;
+  private port = 0;
+  private tsCounter = 0;
+  private waiters: Array<() => void> = [];
+  private held: Promise<void> | null = null;
+  private readonly now: () => number;
+  private readonly handlers: Record<string, Handler>;
+
+  constructor(options: SlackEmulatorOptions = {}) {
+    this.token = options.token ?? "xoxb-test-0000000000-emulator";
+    this.teamId = options.teamId ?? "T0TEST";
+    this.botUserId = options.botUserId ?? "U0BOT";
+    this.botId = options.botId ?? "B0BOT";
+    this.now = options.now ?? Date.now;
+    this.limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;
+    this.handlers = {
+      "auth.test": () => ({ url: "https://emulated.slack.test/", team: "Emulated", user: "papers-bot", team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId }),
+      "chat.postMessage": (p) => this.postMessage(p),
+      "chat.update": (p) => this.update(p),
+      "chat.postEphemeral": (p) => { need(p, "channel", "user"); return { message_ts: this.nextTs() }; },
+      "views.publish": (p) => { need(p, "user_id", "view"); return { view: { id: `V${this.calls.length}`, ...parseJson(p.view) } }; },
+      "conversations.open": (p) => { need(p, "users"); return { channel: { id: `D${String(p.users).split(",")[0]}` } }; },
+      "conversations.history": (p) => this.history(p),
+      "reactions.add": (p) => { need(p, "channel", "timestamp", "name"); return {}; },
+      "files.getUploadURLExternal": (p) => this.uploadUrl(p),
+      "files.completeUploadExternal": (p) => this.completeUpload(p),
+      "files.upload": (p) => this.legacyUpload(p),
+    };
+  }
+
+  get url(): string { return `http://127.0.0.1:${this.port}`; }
+  /** The Web API base to configure as SLACK_API_URL. */
+  get apiUrl(): string { return `${this.url}/api/`; }
+  /** A response_url Slack would hand a slash command or a button click. */
+  responseUrl(id: string): string { return `${this.url}/respond/${encodeURIComponent(id)}`; }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => { void this.handle(req, res); });
+    this.server.keepAliveTimeout = 1_000;
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Forget every record and failure (not the port). */
+  reset(): void {
+    this.calls.length = 0; this.responses.length = 0; this.messages.length = 0; this.files.clear();
+    this.failures.clear();
+    this.limiter?.clear();
+  }
+
+  /** Record response_url posts at once but do not answer them until release() is called (ack-ordering tests). */
+  holdResponses(): { release(): void } {
+    let release!: () => void;
+    this.held = new Promise<void>((resolve) => { release = resolve; });
+    return { release: () => { this.held = null; release(); } };
+  }
+
+  setRateLimit(options: RateLimitOptions | false): void { this.limiter = options ? new RateLimiter(options) : null; }
+  /** Make calls touching this channel fail (`times` calls, default every call). */
+  failChannel(channel: string, failure: Failure, times = Infinity): void { this.failures.add(channel, failure, times); }
+
+  /** Make calls to this Web API method fail, whatever the channel. */
+  failMethod(method: string, failure: Failure, times = Infinity): void { this.failures.add(`method:${method}`, failure, times); }
+
+  callsTo(method: string): SlackCall[] { return this.calls.filter((c) => c.method === method); }
+  /** Successful calls only. */
+  okCalls(method: string): SlackCall[] { return this.calls.filter((c) => c.method === method && c.status === 200 && !c.error); }
+  responsesTo(id: string): ResponsePost[] { return this.responses.filter((r) => r.id === id); }
+
+  /** Resolves when `predicate` holds (checked after every request), or rejects after `timeoutMs`. */
+  async waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 5_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error("SlackEmulator.waitFor timed out");
+      await new Promise<void>((resolve) => { const t = setTimeout(resolve, Math.min(left, 250)); this.waiters.push(() => { clearTimeout(t); resolve(); }); });
+    }
+  }
+
+  /** The n-th post to a response_url (waiting for it). */
+  async response(id: string, n = 1, timeoutMs = 5_000): Promise<ResponsePost> {
+    return this.waitFor(() => this.responsesTo(id)[n - 1], timeoutMs);
+  }
+
+  private notify(): void {
+    const waiters = this.waiters.splice(0);
+    for (const w of waiters) w();
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `${Math.floor(this.now() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+
+  private postMessage(p: Record<string, any>): Record<string, any> {
+    need(p, "channel");
+    if (!p.text && !p.blocks) throw new SlackError("no_text");
+    const metadata = p.metadata ? parseJson(p.metadata) : undefined;
+    const message: StoredMessage = { channel: String(p.channel), ts: this.nextTs(), text: String(p.text ?? ""), blocks: parseJson(p.blocks) ?? [], metadata, botId: this.botId };
+    this.messages.push(message);
+    return { channel: message.channel, ts: message.ts, message: { type: "message", text: message.text, ts: message.ts, bot_id: this.botId, blocks: message.blocks } };
+  }
+
+  private update(p: Record<string, any>): Record<string, any> {
+    need(p, "channel", "ts");
+    const message = this.messages.find((m) => m.channel === p.channel && m.ts === p.ts);
+    if (!message) throw new SlackError("message_not_found");
+    if (p.text !== undefined) message.text = String(p.text);
+    if (p.blocks !== undefined) message.blocks = parseJson(p.blocks) ?? [];
+    return { channel: message.channel, ts: message.ts, text: message.text };
+  }
+
+  private history(p: Record<string, any>): Record<string, any> {
+    need(p, "channel");
+    const oldest = Number(p.oldest ?? 0), limit = Math.min(Number(p.limit ?? 100), 1000), offset = Number(p.cursor ?? 0);
+    const withMetadata = p.include_all_metadata === true || p.include_all_metadata === "true";
+    const all = this.messages.filter((m) => m.channel === p.channel && Number(m.ts) >= oldest).reverse();
+    const page = all.slice(offset, offset + limit);
+    return {
+      messages: page.map((m) => ({ type: "message", ts: m.ts, text: m.text, bot_id: m.botId, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) })),
+      has_more: offset + limit < all.length,
+      response_metadata: { next_cursor: offset + limit < all.length ? String(offset + limit) : "" },
+    };
+  }
+
+  private uploadUrl(p: Record<string, any>): Record<string, any> {
+    need(p, "filename", "length");
+    const id = `F${String(this.files.size + 1).padStart(6, "0")}`;
+    this.files.set(id, { id, filename: String(p.filename), length: Number(p.length), content: "", completed: false });
+    return { upload_url: `${this.url}/upload/${id}`, file_id: id };
+  }
+
+  private completeUpload(p: Record<string, any>): Record<string, any> {
+    need(p, "files");
+    const list = parseJson(p.files) as Array<{ id: string; title?: string }>;
+    const done = list.map((f) => {
+      const file = this.files.get(f.id);
+      if (!file || !file.content) throw new SlackError("file_not_found");
+      Object.assign(file, { completed: true, title: f.title, channel: p.channel_id, comment: p.initial_comment });
+      return { id: file.id, title: f.title ?? file.filename, name: file.filename };
+    });
+    return { files: done };
+  }
+
+  private legacyUpload(p: Record<string, any>): Record<string, any> {
+    const id = `F${String(this.files.size + 1).padStart(6, "0")}`;
+    const content = String(p.content ?? "");
+    this.files.set(id, { id, filename: String(p.filename ?? "file"), length: content.length, content, channel: p.channels, title: p.title, comment: p.initial_comment, completed: true });
+    return { file: { id, name: p.filename } };
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = (req.url ?? "/").split("?")[0]!;
+    try {
+      if (path.startsWith("/respond/")) {
+        this.responses.push({ id: decodeURIComponent(path.slice("/respond/".length)), body: JSON.parse(raw.toString("utf8") || "{}"), at: Date.now() });
+        this.notify();
+        if (this.held) await this.held;
+        return send(res, 200, "ok", "text/plain");
+      }
+      if (path.startsWith("/upload/")) {
+        const file = this.files.get(path.slice("/upload/".length));
+        if (!file) return send(res, 404, "no such upload", "text/plain");
+        file.content = extractUploadContent(raw, String(req.headers["content-type"] ?? ""));
+        return send(res, 200, `OK - ${raw.length}`, "text/plain");
+      }
+      if (path.startsWith("/api/")) return this.api(path.slice("/api/".length), req, raw, res);
+      send(res, 404, "not found", "text/plain");
+    } finally {
+      this.notify();
+    }
+  }
+
+  private api(method: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): void {
+    const params = parseParams(raw, String(req.headers["content-type"] ?? ""));
+    const auth = String(req.headers.authorization ?? "");
+    const token = auth.startsWith("Bearer ") ? auth.slice(7) : typeof params.token === "string" ? params.token : null;
+    const call: SlackCall = { method, params, token, status: 200, at: Date.now() };
+    this.calls.push(call);
+    const refuse = (error: string) => { call.error = error; send(res, 200, JSON.stringify({ ok: false, error })); };
+    if (!token) return refuse("not_authed");
+    if (token !== this.token) return refuse("invalid_auth");
+    const channel = String(params.channel ?? params.channel_id ?? "");
+    const failure = this.failures.take(`method:${method}`) ?? (channel ? this.failures.take(channel) : null);
+    if (failure?.kind === "ratelimited") { call.status = 429; return send(res, 429, JSON.stringify({ ok: false, error: "ratelimited" }), "application/json", { "Retry-After": String(failure.retryAfter) }); }
+    if (failure?.kind === "server") { call.status = failure.status ?? 500; return send(res, call.status, "upstream error", "text/plain"); }
+    if (failure?.kind === "error") return refuse(failure.error);
+    if (method === "chat.postMessage" && this.limiter) {
+      const wait = this.limiter.take(channel, this.now());
+      if (wait > 0) { call.status = 429; return send(res, 429, JSON.stringify({ ok: false, error: "ratelimited" }), "application/json", { "Retry-After": String(Math.ceil(wait / 1000)) }); }
+    }
+    const handler = this.handlers[method];
+    if (!handler) return refuse("unknown_method");
+    try {
+      send(res, 200, JSON.stringify({ ok: true, ...handler(params) }));
+    } catch (error) {
+      if (error instanceof SlackError) return refuse(error.message);
+      throw error;
+    }
+  }
+}
+
+class SlackError extends Error {}
+
+function need(p: Record<string, any>, ...names: string[]): void {
+  for (const name of names) if (p[name] === undefined || p[name] === "") throw new SlackError(name === "channel" || name === "channel_id" ? "channel_not_found" : "invalid_arguments");
+}
+
+function parseJson(value: unknown): any {
+  if (typeof value !== "string") return value;
+  try { return JSON.parse(value); } catch { return value; }
+}
+
+function parseParams(raw: Buffer, contentType: string): Record<string, any> {
+  const text = raw.toString("utf8");
+  if (contentType.includes("application/json")) return text ? JSON.parse(text) : {};
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+/** The WebClient uploads a Buffer as multipart form data; take the part's bytes. */
+function extractUploadContent(raw: Buffer, contentType: string): string {
+  const boundary = /boundary=("?)([^";]+)\1/.exec(contentType)?.[2];
+  const text = raw.toString("utf8");
+  if (!boundary) return text;
+  const part = text.split(`--${boundary}`).find((p) => p.includes("Content-Disposition"));
+  if (!part) return "";
+  const start = part.indexOf("\r\n\r\n");
+  return part.slice(start + 4).replace(/\r\n$/, "");
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: string, type = "application/json", headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "Content-Type": type, ...headers });
+  res.end(body);
+}

@@ -1,0 +1,114 @@
+// GET /healthz on the standalone server (Socket Mode, Discord-only): 200 when the database answers and the
+// digest job ticks, 503 with a one-sentence reason when the database is down, hangs, or the job stalls.
+import { createServer, type Server } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { healthStatus } from "../../src/core/health.ts";
+import { postgresClient } from "../../src/core/db/postgres.ts";
+import { startHealthServer, type RunningHealthServer } from "../../src/adapters/http/health-server.ts";
+import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
+
+const clock = manualClock("2025-03-11T09:00:00Z");
+let services: TestServices;
+let server: RunningHealthServer;
+const startedAt = clock();
+
+beforeAll(async () => {
+  services = await createTestServices({ clock });
+  server = await startHealthServer(services, 0, { startedAt, digestRunning: true });
+});
+afterAll(async () => { await server.stop(); await services.close(); });
+
+async function get(path = "/healthz", method = "GET") {
+  const res = await fetch(`http://127.0.0.1:${server.port}${path}`, { method });
+  return { status: res.status, type: res.headers.get("content-type"), body: await res.json() as Record<string, unknown> };
+}
+
+async function recordRun(name: string, data: { lastSuccessAt?: Date; lastFailureAt?: Date; lastError?: string }) {
+  await services.db.jobRun.upsert({ where: { name }, create: { name, ...data }, update: data });
+}
+
+describe("GET /healthz", () => {
+  it("is 200 with the database reachable before any job has run (a fresh process gets a grace period)", async () => {
+    const res = await get();
+    expect(res.status).toBe(200);
+    expect(res.type).toMatch(/^application\/json/);
+    expect(res.body).toEqual({ ok: true, database: "reachable", lastDigestTick: null, lastDigestSuccess: null, lastPaperRefresh: null });
+  });
+
+  it("reports the last digest tick and paper refresh from the JobRun table", async () => {
+    clock.advance(3 * 60_000);
+    await recordRun("digest", { lastSuccessAt: clock() });
+    await recordRun("refresh", { lastSuccessAt: new Date("2025-03-11T08:07:00Z"), lastFailureAt: new Date("2025-03-11T07:07:00Z") });
+    const res = await get();
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ok: true, lastDigestTick: "2025-03-11T09:03:00.000Z", lastDigestSuccess: "2025-03-11T09:03:00.000Z",
+      lastPaperRefresh: "2025-03-11T08:07:00.000Z" });
+    expect(res.body.reason).toBeUndefined();
+  });
+
+  it("is 503 with the reason when the digest job has not ticked for more than 5 minutes", async () => {
+    clock.advance(5 * 60_000);
+    expect((await get()).status).toBe(200); // exactly 5 minutes: still fine
+    clock.advance(60_000);
+    const res = await get();
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ ok: false, database: "reachable", reason: "The digest job has not ticked for 6 minutes." });
+    const logged = services.logs.lines.map((l) => JSON.parse(l) as { msg: string; reason?: string }).filter((l) => l.msg === "health check failing");
+    expect(logged.at(-1)?.reason).toBe("The digest job has not ticked for 6 minutes.");
+  });
+
+  it("counts a tick that failed in some channel as ticking, says so, and never shows the error text", async () => {
+    await recordRun("digest", { lastFailureAt: clock(), lastError: "1 channel(s) failed: channel_not_found C0SECRET" });
+    const res = await get();
+    expect(res.status).toBe(200);
+    expect(res.body.lastDigestTick).toBe(clock().toISOString());
+    expect(res.body.lastDigestSuccess).toBe("2025-03-11T09:03:00.000Z");
+    expect(res.body.reason).toBe("The last digest tick failed for some channels; the logs say which.");
+    expect(JSON.stringify(res.body)).not.toContain("C0SECRET");
+  });
+
+  it("does not hold a process that runs no digest job to the digest's schedule", async () => {
+    clock.advance(60 * 60_000);
+    expect((await healthStatus(services, { startedAt, digestRunning: false })).ok).toBe(true);
+    expect((await healthStatus(services, { startedAt, digestRunning: true })).ok).toBe(false);
+  });
+
+  it("answers only /healthz, and only GET/HEAD", async () => {
+    expect((await get("/")).status).toBe(404);
+    expect((await get("/healthz/../admin")).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${server.port}/healthz`, { method: "POST", body: "x" })).status).toBe(405);
+    expect((await fetch(`http://127.0.0.1:${server.port}/healthz?probe=1`, { method: "HEAD" })).status).toBe(503);
+  });
+});
+
+describe("an unreachable database", () => {
+  it("is 503 when the database refuses connections, with no URL or password in the answer", async () => {
+    const db = postgresClient("postgresql://papers:hunter2@127.0.0.1:9/papers");
+    try {
+      const status = await healthStatus({ db, clock }, { startedAt: clock(), digestRunning: true });
+      expect(status).toEqual({ ok: false, database: "unreachable", lastDigestTick: null, lastDigestSuccess: null, lastPaperRefresh: null,
+        reason: "The database is not reachable." });
+    } finally { await db.$disconnect().catch(() => undefined); }
+  });
+
+  it("is 503 within the timeout when the database accepts the connection and never answers", async () => {
+    const sockets: import("node:net").Socket[] = [];
+    const silent: Server = createServer((socket) => { sockets.push(socket); });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const port = (silent.address() as import("node:net").AddressInfo).port;
+    const db = postgresClient(`postgresql://papers@127.0.0.1:${port}/papers`);
+    const hung = await startHealthServer({ db, clock, log: services.log }, 0, { startedAt: clock(), databaseTimeoutMs: 300 });
+    try {
+      const started = performance.now();
+      const res = await fetch(`http://127.0.0.1:${hung.port}/healthz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ ok: false, database: "unreachable", reason: "The database did not answer within 300 ms." });
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      await hung.stop();
+      for (const s of sockets) s.destroy();
+      silent.close();
+      await db.$disconnect().catch(() => undefined);
+    }
+  });
+});

@@ -1,0 +1,120 @@
+// The client against the loopback fixture server: paging, rate limits, retries, broken bodies, no network.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { HfClient, type HfClientOptions } from "../../src/sources/hf/client.ts";
+import { HfBodyError, HfHttpError, HfNetworkError, HfRateLimitError } from "../../src/sources/hf/errors.ts";
+import { retryDelayMs } from "../../src/sources/hf/rate-limit.ts";
+import { closedPortUrl, startHfEmulator, type HfEmulator, type Scenario } from "../emulators/hf/server.ts";
+
+let hf: HfEmulator;
+beforeAll(async () => { hf = await startHfEmulator(); });
+afterAll(async () => { await hf.close(); });
+beforeEach(() => hf.reset());
+
+const client = (scenario: Scenario, options: Partial<HfClientOptions> = {}) =>
+  new HfClient({ baseUrl: hf.url(scenario), pageSize: 4, backoffMs: 20, timeoutMs: 2_000, ...options });
+
+describe("a day's list", () => {
+  it("pages with p and limit until a short page, in the API's order", async () => {
+    const day = await client("ok").dailyPapers("2025-03-11");
+    expect(day.papers).toHaveLength(10);
+    expect(day.pages).toBe(3);
+    expect(hf.requestsFor("ok").map((r) => [r.path, r.query.date, r.query.p, r.query.limit])).toEqual([
+      ["/daily_papers", "2025-03-11", "0", "4"], ["/daily_papers", "2025-03-11", "1", "4"], ["/daily_papers", "2025-03-11", "2", "4"]]);
+    expect(day.papers.map((p) => p.upvotes)).toEqual([85, 68, 59, 49, 41, 31, 27, 24, 22, 12]);
+  });
+
+  it("asks once more when the last page is exactly full", async () => {
+    const day = await client("ok", { pageSize: 5 }).dailyPapers("2025-03-11");
+    expect(day.papers).toHaveLength(10);
+    expect(hf.requestsFor("ok").map((r) => r.query.p)).toEqual(["0", "1", "2"]);
+  });
+
+  it("an empty day is an empty list after one request", async () => {
+    const day = await client("ok").dailyPapers("2025-03-09");
+    expect(day).toMatchObject({ papers: [], rejected: [], pages: 1 });
+  });
+});
+
+describe("rate limits", () => {
+  it("waits as long as Retry-After says, then succeeds", async () => {
+    const started = Date.now();
+    const paper = await client("ratelimit").paper("2503.07605");
+    expect(paper?.title).toMatch(/^SEAP/);
+    const [first, second] = hf.requestsFor("ratelimit");
+    expect(hf.requestsFor("ratelimit")).toHaveLength(2);
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("honours the IETF RateLimit field when there is no Retry-After", async () => {
+    await client("ratelimit-ietf").paper("2503.07605");
+    const [first, second] = hf.requestsFor("ratelimit-ietf");
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it("does not sit out a wait longer than its bound: a typed error at once", async () => {
+    const started = Date.now();
+    const error = await client("ratelimit-long").paper("2503.07605").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HfRateLimitError);
+    expect((error as HfRateLimitError).retryAfterMs).toBe(3_600_000);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(hf.requestsFor("ratelimit-long")).toHaveLength(1);
+  });
+
+  it("reads the header forms", () => {
+    const h = (init: Record<string, string>) => new Headers(init);
+    expect(retryDelayMs(h({ "retry-after": "7" }))).toBe(7000);
+    expect(retryDelayMs(h({ "retry-after": new Date(Date.UTC(2025, 2, 11, 0, 0, 30)).toUTCString() }), Date.UTC(2025, 2, 11))).toBe(30_000);
+    expect(retryDelayMs(h({ ratelimit: '"default";r=0;t=12' }))).toBe(12_000);
+    expect(retryDelayMs(h({ ratelimit: "limit=100, remaining=0, reset=5" }))).toBe(5_000);
+    expect(retryDelayMs(h({ "ratelimit-reset": "3", "ratelimit-remaining": "0" }))).toBe(3_000);
+    expect(retryDelayMs(h({}))).toBeNull();
+  });
+});
+
+describe("server errors and broken bodies", () => {
+  it("retries a 500 and succeeds", async () => {
+    const day = await client("flaky").dailyPapers("2025-03-11");
+    expect(day.papers).toHaveLength(10);
+    expect(hf.requestsFor("flaky").map((r) => r.query.p)).toEqual(["0", "0", "1", "1", "2", "2"]);
+  });
+
+  it("gives up on a persistent 500 after the bounded retries, with the whole day unread", async () => {
+    const error = await client("broken-page2", { maxRetries: 2 }).dailyPapers("2025-03-11").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HfHttpError);
+    expect((error as HfHttpError).status).toBe(500);
+    expect((error as Error).message).toBe("Hugging Face API answered 500 for /broken-page2/api/daily_papers after 3 tries");
+    expect(hf.requestsFor("broken-page2").map((r) => r.query.p)).toEqual(["0", "1", "1", "1"]);
+  });
+
+  it("a truncated body is a body error", async () => {
+    const error = await client("truncated").dailyPapers("2025-03-11").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HfBodyError);
+    expect((error as Error).message).toMatch(/was not valid JSON/);
+  });
+
+  it("a connection that closes mid-body is a body error", async () => {
+    const error = await client("cutoff").paper("2503.07605").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HfBodyError);
+    expect((error as Error).message).toMatch(/was cut off/);
+  });
+
+  it("an unknown paper is null, not an error", async () => {
+    expect(await client("ok").paper("2503.99999")).toBeNull();
+  });
+});
+
+describe("no network", () => {
+  it("a closed port is a network error with one short line, after bounded retries", async () => {
+    const error = await new HfClient({ baseUrl: await closedPortUrl(), backoffMs: 10, maxRetries: 2 }).dailyPapers("2025-03-11").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HfNetworkError);
+    expect((error as Error).message).toMatch(/^Hugging Face API unreachable \(127\.0\.0\.1:\d+: connection refused\)$/);
+  });
+
+  it("a server that never answers times out", async () => {
+    const error = await client("slow", { timeoutMs: 200, maxRetries: 1 }).paper("2503.07605").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HfNetworkError);
+    expect((error as Error).message).toMatch(/no answer within/);
+    expect(hf.requestsFor("slow")).toHaveLength(2);
+  });
+});

@@ -1,0 +1,91 @@
+// /papers export: files a reference manager or a notes app takes as they are.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handlePaperAction } from "../../src/commands/interactions.ts";
+import type { TestServices } from "../support/services.ts";
+import { decode, parseBibtex } from "./bibtex-reader.ts";
+import { addPapers, bookmarkInOrder, contextFor, paper, person, registry, say, setup, teardown } from "./support.ts";
+
+const TRICKY = paper({
+  id: "2403.07816", arxivId: "2403.07816", publishedAt: new Date("2024-03-12T00:00:00Z"),
+  title: "R&D at 100% for snake_case $costs #1 {braces} ~ ^ \\ MoE",
+  authors: ["José Núñez-Müller", "Zoë Ødegaard", "Anna Łukasiewicz", "Jean Dupont"],
+});
+// Same first author surname, year and first word as TRICKY: the keys must still differ.
+const SAME_KEY = paper({ id: "2403.09999", arxivId: "2403.09999", title: "R&D, again", authors: ["Ana Núñez-Müller"], publishedAt: new Date("2024-03-20T00:00:00Z") });
+const NO_ARXIV = paper({ id: "t-abc123", title: "A Survey on Things", authors: [] });
+
+let services: TestServices;
+beforeAll(async () => {
+  services = await setup();
+  await addPapers(services, [TRICKY, SAME_KEY, NO_ARXIV]);
+});
+afterAll(() => teardown(services));
+
+describe("/papers export", () => {
+  it("gives BibTeX by default that parses, with arXiv eprint fields and every special escaped", async () => {
+    const reader = person("U-bib");
+    await bookmarkInOrder(services, reader, [NO_ARXIV.id, SAME_KEY.id, TRICKY.id]);
+    const reply = await say(services, reader, "export");
+    expect(reply.file).toMatchObject({ name: "papers-bookmarks.bib", mime: "application/x-bibtex" });
+    const entries = parseBibtex(reply.file!.content);
+    expect(entries).toHaveLength(3);
+    const [tricky, same, noArxiv] = entries;
+
+    expect(tricky!.type).toBe("misc");
+    expect(tricky!.key).toBe("nunezmuller2024rd");
+    expect(same!.key).toBe("nunezmuller2024rda");
+    expect(new Set(entries.map((e) => e.key)).size).toBe(3);
+
+    expect(decode(tricky!.fields.title!)).toBe(TRICKY.title);
+    expect(tricky!.fields.title).toContain("\\&");
+    expect(tricky!.fields.title).toContain("100\\%");
+    expect(tricky!.fields.title).toContain("snake\\_case");
+    expect(tricky!.fields.title).toContain("{MoE}"); // kept upper-case by styles that lower-case titles
+    expect(tricky!.fields.author).toBe("Jos{\\'e} N{\\'u}{\\~n}ez-M{\\\"u}ller and Zo{\\\"e} {\\O}degaard and Anna {\\L}ukasiewicz and Jean Dupont");
+    expect(decode(tricky!.fields.author!).split(" and ")).toEqual(TRICKY.authors);
+    expect(tricky!.fields).toMatchObject({ year: "2024", eprint: "2403.07816", archiveprefix: "arXiv", url: "https://arxiv.org/abs/2403.07816" });
+
+    // Without an arXiv id there is no eprint, and no author when none is known; the key still works.
+    expect(noArxiv!.fields.eprint).toBeUndefined();
+    expect(noArxiv!.fields.author).toBeUndefined();
+    expect(noArxiv!.key).toBe("anonsurvey");
+    expect(noArxiv!.fields.url).toMatch(/^https:\/\/huggingface\.co\/papers\?q=/);
+  });
+
+  it("writes a Markdown checklist with the read ones ticked", async () => {
+    const reader = person("U-md");
+    await bookmarkInOrder(services, reader, [NO_ARXIV.id, TRICKY.id]);
+    await handlePaperAction(contextFor(services, reader), registry, "markRead", NO_ARXIV.id);
+    const reply = await say(services, reader, "export markdown");
+    expect(reply.file).toMatchObject({ name: "papers-bookmarks.md", mime: "text/markdown" });
+    const items = reply.file!.content.split("\n").filter((l) => l.startsWith("- ["));
+    expect(items).toEqual([
+      "- [ ] [R&D at 100% for snake\\_case $costs #1 {braces} ~ ^ \\\\ MoE](https://arxiv.org/abs/2403.07816) — José Núñez-Müller, Zoë Ødegaard, Anna Łukasiewicz et al.",
+      expect.stringMatching(/^- \[x\] \[A Survey on Things\]\(https:\/\/huggingface\.co\/papers\?q=A%20Survey%20on%20Things\) \(read ✓\)$/),
+    ]);
+    expect(reply.text).toContain("1 read");
+  });
+
+  it("accepts the format in any case, and bib/md for short", async () => {
+    const reader = person("U-bib");
+    expect((await say(services, reader, "export BibTeX")).file!.name).toBe("papers-bookmarks.bib");
+    expect((await say(services, reader, "export md")).file!.name).toBe("papers-bookmarks.md");
+  });
+
+  it("answers a bad format, or no bookmarks, with one sentence", async () => {
+    const bad = await say(services, person("U-bib"), "export pdf");
+    expect(bad.tone).toBe("error");
+    expect(bad.text).toMatch(/^I can export as bibtex or markdown, like \/papers export bibtex\./);
+    expect(bad.file).toBeUndefined();
+    const empty = await say(services, person("U-nobody"), "export markdown");
+    expect(empty.file).toBeUndefined();
+    expect(empty.text).toMatch(/reading list is empty.*🔖/);
+  });
+
+  it("exports only the asker's bookmarks in their own workspace", async () => {
+    const elsewhere = person("U-bib", "T-elsewhere");
+    await bookmarkInOrder(services, elsewhere, [NO_ARXIV.id]);
+    const entries = parseBibtex((await say(services, elsewhere, "export")).file!.content);
+    expect(entries.map((e) => e.fields.title)).toEqual(["A Survey on Things"]);
+  });
+});

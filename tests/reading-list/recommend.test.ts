@@ -1,0 +1,100 @@
+// "More like this" and "for you" over the bundled trending capture, through the commands.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handlePaperAction } from "../../src/commands/interactions.ts";
+import type { Paper } from "../../src/core/paper.ts";
+import type { TestServices } from "../support/services.ts";
+import { bookmarkInOrder, contextFor, isMoeTitle, moeTitled, person, registry, run, say, setup, teardown } from "./support.ts";
+
+let services: TestServices;
+let moe: Paper[];
+let trending: string[];
+beforeAll(async () => {
+  services = await setup();
+  moe = await moeTitled(services);
+  trending = (await services.papers.trending())!.ids;
+});
+afterAll(() => teardown(services));
+
+const byTitle = (start: string): Paper => {
+  const found = moe.find((p) => p.title.startsWith(start));
+  if (!found) throw new Error(`no MoE paper titled "${start}…" in the bundled capture`);
+  return found;
+};
+
+describe("/papers foryou", () => {
+  it("puts MoE papers first for someone who bookmarked three MoE papers, and none of those three", async () => {
+    expect(moe.length).toBeGreaterThanOrEqual(6); // the capture really has enough MoE papers for this to mean something
+    const reader = person("U-moe");
+    const saved = [byTitle("A Survey on Mixture of Experts"), byTitle("OpenMoE"), byTitle("Harder Tasks Need More Experts")];
+    await bookmarkInOrder(services, reader, saved.map((p) => p.id));
+
+    const reply = await say(services, reader, "foryou");
+    expect(reply.text).toMatch(/^Recommended for you, from your 3 bookmarks/);
+    const titles = reply.papers!.map((p) => p.title);
+    expect(titles).toHaveLength(5);
+    expect(titles.slice(0, 3).every(isMoeTitle), titles.join(" | ")).toBe(true);
+    expect(reply.papers!.map((p) => p.id)).not.toEqual(expect.arrayContaining([saved[0]!.id]));
+    for (const p of saved) expect(reply.papers!.map((c) => c.id)).not.toContain(p.id);
+    // Not simply the trending order: the top of trending is not about MoE.
+    expect(reply.papers!.map((p) => p.id)).not.toEqual(trending.filter((id) => !saved.some((p) => p.id === id)).slice(0, 5));
+  });
+
+  it("pages on with Show more, without repeating a paper", async () => {
+    const reader = person("U-moe");
+    const first = await say(services, reader, "foryou");
+    expect(first.more).toEqual({ command: "foryou", input: { offset: 5 } });
+    const second = await run(services, reader, first.more!.command, first.more!.input);
+    expect(second.papers!.length).toBeGreaterThan(0);
+    for (const card of second.papers!) expect(first.papers!.map((p) => p.id)).not.toContain(card.id);
+  });
+
+  it("says in one sentence that fewer than 3 bookmarks is not enough, and shows trending instead", async () => {
+    const reader = person("U-two");
+    await bookmarkInOrder(services, reader, [trending[0]!, trending[5]!]);
+    const reply = await say(services, reader, "foryou");
+    expect(reply.text).toBe("You have only 2 bookmarks, and recommendations need at least 3 (react with 🔖 or press Bookmark), so here is what's trending:");
+    const expected = trending.filter((id) => id !== trending[0] && id !== trending[5]).slice(0, 5);
+    expect(reply.papers!.map((p) => p.id)).toEqual(expected);
+
+    const none = await say(services, person("U-none"), "foryou");
+    expect(none.text).toMatch(/^You have no bookmarks yet, and recommendations need at least 3 /);
+    expect(none.papers!.map((p) => p.id)).toEqual(trending.slice(0, 5));
+  });
+
+  it("learns from bookmarks in the asker's own workspace only", async () => {
+    const sameName = person("U-moe", "T-other");
+    const reply = await say(services, sameName, "foryou");
+    expect(reply.text).toMatch(/^You have no bookmarks yet,/);
+  });
+});
+
+describe("/papers similar and More like this", () => {
+  it("returns MoE papers for an MoE paper, never the paper itself", async () => {
+    const source = byTitle("Layerwise Recurrent Router");
+    const reply = await say(services, person("U-sim"), `similar ${source.id}`);
+    expect(reply.text).toBe(`More like “${source.title}”:`);
+    const titles = reply.papers!.map((p) => p.title);
+    expect(titles).toHaveLength(5);
+    expect(titles.filter(isMoeTitle).length, titles.join(" | ")).toBeGreaterThanOrEqual(4);
+    expect(isMoeTitle(titles[0]!)).toBe(true);
+    expect(reply.papers!.map((p) => p.id)).not.toContain(source.id);
+  });
+
+  it("is what the More like this button runs", async () => {
+    const source = byTitle("A Survey on Mixture of Experts");
+    const viaButton = await handlePaperAction(contextFor(services, person("U-sim")), registry, "similar", source.id);
+    const viaCommand = await say(services, person("U-sim"), `similar ${source.id}`);
+    expect(viaButton.papers!.map((p) => p.id)).toEqual(viaCommand.papers!.map((p) => p.id));
+  });
+
+  it("answers an unknown paper, or none given, with one sentence", async () => {
+    const unknown = await say(services, person("U-sim"), "similar 9999.99999");
+    expect(unknown.tone).toBe("error");
+    expect(unknown.text).toMatch(/^I don't know a paper "9999\.99999"; search for it with \/papers <words>/);
+    const link = await say(services, person("U-sim"), "similar https://arxiv.org/abs/2101.00001v2");
+    expect(link.text).toMatch(/I don't know a paper/);
+    const missing = await say(services, person("U-sim"), "similar");
+    expect(missing.tone).toBe("error");
+    expect(missing.text).toMatch(/Give a paper's arXiv id or link, like \/papers similar 2403\.07816\./);
+  });
+});

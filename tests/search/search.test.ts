@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { bundledCapture } from "../../src/core/bundled.ts";
+import type { Paper } from "../../src/core/paper.ts";
+import { SearchIndex } from "../../src/core/search/index.ts";
+
+const papers = bundledCapture().papers;
+const index = SearchIndex.build(papers);
+const titleOf = new Map(papers.map((p) => [p.id, p.title]));
+const idOf = (prefix: string) => papers.find((p) => p.title.startsWith(prefix))!.id;
+const titles = (hits: { id: string }[]) => hits.map((h) => titleOf.get(h.id)!);
+const top = (query: string, limit = 10) => titles(index.search(query, { limit }).hits);
+
+const MOE_TITLES = [
+  "Unchosen Experts Can Contribute Too", "Symbolic Mixture-of-Experts", "Harder Tasks Need More Experts",
+  "A Survey on Mixture of Experts", "A Survey on Inference Optimization Techniques for Mixture of Experts Models",
+  "OpenMoE", "Layerwise Recurrent Router for Mixture-of-Experts", "Glider: Global and Local Instruction-Driven Expert Router",
+];
+const isMoe = (title: string) => MOE_TITLES.some((t) => title.startsWith(t));
+
+describe("search ranking", () => {
+  it("puts the eight mixture-of-experts papers first for 'moe'", () => {
+    const eight = top("moe", 8);
+    expect(eight).toHaveLength(8);
+    expect(eight.filter(isMoe)).toHaveLength(8);
+  });
+
+  it("finds PokéChamp by pokemon, Pok\\'emon and pokechamp", () => {
+    for (const q of ["pokemon", "Pok\\'emon", "Pokémon", "pokechamp", "PokeChamp"]) {
+      expect(top(q, 1)[0], q).toMatch(/^PokéChamp/);
+    }
+  });
+
+  it("expands acronyms both ways", () => {
+    expect(top("state space models", 3)).toContain("Demystifying the Token Dynamics of Deep Selective State Space Models");
+    const rlhf = top("RLHF", 3);
+    expect(rlhf.some((t) => t.startsWith("The Alignment Ceiling"))).toBe(true);
+    expect(rlhf.some((t) => t.startsWith("MM-RLHF"))).toBe(true);
+    expect(top("reinforcement learning from human feedback", 1)[0]).toMatch(/^The Alignment Ceiling/);
+    expect(top("mixture of experts", 7).filter(isMoe)).toHaveLength(7);
+  });
+
+  it("matches partial words and typos", () => {
+    expect(top("mamb", 3).every((t) => /Mamba|State Space/.test(t))).toBe(true);
+    expect(top("quantiz", 1)[0]).toBe("A Survey on Inference Optimization Techniques for Mixture of Experts Models");
+    expect(top("starcraf", 3).every((t) => /starcraft/i.test(t))).toBe(true);
+    expect(top("bayesian optimisaton", 2).every((t) => /Bayesian Optimization/.test(t))).toBe(true);
+  });
+
+  it("splits compounds: MM-RLHF, OpenMoE", () => {
+    expect(top("mmrlhf", 1)[0]).toMatch(/^MM-RLHF/);
+    expect(top("openmoe", 1)[0]).toMatch(/^OpenMoE/);
+  });
+
+  it("keeps stopwords when they are the whole query", () => {
+    expect(index.search("the").total).toBeGreaterThan(50);
+  });
+
+  it("pages with limit and offset and counts every match", () => {
+    const all = index.search("moe", { limit: 100 });
+    expect(all.total).toBe(all.hits.length);
+    expect(index.search("moe", { limit: 3, offset: 2 }).hits).toEqual(all.hits.slice(2, 5));
+    expect(index.search("moe").hits).toHaveLength(10);
+  });
+
+  it("applies a filter before counting", () => {
+    const keep = new Set([idOf("OpenMoE"), idOf("Glider")]);
+    const result = index.search("moe", { filter: (id) => keep.has(id) });
+    expect(result.total).toBe(2);
+    expect(new Set(result.hits.map((h) => h.id))).toEqual(keep);
+  });
+});
+
+describe("hostile input", () => {
+  const hostile = ['"', '""', "'", "AND(", "moe AND(", "*", "moe*", "NEAR(a b)", "😀", "🔥 moe 🔥", "\ud800", "\udfff moe",
+    "'; DROP TABLE papers; --", "title:moe", "^moe", "-moe", "a".repeat(10_000), "moe ".repeat(2500), "",
+    "   ", "\u0000\u0001\u0007", "constructor", "__proto__", "toString", "\\'", "\\", "{}", "∑∫√", "ﬁne-tuning",
+    "İstanbul", "x".repeat(300), "a-b-c-d-e-f-g", "--", "MoE-", "-"];
+  it.each(hostile.map((q) => [JSON.stringify(q).slice(0, 40), q]))("search(%s) returns a result", (_label, q) => {
+    const result = index.search(q);
+    expect(Array.isArray(result.hits)).toBe(true);
+    expect(result.total).toBeGreaterThanOrEqual(result.hits.length);
+    expect(() => index.suggest(q)).not.toThrow();
+  });
+
+  it("still finds moe papers around emoji and quotes", () => {
+    expect(titles(index.search('"moe" 🔥').hits.slice(0, 8)).filter(isMoe)).toHaveLength(8);
+  });
+});
+
+describe("live updates", () => {
+  const paper = (id: string, title: string, summary: string): Paper => ({
+    id, arxivId: null, title, summary, authors: [], keywords: [], githubRepo: null, publishedAt: null, upvotes: 0,
+  });
+
+  it("upsert adds and replaces, remove deletes", () => {
+    const live = SearchIndex.build(papers);
+    expect(live.search("zebrafish").total).toBe(0);
+    live.upsert(paper("new-1", "Zebrafish Swimming Policies", "We study zebrafish with reinforcement learning."));
+    expect(live.size).toBe(papers.length + 1);
+    expect(live.search("zebrafish").hits[0]!.id).toBe("new-1");
+
+    live.upsert(paper("new-1", "Salamander Gaits", "Salamanders walk."));
+    expect(live.size).toBe(papers.length + 1);
+    expect(live.search("zebrafish").total).toBe(0);
+    expect(live.search("salamander").hits[0]!.id).toBe("new-1");
+
+    live.remove("new-1");
+    expect(live.size).toBe(papers.length);
+    expect(live.search("salamander").total).toBe(0);
+    live.remove("not-there");
+    expect(live.size).toBe(papers.length);
+  });
+
+  it("stays correct through many replacements (compaction)", () => {
+    const live = SearchIndex.build(papers);
+    for (const marker of ["aardvark", "bison", "caribou"]) for (const p of papers) live.upsert({ ...p, summary: `${p.summary} ${marker}` });
+    expect(live.size).toBe(papers.length);
+    expect(live.search("caribou").total).toBe(papers.length);
+    expect(live.search("bison").total).toBe(0);
+    expect(titles(live.search("moe", { limit: 8 }).hits).filter(isMoe)).toHaveLength(8);
+  });
+});
+
+describe("similar, recommend, suggest", () => {
+  it("similar() to an MoE paper returns MoE papers first", () => {
+    const hits = index.similar(idOf("OpenMoE"), 5);
+    expect(hits).toHaveLength(5);
+    expect(titles(hits).filter(isMoe)).toHaveLength(5);
+    expect(hits.map((h) => h.id)).not.toContain(idOf("OpenMoE"));
+  });
+
+  it("recommend() from three MoE papers returns the other MoE papers first, never the seeds", () => {
+    const seeds = [idOf("OpenMoE"), idOf("A Survey on Mixture of Experts"), idOf("Harder Tasks")];
+    const hits = index.recommend(seeds, 5);
+    expect(titles(hits).filter(isMoe)).toHaveLength(5);
+    expect(hits.some((h) => seeds.includes(h.id))).toBe(false);
+    const excluded = index.recommend(seeds, 5, { exclude: new Set([hits[0]!.id]) });
+    expect(excluded.map((h) => h.id)).not.toContain(hits[0]!.id);
+    expect(index.recommend(["unknown"], 5)).toEqual([]);
+  });
+
+  it("suggest() completes title words", () => {
+    const hits = titles(index.suggest("mixture", 10));
+    expect(hits.length).toBeGreaterThanOrEqual(5);
+    expect(hits.every((t) => /mixture/i.test(t))).toBe(true);
+    expect(titles(index.suggest("a survey on mix", 5)).slice(0, 2).sort()).toEqual(
+      ["A Survey on Inference Optimization Techniques for Mixture of Experts Models", "A Survey on Mixture of Experts"]);
+    expect(titles(index.suggest("pokec", 1))).toEqual([titleOf.get(idOf("PokéChamp"))]);
+    expect(index.suggest("", 5)).toEqual([]);
+  });
+});
+
+describe("search never throws", () => {
+  it("on arbitrary strings, including lone surrogates and control characters", async () => {
+    const fc = await import("fast-check");
+    const text = fc.oneof(fc.string({ unit: "binary", maxLength: 200 }), fc.string({ maxLength: 50 }),
+      fc.constantFrom("moe", "state space", "Pok\\'emon", "AND(", '"'));
+    fc.assert(fc.property(fc.array(text, { maxLength: 4 }), fc.integer({ min: -5, max: 50 }), (parts, n) => {
+      const query = parts.join(" ");
+      const result = index.search(query, { limit: n, offset: n });
+      return Array.isArray(result.hits) && result.total >= 0 && Array.isArray(index.suggest(query, n));
+    }), { numRuns: 300 });
+  });
+});

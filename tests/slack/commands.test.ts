@@ -1,0 +1,136 @@
+// /papers through real Bolt over loopback: ack first (empty, fast), the answer at the response_url.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localDate } from "../../src/core/time.ts";
+import { toCard } from "../../src/commands/reply.ts";
+import { escapeText } from "../../src/adapters/slack/render.ts";
+import { blockText, elements, startHarness, type SlackHarness } from "./harness.ts";
+
+let h: SlackHarness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+/** Sends `/papers <text>` and returns the ack and the first answer at its response_url. */
+async function papers(text: string) {
+  const id = h.nextResponseId();
+  const ack = await h.requester.command(text, h.emulator.responseUrl(id));
+  const answer = await h.emulator.response(id);
+  return { ack, answer: answer.body, id };
+}
+
+const STACK = /\n\s+at\s|Error:|\.ts:\d+|node_modules|TypeError|undefined/;
+
+describe("/papers over real Bolt", () => {
+  it("acks help with an empty 200 and answers with escaped Block Kit built from the registry", async () => {
+    const { ack, answer } = await papers("help");
+    expect(ack.status).toBe(200);
+    expect(ack.body).toBe("");
+    expect(answer.response_type).toBe("ephemeral");
+    expect(answer.replace_original).toBe(false);
+    const text = blockText(answer.blocks);
+    for (const command of h.registry.visible()) expect(text).toContain(`/papers ${command.name}`);
+    // "<words>" unescaped would be a broken Slack link.
+    expect(text).toContain("/papers &lt;words&gt;");
+    expect(text).not.toMatch(/<words>/);
+  });
+
+  it("acks before doing the work: the ack arrives while the answer's delivery is still held open", async () => {
+    const hold = h.emulator.holdResponses();
+    try {
+      const id = h.nextResponseId();
+      const ack = await h.requester.command("trending", h.emulator.responseUrl(id));
+      expect(ack.status).toBe(200);
+      expect(ack.body).toBe("");
+      // The answer reaches the response_url too, but its HTTP call has not been answered yet.
+      expect((await h.emulator.response(id)).body.blocks.length).toBeGreaterThan(3);
+    } finally {
+      hold.release();
+    }
+  });
+
+  it("empty text is help, not an error", async () => {
+    const { answer } = await papers("   ");
+    expect(blockText(answer.blocks)).toContain("/papers trending");
+  });
+
+  it("trending answers top 5 cards: linked title, summary, context, three buttons, and Show more pages on", async () => {
+    const { ack, answer, id } = await papers("trending");
+    expect(ack.status).toBe(200);
+    const sections = (answer.blocks as any[]).filter((b) => b.type === "section" && /^\*\d+\. </.test(b.text.text));
+    expect(sections).toHaveLength(5);
+    const snapshot = await h.services.papers.trending(localDate(new Date(), "UTC"));
+    const first = h.services.catalog.get(snapshot!.ids[0]!)!;
+    expect(sections[0].text.text.startsWith(`*1. <${toCard(first).url}|`)).toBe(true);
+    expect(sections[0].text.text).toContain(escapeText(first.title));
+    const buttons = elements(answer.blocks, "button");
+    const paperButtons = buttons.filter((b) => b.action_id.startsWith("paper_"));
+    expect(paperButtons.map((b) => b.action_id).slice(0, 3)).toEqual(["paper_bookmark", "paper_share", "paper_similar"]);
+    expect(paperButtons[0]!.value).toBe(first.id);
+    expect(paperButtons[1]!.text.text).toBe("Share to channel");
+    const more = buttons.find((b) => b.action_id === "more");
+    expect(more, "Show more button").toBeDefined();
+    expect(more!.value.length).toBeLessThanOrEqual(2000);
+
+    await h.requester.blockAction({ actionId: "more", value: more!.value }, { responseUrl: h.emulator.responseUrl(id) });
+    const page2 = (await h.emulator.response(id, 2)).body;
+    const ranks = (page2.blocks as any[]).filter((b) => b.type === "section").map((b) => /^\*(\d+)\. /.exec(b.text.text)?.[1]).filter(Boolean);
+    expect(ranks).toEqual(["6", "7", "8", "9", "10"]);
+  });
+
+  it("a long trending list stays within Slack's 50-block limit per message", async () => {
+    const id = h.nextResponseId();
+    await h.requester.command("trending 50", h.emulator.responseUrl(id));
+    const first = (await h.emulator.response(id)).body;
+    expect(first.blocks.length).toBeLessThanOrEqual(50);
+    const overflow = elements(first.blocks, "overflow");
+    expect(overflow.length).toBeGreaterThan(5);
+    expect(overflow[0]!.options.map((o: any) => o.value.split(":")[0])).toEqual(["bookmark", "share", "similar"]);
+  });
+
+  it("unknown words are a search: top 5 with titles linked, two-line summaries and buttons", async () => {
+    const { answer } = await papers("language models reasoning");
+    const cards = (answer.blocks as any[]).filter((b) => b.type === "section" && /^\*\d+\. </.test(b.text.text));
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.length).toBeLessThanOrEqual(5);
+    for (const card of cards) {
+      expect(card.text.text).toMatch(/^\*\d+\. <https?:\/\/[^|]+\|[^>]+>\*\n.{20,}/s);
+      // Two lines' worth: the summary is cut at about 220 characters.
+      expect(card.text.text.split("\n")[1].length).toBeLessThanOrEqual(240);
+    }
+    expect(blockText(answer.blocks)).toContain("Papers for");
+  });
+
+  it("no results says so in one sentence and suggests a broader query", async () => {
+    const { answer } = await papers("zqxjvw qqpzzk");
+    expect(answer.text).toMatch(/^No papers match "zqxjvw qqpzzk"\. Try fewer or broader words/);
+    expect(elements(answer.blocks, "button")).toHaveLength(0);
+  });
+
+  const badInputs: Array<[string, string, RegExp]> = [
+    ["trending abc", "trending abc", /number from 1 to 50/],
+    ["trending 999", "trending 999", /number from 1 to 50/],
+    ["trending 5 extra words", "trending 5 extra words", /didn't expect "extra words"/],
+    ["paper nope", "paper nope", /don't know a paper "nope"/],
+    ["paper", "paper", /arXiv id or link/],
+    ["similar", "similar", /arXiv id or link/],
+    ["similar nope", "similar nope", /don't know a paper "nope"/],
+    ["bookmarks zero", "bookmarks zero", /page is a number/],
+    ["export pdf", "export pdf", /bibtex or markdown/],
+    ["subscribe 25:99", "subscribe 25:99", /isn't a time/],
+    ["subscribe 09:00 Mars/Olympus", "subscribe 09:00 Mars/Olympus", /time zone/],
+    ["10 kB of text", "x".repeat(10_000), /keep it under 2,000/],
+  ];
+  it.each(badInputs)("bad input \"%s\" gets one ephemeral sentence, never a stack trace", async (_label, text, expected) => {
+    const before = h.emulator.responses.length;
+    const { ack, answer, id } = await papers(text);
+    expect(ack.status).toBe(200);
+    expect(answer.response_type).toBe("ephemeral");
+    expect(answer.text).toMatch(expected);
+    expect(answer.text).not.toMatch(STACK);
+    expect(answer.text.length).toBeLessThan(300);
+    expect(blockText(answer.blocks)).toMatch(/^:warning: /);
+    // Exactly one answer for that request.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.emulator.responsesTo(id)).toHaveLength(1);
+    expect(h.emulator.responses.length).toBe(before + 1);
+  });
+});

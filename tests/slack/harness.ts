@@ -1,0 +1,67 @@
+// One bot per test file, wired exactly as `papers start` wires it (startSlack), talking to the emulator.
+import { createRegistry } from "../../src/commands/index.ts";
+import { startSlack, type RunningSlack } from "../../src/adapters/slack/index.ts";
+import { SlackEmulator, SlackRequester } from "../emulators/slack/index.ts";
+import { createTestServices, type TestServices } from "../support/services.ts";
+import type { Clock } from "../../src/services.ts";
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+export interface SlackHarness {
+  emulator: SlackEmulator;
+  services: TestServices;
+  slack: RunningSlack;
+  requester: SlackRequester;
+  registry: ReturnType<typeof createRegistry>;
+  /** A fresh response_url id for one request. */
+  nextResponseId(): string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { clock?: Clock } = {}): Promise<SlackHarness> {
+  const emulator = new SlackEmulator();
+  await emulator.start();
+  const services = await createTestServices({
+    ...(options.clock ? { clock: options.clock } : {}),
+    env: { SLACK_BOT_TOKEN: emulator.token, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: emulator.apiUrl, PORT: "0" },
+  });
+  const registry = createRegistry();
+  const slack = await startSlack(services, registry);
+  const requester = new SlackRequester(`http://127.0.0.1:${slack.port}`, SIGNING_SECRET, { teamId: emulator.teamId, userId: "U0ALICE", channelId: "C0GENERAL" });
+  let n = 0;
+  return {
+    emulator, services, slack, requester, registry,
+    nextResponseId: () => `r${++n}`,
+    async close() { await slack.stop(); await emulator.stop(); await services.close(); },
+  };
+}
+
+/** Every mrkdwn/plain text in a message's blocks, joined, to assert on what a person reads. */
+export function blockText(blocks: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (node && typeof node === "object") {
+      const o = node as Record<string, unknown>;
+      if (typeof o.text === "string") out.push(o.text);
+      for (const [k, v] of Object.entries(o)) if (k !== "text" || typeof v !== "string") walk(v);
+    }
+  };
+  walk(blocks);
+  return out.join("\n");
+}
+
+/** Block Kit elements of one type (button, overflow…) anywhere in the blocks. */
+export function elements(blocks: unknown, type: string): Array<Record<string, any>> {
+  const found: Array<Record<string, any>> = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (node && typeof node === "object") {
+      const o = node as Record<string, any>;
+      if (o.type === type) found.push(o);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(blocks);
+  return found;
+}

@@ -1,0 +1,208 @@
+// Signatures, Share to channel, the 🔖 reaction round trip, redeliveries, the App Home and exports,
+// all through real Bolt over loopback against the Slack emulator.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { localDate } from "../../src/core/time.ts";
+import { slackSignature } from "../emulators/slack/index.ts";
+import { blockText, elements, SIGNING_SECRET, startHarness, type SlackHarness } from "./harness.ts";
+
+let h: SlackHarness;
+let paperId: string;
+const alice = { platform: "slack" as const, workspaceId: "T0TEST", userId: "U0ALICE" };
+
+beforeAll(async () => {
+  h = await startHarness();
+  paperId = (await h.services.papers.trending(localDate(new Date(), "UTC")))!.ids[0]!;
+});
+afterAll(async () => { await h?.close(); });
+const settle = () => new Promise((r) => setTimeout(r, 150));
+// Work after an ack (a Home refresh) can land just after a test ends: let it, then start clean.
+beforeEach(async () => { await settle(); h.emulator.reset(); });
+
+/** Clicks Share on `paperId` and returns the channel message the bot posted. */
+async function share(id = paperId, channelId = "C0GENERAL") {
+  const rid = h.nextResponseId();
+  const ack = await h.requester.blockAction({ actionId: "paper_share", value: id }, { responseUrl: h.emulator.responseUrl(rid), channelId });
+  expect(ack.status).toBe(200);
+  const confirmation = await h.emulator.response(rid);
+  return { confirmation: confirmation.body, post: h.emulator.okCalls("chat.postMessage").at(-1) };
+}
+
+async function bookmarkIds(): Promise<string[]> {
+  if (h.registry.has("bookmarks")) {
+    const rid = h.nextResponseId();
+    await h.requester.command("bookmarks", h.emulator.responseUrl(rid));
+    const answer = (await h.emulator.response(rid)).body;
+    return elements(answer.blocks, "button").filter((b) => b.action_id === "paper_unbookmark").map((b) => b.value);
+  }
+  return (await h.services.bookmarks.list(alice)).entries.map((e) => e.paperId);
+}
+
+describe("request verification", () => {
+  it("a forged signature gets 401 and nothing runs", async () => {
+    const rid = h.nextResponseId();
+    const res = await h.requester.command("trending", h.emulator.responseUrl(rid), {}, { signature: slackSignature("not-the-secret", Math.floor(Date.now() / 1000), "x") });
+    expect(res.status).toBe(401);
+    await settle();
+    expect(h.emulator.calls).toHaveLength(0);
+    expect(h.emulator.responses).toHaveLength(0);
+  });
+
+  it("a correctly signed request older than 5 minutes gets 401 and nothing runs", async () => {
+    const rid = h.nextResponseId();
+    const res = await h.requester.command("trending", h.emulator.responseUrl(rid), {}, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    expect(res.status).toBe(401);
+    const events = await h.requester.reaction(true, { channel: "C0GENERAL", ts: "1.000001" }, "EvStale", {}, { timestamp: Math.floor(Date.now() / 1000) - 301 });
+    expect(events.status).toBe(401);
+    await settle();
+    expect(h.emulator.calls).toHaveLength(0);
+    expect(h.emulator.responses).toHaveLength(0);
+  });
+
+  it("the same request signed with the real secret passes (the 401s are about the signature)", async () => {
+    const rid = h.nextResponseId();
+    expect(SIGNING_SECRET).toBeTruthy();
+    const res = await h.requester.command("help", h.emulator.responseUrl(rid));
+    expect(res.status).toBe(200);
+    await h.emulator.response(rid);
+  });
+});
+
+describe("share and the 🔖 reaction round trip", () => {
+  it("Share posts a real channel message with metadata-free Block Kit and records which paper it shows", async () => {
+    const { confirmation, post } = await share();
+    expect(post, "chat.postMessage").toBeDefined();
+    expect(post!.params.channel).toBe("C0GENERAL");
+    const blocks = JSON.parse(post!.params.blocks);
+    const title = h.services.catalog.get(paperId)!.title;
+    expect(post!.params.text).toContain(title);
+    expect(blockText(blocks)).toContain("React with :bookmark:");
+    expect(elements(blocks, "button").map((b) => b.action_id)).toEqual(["paper_bookmark", "paper_similar"]);
+    const ts = h.emulator.messages.at(-1)!.ts;
+    expect(await h.services.posted.paperFor({ platform: "slack", workspaceId: "T0TEST", channelId: "C0GENERAL" }, ts)).toBe(paperId);
+    expect(confirmation.response_type).toBe("ephemeral");
+    expect(confirmation.text).toMatch(/^Shared/);
+  });
+
+  it("react → bookmarked (ephemeral note to the reactor only) → un-react → gone", async () => {
+    await share();
+    const ts = h.emulator.messages.at(-1)!.ts;
+    h.emulator.reset();
+
+    const added = await h.requester.reaction(true, { channel: "C0GENERAL", ts }, "EvAdd1");
+    expect(added.status).toBe(200);
+    const note = await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral")[0]);
+    expect(note.params).toMatchObject({ channel: "C0GENERAL", user: "U0ALICE" });
+    expect(note.params.text).toMatch(/Bookmarked/);
+    expect(h.emulator.callsTo("chat.postMessage")).toHaveLength(0); // the channel sees nothing extra
+    expect(await bookmarkIds()).toContain(paperId);
+    // The App Home follows the reading list.
+    const home = await h.emulator.waitFor(() => h.emulator.okCalls("views.publish").find((c) => c.params.user_id === "U0ALICE"));
+    expect(blockText(JSON.parse(home.params.view).blocks)).toContain(h.services.catalog.get(paperId)!.title.slice(0, 30).replace(/&/g, "&amp;"));
+
+    const removed = await h.requester.reaction(false, { channel: "C0GENERAL", ts }, "EvRemove1");
+    expect(removed.status).toBe(200);
+    const second = await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral")[1]);
+    expect(second.params.text).toMatch(/^Removed/);
+    expect(await bookmarkIds()).not.toContain(paperId);
+  });
+
+  it("a reaction on a message the bot did not post, or another emoji, is ignored silently", async () => {
+    await h.requester.reaction(true, { channel: "C0GENERAL", ts: "1700000000.123456" }, "EvOther1");
+    const { post } = await share();
+    h.emulator.reset();
+    await h.requester.reaction(true, { channel: "C0GENERAL", ts: String(post!.params.ts ?? h.emulator.messages.at(-1)?.ts ?? "") }, "EvOther2", { reaction: "tada" });
+    await settle();
+    expect(h.emulator.calls).toHaveLength(0);
+    expect(h.emulator.responses).toHaveLength(0);
+    expect(await h.services.db.processedEvent.count({ where: { eventId: { in: ["EvOther1", "EvOther2"] } } })).toBe(1); // only the 🔖 one was claimed
+  });
+
+  it("the same event delivered twice (and as a Slack retry) bookmarks once and confirms once", async () => {
+    await share();
+    const ts = h.emulator.messages.at(-1)!.ts;
+    await h.services.bookmarks.remove(alice, paperId);
+    h.emulator.reset();
+    await Promise.all([
+      h.requester.reaction(true, { channel: "C0GENERAL", ts }, "EvDup1"),
+      h.requester.reaction(true, { channel: "C0GENERAL", ts }, "EvDup1"),
+    ]);
+    await h.requester.reaction(true, { channel: "C0GENERAL", ts }, "EvDup1", {}, { retryNum: 1 });
+    await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral")[0]);
+    await settle();
+    expect(h.emulator.callsTo("chat.postEphemeral")).toHaveLength(1);
+    expect((await h.services.bookmarks.list(alice)).entries.filter((e) => e.paperId === paperId)).toHaveLength(1);
+  });
+
+  it("Share in a channel the bot cannot post to says how to fix it, in one sentence", async () => {
+    h.emulator.failChannel("C0PRIVATE", { kind: "error", error: "not_in_channel" });
+    const { confirmation } = await share(paperId, "C0PRIVATE");
+    expect(confirmation.text).toBe("I can't post in this channel yet; add me with /invite @papers-bot and click Share again.");
+    expect(await h.services.db.postedMessage.count({ where: { channelId: "C0PRIVATE" } })).toBe(0);
+  });
+});
+
+describe("buttons, App Home and exports", () => {
+  it("Bookmark and Remove buttons answer privately; in the Home tab the refreshed list is the answer", async () => {
+    await h.services.bookmarks.remove(alice, paperId);
+    const rid = h.nextResponseId();
+    await h.requester.blockAction({ actionId: "paper_bookmark", value: paperId }, { responseUrl: h.emulator.responseUrl(rid) });
+    expect((await h.emulator.response(rid)).body.text).toMatch(/^🔖 Bookmarked/);
+    expect(await h.services.bookmarks.has(alice, paperId)).toBe(true);
+
+    await settle();
+    h.emulator.reset();
+    await h.requester.blockAction({ actionId: "paper_unbookmark", value: paperId }, { inHome: true });
+    const home = await h.emulator.waitFor(() => h.emulator.okCalls("views.publish")[0]);
+    expect(blockText(JSON.parse(home.params.view).blocks)).toContain("Nothing saved yet.");
+    expect(await h.services.bookmarks.has(alice, paperId)).toBe(false);
+    expect(h.emulator.responses).toHaveLength(0);
+  });
+
+  it("overflow menu options run the same actions as buttons", async () => {
+    const rid = h.nextResponseId();
+    await h.requester.blockAction({ actionId: "paper_menu", selectedValue: `bookmark:${paperId}` }, { responseUrl: h.emulator.responseUrl(rid) });
+    expect((await h.emulator.response(rid)).body.text).toMatch(/Bookmarked|already in your bookmarks/);
+    expect(await h.services.bookmarks.has(alice, paperId)).toBe(true);
+  });
+
+  it("opening the App Home publishes the person's bookmarks, newest first", async () => {
+    const ids = (await h.services.papers.trending(localDate(new Date(), "UTC")))!.ids.slice(1, 4);
+    for (const id of ids) { await h.services.bookmarks.add(alice, id); await new Promise((r) => setTimeout(r, 5)); }
+    await h.requester.event({ type: "app_home_opened", user: "U0ALICE", channel: "D0ALICE", tab: "home" }, "EvHome1");
+    const call = await h.emulator.waitFor(() => h.emulator.okCalls("views.publish")[0]);
+    const view = JSON.parse(call.params.view);
+    expect(view.type).toBe("home");
+    const shown = elements(view.blocks, "button").filter((b) => b.action_id === "paper_unbookmark").map((b) => b.value);
+    expect(shown.slice(0, 3)).toEqual([...ids].reverse());
+  });
+
+  it("/papers export bibtex uploads the file to the person's DM (files.uploadV2 flow)", async () => {
+    await h.services.bookmarks.add(alice, paperId);
+    const rid = h.nextResponseId();
+    await h.requester.command("export bibtex", h.emulator.responseUrl(rid));
+    const answer = (await h.emulator.response(rid)).body;
+    expect(answer.text).toMatch(/sent papers-bookmarks\.bib to you in a direct message/);
+    const file = [...h.emulator.files.values()][0]!;
+    expect(file).toMatchObject({ filename: "papers-bookmarks.bib", channel: "DU0ALICE", completed: true });
+    expect(file.content).toMatch(/^@\w+\{/m);
+    expect(h.emulator.okCalls("files.getUploadURLExternal")).toHaveLength(1);
+    expect(h.emulator.okCalls("files.completeUploadExternal")).toHaveLength(1);
+  });
+
+  it("when the upload fails, the export arrives inline as a code block", async () => {
+    await h.services.bookmarks.add(alice, paperId);
+    h.emulator.failMethod("files.getUploadURLExternal", { kind: "error", error: "missing_scope" });
+    const rid = h.nextResponseId();
+    await h.requester.command("export bibtex", h.emulator.responseUrl(rid));
+    const answer = (await h.emulator.response(rid)).body;
+    expect(blockText(answer.blocks)).toMatch(/```@\w+\{/);
+    expect(answer.response_type).toBe("ephemeral");
+    expect(h.services.logs.text).toContain("slack file upload failed");
+  });
+
+  it("logs carry no token", async () => {
+    expect(h.services.logs.text.length).toBeGreaterThan(0);
+    expect(h.services.logs.text).not.toContain(h.emulator.token);
+    expect(h.services.logs.text).not.toContain(SIGNING_SECRET);
+  });
+});

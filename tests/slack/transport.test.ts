@@ -1,0 +1,90 @@
+// The Slack ChatTransport against the emulator: real WebClient calls, Slack's failures mapped to the core's.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/log.ts";
+import { createTransportClient } from "../../src/adapters/slack/app.ts";
+import { SlackTransport } from "../../src/adapters/slack/transport.ts";
+import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
+import type { Reply } from "../../src/commands/reply.ts";
+import { SlackEmulator } from "../emulators/slack/index.ts";
+import { LogCapture } from "../support/services.ts";
+
+const emulator = new SlackEmulator();
+let transport: SlackTransport;
+const logs = new LogCapture();
+const channel = (channelId: string) => ({ platform: "slack" as const, workspaceId: "T0TEST", channelId });
+const reply: Reply = { visibility: "channel", text: "Today's trending papers", tone: "info" };
+
+function transportFor(apiUrl: string, token = emulator.token): SlackTransport {
+  const config = loadConfig({ SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: "s3cret-signing", SLACK_API_URL: apiUrl });
+  return new SlackTransport(createTransportClient(config, createLogger({ level: "debug", destination: logs })));
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try { await promise; } catch (error) { return error as Error; }
+  throw new Error("expected a failure");
+}
+
+beforeAll(async () => { await emulator.start(); transport = transportFor(emulator.apiUrl); });
+afterAll(async () => { await emulator.stop(); });
+beforeEach(() => { emulator.reset(); emulator.setRateLimit(false); });
+
+describe("SlackTransport", () => {
+  it("posts a real channel message and returns its ts", async () => {
+    const { messageId } = await transport.post(channel("C1"), reply);
+    expect(messageId).toBe(emulator.messages[0]!.ts);
+    expect(emulator.okCalls("chat.postMessage")[0]!.params).toMatchObject({ channel: "C1", text: "Today's trending papers" });
+  });
+
+  it("429 → TransientPostError with retryAfterMs from Retry-After, at once (no client-side sleeping)", async () => {
+    emulator.failChannel("C1", { kind: "ratelimited", retryAfter: 7 }, 1);
+    const error = await failure(transport.post(channel("C1"), reply));
+    expect(error).toBeInstanceOf(TransientPostError);
+    expect((error as TransientPostError).retryAfterMs).toBe(7000);
+    expect(emulator.callsTo("chat.postMessage")).toHaveLength(1);
+  });
+
+  it("5xx → TransientPostError; a network failure → TransientPostError", async () => {
+    emulator.failChannel("C1", { kind: "server", status: 503 }, 1);
+    expect(await failure(transport.post(channel("C1"), reply))).toBeInstanceOf(TransientPostError);
+    const closed = new SlackEmulator();
+    await closed.start();
+    const url = closed.apiUrl;
+    await closed.stop();
+    expect(await failure(transportFor(url).post(channel("C1"), reply))).toBeInstanceOf(TransientPostError);
+  });
+
+  it.each(["channel_not_found", "is_archived", "not_in_channel", "channel_is_archived", "account_inactive", "token_revoked"])(
+    "%s → ChannelUnavailableError with that reason", async (reason) => {
+      emulator.failChannel("C2", { kind: "error", error: reason }, 1);
+      const error = await failure(transport.post(channel("C2"), reply));
+      expect(error).toBeInstanceOf(ChannelUnavailableError);
+      expect((error as ChannelUnavailableError).reason).toBe(reason);
+    });
+
+  it("a bad token is ChannelUnavailableError(invalid_auth), and the token never reaches the log", async () => {
+    const error = await failure(transportFor(emulator.apiUrl, "xoxb-wrong-token-123456").post(channel("C1"), reply));
+    expect(error).toBeInstanceOf(ChannelUnavailableError);
+    expect((error as ChannelUnavailableError).reason).toBe("invalid_auth");
+    expect(logs.text).not.toContain("xoxb-wrong-token-123456");
+  });
+
+  it("an idempotency key rides as message metadata and findPosted finds it again", async () => {
+    const since = new Date(Date.now() - 60_000);
+    const { messageId } = await transport.post(channel("C3"), reply, { idempotencyKey: "digest:C3:2025-03-11:1" });
+    await transport.post(channel("C3"), reply, { idempotencyKey: "digest:C3:2025-03-11:2" });
+    expect(JSON.parse(emulator.okCalls("chat.postMessage")[0]!.params.metadata)).toEqual({ event_type: "papers_bot_post", event_payload: { key: "digest:C3:2025-03-11:1" } });
+    expect(await transport.findPosted(channel("C3"), "digest:C3:2025-03-11:1", since)).toEqual({ messageId });
+    expect(await transport.findPosted(channel("C3"), "digest:C3:2025-03-11:9", since)).toBeNull();
+    expect(emulator.okCalls("conversations.history")[0]!.params.include_all_metadata).toBe("true");
+  });
+
+  it("the emulator's Slack-like rate limit lets a burst through, then answers 429 with Retry-After", async () => {
+    emulator.setRateLimit({ perSecond: 1, burst: 3 });
+    for (let i = 0; i < 3; i++) await transport.post(channel("C4"), reply);
+    const error = await failure(transport.post(channel("C4"), reply));
+    expect(error).toBeInstanceOf(TransientPostError);
+    expect((error as TransientPostError).retryAfterMs).toBeGreaterThanOrEqual(1000);
+    await transport.post(channel("C5"), reply); // another channel has its own budget
+  });
+});

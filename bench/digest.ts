@@ -16,8 +16,8 @@ import { SlackTransport } from "../src/adapters/slack/transport.ts";
 import { createTransportClient } from "../src/adapters/slack/app.ts";
 import { DiscordTransport, createPostingRest } from "../src/adapters/discord/transport.ts";
 import { ComponentIds } from "../src/adapters/discord/component-ids.ts";
-import { SlackEmulator } from "../tests/emulators/slack/index.ts";
-import { DiscordEmulator, snowflake } from "../tests/emulators/discord/index.ts";
+import { snowflake } from "../tests/emulators/discord/index.ts";
+import { EmulatorHost } from "./emulator-host.ts";
 import { freshDatabase } from "../tests/support/database.ts";
 
 const CHANNELS = 1000;
@@ -39,49 +39,47 @@ async function subscribeAll(services: Services, platform: Platform, workspaceId:
 
 interface RunFigures { messages: number; seconds: number; perSecond: number; duplicates: number; misses: number; failedChannels: number; http429: number }
 
-function figures(expectedKeys: Map<string, number>, seen: string[][], seconds: number, failed: number, http429: number): RunFigures {
+/** `seen`: per subscribed channel, the idempotency keys of the messages that arrived there. */
+function figures(seen: string[][], seconds: number, failed: number, http429: number): RunFigures {
   let duplicates = 0, misses = 0, messages = 0;
-  for (const [i, keys] of seen.entries()) {
+  for (const keys of seen) {
     messages += keys.length;
     duplicates += keys.length - new Set(keys).size;
-    misses += Math.max(0, [...expectedKeys.values()][i]! - new Set(keys).size);
+    misses += Math.max(0, PER_CHANNEL - new Set(keys).size);
   }
   return { messages, seconds: Number(seconds.toFixed(2)), perSecond: Number((messages / seconds).toFixed(1)), duplicates, misses, failedChannels: failed, http429 };
 }
 
-async function slackRun(limited: boolean, concurrency: number): Promise<RunFigures> {
-  const slack = new SlackEmulator({ rateLimit: limited ? { perSecond: 1, burst: 1 } : false });
-  await slack.start();
+export async function slackRun(limited: boolean, concurrency: number): Promise<RunFigures> {
+  const slack = await EmulatorHost.start("slack", { rateLimit: limited ? { perSecond: 1, burst: 1 } : false, keepAliveTimeoutMs: 30_000 });
   try {
-    return await withDb({ SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: "bench", SLACK_API_URL: slack.apiUrl }, async (services) => {
+    return await withDb({ SLACK_BOT_TOKEN: slack.info.token, SLACK_SIGNING_SECRET: "bench", SLACK_API_URL: slack.info.apiUrl }, async (services) => {
       const ids = Array.from({ length: CHANNELS }, (_, i) => `CB${String(i).padStart(5, "0")}`);
-      await subscribeAll(services, "slack", slack.teamId, ids);
+      await subscribeAll(services, "slack", slack.info.teamId, ids);
       const transports = new Map<Platform, ChatTransport>([["slack", new SlackTransport(createTransportClient(services.config, services.log))]]);
       const started = performance.now();
       const report = await runDigestTick(services, transports, NOW, { concurrency });
       const seconds = (performance.now() - started) / 1000;
-      const byChannel = new Map(ids.map((id) => [id, [] as string[]]));
-      for (const m of slack.messages) byChannel.get(m.channel)?.push(String(m.metadata?.event_payload?.key));
-      return figures(new Map(ids.map((id) => [id, PER_CHANNEL])), [...byChannel.values()], seconds,
-        report.channels.filter((c) => c.outcome !== "posted").length, slack.calls.filter((c) => c.status === 429).length);
+      const seen = await slack.collect();
+      return figures(ids.map((id) => seen.keysByChannel[id] ?? []), seconds,
+        report.channels.filter((c) => c.outcome !== "posted").length, seen.http429);
     });
   } finally { await slack.stop(); }
 }
 
-async function discordRun(limited: boolean, concurrency: number): Promise<RunFigures> {
+export async function discordRun(limited: boolean, concurrency: number): Promise<RunFigures> {
   const channels = Array.from({ length: CHANNELS }, (_, i) => ({ id: snowflake(), name: `papers-${i}` }));
-  const discord = new DiscordEmulator({ guilds: [{ id: snowflake(), name: "Bench", channels }], ...(limited ? { globalRateLimit: 50 } : {}) });
-  await discord.start();
+  const discord = await EmulatorHost.start("discord", { guilds: [{ id: snowflake(), name: "Bench", channels }], ...(limited ? { globalRateLimit: 50 } : {}) });
   try {
     return await withDb({}, async (services) => {
-      await subscribeAll(services, "discord", discord.guilds[0]!.id, channels.map((c) => c.id));
-      const transport = new DiscordTransport(createPostingRest({ token: "bench-token", api: discord.apiUrl }), new ComponentIds());
+      await subscribeAll(services, "discord", discord.info.guildId, channels.map((c) => c.id));
+      const transport = new DiscordTransport(createPostingRest({ token: "bench-token", api: discord.info.apiUrl }), new ComponentIds());
       const started = performance.now();
       const report = await runDigestTick(services, new Map([["discord", transport]]), NOW, { concurrency });
       const seconds = (performance.now() - started) / 1000;
-      const seen = channels.map((c) => discord.channelMessages(c.id).map((m) => String(m.nonce)));
-      const http429 = discord.records.filter((r) => r.status === 429).length;
-      return figures(new Map(channels.map((c) => [c.id, PER_CHANNEL])), seen, seconds, report.channels.filter((c) => c.outcome !== "posted").length, http429);
+      const seen = await discord.collect();
+      return figures(channels.map((c) => seen.keysByChannel[c.id] ?? []), seconds,
+        report.channels.filter((c) => c.outcome !== "posted").length, seen.http429);
     });
   } finally { await discord.stop(); }
 }

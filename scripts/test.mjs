@@ -1,28 +1,59 @@
 // `npm test`: the whole suite on SQLite, then again on PostgreSQL when a server answers
-// (TEST_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres). Without one, the second
-// pass is skipped with one line saying so. Extra arguments go to vitest (e.g. a test file).
+// (TEST_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres). The PostgreSQL pass gets a
+// brand-new database, dropped afterwards (each test file makes its own schema inside it). Without a
+// server, that pass is skipped with one line saying so. Extra arguments go to vitest (e.g. a test file).
+// The last line printed says how both passes went.
 import { spawnSync } from "node:child_process";
-import net from "node:net";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 
 const args = process.argv.slice(2);
-const vitest = (env) => spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...args], { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+const vitest = (env) => {
+  const started = Date.now();
+  const status = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...args],
+    { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+  return { status, seconds: Math.round((Date.now() - started) / 1000) };
+};
+const verdict = (run) => `${run.status === 0 ? "passed" : "FAILED"} (${run.seconds} s)`;
 
-const pgUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const reachable = (url) => new Promise((resolve) => {
-  const { hostname, port } = new URL(url);
-  const socket = net.connect({ host: hostname, port: Number(port || 5432) });
-  socket.setTimeout(1000);
-  socket.on("connect", () => { socket.end(); resolve(true); });
-  socket.on("error", () => resolve(false));
-  socket.on("timeout", () => { socket.destroy(); resolve(false); });
-});
+const serverUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/** A database of its own for this run, or the reason there is none. */
+async function createRunDatabase() {
+  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    return { skipped: `no PostgreSQL server answering at ${new URL(serverUrl).host} (${error.code ?? error.message}); set TEST_DATABASE_URL to run it` };
+  }
+  const name = `papers_test_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  try { await admin.query(`CREATE DATABASE "${name}"`); } finally { await admin.end(); }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      try { await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); } finally { await c.end(); }
+    },
+  };
+}
 
 console.log("== papers-bot tests on SQLite");
 const sqlite = vitest({ TEST_DATABASE_URL: "" });
-let postgres = 0;
-if (process.env.SKIP_POSTGRES === "1") console.log("== PostgreSQL pass skipped: SKIP_POSTGRES=1");
-else if (await reachable(pgUrl)) {
-  console.log(`== papers-bot tests on PostgreSQL (${new URL(pgUrl).host})`);
-  postgres = vitest({ TEST_DATABASE_URL: pgUrl });
-} else console.log(`== PostgreSQL pass skipped: no server at ${new URL(pgUrl).host} (set TEST_DATABASE_URL to run it)`);
-process.exit(sqlite || postgres);
+let postgres = null;
+let skipped = null;
+if (process.env.SKIP_POSTGRES === "1") skipped = "SKIP_POSTGRES=1";
+else {
+  const database = await createRunDatabase();
+  if (database.skipped) skipped = database.skipped;
+  else {
+    console.log(`\n== papers-bot tests on PostgreSQL (${new URL(serverUrl).host}, fresh database ${database.url.split("/").pop()})`);
+    try { postgres = vitest({ TEST_DATABASE_URL: database.url }); }
+    finally { await database.drop().catch((error) => console.log(`(could not drop the test database: ${error.message})`)); }
+  }
+}
+
+console.log(`\n== papers-bot tests: SQLite ${verdict(sqlite)}; PostgreSQL ${postgres ? verdict(postgres) : `pass skipped: ${skipped}`}`);
+process.exit(sqlite.status || (postgres?.status ?? 0));

@@ -1,6 +1,7 @@
 // Structured logs (pino). Secrets never reach a log line: known token shapes are masked in every
 // string pino writes, and the usual secret-bearing keys are redacted wherever they sit in an object.
 import { pino, type Logger } from "pino";
+import type { Config } from "./config.ts";
 
 export type { Logger };
 
@@ -8,8 +9,10 @@ const TOKEN_PATTERNS = [
   /xox[abposr]-[A-Za-z0-9-]{6,}/g,            // Slack bot/user/app tokens
   /xapp-[A-Za-z0-9-]{6,}/g,                   // Slack app-level tokens
   /[MNO][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,}/g, // Discord bot tokens
-  /(Bot|Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/g,   // Authorization header values
+  /(Bot|Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, // Authorization header values
 ];
+// user:password@ in any URL (a database URL in a driver's error): the password goes, the host stays.
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:@\s/"]*:)[^@\s/"]+@/gi;
 
 const REDACT_KEYS = ["token", "botToken", "appToken", "signingSecret", "authorization", "Authorization",
   "password", "secret", "clientSecret", "DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"];
@@ -18,13 +21,30 @@ const extraSecrets = new Set<string>();
 
 /** Register a configured secret (a token from the environment) so it is masked even if its shape is unknown. */
 export function registerSecret(secret: string | undefined): void {
-  if (secret && secret.length >= 6) extraSecrets.add(secret);
+  if (!secret || secret.length < 6) return;
+  extraSecrets.add(secret);
+  // A log line is JSON: a secret with a quote or backslash appears there escaped.
+  const escaped = JSON.stringify(secret).slice(1, -1);
+  if (escaped !== secret) extraSecrets.add(escaped);
+}
+
+/** Every secret the configuration holds: tokens, the signing secret, the database password. */
+export function registerConfigSecrets(config: Config): void {
+  for (const secret of [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN, config.DISCORD_TOKEN]) registerSecret(secret);
+  if (!config.DATABASE_URL.startsWith("file:")) {
+    try {
+      const password = new URL(config.DATABASE_URL).password;
+      registerSecret(password);
+      registerSecret(decodeURIComponent(password));
+    } catch { /* not a URL: nothing to register */ }
+  }
 }
 
 export function maskSecrets(text: string): string {
   let out = text;
   for (const secret of extraSecrets) out = out.split(secret).join("[redacted]");
   for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, "[redacted]");
+  out = out.replace(URL_PASSWORD, "$1[redacted]@");
   return out;
 }
 
@@ -34,6 +54,8 @@ export function createLogger(options: { level?: string; destination?: NodeJS.Wri
   return pino({
     level: options.level ?? "info",
     base: undefined,
+    // An Error under `error` or `cause` would otherwise serialize as its enumerable fields only: no message.
+    serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err, cause: pino.stdSerializers.err },
     redact: { paths: [...REDACT_KEYS, ...REDACT_KEYS.map((k) => `*.${k}`), "*.headers.authorization", "*.config.headers.Authorization"], censor: "[redacted]" },
   }, masked);
 }

@@ -1,6 +1,6 @@
 // Everything a command or job needs, built once at start-up and passed in (no module reads globals).
 import type { Config } from "./config.ts";
-import type { Logger } from "./log.ts";
+import { registerConfigSecrets, type Logger } from "./log.ts";
 import { openDatabase, type Db } from "./core/db/index.ts";
 import { Catalog } from "./core/catalog.ts";
 import { seedIfEmpty } from "./core/bundled.ts";
@@ -29,6 +29,8 @@ export interface Services {
 }
 
 export async function createServices(config: Config, log: Logger, options: { clock?: Clock } = {}): Promise<Services> {
+  // Whoever builds services (papers start, the CLI, tests) gets the configured secrets masked in logs.
+  registerConfigSecrets(config);
   const { db, provider, applied } = await openDatabase(config.DATABASE_URL);
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
   const papers = new PaperStore(db);

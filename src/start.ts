@@ -3,7 +3,7 @@
 import type { Config } from "./config.ts";
 import type { Platform } from "./core/channel.ts";
 import type { ChatTransport } from "./core/transport.ts";
-import { createLogger, registerSecret } from "./log.ts";
+import { createLogger, registerConfigSecrets } from "./log.ts";
 import { createServices } from "./services.ts";
 import { createRegistry } from "./commands/index.ts";
 import { startConsole } from "./adapters/console/index.ts";
@@ -20,7 +20,7 @@ import { watchShutdown } from "./shutdown.ts";
 export interface Running { name: string; stop(): Promise<void> }
 
 export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
-  for (const secret of [config.SLACK_BOT_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_APP_TOKEN, config.DISCORD_TOKEN]) registerSecret(secret);
+  registerConfigSecrets(config);
   const chat = config.slack || config.discord;
   // In terminal mode the log would interleave with the conversation: keep it to warnings.
   const log = createLogger({ level: chat ? config.LOG_LEVEL : "warn", destination: io.stderr });

@@ -19,3 +19,9 @@ export const TEST_SECRETS: readonly string[] = [
 export function leakedSecrets(text: string): string[] {
   return TEST_SECRETS.filter((secret) => text.includes(secret));
 }
+
+/** Every log capture made in this test file (LogCapture registers itself), for the leak check. */
+export function capturedLogs(): { text: string }[] {
+  const holder = globalThis as { __papersCapturedLogs?: { text: string }[] };
+  return (holder.__papersCapturedLogs ??= []);
+}

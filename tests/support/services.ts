@@ -4,10 +4,12 @@ import { loadConfig, type Config } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import { createServices, type Clock, type Services } from "../../src/services.ts";
 import { freshDatabase, type TestDatabase } from "./database.ts";
+import { capturedLogs } from "./secrets.ts";
 
 /** Everything the bot logged during a test, to assert on (and to grep for leaked tokens). */
 export class LogCapture extends Writable {
   readonly lines: string[] = [];
+  constructor() { super(); capturedLogs().push(this); } // tests/support/leak-check.ts reads them all
   override _write(chunk: Buffer, _enc: string, done: () => void) { this.lines.push(chunk.toString()); done(); }
   get text(): string { return this.lines.join(""); }
 }

@@ -4,7 +4,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "../../generated/sqlite/client.ts";
 import { migrate, readMigrations } from "./migrate.ts";
-import { sqliteClient, sqliteMigrationDriver, sqlitePath } from "./sqlite.ts";
+import { sqliteClient, sqliteMigrationDriver, sqlitePath, tuneSqliteConnection } from "./sqlite.ts";
 import { postgresClient, postgresMigrationDriver } from "./postgres.ts";
 
 export type Db = PrismaClient;
@@ -22,7 +22,9 @@ export async function openDatabase(url: string, options: { prismaDir?: string } 
     const driver = sqliteMigrationDriver(path);
     try {
       const applied = await migrate(driver, readMigrations(join(root, "sqlite/migrations")));
-      return { db: sqliteClient(path), provider: "sqlite", applied };
+      const db = sqliteClient(path);
+      await tuneSqliteConnection(db);
+      return { db, provider: "sqlite", applied };
     } finally { driver.close(); }
   }
   const driver = postgresMigrationDriver(url);

@@ -1,6 +1,9 @@
-// One channel's digest: claim the day in the ledger, plan it once, then post header and papers one message
-// at a time, marking each item sending → sent. A resumed delivery asks the platform whether an item left
-// in "sending" already arrived (by its idempotency key) before posting it again.
+// One channel's digest: plan it, claim the day in the ledger together with the plan, then post header and
+// papers one message at a time. The ledger is written per WINDOW of messages, not per message: the window
+// is marked "sending" before its first post and "sent" (with its PostedMessage rows) in one transaction
+// after its last, so a digest of N messages costs about 1 + N/WINDOW commits instead of 2N + 3. A crash
+// inside a window leaves its items "sending", and a resumed delivery asks the platform whether each of
+// those already arrived (by its idempotency key) before posting it again — exactly once either way.
 import type { ChannelRef } from "../channel.ts";
 import type { Logger } from "../../log.ts";
 import type { Catalog } from "../catalog.ts";
@@ -9,13 +12,15 @@ import type { PostedMessageStore } from "../store/posted-messages.ts";
 import type { SubscriptionStore } from "../store/subscriptions.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport } from "../transport.ts";
 import type { Reply } from "../../commands/reply.ts";
-import { LEASE_MS, idempotencyKey, type DeliveryLedger, type LedgerItem } from "./ledger.ts";
-import { loadPaper, planDigest, type DigestSubscription } from "./plan.ts";
+import { LEASE_MS, idempotencyKey, type DeliveryLedger, type LedgerItem, type SentItem } from "./ledger.ts";
+import { loadPaper, planDigest, type DigestSubscription, type TrendingList } from "./plan.ts";
 import { headerReply, nothingNewReply, paperReply, type HeaderFacts } from "./messages.ts";
 import { withRetries, type RetryPolicy } from "./retry.ts";
 import type { DueCheck } from "./schedule.ts";
 
-export interface FanoutDeps { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore; subscriptions: SubscriptionStore; log: Logger }
+export interface FanoutDeps { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore; subscriptions: SubscriptionStore; log: Logger;
+  /** The trending list by local date, read once per tick (see trendingPerTick). */
+  trending?: (localDate: string) => Promise<TrendingList> }
 
 export interface ChannelOutcome {
   channel: ChannelRef; localDate: string; outcome: "posted" | "skipped" | "failed";
@@ -24,6 +29,12 @@ export interface ChannelOutcome {
 }
 
 export interface FanoutControl { retry: RetryPolicy; clock: () => Date; stopping: () => boolean }
+
+/**
+ * Messages per ledger write. Larger saves commits; smaller bounds the findPosted look-ups after a crash
+ * (at most WINDOW per channel) and how long a posted message waits for its PostedMessage row.
+ */
+export const WINDOW = 5;
 
 // A message posted just before a crash is younger than its delivery row; look a little further back.
 const FIND_POSTED_SLACK_MS = 10 * 60_000;
@@ -38,48 +49,80 @@ async function replyFor(deps: FanoutDeps, item: LedgerItem, facts: HeaderFacts):
 export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, transport: ChatTransport, channel: ChannelRef,
   sub: DigestSubscription, due: DueCheck, control: FanoutControl): Promise<ChannelOutcome> {
   const base = { channel, localDate: due.localDate };
-  const claim = await ledger.claim(channel, due.localDate, control.clock(), due.late);
+  // Planned before claiming, so the claim and its plan are one write; a lost claim only cost two reads.
+  const planned = (await planDigest(deps, channel, sub, due.localDate, control.clock())).items;
+  const claim = await ledger.claim(channel, due.localDate, control.clock(), due.late, planned, WINDOW);
   if (!claim) return { ...base, outcome: "skipped", posted: 0, reason: "already delivered or in progress elsewhere" };
   const { deliveryId } = claim;
+  // Positions this run marked "sending" itself: not yet attempted by anyone, so no findPosted for them.
+  const marked = new Set<number>();
+  let items: LedgerItem[];
+  if (claim.resumed) {
+    items = await ledger.items(deliveryId);
+    if (items.length === 0) items = await ledger.plan(deliveryId, planned); // a row claimed before plans were part of the claim
+  } else {
+    items = planned.map((p, position) => ({ ...p, position, status: position < WINDOW ? "sending" : "pending", messageId: null }));
+    for (const i of items) if (i.status === "sending") marked.add(i.position);
+  }
+  const attempted = new Set<number>();
+  let sent: SentItem[] = [];
   let posted = 0;
   let renewAfter = claim.claimedAt.getTime() + LEASE_MS / 2;
+  // Writes what this run learned before it gives the row up: sent items become "sent"; items it marked
+  // but never attempted go back to "pending"; the one that failed mid-post stays "sending".
+  const settleEarly = () => ledger.settle(deliveryId, channel, { sent, next: [],
+    unsent: [...marked].filter((p) => !attempted.has(p) && !sent.some((s) => s.position === p)) });
   try {
-    let items = await ledger.items(deliveryId);
-    if (items.length === 0) items = await ledger.plan(deliveryId, (await planDigest(deps, channel, sub, due.localDate, control.clock())).items);
     const facts: HeaderFacts = { localDate: due.localDate, timeZone: sub.timeZone, localTime: sub.localTime, topic: sub.topic,
       count: items.filter((i) => i.kind === "paper").length, late: claim.late, claimedAt: claim.createdAt };
     const since = new Date(claim.createdAt.getTime() - FIND_POSTED_SLACK_MS);
     const findPosted = transport.findPosted?.bind(transport);
     const find = (key: string) => findPosted ? findPosted(channel, key, since) : Promise.resolve(null);
+    const todo = items.filter((i) => i.status !== "sent");
+    const markable = (w: LedgerItem[]) => w.filter((i) => i.status === "pending" && !marked.has(i.position)).map((i) => i.position);
 
-    for (const item of items) {
-      if (item.status === "sent") continue;
-      if (control.stopping()) {
-        await ledger.release(deliveryId, control.clock(), "stopped for shutdown");
-        return { ...base, outcome: "skipped", posted, resumed: claim.resumed, reason: "shutting down; the rest goes out on the next tick" };
+    for (let start = 0; start < todo.length; start += WINDOW) {
+      const window = todo.slice(start, start + WINDOW);
+      const toMark = markable(window); // only on a resumed delivery: a fresh one's windows are marked by the previous write
+      if (toMark.length) { await ledger.markSending(deliveryId, toMark); toMark.forEach((p) => marked.add(p)); }
+      for (const item of window) {
+        if (control.stopping()) {
+          await settleEarly();
+          await ledger.release(deliveryId, control.clock(), "stopped for shutdown");
+          return { ...base, outcome: "skipped", posted, resumed: claim.resumed, reason: "shutting down; the rest goes out on the next tick" };
+        }
+        // Renew once half the lease is gone (a write per message would halve SQLite's throughput).
+        if (control.clock().getTime() > renewAfter) {
+          if (!await ledger.renew(deliveryId, control.clock())) {
+            // What this run posted is still true: record it for the new claimer (which would find it anyway).
+            await ledger.settle(deliveryId, channel, { sent, unsent: [], next: [] });
+            return { ...base, outcome: "skipped", posted, resumed: claim.resumed, reason: "taken over by another process" };
+          }
+          renewAfter = control.clock().getTime() + LEASE_MS / 2;
+        }
+        attempted.add(item.position);
+        const key = idempotencyKey(deliveryId, item.position);
+        // Left in "sending" by a claimer that died between posting and marking: did it arrive?
+        let result = item.status === "sending" && !marked.has(item.position) ? await find(key) : null;
+        if (!result) {
+          const reply = await replyFor(deps, item, facts);
+          if (!reply) { sent.push({ position: item.position, messageId: "paper-missing", at: control.clock(), paperId: null }); continue; }
+          result = await withRetries(control.retry, () => transport.post(channel, reply, { idempotencyKey: key }),
+            findPosted ? () => find(key) : undefined, control.stopping);
+          posted++;
+        }
+        sent.push({ position: item.position, messageId: result.messageId, at: control.clock(), paperId: item.kind === "paper" ? item.paperId : null });
       }
-      // Renew once half the lease is gone (a write per message would halve SQLite's throughput).
-      if (control.clock().getTime() > renewAfter && !await ledger.renew(deliveryId, control.clock())) {
-        return { ...base, outcome: "skipped", posted, resumed: claim.resumed, reason: "taken over by another process" };
-      }
-      if (control.clock().getTime() > renewAfter) renewAfter = control.clock().getTime() + LEASE_MS / 2;
-      const key = idempotencyKey(deliveryId, item.position);
-      // Left in "sending" by a claimer that died between posting and marking: did it arrive?
-      let result = item.status === "sending" ? await find(key) : null;
-      if (!result) {
-        await ledger.markSending(deliveryId, item.position);
-        const reply = await replyFor(deps, item, facts);
-        if (!reply) { await ledger.markSent(deliveryId, item.position, "paper-missing", control.clock()); continue; }
-        result = await withRetries(control.retry, () => transport.post(channel, reply, { idempotencyKey: key }),
-          findPosted ? () => find(key) : undefined, control.stopping);
-        posted++;
-      }
-      if (item.kind === "paper" && item.paperId) await deps.posted.record(channel, result.messageId, item.paperId, "digest", control.clock());
-      await ledger.markSent(deliveryId, item.position, result.messageId, control.clock());
+      const next = markable(todo.slice(start + WINDOW, start + 2 * WINDOW));
+      const last = start + WINDOW >= todo.length;
+      await ledger.settle(deliveryId, channel, { sent, unsent: [], next, ...(last ? { finish: control.clock() } : {}) });
+      next.forEach((p) => marked.add(p));
+      sent = [];
     }
-    await ledger.finish(deliveryId, "done", control.clock());
+    if (todo.length === 0) await ledger.finish(deliveryId, "done", control.clock());
     return { ...base, outcome: "posted", posted, resumed: claim.resumed, late: claim.late };
   } catch (error) {
+    await settleEarly();
     if (error instanceof ChannelUnavailableError) {
       await deps.subscriptions.pause(channel, error.reason);
       await ledger.finish(deliveryId, "failed", control.clock(), error.reason);

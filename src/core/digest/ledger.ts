@@ -11,6 +11,8 @@ export const LEASE_MS = 2 * 60_000;
 export type DeliveryStatus = "claimed" | "done" | "failed" | "skipped";
 export interface PlannedItem { kind: "header" | "paper" | "notice"; paperId: string | null }
 export interface LedgerItem extends PlannedItem { position: number; status: "pending" | "sending" | "sent"; messageId: string | null }
+export interface SentItem { position: number; messageId: string; at: Date; paperId: string | null }
+export interface SettleWindow { sent: SentItem[]; unsent: number[]; next: number[]; finish?: Date }
 export interface Claim { deliveryId: number; resumed: boolean; late: boolean; createdAt: Date; /** When this process got it (its lease runs from here). */ claimedAt: Date }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -30,13 +32,18 @@ export class DeliveryLedger {
   constructor(private readonly db: Db, readonly owner: string) {}
 
   /**
-   * The row for that channel and day, for this process: a fresh insert, or a takeover of a row whose
-   * claimer's lease has run out. null when it is done, failed, skipped, or someone else holds it.
+   * The row for that channel and day, for this process: a fresh insert (with its plan, in the same write),
+   * or a takeover of a row whose claimer's lease has run out. null when it is done, failed, skipped, or
+   * someone else holds it. The first `sendingFirst` planned items start as "sending": the first window of
+   * messages is about to go out, and marking it here saves a write per window (see fanout.ts).
    */
-  async claim(channel: ChannelRef, localDate: string, now: Date, late: boolean): Promise<Claim | null> {
+  async claim(channel: ChannelRef, localDate: string, now: Date, late: boolean, planned: PlannedItem[] = [], sendingFirst = 0): Promise<Claim | null> {
     const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    const items = planned.map((p, position) => ({ position, kind: p.kind, paperId: p.paperId, status: position < sendingFirst ? "sending" : "pending" }));
     try {
-      const row = await this.db.delivery.create({ data: { ...key(channel, localDate), status: "claimed", claimedBy: this.owner, leaseUntil, late, createdAt: now } });
+      // Nested create: the row and its items commit together, so a resumed delivery sees all of the plan or none.
+      const row = await this.db.delivery.create({ data: { ...key(channel, localDate), status: "claimed", claimedBy: this.owner, leaseUntil, late, createdAt: now,
+        ...(items.length ? { items: { create: items } } : {}) } });
       return { deliveryId: row.id, resumed: false, late, createdAt: row.createdAt, claimedAt: now };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -68,12 +75,34 @@ export class DeliveryLedger {
     return this.items(deliveryId);
   }
 
-  async markSending(deliveryId: number, position: number): Promise<void> {
-    await this.db.deliveryItem.updateMany({ where: { deliveryId, position, status: "pending" }, data: { status: "sending" } });
+  async markSending(deliveryId: number, positions: number[]): Promise<void> {
+    if (positions.length === 0) return;
+    await this.db.deliveryItem.updateMany({ where: { deliveryId, position: { in: positions }, status: "pending" }, data: { status: "sending" } });
   }
 
-  async markSent(deliveryId: number, position: number, messageId: string, at: Date): Promise<void> {
-    await this.db.deliveryItem.update({ where: { deliveryId_position: { deliveryId, position } }, data: { status: "sent", messageId, sentAt: at } });
+  /**
+   * One transaction for a window of messages: those that went out become "sent" with their PostedMessage
+   * rows (so a reaction finds its paper), those this process marked "sending" but never attempted go back
+   * to "pending" (they certainly did not arrive: no findPosted needed on resume), the next window is marked
+   * "sending", and the delivery is finished when it is the last. An item whose post failed ambiguously
+   * stays "sending" for findPosted. A crash before this commit leaves the window "sending": same answer.
+   */
+  async settle(deliveryId: number, channel: ChannelRef, w: SettleWindow): Promise<void> {
+    const ops = [
+      ...w.sent.map((s) => this.db.deliveryItem.update({ where: { deliveryId_position: { deliveryId, position: s.position } },
+        data: { status: "sent", messageId: s.messageId, sentAt: s.at } })),
+      ...w.sent.filter((s) => s.paperId).map((s) => {
+        const id = { platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId, messageId: s.messageId };
+        return this.db.postedMessage.upsert({ where: { platform_workspaceId_channelId_messageId: id },
+          create: { ...id, paperId: s.paperId!, kind: "digest", postedAt: s.at }, update: {} });
+      }),
+      ...(w.unsent.length ? [this.db.deliveryItem.updateMany({ where: { deliveryId, position: { in: w.unsent }, status: "sending",
+        delivery: { claimedBy: this.owner, status: "claimed" } }, data: { status: "pending" } })] : []),
+      ...(w.next.length ? [this.db.deliveryItem.updateMany({ where: { deliveryId, position: { in: w.next }, status: "pending" }, data: { status: "sending" } })] : []),
+      ...(w.finish ? [this.db.delivery.updateMany({ where: { id: deliveryId, claimedBy: this.owner }, data: { status: "done", finishedAt: w.finish, error: null } })] : []),
+    ];
+    if (ops.length === 1) await ops[0];
+    else if (ops.length > 1) await this.db.$transaction(ops);
   }
 
   async finish(deliveryId: number, status: "done" | "failed", at: Date, error?: string): Promise<void> {

@@ -17,9 +17,24 @@ export function withoutVersion(id: string): string {
   return id.replace(/^(\d{4}\.\d{4,5})v\d+$/i, "$1");
 }
 
-export async function planDigest(deps: { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore },
+export type TrendingList = { date: string; ids: string[] } | null;
+
+/**
+ * The tick asks once per local date, not once per channel: a fan-out to 1,000 channels would otherwise
+ * read the same snapshot 1,000 times. Shared promise, so concurrent channels wait for one read.
+ */
+export function trendingPerTick(papers: PaperStore): (localDate: string) => Promise<TrendingList> {
+  const lists = new Map<string, Promise<TrendingList>>();
+  return (localDate) => {
+    let list = lists.get(localDate);
+    if (!list) { list = papers.trending(localDate); lists.set(localDate, list); list.catch(() => lists.delete(localDate)); }
+    return list;
+  };
+}
+
+export async function planDigest(deps: { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore; trending?: (localDate: string) => Promise<TrendingList> },
   channel: ChannelRef, sub: DigestSubscription, localDate: string, now: Date): Promise<DigestPlan> {
-  const snapshot = await deps.papers.trending(localDate);
+  const snapshot = await (deps.trending ?? ((d: string) => deps.papers.trending(d)))(localDate);
   let ids = snapshot?.ids ?? [];
   if (sub.topic && ids.length > 0) {
     const listed = new Set(ids);

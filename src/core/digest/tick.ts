@@ -10,6 +10,7 @@ import { DeliveryLedger } from "./ledger.ts";
 import { deliverChannel, type ChannelOutcome } from "./fanout.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.ts";
 import { dueAt } from "./schedule.ts";
+import { trendingPerTick } from "./plan.ts";
 
 export interface TickOptions {
   /** Channels posted to at once (each channel's messages go one after another). */
@@ -51,6 +52,7 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
       return [{ sub, check, channel: { platform: sub.platform as Platform, workspaceId: sub.workspaceId, channelId: sub.channelId } satisfies ChannelRef }];
     });
     const settled = await ledger.settled([...new Set(due.map((d) => d.check.localDate))]);
+    const deps = { ...services, trending: trendingPerTick(services.papers) };
     const tasks = due.flatMap(({ sub, check, channel }) => {
       if (settled.has(`${channelKey(channel)}@${check.localDate}`)) return [];
       const transport = transports.get(channel.platform);
@@ -59,7 +61,7 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
         return [];
       }
       return [async (): Promise<ChannelOutcome> => {
-        try { return await deliverChannel(services, ledger, transport, channel, sub, check, control); }
+        try { return await deliverChannel(deps, ledger, transport, channel, sub, check, control); }
         catch (error) {
           // The ledger itself failed (database trouble): this channel only; the next tick tries again.
           services.log.error({ err: error, channel }, "digest delivery crashed");

@@ -3,8 +3,8 @@
 // Per posting we keep one doc number and one 16-bit word of per-field term frequencies — about six bytes
 // — instead of positions; phrase and proximity checks re-read the few top candidates' text instead.
 import type { Paper } from "../paper.ts";
-import { foldLatex } from "../latex.ts";
-import { scanWords, tokenize } from "./tokenize.ts";
+import { Analyzer, fieldText, type TermSink } from "./analyzer.ts";
+import { Postings, PostingsBuilder } from "./postings.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 export const enum Field { Title = 0, Body = 1, Keywords = 2, Authors = 3 }
@@ -15,29 +15,6 @@ export function fieldTf(packed: number, field: Field): number {
   return (packed >>> SHIFT[field]) & MAX_TF[field];
 }
 
-export class Postings {
-  docs = new Uint32Array(4);
-  tfs = new Uint16Array(4);
-  length = 0;
-  push(doc: number, packed: number): void {
-    if (this.length === this.docs.length) {
-      const docs = new Uint32Array(this.length * 2); docs.set(this.docs); this.docs = docs;
-      const tfs = new Uint16Array(this.length * 2); tfs.set(this.tfs); this.tfs = tfs;
-    }
-    this.docs[this.length] = doc;
-    this.tfs[this.length++] = packed;
-  }
-  trim(): void {
-    this.docs = this.docs.slice(0, this.length);
-    this.tfs = this.tfs.slice(0, this.length);
-  }
-}
-
-/** The text of a paper as one token stream per field, in the order fields are numbered. */
-export function paperFields(paper: Paper): string[] {
-  return [foldLatex(paper.title), foldLatex(paper.summary), paper.keywords.join(" ; "), paper.authors.join(" ; ")];
-}
-
 function grow<T extends Uint8Array | Uint16Array | Uint32Array | Float32Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
@@ -45,8 +22,9 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array | Float32Array>(a
   return next;
 }
 
-export class Corpus {
+export class Corpus implements TermSink {
   readonly vocab = new Vocabulary();
+  readonly analyzer = new Analyzer(this.vocab);
   postings: Postings[] = [];
   df = new Uint32Array(1024);
   ids: string[] = [];
@@ -64,6 +42,7 @@ export class Corpus {
   titleCount = new Uint16Array(1024);
   private titleUsed = 0;
   private scratchTf = new Uint16Array(1024);
+  private bulk: PostingsBuilder | null = null;
 
   get docCount(): number { return this.ids.length; }
 
@@ -79,22 +58,31 @@ export class Corpus {
 
     const touched = this.touched;
     touched.length = 0;
-    const fields = paperFields(paper);
-    for (let field = 0; field < fields.length; field++) {
+    for (let field = 0; field < 4; field++) {
       this.field = field; this.shift = SHIFT[field as Field]; this.cap = MAX_TF[field as Field]; this.count = 0;
-      scanWords(fields[field]!, this);
+      this.analyzer.run(fieldText(field, paper), this);
       const length = Math.min(this.count, 65535);
       this.lengths[field]![doc] = length;
       this.totalLength[field]! += length;
       if (field === 0) this.titleCount[doc] = length;
     }
     if (this.vocab.size > this.df.length) this.df = grow(this.df, this.vocab.size);
+    if (this.bulk) this.bulk.addDoc(touched, this.scratchTf);
+    else for (const term of touched) (this.postings[term] ??= new Postings()).push(doc, this.scratchTf[term]!);
     for (const term of touched) {
-      (this.postings[term] ??= new Postings()).push(doc, this.scratchTf[term]!);
       this.df[term]!++;
       this.scratchTf[term] = 0;
     }
     return doc;
+  }
+
+  /** Adds many papers to an empty corpus, laying the postings out once at the end (postings.ts). */
+  addAll(papers: Iterable<Paper>): void {
+    if (this.docCount > 0) throw new Error("addAll needs an empty corpus");
+    this.bulk = new PostingsBuilder();
+    for (const paper of papers) this.add(paper);
+    this.postings = this.bulk.layOut(0, this.vocab.size);
+    this.bulk = null;
   }
 
   // The corpus is its own token sink while adding a doc: one monomorphic call per token, no closures.
@@ -104,15 +92,7 @@ export class Corpus {
   private cap = 0;
   private count = 0;
 
-  word(s: string, start: number, end: number, upper: boolean, position: number, h1: number, h2: number): void {
-    this.countTerm(this.vocab.internRange(s, start, end, upper, h1, h2), position);
-  }
-
-  compound(surface: string, position: number): void {
-    this.countTerm(this.vocab.intern(surface), position);
-  }
-
-  private countTerm(term: number, position: number): void {
+  term(term: number, position: number): void {
     if (term >= this.scratchTf.length) this.scratchTf = grow(this.scratchTf, term + 1);
     const packed = this.scratchTf[term]!;
     if (packed === 0) this.touched.push(term);
@@ -153,24 +133,15 @@ export class Corpus {
   forEachTerm(doc: number, visit: (term: number, packed: number) => void): void {
     const paper = this.papers[doc];
     if (!paper) return;
-    const packed = new Map<number, number>();
-    paperFields(paper).forEach((text, field) => {
-      const shift = SHIFT[field as Field], cap = MAX_TF[field as Field];
-      tokenize(text, (surface) => {
-        const term = this.vocab.lookup(surface);
-        if (term < 0) return;
-        const p = packed.get(term) ?? 0;
-        if (((p >>> shift) & cap) < cap) packed.set(term, p + (1 << shift));
-      });
-    });
-    packed.forEach((p, term) => visit(term, p));
+    const counter = new TermCounter();
+    for (let field = 0; field < 4; field++) {
+      counter.shift = SHIFT[field as Field]; counter.cap = MAX_TF[field as Field];
+      this.analyzer.run(fieldText(field, paper), counter);
+    }
+    counter.packed.forEach((p, term) => visit(term, p));
   }
 
   get deadCount(): number { return this.ids.length - this.liveCount; }
-
-  trim(): void {
-    for (const p of this.postings) p?.trim();
-  }
 
   averageLength(field: Field): number {
     return this.liveCount ? Math.max(1, this.totalLength[field]! / this.liveCount) : 1;
@@ -180,5 +151,16 @@ export class Corpus {
   idf(term: number): number {
     const df = this.df[term] ?? 0;
     return Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
+  }
+}
+
+/** Packed field frequencies of one doc, as add() counts them. */
+class TermCounter implements TermSink {
+  readonly packed = new Map<number, number>();
+  shift = 0;
+  cap = 0;
+  term(term: number): void {
+    const p = this.packed.get(term) ?? 0;
+    if (((p >>> this.shift) & this.cap) < this.cap) this.packed.set(term, p + (1 << this.shift));
   }
 }

@@ -3,7 +3,7 @@
 // re-rank of the best candidates (proximity.ts), "more like this" (similar.ts) and autocomplete (suggest.ts).
 import type { Paper } from "../paper.ts";
 import { Corpus } from "./corpus.ts";
-import { proximityBoost } from "./proximity.ts";
+import { Proximity } from "./proximity.ts";
 import { planQuery } from "./query.ts";
 import { Scorer } from "./score.ts";
 import { Similarity } from "./similar.ts";
@@ -26,6 +26,7 @@ export class SearchIndex {
   private corpus = new Corpus();
   private scorer = new Scorer(this.corpus);
   private similarity = new Similarity(this.corpus);
+  private proximity = new Proximity(this.corpus);
 
   static build(papers: Iterable<Paper>): SearchIndex {
     const index = new SearchIndex();
@@ -37,19 +38,17 @@ export class SearchIndex {
     this.corpus = new Corpus();
     this.scorer = new Scorer(this.corpus);
     this.similarity = new Similarity(this.corpus);
+    this.proximity = new Proximity(this.corpus);
     const seen = new Map<string, Paper>();
     for (const paper of papers) seen.set(paper.id, paper); // the last of duplicate ids wins, as with upsert
-    for (const paper of seen.values()) this.corpus.add(paper);
-    this.corpus.trim();
-    this.similarity.computeAllNorms();
+    this.corpus.addAll(seen.values());
   }
 
   /** Adds a paper, or replaces the one with its id. */
   upsert(paper: Paper): void {
     const old = this.corpus.docNo.get(paper.id);
     if (old !== undefined) this.corpus.kill(old);
-    const doc = this.corpus.add(paper);
-    this.similarity.vector(doc);
+    this.similarity.added(this.corpus.add(paper));
     this.compactIfNeeded();
   }
 
@@ -78,14 +77,11 @@ export class SearchIndex {
     const { ids } = this.corpus;
     const filter = options.filter;
     const top = new TopK(Math.max(offset + limit, RERANK_DEPTH));
-    let total = 0;
-    this.scorer.run(concepts, (doc, score) => {
-      if (filter && !filter(ids[doc]!)) return;
-      total++;
-      top.offer(doc, score);
-    });
+    const total = this.scorer.run(concepts, top, filter && ((doc) => filter(ids[doc]!)));
     const ranked = top.sorted();
-    for (const hit of ranked.slice(0, RERANK_DEPTH)) hit.score *= proximityBoost(this.corpus, concepts, hit.doc);
+    this.proximity.start(concepts);
+    for (const hit of ranked.slice(0, RERANK_DEPTH)) hit.score *= this.proximity.boost(hit.doc);
+    this.proximity.done();
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     const hits = ranked.slice(offset, offset + limit).map(({ doc, score }) => ({ id: ids[doc]!, score }));
     return { hits, total };

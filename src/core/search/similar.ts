@@ -20,11 +20,20 @@ function termWeight(packed: number, idf: number): number {
 export class Similarity {
   private norms = new Float32Array(0);
   private acc = new Float32Array(0);
+  // Vector lengths are computed on the first similar()/recommend(), not at build: one pass over all
+  // postings that start-up and search alone never need.
+  private normsReady = false;
 
   constructor(private readonly corpus: Corpus) {}
 
-  /** Vector lengths of every doc from the postings, once the whole corpus (and so every idf) is known. */
-  computeAllNorms(): void {
+  /** A paper indexed after the lengths were computed gets its own now; before, the full pass covers it. */
+  added(doc: number): void {
+    if (this.normsReady) this.vector(doc);
+  }
+
+  /** Vector lengths of every doc from the postings, with the idf of the whole corpus as it is now. */
+  private computeAllNorms(): void {
+    this.normsReady = true;
     const { corpus } = this;
     const squares = new Float64Array(corpus.docCount);
     corpus.postings.forEach((postings, term) => {
@@ -60,6 +69,7 @@ export class Similarity {
   /** Docs by cosine to the centroid of `seeds`, the seeds and `exclude` left out. */
   rank(seeds: number[], limit: number, exclude: (doc: number) => boolean): { doc: number; score: number }[] {
     const { corpus } = this;
+    if (!this.normsReady) this.computeAllNorms();
     const profile = new Map<number, number>();
     for (const seed of seeds) {
       const vector = this.vector(seed);

@@ -20,6 +20,12 @@ export interface SlackEmulatorOptions {
   rateLimit?: RateLimitOptions | false;
   /** Time source for the rate limiter, so a benchmark can run in simulated time. */
   now?: () => number;
+  /**
+   * How long an idle connection stays open (default 1 s, so tests stop fast). undici (the WebClient's
+   * fetch) does not reuse a connection whose keep-alive is under its 2 s threshold, so a benchmark that
+   * wants Slack-like connection reuse sets this higher.
+   */
+  keepAliveTimeoutMs?: number;
 }
 
 type Handler = (params: Record<string, any>) => Record<string, any>;
@@ -41,6 +47,7 @@ export class SlackEmulator {
   private waiters: Array<() => void> = [];
   private held: Promise<void> | null = null;
   private readonly now: () => number;
+  private readonly keepAliveTimeoutMs: number;
   private readonly handlers: Record<string, Handler>;
 
   constructor(options: SlackEmulatorOptions = {}) {
@@ -49,6 +56,7 @@ export class SlackEmulator {
     this.botUserId = options.botUserId ?? "U0BOT";
     this.botId = options.botId ?? "B0BOT";
     this.now = options.now ?? Date.now;
+    this.keepAliveTimeoutMs = options.keepAliveTimeoutMs ?? 1_000;
     this.limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;
     this.handlers = {
       "auth.test": () => ({ url: "https://emulated.slack.test/", team: "Emulated", user: "papers-bot", team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId }),
@@ -73,7 +81,7 @@ export class SlackEmulator {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => { void this.handle(req, res); });
-    this.server.keepAliveTimeout = 1_000;
+    this.server.keepAliveTimeout = this.keepAliveTimeoutMs;
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
   }

@@ -16,13 +16,20 @@ const TYPED_QUERIES = ["moe", "mixture of experts", "state space models", "rlhf"
   "model-based rl", "survey", "vision language model evaluation", "open source language models"];
 const QUERY_COUNT = 300;
 
-interface Timing { p50Ms: number; p95Ms: number; meanMs: number }
+interface Timing { p50Ms: number; p95Ms: number; meanMs: number; cpuP50Ms: number; cpuP95Ms: number }
 
-function percentiles(samples: number[]): Timing {
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+function percentile(samples: number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  const r = (x: number) => Math.round(x * 1000) / 1000;
-  return { p50Ms: r(at(0.5)), p95Ms: r(at(0.95)), meanMs: r(sorted.reduce((a, b) => a + b, 0) / sorted.length) };
+  return r3(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+}
+
+// Wall time and this process's CPU time (process.cpuUsage, µs) for the same work: on a shared machine
+// wall time includes waiting for a core, CPU time mostly does not.
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
 }
 
 /** The typed queries, then one- to three-word queries drawn from the corpus's titles. */
@@ -39,15 +46,32 @@ function benchQueries(titles: string[]): string[] {
 
 function time(engine: Engine, queries: string[]): Timing {
   for (const q of queries.slice(0, 30)) engine.search(q, 10); // warm up the JIT and caches
-  const samples = queries.map((q) => {
-    const start = performance.now();
+  const walls: number[] = [], cpus: number[] = [];
+  for (const q of queries) {
+    const cpu = process.cpuUsage(), start = performance.now();
     engine.search(q, 10);
-    return performance.now() - start;
-  });
-  return percentiles(samples);
+    walls.push(performance.now() - start);
+    cpus.push(cpuMs(cpu));
+  }
+  return { p50Ms: percentile(walls, 0.5), p95Ms: percentile(walls, 0.95), meanMs: r3(walls.reduce((a, b) => a + b, 0) / walls.length),
+    cpuP50Ms: percentile(cpus, 0.5), cpuP95Ms: percentile(cpus, 0.95) };
+}
+
+/** Runs `build`, returning it with its wall and CPU milliseconds. */
+function timed<T>(build: () => T): { value: T; buildMs: number; buildCpuMs: number } {
+  const cpu = process.cpuUsage(), start = performance.now();
+  const value = build();
+  return { value, buildMs: Math.round(performance.now() - start), buildCpuMs: Math.round(cpuMs(cpu)) };
 }
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
+// An ArrayBuffer's memory is released after the collection that finds it dead, so collect, let that
+// finish, and collect again before reading memory figures.
+async function settle(): Promise<void> {
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  gc();
+}
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 // Typed arrays (the postings) live outside the JS heap, so the index's size counts both.
@@ -57,20 +81,20 @@ export async function runSearchBench(opts: { size?: number; quiet?: boolean } = 
   const size = opts.size ?? 100_000;
   const papers = syntheticPapers({ size });
   const queries = benchQueries(papers.map((p) => p.title));
-  gc();
+  await settle();
   const before = process.memoryUsage();
 
-  let start = performance.now();
-  const index = SearchIndex.build(papers);
-  const buildMs = Math.round(performance.now() - start);
-  gc();
+  const { value: index, buildMs, buildCpuMs } = timed(() => SearchIndex.build(papers));
+  await settle();
   const after = process.memoryUsage();
   const ours: Engine = { name: "papers-bot", search: (q, k) => index.search(q, { limit: k }).hits.map((h) => h.id) };
   const oursTiming = time(ours, queries);
 
-  start = performance.now();
-  const fts = buildFts5(papers);
-  const ftsBuildMs = Math.round(performance.now() - start);
+  await settle();
+  const beforeFts = process.memoryUsage();
+  const { value: fts, buildMs: ftsBuildMs, buildCpuMs: ftsBuildCpuMs } = timed(() => buildFts5(papers));
+  await settle();
+  const afterFts = process.memoryUsage();
   const ftsTiming = time(fts, queries);
   fts.close();
 
@@ -87,8 +111,12 @@ export async function runSearchBench(opts: { size?: number; quiet?: boolean } = 
 
   const report = {
     corpus: { papers: size, queries: queries.length },
-    "papers-bot": { buildMs, ...oursTiming, indexMb: mb(heapAndBuffers(after) - heapAndBuffers(before)) },
-    "sqlite-fts5": { buildMs: ftsBuildMs, ...ftsTiming },
+    // indexMb: JS heap + ArrayBuffers the index added; rssAddedMb: what the process grew by (SQLite's
+    // memory is outside the JS heap, so for FTS5 only rss shows it).
+    "papers-bot": { buildMs, buildCpuMs, ...oursTiming, indexMb: mb(heapAndBuffers(after) - heapAndBuffers(before)),
+      rssAddedMb: mb(after.rss - before.rss) },
+    "sqlite-fts5": { buildMs: ftsBuildMs, buildCpuMs: ftsBuildCpuMs, ...ftsTiming,
+      indexMb: mb(heapAndBuffers(afterFts) - heapAndBuffers(beforeFts)), rssAddedMb: mb(afterFts.rss - beforeFts.rss) },
     memory: { rssMb: mb(memory.rss), heapUsedMb: mb(memory.heapUsed), arrayBuffersMb: mb(memory.arrayBuffers),
       rssBeforeIndexMb: mb(before.rss), rssAfterIndexMb: mb(after.rss) },
     ndcg10: Object.fromEntries(Object.entries(quality).map(([name, r]) => [name, r.ndcg10])),

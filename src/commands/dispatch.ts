@@ -12,6 +12,11 @@ import { slowDownSentence } from "../core/rate-limit.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
 
+/** A refusal may quote what the person sent; a quoted line break or control character must not split it. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
+}
+
 function describeZodError(command: Command, error: ZodError): string {
   const issue = error.issues[0];
   const message = issue?.message && !/^(Invalid|Expected|Too)/.test(issue.message) ? issue.message
@@ -25,7 +30,7 @@ export async function runCommand(registry: CommandRegistry, name: string, raw: R
     ?.take(`${ctx.user.platform}:${ctx.user.workspaceId}:${ctx.user.userId}`, ctx.services.clock().getTime());
   if (limit && !limit.allowed) return errorReply(slowDownSentence(limit.retryAfterSeconds));
   const command = registry.get(name);
-  if (!command) return errorReply(`There is no /papers ${name.slice(0, 40)} command. Type /papers help to see what there is.`);
+  if (!command) return errorReply(`There is no /papers ${oneLine(name.slice(0, 40))} command. Type /papers help to see what there is.`);
   try {
     if (command.permission === "manageChannel" && !ctx.canManageChannel) {
       throw new UserError("forbidden", "Only people who can manage this channel can change its digest; ask a channel admin.");
@@ -38,7 +43,7 @@ export async function runCommand(registry: CommandRegistry, name: string, raw: R
     if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error));
     return await command.execute(ctx, parsed.data);
   } catch (error) {
-    if (error instanceof UserError) return errorReply(error.message);
+    if (error instanceof UserError) return errorReply(oneLine(error.message));
     const ref = randomBytes(4).toString("hex");
     ctx.services.log.error({ err: error, ref, command: name, platform: ctx.user.platform }, "command failed");
     return errorReply(`Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`);

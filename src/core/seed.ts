@@ -20,10 +20,16 @@ const HEADER_LINES = new Set(["new", "get trending papers in your email inbox!",
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const DATE_LINE = /^([A-Z][a-z]{2})\s+(\d{1,2})(?:,\s*(\d{4}))?$/;
 
-/** The capture's date line has no year: take the latest one that is not after `today`. */
-function resolveDate(month: number, day: number, year: number | undefined, today: Date): string {
+const isDay = (y: number, month: number, day: number) => day >= 1 && new Date(Date.UTC(y, month, day)).getUTCDate() === day;
+
+/** The capture's date line has no year: take the latest one that is not after `today` (Feb 29: a leap year). */
+function resolveDate(month: number, day: number, year: number | undefined, today: Date): string | null {
   let y = year ?? today.getUTCFullYear();
-  if (year === undefined && Date.UTC(y, month, day) > today.getTime()) y -= 1;
+  if (year === undefined) {
+    if (Date.UTC(y, month, day) > today.getTime()) y -= 1;
+    for (let back = 0; back < 8 && !isDay(y, month, day); back++) y -= 1;
+  }
+  if (!isDay(y, month, day)) return null;
   return `${y}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
@@ -39,6 +45,7 @@ export function parseCapture(text: string, options: { today?: Date; year?: numbe
   if (!dateMatch || month < 0) throw new CaptureFormatError(i + 1, `expected a date line like "Mar 11", found ${JSON.stringify((lines[i] ?? "").slice(0, 40))}`);
   const year = dateMatch[3] ? Number(dateMatch[3]) : options.year;
   const date = resolveDate(month, Number(dateMatch[2]), year, options.today ?? new Date());
+  if (!date) throw new CaptureFormatError(i + 1, `${JSON.stringify(lines[i]!.trim())} is not a day of the calendar`);
   i++;
 
   const papers: Paper[] = [];

@@ -14,7 +14,7 @@ describe(`two processes starting at once on an empty ${provider} database`, () =
     const database = await freshDatabase();
     databases.push(database);
     const env = { DATABASE_URL: database.url };
-    const runs = await Promise.all([1, 2, 3].map(() => spawnCli(["search", "moe", "--json"], env)));
+    const runs = await Promise.all([1, 2].map(() => spawnCli(["search", "moe", "--json"], env)));
     for (const run of runs) {
       expect(run.err).not.toMatch(STACK_LINE);
       expect({ code: run.code, err: run.err }).toEqual({ code: 0, err: "" });
@@ -23,7 +23,6 @@ describe(`two processes starting at once on an empty ${provider} database`, () =
     expect(results[0]!.length).toBeGreaterThan(0);
     expect(results[0]!.some((p) => /mixture[- ]of[- ]experts/i.test(p.title))).toBe(true);
     expect(results[1]).toEqual(results[0]);
-    expect(results[2]).toEqual(results[0]);
 
     const { db } = await openDatabase(database.url);
     try {

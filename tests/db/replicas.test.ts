@@ -58,7 +58,7 @@ describe(`two replicas on one ${provider} database`, () => {
     // Every channel's digest (a header and two papers) arrives...
     await slack.waitFor(() => channels.every((id) => digestKeys(id).length >= 3), 30_000);
     // ...and then both replicas keep ticking for a while: nothing more may arrive.
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
     for (const r of replicas) r.child.kill("SIGTERM");
     const codes = await Promise.all(replicas.map((r) => r.exited));
     expect(codes, replicas.map((r) => r.log()).join("\n---\n")).toEqual([0, 0]);

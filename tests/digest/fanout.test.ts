@@ -88,6 +88,19 @@ describe("digest tick", () => {
     expect(after.map((i) => i.messageId)).toEqual(["m1", "m2", "m3", "m4"]);
   });
 
+  it("settles a window whose PostedMessage row another process already wrote, keeping that row", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 2 });
+    const first = (await services.papers.trending("2025-03-12"))!.ids[0]!;
+    // The transport's second message will be "m2": as if a process that took the row over had recorded it.
+    await services.posted.record(ch, "m2", first, "digest", new Date(T0));
+    expect((await tick(T0)).channels[0]).toMatchObject({ outcome: "posted", posted: 3 });
+    const items = await services.db.deliveryItem.findMany({ orderBy: { position: "asc" } });
+    expect(items.map((i) => [i.status, i.messageId])).toEqual([["sent", "m1"], ["sent", "m2"], ["sent", "m3"]]);
+    expect(await services.db.postedMessage.count()).toBe(2);
+    expect(await services.posted.paperFor(ch, "m3")).toBe(paperIds(transport.posts)[1]);
+  });
+
   it("re-sends a message left in 'sending' that never arrived", async () => {
     await subscribe(services, slackChannel("C1"), { size: 2 });
     transport.hook = (_c, attempt) => attempt === 2 ? { error: new Error("killed before send") } : undefined;
@@ -172,6 +185,26 @@ describe("digest tick", () => {
     expect(transport.posts).toHaveLength(1);
     expect(transport.posts[0]!.reply.text).toMatch(/^Nothing new for Wed 12 Mar: no trending paper that this channel hasn't seen in the last 7 days\.$/);
     expect(transport.posts[0]!.reply.text.split("\n")).toHaveLength(1);
+  });
+
+  it("orders a `ranked: team` digest by what the channel's people bookmarked before", async () => {
+    const ch = slackChannel("C1");
+    await services.subscriptions.upsert(ch, { localTime: "09:00", timeZone: "UTC", topic: null, size: 5, ranking: "team", createdBy: "U1" });
+    const isMoe = (title: string) => /mixture.of.experts|\bmoe\b|expert router/i.test(title);
+    const moe = (await services.papers.all()).filter((p) => isMoe(p.title)).map((p) => p.id);
+    expect(moe).toHaveLength(8);
+    // A month ago the bot posted three MoE papers here and two people bookmarked them.
+    for (const [i, id] of moe.slice(0, 3).entries()) {
+      await services.posted.record(ch, `old${i}`, id, "digest", new Date("2025-02-10T09:00:00Z"));
+      await services.bookmarks.add({ platform: "slack", workspaceId: "T1", userId: i % 2 ? "U1" : "U2" }, id);
+    }
+    await tick(T0);
+    const titles = paperIds(transport.posts).map((id) => services.catalog.get(id)!.title);
+    expect(titles).toHaveLength(5);
+    expect(titles.filter(isMoe)).toHaveLength(5);
+    // The trending order alone would have led with model-based RL, not experts.
+    const trending = (await services.papers.trending("2025-03-12"))!.ids.slice(0, 5).map((id) => services.catalog.get(id)!.title);
+    expect(trending.filter(isMoe)).toHaveLength(0);
   });
 
   it("filters by topic through the search index, in trending order", async () => {

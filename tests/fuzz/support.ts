@@ -1,12 +1,12 @@
 // Shared by the property tests: how many inputs to try, and what every answer must look like.
 // `npm test` runs FUZZ_RUNS (default 1000) per property; `npm run fuzz` sets 100,000. HTTP-level
-// properties are slower per input and take a tenth (at least 100) unless FUZZ_HTTP_RUNS says otherwise.
+// properties are slower per input and take a tenth (at least 300) unless FUZZ_HTTP_RUNS says otherwise.
 import fc from "fast-check";
 import { expect } from "vitest";
 import type { Reply } from "../../src/commands/reply.ts";
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
-export const FUZZ_HTTP_RUNS = Number(process.env.FUZZ_HTTP_RUNS ?? Math.max(100, Math.round(FUZZ_RUNS / 10)));
+export const FUZZ_HTTP_RUNS = Number(process.env.FUZZ_HTTP_RUNS ?? Math.max(300, Math.round(FUZZ_RUNS / 10)));
 /** A long run needs a long timeout: about 10 ms per input is plenty, never less than the default. */
 export const fuzzTimeout = (runs: number, msPerRun = 10) => Math.max(30_000, runs * msPerRun);
 

@@ -1,7 +1,8 @@
 // The Bolt App: HTTP receiver at /slack/events (signature and 5-minute timestamp checks are Bolt's), or
 // Socket Mode when SLACK_APP_TOKEN is set. SLACK_API_URL points the Web API elsewhere (GovSlack, a proxy,
 // the tests' emulator). Bolt's own log lines go through our logger, so tokens are masked there too.
-import { App, LogLevel, webApi, type CustomRoute, type Logger as BoltLogger } from "@slack/bolt";
+import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, webApi, type CustomRoute, type Logger as BoltLogger,
+  type ReceiverProcessEventErrorHandlerArgs } from "@slack/bolt";
 import { format } from "node:util";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";
@@ -52,9 +53,27 @@ export function createSlackApp(config: Config, log: Logger, customRoutes: Custom
   };
   const app = isSocketMode(config)
     ? new App({ ...common, appToken: config.SLACK_APP_TOKEN!, socketMode: true })
-    : new App({ ...common, signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: "/slack/events", customRoutes });
+    : new App({ ...common, receiver: new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: "/slack/events", customRoutes,
+      logger: common.logger, processEventErrorHandler: (args) => acknowledgeMalformed(log, args) }) });
   app.error(async (error) => { log.error({ err: error, part: "slack" }, "slack listener error"); });
   return app;
+}
+
+/**
+ * Our listeners catch their own failures (safely.ts), so an error reaching here comes from Bolt reading a
+ * signed payload it cannot handle (the fuzz tests found `item: "0"` in a reaction event: a TypeError in
+ * Bolt's helpers). A 500 would make Slack retry the same payload; acknowledge it and log it instead.
+ * Authorization failures and errors after an ack keep Bolt's own handling.
+ */
+async function acknowledgeMalformed(log: Logger, args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+  const { error, response } = args;
+  if (response.headersSent || (error as { code?: string }).code === "slack_bolt_authorization_error") {
+    return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+  }
+  log.warn({ err: error, part: "slack" }, "slack sent a payload Bolt could not process; acknowledged so it is not retried");
+  response.writeHead(200);
+  response.end();
+  return true;
 }
 
 /** For the transport: no retries and no sleeping on 429, so the caller's scheduler decides (TransientPostError). */

@@ -14,7 +14,10 @@ interface ReactionEvent { user: string; reaction: string; item: { type: string; 
 async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: string, eventId: string | undefined, event: ReactionEvent, added: boolean): Promise<void> {
   const { services } = deps;
   // Most reactions are not ours to handle: decide that before touching the database.
-  if (!isBookmarkEmoji(event.reaction) || event.item.type !== "message" || !event.item.channel || !event.item.ts) return;
+  // Shapes checked, not assumed: a payload without an item (or with odd types) is not ours either.
+  const item = typeof event.item === "object" ? event.item : null;
+  if (!isBookmarkEmoji(event.reaction) || item?.type !== "message" || typeof item.channel !== "string" || typeof item.ts !== "string"
+    || !item.channel || !item.ts || typeof event.user !== "string") return;
   if (eventId && !(await claimEvent(services, eventId))) {
     services.log.debug({ eventId }, "slack event already handled");
     return;

@@ -5,6 +5,7 @@
 // inside a window leaves its items "sending", and a resumed delivery asks the platform whether each of
 // those already arrived (by its idempotency key) before posting it again — exactly once either way.
 import type { ChannelRef } from "../channel.ts";
+import type { Db } from "../db/index.ts";
 import type { Logger } from "../../log.ts";
 import type { Catalog } from "../catalog.ts";
 import type { PaperStore } from "../store/papers.ts";
@@ -18,7 +19,7 @@ import { headerReply, nothingNewReply, paperReply, type HeaderFacts } from "./me
 import { withRetries, type RetryPolicy } from "./retry.ts";
 import type { DueCheck } from "./schedule.ts";
 
-export interface FanoutDeps { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore; subscriptions: SubscriptionStore; log: Logger;
+export interface FanoutDeps { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore; subscriptions: SubscriptionStore; log: Logger; db?: Db;
   /** The trending list by local date, read once per tick (see trendingPerTick). */
   trending?: (localDate: string) => Promise<TrendingList> }
 

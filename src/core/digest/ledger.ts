@@ -88,14 +88,26 @@ export class DeliveryLedger {
    * stays "sending" for findPosted. A crash before this commit leaves the window "sending": same answer.
    */
   async settle(deliveryId: number, channel: ChannelRef, w: SettleWindow): Promise<void> {
+    try { await this.settleOnce(deliveryId, channel, w, false); }
+    catch (error) {
+      // A PostedMessage row already there: written by a process that took this row over and found the
+      // same message, or by a version that recorded it before marking it sent. Same row: keep it.
+      if (!isUniqueViolation(error)) throw error;
+      await this.settleOnce(deliveryId, channel, w, true);
+    }
+  }
+
+  private async settleOnce(deliveryId: number, channel: ChannelRef, w: SettleWindow, existingRows: boolean): Promise<void> {
+    const ids = w.sent.filter((s) => s.paperId).map((s) => ({ id: { platform: channel.platform, workspaceId: channel.workspaceId,
+      channelId: channel.channelId, messageId: s.messageId }, paperId: s.paperId!, at: s.at }));
     const ops = [
-      ...w.sent.map((s) => this.db.deliveryItem.update({ where: { deliveryId_position: { deliveryId, position: s.position } },
+      ...w.sent.map((s) => this.db.deliveryItem.updateMany({ where: { deliveryId, position: s.position },
         data: { status: "sent", messageId: s.messageId, sentAt: s.at } })),
-      ...w.sent.filter((s) => s.paperId).map((s) => {
-        const id = { platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId, messageId: s.messageId };
-        return this.db.postedMessage.upsert({ where: { platform_workspaceId_channelId_messageId: id },
-          create: { ...id, paperId: s.paperId!, kind: "digest", postedAt: s.at }, update: {} });
-      }),
+      // One INSERT for the window (an upsert costs two SELECTs and an INSERT per row); upserts only on a clash.
+      ...(existingRows
+        ? ids.map((r) => this.db.postedMessage.upsert({ where: { platform_workspaceId_channelId_messageId: r.id },
+          create: { ...r.id, paperId: r.paperId, kind: "digest", postedAt: r.at }, update: {} }))
+        : ids.length ? [this.db.postedMessage.createMany({ data: ids.map((r) => ({ ...r.id, paperId: r.paperId, kind: "digest", postedAt: r.at })) })] : []),
       ...(w.unsent.length ? [this.db.deliveryItem.updateMany({ where: { deliveryId, position: { in: w.unsent }, status: "sending",
         delivery: { claimedBy: this.owner, status: "claimed" } }, data: { status: "pending" } })] : []),
       ...(w.next.length ? [this.db.deliveryItem.updateMany({ where: { deliveryId, position: { in: w.next }, status: "pending" }, data: { status: "sending" } })] : []),

@@ -6,10 +6,12 @@ import type { Catalog } from "../catalog.ts";
 import type { PaperStore } from "../store/papers.ts";
 import type { PostedMessageStore } from "../store/posted-messages.ts";
 import type { PlannedItem } from "./ledger.ts";
+import type { Db } from "../db/index.ts";
+import { rankForTeam } from "../recommend/team.ts";
 
 export const NO_REPEAT_DAYS = 7;
 
-export interface DigestSubscription { topic: string | null; size: number; timeZone: string; localTime: string }
+export interface DigestSubscription { topic: string | null; size: number; timeZone: string; localTime: string; ranking?: string }
 export interface DigestPlan { items: PlannedItem[]; snapshotDate: string | null; candidates: number }
 
 /** "2403.07816v2" and "2403.07816" are the same paper. */
@@ -32,7 +34,7 @@ export function trendingPerTick(papers: PaperStore): (localDate: string) => Prom
   };
 }
 
-export async function planDigest(deps: { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore; trending?: (localDate: string) => Promise<TrendingList> },
+export async function planDigest(deps: { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore; db?: Db; trending?: (localDate: string) => Promise<TrendingList> },
   channel: ChannelRef, sub: DigestSubscription, localDate: string, now: Date): Promise<DigestPlan> {
   const snapshot = await (deps.trending ?? ((d: string) => deps.papers.trending(d)))(localDate);
   let ids = snapshot?.ids ?? [];
@@ -43,7 +45,10 @@ export async function planDigest(deps: { papers: PaperStore; catalog: Catalog; p
   }
   const since = new Date(now.getTime() - NO_REPEAT_DAYS * 24 * 3600_000);
   const recent = new Set((await deps.posted.paperIdsSince(channel, since)).map(withoutVersion));
-  const fresh = ids.filter((id) => !recent.has(withoutVersion(id))).slice(0, sub.size);
+  let unseen = ids.filter((id) => !recent.has(withoutVersion(id)));
+  // `ranked: team`: the same candidates, ordered by what this channel's people bookmarked before.
+  if (sub.ranking === "team" && deps.db && unseen.length > 1) unseen = await rankForTeam({ db: deps.db, catalog: deps.catalog }, channel, unseen);
+  const fresh = unseen.slice(0, sub.size);
   const items: PlannedItem[] = fresh.length === 0 ? [{ kind: "notice", paperId: null }]
     : [{ kind: "header", paperId: null }, ...fresh.map((paperId) => ({ kind: "paper" as const, paperId }))];
   return { items, snapshotDate: snapshot?.date ?? null, candidates: ids.length };

@@ -25,8 +25,9 @@ export class Scorer {
   private touched = new Int32Array(0);
   private conceptTouched = new Int32Array(0);
   private phraseTouched = new Int32Array(0);
-  // Each doc's BM25 length normalisation per field, 1 - b + b·length/average: the same doubles every
-  // posting used to compute with two divisions, kept until the averages change (an upsert or removal).
+  // Each doc's BM25 length normalisation per field as a factor, 1 / (1 - b + b·length/average), so a
+  // posting costs multiplications instead of two divisions; kept until the averages change (an upsert
+  // or removal).
   private norms = [new Float64Array(0), new Float64Array(0), new Float64Array(0), new Float64Array(0)];
   private normAverages = new Float64Array(4);
   private normDocs = 0;
@@ -50,7 +51,7 @@ export class Scorer {
         const grown = new Float64Array(Math.max(n, this.norms[f]!.length * 2)); grown.set(this.norms[f]!); this.norms[f] = grown;
       }
       const avg = this.corpus.averageLength(f), b = FIELD_B[f]!, lengths = this.corpus.lengths[f]!, norm = this.norms[f]!;
-      for (let doc = from; doc < n; doc++) norm[doc] = 1 - b + b * lengths[doc]! / avg;
+      for (let doc = from; doc < n; doc++) norm[doc] = 1 / (1 - b + b * lengths[doc]! / avg);
       this.normAverages[f] = avg;
     }
     this.normDocs = n;
@@ -138,7 +139,7 @@ export class Scorer {
     const corpus = this.corpus;
     const postings = corpus.postings[term];
     if (!postings || weight <= 0) return;
-    const idf = corpus.idf(term) * weight;
+    const idf = corpus.idf(term) * weight * (K1 + 1);
     const [nT, nB, nK, nA] = this.norms as [Float64Array, Float64Array, Float64Array, Float64Array];
     const [wT, wB, wK, wA] = FIELD_WEIGHT as [number, number, number, number];
     const { docs, tfs, length } = postings;
@@ -147,13 +148,13 @@ export class Scorer {
     for (let i = 0; i < length; i++) {
       const doc = docs[i]!, packed = tfs[i]!;
       let tf = 0;
-      if (packed & 0xf) tf += wT * (packed & 0xf) / nT[doc]!;
-      if (packed & 0xff0) tf += wB * ((packed >>> 4) & 0xff) / nB[doc]!;
+      if (packed & 0xf) tf += wT * (packed & 0xf) * nT[doc]!;
+      if (packed & 0xff0) tf += wB * ((packed >>> 4) & 0xff) * nB[doc]!;
       if (packed & 0xf000) {
-        if (packed & 0x3000) tf += wK * ((packed >>> 12) & 3) / nK[doc]!;
-        if (packed & 0xc000) tf += wA * ((packed >>> 14) & 3) / nA[doc]!;
+        if (packed & 0x3000) tf += wK * ((packed >>> 12) & 3) * nK[doc]!;
+        if (packed & 0xc000) tf += wA * ((packed >>> 14) & 3) * nA[doc]!;
       }
-      const score = idf * tf * (K1 + 1) / (K1 + tf);
+      const score = idf * tf / (K1 + tf);
       if (intoPhrase) {
         if (!dense && phraseHits[doc] === 0) phraseTouched[nPhrase++] = doc;
         phraseHits[doc]!++;

@@ -1,0 +1,40 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Analyzer } from "../../src/core/search/analyzer.ts";
+import { foldAccents, tokens } from "../../src/core/search/tokenize.ts";
+import { Vocabulary } from "../../src/core/search/vocabulary.ts";
+
+// Indexing reads text through the analyzer's per-raw-token cache; queries, suggestions and the old
+// code path read it through tokens(). Both must see the same terms at the same positions.
+function viaAnalyzer(analyzer: Analyzer, text: string): [number, number][] {
+  const out: [number, number][] = [];
+  analyzer.run(foldAccents(text), { term: (id, position) => out.push([id, position]) });
+  return out;
+}
+
+function viaTokens(vocab: Vocabulary, text: string): [number, number][] {
+  return tokens(text).map((t) => [vocab.lookup(t.term), t.position]);
+}
+
+describe("analyzer cache", () => {
+  it("gives the same terms and positions as tokens(), the first time and from the cache", () => {
+    const vocab = new Vocabulary();
+    const analyzer = new Analyzer(vocab);
+    const samples = ["PokéChamp and OpenMoE use Mixture-of-Experts", "MM-RLHF: MMFactory vs SCMoE, OLMo, LLMs",
+      "a--b -c d- e-f-g ﬁne-tuning İstanbul 😀x Model model MODEL", "x".repeat(300)];
+    for (const text of [...samples, ...samples]) expect(viaAnalyzer(analyzer, text), text).toEqual(viaTokens(vocab, text));
+  });
+
+  it("agrees with tokens() on arbitrary text", () => {
+    const vocab = new Vocabulary();
+    const analyzer = new Analyzer(vocab);
+    const word = fc.constantFrom("Mixture-of-Experts", "MoE", "PokéChamp", "MMFactory", "ÉCOLE", "x-Y", "-", "--", " ", "😀", "42");
+    const text = fc.oneof(fc.string({ maxLength: 60 }), fc.array(word, { maxLength: 12 }).map((w) => w.join(" ")),
+      fc.array(word, { maxLength: 6 }).map((w) => w.join("")));
+    fc.assert(fc.property(text, (t) => {
+      const fromAnalyzer = viaAnalyzer(analyzer, t); // learns the text's words first, so lookup finds them
+      expect(fromAnalyzer).toEqual(viaTokens(vocab, t));
+      expect(viaAnalyzer(analyzer, t)).toEqual(fromAnalyzer);
+    }), { numRuns: 500 });
+  });
+});

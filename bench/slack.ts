@@ -10,6 +10,7 @@ import { startSlack } from "../src/adapters/slack/index.ts";
 import { createRegistry } from "../src/commands/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
+import { bulkLoadPapers } from "./load-papers.ts";
 import { createServices } from "../src/services.ts";
 import { SlackEmulator, SlackRequester } from "../tests/emulators/slack/index.ts";
 
@@ -39,7 +40,7 @@ export async function runSlackBench(opts: { papers?: number; requests?: number; 
   const log = createLogger({ level: "silent" });
   let services = await createServices(config, log);
   const papers = syntheticPapers({ size });
-  for (let i = 0; i < papers.length; i += 5000) await services.papers.upsert(papers.slice(i, i + 5000), "bench");
+  await bulkLoadPapers(config.DATABASE_URL, papers);
   await services.close();
   services = await createServices(config, log); // the catalog and index load the corpus as at start-up
   const bot = await startSlack(services, createRegistry());

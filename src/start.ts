@@ -45,6 +45,9 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   const running: Running[] = [];
   // Listening from the start: a signal during a slow start-up (Discord login) still stops what started.
   const shutdown = watchShutdown(log);
+  // A library promise nobody awaits must not take the whole bot down: Bolt 5.1's HTTPReceiver rejects
+  // unhandled on a signed JSON body of `null` (found by tests/fuzz/slack-http.test.ts). Log it, keep serving.
+  process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection; still running"));
   const stopAll = async () => {
     // Jobs first (no new digests), then adapters, each finishing what it has in flight; health last.
     for (const r of [...running].reverse()) {

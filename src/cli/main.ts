@@ -34,7 +34,9 @@ export async function main(argv: string[], io: Partial<Omit<CliContext, "args" |
   } catch (error) {
     if (error instanceof CliUsageError || error instanceof ConfigError) { say(error.message); return 2; }
     if (error instanceof MigrationError) { say(`papers: the database could not be migrated: ${error.message}`); return 1; }
-    say(`papers: ${command.name} failed: ${(error as Error)?.message ?? String(error)}`);
+    // Prisma's messages carry a code frame of our source before the reason on their last line: keep the reason.
+    const reason = String((error as Error)?.message ?? error).split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "unknown error";
+    say(`papers: ${command.name} failed: ${reason}`);
     return 1;
   }
 }

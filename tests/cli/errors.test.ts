@@ -1,5 +1,6 @@
 // Every mistake at the command line is one clear sentence and a non-zero exit, never a stack trace.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/core/db/index.ts";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
 import { runCli, spawnCli, STACK_LINE, type CliRun } from "../support/cli.ts";
 
@@ -42,6 +43,19 @@ describe("the papers CLI refuses bad input kindly", () => {
     [["trending", "5"], /did you mean: papers trending --limit 5/],
   ])("papers %j", async (args, pattern) => {
     expectOneSentence(await runCli(args, env), pattern);
+  });
+
+  it("a failure inside (a table gone from the database) is one line with the reason, not Prisma's code frame", async () => {
+    const broken = await freshDatabase();
+    try {
+      const { db } = await openDatabase(broken.url);
+      await db.$executeRawUnsafe(`DROP TABLE "SnapshotEntry"`);
+      await db.$disconnect();
+      const run = await runCli(["trending"], { DATABASE_URL: broken.url });
+      expect(run.code).toBe(1);
+      expectOneSentence(run, /^papers: trending failed: .*SnapshotEntry.* does not exist/);
+      expect(run.err).not.toMatch(/src\/core|invocation/);
+    } finally { await broken.drop(); }
   });
 
   it("no command at all prints the usage and exits 2", async () => {

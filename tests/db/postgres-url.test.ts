@@ -8,7 +8,7 @@ import { postgresTarget } from "../../src/core/db/postgres.ts";
 
 describe("postgresTarget", () => {
   it("reads the schema from ?schema= or from options=-c search_path=, and the pool size from connection_limit", () => {
-    expect(postgresTarget("postgresql://bot@db:5432/papers")).toMatchObject({ schema: "public", poolSize: 10, where: "db:5432/papers" });
+    expect(postgresTarget("postgresql://bot@db:5432/papers")).toMatchObject({ schema: "public", poolSize: 20, where: "db:5432/papers" });
     const bySchema = postgresTarget("postgresql://bot@db/papers?schema=team_a&connection_limit=4");
     expect(bySchema).toMatchObject({ schema: "team_a", poolSize: 4 });
     // pg never sees Prisma's parameters; the server is told the schema through search_path.

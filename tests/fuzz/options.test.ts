@@ -28,7 +28,7 @@ describe.each(createRegistry().list().map((c) => [c.name, c] as const))("/papers
   );
   const raw = fc.dictionary(key, optionValue(), { maxKeys: 6 });
 
-  it(`answers ${FUZZ_RUNS} option sets cleanly`, { timeout: fuzzTimeout(FUZZ_RUNS, 20) }, async () => {
+  it(`answers ${FUZZ_RUNS} option sets cleanly`, { timeout: fuzzTimeout(FUZZ_RUNS, 60) }, async () => {
     let n = 0;
     await fc.assert(fc.asyncProperty(raw, fc.boolean(), async (options, canManage) => {
       n++;

@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => { await services.close(); });
 
 describe("runText under arbitrary text", () => {
-  it(`answers ${FUZZ_RUNS} generated texts cleanly and keeps answering`, { timeout: fuzzTimeout(FUZZ_RUNS, 20) }, async () => {
+  it(`answers ${FUZZ_RUNS} generated texts cleanly and keeps answering`, { timeout: fuzzTimeout(FUZZ_RUNS, 60) }, async () => {
     let tried = 0;
     await fc.assert(fc.asyncProperty(chatText(), async (text) => {
       tried++;
@@ -33,7 +33,7 @@ describe("runText under arbitrary text", () => {
     expect(services.logs.text).not.toContain('"msg":"command failed"');
   });
 
-  it(`searches ${FUZZ_RUNS} generated queries without a crash`, { timeout: fuzzTimeout(FUZZ_RUNS, 20) }, async () => {
+  it(`searches ${FUZZ_RUNS} generated queries without a crash`, { timeout: fuzzTimeout(FUZZ_RUNS, 60) }, async () => {
     await fc.assert(fc.asyncProperty(chatText(), async (text) => {
       const reply = await runText(registry, `search ${text}`, ctx);
       expectCleanAnswer(reply, text);

@@ -22,7 +22,7 @@ async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: str
     services.log.debug({ eventId }, "slack event already handled");
     return;
   }
-  const { channel, ts } = event.item;
+  const { channel, ts } = item;
   const user = slackUser(teamId, event.user);
   try {
     const reply = await handleReaction(services, user, slackChannel(teamId, channel), ts, added);

@@ -8,6 +8,14 @@ import { MigrationError, type MigrationDriver } from "./migrate.ts";
 // `prisma migrate deploy` and a starting replica never migrate at the same time either.
 const MIGRATION_LOCK_KEY = 72707369;
 
+// Per replica. The digest job posts to 16 channels at once (DEFAULT_CONCURRENCY in core/digest/tick.ts),
+// each holding a connection for its ledger writes, with commands arriving alongside: 20 keeps them from
+// queueing, and 4 replicas × 20 still fit PostgreSQL's default max_connections of 100.
+const DEFAULT_POOL_SIZE = 20;
+// Prisma's default wait for a connection to start a transaction is 2 s. Under a burst (a 1,000-channel
+// digest minute on a busy host) that failed deliveries outright; waiting longer only queues them.
+const TRANSACTION_MAX_WAIT_MS = 10_000;
+
 export interface PostgresTarget { config: pg.ClientConfig; schema: string; poolSize: number; where: string }
 
 /**
@@ -22,13 +30,13 @@ export function postgresTarget(url: string): PostgresTarget {
   const fromOptions = /search_path=([^\s,]+)/.exec(options)?.[1]?.replace(/"/g, "");
   const schema = parsed.searchParams.get("schema") ?? fromOptions ?? "public";
   if (!/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/.test(schema)) throw new MigrationError(`The PostgreSQL schema "${schema.slice(0, 70)}" is not a plain identifier.`);
-  const limit = Number(parsed.searchParams.get("connection_limit") ?? 10);
+  const limit = Number(parsed.searchParams.get("connection_limit") ?? DEFAULT_POOL_SIZE);
   for (const param of ["schema", "connection_limit"]) parsed.searchParams.delete(param);
   if (schema !== "public" && !fromOptions) parsed.searchParams.set("options", `${options} -c search_path=${schema}`.trim());
   return {
     config: { connectionString: parsed.toString() },
     schema,
-    poolSize: Number.isInteger(limit) && limit > 0 ? limit : 10,
+    poolSize: Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_POOL_SIZE,
     where: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
   };
 }
@@ -83,10 +91,8 @@ export function postgresMigrationDriver(url: string): MigrationDriver & { close(
 /** The PostgreSQL client has the same model API as the SQLite one; the app codes against one type. */
 export function postgresClient(url: string): PrismaClient {
   const target = postgresTarget(url);
-  // Per replica: commands are short queries, so a handful of connections serves a busy workspace;
-  // N replicas use N × poolSize of the server's max_connections (100 by default).
   const pool = new pg.Pool({ ...target.config, max: target.poolSize, idleTimeoutMillis: 30_000 });
   pool.on("error", () => {}); // an idle connection dropped by the server: the pool replaces it
   const adapter = new PrismaPg(pool, { schema: target.schema, disposeExternalPool: true });
-  return new PgPrismaClient({ adapter }) as unknown as PrismaClient;
+  return new PgPrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } }) as unknown as PrismaClient;
 }

@@ -38,7 +38,10 @@ export async function runCommand(registry: CommandRegistry, name: string, raw: R
     if (typeof raw._extra === "string" && raw._extra) {
       throw new UserError("extra_words", `I didn't expect "${raw._extra.slice(0, 40)}" there. Try: /papers ${command.usage}`);
     }
-    const { _extra, ...options } = raw;
+    const { _extra, ...given } = raw;
+    // PostgreSQL text cannot hold a NUL byte (a query with one fails outright, where SQLite accepts it);
+    // no real option contains one, so drop it here and both databases see the same input.
+    const options = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === "string" ? v.replace(/\u0000/g, "") : v]));
     const parsed = command.input.safeParse(options);
     if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error));
     return await command.execute(ctx, parsed.data);

@@ -34,10 +34,8 @@ const event = fc.record({ type: fc.constantFrom("reaction_added", "reaction_remo
 const signedJunk = fc.record({ body: fc.oneof(fc.string({ maxLength: 300 }), fc.json({ maxDepth: 3 }), fc.string({ unit: "binary", maxLength: 100 }),
   fc.jsonValue({ maxDepth: 2 }).map((v) => `payload=${encodeURIComponent(JSON.stringify(v))}`)),
   type: fc.constantFrom("application/json", "application/x-www-form-urlencoded", "text/plain", "") })
-  // Known Bolt 5.1 bug: a signed JSON body of `null` makes HTTPReceiver read null.ssl_check in a promise
-  // nobody awaits (an unhandled rejection, no response). `papers start` logs such rejections and keeps
-  // running (src/start.ts); here it would fail the run on Bolt's account, so that one body is left out.
-  .filter((f) => !(f.type === "application/json" && f.body.trim() === "null")).map((f): Request => ({
+  // Signed bodies that parse to `null` are included on purpose: Bolt 5.1 used to leave them unanswered (app.ts).
+  .map((f): Request => ({
   kind: "junk", data: f, send: (h) => h.requester.send(f.body, f.type),
 }));
 const forged = fc.record({ body: fc.string({ maxLength: 200 }), timestamp: fc.oneof(fc.integer(), fc.constant(NaN)), signature: fc.string({ maxLength: 70 }) })
@@ -49,7 +47,7 @@ const BATCH = 50;
 const batches = Math.ceil(FUZZ_HTTP_RUNS / BATCH);
 
 describe("Slack HTTP bodies", () => {
-  it(`never 5xx across ${batches * BATCH} requests, and the bot answers afterwards`, { timeout: fuzzTimeout(batches, 15_000) }, async () => {
+  it(`never 5xx across ${batches * BATCH} requests, and the bot answers afterwards`, { timeout: fuzzTimeout(batches, 45_000) }, async () => {
     const statuses = new Map<string, number[]>();
     let n = 0;
     const request = fc.oneof(slashCommand, click, event, signedJunk, forged);

@@ -58,6 +58,16 @@ describe("request verification", () => {
     expect(h.emulator.responses).toHaveLength(0);
   });
 
+  it("a signed body that is JSON but not an object (null, a number) gets 400, and the next request is answered", async () => {
+    for (const body of ["null", "42", '"text"']) {
+      const res = await h.requester.send(body, "application/json");
+      expect(res.status, body).toBe(400);
+    }
+    const rid = h.nextResponseId();
+    expect((await h.requester.command("help", h.emulator.responseUrl(rid))).status).toBe(200);
+    await h.emulator.response(rid);
+  });
+
   it("the same request signed with the real secret passes (the 401s are about the signature)", async () => {
     const rid = h.nextResponseId();
     expect(SIGNING_SECRET).toBeTruthy();

@@ -25,6 +25,18 @@ function boltLogger(log: Logger): BoltLogger {
   };
 }
 
+// Bolt 5.1's HTTPReceiver reads `body.ssl_check` from whatever a signed body parses to, so a body of
+// `null` throws inside a promise nobody awaits: no answer, and an unhandled rejection. Refuse anything
+// but an object where Bolt parses it, so Bolt answers its own 400 "Malformed request body" instead.
+// (The typings call the export read-only; at run time it is the CommonJS exports object HTTPReceiver calls through.)
+const httpFunctions = HTTPModuleFunctions as { -readonly [K in keyof typeof HTTPModuleFunctions]: (typeof HTTPModuleFunctions)[K] };
+const parseBody = httpFunctions.parseHTTPRequestBody;
+httpFunctions.parseHTTPRequestBody = (request: Parameters<typeof parseBody>[0]) => {
+  const body: unknown = parseBody(request);
+  if (body === null || typeof body !== "object") throw new Error("the request body is not an object");
+  return body;
+};
+
 /** The Web API base with its trailing slash, which the WebClient concatenates method names onto. */
 export function slackApiUrl(config: Config): string | undefined {
   if (!config.SLACK_API_URL) return undefined;

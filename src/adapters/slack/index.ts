@@ -14,8 +14,11 @@ import { healthRoute } from "../http/health-server.ts";
 
 export { SlackTransport } from "./transport.ts";
 
-/** How long stop() lets answers already acknowledged finish before giving up on them. */
-const DRAIN_MS = 10_000;
+/**
+ * How long stop() lets answers already acknowledged finish before giving up on them: under the 9.5 s
+ * shutdown deadline (src/shutdown.ts), so a drain that runs out still exits cleanly.
+ */
+const DRAIN_MS = 8_000;
 
 export interface RunningSlack { transport: ChatTransport; stop(): Promise<void>; port: number }
 

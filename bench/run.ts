@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run, each printing its own table; all figures are written to
 // bench/results.json (with the machine they ran on) so closing notes can quote them.
-// Run one: `npm run bench -- search` (names: search, slack, discord, digest, recommend).
+// Run one: `npm run bench -- search` (names: search, recommend, slack, discord, digest, database). With
+// TEST_DATABASE_URL=postgresql://… the database-backed benches run on PostgreSQL, filed as "<name>@postgresql".
 import { writeFileSync, readFileSync, existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 
@@ -10,6 +11,7 @@ const benches: Record<string, [file: string, fn: string]> = {
   slack: ["./slack.ts", "runSlackBench"],
   discord: ["./discord.ts", "runDiscordBench"],
   digest: ["./digest.ts", "runDigestBench"],
+  database: ["./database.ts", "runDatabaseBench"],
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -25,7 +27,8 @@ for (const name of wanted.length ? wanted : Object.keys(benches)) {
   console.log(`\n== ${name}`);
   const started = Date.now();
   const module = await import(file);
-  results[name] = { ...(await module[fn]()), seconds: Math.round((Date.now() - started) / 100) / 10 };
+  const key = (process.env.TEST_DATABASE_URL ?? "").startsWith("postgres") && name !== "search" ? `${name}@postgresql` : name;
+  results[key] = { ...(await module[fn]()), seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) };
 writeFileSync(resultsPath, JSON.stringify({ ranAt: new Date().toISOString(), machine, results }, null, 2) + "\n");

@@ -2,15 +2,14 @@
 // response_url, through real Bolt and the production startSlack, with N synthetic papers in the database
 // and the search index. Run directly:
 //   node --import tsx bench/slack.ts [papers] [requests]
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { startSlack } from "../src/adapters/slack/index.ts";
 import { createRegistry } from "../src/commands/index.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { bulkLoadPapers } from "./load-papers.ts";
+import { freshDatabase } from "../tests/support/database.ts";
 import { createServices } from "../src/services.ts";
 import { SlackEmulator, SlackRequester } from "../tests/emulators/slack/index.ts";
 
@@ -32,10 +31,11 @@ export async function runSlackBench(opts: { papers?: number; requests?: number; 
   }
   const { syntheticPapers } = await import("./corpus.ts");
   const size = opts.papers ?? 100_000, count = opts.requests ?? 200, burst = opts.burst ?? 50, query = opts.query ?? "moe";
-  const dir = mkdtempSync(join(tmpdir(), "papers-slack-bench-"));
+  // A temp SQLite file, or a fresh PostgreSQL schema when TEST_DATABASE_URL is set (the PostgreSQL figures).
+  const database = await freshDatabase();
   const emulator = new SlackEmulator();
   await emulator.start();
-  const config = loadConfig({ DATABASE_URL: `file:${join(dir, "bench.db")}`, LOG_LEVEL: "silent", HF_REFRESH: "off", PORT: "0",
+  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: "silent", HF_REFRESH: "off", PORT: "0",
     SLACK_BOT_TOKEN: emulator.token, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: emulator.apiUrl });
   const log = createLogger({ level: "silent" });
   let services = await createServices(config, log);
@@ -74,7 +74,7 @@ export async function runSlackBench(opts: { papers?: number; requests?: number; 
     await bot.stop();
     await emulator.stop();
     await services.close();
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   }
 }
 

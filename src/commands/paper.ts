@@ -1,23 +1,19 @@
-import { z } from "zod";
 import { parseArxivId } from "../core/paper.ts";
 import { defineCommand } from "./command.ts";
+import { paperIdInput, paperIdOption } from "./paper-id.ts";
 import { UserError } from "./errors.ts";
 import { toCard, type Reply } from "./reply.ts";
 import { HfSourceError } from "../sources/hf/errors.ts";
 import { lookupPaperOnHf } from "../sources/hf/lookup.ts";
 import { plausibleArxivId } from "../sources/hf/schema.ts";
 
-const Input = z.object({
-  id: z.string({ error: "Give a paper's arXiv id or link, like /papers paper 2403.07816." }).trim()
-    .min(1, "Give a paper's arXiv id or link, like /papers paper 2403.07816.").max(300, "That is too long for a paper id or link."),
-});
 
 export const paperCommand = defineCommand({
   name: "paper",
   description: "One paper in full: title, authors, abstract, links",
   usage: "paper <arXiv id or link>",
-  options: [{ name: "id", description: "arXiv id or link, e.g. 2403.07816", type: "string", required: true, autocomplete: "paper" }],
-  input: Input,
+  options: [paperIdOption],
+  input: paperIdInput("paper"),
   async execute(ctx, { id }): Promise<Reply> {
     const arxivId = parseArxivId(id);
     let paper = ctx.services.catalog.get(arxivId ?? id) ?? (await ctx.services.papers.get(arxivId ?? id));

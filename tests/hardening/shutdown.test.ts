@@ -152,9 +152,10 @@ describe("papers start as a process", () => {
       await requester.command("trending 1", slack.responseUrl("stuck"));
       await slack.waitFor(() => slack.responses.some((r) => r.id === "stuck"));
       const exit = await terminate(bot!);
+      // The Slack drain gives up (8 s) before the process deadline (9.5 s): a clean exit, with the loss logged.
       expect(exit.ms).toBeLessThan(10_000);
-      expect(exit.code).toBe(1);
-      expect(bot!.stderr()).toContain("shutdown did not finish in time");
+      expect(exit.code).toBe(0);
+      expect(bot!.stderr()).toContain("slack answers still in flight at shutdown were abandoned");
       await bot!.cleanup();
 
       const again = await slackBot();

@@ -52,8 +52,9 @@ export async function startSlack(services: Services, registry: CommandRegistry, 
     transport, port,
     async stop() {
       await app.stop();
-      const drained = Promise.allSettled([...inFlight]);
-      await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+      const drained = Promise.allSettled([...inFlight]).then(() => true);
+      const finished = await Promise.race([drained, new Promise<false>((resolve) => setTimeout(() => resolve(false), DRAIN_MS).unref())]);
+      if (!finished) log.warn({ abandoned: inFlight.size, afterMs: DRAIN_MS }, "slack answers still in flight at shutdown were abandoned");
     },
   };
 }

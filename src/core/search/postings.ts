@@ -33,16 +33,25 @@ export class PostingsBuilder {
   private docs = 0;
   private counts = new Uint32Array(1024);
 
-  /** Notes the pairs of the next doc (docs must come in order 0, 1, 2, …). */
+  /** Notes the pairs of the next doc (docs must come in order 0, 1, 2, …); every term < packedOf.length. */
   addDoc(terms: readonly number[], packedOf: Uint16Array): void {
     if (this.docs === this.perDoc.length) this.perDoc = grown(this.perDoc, this.docs + 1);
     this.perDoc[this.docs++] = terms.length;
-    for (const term of terms) {
+    // Checks once per doc rather than per posting: these loops run ~16M times in a 100k-paper build.
+    if (packedOf.length > this.counts.length) this.counts = grown(this.counts, packedOf.length);
+    const counts = this.counts;
+    for (let i = 0; i < terms.length;) {
       if (this.used === CHUNK) { this.terms.push(new Uint32Array(CHUNK)); this.tfs.push(new Uint16Array(CHUNK)); this.used = 0; }
-      if (term >= this.counts.length) this.counts = grown(this.counts, term + 1);
-      this.counts[term]!++;
-      this.terms[this.terms.length - 1]![this.used] = term;
-      this.tfs[this.tfs.length - 1]![this.used++] = packedOf[term]!;
+      const chunkTerms = this.terms[this.terms.length - 1]!, chunkTfs = this.tfs[this.tfs.length - 1]!;
+      const end = Math.min(terms.length, i + CHUNK - this.used);
+      let used = this.used;
+      for (; i < end; i++) {
+        const term = terms[i]!;
+        counts[term]!++;
+        chunkTerms[used] = term;
+        chunkTfs[used++] = packedOf[term]!;
+      }
+      this.used = used;
     }
     this.total += terms.length;
   }
@@ -53,15 +62,17 @@ export class PostingsBuilder {
     const start = new Uint32Array(vocabSize + 1);
     for (let t = 0; t < vocabSize; t++) start[t + 1] = start[t]! + (this.counts[t] ?? 0);
     const cursor = start.slice(0, vocabSize);
-    let chunk = 0, at = 0;
-    for (let d = 0; d < this.docs; d++) {
-      const doc = firstDoc + d;
-      for (let n = this.perDoc[d]!; n > 0; n--) {
-        if (at === CHUNK) { chunk++; at = 0; }
-        const term = this.terms[chunk]![at]!;
-        const slot = cursor[term]!++;
-        allDocs[slot] = doc;
-        allTfs[slot] = this.tfs[chunk]![at++]!;
+    // Walk the pending pairs chunk by chunk; `left` is how many pairs of doc `d` are still to place.
+    let d = 0, left = this.docs > 0 ? this.perDoc[0]! : 0;
+    for (let c = 0; c < this.terms.length; c++) {
+      const chunkTerms = this.terms[c]!, chunkTfs = this.tfs[c]!;
+      const used = c === this.terms.length - 1 ? this.used : CHUNK;
+      for (let at = 0; at < used; at++) {
+        while (left === 0) left = this.perDoc[++d]!;
+        const slot = cursor[chunkTerms[at]!]!++;
+        allDocs[slot] = firstDoc + d;
+        allTfs[slot] = chunkTfs[at]!;
+        left--;
       }
     }
     const postings: Postings[] = [];

@@ -50,12 +50,19 @@ export interface RawSink {
   raw(s: string, start: number, end: number, h1: number, h2: number): void;
 }
 
-/** Finds the raw tokens of already accent-folded text. */
-export function scanRaw(s: string, sink: RawSink): void {
+/**
+ * Finds the raw tokens of accent-folded text. With `stopAtNonAscii` the text need not be folded yet: the
+ * scan stops before the first token (or gap) holding a non-ASCII character and returns where, so the
+ * caller folds only the rest (see Analyzer.run) — most abstracts are pure ASCII and skip folding. Since
+ * ASCII characters are starters that NFD leaves alone, foldAccents(s) = s[0, stop) + foldAccents(s[stop…]).
+ * Returns -1 when the whole text was scanned.
+ */
+export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): number {
   const n = s.length;
   let i = 0;
   while (i < n) {
     let code = s.charCodeAt(i);
+    if (code >= 128 && stopAtNonAscii) return i;
     if (!isWordChar(code)) { i++; continue; }
     const start = i;
     // FNV-1a and a murmur-style mix: a false match needs both to collide (and the lengths to agree).
@@ -65,12 +72,17 @@ export function scanRaw(s: string, sink: RawSink): void {
       h2 = Math.imul(h2 ^ code, 0x5bd1e995); h2 ^= h2 >>> 13;
       if (++i >= n) break;
       code = s.charCodeAt(i);
+      if (code >= 128 && stopAtNonAscii) return start;
       if (isWordChar(code)) continue;
       // A single hyphen between word characters joins a compound ("Mixture-of-Experts").
-      if (code !== 45 /* - */ || i + 1 >= n || !isWordChar(s.charCodeAt(i + 1))) break;
+      if (code !== 45 /* - */ || i + 1 >= n) break;
+      const next = s.charCodeAt(i + 1);
+      if (next >= 128 && stopAtNonAscii) return start;
+      if (!isWordChar(next)) break;
     }
     sink.raw(s, start, i, h1, h2);
   }
+  return -1;
 }
 
 // Where a camel-case word splits: before an upper-case letter that follows at least three letters

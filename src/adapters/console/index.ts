@@ -20,22 +20,25 @@ export function startConsole(services: Services, registry: CommandRegistry, io: 
   say(`papers-bot (terminal mode): ${services.catalog.size} papers. Type /papers help, /papers moe, or "quit".`);
   const prompt = () => io.output.write("> ");
   prompt();
+  // Lines are answered one at a time, in order: piped input arrives all at once, and "subscribe" must
+  // finish before the "subscriptions" typed after it runs. Closing waits for the answer in progress.
+  let queue = Promise.resolve();
+  let quitting = false;
+  const answer = async (line: string) => {
+    if (quitting) return; // lines piped after "quit"
+    const text = line.trim().replace(/^\/?papers\b\s*/i, "");
+    if (/^(quit|exit)$/i.test(text)) { quitting = true; rl.close(); return; }
+    if (line.trim() === "") { prompt(); return; }
+    if (/^more$/i.test(text)) {
+      last = last?.more ? await runCommand(registry, last.more.command, last.more.input, context())
+        : { visibility: "ephemeral", tone: "info", text: "There is nothing more to show; search again with /papers <words>." };
+    } else last = await runText(registry, text, context());
+    say(renderText(last));
+    if (last.more) say(`(type "more" for the next page)`);
+    prompt();
+  };
   return new Promise((resolve) => {
-    rl.on("line", async (line) => {
-      rl.pause();
-      const text = line.trim().replace(/^\/?papers\b\s*/i, "");
-      if (/^(quit|exit)$/i.test(text)) { rl.close(); return; }
-      if (/^more$/i.test(text)) {
-        last = last?.more ? await runCommand(registry, last.more.command, last.more.input, context())
-          : { visibility: "ephemeral", tone: "info", text: "There is nothing more to show; search again with /papers <words>." };
-      }
-      else if (line.trim() === "") { prompt(); rl.resume(); return; }
-      else last = await runText(registry, text, context());
-      say(renderText(last));
-      if (last.more) say(`(type "more" for the next page)`);
-      prompt();
-      rl.resume();
-    });
-    rl.on("close", () => resolve());
+    rl.on("line", (line) => { queue = queue.then(() => answer(line)); });
+    rl.on("close", () => { void queue.then(resolve); });
   });
 }

@@ -1,0 +1,27 @@
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startConsole } from "../../src/adapters/console/index.ts";
+import { createRegistry } from "../../src/commands/index.ts";
+import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
+
+let services: TestServices;
+beforeAll(async () => { services = await createTestServices({ clock: manualClock("2025-03-11T15:00:00Z") }); });
+afterAll(async () => { await services.close(); });
+
+describe("terminal mode", () => {
+  it("answers piped lines one at a time, in order, and nothing after quit", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk) => { printed += chunk.toString(); });
+    const done = startConsole(services, createRegistry(), { input, output });
+    input.end("/papers subscribe 09:00 Europe/Berlin mixture of experts\n/papers subscriptions\ntrending 2\nmore\nquit\n/papers help\n");
+    await done;
+    const answers = printed.split("\n> ").slice(1).map((a) => a.split("\n")[0]);
+    expect(answers[0]).toMatch(/^Subscribed #terminal: next digest tomorrow 09:00 Europe\/Berlin/);
+    expect(answers[1]).toBe("Digests in this workspace (1):");
+    expect(answers[2]).toBe("Trending papers, 2025-03-11 (1–2 of 89):");
+    expect(answers[3]).toBe("Trending papers, 2025-03-11 (3–4 of 89):");
+    expect(printed).not.toContain("papers-bot keeps your team");
+  });
+});

@@ -2,15 +2,10 @@
 // callback, and to the final edit of the reply, through real discord.js and the production startDiscord,
 // with N synthetic papers in the database and the search index. Run directly:
 //   node --import tsx bench/discord.ts [papers]
-import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { startDiscord } from "../src/adapters/discord/index.ts";
 import { createRegistry } from "../src/commands/index.ts";
-import { loadConfig } from "../src/config.ts";
-import { createLogger } from "../src/log.ts";
-import { bulkLoadPapers } from "./load-papers.ts";
-import { freshDatabase } from "../tests/support/database.ts";
-import { createServices } from "../src/services.ts";
+import { servicesWithPapers } from "./load-papers.ts";
 import { DiscordEmulator, slashCommand, type DispatchedInteraction } from "../tests/emulators/discord/index.ts";
 import { seededRandom, syntheticPapers } from "./corpus.ts";
 
@@ -31,17 +26,10 @@ async function measure(emulator: DiscordEmulator, interaction: DispatchedInterac
 
 export async function runDiscordBench(opts: { papers?: number; interactions?: number; burst?: number } = {}): Promise<object> {
   const size = opts.papers ?? 100_000, count = opts.interactions ?? 300, burst = opts.burst ?? 50;
-  // A temp SQLite file, or a fresh PostgreSQL schema when TEST_DATABASE_URL is set (the PostgreSQL figures).
-  const database = await freshDatabase();
   const emulator = await new DiscordEmulator().start();
-  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: "silent", HF_REFRESH: "off",
-    DISCORD_TOKEN: "bench-token-not-real", DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl });
-  const log = createLogger({ level: "silent" });
-  let services = await createServices(config, log);
   const papers = syntheticPapers({ size });
-  await bulkLoadPapers(config.DATABASE_URL, papers);
-  await services.close();
-  services = await createServices(config, log); // the catalog and index load the corpus as at start-up
+  const { database, services } = await servicesWithPapers({ DISCORD_TOKEN: "bench-token-not-real",
+    DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl }, papers);
   const bot = await startDiscord(services, createRegistry());
   try {
     const random = seededRandom(11);

@@ -6,6 +6,10 @@ import pg from "pg";
 import type { Paper } from "../src/core/paper.ts";
 import { toRow } from "../src/core/store/paper-rows.ts";
 import { sqlitePath } from "../src/core/db/sqlite.ts";
+import { loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/log.ts";
+import { createServices } from "../src/services.ts";
+import { freshDatabase } from "../tests/support/database.ts";
 
 const COLUMNS = ["id", "arxivId", "titleKey", "title", "summary", "authors", "keywords", "githubRepo", "publishedAt", "upvotes", "source", "updatedAt"] as const;
 
@@ -30,4 +34,17 @@ export async function bulkLoadPapers(databaseUrl: string, papers: Paper[]): Prom
         chunk.flatMap((r) => COLUMNS.map((c) => r[c])));
     }
   } finally { await client.end(); }
+}
+
+/**
+ * A fresh database (SQLite file, or a PostgreSQL schema under TEST_DATABASE_URL) holding `papers`, and the
+ * services a bot starts with on it: the catalog and index are built from the stored papers, as at start-up.
+ */
+export async function servicesWithPapers(env: Record<string, string>, papers: Paper[]) {
+  const database = await freshDatabase();
+  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: "silent", HF_REFRESH: "off", ...env });
+  const log = createLogger({ level: "silent" });
+  await (await createServices(config, log)).close(); // migrates the new database
+  await bulkLoadPapers(config.DATABASE_URL, papers);
+  return { database, services: await createServices(config, log) };
 }

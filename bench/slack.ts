@@ -6,11 +6,7 @@ import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { startSlack } from "../src/adapters/slack/index.ts";
 import { createRegistry } from "../src/commands/index.ts";
-import { loadConfig } from "../src/config.ts";
-import { createLogger } from "../src/log.ts";
-import { bulkLoadPapers } from "./load-papers.ts";
-import { freshDatabase } from "../tests/support/database.ts";
-import { createServices } from "../src/services.ts";
+import { servicesWithPapers } from "./load-papers.ts";
 import { SlackEmulator, SlackRequester } from "../tests/emulators/slack/index.ts";
 
 interface Latency { p50Ms: number; p99Ms: number; maxMs: number }
@@ -31,18 +27,10 @@ export async function runSlackBench(opts: { papers?: number; requests?: number; 
   }
   const { syntheticPapers } = await import("./corpus.ts");
   const size = opts.papers ?? 100_000, count = opts.requests ?? 200, burst = opts.burst ?? 50, query = opts.query ?? "moe";
-  // A temp SQLite file, or a fresh PostgreSQL schema when TEST_DATABASE_URL is set (the PostgreSQL figures).
-  const database = await freshDatabase();
   const emulator = new SlackEmulator();
   await emulator.start();
-  const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: "silent", HF_REFRESH: "off", PORT: "0",
-    SLACK_BOT_TOKEN: emulator.token, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: emulator.apiUrl });
-  const log = createLogger({ level: "silent" });
-  let services = await createServices(config, log);
-  const papers = syntheticPapers({ size });
-  await bulkLoadPapers(config.DATABASE_URL, papers);
-  await services.close();
-  services = await createServices(config, log); // the catalog and index load the corpus as at start-up
+  const { database, services } = await servicesWithPapers({ PORT: "0", SLACK_BOT_TOKEN: emulator.token,
+    SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: emulator.apiUrl }, syntheticPapers({ size }));
   const bot = await startSlack(services, createRegistry());
   const requester = new SlackRequester(`http://127.0.0.1:${bot.port}`, SECRET, { teamId: emulator.teamId, userId: "U0BENCH", channelId: "C0BENCH" });
   let n = 0;

@@ -45,8 +45,8 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   const running: Running[] = [];
   // Listening from the start: a signal during a slow start-up (Discord login) still stops what started.
   const shutdown = watchShutdown(log);
-  // A library promise nobody awaits must not take the whole bot down: Bolt 5.1's HTTPReceiver rejects
-  // unhandled on a signed JSON body of `null` (found by tests/fuzz/slack-http.test.ts). Log it, keep serving.
+  // A library promise nobody awaits must not take the whole bot down (Bolt 5.1's HTTPReceiver did so on a
+  // signed JSON body of `null`, found by tests/fuzz/slack-http.test.ts and now refused in slack/app.ts). Log it, keep serving.
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection; still running"));
   const stopAll = async () => {
     // Jobs first (no new digests), then adapters, each finishing what it has in flight; health last.
@@ -59,7 +59,6 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     // /healthz: Bolt serves it on its own port in Slack's HTTP mode; otherwise this small server on PORT.
     if (!(config.slack && !config.SLACK_APP_TOKEN)) running.push(await startHealthServer(services, config.PORT));
     // Adapters (each registers its ChatTransport), then jobs that post through them.
-    // [adapters]
     if (config.slack) {
       const slack = await startSlack(services, registry);
       transports.set("slack", slack.transport);
@@ -70,7 +69,6 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
       transports.set("discord", discord.transport);
       running.push({ name: "discord", stop: discord.stop });
     }
-    // [jobs]
     running.push(startIndexSync(services)); // other replicas' ingests reach this search index
     running.push(startDigestJob(services, transports));
     const refresh = startRefreshJob(services);

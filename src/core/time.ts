@@ -10,10 +10,24 @@ export function canonicalTimeZone(zone: string): string | null {
   return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
 }
 
+// Building an Intl formatter costs far more than using one, and the digest tick asks for every
+// subscription's wall clock each minute: one formatter per zone, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function parts(instant: Date, zone: string): Record<string, string> {
-  const formatted = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit",
-    hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
-  return Object.fromEntries(formatted.map((p) => [p.type, p.value]));
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    formatters.set(zone, formatter);
+  }
+  return Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
+}
+
+/** "YYYY-MM-DD HH:MM" on the zone's wall clock: localDate and localTime in one call. */
+export function localDateTime(instant: Date, zone: string): string {
+  const p = parts(instant, zone);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
 /** YYYY-MM-DD in the zone. */

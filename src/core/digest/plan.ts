@@ -1,7 +1,7 @@
 // What a digest posts: the newest trending list at the subscriber's local date, narrowed to the topic
 // when there is one, minus papers this channel was shown in the last 7 days, capped at the size.
 import type { ChannelRef } from "../channel.ts";
-import type { Paper } from "../paper.ts";
+import { parseArxivId, type Paper } from "../paper.ts";
 import type { Catalog } from "../catalog.ts";
 import type { PaperStore } from "../store/papers.ts";
 import type { PostedMessageStore } from "../store/posted-messages.ts";
@@ -16,7 +16,7 @@ export interface DigestPlan { items: PlannedItem[]; snapshotDate: string | null;
 
 /** "2403.07816v2" and "2403.07816" are the same paper. */
 export function withoutVersion(id: string): string {
-  return id.replace(/^(\d{4}\.\d{4,5})v\d+$/i, "$1");
+  return parseArxivId(id) ?? id;
 }
 
 export type TrendingList = { date: string; ids: string[] } | null;

@@ -3,6 +3,8 @@
 // spring-forward change fires at the first minute after the gap, and a time repeated by a fall-back
 // change fires once (its first occurrence; the ledger keys on the local date, so a second is impossible).
 
+import { localDateTime } from "../time.ts";
+
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
@@ -17,18 +19,8 @@ export function isLocalTime(value: string): boolean {
   return HHMM.test(value);
 }
 
-// Building an Intl formatter costs far more than using one; a tick checks every subscription each minute.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** "YYYY-MM-DD HH:MM" on the zone's wall clock (same as time.ts's localDate + localTime, cached). */
 function wall(instant: number, zone: string): string {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    formatters.set(zone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return localDateTime(new Date(instant), zone);
 }
 
 /** Minutes east of UTC in the zone at that instant (what the wall clock shows minus UTC). */

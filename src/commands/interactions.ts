@@ -57,7 +57,7 @@ export async function sharePaper(ctx: CommandContext, transport: ChatTransport, 
 export async function handleReaction(services: Services, user: UserRef, channel: ChannelRef, messageId: string, added: boolean): Promise<Reply | null> {
   const paperId = await services.posted.paperFor(channel, messageId);
   if (!paperId) return null;
-  const paper = services.catalog.get(paperId) ?? (await services.papers.get(paperId));
+  const paper = await services.catalog.find(paperId);
   const title = paper?.title ?? "that paper";
   if (added) {
     const isNew = await services.bookmarks.add(user, paperId);

@@ -16,7 +16,7 @@ export const paperCommand = defineCommand({
   input: paperIdInput("paper"),
   async execute(ctx, { id }): Promise<Reply> {
     const arxivId = parseArxivId(id);
-    let paper = ctx.services.catalog.get(arxivId ?? id) ?? (await ctx.services.papers.get(arxivId ?? id));
+    let paper = await ctx.services.catalog.find(arxivId ?? id);
     // A paper nobody has ingested yet (an arXiv link a colleague pasted): ask the API once and keep it.
     if (!paper && arxivId && plausibleArxivId(arxivId)) {
       try { paper = (await lookupPaperOnHf(ctx.services, arxivId)) ?? null; } catch (error) {

@@ -38,6 +38,11 @@ export class Catalog {
     return this.byId.get(id) ?? this.byId.get(this.byArxiv.get(id) ?? "");
   }
 
+  /** By id or arXiv id: from memory, or from the database when another process wrote it since the last sync. */
+  async find(id: string): Promise<Paper | null> {
+    return this.get(id) ?? (await this.store.get(id));
+  }
+
   papers(hits: SearchHit[]): Paper[] {
     return hits.map((h) => this.byId.get(h.id)).filter((p): p is Paper => p !== undefined);
   }

@@ -12,7 +12,7 @@ export async function homeCards(services: Services, user: UserRef): Promise<{ ca
   const { entries, total } = await services.bookmarks.list(user, { limit: HOME_PAPERS });
   const cards: PaperCard[] = [];
   for (const entry of entries) {
-    const paper = services.catalog.get(entry.paperId) ?? (await services.papers.get(entry.paperId));
+    const paper = await services.catalog.find(entry.paperId);
     if (paper) cards.push(toCard(paper, { readAt: entry.readAt }));
   }
   return { cards, total };

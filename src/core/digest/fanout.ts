@@ -14,7 +14,7 @@ import type { SubscriptionStore } from "../store/subscriptions.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport } from "../transport.ts";
 import type { Reply } from "../../commands/reply.ts";
 import { LEASE_MS, idempotencyKey, type DeliveryLedger, type LedgerItem, type SentItem } from "./ledger.ts";
-import { loadPaper, planDigest, type DigestSubscription, type TrendingList } from "./plan.ts";
+import { planDigest, type DigestSubscription, type TrendingList } from "./plan.ts";
 import { headerReply, nothingNewReply, paperReply, type HeaderFacts } from "./messages.ts";
 import { withRetries, type RetryPolicy } from "./retry.ts";
 import type { DueCheck } from "./schedule.ts";
@@ -43,7 +43,7 @@ const FIND_POSTED_SLACK_MS = 10 * 60_000;
 async function replyFor(deps: FanoutDeps, item: LedgerItem, facts: HeaderFacts): Promise<Reply | null> {
   if (item.kind === "header") return headerReply(facts);
   if (item.kind === "notice") return nothingNewReply(facts);
-  const paper = item.paperId ? await loadPaper(deps, item.paperId) : null;
+  const paper = item.paperId ? await deps.catalog.find(item.paperId) : null;
   return paper ? paperReply(paper, item.position) : null;
 }
 

@@ -1,7 +1,7 @@
 // What a digest posts: the newest trending list at the subscriber's local date, narrowed to the topic
 // when there is one, minus papers this channel was shown in the last 7 days, capped at the size.
 import type { ChannelRef } from "../channel.ts";
-import { parseArxivId, type Paper } from "../paper.ts";
+import { parseArxivId } from "../paper.ts";
 import type { Catalog } from "../catalog.ts";
 import type { PaperStore } from "../store/papers.ts";
 import type { PostedMessageStore } from "../store/posted-messages.ts";
@@ -52,9 +52,4 @@ export async function planDigest(deps: { papers: PaperStore; catalog: Catalog; p
   const items: PlannedItem[] = fresh.length === 0 ? [{ kind: "notice", paperId: null }]
     : [{ kind: "header", paperId: null }, ...fresh.map((paperId) => ({ kind: "paper" as const, paperId }))];
   return { items, snapshotDate: snapshot?.date ?? null, candidates: ids.length };
-}
-
-/** The paper for a planned id: the in-memory catalog, or the store when another process ingested it. */
-export async function loadPaper(deps: { papers: PaperStore; catalog: Catalog }, id: string): Promise<Paper | null> {
-  return deps.catalog.get(id) ?? await deps.papers.get(id);
 }

@@ -11,7 +11,7 @@ export async function readingList(services: Pick<Services, "bookmarks" | "catalo
   const items: ReadingListItem[] = [];
   for (const entry of entries) {
     // The catalog may lag another replica's ingest by one sync; the database is the truth.
-    const paper = services.catalog.get(entry.paperId) ?? (await services.papers.get(entry.paperId));
+    const paper = await services.catalog.find(entry.paperId);
     if (paper) items.push({ paper, bookmarkedAt: entry.createdAt, readAt: entry.readAt });
   }
   return { items, total };

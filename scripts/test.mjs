@@ -5,14 +5,34 @@
 // The last line printed says how both passes went.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 
 const args = process.argv.slice(2);
-const vitest = (env) => {
+const reports = mkdtempSync(join(tmpdir(), "papers-test-"));
+process.on("exit", () => rmSync(reports, { recursive: true, force: true }));
+
+/** The failed tests of a run, from vitest's JSON report, so the last lines name them (a CI log shows its tail). */
+function failuresOf(reportFile) {
+  try {
+    const report = JSON.parse(readFileSync(reportFile, "utf8"));
+    return report.testResults.flatMap((file) => {
+      const where = file.name.replace(`${process.cwd()}/`, "");
+      const failed = file.assertionResults.filter((t) => t.status === "failed")
+        .map((t) => `${where} > ${t.fullName}: ${(t.failureMessages[0] ?? "").split("\n")[0]}`);
+      return failed.length || file.status !== "failed" ? failed : [`${where}: ${(file.message ?? "failed").split("\n")[0]}`];
+    });
+  } catch { return ["(no JSON report: vitest did not finish)"]; }
+}
+
+const vitest = (name, env) => {
   const started = Date.now();
-  const status = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...args],
-    { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
-  return { status, seconds: Math.round((Date.now() - started) / 1000) };
+  const reportFile = join(reports, `${name}.json`);
+  const status = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json",
+    `--outputFile.json=${reportFile}`, ...args], { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+  return { name, status, seconds: Math.round((Date.now() - started) / 1000), failures: status === 0 ? [] : failuresOf(reportFile) };
 };
 const verdict = (run) => `${run.status === 0 ? "passed" : "FAILED"} (${run.seconds} s)`;
 
@@ -41,7 +61,7 @@ async function createRunDatabase() {
 }
 
 console.log("== papers-bot tests on SQLite");
-const sqlite = vitest({ TEST_DATABASE_URL: "" });
+const sqlite = vitest("SQLite", { TEST_DATABASE_URL: "" });
 let postgres = null;
 let skipped = null;
 if (process.env.SKIP_POSTGRES === "1") skipped = "SKIP_POSTGRES=1";
@@ -50,10 +70,11 @@ else {
   if (database.skipped) skipped = database.skipped;
   else {
     console.log(`\n== papers-bot tests on PostgreSQL (${new URL(serverUrl).host}, fresh database ${database.url.split("/").pop()})`);
-    try { postgres = vitest({ TEST_DATABASE_URL: database.url }); }
+    try { postgres = vitest("PostgreSQL", { TEST_DATABASE_URL: database.url }); }
     finally { await database.drop().catch((error) => console.log(`(could not drop the test database: ${error.message})`)); }
   }
 }
 
+for (const run of [sqlite, postgres]) for (const failure of run?.failures ?? []) console.log(`FAILED on ${run.name}: ${failure}`);
 console.log(`\n== papers-bot tests: SQLite ${verdict(sqlite)}; PostgreSQL ${postgres ? verdict(postgres) : `pass skipped: ${skipped}`}`);
 process.exit(sqlite.status || (postgres?.status ?? 0));

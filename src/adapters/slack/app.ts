@@ -6,6 +6,7 @@ import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, webApi, type CustomRo
 import { format } from "node:util";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";
+import { keepAliveFetch } from "./fetch.ts";
 
 const PINO_TO_BOLT: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR, fatal: LogLevel.ERROR, silent: LogLevel.ERROR,
@@ -50,7 +51,7 @@ export function isSocketMode(config: Config): boolean {
 /** Calls made while answering a person: a couple of quick retries, never a half-hour back-off. */
 function clientOptions(config: Config, log: Logger): webApi.WebClientOptions {
   const url = slackApiUrl(config);
-  return { ...(url ? { slackApiUrl: url } : {}), logger: boltLogger(log), timeout: 10_000,
+  return { ...(url ? { slackApiUrl: url } : {}), logger: boltLogger(log), timeout: 10_000, fetch: keepAliveFetch,
     retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 } };
 }
 

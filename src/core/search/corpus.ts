@@ -77,10 +77,16 @@ export class Corpus implements TermSink {
   }
 
   /** Adds many papers to an empty corpus, laying the postings out once at the end (postings.ts). */
-  addAll(papers: Iterable<Paper>): void {
+  addAll(papers: Iterable<Paper>, count = 0): void {
     if (this.docCount > 0) throw new Error("addAll needs an empty corpus");
-    this.bulk = new PostingsBuilder();
-    for (const paper of papers) this.add(paper);
+    const bulk = this.bulk = new PostingsBuilder(count);
+    // A quarter of the way in, the pairs so far predict the total (with a margin), so the memory of the
+    // final layout can be mapped while the rest is analysed (postings.ts).
+    const sample = Math.floor(count / 4);
+    for (const paper of papers) {
+      this.add(paper);
+      if (this.ids.length === sample) bulk.expect(Math.ceil(bulk.pairs * (count / sample) * 1.08));
+    }
     this.postings = this.bulk.layOut(0, this.vocab.size);
     this.bulk = null;
   }

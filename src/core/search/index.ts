@@ -41,7 +41,7 @@ export class SearchIndex {
     this.proximity = new Proximity(this.corpus);
     const seen = new Map<string, Paper>();
     for (const paper of papers) seen.set(paper.id, paper); // the last of duplicate ids wins, as with upsert
-    this.corpus.addAll(seen.values());
+    this.corpus.addAll(seen.values(), seen.size);
   }
 
   /** Adds a paper, or replaces the one with its id. */

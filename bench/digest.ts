@@ -23,7 +23,7 @@ import { EmulatorHost } from "./emulator-host.ts";
 import { freshDatabase } from "../tests/support/database.ts";
 
 const CHANNELS = 1000;
-const SIZE = 1;
+const SIZE = Number(process.env.DIGEST_BENCH_SIZE ?? 1);
 const PER_CHANNEL = SIZE + 1;
 const NOW = new Date("2025-03-12T09:00:00Z");
 

@@ -14,6 +14,11 @@ export interface ChatTransport {
   post(channel: ChannelRef, reply: Reply, options?: PostOptions): Promise<{ messageId: string }>;
   /** A message this bot already posted with that idempotency key, if the platform can tell. */
   findPosted?(channel: ChannelRef, idempotencyKey: string, since: Date): Promise<{ messageId: string } | null>;
+  /** The platform's documented gap between two messages to one channel: a digest waits it out rather than
+   * earn a 429 and a Retry-After rounded up to whole seconds. */
+  readonly minIntervalMs?: number;
+  /** How many channels a digest tick serves at once through this transport (its default when not told). */
+  readonly concurrency?: number;
 }
 
 /** The channel is gone, archived, or the bot was removed: pause, do not retry. */

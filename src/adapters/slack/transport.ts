@@ -45,6 +45,11 @@ interface HistoryMessage { ts?: string; bot_id?: string; metadata?: { event_type
 
 export class SlackTransport implements ChatTransport {
   readonly platform = "slack" as const;
+  // Slack: "1 message per second per channel" for chat.postMessage. The limit is per channel, so a digest
+  // serves many channels at once, each mostly waiting out its second; the WebClient bounds the requests
+  // actually in flight (maxRequestConcurrency, 100).
+  readonly minIntervalMs = 1000;
+  readonly concurrency = 1000;
 
   constructor(private readonly client: webApi.WebClient) {}
 

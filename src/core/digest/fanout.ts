@@ -80,6 +80,13 @@ export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, t
     const findPosted = transport.findPosted?.bind(transport);
     const find = (key: string) => findPosted ? findPosted(channel, key, since) : Promise.resolve(null);
     const todo = items.filter((i) => i.status !== "sent");
+    // The platform's gap between two messages to one channel, counted from the previous answer (which came
+    // after Slack counted that message), so the next one is never early.
+    let lastPostedAt = -Infinity;
+    const pace = async () => {
+      const wait = lastPostedAt + (transport.minIntervalMs ?? 0) - control.clock().getTime();
+      if (wait > 0) await control.retry.sleep(wait);
+    };
     const markable = (w: LedgerItem[]) => w.filter((i) => i.status === "pending" && !marked.has(i.position)).map((i) => i.position);
 
     for (let start = 0; start < todo.length; start += WINDOW) {
@@ -108,8 +115,10 @@ export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, t
         if (!result) {
           const reply = await replyFor(deps, item, facts);
           if (!reply) { sent.push({ position: item.position, messageId: "paper-missing", at: control.clock(), paperId: null }); continue; }
+          await pace();
           result = await withRetries(control.retry, () => transport.post(channel, reply, { idempotencyKey: key }),
             findPosted ? () => find(key) : undefined, control.stopping);
+          lastPostedAt = control.clock().getTime();
           posted++;
         }
         sent.push({ position: item.position, messageId: result.messageId, at: control.clock(), paperId: item.kind === "paper" ? item.paperId : null });

@@ -5,6 +5,7 @@
 // tick after its lease ran out takes the row over and sends what is left.
 import type { ChannelRef } from "../channel.ts";
 import type { Db } from "../db/index.ts";
+import { finishDelivery, insertDelivery, insertItems, insertPosted, markSending, markSent } from "./ledger-sql.ts";
 
 export const LEASE_MS = 2 * 60_000;
 
@@ -40,13 +41,14 @@ export class DeliveryLedger {
   async claim(channel: ChannelRef, localDate: string, now: Date, late: boolean, planned: PlannedItem[] = [], sendingFirst = 0): Promise<Claim | null> {
     const leaseUntil = new Date(now.getTime() + LEASE_MS);
     const items = planned.map((p, position) => ({ position, kind: p.kind, paperId: p.paperId, status: position < sendingFirst ? "sending" : "pending" }));
-    try {
-      // Nested create: the row and its items commit together, so a resumed delivery sees all of the plan or none.
-      const row = await this.db.delivery.create({ data: { ...key(channel, localDate), status: "claimed", claimedBy: this.owner, leaseUntil, late, createdAt: now,
-        ...(items.length ? { items: { create: items } } : {}) } });
-      return { deliveryId: row.id, resumed: false, late, createdAt: row.createdAt, claimedAt: now };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+    // The unique key decides who claims: a second insert inserts nothing and returns no row.
+    const inserted = await this.db.$queryRaw<{ id: number | bigint }[]>(insertDelivery(channel, localDate, this.owner, leaseUntil, late, now));
+    if (inserted.length === 1) {
+      const deliveryId = Number(inserted[0]!.id);
+      // Not in the claim's transaction: a crash between the two leaves a claimed row with no plan, and
+      // whoever resumes it plans it then (nothing is posted before the plan exists).
+      if (items.length) await this.db.$executeRaw(insertItems(deliveryId, items));
+      return { deliveryId, resumed: false, late, createdAt: now, claimedAt: now };
     }
     const row = await this.db.delivery.findUnique({ where: { platform_workspaceId_channelId_localDate: key(channel, localDate) } });
     if (!row || row.status !== "claimed" || row.leaseUntil.getTime() > now.getTime()) return null;
@@ -86,32 +88,20 @@ export class DeliveryLedger {
    * to "pending" (they certainly did not arrive: no findPosted needed on resume), the next window is marked
    * "sending", and the delivery is finished when it is the last. An item whose post failed ambiguously
    * stays "sending" for findPosted. A crash before this commit leaves the window "sending": same answer.
+   * A PostedMessage row already there (written by a process that took the row over and found the same
+   * message) is kept as it is.
    */
   async settle(deliveryId: number, channel: ChannelRef, w: SettleWindow): Promise<void> {
-    try { await this.settleOnce(deliveryId, channel, w, false); }
-    catch (error) {
-      // A PostedMessage row already there: written by a process that took this row over and found the
-      // same message, or by a version that recorded it before marking it sent. Same row: keep it.
-      if (!isUniqueViolation(error)) throw error;
-      await this.settleOnce(deliveryId, channel, w, true);
-    }
-  }
-
-  private async settleOnce(deliveryId: number, channel: ChannelRef, w: SettleWindow, existingRows: boolean): Promise<void> {
-    const ids = w.sent.filter((s) => s.paperId).map((s) => ({ id: { platform: channel.platform, workspaceId: channel.workspaceId,
-      channelId: channel.channelId, messageId: s.messageId }, paperId: s.paperId!, at: s.at }));
+    // One sentAt for the window (its last message): the items' own times differ by the pacing only.
+    const at = w.sent.reduce((latest, s) => (s.at > latest ? s.at : latest), w.finish ?? new Date(0));
+    const posted = w.sent.filter((s) => s.paperId).map((s) => ({ messageId: s.messageId, paperId: s.paperId!, at: s.at }));
     const ops = [
-      ...w.sent.map((s) => this.db.deliveryItem.updateMany({ where: { deliveryId, position: s.position },
-        data: { status: "sent", messageId: s.messageId, sentAt: s.at } })),
-      // One INSERT for the window (an upsert costs two SELECTs and an INSERT per row); upserts only on a clash.
-      ...(existingRows
-        ? ids.map((r) => this.db.postedMessage.upsert({ where: { platform_workspaceId_channelId_messageId: r.id },
-          create: { ...r.id, paperId: r.paperId, kind: "digest", postedAt: r.at }, update: {} }))
-        : ids.length ? [this.db.postedMessage.createMany({ data: ids.map((r) => ({ ...r.id, paperId: r.paperId, kind: "digest", postedAt: r.at })) })] : []),
+      ...(w.sent.length ? [this.db.$executeRaw(markSent(deliveryId, w.sent, at))] : []),
+      ...(posted.length ? [this.db.$executeRaw(insertPosted(channel, posted))] : []),
       ...(w.unsent.length ? [this.db.deliveryItem.updateMany({ where: { deliveryId, position: { in: w.unsent }, status: "sending",
         delivery: { claimedBy: this.owner, status: "claimed" } }, data: { status: "pending" } })] : []),
-      ...(w.next.length ? [this.db.deliveryItem.updateMany({ where: { deliveryId, position: { in: w.next }, status: "pending" }, data: { status: "sending" } })] : []),
-      ...(w.finish ? [this.db.delivery.updateMany({ where: { id: deliveryId, claimedBy: this.owner }, data: { status: "done", finishedAt: w.finish, error: null } })] : []),
+      ...(w.next.length ? [this.db.$executeRaw(markSending(deliveryId, w.next))] : []),
+      ...(w.finish ? [this.db.$executeRaw(finishDelivery(deliveryId, this.owner, w.finish))] : []),
     ];
     if (ops.length === 1) await ops[0];
     else if (ops.length > 1) await this.db.$transaction(ops);

@@ -13,7 +13,8 @@ import { dueAt } from "./schedule.ts";
 import { trendingPerTick } from "./plan.ts";
 
 export interface TickOptions {
-  /** Channels posted to at once (each channel's messages go one after another). */
+  /** Channels posted to at once per platform (each channel's messages go one after another); by default
+   * the transport's own `concurrency`, else DEFAULT_CONCURRENCY. */
   concurrency?: number;
   retry?: RetryPolicy;
   /** Checked before each message: true once shutdown began. */
@@ -53,23 +54,28 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
     });
     const settled = await ledger.settled([...new Set(due.map((d) => d.check.localDate))]);
     const deps = { ...services, trending: trendingPerTick(services.papers) };
-    const tasks = due.flatMap(({ sub, check, channel }) => {
-      if (settled.has(`${channelKey(channel)}@${check.localDate}`)) return [];
+    // One pool per platform: Slack's limit is per channel, Discord's per bot, so each sets its own width.
+    const tasks = new Map<Platform, (() => Promise<ChannelOutcome>)[]>();
+    for (const { sub, check, channel } of due) {
+      if (settled.has(`${channelKey(channel)}@${check.localDate}`)) continue;
       const transport = transports.get(channel.platform);
       if (!transport) {
         report.channels.push({ channel, localDate: check.localDate, outcome: "skipped", posted: 0, reason: `no ${channel.platform} connection in this process` });
-        return [];
+        continue;
       }
-      return [async (): Promise<ChannelOutcome> => {
+      if (!tasks.has(channel.platform)) tasks.set(channel.platform, []);
+      tasks.get(channel.platform)!.push(async (): Promise<ChannelOutcome> => {
         try { return await deliverChannel(deps, ledger, transport, channel, sub, check, control); }
         catch (error) {
           // The ledger itself failed (database trouble): this channel only; the next tick tries again.
           services.log.error({ err: error, channel }, "digest delivery crashed");
           return { channel, localDate: check.localDate, outcome: "failed", posted: 0, reason: "unexpected error; retrying next tick" };
         }
-      }];
-    });
-    report.channels.push(...await pool(tasks, options.concurrency ?? DEFAULT_CONCURRENCY));
+      });
+    }
+    const outcomes = await Promise.all([...tasks].map(([platform, list]) =>
+      pool(list, options.concurrency ?? transports.get(platform)!.concurrency ?? DEFAULT_CONCURRENCY)));
+    report.channels.push(...outcomes.flat());
     const failed = report.channels.filter((c) => c.outcome === "failed" && !c.reason?.startsWith("paused"));
     await recordJobRun(services, clock(), failed.length ? `${failed.length} channel(s) failed: ${failed[0]!.reason}` : null);
     return report;

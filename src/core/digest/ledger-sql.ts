@@ -14,36 +14,45 @@ export interface ItemRow { position: number; kind: string; paperId: string | nul
 export interface SentRow { position: number; messageId: string }
 export interface PostedRow { messageId: string; paperId: string; at: Date }
 
-export function insertDelivery(channel: ChannelRef, localDate: string, owner: string, leaseUntil: Date, late: boolean, now: Date): Sql {
+export interface NewDelivery { channel: ChannelRef; localDate: string; leaseUntil: Date; late: boolean; now: Date }
+export interface ItemRow { deliveryId: number; position: number; kind: string; paperId: string | null; status: string }
+export interface SentRow { deliveryId: number; position: number; messageId: string }
+export interface PostedRow { channel: ChannelRef; messageId: string; paperId: string; at: Date }
+
+/** Claims: the unique key (channel, day) decides; a row already there inserts nothing and returns nothing. */
+export function insertDeliveries(owner: string, rows: NewDelivery[]): Sql {
   return sql`INSERT INTO "Delivery" ("platform", "workspaceId", "channelId", "localDate", "status", "claimedBy", "leaseUntil", "late", "createdAt")
-    VALUES (${channel.platform}, ${channel.workspaceId}, ${channel.channelId}, ${localDate}, 'claimed', ${owner}, ${leaseUntil}, ${late}, ${now})
-    ON CONFLICT DO NOTHING RETURNING "id"`;
+    VALUES ${join(rows.map((r) => sql`(${r.channel.platform}, ${r.channel.workspaceId}, ${r.channel.channelId}, ${r.localDate}, 'claimed', ${owner},
+      ${r.leaseUntil}, ${r.late}, ${r.now})`))}
+    ON CONFLICT DO NOTHING RETURNING "id", "platform", "workspaceId", "channelId", "localDate"`;
 }
 
-export function insertItems(deliveryId: number, items: ItemRow[]): Sql {
+export function insertItems(items: ItemRow[]): Sql {
   return sql`INSERT INTO "DeliveryItem" ("deliveryId", "position", "kind", "paperId", "status")
-    VALUES ${join(items.map((i) => sql`(${deliveryId}, ${i.position}, ${i.kind}, ${i.paperId}, ${i.status})`))}`;
+    VALUES ${join(items.map((i) => sql`(${i.deliveryId}, ${i.position}, ${i.kind}, ${i.paperId}, ${i.status})`))}`;
 }
 
-/** Marks items sent, each with its message id, in one statement. */
-export function markSent(deliveryId: number, sent: SentRow[], at: Date): Sql {
-  return sql`UPDATE "DeliveryItem" SET "status" = 'sent', "sentAt" = ${at},
-    "messageId" = CASE "position" ${join(sent.map((s) => sql`WHEN ${s.position} THEN ${s.messageId}`), " ")} END
-    WHERE "deliveryId" = ${deliveryId} AND "position" IN (${join(sent.map((s) => s.position))})`;
+/** Marks items sent, each with its message id, in one statement (UPDATE … FROM VALUES, typed by CAST so
+ * PostgreSQL need not guess the parameters' types). */
+export function markSent(sent: SentRow[], at: Date): Sql {
+  return sql`UPDATE "DeliveryItem" SET "status" = 'sent', "sentAt" = ${at}, "messageId" = v.column3
+    FROM (VALUES ${join(sent.map((s) => sql`(CAST(${s.deliveryId} AS INTEGER), CAST(${s.position} AS INTEGER), CAST(${s.messageId} AS TEXT))`))}) AS v
+    WHERE "DeliveryItem"."deliveryId" = v.column1 AND "DeliveryItem"."position" = v.column2`;
 }
 
 /** Which bot message shows which paper; a row already there (a takeover found the same message) stays. */
-export function insertPosted(channel: ChannelRef, rows: PostedRow[]): Sql {
+export function insertPosted(rows: PostedRow[]): Sql {
   return sql`INSERT INTO "PostedMessage" ("platform", "workspaceId", "channelId", "messageId", "paperId", "kind", "postedAt")
-    VALUES ${join(rows.map((r) => sql`(${channel.platform}, ${channel.workspaceId}, ${channel.channelId}, ${r.messageId}, ${r.paperId}, 'digest', ${r.at})`))}
+    VALUES ${join(rows.map((r) => sql`(${r.channel.platform}, ${r.channel.workspaceId}, ${r.channel.channelId}, ${r.messageId}, ${r.paperId}, 'digest', ${r.at})`))}
     ON CONFLICT DO NOTHING`;
 }
 
-export function markSending(deliveryId: number, positions: number[]): Sql {
-  return sql`UPDATE "DeliveryItem" SET "status" = 'sending'
-    WHERE "deliveryId" = ${deliveryId} AND "status" = 'pending' AND "position" IN (${join(positions)})`;
+/** The next window of each delivery: `positions` per delivery id. */
+export function markSending(windows: { deliveryId: number; positions: number[] }[]): Sql {
+  return sql`UPDATE "DeliveryItem" SET "status" = 'sending' WHERE "status" = 'pending' AND
+    (${join(windows.map((w) => sql`("deliveryId" = ${w.deliveryId} AND "position" IN (${join(w.positions)}))`), " OR ")})`;
 }
 
-export function finishDelivery(deliveryId: number, owner: string, at: Date): Sql {
-  return sql`UPDATE "Delivery" SET "status" = 'done', "finishedAt" = ${at}, "error" = NULL WHERE "id" = ${deliveryId} AND "claimedBy" = ${owner}`;
+export function finishDeliveries(owner: string, ids: number[], at: Date): Sql {
+  return sql`UPDATE "Delivery" SET "status" = 'done', "finishedAt" = ${at}, "error" = NULL WHERE "claimedBy" = ${owner} AND "id" IN (${join(ids)})`;
 }

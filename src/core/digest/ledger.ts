@@ -5,7 +5,8 @@
 // tick after its lease ran out takes the row over and sends what is left.
 import type { ChannelRef } from "../channel.ts";
 import type { Db } from "../db/index.ts";
-import { finishDelivery, insertDelivery, insertItems, insertPosted, markSending, markSent } from "./ledger-sql.ts";
+import { Coalescer } from "./coalesce.ts";
+import { finishDeliveries, insertDeliveries, insertItems, insertPosted, markSending, markSent, type NewDelivery } from "./ledger-sql.ts";
 
 export const LEASE_MS = 2 * 60_000;
 
@@ -29,33 +30,58 @@ export function idempotencyKey(deliveryId: number, position: number): string {
   return `pd${deliveryId}.${position}`;
 }
 
+interface ClaimRequest extends NewDelivery { items: { position: number; kind: string; paperId: string | null; status: string }[] }
+interface SettleRequest { deliveryId: number; channel: ChannelRef; w: SettleWindow }
+
+const dayKey = (r: { platform: string; workspaceId: string; channelId: string; localDate: string }) =>
+  `${r.platform}:${r.workspaceId}:${r.channelId}@${r.localDate}`;
+
 export class DeliveryLedger {
+  // Claims and settles of many channels are written together (coalesce.ts): a 1,000-channel tick
+  // otherwise spends more CPU on these small writes than on posting.
+  private readonly claims = new Coalescer<ClaimRequest, number | null>((reqs) => this.insertClaims(reqs));
+  private readonly settles = new Coalescer<SettleRequest, void>((reqs) => this.writeSettles(reqs));
+
   constructor(private readonly db: Db, readonly owner: string) {}
 
   /**
-   * The row for that channel and day, for this process: a fresh insert (with its plan, in the same write),
-   * or a takeover of a row whose claimer's lease has run out. null when it is done, failed, skipped, or
-   * someone else holds it. The first `sendingFirst` planned items start as "sending": the first window of
-   * messages is about to go out, and marking it here saves a write per window (see fanout.ts).
+   * The row for that channel and day, for this process: a fresh insert (with its plan), or a takeover of a
+   * row whose claimer's lease has run out. null when it is done, failed, skipped, or someone else holds it.
+   * The first `sendingFirst` planned items start as "sending": the first window of messages is about to
+   * go out, and marking it here saves a write per window (see fanout.ts).
    */
   async claim(channel: ChannelRef, localDate: string, now: Date, late: boolean, planned: PlannedItem[] = [], sendingFirst = 0): Promise<Claim | null> {
     const leaseUntil = new Date(now.getTime() + LEASE_MS);
     const items = planned.map((p, position) => ({ position, kind: p.kind, paperId: p.paperId, status: position < sendingFirst ? "sending" : "pending" }));
-    // The unique key decides who claims: a second insert inserts nothing and returns no row.
-    const inserted = await this.db.$queryRaw<{ id: number | bigint }[]>(insertDelivery(channel, localDate, this.owner, leaseUntil, late, now));
-    if (inserted.length === 1) {
-      const deliveryId = Number(inserted[0]!.id);
-      // Not in the claim's transaction: a crash between the two leaves a claimed row with no plan, and
-      // whoever resumes it plans it then (nothing is posted before the plan exists).
-      if (items.length) await this.db.$executeRaw(insertItems(deliveryId, items));
-      return { deliveryId, resumed: false, late, createdAt: now, claimedAt: now };
-    }
+    const deliveryId = await this.claims.submit({ channel, localDate, leaseUntil, late, now, items });
+    if (deliveryId !== null) return { deliveryId, resumed: false, late, createdAt: now, claimedAt: now };
     const row = await this.db.delivery.findUnique({ where: { platform_workspaceId_channelId_localDate: key(channel, localDate) } });
     if (!row || row.status !== "claimed" || row.leaseUntil.getTime() > now.getTime()) return null;
     // Conditional on the lease we saw: of two processes taking over at once, one update matches.
     const taken = await this.db.delivery.updateMany({ where: { id: row.id, status: "claimed", leaseUntil: row.leaseUntil },
       data: { claimedBy: this.owner, leaseUntil } });
     return taken.count === 1 ? { deliveryId: row.id, resumed: true, late: row.late, createdAt: row.createdAt, claimedAt: now } : null;
+  }
+
+  /**
+   * Inserts the rows of a batch of claims; the unique key (channel, day) decides, so a row that is already
+   * there inserts nothing and that claim gets null. The plans go in a second statement, not in the same
+   * transaction: a crash between the two leaves claimed rows with no plan, and whoever resumes one plans
+   * it then (nothing is posted before its plan exists).
+   */
+  private async insertClaims(reqs: ClaimRequest[]): Promise<(number | null)[]> {
+    const rows = await this.db.$queryRaw<{ id: number | bigint; platform: string; workspaceId: string; channelId: string; localDate: string }[]>(
+      insertDeliveries(this.owner, reqs));
+    const idOf = new Map(rows.map((r) => [dayKey(r), Number(r.id)]));
+    const ids = reqs.map((r) => {
+      const k = dayKey({ ...r.channel, localDate: r.localDate });
+      const id = idOf.get(k) ?? null;
+      idOf.delete(k); // the same channel and day twice in a batch: only the first claimed it
+      return id;
+    });
+    const items = reqs.flatMap((r, i) => ids[i] === null ? [] : r.items.map((item) => ({ deliveryId: ids[i]!, ...item })));
+    if (items.length) await this.db.$executeRaw(insertItems(items));
+    return ids;
   }
 
   /** Extends the lease; false when another process has taken the row over (stop sending then). */
@@ -92,19 +118,28 @@ export class DeliveryLedger {
    * message) is kept as it is.
    */
   async settle(deliveryId: number, channel: ChannelRef, w: SettleWindow): Promise<void> {
-    // One sentAt for the window (its last message): the items' own times differ by the pacing only.
-    const at = w.sent.reduce((latest, s) => (s.at > latest ? s.at : latest), w.finish ?? new Date(0));
-    const posted = w.sent.filter((s) => s.paperId).map((s) => ({ messageId: s.messageId, paperId: s.paperId!, at: s.at }));
+    await this.settles.submit({ deliveryId, channel, w });
+  }
+
+  /** The windows of many deliveries in one transaction of a handful of statements. */
+  private async writeSettles(reqs: SettleRequest[]): Promise<void[]> {
+    const sent = reqs.flatMap(({ deliveryId, w }) => w.sent.map((s) => ({ deliveryId, position: s.position, messageId: s.messageId })));
+    const posted = reqs.flatMap(({ channel, w }) => w.sent.filter((s) => s.paperId).map((s) => ({ channel, messageId: s.messageId, paperId: s.paperId!, at: s.at })));
+    const next = reqs.filter((r) => r.w.next.length).map((r) => ({ deliveryId: r.deliveryId, positions: r.w.next }));
+    const finished = reqs.filter((r) => r.w.finish);
+    // One sentAt per batch (its latest message): the items' own times differ by the pacing only.
+    const at = new Date(Math.max(0, ...reqs.flatMap((r) => [...r.w.sent.map((s) => s.at.getTime()), r.w.finish?.getTime() ?? 0])));
     const ops = [
-      ...(w.sent.length ? [this.db.$executeRaw(markSent(deliveryId, w.sent, at))] : []),
-      ...(posted.length ? [this.db.$executeRaw(insertPosted(channel, posted))] : []),
-      ...(w.unsent.length ? [this.db.deliveryItem.updateMany({ where: { deliveryId, position: { in: w.unsent }, status: "sending",
-        delivery: { claimedBy: this.owner, status: "claimed" } }, data: { status: "pending" } })] : []),
-      ...(w.next.length ? [this.db.$executeRaw(markSending(deliveryId, w.next))] : []),
-      ...(w.finish ? [this.db.$executeRaw(finishDelivery(deliveryId, this.owner, w.finish))] : []),
+      ...(sent.length ? [this.db.$executeRaw(markSent(sent, at))] : []),
+      ...(posted.length ? [this.db.$executeRaw(insertPosted(posted))] : []),
+      ...reqs.filter((r) => r.w.unsent.length).map(({ deliveryId, w }) => this.db.deliveryItem.updateMany({
+        where: { deliveryId, position: { in: w.unsent }, status: "sending", delivery: { claimedBy: this.owner, status: "claimed" } }, data: { status: "pending" } })),
+      ...(next.length ? [this.db.$executeRaw(markSending(next))] : []),
+      ...(finished.length ? [this.db.$executeRaw(finishDeliveries(this.owner, finished.map((r) => r.deliveryId), at))] : []),
     ];
     if (ops.length === 1) await ops[0];
     else if (ops.length > 1) await this.db.$transaction(ops);
+    return reqs.map(() => undefined);
   }
 
   async finish(deliveryId: number, status: "done" | "failed", at: Date, error?: string): Promise<void> {

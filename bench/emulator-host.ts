@@ -12,7 +12,9 @@ export type HostedKind = "slack" | "discord";
 /** What the parent needs to point a client at the emulator. */
 export interface HostedInfo { apiUrl: string; token: string; teamId: string; guildId: string }
 /** What was posted, per channel: the idempotency key of each message (Slack metadata, Discord nonce). */
-export interface HostedRecord { keysByChannel: Record<string, string[]>; http429: number }
+export interface HostedRecord { keysByChannel: Record<string, string[]>; http429: number;
+  /** The emulator process's CPU since it started: if it nears the run's seconds, the emulator bounded the run. */
+  emulatorCpuMs?: number }
 
 type Request = { op: "collect" } | { op: "stop" };
 
@@ -66,7 +68,10 @@ async function host(kind: HostedKind, options: any): Promise<void> {
     stop = () => discord.stop();
   }
   process.on("message", (m: Request) => {
-    if (m.op === "collect") process.send!(collect());
+    if (m.op === "collect") {
+      const used = process.cpuUsage();
+      process.send!({ ...collect(), emulatorCpuMs: Math.round((used.user + used.system) / 1000) });
+    }
     else void stop().then(() => process.exit(0));
   });
   process.on("disconnect", () => process.exit(0)); // the bench died: do not linger

@@ -48,10 +48,13 @@ export function isSocketMode(config: Config): boolean {
   return Boolean(config.SLACK_APP_TOKEN);
 }
 
-/** Calls made while answering a person: a couple of quick retries, never a half-hour back-off. */
+/**
+ * Calls made while answering a person: a couple of quick retries, never a half-hour back-off. No
+ * `timeout`: keepAliveFetch keeps the 10 s limit itself, without a timer and signal per call.
+ */
 function clientOptions(config: Config, log: Logger): webApi.WebClientOptions {
   const url = slackApiUrl(config);
-  return { ...(url ? { slackApiUrl: url } : {}), logger: boltLogger(log), timeout: 10_000, fetch: keepAliveFetch,
+  return { ...(url ? { slackApiUrl: url } : {}), logger: boltLogger(log), fetch: keepAliveFetch,
     retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 } };
 }
 

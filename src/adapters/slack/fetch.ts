@@ -3,8 +3,14 @@
 // everything else the bot does for that message; this is the subset of fetch the WebClient uses (POST of
 // a url-encoded string, status, headers.get/entries, text/json/arrayBuffer, an abort signal). Bodies it
 // does not handle (multipart file uploads) go to the global fetch unchanged.
+//
+// It also keeps the time limit itself (a socket with nothing to read for REQUEST_TIMEOUT_MS fails the
+// request), so the WebClient need not make an AbortSignal and a timer for every call: its `timeout` is
+// left at 0 (see app.ts). An abort signal a caller does pass is honoured.
 import http from "node:http";
 import https from "node:https";
+
+export const REQUEST_TIMEOUT_MS = 10_000;
 
 const agents = {
   "http:": new http.Agent({ keepAlive: true, maxSockets: 256 }),
@@ -61,6 +67,7 @@ export const keepAliveFetch = ((input: string | URL | Request, init: RequestInit
           Buffer.concat(chunks)) as unknown as Response);
       });
     });
+    request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`No answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
     const abort = () => request.destroy(signal!.reason instanceof Error ? signal!.reason : new Error("The request was aborted"));
     signal?.addEventListener("abort", abort, { once: true });
     request.on("error", (error) => { signal?.removeEventListener("abort", abort); reject(error); });

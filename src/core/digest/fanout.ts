@@ -5,23 +5,18 @@
 // inside a window leaves its items "sending", and a resumed delivery asks the platform whether each of
 // those already arrived (by its idempotency key) before posting it again — exactly once either way.
 import type { ChannelRef } from "../channel.ts";
-import type { Db } from "../db/index.ts";
 import type { Logger } from "../../log.ts";
-import type { Catalog } from "../catalog.ts";
-import type { PaperStore } from "../store/papers.ts";
-import type { PostedMessageStore } from "../store/posted-messages.ts";
 import type { SubscriptionStore } from "../store/subscriptions.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport } from "../transport.ts";
 import type { Reply } from "../../commands/reply.ts";
 import { LEASE_MS, idempotencyKey, type DeliveryLedger, type LedgerItem, type SentItem } from "./ledger.ts";
-import { planDigest, type DigestSubscription, type TrendingList } from "./plan.ts";
+import { planDigest, type DigestSubscription, type PlanDeps } from "./plan.ts";
 import { headerReply, nothingNewReply, paperReply, type HeaderFacts } from "./messages.ts";
 import { withRetries, type RetryPolicy } from "./retry.ts";
 import type { DueCheck } from "./schedule.ts";
 
-export interface FanoutDeps { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore; subscriptions: SubscriptionStore; log: Logger; db?: Db;
-  /** The trending list by local date, read once per tick (see trendingPerTick). */
-  trending?: (localDate: string) => Promise<TrendingList> }
+/** `trending` and `recent`: read once per tick for all its channels (trendingPerTick, recentPerTick). */
+export interface FanoutDeps extends PlanDeps { subscriptions: SubscriptionStore; log: Logger }
 
 export interface ChannelOutcome {
   channel: ChannelRef; localDate: string; outcome: "posted" | "skipped" | "failed";

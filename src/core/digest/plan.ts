@@ -8,6 +8,7 @@ import type { PostedMessageStore } from "../store/posted-messages.ts";
 import type { PlannedItem } from "./ledger.ts";
 import type { Db } from "../db/index.ts";
 import { rankForTeam } from "../recommend/team.ts";
+import { Coalescer } from "./coalesce.ts";
 
 export const NO_REPEAT_DAYS = 7;
 
@@ -34,8 +35,20 @@ export function trendingPerTick(papers: PaperStore): (localDate: string) => Prom
   };
 }
 
-export async function planDigest(deps: { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore; db?: Db; trending?: (localDate: string) => Promise<TrendingList> },
-  channel: ChannelRef, sub: DigestSubscription, localDate: string, now: Date): Promise<DigestPlan> {
+/**
+ * Papers each channel was shown in the last NO_REPEAT_DAYS before the tick, for many channels in one query:
+ * the channels of a tick plan at about the same moment, so their look-ups are batched (coalesce.ts).
+ */
+export function recentPerTick(posted: PostedMessageStore, tickAt: Date): (channel: ChannelRef) => Promise<string[]> {
+  const since = new Date(tickAt.getTime() - NO_REPEAT_DAYS * 24 * 3600_000);
+  const batch = new Coalescer<ChannelRef, string[]>((channels) => posted.paperIdsSinceMany(channels, since));
+  return (channel) => batch.submit(channel);
+}
+
+export interface PlanDeps { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore; db?: Db;
+  trending?: (localDate: string) => Promise<TrendingList>; recent?: (channel: ChannelRef) => Promise<string[]> }
+
+export async function planDigest(deps: PlanDeps, channel: ChannelRef, sub: DigestSubscription, localDate: string, now: Date): Promise<DigestPlan> {
   const snapshot = await (deps.trending ?? ((d: string) => deps.papers.trending(d)))(localDate);
   let ids = snapshot?.ids ?? [];
   if (sub.topic && ids.length > 0) {
@@ -44,7 +57,7 @@ export async function planDigest(deps: { papers: PaperStore; catalog: Catalog; p
     ids = ids.filter((id) => hits.has(id)); // keep trending order: it is a trending digest, narrowed
   }
   const since = new Date(now.getTime() - NO_REPEAT_DAYS * 24 * 3600_000);
-  const recent = new Set((await deps.posted.paperIdsSince(channel, since)).map(withoutVersion));
+  const recent = new Set((await (deps.recent?.(channel) ?? deps.posted.paperIdsSince(channel, since))).map(withoutVersion));
   let unseen = ids.filter((id) => !recent.has(withoutVersion(id)));
   // `ranked: team`: the same candidates, ordered by what this channel's people bookmarked before.
   if (sub.ranking === "team" && deps.db && unseen.length > 1) unseen = await rankForTeam({ db: deps.db, catalog: deps.catalog }, channel, unseen);

@@ -10,7 +10,7 @@ import { DeliveryLedger } from "./ledger.ts";
 import { deliverChannel, type ChannelOutcome } from "./fanout.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.ts";
 import { dueAt } from "./schedule.ts";
-import { trendingPerTick } from "./plan.ts";
+import { recentPerTick, trendingPerTick } from "./plan.ts";
 
 export interface TickOptions {
   /** Channels posted to at once per platform (each channel's messages go one after another); by default
@@ -53,7 +53,7 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
       return [{ sub, check, channel: { platform: sub.platform as Platform, workspaceId: sub.workspaceId, channelId: sub.channelId } satisfies ChannelRef }];
     });
     const settled = await ledger.settled([...new Set(due.map((d) => d.check.localDate))]);
-    const deps = { ...services, trending: trendingPerTick(services.papers) };
+    const deps = { ...services, trending: trendingPerTick(services.papers), recent: recentPerTick(services.posted, now) };
     // One pool per platform: Slack's limit is per channel, Discord's per bot, so each sets its own width.
     const tasks = new Map<Platform, (() => Promise<ChannelOutcome>)[]>();
     for (const { sub, check, channel } of due) {

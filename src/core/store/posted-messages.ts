@@ -24,4 +24,18 @@ export class PostedMessageStore {
       channelId: channel.channelId, postedAt: { gte: since } }, select: { paperId: true } });
     return rows.map((r) => r.paperId);
   }
+
+  /** paperIdsSince for many channels in one query (the digest asks for every channel of a tick). */
+  async paperIdsSinceMany(channels: ChannelRef[], since: Date): Promise<string[][]> {
+    const rows = await this.db.postedMessage.findMany({ where: { postedAt: { gte: since },
+      OR: channels.map((c) => ({ platform: c.platform, workspaceId: c.workspaceId, channelId: c.channelId })) },
+      select: { platform: true, workspaceId: true, channelId: true, paperId: true } });
+    const byChannel = new Map<string, string[]>();
+    for (const r of rows) {
+      const key = `${r.platform}:${r.workspaceId}:${r.channelId}`;
+      if (!byChannel.has(key)) byChannel.set(key, []);
+      byChannel.get(key)!.push(r.paperId);
+    }
+    return channels.map((c) => byChannel.get(`${c.platform}:${c.workspaceId}:${c.channelId}`) ?? []);
+  }
 }

@@ -73,7 +73,7 @@ describe("SlackTransport", () => {
     const since = new Date(Date.now() - 60_000);
     const { messageId } = await transport.post(channel("C3"), reply, { idempotencyKey: "digest:C3:2025-03-11:1" });
     await transport.post(channel("C3"), reply, { idempotencyKey: "digest:C3:2025-03-11:2" });
-    expect(JSON.parse(emulator.okCalls("chat.postMessage")[0]!.params.metadata)).toEqual({ event_type: "papers_bot_post", event_payload: { key: "digest:C3:2025-03-11:1" } });
+    expect(emulator.okCalls("chat.postMessage")[0]!.params.metadata).toEqual({ event_type: "papers_bot_post", event_payload: { key: "digest:C3:2025-03-11:1" } });
     expect(await transport.findPosted(channel("C3"), "digest:C3:2025-03-11:1", since)).toEqual({ messageId });
     expect(await transport.findPosted(channel("C3"), "digest:C3:2025-03-11:9", since)).toBeNull();
     expect(emulator.okCalls("conversations.history")[0]!.params.include_all_metadata).toBe("true");

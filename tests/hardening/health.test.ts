@@ -103,7 +103,7 @@ describe("an unreachable database", () => {
       const res = await fetch(`http://127.0.0.1:${hung.port}/healthz`);
       expect(res.status).toBe(503);
       expect(await res.json()).toMatchObject({ ok: false, database: "unreachable", reason: "The database did not answer within 300 ms." });
-      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(performance.now() - started).toBeLessThan(5_000); // bounded by its 300 ms, not hung (CI shares the cores)
     } finally {
       await hung.stop();
       for (const s of sockets) s.destroy();

@@ -57,7 +57,7 @@ describe("rate limits", () => {
     const error = await client("ratelimit-long").paper("2503.07605").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HfRateLimitError);
     expect((error as HfRateLimitError).retryAfterMs).toBe(3_600_000);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(10_000); // not the hour it was told to wait (generous: CI shares the cores)
     expect(hf.requestsFor("ratelimit-long")).toHaveLength(1);
   });
 

@@ -32,6 +32,8 @@ export interface FanoutControl { retry: RetryPolicy; clock: () => Date; stopping
  */
 export const WINDOW = 5;
 
+const PACING_MARGIN_MS = 5;
+
 // A message posted just before a crash is younger than its delivery row; look a little further back.
 const FIND_POSTED_SLACK_MS = 10 * 60_000;
 
@@ -76,11 +78,12 @@ export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, t
     const find = (key: string) => findPosted ? findPosted(channel, key, since) : Promise.resolve(null);
     const todo = items.filter((i) => i.status !== "sent");
     // The platform's gap between two messages to one channel, counted from the previous answer (which came
-    // after Slack counted that message), so the next one is never early.
+    // after Slack counted that message), so the next one is never early; plus a few ms, since timers
+    // round to whole milliseconds and the platform's clock is not ours.
     let lastPostedAt = -Infinity;
     const pace = async () => {
       const wait = lastPostedAt + (transport.minIntervalMs ?? 0) - control.clock().getTime();
-      if (wait > 0) await control.retry.sleep(wait);
+      if (wait > 0) await control.retry.sleep(Math.ceil(wait) + PACING_MARGIN_MS);
     };
     const markable = (w: LedgerItem[]) => w.filter((i) => i.status === "pending" && !marked.has(i.position)).map((i) => i.position);
 

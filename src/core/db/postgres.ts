@@ -8,9 +8,9 @@ import { MigrationError, type MigrationDriver } from "./migrate.ts";
 // `prisma migrate deploy` and a starting replica never migrate at the same time either.
 const MIGRATION_LOCK_KEY = 72707369;
 
-// Per replica. The digest job posts to 16 channels at once (DEFAULT_CONCURRENCY in core/digest/tick.ts),
-// each holding a connection for its ledger writes, with commands arriving alongside: 20 keeps them from
-// queueing, and 4 replicas × 20 still fit PostgreSQL's default max_connections of 100.
+// Per replica. The digest job serves many channels at once but writes its ledger in batches (group
+// commit, core/digest/coalesce.ts), so it holds a few connections at a time, with commands arriving
+// alongside: 20 keeps them from queueing, and 4 replicas × 20 still fit PostgreSQL's default max_connections of 100.
 const DEFAULT_POOL_SIZE = 20;
 // Prisma's default wait for a connection to start a transaction is 2 s. Under a burst (a 1,000-channel
 // digest minute on a busy host) that failed deliveries outright; waiting longer only queues them.

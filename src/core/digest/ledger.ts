@@ -1,9 +1,9 @@
 // The delivery ledger: exactly one digest per channel per local day, by database constraints, not timing.
-// A process claims the (channel, localDate) row by inserting it (the unique key makes a second insert fail
-// with P2002) and holds a lease it renews as it sends. Every message of the digest is planned as a
+// A process claims the (channel, localDate) row by inserting it (the unique key makes a second insert
+// insert nothing: ON CONFLICT DO NOTHING) and holds a lease it renews as it sends. Every message of the digest is planned as a
 // DeliveryItem before the first is sent; each goes pending → sending → sent. When a claimer dies, the next
 // tick after its lease ran out takes the row over and sends what is left.
-import type { ChannelRef } from "../channel.ts";
+import { channelKey, type ChannelRef } from "../channel.ts";
 import type { Db } from "../db/index.ts";
 import { Coalescer } from "./coalesce.ts";
 import { finishDeliveries, insertDeliveries, insertItems, insertPosted, markSending, markSent, type NewDelivery } from "./ledger-sql.ts";
@@ -33,8 +33,9 @@ export function idempotencyKey(deliveryId: number, position: number): string {
 interface ClaimRequest extends NewDelivery { items: { position: number; kind: string; paperId: string | null; status: string }[] }
 interface SettleRequest { deliveryId: number; channel: ChannelRef; w: SettleWindow }
 
-const dayKey = (r: { platform: string; workspaceId: string; channelId: string; localDate: string }) =>
-  `${r.platform}:${r.workspaceId}:${r.channelId}@${r.localDate}`;
+/** A channel's day: the key of the ledger's unique row, as one string (rows read back carry a plain string platform). */
+export const dayKey = (r: { platform: string; workspaceId: string; channelId: string; localDate: string }) =>
+  `${channelKey(r as ChannelRef)}@${r.localDate}`;
 
 export class DeliveryLedger {
   // Claims and settles of many channels are written together (coalesce.ts): a 1,000-channel tick
@@ -173,6 +174,6 @@ export class DeliveryLedger {
   async settled(localDates: string[]): Promise<Set<string>> {
     const rows = await this.db.delivery.findMany({ where: { localDate: { in: localDates }, status: { in: ["done", "failed", "skipped"] } },
       select: { platform: true, workspaceId: true, channelId: true, localDate: true } });
-    return new Set(rows.map((r) => `${r.platform}:${r.workspaceId}:${r.channelId}@${r.localDate}`));
+    return new Set(rows.map(dayKey));
   }
 }

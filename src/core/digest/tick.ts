@@ -3,10 +3,10 @@
 // failure is that channel's outcome, never the tick's. The caller (node-cron, the CLI, a test) owns time.
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import { channelKey, type ChannelRef, type Platform } from "../channel.ts";
+import type { ChannelRef, Platform } from "../channel.ts";
 import type { ChatTransport } from "../transport.ts";
 import type { Services } from "../../services.ts";
-import { DeliveryLedger } from "./ledger.ts";
+import { DeliveryLedger, dayKey } from "./ledger.ts";
 import { deliverChannel, type ChannelOutcome } from "./fanout.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.ts";
 import { dueAt } from "./schedule.ts";
@@ -57,7 +57,7 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
     // One pool per platform: Slack's limit is per channel, Discord's per bot, so each sets its own width.
     const tasks = new Map<Platform, (() => Promise<ChannelOutcome>)[]>();
     for (const { sub, check, channel } of due) {
-      if (settled.has(`${channelKey(channel)}@${check.localDate}`)) continue;
+      if (settled.has(dayKey({ ...channel, localDate: check.localDate }))) continue;
       const transport = transports.get(channel.platform);
       if (!transport) {
         report.channels.push({ channel, localDate: check.localDate, outcome: "skipped", posted: 0, reason: `no ${channel.platform} connection in this process` });

@@ -53,8 +53,8 @@ interface HistoryMessage { ts?: string; bot_id?: string; metadata?: { event_type
 export class SlackTransport implements ChatTransport {
   readonly platform = "slack" as const;
   // Slack: "1 message per second per channel" for chat.postMessage. The limit is per channel, so a digest
-  // serves many channels at once, each mostly waiting out its second; the WebClient bounds the requests
-  // actually in flight (maxRequestConcurrency, 100).
+  // serves many channels at once, each mostly waiting out its second; keepAliveFetch's agent bounds the
+  // requests actually in flight (256 sockets).
   readonly minIntervalMs = 1000;
   readonly concurrency = 1000;
 
@@ -88,7 +88,8 @@ export class SlackTransport implements ChatTransport {
       throw new TransientPostError(`Slack could not be reached: ${(error as Error)?.message ?? "network error"}`);
     }
     if (response.status === 429) {
-      const seconds = Number(response.headers.get("retry-after"));
+      const header = response.headers.get("retry-after"), seconds = header === null ? NaN : Number(header);
+      // Without a usable Retry-After, a second: Slack's own per-channel pace.
       throw new TransientPostError("Slack rate limited the call", (Number.isFinite(seconds) && seconds >= 0 ? seconds : 1) * 1000);
     }
     if (response.status !== 200) throw fromHttpStatus(response.status);

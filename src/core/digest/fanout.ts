@@ -15,7 +15,6 @@ import { headerReply, nothingNewReply, paperReply, type HeaderFacts } from "./me
 import { withRetries, type RetryPolicy } from "./retry.ts";
 import type { DueCheck } from "./schedule.ts";
 
-/** `trending` and `recent`: read once per tick for all its channels (trendingPerTick, recentPerTick). */
 export interface FanoutDeps extends PlanDeps { subscriptions: SubscriptionStore; log: Logger }
 
 export interface ChannelOutcome {
@@ -48,7 +47,7 @@ export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, t
   sub: DigestSubscription, due: DueCheck, control: FanoutControl): Promise<ChannelOutcome> {
   const base = { channel, localDate: due.localDate };
   // Planned before claiming, so the claim and its plan are one write; a lost claim only cost two reads.
-  const planned = (await planDigest(deps, channel, sub, due.localDate, control.clock())).items;
+  const planned = (await planDigest(deps, channel, sub, due.localDate)).items;
   const claim = await ledger.claim(channel, due.localDate, control.clock(), due.late, planned, WINDOW);
   if (!claim) return { ...base, outcome: "skipped", posted: 0, reason: "already delivered or in progress elsewhere" };
   const { deliveryId } = claim;

@@ -45,19 +45,19 @@ export function recentPerTick(posted: PostedMessageStore, tickAt: Date): (channe
   return (channel) => batch.submit(channel);
 }
 
-export interface PlanDeps { papers: PaperStore; catalog: Catalog; posted: PostedMessageStore; db?: Db;
-  trending?: (localDate: string) => Promise<TrendingList>; recent?: (channel: ChannelRef) => Promise<string[]> }
+/** `trending` and `recent` are the tick's shared readers (trendingPerTick, recentPerTick). */
+export interface PlanDeps { catalog: Catalog; db?: Db;
+  trending: (localDate: string) => Promise<TrendingList>; recent: (channel: ChannelRef) => Promise<string[]> }
 
-export async function planDigest(deps: PlanDeps, channel: ChannelRef, sub: DigestSubscription, localDate: string, now: Date): Promise<DigestPlan> {
-  const snapshot = await (deps.trending ?? ((d: string) => deps.papers.trending(d)))(localDate);
+export async function planDigest(deps: PlanDeps, channel: ChannelRef, sub: DigestSubscription, localDate: string): Promise<DigestPlan> {
+  const snapshot = await deps.trending(localDate);
   let ids = snapshot?.ids ?? [];
   if (sub.topic && ids.length > 0) {
     const listed = new Set(ids);
     const hits = new Set(deps.catalog.index.search(sub.topic, { limit: ids.length, filter: (id) => listed.has(id) }).hits.map((h) => h.id));
     ids = ids.filter((id) => hits.has(id)); // keep trending order: it is a trending digest, narrowed
   }
-  const since = new Date(now.getTime() - NO_REPEAT_DAYS * 24 * 3600_000);
-  const recent = new Set((await (deps.recent?.(channel) ?? deps.posted.paperIdsSince(channel, since))).map(withoutVersion));
+  const recent = new Set((await deps.recent(channel)).map(withoutVersion));
   let unseen = ids.filter((id) => !recent.has(withoutVersion(id)));
   // `ranked: team`: the same candidates, ordered by what this channel's people bookmarked before.
   if (sub.ranking === "team" && deps.db && unseen.length > 1) unseen = await rankForTeam({ db: deps.db, catalog: deps.catalog }, channel, unseen);

@@ -18,14 +18,8 @@ export class PostedMessageStore {
     return row?.paperId ?? null;
   }
 
-  /** Papers posted to the channel since `since` (for the digest's 7-day no-repeat rule). */
-  async paperIdsSince(channel: ChannelRef, since: Date): Promise<string[]> {
-    const rows = await this.db.postedMessage.findMany({ where: { platform: channel.platform, workspaceId: channel.workspaceId,
-      channelId: channel.channelId, postedAt: { gte: since } }, select: { paperId: true } });
-    return rows.map((r) => r.paperId);
-  }
-
-  /** paperIdsSince for many channels in one query (the digest asks for every channel of a tick). */
+  /** Papers posted to each channel since `since`, in one query (the digest's 7-day no-repeat rule asks
+   * for every channel of a tick). */
   async paperIdsSinceMany(channels: ChannelRef[], since: Date): Promise<string[][]> {
     const rows = await this.db.postedMessage.findMany({ where: { postedAt: { gte: since },
       OR: channels.map((c) => ({ platform: c.platform, workspaceId: c.workspaceId, channelId: c.channelId })) },

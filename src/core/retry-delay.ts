@@ -1,6 +1,6 @@
-// How long a 429 (or 503) asks us to wait. Retry-After is seconds or an HTTP date (RFC 9110);
-// the IETF RateLimit fields come in two drafts: `RateLimit-Reset: 30` with `RateLimit-Remaining`, and the
-// structured `RateLimit: "default";r=0;t=30` (or the older `limit=100, remaining=0, reset=30`).
+// How long a 429 (or 503) asks us to wait, for the HF client and the Slack digest poster. Retry-After is
+// seconds or an HTTP date (RFC 9110); the IETF RateLimit fields come in two drafts: `RateLimit-Reset: 30`
+// with `RateLimit-Remaining`, and the structured `RateLimit: "default";r=0;t=30` (or the older `limit=100, remaining=0, reset=30`).
 
 /** Milliseconds to wait, or null when the response does not say. */
 export function retryDelayMs(headers: Headers, now: number = Date.now()): number | null {

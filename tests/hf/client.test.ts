@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HfClient, type HfClientOptions } from "../../src/sources/hf/client.ts";
 import { HfBodyError, HfHttpError, HfNetworkError, HfRateLimitError } from "../../src/sources/hf/errors.ts";
-import { retryDelayMs } from "../../src/sources/hf/rate-limit.ts";
+import { retryDelayMs } from "../../src/core/retry-delay.ts";
 import { closedPortUrl, startHfEmulator, type HfEmulator, type Scenario } from "../emulators/hf/server.ts";
 
 let hf: HfEmulator;

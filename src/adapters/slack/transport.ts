@@ -8,6 +8,7 @@ import { ChannelUnavailableError, TransientPostError, type ChatTransport, type P
 import type { Reply } from "../../commands/reply.ts";
 import { renderReply } from "./render.ts";
 import { keepAliveFetch } from "./fetch.ts";
+import { retryDelayMs } from "../../core/retry-delay.ts";
 
 export const IDEMPOTENCY_EVENT_TYPE = "papers_bot_post";
 
@@ -88,9 +89,8 @@ export class SlackTransport implements ChatTransport {
       throw new TransientPostError(`Slack could not be reached: ${(error as Error)?.message ?? "network error"}`);
     }
     if (response.status === 429) {
-      const header = response.headers.get("retry-after"), seconds = header === null ? NaN : Number(header);
       // Without a usable Retry-After, a second: Slack's own per-channel pace.
-      throw new TransientPostError("Slack rate limited the call", (Number.isFinite(seconds) && seconds >= 0 ? seconds : 1) * 1000);
+      throw new TransientPostError("Slack rate limited the call", retryDelayMs(response.headers) ?? 1000);
     }
     if (response.status !== 200) throw fromHttpStatus(response.status);
     let data: { ok?: boolean; error?: string; ts?: string };

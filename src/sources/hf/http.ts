@@ -2,7 +2,7 @@
 // request, 429 answered by waiting as long as the server asks (within a bound), 5xx and dropped
 // connections retried with backoff, and a typed error with a one-line message when it still fails.
 import { HfBodyError, HfHttpError, HfNetworkError, HfRateLimitError } from "./errors.ts";
-import { retryDelayMs } from "./rate-limit.ts";
+import { retryDelayMs } from "../../core/retry-delay.ts";
 
 export interface HttpOptions {
   timeoutMs: number;

@@ -6,17 +6,9 @@ import { pathToFileURL } from "node:url";
 import { startDiscord } from "../src/adapters/discord/index.ts";
 import { createRegistry } from "../src/commands/index.ts";
 import { servicesWithPapers } from "./load-papers.ts";
+import { latency } from "./stats.ts";
 import { DiscordEmulator, slashCommand, type DispatchedInteraction } from "../tests/emulators/discord/index.ts";
 import { seededRandom, syntheticPapers } from "./corpus.ts";
-
-interface Latency { p50Ms: number; p99Ms: number; maxMs: number }
-
-function latency(samples: number[]): Latency {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  const r = (x: number) => Math.round(x * 10) / 10;
-  return { p50Ms: r(at(0.5)), p99Ms: r(at(0.99)), maxMs: r(sorted.at(-1)!) };
-}
 
 async function measure(emulator: DiscordEmulator, interaction: DispatchedInteraction): Promise<{ deferMs: number; finalMs: number }> {
   const deferred = await emulator.waitFor((r) => r.path === `/interactions/${interaction.id}/${interaction.token}/callback`, "deferral", 30_000);

@@ -15,14 +15,14 @@ import { runCommand } from "../src/commands/dispatch.ts";
 import { createRegistry } from "../src/commands/index.ts";
 import type { CommandContext } from "../src/commands/command.ts";
 import { seededRandom, syntheticPapers } from "./corpus.ts";
+import { quantile } from "./stats.ts";
 
 const SIZE = 100_000;
 const BOOKMARKS = 200;
 const RUNS = 200;
 
 function percentiles(samples: number[]): { p50: number; p95: number; p99: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 100) / 100;
+  const at = (q: number) => Math.round(quantile(samples, q) * 100) / 100;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) };
 }
 

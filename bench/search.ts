@@ -7,6 +7,7 @@ import { bundledCapture } from "../src/core/bundled.ts";
 import { SearchIndex } from "../src/core/search/index.ts";
 import { buildFts5, buildMiniSearch, type Engine } from "./baselines.ts";
 import { seededRandom, syntheticPapers } from "./corpus.ts";
+import { quantile } from "./stats.ts";
 import { evaluate } from "./quality.ts";
 
 // Queries people type: acronyms, topics, partial words, typos, stopword-only, and some long ones.
@@ -20,10 +21,7 @@ interface Timing { p50Ms: number; p95Ms: number; meanMs: number; cpuP50Ms: numbe
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
-function percentile(samples: number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return r3(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
-}
+const percentile = (samples: number[], q: number): number => r3(quantile(samples, q));
 
 // Wall time and this process's CPU time (process.cpuUsage, µs) for the same work: on a shared machine
 // wall time includes waiting for a core, CPU time mostly does not.

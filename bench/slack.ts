@@ -2,30 +2,17 @@
 // response_url, through real Bolt and the production startSlack, with N synthetic papers in the database
 // and the search index. Run directly:
 //   node --import tsx bench/slack.ts [papers] [requests]
-import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { startSlack } from "../src/adapters/slack/index.ts";
 import { createRegistry } from "../src/commands/index.ts";
+import { syntheticPapers } from "./corpus.ts";
 import { servicesWithPapers } from "./load-papers.ts";
+import { latency } from "./stats.ts";
 import { SlackEmulator, SlackRequester } from "../tests/emulators/slack/index.ts";
-
-interface Latency { p50Ms: number; p99Ms: number; maxMs: number }
-
-function latency(samples: number[]): Latency {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  const r = (x: number) => Math.round(x * 10) / 10;
-  return { p50Ms: r(at(0.5)), p99Ms: r(at(0.99)), maxMs: r(sorted.at(-1)!) };
-}
 
 const SECRET = "bench-signing-secret-not-real";
 
 export async function runSlackBench(opts: { papers?: number; requests?: number; burst?: number; query?: string } = {}): Promise<object> {
-  if (!existsSync(new URL("./corpus.ts", import.meta.url))) {
-    console.log("bench/corpus.ts is not there yet (the search engineer's synthetic corpus); skipping the Slack bench.");
-    return { skipped: "no bench/corpus.ts" };
-  }
-  const { syntheticPapers } = await import("./corpus.ts");
   const size = opts.papers ?? 100_000, count = opts.requests ?? 200, burst = opts.burst ?? 50, query = opts.query ?? "moe";
   const emulator = new SlackEmulator();
   await emulator.start();
@@ -50,13 +37,14 @@ export async function runSlackBench(opts: { papers?: number; requests?: number; 
     for (let i = 0; i < count; i++) { sequential.push(await once()); if (i % 50 === 49) emulator.reset(); }
     emulator.reset();
     const concurrent = await Promise.all(Array.from({ length: burst }, () => once()));
+    const bursts = { ack: latency(concurrent.map((s) => s.ackMs)), answer: latency(concurrent.map((s) => s.answerMs)) };
     const result = {
       papers: services.catalog.size, query: `/papers ${query}`, requests: count,
       ack: latency(sequential.map((s) => s.ackMs)),
       answer: latency(sequential.map((s) => s.answerMs)),
-      [`burst${burst}`]: { ack: latency(concurrent.map((s) => s.ackMs)), answer: latency(concurrent.map((s) => s.answerMs)) },
+      [`burst${burst}`]: bursts,
     };
-    console.table({ ack: result.ack, answer: result.answer, [`burst ${burst} ack`]: latency(concurrent.map((s) => s.ackMs)), [`burst ${burst} answer`]: latency(concurrent.map((s) => s.answerMs)) });
+    console.table({ ack: result.ack, answer: result.answer, [`burst ${burst} ack`]: bursts.ack, [`burst ${burst} answer`]: bursts.answer });
     return result;
   } finally {
     await bot.stop();

@@ -39,6 +39,7 @@ export async function bulkLoadPapers(databaseUrl: string, papers: Paper[]): Prom
 /**
  * A fresh database (SQLite file, or a PostgreSQL schema under TEST_DATABASE_URL) holding `papers`, and the
  * services a bot starts with on it: the catalog and index are built from the stored papers, as at start-up.
+ * `close()` closes the services and drops the database.
  */
 export async function servicesWithPapers(env: Record<string, string>, papers: Paper[]) {
   const database = await freshDatabase();
@@ -46,5 +47,6 @@ export async function servicesWithPapers(env: Record<string, string>, papers: Pa
   const log = createLogger({ level: "silent" });
   await (await createServices(config, log)).close(); // migrates the new database
   await bulkLoadPapers(config.DATABASE_URL, papers);
-  return { database, services: await createServices(config, log) };
+  const services = await createServices(config, log);
+  return { services, close: async () => { await services.close(); await database.drop(); } };
 }

@@ -16,7 +16,7 @@ export async function runSlackBench(opts: { papers?: number; requests?: number; 
   const size = opts.papers ?? 100_000, count = opts.requests ?? 200, burst = opts.burst ?? 50, query = opts.query ?? "moe";
   const emulator = new SlackEmulator();
   await emulator.start();
-  const { database, services } = await servicesWithPapers({ PORT: "0", SLACK_BOT_TOKEN: emulator.token,
+  const { services, close } = await servicesWithPapers({ PORT: "0", SLACK_BOT_TOKEN: emulator.token,
     SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: emulator.apiUrl }, syntheticPapers({ size }));
   const bot = await startSlack(services, createRegistry());
   const requester = new SlackRequester(`http://127.0.0.1:${bot.port}`, SECRET, { teamId: emulator.teamId, userId: "U0BENCH", channelId: "C0BENCH" });
@@ -49,8 +49,7 @@ export async function runSlackBench(opts: { papers?: number; requests?: number; 
   } finally {
     await bot.stop();
     await emulator.stop();
-    await services.close();
-    await database.drop();
+    await close();
   }
 }
 

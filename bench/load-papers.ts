@@ -13,14 +13,20 @@ import { freshDatabase } from "../tests/support/database.ts";
 
 const COLUMNS = ["id", "arxivId", "titleKey", "title", "summary", "authors", "keywords", "githubRepo", "publishedAt", "upvotes", "source", "updatedAt"] as const;
 
-/** The database must already be migrated (createServices does that). */
+/**
+ * The database must already be migrated (createServices does that). The rows are stamped an hour old, as
+ * in a database filled long before the bot starts: a replica's sync, which re-reads the last 150 s
+ * (catalog.ts), never picks them up again in the middle of a bench.
+ */
 export async function bulkLoadPapers(databaseUrl: string, papers: Paper[]): Promise<void> {
-  const rows = papers.map((p) => ({ ...toRow(p, "bench"), updatedAt: new Date() }));
+  const loadedAt = new Date(Date.now() - 3_600_000);
+  const rows = papers.map((p) => ({ ...toRow(p, "bench"), updatedAt: loadedAt }));
   if (databaseUrl.startsWith("file:")) {
     const db = new Database(sqlitePath(databaseUrl));
     const insert = db.prepare(`INSERT OR IGNORE INTO "Paper" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${COLUMNS.map(() => "?").join(", ")})`);
-    // Prisma stores SQLite DateTime as milliseconds since the epoch.
-    db.transaction(() => { for (const r of rows) insert.run(...COLUMNS.map((c) => r[c] instanceof Date ? (r[c] as Date).getTime() : r[c])); })();
+    // As Prisma's SQLite adapter writes a DateTime (its default "iso8601" format), so dates compare as text.
+    const sqliteDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
+    db.transaction(() => { for (const r of rows) insert.run(...COLUMNS.map((c) => r[c] instanceof Date ? sqliteDate(r[c] as Date) : r[c])); })();
     db.close();
     return;
   }

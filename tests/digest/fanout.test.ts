@@ -70,6 +70,20 @@ describe("digest tick", () => {
     expect(posts[0]!.reply.text).toMatch(/^Trending papers/);
   });
 
+  it("plans and sends the whole digest for a row claimed by a process that died before writing its plan", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 5 });
+    // The claim and its plan are two statements: this is the row a crash between them leaves.
+    await services.db.delivery.create({ data: { platform: ch.platform, workspaceId: ch.workspaceId, channelId: ch.channelId, localDate: "2025-03-12",
+      status: "claimed", claimedBy: "died", leaseUntil: new Date(Date.parse(T0) + LEASE_MS), createdAt: new Date(T0) } });
+    expect((await tick(T0)).channels[0]).toMatchObject({ outcome: "skipped", posted: 0 });
+    const resumed = await tick(new Date(Date.parse(T0) + LEASE_MS + 60_000));
+    expect(resumed.channels[0]).toMatchObject({ outcome: "posted", posted: 6, resumed: true });
+    expect(transport.findCalls).toBe(0); // nothing was "sending": no need to ask the platform
+    expect(transport.to(ch)).toHaveLength(6);
+    expect(await services.db.deliveryItem.count({ where: { status: "sent" } })).toBe(6);
+  });
+
   it("asks the platform about a message left in 'sending' instead of posting it twice", async () => {
     const ch = slackChannel("C1");
     await subscribe(services, ch, { size: 3 });

@@ -48,7 +48,7 @@ export function insertPosted(rows: PostedRow[]): Sql {
 }
 
 /** The next window of each delivery: `positions` per delivery id. */
-export function markSending(windows: { deliveryId: number; positions: number[] }[]): Sql {
+export function markWindowsSending(windows: { deliveryId: number; positions: number[] }[]): Sql {
   return sql`UPDATE "DeliveryItem" SET "status" = 'sending' WHERE "status" = 'pending' AND
     (${join(windows.map((w) => sql`("deliveryId" = ${w.deliveryId} AND "position" IN (${join(w.positions)}))`), " OR ")})`;
 }

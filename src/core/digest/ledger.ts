@@ -6,7 +6,7 @@
 import { channelKey, type ChannelRef } from "../channel.ts";
 import type { Db } from "../db/index.ts";
 import { Coalescer } from "./coalesce.ts";
-import { finishDeliveries, insertDeliveries, insertItems, insertPosted, markSending, markSent, type NewDelivery } from "./ledger-sql.ts";
+import { finishDeliveries, insertDeliveries, insertItems, insertPosted, markWindowsSending, markSent, type NewDelivery } from "./ledger-sql.ts";
 
 export const LEASE_MS = 2 * 60_000;
 
@@ -100,13 +100,15 @@ export class DeliveryLedger {
 
   /** Writes the plan in one statement, so a resumed delivery sees all of it or none. */
   async plan(deliveryId: number, planned: PlannedItem[]): Promise<LedgerItem[]> {
-    await this.db.deliveryItem.createMany({ data: planned.map((p, position) => ({ deliveryId, position, kind: p.kind, paperId: p.paperId })) });
+    if (planned.length) {
+      await this.db.$executeRaw(insertItems(planned.map((p, position) => ({ deliveryId, position, kind: p.kind, paperId: p.paperId, status: "pending" }))));
+    }
     return this.items(deliveryId);
   }
 
   async markSending(deliveryId: number, positions: number[]): Promise<void> {
     if (positions.length === 0) return;
-    await this.db.deliveryItem.updateMany({ where: { deliveryId, position: { in: positions }, status: "pending" }, data: { status: "sending" } });
+    await this.db.$executeRaw(markWindowsSending([{ deliveryId, positions }]));
   }
 
   /**
@@ -135,7 +137,7 @@ export class DeliveryLedger {
       ...(posted.length ? [this.db.$executeRaw(insertPosted(posted))] : []),
       ...reqs.filter((r) => r.w.unsent.length).map(({ deliveryId, w }) => this.db.deliveryItem.updateMany({
         where: { deliveryId, position: { in: w.unsent }, status: "sending", delivery: { claimedBy: this.owner, status: "claimed" } }, data: { status: "pending" } })),
-      ...(next.length ? [this.db.$executeRaw(markSending(next))] : []),
+      ...(next.length ? [this.db.$executeRaw(markWindowsSending(next))] : []),
       ...(finished.length ? [this.db.$executeRaw(finishDeliveries(this.owner, finished.map((r) => r.deliveryId), at))] : []),
     ];
     if (ops.length === 1) await ops[0];

@@ -1,5 +1,5 @@
 // Which bot message shows which paper, so that a reaction on it finds its paper later, across restarts.
-import type { ChannelRef } from "../channel.ts";
+import { channelKey, type ChannelRef } from "../channel.ts";
 import type { Db } from "../db/index.ts";
 
 export class PostedMessageStore {
@@ -26,10 +26,10 @@ export class PostedMessageStore {
       select: { platform: true, workspaceId: true, channelId: true, paperId: true } });
     const byChannel = new Map<string, string[]>();
     for (const r of rows) {
-      const key = `${r.platform}:${r.workspaceId}:${r.channelId}`;
+      const key = channelKey(r as ChannelRef);
       if (!byChannel.has(key)) byChannel.set(key, []);
       byChannel.get(key)!.push(r.paperId);
     }
-    return channels.map((c) => byChannel.get(`${c.platform}:${c.workspaceId}:${c.channelId}`) ?? []);
+    return channels.map((c) => byChannel.get(channelKey(c)) ?? []);
   }
 }

@@ -80,7 +80,9 @@ describe("SlackTransport", () => {
   });
 
   it("the emulator's Slack-like rate limit lets a burst through, then answers 429 with Retry-After", async () => {
-    emulator.setRateLimit({ perSecond: 1, burst: 3 });
+    // A slow refill (one message per 100 s), so a loaded machine taking a second over the four posts
+    // cannot earn the fourth a token: the test is about the burst, not the clock.
+    emulator.setRateLimit({ perSecond: 0.01, burst: 3 });
     for (let i = 0; i < 3; i++) await transport.post(channel("C4"), reply);
     const error = await failure(transport.post(channel("C4"), reply));
     expect(error).toBeInstanceOf(TransientPostError);

@@ -48,6 +48,8 @@ export class DiscordEmulator {
   readonly commands = new Map<string, unknown[]>();
   readonly closedDms = new Set<string>();
   globalRateLimit: number | null;
+  /** The global limit's window: Discord's is a second; a test that must not straddle a boundary widens it. */
+  globalRateWindowMs = 1000;
   private readonly log = new RecordLog();
   private readonly failures = new Map<string, { failure: ChannelFailure; remaining: number }>();
   private readonly dmChannels = new Map<string, string>();
@@ -94,6 +96,7 @@ export class DiscordEmulator {
   reset(): void {
     this.log.clear(); this.messages.clear(); this.interactionReplies.clear(); this.failures.clear(); this.closedDms.clear();
     this.window = { start: 0, count: 0 };
+    this.globalRateWindowMs = 1000;
   }
 
   waitFor(match: (r: RestRecord) => boolean, what = "matching call", timeoutMs = 5_000): Promise<RestRecord> {
@@ -122,8 +125,8 @@ export class DiscordEmulator {
     const parts = r.path.split("/").filter(Boolean);
     const exempt = parts[0] === "interactions" || parts[0] === "webhooks";
     if (!exempt && this.globalRateLimit !== null) {
-      if (r.at - this.window.start >= 1000) this.window = { start: r.at, count: 0 };
-      if (++this.window.count > this.globalRateLimit) return rateLimited(Math.max(0.001, (this.window.start + 1000 - r.at) / 1000), true);
+      if (r.at - this.window.start >= this.globalRateWindowMs) this.window = { start: r.at, count: 0 };
+      if (++this.window.count > this.globalRateLimit) return rateLimited(Math.max(0.001, (this.window.start + this.globalRateWindowMs - r.at) / 1000), true);
     }
     const [route, ...ids] = this.match(r.method, parts);
     switch (route) {

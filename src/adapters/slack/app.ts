@@ -1,12 +1,14 @@
-// The Bolt App: HTTP receiver at /slack/events (signature and 5-minute timestamp checks are Bolt's), or
-// Socket Mode when SLACK_APP_TOKEN is set. SLACK_API_URL points the Web API elsewhere (GovSlack, a proxy,
-// the tests' emulator). Bolt's own log lines go through our logger, so tokens are masked there too.
+// The Bolt App: HTTP receiver at /slack/events (signature and 5-minute timestamp checks are Bolt's; the
+// future side of the latter is ours, receiver-guards.ts), or Socket Mode when SLACK_APP_TOKEN is set.
+// SLACK_API_URL points the Web API elsewhere (GovSlack, a proxy, the tests' emulator). Bolt's own log
+// lines go through our logger, so tokens are masked there too.
 import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, webApi, type CustomRoute, type Logger as BoltLogger,
   type ReceiverProcessEventErrorHandlerArgs } from "@slack/bolt";
 import { format } from "node:util";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import { keepAliveFetch } from "./fetch.ts";
+import { installReceiverGuards } from "./receiver-guards.ts";
 
 const PINO_TO_BOLT: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR, fatal: LogLevel.ERROR, silent: LogLevel.ERROR,
@@ -25,18 +27,6 @@ function boltLogger(log: Logger): BoltLogger {
     setName: () => undefined,
   };
 }
-
-// Bolt 5.1's HTTPReceiver reads `body.ssl_check` from whatever a signed body parses to, so a body of
-// `null` throws inside a promise nobody awaits: no answer, and an unhandled rejection. Refuse anything
-// but an object where Bolt parses it, so Bolt answers its own 400 "Malformed request body" instead.
-// (The typings call the export read-only; at run time it is the CommonJS exports object HTTPReceiver calls through.)
-const httpFunctions = HTTPModuleFunctions as { -readonly [K in keyof typeof HTTPModuleFunctions]: (typeof HTTPModuleFunctions)[K] };
-const parseBody = httpFunctions.parseHTTPRequestBody;
-httpFunctions.parseHTTPRequestBody = (request: Parameters<typeof parseBody>[0]) => {
-  const body: unknown = parseBody(request);
-  if (body === null || typeof body !== "object") throw new Error("the request body is not an object");
-  return body;
-};
 
 /** The Web API base with its trailing slash, which the WebClient concatenates method names onto. */
 export function slackApiUrl(config: Config): string | undefined {
@@ -60,6 +50,7 @@ function clientOptions(config: Config, log: Logger): webApi.WebClientOptions {
 
 /** `customRoutes` (GET /healthz) share Bolt's port in HTTP mode; in Socket Mode `papers start` serves them itself. */
 export function createSlackApp(config: Config, log: Logger, customRoutes: CustomRoute[] = []): App {
+  installReceiverGuards();
   const common = {
     token: config.SLACK_BOT_TOKEN!,
     logger: boltLogger(log),

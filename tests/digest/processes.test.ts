@@ -1,12 +1,12 @@
 // Real processes on one database: `papers digest run` twice at once posts each channel's digest once in
 // total; a kill -9 in the middle of a fan-out, then a rerun after the lease, posts the rest and no copies.
 // The children post through the real Slack transport (WebClient) to the Slack emulator on loopback.
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackEmulator } from "../emulators/slack/index.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
 import { LEASE_MS } from "../../src/core/digest/ledger.ts";
 import { subscribe } from "./support.ts";
+import { digestRun as run } from "./digest-run.ts";
 
 let services: TestServices;
 let slack: SlackEmulator;
@@ -18,22 +18,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await slack.stop(); await services.close(); });
 
-function digestRun(now: string): { child: ChildProcess; done: Promise<{ code: number | null; report: any; stderr: string }> } {
-  const child = spawn(process.execPath, ["bin/papers.js", "digest", "run", "--now", now, "--json"], {
-    env: { PATH: process.env.PATH, DATABASE_URL: services.database.url, HF_REFRESH: "off", LOG_LEVEL: "warn",
-      SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: "test-secret", SLACK_API_URL: slack.apiUrl },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "", stderr = "";
-  child.stdout!.on("data", (d) => { stdout += d; });
-  child.stderr!.on("data", (d) => { stderr += d; });
-  const done = new Promise<{ code: number | null; report: any; stderr: string }>((resolve) => child.on("close", (code) => {
-    let report: any = null;
-    try { report = JSON.parse(stdout); } catch { /* killed: no report */ }
-    resolve({ code, report, stderr });
-  }));
-  return { child, done };
-}
+const digestRun = (now: string) => run({ DATABASE_URL: services.database.url,
+  SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: "test-secret", SLACK_API_URL: slack.apiUrl }, now);
 
 const keysOf = (channel: string) => slack.messages.filter((m) => m.channel === channel).map((m) => String(m.metadata?.event_payload?.key));
 

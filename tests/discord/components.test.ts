@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { autocomplete, clickComponent, person, slashCommand, type MessageRecord } from "../emulators/discord/index.ts";
 import { deferredThenEdited, startHarness, TOKEN, type Harness } from "./harness.ts";
+import { paperReply } from "../../src/core/digest/messages.ts";
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -28,6 +29,20 @@ describe("buttons, menus and autocomplete", () => {
     expect(deferred.body).toMatchObject({ type: 5, data: { flags: 64 } });
     expect(edit.body.content).toContain(`Bookmarked “${h.services.catalog.get(paperId)!.title}”`);
     expect(await h.services.bookmarks.has(userRef(), paperId)).toBe(true);
+  });
+
+  it("a keyed digest message's buttons still work: Bookmark, and the header's reading list", async () => {
+    const channel = { platform: "discord" as const, workspaceId: h.emulator.guilds[0]!.id, channelId: h.channelId };
+    const paper = h.services.catalog.get((await h.services.papers.trending(new Date().toISOString().slice(0, 10)))!.ids[2]!)!;
+    const header = await h.bot.transport.post(channel, { visibility: "channel", tone: "info", text: "Trending papers for today: 1 paper." }, { idempotencyKey: "pd7.0" });
+    const card = await h.bot.transport.post(channel, paperReply(paper, 1), { idempotencyKey: "pd7.1" });
+    const bookmark = buttons(h.emulator.messages.get(card.messageId))[0]!;
+    const { edit } = await deferredThenEdited(h.emulator, clickComponent(h.emulator, h.emulator.messages.get(card.messageId)!, bookmark.custom_id, { user: ada }));
+    expect(edit.body.content).toContain("Bookmarked");
+    const list = buttons(h.emulator.messages.get(header.messageId))[0]!;
+    expect(list.label).toBe("My reading list");
+    const answer = await deferredThenEdited(h.emulator, clickComponent(h.emulator, h.emulator.messages.get(header.messageId)!, list.custom_id, { user: ada }));
+    expect(JSON.stringify(answer.edit.body)).toContain(paper.title.slice(0, 40));
   });
 
   it("export hands the bookmarks over as a file attachment", async () => {

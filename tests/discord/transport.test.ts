@@ -39,6 +39,53 @@ describe("Discord transport", () => {
     expect(emulator.records[0]!.botAuth).toBe(true);
   });
 
+  it("carries the key on a button, so findPosted finds the message after Discord has forgotten its nonce", async () => {
+    const key = "pd41.3";
+    const since = new Date(emulator.now() - 60_000);
+    const first = await transport.post(ref(), reply, { idempotencyKey: key });
+    const button = (emulator.channelMessages(channelId())[0]!.components as any[])[0].components[0];
+    expect(button.custom_id).toMatch(/^pb:2403\.07816@[\w-]{25}$/);
+    expect(await transport.findPosted(ref(), key, since)).toEqual({ messageId: first.messageId });
+    expect(await transport.findPosted(ref(), "pd41.4", since)).toBeNull();
+    emulator.advance(10 * 60_000);
+    // The emulator, like Discord, no longer dedupes by this nonce: only findPosted can tell.
+    await transport.post(ref(), reply, { idempotencyKey: key });
+    expect(emulator.channelMessages(channelId())).toHaveLength(2);
+    expect((await transport.findPosted(ref(), key, since))?.messageId).toBeDefined();
+  });
+
+  it("a message without buttons (a digest header) gets a reading-list button carrying the key", async () => {
+    const header: Reply = { visibility: "channel", tone: "info", text: "Trending papers for Tue 11 Mar: 5 papers." };
+    const posted = await transport.post(ref(), header, { idempotencyKey: "pd42.0" });
+    const [message] = emulator.channelMessages(channelId());
+    expect(message!.content).toBe(header.text);
+    const button = (message!.components as any[])[0].components[0];
+    expect(button.label).toBe("My reading list");
+    expect(new ComponentIds().decode(button.custom_id)).toEqual({ kind: "more", command: "bookmarks", input: {} });
+    expect(await transport.findPosted(ref(), "pd42.0", new Date(emulator.now() - 60_000))).toEqual({ messageId: posted.messageId });
+    // Without a key nothing is added.
+    await transport.post(ref(), header);
+    expect(emulator.channelMessages(channelId())[1]!.components).toEqual([]);
+  });
+
+  it("findPosted looks only at this bot's messages since the given time, across pages", async () => {
+    const key = "pd43.1";
+    const since = new Date(emulator.now() - 60_000);
+    await transport.post(ref(), reply, { idempotencyKey: key });
+    const mine = emulator.channelMessages(channelId())[0]!;
+    // Another app's copy of the same components (a second deployment with its own ledger) is not ours.
+    emulator.messages.delete(mine.id);
+    emulator.seedMessage(channelId(), "impostor", { id: snowflake(), username: "other-bot", bot: true }).components = mine.components;
+    expect(await transport.findPosted(ref(), key, since)).toBeNull();
+    emulator.messages.set(mine.id, mine);
+    for (let i = 0; i < 150; i++) emulator.seedMessage(channelId(), `chatter ${i}`, { id: snowflake(), username: "carol" });
+    // A fresh process (the transport lists a channel once per resume and keeps it until it posts there).
+    const resumed = new DiscordTransport(createPostingRest({ token: "test-token", api: emulator.apiUrl }), new ComponentIds());
+    expect(await resumed.findPosted(ref(), key, since)).toEqual({ messageId: mine.id });
+    expect(emulator.records.filter((r) => r.method === "GET" && r.path.endsWith("/messages")).length).toBeGreaterThanOrEqual(2);
+    expect(await resumed.findPosted(ref(), key, new Date(emulator.now() + 1000))).toBeNull();
+  });
+
   it("a 429 becomes TransientPostError with Discord's retry_after, without discord.js sleeping through it", async () => {
     const error = await failure({ kind: "rateLimit", retryAfterSeconds: 7 });
     expect(error).toBeInstanceOf(TransientPostError);

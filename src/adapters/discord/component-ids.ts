@@ -4,6 +4,7 @@
 // keep an hour). A click on a parked id after a restart gets a sentence asking to run the command again.
 import { randomBytes } from "node:crypto";
 import type { PaperAction } from "../../commands/reply.ts";
+import { withoutDeliveryKey } from "./delivery-key.ts";
 
 export const MAX_CUSTOM_ID = 100;
 const PARKED_TTL_MS = 60 * 60_000;
@@ -29,7 +30,8 @@ export class ComponentIds {
   paperMenu(action: PaperAction): string { return `pm${ACTION_CODES[action]}`; }
   more(command: string, input: Record<string, unknown>): string { return this.fit("m", JSON.stringify([command, input])); }
 
-  decode(customId: string): DecodedComponent {
+  decode(keyed: string): DecodedComponent {
+    const customId = withoutDeliveryKey(keyed); // a digest message's key rides on one of its buttons
     const sep = customId.search(/[:~]/);
     const kind = sep < 0 ? customId : customId.slice(0, sep);
     let payload = sep < 0 ? "" : customId.slice(sep + 1);

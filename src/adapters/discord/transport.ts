@@ -6,13 +6,18 @@
 // `rejectOnRateLimit: () => true`: discord.js would otherwise sleep through 429s and retry 5xx itself,
 // hiding them from the digest engine, which schedules retries across 1,000 channels and must see them.
 // Interactive replies keep discord.js's own retries (a person is waiting; the engine is not involved).
+//
+// A digest message carries its delivery key twice: as an enforced nonce (Discord returns the first
+// message for a quick resend, but only while it remembers the nonce, a few minutes) and on one of its
+// buttons (delivery-key.ts), which findPosted reads back from the channel however long the bot was down.
 import { createHash } from "node:crypto";
-import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type RawFile } from "discord.js";
+import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type APIMessage, type RawFile } from "discord.js";
 import type { ChannelRef } from "../../core/channel.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport, type PostOptions } from "../../core/transport.ts";
 import type { Reply } from "../../commands/reply.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
+import { carriesDeliveryKey, withDeliveryKey } from "./delivery-key.ts";
 
 /** Discord error codes that mean "this channel will not take our messages": pause it, do not retry. */
 const UNAVAILABLE: Record<number, string> = {
@@ -51,14 +56,31 @@ export function translatePostError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/** Messages Discord lists per request, and how many pages findPosted reads before it gives up. */
+const PAGE_SIZE = 100;
+const MAX_PAGES = 5;
+/**
+ * A resumed delivery asks about each of its unsettled messages (up to a window of five) one after another:
+ * one listing of the channel answers them all, for as long as this process has not posted there since.
+ * Discord's global limit (50 requests/s) is shared by a thousand channels resuming at once.
+ */
+const LISTING_TTL_MS = 5_000;
+
+interface Listing { since: number; at: number; messages: Promise<APIMessage[] | null> }
+
 export class DiscordTransport implements ChatTransport {
   readonly platform = "discord" as const;
+  private botId: Promise<string> | null = null;
+  private readonly listings = new Map<string, Listing>();
 
   constructor(private readonly rest: REST, private readonly ids: ComponentIds) {}
 
   async post(channel: ChannelRef, reply: Reply, options: PostOptions = {}): Promise<{ messageId: string }> {
-    const { file, ...message } = renderMessage(reply, this.ids);
-    const body = { ...message, ...(options.idempotencyKey ? { nonce: nonceFor(options.idempotencyKey), enforce_nonce: true } : {}) };
+    const rendered = renderMessage(reply, this.ids);
+    const nonce = options.idempotencyKey ? nonceFor(options.idempotencyKey) : undefined;
+    const { file, ...message } = nonce ? withDeliveryKey(rendered, nonce, this.ids) : rendered;
+    const body = { ...message, ...(nonce ? { nonce, enforce_nonce: true } : {}) };
+    this.listings.delete(channel.channelId); // what this post adds (or may have added) is not in it
     const files: RawFile[] | undefined = file ? [{ name: file.name, data: file.data }] : undefined;
     try {
       const posted = (await this.rest.post(Routes.channelMessages(channel.channelId), { body, ...(files ? { files } : {}) })) as { id: string };
@@ -67,6 +89,57 @@ export class DiscordTransport implements ChatTransport {
       throw translatePostError(error);
     }
   }
-  // No findPosted: Discord cannot look a message up by nonce. enforce_nonce makes a retry within a few
-  // minutes return the first message instead of posting twice; the delivery ledger covers the rest.
+
+  /**
+   * This bot's message carrying that key, among the channel's messages since `since` (newest first, at
+   * most MAX_PAGES pages: a digest's messages are recent). A channel whose history the bot may not read
+   * answers null: the post goes out again, and the nonce still covers a resend within Discord's window.
+   */
+  async findPosted(channel: ChannelRef, idempotencyKey: string, since: Date): Promise<{ messageId: string } | null> {
+    const hashedKey = nonceFor(idempotencyKey);
+    const [botId, messages] = await Promise.all([this.ownId(), this.recentMessages(channel.channelId, since.getTime())]);
+    const found = messages?.find((m) => m.author?.id === botId && carriesDeliveryKey(m.components, hashedKey)
+      && Date.parse(m.timestamp) >= since.getTime());
+    return found ? { messageId: found.id } : null;
+  }
+
+  /** The channel's messages since `since`, newest first (null: the bot may not read its history). */
+  private recentMessages(channelId: string, since: number): Promise<APIMessage[] | null> {
+    const cached = this.listings.get(channelId);
+    if (cached && cached.since <= since && Date.now() - cached.at < LISTING_TTL_MS) return cached.messages;
+    const messages = this.listMessages(channelId, since);
+    const listing = { since, at: Date.now(), messages };
+    this.listings.set(channelId, listing);
+    messages.catch(() => { if (this.listings.get(channelId) === listing) this.listings.delete(channelId); });
+    return messages;
+  }
+
+  private async listMessages(channelId: string, since: number): Promise<APIMessage[] | null> {
+    const recent: APIMessage[] = [];
+    let before: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(before ? { before } : {}) });
+      let messages: APIMessage[];
+      try {
+        messages = await this.rest.get(Routes.channelMessages(channelId), { query }) as APIMessage[];
+      } catch (error) {
+        if (error instanceof DiscordAPIError && error.status === 403) return null;
+        throw translatePostError(error);
+      }
+      const fresh = messages.filter((m) => Date.parse(m.timestamp) >= since);
+      recent.push(...fresh);
+      if (fresh.length < messages.length || messages.length < PAGE_SIZE) break;
+      before = messages.at(-1)!.id;
+    }
+    return recent;
+  }
+
+  /** The bot's user id, asked once: another app's message with the same key (a second deployment) is not ours. */
+  private ownId(): Promise<string> {
+    this.botId ??= (this.rest.get(Routes.user("@me")) as Promise<{ id: string }>).then((u) => u.id, (error: unknown) => {
+      this.botId = null;
+      throw translatePostError(error);
+    });
+    return this.botId;
+  }
 }

@@ -108,7 +108,8 @@ export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, t
         attempted.add(item.position);
         const key = idempotencyKey(deliveryId, item.position);
         // Left in "sending" by a claimer that died between posting and marking: did it arrive?
-        let result = item.status === "sending" && !marked.has(item.position) ? await find(key) : null;
+        let result = item.status === "sending" && !marked.has(item.position)
+          ? await withRetries(control.retry, () => find(key), undefined, control.stopping) : null;
         if (!result) {
           const reply = await replyFor(deps, item, facts);
           if (!reply) { sent.push({ position: item.position, messageId: "paper-missing", at: control.clock(), paperId: null }); continue; }

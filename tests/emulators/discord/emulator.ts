@@ -1,6 +1,8 @@
 // A small Discord on loopback for tests and benchmarks: the REST routes papers-bot uses and a gateway.
 // It records every REST call, stores the messages it is sent, and can fail a channel (429, 500, Unknown
-// Channel, Missing Access, Missing Permissions) or apply a Discord-like global rate limit.
+// Channel, Missing Access, Missing Permissions) or apply a Discord-like global rate limit. Like Discord
+// it remembers a message nonce (enforce_nonce) only for a few minutes, on its own clock, which a test
+// moves forward (`advance`) to stand in for a bot that was down for a while.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -21,6 +23,8 @@ export interface DiscordEmulatorOptions {
   /** Requests per second across non-interaction routes before a global 429 (Discord: 50). Off when unset. */
   globalRateLimit?: number;
   heartbeatIntervalMs?: number;
+  /** How long a nonce is remembered for enforce_nonce (Discord: "the past few minutes"). Default 5 minutes. */
+  nonceMemoryMs?: number;
 }
 
 const FAILURES: Record<Exclude<ChannelFailure["kind"], "rateLimit">, Answer> = {
@@ -50,6 +54,12 @@ export class DiscordEmulator {
   globalRateLimit: number | null;
   /** The global limit's window: Discord's is a second; a test that must not straddle a boundary widens it. */
   globalRateWindowMs = 1000;
+  /** A channel post is stored at once but answered this much later: a crash can fall between the two. */
+  postDelayMs = 0;
+  readonly nonceMemoryMs: number;
+  private clockOffsetMs = 0;
+  /** "channel:nonce" → the message it made and when, for enforce_nonce while it is remembered. */
+  private readonly nonces = new Map<string, { messageId: string; at: number }>();
   private readonly log = new RecordLog();
   private readonly failures = new Map<string, { failure: ChannelFailure; remaining: number }>();
   private readonly dmChannels = new Map<string, string>();
@@ -62,6 +72,7 @@ export class DiscordEmulator {
     this.applicationId = options.applicationId ?? snowflake();
     this.guilds = options.guilds ?? [{ id: snowflake(), name: "Research", channels: [{ id: snowflake(), name: "papers" }, { id: snowflake(), name: "general" }] }];
     this.globalRateLimit = options.globalRateLimit ?? null;
+    this.nonceMemoryMs = options.nonceMemoryMs ?? 5 * 60_000;
     this.gateway = new Gateway({ bot: this.bot, applicationId: this.applicationId, guilds: this.guilds, heartbeatIntervalMs: options.heartbeatIntervalMs }, () => this.gatewayUrl);
   }
 
@@ -69,6 +80,11 @@ export class DiscordEmulator {
   get apiUrl(): string { return `http://127.0.0.1:${this.port}/api`; }
   get gatewayUrl(): string { return `ws://127.0.0.1:${this.port}/gateway`; }
   get records(): readonly RestRecord[] { return this.log.records; }
+
+  /** The emulator's clock (message timestamps, snowflakes, nonce memory): real time, moved by setTime/advance. */
+  now(): number { return Date.now() + this.clockOffsetMs; }
+  setTime(at: string | Date): void { this.clockOffsetMs = new Date(at).getTime() - Date.now(); }
+  advance(ms: number): void { this.clockOffsetMs += ms; }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -95,8 +111,11 @@ export class DiscordEmulator {
   /** Forgets calls, messages, replies and failures; the connection and the guilds stay. */
   reset(): void {
     this.log.clear(); this.messages.clear(); this.interactionReplies.clear(); this.failures.clear(); this.closedDms.clear();
+    this.nonces.clear();
     this.window = { start: 0, count: 0 };
     this.globalRateWindowMs = 1000;
+    this.postDelayMs = 0;
+    this.clockOffsetMs = 0;
   }
 
   waitFor(match: (r: RestRecord) => boolean, what = "matching call", timeoutMs = 5_000): Promise<RestRecord> {
@@ -110,7 +129,8 @@ export class DiscordEmulator {
 
   /** A message in a channel, as if the bot had posted it earlier (e.g. before a restart). */
   seedMessage(channelId: string, content: string, author: EmulatedUser = this.bot): MessageRecord {
-    const message: MessageRecord = { id: snowflake(), channel_id: channelId, content, embeds: [], components: [], flags: 0, author: userObject(author), timestamp: new Date().toISOString(), attachments: [] };
+    const message: MessageRecord = { id: snowflake(this.now()), channel_id: channelId, content, embeds: [], components: [], flags: 0, author: userObject(author),
+      timestamp: new Date(this.now()).toISOString(), attachments: [] };
     this.messages.set(message.id, message);
     return message;
   }
@@ -143,6 +163,7 @@ export class DiscordEmulator {
       case "DELETE /webhooks/:app/:token/messages/@original": this.replyOf(ids[1]!).original = null; return { status: 204 };
       case "POST /webhooks/:app/:token": return this.followup(ids[1]!, r.body);
       case "POST /channels/:channel/messages": return this.createMessage(ids[0]!, r.body);
+      case "GET /channels/:channel/messages": return this.listMessages(ids[0]!, r.query);
       case "GET /channels/:channel/messages/:message": {
         const message = this.messages.get(ids[1]!);
         return message && message.channel_id === ids[0] ? { status: 200, body: messageObject(message) } : discordError(404, 10008, "Unknown Message");
@@ -178,8 +199,8 @@ export class DiscordEmulator {
   }
 
   private asMessage(body: any, flags = 0): MessageRecord {
-    return { id: snowflake(), channel_id: this.guilds[0]!.channels[0]!.id, content: body?.content ?? "", embeds: body?.embeds ?? [], components: body?.components ?? [],
-      flags: body?.flags ?? flags, author: userObject(this.bot), timestamp: new Date().toISOString(), attachments: body?.attachments ?? [] };
+    return { id: snowflake(this.now()), channel_id: this.guilds[0]!.channels[0]!.id, content: body?.content ?? "", embeds: body?.embeds ?? [], components: body?.components ?? [],
+      flags: body?.flags ?? flags, author: userObject(this.bot), timestamp: new Date(this.now()).toISOString(), attachments: body?.attachments ?? [] };
   }
 
   private callback(token: string, body: any): Answer {
@@ -216,14 +237,29 @@ export class DiscordEmulator {
     if (owner && this.closedDms.has(owner)) return discordError(403, 50007, "Cannot send messages to this user");
     const known = owner !== undefined || this.guilds.some((g) => g.channels.some((c) => c.id === channelId));
     if (!known) return discordError(404, 10003, "Unknown Channel");
-    // enforce_nonce: the same nonce in the same channel returns the first message instead of a second.
+    // enforce_nonce: the same nonce in the same channel returns the first message instead of a second,
+    // while the nonce is remembered; after that a resend is a new message, as on Discord.
+    const nonceKey = `${channelId}:${String(body?.nonce)}`;
     if (body?.enforce_nonce && body.nonce !== undefined) {
-      const same = this.channelMessages(channelId).find((m) => m.nonce === body.nonce && m.author.id === this.bot.id);
-      if (same) return { status: 200, body: messageObject(same) };
+      const seen = this.nonces.get(nonceKey);
+      const same = seen && this.now() - seen.at < this.nonceMemoryMs ? this.messages.get(seen.messageId) : undefined;
+      if (same) return { status: 200, body: messageObject(same), delayMs: this.postDelayMs };
     }
     const message: MessageRecord = { ...this.asMessage(body), channel_id: channelId, nonce: body?.nonce };
     this.messages.set(message.id, message);
-    return { status: 200, body: messageObject(message) };
+    if (body?.nonce !== undefined) this.nonces.set(nonceKey, { messageId: message.id, at: this.now() });
+    return { status: 200, body: messageObject(message), delayMs: this.postDelayMs };
+  }
+
+  /** Newest first, `limit` (1–100, default 50) before or after a message id. Like Discord, without nonces. */
+  private listMessages(channelId: string, query: Record<string, string>): Answer {
+    const known = this.dmOwners.has(channelId) || this.guilds.some((g) => g.channels.some((c) => c.id === channelId));
+    if (!known) return discordError(404, 10003, "Unknown Channel");
+    const limit = Math.min(100, Math.max(1, Number(query.limit ?? 50) || 50));
+    let list = this.channelMessages(channelId).sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+    if (query.before) list = list.filter((m) => BigInt(m.id) < BigInt(query.before!));
+    if (query.after) list = list.filter((m) => BigInt(m.id) > BigInt(query.after!)).slice(-limit);
+    return { status: 200, body: list.slice(0, limit).map(({ nonce: _nonce, ...m }) => messageObject(m)) };
   }
 
   private openDm(userId: string): Answer {

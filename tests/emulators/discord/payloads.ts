@@ -2,10 +2,10 @@
 const DISCORD_EPOCH = 1420070400000n;
 let sequence = 0n;
 
-/** A fresh snowflake: time-ordered like Discord's, unique within this process. */
-export function snowflake(): string {
+/** A fresh snowflake for that instant (default now): time-ordered like Discord's, unique within this process. */
+export function snowflake(atMs: number = Date.now()): string {
   sequence = (sequence + 1n) & 0xfffn;
-  return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (1n << 17n) | sequence);
+  return String(((BigInt(Math.floor(atMs)) - DISCORD_EPOCH) << 22n) | (1n << 17n) | sequence);
 }
 
 export interface EmulatedUser { id: string; username: string; bot?: boolean }

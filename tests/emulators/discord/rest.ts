@@ -41,9 +41,11 @@ export async function parseRequest(req: IncomingMessage, at: number): Promise<Pa
   };
 }
 
-export interface Answer { status: number; body?: unknown; headers?: Record<string, string> }
+/** `delayMs`: the answer leaves that much later (the work itself is already done, as when Discord is slow to reply). */
+export interface Answer { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number }
 
 export function send(res: ServerResponse, answer: Answer): void {
+  if (answer.delayMs) { setTimeout(() => { if (!res.destroyed) send(res, { ...answer, delayMs: 0 }); }, answer.delayMs); return; }
   const headers: Record<string, string> = { ...answer.headers };
   if (answer.body === undefined) { res.writeHead(answer.status, headers).end(); return; }
   headers["content-type"] = "application/json";

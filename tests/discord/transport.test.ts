@@ -86,6 +86,17 @@ describe("Discord transport", () => {
     expect(await resumed.findPosted(ref(), key, new Date(emulator.now() + 1000))).toBeNull();
   });
 
+  it("a post whose reused connection is reset is sent once more and arrives once, with or without a key", async () => {
+    await transport.post(ref(), reply); // a kept-alive connection in the pool
+    emulator.resetReusedSockets = true;
+    await transport.post(ref(), reply, { idempotencyKey: "pd44.1" });
+    await transport.post(ref(), reply);
+    expect(emulator.resets).toBeGreaterThan(0);
+    expect(emulator.channelMessages(channelId())).toHaveLength(3);
+    // A share has no key but still an enforced nonce of its own, which is what makes the resend safe.
+    expect(emulator.channelMessages(channelId()).map((m) => typeof m.nonce)).toEqual(["string", "string", "string"]);
+  });
+
   it("a 429 becomes TransientPostError with Discord's retry_after, without discord.js sleeping through it", async () => {
     const error = await failure({ kind: "rateLimit", retryAfterSeconds: 7 });
     expect(error).toBeInstanceOf(TransientPostError);

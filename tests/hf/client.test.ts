@@ -35,6 +35,15 @@ describe("a day's list", () => {
   });
 });
 
+describe("kept-alive connections the server drops", () => {
+  it("a page whose reused connection is reset is asked again and the day arrives whole", async () => {
+    const day = await client("stale-sockets").dailyPapers("2025-03-11");
+    expect(day.papers).toHaveLength(10);
+    expect(hf.requestsFor("stale-sockets").map((r) => r.query.p)).toEqual(["0", "1", "2"]);
+    expect(hf.resets()).toBeGreaterThan(0);
+  });
+});
+
 describe("rate limits", () => {
   it("waits as long as Retry-After says, then succeeds", async () => {
     const started = Date.now();

@@ -2,11 +2,15 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { keepAliveFetch } from "../../src/adapters/slack/fetch.ts";
+import { keepAliveFetch, slackFetch } from "../../src/adapters/slack/fetch.ts";
 
 let server: Server;
 let base: string;
 let connections = 0;
+/** When set, a connection coming back for a second request is reset before it is read. */
+let resetReused = false;
+let resets = 0;
+const served = new WeakSet<object>();
 const bodies: { contentType: string | undefined; body: string }[] = [];
 
 async function read(req: IncomingMessage): Promise<string> {
@@ -17,6 +21,8 @@ async function read(req: IncomingMessage): Promise<string> {
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
+    if (resetReused && served.has(req.socket)) { resets++; req.socket.resetAndDestroy(); return; }
+    served.add(req.socket);
     const body = await read(req);
     bodies.push({ contentType: req.headers["content-type"], body });
     if (req.url === "/never") return; // holds the request open
@@ -29,6 +35,14 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => { server.closeAllConnections(); await new Promise((resolve) => server.close(resolve)); });
+
+/** Puts a kept-alive socket in the pool, then has the server reset every reused one. */
+async function warmThenReset(): Promise<void> {
+  resetReused = false;
+  await keepAliveFetch(`${base}/warm`, { method: "POST", body: "" });
+  resetReused = true;
+  resets = 0;
+}
 
 describe("keepAliveFetch", () => {
   it("posts a url-encoded body and reads status, headers and JSON, over one kept-alive socket", async () => {
@@ -68,5 +82,34 @@ describe("keepAliveFetch", () => {
     expect(response.status).toBe(200);
     expect(bodies.at(-1)!.contentType).toMatch(/^multipart\/form-data; boundary=/);
     expect(bodies.at(-1)!.body).toContain("bookmarks.bib");
+  });
+
+  describe("a reused socket reset before any answer", () => {
+    afterAll(() => { resetReused = false; });
+
+    it("is retried once on a fresh socket for a request safe to repeat", async () => {
+      await warmThenReset();
+      const seen = bodies.length;
+      const response = await keepAliveFetch(`${base}/api/conversations.history`, { method: "GET" });
+      expect(response.status).toBe(200);
+      expect(resets).toBe(1);
+      expect(bodies.length - seen).toBe(1); // the reset request was never read: one request served
+    });
+
+    it("is not retried for a POST nobody said is safe to repeat: the caller decides", async () => {
+      await warmThenReset();
+      await expect(keepAliveFetch(`${base}/api/chat.postMessage`, { method: "POST", body: "channel=C1" })).rejects.toMatchObject({ code: "ECONNRESET" });
+      // The pool was dropped with it: the next request opens a fresh socket and goes through.
+      expect((await keepAliveFetch(`${base}/api/chat.postMessage`, { method: "POST", body: "channel=C1" })).status).toBe(200);
+    });
+
+    it("Slack's fetch repeats a response_url answer and idempotent Web API calls, never chat.postMessage", async () => {
+      const fetchSlack = slackFetch(`${base}/api/`);
+      for (const [path, repeated] of [["/respond/r1", true], ["/api/views.publish", true], ["/api/chat.postMessage", false]] as const) {
+        await warmThenReset();
+        const result = await fetchSlack(`${base}${path}`, { method: "POST", body: "{}" }).then((r) => r.status, (e: { code?: string }) => e.code);
+        expect(result, path).toBe(repeated ? 200 : "ECONNRESET");
+      }
+    });
   });
 });

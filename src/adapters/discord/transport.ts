@@ -10,7 +10,7 @@
 // A digest message carries its delivery key twice: as an enforced nonce (Discord returns the first
 // message for a quick resend, but only while it remembers the nonce, a few minutes) and on one of its
 // buttons (delivery-key.ts), which findPosted reads back from the channel however long the bot was down.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type APIMessage, type RawFile } from "discord.js";
 import type { ChannelRef } from "../../core/channel.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport, type PostOptions } from "../../core/transport.ts";
@@ -34,6 +34,15 @@ export function createPostingRest(options: { token: string; api?: string }): RES
 /** Discord takes a nonce of at most 25 characters; a hash of the key keeps it stable and in bounds. */
 export function nonceFor(idempotencyKey: string): string {
   return createHash("sha256").update(idempotencyKey).digest("base64url").slice(0, 25);
+}
+
+const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
+const MAX_RESENDS_ON_RESET = 4;
+
+/** The connection dropped under the request (undici names it on the error or on its cause). */
+function isConnectionReset(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return RESET_CODES.has(e?.code ?? "") || RESET_CODES.has(e?.cause?.code ?? "");
 }
 
 export function translatePostError(error: unknown): Error {
@@ -75,15 +84,25 @@ export class DiscordTransport implements ChatTransport {
 
   constructor(private readonly rest: REST, private readonly ids: ComponentIds) {}
 
+  /**
+   * Every post carries an enforced nonce (a share, which has no key, a random one), which makes sending it
+   * again within Discord's window harmless: so a post whose connection was reset, as a kept-alive socket
+   * the far side dropped while idle does to the first request on it, is sent again at once. A pool whose
+   * idle connections were all dropped answers one reset per connection, hence a few resends, not one.
+   */
   async post(channel: ChannelRef, reply: Reply, options: PostOptions = {}): Promise<{ messageId: string }> {
     const rendered = renderMessage(reply, this.ids);
-    const nonce = options.idempotencyKey ? nonceFor(options.idempotencyKey) : undefined;
-    const { file, ...message } = nonce ? withDeliveryKey(rendered, nonce, this.ids) : rendered;
-    const body = { ...message, ...(nonce ? { nonce, enforce_nonce: true } : {}) };
+    const nonce = options.idempotencyKey ? nonceFor(options.idempotencyKey) : randomBytes(18).toString("base64url");
+    const { file, ...message } = options.idempotencyKey ? withDeliveryKey(rendered, nonce, this.ids) : rendered;
+    const body = { ...message, nonce, enforce_nonce: true };
     this.listings.delete(channel.channelId); // what this post adds (or may have added) is not in it
     const files: RawFile[] | undefined = file ? [{ name: file.name, data: file.data }] : undefined;
+    const send = async (resends: number): Promise<{ id: string }> => {
+      try { return await this.rest.post(Routes.channelMessages(channel.channelId), { body, ...(files ? { files } : {}) }) as { id: string }; }
+      catch (error) { if (resends > 0 && isConnectionReset(error)) return send(resends - 1); throw error; }
+    };
     try {
-      const posted = (await this.rest.post(Routes.channelMessages(channel.channelId), { body, ...(files ? { files } : {}) })) as { id: string };
+      const posted = await send(MAX_RESENDS_ON_RESET);
       return { messageId: posted.id };
     } catch (error) {
       throw translatePostError(error);

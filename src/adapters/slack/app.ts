@@ -7,7 +7,7 @@ import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, webApi, type CustomRo
 import { format } from "node:util";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";
-import { keepAliveFetch } from "./fetch.ts";
+import { slackFetch } from "./fetch.ts";
 import { installReceiverGuards } from "./receiver-guards.ts";
 
 const PINO_TO_BOLT: Record<string, LogLevel> = {
@@ -28,6 +28,9 @@ function boltLogger(log: Logger): BoltLogger {
   };
 }
 
+/** The WebClient's default base. */
+const SLACK_API_BASE = "https://slack.com/api/";
+
 /** The Web API base with its trailing slash, which the WebClient concatenates method names onto. */
 export function slackApiUrl(config: Config): string | undefined {
   if (!config.SLACK_API_URL) return undefined;
@@ -44,7 +47,7 @@ export function isSocketMode(config: Config): boolean {
  */
 function clientOptions(config: Config, log: Logger): webApi.WebClientOptions {
   const url = slackApiUrl(config);
-  return { ...(url ? { slackApiUrl: url } : {}), logger: boltLogger(log), fetch: keepAliveFetch,
+  return { ...(url ? { slackApiUrl: url } : {}), logger: boltLogger(log), fetch: slackFetch(url ?? SLACK_API_BASE),
     retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 } };
 }
 

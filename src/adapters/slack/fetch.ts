@@ -7,15 +7,41 @@
 // It also keeps the time limit itself (a socket with nothing to read for REQUEST_TIMEOUT_MS fails the
 // request), so the WebClient need not make an AbortSignal and a timer for every call: its `timeout` is
 // left at 0 (see app.ts). An abort signal a caller does pass is honoured.
+//
+// A kept-alive socket can be dead by the time it is reused: the server (or a proxy between) closed it
+// while idle, and the request written into it meets a reset before a single byte of answer. The server
+// never read that request, so a request safe to repeat is sent once more on a fresh socket, and the other
+// idle sockets to that host, likely closed the same way, are dropped. Whether a request is safe to repeat
+// is the caller's to say (`repeatable`); by default, those with an idempotent HTTP method or an
+// Idempotency-Key header.
 import http from "node:http";
 import https from "node:https";
 
 export const REQUEST_TIMEOUT_MS = 10_000;
 
+// `timeout` (an idle socket's lifetime) also makes the agent honour a server's Keep-Alive: timeout=N hint,
+// closing the socket a second before the server would: the first defence against stale sockets.
 const agents = {
-  "http:": new http.Agent({ keepAlive: true, maxSockets: 256 }),
-  "https:": new https.Agent({ keepAlive: true, maxSockets: 256 }),
+  "http:": new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 30_000 }),
+  "https:": new https.Agent({ keepAlive: true, maxSockets: 256, timeout: 30_000 }),
 };
+
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+const RESET_CODES = new Set(["ECONNRESET", "EPIPE"]);
+
+export interface KeepAliveOptions {
+  /** Safe to send twice (when the first never reached the server): decides the retry on a stale socket. */
+  repeatable?: boolean;
+}
+
+/** The reset of a reused socket before any answer, marked by send() below. */
+class StaleSocketError extends Error {
+  constructor(readonly original: Error) { super(original.message); this.name = original.name; }
+}
+
+function dropIdleSockets(agent: http.Agent): void {
+  for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
+}
 
 /** What the WebClient reads of a response's headers. */
 class ResponseHeaders {
@@ -46,18 +72,36 @@ function headerRecord(headers: HeadersInit | undefined): Record<string, string> 
   return headers as Record<string, string>;
 }
 
-export const keepAliveFetch = ((input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+export async function keepAliveFetch(input: string | URL | Request, init: RequestInit = {}, options: KeepAliveOptions = {}): Promise<Response> {
   const body = init.body;
   if (input instanceof Request || (body != null && typeof body !== "string")) return fetch(input, init);
   const url = new URL(input);
   const agent = agents[url.protocol as keyof typeof agents];
   if (!agent) return fetch(input, init);
+  const headers = headerRecord(init.headers);
+  const repeatable = options.repeatable
+    ?? (IDEMPOTENT_METHODS.has((init.method ?? "GET").toUpperCase()) || Object.keys(headers).some((h) => h.toLowerCase() === "idempotency-key"));
+  try {
+    return await send(url, init, headers, agent);
+  } catch (error) {
+    if (!(error instanceof StaleSocketError)) throw error;
+    dropIdleSockets(agent);
+    if (!repeatable || init.signal?.aborted) throw error.original;
+    try { return await send(url, init, headers, agent); }
+    catch (again) { throw again instanceof StaleSocketError ? again.original : again; }
+  }
+}
+
+function send(url: URL, init: RequestInit, extraHeaders: Record<string, string>, agent: http.Agent): Promise<Response> {
+  const body = init.body as string | null | undefined;
   const signal = init.signal;
   return new Promise<Response>((resolve, reject) => {
     if (signal?.aborted) { reject(signal.reason); return; }
-    const headers = headerRecord(init.headers);
+    const headers = { ...extraHeaders };
     if (body != null) headers["Content-Length"] = String(Buffer.byteLength(body));
+    let answered = false;
     const request = (url.protocol === "https:" ? https : http).request(url, { method: init.method ?? "GET", headers, agent }, (response) => {
+      answered = true;
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("error", reject);
@@ -70,7 +114,29 @@ export const keepAliveFetch = ((input: string | URL | Request, init: RequestInit
     request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`No answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
     const abort = () => request.destroy(signal!.reason instanceof Error ? signal!.reason : new Error("The request was aborted"));
     signal?.addEventListener("abort", abort, { once: true });
-    request.on("error", (error) => { signal?.removeEventListener("abort", abort); reject(error); });
+    request.on("error", (error: Error & { code?: string }) => {
+      signal?.removeEventListener("abort", abort);
+      const stale = request.reusedSocket && !answered && (RESET_CODES.has(error.code ?? "") || error.message === "socket hang up");
+      reject(stale ? new StaleSocketError(error) : error);
+    });
     request.end(body ?? undefined);
   });
-}) as typeof fetch;
+}
+
+/** Web API methods that change nothing more when sent twice. */
+const REPEATABLE_METHODS = new Set(["auth.test", "conversations.history", "conversations.info", "conversations.open", "views.publish",
+  "chat.update", "apps.connections.open", "files.getUploadURLExternal"]);
+
+/**
+ * The fetch Bolt and the WebClients get. On a stale socket, a Web API call is sent again only when Slack
+ * treats it as idempotent; a post to a response_url is sent again too: it is the answer a person is
+ * waiting for, the server almost surely never read it, and the worst case is that private note twice.
+ * Channel posts (chat.postMessage) are never repeated here: the digest asks Slack first (findPosted).
+ */
+export function slackFetch(apiBase: string): typeof fetch {
+  return ((input: string | URL | Request, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const repeatable = url.startsWith(apiBase) ? REPEATABLE_METHODS.has(url.slice(apiBase.length).split("?")[0]!) : true;
+    return keepAliveFetch(input, init, { repeatable });
+  }) as typeof fetch;
+}

@@ -56,6 +56,11 @@ export class DiscordEmulator {
   globalRateWindowMs = 1000;
   /** A channel post is stored at once but answered this much later: a crash can fall between the two. */
   postDelayMs = 0;
+  /** Reset every connection that comes back for another request, before reading it (a proxy that dropped it idle). */
+  resetReusedSockets = false;
+  /** Connections reset that way. */
+  resets = 0;
+  private readonly usedSockets = new WeakSet<object>();
   readonly nonceMemoryMs: number;
   private clockOffsetMs = 0;
   /** "channel:nonce" → the message it made and when, for enforce_nonce while it is remembered. */
@@ -88,6 +93,8 @@ export class DiscordEmulator {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
+      if (this.resetReusedSockets && this.usedSockets.has(req.socket)) { this.resets++; req.socket.resetAndDestroy(); return; }
+      this.usedSockets.add(req.socket);
       const at = performance.now();
       parseRequest(req, at).then((request) => {
         const answer = this.route(request);
@@ -116,6 +123,8 @@ export class DiscordEmulator {
     this.globalRateWindowMs = 1000;
     this.postDelayMs = 0;
     this.clockOffsetMs = 0;
+    this.resetReusedSockets = false;
+    this.resets = 0;
   }
 
   waitFor(match: (r: RestRecord) => boolean, what = "matching call", timeoutMs = 5_000): Promise<RestRecord> {

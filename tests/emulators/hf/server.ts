@@ -16,7 +16,8 @@ export type Scenario =
   | "broken-page2"    // the second page (p=1) is always a 500
   | "truncated"       // the body is half a JSON document (Content-Length matches what is sent)
   | "cutoff"          // the connection closes mid-body (Content-Length promises more)
-  | "slow";           // never answers
+  | "slow"            // never answers
+  | "stale-sockets";  // a connection coming back for another request is reset before it is read
 
 export interface RecordedRequest { scenario: string; path: string; query: Record<string, string>; at: number }
 
@@ -25,6 +26,8 @@ export interface HfEmulator {
   url(scenario: Scenario): string;
   requests: RecordedRequest[];
   requestsFor(scenario: Scenario): RecordedRequest[];
+  /** Connections reset by the stale-sockets scenario. */
+  resets(): number;
   /** Forget what was served, so each URL's "first request" misbehaves again. */
   reset(): void;
   close(): Promise<void>;
@@ -47,6 +50,8 @@ export async function startHfEmulator(): Promise<HfEmulator> {
   const requests: RecordedRequest[] = [];
   const seen = new Set<string>();
   const hanging = new Set<ServerResponse>();
+  const usedSockets = new WeakSet<object>();
+  let resets = 0;
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = JSON.stringify(body);
@@ -59,6 +64,8 @@ export async function startHfEmulator(): Promise<HfEmulator> {
     const [, scenario = "", api, ...rest] = url.pathname.split("/");
     const path = "/" + rest.join("/");
     const query = Object.fromEntries(url.searchParams);
+    if (scenario === "stale-sockets" && usedSockets.has(req.socket)) { resets++; req.socket.resetAndDestroy(); return; }
+    usedSockets.add(req.socket);
     requests.push({ scenario, path, query, at: Date.now() });
     if (api !== "api" || req.method !== "GET") return json(res, 404, { error: "Not Found" });
     const firstTime = !seen.has(scenario + url.search + path);
@@ -106,6 +113,7 @@ export async function startHfEmulator(): Promise<HfEmulator> {
     url: (scenario) => `http://127.0.0.1:${port}/${scenario}/api`,
     requests,
     requestsFor: (scenario) => requests.filter((r) => r.scenario === scenario),
+    resets: () => resets,
     reset() { seen.clear(); requests.length = 0; },
     async close() {
       for (const res of hanging) res.socket?.destroy();

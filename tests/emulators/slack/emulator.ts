@@ -36,6 +36,14 @@ export class SlackEmulator {
   readonly messages: StoredMessage[] = [];
   readonly files = new Map<string, UploadedFile>();
   readonly failures = new FailureInjector();
+  /**
+   * Reset every connection that comes back for another request (as a proxy that dropped it while idle
+   * does), before reading the request: the client's second use of a kept-alive socket fails.
+   */
+  resetReusedSockets = false;
+  /** Connections reset that way. */
+  resets = 0;
+  private readonly usedSockets = new WeakSet<object>();
   readonly token: string;
   readonly teamId: string;
   readonly botUserId: string;
@@ -205,6 +213,12 @@ export class SlackEmulator {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.usedSockets.has(req.socket) && this.resetReusedSockets) {
+      this.resets++;
+      req.socket.resetAndDestroy();
+      return;
+    }
+    this.usedSockets.add(req.socket);
     const raw = await readBody(req);
     const path = (req.url ?? "/").split("?")[0]!;
     try {

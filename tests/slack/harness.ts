@@ -18,12 +18,14 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { clock?: Clock } = {}): Promise<SlackHarness> {
+/** `socketMode`: the bot connects to the emulator's Socket Mode server instead of listening for HTTP. */
+export async function startHarness(options: { clock?: Clock; socketMode?: boolean } = {}): Promise<SlackHarness> {
   const emulator = new SlackEmulator();
   await emulator.start();
   const services = await createTestServices({
     ...(options.clock ? { clock: options.clock } : {}),
-    env: { SLACK_BOT_TOKEN: emulator.token, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: emulator.apiUrl, PORT: "0" },
+    env: { SLACK_BOT_TOKEN: emulator.token, SLACK_API_URL: emulator.apiUrl, PORT: "0",
+      ...(options.socketMode ? { SLACK_APP_TOKEN: emulator.appToken } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }) },
   });
   const registry = createRegistry();
   const slack = await startSlack(services, registry);

@@ -9,6 +9,7 @@ import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import { slackFetch } from "./fetch.ts";
 import { installReceiverGuards } from "./receiver-guards.ts";
+import { createSocketModeReceiver } from "./socket-mode.ts";
 
 const PINO_TO_BOLT: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR, fatal: LogLevel.ERROR, silent: LogLevel.ERROR,
@@ -61,8 +62,9 @@ export function createSlackApp(config: Config, log: Logger, customRoutes: Custom
     // auth.test runs in startSlack (app.init), so a bad token fails `papers start` with a clear message.
     deferInitialization: true,
   };
+  const { slackApiUrl, fetch } = common.clientOptions;
   const app = isSocketMode(config)
-    ? new App({ ...common, appToken: config.SLACK_APP_TOKEN!, socketMode: true })
+    ? new App({ ...common, receiver: createSocketModeReceiver(config.SLACK_APP_TOKEN!, common.logger, log, { slackApiUrl, fetch }) })
     : new App({ ...common, receiver: new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: "/slack/events", customRoutes,
       logger: common.logger, processEventErrorHandler: (args) => acknowledgeMalformed(log, args) }) });
   app.error(async (error) => { log.error({ err: error, part: "slack" }, "slack listener error"); });

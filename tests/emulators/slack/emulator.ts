@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FailureInjector, RateLimiter, type Failure, type RateLimitOptions } from "./failures.ts";
+import { SocketModeServer } from "./socket-mode.ts";
 
 export interface SlackCall { method: string; params: Record<string, any>; token: string | null; status: number; error?: string; at: number }
 export interface ResponsePost { id: string; body: Record<string, any>; at: number }
@@ -13,6 +14,8 @@ export interface UploadedFile { id: string; filename: string; length: number; co
 
 export interface SlackEmulatorOptions {
   token?: string;
+  /** The app-level token apps.connections.open takes (Socket Mode). */
+  appToken?: string;
   teamId?: string;
   botUserId?: string;
   botId?: string;
@@ -45,6 +48,9 @@ export class SlackEmulator {
   resets = 0;
   private readonly usedSockets = new WeakSet<object>();
   readonly token: string;
+  readonly appToken: string;
+  /** Socket Mode: the WebSocket apps.connections.open points at, on this emulator's port. */
+  readonly socketMode = new SocketModeServer();
   readonly teamId: string;
   readonly botUserId: string;
   readonly botId: string;
@@ -60,6 +66,7 @@ export class SlackEmulator {
 
   constructor(options: SlackEmulatorOptions = {}) {
     this.token = options.token ?? "xoxb-test-0000000000-emulator";
+    this.appToken = options.appToken ?? "xapp-1-A0PAPERS-0000000000-emulatortoken";
     this.teamId = options.teamId ?? "T0TEST";
     this.botUserId = options.botUserId ?? "U0BOT";
     this.botId = options.botId ?? "B0BOT";
@@ -78,6 +85,7 @@ export class SlackEmulator {
       "files.getUploadURLExternal": (p) => this.uploadUrl(p),
       "files.completeUploadExternal": (p) => this.completeUpload(p),
       "files.upload": (p) => this.legacyUpload(p),
+      "apps.connections.open": () => ({ url: `ws://127.0.0.1:${this.port}/socket` }),
     };
   }
 
@@ -90,6 +98,7 @@ export class SlackEmulator {
   async start(): Promise<void> {
     this.server = createServer((req, res) => { void this.handle(req, res); });
     this.server.keepAliveTimeout = this.keepAliveTimeoutMs;
+    this.socketMode.attach(this.server);
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
     this.port = (this.server.address() as AddressInfo).port;
   }
@@ -98,6 +107,7 @@ export class SlackEmulator {
     const server = this.server;
     this.server = null;
     if (!server) return;
+    await this.socketMode.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -249,7 +259,8 @@ export class SlackEmulator {
     this.calls.push(call);
     const refuse = (error: string) => { call.error = error; send(res, 200, JSON.stringify({ ok: false, error })); };
     if (!token) return refuse("not_authed");
-    if (token !== this.token) return refuse("invalid_auth");
+    // apps.connections.open takes the app-level token and only it; every other method the bot token.
+    if (token !== (method === "apps.connections.open" ? this.appToken : this.token)) return refuse("invalid_auth");
     const channel = String(params.channel ?? params.channel_id ?? "");
     const failure = this.failures.take(`method:${method}`) ?? (channel ? this.failures.take(channel) : null);
     if (failure?.kind === "ratelimited") { call.status = 429; return send(res, 429, JSON.stringify({ ok: false, error: "ratelimited" }), "application/json", { "Retry-After": String(failure.retryAfter) }); }

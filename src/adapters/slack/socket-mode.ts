@@ -1,0 +1,62 @@
+// Socket Mode: Bolt's receiver over a WebSocket the bot opens with its app-level token. There are no
+// signed requests to date-check here (see receiver-guards.ts): the connection itself is the credential.
+//
+// @slack/socket-mode 3.1.0 reads a frame's fields without looking: a `null` frame, or an `events_api`
+// envelope without `payload.event`, throws inside its message handler, an async function nobody awaits,
+// so the bot saw only an unhandled rejection. Frames are checked here before the client sees them; one
+// that cannot be processed is acknowledged when it has an envelope id (so Slack does not send it again),
+// logged, and dropped. Anything the client still throws is caught and logged at error with the frame's
+// type, never left to the process-wide handler.
+import { SocketModeReceiver, type Logger as BoltLogger, type webApi } from "@slack/bolt";
+import type { Logger } from "../../log.ts";
+
+type Frame = Record<string, unknown>;
+type Dispatch = (data: unknown, isBinary: boolean) => unknown;
+
+const isObject = (value: unknown): value is Frame => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Why a frame cannot be handed to the client, or null when it can. */
+export function frameProblem(frame: unknown): string | null {
+  if (!isObject(frame)) return "the frame is not an object";
+  if (typeof frame.type !== "string") return "the frame has no type";
+  if (frame.type === "hello" || frame.type === "disconnect") return null;
+  if (typeof frame.envelope_id !== "string" || !frame.envelope_id) return "the envelope has no envelope_id";
+  if (!isObject(frame.payload)) return "the envelope has no payload";
+  if (frame.type === "events_api" && !(isObject(frame.payload.event) && typeof frame.payload.event.type === "string")) {
+    return "the events_api envelope has no event";
+  }
+  return null;
+}
+
+function guardDispatch(client: SocketModeReceiver["client"], log: Logger): void {
+  const dispatchers = client.listeners("ws_message") as Dispatch[];
+  client.removeAllListeners("ws_message");
+  client.on("ws_message", (data: unknown, isBinary: boolean) => {
+    if (!isBinary && typeof data === "string") {
+      let frame: unknown;
+      try { frame = JSON.parse(data); } catch { frame = undefined; }
+      const problem = frameProblem(frame);
+      if (problem) {
+        log.warn({ part: "slack", problem, type: isObject(frame) ? String(frame.type).slice(0, 40) : typeof frame },
+          "slack sent a Socket Mode frame that cannot be processed; dropped");
+        if (isObject(frame) && typeof frame.envelope_id === "string" && frame.envelope_id) {
+          // send() is how the client acknowledges (typed private, public at run time).
+          (client as unknown as { send(id: string, body: object): Promise<void> }).send(frame.envelope_id, {}).catch((err: unknown) => log.warn({ err, part: "slack" }, "could not acknowledge a dropped Socket Mode frame"));
+        }
+        return;
+      }
+    }
+    for (const dispatch of dispatchers) {
+      Promise.resolve().then(() => dispatch.call(client, data, isBinary))
+        .catch((err: unknown) => log.error({ err, part: "slack" }, "a Socket Mode frame failed in the Slack client"));
+    }
+  });
+}
+
+/** `clientOptions` reach the Socket Mode client's own WebClient (apps.connections.open), SLACK_API_URL included. */
+export function createSocketModeReceiver(appToken: string, logger: BoltLogger, log: Logger,
+  clientOptions: Pick<webApi.WebClientOptions, "slackApiUrl" | "fetch">): SocketModeReceiver {
+  const receiver = new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions } });
+  guardDispatch(receiver.client, log);
+  return receiver;
+}

@@ -1,4 +1,5 @@
 import type { Config } from "../config.ts";
+import type { Services } from "../services.ts";
 
 /** What a CLI subcommand gets: its own words, where to write, and the config read once in main. */
 export interface CliContext {
@@ -7,6 +8,8 @@ export interface CliContext {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   stdin: NodeJS.ReadableStream;
+  /** Services already open, used instead of opening the database again (a test running a thousand commands). */
+  services?: Services;
 }
 
 export interface CliCommand {

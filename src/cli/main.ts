@@ -20,7 +20,7 @@ function usage(): string {
 }
 
 export async function main(argv: string[], io: Partial<Omit<CliContext, "args" | "config">> = {}, env: Record<string, string | undefined> = {}): Promise<number> {
-  const { stdout = process.stdout, stderr = process.stderr, stdin = process.stdin } = io;
+  const { stdout = process.stdout, stderr = process.stderr, stdin = process.stdin, services } = io;
   const say = (text: string) => stderr.write(maskSecrets(text) + "\n");
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") { (name ? stdout : stderr).write(usage() + "\n"); return name ? 0 : 2; }
@@ -30,7 +30,7 @@ export async function main(argv: string[], io: Partial<Omit<CliContext, "args" |
   const rest = command.name.includes(" ") ? args.slice(1) : args;
   try {
     const config = loadConfig(env);
-    return await command.run({ args: rest, config, stdout, stderr, stdin });
+    return await command.run({ args: rest, config, stdout, stderr, stdin, ...(services ? { services } : {}) });
   } catch (error) {
     if (error instanceof CliUsageError || error instanceof ConfigError) { say(error.message); return 2; }
     if (error instanceof MigrationError) { say(`papers: the database could not be migrated: ${error.message}`); return 1; }

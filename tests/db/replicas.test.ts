@@ -1,12 +1,13 @@
 // Two `papers start` processes (two replicas) on ONE database, both connected to Slack (the emulator on
 // loopback), both running the digest job, through a digest minute: every channel gets exactly one digest.
 // On the PostgreSQL pass this is the production shape: replicas on one server.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackEmulator } from "../emulators/slack/index.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
 import { testDatabaseProvider as provider } from "../support/database.ts";
-import { PAPERS_BIN } from "../support/cli.ts";
+import { spawnPapers } from "../support/processes.ts";
+import { TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
 
 let services: TestServices;
 let slack: SlackEmulator;
@@ -24,17 +25,12 @@ afterAll(async () => {
 });
 
 function replica(): { child: ChildProcess; log: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [PAPERS_BIN, "start"], {
-    env: { PATH: process.env.PATH, DATABASE_URL: services.database.url, HF_REFRESH: "off", LOG_LEVEL: "info", PORT: "0",
-      SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: "replica-test-secret", SLACK_API_URL: slack.apiUrl,
-      // A tick every 2 seconds instead of every minute, so both replicas tick many times within the minute.
-      DIGEST_CRON: "*/2 * * * * *", INDEX_SYNC_SECONDS: "2" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  children.push(child);
-  let log = "";
-  child.stderr!.on("data", (d: Buffer) => { log += d.toString(); });
-  return { child, log: () => log, exited: new Promise((resolve) => child.on("close", (code) => resolve(code))) };
+  const run = spawnPapers(["start"], { DATABASE_URL: services.database.url, LOG_LEVEL: "info", PORT: "0",
+    SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl,
+    // A tick every 2 seconds instead of every minute, so both replicas tick many times within the minute.
+    DIGEST_CRON: "*/2 * * * * *", INDEX_SYNC_SECONDS: "2" });
+  children.push(run.child);
+  return { child: run.child, log: run.stderr, exited: run.exited.then((e) => e.code) };
 }
 
 const digestKeys = (channel: string) => slack.messages.filter((m) => m.channel === channel).map((m) => String(m.metadata?.event_payload?.key));

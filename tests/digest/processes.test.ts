@@ -7,6 +7,7 @@ import { createTestServices, type TestServices } from "../support/services.ts";
 import { LEASE_MS } from "../../src/core/digest/ledger.ts";
 import { subscribe } from "./support.ts";
 import { digestRun as run } from "./digest-run.ts";
+import { TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
 
 let services: TestServices;
 let slack: SlackEmulator;
@@ -19,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => { await slack.stop(); await services.close(); });
 
 const digestRun = (now: string) => run({ DATABASE_URL: services.database.url,
-  SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: "test-secret", SLACK_API_URL: slack.apiUrl }, now);
+  SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl }, now);
 
 const keysOf = (channel: string) => slack.messages.filter((m) => m.channel === channel).map((m) => String(m.metadata?.event_payload?.key));
 

@@ -5,8 +5,9 @@ import type { CommandRegistry } from "../../src/commands/registry.ts";
 import { startDiscord } from "../../src/adapters/discord/index.ts";
 import { DiscordEmulator, type DispatchedInteraction, type RestRecord } from "../emulators/discord/index.ts";
 import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
+import { TEST_DISCORD_TOKEN } from "../support/secrets.ts";
 
-export const TOKEN = "test-discord-token-not-real";
+export const TOKEN = TEST_DISCORD_TOKEN;
 
 export interface Harness {
   emulator: DiscordEmulator;

@@ -1,5 +1,6 @@
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_DISCORD_TOKEN } from "../support/secrets.ts";
 import { buildCommands } from "../../src/adapters/discord/commands.ts";
 import { main } from "../../src/cli/main.ts";
 import { createRegistry } from "../../src/commands/index.ts";
@@ -13,7 +14,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
   const stdout = new PassThrough(), stderr = new PassThrough();
   let out = "", err = "";
   stdout.on("data", (d) => (out += d)); stderr.on("data", (d) => (err += d));
-  const env = { DISCORD_TOKEN: "test-discord-token-not-real", DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl };
+  const env = { DISCORD_TOKEN: TEST_DISCORD_TOKEN, DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl };
   const code = await main(args, { stdout, stderr }, env);
   return { code, out, err };
 }

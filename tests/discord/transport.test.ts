@@ -4,12 +4,13 @@ import { createPostingRest, DiscordTransport } from "../../src/adapters/discord/
 import type { Reply } from "../../src/commands/reply.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
 import { DiscordEmulator, snowflake, type ChannelFailure } from "../emulators/discord/index.ts";
+import { TEST_DISCORD_TOKEN } from "../support/secrets.ts";
 
 let emulator: DiscordEmulator;
 let transport: DiscordTransport;
 beforeAll(async () => {
   emulator = await new DiscordEmulator().start();
-  transport = new DiscordTransport(createPostingRest({ token: "test-token", api: emulator.apiUrl }), new ComponentIds());
+  transport = new DiscordTransport(createPostingRest({ token: TEST_DISCORD_TOKEN, api: emulator.apiUrl }), new ComponentIds());
 });
 beforeEach(() => { emulator.reset(); emulator.globalRateLimit = null; });
 afterAll(async () => { await emulator?.stop(); });
@@ -80,7 +81,7 @@ describe("Discord transport", () => {
     emulator.messages.set(mine.id, mine);
     for (let i = 0; i < 150; i++) emulator.seedMessage(channelId(), `chatter ${i}`, { id: snowflake(), username: "carol" });
     // A fresh process (the transport lists a channel once per resume and keeps it until it posts there).
-    const resumed = new DiscordTransport(createPostingRest({ token: "test-token", api: emulator.apiUrl }), new ComponentIds());
+    const resumed = new DiscordTransport(createPostingRest({ token: TEST_DISCORD_TOKEN, api: emulator.apiUrl }), new ComponentIds());
     expect(await resumed.findPosted(ref(), key, since)).toEqual({ messageId: mine.id });
     expect(emulator.records.filter((r) => r.method === "GET" && r.path.endsWith("/messages")).length).toBeGreaterThanOrEqual(2);
     expect(await resumed.findPosted(ref(), key, new Date(emulator.now() + 1000))).toBeNull();
@@ -125,7 +126,7 @@ describe("Discord transport", () => {
   });
 
   it("an unreachable Discord is transient", async () => {
-    const offline = new DiscordTransport(createPostingRest({ token: "test-token", api: "http://127.0.0.1:9/api" }), new ComponentIds());
+    const offline = new DiscordTransport(createPostingRest({ token: TEST_DISCORD_TOKEN, api: "http://127.0.0.1:9/api" }), new ComponentIds());
     expect(await offline.post(ref(), reply).catch((e: unknown) => e)).toBeInstanceOf(TransientPostError);
   });
 

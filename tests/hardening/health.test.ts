@@ -6,6 +6,7 @@ import { healthStatus } from "../../src/core/health.ts";
 import { postgresClient } from "../../src/core/db/postgres.ts";
 import { startHealthServer, type RunningHealthServer } from "../../src/adapters/http/health-server.ts";
 import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
+import { TEST_DATABASE_PASSWORD } from "../support/secrets.ts";
 
 const clock = manualClock("2025-03-11T09:00:00Z");
 let services: TestServices;
@@ -83,7 +84,7 @@ describe("GET /healthz", () => {
 
 describe("an unreachable database", () => {
   it("is 503 when the database refuses connections, with no URL or password in the answer", async () => {
-    const db = postgresClient("postgresql://papers:hunter2@127.0.0.1:9/papers");
+    const db = postgresClient(`postgresql://papers:${TEST_DATABASE_PASSWORD}@127.0.0.1:9/papers`);
     try {
       const status = await healthStatus({ db, clock }, { startedAt: clock(), digestRunning: true });
       expect(status).toEqual({ ok: false, database: "unreachable", lastDigestTick: null, lastDigestSuccess: null, lastPaperRefresh: null,

@@ -11,7 +11,7 @@ import { REST } from "discord.js";
 import { createLogger, maskSecrets, registerConfigSecrets, registerSecret } from "../../src/log.ts";
 import { loadConfig } from "../../src/config.ts";
 import { LogCapture } from "../support/services.ts";
-import { leakedSecrets, TEST_DATABASE_PASSWORD, TEST_DISCORD_SHAPED_TOKEN, TEST_DISCORD_TOKEN, TEST_SLACK_APP_TOKEN,
+import { leakedSecrets, registerSecretsIn, TEST_DATABASE_PASSWORD, TEST_DISCORD_SHAPED_TOKEN, TEST_DISCORD_TOKEN, TEST_SLACK_APP_TOKEN,
   TEST_SLACK_BOT_TOKEN, TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
 
 /** A server that answers every request with `status` and `body`, echoing nothing. */
@@ -94,8 +94,10 @@ describe("secrets in hand-made shapes", () => {
   });
 
   it("registers every secret in the config, including the database password", () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-config-token", SLACK_SIGNING_SECRET: "abcdef0123456789signing", DISCORD_TOKEN: "plain-discord-secret",
-      DISCORD_APPLICATION_ID: "1", DATABASE_URL: `postgresql://papers:${encodeURIComponent(TEST_DATABASE_PASSWORD)}@db.internal:5432/papers` });
+    const env = { SLACK_BOT_TOKEN: "xoxb-config-token", SLACK_SIGNING_SECRET: "abcdef0123456789signing", DISCORD_TOKEN: "plain-discord-secret",
+      DISCORD_APPLICATION_ID: "1", DATABASE_URL: `postgresql://papers:${encodeURIComponent(TEST_DATABASE_PASSWORD)}@db.internal:5432/papers` };
+    registerSecretsIn(env); // new secrets for this test: the suite's leak check looks for them too
+    const config = loadConfig(env);
     registerConfigSecrets(config);
     const text = maskSecrets(`${config.SLACK_SIGNING_SECRET} ${config.DISCORD_TOKEN} ${config.DATABASE_URL} ${TEST_DATABASE_PASSWORD}`);
     expect(text).not.toMatch(/signing|plain-discord-secret/);

@@ -8,6 +8,7 @@ import { ChannelUnavailableError, TransientPostError } from "../../src/core/tran
 import type { Reply } from "../../src/commands/reply.ts";
 import { SlackEmulator } from "../emulators/slack/index.ts";
 import { LogCapture } from "../support/services.ts";
+import { registerSecretsIn, TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
 
 const emulator = new SlackEmulator();
 let transport: SlackTransport;
@@ -16,7 +17,9 @@ const channel = (channelId: string) => ({ platform: "slack" as const, workspaceI
 const reply: Reply = { visibility: "channel", text: "Today's trending papers", tone: "info" };
 
 function transportFor(apiUrl: string, token = emulator.token): SlackTransport {
-  const config = loadConfig({ SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: "s3cret-signing", SLACK_API_URL: apiUrl });
+  const env = { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: apiUrl };
+  registerSecretsIn(env);
+  const config = loadConfig(env);
   return new SlackTransport(createTransportClient(config, createLogger({ level: "debug", destination: logs })));
 }
 

@@ -4,7 +4,7 @@ import { loadConfig, type Config } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import { createServices, type Clock, type Services } from "../../src/services.ts";
 import { freshDatabase, type TestDatabase } from "./database.ts";
-import { capturedLogs } from "./secrets.ts";
+import { capturedLogs, registerSecretsIn } from "./secrets.ts";
 
 /** Everything the bot logged during a test, to assert on (and to grep for leaked tokens). */
 export class LogCapture extends Writable {
@@ -18,6 +18,7 @@ export interface TestServices extends Services { database: TestDatabase; logs: L
 
 export async function createTestServices(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServices> {
   const database = await freshDatabase();
+  registerSecretsIn(options.env ?? {});
   // HF_API_URL points at a loopback port nothing listens on (9, discard), so a test that reaches for the
   // papers API without its own emulator fails fast instead of touching the internet.
   // The per-person command limit is tested in tests/hardening (which sets COMMANDS_PER_MINUTE itself);

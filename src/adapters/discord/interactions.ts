@@ -108,10 +108,34 @@ export function interactionHandler(deps: InteractionDeps): (interaction: Interac
     } catch (error) {
       const ref = randomBytes(4).toString("hex");
       log.error({ err: error, ref, interaction: interaction.id, type: interaction.type }, "discord interaction failed");
-      if (interaction.isRepliable() && interaction.deferred) {
-        const { content } = renderMessage(errorReply(`Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`), deps.ids);
-        await interaction.editReply({ content, embeds: [], components: [] }).catch(() => undefined);
-      }
+      await apologise(interaction, ref, deps.ids)
+        .catch((err: unknown) => log.warn({ err, ref, interaction: interaction.id }, "could not tell the person about the failure"));
     }
   };
+}
+
+/** Discord's "this interaction was already acknowledged": a deferral it took although our call failed. */
+const ALREADY_ACKNOWLEDGED = 40060;
+
+/**
+ * Whatever failed, and whenever (before the deferral, or the deferral itself), the person gets an answer:
+ * the deferred reply edited, else a first reply, else (Discord did take the deferral) an edit after all.
+ * A failed autocomplete shows no choices rather than Discord's "Loading options failed".
+ */
+async function apologise(interaction: Interaction, ref: string, ids: ComponentIds): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    if (!interaction.responded) await interaction.respond([]);
+    return;
+  }
+  if (!interaction.isRepliable()) return;
+  const { content } = renderMessage(errorReply(`Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`), ids);
+  const edit = () => interaction.editReply({ content, embeds: [], components: [] });
+  if (interaction.deferred || interaction.replied) { await edit(); return; }
+  try {
+    await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== ALREADY_ACKNOWLEDGED) throw error;
+    // discord.js believes nothing was sent, so its editReply would refuse: edit through the webhook.
+    await interaction.webhook.editMessage("@original", { content, embeds: [], components: [] });
+  }
 }

@@ -67,6 +67,7 @@ export class DiscordEmulator {
   private readonly nonces = new Map<string, { messageId: string; at: number }>();
   private readonly log = new RecordLog();
   private readonly failures = new Map<string, { failure: ChannelFailure; remaining: number }>();
+  private failingCallbacks = 0;
   private readonly dmChannels = new Map<string, string>();
   private readonly dmOwners = new Map<string, string>();
   private window = { start: 0, count: 0 };
@@ -119,6 +120,7 @@ export class DiscordEmulator {
   reset(): void {
     this.log.clear(); this.messages.clear(); this.interactionReplies.clear(); this.failures.clear(); this.closedDms.clear();
     this.nonces.clear();
+    this.failingCallbacks = 0;
     this.window = { start: 0, count: 0 };
     this.globalRateWindowMs = 1000;
     this.postDelayMs = 0;
@@ -135,6 +137,9 @@ export class DiscordEmulator {
   failChannel(channelId: string, failure: ChannelFailure, times = Infinity): void {
     this.failures.set(channelId, { failure, remaining: times });
   }
+
+  /** The next `times` interaction callbacks (deferrals, replies) answer 500 and are not taken. */
+  failCallbacks(times: number): void { this.failingCallbacks = times; }
 
   /** A message in a channel, as if the bot had posted it earlier (e.g. before a restart). */
   seedMessage(channelId: string, content: string, author: EmulatedUser = this.bot): MessageRecord {
@@ -213,6 +218,7 @@ export class DiscordEmulator {
   }
 
   private callback(token: string, body: any): Answer {
+    if (this.failingCallbacks > 0) { this.failingCallbacks--; return discordError(500, 0, "500: Internal Server Error"); }
     // 4: message, 5: deferred message, 6: deferred update, 7: update, 8: autocomplete result.
     if ([4, 5].includes(body?.type)) this.replyOf(token).original = this.asMessage(body.data ?? {}, body.data?.flags ?? 0);
     return { status: 204 };

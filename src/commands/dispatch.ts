@@ -6,7 +6,8 @@ import { ZodError } from "zod";
 import type { Command, CommandContext } from "./command.ts";
 import { positional } from "./command.ts";
 import { UserError } from "./errors.ts";
-import { errorReply, type Reply } from "./reply.ts";
+import { errorReply, failureReply, type Reply } from "./reply.ts";
+import { isDatabaseBusy } from "../core/db/busy.ts";
 import type { CommandRegistry } from "./registry.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
 
@@ -48,8 +49,9 @@ export async function runCommand(registry: CommandRegistry, name: string, raw: R
   } catch (error) {
     if (error instanceof UserError) return errorReply(oneLine(error.message));
     const ref = randomBytes(4).toString("hex");
-    ctx.services.log.error({ err: error, ref, command: name, platform: ctx.user.platform }, "command failed");
-    return errorReply(`Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`);
+    if (isDatabaseBusy(error)) ctx.services.log.warn({ err: error, ref, command: name }, "command found the database busy");
+    else ctx.services.log.error({ err: error, ref, command: name, platform: ctx.user.platform }, "command failed");
+    return failureReply(error, ref);
   }
 }
 

@@ -1,5 +1,6 @@
 // What a command answers, with no Slack or Discord shapes in it: each adapter renders this itself.
 import { paperUrl, type Paper } from "../core/paper.ts";
+import { DATABASE_BUSY_SENTENCE, isDatabaseBusy } from "../core/db/busy.ts";
 
 /** Buttons a paper can carry; the adapter maps each to its platform's button and back. */
 export type PaperAction = "bookmark" | "share" | "similar" | "unbookmark" | "markRead";
@@ -44,6 +45,11 @@ export function notice(text: string, visibility: Reply["visibility"] = "ephemera
 
 export function errorReply(text: string): Reply {
   return { visibility: "ephemeral", text, tone: "error" };
+}
+
+/** What a person is told when their request failed on our side: the database being busy, or an apology with a reference to quote. */
+export function failureReply(error: unknown, ref: string): Reply {
+  return errorReply(isDatabaseBusy(error) ? DATABASE_BUSY_SENTENCE : `Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`);
 }
 
 /** Two lines' worth of an abstract, cut at a word. */

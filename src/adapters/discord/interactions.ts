@@ -7,7 +7,7 @@ import type { CommandContext } from "../../commands/command.ts";
 import { runCommand } from "../../commands/dispatch.ts";
 import { handlePaperAction, sharePaper } from "../../commands/interactions.ts";
 import type { CommandRegistry } from "../../commands/registry.ts";
-import { errorReply, type Reply } from "../../commands/reply.ts";
+import { errorReply, failureReply, type Reply } from "../../commands/reply.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport } from "../../core/transport.ts";
 import type { Services } from "../../services.ts";
 import { suggestChoices } from "./autocomplete.ts";
@@ -108,7 +108,7 @@ export function interactionHandler(deps: InteractionDeps): (interaction: Interac
     } catch (error) {
       const ref = randomBytes(4).toString("hex");
       log.error({ err: error, ref, interaction: interaction.id, type: interaction.type }, "discord interaction failed");
-      await apologise(interaction, ref, deps.ids)
+      await apologise(interaction, failureReply(error, ref), deps.ids)
         .catch((err: unknown) => log.warn({ err, ref, interaction: interaction.id }, "could not tell the person about the failure"));
     }
   };
@@ -122,13 +122,13 @@ const ALREADY_ACKNOWLEDGED = 40060;
  * the deferred reply edited, else a first reply, else (Discord did take the deferral) an edit after all.
  * A failed autocomplete shows no choices rather than Discord's "Loading options failed".
  */
-async function apologise(interaction: Interaction, ref: string, ids: ComponentIds): Promise<void> {
+async function apologise(interaction: Interaction, reply: Reply, ids: ComponentIds): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (!interaction.responded) await interaction.respond([]);
     return;
   }
   if (!interaction.isRepliable()) return;
-  const { content } = renderMessage(errorReply(`Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`), ids);
+  const { content } = renderMessage(reply, ids);
   const edit = () => interaction.editReply({ content, embeds: [], components: [] });
   if (interaction.deferred || interaction.replied) { await edit(); return; }
   try {

@@ -1,7 +1,7 @@
 // The last net under every listener: an unexpected failure is logged with a reference id (never a token,
 // never the stack in chat) and the person gets one sentence they can quote.
 import { randomBytes } from "node:crypto";
-import { errorReply, type Reply } from "../../commands/reply.ts";
+import { failureReply, type Reply } from "../../commands/reply.ts";
 import type { Services } from "../../services.ts";
 
 export async function safely(services: Services, what: Record<string, unknown>, work: () => Promise<void>, apologise?: (reply: Reply) => Promise<unknown>): Promise<void> {
@@ -11,7 +11,7 @@ export async function safely(services: Services, what: Record<string, unknown>, 
     const ref = randomBytes(4).toString("hex");
     services.log.error({ err: error, ref, ...what }, "slack handler failed");
     if (!apologise) return;
-    await apologise(errorReply(`Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`))
+    await apologise(failureReply(error, ref))
       .catch((err: unknown) => services.log.warn({ err, ref }, "could not tell the person about the failure"));
   }
 }

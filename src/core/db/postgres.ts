@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgPrismaClient } from "../../generated/postgresql/client.ts";
 import type { PrismaClient } from "../../generated/sqlite/client.ts";
 import { MigrationError, type MigrationDriver } from "./migrate.ts";
+import { WRITE_WAIT_MS } from "./busy.ts";
 
 // Prisma's own migrate uses this key for its advisory lock; using the same one means a native
 // `prisma migrate deploy` and a starting replica never migrate at the same time either.
@@ -91,7 +92,8 @@ export function postgresMigrationDriver(url: string): MigrationDriver & { close(
 /** The PostgreSQL client has the same model API as the SQLite one; the app codes against one type. */
 export function postgresClient(url: string): PrismaClient {
   const target = postgresTarget(url);
-  const pool = new pg.Pool({ ...target.config, max: target.poolSize, idleTimeoutMillis: 30_000 });
+  // A statement waits for another session's lock at most WRITE_WAIT_MS (busy.ts), then fails as "busy".
+  const pool = new pg.Pool({ ...target.config, max: target.poolSize, idleTimeoutMillis: 30_000, lock_timeout: WRITE_WAIT_MS });
   pool.on("error", () => {}); // an idle connection dropped by the server: the pool replaces it
   const adapter = new PrismaPg(pool, { schema: target.schema, disposeExternalPool: true });
   return new PgPrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } }) as unknown as PrismaClient;

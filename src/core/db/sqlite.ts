@@ -4,6 +4,8 @@ import { dirname, resolve } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/sqlite/client.ts";
 import { MigrationError, type MigrationDriver } from "./migrate.ts";
+import { SYNC_WAIT_MS, waitingForLocks } from "./sqlite-wait.ts";
+import { WRITE_WAIT_MS } from "./busy.ts";
 
 /** "file:./data/papers.db" → an absolute path, relative to the working directory as Prisma reads it. */
 export function sqlitePath(url: string): string {
@@ -67,8 +69,10 @@ export function sqliteMigrationDriver(path: string): MigrationDriver & { close()
   };
 }
 
+/** Locks are waited for asynchronously (sqlite-wait.ts); Prisma's wait to start a transaction outlasts that wait. */
 export function sqliteClient(path: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: path, timeout: 10000 }) });
+  return new PrismaClient({ adapter: waitingForLocks(new PrismaBetterSqlite3({ url: path, timeout: SYNC_WAIT_MS })),
+    transactionOptions: { maxWait: WRITE_WAIT_MS + 1_000 } });
 }
 
 /**

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/core/db/index.ts";
 import { freshDatabase, testDatabaseProvider, type TestDatabase } from "../support/database.ts";
 import { prismaHistory } from "./prisma-engine.ts";
+import { spawnCli, STACK_LINE } from "../support/cli.ts";
 
 const provider = testDatabaseProvider;
 const migrationsDir = fileURLToPath(new URL(`../../prisma/${provider}/migrations`, import.meta.url));
@@ -68,5 +69,20 @@ describe(`migrations on a fresh ${provider} database`, () => {
     const prisma = await prismaHistory(provider, database.url);
     expect(prisma.diagnosis).toMatchObject({ history: null, failedMigrationNames: [], editedMigrationNames: [], hasMigrationsTable: true });
     expect(prisma.deployed).toEqual([]);
+  });
+});
+
+describe(`an applied migration edited afterwards (${provider})`, () => {
+  it("stops start-up with one sentence naming it, through the real CLI, and changes nothing", async () => {
+    const { database, db } = await open();
+    // The recorded checksum no longer matching the file is what an edit of the file after applying looks like.
+    await db.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET checksum = '${"0".repeat(64)}' WHERE migration_name = '${onDisk[0]}'`);
+    const run = await spawnCli(["search", "moe"], { DATABASE_URL: database.url });
+    expect(run.code).toBe(1);
+    expect(run.out).toBe("");
+    expect(run.err).not.toMatch(STACK_LINE);
+    expect(run.err.trim().split("\n")).toEqual([`papers: the database could not be migrated: Migration ${onDisk[0]} was edited after it was applied `
+      + "(its checksum no longer matches the one recorded in _prisma_migrations); restore its migration.sql and put the change in a new migration instead."]);
+    await expect(openDatabase(database.url)).rejects.toThrow(/was edited after it was applied/);
   });
 });

@@ -9,12 +9,12 @@ import { SlackEmulator, SlackRequester } from "../emulators/slack/index.ts";
 import { TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
 import { testDatabaseProvider } from "../support/database.ts";
 import { DATABASE_BUSY_SENTENCE } from "../../src/core/db/busy.ts";
-import { spawnBot, type SpawnedBot } from "./spawn-bot.ts";
+import { spawnBot } from "./spawn-bot.ts";
 
 const HOLDER = fileURLToPath(new URL("../support/hold-lock.mjs", import.meta.url));
 
 let slack: SlackEmulator;
-let bot: SpawnedBot;
+let bot: Awaited<ReturnType<typeof spawnBot>>;
 let requester: SlackRequester;
 let base: string;
 

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { healthStatus, type HealthOptions } from "../../core/health.ts";
 import type { Services } from "../../services.ts";
+import { unexpectedRejections } from "../../process-errors.ts";
 
 export const HEALTH_PATH = "/healthz";
 
@@ -27,7 +28,9 @@ export function healthHandler(services: HealthServices, options: Partial<HealthO
     healthStatus(services, resolved)
       .then((status) => {
         if (!status.ok) services.log.warn({ reason: status.reason }, "health check failing");
-        send(res, status.ok ? 200 : 503, status);
+        // Bugs the process survived (process-errors.ts): shown once there are any, without failing the check.
+        const rejections = unexpectedRejections();
+        send(res, status.ok ? 200 : 503, rejections ? { ...status, unhandledRejections: rejections } : status);
       })
       .catch((err: unknown) => {
         services.log.error({ err }, "health check crashed");

@@ -1,7 +1,8 @@
 // Applies pending migrations from prisma/<provider>/migrations at start-up, keeping Prisma's own
 // bookkeeping (_prisma_migrations, sha256 checksums), so `prisma migrate deploy/status` on a machine
 // with the native engine sees the same history. Like Prisma (P3009), a failed migration stops start-up
-// until someone resolves it; it is never retried behind their back.
+// until someone resolves it; it is never retried behind their back; and an applied migration whose
+// file was edited since stops it too.
 import { createHash, randomUUID } from "node:crypto";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
@@ -39,6 +40,14 @@ export async function migrate(driver: MigrationDriver, migrations: Migration[]):
     if (failed) {
       throw new MigrationError(`Migration ${failed.name} failed earlier and was not resolved; fix the database, `
         + `then mark it with \`prisma migrate resolve\` (or delete its row in _prisma_migrations) and start again.`);
+    }
+    // Like Prisma (it reports them as "edited"), an applied migration whose file has changed since stops
+    // start-up: the database was built from the old text, and nothing would ever apply the new one.
+    const local = new Map(migrations.map((m) => [m.name, m.checksum]));
+    const edited = applied.find((m) => local.has(m.name) && local.get(m.name) !== m.checksum);
+    if (edited) {
+      throw new MigrationError(`Migration ${edited.name} was edited after it was applied (its checksum no longer matches the one `
+        + `recorded in _prisma_migrations); restore its migration.sql and put the change in a new migration instead.`);
     }
     const done = new Set(applied.map((m) => m.name));
     const pending = migrations.filter((m) => !done.has(m.name));

@@ -7,11 +7,9 @@ import { pruneProcessedEvents } from "../../src/jobs/prune-events.ts";
 import { unexpectedRejections, watchUnhandledRejections } from "../../src/process-errors.ts";
 import { startHealthServer } from "../../src/adapters/http/health-server.ts";
 import { createLogger } from "../../src/log.ts";
-import { SlackEmulator } from "../emulators/slack/index.ts";
 import { createTestServices, LogCapture, type TestServices } from "../support/services.ts";
 import { testDatabaseProvider } from "../support/database.ts";
-import { TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
-import { spawnBot } from "./spawn-bot.ts";
+import { spawnSlackBot } from "./spawn-bot.ts";
 
 let services: TestServices;
 beforeAll(async () => { services = await createTestServices(); });
@@ -37,14 +35,11 @@ describe(`processed-event rows (${testDatabaseProvider})`, () => {
 
   it("are pruned by the running bot at start-up", async () => {
     await seedEvents();
-    const slack = new SlackEmulator();
-    await slack.start();
-    const bot = await spawnBot({ DATABASE_URL: services.database.url, SLACK_BOT_TOKEN: slack.token,
-      SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
+    const running = await spawnSlackBot({ env: { DATABASE_URL: services.database.url } });
     try {
-      expect(await bot.logLine("pruned processed events")).toMatchObject({ pruned: 1 });
+      expect(await running.bot.logLine("pruned processed events")).toMatchObject({ pruned: 1 });
       expect(await eventIds()).toEqual(["EvAlmostDay", "EvNew"]);
-    } finally { await bot.cleanup(); await slack.stop(); }
+    } finally { await running.stop(); }
   });
 });
 

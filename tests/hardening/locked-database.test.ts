@@ -5,29 +5,20 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SlackEmulator, SlackRequester } from "../emulators/slack/index.ts";
-import { TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
 import { testDatabaseProvider } from "../support/database.ts";
 import { DATABASE_BUSY_SENTENCE } from "../../src/core/db/busy.ts";
-import { spawnBot } from "./spawn-bot.ts";
+import { spawnSlackBot, type SpawnedSlackBot } from "./spawn-bot.ts";
 
 const HOLDER = fileURLToPath(new URL("../support/hold-lock.mjs", import.meta.url));
 
-let slack: SlackEmulator;
-let bot: Awaited<ReturnType<typeof spawnBot>>;
-let requester: SlackRequester;
+let running: SpawnedSlackBot;
+let slack: SpawnedSlackBot["slack"];
+let bot: SpawnedSlackBot["bot"];
+let requester: SpawnedSlackBot["requester"];
 let base: string;
 
-beforeAll(async () => {
-  slack = new SlackEmulator();
-  await slack.start();
-  bot = await spawnBot({ SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
-  const { port } = await bot.logLine("slack adapter listening");
-  await bot.logLine("papers-bot started");
-  base = `http://127.0.0.1:${port}`;
-  requester = new SlackRequester(base, TEST_SLACK_SIGNING_SECRET, { teamId: slack.teamId, userId: "U0ALICE", channelId: "C0GENERAL" });
-});
-afterAll(async () => { await bot?.cleanup(); await slack?.stop(); });
+beforeAll(async () => { running = await spawnSlackBot(); ({ slack, bot, requester, base } = running); });
+afterAll(async () => { await running?.stop(); });
 
 /** Another process takes the write lock for `ms`; resolves once it holds it, with its end (wrapped: an async function would wait for it). */
 async function holdLock(ms: number): Promise<{ released: Promise<void> }> {

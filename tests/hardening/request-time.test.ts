@@ -2,24 +2,16 @@
 // either direction. Bolt 5.1 checks only the past; the running bot (the real process, HTTP mode) must
 // refuse a correctly signed request dated an hour or a day ahead with 401 and act on none of it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SlackEmulator, SlackRequester } from "../emulators/slack/index.ts";
-import { TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
-import { spawnBot, type SpawnedBot } from "./spawn-bot.ts";
+import { spawnSlackBot, type SpawnedSlackBot } from "./spawn-bot.ts";
 
-let slack: SlackEmulator;
-let bot: SpawnedBot;
-let requester: SlackRequester;
+let running: SpawnedSlackBot;
+let slack: SpawnedSlackBot["slack"];
+let bot: SpawnedSlackBot["bot"];
+let requester: SpawnedSlackBot["requester"];
 const now = () => Math.floor(Date.now() / 1000);
 
-beforeAll(async () => {
-  slack = new SlackEmulator();
-  await slack.start();
-  bot = await spawnBot({ SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
-  const { port } = await bot.logLine("slack adapter listening");
-  await bot.logLine("papers-bot started");
-  requester = new SlackRequester(`http://127.0.0.1:${port}`, TEST_SLACK_SIGNING_SECRET, { teamId: slack.teamId, userId: "U0ALICE", channelId: "C0GENERAL" });
-});
-afterAll(async () => { await bot?.cleanup(); await slack?.stop(); });
+beforeAll(async () => { running = await spawnSlackBot(); ({ slack, bot, requester } = running); });
+afterAll(async () => { await running?.stop(); });
 
 describe("signed requests dated in the future", () => {
   it("are refused with 401 an hour or a day ahead, commands, clicks and events alike, and nothing is acted on", async () => {

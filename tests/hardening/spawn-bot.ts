@@ -4,6 +4,8 @@
 import type { ChildProcess } from "node:child_process";
 import { freshDatabase, type TestDatabase } from "../support/database.ts";
 import { spawnPapers } from "../support/processes.ts";
+import { TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
+import { SlackEmulator, SlackRequester, type SlackEmulatorOptions } from "../emulators/slack/index.ts";
 
 export interface SpawnedBot {
   child: ChildProcess & { stdin: NonNullable<ChildProcess["stdin"]> };
@@ -44,4 +46,32 @@ export async function spawnBot(env: Record<string, string>): Promise<SpawnedBot 
       await database.drop();
     },
   };
+}
+
+export interface SpawnedSlackBot {
+  slack: SlackEmulator;
+  bot: SpawnedBot & { database: TestDatabase };
+  /** Signs requests as Slack does, for the bot's /slack/events. */
+  requester: SlackRequester;
+  /** The bot's HTTP base (Slack endpoints and /healthz). */
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** A Slack emulator and the bot in Slack HTTP mode against it, started and listening. */
+export async function spawnSlackBot(options: { emulator?: SlackEmulatorOptions; env?: Record<string, string> } = {}): Promise<SpawnedSlackBot> {
+  const slack = new SlackEmulator(options.emulator);
+  await slack.start();
+  const bot = await spawnBot({ SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, ...options.env });
+  try {
+    const { port } = await bot.logLine("slack adapter listening");
+    await bot.logLine("papers-bot started");
+    const base = `http://127.0.0.1:${port}`;
+    const requester = new SlackRequester(base, TEST_SLACK_SIGNING_SECRET, { teamId: slack.teamId, userId: "U0ALICE", channelId: "C0GENERAL" });
+    return { slack, bot, requester, base, async stop() { await bot.cleanup(); await slack.stop(); } };
+  } catch (error) {
+    await bot.cleanup();
+    await slack.stop();
+    throw error;
+  }
 }

@@ -2,25 +2,17 @@
 // every /papers command although Slack's side resets each connection the bot comes back on, because an
 // answer whose reused socket is reset before any reply is sent once more on a fresh socket.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SlackEmulator, SlackRequester } from "../emulators/slack/index.ts";
-import { TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
-import { spawnBot, type SpawnedBot } from "./spawn-bot.ts";
+import { spawnSlackBot, type SpawnedSlackBot } from "./spawn-bot.ts";
 
-let slack: SlackEmulator;
-let bot: SpawnedBot;
-let requester: SlackRequester;
+let running: SpawnedSlackBot;
+let slack: SpawnedSlackBot["slack"];
+let bot: SpawnedSlackBot["bot"];
+let requester: SpawnedSlackBot["requester"];
 
-beforeAll(async () => {
-  // Long enough a keep-alive that the bot reuses its sockets (Node does not reuse one the server keeps
-  // for a second or less).
-  slack = new SlackEmulator({ keepAliveTimeoutMs: 10_000 });
-  await slack.start();
-  bot = await spawnBot({ SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
-  const { port } = await bot.logLine("slack adapter listening");
-  await bot.logLine("papers-bot started");
-  requester = new SlackRequester(`http://127.0.0.1:${port}`, TEST_SLACK_SIGNING_SECRET, { teamId: slack.teamId, userId: "U0ALICE", channelId: "C0GENERAL" });
-});
-afterAll(async () => { await bot?.cleanup(); await slack?.stop(); });
+// Long enough a keep-alive that the bot reuses its sockets (Node does not reuse one the server keeps for
+// a second or less).
+beforeAll(async () => { running = await spawnSlackBot({ emulator: { keepAliveTimeoutMs: 10_000 } }); ({ slack, bot, requester } = running); });
+afterAll(async () => { await running?.stop(); });
 
 describe("reused keep-alive sockets reset by the far side", () => {
   it("every answer still arrives, once, and none is an apology", async () => {

@@ -4,7 +4,7 @@
 // one sentence within Slack's 3 s instead of an apology, or an answer long after they gave up.
 
 /** How long a write waits for a lock another process holds. */
-export const WRITE_WAIT_MS = 2_500;
+export const WRITE_WAIT_MS = 2_000;
 
 export const DATABASE_BUSY_SENTENCE = "The database is busy with another job right now; please try again in a moment.";
 

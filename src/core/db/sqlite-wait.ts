@@ -1,9 +1,9 @@
 // How the app's SQLite connection waits for a lock another process holds (an operator's `papers ingest`
 // or `papers digest run`, a replica). better-sqlite3 waits synchronously (busy_timeout): with the 10 s it
 // had, one write stuck behind a 12 s lock froze the whole process — acks, /healthz, every other answer.
-// Here SQLite itself waits only a moment (SYNC_WAIT_MS, a lock taken and dropped between two statements
-// of someone else's), and a statement that still finds the database locked is retried after an
-// asynchronous pause, with backoff, until WRITE_WAIT_MS have passed: the event loop stays free, reads
+// Here SQLite itself does not wait at all (SYNC_WAIT_MS: even 10 ms, taken by every write waiting at
+// once, added up to whole seconds of a blocked event loop), and a statement that finds the database
+// locked is retried after an asynchronous pause, with backoff, until WRITE_WAIT_MS have passed: reads
 // (which WAL never blocks) answer at once, and a write either goes through after a retry or fails with
 // SQLite's busy error, which the commands turn into one sentence (busy.ts).
 //
@@ -15,8 +15,8 @@ import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 
 import { WRITE_WAIT_MS } from "./busy.ts";
 
-/** better-sqlite3's own (blocking) wait for a lock, per statement. */
-export const SYNC_WAIT_MS = 10;
+/** better-sqlite3's own (blocking) wait for a lock, per statement: none. */
+export const SYNC_WAIT_MS = 0;
 const FIRST_PAUSE_MS = 5;
 const MAX_PAUSE_MS = 100;
 

@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark in one run, each printing its own table; all figures are written to
 // bench/results.json (with the machine they ran on) so closing notes can quote them.
-// Run one: `npm run bench -- search` (names: search, recommend, slack, discord, digest, database). With
+// Run one: `npm run bench -- search` (names: search, recommend, slack, discord, digest, database, locked). With
 // TEST_DATABASE_URL=postgresql://… the database-backed benches run on PostgreSQL, filed as "<name>@postgresql".
 import { writeFileSync, readFileSync, existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -12,6 +12,7 @@ const benches: Record<string, [file: string, fn: string]> = {
   discord: ["./discord.ts", "runDiscordBench"],
   digest: ["./digest.ts", "runDigestBench"],
   database: ["./database.ts", "runDatabaseBench"],
+  locked: ["./locked.ts", "runLockedBench"],
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

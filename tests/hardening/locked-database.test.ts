@@ -2,14 +2,11 @@
 // lock: acks, reads and /healthz keep answering at once; a write waits without blocking anything else
 // and answers within 3 s, done after a retry when the lock goes away in time, else with one sentence
 // saying the database is busy; and after the lock is gone, writes work again. On SQLite and PostgreSQL.
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseProvider } from "../support/database.ts";
 import { DATABASE_BUSY_SENTENCE } from "../../src/core/db/busy.ts";
 import { spawnSlackBot, type SpawnedSlackBot } from "./spawn-bot.ts";
-
-const HOLDER = fileURLToPath(new URL("../support/hold-lock.mjs", import.meta.url));
+import { holdLock as holdDatabaseLock } from "../support/lock-holder.ts";
 
 let running: SpawnedSlackBot;
 let slack: SpawnedSlackBot["slack"];
@@ -20,16 +17,7 @@ let base: string;
 beforeAll(async () => { running = await spawnSlackBot(); ({ slack, bot, requester, base } = running); });
 afterAll(async () => { await running?.stop(); });
 
-/** Another process takes the write lock for `ms`; resolves once it holds it, with its end (wrapped: an async function would wait for it). */
-async function holdLock(ms: number): Promise<{ released: Promise<void> }> {
-  const holder = spawn(process.execPath, [HOLDER, bot.database.url, String(ms)], { stdio: ["ignore", "pipe", "inherit"] });
-  const ended = new Promise<void>((resolve) => holder.on("close", () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    holder.stdout.on("data", (d: Buffer) => { if (d.toString().includes("locked")) resolve(); });
-    holder.on("close", () => reject(new Error("the lock holder ended before taking the lock")));
-  });
-  return { released: ended };
-}
+const holdLock = (ms: number) => holdDatabaseLock(bot.database.url, ms);
 
 const timed = async <T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> => {
   const started = performance.now();

@@ -7,6 +7,7 @@ import { testDatabaseProvider } from "../support/database.ts";
 import { DATABASE_BUSY_SENTENCE } from "../../src/core/db/busy.ts";
 import { spawnSlackBot, type SpawnedSlackBot } from "./spawn-bot.ts";
 import { holdLock as holdDatabaseLock } from "../support/lock-holder.ts";
+import { createTestServices } from "../support/services.ts";
 
 let running: SpawnedSlackBot;
 let slack: SpawnedSlackBot["slack"];
@@ -71,5 +72,20 @@ describe(`a write lock held by another process (${testDatabaseProvider})`, () =>
     await requester.command("subscribe 11:00 UTC", slack.responseUrl("after-lock"));
     expect((await answerOf("after-lock", Date.now())).text).toMatch(/^Subscribed/);
     expect(bot.stderr()).not.toContain('"msg":"command failed"');
+  }, 30_000);
+});
+
+describe(`background transactions under a held lock (${testDatabaseProvider})`, () => {
+  it("queue behind it for longer than a person's write would (a paper ingest waits its turn, then goes through)", async () => {
+    const services = await createTestServices();
+    try {
+      const paper = services.catalog.get((await services.papers.trending(new Date().toISOString().slice(0, 10)))!.ids[0]!)!;
+      const { released } = await holdDatabaseLock(services.database.url, 3_000);
+      const started = performance.now();
+      const result = await services.papers.upsert([paper], "capture");
+      expect(result.ids).toEqual([paper.id]);
+      expect(performance.now() - started).toBeGreaterThan(2_000); // it did wait for the lock, past WRITE_WAIT_MS
+      await released;
+    } finally { await services.close(); }
   }, 30_000);
 });

@@ -3,7 +3,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgPrismaClient } from "../../generated/postgresql/client.ts";
 import type { PrismaClient } from "../../generated/sqlite/client.ts";
 import { MigrationError, type MigrationDriver } from "./migrate.ts";
-import { WRITE_WAIT_MS } from "./busy.ts";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { TRANSACTION_WAIT_MS, WRITE_WAIT_MS } from "./busy.ts";
 
 // Prisma's own migrate uses this key for its advisory lock; using the same one means a native
 // `prisma migrate deploy` and a starting replica never migrate at the same time either.
@@ -89,12 +90,34 @@ export function postgresMigrationDriver(url: string): MigrationDriver & { close(
   };
 }
 
+/** A transaction (background work that queues by design) waits for a lock TRANSACTION_WAIT_MS, not the pool's WRITE_WAIT_MS. */
+function transactionsWaitLonger(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider, adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      const start = adapter.startTransaction.bind(adapter);
+      adapter.startTransaction = async (isolationLevel) => {
+        const tx = await start(isolationLevel);
+        try {
+          await tx.executeRaw({ sql: `SET LOCAL lock_timeout = ${TRANSACTION_WAIT_MS}`, args: [], argTypes: [] });
+        } catch (error) {
+          await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).finally(() => tx.rollback()).catch(() => undefined);
+          throw error;
+        }
+        return tx;
+      };
+      return adapter;
+    },
+  };
+}
+
 /** The PostgreSQL client has the same model API as the SQLite one; the app codes against one type. */
 export function postgresClient(url: string): PrismaClient {
   const target = postgresTarget(url);
   // A statement waits for another session's lock at most WRITE_WAIT_MS (busy.ts), then fails as "busy".
   const pool = new pg.Pool({ ...target.config, max: target.poolSize, idleTimeoutMillis: 30_000, lock_timeout: WRITE_WAIT_MS });
   pool.on("error", () => {}); // an idle connection dropped by the server: the pool replaces it
-  const adapter = new PrismaPg(pool, { schema: target.schema, disposeExternalPool: true });
+  const adapter = transactionsWaitLonger(new PrismaPg(pool, { schema: target.schema, disposeExternalPool: true }));
   return new PgPrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } }) as unknown as PrismaClient;
 }

@@ -7,13 +7,14 @@
 // (which WAL never blocks) answer at once, and a write either goes through after a retry or fails with
 // SQLite's busy error, which the commands turn into one sentence (busy.ts).
 //
-// A transaction starts with BEGIN IMMEDIATE, retried the same way, instead of the adapter's deferred
+// A transaction starts with BEGIN IMMEDIATE, retried the same way (for TRANSACTION_WAIT_MS: background
+// work that queues by design), instead of the adapter's deferred
 // BEGIN: it holds the write lock from its first statement on, so nothing inside it can meet a lock
 // (a deferred transaction that read first could only fail, SQLITE_BUSY_SNAPSHOT, and never succeed on retry).
 import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 
-import { WRITE_WAIT_MS } from "./busy.ts";
+import { TRANSACTION_WAIT_MS, WRITE_WAIT_MS } from "./busy.ts";
 
 /** better-sqlite3's own (blocking) wait for a lock, per statement: none. */
 export const SYNC_WAIT_MS = 0;
@@ -61,7 +62,7 @@ class WaitingAdapter implements SqlDriverAdapter {
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
     if (isolationLevel && isolationLevel !== "SERIALIZABLE") throw new DriverAdapterError({ kind: "InvalidIsolationLevel", level: isolationLevel });
-    const deadline = Date.now() + WRITE_WAIT_MS; // queueing behind another transaction counts too
+    const deadline = Date.now() + TRANSACTION_WAIT_MS; // queueing behind another transaction counts too
     let release!: () => void;
     const previous = this.transactions;
     this.transactions = new Promise<void>((resolve) => { release = resolve; });

@@ -5,7 +5,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/sqlite/client.ts";
 import { MigrationError, type MigrationDriver } from "./migrate.ts";
 import { SYNC_WAIT_MS, waitingForLocks } from "./sqlite-wait.ts";
-import { WRITE_WAIT_MS } from "./busy.ts";
+import { TRANSACTION_WAIT_MS } from "./busy.ts";
 
 /** "file:./data/papers.db" → an absolute path, relative to the working directory as Prisma reads it. */
 export function sqlitePath(url: string): string {
@@ -72,7 +72,7 @@ export function sqliteMigrationDriver(path: string): MigrationDriver & { close()
 /** Locks are waited for asynchronously (sqlite-wait.ts); Prisma's wait to start a transaction outlasts that wait. */
 export function sqliteClient(path: string): PrismaClient {
   return new PrismaClient({ adapter: waitingForLocks(new PrismaBetterSqlite3({ url: path, timeout: SYNC_WAIT_MS })),
-    transactionOptions: { maxWait: WRITE_WAIT_MS + 1_000 } });
+    transactionOptions: { maxWait: TRANSACTION_WAIT_MS + 5_000 } });
 }
 
 /**

@@ -12,7 +12,7 @@
 import { performance } from "node:perf_hooks";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { createServices, type Services } from "../src/services.ts";
+import { createServices, type Services } from "../src/app/services.ts";
 import type { Platform } from "../src/core/channel.ts";
 import type { ChatTransport } from "../src/core/transport.ts";
 import { runDigestTick } from "../src/core/digest/tick.ts";

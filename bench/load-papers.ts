@@ -8,7 +8,7 @@ import { toRow } from "../src/core/store/paper-rows.ts";
 import { sqlitePath } from "../src/core/db/sqlite.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { createServices } from "../src/services.ts";
+import { createServices } from "../src/app/services.ts";
 import { freshDatabase } from "../tests/support/database.ts";
 
 const COLUMNS = ["id", "arxivId", "titleKey", "title", "summary", "authors", "keywords", "githubRepo", "publishedAt", "upvotes", "source", "updatedAt"] as const;

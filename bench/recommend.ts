@@ -8,7 +8,7 @@ import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { createServices, type Services } from "../src/services.ts";
+import { createServices, type Services } from "../src/app/services.ts";
 import { Catalog } from "../src/core/catalog.ts";
 import type { PaperStore } from "../src/core/store/papers.ts";
 import { runCommand } from "../src/commands/dispatch.ts";

@@ -11,7 +11,7 @@ import { slackManifestCli } from "./slack.ts";
 
 // Loaded only for `papers start`: the chat SDKs it pulls in take seconds to load, which every
 // one-shot command (search, trending, ingest) would otherwise pay.
-const startCli: CliCommand = { name: "start", usage: "papers start", run: async (ctx) => (await import("../start.ts")).start(ctx.config, ctx) };
+const startCli: CliCommand = { name: "start", usage: "papers start", run: async (ctx) => (await import("../app/start.ts")).start(ctx.config, ctx) };
 
 export const cliCommands: CliCommand[] = [searchCli, trendingCli, ingestCli, digestRunCli, discordRegisterCli, slackManifestCli, startCli];
 

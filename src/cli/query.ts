@@ -5,7 +5,7 @@ import { runCommand } from "../commands/dispatch.ts";
 import { renderText } from "../adapters/console/render.ts";
 import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
 import { withServices } from "./services.ts";
-import type { Services } from "../services.ts";
+import type { Services } from "../app/services.ts";
 
 function parse(ctx: CliContext) {
   try {

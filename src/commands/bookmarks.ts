@@ -3,7 +3,7 @@ import { readingList, unreadCount } from "../core/export/reading-list.ts";
 import { parseArxivId } from "../core/paper.ts";
 import { defineCommand, positional, type CommandContext } from "./command.ts";
 import { UserError } from "./errors.ts";
-import { notice, toCard, type Reply } from "./reply.ts";
+import { notice, toCard, type Reply } from "../core/messages/reply.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;
 const PAGE_HINT = "The page is a number, like /papers bookmarks 2.";

@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import type { Command, CommandContext } from "./command.ts";
 import { positional } from "./command.ts";
 import { UserError } from "./errors.ts";
-import { errorReply, type Reply } from "./reply.ts";
+import { errorReply, type Reply } from "../core/messages/reply.ts";
 import type { CommandRegistry } from "./registry.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
 

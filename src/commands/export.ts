@@ -5,7 +5,7 @@ import { readingList } from "../core/export/reading-list.ts";
 import { paperUrl, type Paper } from "../core/paper.ts";
 import { HOW_TO_BOOKMARK } from "./bookmarks.ts";
 import { defineCommand } from "./command.ts";
-import { type Reply } from "./reply.ts";
+import { type Reply } from "../core/messages/reply.ts";
 
 const FORMATS = ["bibtex", "markdown"] as const;
 const FORMAT_HINT = "I can export as bibtex or markdown, like /papers export bibtex.";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { MIN_SEEDS, recommendFor } from "../core/recommend/person.ts";
 import { defineCommand } from "./command.ts";
-import { toCard, type Reply } from "./reply.ts";
+import { toCard, type Reply } from "../core/messages/reply.ts";
 
 export const FORYOU_PAGE_SIZE = 5;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCommand, type Command } from "./command.ts";
-import type { Reply } from "./reply.ts";
+import type { Reply } from "../core/messages/reply.ts";
 
 /** Help is built from the registered commands, so it never lists one that does not exist. */
 export function helpCommand(list: () => Command[]) {

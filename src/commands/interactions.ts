@@ -2,15 +2,16 @@
 // call these; they never touch the stores themselves.
 import type { ChannelRef, UserRef } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
-import type { Services } from "../services.ts";
+import { isEmoji } from "../core/messages/emoji.ts";
+import type { Services } from "../app/services.ts";
 import type { CommandContext } from "./command.ts";
 import { runCommand } from "./dispatch.ts";
 import type { CommandRegistry } from "./registry.ts";
-import { errorReply, notice, toCard, type PaperAction, type Reply } from "./reply.ts";
+import { errorReply, notice, toCard, type PaperAction, type Reply } from "../core/messages/reply.ts";
 
 /** Slack names the emoji "bookmark"; Discord sends the character itself. */
 export function isBookmarkEmoji(name: string | null | undefined): boolean {
-  return name === "bookmark" || name === "🔖";
+  return isEmoji("bookmark", name);
 }
 
 function unknownPaper(): Reply {

@@ -2,7 +2,7 @@ import { parseArxivId } from "../core/paper.ts";
 import { defineCommand } from "./command.ts";
 import { paperIdInput, paperIdOption } from "./paper-id.ts";
 import { UserError } from "./errors.ts";
-import { toCard, type Reply } from "./reply.ts";
+import { toCard, type Reply } from "../core/messages/reply.ts";
 import { HfSourceError } from "../sources/hf/errors.ts";
 import { lookupPaperOnHf } from "../sources/hf/lookup.ts";
 import { plausibleArxivId } from "../sources/hf/schema.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "./command.ts";
-import { toCard, type Reply } from "./reply.ts";
+import { toCard, type Reply } from "../core/messages/reply.ts";
 
 export const PAGE_SIZE = 5;
 export const MAX_QUERY_LENGTH = 500;

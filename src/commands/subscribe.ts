@@ -7,7 +7,7 @@ import type { ChannelRef } from "../core/channel.ts";
 import { localDate } from "../core/time.ts";
 import { defineCommand } from "./command.ts";
 import { normalizeTime, normalizeZone, parseSubscribeWords } from "./subscription-words.ts";
-import type { Reply } from "./reply.ts";
+import type { Reply } from "../core/messages/reply.ts";
 
 const SIZE_HINT = "The size is how many papers per digest, a number from 1 to 20, like size:5.";
 const RANKED_HINT = `Ranked is "trending" (the public trending order) or "team" (what this team reads), like ranked:team.`;

@@ -6,7 +6,7 @@ import { DeliveryLedger } from "../core/digest/ledger.ts";
 import type { Platform } from "../core/channel.ts";
 import { defineCommand } from "./command.ts";
 import { channelMention, describeDay } from "./subscribe.ts";
-import type { Reply } from "./reply.ts";
+import type { Reply } from "../core/messages/reply.ts";
 
 export const subscriptionsCommand = defineCommand({
   name: "subscriptions",

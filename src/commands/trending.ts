@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { defineCommand } from "./command.ts";
-import { toCard, type Reply } from "./reply.ts";
+import { toCard, type Reply } from "../core/messages/reply.ts";
 
 const COUNT_HINT = "The count is a number from 1 to 50, like /papers trending 10.";
 

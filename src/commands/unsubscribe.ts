@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineCommand } from "./command.ts";
 import { channelMention } from "./subscribe.ts";
-import type { Reply } from "./reply.ts";
+import type { Reply } from "../core/messages/reply.ts";
 
 export const unsubscribeCommand = defineCommand({
   name: "unsubscribe",

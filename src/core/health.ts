@@ -4,7 +4,7 @@
 // one channel that keeps failing is a logged problem in that channel, not a reason to restart the bot.
 // The paper refresh is reported but never fails the check: when Hugging Face is down the bot keeps
 // serving the last good list, which is the right behaviour, not an outage.
-import type { Services } from "../services.ts";
+import type { Services } from "../app/services.ts";
 
 export const DIGEST_JOB = "digest";
 export const REFRESH_JOB = "refresh";

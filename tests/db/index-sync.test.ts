@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import { paperId, type Paper } from "../../src/core/paper.ts";
-import { createServices, type Services } from "../../src/services.ts";
+import { createServices, type Services } from "../../src/app/services.ts";
 import { startIndexSync } from "../../src/jobs/index-sync.ts";
 import { createTestServices, LogCapture, type TestServices } from "../support/services.ts";
 import { testDatabaseProvider as provider } from "../support/database.ts";

@@ -5,7 +5,7 @@ import type { Paper } from "../../src/core/paper.ts";
 import type { CommandContext } from "../../src/commands/command.ts";
 import { runCommand, runText } from "../../src/commands/dispatch.ts";
 import { createRegistry } from "../../src/commands/index.ts";
-import type { Reply } from "../../src/commands/reply.ts";
+import type { Reply } from "../../src/core/messages/reply.ts";
 import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
 
 export const registry = createRegistry();

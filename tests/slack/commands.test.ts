@@ -1,7 +1,7 @@
 // /papers through real Bolt over loopback: ack first (empty, fast), the answer at the response_url.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDate } from "../../src/core/time.ts";
-import { toCard } from "../../src/commands/reply.ts";
+import { toCard } from "../../src/core/messages/reply.ts";
 import { escapeText } from "../../src/adapters/slack/render.ts";
 import { blockText, elements, startHarness, type SlackHarness } from "./harness.ts";
 

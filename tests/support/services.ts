@@ -2,7 +2,7 @@
 import { Writable } from "node:stream";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
-import { createServices, type Clock, type Services } from "../../src/services.ts";
+import { createServices, type Clock, type Services } from "../../src/app/services.ts";
 import { freshDatabase, type TestDatabase } from "./database.ts";
 import { capturedLogs } from "./secrets.ts";
 

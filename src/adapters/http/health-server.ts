@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { healthStatus, type HealthOptions } from "../../core/health.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../../app/services.ts";
 
 export const HEALTH_PATH = "/healthz";
 

@@ -3,7 +3,7 @@
 import type { App, BlockAction, ButtonAction, OverflowAction } from "@slack/bolt";
 import { runCommand } from "../../commands/dispatch.ts";
 import { handlePaperAction, sharePaper } from "../../commands/interactions.ts";
-import { errorReply, type PaperAction, type Reply } from "../../commands/reply.ts";
+import { errorReply, type PaperAction, type Reply } from "../../core/messages/reply.ts";
 import type { CommandContext } from "../../commands/command.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../core/transport.ts";
 import { commandContext, type SlackDeps } from "./context.ts";

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { CommandRegistry } from "../../commands/registry.ts";
 import type { ChatTransport } from "../../core/transport.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../../app/services.ts";
 import { registerActions } from "./actions.ts";
 import { createSlackApp, createTransportClient, isSocketMode } from "./app.ts";
 import { registerCommands } from "./commands.ts";
@@ -16,7 +16,7 @@ export { SlackTransport } from "./transport.ts";
 
 /**
  * How long stop() lets answers already acknowledged finish before giving up on them: under the 9.5 s
- * shutdown deadline (src/shutdown.ts), so a drain that runs out still exits cleanly.
+ * shutdown deadline (src/app/shutdown.ts), so a drain that runs out still exits cleanly.
  */
 const DRAIN_MS = 8_000;
 

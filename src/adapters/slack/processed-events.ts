@@ -1,6 +1,6 @@
 // Slack redelivers an event it thinks we missed (X-Slack-Retry-Num), and two replicas may both receive
 // one. The ProcessedEvent row is claimed before any work: the unique key lets exactly one delivery win.
-import type { Services } from "../../services.ts";
+import type { Services } from "../../app/services.ts";
 
 /** true for the first delivery of this event id; false for every redelivery. */
 export async function claimEvent(services: Services, eventId: string): Promise<boolean> {

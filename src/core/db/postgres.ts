@@ -9,7 +9,7 @@ import { MigrationError, type MigrationDriver } from "./migrate.ts";
 const MIGRATION_LOCK_KEY = 72707369;
 
 // Per replica. The digest job serves many channels at once but writes its ledger in batches (group
-// commit, core/digest/coalesce.ts), so it holds a few connections at a time, with commands arriving
+// commit, core/coalesce.ts), so it holds a few connections at a time, with commands arriving
 // alongside: 20 keeps them from queueing, and 4 replicas × 20 still fit PostgreSQL's default max_connections of 100.
 const DEFAULT_POOL_SIZE = 20;
 // Prisma's default wait for a connection to start a transaction is 2 s. Under a burst (a 1,000-channel

@@ -8,7 +8,7 @@ import type { ChannelRef } from "../channel.ts";
 import type { Logger } from "../../log.ts";
 import type { SubscriptionStore } from "../store/subscriptions.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport } from "../transport.ts";
-import type { Reply } from "../../commands/reply.ts";
+import type { Reply } from "../messages/reply.ts";
 import { LEASE_MS, idempotencyKey, type DeliveryLedger, type LedgerItem, type SentItem } from "./ledger.ts";
 import { planDigest, type DigestSubscription, type PlanDeps } from "./plan.ts";
 import { headerReply, nothingNewReply, paperReply, type HeaderFacts } from "./messages.ts";

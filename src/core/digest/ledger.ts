@@ -5,7 +5,7 @@
 // tick after its lease ran out takes the row over and sends what is left.
 import { channelKey, type ChannelRef } from "../channel.ts";
 import type { Db } from "../db/index.ts";
-import { Coalescer } from "./coalesce.ts";
+import { Coalescer } from "../coalesce.ts";
 import { finishDeliveries, insertDeliveries, insertItems, insertPosted, markWindowsSending, markSent, type NewDelivery } from "./ledger-sql.ts";
 
 export const LEASE_MS = 2 * 60_000;

@@ -8,7 +8,7 @@ import type { PostedMessageStore } from "../store/posted-messages.ts";
 import type { PlannedItem } from "./ledger.ts";
 import type { Db } from "../db/index.ts";
 import { rankForTeam } from "../recommend/team.ts";
-import { Coalescer } from "./coalesce.ts";
+import { Coalescer } from "../coalesce.ts";
 
 export const NO_REPEAT_DAYS = 7;
 

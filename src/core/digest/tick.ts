@@ -5,7 +5,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { ChannelRef, Platform } from "../channel.ts";
 import type { ChatTransport } from "../transport.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../../app/services.ts";
 import { DeliveryLedger, dayKey } from "./ledger.ts";
 import { deliverChannel, type ChannelOutcome } from "./fanout.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.ts";

@@ -1,7 +1,7 @@
 // A person's bookmarks with their papers, for the list, the exports and recommendations alike.
 import type { UserRef } from "../channel.ts";
 import type { Paper } from "../paper.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../../app/services.ts";
 
 export interface ReadingListItem { paper: Paper; bookmarkedAt: Date; readAt: Date | null }
 

@@ -2,7 +2,7 @@
 // A channel's members, as far as the bot can know them without extra scopes, are the people who
 // bookmarked papers it posted there; their bookmarks (anywhere in the workspace) are the team's profile.
 import type { ChannelRef } from "../channel.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../../app/services.ts";
 
 // Bounds on the history read per digest: recent enough to reflect the team now, small enough to be cheap.
 const MAX_POSTED = 2_000;

@@ -1,7 +1,7 @@
 // One refresh of a featured day from the Hugging Face API into the store. The whole day is fetched
 // before anything is written, and written in one transaction, so a refresh that fails half-way (page 2
 // is a 500, the network drops) leaves the previous papers and snapshot exactly as they were.
-import type { Services } from "../../services.ts";
+import type { Services } from "../../app/services.ts";
 import { HfClient } from "./client.ts";
 
 export interface RefreshResult {

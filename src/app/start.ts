@@ -1,23 +1,21 @@
 // `papers start`: Slack, Discord and the cron jobs as configured; with no tokens, the terminal mode.
 // On SIGTERM/SIGINT it stops taking work, lets what is in flight finish, closes the database, exits 0.
-import type { Config } from "./config.ts";
-import type { Platform } from "./core/channel.ts";
-import type { ChatTransport } from "./core/transport.ts";
-import { createLogger, registerConfigSecrets } from "./log.ts";
+import type { Config } from "../config.ts";
+import type { Platform } from "../core/channel.ts";
+import type { ChatTransport } from "../core/transport.ts";
+import { createLogger, registerConfigSecrets } from "../log.ts";
 import { createServices } from "./services.ts";
-import { createRegistry } from "./commands/index.ts";
-import { startConsole } from "./adapters/console/index.ts";
-import { startDiscord } from "./adapters/discord/index.ts";
-import { startSlack } from "./adapters/slack/index.ts";
-import { ConsoleTransport } from "./adapters/console/transport.ts";
-import { startDigestJob } from "./jobs/digest.ts";
-import { startRefreshJob } from "./jobs/refresh.ts";
-import { startIndexSync } from "./jobs/index-sync.ts";
-import { startHealthServer } from "./adapters/http/health-server.ts";
+import { createRegistry } from "../commands/index.ts";
+import { startConsole } from "../adapters/console/index.ts";
+import { startDiscord } from "../adapters/discord/index.ts";
+import { startSlack } from "../adapters/slack/index.ts";
+import { ConsoleTransport } from "../adapters/console/transport.ts";
+import { startDigestJob } from "../jobs/digest.ts";
+import { startRefreshJob } from "../jobs/refresh.ts";
+import { startIndexSync } from "../jobs/index-sync.ts";
+import { startHealthServer } from "../adapters/http/health-server.ts";
+import { stopInReverse, type Running } from "../core/lifecycle.ts";
 import { watchShutdown } from "./shutdown.ts";
-
-/** Something `papers start` runs until shutdown: an adapter, a job, a server. */
-export interface Running { name: string; stop(): Promise<void> }
 
 export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   registerConfigSecrets(config);
@@ -50,9 +48,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled promise rejection; still running"));
   const stopAll = async () => {
     // Jobs first (no new digests), then adapters, each finishing what it has in flight; health last.
-    for (const r of [...running].reverse()) {
-      await r.stop().catch((err: unknown) => log.error({ err, part: r.name }, "stop failed"));
-    }
+    await stopInReverse(running, (part, err) => log.error({ err, part: part.name }, "stop failed"));
     await services.close();
   };
   try {

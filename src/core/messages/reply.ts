@@ -1,8 +1,15 @@
-// What a command answers, with no Slack or Discord shapes in it: each adapter renders this itself.
-import { paperUrl, type Paper } from "../core/paper.ts";
+// What the bot says, with no Slack or Discord shapes in it: a command's answer, a digest message, a
+// confirmation. Each adapter renders a Reply itself (adapters/*/render.ts).
+import { paperUrl, type Paper } from "../paper.ts";
+import type { EmojiName } from "./emoji.ts";
 
 /** Buttons a paper can carry; the adapter maps each to its platform's button and back. */
 export type PaperAction = "bookmark" | "share" | "similar" | "unbookmark" | "markRead";
+
+/** The emoji each paper action carries where a platform shows one on its button. */
+export const ACTION_EMOJI: Readonly<Record<PaperAction, EmojiName>> = {
+  bookmark: "bookmark", similar: "search", share: "share", unbookmark: "remove", markRead: "done",
+};
 
 export interface PaperCard {
   id: string;

@@ -3,7 +3,7 @@
 // SHUTDOWN_DEADLINE_MS even if some part hangs (a socket that never closes, a stuck query), because an
 // orchestrator kills us soon after anyway and a half-dead bot that holds its port is worse. A second
 // signal means "now": a person pressing Ctrl-C twice, or a supervisor losing patience.
-import type { Logger } from "./log.ts";
+import type { Logger } from "../log.ts";
 
 /** Kubernetes' default grace period is 30 s, systemd's 90 s; the issue asks for 10 s, so end before that. */
 export const SHUTDOWN_DEADLINE_MS = 9_500;

@@ -1,14 +1,14 @@
 // Everything a command or job needs, built once at start-up and passed in (no module reads globals).
-import type { Config } from "./config.ts";
-import { registerConfigSecrets, type Logger } from "./log.ts";
-import { openDatabase, type Db } from "./core/db/index.ts";
-import { Catalog } from "./core/catalog.ts";
-import { seedIfEmpty } from "./core/bundled.ts";
-import { PaperStore } from "./core/store/papers.ts";
-import { BookmarkStore } from "./core/store/bookmarks.ts";
-import { PostedMessageStore } from "./core/store/posted-messages.ts";
-import { SubscriptionStore } from "./core/store/subscriptions.ts";
-import { RateLimiter } from "./core/rate-limit.ts";
+import type { Config } from "../config.ts";
+import { registerConfigSecrets, type Logger } from "../log.ts";
+import { openDatabase, type Db } from "../core/db/index.ts";
+import { Catalog } from "../core/catalog.ts";
+import { seedIfEmpty } from "../core/bundled.ts";
+import { PaperStore } from "../core/store/papers.ts";
+import { BookmarkStore } from "../core/store/bookmarks.ts";
+import { PostedMessageStore } from "../core/store/posted-messages.ts";
+import { SubscriptionStore } from "../core/store/subscriptions.ts";
+import { RateLimiter } from "../core/rate-limit.ts";
 
 export type Clock = () => Date;
 

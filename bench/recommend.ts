@@ -10,7 +10,7 @@ import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { createServices, type Services } from "../src/app/services.ts";
 import { Catalog } from "../src/core/catalog.ts";
-import type { PaperStore } from "../src/core/store/papers.ts";
+import type { PaperStore } from "../src/core/stores/papers.ts";
 import { runCommand } from "../src/commands/dispatch.ts";
 import { createRegistry } from "../src/commands/index.ts";
 import type { CommandContext } from "../src/commands/command.ts";

@@ -1,6 +1,6 @@
 // The `papers` command line. Every mistake is one sentence and a non-zero exit, never a stack trace.
 import { ConfigError, loadConfig } from "../config.ts";
-import { MigrationError } from "../core/db/index.ts";
+import { MigrationError } from "../persistence/index.ts";
 import { maskSecrets } from "../log.ts";
 import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
 import { ingestCli } from "./ingest.ts";

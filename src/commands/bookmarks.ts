@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readingList, unreadCount } from "../core/export/reading-list.ts";
+import { readingList } from "../core/export/reading-list.ts";
 import { parseArxivId } from "../core/paper.ts";
 import { defineCommand, positional, type CommandContext } from "./command.ts";
 import { UserError } from "./errors.ts";
@@ -59,7 +59,7 @@ export const bookmarksCommand = defineCommand({
       throw new UserError("page_out_of_range", `Your reading list has ${pages} page${pages === 1 ? "" : "s"}; try /papers bookmarks ${pages}.`);
     }
     const end = offset + items.length;
-    const unread = await unreadCount(ctx.services, ctx.user);
+    const unread = await ctx.services.bookmarks.unreadCount(ctx.user);
     return {
       visibility: "ephemeral",
       text: `Your reading list (${offset + 1}–${end} of ${total}, ${unread} unread), page ${page} of ${pages}:`,

@@ -2,7 +2,7 @@
 // Discord's registered options and the terminal mode; handlers return a Reply and never see a platform.
 import type { z } from "zod";
 import type { ChannelRef, UserRef } from "../core/channel.ts";
-import type { Services } from "../app/services.ts";
+import type { Services } from "../core/services.ts";
 import type { Reply } from "../core/messages/reply.ts";
 
 export interface OptionSpec {

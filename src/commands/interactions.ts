@@ -3,7 +3,7 @@
 import type { ChannelRef, UserRef } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { isEmoji } from "../core/messages/emoji.ts";
-import type { Services } from "../app/services.ts";
+import type { Services } from "../core/services.ts";
 import type { CommandContext } from "./command.ts";
 import { runCommand } from "./dispatch.ts";
 import type { CommandRegistry } from "./registry.ts";

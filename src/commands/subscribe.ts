@@ -1,7 +1,6 @@
 // `/papers subscribe [HH:MM] [zone] [topic…] [size:N] [ranked:team]`: this channel's daily digest.
 // Subscribing again changes it (and resumes a paused one). The answer says when the next digest comes.
 import { z } from "zod";
-import { DeliveryLedger } from "../core/digest/ledger.ts";
 import { describeWait, fireTime, nextRun } from "../core/digest/schedule.ts";
 import type { ChannelRef } from "../core/channel.ts";
 import { localDate } from "../core/time.ts";
@@ -54,12 +53,12 @@ export const subscribeCommand = defineCommand({
     await ctx.services.subscriptions.upsert(ctx.channel, { localTime, timeZone, topic: input.topic, size: input.size,
       ranking: input.ranked, createdBy: ctx.user.userId });
     // Today's time already passed: the first digest is tomorrow's, not a "late" one right now.
-    const ledger = new DeliveryLedger(ctx.services.db, `subscribe:${ctx.user.userId}`);
+    const { deliveries } = ctx.services;
     const today = localDate(ctx.now, timeZone);
     const todayAt = fireTime(today, schedule);
-    if (todayAt && todayAt.getTime() <= ctx.now.getTime()) await ledger.skipDay(ctx.channel, today, ctx.now);
-    else await ledger.unskipDay(ctx.channel, today);
-    const next = nextRun(schedule, ctx.now, await ledger.exists(ctx.channel, today));
+    if (todayAt && todayAt.getTime() <= ctx.now.getTime()) await deliveries.skipDay(ctx.channel, today, `subscribe:${ctx.user.userId}`, ctx.now);
+    else await deliveries.unskipDay(ctx.channel, today);
+    const next = nextRun(schedule, ctx.now, await deliveries.exists(ctx.channel, today));
     const what = [`${input.size} paper${input.size === 1 ? "" : "s"}`, input.ranked === "team" ? "ranked by this team" : null,
       input.topic ? `about "${input.topic.slice(0, 80)}"` : null].filter(Boolean).join(", ");
     return { visibility: "ephemeral", tone: "info",

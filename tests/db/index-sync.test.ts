@@ -15,7 +15,7 @@ let secondLogs: LogCapture;
 beforeEach(async () => {
   first = await createTestServices();
   secondLogs = new LogCapture();
-  second = await createServices(loadConfig({ DATABASE_URL: first.database.url, HF_REFRESH: "off" }), createLogger({ level: "info", destination: secondLogs }));
+  second = await createServices(loadConfig({ DATABASE_URL: first.testDatabase.url, HF_REFRESH: "off" }), createLogger({ level: "info", destination: secondLogs }));
 });
 afterEach(async () => { await second.close(); await first.close(); });
 

@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { postgresTarget } from "../../src/core/db/postgres.ts";
-import { sqlitePath } from "../../src/core/db/sqlite.ts";
+import { postgresTarget } from "../../src/persistence/postgresql/connect.ts";
+import { sqlitePath } from "../../src/persistence/sqlite/connect.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const require = createRequire(import.meta.url);

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 function replica(): { child: ChildProcess; log: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [PAPERS_BIN, "start"], {
-    env: { PATH: process.env.PATH, DATABASE_URL: services.database.url, HF_REFRESH: "off", LOG_LEVEL: "info", PORT: "0",
+    env: { PATH: process.env.PATH, DATABASE_URL: services.testDatabase.url, HF_REFRESH: "off", LOG_LEVEL: "info", PORT: "0",
       SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: "replica-test-secret", SLACK_API_URL: slack.apiUrl,
       // A tick every 2 seconds instead of every minute, so both replicas tick many times within the minute.
       DIGEST_CRON: "*/2 * * * * *", INDEX_SYNC_SECONDS: "2" },

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackEmulator } from "../emulators/slack/index.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
-import { LEASE_MS } from "../../src/core/digest/ledger.ts";
+import { LEASE_MS } from "../../src/core/delivery/ledger.ts";
 import { subscribe } from "./support.ts";
 
 let services: TestServices;
@@ -20,7 +20,7 @@ afterAll(async () => { await slack.stop(); await services.close(); });
 
 function digestRun(now: string): { child: ChildProcess; done: Promise<{ code: number | null; report: any; stderr: string }> } {
   const child = spawn(process.execPath, ["bin/papers.js", "digest", "run", "--now", now, "--json"], {
-    env: { PATH: process.env.PATH, DATABASE_URL: services.database.url, HF_REFRESH: "off", LOG_LEVEL: "warn",
+    env: { PATH: process.env.PATH, DATABASE_URL: services.testDatabase.url, HF_REFRESH: "off", LOG_LEVEL: "warn",
       SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: "test-secret", SLACK_API_URL: slack.apiUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });

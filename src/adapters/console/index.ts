@@ -5,7 +5,7 @@ import type { ChannelRef, UserRef } from "../../core/channel.ts";
 import type { CommandRegistry } from "../../commands/registry.ts";
 import { runCommand, runText } from "../../commands/dispatch.ts";
 import type { Reply } from "../../core/messages/reply.ts";
-import type { Services } from "../../app/services.ts";
+import type { Services } from "../../core/services.ts";
 import { renderText } from "./render.ts";
 
 const channel: ChannelRef = { platform: "console", workspaceId: "local", channelId: "terminal" };

@@ -2,7 +2,7 @@
 import { Events } from "discord.js";
 import type { CommandRegistry } from "../../commands/registry.ts";
 import type { ChatTransport } from "../../core/transport.ts";
-import type { Services } from "../../app/services.ts";
+import type { Services } from "../../core/services.ts";
 import { createDiscordClient } from "./client.ts";
 import { ComponentIds } from "./component-ids.ts";
 import { interactionHandler } from "./interactions.ts";

@@ -9,7 +9,7 @@ import { handlePaperAction, sharePaper } from "../../commands/interactions.ts";
 import type { CommandRegistry } from "../../commands/registry.ts";
 import { errorReply, type Reply } from "../../core/messages/reply.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport } from "../../core/transport.ts";
-import type { Services } from "../../app/services.ts";
+import type { Services } from "../../core/services.ts";
 import { suggestChoices } from "./autocomplete.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";

@@ -5,7 +5,7 @@
 import type { MessageReaction, PartialMessageReaction, PartialUser, User } from "discord.js";
 import { handleReaction, isBookmarkEmoji } from "../../commands/interactions.ts";
 import { EMOJI } from "../../core/messages/emoji.ts";
-import type { Services } from "../../app/services.ts";
+import type { Services } from "../../core/services.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
 

@@ -5,11 +5,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { healthStatus, type HealthOptions } from "../../core/health.ts";
-import type { Services } from "../../app/services.ts";
+import type { Services } from "../../core/services.ts";
 
 export const HEALTH_PATH = "/healthz";
 
-type HealthServices = Pick<Services, "db" | "clock" | "log">;
+type HealthServices = Pick<Services, "database" | "jobRuns" | "clock" | "log">;
 
 function defaults(services: HealthServices, options: Partial<HealthOptions>): HealthOptions {
   return { startedAt: services.clock(), digestRunning: true, ...options };

@@ -3,7 +3,7 @@ import type { ChannelRef, UserRef } from "../../core/channel.ts";
 import type { CommandContext } from "../../commands/command.ts";
 import type { CommandRegistry } from "../../commands/registry.ts";
 import type { ChatTransport } from "../../core/transport.ts";
-import type { Services } from "../../app/services.ts";
+import type { Services } from "../../core/services.ts";
 
 /** What every Slack listener needs, built once in startSlack. */
 export interface SlackDeps {

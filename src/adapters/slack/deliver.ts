@@ -2,7 +2,7 @@
 // (ephemeral, no channel membership needed), else chat.postEphemeral; files go to their DM.
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { Reply } from "../../core/messages/reply.ts";
-import type { Services } from "../../app/services.ts";
+import type { Services } from "../../core/services.ts";
 import { renderFileFallback, renderReply, type SlackMessage } from "./render.ts";
 
 export interface Audience {

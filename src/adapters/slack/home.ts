@@ -2,7 +2,7 @@
 import type { webApi } from "@slack/bolt";
 import type { UserRef } from "../../core/channel.ts";
 import { toCard, type PaperCard } from "../../core/messages/reply.ts";
-import type { Services } from "../../app/services.ts";
+import type { Services } from "../../core/services.ts";
 import { renderHome } from "./render.ts";
 
 /** A Home tab holds 100 blocks; four per paper leaves room for the header and the "more" line. */

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { CommandRegistry } from "../../commands/registry.ts";
 import type { ChatTransport } from "../../core/transport.ts";
-import type { Services } from "../../app/services.ts";
+import type { Services } from "../../core/services.ts";
 import { registerActions } from "./actions.ts";
 import { createSlackApp, createTransportClient, isSocketMode } from "./app.ts";
 import { registerCommands } from "./commands.ts";

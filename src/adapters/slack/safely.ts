@@ -2,7 +2,7 @@
 // never the stack in chat) and the person gets one sentence they can quote.
 import { randomBytes } from "node:crypto";
 import { errorReply, type Reply } from "../../core/messages/reply.ts";
-import type { Services } from "../../app/services.ts";
+import type { Services } from "../../core/services.ts";
 
 export async function safely(services: Services, what: Record<string, unknown>, work: () => Promise<void>, apologise?: (reply: Reply) => Promise<unknown>): Promise<void> {
   try {

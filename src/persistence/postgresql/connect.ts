@@ -1,8 +1,9 @@
+// PostgreSQL: the URL read as Prisma reads it, the migration connection (pg itself), and the app's
+// pooled Prisma client over the pg adapter, typed as the PostgreSQL client it is.
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as PgPrismaClient } from "../../generated/postgresql/client.ts";
-import type { PrismaClient } from "../../generated/sqlite/client.ts";
-import { MigrationError, type MigrationDriver } from "./migrate.ts";
+import { PrismaClient } from "../../generated/postgresql/client.ts";
+import { MigrationError, type MigrationDriver } from "../migrate.ts";
 
 // Prisma's own migrate uses this key for its advisory lock; using the same one means a native
 // `prisma migrate deploy` and a starting replica never migrate at the same time either.
@@ -88,11 +89,10 @@ export function postgresMigrationDriver(url: string): MigrationDriver & { close(
   };
 }
 
-/** The PostgreSQL client has the same model API as the SQLite one; the app codes against one type. */
 export function postgresClient(url: string): PrismaClient {
   const target = postgresTarget(url);
   const pool = new pg.Pool({ ...target.config, max: target.poolSize, idleTimeoutMillis: 30_000 });
   pool.on("error", () => {}); // an idle connection dropped by the server: the pool replaces it
   const adapter = new PrismaPg(pool, { schema: target.schema, disposeExternalPool: true });
-  return new PgPrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } }) as unknown as PrismaClient;
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
 }

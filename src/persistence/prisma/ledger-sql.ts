@@ -1,28 +1,23 @@
 // The ledger's per-message writes as plain SQL, one statement each, that SQLite (3.35+) and PostgreSQL both
-// run unchanged: multi-row VALUES, INSERT … ON CONFLICT DO NOTHING, RETURNING, UPDATE … CASE. Through
+// run unchanged: multi-row VALUES, INSERT … ON CONFLICT DO NOTHING, RETURNING, UPDATE … FROM VALUES. Through
 // Prisma's model API, the claim (a nested create) cost ~0.8 ms and a window's settle ~1 ms of CPU, most
 // of a digest message's cost in the fan-out bench; these cost a tenth of that. Tables and columns are
-// Prisma's (prisma/models.prisma: no @@map), parameters always bound, never spliced.
-import { Prisma } from "../../generated/sqlite/client.ts";
-import type { ChannelRef } from "../channel.ts";
+// Prisma's (prisma/models.prisma: no @@map), parameters always bound, never spliced. The tags come from
+// Prisma's runtime, which both generated clients share, so nothing here loads either client.
+import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+import type { ChannelRef } from "../../core/channel.ts";
+import type { NewDelivery } from "../../core/stores/deliveries.ts";
 
-// One runtime serves both generated clients, so these tags build queries either provider accepts.
-const { sql, join } = Prisma;
-type Sql = Prisma.Sql;
-
-export interface ItemRow { position: number; kind: string; paperId: string | null; status: string }
-export interface SentRow { position: number; messageId: string }
-export interface PostedRow { messageId: string; paperId: string; at: Date }
-
-export interface NewDelivery { channel: ChannelRef; localDate: string; leaseUntil: Date; late: boolean; now: Date }
 export interface ItemRow { deliveryId: number; position: number; kind: string; paperId: string | null; status: string }
 export interface SentRow { deliveryId: number; position: number; messageId: string }
 export interface PostedRow { channel: ChannelRef; messageId: string; paperId: string; at: Date }
+/** What a claim insert returns for each row it inserted: the key to match it to its request, and the id. */
+export interface InsertedDelivery { id: number | bigint; platform: string; workspaceId: string; channelId: string; localDate: string }
 
 /** Claims: the unique key (channel, day) decides; a row already there inserts nothing and returns nothing. */
-export function insertDeliveries(owner: string, rows: NewDelivery[]): Sql {
+export function insertDeliveries(rows: Omit<NewDelivery, "items">[]): Sql {
   return sql`INSERT INTO "Delivery" ("platform", "workspaceId", "channelId", "localDate", "status", "claimedBy", "leaseUntil", "late", "createdAt")
-    VALUES ${join(rows.map((r) => sql`(${r.channel.platform}, ${r.channel.workspaceId}, ${r.channel.channelId}, ${r.localDate}, 'claimed', ${owner},
+    VALUES ${join(rows.map((r) => sql`(${r.channel.platform}, ${r.channel.workspaceId}, ${r.channel.channelId}, ${r.localDate}, 'claimed', ${r.owner},
       ${r.leaseUntil}, ${r.late}, ${r.now})`))}
     ON CONFLICT DO NOTHING RETURNING "id", "platform", "workspaceId", "channelId", "localDate"`;
 }

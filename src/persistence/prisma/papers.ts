@@ -1,18 +1,14 @@
-// Papers and trending snapshots in the database. Writes are idempotent: ingesting the same records twice
-// changes nothing, and a snapshot is replaced whole inside one transaction or not at all.
-import type { Db } from "../db/index.ts";
-import { titleKey, type Paper } from "../paper.ts";
-import { fromRow, mergePaper, samePaper, toRow } from "./paper-rows.ts";
+// Papers and trending snapshots in the database (core/stores/papers.ts). Writes are idempotent: ingesting
+// the same records twice changes nothing, and a snapshot is replaced whole inside one transaction or not at all.
+import { titleKey, type Paper } from "../../core/paper.ts";
+import { mergePaper, samePaper } from "../../core/paper-merge.ts";
+import type { IngestResult, PaperStore, TrendingList, UpsertResult } from "../../core/stores/papers.ts";
+import type { PrismaDb, PrismaTx } from "./client.ts";
+import { fromRow, toRow } from "./paper-rows.ts";
 
-export interface UpsertCounts { added: number; updated: number; unchanged: number }
-/** `ids`: the stored id of each record in input order; `changedIds`: those added or updated (for the catalog). */
-export interface UpsertResult extends UpsertCounts { ids: string[]; changedIds: string[] }
-export interface IngestResult extends UpsertResult { snapshotDate: string; snapshotChanged: boolean }
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 const CHUNK = 500;
 
-async function upsertInto(tx: Tx | Db, papers: Paper[], source: string): Promise<UpsertResult> {
+async function upsertInto(tx: PrismaTx, papers: Paper[], source: string): Promise<UpsertResult> {
   const counts = { added: 0, updated: 0, unchanged: 0 };
   const ids: string[] = [];
   const changedIds = new Set<string>();
@@ -33,7 +29,7 @@ async function upsertInto(tx: Tx | Db, papers: Paper[], source: string): Promise
         const newRow = toRow(paper, source);
         freshIndex.set(paper.id, fresh.length);
         fresh.push(newRow); ids.push(paper.id); changedIds.add(paper.id); counts.added++;
-        byId.set(paper.id, { ...newRow, createdAt: new Date(), updatedAt: new Date() });
+        byId.set(paper.id, newRow);
         byKey.set(newRow.titleKey, byId.get(paper.id)!);
         continue;
       }
@@ -44,7 +40,7 @@ async function upsertInto(tx: Tx | Db, papers: Paper[], source: string): Promise
       const pending = freshIndex.get(row.id);
       if (pending !== undefined) {
         fresh[pending] = toRow(merged, source);
-        byId.set(row.id, { ...fresh[pending]!, createdAt: new Date(), updatedAt: new Date() });
+        byId.set(row.id, fresh[pending]!);
         continue;
       }
       const { id: _id, source: _source, ...data } = toRow(merged, row.source);
@@ -67,12 +63,12 @@ async function upsertInto(tx: Tx | Db, papers: Paper[], source: string): Promise
  * JobRun row until commit. SQLite: a transaction's first statement being a write takes the write lock
  * before any read, so the waiter (busy timeout) then sees the other's committed rows.
  */
-async function lockPaperWrites(tx: Tx): Promise<void> {
+async function lockPaperWrites(tx: PrismaTx): Promise<void> {
   await tx.$executeRawUnsafe(`INSERT INTO "JobRun" ("name") VALUES ('lock:paper-writes') ON CONFLICT ("name") DO UPDATE SET "name" = excluded."name"`);
 }
 
-export class PaperStore {
-  constructor(private readonly db: Db) {}
+export class PrismaPaperStore implements PaperStore {
+  constructor(private readonly db: PrismaDb) {}
 
   async count(): Promise<number> { return this.db.paper.count(); }
 
@@ -80,7 +76,6 @@ export class PaperStore {
     return this.db.$transaction(async (tx) => { await lockPaperWrites(tx); return upsertInto(tx, papers, source); }, { timeout: 120_000 });
   }
 
-  /** Papers plus the day's trending list, all in one transaction: a failure leaves the previous snapshot. */
   async ingest(date: string, papers: Paper[], source: string): Promise<IngestResult> {
     return this.db.$transaction(async (tx) => {
       await lockPaperWrites(tx);
@@ -112,13 +107,11 @@ export class PaperStore {
     return (await this.db.paper.findMany({ orderBy: { id: "asc" } })).map(fromRow);
   }
 
-  /** Papers written after `since` (another replica's ingest), for keeping an in-memory index current. */
   async changedSince(since: Date): Promise<Paper[]> {
     return (await this.db.paper.findMany({ where: { updatedAt: { gt: since } } })).map(fromRow);
   }
 
-  /** The newest snapshot on or before `localDate` (YYYY-MM-DD); the newest of all when none is that old. */
-  async trending(localDate?: string): Promise<{ date: string; ids: string[] } | null> {
+  async trending(localDate?: string): Promise<TrendingList> {
     const snapshot = (localDate ? await this.db.snapshot.findFirst({ where: { date: { lte: localDate } }, orderBy: { date: "desc" } }) : null)
       ?? await this.db.snapshot.findFirst({ orderBy: { date: "desc" } });
     if (!snapshot) return null;

@@ -1,9 +1,11 @@
+// SQLite: the file path from the URL, the migration connection (better-sqlite3 itself), and the app's
+// Prisma client over the better-sqlite3 adapter, typed as the SQLite client it is.
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/sqlite/client.ts";
-import { MigrationError, type MigrationDriver } from "./migrate.ts";
+import { MigrationError, type MigrationDriver } from "../migrate.ts";
 
 /** "file:./data/papers.db" → an absolute path, relative to the working directory as Prisma reads it. */
 export function sqlitePath(url: string): string {

@@ -3,16 +3,17 @@ import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { nextRun } from "../core/digest/schedule.ts";
 import type { Platform } from "../core/channel.ts";
-import { defineCommand } from "./command.ts";
-import { channelMention, describeDay } from "./subscribe.ts";
+import { defineCommand } from "../command-kit/command.ts";
+import { channelMention, describeDay } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 
 export const subscriptionsCommand = defineCommand({
-  name: "subscriptions",
-  description: "List the daily digests in this workspace",
-  usage: "subscriptions",
-  options: [],
-  input: z.object({}),
+  data: {
+    name: "subscriptions",
+    description: "List the daily digests in this workspace",
+    usage: "subscriptions",
+    options: z.object({}),
+  },
   async execute(ctx): Promise<Reply> {
     const subs = await ctx.services.subscriptions.forWorkspace(ctx.channel.platform, ctx.channel.workspaceId);
     if (subs.length === 0) return { visibility: "ephemeral", tone: "info", text: "No channel here has a digest yet. Start one with /papers subscribe 09:00 Europe/Berlin." };

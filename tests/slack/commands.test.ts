@@ -27,7 +27,7 @@ describe("/papers over real Bolt", () => {
     expect(answer.response_type).toBe("ephemeral");
     expect(answer.replace_original).toBe(false);
     const text = blockText(answer.blocks);
-    for (const command of h.registry.visible()) expect(text).toContain(`/papers ${command.name}`);
+    for (const command of h.registry.visible()) expect(text).toContain(`/papers ${command.data.name}`);
     // "<words>" unescaped would be a broken Slack link.
     expect(text).toContain("/papers &lt;words&gt;");
     expect(text).not.toMatch(/<words>/);

@@ -3,7 +3,7 @@
 // because the PostedMessage record (not the message's content) says which paper it shows. The person is
 // told privately by DM; if their DMs are closed, a ✅ on the message is the only trace in the channel.
 import type { MessageReaction, PartialMessageReaction, PartialUser, User } from "discord.js";
-import { handleReaction, isBookmarkEmoji } from "../../commands/interactions.ts";
+import { handleReaction, isBookmarkEmoji } from "../../command-kit/interactions.ts";
 import { EMOJI } from "../../core/messages/emoji.ts";
 import type { Services } from "../../core/services.ts";
 import type { ComponentIds } from "./component-ids.ts";

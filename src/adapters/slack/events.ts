@@ -2,7 +2,7 @@
 // Bolt acknowledges events itself before these run. Each event id is handled once, however often Slack
 // (X-Slack-Retry-Num) or a second replica delivers it.
 import type { App, webApi } from "@slack/bolt";
-import { handleReaction, isBookmarkEmoji } from "../../commands/interactions.ts";
+import { handleReaction, isBookmarkEmoji } from "../../command-kit/interactions.ts";
 import { slackChannel, slackUser, type SlackDeps } from "./context.ts";
 import { deliver } from "./deliver.ts";
 import { publishHome, refreshHome } from "./home.ts";

@@ -1,7 +1,7 @@
 // Slack, as `papers start` runs it and as the tests run it: the same function, only the config differs.
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import type { CommandRegistry } from "../../commands/registry.ts";
+import type { CommandRegistry } from "../../command-kit/registry.ts";
 import type { ChatTransport } from "../../core/transport.ts";
 import type { Services } from "../../core/services.ts";
 import { registerActions } from "./actions.ts";

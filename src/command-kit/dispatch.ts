@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { ZodError } from "zod";
 import type { Command, CommandContext } from "./command.ts";
-import { positional } from "./command.ts";
+import { describeOptions, positional } from "./options.ts";
 import { UserError } from "./errors.ts";
 import { errorReply, type Reply } from "../core/messages/reply.ts";
 import type { CommandRegistry } from "./registry.ts";
@@ -21,7 +21,7 @@ function describeZodError(command: Command, error: ZodError): string {
   const issue = error.issues[0];
   const message = issue?.message && !/^(Invalid|Expected|Too)/.test(issue.message) ? issue.message
     : `That doesn't fit ${issue?.path.join(".") || "this command"}.`;
-  return `${message} Try: /papers ${command.usage}`;
+  return `${message} Try: /papers ${command.data.usage}`;
 }
 
 export async function runCommand(registry: CommandRegistry, name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {
@@ -32,17 +32,17 @@ export async function runCommand(registry: CommandRegistry, name: string, raw: R
   const command = registry.get(name);
   if (!command) return errorReply(`There is no /papers ${oneLine(name.slice(0, 40))} command. Type /papers help to see what there is.`);
   try {
-    if (command.permission === "manageChannel" && !ctx.canManageChannel) {
+    if (command.data.permission === "manageChannel" && !ctx.canManageChannel) {
       throw new UserError("forbidden", "Only people who can manage this channel can change its digest; ask a channel admin.");
     }
     if (typeof raw._extra === "string" && raw._extra) {
-      throw new UserError("extra_words", `I didn't expect "${raw._extra.slice(0, 40)}" there. Try: /papers ${command.usage}`);
+      throw new UserError("extra_words", `I didn't expect "${raw._extra.slice(0, 40)}" there. Try: /papers ${command.data.usage}`);
     }
     const { _extra, ...given } = raw;
     // PostgreSQL text cannot hold a NUL byte (a query with one fails outright, where SQLite accepts it);
     // no real option contains one, so drop it here and both databases see the same input.
     const options = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === "string" ? v.replace(/\u0000/g, "") : v]));
-    const parsed = command.input.safeParse(options);
+    const parsed = command.data.options.safeParse(options);
     if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error));
     return await command.execute(ctx, parsed.data);
   } catch (error) {
@@ -69,15 +69,15 @@ export async function runText(registry: CommandRegistry, text: string, ctx: Comm
   const [first = "", ...rest] = words(trimmed);
   const command = registry.get(first.toLowerCase());
   if (!trimmed) return runCommand(registry, "help", {}, ctx);
-  if (command && !command.hidden) {
-    const raw = command.parseText ? command.parseText(rest) : positional(command.options, rest);
-    return runCommand(registry, command.name, raw, ctx);
+  if (command && !command.data.hidden) {
+    const raw = command.parseText ? command.parseText(rest) : positional(describeOptions(command.data.options), rest);
+    return runCommand(registry, command.data.name, raw, ctx);
   }
   // "/papers subscibe 9:00" is a typo, not a search: a first word one letter off a command, that no
   // paper mentions, gets the command it meant ("expert", one letter off "export", stays a search).
-  const meant = first.length >= 4 ? registry.visible().find((c) => editDistance(first.toLowerCase(), c.name) === 1) : undefined;
+  const meant = first.length >= 4 ? registry.visible().find((c) => editDistance(first.toLowerCase(), c.data.name) === 1) : undefined;
   if (meant && ctx.services.catalog.index.search(first, { limit: 1 }).total === 0) {
-    return errorReply(`There is no /papers ${first.slice(0, 40)}; did you mean /papers ${meant.usage}? Type /papers help for all commands.`);
+    return errorReply(`There is no /papers ${first.slice(0, 40)}; did you mean /papers ${meant.data.usage}? Type /papers help for all commands.`);
   }
   return runCommand(registry, "search", { query: trimmed }, ctx);
 }

@@ -6,13 +6,13 @@ export class CommandRegistry {
 
   constructor(commands: Command[]) {
     for (const command of commands) {
-      if (this.byName.has(command.name)) throw new Error(`Two commands are named "${command.name}".`);
-      this.byName.set(command.name, command);
+      if (this.byName.has(command.data.name)) throw new Error(`Two commands are named "${command.data.name}".`);
+      this.byName.set(command.data.name, command);
     }
   }
 
   get(name: string): Command | undefined { return this.byName.get(name); }
   has(name: string): boolean { return this.byName.has(name); }
   list(): Command[] { return [...this.byName.values()]; }
-  visible(): Command[] { return this.list().filter((c) => !c.hidden); }
+  visible(): Command[] { return this.list().filter((c) => !c.data.hidden); }
 }

@@ -1,6 +1,8 @@
-// Reading a subscribe line typed in any order: "09:00", "9:30pm", "Europe/Berlin" (any case), "size:3",
-// "ranked:team", and everything else is the topic. Values are checked in subscribe's input, so a Discord
-// option and a typed word get the same one-sentence answer.
+// The words of subscriptions, read and written. Reading a subscribe line typed in any order: "09:00",
+// "9:30pm", "Europe/Berlin" (any case), "size:3", "ranked:team", and everything else is the topic. Values
+// are checked in subscribe's options, so a Discord option and a typed word get the same one-sentence answer.
+// Writing: a channel as people see it, and when the next digest comes.
+import type { ChannelRef } from "../core/channel.ts";
 import { canonicalTimeZone } from "../core/time.ts";
 import { UserError } from "./errors.ts";
 
@@ -47,4 +49,16 @@ export function normalizeZone(input: string): string {
   const zone = canonicalTimeZone(input.trim());
   if (!zone) throw new UserError("bad_zone", `I don't know the time zone "${input.slice(0, 40)}". Type an IANA zone like Europe/Berlin, America/New_York or UTC.`);
   return zone;
+}
+
+export function channelMention(channel: ChannelRef): string {
+  return channel.platform === "console" ? `#${channel.channelId}` : `<#${channel.channelId}>`;
+}
+
+/** "today 09:00", "tomorrow 09:00", or "Mon 09:00" in the subscriber's zone. */
+export function describeDay(runDate: string, today: string, time: string, zone: string): string {
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const day = runDate === today ? "today" : runDate === tomorrow ? "tomorrow"
+    : new Date(`${runDate}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  return `${day} ${time} ${zone}`;
 }

@@ -35,7 +35,7 @@ export function trendingPerTick(papers: PaperStore): (localDate: string) => Prom
 
 /**
  * Papers each channel was shown in the last NO_REPEAT_DAYS before the tick, for many channels in one query:
- * the channels of a tick plan at about the same moment, so their look-ups are batched (coalesce.ts).
+ * the channels of a tick plan at about the same moment, so their look-ups are batched (core/coalesce.ts).
  */
 export function recentPerTick(posted: PostedMessageStore, tickAt: Date): (channel: ChannelRef) => Promise<string[]> {
   const since = new Date(tickAt.getTime() - NO_REPEAT_DAYS * 24 * 3600_000);

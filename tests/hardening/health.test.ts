@@ -85,7 +85,9 @@ describe("an unreachable database", () => {
   it("is 503 when the database refuses connections, with no URL or password in the answer", async () => {
     const { stores, close } = postgresStores("postgresql://papers:hunter2@127.0.0.1:9/papers");
     try {
-      const status = await healthStatus({ ...stores, clock }, { startedAt: clock(), digestRunning: true });
+      // A refusal comes back at once; the generous limit only keeps a cold PostgreSQL client (its query
+      // compiler loads on the first query, over a second on a loaded CI machine) from reading as a timeout.
+      const status = await healthStatus({ ...stores, clock }, { startedAt: clock(), digestRunning: true, databaseTimeoutMs: 15_000 });
       expect(status).toEqual({ ok: false, database: "unreachable", lastDigestTick: null, lastDigestSuccess: null, lastPaperRefresh: null,
         reason: "The database is not reachable." });
     } finally { await close().catch(() => undefined); }

@@ -10,17 +10,18 @@ import MiniSearch from "minisearch";
 import type { Paper } from "../src/core/paper.ts";
 import { fieldText } from "../src/core/search/analyzer.ts";
 import { STOPWORDS } from "../src/core/search/query.ts";
+import { foldAccents } from "../src/core/search/tokenize.ts";
 
 export interface Engine { name: string; search(query: string, limit: number): string[] }
 
 const FIELD_WEIGHTS = { title: 3, summary: 1, keywords: 2, authors: 1 } as const;
 const FIELDS = Object.keys(FIELD_WEIGHTS) as (keyof typeof FIELD_WEIGHTS)[];
 
-const fold = (text: string) => text.normalize("NFD").replace(/\p{M}+/gu, "");
+
 
 /** The words of a query as both baselines get them: folded, lower-case, stopwords dropped unless that leaves none. */
 export function baselineQueryWords(query: string): string[] {
-  const words = (fold(query.normalize("NFKC")).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const words = (foldAccents(query.normalize("NFKC")).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
   const content = words.filter((w) => !STOPWORDS.has(w));
   return content.length ? content : words;
 }
@@ -58,7 +59,7 @@ export function buildMiniSearch(papers: Iterable<Paper>): Engine {
   const mini = new MiniSearch<Paper>({
     fields: FIELDS, storeFields: [],
     extractField: (paper, field) => (field === "id" ? paper.id : textOf(paper)[field as keyof typeof FIELD_WEIGHTS]),
-    processTerm: (term) => fold(term).toLowerCase(),
+    processTerm: (term) => foldAccents(term).toLowerCase(),
     searchOptions: { boost: { title: FIELD_WEIGHTS.title, keywords: FIELD_WEIGHTS.keywords }, fuzzy: 0.2,
       prefix: (_term, i, terms) => i === terms.length - 1 },
   });

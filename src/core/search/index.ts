@@ -63,6 +63,11 @@ export class SearchIndex {
     return this.corpus.liveCount;
   }
 
+  /** Bytes held in typed arrays, by part: for the bench's memory report. */
+  memory(): Record<string, number> {
+    return this.corpus.memory();
+  }
+
   private compactIfNeeded(): void {
     const { deadCount, docCount } = this.corpus;
     if (deadCount > 64 && deadCount > docCount * MAX_DEAD_SHARE) {

@@ -27,6 +27,7 @@ const COMPOUND_PARTS_WEIGHT = 0.9; // "pokechamp" typed, "Poké Champ" written
 const PREFIX_OF_WORD_WEIGHT = 0.45; // "moe" also finds "MoErging", below "MoE" itself
 const PREFIX_OF_PARTIAL_WEIGHT = 0.8; // "mamb" is not a word: it must be the start of one
 const TYPO_WEIGHT = 0.5;
+const TYPO_RARITY = 8; // keep typo candidates at least 1/8 as common as the commonest
 const MAX_PREFIX_TERMS = 24;
 // A guard, not a user-facing limit: past this many concepts extra words only cost time.
 const MAX_CONCEPTS = 32;
@@ -113,7 +114,7 @@ function wordConcept(unit: Unit, corpus: Corpus, acronyms: string[], acronymWeig
     const weight = known ? PREFIX_OF_WORD_WEIGHT : PREFIX_OF_PARTIAL_WEIGHT;
     prefixed = builder.prefix(unit.surface, weight);
   }
-  if (!known && prefixed === 0 && unit.surface.length >= 5) builder.typos(stem(unit.surface), TYPO_WEIGHT);
+  if (!known && prefixed === 0 && unit.surface.length >= 5) builder.typos(unit.surface, TYPO_WEIGHT);
   return builder.done();
 }
 
@@ -138,14 +139,24 @@ class ConceptBuilder {
 
   prefix(surface: string, weight: number): number {
     const { vocab, df } = this.corpus;
-    const ids = vocab.withPrefix(surface, MAX_PREFIX_TERMS * 8).filter((id) => !this.termSet.has(id) && df[id]! > 0);
+    const ids = vocab.withPrefix(surface).filter((id) => !this.termSet.has(id) && df[id]! > 0);
     ids.sort((a, b) => df[b]! - df[a]!);
     for (const id of ids.slice(0, MAX_PREFIX_TERMS)) this.add([id], weight);
     return Math.min(ids.length, MAX_PREFIX_TERMS);
   }
 
-  typos(root: string, weight: number): void {
-    for (const id of this.corpus.vocab.withinOneEdit(root)) if (this.corpus.df[id]! > 0) this.add([id], weight);
+  /**
+   * Words one edit from the typed word, or from its stem ("lernings" → "learn"). A typo is most likely of
+   * a common word: candidates far rarer than the commonest one ("leaning" beside "learning") are dropped.
+   */
+  typos(surface: string, weight: number): void {
+    const { vocab, df } = this.corpus;
+    const root = stem(surface);
+    const ids = vocab.withinOneEdit(surface);
+    if (root !== surface) ids.push(...vocab.withinOneEdit(root));
+    const found = [...new Set(ids)].filter((id) => df[id]! > 0 && !this.termSet.has(id));
+    const commonest = Math.max(0, ...found.map((id) => df[id]!));
+    for (const id of found) if (df[id]! * TYPO_RARITY >= commonest) this.add([id], weight);
   }
 
   private add(terms: number[], weight: number): boolean {

@@ -45,9 +45,9 @@ export function foldAccents(text: string): string {
   return NON_ASCII.test(text) ? text.normalize("NFD").replace(MARKS, "") : text;
 }
 
-/** Receives each raw token s[start, end) with two independent 32-bit hashes of its characters. */
+/** Receives each raw token s[start, end) with hashChars (strings.ts) of its characters. */
 export interface RawSink {
-  raw(s: string, start: number, end: number, h1: number, h2: number): void;
+  raw(s: string, start: number, end: number, hash: number): void;
 }
 
 /**
@@ -65,11 +65,10 @@ export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): numbe
     if (code >= 128 && stopAtNonAscii) return i;
     if (!isWordChar(code)) { i++; continue; }
     const start = i;
-    // FNV-1a and a murmur-style mix: a false match needs both to collide (and the lengths to agree).
-    let h1 = 0x811c9dc5, h2 = 0x01234567;
+    // FNV-1a, as hashChars computes it: the analyzer looks the token up without slicing it out.
+    let hash = 0x811c9dc5;
     for (;;) {
-      h1 = Math.imul(h1 ^ code, 0x01000193);
-      h2 = Math.imul(h2 ^ code, 0x5bd1e995); h2 ^= h2 >>> 13;
+      hash = Math.imul(hash ^ code, 0x01000193);
       if (++i >= n) break;
       code = s.charCodeAt(i);
       if (code >= 128 && stopAtNonAscii) return start;
@@ -80,7 +79,7 @@ export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): numbe
       if (next >= 128 && stopAtNonAscii) return start;
       if (!isWordChar(next)) break;
     }
-    sink.raw(s, start, i, h1, h2);
+    sink.raw(s, start, i, hash);
   }
   return -1;
 }

@@ -116,9 +116,9 @@ export async function speedOn({ size, corpus, oursOnly = false }: SpeedOptions):
   };
   if (oursOnly) return result;
   const fts = await measure(() => buildFts5(papers), queries);
-  const mini = await measure(() => buildMiniSearch(papers), queries);
+  const mini = process.env.NO_MINI ? null : await measure(() => buildMiniSearch(papers), queries);
   result["sqlite-fts5"] = flat(fts);
-  result.minisearch = flat(mini);
+  if (mini) result.minisearch = flat(mini);
   result.vsFts5 = { build: r3(mine.buildMs / fts.buildMs), p95: r3(mine.timing.p95Ms / fts.timing.p95Ms),
     cpuP95: r3(mine.timing.cpuP95Ms / fts.timing.cpuP95Ms) };
   return result;

@@ -135,6 +135,7 @@ export class PostingLists {
   }
 }
 
+// Docs are numbered below 2^30, so every value written fits in 31 bits and shifts are safe.
 const varintSize = (v: number): number => (v < 1 << 7 ? 1 : v < 1 << 14 ? 2 : v < 1 << 21 ? 3 : v < 1 << 28 ? 4 : 5);
 
 function postingSize(gap: number, packed: number): number {
@@ -142,7 +143,7 @@ function postingSize(gap: number, packed: number): number {
 }
 
 function writeVarint(bytes: Uint8Array, at: number, v: number): number {
-  while (v >= 128) { bytes[at++] = (v & 127) | 128; v = Math.floor(v / 128); }
+  while (v >= 128) { bytes[at++] = (v & 127) | 128; v >>>= 7; }
   bytes[at++] = v;
   return at;
 }
@@ -227,28 +228,26 @@ export class PostingsBuilder {
     this.total += terms.length;
   }
 
-  /** Calls visit(term, doc, packed) for every pending pair, in doc order. */
-  private forEachPair(visit: (term: number, doc: number, packed: number) => void): void {
-    let d = 0, left = this.docs > 0 ? this.perDoc[0]! : 0;
-    for (let c = 0; c < this.terms.length; c++) {
-      const chunkTerms = this.terms[c]!, chunkTfs = this.tfs[c]!;
-      const used = c === this.terms.length - 1 ? this.used : CHUNK;
-      for (let at = 0; at < used; at++) {
-        while (left === 0) left = this.perDoc[++d]!;
-        visit(chunkTerms[at]!, d, chunkTfs[at]!);
-        left--;
-      }
-    }
-  }
-
-  /** Every term's postings, docs numbered from 0; `vocabSize` terms. */
+  /**
+   * Every term's postings, docs numbered from 0; `vocabSize` terms. Two passes over the pending pairs in
+   * doc order: each term's byte size (its gaps depend on its previous doc), then the bytes themselves.
+   * (The walk is written out in both passes: a shared one calling back per pair measured ~2x slower.)
+   */
   layOut(vocabSize: number): PostingLists {
     const lastDocs = new Int32Array(vocabSize).fill(-1);
     const sizes = new Uint32Array(vocabSize + 1);
-    this.forEachPair((term, doc, packed) => {
-      sizes[term + 1]! += postingSize(doc - lastDocs[term]!, packed);
-      lastDocs[term] = doc;
-    });
+    const { perDoc, terms, tfs } = this;
+    let d = 0, left = this.docs > 0 ? perDoc[0]! : 0;
+    for (let c = 0; c < terms.length; c++) {
+      const chunkTerms = terms[c]!, chunkTfs = tfs[c]!, used = c === terms.length - 1 ? this.used : CHUNK;
+      for (let at = 0; at < used; at++) {
+        while (left === 0) left = perDoc[++d]!;
+        left--;
+        const term = chunkTerms[at]!;
+        sizes[term + 1]! += postingSize(d - lastDocs[term]!, chunkTfs[at]!);
+        lastDocs[term] = d;
+      }
+    }
     const starts = sizes; // prefix sums in place: starts[t] = bytes before term t
     for (let t = 0; t < vocabSize; t++) starts[t + 1]! += starts[t]!;
     const size = starts[vocabSize]!;
@@ -257,10 +256,17 @@ export class PostingsBuilder {
     this.prefaulter?.close();
     const cursor = starts.slice(0, vocabSize);
     lastDocs.fill(-1);
-    this.forEachPair((term, doc, packed) => {
-      cursor[term] = writePosting(bytes, cursor[term]!, doc - lastDocs[term]!, packed);
-      lastDocs[term] = doc;
-    });
+    d = 0; left = this.docs > 0 ? perDoc[0]! : 0;
+    for (let c = 0; c < terms.length; c++) {
+      const chunkTerms = terms[c]!, chunkTfs = tfs[c]!, used = c === terms.length - 1 ? this.used : CHUNK;
+      for (let at = 0; at < used; at++) {
+        while (left === 0) left = perDoc[++d]!;
+        left--;
+        const term = chunkTerms[at]!;
+        cursor[term] = writePosting(bytes, cursor[term]!, d - lastDocs[term]!, chunkTfs[at]!);
+        lastDocs[term] = d;
+      }
+    }
     const counts = new Uint32Array(vocabSize);
     counts.set(this.counts.subarray(0, Math.min(vocabSize, this.counts.length)));
     return new PostingLists(bytes, starts, counts, lastDocs);

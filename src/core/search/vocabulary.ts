@@ -6,7 +6,7 @@
 // is one exact lookup. All strings sit in StringTables: exact, compact, and invisible to the collector.
 import { SurfacePrefixes } from "./prefixes.ts";
 import { stem } from "./stem.ts";
-import { hashChars as hashOf, StringTable } from "./strings.ts";
+import { hashChars as hashOf, MISSING, StringTable } from "./strings.ts";
 import { analyzeRaw } from "./tokenize.ts";
 import { oneEditAway } from "./typos.ts";
 
@@ -26,16 +26,19 @@ export class Vocabulary {
   /** How many terms (stems) there are; term ids are 0 … size - 1. */
   get size(): number { return this.stems.size; }
 
-  /** The token entry holding exactly s[start, end) (hash: hashChars of it), or -1. */
-  findToken(s: string, start: number, end: number, hash: number): number {
-    return this.tokens.find(s, start, end, hash);
+  private codeOf(entry: number): number { return this.tokens.value(entry) >> 1; }
+
+  /** The code of the token s[start, end) (hash: hashChars of it), or MISSING: one slot read for most tokens. */
+  findCode(s: string, start: number, end: number, hash: number): number {
+    const value = this.tokens.findValue(s, start, end, hash);
+    return value === MISSING ? MISSING : value >> 1;
   }
 
-  codeOf(entry: number): number { return this.tokens.value(entry) >> 1; }
-
-  /** Analyses a token seen for the first time (see findToken) and stores it; returns its code. */
+  /** Analyses a token seen for the first time (see findCode) and stores it; returns its code. */
   learn(raw: string, hash: number): number {
     const { terms, joined } = analyzeRaw(raw);
+    // Most new tokens are a plain lower-case word: its own surface, known to be absent.
+    if (!joined && raw === terms[0]) return this.addSurface(raw, hash);
     const ids = terms.map((t) => this.intern(t));
     let code = ids[0]!;
     if (joined) {
@@ -56,7 +59,10 @@ export class Vocabulary {
   /** The id of a surface word from a document, creating the term if it is new. */
   intern(surface: string): number {
     const known = this.tokens.lookup(surface);
-    if (known >= 0) return this.codeOf(known);
+    return known >= 0 ? this.codeOf(known) : this.addSurface(surface, hashOf(surface));
+  }
+
+  private addSurface(surface: string, hash: number): number {
     const root = stem(surface);
     let handle = this.stems.lookup(root);
     if (handle < 0) {
@@ -66,7 +72,7 @@ export class Vocabulary {
       this.stemHandles[id] = handle;
     }
     const id = this.stems.value(handle);
-    this.prefixes.added(this.tokens.add(surface, 0, surface.length, hashOf(surface), id * 2 + 1));
+    this.prefixes.added(this.tokens.add(surface, 0, surface.length, hash, id * 2 + 1));
     return id;
   }
 

@@ -45,7 +45,9 @@ export class Analyzer implements RawSink {
     const sink = this.sink!;
     if (code >= 0) { sink.term(code, this.position++); return; }
     const k = ~code, from = vocab.compoundStart[k]!, to = vocab.compoundStart[k + 1]!, terms = vocab.compoundTerms;
-    sink.term(terms[from]!, this.position);
-    for (let i = from + 1; i < to; i++) sink.term(terms[i]!, this.position++);
+    for (let i = from; i < to; i++) {
+      const t = terms[i]!;
+      sink.term(t >> 1, (t & 1) === 1 ? this.position : this.position++);
+    }
   }
 }

@@ -37,12 +37,14 @@ export class SurfacePrefixes {
     if (this.unsorted && this.unsorted.push(handle) > MAX_UNSORTED) this.unsorted = null;
   }
 
-  /** Distinct term ids of the surface words starting with `prefix`. */
-  terms(prefix: string): number[] {
+  /** Distinct term ids of the surface words starting with `prefix`, at most `maxLength` characters long. */
+  terms(prefix: string, maxLength = Infinity): number[] {
     if (prefix.length === 0) return [];
     if (!this.unsorted) this.sort();
     const out = new Set<number>();
-    const visit = (handle: number) => { if (this.tokens.startsWith(handle, prefix)) out.add(this.tokens.value(handle) >> 1); };
+    const visit = (handle: number) => {
+      if (this.tokens.startsWith(handle, prefix) && this.tokens.length(handle) <= maxLength) out.add(this.tokens.value(handle) >> 1);
+    };
     // The bucket range: keys from the prefix's first characters padded low to padded high.
     let low = 0, high = 0;
     for (let i = 0; i < KEY_CHARS; i++) {

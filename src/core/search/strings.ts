@@ -142,6 +142,12 @@ export class StringTable {
     return out;
   }
 
+  /** The string's length in characters. */
+  length(handle: number): number {
+    const { from, to, wide } = this.record(handle);
+    return (to - from) >> wide;
+  }
+
   /** Whether the string at `handle` starts with `prefix`. */
   startsWith(handle: number, prefix: string): boolean {
     const { from, to, wide } = this.record(handle), pool = this.pool;

@@ -13,7 +13,7 @@
 // indexing can look up a cached analysis without slicing; `analyzeRaw` turns one raw token into its
 // terms, and is what indexing caches per distinct raw token (analyzer.ts) and queries call directly.
 
-/** Called once per token; `joined` marks the whole of a compound whose parts were also emitted. */
+/** Called once per token; `joined` marks the joined form of a compound (or of a piece of one) whose parts were also emitted. */
 export type TokenSink = (term: string, position: number, joined: boolean) => void;
 
 const OTHER = 1, DIGIT = 2, LOWER = 3, UPPER = 4;
@@ -109,31 +109,42 @@ function camelCuts(piece: string, classes: number[]): number[] {
 }
 
 /**
- * The terms of one raw token. Usually one word; a compound gives its joined form first (`joined`),
- * then its parts, which take consecutive positions starting at the joined form's.
+ * The terms of one raw token. Usually one word; a compound gives its joined form first, then its parts,
+ * which take consecutive positions starting at the joined form's. A hyphenated piece that camel case
+ * splits again also gives its own joined form, at its first part's position: "DeepSeek-R1-Zero" →
+ * deepseekr1zero, deepseek, deep, seek, r1, zero, so "deepseek" finds it. `joined[i]` marks a joined
+ * form: it shares the next term's position instead of taking its own.
  */
-export function analyzeRaw(word: string): { terms: string[]; joined: boolean } {
+export function analyzeRaw(word: string): { terms: string[]; joined: boolean[] } {
   let upper = false, compound = false;
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
     if (code === 45) compound = true;
     else if ((code < 128 ? ASCII_CLASS[code]! : classify(code)) === UPPER) { upper = true; if (i > 0) compound = true; }
   }
-  if (!compound) return { terms: [upper ? word.toLowerCase() : word], joined: false };
-  const parts: string[] = [];
+  if (!compound) return { terms: [upper ? word.toLowerCase() : word], joined: [false] };
+  const pieces: string[][] = [];
   let from = 0;
   for (let h = 0; h <= word.length; h++) {
     if (h < word.length && word.charCodeAt(h) !== 45) continue;
     const piece = word.slice(from, h);
     const classes: number[] = [];
     for (let i = 0; i < piece.length; i++) classes.push(classify(piece.charCodeAt(i)));
+    const parts: string[] = [];
     let at = 0;
     for (const cut of camelCuts(piece, classes)) { parts.push(piece.slice(at, cut)); at = cut; }
     parts.push(at ? piece.slice(at) : piece);
+    pieces.push(parts.map((p) => p.toLowerCase()));
     from = h + 1;
   }
-  if (parts.length === 1) return { terms: [word.toLowerCase()], joined: false };
-  return { terms: [parts.join("").toLowerCase(), ...parts.map((p) => p.toLowerCase())], joined: true };
+  const all = pieces.flat();
+  if (all.length === 1) return { terms: [all[0]!], joined: [false] };
+  const terms = [all.join("")], joined = [true];
+  for (const parts of pieces) {
+    if (parts.length > 1 && pieces.length > 1) { terms.push(parts.join("")); joined.push(true); }
+    for (const part of parts) { terms.push(part); joined.push(false); }
+  }
+  return { terms, joined };
 }
 
 /** Emits the tokens of `text` in order; never throws. Returns the next position. */
@@ -142,8 +153,7 @@ export function tokenize(text: string, emit: TokenSink, startPosition = 0): numb
   scanRaw(foldAccents(text), {
     raw(s, start, end) {
       const { terms, joined } = analyzeRaw(s.slice(start, end));
-      if (joined) emit(terms[0]!, position, true);
-      for (let i = joined ? 1 : 0; i < terms.length; i++) emit(terms[i]!, position++, false);
+      for (let i = 0; i < terms.length; i++) emit(terms[i]!, joined[i] ? position : position++, joined[i]!);
     },
   });
   return position;

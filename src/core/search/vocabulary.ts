@@ -16,7 +16,7 @@ export class Vocabulary {
   /** Term id = the value of its stem's entry here; stemHandles maps ids back to entries. */
   private readonly stems = new StringTable();
   private stemHandles = new Uint32Array(1024);
-  /** Compound k's term ids (joined form first) are compoundTerms[compoundStart[k], compoundStart[k + 1]). */
+  /** Compound k's terms are compoundTerms[compoundStart[k], compoundStart[k + 1]): id · 2, + 1 for a joined form. */
   compoundStart = new Int32Array(256);
   compoundTerms = new Int32Array(1024);
   private compounds = 0;
@@ -38,21 +38,20 @@ export class Vocabulary {
   learn(raw: string, hash: number): number {
     const { terms, joined } = analyzeRaw(raw);
     // Most new tokens are a plain lower-case word: its own surface, known to be absent.
-    if (!joined && raw === terms[0]) return this.addSurface(raw, hash);
-    const ids = terms.map((t) => this.intern(t));
-    let code = ids[0]!;
-    if (joined) {
+    if (terms.length === 1 && raw === terms[0]) return this.addSurface(raw, hash);
+    let code = this.intern(terms[0]!);
+    if (terms.length > 1) {
+      // Compound k's terms, each as id · 2 + 1 when it is a joined form (shares the next term's position).
       const k = this.compounds++;
       this.compoundStart = grown(this.compoundStart, k + 2);
-      this.compoundTerms = grown(this.compoundTerms, this.compoundUsed + ids.length);
-      this.compoundTerms.set(ids, this.compoundUsed);
-      this.compoundUsed += ids.length;
+      this.compoundTerms = grown(this.compoundTerms, this.compoundUsed + terms.length);
+      terms.forEach((t, i) => { this.compoundTerms[this.compoundUsed + i] = this.intern(t) * 2 + (joined[i] ? 1 : 0); });
+      this.compoundUsed += terms.length;
       this.compoundStart[k + 1] = this.compoundUsed;
       code = ~k;
     }
-    // A lower-case token is its own surface word, which intern() just stored. A surface word has no
-    // capitals or hyphens, so no other token can equal one.
-    if (joined || raw !== terms[0]) this.tokens.add(raw, 0, raw.length, hash, code * 2);
+    // A surface word has no capitals or hyphens, so no other token can equal one.
+    if (terms.length > 1 || raw !== terms[0]) this.tokens.add(raw, 0, raw.length, hash, code * 2);
     return code;
   }
 
@@ -97,9 +96,9 @@ export class Vocabulary {
     this.prefixes.sort();
   }
 
-  /** Ids of every term with a surface form starting with `prefix` (distinct, in no particular order). */
-  withPrefix(prefix: string): number[] {
-    return this.prefixes.terms(prefix);
+  /** Ids of every term with a surface form starting with `prefix`, at most `maxLength` long (distinct, unordered). */
+  withPrefix(prefix: string, maxLength = Infinity): number[] {
+    return this.prefixes.terms(prefix, maxLength);
   }
 
   /**

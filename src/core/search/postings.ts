@@ -231,45 +231,43 @@ export class PostingsBuilder {
   /**
    * Every term's postings, docs numbered from 0; `vocabSize` terms. Two passes over the pending pairs in
    * doc order: each term's byte size (its gaps depend on its previous doc), then the bytes themselves.
-   * (The walk is written out in both passes: a shared one calling back per pair measured ~2x slower.)
    */
   layOut(vocabSize: number): PostingLists {
-    const lastDocs = new Int32Array(vocabSize).fill(-1);
-    const sizes = new Uint32Array(vocabSize + 1);
-    const { perDoc, terms, tfs } = this;
-    let d = 0, left = this.docs > 0 ? perDoc[0]! : 0;
-    for (let c = 0; c < terms.length; c++) {
-      const chunkTerms = terms[c]!, chunkTfs = tfs[c]!, used = c === terms.length - 1 ? this.used : CHUNK;
-      for (let at = 0; at < used; at++) {
-        while (left === 0) left = perDoc[++d]!;
-        left--;
-        const term = chunkTerms[at]!;
-        sizes[term + 1]! += postingSize(d - lastDocs[term]!, chunkTfs[at]!);
-        lastDocs[term] = d;
-      }
-    }
-    const starts = sizes; // prefix sums in place: starts[t] = bytes before term t
+    const lastDocs = new Int32Array(vocabSize);
+    const starts = new Uint32Array(vocabSize + 1);
+    this.walk(lastDocs, starts, null); // starts[t + 1]: term t's size
     for (let t = 0; t < vocabSize; t++) starts[t + 1]! += starts[t]!;
     const size = starts[vocabSize]!;
     const l = this.layout;
     const bytes = l !== null && l.size >= size && l.bytes.ready() ? new Uint8Array(l.bytes.buffer, 0, size) : new Uint8Array(size);
     this.prefaulter?.close();
     const cursor = starts.slice(0, vocabSize);
-    lastDocs.fill(-1);
-    d = 0; left = this.docs > 0 ? perDoc[0]! : 0;
-    for (let c = 0; c < terms.length; c++) {
-      const chunkTerms = terms[c]!, chunkTfs = tfs[c]!, used = c === terms.length - 1 ? this.used : CHUNK;
-      for (let at = 0; at < used; at++) {
-        while (left === 0) left = perDoc[++d]!;
-        left--;
-        const term = chunkTerms[at]!;
-        cursor[term] = writePosting(bytes, cursor[term]!, d - lastDocs[term]!, chunkTfs[at]!);
-        lastDocs[term] = d;
-      }
-    }
+    this.walk(lastDocs, cursor, bytes);
     const counts = new Uint32Array(vocabSize);
     counts.set(this.counts.subarray(0, Math.min(vocabSize, this.counts.length)));
     return new PostingLists(bytes, starts, counts, lastDocs);
+  }
+
+  /**
+   * One pass over the pending pairs in doc order, tracking each term's last doc: without `bytes`, adds
+   * each posting's size to `at[term + 1]`; with it, writes each posting at `at[term]` and advances it.
+   * (One loop with a flag, not a callback per pair: ~20M pairs a pass at 100k papers.)
+   */
+  private walk(lastDocs: Int32Array, at: Uint32Array, bytes: Uint8Array | null): void {
+    lastDocs.fill(-1);
+    const { perDoc, terms, tfs } = this;
+    let d = 0, left = this.docs > 0 ? perDoc[0]! : 0;
+    for (let c = 0; c < terms.length; c++) {
+      const chunkTerms = terms[c]!, chunkTfs = tfs[c]!, used = c === terms.length - 1 ? this.used : CHUNK;
+      for (let i = 0; i < used; i++) {
+        while (left === 0) left = perDoc[++d]!;
+        left--;
+        const term = chunkTerms[i]!, gap = d - lastDocs[term]!;
+        if (bytes) at[term] = writePosting(bytes, at[term]!, gap, chunkTfs[i]!);
+        else at[term + 1]! += postingSize(gap, chunkTfs[i]!);
+        lastDocs[term] = d;
+      }
+    }
   }
 }
 

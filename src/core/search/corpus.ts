@@ -91,6 +91,7 @@ export class Corpus implements TermSink {
     this.postings = this.bulk.layOut(this.vocab.size);
     this.bulk = null;
     this.vocab.prepare();
+    this.trim();
   }
 
   // The corpus is its own token sink while adding a doc: one monomorphic call per token, no closures.
@@ -116,6 +117,18 @@ export class Corpus implements TermSink {
     }
     this.titleTerms[this.titleUsed] = term;
     this.titlePositions[this.titleUsed++] = Math.min(position, 65535);
+  }
+
+  /** Gives back what doubling left unused after a bulk build (up to half of each per-doc array). */
+  private trim(): void {
+    const n = this.ids.length;
+    this.alive = this.alive.slice(0, n);
+    this.lengths = this.lengths.map((a) => a.slice(0, n));
+    this.titleStart = this.titleStart.slice(0, n);
+    this.titleCount = this.titleCount.slice(0, n);
+    this.titleTerms = this.titleTerms.slice(0, this.titleUsed);
+    this.titlePositions = this.titlePositions.slice(0, this.titleUsed);
+    this.df = this.df.slice(0, this.vocab.size);
   }
 
   private ensureDocCapacity(n: number): void {

@@ -1,7 +1,7 @@
 // Surface words by their first three characters, so a partial word ("quantiz", "mamb", "pokec") finds
 // the words it starts without scanning the vocabulary: the surfaces' handles are sorted once by a numeric
 // key (three characters and the handle, packed into one float: a native numeric sort, no string
-// comparisons), and a prefix reads only its bucket. Words added after the sort (live upserts) are checked
+// comparisons), kept as handles alone, and a prefix reads only its bucket. Words added after the sort (live upserts) are checked
 // one by one until there are enough of them to sort again. Token values are code · 2 + 1 for a surface
 // word (vocabulary.ts).
 import type { StringTable } from "./strings.ts";
@@ -12,7 +12,7 @@ const HANDLE_RANGE = 2 ** 29;
 const MAX_UNSORTED = 4096;
 
 export class SurfacePrefixes {
-  private sorted = new Float64Array(0);
+  private sorted = new Uint32Array(0);
   // Surface handles added since the last sort; null when there are too many, so the next lookup sorts.
   private unsorted: number[] | null = [];
 
@@ -28,7 +28,7 @@ export class SurfacePrefixes {
   sort(): void {
     const keys: number[] = [];
     for (const handle of this.tokens.handles()) if (this.tokens.value(handle) & 1) keys.push(this.key(handle) * HANDLE_RANGE + handle);
-    this.sorted = Float64Array.from(keys).sort();
+    this.sorted = Uint32Array.from(Float64Array.from(keys).sort(), (k) => k % HANDLE_RANGE);
     this.unsorted = [];
   }
 
@@ -53,21 +53,20 @@ export class SurfacePrefixes {
       high = high * 256 + (c < 0 ? 255 : c);
     }
     const sorted = this.sorted;
-    for (let i = lowerBound(sorted, low * HANDLE_RANGE); i < sorted.length && sorted[i]! < (high + 1) * HANDLE_RANGE; i++) {
-      visit(sorted[i]! % HANDLE_RANGE);
-    }
+    for (let i = this.lowerBound(low); i < sorted.length && this.key(sorted[i]!) <= high; i++) visit(sorted[i]!);
     for (const handle of this.unsorted!) visit(handle);
     return [...out];
   }
 
   get bytes(): number { return this.sorted.byteLength; }
-}
 
-function lowerBound(a: Float64Array, value: number): number {
-  let lo = 0, hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! < value) lo = mid + 1; else hi = mid;
+  /** The first place in `sorted` whose key is at least `key`. */
+  private lowerBound(key: number): number {
+    let lo = 0, hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.key(this.sorted[mid]!) < key) lo = mid + 1; else hi = mid;
+    }
+    return lo;
   }
-  return lo;
 }

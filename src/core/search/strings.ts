@@ -24,8 +24,9 @@ const slotOf = (hash: number, shift: number): number => Math.imul(hash, 0x9e3779
 
 /** What findValue returns for a string that is not there: no value a caller stores (see Vocabulary). */
 export const MISSING = -0x80000000;
-// Ints a slot: [hash, handle + 1 (0: free), value, characters 0-3, 4-7, 8-11 (all 0 for a long string)].
-const SLOT = 6;
+// Ints a slot: [hash, handle + 1 (0: free), value, characters 0-3, 4-7, 8-11 (all 0 for a long string)];
+// a table built without packed keys (looked up rarely: the stems) keeps only the first three.
+const PACKED_SLOT = 6, PLAIN_SLOT = 3;
 const MAX_PACKED = 12;
 
 /**
@@ -52,13 +53,20 @@ function pack(s: string, start: number, end: number, into: Int32Array): boolean 
 }
 
 export class StringTable {
+  private readonly width: number;
   // Linear probing, at most three quarters full.
-  private slots = new Int32Array(SLOT * 1024);
+  private slots: Int32Array;
   private readonly packed = new Int32Array(3);
   private shift = 32 - 10; // 32 - log2(slot count)
   private pool = new Uint8Array(4096);
   private used = 0;
   private count = 0;
+
+  /** `packedKeys`: keep short strings' characters in their slots, for tables looked up once per token indexed. */
+  constructor(packedKeys = true) {
+    this.width = packedKeys ? PACKED_SLOT : PLAIN_SLOT;
+    this.slots = new Int32Array(this.width * 1024);
+  }
 
   get size(): number { return this.count; }
 
@@ -76,15 +84,15 @@ export class StringTable {
 
   /** Where in `slots` the string's slot starts, or -1. */
   private slotOf(s: string, start: number, end: number, hash: number): number {
-    const slots = this.slots, mask = slots.length / SLOT - 1, packed = this.packed;
-    const short = pack(s, start, end, packed);
+    const slots = this.slots, width = this.width, mask = slots.length / width - 1, packed = this.packed;
+    const short = width === PACKED_SLOT && pack(s, start, end, packed);
     const w0 = short ? packed[0]! : 0, w1 = short ? packed[1]! : 0, w2 = short ? packed[2]! : 0;
     for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & mask) {
-      const at = slot * SLOT;
+      const at = slot * width;
       if (slots[at + 1] === 0) return -1;
       if (slots[at] !== hash) continue;
       if (short) { if (slots[at + 3] === w0 && slots[at + 4] === w1 && slots[at + 5] === w2) return at; }
-      else if (slots[at + 3] === 0 && this.equals(slots[at + 1]! - 1, s, start, end)) return at;
+      else if ((width === PLAIN_SLOT || slots[at + 3] === 0) && this.equals(slots[at + 1]! - 1, s, start, end)) return at;
     }
   }
 
@@ -106,8 +114,8 @@ export class StringTable {
     this.used = at;
     this.setValue(handle, value);
     this.count++;
-    if (this.count * 4 > (this.slots.length / SLOT) * 3) this.rehash((this.slots.length / SLOT) * 2);
-    const short = pack(s, start, end, this.packed);
+    if (this.count * 4 > (this.slots.length / this.width) * 3) this.rehash((this.slots.length / this.width) * 2);
+    const short = this.width === PACKED_SLOT && pack(s, start, end, this.packed);
     this.place(hash, handle, value, short ? this.packed[0]! : 0, short ? this.packed[1]! : 0, short ? this.packed[2]! : 0);
     return handle;
   }
@@ -201,20 +209,23 @@ export class StringTable {
   }
 
   private place(hash: number, handle: number, value: number, w0: number, w1: number, w2: number): void {
-    const slots = this.slots, mask = slots.length / SLOT - 1;
+    const slots = this.slots, width = this.width, mask = slots.length / width - 1;
     let slot = slotOf(hash, this.shift);
-    while (slots[slot * SLOT + 1] !== 0) slot = (slot + 1) & mask;
-    const at = slot * SLOT;
+    while (slots[slot * width + 1] !== 0) slot = (slot + 1) & mask;
+    const at = slot * width;
     slots[at] = hash; slots[at + 1] = handle + 1; slots[at + 2] = value;
-    slots[at + 3] = w0; slots[at + 4] = w1; slots[at + 5] = w2;
+    if (width === PACKED_SLOT) { slots[at + 3] = w0; slots[at + 4] = w1; slots[at + 5] = w2; }
   }
 
   private rehash(slotCount: number): void {
     const old = this.slots;
-    this.slots = new Int32Array(SLOT * slotCount);
+    const width = this.width;
+    this.slots = new Int32Array(width * slotCount);
     this.shift = 32 - Math.round(Math.log2(slotCount));
-    for (let at = 0; at < old.length; at += SLOT) {
-      if (old[at + 1] !== 0) this.place(old[at]!, old[at + 1]! - 1, old[at + 2]!, old[at + 3]!, old[at + 4]!, old[at + 5]!);
+    for (let at = 0; at < old.length; at += width) {
+      if (old[at + 1] === 0) continue;
+      if (width === PACKED_SLOT) this.place(old[at]!, old[at + 1]! - 1, old[at + 2]!, old[at + 3]!, old[at + 4]!, old[at + 5]!);
+      else this.place(old[at]!, old[at + 1]! - 1, old[at + 2]!, 0, 0, 0);
     }
   }
 }

@@ -14,7 +14,7 @@ export class Vocabulary {
   // Every token, with its code (a term id, or ~k for compound k) times two, plus one for a surface word.
   private readonly tokens = new StringTable();
   /** Term id = the value of its stem's entry here; stemHandles maps ids back to entries. */
-  private readonly stems = new StringTable();
+  private readonly stems = new StringTable(false);
   private stemHandles = new Uint32Array(1024);
   /** Compound k's terms are compoundTerms[compoundStart[k], compoundStart[k + 1]): id · 2, + 1 for a joined form. */
   compoundStart = new Int32Array(256);

@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { createServices } from "../src/services.ts";
+import { createServices } from "../src/app/services.ts";
 import { Catalog } from "../src/core/catalog.ts";
 import { freshDatabase } from "../tests/support/database.ts";
 import { syntheticPapers } from "./corpus.ts";

@@ -4,11 +4,11 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { Paper } from "../src/core/paper.ts";
-import { toRow } from "../src/core/store/paper-rows.ts";
-import { sqlitePath } from "../src/core/db/sqlite.ts";
+import { toRow } from "../src/persistence/prisma/paper-rows.ts";
+import { sqlitePath } from "../src/persistence/sqlite/connect.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { createServices } from "../src/services.ts";
+import { createServices } from "../src/app/services.ts";
 import { freshDatabase } from "../tests/support/database.ts";
 
 const COLUMNS = ["id", "arxivId", "titleKey", "title", "summary", "authors", "keywords", "githubRepo", "publishedAt", "upvotes", "source", "updatedAt"] as const;

@@ -1,6 +1,7 @@
-// nDCG@10 of an engine on the judged development set (bench/judgments.ts) over the bundled papers.
+// nDCG@10 of an engine on a judged query set: the development set (bench/judgments.ts) over the bundled
+// papers, or the held-out set (bench/judgments-heldout.ts) over the bundled papers plus the fixture days.
 import type { Paper } from "../src/core/paper.ts";
-import { JUDGMENTS } from "./judgments.ts";
+import { JUDGMENTS, type Judgment } from "./judgments.ts";
 import type { Engine } from "./baselines.ts";
 
 const K = 10;
@@ -24,10 +25,10 @@ export function ndcgAt(ranked: string[], grades: Map<string, number>, k = K): nu
 
 export interface QualityReport { ndcg10: number; byKind: Record<string, number>; perQuery: Record<string, number> }
 
-export function evaluate(engine: Engine, papers: Paper[]): QualityReport {
+export function evaluate(engine: Engine, papers: Paper[], judgments: Judgment[] = JUDGMENTS): QualityReport {
   const perQuery: Record<string, number> = {};
   const kinds = new Map<string, number[]>();
-  for (const judgment of JUDGMENTS) {
+  for (const judgment of judgments) {
     const score = ndcgAt(engine.search(judgment.query, K), gradesById(papers, judgment.grades));
     perQuery[judgment.query] = round(score);
     kinds.set(judgment.kind, [...(kinds.get(judgment.kind) ?? []), score]);

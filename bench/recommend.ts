@@ -8,12 +8,12 @@ import { Writable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
-import { createServices, type Services } from "../src/services.ts";
+import { createServices, type Services } from "../src/app/services.ts";
 import { Catalog } from "../src/core/catalog.ts";
-import type { PaperStore } from "../src/core/store/papers.ts";
-import { runCommand } from "../src/commands/dispatch.ts";
+import type { PaperStore } from "../src/core/stores/papers.ts";
+import { runCommand } from "../src/command-kit/dispatch.ts";
 import { createRegistry } from "../src/commands/index.ts";
-import type { CommandContext } from "../src/commands/command.ts";
+import type { CommandContext } from "../src/command-kit/command.ts";
 import { seededRandom, syntheticPapers } from "./corpus.ts";
 import { quantile } from "./stats.ts";
 

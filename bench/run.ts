@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run, each printing its own table; all figures are written to
 // bench/results.json (with the machine they ran on) so closing notes can quote them.
-// Run one: `npm run bench -- search` (names: search, recommend, slack, discord, digest, database, locked). With
+// Run one: `npm run bench -- search` (names: search, recommend, slack, discord, digest, database, locked; and
+// search-1m, which runs only when named: a million papers take minutes and ~6 GB). With
 // TEST_DATABASE_URL=postgresql://… the database-backed benches run on PostgreSQL, filed as "<name>@postgresql".
 import { writeFileSync, readFileSync, existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -13,7 +14,9 @@ const benches: Record<string, [file: string, fn: string]> = {
   digest: ["./digest.ts", "runDigestBench"],
   database: ["./database.ts", "runDatabaseBench"],
   locked: ["./locked.ts", "runLockedBench"],
+  "search-1m": ["./search-1m.ts", "runSearch1mBench"],
 };
+const ONLY_WHEN_NAMED = new Set(["search-1m"]);
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const unknown = wanted.filter((w) => !(w in benches));
@@ -22,7 +25,7 @@ if (unknown.length) { console.error(`Unknown bench ${unknown.join(", ")}; choose
 const resultsPath = new URL("./results.json", import.meta.url);
 const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, "utf8")) : {};
 const results: Record<string, unknown> = { ...previous.results };
-for (const name of wanted.length ? wanted : Object.keys(benches)) {
+for (const name of wanted.length ? wanted : Object.keys(benches).filter((b) => !ONLY_WHEN_NAMED.has(b))) {
   const [file, fn] = benches[name]!;
   if (!existsSync(new URL(file, import.meta.url))) { console.log(`\n== ${name}: not present, skipped`); continue; }
   console.log(`\n== ${name}`);

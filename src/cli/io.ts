@@ -1,5 +1,5 @@
 import type { Config } from "../config.ts";
-import type { Services } from "../services.ts";
+import type { Services } from "../core/services.ts";
 
 /** What a CLI subcommand gets: its own words, where to write, and the config read once in main. */
 export interface CliContext {

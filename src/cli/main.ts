@@ -1,6 +1,6 @@
 // The `papers` command line. Every mistake is one sentence and a non-zero exit, never a stack trace.
 import { ConfigError, loadConfig } from "../config.ts";
-import { MigrationError } from "../core/db/index.ts";
+import { MigrationError } from "../persistence/index.ts";
 import { maskSecrets } from "../log.ts";
 import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
 import { ingestCli } from "./ingest.ts";
@@ -11,7 +11,7 @@ import { slackManifestCli } from "./slack.ts";
 
 // Loaded only for `papers start`: the chat SDKs it pulls in take seconds to load, which every
 // one-shot command (search, trending, ingest) would otherwise pay.
-const startCli: CliCommand = { name: "start", usage: "papers start", run: async (ctx) => (await import("../start.ts")).start(ctx.config, ctx) };
+const startCli: CliCommand = { name: "start", usage: "papers start", run: async (ctx) => (await import("../app/start.ts")).start(ctx.config, ctx) };
 
 export const cliCommands: CliCommand[] = [searchCli, trendingCli, ingestCli, digestRunCli, discordRegisterCli, slackManifestCli, startCli];
 

@@ -1,11 +1,11 @@
 // `papers search <query…>` and `papers trending`: the same commands chat users run, printed as text or JSON.
 import { parseArgs } from "node:util";
 import { createRegistry } from "../commands/index.ts";
-import { runCommand } from "../commands/dispatch.ts";
+import { runCommand } from "../command-kit/dispatch.ts";
 import { renderText } from "../adapters/console/render.ts";
 import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
 import { withServices } from "./services.ts";
-import type { Services } from "../services.ts";
+import type { Services } from "../app/services.ts";
 
 function parse(ctx: CliContext) {
   try {

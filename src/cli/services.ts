@@ -1,6 +1,6 @@
 import type { Config } from "../config.ts";
 import { createLogger } from "../log.ts";
-import { createServices, type Services } from "../services.ts";
+import { createServices, type Services } from "../app/services.ts";
 import type { CliContext } from "./io.ts";
 
 /** Services for a one-shot CLI command: logs go to stderr at warn, so stdout stays clean for --json. */

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { readingList, unreadCount } from "../core/export/reading-list.ts";
+import { readingList } from "../core/export/reading-list.ts";
 import { parseArxivId } from "../core/paper.ts";
-import { defineCommand, positional, type CommandContext } from "./command.ts";
-import { UserError } from "./errors.ts";
-import { notice, toCard, type Reply } from "./reply.ts";
+import { defineCommand, type CommandContext } from "../command-kit/command.ts";
+import { option, positional } from "../command-kit/options.ts";
+import { UserError } from "../command-kit/errors.ts";
+import { notice, toCard, type Reply } from "../core/messages/reply.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;
 const PAGE_HINT = "The page is a number, like /papers bookmarks 2.";
@@ -13,10 +14,13 @@ const CHANGES = ["add", "read", "unread", "remove"] as const;
 
 export const HOW_TO_BOOKMARK = "Your reading list is empty: react with 🔖 to a paper the bot posted, or press Bookmark on a search result.";
 
-const Input = z.object({
-  page: z.coerce.number({ error: PAGE_HINT }).int(PAGE_HINT).min(1, PAGE_HINT).max(10_000, PAGE_HINT).default(1),
-  change: z.enum(CHANGES, { error: `Use add, read, unread or remove, like /papers bookmarks read 2403.07816.` }).optional(),
-  id: z.string().trim().min(1, ID_HINT).max(300, "That is too long for a paper id or link.").optional(),
+const Options = z.object({
+  page: option(z.coerce.number({ error: PAGE_HINT }).int(PAGE_HINT).min(1, PAGE_HINT).max(10_000, PAGE_HINT).default(1),
+    { description: "Which page (5 per page)" }),
+  change: option(z.enum(CHANGES, { error: `Use add, read, unread or remove, like /papers bookmarks read 2403.07816.` }).optional(),
+    { description: "Change one bookmark instead of listing" }),
+  id: option(z.string().trim().min(1, ID_HINT).max(300, "That is too long for a paper id or link.").optional(),
+    { description: "The paper to change: arXiv id or link", autocomplete: "paper" }),
 }).refine((input) => !input.change || input.id, { message: ID_HINT, path: ["id"] });
 
 async function change(ctx: CommandContext, what: (typeof CHANGES)[number], id: string): Promise<Reply> {
@@ -37,18 +41,15 @@ async function change(ctx: CommandContext, what: (typeof CHANGES)[number], id: s
 }
 
 export const bookmarksCommand = defineCommand({
-  name: "bookmarks",
-  description: "Your reading list, newest first: mark papers read or remove them",
-  usage: "bookmarks [page]   (or bookmarks add|read|unread|remove <id>)",
-  options: [
-    { name: "page", description: "Which page (5 per page)", type: "integer", min: 1 },
-    { name: "change", description: "Change one bookmark instead of listing", type: "string", choices: CHANGES },
-    { name: "id", description: "The paper to change: arXiv id or link", type: "string", autocomplete: "paper" },
-  ],
+  data: {
+    name: "bookmarks",
+    description: "Your reading list, newest first: mark papers read or remove them",
+    usage: "bookmarks [page]   (or bookmarks add|read|unread|remove <id>)",
+    options: Options,
+  },
   parseText: (words) => (CHANGES.includes(words[0]?.toLowerCase() as (typeof CHANGES)[number])
     ? { change: words[0]!.toLowerCase(), ...(words.length > 1 ? { id: words.slice(1).join(" ") } : {}) }
-    : positional([{ name: "page", description: "", type: "integer" }], words)),
-  input: Input,
+    : positional([{ name: "page", type: "integer" }], words)),
   async execute(ctx, { page, change: what, id }): Promise<Reply> {
     if (what && id) return change(ctx, what, id);
     const offset = (page - 1) * BOOKMARKS_PAGE_SIZE;
@@ -59,7 +60,7 @@ export const bookmarksCommand = defineCommand({
       throw new UserError("page_out_of_range", `Your reading list has ${pages} page${pages === 1 ? "" : "s"}; try /papers bookmarks ${pages}.`);
     }
     const end = offset + items.length;
-    const unread = await unreadCount(ctx.services, ctx.user);
+    const unread = await ctx.services.bookmarks.unreadCount(ctx.user);
     return {
       visibility: "ephemeral",
       text: `Your reading list (${offset + 1}–${end} of ${total}, ${unread} unread), page ${page} of ${pages}:`,

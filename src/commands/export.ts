@@ -4,17 +4,18 @@ import { toMarkdown } from "../core/export/markdown.ts";
 import { readingList } from "../core/export/reading-list.ts";
 import { paperUrl, type Paper } from "../core/paper.ts";
 import { HOW_TO_BOOKMARK } from "./bookmarks.ts";
-import { defineCommand } from "./command.ts";
-import { type Reply } from "./reply.ts";
+import { defineCommand } from "../command-kit/command.ts";
+import { option } from "../command-kit/options.ts";
+import { type Reply } from "../core/messages/reply.ts";
 
 const FORMATS = ["bibtex", "markdown"] as const;
 const FORMAT_HINT = "I can export as bibtex or markdown, like /papers export bibtex.";
 
-const Input = z.object({
-  format: z.string({ error: FORMAT_HINT }).trim().toLowerCase()
+const Options = z.object({
+  format: option(z.string({ error: FORMAT_HINT }).trim().toLowerCase()
     .transform((f) => (f === "bib" ? "bibtex" : f === "md" ? "markdown" : f))
     .pipe(z.enum(FORMATS, { error: FORMAT_HINT }))
-    .default("bibtex"),
+    .default("bibtex"), { description: "bibtex (default) or markdown" }),
 });
 
 /** arXiv's abstract page where the id is known: it is what reference managers resolve and dedupe on. */
@@ -23,11 +24,12 @@ function citationUrl(paper: Paper): string {
 }
 
 export const exportCommand = defineCommand({
-  name: "export",
-  description: "Your bookmarks as a file: BibTeX for reference managers, or a Markdown checklist",
-  usage: "export [bibtex|markdown]",
-  options: [{ name: "format", description: "bibtex (default) or markdown", type: "string", choices: FORMATS }],
-  input: Input,
+  data: {
+    name: "export",
+    description: "Your bookmarks as a file: BibTeX for reference managers, or a Markdown checklist",
+    usage: "export [bibtex|markdown]",
+    options: Options,
+  },
   async execute(ctx, { format }): Promise<Reply> {
     const { items, total } = await readingList(ctx.services, ctx.user);
     if (total === 0 || items.length === 0) return { visibility: "ephemeral", tone: "info", text: HOW_TO_BOOKMARK };

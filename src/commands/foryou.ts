@@ -1,21 +1,23 @@
 import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { MIN_SEEDS, recommendFor } from "../core/recommend/person.ts";
-import { defineCommand } from "./command.ts";
-import { toCard, type Reply } from "./reply.ts";
+import { defineCommand } from "../command-kit/command.ts";
+import { internal } from "../command-kit/options.ts";
+import { toCard, type Reply } from "../core/messages/reply.ts";
 
 export const FORYOU_PAGE_SIZE = 5;
 
-const Input = z.object({
-  offset: z.coerce.number().int().min(0).max(45).default(0),
+const Options = z.object({
+  offset: internal(z.coerce.number().int().min(0).max(45).default(0)),
 });
 
 export const foryouCommand = defineCommand({
-  name: "foryou",
-  description: "Papers recommended for you, from what you bookmarked",
-  usage: "foryou",
-  options: [],
-  input: Input,
+  data: {
+    name: "foryou",
+    description: "Papers recommended for you, from what you bookmarked",
+    usage: "foryou",
+    options: Options,
+  },
   async execute(ctx, { offset }): Promise<Reply> {
     const { services } = ctx;
     const result = await recommendFor(services, ctx.user, offset + FORYOU_PAGE_SIZE + 1);

@@ -1,17 +1,18 @@
 import { z } from "zod";
-import { defineCommand, type Command } from "./command.ts";
-import type { Reply } from "./reply.ts";
+import { defineCommand, type Command } from "../command-kit/command.ts";
+import type { Reply } from "../core/messages/reply.ts";
 
 /** Help is built from the registered commands, so it never lists one that does not exist. */
 export function helpCommand(list: () => Command[]) {
   return defineCommand({
-    name: "help",
-    description: "What papers-bot can do",
-    usage: "help",
-    options: [],
-    input: z.object({}),
+    data: {
+      name: "help",
+      description: "What papers-bot can do",
+      usage: "help",
+      options: z.object({}),
+    },
     async execute(): Promise<Reply> {
-      const lines = list().filter((c) => !c.hidden).map((c) => `• /papers ${c.usage} — ${c.description}`);
+      const lines = list().filter((c) => !c.data.hidden).map((c) => `• /papers ${c.data.usage} — ${c.data.description}`);
       return {
         visibility: "ephemeral", tone: "info",
         text: ["papers-bot keeps your team on top of trending ML papers. Type /papers <words> to search, or:", ...lines,

@@ -1,6 +1,6 @@
 // Every command, once. Slack's manifest, Discord's registration, help and the terminal all read this list.
-import type { Command } from "./command.ts";
-import { CommandRegistry } from "./registry.ts";
+import type { Command } from "../command-kit/command.ts";
+import { CommandRegistry } from "../command-kit/registry.ts";
 import { helpCommand } from "./help.ts";
 import { searchCommand } from "./search.ts";
 import { trendingCommand } from "./trending.ts";

@@ -1,19 +1,20 @@
 import { parseArxivId } from "../core/paper.ts";
-import { defineCommand } from "./command.ts";
-import { paperIdInput, paperIdOption } from "./paper-id.ts";
-import { UserError } from "./errors.ts";
-import { toCard, type Reply } from "./reply.ts";
+import { defineCommand } from "../command-kit/command.ts";
+import { paperIdOptions } from "../command-kit/paper-id.ts";
+import { UserError } from "../command-kit/errors.ts";
+import { toCard, type Reply } from "../core/messages/reply.ts";
 import { HfSourceError } from "../sources/hf/errors.ts";
 import { lookupPaperOnHf } from "../sources/hf/lookup.ts";
 import { plausibleArxivId } from "../sources/hf/schema.ts";
 
 
 export const paperCommand = defineCommand({
-  name: "paper",
-  description: "One paper in full: title, authors, abstract, links",
-  usage: "paper <arXiv id or link>",
-  options: [paperIdOption],
-  input: paperIdInput("paper"),
+  data: {
+    name: "paper",
+    description: "One paper in full: title, authors, abstract, links",
+    usage: "paper <arXiv id or link>",
+    options: paperIdOptions("paper"),
+  },
   async execute(ctx, { id }): Promise<Reply> {
     const arxivId = parseArxivId(id);
     let paper = await ctx.services.catalog.find(arxivId ?? id);

@@ -1,24 +1,27 @@
 import { z } from "zod";
-import { defineCommand } from "./command.ts";
-import { toCard, type Reply } from "./reply.ts";
+import { defineCommand } from "../command-kit/command.ts";
+import { internal, option } from "../command-kit/options.ts";
+import { toCard, type Reply } from "../core/messages/reply.ts";
 
 export const PAGE_SIZE = 5;
 export const MAX_QUERY_LENGTH = 500;
 
-const Input = z.object({
-  query: z.string({ error: "Tell me what to look for, like /papers mixture of experts." }).trim()
+const Options = z.object({
+  query: option(z.string({ error: "Tell me what to look for, like /papers mixture of experts." }).trim()
     .min(1, "Tell me what to look for, like /papers mixture of experts.")
     .max(MAX_QUERY_LENGTH, `Keep the search under ${MAX_QUERY_LENGTH} characters; a few keywords work best.`),
-  offset: z.coerce.number().int().min(0).max(1000).default(0),
-  limit: z.coerce.number().int().min(1).max(50).default(PAGE_SIZE),
+  { description: "What to look for, e.g. mixture of experts", autocomplete: "paper", rest: true }),
+  offset: internal(z.coerce.number().int().min(0).max(1000).default(0)),
+  limit: internal(z.coerce.number().int().min(1).max(50).default(PAGE_SIZE)),
 });
 
 export const searchCommand = defineCommand({
-  name: "search",
-  description: "Find papers by topic, title words or acronym (MoE, SSM, RLHF…)",
-  usage: "search <words>   (or just /papers <words>)",
-  options: [{ name: "query", description: "What to look for, e.g. mixture of experts", type: "string", required: true, autocomplete: "paper", rest: true }],
-  input: Input,
+  data: {
+    name: "search",
+    description: "Find papers by topic, title words or acronym (MoE, SSM, RLHF…)",
+    usage: "search <words>   (or just /papers <words>)",
+    options: Options,
+  },
   async execute(ctx, { query, offset, limit }): Promise<Reply> {
     const { catalog } = ctx.services;
     const result = catalog.index.search(query, { limit, offset });

@@ -1,17 +1,18 @@
 import { parseArxivId } from "../core/paper.ts";
-import { defineCommand } from "./command.ts";
-import { paperIdInput, paperIdOption } from "./paper-id.ts";
-import { UserError } from "./errors.ts";
-import { toCard, type Reply } from "./reply.ts";
+import { defineCommand } from "../command-kit/command.ts";
+import { paperIdOptions } from "../command-kit/paper-id.ts";
+import { UserError } from "../command-kit/errors.ts";
+import { toCard, type Reply } from "../core/messages/reply.ts";
 
 export const SIMILAR_COUNT = 5;
 
 export const similarCommand = defineCommand({
-  name: "similar",
-  description: "More like this: the papers closest in content to one paper",
-  usage: "similar <arXiv id or link>",
-  options: [paperIdOption],
-  input: paperIdInput("similar"),
+  data: {
+    name: "similar",
+    description: "More like this: the papers closest in content to one paper",
+    usage: "similar <arXiv id or link>",
+    options: paperIdOptions("similar"),
+  },
   async execute(ctx, { id }): Promise<Reply> {
     const { catalog } = ctx.services;
     const paper = catalog.get(parseArxivId(id) ?? id);

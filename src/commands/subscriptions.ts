@@ -2,28 +2,27 @@
 import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { nextRun } from "../core/digest/schedule.ts";
-import { DeliveryLedger } from "../core/digest/ledger.ts";
 import type { Platform } from "../core/channel.ts";
-import { defineCommand } from "./command.ts";
-import { channelMention, describeDay } from "./subscribe.ts";
-import type { Reply } from "./reply.ts";
+import { defineCommand } from "../command-kit/command.ts";
+import { channelMention, describeDay } from "../command-kit/subscription-words.ts";
+import type { Reply } from "../core/messages/reply.ts";
 
 export const subscriptionsCommand = defineCommand({
-  name: "subscriptions",
-  description: "List the daily digests in this workspace",
-  usage: "subscriptions",
-  options: [],
-  input: z.object({}),
+  data: {
+    name: "subscriptions",
+    description: "List the daily digests in this workspace",
+    usage: "subscriptions",
+    options: z.object({}),
+  },
   async execute(ctx): Promise<Reply> {
     const subs = await ctx.services.subscriptions.forWorkspace(ctx.channel.platform, ctx.channel.workspaceId);
     if (subs.length === 0) return { visibility: "ephemeral", tone: "info", text: "No channel here has a digest yet. Start one with /papers subscribe 09:00 Europe/Berlin." };
-    const ledger = new DeliveryLedger(ctx.services.db, "subscriptions");
     const lines = await Promise.all(subs.map(async (s) => {
       const channel = { platform: s.platform as Platform, workspaceId: s.workspaceId, channelId: s.channelId };
       const parts = [`${s.localTime} ${s.timeZone}`, `${s.size} paper${s.size === 1 ? "" : "s"}`,
         s.ranking === "team" ? "ranked by this team" : null, s.topic ? `topic "${s.topic}"` : null].filter(Boolean).join(", ");
       const state = s.pausedReason ? `paused: ${s.pausedReason} (fix it, then subscribe again in that channel)`
-        : `next ${describeDay(nextRun(s, ctx.now, await ledger.exists(channel, localDate(ctx.now, s.timeZone))).localDate,
+        : `next ${describeDay(nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, localDate(ctx.now, s.timeZone))).localDate,
           localDate(ctx.now, s.timeZone), s.localTime, s.timeZone)}`;
       return `• ${channelMention(channel)}: ${parts}; ${state}`;
     }));

@@ -1,21 +1,24 @@
 import { z } from "zod";
 import { localDate } from "../core/time.ts";
-import { defineCommand } from "./command.ts";
-import { toCard, type Reply } from "./reply.ts";
+import { defineCommand } from "../command-kit/command.ts";
+import { internal, option } from "../command-kit/options.ts";
+import { toCard, type Reply } from "../core/messages/reply.ts";
 
 const COUNT_HINT = "The count is a number from 1 to 50, like /papers trending 10.";
 
-const Input = z.object({
-  count: z.coerce.number({ error: COUNT_HINT }).int(COUNT_HINT).min(1, COUNT_HINT).max(50, COUNT_HINT).default(5),
-  offset: z.coerce.number().int().min(0).max(1000).default(0),
+const Options = z.object({
+  count: option(z.coerce.number({ error: COUNT_HINT }).int(COUNT_HINT).min(1, COUNT_HINT).max(50, COUNT_HINT).default(5),
+    { description: "How many (1–50, default 5)" }),
+  offset: internal(z.coerce.number().int().min(0).max(1000).default(0)),
 });
 
 export const trendingCommand = defineCommand({
-  name: "trending",
-  description: "Today's trending papers, in rank order",
-  usage: "trending [count]",
-  options: [{ name: "count", description: "How many (1–50, default 5)", type: "integer", min: 1, max: 50 }],
-  input: Input,
+  data: {
+    name: "trending",
+    description: "Today's trending papers, in rank order",
+    usage: "trending [count]",
+    options: Options,
+  },
   async execute(ctx, { count, offset }): Promise<Reply> {
     const { papers, catalog } = ctx.services;
     const snapshot = await papers.trending(localDate(ctx.now, "UTC"));

@@ -1,17 +1,18 @@
 // `/papers unsubscribe`: stop this channel's digest. Past deliveries stay in the ledger (no re-send if
 // the channel subscribes again the same day).
 import { z } from "zod";
-import { defineCommand } from "./command.ts";
-import { channelMention } from "./subscribe.ts";
-import type { Reply } from "./reply.ts";
+import { defineCommand } from "../command-kit/command.ts";
+import { channelMention } from "../command-kit/subscription-words.ts";
+import type { Reply } from "../core/messages/reply.ts";
 
 export const unsubscribeCommand = defineCommand({
-  name: "unsubscribe",
-  description: "Stop this channel's daily digest",
-  usage: "unsubscribe",
-  options: [],
-  input: z.object({}),
-  permission: "manageChannel",
+  data: {
+    name: "unsubscribe",
+    description: "Stop this channel's daily digest",
+    usage: "unsubscribe",
+    options: z.object({}),
+    permission: "manageChannel",
+  },
   async execute(ctx): Promise<Reply> {
     const removed = await ctx.services.subscriptions.remove(ctx.channel);
     return { visibility: "ephemeral", tone: "info", text: removed

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseCapture, type Capture } from "./seed.ts";
-import type { IngestResult, PaperStore } from "./store/papers.ts";
+import type { IngestResult, PaperStore } from "./stores/papers.ts";
 
 export const BUNDLED_CAPTURE_PATH = fileURLToPath(new URL("../data/trending-papers.txt", import.meta.url));
 // The page's date line says only "Mar 11"; this capture was taken in 2025.

@@ -2,7 +2,7 @@
 // sync() folds in what another replica (or an ingest) wrote, so staleness is bounded by how often it runs.
 import type { Paper } from "./paper.ts";
 import { SearchIndex, type SearchHit } from "./search/index.ts";
-import type { PaperStore } from "./store/papers.ts";
+import type { PaperStore } from "./stores/papers.ts";
 
 // A row's updatedAt is stamped by the writer's clock when it writes, but the row becomes visible only
 // when its transaction commits, up to the 120 s transaction timeout later (PaperStore), and replicas'

@@ -4,10 +4,8 @@
 // one channel that keeps failing is a logged problem in that channel, not a reason to restart the bot.
 // The paper refresh is reported but never fails the check: when Hugging Face is down the bot keeps
 // serving the last good list, which is the right behaviour, not an outage.
-import type { Services } from "../services.ts";
-
-export const DIGEST_JOB = "digest";
-export const REFRESH_JOB = "refresh";
+import type { Services } from "./services.ts";
+import { DIGEST_JOB, REFRESH_JOB, type JobRun } from "./stores/job-runs.ts";
 
 export interface HealthOptions {
   /** When this process started serving; a fresh process gets the threshold as grace before its first tick. */
@@ -18,6 +16,11 @@ export interface HealthOptions {
   staleAfterMs?: number;
   /** A database that does not answer within this is unreachable. Default 2 s. */
   databaseTimeoutMs?: number;
+  /**
+   * Promise rejections nobody handled that this process survived (app/process-errors.ts): reported once
+   * there are any, without failing the check (the bot still serves; the logs have each one at error).
+   */
+  unhandledRejections?: () => number;
 }
 
 export interface HealthStatus {
@@ -29,6 +32,8 @@ export interface HealthStatus {
   lastPaperRefresh: string | null;
   /** One sentence on why it is unhealthy, or a note on the last digest tick when it failed somewhere. */
   reason?: string;
+  /** How many unhandled rejections this process survived, when there were any. */
+  unhandledRejections?: number;
 }
 
 const DEFAULT_STALE_MS = 5 * 60_000;
@@ -44,14 +49,14 @@ const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() 
 const latest = (a: Date | null | undefined, b: Date | null | undefined): Date | null =>
   (a && b ? (a > b ? a : b) : a ?? b ?? null);
 
-export async function healthStatus(services: Pick<Services, "db" | "clock">, options: HealthOptions): Promise<HealthStatus> {
+export async function healthStatus(services: Pick<Services, "database" | "jobRuns" | "clock">, options: HealthOptions): Promise<HealthStatus> {
   const staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_MS;
   const timeoutMs = options.databaseTimeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
   const down: HealthStatus = { ok: false, database: "unreachable", lastDigestTick: null, lastDigestSuccess: null, lastPaperRefresh: null };
-  let runs: { name: string; lastSuccessAt: Date | null; lastFailureAt: Date | null; lastError: string | null }[];
+  let runs: JobRun[];
   try {
-    await within(services.db.$queryRaw`SELECT 1`, timeoutMs, "the database");
-    runs = await within(services.db.jobRun.findMany({ where: { name: { in: [DIGEST_JOB, REFRESH_JOB] } } }), timeoutMs, "the database");
+    await within(services.database.ping(), timeoutMs, "the database");
+    runs = await within(services.jobRuns.read([DIGEST_JOB, REFRESH_JOB]), timeoutMs, "the database");
   } catch (error) {
     // The message names the cause (refused, timed out) but never the URL, which may hold a password.
     const cause = error instanceof Error && /did not answer/.test(error.message) ? error.message : "the database is not reachable";

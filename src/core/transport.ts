@@ -1,7 +1,7 @@
 // How jobs (the digest) and shares reach a channel, without knowing Slack or Discord. Each adapter
 // implements ChatTransport and translates its platform's failures into these errors.
 import type { ChannelRef, Platform } from "./channel.ts";
-import type { Reply } from "../commands/reply.ts";
+import type { Reply } from "./messages/reply.ts";
 
 export interface PostOptions {
   /** Same key, same message: lets a retry after a crash find or dedupe what it already sent. */

@@ -5,7 +5,7 @@ import cron from "node-cron";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { runDigestTick, type TickOptions } from "../core/digest/tick.ts";
-import type { Services } from "../services.ts";
+import type { Services } from "../core/services.ts";
 
 export interface RunningDigest { name: "digest"; stop(): Promise<void>; /** For tests: the tick in flight, if any. */ idle(): Promise<void> }
 

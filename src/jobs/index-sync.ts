@@ -1,8 +1,8 @@
 // Keeps this replica's in-memory papers and search index current with the database, which another
 // replica (or `papers ingest`, or the hourly refresh) may have written. Staleness is bounded by
 // INDEX_SYNC_SECONDS plus one sync's duration; a failed sync is logged and simply retried next tick.
-import type { Services } from "../services.ts";
-import type { Running } from "../start.ts";
+import type { Services } from "../core/services.ts";
+import type { Running } from "../core/lifecycle.ts";
 
 export function startIndexSync(services: Pick<Services, "catalog" | "log" | "config">, intervalSeconds = services.config.INDEX_SYNC_SECONDS): Running & { tick(): Promise<number> } {
   let inFlight: Promise<number> | null = null;

@@ -7,8 +7,8 @@ import { ConfigError } from "../config.ts";
 import { HfSourceError } from "../sources/hf/errors.ts";
 import type { HfClient } from "../sources/hf/client.ts";
 import { hfClientFor, refreshFromHf, type RefreshResult } from "../sources/hf/refresh.ts";
-import type { Services } from "../services.ts";
-import type { Running } from "../start.ts";
+import type { Services } from "../core/services.ts";
+import type { Running } from "../core/lifecycle.ts";
 
 export function utcDate(at: Date, daysBack = 0): string {
   return new Date(at.getTime() - daysBack * 86_400_000).toISOString().slice(0, 10);

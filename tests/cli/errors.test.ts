@@ -1,7 +1,6 @@
 // Every mistake at the command line is one clear sentence and a non-zero exit, never a stack trace.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/core/db/index.ts";
-import { freshDatabase, type TestDatabase } from "../support/database.ts";
+import { openTestDb as openDatabase, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { runCli, spawnCli, STACK_LINE, type CliRun } from "../support/cli.ts";
 
 let database: TestDatabase;

@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/core/db/index.ts";
-import { freshDatabase, type TestDatabase } from "../support/database.ts";
+import { openTestDb as openDatabase, type TestDb as Db, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { runCli, spawnCli, STACK_LINE } from "../support/cli.ts";
 
 let database: TestDatabase;

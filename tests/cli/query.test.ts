@@ -1,8 +1,7 @@
 // The `papers search` and `papers trending` contract (issue 2), which later checks rely on:
 // --json prints an array, best first / in rank order, each with at least id, title, url, score.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/core/db/index.ts";
-import { freshDatabase, type TestDatabase } from "../support/database.ts";
+import { openTestDb as openDatabase, type TestDb as Db, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { runCli, spawnCli, STACK_LINE } from "../support/cli.ts";
 
 let database: TestDatabase;

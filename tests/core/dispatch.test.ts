@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createRegistry } from "../../src/commands/index.ts";
-import { runCommand, runText } from "../../src/commands/dispatch.ts";
-import { CommandRegistry } from "../../src/commands/registry.ts";
-import { defineCommand, type CommandContext } from "../../src/commands/command.ts";
+import { runCommand, runText } from "../../src/command-kit/dispatch.ts";
+import { CommandRegistry } from "../../src/command-kit/registry.ts";
+import { defineCommand, type CommandContext } from "../../src/command-kit/command.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
 
 let services: TestServices;
@@ -61,8 +61,8 @@ describe("free text after /papers", () => {
 describe("runCommand", () => {
   it("checks the channel permission before running", async () => {
     let ran = false;
-    const guarded = new CommandRegistry([defineCommand({ name: "guarded", description: "d", usage: "guarded", options: [], input: z.object({}),
-      permission: "manageChannel", async execute() { ran = true; return { visibility: "ephemeral", text: "ok" }; } })]);
+    const guarded = new CommandRegistry([defineCommand({ data: { name: "guarded", description: "d", usage: "guarded", options: z.object({}),
+      permission: "manageChannel" }, async execute() { ran = true; return { visibility: "ephemeral", text: "ok" }; } })]);
     const reply = await runCommand(guarded, "guarded", {}, ctx);
     expect(reply.text).toBe("Only people who can manage this channel can change its digest; ask a channel admin.");
     expect(ran).toBe(false);
@@ -70,7 +70,7 @@ describe("runCommand", () => {
   });
 
   it("turns a crash into an apology with a reference, and logs it", async () => {
-    const crashing = new CommandRegistry([defineCommand({ name: "crash", description: "d", usage: "crash", options: [], input: z.object({}),
+    const crashing = new CommandRegistry([defineCommand({ data: { name: "crash", description: "d", usage: "crash", options: z.object({}) },
       async execute() { throw new Error("database on fire"); } })]);
     const reply = await runCommand(crashing, "crash", {}, ctx);
     const ref = /\(ref ([0-9a-f]{8})\)/.exec(reply.text)?.[1];

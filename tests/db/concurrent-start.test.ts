@@ -2,8 +2,7 @@
 // both migrate safely (one applies, the other waits and finds nothing to do), the bundled papers are
 // loaded once, and both answer.
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/core/db/index.ts";
-import { freshDatabase, testDatabaseProvider as provider, type TestDatabase } from "../support/database.ts";
+import { openTestDb as openDatabase, freshDatabase, testDatabaseProvider as provider, type TestDatabase } from "../support/database.ts";
 import { spawnCli, STACK_LINE } from "../support/cli.ts";
 
 const databases: TestDatabase[] = [];

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { MigrationError, openDatabase } from "../../src/core/db/index.ts";
-import { freshDatabase, testDatabaseProvider as provider } from "../support/database.ts";
+import { MigrationError } from "../../src/persistence/index.ts";
+import { openTestDb as openDatabase, freshDatabase, testDatabaseProvider as provider } from "../support/database.ts";
 import { runCli, STACK_LINE } from "../support/cli.ts";
 
 const BROKEN = "29991231000000_broken";
@@ -60,12 +60,12 @@ describe(`a failed migration on ${provider}`, () => {
 async function rawQuery(url: string) {
   if (provider === "sqlite") {
     const { default: Database } = await import("better-sqlite3");
-    const { sqlitePath } = await import("../../src/core/db/sqlite.ts");
+    const { sqlitePath } = await import("../../src/persistence/sqlite/connect.ts");
     const db = new Database(sqlitePath(url), { readonly: true });
     return Object.assign(async (sql: string) => db.prepare(sql).all() as Record<string, unknown>[], { close: async () => db.close() });
   }
   const { default: pg } = await import("pg");
-  const { postgresTarget } = await import("../../src/core/db/postgres.ts");
+  const { postgresTarget } = await import("../../src/persistence/postgresql/connect.ts");
   const client = new pg.Client(postgresTarget(url).config);
   await client.connect();
   return Object.assign(async (sql: string) => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import { paperId, type Paper } from "../../src/core/paper.ts";
-import { createServices, type Services } from "../../src/services.ts";
+import { createServices, type Services } from "../../src/app/services.ts";
 import { startIndexSync } from "../../src/jobs/index-sync.ts";
 import { createTestServices, LogCapture, type TestServices } from "../support/services.ts";
 import { testDatabaseProvider as provider } from "../support/database.ts";
@@ -15,7 +15,7 @@ let secondLogs: LogCapture;
 beforeEach(async () => {
   first = await createTestServices();
   secondLogs = new LogCapture();
-  second = await createServices(loadConfig({ DATABASE_URL: first.database.url, HF_REFRESH: "off" }), createLogger({ level: "info", destination: secondLogs }));
+  second = await createServices(loadConfig({ DATABASE_URL: first.testDatabase.url, HF_REFRESH: "off" }), createLogger({ level: "info", destination: secondLogs }));
 });
 afterEach(async () => { await second.close(); await first.close(); });
 

@@ -4,8 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/core/db/index.ts";
-import { freshDatabase, testDatabaseProvider, type TestDatabase } from "../support/database.ts";
+import { openTestDb as openDatabase, type TestDb as Db, freshDatabase, testDatabaseProvider, type TestDatabase } from "../support/database.ts";
 import { prismaHistory } from "./prisma-engine.ts";
 import { spawnCli, STACK_LINE } from "../support/cli.ts";
 

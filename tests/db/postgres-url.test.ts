@@ -3,8 +3,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/core/db/index.ts";
-import { postgresTarget } from "../../src/core/db/postgres.ts";
+import { openTestDb as openDatabase } from "../support/database.ts";
+import { postgresTarget } from "../../src/persistence/postgresql/connect.ts";
 
 describe("postgresTarget", () => {
   it("reads the schema from ?schema= or from options=-c search_path=, and the pool size from connection_limit", () => {

@@ -7,8 +7,9 @@ import { fileURLToPath } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { postgresTarget } from "../../src/core/db/postgres.ts";
-import { sqlitePath } from "../../src/core/db/sqlite.ts";
+import pg from "pg";
+import { postgresTarget } from "../../src/persistence/postgresql/connect.ts";
+import { sqlitePath } from "../../src/persistence/sqlite/connect.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const require = createRequire(import.meta.url);
@@ -42,12 +43,17 @@ export async function prismaHistory(provider: "sqlite" | "postgresql", url: stri
   const glue = await engineModule();
   const schemaPath = join(root, "prisma", provider, "schema.prisma");
   const target = provider === "postgresql" ? postgresTarget(url) : null;
-  const factory = target ? new PrismaPg(target.config, { schema: target.schema }) : new PrismaBetterSqlite3({ url: sqlitePath(url) });
+  // Our own pool, ended below: the engine takes Prisma's migration advisory lock on one of its sessions and
+  // never disposes its adapter, so the lock stayed held until the idle session closed, 10 s later, and the
+  // next test's start-up migration waited for it that long.
+  const pool = target ? new pg.Pool(target.config) : null;
+  const factory = pool ? new PrismaPg(pool, { schema: target!.schema }) : new PrismaBetterSqlite3({ url: sqlitePath(url) });
   const engine = await glue.SchemaEngine.new({ datamodels: [[schemaPath, readFileSync(schemaPath, "utf8")]] }, () => {},
     bindMigrationAwareSqlAdapterFactory(factory));
   const diagnosis = await engine.diagnoseMigrationHistory({ migrationsList: migrationsList(provider), optInToShadowDatabase: false, filters });
   const deployed = diagnosis.failedMigrationNames.length > 0 ? null
     : (await engine.applyMigrations({ migrationsList: migrationsList(provider), filters })).appliedMigrationNames;
   engine.free?.();
+  await pool?.end();
   return { diagnosis, deployed };
 }

@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 function replica(): { child: ChildProcess; log: () => string; exited: Promise<number | null> } {
-  const run = spawnPapers(["start"], { DATABASE_URL: services.database.url, LOG_LEVEL: "info", PORT: "0",
+  const run = spawnPapers(["start"], { DATABASE_URL: services.testDatabase.url, LOG_LEVEL: "info", PORT: "0",
     SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl,
     // A tick every 2 seconds instead of every minute, so both replicas tick many times within the minute.
     DIGEST_CRON: "*/2 * * * * *", INDEX_SYNC_SECONDS: "2" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Coalescer } from "../../src/core/digest/coalesce.ts";
+import { Coalescer } from "../../src/core/coalesce.ts";
 
 describe("Coalescer (the ledger's group commit)", () => {
   it("writes requests made together as one batch, and later ones in the next", async () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
 import { createRegistry } from "../../src/commands/index.ts";
-import { runCommand, runText } from "../../src/commands/dispatch.ts";
+import { runCommand, runText } from "../../src/command-kit/dispatch.ts";
 import { runDigestTick } from "../../src/core/digest/tick.ts";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import { RecordingTransport, fastRetry } from "./support.ts";

@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await discord?.stop(); await services?.close(); });
 
-const digestRun = (now: string) => run({ DATABASE_URL: services.database.url, DISCORD_TOKEN: TEST_DISCORD_TOKEN,
+const digestRun = (now: string) => run({ DATABASE_URL: services.testDatabase.url, DISCORD_TOKEN: TEST_DISCORD_TOKEN,
   DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl }, now);
 /** Each message's nonce is its delivery key, hashed: two messages with one nonce are one message sent twice. */
 const noncesOf = (channelId: string) => discord.channelMessages(channelId).map((m) => String(m.nonce));

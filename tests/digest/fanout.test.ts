@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
 import { runDigestTick } from "../../src/core/digest/tick.ts";
-import { LEASE_MS } from "../../src/core/digest/ledger.ts";
+import { LEASE_MS } from "../../src/core/delivery/ledger.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
 import { RecordingTransport, fastRetry, paperIds, slackChannel, subscribe } from "./support.ts";
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackEmulator } from "../emulators/slack/index.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
-import { LEASE_MS } from "../../src/core/digest/ledger.ts";
+import { LEASE_MS } from "../../src/core/delivery/ledger.ts";
 import { subscribe } from "./support.ts";
 import { digestRun as run } from "./digest-run.ts";
 import { TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await slack.stop(); await services.close(); });
 
-const digestRun = (now: string) => run({ DATABASE_URL: services.database.url,
+const digestRun = (now: string) => run({ DATABASE_URL: services.testDatabase.url,
   SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl }, now);
 
 const keysOf = (channel: string) => slack.messages.filter((m) => m.channel === channel).map((m) => String(m.metadata?.event_payload?.key));

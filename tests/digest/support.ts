@@ -3,9 +3,9 @@
 import type { ChannelRef } from "../../src/core/channel.ts";
 import { channelKey } from "../../src/core/channel.ts";
 import type { ChatTransport, PostOptions } from "../../src/core/transport.ts";
-import type { Reply } from "../../src/commands/reply.ts";
-import type { Services } from "../../src/services.ts";
-import type { RetryPolicy } from "../../src/core/digest/retry.ts";
+import type { Reply } from "../../src/core/messages/reply.ts";
+import type { Services } from "../../src/app/services.ts";
+import type { RetryPolicy } from "../../src/core/retry.ts";
 
 export interface RecordedPost { channel: string; key: string | undefined; messageId: string; reply: Reply }
 

@@ -1,7 +1,7 @@
 // One papers-bot Discord adapter (the production startDiscord) on real services, connected through real
 // discord.js to the emulator on loopback.
 import { createRegistry } from "../../src/commands/index.ts";
-import type { CommandRegistry } from "../../src/commands/registry.ts";
+import type { CommandRegistry } from "../../src/command-kit/registry.ts";
 import { startDiscord } from "../../src/adapters/discord/index.ts";
 import { DiscordEmulator, type DispatchedInteraction, type RestRecord } from "../emulators/discord/index.ts";
 import { createTestServices, manualClock, type TestServices } from "../support/services.ts";

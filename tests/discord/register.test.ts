@@ -33,7 +33,7 @@ describe("papers discord register", () => {
 
     const [papers] = puts[0]!.body;
     expect(papers.name).toBe("papers");
-    expect(papers.options.map((o: any) => o.name)).toEqual(createRegistry().visible().map((c) => c.name));
+    expect(papers.options.map((o: any) => o.name)).toEqual(createRegistry().visible().map((c) => c.data.name));
     const option = (sub: string, name: string) => papers.options.find((o: any) => o.name === sub).options.find((o: any) => o.name === name);
     expect(option("search", "query")).toMatchObject({ type: 3, required: true, autocomplete: true });
     expect(option("trending", "count")).toMatchObject({ type: 4, required: false, min_value: 1, max_value: 50 });

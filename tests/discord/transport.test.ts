@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ComponentIds } from "../../src/adapters/discord/component-ids.ts";
 import { createPostingRest, DiscordTransport } from "../../src/adapters/discord/transport.ts";
-import type { Reply } from "../../src/commands/reply.ts";
+import type { Reply } from "../../src/core/messages/reply.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
 import { DiscordEmulator, snowflake, type ChannelFailure } from "../emulators/discord/index.ts";
 import { TEST_DISCORD_TOKEN } from "../support/secrets.ts";

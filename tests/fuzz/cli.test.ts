@@ -18,7 +18,7 @@ beforeAll(async () => {
   hf = await startHfEmulator();
   env = { HF_API_URL: hf.url("ok") };
   services = await createTestServices({ env });
-  env.DATABASE_URL = services.database.url;
+  env.DATABASE_URL = services.testDatabase.url;
 });
 afterAll(async () => { await services?.close(); await hf?.close(); });
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { autocomplete, clickComponent, PERMISSIONS, person, slashCommand, type DispatchedInteraction } from "../emulators/discord/index.ts";
 import { deferredThenEdited, startHarness, type Harness } from "../discord/harness.ts";
 import { createRegistry } from "../../src/commands/index.ts";
+import { describeOptions } from "../../src/command-kit/options.ts";
 import { chatText, FUZZ_RUNS, fuzzTimeout } from "./support.ts";
 
 let h: Harness;
@@ -15,14 +16,14 @@ beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h?.close(); });
 
 const commands = createRegistry().list();
-const optionNames = [...new Set(commands.flatMap((c) => c.options.map((o) => o.name)))];
+const optionNames = [...new Set(commands.flatMap((c) => describeOptions(c.data.options).map((o) => o.name)))];
 const value = fc.oneof(chatText().map((s) => s.slice(0, 100)), fc.integer(), fc.double({ noNaN: true }), fc.constantFrom(0, -1, 2 ** 31, 1e21, "", " "));
 const values = fc.dictionary(fc.oneof(fc.constantFrom(...optionNames), fc.string({ minLength: 1, maxLength: 8 })), value, { maxKeys: 4 })
   .map((v) => v as Record<string, string | number>);
 const who = fc.record({ name: fc.constantFrom("ada", "bob"), admin: fc.boolean() });
 
 type Action = { kind: "command" | "click" | "autocomplete"; data: unknown; run(h: Harness): DispatchedInteraction };
-const command = fc.record({ sub: fc.oneof(fc.constantFrom(...commands.map((c) => c.name)), fc.string({ minLength: 1, maxLength: 10 })), values, who })
+const command = fc.record({ sub: fc.oneof(fc.constantFrom(...commands.map((c) => c.data.name)), fc.string({ minLength: 1, maxLength: 10 })), values, who })
   .map((f): Action => ({ kind: "command", data: f, run: (h) => slashCommand(h.emulator, f.sub, f.values, { user: person(f.who.name), permissions: f.who.admin ? PERMISSIONS.manageChannels : PERMISSIONS.member }) }));
 const click = fc.record({ id: fc.oneof(fc.string({ maxLength: 100 }), fc.constantFrom("bookmark:2403.07816", "p:1", "more:1", "x".repeat(100))), values: fc.option(fc.array(fc.string({ maxLength: 20 }), { maxLength: 2 }), { nil: undefined }) })
   .map((f): Action => ({ kind: "click", data: f, run: (h) => clickComponent(h.emulator, h.emulator.seedMessage(h.channelId, "a paper", h.emulator.bot), f.id, {}, f.values) }));

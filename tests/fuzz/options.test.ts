@@ -4,8 +4,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRegistry } from "../../src/commands/index.ts";
-import { runCommand, runText } from "../../src/commands/dispatch.ts";
-import type { CommandContext } from "../../src/commands/command.ts";
+import { runCommand, runText } from "../../src/command-kit/dispatch.ts";
+import type { CommandContext } from "../../src/command-kit/command.ts";
+import { describeOptions } from "../../src/command-kit/options.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
 import { expectCleanAnswer, FUZZ_RUNS, fuzzTimeout, optionValue } from "./support.ts";
 
@@ -19,8 +20,8 @@ beforeAll(async () => { services = await createTestServices(); });
 afterAll(async () => { await services.close(); });
 
 // Each command gets a share of the runs, so the total per entry point stays FUZZ_RUNS per command.
-describe.each(createRegistry().list().map((c) => [c.name, c] as const))("/papers %s with arbitrary options", (name, command) => {
-  const known = command.options.map((o) => o.name);
+describe.each(createRegistry().list().map((c) => [c.data.name, c] as const))("/papers %s with arbitrary options", (name, command) => {
+  const known = describeOptions(command.data.options).map((o) => o.name);
   const key = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...(known.length ? known : ["query"])) },
     { weight: 1, arbitrary: fc.constantFrom("_extra", "__proto__", "constructor", "toString", "offset", "input") },

@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRegistry } from "../../src/commands/index.ts";
-import { runText } from "../../src/commands/dispatch.ts";
-import type { CommandContext } from "../../src/commands/command.ts";
+import { runText } from "../../src/command-kit/dispatch.ts";
+import type { CommandContext } from "../../src/command-kit/command.ts";
 import { isTimeZone } from "../../src/core/time.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
 import { chatText, expectCleanAnswer, FUZZ_RUNS, fuzzTimeout } from "./support.ts";

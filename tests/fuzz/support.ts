@@ -3,7 +3,7 @@
 // properties are slower per input and take a tenth (at least 300) unless FUZZ_HTTP_RUNS says otherwise.
 import fc from "fast-check";
 import { expect } from "vitest";
-import type { Reply } from "../../src/commands/reply.ts";
+import type { Reply } from "../../src/core/messages/reply.ts";
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 export const FUZZ_HTTP_RUNS = Number(process.env.FUZZ_HTTP_RUNS ?? Math.max(300, Math.round(FUZZ_RUNS / 10)));

@@ -3,9 +3,9 @@
 // once — leaves a single subscription, a single bookmark, and no crash.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRegistry } from "../../src/commands/index.ts";
-import { runText } from "../../src/commands/dispatch.ts";
-import { handleReaction } from "../../src/commands/interactions.ts";
-import type { CommandContext } from "../../src/commands/command.ts";
+import { runText } from "../../src/command-kit/dispatch.ts";
+import { handleReaction } from "../../src/command-kit/interactions.ts";
+import type { CommandContext } from "../../src/command-kit/command.ts";
 import { localDate } from "../../src/core/time.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
 import { person, reaction } from "../emulators/discord/index.ts";

@@ -4,7 +4,7 @@
 import { EventEmitter } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pruneProcessedEvents } from "../../src/jobs/prune-events.ts";
-import { unexpectedRejections, watchUnhandledRejections } from "../../src/process-errors.ts";
+import { unexpectedRejections, watchUnhandledRejections } from "../../src/app/process-errors.ts";
 import { startHealthServer } from "../../src/adapters/http/health-server.ts";
 import { createLogger } from "../../src/log.ts";
 import { createTestServices, LogCapture, type TestServices } from "../support/services.ts";
@@ -35,7 +35,7 @@ describe(`processed-event rows (${testDatabaseProvider})`, () => {
 
   it("are pruned by the running bot at start-up", async () => {
     await seedEvents();
-    const running = await spawnSlackBot({ env: { DATABASE_URL: services.database.url } });
+    const running = await spawnSlackBot({ env: { DATABASE_URL: services.testDatabase.url } });
     try {
       expect(await running.bot.logLine("pruned processed events")).toMatchObject({ pruned: 1 });
       expect(await eventIds()).toEqual(["EvAlmostDay", "EvNew"]);
@@ -66,7 +66,7 @@ describe("unhandled promise rejections", () => {
     ]);
     expect(lines.at(-1)!.unhandledRejections).toBe(before + 2);
 
-    const health = await startHealthServer(services, 0);
+    const health = await startHealthServer(services, 0, { unhandledRejections: unexpectedRejections });
     try {
       const res = await fetch(`http://127.0.0.1:${health.port}/healthz`);
       expect(res.status).toBe(200);

@@ -4,7 +4,7 @@
 // saying the database is busy; and after the lock is gone, writes work again. On SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseProvider } from "../support/database.ts";
-import { DATABASE_BUSY_SENTENCE } from "../../src/core/db/busy.ts";
+import { DATABASE_BUSY_SENTENCE } from "../../src/core/messages/reply.ts";
 import { spawnSlackBot, type SpawnedSlackBot } from "./spawn-bot.ts";
 import { holdLock as holdDatabaseLock } from "../support/lock-holder.ts";
 import { createTestServices } from "../support/services.ts";
@@ -80,7 +80,7 @@ describe(`background transactions under a held lock (${testDatabaseProvider})`, 
     const services = await createTestServices();
     try {
       const paper = services.catalog.get((await services.papers.trending(new Date().toISOString().slice(0, 10)))!.ids[0]!)!;
-      const { released } = await holdDatabaseLock(services.database.url, 3_000);
+      const { released } = await holdDatabaseLock(services.testDatabase.url, 3_000);
       const started = performance.now();
       const result = await services.papers.upsert([paper], "capture");
       expect(result.ids).toEqual([paper.id]);

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { RateLimiter } from "../../src/core/rate-limit.ts";
 import { createRegistry } from "../../src/commands/index.ts";
-import { runCommand, runText } from "../../src/commands/dispatch.ts";
-import type { CommandContext } from "../../src/commands/command.ts";
+import { runCommand, runText } from "../../src/command-kit/dispatch.ts";
+import type { CommandContext } from "../../src/command-kit/command.ts";
 import type { Platform } from "../../src/core/channel.ts";
 import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
 

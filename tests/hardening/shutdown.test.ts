@@ -3,7 +3,7 @@
 // ends it at once. The process tests spawn the real bin/papers.js against the emulators.
 import { EventEmitter } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
-import { watchShutdown, type SignalSource } from "../../src/shutdown.ts";
+import { watchShutdown, type SignalSource } from "../../src/app/shutdown.ts";
 import { createLogger } from "../../src/log.ts";
 import { LogCapture } from "../support/services.ts";
 import { leakedSecrets, TEST_DISCORD_TOKEN, TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";

@@ -1,10 +1,9 @@
 // `papers ingest --hf` end to end: the real CLI in-process, a real database, the fixture server on loopback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import { openDatabase, type Db } from "../../src/core/db/index.ts";
+import { openTestDb as openDatabase, type TestDb as Db, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { bundledCapture } from "../../src/core/bundled.ts";
 import { titleKey } from "../../src/core/paper.ts";
-import { freshDatabase, type TestDatabase } from "../support/database.ts";
 import { LogCapture } from "../support/services.ts";
 import { closedPortUrl, startHfEmulator, type HfEmulator } from "../emulators/hf/server.ts";
 

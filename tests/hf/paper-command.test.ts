@@ -1,8 +1,8 @@
 // `/papers paper <id>` for a paper nobody has ingested: fetched from the API once, then served locally.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRegistry } from "../../src/commands/index.ts";
-import { runCommand } from "../../src/commands/dispatch.ts";
-import type { CommandContext } from "../../src/commands/command.ts";
+import { runCommand } from "../../src/command-kit/dispatch.ts";
+import type { CommandContext } from "../../src/command-kit/command.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
 import { closedPortUrl, startHfEmulator, type HfEmulator } from "../emulators/hf/server.ts";
 

@@ -1,6 +1,6 @@
 // The reading list, through the same commands and buttons every platform uses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handlePaperAction } from "../../src/commands/interactions.ts";
+import { handlePaperAction } from "../../src/command-kit/interactions.ts";
 import { BOOKMARKS_PAGE_SIZE } from "../../src/commands/bookmarks.ts";
 import type { TestServices } from "../support/services.ts";
 import { bookmarkInOrder, contextFor, person, registry, run, say, setup, teardown } from "./support.ts";

@@ -1,6 +1,6 @@
 // /papers export: files a reference manager or a notes app takes as they are.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handlePaperAction } from "../../src/commands/interactions.ts";
+import { handlePaperAction } from "../../src/command-kit/interactions.ts";
 import type { TestServices } from "../support/services.ts";
 import { decode, parseBibtex } from "./bibtex-reader.ts";
 import { addPapers, bookmarkInOrder, contextFor, paper, person, registry, say, setup, teardown } from "./support.ts";

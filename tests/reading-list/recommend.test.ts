@@ -1,6 +1,6 @@
 // "More like this" and "for you" over the bundled trending capture, through the commands.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handlePaperAction } from "../../src/commands/interactions.ts";
+import { handlePaperAction } from "../../src/command-kit/interactions.ts";
 import type { Paper } from "../../src/core/paper.ts";
 import type { TestServices } from "../support/services.ts";
 import { bookmarkInOrder, contextFor, isMoeTitle, moeTitled, person, registry, run, say, setup, teardown } from "./support.ts";

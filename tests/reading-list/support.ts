@@ -2,10 +2,10 @@
 // every adapter runs them (runText / runCommand), and a few people in two workspaces.
 import type { UserRef } from "../../src/core/channel.ts";
 import type { Paper } from "../../src/core/paper.ts";
-import type { CommandContext } from "../../src/commands/command.ts";
-import { runCommand, runText } from "../../src/commands/dispatch.ts";
+import type { CommandContext } from "../../src/command-kit/command.ts";
+import { runCommand, runText } from "../../src/command-kit/dispatch.ts";
 import { createRegistry } from "../../src/commands/index.ts";
-import type { Reply } from "../../src/commands/reply.ts";
+import type { Reply } from "../../src/core/messages/reply.ts";
 import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
 
 export const registry = createRegistry();

@@ -162,3 +162,49 @@ describe("search never throws", () => {
     }), { numRuns: 300 });
   });
 });
+
+describe("ranking at scale: phrases, expansions, related words, names", () => {
+  const p = (id: string, title: string, summary: string): Paper => ({
+    id, arxivId: null, title, summary, authors: [], keywords: [], githubRepo: null, publishedAt: null, upvotes: 0,
+  });
+  const filler = Array.from({ length: 40 }, (_, i) => p(`f${i}`, `Unrelated study ${i} of graphs`, "We study graphs and trees in detail."));
+  const ids = (index: SearchIndex, q: string, limit = 3) => index.search(q, { limit }).hits.map((h) => h.id);
+
+  it("puts the whole phrase in a title before the same common words apart", () => {
+    const index = SearchIndex.build([...filler,
+      p("apart", "Generation of captions for every image", "We generate text for an image, and the image generation of text is studied; generation matters."),
+      p("phrase", "Image generation with diffusion", "We study diffusion for this task.")]);
+    expect(ids(index, "image generation", 1)).toEqual(["phrase"]);
+  });
+
+  it("does not let the scattered words of an acronym's expansion stand for it", () => {
+    const index = SearchIndex.build([...filler,
+      p("scattered", "A state of the art method", "Our models search a parameter space and reach the state of the art with larger models."),
+      p("ssm", "Selective scans", "We analyse a state space model of sequences.")]);
+    expect(ids(index, "ssm", 1)).toEqual(["ssm"]);
+  });
+
+  it("lets a whole word find the words built on it, but not rank a longer word that only starts with it first", () => {
+    const index = SearchIndex.build([...filler,
+      p("scope", "ModelScope-Agent for everything", "A ModelScope toolkit."),
+      p("world", "World models for agents", "We learn world models of the environment."),
+      p("robotics", "Advances in robotics", "Robotics needs learning.")]);
+    expect(ids(index, "world models", 1)).toEqual(["world"]);
+    expect(ids(index, "robot")).toContain("robotics");
+  });
+
+  it("finds a camel-case name inside a hyphenated compound", () => {
+    const index = SearchIndex.build([...filler, p("r1", "Reasoning by reward", "Inspired by DeepSeek-R1-Zero, we train with rules.")]);
+    expect(ids(index, "deepseek", 1)).toEqual(["r1"]);
+  });
+
+  it("answers a question in plain words with the field's words, below the words themselves", () => {
+    const index = SearchIndex.build([...filler,
+      p("field", "Text-to-image generation at scale", "A diffusion model renders images from prompts."),
+      p("plain", "Pictures from words", "We turn text into pictures.")]);
+    expect(ids(index, "turning text into pictures", 2)).toEqual(["plain", "field"]);
+    expect(ids(index, "spreading training across graphics cards")).toEqual([]);
+    const gpus = SearchIndex.build([...filler, p("gpu", "Training on many GPUs", "Distributed training across GPU clusters.")]);
+    expect(ids(gpus, "spreading training across graphics cards", 1)).toEqual(["gpu"]);
+  });
+});

@@ -1,7 +1,7 @@
 // /papers through real Bolt over loopback: ack first (empty, fast), the answer at the response_url.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDate } from "../../src/core/time.ts";
-import { toCard } from "../../src/commands/reply.ts";
+import { toCard } from "../../src/core/messages/reply.ts";
 import { escapeText } from "../../src/adapters/slack/render.ts";
 import { blockText, elements, startHarness, type SlackHarness } from "./harness.ts";
 
@@ -27,7 +27,7 @@ describe("/papers over real Bolt", () => {
     expect(answer.response_type).toBe("ephemeral");
     expect(answer.replace_original).toBe(false);
     const text = blockText(answer.blocks);
-    for (const command of h.registry.visible()) expect(text).toContain(`/papers ${command.name}`);
+    for (const command of h.registry.visible()) expect(text).toContain(`/papers ${command.data.name}`);
     // "<words>" unescaped would be a broken Slack link.
     expect(text).toContain("/papers &lt;words&gt;");
     expect(text).not.toMatch(/<words>/);

@@ -3,7 +3,7 @@ import { createRegistry } from "../../src/commands/index.ts";
 import { startSlack, type RunningSlack } from "../../src/adapters/slack/index.ts";
 import { SlackEmulator, SlackRequester } from "../emulators/slack/index.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
-import type { Clock } from "../../src/services.ts";
+import type { Clock } from "../../src/app/services.ts";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 

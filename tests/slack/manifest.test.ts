@@ -21,11 +21,11 @@ describe("papers slack manifest", () => {
     const [command] = manifest.features.slash_commands;
     expect(manifest.features.slash_commands).toHaveLength(1);
     expect(command.command).toBe("/papers");
-    for (const c of registry.visible()) {
-      if (c.name === "search") continue;
-      expect(command.usage_hint).toContain(c.name);
+    for (const { data } of registry.visible()) {
+      if (data.name === "search") continue;
+      expect(command.usage_hint).toContain(data.name);
     }
-    for (const c of registry.list().filter((x) => x.hidden)) expect(command.usage_hint).not.toContain(c.name);
+    for (const { data } of registry.list().filter((x) => x.data.hidden)) expect(command.usage_hint).not.toContain(data.name);
     expect(command.usage_hint.length).toBeLessThanOrEqual(1000);
     expect(command.url).toBe("https://papers.example.com/slack/events");
     expect(manifest.settings.event_subscriptions.request_url).toBe("https://papers.example.com/slack/events");

@@ -5,7 +5,7 @@ import { createLogger } from "../../src/log.ts";
 import { createTransportClient } from "../../src/adapters/slack/app.ts";
 import { SlackTransport } from "../../src/adapters/slack/transport.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
-import type { Reply } from "../../src/commands/reply.ts";
+import type { Reply } from "../../src/core/messages/reply.ts";
 import { SlackEmulator } from "../emulators/slack/index.ts";
 import { LogCapture } from "../support/services.ts";
 import { registerSecretsIn, TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";

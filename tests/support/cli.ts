@@ -4,7 +4,7 @@ import { main } from "../../src/cli/main.ts";
 import { LogCapture } from "./services.ts";
 import { spawnPapers } from "./processes.ts";
 import { registerSecretsIn } from "./secrets.ts";
-import type { Services } from "../../src/services.ts";
+import type { Services } from "../../src/core/services.ts";
 
 export interface CliRun { code: number; out: string; err: string }
 

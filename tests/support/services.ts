@@ -2,8 +2,8 @@
 import { Writable } from "node:stream";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
-import { createServices, type Clock, type Services } from "../../src/services.ts";
-import { freshDatabase, type TestDatabase } from "./database.ts";
+import { createServices, type Clock, type Services } from "../../src/app/services.ts";
+import { freshDatabase, rawClient, type TestDatabase, type TestDb } from "./database.ts";
 import { capturedLogs, registerSecretsIn } from "./secrets.ts";
 
 /** Everything the bot logged during a test, to assert on (and to grep for leaked tokens). */
@@ -14,7 +14,8 @@ export class LogCapture extends Writable {
   get text(): string { return this.lines.join(""); }
 }
 
-export interface TestServices extends Services { database: TestDatabase; logs: LogCapture; config: Config }
+/** `db`: a raw client on the same database, for assertions (opened on first use); `testDatabase`: its URL. */
+export interface TestServices extends Services { db: TestDb; testDatabase: TestDatabase; logs: LogCapture; config: Config }
 
 export async function createTestServices(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServices> {
   const database = await freshDatabase();
@@ -29,9 +30,11 @@ export async function createTestServices(options: { clock?: Clock; env?: Record<
   const services = await createServices(config, createLogger({ level: "debug", destination: logs }), { clock: options.clock });
   // Keep the original close: after Object.assign, services.close is the wrapper itself.
   const closeServices = services.close;
-  return Object.assign(services, {
-    database, logs,
-    async close() { await closeServices(); await database.drop(); },
+  let db: TestDb | undefined;
+  Object.defineProperty(services, "db", { get: () => (db ??= rawClient(config.DATABASE_URL)) });
+  return Object.assign(services as TestServices, {
+    testDatabase: database, logs,
+    async close() { await closeServices(); await db?.$disconnect(); await database.drop(); },
   });
 }
 

@@ -2,10 +2,10 @@
 // It is what `npm start` runs when no Slack or Discord token is configured.
 import { createInterface } from "node:readline";
 import type { ChannelRef, UserRef } from "../../core/channel.ts";
-import type { CommandRegistry } from "../../commands/registry.ts";
-import { runCommand, runText } from "../../commands/dispatch.ts";
-import type { Reply } from "../../commands/reply.ts";
-import type { Services } from "../../services.ts";
+import type { CommandRegistry } from "../../command-kit/registry.ts";
+import { runCommand, runText } from "../../command-kit/dispatch.ts";
+import type { Reply } from "../../core/messages/reply.ts";
+import type { Services } from "../../core/services.ts";
 import { renderText } from "./render.ts";
 
 const channel: ChannelRef = { platform: "console", workspaceId: "local", channelId: "terminal" };

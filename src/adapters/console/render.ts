@@ -1,6 +1,6 @@
 // Replies as plain text for the terminal: the same content a Slack or Discord user sees.
-import type { Reply } from "../../commands/reply.ts";
-import { shortSummary } from "../../commands/reply.ts";
+import type { Reply } from "../../core/messages/reply.ts";
+import { shortSummary } from "../../core/messages/reply.ts";
 
 export function renderText(reply: Reply): string {
   const lines = [reply.tone === "error" ? `! ${reply.text}` : reply.text];

@@ -2,7 +2,7 @@
 // made in terminal mode (or a `papers digest run` without chat tokens) shows its digest right there.
 import type { ChannelRef } from "../../core/channel.ts";
 import type { ChatTransport, PostOptions } from "../../core/transport.ts";
-import type { Reply } from "../../commands/reply.ts";
+import type { Reply } from "../../core/messages/reply.ts";
 import { renderText } from "./render.ts";
 
 export class ConsoleTransport implements ChatTransport {

@@ -1,7 +1,7 @@
 // Choices Discord shows while someone types an option: paper titles from the search index, or IANA
 // time zones. Discord allows 25 choices of at most 100 characters each.
-import type { OptionSpec } from "../../commands/command.ts";
-import type { Services } from "../../services.ts";
+import type { OptionSpec } from "../../command-kit/options.ts";
+import type { Services } from "../../core/services.ts";
 
 export interface Choice { name: string; value: string }
 

@@ -7,8 +7,9 @@
 // side for every call (interaction.memberPermissions → canManageChannel → dispatch), and server admins
 // can still narrow who sees `/papers` in Server Settings → Integrations.
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, type APIApplicationCommandBasicOption, type RESTPutAPIApplicationCommandsJSONBody } from "discord.js";
-import type { Command, OptionSpec } from "../../commands/command.ts";
-import type { CommandRegistry } from "../../commands/registry.ts";
+import type { Command } from "../../command-kit/command.ts";
+import { describeOptions, type OptionSpec } from "../../command-kit/options.ts";
+import type { CommandRegistry } from "../../command-kit/registry.ts";
 
 export const TOP_LEVEL_COMMAND = "papers";
 type CommandJson = RESTPutAPIApplicationCommandsJSONBody[number];
@@ -18,7 +19,7 @@ function describe(text: string): string {
 }
 
 function option(spec: OptionSpec): APIApplicationCommandBasicOption {
-  const base = { name: spec.name, description: describe(spec.description), required: spec.required ?? false };
+  const base = { name: spec.name, description: describe(spec.description), required: spec.required };
   const choices = spec.choices?.slice(0, 25).map((c) => (spec.type === "integer" ? { name: c, value: Number(c) } : { name: c, value: c }));
   // Discord refuses autocomplete together with fixed choices; fixed choices win.
   const suggest = !choices && spec.autocomplete ? { autocomplete: true } : {};
@@ -32,8 +33,8 @@ function option(spec: OptionSpec): APIApplicationCommandBasicOption {
 
 function subcommand(command: Command) {
   // Discord requires required options before optional ones.
-  const options = [...command.options].sort((a, b) => Number(b.required ?? false) - Number(a.required ?? false));
-  return { type: ApplicationCommandOptionType.Subcommand as const, name: command.name, description: describe(command.description), options: options.map(option) };
+  const options = [...describeOptions(command.data.options)].sort((a, b) => Number(b.required) - Number(a.required));
+  return { type: ApplicationCommandOptionType.Subcommand as const, name: command.data.name, description: describe(command.data.description), options: options.map(option) };
 }
 
 export function buildCommands(registry: CommandRegistry): CommandJson[] {
@@ -48,5 +49,5 @@ export function buildCommands(registry: CommandRegistry): CommandJson[] {
 
 /** Subcommands whose callers need Manage Channels (checked server-side on every call). */
 export function manageChannelSubcommands(registry: CommandRegistry): string[] {
-  return registry.list().filter((c) => c.permission === "manageChannel").map((c) => c.name);
+  return registry.list().filter((c) => c.data.permission === "manageChannel").map((c) => c.data.name);
 }

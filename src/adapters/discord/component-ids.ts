@@ -3,7 +3,7 @@
 // short key for as long as Discord lets anyone click an ephemeral reply (its token lives 15 minutes; we
 // keep an hour). A click on a parked id after a restart gets a sentence asking to run the command again.
 import { randomBytes } from "node:crypto";
-import type { PaperAction } from "../../commands/reply.ts";
+import type { PaperAction } from "../../core/messages/reply.ts";
 import { withoutDeliveryKey } from "./delivery-key.ts";
 
 export const MAX_CUSTOM_ID = 100;

@@ -1,8 +1,8 @@
 // Discord: the gateway client for commands, clicks and reactions, and a REST transport for channel posts.
 import { Events } from "discord.js";
-import type { CommandRegistry } from "../../commands/registry.ts";
+import type { CommandRegistry } from "../../command-kit/registry.ts";
 import type { ChatTransport } from "../../core/transport.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../../core/services.ts";
 import { createDiscordClient } from "./client.ts";
 import { ComponentIds } from "./component-ids.ts";
 import { interactionHandler } from "./interactions.ts";

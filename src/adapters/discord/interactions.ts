@@ -3,13 +3,14 @@
 // deferred reply is edited with the rendered answer.
 import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type BaseInteraction, type ChatInputCommandInteraction, type Interaction, type MessageComponentInteraction } from "discord.js";
 import { randomBytes } from "node:crypto";
-import type { CommandContext } from "../../commands/command.ts";
-import { runCommand } from "../../commands/dispatch.ts";
-import { handlePaperAction, sharePaper } from "../../commands/interactions.ts";
-import type { CommandRegistry } from "../../commands/registry.ts";
-import { errorReply, failureReply, type Reply } from "../../commands/reply.ts";
+import type { CommandContext } from "../../command-kit/command.ts";
+import { runCommand } from "../../command-kit/dispatch.ts";
+import { describeOptions } from "../../command-kit/options.ts";
+import { handlePaperAction, sharePaper } from "../../command-kit/interactions.ts";
+import type { CommandRegistry } from "../../command-kit/registry.ts";
+import { errorReply, failureReply, type Reply } from "../../core/messages/reply.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport } from "../../core/transport.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../../core/services.ts";
 import { suggestChoices } from "./autocomplete.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
@@ -94,7 +95,8 @@ async function onComponent(deps: InteractionDeps, interaction: MessageComponentI
 
 async function onAutocomplete(deps: InteractionDeps, interaction: AutocompleteInteraction): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const spec = deps.registry.get(interaction.options.getSubcommand(false) ?? "")?.options.find((o) => o.name === focused.name);
+  const command = deps.registry.get(interaction.options.getSubcommand(false) ?? "");
+  const spec = command ? describeOptions(command.data.options).find((o) => o.name === focused.name) : undefined;
   await interaction.respond(suggestChoices(deps.services, spec, String(focused.value)));
 }
 

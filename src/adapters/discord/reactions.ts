@@ -3,8 +3,9 @@
 // because the PostedMessage record (not the message's content) says which paper it shows. The person is
 // told privately by DM; if their DMs are closed, a ✅ on the message is the only trace in the channel.
 import type { MessageReaction, PartialMessageReaction, PartialUser, User } from "discord.js";
-import { handleReaction, isBookmarkEmoji } from "../../commands/interactions.ts";
-import type { Services } from "../../services.ts";
+import { handleReaction, isBookmarkEmoji } from "../../command-kit/interactions.ts";
+import { EMOJI } from "../../core/messages/emoji.ts";
+import type { Services } from "../../core/services.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
 
@@ -22,7 +23,7 @@ export function reactionHandler(services: Services, ids: ComponentIds, added: bo
         await user.send(dm);
       } catch (error) {
         services.log.info({ err: error, user: user.id }, "could not DM a reaction confirmation");
-        if (added) await message.react("✅");
+        if (added) await message.react(EMOJI.done.unicode);
       }
     } catch (error) {
       services.log.error({ err: error, message: message.id, added }, "discord reaction failed");

@@ -2,7 +2,7 @@
 // again sends the same payload and changes nothing. A guild id registers there instantly (for testing);
 // without one the commands are global.
 import { REST, Routes } from "discord.js";
-import type { CommandRegistry } from "../../commands/registry.ts";
+import type { CommandRegistry } from "../../command-kit/registry.ts";
 import { buildCommands } from "./commands.ts";
 
 export interface RegisterOptions { token: string; applicationId: string; api?: string; guildId?: string }

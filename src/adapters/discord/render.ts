@@ -2,7 +2,8 @@
 // Discord's limits shape it: 2,000 characters of content, 10 embeds and 6,000 embed characters per
 // message, 5 action rows of 5 buttons, 25 select options, 100-character labels and custom ids.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from "discord.js";
-import { shortSummary, type PaperAction, type PaperCard, type Reply } from "../../commands/reply.ts";
+import { ACTION_EMOJI, shortSummary, type PaperAction, type PaperCard, type Reply } from "../../core/messages/reply.ts";
+import { EMOJI } from "../../core/messages/emoji.ts";
 import type { ComponentIds } from "./component-ids.ts";
 
 export interface DiscordMessage {
@@ -23,7 +24,6 @@ const LABELS: Record<PaperAction, string> = {
   bookmark: "Bookmark", similar: "More like this", share: "Share to channel", unbookmark: "Remove bookmark", markRead: "Mark read",
 };
 const SHORT_LABELS: Record<PaperAction, string> = { bookmark: "Bookmark", similar: "Similar", share: "Share", unbookmark: "Remove", markRead: "Read" };
-const EMOJI: Record<PaperAction, string> = { bookmark: "🔖", similar: "🔎", share: "📣", unbookmark: "✖️", markRead: "✅" };
 
 function cut(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + "…";
@@ -73,12 +73,12 @@ function actionRows(cards: PaperCard[], actions: PaperAction[], ids: ComponentId
     if (cards.length <= BUTTONS_PER_ROW) {
       rows.push({ type: ComponentType.ActionRow, components: cards.map((card, i) => ({
         type: ComponentType.Button, style: action === "bookmark" ? ButtonStyle.Primary : ButtonStyle.Secondary,
-        custom_id: ids.paper(action, card.id), emoji: { name: EMOJI[action] },
+        custom_id: ids.paper(action, card.id), emoji: { name: EMOJI[ACTION_EMOJI[action]].unicode },
         label: cards.length === 1 ? LABELS[action] : `${SHORT_LABELS[action]} ${card.rank ?? i + 1}`,
       })) });
     } else {
       rows.push({ type: ComponentType.ActionRow, components: [{
-        type: ComponentType.StringSelect, custom_id: ids.paperMenu(action), placeholder: `${EMOJI[action]} ${LABELS[action]}…`,
+        type: ComponentType.StringSelect, custom_id: ids.paperMenu(action), placeholder: `${EMOJI[ACTION_EMOJI[action]].unicode} ${LABELS[action]}…`,
         options: cards.slice(0, 25).map((card, i) => ({ label: cut(`${card.rank ?? i + 1}. ${card.title}`, 100), value: card.id })),
       }] });
     }
@@ -92,7 +92,7 @@ export function renderMessage(reply: Reply, ids: ComponentIds): DiscordMessage {
     type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Show more", custom_id: ids.more(reply.more.command, reply.more.input),
   }] } as Row] : [];
   const rendered: DiscordMessage = {
-    content: cut(reply.tone === "error" ? `⚠️ ${reply.text}` : reply.text, MAX_CONTENT),
+    content: cut(reply.tone === "error" ? `${EMOJI.warning.unicode} ${reply.text}` : reply.text, MAX_CONTENT),
     embeds: embeds(cards),
     components: [...actionRows(cards.slice(0, MAX_EMBEDS), reply.actions ?? [], ids, 5 - more.length), ...more],
   };

@@ -14,7 +14,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type APIMessage, type RawFile } from "discord.js";
 import type { ChannelRef } from "../../core/channel.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport, type PostOptions } from "../../core/transport.ts";
-import type { Reply } from "../../commands/reply.ts";
+import type { Reply } from "../../core/messages/reply.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
 import { carriesDeliveryKey, withDeliveryKey } from "./delivery-key.ts";

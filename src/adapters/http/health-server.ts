@@ -5,12 +5,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { healthStatus, type HealthOptions } from "../../core/health.ts";
-import type { Services } from "../../services.ts";
-import { unexpectedRejections } from "../../process-errors.ts";
+import type { Services } from "../../core/services.ts";
 
 export const HEALTH_PATH = "/healthz";
 
-type HealthServices = Pick<Services, "db" | "clock" | "log">;
+type HealthServices = Pick<Services, "database" | "jobRuns" | "clock" | "log">;
 
 function defaults(services: HealthServices, options: Partial<HealthOptions>): HealthOptions {
   return { startedAt: services.clock(), digestRunning: true, ...options };
@@ -28,8 +27,8 @@ export function healthHandler(services: HealthServices, options: Partial<HealthO
     healthStatus(services, resolved)
       .then((status) => {
         if (!status.ok) services.log.warn({ reason: status.reason }, "health check failing");
-        // Bugs the process survived (process-errors.ts): shown once there are any, without failing the check.
-        const rejections = unexpectedRejections();
+        // Bugs the process survived (app/process-errors.ts): shown once there are any, without failing the check.
+        const rejections = resolved.unhandledRejections?.() ?? 0;
         send(res, status.ok ? 200 : 503, rejections ? { ...status, unhandledRejections: rejections } : status);
       })
       .catch((err: unknown) => {

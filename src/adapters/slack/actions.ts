@@ -1,10 +1,10 @@
 // Buttons and overflow menus on paper cards, and "Show more". Each is acknowledged first; the answer is a
 // new ephemeral message for the clicker (the card they clicked stays, so they can click another).
 import type { App, BlockAction, ButtonAction, OverflowAction } from "@slack/bolt";
-import { runCommand } from "../../commands/dispatch.ts";
-import { handlePaperAction, sharePaper } from "../../commands/interactions.ts";
-import { errorReply, type PaperAction, type Reply } from "../../commands/reply.ts";
-import type { CommandContext } from "../../commands/command.ts";
+import { runCommand } from "../../command-kit/dispatch.ts";
+import { handlePaperAction, sharePaper } from "../../command-kit/interactions.ts";
+import { errorReply, type PaperAction, type Reply } from "../../core/messages/reply.ts";
+import type { CommandContext } from "../../command-kit/command.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../core/transport.ts";
 import { commandContext, type SlackDeps } from "./context.ts";
 import { deliver, type Audience } from "./deliver.ts";

@@ -1,7 +1,7 @@
 // The one slash command, /papers: acknowledged at once with an empty body (Slack shows nothing until the
 // answer arrives), then the words run as a command and the answer goes to the response_url.
 import type { App } from "@slack/bolt";
-import { runText } from "../../commands/dispatch.ts";
+import { runText } from "../../command-kit/dispatch.ts";
 import { commandContext, type SlackDeps } from "./context.ts";
 import { deliver } from "./deliver.ts";
 import { safely } from "./safely.ts";

@@ -1,9 +1,9 @@
 // Slack ids → the platform-neutral context every command runs with.
 import type { ChannelRef, UserRef } from "../../core/channel.ts";
-import type { CommandContext } from "../../commands/command.ts";
-import type { CommandRegistry } from "../../commands/registry.ts";
+import type { CommandContext } from "../../command-kit/command.ts";
+import type { CommandRegistry } from "../../command-kit/registry.ts";
 import type { ChatTransport } from "../../core/transport.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../../core/services.ts";
 
 /** What every Slack listener needs, built once in startSlack. */
 export interface SlackDeps {

@@ -1,8 +1,8 @@
 // Getting a reply to the one person who asked: through the command's response_url when there is one
 // (ephemeral, no channel membership needed), else chat.postEphemeral; files go to their DM.
 import type { RespondFn, webApi } from "@slack/bolt";
-import type { Reply } from "../../commands/reply.ts";
-import type { Services } from "../../services.ts";
+import type { Reply } from "../../core/messages/reply.ts";
+import type { Services } from "../../core/services.ts";
 import { renderFileFallback, renderReply, type SlackMessage } from "./render.ts";
 
 export interface Audience {

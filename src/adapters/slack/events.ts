@@ -2,11 +2,10 @@
 // Bolt acknowledges events itself before these run. Each event id is handled once, however often Slack
 // (X-Slack-Retry-Num) or a second replica delivers it.
 import type { App, webApi } from "@slack/bolt";
-import { handleReaction, isBookmarkEmoji } from "../../commands/interactions.ts";
+import { handleReaction, isBookmarkEmoji } from "../../command-kit/interactions.ts";
 import { slackChannel, slackUser, type SlackDeps } from "./context.ts";
 import { deliver } from "./deliver.ts";
 import { publishHome, refreshHome } from "./home.ts";
-import { claimEvent, releaseEvent } from "./processed-events.ts";
 import { safely } from "./safely.ts";
 
 interface ReactionEvent { user: string; reaction: string; item: { type: string; channel?: string; ts?: string } }
@@ -18,7 +17,7 @@ async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: str
   const item = typeof event.item === "object" ? event.item : null;
   if (!isBookmarkEmoji(event.reaction) || item?.type !== "message" || typeof item.channel !== "string" || typeof item.ts !== "string"
     || !item.channel || !item.ts || typeof event.user !== "string") return;
-  if (eventId && !(await claimEvent(services, eventId))) {
+  if (eventId && !(await services.events.claim("slack", eventId))) {
     services.log.debug({ eventId }, "slack event already handled");
     return;
   }
@@ -30,7 +29,7 @@ async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: str
     // Only the reactor sees the confirmation; the channel sees nothing but their emoji.
     await deliver(services, { client, userId: event.user, channelId: channel }, reply);
   } catch (error) {
-    if (eventId) await releaseEvent(services, eventId).catch(() => undefined);
+    if (eventId) await services.events.release("slack", eventId).catch(() => undefined);
     throw error;
   }
   await refreshHome(client, services, user);

@@ -1,8 +1,8 @@
 // The App Home tab: the person's reading list, newest first, republished whenever it changes.
 import type { webApi } from "@slack/bolt";
 import type { UserRef } from "../../core/channel.ts";
-import { toCard, type PaperCard } from "../../commands/reply.ts";
-import type { Services } from "../../services.ts";
+import { toCard, type PaperCard } from "../../core/messages/reply.ts";
+import type { Services } from "../../core/services.ts";
 import { renderHome } from "./render.ts";
 
 /** A Home tab holds 100 blocks; four per paper leaves room for the header and the "more" line. */

@@ -1,9 +1,10 @@
 // Slack, as `papers start` runs it and as the tests run it: the same function, only the config differs.
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import type { CommandRegistry } from "../../commands/registry.ts";
+import type { CommandRegistry } from "../../command-kit/registry.ts";
+import type { HealthOptions } from "../../core/health.ts";
 import type { ChatTransport } from "../../core/transport.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../../core/services.ts";
 import { registerActions } from "./actions.ts";
 import { createSlackApp, createTransportClient, isSocketMode } from "./app.ts";
 import { registerCommands } from "./commands.ts";
@@ -16,13 +17,15 @@ export { SlackTransport } from "./transport.ts";
 
 /**
  * How long stop() lets answers already acknowledged finish before giving up on them: under the 9.5 s
- * shutdown deadline (src/shutdown.ts), so a drain that runs out still exits cleanly.
+ * shutdown deadline (src/app/shutdown.ts), so a drain that runs out still exits cleanly.
  */
 const DRAIN_MS = 8_000;
 
 export interface RunningSlack { transport: ChatTransport; stop(): Promise<void>; port: number }
 
-export async function startSlack(services: Services, registry: CommandRegistry, options: { port?: number } = {}): Promise<RunningSlack> {
+/** `health`: what /healthz reports besides the database and jobs, in HTTP mode where Bolt serves it. */
+export async function startSlack(services: Services, registry: CommandRegistry,
+  options: { port?: number; health?: Partial<HealthOptions> } = {}): Promise<RunningSlack> {
   const { config, log } = services;
   if (!config.SLACK_BOT_TOKEN) throw new Error("startSlack needs SLACK_BOT_TOKEN");
   const transport = new SlackTransport(createTransportClient(config, log));
@@ -33,7 +36,7 @@ export async function startSlack(services: Services, registry: CommandRegistry, 
   };
   const deps: SlackDeps = { services, registry, transport, track };
 
-  const app = createSlackApp(config, log, [healthRoute(services)]);
+  const app = createSlackApp(config, log, [healthRoute(services, options.health)]);
   registerCommands(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);

@@ -1,7 +1,7 @@
 // The Slack app manifest, built from the registered commands: one /papers command whose usage hint lists
 // the subcommands, the scopes the bot actually uses, and the events it listens to. Paste it at
 // api.slack.com/apps → Create New App → From a manifest.
-import type { CommandRegistry } from "../../commands/registry.ts";
+import type { CommandRegistry } from "../../command-kit/registry.ts";
 import { SLASH_COMMAND } from "./commands.ts";
 
 export interface ManifestOptions {
@@ -29,7 +29,7 @@ export const BOT_EVENTS = ["reaction_added", "reaction_removed", "app_home_opene
 const USAGE_HINT_MAX = 1000;
 
 export function usageHint(registry: CommandRegistry): string {
-  const parts = ["<words>", ...registry.visible().filter((c) => c.name !== "search").map((c) => c.usage.split(/\s{2,}|\s+\(/)[0]!.trim())];
+  const parts = ["<words>", ...registry.visible().filter((c) => c.data.name !== "search").map((c) => c.data.usage.split(/\s{2,}|\s+\(/)[0]!.trim())];
   return parts.join(" | ").slice(0, USAGE_HINT_MAX);
 }
 
@@ -51,7 +51,7 @@ export function buildManifest(registry: CommandRegistry, options: ManifestOption
       bot_user: { display_name: name, always_online: true },
       slash_commands: [{
         command: SLASH_COMMAND,
-        description: "Search trending ML papers, or: " + registry.visible().filter((c) => c.name !== "search" && c.name !== "help").map((c) => c.name).join(", "),
+        description: "Search trending ML papers, or: " + registry.visible().map((c) => c.data.name).filter((name) => name !== "search" && name !== "help").join(", "),
         usage_hint: usageHint(registry),
         should_escape: false,
         ...(requestUrl ? { url: requestUrl } : {}),

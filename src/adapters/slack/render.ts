@@ -2,8 +2,8 @@
 // Slack's limits shape the layout: 50 blocks per message (100 in a Home tab), 3,000 characters per
 // section, 75 per button label, 2,000 per button value, 150 per overflow option value.
 import type { types } from "@slack/bolt";
-import type { PaperAction, PaperCard, Reply } from "../../commands/reply.ts";
-import { shortSummary } from "../../commands/reply.ts";
+import type { PaperAction, PaperCard, Reply } from "../../core/messages/reply.ts";
+import { shortSummary } from "../../core/messages/reply.ts";
 
 export type Block = types.KnownBlock;
 export interface SlackMessage { text: string; blocks: Block[] }

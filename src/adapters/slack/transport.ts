@@ -5,7 +5,7 @@
 import { webApi } from "@slack/bolt";
 import type { ChannelRef } from "../../core/channel.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport, type PostOptions } from "../../core/transport.ts";
-import type { Reply } from "../../commands/reply.ts";
+import type { Reply } from "../../core/messages/reply.ts";
 import { renderReply } from "./render.ts";
 import { keepAliveFetch } from "./fetch.ts";
 import { retryDelayMs } from "../../core/retry-delay.ts";

@@ -1,6 +1,6 @@
 // The words of a digest. Header and notice are channel messages too, so people see why papers arrive.
 import type { Paper } from "../paper.ts";
-import { toCard, type Reply } from "../../commands/reply.ts";
+import { toCard, type Reply } from "../messages/reply.ts";
 import { localTime } from "../time.ts";
 
 export interface HeaderFacts { localDate: string; timeZone: string; localTime: string; topic: string | null; count: number;

@@ -3,12 +3,12 @@
 import type { ChannelRef } from "../channel.ts";
 import { parseArxivId } from "../paper.ts";
 import type { Catalog } from "../catalog.ts";
-import type { PaperStore } from "../store/papers.ts";
-import type { PostedMessageStore } from "../store/posted-messages.ts";
-import type { PlannedItem } from "./ledger.ts";
-import type { Db } from "../db/index.ts";
+import type { BookmarkStore } from "../stores/bookmarks.ts";
+import type { PlannedItem } from "../stores/deliveries.ts";
+import type { PaperStore, TrendingList } from "../stores/papers.ts";
+import type { PostedMessageStore } from "../stores/posted-messages.ts";
 import { rankForTeam } from "../recommend/team.ts";
-import { Coalescer } from "./coalesce.ts";
+import { Coalescer } from "../coalesce.ts";
 
 export const NO_REPEAT_DAYS = 7;
 
@@ -19,8 +19,6 @@ export interface DigestPlan { items: PlannedItem[]; snapshotDate: string | null;
 export function withoutVersion(id: string): string {
   return parseArxivId(id) ?? id;
 }
-
-export type TrendingList = { date: string; ids: string[] } | null;
 
 /**
  * The tick asks once per local date, not once per channel: a fan-out to 1,000 channels would otherwise
@@ -37,7 +35,7 @@ export function trendingPerTick(papers: PaperStore): (localDate: string) => Prom
 
 /**
  * Papers each channel was shown in the last NO_REPEAT_DAYS before the tick, for many channels in one query:
- * the channels of a tick plan at about the same moment, so their look-ups are batched (coalesce.ts).
+ * the channels of a tick plan at about the same moment, so their look-ups are batched (core/coalesce.ts).
  */
 export function recentPerTick(posted: PostedMessageStore, tickAt: Date): (channel: ChannelRef) => Promise<string[]> {
   const since = new Date(tickAt.getTime() - NO_REPEAT_DAYS * 24 * 3600_000);
@@ -45,8 +43,9 @@ export function recentPerTick(posted: PostedMessageStore, tickAt: Date): (channe
   return (channel) => batch.submit(channel);
 }
 
-/** `trending` and `recent` are the tick's shared readers (trendingPerTick, recentPerTick). */
-export interface PlanDeps { catalog: Catalog; db?: Db;
+/** `trending` and `recent` are the tick's shared readers (trendingPerTick, recentPerTick); the stores
+ * are for `ranked: team`. */
+export interface PlanDeps { catalog: Catalog; bookmarks: BookmarkStore; posted: PostedMessageStore;
   trending: (localDate: string) => Promise<TrendingList>; recent: (channel: ChannelRef) => Promise<string[]> }
 
 export async function planDigest(deps: PlanDeps, channel: ChannelRef, sub: DigestSubscription, localDate: string): Promise<DigestPlan> {
@@ -60,7 +59,7 @@ export async function planDigest(deps: PlanDeps, channel: ChannelRef, sub: Diges
   const recent = new Set((await deps.recent(channel)).map(withoutVersion));
   let unseen = ids.filter((id) => !recent.has(withoutVersion(id)));
   // `ranked: team`: the same candidates, ordered by what this channel's people bookmarked before.
-  if (sub.ranking === "team" && deps.db && unseen.length > 1) unseen = await rankForTeam({ db: deps.db, catalog: deps.catalog }, channel, unseen);
+  if (sub.ranking === "team" && unseen.length > 1) unseen = await rankForTeam(deps, channel, unseen);
   const fresh = unseen.slice(0, sub.size);
   const items: PlannedItem[] = fresh.length === 0 ? [{ kind: "notice", paperId: null }]
     : [{ kind: "header", paperId: null }, ...fresh.map((paperId) => ({ kind: "paper" as const, paperId }))];

@@ -5,10 +5,12 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { ChannelRef, Platform } from "../channel.ts";
 import type { ChatTransport } from "../transport.ts";
-import type { Services } from "../../services.ts";
-import { DeliveryLedger, dayKey } from "./ledger.ts";
+import type { Services } from "../services.ts";
+import { DeliveryLedger } from "../delivery/ledger.ts";
+import { defaultRetryPolicy, type RetryPolicy } from "../retry.ts";
+import { dayKey } from "../stores/deliveries.ts";
+import { DIGEST_JOB } from "../stores/job-runs.ts";
 import { deliverChannel, type ChannelOutcome } from "./fanout.ts";
-import { defaultRetryPolicy, type RetryPolicy } from "./retry.ts";
 import { dueAt } from "./schedule.ts";
 import { recentPerTick, trendingPerTick } from "./plan.ts";
 
@@ -41,7 +43,7 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
   const started = performance.now();
   // Time inside the tick moves on from the injected instant at the real pace (leases, sentAt).
   const clock = () => new Date(now.getTime() + (performance.now() - started));
-  const ledger = new DeliveryLedger(services.db, options.owner ?? processOwner);
+  const ledger = new DeliveryLedger(services.deliveries, options.owner ?? processOwner);
   const control = { retry: options.retry ?? defaultRetryPolicy, clock, stopping: options.stopping ?? (() => false) };
   const report: TickReport = { at: now.toISOString(), channels: [], notDue: 0, paused: 0 };
   try {
@@ -77,22 +79,10 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
       pool(list, options.concurrency ?? transports.get(platform)!.concurrency ?? DEFAULT_CONCURRENCY)));
     report.channels.push(...outcomes.flat());
     const failed = report.channels.filter((c) => c.outcome === "failed" && !c.reason?.startsWith("paused"));
-    await recordJobRun(services, clock(), failed.length ? `${failed.length} channel(s) failed: ${failed[0]!.reason}` : null);
+    await services.jobRuns.record(DIGEST_JOB, clock(), failed.length ? `${failed.length} channel(s) failed: ${failed[0]!.reason}` : null);
     return report;
   } catch (error) {
-    await recordJobRun(services, clock(), (error as Error)?.message ?? String(error)).catch(() => {});
+    await services.jobRuns.record(DIGEST_JOB, clock(), (error as Error)?.message ?? String(error)).catch(() => {});
     throw error;
-  }
-}
-
-/** Last success and failure of the digest job, for /healthz. */
-async function recordJobRun(services: Services, at: Date, error: string | null): Promise<void> {
-  const data = error ? { lastFailureAt: at, lastError: error.slice(0, 500) } : { lastSuccessAt: at };
-  try {
-    await services.db.jobRun.upsert({ where: { name: "digest" }, create: { name: "digest", ...data }, update: data });
-  } catch (error) {
-    // Two processes creating the row at once: the loser updates it.
-    if ((error as { code?: string }).code !== "P2002") throw error;
-    await services.db.jobRun.update({ where: { name: "digest" }, data });
   }
 }

@@ -1,7 +1,7 @@
 // A person's bookmarks with their papers, for the list, the exports and recommendations alike.
 import type { UserRef } from "../channel.ts";
 import type { Paper } from "../paper.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../services.ts";
 
 export interface ReadingListItem { paper: Paper; bookmarkedAt: Date; readAt: Date | null }
 
@@ -15,8 +15,4 @@ export async function readingList(services: Pick<Services, "bookmarks" | "catalo
     if (paper) items.push({ paper, bookmarkedAt: entry.createdAt, readAt: entry.readAt });
   }
   return { items, total };
-}
-
-export async function unreadCount(services: Pick<Services, "db">, user: UserRef): Promise<number> {
-  return services.db.bookmark.count({ where: { platform: user.platform, workspaceId: user.workspaceId, userId: user.userId, readAt: null } });
 }

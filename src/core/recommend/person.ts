@@ -2,7 +2,7 @@
 // rest of the catalog by content similarity to it, and nothing they already saved comes back.
 import type { UserRef } from "../channel.ts";
 import type { Paper } from "../paper.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../services.ts";
 
 /** Fewer bookmarks than this make a profile too narrow to be worth calling a recommendation. */
 export const MIN_SEEDS = 3;

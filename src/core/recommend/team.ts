@@ -2,24 +2,17 @@
 // A channel's members, as far as the bot can know them without extra scopes, are the people who
 // bookmarked papers it posted there; their bookmarks (anywhere in the workspace) are the team's profile.
 import type { ChannelRef } from "../channel.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../services.ts";
 
 // Bounds on the history read per digest: recent enough to reflect the team now, small enough to be cheap.
 const MAX_POSTED = 2_000;
 const MAX_SEEDS = 500;
 
 /** The people who bookmarked any paper the bot posted in this channel. */
-export async function channelMembers(services: Pick<Services, "db">, channel: ChannelRef): Promise<string[]> {
-  const posted = await services.db.postedMessage.findMany({
-    where: { platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId },
-    orderBy: { postedAt: "desc" }, take: MAX_POSTED, select: { paperId: true },
-  });
+export async function channelMembers(services: Pick<Services, "posted" | "bookmarks">, channel: ChannelRef): Promise<string[]> {
+  const posted = await services.posted.recentPaperIds(channel, MAX_POSTED);
   if (posted.length === 0) return [];
-  const rows = await services.db.bookmark.findMany({
-    where: { platform: channel.platform, workspaceId: channel.workspaceId, paperId: { in: [...new Set(posted.map((p) => p.paperId))] } },
-    distinct: ["userId"], select: { userId: true },
-  });
-  return rows.map((r) => r.userId).sort();
+  return services.bookmarks.savers(channel, [...new Set(posted)]);
 }
 
 /**
@@ -27,16 +20,12 @@ export async function channelMembers(services: Pick<Services, "db">, channel: Ch
  * first (most members first), then by content similarity to everything they bookmarked, then trending
  * order, which is also the whole answer when the channel has no bookmark history. Never drops or adds ids.
  */
-export async function rankForTeam(services: Pick<Services, "db" | "catalog">, channel: ChannelRef, paperIds: string[]): Promise<string[]> {
+export async function rankForTeam(services: Pick<Services, "posted" | "bookmarks" | "catalog">, channel: ChannelRef, paperIds: string[]): Promise<string[]> {
   if (paperIds.length < 2) return [...paperIds];
   const members = await channelMembers(services, channel);
   if (members.length === 0) return [...paperIds];
-  const bookmarks = await services.db.bookmark.findMany({
-    where: { platform: channel.platform, workspaceId: channel.workspaceId, userId: { in: members } },
-    orderBy: [{ createdAt: "desc" }, { paperId: "asc" }], take: MAX_SEEDS * 4, select: { paperId: true },
-  });
   const savedBy = new Map<string, number>();
-  for (const { paperId } of bookmarks) savedBy.set(paperId, (savedBy.get(paperId) ?? 0) + 1);
+  for (const paperId of await services.bookmarks.savedBy(channel, members, MAX_SEEDS * 4)) savedBy.set(paperId, (savedBy.get(paperId) ?? 0) + 1);
   const seeds = [...savedBy.keys()].slice(0, MAX_SEEDS);
   const candidates = new Set(paperIds);
   const similarity = new Map<string, number>();

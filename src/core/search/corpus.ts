@@ -1,10 +1,11 @@
 // The inverted index. Documents get dense numbers (docNo); a replaced or removed paper leaves a
 // tombstone in the postings until enough have piled up to rebuild, which keeps live refresh O(paper).
-// Per posting we keep one doc number and one 16-bit word of per-field term frequencies — about six bytes
-// — instead of positions; phrase and proximity checks re-read the few top candidates' text instead.
+// Per posting we keep one doc number and one 16-bit word of per-field term frequencies, compressed to
+// under two bytes (postings.ts), instead of positions; phrase and proximity checks use the titles' stored
+// terms and re-read the few top candidates' abstracts instead.
 import type { Paper } from "../paper.ts";
 import { Analyzer, fieldText, type TermSink } from "./analyzer.ts";
-import { Postings, PostingsBuilder } from "./postings.ts";
+import { PostingLists, PostingsBuilder } from "./postings.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 export const enum Field { Title = 0, Body = 1, Keywords = 2, Authors = 3 }
@@ -25,7 +26,7 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array | Float32Array>(a
 export class Corpus implements TermSink {
   readonly vocab = new Vocabulary();
   readonly analyzer = new Analyzer(this.vocab);
-  postings: Postings[] = [];
+  postings = PostingLists.empty();
   df = new Uint32Array(1024);
   ids: string[] = [];
   papers: (Paper | undefined)[] = [];
@@ -68,7 +69,7 @@ export class Corpus implements TermSink {
     }
     if (this.vocab.size > this.df.length) this.df = grow(this.df, this.vocab.size);
     if (this.bulk) this.bulk.addDoc(touched, this.scratchTf);
-    else for (const term of touched) (this.postings[term] ??= new Postings()).push(doc, this.scratchTf[term]!);
+    else for (const term of touched) this.postings.add(term, doc, this.scratchTf[term]!);
     for (const term of touched) {
       this.df[term]!++;
       this.scratchTf[term] = 0;
@@ -87,8 +88,10 @@ export class Corpus implements TermSink {
       this.add(paper);
       if (this.ids.length === sample) bulk.expect(Math.ceil(bulk.pairs * (count / sample) * 1.08));
     }
-    this.postings = this.bulk.layOut(0, this.vocab.size);
+    this.postings = this.bulk.layOut(this.vocab.size);
     this.bulk = null;
+    this.vocab.prepare();
+    this.trim();
   }
 
   // The corpus is its own token sink while adding a doc: one monomorphic call per token, no closures.
@@ -114,6 +117,18 @@ export class Corpus implements TermSink {
     }
     this.titleTerms[this.titleUsed] = term;
     this.titlePositions[this.titleUsed++] = Math.min(position, 65535);
+  }
+
+  /** Gives back what doubling left unused after a bulk build (up to half of each per-doc array). */
+  private trim(): void {
+    const n = this.ids.length;
+    this.alive = this.alive.slice(0, n);
+    this.lengths = this.lengths.map((a) => a.slice(0, n));
+    this.titleStart = this.titleStart.slice(0, n);
+    this.titleCount = this.titleCount.slice(0, n);
+    this.titleTerms = this.titleTerms.slice(0, this.titleUsed);
+    this.titlePositions = this.titlePositions.slice(0, this.titleUsed);
+    this.df = this.df.slice(0, this.vocab.size);
   }
 
   private ensureDocCapacity(n: number): void {
@@ -148,6 +163,13 @@ export class Corpus implements TermSink {
   }
 
   get deadCount(): number { return this.ids.length - this.liveCount; }
+
+  /** Bytes of typed arrays by part, for memory reports (ids, the id map and paper references come on top). */
+  memory(): { vocabulary: number; postings: number; perDoc: number } {
+    const perDoc = this.alive.byteLength + this.lengths.reduce((n, a) => n + a.byteLength, 0) + this.titleTerms.byteLength +
+      this.titlePositions.byteLength + this.titleStart.byteLength + this.titleCount.byteLength + this.df.byteLength;
+    return { vocabulary: this.vocab.bytes, postings: this.postings.byteSize, perDoc };
+  }
 
   averageLength(field: Field): number {
     return this.liveCount ? Math.max(1, this.totalLength[field]! / this.liveCount) : 1;

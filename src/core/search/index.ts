@@ -15,7 +15,7 @@ export interface SearchResult { hits: SearchHit[]; total: number }
 export interface SearchOptions { limit?: number; offset?: number; filter?: (id: string) => boolean }
 
 // How many of the best BM25F candidates get the (slower) proximity check.
-const RERANK_DEPTH = 50;
+const RERANK_DEPTH = 100;
 // Replaced and removed papers linger in the postings; past this share of them, rebuild.
 const MAX_DEAD_SHARE = 0.3;
 
@@ -61,6 +61,11 @@ export class SearchIndex {
 
   get size(): number {
     return this.corpus.liveCount;
+  }
+
+  /** Bytes held in typed arrays, by part: for the bench's memory report. */
+  memory(): Record<string, number> {
+    return this.corpus.memory();
   }
 
   private compactIfNeeded(): void {

@@ -1,36 +1,67 @@
-// Words typed next to each other mean more when a paper also has them next to each other
-// ("world model" vs a paper about models of the world). Positions are not in the postings (too much
-// memory at 100k papers), so this runs only on the few best candidates: titles from the stored title
-// terms, abstracts by reading the abstract again through the analyzer's cache (~1 µs per abstract).
+// Words typed together mean more when a paper has them together: "world model" vs a paper about models
+// of the world, "image generation" vs a paper that generates text about images. Positions are not in the
+// postings (too much memory at 100k papers), so this runs only on the best candidates: titles from the
+// stored title terms, abstracts by reading the abstract again through the vocabulary (~10 µs each).
+//   - The query's phrase: each pair of neighbouring concepts found next to each other (stopwords and
+//     hyphen parts may sit between) earns a bonus, most in the title, where the whole phrase means the
+//     paper is about it, less per occurrence in the abstract.
+//   - Spelled-out expansions: a concept matched only through a multi-word alternative ("state space
+//     model" for "ssm") whose words are scattered ("state of the art", "parameter space", "models") did
+//     not really match; that concept's share of the score is mostly taken back.
 import { fieldText, type TermSink } from "./analyzer.ts";
 import type { Corpus } from "./corpus.ts";
 import type { Concept } from "./query.ts";
 
-const TITLE_BONUS = 0.3;
-const BODY_BONUS = 0.15;
+const TITLE_PHRASE = 0.6;  // the whole query phrase in the title: ×1.6
+const BODY_PHRASE = 0.3;   // every neighbouring pair at least twice in the abstract: ×1.3
+const BODY_OCCURRENCES = 2;
+const SCATTERED_KEEPS = 0.3;
 // Up to two words may sit between neighbours: stopwords ("mixture of experts") and hyphen parts.
 const MAX_GAP = 3;
 
-/** Re-ranks candidates of one query; holds which concepts each term counts for, as a bit mask. */
+interface Phrase { concept: number; terms: number[] }
+
+/** Re-ranks candidates of one query. */
 export class Proximity implements TermSink {
   // term id → bit c set when the term counts as concept c (queries have at most 32 concepts).
   private masks = new Uint32Array(0);
   private marked: number[] = [];
+  private concepts: Concept[] = [];
+  private shares: number[] = [];
+  private phrases: Phrase[] = [];
+  // term id → bit c set when the term alone is an alternative of concept c; which concepts the doc has so.
+  private singleOf = new Map<number, number>();
+  private present = 0;
+  // While reading one doc: positions of each concept, and of each term in a phrase alternative.
   private positions: number[][] = [];
+  private termPositions = new Map<number, number[]>();
 
   constructor(private readonly corpus: Corpus) {}
 
   /** Prepares for `concepts`; call done() after the last boost(). */
   start(concepts: Concept[]): void {
     if (this.masks.length < this.corpus.vocab.size) this.masks = new Uint32Array(Math.max(this.corpus.vocab.size, this.masks.length * 2));
-    concepts.forEach((concept, c) => {
-      if (c >= 32) return;
+    this.concepts = concepts.slice(0, 32);
+    const total = this.concepts.reduce((sum, c) => sum + c.importance, 0) || 1;
+    this.shares = this.concepts.map((c) => c.importance / total);
+    this.phrases = [];
+    this.singleOf.clear();
+    this.termPositions.clear();
+    this.concepts.forEach((concept, c) => {
       for (const term of concept.termSet) {
         if (this.masks[term] === 0) this.marked.push(term);
         this.masks[term]! |= 1 << c;
       }
+      for (const alt of concept.alternatives) {
+        const single = alt.terms[0]!;
+        if (alt.terms.length === 1) this.singleOf.set(single, (this.singleOf.get(single) ?? 0) | (1 << c));
+        else if (alt.terms.every((t) => t >= 0)) {
+          this.phrases.push({ concept: c, terms: alt.terms });
+          for (const t of alt.terms) this.termPositions.set(t, []);
+        }
+      }
     });
-    this.positions = concepts.map(() => []);
+    this.positions = this.concepts.map(() => []);
   }
 
   done(): void {
@@ -38,33 +69,58 @@ export class Proximity implements TermSink {
     this.marked.length = 0;
   }
 
-  /** A multiplier ≥ 1 for `doc`: 1 + a bonus per pair of neighbouring query concepts found adjacent. */
+  /** A multiplier for `doc`: above 1 for the query's phrase found together, below for scattered expansions. */
   boost(doc: number): number {
-    const pairs = this.positions.length - 1;
-    if (pairs < 1) return 1;
     const { corpus } = this;
+    const pairs = this.positions.length - 1;
     this.clear();
     const start = corpus.titleStart[doc]!, count = corpus.titleCount[doc]!;
     for (let i = start; i < start + count; i++) this.term(corpus.titleTerms[i]!, corpus.titlePositions[i]!);
-    const inTitle = adjacentPairs(this.positions);
-    if (inTitle === pairs) return 1 + TITLE_BONUS;
-
-    this.clear();
-    const paper = corpus.papers[doc];
-    if (paper) corpus.analyzer.run(fieldText(1, paper), this);
-    return 1 + (TITLE_BONUS * inTitle + BODY_BONUS * adjacentPairs(this.positions)) / pairs;
+    const inTitle = pairs > 0 ? adjacentPairs(this.positions) : 0;
+    let matched = this.present | this.adjacentExpansions();
+    // The abstract is read only when it can change the answer.
+    const unsure = this.phrases.some((p) => (matched & (1 << p.concept)) === 0);
+    let body = 0;
+    if ((pairs > 0 && inTitle < pairs) || unsure) {
+      this.clear(false);
+      const paper = corpus.papers[doc];
+      if (paper) corpus.analyzer.run(fieldText(1, paper), this);
+      if (pairs > 0) body = occurrencesShare(this.positions);
+      matched |= this.present | this.adjacentExpansions();
+    }
+    let boost = 1;
+    if (pairs > 0) boost *= 1 + TITLE_PHRASE * (inTitle / pairs) ** 2 + BODY_PHRASE * body;
+    const scattered = new Set(this.phrases.map((p) => p.concept).filter((c) => (matched & (1 << c)) === 0));
+    for (const c of scattered) boost *= 1 - this.shares[c]! * (1 - SCATTERED_KEEPS);
+    return boost;
   }
 
   term(term: number, position: number): void {
     let mask = this.masks[term]!;
+    if (mask === 0) return;
     for (let c = 0; mask !== 0; c++, mask >>>= 1) if (mask & 1) this.positions[c]!.push(position);
+    this.termPositions.get(term)?.push(position);
+    this.present |= this.singleOf.get(term) ?? 0;
   }
 
-  private clear(): void {
+  /** Bit c set for each concept one of whose multi-word alternatives appears with its words in order, close together. */
+  private adjacentExpansions(): number {
+    let out = 0;
+    for (const phrase of this.phrases) {
+      if (adjacentPairs(phrase.terms.map((t) => this.termPositions.get(t)!)) === phrase.terms.length - 1) out |= 1 << phrase.concept;
+    }
+    return out;
+  }
+
+  /** Forgets the positions read (title and abstract positions are never compared); `all` also forgets what was present. */
+  private clear(all = true): void {
     for (const p of this.positions) p.length = 0;
+    for (const p of this.termPositions.values()) p.length = 0;
+    if (all) this.present = 0;
   }
 }
 
+/** How many neighbouring lists have some position of the second just after one of the first. */
 function adjacentPairs(positions: number[][]): number {
   let found = 0;
   for (let c = 0; c + 1 < positions.length; c++) {
@@ -72,4 +128,16 @@ function adjacentPairs(positions: number[][]): number {
     if (here.some((p) => next.some((q) => q > p && q - p <= MAX_GAP))) found++;
   }
   return found;
+}
+
+/** Per neighbouring pair, its adjacent occurrences (up to BODY_OCCURRENCES) as a share, averaged. */
+function occurrencesShare(positions: number[][]): number {
+  let sum = 0;
+  for (let c = 0; c + 1 < positions.length; c++) {
+    const here = positions[c]!, next = positions[c + 1]!;
+    let n = 0;
+    for (const p of here) if (next.some((q) => q > p && q - p <= MAX_GAP) && ++n >= BODY_OCCURRENCES) break;
+    sum += n / BODY_OCCURRENCES;
+  }
+  return sum / (positions.length - 1);
 }

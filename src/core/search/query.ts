@@ -5,7 +5,7 @@
 import { foldLatex } from "../latex.ts";
 import type { Corpus } from "./corpus.ts";
 import { stem } from "./stem.ts";
-import { ACRONYMS } from "./synonyms.ts";
+import { ACRONYMS, RELATED } from "./synonyms.ts";
 import { tokens } from "./tokenize.ts";
 
 export interface Alternative {
@@ -23,11 +23,15 @@ export interface Concept {
 }
 
 const EXPANSION_WEIGHT = 0.8;   // "mixture of experts" for moe, and moe for "mixture of experts"
+const RELATED_WEIGHT = 0.5;     // "image" for "pictures": another word for it, not the word typed
 const COMPOUND_PARTS_WEIGHT = 0.9; // "pokechamp" typed, "Poké Champ" written
 const PREFIX_OF_WORD_WEIGHT = 0.45; // "moe" also finds "MoErging", below "MoE" itself
 const PREFIX_OF_PARTIAL_WEIGHT = 0.8; // "mamb" is not a word: it must be the start of one
 const TYPO_WEIGHT = 0.5;
+const TYPO_RARITY = 8; // keep typo candidates at least 1/8 as common as the commonest
 const MAX_PREFIX_TERMS = 24;
+// How much longer than a whole word typed a word built on it may be: inflections and derivations.
+const MAX_WORD_EXTENSION = 4;
 // A guard, not a user-facing limit: past this many concepts extra words only cost time.
 const MAX_CONCEPTS = 32;
 
@@ -40,15 +44,17 @@ const EXPANSIONS = new Map(Object.entries(ACRONYMS));
 
 // "mixtur of expert" → "moe": expansions keyed by their stems, so any inflection of a phrase matches.
 const ACRONYMS_OF_PHRASE = new Map<string, string[]>();
+// "graphic card" → gpu, accelerator, …; "pictur" → photo, image, …: every member of a ring by its stems.
+const RELATED_OF_PHRASE = new Map<string, string[]>();
 let longestPhrase = 1;
-for (const [acronym, phrases] of Object.entries(ACRONYMS)) {
-  for (const phrase of phrases) {
-    const key = wordsOf(phrase).map(stem);
-    longestPhrase = Math.max(longestPhrase, key.length);
-    const known = ACRONYMS_OF_PHRASE.get(key.join(" ")) ?? [];
-    ACRONYMS_OF_PHRASE.set(key.join(" "), [...known, acronym]);
-  }
-}
+const keyOf = (phrase: string): string[] => wordsOf(phrase).map(stem);
+const note = (map: Map<string, string[]>, phrase: string, values: string[]) => {
+  const key = keyOf(phrase);
+  longestPhrase = Math.max(longestPhrase, key.length);
+  map.set(key.join(" "), [...new Set([...(map.get(key.join(" ")) ?? []), ...values])]);
+};
+for (const [acronym, phrases] of Object.entries(ACRONYMS)) for (const phrase of phrases) note(ACRONYMS_OF_PHRASE, phrase, [acronym]);
+for (const ring of RELATED) for (const member of ring) note(RELATED_OF_PHRASE, member, ring.filter((m) => keyOf(m).join(" ") !== keyOf(member).join(" ")));
 
 /** A word as typed; a compound ("MM-RLHF") keeps its parts. */
 interface Unit { surface: string; parts: string[] }
@@ -60,6 +66,7 @@ function unitsOf(query: string): Unit[] {
   let open: Unit | null = null;
   let remaining = 0;
   for (const token of tokens(text)) {
+    if (token.joined && open && remaining > 0) continue; // a piece's own joined form, inside a compound
     if (token.joined) { open = { surface: token.term, parts: [] }; remaining = token.term.length; units.push(open); continue; }
     if (open && remaining > 0) { open.parts.push(token.term); remaining -= token.term.length; if (remaining <= 0) open = null; continue; }
     units.push({ surface: token.term, parts: [token.term] });
@@ -69,17 +76,22 @@ function unitsOf(query: string): Unit[] {
 
 export function planQuery(query: string, corpus: Corpus): Concept[] {
   const units = unitsOf(query).slice(0, MAX_CONCEPTS * 2);
+  const keys = units.map((u) => u.parts.map(stem));
+  const typed = new Set(keys.flat());
   const concepts: { concept: Concept; stopword: boolean }[] = [];
   for (let i = 0; i < units.length; ) {
     // Words that spell out an acronym ("state space models") each also accept the acronym, so a paper
     // that only says "SSM" still covers all of them, and one that spells it out matches word by word.
     // The acronym's credit is shared among the words: saying "SSM" once is not worth three rare words.
-    const span = matchPhraseSpan(units, i);
-    const end = span ? i + span.length : i + 1;
-    const contentWords = span ? units.slice(i, end).filter((u) => !STOPWORDS.has(u.surface)).length : 1;
+    // Words with a related term ("graphics cards" → gpu) each accept it, its credit shared the same way.
+    const span = matchPhraseSpan(units, keys, i, ACRONYMS_OF_PHRASE);
+    const related = span ? null : relatedSpan(units, keys, i, typed);
+    const end = span ? i + span.length : related ? i + related.length : i + 1;
+    const contentWords = Math.max(1, units.slice(i, end).filter((u) => !STOPWORDS.has(u.surface)).length);
     for (; i < end; i++) {
       const unit = units[i]!;
-      const concept = wordConcept(unit, corpus, span?.acronyms ?? [], EXPANSION_WEIGHT / Math.max(1, contentWords));
+      const concept = wordConcept(unit, corpus, span?.values ?? [], EXPANSION_WEIGHT / contentWords,
+        related?.values ?? [], RELATED_WEIGHT / contentWords);
       concepts.push({ concept, stopword: unit.parts.length === 1 && STOPWORDS.has(unit.surface) });
     }
   }
@@ -88,32 +100,48 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
   return (content.length ? content : concepts).slice(0, MAX_CONCEPTS).map((c) => c.concept);
 }
 
-/** The longest run of whole units starting at `start` whose stems spell out an acronym's expansion. */
-function matchPhraseSpan(units: Unit[], start: number): { length: number; acronyms: string[] } | null {
-  let best: { length: number; acronyms: string[] } | null = null;
+/**
+ * The longest run of whole units starting at `start` whose stems are a key of `map` (an acronym's
+ * expansion, or a member of a ring of related words), with what it maps to. Single words count only
+ * with `singleWords` (an acronym typed alone is handled as a word of its own).
+ */
+function matchPhraseSpan(units: Unit[], keys: string[][], start: number, map: Map<string, string[]>, singleWords = false): { length: number; values: string[] } | null {
+  let best: { length: number; values: string[] } | null = null;
   const stems: string[] = [];
   for (let end = start; end < units.length && stems.length < longestPhrase; end++) {
-    stems.push(...units[end]!.parts.map(stem));
-    const acronyms = end > start || units[end]!.parts.length > 1 ? ACRONYMS_OF_PHRASE.get(stems.join(" ")) : undefined;
-    if (acronyms) best = { length: end - start + 1, acronyms };
+    stems.push(...keys[end]!);
+    const values = singleWords || end > start || units[end]!.parts.length > 1 ? map.get(stems.join(" ")) : undefined;
+    if (values) best = { length: end - start + 1, values };
   }
   return best;
 }
 
-function wordConcept(unit: Unit, corpus: Corpus, acronyms: string[], acronymWeight: number): Concept {
+/** Related terms for the run at `start`, leaving out those the query already says itself. */
+function relatedSpan(units: Unit[], keys: string[][], start: number, typed: Set<string>): { length: number; values: string[] } | null {
+  const span = matchPhraseSpan(units, keys, start, RELATED_OF_PHRASE, true);
+  if (!span) return null;
+  const values = span.values.filter((v) => !keyOf(v).every((s) => typed.has(s)));
+  return values.length ? { length: span.length, values } : null;
+}
+
+function wordConcept(unit: Unit, corpus: Corpus, acronyms: string[], acronymWeight: number, related: string[], relatedWeight: number): Concept {
   const builder = new ConceptBuilder(corpus);
   const known = builder.word(unit.surface, 1);
   for (const acronym of acronyms) builder.word(acronym, acronymWeight);
+  for (const phrase of related) builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), relatedWeight);
   if (unit.parts.length > 1) builder.phrase(unit.parts.filter((w) => !STOPWORDS.has(w)), COMPOUND_PARTS_WEIGHT);
   for (const phrase of EXPANSIONS.get(stem(unit.surface)) ?? []) {
     builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), EXPANSION_WEIGHT);
   }
   let prefixed = 0;
   if (unit.surface.length >= 3 && !STOPWORDS.has(unit.surface)) {
-    const weight = known ? PREFIX_OF_WORD_WEIGHT : PREFIX_OF_PARTIAL_WEIGHT;
-    prefixed = builder.prefix(unit.surface, weight);
+    // A whole word also finds the words built on it ("agent" → "agentic", "robot" → "robotics"), but not
+    // longer words that merely start with it ("model" → "ModelScope"), and never above itself: a rare
+    // word that starts with a common one says less, not more, about the common one.
+    prefixed = known >= 0 ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, corpus.idf(known))
+      : builder.prefix(unit.surface, PREFIX_OF_PARTIAL_WEIGHT);
   }
-  if (!known && prefixed === 0 && unit.surface.length >= 5) builder.typos(stem(unit.surface), TYPO_WEIGHT);
+  if (known < 0 && prefixed === 0 && unit.surface.length >= 5) builder.typos(unit.surface, TYPO_WEIGHT);
   return builder.done();
 }
 
@@ -122,11 +150,12 @@ class ConceptBuilder {
   private readonly termSet = new Set<number>();
   constructor(private readonly corpus: Corpus) {}
 
-  /** Adds the word as a term if the corpus has it; says whether it did. */
-  word(surface: string, weight: number): boolean {
+  /** Adds the word as a term if the corpus has it; returns its id, or -1. */
+  word(surface: string, weight: number): number {
     const id = this.corpus.vocab.lookup(surface);
-    if (id < 0 || this.corpus.df[id] === 0) return false;
-    return this.add([id], weight);
+    if (id < 0 || this.corpus.df[id] === 0) return -1;
+    this.add([id], weight);
+    return id;
   }
 
   phrase(words: string[], weight: number): void {
@@ -136,16 +165,27 @@ class ConceptBuilder {
     this.add([...new Set(words.map((w) => this.corpus.vocab.lookup(w)))], weight);
   }
 
-  prefix(surface: string, weight: number): number {
+  /** Words starting with `surface` (up to `maxLength` long), each counting at most as much as a word of idf `maxIdf`. */
+  prefix(surface: string, weight: number, maxLength = Infinity, maxIdf = Infinity): number {
     const { vocab, df } = this.corpus;
-    const ids = vocab.withPrefix(surface, MAX_PREFIX_TERMS * 8).filter((id) => !this.termSet.has(id) && df[id]! > 0);
+    const ids = vocab.withPrefix(surface, maxLength).filter((id) => !this.termSet.has(id) && df[id]! > 0);
     ids.sort((a, b) => df[b]! - df[a]!);
-    for (const id of ids.slice(0, MAX_PREFIX_TERMS)) this.add([id], weight);
+    for (const id of ids.slice(0, MAX_PREFIX_TERMS)) this.add([id], weight * Math.min(1, maxIdf / this.corpus.idf(id)));
     return Math.min(ids.length, MAX_PREFIX_TERMS);
   }
 
-  typos(root: string, weight: number): void {
-    for (const id of this.corpus.vocab.withinOneEdit(root)) if (this.corpus.df[id]! > 0) this.add([id], weight);
+  /**
+   * Words one edit from the typed word, or from its stem ("lernings" → "learn"). A typo is most likely of
+   * a common word: candidates far rarer than the commonest one ("leaning" beside "learning") are dropped.
+   */
+  typos(surface: string, weight: number): void {
+    const { vocab, df } = this.corpus;
+    const root = stem(surface);
+    const ids = vocab.withinOneEdit(surface);
+    if (root !== surface) ids.push(...vocab.withinOneEdit(root));
+    const found = [...new Set(ids)].filter((id) => df[id]! > 0 && !this.termSet.has(id));
+    const commonest = Math.max(0, ...found.map((id) => df[id]!));
+    for (const id of found) if (df[id]! * TYPO_RARITY >= commonest) this.add([id], weight);
   }
 
   private add(terms: number[], weight: number): boolean {

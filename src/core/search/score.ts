@@ -109,7 +109,7 @@ export class Scorer {
 
   private postingsOf(terms: number[]): number {
     let n = 0;
-    for (const t of terms) n += t >= 0 ? this.corpus.postings[t]?.length ?? 0 : 0;
+    for (const t of terms) n += t >= 0 ? this.corpus.postings.length(t) : 0;
     return n;
   }
 
@@ -137,12 +137,12 @@ export class Scorer {
   // phrase, into the phrase's running sum.
   private scoreTerm(term: number, weight: number, intoPhrase: boolean): void {
     const corpus = this.corpus;
-    const postings = corpus.postings[term];
-    if (!postings || weight <= 0) return;
+    const length = weight > 0 ? corpus.postings.read(term) : 0;
+    if (length === 0) return;
     const idf = corpus.idf(term) * weight * (K1 + 1);
     const [nT, nB, nK, nA] = this.norms as [Float64Array, Float64Array, Float64Array, Float64Array];
     const [wT, wB, wK, wA] = FIELD_WEIGHT as [number, number, number, number];
-    const { docs, tfs, length } = postings;
+    const { docs, tfs } = corpus.postings;
     const { best, conceptTouched, phraseSum, phraseHits, phraseTouched, dense } = this;
     let nConcept = this.nConcept, nPhrase = this.nPhrase;
     for (let i = 0; i < length; i++) {

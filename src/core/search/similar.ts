@@ -36,15 +36,16 @@ export class Similarity {
     this.normsReady = true;
     const { corpus } = this;
     const squares = new Float64Array(corpus.docCount);
-    corpus.postings.forEach((postings, term) => {
+    for (let term = 0; term < corpus.vocab.size; term++) {
+      const length = corpus.postings.read(term);
       const idf = corpus.idf(term);
-      const { docs, tfs, length } = postings;
+      const { docs, tfs } = corpus.postings;
       for (let i = 0; i < length; i++) {
         const packed = tfs[i]!;
         const w = SUBLINEAR[TITLE_WEIGHT * (packed & 0xf) + ((packed >>> 4) & 0xff) + KEYWORD_WEIGHT * ((packed >>> 12) & 3)]! * idf;
         squares[docs[i]!]! += w * w;
       }
-    });
+    }
     this.norms = Float32Array.from(squares, Math.sqrt);
   }
 
@@ -81,12 +82,13 @@ export class Similarity {
     const acc = this.acc;
     const touched: number[] = [];
     for (const [term, weight] of strongest) {
-      const postings = corpus.postings[term]!;
+      const length = corpus.postings.read(term);
+      const { docs, tfs } = corpus.postings;
       const idf = corpus.idf(term);
-      for (let i = 0; i < postings.length; i++) {
-        const doc = postings.docs[i]!;
+      for (let i = 0; i < length; i++) {
+        const doc = docs[i]!;
         if (acc[doc] === 0) touched.push(doc);
-        acc[doc]! += weight * termWeight(postings.tfs[i]!, idf);
+        acc[doc]! += weight * termWeight(tfs[i]!, idf);
       }
     }
     const top = new TopK(limit);

@@ -15,19 +15,20 @@ export function suggestTitles(corpus: Corpus, typed: string, limit: number): { d
   if (words.length === 0 || limit <= 0) return [];
   const last = words.pop()!;
   const complete = /\s$/.test(text);
-  const lastTerms = complete ? [corpus.vocab.lookup(last)].filter((t) => t >= 0) : corpus.vocab.withPrefix(last, MAX_PREFIX_TERMS);
+  const lastTerms = complete ? [corpus.vocab.lookup(last)].filter((t) => t >= 0)
+    : corpus.vocab.withPrefix(last).sort((a, b) => corpus.df[b]! - corpus.df[a]!).slice(0, MAX_PREFIX_TERMS);
   const earlier = words.map((w) => corpus.vocab.lookup(w));
   if (earlier.some((t) => t < 0)) return [];
   const earlierIdf = earlier.reduce((sum, t) => sum + corpus.idf(t), 0);
 
   const bestOfDoc = new Map<number, number>();
   for (const term of lastTerms) {
-    const postings = corpus.postings[term];
-    if (!postings) continue;
+    const length = corpus.postings.read(term);
+    const { docs, tfs } = corpus.postings;
     const idf = corpus.idf(term);
-    for (let i = 0; i < postings.length; i++) {
-      const doc = postings.docs[i]!;
-      if (!corpus.alive[doc] || fieldTf(postings.tfs[i]!, Field.Title) === 0) continue;
+    for (let i = 0; i < length; i++) {
+      const doc = docs[i]!;
+      if (!corpus.alive[doc] || fieldTf(tfs[i]!, Field.Title) === 0) continue;
       if (idf > (bestOfDoc.get(doc) ?? -1)) bestOfDoc.set(doc, idf);
     }
   }

@@ -13,7 +13,7 @@
 // indexing can look up a cached analysis without slicing; `analyzeRaw` turns one raw token into its
 // terms, and is what indexing caches per distinct raw token (analyzer.ts) and queries call directly.
 
-/** Called once per token; `joined` marks the whole of a compound whose parts were also emitted. */
+/** Called once per token; `joined` marks the joined form of a compound (or of a piece of one) whose parts were also emitted. */
 export type TokenSink = (term: string, position: number, joined: boolean) => void;
 
 const OTHER = 1, DIGIT = 2, LOWER = 3, UPPER = 4;
@@ -36,6 +36,7 @@ function classify(code: number): number {
 
 const ASCII_CLASS = new Uint8Array(128).map((_, code) => classify(code));
 const isWordChar = (code: number): boolean => (code < 128 ? ASCII_CLASS[code]! : classify(code)) !== OTHER;
+const ASCII_WORD = ASCII_CLASS.map((cls) => (cls === OTHER ? 0 : 1));
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}+/gu;
@@ -45,9 +46,9 @@ export function foldAccents(text: string): string {
   return NON_ASCII.test(text) ? text.normalize("NFD").replace(MARKS, "") : text;
 }
 
-/** Receives each raw token s[start, end) with two independent 32-bit hashes of its characters. */
+/** Receives each raw token s[start, end) with hashChars (strings.ts) of its characters. */
 export interface RawSink {
-  raw(s: string, start: number, end: number, h1: number, h2: number): void;
+  raw(s: string, start: number, end: number, hash: number): void;
 }
 
 /**
@@ -60,27 +61,34 @@ export interface RawSink {
 export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): number {
   const n = s.length;
   let i = 0;
+  // ASCII characters take the table path (one load, one branch a character: this loop reads ~150M
+  // characters per 100k abstracts); others are classified, or end the scan when the caller folds later.
   while (i < n) {
     let code = s.charCodeAt(i);
-    if (code >= 128 && stopAtNonAscii) return i;
-    if (!isWordChar(code)) { i++; continue; }
+    if (code < 128) { if (ASCII_WORD[code] === 0) { i++; continue; } }
+    else if (stopAtNonAscii) return i;
+    else if (!isWordChar(code)) { i++; continue; }
     const start = i;
-    // FNV-1a and a murmur-style mix: a false match needs both to collide (and the lengths to agree).
-    let h1 = 0x811c9dc5, h2 = 0x01234567;
+    // FNV-1a, as hashChars computes it: the analyzer looks the token up without slicing it out.
+    let hash = 0x811c9dc5;
     for (;;) {
-      h1 = Math.imul(h1 ^ code, 0x01000193);
-      h2 = Math.imul(h2 ^ code, 0x5bd1e995); h2 ^= h2 >>> 13;
+      hash = Math.imul(hash ^ code, 0x01000193);
       if (++i >= n) break;
       code = s.charCodeAt(i);
-      if (code >= 128 && stopAtNonAscii) return start;
-      if (isWordChar(code)) continue;
-      // A single hyphen between word characters joins a compound ("Mixture-of-Experts").
-      if (code !== 45 /* - */ || i + 1 >= n) break;
-      const next = s.charCodeAt(i + 1);
-      if (next >= 128 && stopAtNonAscii) return start;
-      if (!isWordChar(next)) break;
+      if (code < 128) {
+        if (ASCII_WORD[code] === 1) continue;
+        // A single hyphen between word characters joins a compound ("Mixture-of-Experts").
+        if (code !== 45 /* - */ || i + 1 >= n) break;
+        const next = s.charCodeAt(i + 1);
+        if (next < 128) { if (ASCII_WORD[next] === 0) break; }
+        else if (stopAtNonAscii) return start;
+        else if (!isWordChar(next)) break;
+        continue;
+      }
+      if (stopAtNonAscii) return start;
+      if (!isWordChar(code)) break;
     }
-    sink.raw(s, start, i, h1, h2);
+    sink.raw(s, start, i, hash);
   }
   return -1;
 }
@@ -101,31 +109,42 @@ function camelCuts(piece: string, classes: number[]): number[] {
 }
 
 /**
- * The terms of one raw token. Usually one word; a compound gives its joined form first (`joined`),
- * then its parts, which take consecutive positions starting at the joined form's.
+ * The terms of one raw token. Usually one word; a compound gives its joined form first, then its parts,
+ * which take consecutive positions starting at the joined form's. A hyphenated piece that camel case
+ * splits again also gives its own joined form, at its first part's position: "DeepSeek-R1-Zero" →
+ * deepseekr1zero, deepseek, deep, seek, r1, zero, so "deepseek" finds it. `joined[i]` marks a joined
+ * form: it shares the next term's position instead of taking its own.
  */
-export function analyzeRaw(word: string): { terms: string[]; joined: boolean } {
+export function analyzeRaw(word: string): { terms: string[]; joined: boolean[] } {
   let upper = false, compound = false;
   for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i);
     if (code === 45) compound = true;
     else if ((code < 128 ? ASCII_CLASS[code]! : classify(code)) === UPPER) { upper = true; if (i > 0) compound = true; }
   }
-  if (!compound) return { terms: [upper ? word.toLowerCase() : word], joined: false };
-  const parts: string[] = [];
+  if (!compound) return { terms: [upper ? word.toLowerCase() : word], joined: [false] };
+  const pieces: string[][] = [];
   let from = 0;
   for (let h = 0; h <= word.length; h++) {
     if (h < word.length && word.charCodeAt(h) !== 45) continue;
     const piece = word.slice(from, h);
     const classes: number[] = [];
     for (let i = 0; i < piece.length; i++) classes.push(classify(piece.charCodeAt(i)));
+    const parts: string[] = [];
     let at = 0;
     for (const cut of camelCuts(piece, classes)) { parts.push(piece.slice(at, cut)); at = cut; }
     parts.push(at ? piece.slice(at) : piece);
+    pieces.push(parts.map((p) => p.toLowerCase()));
     from = h + 1;
   }
-  if (parts.length === 1) return { terms: [word.toLowerCase()], joined: false };
-  return { terms: [parts.join("").toLowerCase(), ...parts.map((p) => p.toLowerCase())], joined: true };
+  const all = pieces.flat();
+  if (all.length === 1) return { terms: [all[0]!], joined: [false] };
+  const terms = [all.join("")], joined = [true];
+  for (const parts of pieces) {
+    if (parts.length > 1 && pieces.length > 1) { terms.push(parts.join("")); joined.push(true); }
+    for (const part of parts) { terms.push(part); joined.push(false); }
+  }
+  return { terms, joined };
 }
 
 /** Emits the tokens of `text` in order; never throws. Returns the next position. */
@@ -134,8 +153,7 @@ export function tokenize(text: string, emit: TokenSink, startPosition = 0): numb
   scanRaw(foldAccents(text), {
     raw(s, start, end) {
       const { terms, joined } = analyzeRaw(s.slice(start, end));
-      if (joined) emit(terms[0]!, position, true);
-      for (let i = joined ? 1 : 0; i < terms.length; i++) emit(terms[i]!, position++, false);
+      for (let i = 0; i < terms.length; i++) emit(terms[i]!, joined[i] ? position : position++, joined[i]!);
     },
   });
   return position;

@@ -1,82 +1,129 @@
 // Terms interned to small integers, so postings, accumulators and vectors are typed arrays, not Maps.
-// A term is a stem; many surface spellings ("models", "modeling") map to one id, and each surface is
-// stemmed once. Indexing reaches this only once per distinct raw token (analyzer.ts caches the rest).
+// A term is a stem; many surface spellings ("models", "modeling") map to one id. Every token the analyzer
+// meets (as written: "OpenMoE", "Mixture-of-Experts", "Model") is stored once with its analysis — one
+// term id, or a compound's several — so indexing analyses each distinct token once and then only looks
+// it up. Surface words (lower-case, unstemmed: "models") live in the same table, marked, so a query word
+// is one exact lookup. All strings sit in StringTables: exact, compact, and invisible to the collector.
+import { SurfacePrefixes } from "./prefixes.ts";
 import { stem } from "./stem.ts";
+import { hashChars as hashOf, MISSING, StringTable } from "./strings.ts";
+import { analyzeRaw } from "./tokenize.ts";
+import { oneEditAway } from "./typos.ts";
 
 export class Vocabulary {
-  private readonly idBySurface = new Map<string, number>();
-  private readonly idByStem = new Map<string, number>();
-  readonly stems: string[] = [];
-  private sorted: string[] | null = null;
+  // Every token, with its code (a term id, or ~k for compound k) times two, plus one for a surface word.
+  private readonly tokens = new StringTable();
+  /** Term id = the value of its stem's entry here; stemHandles maps ids back to entries. */
+  private readonly stems = new StringTable(false);
+  private stemHandles = new Uint32Array(1024);
+  /** Compound k's terms are compoundTerms[compoundStart[k], compoundStart[k + 1]): id · 2, + 1 for a joined form. */
+  compoundStart = new Int32Array(256);
+  compoundTerms = new Int32Array(1024);
+  private compounds = 0;
+  private compoundUsed = 0;
+  private readonly prefixes = new SurfacePrefixes(this.tokens);
 
-  get size(): number { return this.stems.length; }
+  /** How many terms (stems) there are; term ids are 0 … size - 1. */
+  get size(): number { return this.stems.size; }
+
+  private codeOf(entry: number): number { return this.tokens.value(entry) >> 1; }
+
+  /** The code of the token s[start, end) (hash: hashChars of it), or MISSING: one slot read for most tokens. */
+  findCode(s: string, start: number, end: number, hash: number): number {
+    const value = this.tokens.findValue(s, start, end, hash);
+    return value === MISSING ? MISSING : value >> 1;
+  }
+
+  /** Analyses a token seen for the first time (see findCode) and stores it; returns its code. */
+  learn(raw: string, hash: number): number {
+    const { terms, joined } = analyzeRaw(raw);
+    // Most new tokens are a plain lower-case word: its own surface, known to be absent.
+    if (terms.length === 1 && raw === terms[0]) return this.addSurface(raw, hash);
+    let code = this.intern(terms[0]!);
+    if (terms.length > 1) {
+      // Compound k's terms, each as id · 2 + 1 when it is a joined form (shares the next term's position).
+      const k = this.compounds++;
+      this.compoundStart = grown(this.compoundStart, k + 2);
+      this.compoundTerms = grown(this.compoundTerms, this.compoundUsed + terms.length);
+      terms.forEach((t, i) => { this.compoundTerms[this.compoundUsed + i] = this.intern(t) * 2 + (joined[i] ? 1 : 0); });
+      this.compoundUsed += terms.length;
+      this.compoundStart[k + 1] = this.compoundUsed;
+      code = ~k;
+    }
+    // A surface word has no capitals or hyphens, so no other token can equal one.
+    if (terms.length > 1 || raw !== terms[0]) this.tokens.add(raw, 0, raw.length, hash, code * 2);
+    return code;
+  }
 
   /** The id of a surface word from a document, creating the term if it is new. */
   intern(surface: string): number {
-    let id = this.idBySurface.get(surface);
-    if (id !== undefined) return id;
+    const known = this.tokens.lookup(surface);
+    return known >= 0 ? this.codeOf(known) : this.addSurface(surface, hashOf(surface));
+  }
+
+  private addSurface(surface: string, hash: number): number {
     const root = stem(surface);
-    id = this.idByStem.get(root);
-    if (id === undefined) {
-      id = this.stems.length;
-      this.stems.push(root);
-      this.idByStem.set(root, id);
+    let handle = this.stems.lookup(root);
+    if (handle < 0) {
+      const id = this.stems.size;
+      handle = this.stems.add(root, 0, root.length, hashOf(root), id);
+      this.stemHandles = grown(this.stemHandles, id + 1);
+      this.stemHandles[id] = handle;
     }
-    this.idBySurface.set(surface, id);
-    this.sorted = null;
+    const id = this.stems.value(handle);
+    this.prefixes.added(this.tokens.add(surface, 0, surface.length, hash, id * 2 + 1));
     return id;
   }
 
   /** The id of a surface word from a query, or -1; queries never grow the vocabulary. */
   lookup(surface: string): number {
-    return this.idBySurface.get(surface) ?? this.idByStem.get(stem(surface)) ?? -1;
+    const entry = this.tokens.lookup(surface);
+    if (entry >= 0 && this.tokens.value(entry) & 1) return this.codeOf(entry);
+    return this.idOfStem(stem(surface));
   }
 
   idOfStem(root: string): number {
-    return this.idByStem.get(root) ?? -1;
+    const handle = this.stems.lookup(root);
+    return handle < 0 ? -1 : this.stems.value(handle);
   }
 
-  // Surface words sorted once and again only after new words arrive, so partial words can be looked up
-  // by what people typed ("learni" → learning), not by a stem they cannot see.
-  private sortedSurfaces(): string[] {
-    return (this.sorted ??= [...this.idBySurface.keys()].sort());
+  stemOf(id: number): string {
+    return this.stems.get(this.stemHandles[id]!);
   }
 
-  /** Ids of every term with a surface form starting with `prefix`, at most `max` of them. */
-  withPrefix(prefix: string, max = Infinity): number[] {
-    const words = this.sortedSurfaces();
-    let lo = 0, hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (words[mid]! < prefix) lo = mid + 1; else hi = mid;
-    }
+  /** Readies prefix lookups after a bulk build, so the first partial word typed does not pay for it. */
+  prepare(): void {
+    this.prefixes.sort();
+  }
+
+  /** Ids of every term with a surface form starting with `prefix`, at most `maxLength` long (distinct, unordered). */
+  withPrefix(prefix: string, maxLength = Infinity): number[] {
+    return this.prefixes.terms(prefix, maxLength);
+  }
+
+  /**
+   * Ids of terms with a surface form one edit (insert, delete, substitute, swap neighbours) from `word`.
+   * Bounded work: it looks up the word's edits, never scans the vocabulary (typos.ts).
+   */
+  withinOneEdit(word: string): number[] {
     const out = new Set<number>();
-    for (let i = lo; i < words.length && out.size < max; i++) {
-      if (!words[i]!.startsWith(prefix)) break;
-      out.add(this.idBySurface.get(words[i]!)!);
-    }
+    oneEditAway(word, (candidate) => {
+      const entry = this.tokens.lookup(candidate);
+      if (entry >= 0 && this.tokens.value(entry) & 1) out.add(this.codeOf(entry));
+    });
     return [...out];
   }
 
-  /** Ids of terms one edit (insert, delete, substitute, swap neighbours) away from `word`. */
-  withinOneEdit(word: string): number[] {
-    const out: number[] = [];
-    const stems = this.stems;
-    for (let id = 0; id < stems.length; id++) {
-      const t = stems[id]!;
-      if (Math.abs(t.length - word.length) <= 1 && t !== word && oneEditApart(word, t)) out.push(id);
-    }
-    return out;
+  /** Bytes held by the strings and their codes, for memory reports. */
+  get bytes(): number {
+    return this.tokens.bytes + this.stems.bytes + this.stemHandles.byteLength + this.compoundStart.byteLength +
+      this.compoundTerms.byteLength + this.prefixes.bytes;
   }
 }
 
-function oneEditApart(a: string, b: string): boolean {
-  if (a.length > b.length) [a, b] = [b, a];
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.slice(i) === b.slice(i + 1);
+function grown<T extends Int32Array | Uint32Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  next.set(a);
+  return next;
 }

@@ -3,10 +3,20 @@ import type { Config } from "../../config.ts";
 import { titleKey, type Paper } from "../../core/paper.ts";
 import { HfBodyError, HfHttpError } from "./errors.ts";
 import { getJson, type HttpOptions } from "./http.ts";
+import { sleep } from "../../core/retry.ts";
 import { DailyPageSchema, parseDailyPage, parsePaper, type RejectedEntry } from "./schema.ts";
 
-export interface HfClientOptions extends Partial<HttpOptions> {
+export interface HfClientOptions {
   baseUrl: string;
+  timeoutMs?: number;
+  /** Retries after the first attempt (the shared policy's maxAttempts − 1). */
+  maxRetries?: number;
+  /** The first backoff for 5xx and network failures. */
+  backoffMs?: number;
+  /** A 429 asking for longer than this is not waited out. */
+  maxRetryWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  onRetry?: HttpOptions["onRetry"];
   pageSize?: number;
   /** A server that ignores `p` would otherwise page forever. */
   maxPages?: number;
@@ -32,11 +42,9 @@ export class HfClient {
     this.maxPages = options.maxPages ?? 20;
     this.http = {
       timeoutMs: options.timeoutMs ?? 15_000,
-      maxRetries: options.maxRetries ?? 3,
-      backoffMs: options.backoffMs ?? 300,
-      maxRetryWaitMs: options.maxRetryWaitMs ?? 60_000,
-      sleep: options.sleep,
-      onRetry: options.onRetry,
+      retry: { maxAttempts: (options.maxRetries ?? 3) + 1, baseDelayMs: options.backoffMs ?? 300,
+        maxDelayMs: options.maxRetryWaitMs ?? 60_000, sleep: options.sleep ?? sleep },
+      ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     };
   }
 

@@ -1,25 +1,21 @@
 // One GET against the papers API with the manners a shared public API expects: a timeout on every
 // request, 429 answered by waiting as long as the server asks (within a bound), 5xx and dropped
-// connections retried with backoff, and a typed error with a one-line message when it still fails.
+// connections retried with backoff (the shared policy, core/retry.ts), and a typed error with a
+// one-line message when it still fails.
 import { HfBodyError, HfHttpError, HfNetworkError, HfRateLimitError } from "./errors.ts";
 import { retryDelayMs } from "../../core/retry-delay.ts";
+import { backoffMs, type RetryPolicy } from "../../core/retry.ts";
 
 export interface HttpOptions {
   timeoutMs: number;
-  /** Retries after the first attempt, for 429, 5xx and network failures alike. */
-  maxRetries: number;
-  /** First backoff for 5xx and network failures; doubles each retry. */
-  backoffMs: number;
-  /** A 429 asking for longer than this is not waited out: the next scheduled run will try again. */
-  maxRetryWaitMs: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** For 429, 5xx and network failures alike. A 429 asking for longer than `maxDelayMs` is not waited
+   * out: the next scheduled run will try again. */
+  retry: RetryPolicy;
   /** Called before each retry, so the caller can count or debug-log them (never a warning per retry). */
   onRetry?: (info: { url: string; attempt: number; waitMs: number; reason: string }) => void;
 }
 
 export type JsonResult = { status: 200; body: unknown } | { status: 404 };
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function networkReason(error: unknown, timeoutMs: number): string {
   const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
@@ -32,14 +28,14 @@ function networkReason(error: unknown, timeoutMs: number): string {
 }
 
 export async function getJson(url: string, options: HttpOptions): Promise<JsonResult> {
-  const sleep = options.sleep ?? defaultSleep;
+  const { retry: policy } = options;
   const { host, pathname } = new URL(url);
-  const backoff = (attempt: number) => options.backoffMs * 2 ** attempt * (1 + Math.random() / 2);
   for (let attempt = 0; ; attempt++) {
-    const canRetry = attempt < options.maxRetries;
+    const canRetry = attempt + 1 < policy.maxAttempts;
+    const backoff = () => backoffMs(policy, attempt + 1);
     const retry = async (waitMs: number, reason: string) => {
       options.onRetry?.({ url, attempt: attempt + 1, waitMs, reason });
-      await sleep(waitMs);
+      await policy.sleep(waitMs);
     };
     let response: Response;
     try {
@@ -49,24 +45,23 @@ export async function getJson(url: string, options: HttpOptions): Promise<JsonRe
       });
     } catch (error) {
       const reason = networkReason(error, options.timeoutMs);
-      if (canRetry) { await retry(backoff(attempt), reason); continue; }
+      if (canRetry) { await retry(backoff(), reason); continue; }
       throw new HfNetworkError(`Hugging Face API unreachable (${host}: ${reason})`);
     }
 
     if (response.status === 429 || (response.status === 503 && response.headers.has("retry-after"))) {
       await response.body?.cancel().catch(() => {});
       const asked = retryDelayMs(response.headers);
-      const waitMs = asked ?? backoff(attempt);
-      if (!canRetry || waitMs > options.maxRetryWaitMs) {
+      if (!canRetry || (asked ?? 0) > policy.maxDelayMs) {
         const after = asked === null ? "" : ` for ${Math.ceil(asked / 1000)}s`;
         throw new HfRateLimitError(asked, `Hugging Face API is rate limiting us${after} (${pathname})`);
       }
-      await retry(waitMs, `${response.status}`);
+      await retry(backoffMs(policy, attempt + 1, asked), `${response.status}`);
       continue;
     }
     if (response.status >= 500) {
       await response.body?.cancel().catch(() => {});
-      if (canRetry) { await retry(backoff(attempt), `${response.status}`); continue; }
+      if (canRetry) { await retry(backoff(), `${response.status}`); continue; }
       throw new HfHttpError(response.status, `Hugging Face API answered ${response.status} for ${pathname} after ${attempt + 1} tries`);
     }
     if (response.status === 404) {

@@ -1,7 +1,7 @@
 // One paper someone asked for by arXiv id that we have not seen: fetched from the API and stored, so
 // the next person (and search) finds it without the network. Interactive, so short timeout, one retry.
 import type { Paper } from "../../core/paper.ts";
-import type { Services } from "../../services.ts";
+import type { Services } from "../../core/services.ts";
 import { HfClient } from "./client.ts";
 
 export async function lookupPaperOnHf(services: Services, arxivId: string, client?: HfClient): Promise<Paper | null> {

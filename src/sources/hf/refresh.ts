@@ -1,7 +1,8 @@
 // One refresh of a featured day from the Hugging Face API into the store. The whole day is fetched
 // before anything is written, and written in one transaction, so a refresh that fails half-way (page 2
 // is a 500, the network drops) leaves the previous papers and snapshot exactly as they were.
-import type { Services } from "../../services.ts";
+import type { Services } from "../../core/services.ts";
+import { REFRESH_JOB } from "../../core/stores/job-runs.ts";
 import { HfClient } from "./client.ts";
 
 export interface RefreshResult {
@@ -15,8 +16,6 @@ export interface RefreshResult {
   unchanged: number;
   snapshotChanged: boolean;
 }
-
-export const REFRESH_JOB = "refresh";
 
 /** A real calendar day written YYYY-MM-DD (2025-02-30 is not one). */
 export function isIsoDate(value: string): boolean {
@@ -32,16 +31,13 @@ export function hfClientFor(services: Services): HfClient {
   });
 }
 
-/** Remember when the refresh last worked and last failed, for `papers status` and for people debugging. */
-export async function recordJobRun(services: Services, name: string, outcome: { error?: string }): Promise<void> {
-  const at = services.clock();
-  const data = outcome.error === undefined
-    ? { lastSuccessAt: at }
-    : { lastFailureAt: at, lastError: outcome.error.slice(0, 500) };
+/** Remember when the refresh last worked and last failed (for /healthz); a database too busy to say so
+ * must not turn a good refresh into a failed one. */
+async function recordRefresh(services: Services, error: string | null): Promise<void> {
   try {
-    await services.db.jobRun.upsert({ where: { name }, create: { name, ...data }, update: data });
-  } catch (error) {
-    services.log.warn({ job: name, reason: (error as Error).message?.slice(0, 200) }, "could not record the job run");
+    await services.jobRuns.record(REFRESH_JOB, services.clock(), error);
+  } catch (failure) {
+    services.log.warn({ job: REFRESH_JOB, reason: (failure as Error).message?.slice(0, 200) }, "could not record the job run");
   }
 }
 
@@ -57,15 +53,15 @@ export async function refreshFromHf(services: Services, options: { date: string;
     const base = { date, fetched: day.papers.length, rejected: day.rejected.length };
     if (day.papers.length === 0) {
       // An empty day (not published yet, a weekend) must not wipe a snapshot: write nothing.
-      await recordJobRun(services, REFRESH_JOB, {});
+      await recordRefresh(services, null);
       return { ...base, added: 0, updated: 0, unchanged: 0, snapshotChanged: false };
     }
     const result = await services.papers.ingest(date, day.papers, "hf");
     services.catalog.apply(await services.papers.getMany(result.changedIds));
-    await recordJobRun(services, REFRESH_JOB, {});
+    await recordRefresh(services, null);
     return { ...base, added: result.added, updated: result.updated, unchanged: result.unchanged, snapshotChanged: result.snapshotChanged };
   } catch (error) {
-    await recordJobRun(services, REFRESH_JOB, { error: (error as Error)?.message ?? String(error) });
+    await recordRefresh(services, (error as Error)?.message ?? String(error));
     throw error;
   }
 }

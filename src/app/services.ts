@@ -1,0 +1,33 @@
+// The composition root: opens the configured database's stores, seeds an empty one with the bundled
+// capture, builds the in-memory catalog, and hands everything out as core's Services.
+import type { Config } from "../config.ts";
+import { registerConfigSecrets, type Logger } from "../log.ts";
+import { Catalog } from "../core/catalog.ts";
+import { seedIfEmpty } from "../core/bundled.ts";
+import { RateLimiter } from "../core/rate-limit.ts";
+import type { Clock, Services } from "../core/services.ts";
+import { openStores } from "../persistence/index.ts";
+
+export type { Clock, Services } from "../core/services.ts";
+
+export async function createServices(config: Config, log: Logger, options: { clock?: Clock } = {}): Promise<Services> {
+  // Whoever builds services (papers start, the CLI, tests) gets the configured secrets masked in logs.
+  registerConfigSecrets(config);
+  const { stores, provider, applied, close } = await openStores(config.DATABASE_URL);
+  if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
+  let catalog: Catalog;
+  try {
+    const seeded = await seedIfEmpty(stores.papers);
+    if (seeded) log.info({ papers: seeded.added, date: seeded.snapshotDate }, "loaded the bundled trending capture");
+    catalog = await Catalog.load(stores.papers);
+  } catch (error) {
+    // An open PostgreSQL pool would keep a failed process alive forever instead of letting it exit.
+    await close().catch(() => {});
+    throw error;
+  }
+  return {
+    ...stores, config, log, provider, clock: options.clock ?? (() => new Date()), catalog,
+    commandLimiter: new RateLimiter(config.COMMANDS_PER_MINUTE),
+    close,
+  };
+}

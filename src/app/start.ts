@@ -1,0 +1,90 @@
+// `papers start`: Slack, Discord and the cron jobs as configured; with no tokens, the terminal mode.
+// On SIGTERM/SIGINT it stops taking work, lets what is in flight finish, closes the database, exits 0.
+import type { Config } from "../config.ts";
+import type { Platform } from "../core/channel.ts";
+import type { ChatTransport } from "../core/transport.ts";
+import { createLogger, registerConfigSecrets } from "../log.ts";
+import { createServices } from "./services.ts";
+import { createRegistry } from "../commands/index.ts";
+import { startConsole } from "../adapters/console/index.ts";
+import { startDiscord } from "../adapters/discord/index.ts";
+import { startSlack } from "../adapters/slack/index.ts";
+import { ConsoleTransport } from "../adapters/console/transport.ts";
+import { startDigestJob } from "../jobs/digest.ts";
+import { startRefreshJob } from "../jobs/refresh.ts";
+import { startIndexSync } from "../jobs/index-sync.ts";
+import { startEventPruning } from "../jobs/prune-events.ts";
+import { startHealthServer } from "../adapters/http/health-server.ts";
+import { stopInReverse, type Running } from "../core/lifecycle.ts";
+import { watchShutdown } from "./shutdown.ts";
+import { unexpectedRejections, watchUnhandledRejections } from "./process-errors.ts";
+
+export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+  registerConfigSecrets(config);
+  const chat = config.slack || config.discord;
+  // In terminal mode the log would interleave with the conversation: keep it to warnings.
+  const log = createLogger({ level: chat ? config.LOG_LEVEL : "warn", destination: io.stderr });
+  const services = await createServices(config, log);
+  const registry = createRegistry();
+  if (!chat) {
+    // Terminal-mode subscriptions get their digests printed here.
+    const digest = startDigestJob(services, new Map([["console", new ConsoleTransport(io.stdout)]]));
+    // Ctrl-C or SIGTERM ends the conversation as "quit" does.
+    const shutdown = watchShutdown(log);
+    const ended = new AbortController();
+    void shutdown.signal.then(() => ended.abort());
+    await startConsole(services, registry, { input: io.stdin, output: io.stdout, signal: ended.signal });
+    await digest.stop();
+    await services.close();
+    shutdown.finished(0);
+    shutdown.dispose();
+    return 0;
+  }
+
+  const transports = new Map<Platform, ChatTransport>();
+  const running: Running[] = [];
+  // Listening from the start: a signal during a slow start-up (Discord login) still stops what started.
+  const shutdown = watchShutdown(log);
+  // A promise nobody awaits must not take the whole bot down: logged (and counted unless it is one of the
+  // Slack library cases the net was made for), and the bot keeps serving (process-errors.ts).
+  const unwatchRejections = watchUnhandledRejections(log);
+  const stopAll = async () => {
+    // Jobs first (no new digests), then adapters, each finishing what it has in flight; health last.
+    await stopInReverse(running, (part, err) => log.error({ err, part: part.name }, "stop failed"));
+    await services.close();
+  };
+  try {
+    // /healthz: Bolt serves it on its own port in Slack's HTTP mode; otherwise this small server on PORT.
+    const health = { unhandledRejections: unexpectedRejections };
+    if (!(config.slack && !config.SLACK_APP_TOKEN)) running.push(await startHealthServer(services, config.PORT, health));
+    // Adapters (each registers its ChatTransport), then jobs that post through them.
+    if (config.slack) {
+      const slack = await startSlack(services, registry, { health });
+      transports.set("slack", slack.transport);
+      running.push({ name: "slack", stop: slack.stop });
+    }
+    if (config.discord) {
+      const discord = await startDiscord(services, registry);
+      transports.set("discord", discord.transport);
+      running.push({ name: "discord", stop: discord.stop });
+    }
+    if (config.slack) running.push(startEventPruning(services)); // only Slack's events are recorded
+    running.push(startIndexSync(services)); // other replicas' ingests reach this search index
+    running.push(startDigestJob(services, transports));
+    const refresh = startRefreshJob(services);
+    if (refresh) running.push(refresh);
+  } catch (error) {
+    // A part that failed to start (bad token, port taken) must not leave the others holding the process open.
+    await stopAll();
+    unwatchRejections();
+    shutdown.dispose();
+    throw error;
+  }
+  log.info({ slack: config.slack, discord: config.discord, database: services.provider, running: running.map((r) => r.name) }, "papers-bot started");
+
+  await shutdown.signal;
+  await stopAll();
+  unwatchRejections();
+  shutdown.finished(0);
+  return 0;
+}

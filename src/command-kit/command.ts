@@ -1,0 +1,43 @@
+// A command is data plus a handler: `{ data, execute }`. `data` is everything the platforms need to
+// offer it (name, description, usage, the options schema); the Slack manifest, Discord's registration,
+// help, free-text parsing and autocomplete are all derived from it (options.ts). Handlers get the parsed
+// options and return a Reply; they never see a platform.
+import type { z } from "zod";
+import type { ChannelRef, UserRef } from "../core/channel.ts";
+import type { Reply } from "../core/messages/reply.ts";
+import type { Services } from "../core/services.ts";
+import { describeOptions } from "./options.ts";
+
+export interface CommandContext {
+  services: Services;
+  user: UserRef;
+  channel: ChannelRef;
+  /** Set by the adapter from the platform's own permission model (Discord Manage Channels; Slack: everyone). */
+  canManageChannel: boolean;
+  now: Date;
+}
+
+export interface CommandData<S extends z.ZodObject = z.ZodObject> {
+  name: string;
+  description: string;
+  /** How to type it in free text, without the "/papers " prefix: "subscribe [HH:MM] [zone] [topic…]". */
+  usage: string;
+  /** Every input, once: options people give (option()) and inputs only the bot sends (internal()). */
+  options: S;
+  permission?: "manageChannel";
+  /** Left out of help and the platforms' command lists; it still runs (e.g. a "more" page). */
+  hidden?: boolean;
+}
+
+export interface Command<S extends z.ZodObject = z.ZodObject> {
+  data: CommandData<S>;
+  /** Free text (Slack, terminal) → raw options; the default maps words to options in order. */
+  parseText?: (words: string[]) => Record<string, unknown>;
+  execute(ctx: CommandContext, input: z.output<S>): Promise<Reply>;
+}
+
+/** Checks the options schema once, at definition: a field that is neither option() nor internal() fails here. */
+export function defineCommand<S extends z.ZodObject>(command: Command<S>): Command<S> {
+  describeOptions(command.data.options);
+  return command;
+}

@@ -1,0 +1,100 @@
+// The one way a command runs, from any adapter: parse (zod), check permission, execute, and turn every
+// failure into one sentence. UserErrors are shown as they are; anything else is logged with a reference
+// id the person can quote, and they get an apology, never a stack trace.
+import { randomBytes } from "node:crypto";
+import { ZodError } from "zod";
+import type { Command, CommandContext } from "./command.ts";
+import { describeOptions, positional } from "./options.ts";
+import { UserError } from "./errors.ts";
+import { errorReply, failureReply, type Reply } from "../core/messages/reply.ts";
+import type { CommandRegistry } from "./registry.ts";
+import { slowDownSentence } from "../core/rate-limit.ts";
+import { DatabaseBusyError } from "../core/stores/busy.ts";
+
+export const MAX_TEXT_LENGTH = 2000;
+
+/** A refusal may quote what the person sent; a quoted line break or control character must not split it. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
+}
+
+function describeZodError(command: Command, error: ZodError): string {
+  const issue = error.issues[0];
+  const message = issue?.message && !/^(Invalid|Expected|Too)/.test(issue.message) ? issue.message
+    : `That doesn't fit ${issue?.path.join(".") || "this command"}.`;
+  return `${message} Try: /papers ${command.data.usage}`;
+}
+
+export async function runCommand(registry: CommandRegistry, name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {
+  // Counted before anything else, so a flood of refusals costs the bot nothing but this check.
+  const limit = ctx.user.platform === "console" ? undefined : ctx.services.commandLimiter
+    ?.take(`${ctx.user.platform}:${ctx.user.workspaceId}:${ctx.user.userId}`, ctx.services.clock().getTime());
+  if (limit && !limit.allowed) return errorReply(slowDownSentence(limit.retryAfterSeconds));
+  const command = registry.get(name);
+  if (!command) return errorReply(`There is no /papers ${oneLine(name.slice(0, 40))} command. Type /papers help to see what there is.`);
+  try {
+    if (command.data.permission === "manageChannel" && !ctx.canManageChannel) {
+      throw new UserError("forbidden", "Only people who can manage this channel can change its digest; ask a channel admin.");
+    }
+    if (typeof raw._extra === "string" && raw._extra) {
+      throw new UserError("extra_words", `I didn't expect "${raw._extra.slice(0, 40)}" there. Try: /papers ${command.data.usage}`);
+    }
+    const { _extra, ...given } = raw;
+    // PostgreSQL text cannot hold a NUL byte (a query with one fails outright, where SQLite accepts it);
+    // no real option contains one, so drop it here and both databases see the same input.
+    const options = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === "string" ? v.replace(/\u0000/g, "") : v]));
+    const parsed = command.data.options.safeParse(options);
+    if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error));
+    return await command.execute(ctx, parsed.data);
+  } catch (error) {
+    if (error instanceof UserError) return errorReply(oneLine(error.message));
+    const ref = randomBytes(4).toString("hex");
+    if (error instanceof DatabaseBusyError) ctx.services.log.warn({ err: error, ref, command: name }, "command found the database busy");
+    else ctx.services.log.error({ err: error, ref, command: name, platform: ctx.user.platform }, "command failed");
+    return failureReply(error, ref);
+  }
+}
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Free text after "/papers" (Slack, the terminal): a leading command name picks that command; anything
+ * else is a search, because `/papers moe` is what people type most.
+ */
+export async function runText(registry: CommandRegistry, text: string, ctx: CommandContext): Promise<Reply> {
+  const trimmed = text.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  if (trimmed.length > MAX_TEXT_LENGTH) {
+    return errorReply(`That's ${trimmed.length.toLocaleString("en")} characters; keep it under ${MAX_TEXT_LENGTH.toLocaleString("en")}. Try a few keywords, like /papers mixture of experts.`);
+  }
+  const [first = "", ...rest] = words(trimmed);
+  const command = registry.get(first.toLowerCase());
+  if (!trimmed) return runCommand(registry, "help", {}, ctx);
+  if (command && !command.data.hidden) {
+    const raw = command.parseText ? command.parseText(rest) : positional(describeOptions(command.data.options), rest);
+    return runCommand(registry, command.data.name, raw, ctx);
+  }
+  // "/papers subscibe 9:00" is a typo, not a search: a first word one letter off a command, that no
+  // paper mentions, gets the command it meant ("expert", one letter off "export", stays a search).
+  const meant = first.length >= 4 ? registry.visible().find((c) => editDistance(first.toLowerCase(), c.data.name) === 1) : undefined;
+  if (meant && ctx.services.catalog.index.search(first, { limit: 1 }).total === 0) {
+    return errorReply(`There is no /papers ${first.slice(0, 40)}; did you mean /papers ${meant.data.usage}? Type /papers help for all commands.`);
+  }
+  return runCommand(registry, "search", { query: trimmed }, ctx);
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}

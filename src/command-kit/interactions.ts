@@ -1,0 +1,69 @@
+// What buttons and reactions do, once for every platform. Adapters decode the click or the reaction and
+// call these; they never touch the stores themselves.
+import type { ChannelRef, UserRef } from "../core/channel.ts";
+import type { ChatTransport } from "../core/transport.ts";
+import { isEmoji } from "../core/messages/emoji.ts";
+import type { Services } from "../core/services.ts";
+import type { CommandContext } from "./command.ts";
+import { runCommand } from "./dispatch.ts";
+import type { CommandRegistry } from "./registry.ts";
+import { errorReply, notice, toCard, type PaperAction, type Reply } from "../core/messages/reply.ts";
+
+/** Slack names the emoji "bookmark"; Discord sends the character itself. */
+export function isBookmarkEmoji(name: string | null | undefined): boolean {
+  return isEmoji("bookmark", name);
+}
+
+function unknownPaper(): Reply {
+  return errorReply("That paper is no longer in the catalog; search for it again with /papers <words>.");
+}
+
+export async function handlePaperAction(ctx: CommandContext, registry: CommandRegistry, action: Exclude<PaperAction, "share">, paperId: string): Promise<Reply> {
+  const { services, user } = ctx;
+  const paper = services.catalog.get(paperId);
+  if (!paper) return unknownPaper();
+  switch (action) {
+    case "bookmark":
+      return notice(await services.bookmarks.add(user, paper.id)
+        ? `🔖 Bookmarked “${paper.title}”. See your list with /papers bookmarks.`
+        : `“${paper.title}” is already in your bookmarks.`);
+    case "unbookmark":
+      return notice(await services.bookmarks.remove(user, paper.id)
+        ? `Removed “${paper.title}” from your bookmarks.` : `“${paper.title}” was not in your bookmarks.`);
+    case "markRead":
+      return notice(await services.bookmarks.markRead(user, paper.id)
+        ? `Marked “${paper.title}” as read.` : `“${paper.title}” is not in your bookmarks; bookmark it first.`);
+    case "similar":
+      return runCommand(registry, "similar", { id: paper.id }, ctx);
+  }
+}
+
+/**
+ * "Share to channel": the paper as a real channel message the team can react to, remembered so that a
+ * 🔖 on it later finds the paper. The person who shared gets a short private confirmation.
+ */
+export async function sharePaper(ctx: CommandContext, transport: ChatTransport, paperId: string): Promise<Reply> {
+  const paper = ctx.services.catalog.get(paperId);
+  if (!paper) return unknownPaper();
+  const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar"] };
+  const { messageId } = await transport.post(ctx.channel, message);
+  await ctx.services.posted.record(ctx.channel, messageId, paper.id, "share");
+  return notice(`Shared “${paper.title}” to the channel. React with 🔖 to bookmark it.`);
+}
+
+/**
+ * A 🔖 added to or removed from a message. null when the message is not a paper this bot posted:
+ * the adapter then stays silent, as people react to all sorts of messages.
+ */
+export async function handleReaction(services: Services, user: UserRef, channel: ChannelRef, messageId: string, added: boolean): Promise<Reply | null> {
+  const paperId = await services.posted.paperFor(channel, messageId);
+  if (!paperId) return null;
+  const paper = await services.catalog.find(paperId);
+  const title = paper?.title ?? "that paper";
+  if (added) {
+    const isNew = await services.bookmarks.add(user, paperId);
+    return notice(isNew ? `🔖 Bookmarked “${title}”. See your list with /papers bookmarks.` : `“${title}” is already in your bookmarks.`);
+  }
+  const removed = await services.bookmarks.remove(user, paperId);
+  return removed ? notice(`Removed “${title}” from your bookmarks.`) : null;
+}

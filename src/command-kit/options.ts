@@ -1,0 +1,97 @@
+// A command's options are one zod object: every field is either an option people give (`option()`, with
+// its description and how to suggest values) or an input only the bot sends (`internal()`: the next
+// offset behind a "Show more" button). Everything else is read off the schema itself, so it is written
+// once: whether it is required (it refuses `undefined`), its type (a number is an integer option), its
+// choices (an enum, also after a transform), its range (an integer's min and max). The Slack manifest,
+// Discord's registration, free-text parsing and autocomplete all read the OptionSpec list made here.
+import { z } from "zod";
+
+export interface OptionMeta {
+  description: string;
+  /** Discord autocomplete source. */
+  autocomplete?: "paper" | "timezone";
+  /** In free text (Slack, terminal) this option takes all remaining words. */
+  rest?: boolean;
+}
+
+export interface OptionSpec {
+  name: string;
+  description: string;
+  type: "string" | "integer";
+  required: boolean;
+  choices?: readonly string[];
+  autocomplete?: OptionMeta["autocomplete"];
+  /** An integer option's range (string lengths are checked by the schema, not announced). */
+  min?: number;
+  max?: number;
+  rest?: boolean;
+}
+
+type Meta = OptionMeta | { internal: true };
+const optionMeta = z.registry<Meta>();
+
+/** An option people give. Wrap the whole field, default included: the description belongs to the field. */
+export function option<T extends z.ZodType>(schema: T, meta: OptionMeta): T {
+  optionMeta.add(schema as z.ZodType, meta);
+  return schema;
+}
+
+/** An input only the bot itself sends (paging): accepted, never offered as an option. */
+export function internal<T extends z.ZodType>(schema: T): T {
+  optionMeta.add(schema as z.ZodType, { internal: true });
+  return schema;
+}
+
+/** The schemas a field is made of, outermost first: through defaults, optionals and both sides of pipes. */
+function layers(schema: z.ZodType): z.ZodType[] {
+  if (schema instanceof z.ZodDefault || schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodPrefault) {
+    return [schema, ...layers(schema.unwrap() as z.ZodType)];
+  }
+  if (schema instanceof z.ZodPipe) return [schema, ...layers(schema.in as z.ZodType), ...layers(schema.out as z.ZodType)];
+  return [schema];
+}
+
+function describeField(name: string, schema: z.ZodType): OptionSpec | null {
+  const meta = optionMeta.get(schema);
+  if (!meta) throw new Error(`The "${name}" field is neither an option() nor internal(): say which, so help and the platforms know.`);
+  if ("internal" in meta) return null;
+  const parts = layers(schema);
+  const number = parts.find((p): p is z.ZodNumber => p instanceof z.ZodNumber);
+  if (number && !number.isInt) throw new Error(`The "${name}" option is a number but not an integer; Discord and the text parser know integers only.`);
+  const choices = parts.find((p): p is z.ZodEnum => p instanceof z.ZodEnum)?.options.map(String);
+  return {
+    name, description: meta.description, type: number ? "integer" : "string",
+    required: !schema.safeParse(undefined).success,
+    ...(choices ? { choices } : {}),
+    ...(meta.autocomplete ? { autocomplete: meta.autocomplete } : {}),
+    ...(number?.minValue !== null && number?.minValue !== undefined ? { min: number.minValue } : {}),
+    ...(number?.maxValue !== null && number?.maxValue !== undefined ? { max: number.maxValue } : {}),
+    ...(meta.rest ? { rest: true } : {}),
+  };
+}
+
+const specs = new WeakMap<z.ZodObject, OptionSpec[]>();
+
+/** The options people give, in the schema's order (which is also the order of words in free text). */
+export function describeOptions(options: z.ZodObject): OptionSpec[] {
+  let list = specs.get(options);
+  if (!list) {
+    list = Object.entries(options.shape).flatMap(([name, field]) => describeField(name, field as z.ZodType) ?? []);
+    specs.set(options, list);
+  }
+  return list;
+}
+
+/** Words → options in order; an option marked `rest` (or the last string option) takes the remaining words. */
+export function positional(options: readonly Pick<OptionSpec, "name" | "type" | "rest">[], words: string[]): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  let i = 0;
+  for (const [index, spec] of options.entries()) {
+    if (i >= words.length) break;
+    const takesRest = spec.rest || (spec.type === "string" && index === options.length - 1);
+    if (takesRest) { raw[spec.name] = words.slice(i).join(" "); i = words.length; }
+    else raw[spec.name] = words[i++];
+  }
+  if (i < words.length) raw._extra = words.slice(i).join(" ");
+  return raw;
+}

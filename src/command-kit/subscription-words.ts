@@ -1,0 +1,64 @@
+// The words of subscriptions, read and written. Reading a subscribe line typed in any order: "09:00",
+// "9:30pm", "Europe/Berlin" (any case), "size:3", "ranked:team", and everything else is the topic. Values
+// are checked in subscribe's options, so a Discord option and a typed word get the same one-sentence answer.
+// Writing: a channel as people see it, and when the next digest comes.
+import type { ChannelRef } from "../core/channel.ts";
+import { canonicalTimeZone } from "../core/time.ts";
+import { UserError } from "./errors.ts";
+
+const TIME_WORD = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i;
+const ZONE_WORD = /^(utc|gmt|z|[a-z_]+(?:\/[a-z0-9_+\-]+)+|etc\/[a-z0-9+\-]+)$/i;
+const TIME_HINT = "Type the time as HH:MM on a 24-hour clock (00:00–23:59), like 09:00 or 17:30 (9am and 9:30pm work too).";
+
+function looksLikeTime(word: string): boolean {
+  // A bare number is more likely part of a topic ("gpt 4") than a time; "9am" or "9:00" is a time.
+  return /^\d{1,2}:\d{1,2}$/.test(word) || /^\d{1,2}(:\d{2})?\s*(am|pm)$/i.test(word) || /^\d{1,2}h\d{0,2}$/i.test(word);
+}
+
+export function parseSubscribeWords(words: string[]): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  const topic: string[] = [];
+  for (const word of words) {
+    const option = /^(size|ranked|time|zone|topic)[:=](.+)$/i.exec(word);
+    if (option) { raw[option[1]!.toLowerCase()] = option[2]; continue; }
+    if (raw.time === undefined && looksLikeTime(word)) { raw.time = word; continue; }
+    if (raw.zone === undefined && ZONE_WORD.test(word) && (word.includes("/") || canonicalTimeZone(word))) { raw.zone = word; continue; }
+    topic.push(word);
+  }
+  if (topic.length > 0) raw.topic = [raw.topic, ...topic].filter(Boolean).join(" ");
+  return raw;
+}
+
+/** "9", "09:00", "9:30pm", "12am", "9h30" → "HH:MM"; anything else is a UserError saying what to type. */
+export function normalizeTime(input: string): string {
+  const text = input.trim().toLowerCase().replace(/^(\d{1,2})h(\d{0,2})$/, (_m, h: string, m: string) => `${h}:${m || "00"}`);
+  const match = TIME_WORD.exec(text);
+  if (!match || (match[2] !== undefined && match[2].length !== 2)) throw new UserError("bad_time", `"${input.slice(0, 20)}" isn't a time I can read. ${TIME_HINT}`);
+  let hour = Number(match[1]);
+  const minute = Number(match[2] ?? "0");
+  const half = match[3];
+  if (half) {
+    if (hour < 1 || hour > 12) throw new UserError("bad_time", `"${input.slice(0, 20)}" isn't a time of day. ${TIME_HINT}`);
+    hour = (hour % 12) + (half === "pm" ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) throw new UserError("bad_time", `"${input.slice(0, 20)}" isn't a time of day. ${TIME_HINT}`);
+  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+}
+
+export function normalizeZone(input: string): string {
+  const zone = canonicalTimeZone(input.trim());
+  if (!zone) throw new UserError("bad_zone", `I don't know the time zone "${input.slice(0, 40)}". Type an IANA zone like Europe/Berlin, America/New_York or UTC.`);
+  return zone;
+}
+
+export function channelMention(channel: ChannelRef): string {
+  return channel.platform === "console" ? `#${channel.channelId}` : `<#${channel.channelId}>`;
+}
+
+/** "today 09:00", "tomorrow 09:00", or "Mon 09:00" in the subscriber's zone. */
+export function describeDay(runDate: string, today: string, time: string, zone: string): string {
+  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const day = runDate === today ? "today" : runDate === tomorrow ? "tomorrow"
+    : new Date(`${runDate}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  return `${day} ${time} ${zone}`;
+}

@@ -1,0 +1,24 @@
+// Posting one message with retries under the shared policy (core/retry.ts): a 429 waits as long as the
+// platform says, 5xx and network errors back off. Bounded: after maxAttempts (or once shutdown begins)
+// the error goes up and the delivery is left for the next tick, which resumes where this one stopped.
+import { backoffMs, type RetryPolicy } from "../retry.ts";
+import { TransientPostError } from "../transport.ts";
+
+/**
+ * Runs `attempt` until it succeeds. `beforeRetry` runs before each retry after an ambiguous failure
+ * (a 5xx may have posted the message after all); if it finds the message, that is the result.
+ */
+export async function withRetries<T>(policy: RetryPolicy, attempt: () => Promise<T>,
+  beforeRetry?: () => Promise<T | null>, shouldStop?: () => boolean): Promise<T> {
+  for (let n = 1; ; n++) {
+    try { return await attempt(); }
+    catch (error) {
+      if (!(error instanceof TransientPostError) || n >= policy.maxAttempts || shouldStop?.()) throw error;
+      await policy.sleep(backoffMs(policy, n, error.retryAfterMs));
+      if (error.retryAfterMs === undefined && beforeRetry) {
+        const found = await beforeRetry();
+        if (found) return found;
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+// Surface words by their first three characters, so a partial word ("quantiz", "mamb", "pokec") finds
+// the words it starts without scanning the vocabulary: the surfaces' handles are sorted once by a numeric
+// key (three characters and the handle, packed into one float: a native numeric sort, no string
+// comparisons), kept as handles alone, and a prefix reads only its bucket. Words added after the sort (live upserts) are checked
+// one by one until there are enough of them to sort again. Token values are code · 2 + 1 for a surface
+// word (vocabulary.ts).
+import type { StringTable } from "./strings.ts";
+
+const KEY_CHARS = 3;
+const HANDLE_RANGE = 2 ** 29;
+// Past this many surface words added since the last sort, sort again on the next lookup.
+const MAX_UNSORTED = 4096;
+
+export class SurfacePrefixes {
+  private sorted = new Uint32Array(0);
+  // Surface handles added since the last sort; null when there are too many, so the next lookup sorts.
+  private unsorted: number[] | null = [];
+
+  constructor(private readonly tokens: StringTable) {}
+
+  private key(handle: number): number {
+    let key = 0;
+    for (let i = 0; i < KEY_CHARS; i++) key = key * 256 + Math.min(255, this.tokens.charCode(handle, i));
+    return key;
+  }
+
+  /** Sorts every surface word now present. */
+  sort(): void {
+    const keys: number[] = [];
+    for (const handle of this.tokens.handles()) if (this.tokens.value(handle) & 1) keys.push(this.key(handle) * HANDLE_RANGE + handle);
+    this.sorted = Uint32Array.from(Float64Array.from(keys).sort(), (k) => k % HANDLE_RANGE);
+    this.unsorted = [];
+  }
+
+  /** Notes a surface word just added. */
+  added(handle: number): void {
+    if (this.unsorted && this.unsorted.push(handle) > MAX_UNSORTED) this.unsorted = null;
+  }
+
+  /** Distinct term ids of the surface words starting with `prefix`, at most `maxLength` characters long. */
+  terms(prefix: string, maxLength = Infinity): number[] {
+    if (prefix.length === 0) return [];
+    if (!this.unsorted) this.sort();
+    const out = new Set<number>();
+    const visit = (handle: number) => {
+      if (this.tokens.startsWith(handle, prefix) && this.tokens.length(handle) <= maxLength) out.add(this.tokens.value(handle) >> 1);
+    };
+    // The bucket range: keys from the prefix's first characters padded low to padded high.
+    let low = 0, high = 0;
+    for (let i = 0; i < KEY_CHARS; i++) {
+      const c = i < prefix.length ? Math.min(255, prefix.charCodeAt(i)) : -1;
+      low = low * 256 + (c < 0 ? 0 : c);
+      high = high * 256 + (c < 0 ? 255 : c);
+    }
+    const sorted = this.sorted;
+    for (let i = this.lowerBound(low); i < sorted.length && this.key(sorted[i]!) <= high; i++) visit(sorted[i]!);
+    for (const handle of this.unsorted!) visit(handle);
+    return [...out];
+  }
+
+  get bytes(): number { return this.sorted.byteLength; }
+
+  /** The first place in `sorted` whose key is at least `key`. */
+  private lowerBound(key: number): number {
+    let lo = 0, hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.key(this.sorted[mid]!) < key) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,22 @@
+// A person's reading list. Adding twice or removing what is not there is harmless: a reaction event
+// that Slack or Discord delivers twice must not double anything.
+import type { UserRef, WorkspaceRef } from "../channel.ts";
+
+export interface BookmarkEntry { paperId: string; createdAt: Date; readAt: Date | null }
+
+export interface BookmarkStore {
+  /** true when it was new. */
+  add(user: UserRef, paperId: string): Promise<boolean>;
+  /** true when there was one to remove. */
+  remove(user: UserRef, paperId: string): Promise<boolean>;
+  /** true when the paper is in the list. */
+  markRead(user: UserRef, paperId: string, read?: boolean): Promise<boolean>;
+  has(user: UserRef, paperId: string): Promise<boolean>;
+  /** Newest first. */
+  list(user: UserRef, page?: { offset?: number; limit?: number }): Promise<{ entries: BookmarkEntry[]; total: number }>;
+  unreadCount(user: UserRef): Promise<number>;
+  /** The people of a workspace who bookmarked any of these papers, sorted. */
+  savers(workspace: WorkspaceRef, paperIds: string[]): Promise<string[]>;
+  /** What these people bookmarked, newest first (one entry per bookmark), at most `limit`. */
+  savedBy(workspace: WorkspaceRef, userIds: string[], limit: number): Promise<string[]>;
+}

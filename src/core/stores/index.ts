@@ -1,0 +1,21 @@
+// Everything the bot keeps in its database, each behind a small interface. src/persistence implements
+// them (Prisma, on SQLite or PostgreSQL); nothing else sees a database client.
+import type { BookmarkStore } from "./bookmarks.ts";
+import type { DeliveryStore } from "./deliveries.ts";
+import type { JobRunStore } from "./job-runs.ts";
+import type { PaperStore } from "./papers.ts";
+import type { PostedMessageStore } from "./posted-messages.ts";
+import type { ProcessedEventStore } from "./processed-events.ts";
+import type { SubscriptionStore } from "./subscriptions.ts";
+
+export interface Stores {
+  papers: PaperStore;
+  bookmarks: BookmarkStore;
+  subscriptions: SubscriptionStore;
+  posted: PostedMessageStore;
+  deliveries: DeliveryStore;
+  events: ProcessedEventStore;
+  jobRuns: JobRunStore;
+  /** Answers when the database does (for /healthz); throws when it does not. */
+  database: { ping(): Promise<void> };
+}

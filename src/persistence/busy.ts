@@ -1,0 +1,50 @@
+// "The database is busy": another process (an operator's `papers ingest`, a replica's refresh) holds the
+// write lock for longer than a write may wait. On SQLite the app's connection retries for WRITE_WAIT_MS
+// without blocking (sqlite/wait.ts); on PostgreSQL a statement waits for a lock at most that long
+// (lock_timeout, postgresql/connect.ts); a transaction, TRANSACTION_WAIT_MS. Either way the stores then
+// throw core's DatabaseBusyError, and the person gets one sentence within Slack's 3 s instead of an
+// apology, or an answer long after they gave up.
+import { DatabaseBusyError } from "../core/stores/busy.ts";
+
+/** How long a write waits for a lock another process holds. */
+export const WRITE_WAIT_MS = 2_000;
+/**
+ * How long a transaction waits for one instead. Transactions are background work (the digest's ledger,
+ * paper ingests and refreshes, which queue behind one another by design), never what a person waits for.
+ */
+export const TRANSACTION_WAIT_MS = 60_000;
+
+/** SQLite's SQLITE_BUSY*, PostgreSQL's lock_not_available, as the driver adapter or Prisma hands them up. */
+const BUSY_CODES = /^(SQLITE_BUSY|55P03$)/;
+
+export function isDriverBusy(error: unknown): boolean {
+  for (let e = error as Record<string, any> | null | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e.code === "P1008") return true; // Prisma's name for the adapter's "SocketTimeout", which SQLITE_BUSY maps to
+    const original = e.cause?.originalCode ?? e.meta?.driverAdapterError?.cause?.originalCode;
+    if (typeof original === "string" && BUSY_CODES.test(original)) return true;
+    e = e.meta?.driverAdapterError ?? (e.cause instanceof Error ? e.cause : null);
+  }
+  return false;
+}
+
+const translate = (error: unknown): never => {
+  throw isDriverBusy(error) ? new DatabaseBusyError({ cause: error }) : error;
+};
+
+/**
+ * The store as it is, except that a failure meaning "busy", from any of its methods, reaches the caller
+ * as DatabaseBusyError: what the driver said stays in persistence (as its `cause`, for the logs).
+ */
+export function reportingBusy<T extends object>(store: T): T {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        let result: unknown;
+        try { result = value.apply(target, args); } catch (error) { translate(error); }
+        return result instanceof Promise ? result.catch(translate) : result;
+      };
+    },
+  });
+}

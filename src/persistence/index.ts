@@ -1,0 +1,19 @@
+// Opens the configured database, applying pending migrations first: SQLite in a file is the embedded
+// default, PostgreSQL (DATABASE_URL=postgresql://…) the production store for several replicas. Only the
+// configured provider's module is loaded, by a dynamic import chosen by the URL, so a process loads one
+// Prisma client and one driver. What comes back is the stores (core/stores), never the client.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { OpenedStores } from "./opened.ts";
+
+export { MigrationError } from "./migrate.ts";
+export type { OpenedStores, Provider } from "./opened.ts";
+
+const prismaDir = join(dirname(fileURLToPath(import.meta.url)), "../../prisma");
+
+/** `prismaDir` (tests only): a folder holding sqlite/migrations and postgresql/migrations to apply instead. */
+export async function openStores(url: string, options: { prismaDir?: string } = {}): Promise<OpenedStores> {
+  const root = options.prismaDir ?? prismaDir;
+  if (url.startsWith("file:")) return (await import("./sqlite/open.ts")).openSqlite(url, join(root, "sqlite/migrations"));
+  return (await import("./postgresql/open.ts")).openPostgres(url, join(root, "postgresql/migrations"));
+}

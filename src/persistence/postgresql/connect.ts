@@ -1,0 +1,123 @@
+// PostgreSQL: the URL read as Prisma reads it, the migration connection (pg itself), and the app's
+// pooled Prisma client over the pg adapter, typed as the PostgreSQL client it is.
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../generated/postgresql/client.ts";
+import { MigrationError, type MigrationDriver } from "../migrate.ts";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { TRANSACTION_WAIT_MS, WRITE_WAIT_MS } from "../busy.ts";
+
+// Prisma's own migrate uses this key for its advisory lock; using the same one means a native
+// `prisma migrate deploy` and a starting replica never migrate at the same time either.
+const MIGRATION_LOCK_KEY = 72707369;
+
+// Per replica. The digest job serves many channels at once but writes its ledger in batches (group
+// commit, core/coalesce.ts), so it holds a few connections at a time, with commands arriving
+// alongside: 20 keeps them from queueing, and 4 replicas × 20 still fit PostgreSQL's default max_connections of 100.
+const DEFAULT_POOL_SIZE = 20;
+// Prisma's default wait for a connection to start a transaction is 2 s. Under a burst (a 1,000-channel
+// digest minute on a busy host) that failed deliveries outright; waiting longer only queues them.
+const TRANSACTION_MAX_WAIT_MS = 10_000;
+
+export interface PostgresTarget { config: pg.ClientConfig; schema: string; poolSize: number; where: string }
+
+/**
+ * Reads the schema from the URL the way Prisma does (`?schema=name`), or from
+ * `?options=-c search_path=name`. The Prisma client qualifies every table with its schema
+ * ("public" unless told), so search_path alone would not steer it: the adapter gets the schema too.
+ * `?connection_limit=N` (Prisma's name) sizes the pool.
+ */
+export function postgresTarget(url: string): PostgresTarget {
+  const parsed = new URL(url);
+  const options = parsed.searchParams.get("options") ?? "";
+  const fromOptions = /search_path=([^\s,]+)/.exec(options)?.[1]?.replace(/"/g, "");
+  const schema = parsed.searchParams.get("schema") ?? fromOptions ?? "public";
+  if (!/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/.test(schema)) throw new MigrationError(`The PostgreSQL schema "${schema.slice(0, 70)}" is not a plain identifier.`);
+  const limit = Number(parsed.searchParams.get("connection_limit") ?? DEFAULT_POOL_SIZE);
+  for (const param of ["schema", "connection_limit"]) parsed.searchParams.delete(param);
+  if (schema !== "public" && !fromOptions) parsed.searchParams.set("options", `${options} -c search_path=${schema}`.trim());
+  return {
+    config: { connectionString: parsed.toString() },
+    schema,
+    poolSize: Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_POOL_SIZE,
+    where: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+  };
+}
+
+export function postgresMigrationDriver(url: string): MigrationDriver & { close(): Promise<void> } {
+  const target = postgresTarget(url);
+  const client = new pg.Client(target.config);
+  client.on("error", () => {}); // a dropped connection surfaces through the next query instead
+  const connected = client.connect().catch((error: unknown) => {
+    throw new MigrationError(`Cannot connect to PostgreSQL at ${target.where}: ${(error as Error).message || String(error)}.`);
+  });
+  connected.catch(() => {}); // awaited (and reported) by withLock
+  return {
+    async withLock(fn) {
+      await connected;
+      // Session-level lock: released by the unlock below, or by the server if this process dies.
+      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      try { return await fn(); } finally { await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]); }
+    },
+    async ensureTable() {
+      // Like `prisma migrate deploy`, create the configured schema when it is missing.
+      if (target.schema !== "public") await client.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
+      await client.query(`CREATE TABLE IF NOT EXISTS "${target.schema}"."_prisma_migrations" (
+        id VARCHAR(36) PRIMARY KEY NOT NULL, checksum VARCHAR(64) NOT NULL, finished_at TIMESTAMPTZ,
+        migration_name VARCHAR(255) NOT NULL, logs TEXT, rolled_back_at TIMESTAMPTZ,
+        started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`);
+    },
+    async applied() {
+      const { rows } = await client.query(`SELECT migration_name AS name, finished_at IS NOT NULL AS finished, checksum
+        FROM "${target.schema}"."_prisma_migrations" WHERE rolled_back_at IS NULL ORDER BY started_at`);
+      return rows as { name: string; finished: boolean; checksum: string }[];
+    },
+    async apply(m, id) {
+      // One transaction per migration: PostgreSQL DDL is transactional, so a failure leaves nothing half-made.
+      await client.query("BEGIN");
+      try {
+        await client.query(m.sql);
+        await client.query(`INSERT INTO "${target.schema}"."_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
+          VALUES ($1, $2, $3, clock_timestamp(), 1)`, [id, m.checksum, m.name]);
+        await client.query("COMMIT");
+      } catch (error) { await client.query("ROLLBACK"); throw error; }
+    },
+    async recordFailure(m, id, error) {
+      // The row Prisma leaves for a failed migration: not finished, not rolled back, the error in logs (P3009).
+      await client.query(`INSERT INTO "${target.schema}"."_prisma_migrations" (id, checksum, migration_name, logs, applied_steps_count)
+        VALUES ($1, $2, $3, $4, 0)`, [id, m.checksum, m.name, error]);
+    },
+    close: async () => { await connected.catch(() => {}); await client.end().catch(() => {}); },
+  };
+}
+
+/** A transaction (background work that queues by design) waits for a lock TRANSACTION_WAIT_MS, not the pool's WRITE_WAIT_MS. */
+function transactionsWaitLonger(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return {
+    provider: factory.provider, adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect();
+      const start = adapter.startTransaction.bind(adapter);
+      adapter.startTransaction = async (isolationLevel) => {
+        const tx = await start(isolationLevel);
+        try {
+          await tx.executeRaw({ sql: `SET LOCAL lock_timeout = ${TRANSACTION_WAIT_MS}`, args: [], argTypes: [] });
+        } catch (error) {
+          await tx.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).finally(() => tx.rollback()).catch(() => undefined);
+          throw error;
+        }
+        return tx;
+      };
+      return adapter;
+    },
+  };
+}
+
+export function postgresClient(url: string): PrismaClient {
+  const target = postgresTarget(url);
+  // A statement waits for another session's lock at most WRITE_WAIT_MS (../busy.ts), then fails as "busy".
+  const pool = new pg.Pool({ ...target.config, max: target.poolSize, idleTimeoutMillis: 30_000, lock_timeout: WRITE_WAIT_MS });
+  pool.on("error", () => {}); // an idle connection dropped by the server: the pool replaces it
+  const adapter = transactionsWaitLonger(new PrismaPg(pool, { schema: target.schema, disposeExternalPool: true }));
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
+}

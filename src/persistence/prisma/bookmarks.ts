@@ -1,0 +1,58 @@
+// Reading lists (core/stores/bookmarks.ts). The unique key (person, paper) makes a second add a no-op.
+import type { UserRef, WorkspaceRef } from "../../core/channel.ts";
+import type { BookmarkEntry, BookmarkStore } from "../../core/stores/bookmarks.ts";
+import { isUniqueViolation, type PrismaDb } from "./client.ts";
+
+const person = (user: UserRef) => ({ platform: user.platform, workspaceId: user.workspaceId, userId: user.userId });
+const workspace = (w: WorkspaceRef) => ({ platform: w.platform, workspaceId: w.workspaceId });
+
+export class PrismaBookmarkStore implements BookmarkStore {
+  constructor(private readonly db: PrismaDb) {}
+
+  async add(user: UserRef, paperId: string): Promise<boolean> {
+    try {
+      await this.db.bookmark.create({ data: { ...person(user), paperId } });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async remove(user: UserRef, paperId: string): Promise<boolean> {
+    return (await this.db.bookmark.deleteMany({ where: { ...person(user), paperId } })).count > 0;
+  }
+
+  async markRead(user: UserRef, paperId: string, read = true): Promise<boolean> {
+    return (await this.db.bookmark.updateMany({ where: { ...person(user), paperId }, data: { readAt: read ? new Date() : null } })).count > 0;
+  }
+
+  async has(user: UserRef, paperId: string): Promise<boolean> {
+    return (await this.db.bookmark.findUnique({ where: { platform_workspaceId_userId_paperId: { ...person(user), paperId } } })) !== null;
+  }
+
+  async list(user: UserRef, page: { offset?: number; limit?: number } = {}): Promise<{ entries: BookmarkEntry[]; total: number }> {
+    const where = person(user);
+    const [rows, total] = await Promise.all([
+      this.db.bookmark.findMany({ where, orderBy: [{ createdAt: "desc" }, { paperId: "asc" }], skip: page.offset ?? 0,
+        ...(page.limit ? { take: page.limit } : {}) }),
+      this.db.bookmark.count({ where }),
+    ]);
+    return { entries: rows.map((r) => ({ paperId: r.paperId, createdAt: r.createdAt, readAt: r.readAt })), total };
+  }
+
+  async unreadCount(user: UserRef): Promise<number> {
+    return this.db.bookmark.count({ where: { ...person(user), readAt: null } });
+  }
+
+  async savers(w: WorkspaceRef, paperIds: string[]): Promise<string[]> {
+    const rows = await this.db.bookmark.findMany({ where: { ...workspace(w), paperId: { in: paperIds } }, distinct: ["userId"] });
+    return rows.map((r) => r.userId).sort();
+  }
+
+  async savedBy(w: WorkspaceRef, userIds: string[], limit: number): Promise<string[]> {
+    const rows = await this.db.bookmark.findMany({ where: { ...workspace(w), userId: { in: userIds } },
+      orderBy: [{ createdAt: "desc" }, { paperId: "asc" }], take: limit });
+    return rows.map((r) => r.paperId);
+  }
+}

@@ -1,0 +1,22 @@
+// Last success and failure of each job (core/stores/job-runs.ts), for /healthz.
+import type { JobRun, JobRunStore } from "../../core/stores/job-runs.ts";
+import { isUniqueViolation, type PrismaDb } from "./client.ts";
+
+export class PrismaJobRunStore implements JobRunStore {
+  constructor(private readonly db: PrismaDb) {}
+
+  async record(name: string, at: Date, error: string | null): Promise<void> {
+    const data = error === null ? { lastSuccessAt: at } : { lastFailureAt: at, lastError: error.slice(0, 500) };
+    try {
+      await this.db.jobRun.upsert({ where: { name }, create: { name, ...data }, update: data });
+    } catch (failure) {
+      // Two processes creating the row at once: the loser updates it.
+      if (!isUniqueViolation(failure)) throw failure;
+      await this.db.jobRun.update({ where: { name }, data });
+    }
+  }
+
+  async read(names: string[]): Promise<JobRun[]> {
+    return this.db.jobRun.findMany({ where: { name: { in: names } } });
+  }
+}

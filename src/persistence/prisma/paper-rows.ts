@@ -1,0 +1,18 @@
+// Paper ↔ database row. JSON columns keep the schema identical on SQLite and PostgreSQL.
+import { titleKey, type Paper } from "../../core/paper.ts";
+import type { PaperRow } from "./client.ts";
+
+function parseList(json: string): string[] {
+  try { const value: unknown = JSON.parse(json); return Array.isArray(value) ? value.map(String) : []; } catch { return []; }
+}
+
+export function fromRow(row: Omit<PaperRow, "titleKey" | "source"> & Partial<PaperRow>): Paper {
+  return { id: row.id, arxivId: row.arxivId, title: row.title, summary: row.summary, authors: parseList(row.authors),
+    keywords: parseList(row.keywords), githubRepo: row.githubRepo, publishedAt: row.publishedAt, upvotes: row.upvotes };
+}
+
+export function toRow(paper: Paper, source: string): PaperRow {
+  return { id: paper.id, arxivId: paper.arxivId, titleKey: titleKey(paper.title), title: paper.title, summary: paper.summary,
+    authors: JSON.stringify(paper.authors), keywords: JSON.stringify(paper.keywords), githubRepo: paper.githubRepo,
+    publishedAt: paper.publishedAt, upvotes: paper.upvotes, source };
+}

@@ -1,0 +1,121 @@
+// Papers and trending snapshots in the database (core/stores/papers.ts). Writes are idempotent: ingesting
+// the same records twice changes nothing, and a snapshot is replaced whole inside one transaction or not at all.
+import { titleKey, type Paper } from "../../core/paper.ts";
+import { mergePaper, samePaper } from "../../core/paper-merge.ts";
+import type { IngestResult, PaperStore, TrendingList, UpsertResult } from "../../core/stores/papers.ts";
+import type { PrismaDb, PrismaTx } from "./client.ts";
+import { fromRow, toRow } from "./paper-rows.ts";
+
+const CHUNK = 500;
+
+async function upsertInto(tx: PrismaTx, papers: Paper[], source: string): Promise<UpsertResult> {
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  const ids: string[] = [];
+  const changedIds = new Set<string>();
+  for (let start = 0; start < papers.length; start += CHUNK) {
+    const chunk = papers.slice(start, start + CHUNK);
+    const keys = chunk.map((p) => titleKey(p.title));
+    const arxivIds = chunk.map((p) => p.arxivId).filter((id): id is string => id !== null);
+    const existing = await tx.paper.findMany({ where: { OR: [{ id: { in: chunk.map((p) => p.id) } }, { titleKey: { in: keys } }, { arxivId: { in: arxivIds } }] } });
+    const byArxiv = new Map(existing.filter((r) => r.arxivId).map((r) => [r.arxivId!, r]));
+    const byKey = new Map(existing.map((r) => [r.titleKey, r]));
+    const byId = new Map(existing.map((r) => [r.id, r]));
+    const fresh: ReturnType<typeof toRow>[] = [];
+    // A record met twice in one batch (a list that repeats a paper) merges into the row not yet written.
+    const freshIndex = new Map<string, number>();
+    for (const [i, paper] of chunk.entries()) {
+      const row = (paper.arxivId ? byArxiv.get(paper.arxivId) : undefined) ?? byId.get(paper.id) ?? byKey.get(keys[i]!);
+      if (!row) {
+        const newRow = toRow(paper, source);
+        freshIndex.set(paper.id, fresh.length);
+        fresh.push(newRow); ids.push(paper.id); changedIds.add(paper.id); counts.added++;
+        byId.set(paper.id, newRow);
+        byKey.set(newRow.titleKey, byId.get(paper.id)!);
+        continue;
+      }
+      ids.push(row.id);
+      const stored = fromRow(row);
+      const merged = mergePaper(stored, paper);
+      if (samePaper(stored, merged)) { counts.unchanged++; continue; }
+      const pending = freshIndex.get(row.id);
+      if (pending !== undefined) {
+        fresh[pending] = toRow(merged, source);
+        byId.set(row.id, fresh[pending]!);
+        continue;
+      }
+      const { id: _id, source: _source, ...data } = toRow(merged, row.source);
+      await tx.paper.update({ where: { id: row.id }, data });
+      // The same paper again later in this batch merges with what we just wrote, not the stale row.
+      const written = { ...row, ...data };
+      byId.set(row.id, written); byKey.set(written.titleKey, written);
+      if (written.arxivId) byArxiv.set(written.arxivId, written);
+      counts.updated++; changedIds.add(row.id);
+    }
+    if (fresh.length > 0) await tx.paper.createMany({ data: fresh });
+  }
+  return { ...counts, ids, changedIds: [...changedIds] };
+}
+
+/**
+ * The first statement of every paper-writing transaction: it takes a write lock that concurrent writers
+ * (two replicas seeding an empty database, or both running the hourly refresh) queue on, so they upsert
+ * one after the other instead of racing to insert the same rows. PostgreSQL: the upsert row-locks the
+ * JobRun row until commit. SQLite: a transaction's first statement being a write takes the write lock
+ * before any read, so the waiter (busy timeout) then sees the other's committed rows.
+ */
+async function lockPaperWrites(tx: PrismaTx): Promise<void> {
+  await tx.$executeRawUnsafe(`INSERT INTO "JobRun" ("name") VALUES ('lock:paper-writes') ON CONFLICT ("name") DO UPDATE SET "name" = excluded."name"`);
+}
+
+export class PrismaPaperStore implements PaperStore {
+  constructor(private readonly db: PrismaDb) {}
+
+  async count(): Promise<number> { return this.db.paper.count(); }
+
+  async upsert(papers: Paper[], source: string): Promise<UpsertResult> {
+    return this.db.$transaction(async (tx) => { await lockPaperWrites(tx); return upsertInto(tx, papers, source); }, { timeout: 120_000 });
+  }
+
+  async ingest(date: string, papers: Paper[], source: string): Promise<IngestResult> {
+    return this.db.$transaction(async (tx) => {
+      await lockPaperWrites(tx);
+      const counts = await upsertInto(tx, papers, source);
+      const current = await tx.snapshotEntry.findMany({ where: { date }, orderBy: { rank: "asc" }, select: { paperId: true } });
+      const snapshotChanged = current.map((e) => e.paperId).join() !== counts.ids.join();
+      if (snapshotChanged) {
+        await tx.snapshot.deleteMany({ where: { date } });
+        await tx.snapshot.create({ data: { date, source } });
+        const seen = new Set<string>();
+        const entries = counts.ids.filter((id) => !seen.has(id) && seen.add(id)).map((paperId, i) => ({ date, rank: i + 1, paperId }));
+        await tx.snapshotEntry.createMany({ data: entries });
+      }
+      return { ...counts, snapshotDate: date, snapshotChanged };
+    }, { timeout: 120_000 });
+  }
+
+  async get(id: string): Promise<Paper | null> {
+    const row = await this.db.paper.findFirst({ where: { OR: [{ id }, { arxivId: id }] } });
+    return row ? fromRow(row) : null;
+  }
+
+  async getMany(ids: string[]): Promise<Paper[]> {
+    if (ids.length === 0) return [];
+    return (await this.db.paper.findMany({ where: { id: { in: ids } } })).map(fromRow);
+  }
+
+  async all(): Promise<Paper[]> {
+    return (await this.db.paper.findMany({ orderBy: { id: "asc" } })).map(fromRow);
+  }
+
+  async changedSince(since: Date): Promise<Paper[]> {
+    return (await this.db.paper.findMany({ where: { updatedAt: { gt: since } } })).map(fromRow);
+  }
+
+  async trending(localDate?: string): Promise<TrendingList> {
+    const snapshot = (localDate ? await this.db.snapshot.findFirst({ where: { date: { lte: localDate } }, orderBy: { date: "desc" } }) : null)
+      ?? await this.db.snapshot.findFirst({ orderBy: { date: "desc" } });
+    if (!snapshot) return null;
+    const entries = await this.db.snapshotEntry.findMany({ where: { date: snapshot.date }, orderBy: { rank: "asc" }, select: { paperId: true } });
+    return { date: snapshot.date, ids: entries.map((e) => e.paperId) };
+  }
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it, vi } from "vitest";
+import type { Paper } from "../../src/core/paper.ts";
+import { SearchIndex } from "../../src/core/search/index.ts";
+import { hashChars, MISSING, StringTable } from "../../src/core/search/strings.ts";
+import { oneEditAway } from "../../src/core/search/typos.ts";
+import { Vocabulary } from "../../src/core/search/vocabulary.ts";
+
+/** Two different strings of `length` letters with the same 32-bit hash, found by brute force (birthday bound: ~2^16 tries). */
+function collidingPair(length: number, prefix = ""): [string, string] {
+  const seen = new Map<number, string>();
+  let state = 12345;
+  for (;;) {
+    let word = prefix;
+    for (let i = 0; i < length; i++) { state = (Math.imul(state, 1103515245) + 12345) >>> 0; word += String.fromCharCode(97 + (state >>> 16) % 26); }
+    const hash = hashChars(word), other = seen.get(hash);
+    if (other !== undefined && other !== word) return [other, word];
+    seen.set(hash, word);
+  }
+}
+
+const paper = (id: string, title: string, summary: string): Paper => ({
+  id, arxivId: null, title, summary, authors: [], keywords: [], githubRepo: null, publishedAt: null, upvotes: 0,
+});
+
+describe("the term dictionary is exact", () => {
+  for (const [label, length, prefix] of [["short (packed in the slot)", 7, ""], ["long (compared in the pool)", 8, "collision"]] as const) {
+    it(`keeps two ${label} words with the same hash apart`, () => {
+      const [a, b] = collidingPair(length, prefix);
+      expect(a).not.toBe(b);
+      expect(hashChars(a)).toBe(hashChars(b));
+      const table = new StringTable();
+      const ha = table.add(a, 0, a.length, hashChars(a), 1);
+      expect(table.lookup(b)).toBe(-1);
+      expect(table.findValue(b, 0, b.length, hashChars(b))).toBe(MISSING);
+      const hb = table.add(b, 0, b.length, hashChars(b), 2);
+      expect(hb).not.toBe(ha);
+      expect([table.lookup(a), table.lookup(b)]).toEqual([ha, hb]);
+      expect([table.findValue(a, 0, a.length, hashChars(a)), table.findValue(b, 0, b.length, hashChars(b))]).toEqual([1, 2]);
+      expect([table.get(ha), table.get(hb)]).toEqual([a, b]);
+    });
+  }
+
+  it("indexes colliding words as two terms: each finds only its own paper", () => {
+    const [a, b] = collidingPair(7);
+    const index = SearchIndex.build([paper("p-a", `Studies of ${a}`, `All about ${a}.`), paper("p-b", `Studies of ${b}`, `All about ${b}.`)]);
+    expect(index.search(a).hits.map((h) => h.id)).toEqual(["p-a"]);
+    expect(index.search(b).hits.map((h) => h.id)).toEqual(["p-b"]);
+  });
+
+  it("survives growth: every one of 50k words keeps its own value", () => {
+    const table = new StringTable();
+    const words = Array.from({ length: 50_000 }, (_, i) => `w${i.toString(36)}x`);
+    words.forEach((w, i) => table.add(w, 0, w.length, hashChars(w), i));
+    words.forEach((w, i) => expect(table.findValue(w, 0, w.length, hashChars(w))).toBe(i));
+    expect(table.lookup("w0y")).toBe(-1);
+  });
+});
+
+describe("the typo fallback is bounded", () => {
+  it("makes at most 37 candidates per character, whatever the vocabulary", () => {
+    for (const word of ["rl", "lerning", "reinforcment", "x".repeat(32)]) {
+      const made = oneEditAway(word, () => {});
+      expect(made).toBeLessThanOrEqual(37 * (2 * word.length + 1));
+    }
+    expect(oneEditAway("x".repeat(33), () => {})).toBe(0);
+  });
+
+  it("looks up the same number of candidates in a vocabulary of 200 words and of 100k", () => {
+    const lookups = (size: number) => {
+      const vocab = new Vocabulary();
+      for (let i = 0; i < size; i++) vocab.intern(`term${i.toString(36)}`);
+      vocab.intern("reinforcement");
+      const spy = vi.spyOn(StringTable.prototype, "lookup");
+      const found = vocab.withinOneEdit("reinforcment");
+      const calls = spy.mock.calls.length;
+      spy.mockRestore();
+      expect(found).toEqual([vocab.lookup("reinforcement")]);
+      return calls;
+    };
+    const small = lookups(200), large = lookups(100_000);
+    expect(large).toBe(small);
+    expect(small).toBeLessThanOrEqual(37 * 25);
+  });
+});
+
+describe("prefixes", () => {
+  it("finds words added after the sort, and only words starting with the prefix", () => {
+    const vocab = new Vocabulary();
+    for (const w of ["quantize", "quantization", "quantum", "quarter", "mamba"]) vocab.intern(w);
+    vocab.prepare();
+    vocab.intern("quantized"); // after the sort, as an upsert would
+    const stems = (prefix: string) => vocab.withPrefix(prefix).map((id) => vocab.stemOf(id)).sort();
+    expect(stems("quant")).toEqual(["quantiz", "quantum"]);
+    expect(stems("quantized")).toEqual(["quantiz"]);
+    expect(stems("qu")).toEqual(["quantiz", "quantum", "quarter"]);
+    expect(stems("zzz")).toEqual([]);
+  });
+});

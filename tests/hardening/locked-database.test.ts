@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabaseProvider } from "../support/database.ts";
 import { DATABASE_BUSY_SENTENCE } from "../../src/core/messages/reply.ts";
+import { DatabaseBusyError } from "../../src/core/stores/busy.ts";
 import { spawnSlackBot, type SpawnedSlackBot } from "./spawn-bot.ts";
 import { holdLock as holdDatabaseLock } from "../support/lock-holder.ts";
 import { createTestServices } from "../support/services.ts";
@@ -75,16 +76,24 @@ describe(`a write lock held by another process (${testDatabaseProvider})`, () =>
   }, 30_000);
 });
 
-describe(`background transactions under a held lock (${testDatabaseProvider})`, () => {
-  it("queue behind it for longer than a person's write would (a paper ingest waits its turn, then goes through)", async () => {
+describe(`the stores under a held lock (${testDatabaseProvider})`, () => {
+  it("a single write gives up with DatabaseBusyError; a background transaction (a paper ingest) waits its turn, then goes through", async () => {
     const services = await createTestServices();
     try {
       const paper = services.catalog.get((await services.papers.trending(new Date().toISOString().slice(0, 10)))!.ids[0]!)!;
       const { released } = await holdDatabaseLock(services.testDatabase.url, 3_000);
       const started = performance.now();
+      const write = services.subscriptions.upsert({ platform: "slack", workspaceId: "T1", channelId: "C1" },
+        { localTime: "09:00", timeZone: "UTC", topic: null, size: 5, ranking: "trending", createdBy: "U1" })
+        .then(() => null, (error: unknown) => ({ error, ms: performance.now() - started }));
       const result = await services.papers.upsert([paper], "capture");
       expect(result.ids).toEqual([paper.id]);
       expect(performance.now() - started).toBeGreaterThan(2_000); // it did wait for the lock, past WRITE_WAIT_MS
+      // The driver's error stays inside persistence: callers see core's type, with the driver's as its cause.
+      const failed = await write;
+      expect(failed?.error).toBeInstanceOf(DatabaseBusyError);
+      expect((failed?.error as Error).cause).toBeDefined();
+      expect(failed!.ms).toBeLessThan(3_000);
       await released;
     } finally { await services.close(); }
   }, 30_000);

@@ -159,8 +159,11 @@ describe("buttons, App Home and exports", () => {
     await h.requester.blockAction({ actionId: "paper_bookmark", value: paperId }, { responseUrl: h.emulator.responseUrl(rid) });
     expect((await h.emulator.response(rid)).body.text).toMatch(/^🔖 Bookmarked/);
     expect(await h.services.bookmarks.has(alice, paperId)).toBe(true);
+    // That click refreshes the Home tab too, after its answer: wait for it (on a loaded machine it came after
+    // a fixed pause, and was then taken for the view the Remove click below publishes).
+    await h.emulator.waitFor(() => h.emulator.okCalls("views.publish").find((c) => elements(JSON.parse(c.params.view).blocks, "button")
+      .some((b) => b.action_id === "paper_unbookmark" && b.value === paperId)));
 
-    await settle();
     h.emulator.reset();
     await h.requester.blockAction({ actionId: "paper_unbookmark", value: paperId }, { inHome: true });
     const home = await h.emulator.waitFor(() => h.emulator.okCalls("views.publish")[0]);

@@ -11,7 +11,7 @@ import { PrismaPostedMessageStore } from "./posted-messages.ts";
 import { PrismaProcessedEventStore } from "./processed-events.ts";
 import { PrismaSubscriptionStore } from "./subscriptions.ts";
 
-/** Each store reports a database held locked by another process as core's DatabaseBusyError (busy.ts). */
+/** Each store reports a database held locked by another process as core's DatabaseBusyError (../busy.ts). */
 export function prismaStores(db: PrismaDb): Stores {
   return {
     papers: reportingBusy(new PrismaPaperStore(db)),

@@ -2,9 +2,12 @@ import { z } from "zod";
 import { defineCommand } from "../command-kit/command.ts";
 import { internal, option } from "../command-kit/options.ts";
 import { toCard, type Reply } from "../core/messages/reply.ts";
+import { splitByRelevance } from "../core/relevance.ts";
 
 export const PAGE_SIZE = 5;
 export const MAX_QUERY_LENGTH = 500;
+// The strong matches are counted among this many best hits: far more than anyone pages through.
+const COUNTED = 1000;
 
 const Options = z.object({
   query: option(z.string({ error: "Tell me what to look for, like /papers mixture of experts." }).trim()
@@ -24,8 +27,10 @@ export const searchCommand = defineCommand({
   },
   async execute(ctx, { query, offset, limit }): Promise<Reply> {
     const { catalog } = ctx.services;
-    const result = catalog.index.search(query, { limit, offset });
-    const papers = catalog.papers(result.hits);
+    // Only the matches past the relevance floor are listed; the rest are counted as weak (core/relevance.ts).
+    const result = catalog.index.search(query, { limit: Math.max(COUNTED, offset + limit) });
+    const { strong, weak } = splitByRelevance(catalog.index, query, result.hits, result.total);
+    const papers = catalog.papers(strong.slice(offset, offset + limit));
     const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
     if (papers.length === 0) {
       return { visibility: "ephemeral", tone: "info", text: offset > 0
@@ -33,12 +38,13 @@ export const searchCommand = defineCommand({
         : `No papers match "${shown}". Try fewer or broader words, like "language models", or see /papers trending.` };
     }
     const end = offset + papers.length;
+    const weakNote = weak > 0 ? `; ${weak} more weak ${weak === 1 ? "match" : "matches"} not listed` : "";
     return {
       visibility: "ephemeral",
-      text: `Papers for "${shown}" (${offset + 1}–${end} of ${result.total}):`,
+      text: `Papers for "${shown}" (${offset + 1}–${end} of ${strong.length}${weakNote}):`,
       papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1 })),
       actions: ["bookmark", "share", "similar"],
-      ...(end < result.total ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),
+      ...(end < strong.length ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),
     };
   },
 });

@@ -1,14 +1,21 @@
 // Replies as plain text for the terminal: the same content a Slack or Discord user sees.
-import type { Reply } from "../../core/messages/reply.ts";
-import { shortSummary } from "../../core/messages/reply.ts";
+import type { PaperCard, Reply } from "../../core/messages/reply.ts";
+import { shortSummary, shortId } from "../../core/messages/reply.ts";
+import { spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
+
+function cardLines(card: PaperCard, number: number): string[] {
+  const meta = [card.upvotes ? `▲ ${card.upvotes}` : "", card.authors.slice(0, 3).join(", ") + (card.authors.length > 3 ? " et al." : ""),
+    `id ${shortId(card)}`, card.readAt ? "✓ read" : ""].filter(Boolean).join(" · ");
+  return ["", `${number}. ${card.readAt ? "✓ " : ""}${card.title}`, `   ${card.url}`, `   ${meta}`, `   ${shortSummary(card.summary)}`];
+}
 
 export function renderText(reply: Reply): string {
-  const lines = [reply.tone === "error" ? `! ${reply.text}` : reply.text];
-  for (const [i, card] of (reply.papers ?? []).entries()) {
-    const meta = [card.upvotes ? `▲ ${card.upvotes}` : "", card.authors.slice(0, 3).join(", ") + (card.authors.length > 3 ? " et al." : "")]
-      .filter(Boolean).join(" · ");
-    lines.push("", `${card.rank ?? i + 1}. ${card.title}`, `   ${card.url}${meta ? `  ${meta}` : ""}`, `   ${shortSummary(card.summary)}`);
-  }
+  const text = spellEmoji(reply.text, unicodeSpelling);
+  const papers = reply.papers ?? [];
+  // A digest's paper message carries the title as its notification text; the card says it already.
+  const lines = papers.length === 1 && text === papers[0]!.title ? [] : [reply.tone === "error" ? `! ${text}` : text];
+  for (const [i, card] of papers.entries()) lines.push(...cardLines(card, card.rank ?? i + 1));
+  if (lines[0] === "") lines.shift();
   if (reply.file) lines.push("", `(${reply.file.name}, ${reply.file.content.length} bytes)`, reply.file.content);
   return lines.join("\n");
 }

@@ -3,7 +3,7 @@
 // message, 5 action rows of 5 buttons, 25 select options, 100-character labels and custom ids.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from "discord.js";
 import { ACTION_EMOJI, shortSummary, type PaperAction, type PaperCard, type Reply } from "../../core/messages/reply.ts";
-import { EMOJI } from "../../core/messages/emoji.ts";
+import { EMOJI, spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
 import type { ComponentIds } from "./component-ids.ts";
 
 export interface DiscordMessage {
@@ -91,8 +91,9 @@ export function renderMessage(reply: Reply, ids: ComponentIds): DiscordMessage {
   const more = reply.more ? [{ type: ComponentType.ActionRow, components: [{
     type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Show more", custom_id: ids.more(reply.more.command, reply.more.input),
   }] } as Row] : [];
+  const text = spellEmoji(reply.text, unicodeSpelling);
   const rendered: DiscordMessage = {
-    content: cut(reply.tone === "error" ? `${EMOJI.warning.unicode} ${reply.text}` : reply.text, MAX_CONTENT),
+    content: cut(reply.tone === "error" ? `${EMOJI.warning.unicode} ${text}` : text, MAX_CONTENT),
     embeds: embeds(cards),
     components: [...actionRows(cards.slice(0, MAX_EMBEDS), reply.actions ?? [], ids, 5 - more.length), ...more],
   };

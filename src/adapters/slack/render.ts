@@ -4,6 +4,7 @@
 import type { types } from "@slack/bolt";
 import type { PaperAction, PaperCard, Reply } from "../../core/messages/reply.ts";
 import { shortSummary } from "../../core/messages/reply.ts";
+import { slackSpelling, spellEmoji } from "../../core/messages/emoji.ts";
 
 export type Block = types.KnownBlock;
 export interface SlackMessage { text: string; blocks: Block[] }
@@ -105,6 +106,11 @@ export function decodeMore(value: string | undefined): Reply["more"] | null {
   } catch { return null; }
 }
 
+/** The reply with its emoji (core/messages/emoji.ts) spelled as Slack shortcodes. */
+export function slackText(reply: Reply): Reply {
+  return { ...reply, text: spellEmoji(reply.text, slackSpelling) };
+}
+
 function fallbackText(reply: Reply): string {
   return reply.text.slice(0, 3000);
 }
@@ -126,6 +132,7 @@ function replyBlocks(reply: Reply): Block[] {
 
 /** A reply as one or more Slack messages (more than one only when it exceeds 50 blocks). */
 export function renderReply(reply: Reply): SlackMessage[] {
+  reply = slackText(reply);
   const blocks = replyBlocks(reply);
   const text = fallbackText(reply);
   const messages: SlackMessage[] = [];
@@ -135,6 +142,7 @@ export function renderReply(reply: Reply): SlackMessage[] {
 
 /** A file that could not be uploaded, shown inline instead: a code block, cut to fit one message. */
 export function renderFileFallback(reply: Reply): SlackMessage {
+  reply = slackText(reply);
   const file = reply.file!;
   const room = MAX_SECTION - 200;
   const body = file.content.length > room ? `${file.content.slice(0, room)}\n… (cut; ${file.content.length.toLocaleString("en")} characters in all)` : file.content;

@@ -2,6 +2,7 @@
 import type { Paper } from "../paper.ts";
 import { toCard, type Reply } from "../messages/reply.ts";
 import { localTime } from "../time.ts";
+import { emoji } from "../messages/emoji.ts";
 
 export interface HeaderFacts { localDate: string; timeZone: string; localTime: string; topic: string | null; count: number;
   late: boolean; claimedAt: Date }
@@ -27,16 +28,18 @@ function lateNote(f: HeaderFacts): string {
 }
 
 export function headerReply(f: HeaderFacts): Reply {
-  const about = f.topic ? ` on "${f.topic}"` : "";
   const papers = f.count === 1 ? "1 paper" : `${f.count} papers`;
-  return { visibility: "channel", tone: "info",
-    text: `Trending papers${about} for ${dayName(f.localDate)}: ${papers}. React with :bookmark: to save one.${lateNote(f)}` };
+  // A topic digest is ordered by relevance first (plan.ts aboutTopic); the header says so.
+  const head = f.topic ? `Trending papers on "${f.topic}" for ${dayName(f.localDate)}, most relevant first: ${papers}.`
+    : `Trending papers for ${dayName(f.localDate)}: ${papers}.`;
+  return { visibility: "channel", tone: "info", text: `${head} React with ${emoji("bookmark")} to save one.${lateNote(f)}` };
 }
 
 export function nothingNewReply(f: HeaderFacts): Reply {
-  const about = f.topic ? ` on "${f.topic}"` : "";
-  return { visibility: "channel", tone: "info",
-    text: `Nothing new for ${dayName(f.localDate)}: no trending paper${about} that this channel hasn't seen in the last 7 days.${lateNote(f)}` };
+  // One line either way: nothing about the topic today, or nothing this channel has not seen this week.
+  const text = f.topic ? `No new papers on *${f.topic}* today.`
+    : `Nothing new for ${dayName(f.localDate)}: no trending paper that this channel hasn't seen in the last 7 days.`;
+  return { visibility: "channel", tone: "info", text: `${text}${lateNote(f)}` };
 }
 
 export function paperReply(paper: Paper, rank: number): Reply {

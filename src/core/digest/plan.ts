@@ -9,6 +9,7 @@ import type { PaperStore, TrendingList } from "../stores/papers.ts";
 import type { PostedMessageStore } from "../stores/posted-messages.ts";
 import { rankForTeam } from "../recommend/team.ts";
 import { Coalescer } from "../coalesce.ts";
+import { splitByRelevance } from "../relevance.ts";
 
 export const NO_REPEAT_DAYS = 7;
 
@@ -48,14 +49,29 @@ export function recentPerTick(posted: PostedMessageStore, tickAt: Date): (channe
 export interface PlanDeps { catalog: Catalog; bookmarks: BookmarkStore; posted: PostedMessageStore;
   trending: (localDate: string) => Promise<TrendingList>; recent: (channel: ChannelRef) => Promise<string[]> }
 
+// How much a paper's place in the trending list counts against its relevance to the topic: enough to
+// order papers about the topic equally well by what people read today, not enough to lift a weak match.
+const TRENDING_WEIGHT = 0.3;
+
+/**
+ * The trending papers that are about `topic` (core/relevance.ts), best first by relevance blended with
+ * trending rank: a topic digest is for the topic, and among its papers, for what is trending.
+ */
+export function aboutTopic(catalog: Catalog, topic: string, trending: string[]): string[] {
+  const listed = new Map(trending.map((id, i) => [id, i]));
+  const { hits } = catalog.index.search(topic, { limit: trending.length, filter: (id) => listed.has(id) });
+  const { strong } = splitByRelevance(catalog.index, topic, hits);
+  if (strong.length === 0) return [];
+  const best = strong[0]!.score, n = trending.length;
+  const blended = (h: { id: string; score: number }) =>
+    (1 - TRENDING_WEIGHT) * (h.score / best) + TRENDING_WEIGHT * (1 - listed.get(h.id)! / n);
+  return strong.map((h) => ({ id: h.id, rank: blended(h) })).sort((a, b) => b.rank - a.rank).map((h) => h.id);
+}
+
 export async function planDigest(deps: PlanDeps, channel: ChannelRef, sub: DigestSubscription, localDate: string): Promise<DigestPlan> {
   const snapshot = await deps.trending(localDate);
   let ids = snapshot?.ids ?? [];
-  if (sub.topic && ids.length > 0) {
-    const listed = new Set(ids);
-    const hits = new Set(deps.catalog.index.search(sub.topic, { limit: ids.length, filter: (id) => listed.has(id) }).hits.map((h) => h.id));
-    ids = ids.filter((id) => hits.has(id)); // keep trending order: it is a trending digest, narrowed
-  }
+  if (sub.topic && ids.length > 0) ids = aboutTopic(deps.catalog, sub.topic, ids);
   const recent = new Set((await deps.recent(channel)).map(withoutVersion));
   let unseen = ids.filter((id) => !recent.has(withoutVersion(id)));
   // `ranked: team`: the same candidates, ordered by what this channel's people bookmarked before.

@@ -24,3 +24,19 @@ export const EMOJI: Readonly<Record<EmojiName, Emoji>> = {
 export function isEmoji(name: EmojiName, reported: string | null | undefined): boolean {
   return reported === EMOJI[name].slack || reported === EMOJI[name].unicode;
 }
+
+// An emoji inside a Reply's text, as data: `React with ${emoji("bookmark")}` reaches every renderer as a
+// token, and each spells it (spellEmoji) the way its client shows it. A shortcode sent to Discord by a bot
+// stays literal text; a Unicode character in Slack is fine but reads differently from Slack's own.
+const TOKEN = /\{emoji:([a-z_]+)\}/g;
+
+export function emoji(name: EmojiName): string {
+  return `{emoji:${name}}`;
+}
+
+export function spellEmoji(text: string, spell: (emoji: Emoji) => string): string {
+  return text.replace(TOKEN, (token, name: string) => (Object.hasOwn(EMOJI, name) ? spell(EMOJI[name as EmojiName]) : token));
+}
+
+export const slackSpelling = (e: Emoji): string => `:${e.slack}:`;
+export const unicodeSpelling = (e: Emoji): string => e.unicode;

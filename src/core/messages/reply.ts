@@ -46,6 +46,14 @@ export function toCard(paper: Paper, extra: Partial<PaperCard> = {}): PaperCard 
   };
 }
 
+/** What a card shows as the paper's id, and what commands accept back (command-kit/paper-ref.ts): the
+ * arXiv id, or for a paper without one the start of its title-derived id. */
+export function shortId(card: Pick<PaperCard, "id" | "arxivId">): string {
+  if (card.arxivId) return card.arxivId;
+  return card.id.startsWith("t-") ? card.id.slice(0, SHORT_ID_LENGTH) : card.id;
+}
+export const SHORT_ID_LENGTH = 8; // "t-" and six hex digits: unique among a million papers with ~3% odds of a clash, resolved by asking for more
+
 export function notice(text: string, visibility: Reply["visibility"] = "ephemeral"): Reply {
   return { visibility, text, tone: "info" };
 }

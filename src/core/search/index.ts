@@ -7,6 +7,7 @@ import { Proximity } from "./proximity.ts";
 import { planQuery } from "./query.ts";
 import { Scorer } from "./score.ts";
 import { Similarity } from "./similar.ts";
+import { attainableScore } from "./attainable.ts";
 import { suggestTitles } from "./suggest.ts";
 import { TopK } from "./topk.ts";
 
@@ -90,6 +91,11 @@ export class SearchIndex {
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     const hits = ranked.slice(offset, offset + limit).map(({ doc, score }) => ({ id: ids[doc]!, score }));
     return { hits, total };
+  }
+
+  /** The best score `query` could reach (attainable.ts); 0 when it has no searchable words. */
+  attainable(query: string): number {
+    return attainableScore(planQuery(typeof query === "string" ? query : "", this.corpus), this.corpus);
   }
 
   /** Papers most like `id` (none if it is not indexed). */

@@ -9,7 +9,7 @@ import type { TopK } from "./topk.ts";
 // dilutes a match — little for short titles and name lists, the usual 0.75 for abstracts.
 const FIELD_WEIGHT = [3, 1, 2, 1];
 const FIELD_B = [0.4, 0.75, 0.4, 0.3];
-const K1 = 1.2;
+export const K1 = 1.2;
 // A paper matching half of what was asked keeps ~half its score: coverage matters, but a strong match
 // on the rare word of a query beats a weak match on all of its common ones. (At 1 no Math.pow is needed.)
 const COVERAGE_EXPONENT = 1;

@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 import type { Command, CommandContext } from "./command.ts";
 import { describeOptions, positional } from "./options.ts";
 import { UserError } from "./errors.ts";
+import { rememberList } from "./paper-ref.ts";
 import { errorReply, failureReply, type Reply } from "../core/messages/reply.ts";
 import type { CommandRegistry } from "./registry.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
@@ -45,13 +46,22 @@ export async function runCommand(registry: CommandRegistry, name: string, raw: R
     const options = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === "string" ? v.replace(/\u0000/g, "") : v]));
     const parsed = command.data.options.safeParse(options);
     if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error));
-    return await command.execute(ctx, parsed.data);
+    const reply = await command.execute(ctx, parsed.data);
+    await rememberQuietly(ctx, reply);
+    return reply;
   } catch (error) {
     if (error instanceof UserError) return errorReply(oneLine(error.message));
     const ref = randomBytes(4).toString("hex");
     if (error instanceof DatabaseBusyError) ctx.services.log.warn({ err: error, ref, command: name }, "command found the database busy");
     else ctx.services.log.error({ err: error, ref, command: name, platform: ctx.user.platform }, "command failed");
     return failureReply(error, ref);
+  }
+}
+
+/** The numbers a list shows are remembered for `/papers bookmark 2`; failing to remember must not cost the answer. */
+async function rememberQuietly(ctx: CommandContext, reply: Reply): Promise<void> {
+  try { await rememberList(ctx, reply); } catch (error) {
+    ctx.services.log.warn({ err: error, platform: ctx.user.platform }, "could not remember the list a person was shown");
   }
 }
 

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { readingList } from "../core/export/reading-list.ts";
-import { parseArxivId } from "../core/paper.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option, positional } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
-import { notice, toCard, type Reply } from "../core/messages/reply.ts";
+import { resolvePaper } from "../command-kit/paper-ref.ts";
+import { notice, shortId, toCard, type Reply } from "../core/messages/reply.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;
 const PAGE_HINT = "The page is a number, like /papers bookmarks 2.";
-const ID_HINT = "Say which paper, like /papers bookmarks read 2403.07816.";
+const ID_HINT = "Say which paper, by its number in your last list or its id, like /papers bookmarks read 2.";
 // Typed management, for where there are no buttons (the terminal) and for people who prefer typing.
 const CHANGES = ["add", "read", "unread", "remove"] as const;
 
@@ -17,16 +17,15 @@ export const HOW_TO_BOOKMARK = "Your reading list is empty: react with 🔖 to a
 const Options = z.object({
   page: option(z.coerce.number({ error: PAGE_HINT }).int(PAGE_HINT).min(1, PAGE_HINT).max(10_000, PAGE_HINT).default(1),
     { description: "Which page (5 per page)" }),
-  change: option(z.enum(CHANGES, { error: `Use add, read, unread or remove, like /papers bookmarks read 2403.07816.` }).optional(),
+  change: option(z.enum(CHANGES, { error: `Use add, read, unread or remove, like /papers bookmarks read 2.` }).optional(),
     { description: "Change one bookmark instead of listing" }),
   id: option(z.string().trim().min(1, ID_HINT).max(300, "That is too long for a paper id or link.").optional(),
-    { description: "The paper to change: arXiv id or link", autocomplete: "paper" }),
+    { description: "The paper to change: its number in your last list, or its id", autocomplete: "paper" }),
 }).refine((input) => !input.change || input.id, { message: ID_HINT, path: ["id"] });
 
-async function change(ctx: CommandContext, what: (typeof CHANGES)[number], id: string): Promise<Reply> {
+export async function change(ctx: CommandContext, what: (typeof CHANGES)[number], id: string): Promise<Reply> {
   const { services, user } = ctx;
-  const paper = services.catalog.get(parseArxivId(id) ?? id);
-  if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}"; see your list's ids with /papers bookmarks.`);
+  const paper = await resolvePaper(ctx, id, what === "add" ? "bookmark" : `bookmarks ${what}`, "see your list with /papers bookmarks.");
   const title = `“${paper.title}”`;
   switch (what) {
     case "add": return notice(await services.bookmarks.add(user, paper.id) ? `🔖 Bookmarked ${title}.` : `${title} is already in your bookmarks.`);
@@ -34,7 +33,7 @@ async function change(ctx: CommandContext, what: (typeof CHANGES)[number], id: s
     case "read":
     case "unread": {
       const done = await services.bookmarks.markRead(user, paper.id, what === "read");
-      if (!done) throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with /papers bookmarks add ${paper.id}.`);
+      if (!done) throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with /papers bookmark ${shortId({ id: paper.id, arxivId: paper.arxivId })}.`);
       return notice(`Marked ${title} as ${what}.`);
     }
   }
@@ -44,7 +43,7 @@ export const bookmarksCommand = defineCommand({
   data: {
     name: "bookmarks",
     description: "Your reading list, newest first: mark papers read or remove them",
-    usage: "bookmarks [page]   (or bookmarks add|read|unread|remove <id>)",
+    usage: "bookmarks [page]   (or bookmarks add|read|unread|remove <number or id>)",
     options: Options,
   },
   parseText: (words) => (CHANGES.includes(words[0]?.toLowerCase() as (typeof CHANGES)[number])

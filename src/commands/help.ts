@@ -16,6 +16,7 @@ export function helpCommand(list: () => Command[]) {
       return {
         visibility: "ephemeral", tone: "info",
         text: ["papers-bot keeps your team on top of trending ML papers. Type /papers <words> to search, or:", ...lines,
+          "Lists are numbered: /papers bookmark 2 saves paper 2 of the last list you saw here (similar, paper and unbookmark take a number too).",
           "React with 🔖 to any paper the bot posted to bookmark it; remove the reaction to remove it."].join("\n"),
       };
     },

@@ -6,6 +6,7 @@ import { searchCommand } from "./search.ts";
 import { trendingCommand } from "./trending.ts";
 import { paperCommand } from "./paper.ts";
 import { bookmarksCommand } from "./bookmarks.ts";
+import { bookmarkCommand, unbookmarkCommand } from "./bookmark.ts";
 import { exportCommand } from "./export.ts";
 import { similarCommand } from "./similar.ts";
 import { foryouCommand } from "./foryou.ts";
@@ -19,6 +20,8 @@ export function createRegistry(): CommandRegistry {
     trendingCommand,
     paperCommand,
     bookmarksCommand,
+    bookmarkCommand,
+    unbookmarkCommand,
     exportCommand,
     similarCommand,
     foryouCommand,

@@ -2,6 +2,7 @@ import { parseArxivId } from "../core/paper.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { paperIdOptions } from "../command-kit/paper-id.ts";
 import { UserError } from "../command-kit/errors.ts";
+import { findPaper, listNumber } from "../command-kit/paper-ref.ts";
 import { toCard, type Reply } from "../core/messages/reply.ts";
 import { HfSourceError } from "../sources/hf/errors.ts";
 import { lookupPaperOnHf } from "../sources/hf/lookup.ts";
@@ -12,12 +13,12 @@ export const paperCommand = defineCommand({
   data: {
     name: "paper",
     description: "One paper in full: title, authors, abstract, links",
-    usage: "paper <arXiv id or link>",
+    usage: "paper <number or id>",
     options: paperIdOptions("paper"),
   },
   async execute(ctx, { id }): Promise<Reply> {
-    const arxivId = parseArxivId(id);
-    let paper = await ctx.services.catalog.find(arxivId ?? id);
+    const arxivId = listNumber(id) === null ? parseArxivId(id) : null;
+    let paper = await findPaper(ctx, id, "paper");
     // A paper nobody has ingested yet (an arXiv link a colleague pasted): ask the API once and keep it.
     if (!paper && arxivId && plausibleArxivId(arxivId)) {
       try { paper = (await lookupPaperOnHf(ctx.services, arxivId)) ?? null; } catch (error) {

@@ -1,7 +1,6 @@
-import { parseArxivId } from "../core/paper.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { paperIdOptions } from "../command-kit/paper-id.ts";
-import { UserError } from "../command-kit/errors.ts";
+import { resolvePaper } from "../command-kit/paper-ref.ts";
 import { toCard, type Reply } from "../core/messages/reply.ts";
 
 export const SIMILAR_COUNT = 5;
@@ -10,13 +9,12 @@ export const similarCommand = defineCommand({
   data: {
     name: "similar",
     description: "More like this: the papers closest in content to one paper",
-    usage: "similar <arXiv id or link>",
+    usage: "similar <number or id>",
     options: paperIdOptions("similar"),
   },
   async execute(ctx, { id }): Promise<Reply> {
     const { catalog } = ctx.services;
-    const paper = catalog.get(parseArxivId(id) ?? id);
-    if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}"; search for it with /papers <words>, then press More like this.`);
+    const paper = await resolvePaper(ctx, id, "similar", "search for it with /papers <words>, then press More like this.");
     const similar = catalog.papers(catalog.index.similar(paper.id, SIMILAR_COUNT));
     if (similar.length === 0) {
       return { visibility: "ephemeral", tone: "info", text: `I found no papers close to “${paper.title}” yet; try /papers trending.` };

@@ -43,6 +43,15 @@ export class Catalog {
     return this.get(id) ?? (await this.store.get(id));
   }
 
+  /** Papers whose id starts with `prefix` (a card's short id, "t-3f9a1c"), up to `limit`. A scan: only
+   * for what a person typed, after the exact look-ups missed. */
+  withIdPrefix(prefix: string, limit = 2): Paper[] {
+    const found: Paper[] = [];
+    if (prefix.length < 4) return found;
+    for (const [id, paper] of this.byId) if (id.startsWith(prefix) && found.push(paper) >= limit) break;
+    return found;
+  }
+
   papers(hits: SearchHit[]): Paper[] {
     return hits.map((h) => this.byId.get(h.id)).filter((p): p is Paper => p !== undefined);
   }

@@ -2,7 +2,7 @@
 // Discord's limits shape it: 2,000 characters of content, 10 embeds and 6,000 embed characters per
 // message, 5 action rows of 5 buttons, 25 select options, 100-character labels and custom ids.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from "discord.js";
-import { ACTION_EMOJI, shortSummary, type PaperAction, type PaperCard, type Reply } from "../../core/messages/reply.ts";
+import { ACTION_EMOJI, shortId, shortSummary, type PaperAction, type PaperCard, type Reply } from "../../core/messages/reply.ts";
 import { EMOJI, spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
 import type { ComponentIds } from "./component-ids.ts";
 
@@ -44,7 +44,7 @@ export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
     description: shortSummary(card.summary, summaryChars),
     color: COLOR.paper,
     fields,
-    ...(card.arxivId ? { footer: { text: `arXiv ${card.arxivId}` } } : {}),
+    footer: { text: card.arxivId ? `arXiv ${card.arxivId}` : `id ${shortId(card)}` },
   };
 }
 

@@ -3,7 +3,7 @@
 // section, 75 per button label, 2,000 per button value, 150 per overflow option value.
 import type { types } from "@slack/bolt";
 import type { PaperAction, PaperCard, Reply } from "../../core/messages/reply.ts";
-import { shortSummary } from "../../core/messages/reply.ts";
+import { shortId, shortSummary } from "../../core/messages/reply.ts";
 import { slackSpelling, spellEmoji } from "../../core/messages/emoji.ts";
 
 export type Block = types.KnownBlock;
@@ -57,7 +57,7 @@ function metaLine(card: PaperCard): string {
   return [
     escapeText(authorsLine(card)),
     card.upvotes ? `▲ ${card.upvotes}` : "",
-    card.arxivId ? `arXiv ${card.arxivId}` : "",
+    card.arxivId ? `arXiv ${card.arxivId}` : `id ${shortId(card)}`,
     card.githubUrl ? link(card.githubUrl, "code") : "",
     card.readAt ? "✓ read" : "",
   ].filter(Boolean).join("  ·  ");

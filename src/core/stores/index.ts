@@ -3,6 +3,7 @@
 import type { BookmarkStore } from "./bookmarks.ts";
 import type { DeliveryStore } from "./deliveries.ts";
 import type { JobRunStore } from "./job-runs.ts";
+import type { LastListStore } from "./last-lists.ts";
 import type { PaperStore } from "./papers.ts";
 import type { PostedMessageStore } from "./posted-messages.ts";
 import type { ProcessedEventStore } from "./processed-events.ts";
@@ -16,6 +17,7 @@ export interface Stores {
   deliveries: DeliveryStore;
   events: ProcessedEventStore;
   jobRuns: JobRunStore;
+  lastLists: LastListStore;
   /** Answers when the database does (for /healthz); throws when it does not. */
   database: { ping(): Promise<void> };
 }

@@ -103,6 +103,13 @@ interface BookmarkDelegate {
   count(args: { where: BookmarkWhere }): PromiseLike<number>;
 }
 
+interface LastListKey { platform: string; workspaceId: string; channelId: string; userId: string }
+interface LastListDelegate {
+  upsert(args: { where: { platform_workspaceId_channelId_userId: LastListKey }; create: LastListKey & { paperIds: string };
+    update: { paperIds: string } }): PromiseLike<unknown>;
+  findUnique(args: { where: { platform_workspaceId_channelId_userId: LastListKey } }): PromiseLike<{ paperIds: string } | null>;
+}
+
 interface ProcessedEventDelegate {
   create(args: { data: { platform: string; eventId: string } }): PromiseLike<unknown>;
   deleteMany(args: { where: { platform: string; eventId: string } | { receivedAt: { lt: Date } } }): PromiseLike<Count>;
@@ -129,6 +136,7 @@ export interface PrismaTx {
   bookmark: BookmarkDelegate;
   processedEvent: ProcessedEventDelegate;
   jobRun: JobRunDelegate;
+  lastList: LastListDelegate;
   /** Bound parameters only (a Sql built with sqltag), never spliced text. */
   $queryRaw<T>(query: Sql): PromiseLike<T>;
   $executeRaw(query: Sql): PromiseLike<number>;

@@ -6,6 +6,7 @@ import type { PrismaDb } from "./client.ts";
 import { PrismaBookmarkStore } from "./bookmarks.ts";
 import { PrismaDeliveryStore } from "./deliveries.ts";
 import { PrismaJobRunStore } from "./job-runs.ts";
+import { PrismaLastListStore } from "./last-lists.ts";
 import { PrismaPaperStore } from "./papers.ts";
 import { PrismaPostedMessageStore } from "./posted-messages.ts";
 import { PrismaProcessedEventStore } from "./processed-events.ts";
@@ -21,6 +22,7 @@ export function prismaStores(db: PrismaDb): Stores {
     deliveries: reportingBusy(new PrismaDeliveryStore(db)),
     events: reportingBusy(new PrismaProcessedEventStore(db)),
     jobRuns: reportingBusy(new PrismaJobRunStore(db)),
+    lastLists: reportingBusy(new PrismaLastListStore(db)),
     database: { ping: async () => { await db.$queryRaw(sql`SELECT 1`); } },
   };
 }

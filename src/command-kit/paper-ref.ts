@@ -1,0 +1,82 @@
+// "Which paper": a number from the last list this person saw in this channel (`/papers bookmark 2`), an
+// arXiv id or link, a paper id, or the short id a card shows. Every command about one paper resolves here.
+import type { CommandContext } from "./command.ts";
+import { UserError } from "./errors.ts";
+import type { Paper } from "../core/paper.ts";
+import { parseArxivId } from "../core/paper.ts";
+import type { PaperCard, Reply } from "../core/messages/reply.ts";
+import type { ListViewer } from "../core/stores/last-lists.ts";
+
+const NUMBER = /^#?(\d{1,4})\.?$/;
+// A list longer than this is not something anyone counts through.
+const MAX_REMEMBERED = 1000;
+
+export function viewerOf(ctx: CommandContext): ListViewer {
+  return { platform: ctx.channel.platform, workspaceId: ctx.channel.workspaceId, channelId: ctx.channel.channelId, userId: ctx.user.userId };
+}
+
+/** Whether `ref` is a list number ("2", "#2") rather than an id. */
+export function listNumber(ref: string): number | null {
+  const match = NUMBER.exec(ref.trim());
+  return match ? Number(match[1]) : null;
+}
+
+/** The paper numbered `n` in this person's last list here, or a sentence saying why there is none. */
+async function fromLastList(ctx: CommandContext, n: number, command: string): Promise<string> {
+  const list = await ctx.services.lastLists.recall(viewerOf(ctx));
+  const numbers = (list ?? []).flatMap((id, i) => (id ? [i + 1] : []));
+  if (numbers.length === 0) {
+    throw new UserError("no_list", `There is no numbered list here to pick ${n} from yet: search first (/papers <words>), then /papers ${command} ${n}.`);
+  }
+  const id = list![n - 1];
+  if (!id) {
+    const range = numbers.length === 1 ? `only number ${numbers[0]}` : `numbers ${numbers[0]}–${numbers[numbers.length - 1]}`;
+    throw new UserError("number_out_of_range", `Your last list here has ${range}, not ${n}; pick one of those or give the paper's id.`);
+  }
+  return id;
+}
+
+/**
+ * The paper `ref` names, or null when it names none this process knows (an arXiv id the caller may look
+ * up elsewhere). A list number that fits no list is a UserError: there is nothing else it could mean.
+ */
+export async function findPaper(ctx: CommandContext, ref: string, command: string): Promise<Paper | null> {
+  const { catalog } = ctx.services;
+  const n = listNumber(ref);
+  if (n !== null) return catalog.find(await fromLastList(ctx, n, command));
+  const trimmed = ref.trim();
+  const exact = await catalog.find(parseArxivId(trimmed) ?? trimmed);
+  if (exact) return exact;
+  const byPrefix = catalog.withIdPrefix(trimmed.toLowerCase());
+  return byPrefix.length === 1 ? byPrefix[0]! : null;
+}
+
+/** Like findPaper, but a paper it cannot find is a UserError with `hint` as the way forward. */
+export async function resolvePaper(ctx: CommandContext, ref: string, command: string, hint: string): Promise<Paper> {
+  const paper = await findPaper(ctx, ref, command);
+  if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${ref.trim().slice(0, 60)}"; ${hint}`);
+  return paper;
+}
+
+/** A reply whose papers all carry numbers is a list a person can refer back to. */
+function numberedCards(reply: Reply): PaperCard[] | null {
+  const cards = reply.papers ?? [];
+  return cards.length > 0 && cards.every((c) => c.rank !== undefined && c.rank >= 1 && c.rank <= MAX_REMEMBERED) ? cards : null;
+}
+
+/**
+ * Remembers the numbered list `reply` shows this person here. A later page (numbers not starting at 1)
+ * extends the list it continues, so "6" still means the sixth paper after "Show more".
+ */
+export async function rememberList(ctx: CommandContext, reply: Reply): Promise<void> {
+  const cards = numberedCards(reply);
+  if (!cards) return;
+  const viewer = viewerOf(ctx);
+  const continues = cards[0]!.rank! > 1;
+  const ids: (string | null)[] = continues ? [...((await ctx.services.lastLists.recall(viewer)) ?? [])] : [];
+  for (const card of cards) {
+    while (ids.length < card.rank! - 1) ids.push(null);
+    ids[card.rank! - 1] = card.id;
+  }
+  await ctx.services.lastLists.remember(viewer, ids.slice(0, MAX_REMEMBERED));
+}

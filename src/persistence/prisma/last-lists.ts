@@ -1,0 +1,23 @@
+// The last numbered list per person and channel (core/stores/last-lists.ts), one row each, overwritten.
+import type { LastListStore, ListViewer } from "../../core/stores/last-lists.ts";
+import type { PrismaDb } from "./client.ts";
+
+export class PrismaLastListStore implements LastListStore {
+  constructor(private readonly db: PrismaDb) {}
+
+  async remember(viewer: ListViewer, paperIds: (string | null)[]): Promise<void> {
+    const key = { platform: viewer.platform, workspaceId: viewer.workspaceId, channelId: viewer.channelId, userId: viewer.userId };
+    const value = JSON.stringify(paperIds);
+    await this.db.lastList.upsert({ where: { platform_workspaceId_channelId_userId: key }, create: { ...key, paperIds: value }, update: { paperIds: value } });
+  }
+
+  async recall(viewer: ListViewer): Promise<(string | null)[] | null> {
+    const key = { platform: viewer.platform, workspaceId: viewer.workspaceId, channelId: viewer.channelId, userId: viewer.userId };
+    const row = await this.db.lastList.findUnique({ where: { platform_workspaceId_channelId_userId: key } });
+    if (!row) return null;
+    try {
+      const parsed: unknown = JSON.parse(row.paperIds);
+      return Array.isArray(parsed) ? parsed.map((id) => (typeof id === "string" ? id : null)) : null;
+    } catch { return null; } // a row no version of the bot wrote: as if there were none
+  }
+}

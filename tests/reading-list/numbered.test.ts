@@ -1,0 +1,80 @@
+// "/papers bookmark 2": numbers from the last list a person saw in a channel, through real Bolt and real
+// discord.js against the emulators, and in-process for what each person and channel keeps apart.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness as startSlack, blockText, type SlackHarness } from "../slack/harness.ts";
+import { startHarness as startDiscord, deferredThenEdited, type Harness } from "../discord/harness.ts";
+import { person, slashCommand } from "../emulators/discord/index.ts";
+import { createRegistry } from "../../src/commands/index.ts";
+import { runCommand, runText } from "../../src/command-kit/dispatch.ts";
+import type { CommandContext } from "../../src/command-kit/command.ts";
+import { createTestServices, type TestServices } from "../support/services.ts";
+
+describe("numbers on Slack", () => {
+  let h: SlackHarness;
+  beforeAll(async () => { h = await startSlack(); });
+  afterAll(async () => { await h?.close(); });
+  const papers = async (text: string) => {
+    const id = h.nextResponseId();
+    await h.requester.command(text, h.emulator.responseUrl(id));
+    return (await h.emulator.response(id)).body;
+  };
+  const alice = () => ({ platform: "slack" as const, workspaceId: h.emulator.teamId, userId: "U0ALICE" });
+
+  it("bookmark 2, similar 1 and unbookmark 2 name papers of the last list; a number past it gets one sentence", async () => {
+    const moe = h.services.catalog.papers(h.services.catalog.index.search("moe", { limit: 5 }).hits);
+    await papers("moe");
+    expect(blockText((await papers("bookmark 2")).blocks)).toContain(moe[1]!.title);
+    expect(await h.services.bookmarks.has(alice(), moe[1]!.id)).toBe(true);
+    expect(blockText((await papers("similar 1")).blocks)).toContain(`More like “${moe[0]!.title}”`);
+    // The similar list is now the last list: 9 is past its end.
+    expect(blockText((await papers("bookmark 9")).blocks)).toMatch(/Your last list here has numbers 1–\d, not 9; pick one of those or give the paper's id\./);
+    await papers("bookmarks");
+    expect(blockText((await papers("bookmarks read 1")).blocks)).toContain(`Marked “${moe[1]!.title}” as read`);
+    expect(blockText((await papers("unbookmark 1")).blocks)).toContain(`Removed “${moe[1]!.title}”`);
+    expect(await h.services.bookmarks.has(alice(), moe[1]!.id)).toBe(false);
+  });
+});
+
+describe("numbers on Discord", () => {
+  let h: Harness;
+  beforeAll(async () => { h = await startDiscord(); });
+  afterAll(async () => { await h?.close(); });
+
+  it("bookmark 2 after a search saves that person's second result, and cards show an id", async () => {
+    const ada = person("ada");
+    const search = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "search", { query: "moe" }, { user: ada }));
+    const footers = search.edit.body.embeds.map((e: any) => e.footer?.text);
+    expect(footers.every((f: string) => /^(arXiv \d{4}\.\d{4,5}|id t-[0-9a-f]{6})$/.test(f))).toBe(true);
+    const second = search.edit.body.embeds[1].title.replace(/^2\. /, "");
+    const saved = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "bookmark", { id: "2" }, { user: ada }));
+    expect(saved.edit.body.content).toBe(`🔖 Bookmarked “${second}”.`);
+    // Someone else in the same channel has seen no list.
+    const other = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "bookmark", { id: "2" }, { user: person("bo") }));
+    expect(other.edit.body.content).toMatch(/^⚠️ There is no numbered list here to pick 2 from yet/);
+  });
+});
+
+describe("what a number refers to", () => {
+  let services: TestServices;
+  const registry = createRegistry();
+  const ctx = (userId: string, channelId: string): CommandContext => ({ services, user: { platform: "console", workspaceId: "w", userId },
+    channel: { platform: "console", workspaceId: "w", channelId }, canManageChannel: true, now: new Date("2025-03-12T09:00:00Z") });
+  beforeAll(async () => { services = await createTestServices(); });
+  afterAll(async () => { await services?.close(); });
+
+  it("is per person and channel, follows Show more, and accepts short ids and arXiv ids too", async () => {
+    const here = ctx("u1", "c1");
+    const page1 = await runText(registry, "trending 3", here);
+    const page2 = await runCommand(registry, page1.more!.command, page1.more!.input, here);
+    expect(page2.papers![0]!.rank).toBe(4);
+    expect((await runText(registry, "paper 2", here)).papers![0]!.id).toBe(page1.papers![1]!.id);
+    expect((await runText(registry, "paper 5", here)).papers![0]!.id).toBe(page2.papers![1]!.id);
+    // A paper's own card is not a list: the numbers still mean the trending list.
+    expect((await runText(registry, "paper 1", here)).papers![0]!.id).toBe(page1.papers![0]!.id);
+    expect((await runText(registry, "paper 2", ctx("u1", "c2"))).text).toMatch(/^There is no numbered list here/);
+    expect((await runText(registry, "paper 2", ctx("u2", "c1"))).text).toMatch(/^There is no numbered list here/);
+    const titled = (await services.papers.all()).find((p) => !p.arxivId)!;
+    expect((await runText(registry, `bookmark ${titled.id.slice(0, 8)}`, here)).text).toBe(`🔖 Bookmarked “${titled.title}”.`);
+    expect((await runText(registry, "bookmark 0", here)).text).toMatch(/not 0; pick one of those/);
+  });
+});

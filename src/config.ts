@@ -1,10 +1,25 @@
 // The only module that reads process.env. Parsed once at start-up; a bad value names its variable.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+
+/** The package's root (the folder with package.json above this file), whether run from src or a build. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+// The default database is the project's data/papers.db whatever the working directory: `cd src && papers
+// trending` must not start a second, empty database. A relative file: URL given explicitly still means
+// relative to the working directory, as Prisma reads it.
+export const DEFAULT_DATABASE_URL = `file:${join(packageRoot(), "data", "papers.db")}`;
 
 const optionalString = z.string().trim().min(1).optional().or(z.literal("").transform(() => undefined));
 
 const EnvSchema = z.object({
-  DATABASE_URL: z.string().trim().min(1).default("file:./data/papers.db")
+  DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL)
     .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

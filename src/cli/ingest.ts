@@ -8,10 +8,17 @@ import { INGEST_HF_USAGE, ingestFromHf } from "./ingest-hf.ts";
 
 export const ingestCli: CliCommand = {
   name: "ingest",
-  usage: `papers ingest <file> | ${INGEST_HF_USAGE}`,
+  usage: `papers ingest <file> [--date YYYY-MM-DD] | ${INGEST_HF_USAGE}`,
   async run(ctx) {
     if (ctx.args.includes("--hf")) return ingestFromHf(ctx);
-    const [file, ...extra] = ctx.args;
+    // --date YYYY-MM-DD: for a capture whose date line has no year, or says the wrong day.
+    const args = [...ctx.args];
+    const at = args.indexOf("--date");
+    const date = at >= 0 ? args.splice(at, 2)[1] : undefined;
+    if (at >= 0 && !(date && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date))) {
+      throw new CliUsageError("--date takes a calendar day like 2025-03-11.");
+    }
+    const [file, ...extra] = args;
     if (!file || extra.length > 0 || file.startsWith("--")) throw new CliUsageError(`Usage: ${ingestCli.usage}`);
     let text: string;
     try { text = readFileSync(file, "utf8"); } catch { throw new CliUsageError(`Cannot read ${file}: check the path.`); }
@@ -21,8 +28,9 @@ export const ingestCli: CliCommand = {
       throw error;
     }
     return withServices(ctx, async (services) => {
-      const result = await services.papers.ingest(capture.date, capture.papers, "capture");
-      ctx.stdout.write(`${file}: ${capture.papers.length} papers for ${capture.date}: ${result.added} added, ${result.updated} updated, `
+      const day = date ?? capture.date;
+      const result = await services.papers.ingest(day, capture.papers, "capture");
+      ctx.stdout.write(`${file}: ${capture.papers.length} papers for ${day}: ${result.added} added, ${result.updated} updated, `
         + `${result.unchanged} unchanged; trending list ${result.snapshotChanged ? "updated" : "unchanged"}.\n`);
       return 0;
     });

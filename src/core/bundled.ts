@@ -6,11 +6,10 @@ import { parseCapture, type Capture } from "./seed.ts";
 import type { IngestResult, PaperStore } from "./stores/papers.ts";
 
 export const BUNDLED_CAPTURE_PATH = fileURLToPath(new URL("../data/trending-papers.txt", import.meta.url));
-// The page's date line says only "Mar 11"; this capture was taken in 2025.
-const BUNDLED_CAPTURE_YEAR = 2025;
 
+/** The capture's date is its own date line ("Mar 11, 2025"), so `papers ingest` of the same file agrees. */
 export function bundledCapture(): Capture {
-  return parseCapture(readFileSync(BUNDLED_CAPTURE_PATH, "utf8"), { year: BUNDLED_CAPTURE_YEAR });
+  return parseCapture(readFileSync(BUNDLED_CAPTURE_PATH, "utf8"));
 }
 
 /** An empty database gets the bundled capture; any other is left as it is. */

@@ -70,4 +70,16 @@ describe("papers ingest", () => {
       expect(run.err.trim().split("\n")).toHaveLength(1);
     }
   });
+
+  it("dates the bundled capture by its own date line, so ingesting it again adds no second snapshot; --date overrides", async () => {
+    const bundled = await runCli(["ingest", "src/data/trending-papers.txt"], env);
+    expect(bundled.out).toMatch(/: 89 papers for 2025-03-11: /);
+    const dates = (await everything()).snapshots.map((s) => s.date);
+    expect(dates.filter((d) => d.endsWith("-03-11"))).toEqual(["2025-03-11"]);
+    const dated = await runCli(["ingest", "src/data/trending-papers.txt", "--date", "2025-03-10"], env);
+    expect(dated.out).toMatch(/: 89 papers for 2025-03-10: 0 added/);
+    const bad = await runCli(["ingest", "src/data/trending-papers.txt", "--date", "2025-02-30"], env);
+    expect(bad).toMatchObject({ code: 2 });
+    expect(bad.err).toMatch(/--date takes a calendar day like 2025-03-11\./);
+  });
 });

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 // Configuration is read once and a bad value stops the bot with one sentence naming the variable.
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.ts";
@@ -10,7 +11,8 @@ const configError = (env: Record<string, string>) => {
 
 describe("loadConfig", () => {
   it("defaults to the embedded SQLite database and PostgreSQL by URL", () => {
-    expect(loadConfig({})).toMatchObject({ DATABASE_URL: "file:./data/papers.db", databaseProvider: "sqlite", INDEX_SYNC_SECONDS: 30 });
+    // The project's data/ folder, not the working directory's: `cd src && papers trending` finds the same database.
+    expect(loadConfig({})).toMatchObject({ DATABASE_URL: `file:${join(process.cwd(), "data", "papers.db")}`, databaseProvider: "sqlite", INDEX_SYNC_SECONDS: 30 });
     expect(loadConfig({ DATABASE_URL: "postgresql://bot@db:5432/papers" }).databaseProvider).toBe("postgresql");
     expect(loadConfig({ DATABASE_URL: "postgres://bot@db/papers" }).databaseProvider).toBe("postgresql");
   });

@@ -89,3 +89,11 @@ describe("/papers export", () => {
     expect(entries.map((e) => e.fields.title)).toEqual(["A Survey on Things"]);
   });
 });
+
+describe("protective braces", () => {
+  it("brace the word, not the punctuation after or around it", async () => {
+    const { bibtexTitle } = await import("../../src/core/export/bibtex.ts");
+    expect(bibtexTitle("Symbolic Mixture-of-Experts: Routing")).toBe("Symbolic {Mixture-of-Experts}: Routing");
+    expect(bibtexTitle("Creating SEA-VL, a Dataset (MoE).")).toBe("Creating {SEA-VL}, a Dataset ({MoE}).");
+  });
+});

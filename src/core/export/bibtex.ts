@@ -37,10 +37,16 @@ export function escapeBibtex(text: string): string {
   return out.replace(/\s+/g, " ").trim();
 }
 
+/** Braces around the word only: "(MoE):" → "({MoE}):", so a style's punctuation rules still see the colon. */
+function protect(word: string): string {
+  const [, before = "", core = "", after = ""] = /^([("'`\[]*)(.*?)([.,:;!?)"'\]]*)$/.exec(word) ?? [];
+  return core ? `${before}{${core}}${after}` : word;
+}
+
 /** Titles: escaped, with words that carry capitals after their first letter (MoE, LLMs, GPT-4o) braced. */
 export function bibtexTitle(title: string): string {
   return escapeBibtex(foldLatex(title)).split(" ")
-    .map((word) => (/^[^{\\]*[A-Za-z][^{\\]*[A-Z]/.test(word) && !word.includes("\\") ? `{${word}}` : word))
+    .map((word) => (/^[^{\\]*[A-Za-z][^{\\]*[A-Z]/.test(word) && !word.includes("\\") ? protect(word) : word))
     .join(" ");
 }
 

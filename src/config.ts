@@ -14,7 +14,8 @@ function packageRoot(): string {
 // The default database is the project's data/papers.db whatever the working directory: `cd src && papers
 // trending` must not start a second, empty database. A relative file: URL given explicitly still means
 // relative to the working directory, as Prisma reads it.
-export const DEFAULT_DATABASE_URL = `file:${join(packageRoot(), "data", "papers.db")}`;
+export const PACKAGE_ROOT = packageRoot();
+export const DEFAULT_DATABASE_URL = `file:${join(PACKAGE_ROOT, "data", "papers.db")}`;
 
 const optionalString = z.string().trim().min(1).optional().or(z.literal("").transform(() => undefined));
 

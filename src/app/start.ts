@@ -3,7 +3,9 @@
 import type { Config } from "../config.ts";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
+import { createWriteStream } from "node:fs";
 import { createLogger, registerConfigSecrets } from "../log.ts";
+import { refreshNotice, terminalLogPath } from "./terminal.ts";
 import { createServices } from "./services.ts";
 import { createRegistry } from "../commands/index.ts";
 import { startConsole } from "../adapters/console/index.ts";
@@ -22,18 +24,24 @@ import { unexpectedRejections, watchUnhandledRejections } from "./process-errors
 export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   registerConfigSecrets(config);
   const chat = config.slack || config.discord;
-  // In terminal mode the log would interleave with the conversation: keep it to warnings.
-  const log = createLogger({ level: chat ? config.LOG_LEVEL : "warn", destination: io.stderr });
+  // In terminal mode a log line would land in the middle of the conversation: it goes to a file instead.
+  const logFile = chat ? null : terminalLogPath(config);
+  const log = createLogger({ level: config.LOG_LEVEL, destination: logFile ? createWriteStream(logFile, { flags: "a" }) : io.stderr });
   const services = await createServices(config, log);
   const registry = createRegistry();
   if (!chat) {
     // Terminal-mode subscriptions get their digests printed here.
     const digest = startDigestJob(services, new Map([["console", new ConsoleTransport(io.stdout)]]));
+    // The same refresh from Hugging Face as chat mode (HF_REFRESH=off turns it off); its first run said once.
+    let reported: (text: string | null) => void = () => {};
+    const notice = new Promise<string | null>((resolve) => { reported = resolve; });
+    const refresh = startRefreshJob(services, { onFirstRun: (results) => { void refreshNotice(services, results).then(reported, () => reported(null)); } });
     // Ctrl-C or SIGTERM ends the conversation as "quit" does.
     const shutdown = watchShutdown(log);
     const ended = new AbortController();
     void shutdown.signal.then(() => ended.abort());
-    await startConsole(services, registry, { input: io.stdin, output: io.stdout, signal: ended.signal });
+    await startConsole(services, registry, { input: io.stdin, output: io.stdout, signal: ended.signal, notice });
+    await refresh?.stop();
     await digest.stop();
     await services.close();
     shutdown.finished(0);

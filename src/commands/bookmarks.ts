@@ -4,7 +4,7 @@ import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option, positional } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { resolvePaper } from "../command-kit/paper-ref.ts";
-import { notice, shortId, toCard, type Reply } from "../core/messages/reply.ts";
+import { notice, shortId, toCard, type Reply, range } from "../core/messages/reply.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;
 const PAGE_HINT = "The page is a number, like /papers bookmarks 2.";
@@ -62,7 +62,7 @@ export const bookmarksCommand = defineCommand({
     const unread = await ctx.services.bookmarks.unreadCount(ctx.user);
     return {
       visibility: "ephemeral",
-      text: `Your reading list (${offset + 1}–${end} of ${total}, ${unread} unread), page ${page} of ${pages}:`,
+      text: `Your reading list (${range(offset + 1, end, total)}, ${unread} unread), page ${page} of ${pages}:`,
       papers: items.map((item, i) => toCard(item.paper, { rank: offset + i + 1, readAt: item.readAt })),
       actions: ["markRead", "unbookmark"],
       ...(page < pages ? { more: { command: "bookmarks", input: { page: page + 1 } } } : {}),

@@ -3,7 +3,7 @@ import { localDate } from "../core/time.ts";
 import { MIN_SEEDS, recommendFor } from "../core/recommend/person.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { internal } from "../command-kit/options.ts";
-import { toCard, type Reply } from "../core/messages/reply.ts";
+import { toCard, type Reply, range } from "../core/messages/reply.ts";
 
 export const FORYOU_PAGE_SIZE = 5;
 
@@ -41,7 +41,7 @@ export const foryouCommand = defineCommand({
     const canPageOn = result.papers.length > end && end <= 45;
     return {
       visibility: "ephemeral",
-      text: `Recommended for you, from your ${result.bookmarked.size} bookmarks (${offset + 1}–${end}):`,
+      text: `Recommended for you, from your ${result.bookmarked.size} bookmarks (${range(offset + 1, end)}):`,
       papers: shown.map((p, i) => toCard(p, { rank: offset + i + 1 })),
       actions: ["bookmark", "share", "similar"],
       ...(canPageOn ? { more: { command: "foryou", input: { offset: end } } } : {}),

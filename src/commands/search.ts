@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../command-kit/command.ts";
 import { internal, option } from "../command-kit/options.ts";
-import { toCard, type Reply } from "../core/messages/reply.ts";
+import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { splitByRelevance } from "../core/relevance.ts";
 
 export const PAGE_SIZE = 5;
@@ -41,7 +41,7 @@ export const searchCommand = defineCommand({
     const weakNote = weak > 0 ? `; ${weak} more weak ${weak === 1 ? "match" : "matches"} not listed` : "";
     return {
       visibility: "ephemeral",
-      text: `Papers for "${shown}" (${offset + 1}–${end} of ${strong.length}${weakNote}):`,
+      text: `Papers for "${shown}" (${range(offset + 1, end, strong.length)}${weakNote}):`,
       papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1 })),
       actions: ["bookmark", "share", "similar"],
       ...(end < strong.length ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),

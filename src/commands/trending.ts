@@ -2,7 +2,7 @@ import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { internal, option } from "../command-kit/options.ts";
-import { toCard, type Reply } from "../core/messages/reply.ts";
+import { toCard, type Reply, range } from "../core/messages/reply.ts";
 
 const COUNT_HINT = "The count is a number from 1 to 50, like /papers trending 10.";
 
@@ -28,7 +28,7 @@ export const trendingCommand = defineCommand({
     const end = offset + shown.length;
     return {
       visibility: "ephemeral",
-      text: `Trending papers, ${snapshot.date} (${offset + 1}–${end} of ${snapshot.ids.length}):`,
+      text: `Trending papers, ${snapshot.date} (${range(offset + 1, end, snapshot.ids.length)}):`,
       papers: shown.map((p, i) => toCard(p, { rank: offset + i + 1 })),
       actions: ["bookmark", "share", "similar"],
       ...(end < snapshot.ids.length ? { more: { command: "trending", input: { count, offset: end } } } : {}),

@@ -42,7 +42,8 @@ export async function runRefresh(services: Services, client?: HfClient): Promise
   }
 }
 
-export function startRefreshJob(services: Services, options: { client?: HfClient } = {}): Running | null {
+/** `onFirstRun`: told how the run at start-up went (null: it failed), e.g. for the terminal to say so once. */
+export function startRefreshJob(services: Services, options: { client?: HfClient; onFirstRun?: (results: RefreshResult[] | null) => void } = {}): Running | null {
   const { config, log } = services;
   if (config.HF_REFRESH === "off") { log.info("papers refresh from Hugging Face is off (HF_REFRESH=off)"); return null; }
   if (!cron.validate(config.HF_REFRESH_CRON)) {
@@ -56,7 +57,7 @@ export function startRefreshJob(services: Services, options: { client?: HfClient
   };
   const task = cron.schedule(config.HF_REFRESH_CRON, () => tick(), { name: "papers-refresh", timezone: "UTC" });
   // A bot that just started should not serve an hour-old list until the first tick.
-  void tick();
+  void tick().then((results) => options.onFirstRun?.(results as RefreshResult[] | null));
   return {
     name: "refresh",
     async stop() {

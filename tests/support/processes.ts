@@ -18,10 +18,10 @@ export interface PapersProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
-export function spawnPapers(args: string[], env: Record<string, string>, options: { stdin?: "pipe" | "ignore" } = {}): PapersProcess {
+export function spawnPapers(args: string[], env: Record<string, string>, options: { stdin?: "pipe" | "ignore"; cwd?: string } = {}): PapersProcess {
   registerSecretsIn(env);
   const child = spawn(process.execPath, [PAPERS_BIN, ...args], {
-    cwd: REPO_ROOT,
+    cwd: options.cwd ?? REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HF_REFRESH: "off", ...env },
     stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
   });

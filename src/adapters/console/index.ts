@@ -1,5 +1,7 @@
 // Terminal mode, like hubot's Shell: type what you would type in Slack and read the same answers.
 // It is what `npm start` runs when no Slack or Discord token is configured.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { ChannelRef, UserRef } from "../../core/channel.ts";
 import type { CommandRegistry } from "../../command-kit/registry.ts";
@@ -10,7 +12,28 @@ import { renderText } from "./render.ts";
 
 const channel: ChannelRef = { platform: "console", workspaceId: "local", channelId: "terminal" };
 
-export function startConsole(services: Services, registry: CommandRegistry, io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal?: AbortSignal }): Promise<void> {
+export interface ConsoleIo {
+  input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal?: AbortSignal;
+  /** Where exports are written (the working directory). */
+  cwd?: string;
+  /** Said once when it arrives, between answers (how the refresh from Hugging Face went). */
+  notice?: Promise<string | null>;
+}
+
+/** An export in the terminal is a file in the working directory, not 2,000 lines of BibTeX on screen. */
+function saveFile(reply: Reply, cwd: string): Reply {
+  if (!reply.file) return reply;
+  const path = join(cwd, reply.file.name);
+  try {
+    writeFileSync(path, reply.file.content);
+  } catch (error) {
+    return { visibility: "ephemeral", tone: "error", text: `I couldn't write ${path}: ${(error as NodeJS.ErrnoException).code ?? "write failed"}.` };
+  }
+  const { file, ...rest } = reply;
+  return { ...rest, text: `${reply.text}\nWrote ${path}` };
+}
+
+export function startConsole(services: Services, registry: CommandRegistry, io: ConsoleIo): Promise<void> {
   const user: UserRef = { platform: "console", workspaceId: "local", userId: services.config.USER };
   const rl = createInterface({ input: io.input, output: io.output, terminal: false, ...(io.signal ? { signal: io.signal } : {}) });
   const say = (text: string) => io.output.write(text + "\n");
@@ -33,12 +56,16 @@ export function startConsole(services: Services, registry: CommandRegistry, io: 
       last = last?.more ? await runCommand(registry, last.more.command, last.more.input, context())
         : { visibility: "ephemeral", tone: "info", text: "There is nothing more to show; search again with /papers <words>." };
     } else last = await runText(registry, text, context());
-    say(renderText(last));
+    say(renderText(saveFile(last, io.cwd ?? process.cwd())));
     if (last.more) say(`(type "more" for the next page)`);
     prompt();
   };
+  void io.notice?.then((text) => {
+    if (text) queue = queue.then(() => { if (!quitting) { say(`\n${text}`); prompt(); } });
+  });
   return new Promise((resolve) => {
     rl.on("line", (line) => { queue = queue.then(() => answer(line)); });
-    rl.on("close", () => { void queue.then(resolve); });
+    // Ctrl-D (end of input) after a prompt: end the prompt's line, so the shell's prompt starts on its own.
+    rl.on("close", () => { void queue.then(() => { if (!quitting) io.output.write("\n"); resolve(); }); });
   });
 }

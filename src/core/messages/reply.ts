@@ -70,6 +70,12 @@ export function failureReply(error: unknown, ref: string): Reply {
     : `Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`);
 }
 
+/** "1–5 of 16", or "16 of 16" for a page of one: a list's place, as its header says it. */
+export function range(first: number, last: number, total?: number): string {
+  const span = first === last ? `${first}` : `${first}–${last}`;
+  return total === undefined ? span : `${span} of ${total}`;
+}
+
 /** Two lines' worth of an abstract, cut at a word. */
 export function shortSummary(summary: string, max = 220): string {
   if (summary.length <= max) return summary;

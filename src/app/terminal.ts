@@ -1,0 +1,25 @@
+// What terminal mode adds around the conversation: a log that stays out of it (a file beside the
+// database), and the refresh from Hugging Face that chat mode runs, reported once in plain words.
+import { mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { PACKAGE_ROOT, type Config } from "../config.ts";
+import type { Services } from "../core/services.ts";
+import type { RefreshResult } from "../sources/hf/refresh.ts";
+
+/** data/papers-bot.log beside the SQLite file (the project's data/ folder for PostgreSQL). */
+export function terminalLogPath(config: Config): string {
+  const dir = config.DATABASE_URL.startsWith("file:")
+    ? dirname(resolve(config.DATABASE_URL.replace(/^file:/, "").replace(/\?.*$/, "")))
+    : join(PACKAGE_ROOT, "data");
+  mkdirSync(dir, { recursive: true });
+  return join(dir, "papers-bot.log");
+}
+
+/** The one line a terminal user reads about the start-up refresh: new papers, or which papers they have instead. */
+export async function refreshNotice(services: Services, results: RefreshResult[] | null): Promise<string | null> {
+  const landed = results?.find((r) => r.fetched > 0);
+  if (landed) return `Fetched ${landed.fetched} trending papers for ${landed.date} from Hugging Face.`;
+  if (results) return null; // reached, but nothing published yet today: the stored list is the latest
+  const latest = (await services.papers.trending(new Date().toISOString().slice(0, 10)))?.date;
+  return `Hugging Face is out of reach, so you are reading the papers stored here${latest ? ` (trending list of ${latest})` : ""}; set HF_REFRESH=off to stop trying.`;
+}

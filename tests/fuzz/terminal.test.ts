@@ -40,9 +40,10 @@ describe("terminal mode lines", () => {
       const label = JSON.stringify(lines).slice(0, 300);
       expect(printed, label).not.toMatch(STACK_LINE);
       expect(printed, label).not.toContain("Sorry, something went wrong");
-      // The last line was answered last: nothing was dropped or left hanging before it.
-      expect(printed.endsWith("> "), label).toBe(true);
-      expect(printed.slice(printed.lastIndexOf("Trending papers, 2025-03-11 (1–1 of")), label).toMatch(/^Trending papers[^\n]*\n\n1\. /);
+      // The last line was answered last: nothing was dropped or left hanging before it (and the end of
+      // input ended the prompt's line).
+      expect(printed.endsWith("> \n"), label).toBe(true);
+      expect(printed.slice(printed.lastIndexOf("Trending papers, 2025-03-11 (1 of")), label).toMatch(/^Trending papers[^\n]*\n\n1\. /);
     }), { numRuns: batches });
     expect(services.logs.text).not.toContain('"msg":"command failed"');
   });

@@ -95,6 +95,6 @@ describe("/papers similar and More like this", () => {
     expect(link.text).toMatch(/I don't know a paper/);
     const missing = await say(services, person("U-sim"), "similar");
     expect(missing.tone).toBe("error");
-    expect(missing.text).toMatch(/Give a paper's arXiv id or link, like \/papers similar 2403\.07816\./);
+    expect(missing.text).toMatch(/Say which paper: its number in the last list, like \/papers similar 2, or its id or link\./);
   });
 });

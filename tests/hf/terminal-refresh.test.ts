@@ -1,0 +1,41 @@
+// Terminal mode refreshes from Hugging Face as chat mode does. Offline it says so once, in the
+// conversation, while the failure's log line goes to the log file, not between the answers.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import { start } from "../../src/app/start.ts";
+import { closedPortUrl } from "../emulators/hf/server.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "papers-terminal-hf-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function session(env: Record<string, string>, until: (printed: string) => boolean) {
+  const stdin = new PassThrough(), stdout = new PassThrough(), stderr = new PassThrough();
+  let printed = "", errors = "";
+  stdout.on("data", (c) => { printed += c.toString(); });
+  stderr.on("data", (c) => { errors += c.toString(); });
+  const done = start(loadConfig({ DATABASE_URL: `file:${join(dir, "papers.db")}`, ...env }), { stdin, stdout, stderr });
+  const deadline = Date.now() + 20_000;
+  while (!until(printed) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  stdin.end("trending 1\nquit\n");
+  expect(await done).toBe(0);
+  return { printed, errors };
+}
+
+it("offline: one sentence about the papers it has, the log in data/papers-bot.log", async () => {
+  const { printed, errors } = await session({ HF_API_URL: await closedPortUrl() }, (p) => p.includes("out of reach"));
+  expect(printed.match(/Hugging Face is out of reach/g)).toHaveLength(1);
+  expect(printed).toMatch(/reading the papers stored here \(trending list of 2025-03-11\)/);
+  expect(printed).toMatch(/Trending papers, 2025-03-11 \(1 of 89\):/);
+  expect(printed).not.toMatch(/"level"/);
+  expect(errors).toBe("");
+  expect(readFileSync(join(dir, "papers-bot.log"), "utf8")).toMatch(/papers refresh failed; keeping the last good data/);
+}, 30_000);
+
+it("HF_REFRESH=off: no attempt, nothing said", async () => {
+  const { printed } = await session({ HF_REFRESH: "off" }, (p) => p.includes("> "));
+  expect(printed).not.toMatch(/Hugging Face/);
+}, 30_000);

@@ -80,6 +80,17 @@ describe.each([["Slack", slackDigest], ["Discord", discordDigest]] as const)("to
   });
 });
 
+describe("a digest's numbers", () => {
+  it("mean its papers for everyone in the channel: /papers bookmark 2 saves the second", async () => {
+    const { createRegistry } = await import("../../src/commands/index.ts");
+    const { runText } = await import("../../src/command-kit/dispatch.ts");
+    const channel = { platform: "slack" as const, workspaceId: slack.teamId, channelId: "CMOE" };
+    const reply = await runText(createRegistry(), "bookmark 2", { services, user: { platform: "slack", workspaceId: slack.teamId, userId: "U0BOB" },
+      channel, canManageChannel: false, now: new Date("2025-03-12T09:05:00Z") });
+    expect(reply.text).toBe(`🔖 Bookmarked “${slackDigest("moe").titles[1]}”.`);
+  });
+});
+
 describe("the header's emoji", () => {
   it("is 🔖 on Discord and :bookmark: on Slack", () => {
     expect(discordDigest("moe").texts[0]).toContain("React with 🔖");

@@ -5,6 +5,7 @@ import type { ChannelRef } from "../channel.ts";
 import type { Logger } from "../../log.ts";
 import type { Reply } from "../messages/reply.ts";
 import type { SubscriptionStore } from "../stores/subscriptions.ts";
+import { EVERYONE, type LastListStore } from "../stores/last-lists.ts";
 import type { LedgerItem } from "../stores/deliveries.ts";
 import type { ChatTransport } from "../transport.ts";
 import { deliver } from "../delivery/deliver.ts";
@@ -14,7 +15,7 @@ import { planDigest, type DigestSubscription, type PlanDeps } from "./plan.ts";
 import { headerReply, nothingNewReply, paperReply, type HeaderFacts } from "./messages.ts";
 import type { DueCheck } from "./schedule.ts";
 
-export interface FanoutDeps extends PlanDeps { subscriptions: SubscriptionStore; log: Logger }
+export interface FanoutDeps extends PlanDeps { subscriptions: SubscriptionStore; lastLists: LastListStore; log: Logger }
 
 export interface ChannelOutcome {
   channel: ChannelRef; localDate: string; outcome: "posted" | "skipped" | "failed";
@@ -45,6 +46,15 @@ export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, t
     channel, localDate: due.localDate, late: due.late, planned, renderer: digestRenderer(deps, due, sub),
     onUnavailable: (reason) => deps.subscriptions.pause(channel, reason),
   }, control);
+  // The digest numbers its papers 1…n (position 0 is the header): `/papers bookmark 2` in this channel
+  // means its second paper, for everyone here, until someone sees a list of their own.
+  if (result.outcome === "posted" && !result.resumed) {
+    const ids = planned.flatMap((item) => (item.kind === "paper" && item.paperId ? [item.paperId] : []));
+    if (ids.length > 0) {
+      await deps.lastLists.remember({ ...channel, userId: EVERYONE }, ids)
+        .catch((err: unknown) => deps.log.warn({ channel, err }, "could not remember the digest's numbers"));
+    }
+  }
   if (unavailable) deps.log.warn({ channel, reason: unavailable }, "digest channel unavailable; subscription paused");
   if (failure?.transient) deps.log.warn({ channel, err: failure.error }, "digest gave up for this tick; the next tick resumes it");
   else if (failure) deps.log.error({ channel, err: failure.error }, "digest delivery failed; the next tick resumes it");

@@ -2,12 +2,15 @@
 // Kept in the database so the numbers survive a restart and mean the same on every replica.
 import type { Platform } from "../channel.ts";
 
-/** Who saw a list, and where: the same person sees different lists in different channels. */
+/** Who saw a list, and where: the same person sees different lists in different channels. A channel
+ * message (a digest) is seen by everyone there: its viewer is the channel, userId EVERYONE. */
 export interface ListViewer { platform: Platform; workspaceId: string; channelId: string; userId: string }
+
+export const EVERYONE = "";
 
 export interface LastListStore {
   /** The paper ids a person was shown, by number - 1 (null for numbers not shown, e.g. page 1 when page 2 came first). */
   remember(viewer: ListViewer, paperIds: (string | null)[]): Promise<void>;
-  /** What remember() stored last for this person in this channel, or null. */
+  /** The newer of what remember() stored for this person here and for EVERYONE here, or null. */
   recall(viewer: ListViewer): Promise<(string | null)[] | null>;
 }

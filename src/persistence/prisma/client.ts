@@ -107,7 +107,8 @@ interface LastListKey { platform: string; workspaceId: string; channelId: string
 interface LastListDelegate {
   upsert(args: { where: { platform_workspaceId_channelId_userId: LastListKey }; create: LastListKey & { paperIds: string };
     update: { paperIds: string } }): PromiseLike<unknown>;
-  findUnique(args: { where: { platform_workspaceId_channelId_userId: LastListKey } }): PromiseLike<{ paperIds: string } | null>;
+  findMany(args: { where: Omit<LastListKey, "userId"> & { userId: { in: string[] } }; orderBy: { updatedAt: "desc" }[]; take: number }):
+    PromiseLike<{ paperIds: string }[]>;
 }
 
 interface ProcessedEventDelegate {

@@ -1,5 +1,5 @@
 // The last numbered list per person and channel (core/stores/last-lists.ts), one row each, overwritten.
-import type { LastListStore, ListViewer } from "../../core/stores/last-lists.ts";
+import { EVERYONE, type LastListStore, type ListViewer } from "../../core/stores/last-lists.ts";
 import type { PrismaDb } from "./client.ts";
 
 export class PrismaLastListStore implements LastListStore {
@@ -12,8 +12,9 @@ export class PrismaLastListStore implements LastListStore {
   }
 
   async recall(viewer: ListViewer): Promise<(string | null)[] | null> {
-    const key = { platform: viewer.platform, workspaceId: viewer.workspaceId, channelId: viewer.channelId, userId: viewer.userId };
-    const row = await this.db.lastList.findUnique({ where: { platform_workspaceId_channelId_userId: key } });
+    const key = { platform: viewer.platform, workspaceId: viewer.workspaceId, channelId: viewer.channelId };
+    const [row] = await this.db.lastList.findMany({ where: { ...key, userId: { in: [viewer.userId, EVERYONE] } },
+      orderBy: [{ updatedAt: "desc" }], take: 1 });
     if (!row) return null;
     try {
       const parsed: unknown = JSON.parse(row.paperIds);

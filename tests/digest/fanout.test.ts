@@ -221,7 +221,7 @@ describe("digest tick", () => {
     expect(trending.filter(isMoe)).toHaveLength(0);
   });
 
-  it("filters by topic through the search index, in trending order", async () => {
+  it("filters by topic through the search index: every trending paper about it, and only those", async () => {
     const ch = slackChannel("C1");
     await subscribe(services, ch, { size: 20, topic: "pokemon" });
     await tick(T0);

@@ -4,6 +4,7 @@
 import type { types } from "@slack/bolt";
 import type { PaperAction, PaperCard, Reply } from "../../core/messages/reply.ts";
 import { shortSummary } from "../../core/messages/reply.ts";
+import { arxivLinks, authorsLine, cardBlurb, starsLabel } from "../../core/messages/card-extras.ts";
 
 export type Block = types.KnownBlock;
 export interface SlackMessage { text: string; blocks: Block[] }
@@ -47,19 +48,16 @@ function textSections(text: string): Block[] {
   return blocks;
 }
 
-function authorsLine(card: PaperCard): string {
-  if (card.authors.length === 0) return "";
-  return card.authors.slice(0, 3).join(", ") + (card.authors.length > 3 ? " et al." : "");
-}
-
 function metaLine(card: PaperCard): string {
+  const links = arxivLinks(card);
+  const stars = starsLabel(card);
   return [
-    escapeText(authorsLine(card)),
+    escapeText(authorsLine(card.authors)),
     card.upvotes ? `▲ ${card.upvotes}` : "",
-    card.arxivId ? `arXiv ${card.arxivId}` : "",
-    card.githubUrl ? link(card.githubUrl, "code") : "",
+    links ? `${link(links.arxiv, `arXiv ${card.arxivId}`)} · ${link(links.pdf, "PDF")}` : "",
+    card.githubUrl ? link(card.githubUrl, stars ? `code ${stars}` : "code") : "",
     card.readAt ? "✓ read" : "",
-  ].filter(Boolean).join("  ·  ");
+  ].filter(Boolean).join("  ·  ").slice(0, MAX_SECTION);
 }
 
 function titleLine(card: PaperCard): string {
@@ -71,7 +69,7 @@ export function button(actionId: string, label: string, value: string): types.Bu
 }
 
 function richCard(card: PaperCard, actions: readonly PaperAction[]): Block[] {
-  const blocks: Block[] = [section(`${titleLine(card)}\n${escapeText(shortSummary(card.summary))}`)];
+  const blocks: Block[] = [section(`${titleLine(card)}\n${escapeText(cardBlurb(card))}`)];
   const meta = metaLine(card);
   if (meta) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: meta }] });
   if (actions.length > 0) {
@@ -85,7 +83,7 @@ function richCard(card: PaperCard, actions: readonly PaperAction[]): Block[] {
 function compactCard(card: PaperCard, actions: readonly PaperAction[]): Block {
   const meta = metaLine(card);
   const block: types.SectionBlock = { type: "section", block_id: `paper:${card.id}`.slice(0, 255),
-    text: { type: "mrkdwn", text: `${titleLine(card)}\n${escapeText(shortSummary(card.summary, 110))}${meta ? `\n${meta}` : ""}`.slice(0, MAX_SECTION) } };
+    text: { type: "mrkdwn", text: `${titleLine(card)}\n${escapeText(cardBlurb(card, 110))}${meta ? `\n${meta}` : ""}`.slice(0, MAX_SECTION) } };
   const options = actions.map((a) => ({ text: { type: "plain_text" as const, text: LABELS[a], emoji: true }, value: `${a}:${card.id}`.slice(0, 150) }));
   if (options.length > 0) block.accessory = { type: "overflow", action_id: MENU_ACTION, options: options.slice(0, 5) };
   return block;

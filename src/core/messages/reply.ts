@@ -21,6 +21,9 @@ export interface PaperCard {
   authors: string[];
   upvotes: number;
   githubUrl: string | null;
+  /** Richer-card extras (card-extras.ts), when the source gave them. */
+  aiSummary?: string | null;
+  githubStars?: number | null;
   rank?: number;
   readAt?: Date | null;
 }
@@ -42,7 +45,8 @@ export function toCard(paper: Paper, extra: Partial<PaperCard> = {}): PaperCard 
   return {
     id: paper.id, arxivId: paper.arxivId, title: paper.title, url: paperUrl(paper), summary: paper.summary,
     authors: paper.authors, upvotes: paper.upvotes,
-    githubUrl: paper.githubRepo ? `https://github.com/${paper.githubRepo}` : null, ...extra,
+    githubUrl: paper.githubRepo ? `https://github.com/${paper.githubRepo}` : null,
+    aiSummary: paper.aiSummary ?? null, githubStars: paper.githubStars ?? null, ...extra,
   };
 }
 

@@ -18,7 +18,7 @@ interface DayKey extends ChannelKey { localDate: string }
 
 export interface PaperRow {
   id: string; arxivId: string | null; titleKey: string; title: string; summary: string; authors: string; keywords: string;
-  githubRepo: string | null; publishedAt: Date | null; upvotes: number; source: string;
+  githubRepo: string | null; publishedAt: Date | null; upvotes: number; aiSummary: string | null; githubStars: number | null; source: string;
 }
 type PaperData = Omit<PaperRow, "id" | "source">;
 interface PaperWhere { id?: In<string>; titleKey?: { in: string[] }; arxivId?: In<string>; updatedAt?: { gt: Date }; OR?: PaperWhere[] }

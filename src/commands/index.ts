@@ -7,6 +7,7 @@ import { trendingCommand } from "./trending.ts";
 import { paperCommand } from "./paper.ts";
 import { bookmarksCommand } from "./bookmarks.ts";
 import { exportCommand } from "./export.ts";
+import { noteCommand } from "./note.ts";
 import { similarCommand } from "./similar.ts";
 import { foryouCommand } from "./foryou.ts";
 import { subscribeCommand } from "./subscribe.ts";
@@ -20,6 +21,7 @@ export function createRegistry(): CommandRegistry {
     paperCommand,
     bookmarksCommand,
     exportCommand,
+    noteCommand,
     similarCommand,
     foryouCommand,
     subscribeCommand,

@@ -11,6 +11,7 @@ export function renderText(reply: Reply): string {
     const extras = [links ? `arXiv ${links.arxiv} · PDF ${links.pdf}` : "",
       card.githubUrl ? `code ${repoName(card.githubUrl)}${starsLabel(card) ? ` ${starsLabel(card)}` : ""}` : ""].filter(Boolean).join(" · ");
     if (extras) lines.push(`   ${extras}`);
+    if (card.note) lines.push(`   Note: ${card.note}`);
   }
   if (reply.file) lines.push("", `(${reply.file.name}, ${reply.file.content.length} bytes)`, reply.file.content);
   return lines.join("\n");

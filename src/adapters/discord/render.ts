@@ -38,6 +38,7 @@ export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
     const stars = starsLabel(card);
     fields.push({ name: "Code", value: cut(`[${repoName(card.githubUrl)}](${card.githubUrl})${stars ? ` ${stars}` : ""}`, 1024), inline: true });
   }
+  if (card.note) fields.push({ name: "📝 Your note", value: cut(card.note, 1024), inline: false });
   const links = arxivLinks(card);
   if (links) fields.push({ name: "Read", value: `[arXiv](${links.arxiv}) · [PDF](${links.pdf})`, inline: true });
   return {

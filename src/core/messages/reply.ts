@@ -26,6 +26,8 @@ export interface PaperCard {
   githubStars?: number | null;
   rank?: number;
   readAt?: Date | null;
+  /** The person's own note on a bookmarked paper (their reading list only). */
+  note?: string | null;
 }
 
 export interface Reply {

@@ -21,6 +21,7 @@ export const MORE_ACTION = "more";
 
 const LABELS: Record<PaperAction, string> = {
   bookmark: "🔖 Bookmark", share: "Share to channel", similar: "More like this", unbookmark: "Remove", markRead: "Mark read",
+  discuss: "💬 Discuss",
 };
 
 /** Slack mrkdwn treats &, < and > as control characters: "/papers <words>" would become a broken link. */
@@ -28,7 +29,7 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function link(url: string, label: string): string {
+export function link(url: string, label: string): string {
   return `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeText(label).replace(/\|/g, "¦")}>`;
 }
 

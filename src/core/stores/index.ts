@@ -2,6 +2,7 @@
 // them (Prisma, on SQLite or PostgreSQL); nothing else sees a database client.
 import type { BookmarkStore } from "./bookmarks.ts";
 import type { DeliveryStore } from "./deliveries.ts";
+import type { DiscussionStore } from "./discussions.ts";
 import type { JobRunStore } from "./job-runs.ts";
 import type { PaperStore } from "./papers.ts";
 import type { PostedMessageStore } from "./posted-messages.ts";
@@ -16,6 +17,7 @@ export interface Stores {
   deliveries: DeliveryStore;
   events: ProcessedEventStore;
   jobRuns: JobRunStore;
+  discussions: DiscussionStore;
   /** Answers when the database does (for /healthz); throws when it does not. */
   database: { ping(): Promise<void> };
 }

@@ -103,6 +103,17 @@ interface BookmarkDelegate {
   count(args: { where: BookmarkWhere }): PromiseLike<number>;
 }
 
+interface DiscussKey extends PostedKey {}
+export interface DiscussThreadRow extends DiscussKey { paperId: string; requestedBy: string; status: string; threadId: string | null; claimedAt: Date; openedAt: Date | null }
+
+interface DiscussThreadDelegate {
+  create(args: { data: DiscussKey & { paperId: string; requestedBy: string; status: string; claimedAt: Date } }): PromiseLike<unknown>;
+  findUnique(args: { where: { platform_workspaceId_channelId_messageId: DiscussKey } }): PromiseLike<DiscussThreadRow | null>;
+  updateMany(args: { where: DiscussKey & { status?: string; claimedAt?: { lt: Date } };
+    data: { claimedAt: Date; requestedBy: string } | { status: string; threadId: string; openedAt: Date } }): PromiseLike<Count>;
+  deleteMany(args: { where: DiscussKey & { status: string } }): PromiseLike<Count>;
+}
+
 interface ProcessedEventDelegate {
   create(args: { data: { platform: string; eventId: string } }): PromiseLike<unknown>;
   deleteMany(args: { where: { platform: string; eventId: string } | { receivedAt: { lt: Date } } }): PromiseLike<Count>;
@@ -127,6 +138,7 @@ export interface PrismaTx {
   deliveryItem: DeliveryItemDelegate;
   postedMessage: PostedMessageDelegate;
   bookmark: BookmarkDelegate;
+  discussThread: DiscussThreadDelegate;
   processedEvent: ProcessedEventDelegate;
   jobRun: JobRunDelegate;
   /** Bound parameters only (a Sql built with sqltag), never spliced text. */

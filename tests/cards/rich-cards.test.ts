@@ -12,7 +12,11 @@ import { renderText } from "../../src/adapters/console/render.ts";
 import { ComponentIds } from "../../src/adapters/discord/component-ids.ts";
 import { checkMessageBody } from "../emulators/discord/limits.ts";
 import { blockText } from "../slack/harness.ts";
-import { createTestServices, type TestServices } from "../support/services.ts";
+import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
+import { startHfEmulator, type HfEmulator } from "../emulators/hf/server.ts";
+import { refreshFromHf } from "../../src/sources/hf/refresh.ts";
+import { runCommand } from "../../src/command-kit/dispatch.ts";
+import { createRegistry } from "../../src/commands/index.ts";
 
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/hf/papers.json", import.meta.url), "utf8")) as unknown;
 
@@ -135,5 +139,31 @@ describe("stored extras", () => {
     const result = await services.papers.upsert([paper({ githubStars: 1500 })], "hf");
     expect(result.updated).toBe(1);
     expect((await services.papers.get("2503.07605"))!.githubStars).toBe(1500);
+  });
+});
+
+describe("extras from the HF emulator", () => {
+  let hf: HfEmulator;
+  let services: TestServices;
+  beforeAll(async () => {
+    hf = await startHfEmulator();
+    services = await createTestServices({ clock: manualClock("2025-03-11T10:00:00Z"), env: { HF_API_URL: hf.url("ok"), HF_PAGE_SIZE: "4" } });
+  });
+  afterAll(async () => { await services?.close(); await hf?.close(); });
+
+  it("the daily refresh stores the repo's stars, and the bundled capture's papers stay plain", async () => {
+    await refreshFromHf(services, { date: "2025-03-11" });
+    expect(services.catalog.get("2503.07536")).toMatchObject({ githubRepo: "TideDra/lmm-r1", githubStars: 1021 });
+    expect(services.catalog.get("2503.07920")).toMatchObject({ githubRepo: null, githubStars: null });
+    const [message] = renderReply({ visibility: "ephemeral", text: "x", papers: [toCard(services.catalog.get("2503.07536")!)] });
+    expect(blockText(message!.blocks)).toContain("<https://github.com/TideDra/lmm-r1|code ★ 1k>");
+  });
+
+  it("a looked-up paper's card carries HF's AI summary", async () => {
+    const user = { platform: "slack" as const, workspaceId: "T1", userId: "U1" };
+    const reply = await runCommand(createRegistry(), "paper", { id: "2503.07605" },
+      { services, user, channel: { ...user, channelId: "C1" }, canManageChannel: false, now: services.clock() });
+    expect(reply.papers?.[0]).toMatchObject({ aiSummary: "A training-free pruning method.", githubStars: 78 });
+    expect(renderText(reply)).toContain("A training-free pruning method.");
   });
 });

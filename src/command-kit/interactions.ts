@@ -18,7 +18,7 @@ function unknownPaper(): Reply {
   return errorReply("That paper is no longer in the catalog; search for it again with /papers <words>.");
 }
 
-export async function handlePaperAction(ctx: CommandContext, registry: CommandRegistry, action: Exclude<PaperAction, "share">, paperId: string): Promise<Reply> {
+export async function handlePaperAction(ctx: CommandContext, registry: CommandRegistry, action: Exclude<PaperAction, "share" | "discuss">, paperId: string): Promise<Reply> {
   const { services, user } = ctx;
   const paper = services.catalog.get(paperId);
   if (!paper) return unknownPaper();
@@ -45,7 +45,7 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
 export async function sharePaper(ctx: CommandContext, transport: ChatTransport, paperId: string): Promise<Reply> {
   const paper = ctx.services.catalog.get(paperId);
   if (!paper) return unknownPaper();
-  const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar"] };
+  const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar", "discuss"] };
   const { messageId } = await transport.post(ctx.channel, message);
   await ctx.services.posted.record(ctx.channel, messageId, paper.id, "share");
   return notice(`Shared “${paper.title}” to the channel. React with 🔖 to bookmark it.`);

@@ -1,16 +1,19 @@
 import { z } from "zod";
-import { readingList } from "../core/export/reading-list.ts";
+import { readingList, type ReadingListItem } from "../core/export/reading-list.ts";
+import { searchReadingList } from "../core/export/bookmark-search.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option, positional } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { resolvePaper } from "../command-kit/paper-ref.ts";
 import { notice, shortId, toCard, type Reply, range } from "../core/messages/reply.ts";
+import { MAX_QUERY_LENGTH } from "./search.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;
 const PAGE_HINT = "The page is a number, like /papers bookmarks 2.";
 const ID_HINT = "Say which paper, by its number in your last list or its id, like /papers bookmarks read 2.";
 // Typed management, for where there are no buttons (the terminal) and for people who prefer typing.
 const CHANGES = ["add", "read", "unread", "remove"] as const;
+const NUMBER_LIKE = /^[-+]?\d+(?:[.,]\d+)?$/;
 
 export const HOW_TO_BOOKMARK = "Your reading list is empty: react with 🔖 to a paper the bot posted, or press Bookmark on a search result.";
 
@@ -21,6 +24,8 @@ const Options = z.object({
     { description: "Change one bookmark instead of listing" }),
   id: option(z.string().trim().min(1, ID_HINT).max(300, "That is too long for a paper id or link.").optional(),
     { description: "The paper to change: its number in your last list, or its id", autocomplete: "paper" }),
+  query: option(z.string().trim().max(MAX_QUERY_LENGTH, `Keep the search under ${MAX_QUERY_LENGTH} characters; a few keywords work best.`).optional(),
+    { description: "Words to look for in your bookmarks (titles, abstracts, authors, your notes)" }),
 }).refine((input) => !input.change || input.id, { message: ID_HINT, path: ["id"] });
 
 export async function change(ctx: CommandContext, what: (typeof CHANGES)[number], id: string): Promise<Reply> {
@@ -39,18 +44,47 @@ export async function change(ctx: CommandContext, what: (typeof CHANGES)[number]
   }
 }
 
+function listCard(item: ReadingListItem, rank: number) {
+  return toCard(item.paper, { rank, readAt: item.readAt, note: item.note });
+}
+
+async function search(ctx: CommandContext, query: string, page: number): Promise<Reply> {
+  const found = await searchReadingList(ctx.services, ctx.user, query);
+  const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
+  if (found.length === 0) {
+    const { total } = await ctx.services.bookmarks.list(ctx.user, { limit: 1 });
+    return { visibility: "ephemeral", tone: "info", text: total === 0 ? HOW_TO_BOOKMARK
+      : `None of your ${total} bookmark${total === 1 ? "" : "s"} match "${shown}". See them all with /papers bookmarks, or search every paper with /papers ${shown}.` };
+  }
+  const pages = Math.ceil(found.length / BOOKMARKS_PAGE_SIZE);
+  if (page > pages) throw new UserError("page_out_of_range", `Only ${pages} page${pages === 1 ? "" : "s"} of your bookmarks match "${shown}".`);
+  const offset = (page - 1) * BOOKMARKS_PAGE_SIZE;
+  const items = found.slice(offset, offset + BOOKMARKS_PAGE_SIZE);
+  return {
+    visibility: "ephemeral",
+    text: `Your bookmarks matching "${shown}" (${range(offset + 1, offset + items.length, found.length)}):`,
+    // Numbered as a list of its own: the numbers people type next refer to the last list they saw.
+    papers: items.map((item, i) => listCard(item, offset + i + 1)),
+    actions: ["markRead", "unbookmark"],
+    ...(page < pages ? { more: { command: "bookmarks", input: { query, page: page + 1 } } } : {}),
+  };
+}
+
 export const bookmarksCommand = defineCommand({
   data: {
     name: "bookmarks",
     description: "Your reading list, newest first: mark papers read or remove them",
-    usage: "bookmarks [page]   (or bookmarks add|read|unread|remove <number or id>)",
+    usage: "bookmarks [page|words]   (or bookmarks add|read|unread|remove <number or id>)",
     options: Options,
   },
   parseText: (words) => (CHANGES.includes(words[0]?.toLowerCase() as (typeof CHANGES)[number])
     ? { change: words[0]!.toLowerCase(), ...(words.length > 1 ? { id: words.slice(1).join(" ") } : {}) }
-    : positional([{ name: "page", type: "integer" }], words)),
-  async execute(ctx, { page, change: what, id }): Promise<Reply> {
+    // Numbers are a page (a wrong one, "0" or "1.5", gets the page hint); any other words search inside the list.
+    : words.every((w) => NUMBER_LIKE.test(w)) ? positional([{ name: "page", type: "integer" }], words)
+      : words.length > 0 ? { query: words.join(" ") } : {}),
+  async execute(ctx, { page, change: what, id, query }): Promise<Reply> {
     if (what && id) return change(ctx, what, id);
+    if (query) return search(ctx, query, page);
     const offset = (page - 1) * BOOKMARKS_PAGE_SIZE;
     const { items, total } = await readingList(ctx.services, ctx.user, { offset, limit: BOOKMARKS_PAGE_SIZE });
     if (total === 0) return { visibility: "ephemeral", tone: "info", text: HOW_TO_BOOKMARK };
@@ -63,7 +97,7 @@ export const bookmarksCommand = defineCommand({
     return {
       visibility: "ephemeral",
       text: `Your reading list (${range(offset + 1, end, total)}, ${unread} unread), page ${page} of ${pages}:`,
-      papers: items.map((item, i) => toCard(item.paper, { rank: offset + i + 1, readAt: item.readAt })),
+      papers: items.map((item, i) => listCard(item, offset + i + 1)),
       actions: ["markRead", "unbookmark"],
       ...(page < pages ? { more: { command: "bookmarks", input: { page: page + 1 } } } : {}),
     };

@@ -35,10 +35,12 @@ export const exportCommand = defineCommand({
     if (total === 0 || items.length === 0) return { visibility: "ephemeral", tone: "info", text: HOW_TO_BOOKMARK };
     const count = `${items.length} bookmark${items.length === 1 ? "" : "s"}`;
     if (format === "bibtex") {
+      const notes = new Map(items.map((i) => [i.paper.id, i.note]));
       return {
         visibility: "ephemeral",
         text: `Your ${count} as BibTeX: import the file into Zotero, JabRef, Mendeley or your .bib.`,
-        file: { name: "papers-bookmarks.bib", mime: "application/x-bibtex", content: toBibtex(items.map((i) => i.paper), citationUrl) },
+        file: { name: "papers-bookmarks.bib", mime: "application/x-bibtex", content: toBibtex(items.map((i) => i.paper), citationUrl,
+          (paper) => notes.get(paper.id) ?? null) },
       };
     }
     const read = items.filter((i) => i.readAt).length;
@@ -46,7 +48,7 @@ export const exportCommand = defineCommand({
       visibility: "ephemeral",
       text: `Your ${count} as a Markdown checklist (${read} read).`,
       file: { name: "papers-bookmarks.md", mime: "text/markdown", content: toMarkdown(
-        items.map((i) => ({ paper: i.paper, url: citationUrl(i.paper), read: i.readAt !== null })), "Reading list") },
+        items.map((i) => ({ paper: i.paper, url: citationUrl(i.paper), read: i.readAt !== null, note: i.note })), "Reading list") },
     };
   },
 });

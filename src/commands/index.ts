@@ -8,6 +8,7 @@ import { paperCommand } from "./paper.ts";
 import { bookmarksCommand } from "./bookmarks.ts";
 import { bookmarkCommand, unbookmarkCommand } from "./bookmark.ts";
 import { exportCommand } from "./export.ts";
+import { noteCommand } from "./note.ts";
 import { similarCommand } from "./similar.ts";
 import { foryouCommand } from "./foryou.ts";
 import { subscribeCommand } from "./subscribe.ts";
@@ -23,6 +24,7 @@ export function createRegistry(): CommandRegistry {
     bookmarkCommand,
     unbookmarkCommand,
     exportCommand,
+    noteCommand,
     similarCommand,
     foryouCommand,
     subscribeCommand,

@@ -16,11 +16,15 @@ export function mergePaper(stored: Paper, incoming: Paper): Paper {
     githubRepo: incoming.githubRepo ?? stored.githubRepo,
     publishedAt: incoming.publishedAt ?? stored.publishedAt,
     upvotes: Math.max(stored.upvotes, incoming.upvotes),
+    // The newest report wins (stars go down too); a source without them (the capture) keeps what we had.
+    aiSummary: incoming.aiSummary ?? stored.aiSummary ?? null,
+    githubStars: incoming.githubStars ?? stored.githubStars ?? null,
   };
 }
 
 export function samePaper(a: Paper, b: Paper): boolean {
   return a.arxivId === b.arxivId && a.title === b.title && a.summary === b.summary && a.githubRepo === b.githubRepo
     && a.upvotes === b.upvotes && (a.publishedAt?.getTime() ?? null) === (b.publishedAt?.getTime() ?? null)
+    && (a.aiSummary ?? null) === (b.aiSummary ?? null) && (a.githubStars ?? null) === (b.githubStars ?? null)
     && JSON.stringify(a.authors) === JSON.stringify(b.authors) && JSON.stringify(a.keywords) === JSON.stringify(b.keywords);
 }

@@ -12,6 +12,10 @@ export interface Paper {
   githubRepo: string | null;
   publishedAt: Date | null;
   upvotes: number;
+  /** Hugging Face's AI summary (a sentence or two), when the source gives one. */
+  aiSummary?: string | null;
+  /** The GitHub repo's stars as the source last reported them. */
+  githubStars?: number | null;
 }
 
 /** The same title however it was typed: LaTeX and accents folded, case and punctuation ignored. */

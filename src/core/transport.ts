@@ -2,6 +2,7 @@
 // implements ChatTransport and translates its platform's failures into these errors.
 import type { ChannelRef, Platform } from "./channel.ts";
 import type { Reply } from "./messages/reply.ts";
+import type { DiscussionStarter } from "./messages/discussion.ts";
 
 export interface PostOptions {
   /** Same key, same message: lets a retry after a crash find or dedupe what it already sent. */
@@ -14,6 +15,11 @@ export interface ChatTransport {
   post(channel: ChannelRef, reply: Reply, options?: PostOptions): Promise<{ messageId: string }>;
   /** A message this bot already posted with that idempotency key, if the platform can tell. */
   findPosted?(channel: ChannelRef, idempotencyKey: string, since: Date): Promise<{ messageId: string } | null>;
+  /**
+   * Opens a discussion thread on one of this bot's messages and posts the starter in it; returns the
+   * thread's id. A thread the platform says already exists on that message is reused, not duplicated.
+   */
+  startThread?(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string }>;
   /** The platform's documented gap between two messages to one channel: a digest waits it out rather than
    * earn a 429 and a Retry-After rounded up to whole seconds. */
   readonly minIntervalMs?: number;

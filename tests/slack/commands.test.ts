@@ -113,7 +113,9 @@ describe("/papers over real Bolt", () => {
     ["paper", "paper", /number in the last list, like \/papers paper 2, or its id or link/],
     ["similar", "similar", /number in the last list, like \/papers similar 2, or its id or link/],
     ["similar nope", "similar nope", /don't know a paper "nope"/],
-    ["bookmarks zero", "bookmarks zero", /page is a number/],
+    // Words after "bookmarks" search inside the list (issue 15); a number that is not a page is still refused.
+    ["bookmarks 0", "bookmarks 0", /page is a number/],
+    ["note 1 (too long)", `note 1 ${"x".repeat(600)}`, /Notes can be up to 500 characters/],
     ["export pdf", "export pdf", /bibtex or markdown/],
     ["subscribe 25:99", "subscribe 25:99", /isn't a time/],
     ["subscribe 09:00 Mars/Olympus", "subscribe 09:00 Mars/Olympus", /time zone/],

@@ -1,12 +1,19 @@
 // Replies as plain text for the terminal: the same content a Slack or Discord user sees.
 import type { PaperCard, Reply } from "../../core/messages/reply.ts";
-import { shortSummary, shortId } from "../../core/messages/reply.ts";
+import { shortId } from "../../core/messages/reply.ts";
 import { spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
+import { arxivLinks, authorsLine, cardBlurb, repoName, starsLabel } from "../../core/messages/card-extras.ts";
 
 function cardLines(card: PaperCard, number: number): string[] {
-  const meta = [card.upvotes ? `▲ ${card.upvotes}` : "", card.authors.slice(0, 3).join(", ") + (card.authors.length > 3 ? " et al." : ""),
-    `id ${shortId(card)}`, card.readAt ? "✓ read" : ""].filter(Boolean).join(" · ");
-  return ["", `${number}. ${card.readAt ? "✓ " : ""}${card.title}`, `   ${card.url}`, `   ${meta}`, `   ${shortSummary(card.summary)}`];
+  const meta = [card.upvotes ? `▲ ${card.upvotes}` : "", authorsLine(card.authors), `id ${shortId(card)}`, card.readAt ? "✓ read" : ""]
+    .filter(Boolean).join(" · ");
+  const lines = ["", `${number}. ${card.readAt ? "✓ " : ""}${card.title}`, `   ${card.url}`, `   ${meta}`, `   ${cardBlurb(card)}`];
+  const links = arxivLinks(card);
+  const extras = [links ? `arXiv ${links.arxiv} · PDF ${links.pdf}` : "",
+    card.githubUrl ? `code ${repoName(card.githubUrl)}${starsLabel(card) ? ` ${starsLabel(card)}` : ""}` : ""].filter(Boolean).join(" · ");
+  if (extras) lines.push(`   ${extras}`);
+  if (card.note) lines.push(`   Note: ${card.note}`);
+  return lines;
 }
 
 export function renderText(reply: Reply): string {

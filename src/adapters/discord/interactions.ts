@@ -7,6 +7,7 @@ import type { CommandContext } from "../../command-kit/command.ts";
 import { runCommand } from "../../command-kit/dispatch.ts";
 import { describeOptions } from "../../command-kit/options.ts";
 import { handlePaperAction, sharePaper } from "../../command-kit/interactions.ts";
+import { openDiscussion } from "../../command-kit/discuss.ts";
 import type { CommandRegistry } from "../../command-kit/registry.ts";
 import { errorReply, failureReply, type Reply } from "../../core/messages/reply.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport } from "../../core/transport.ts";
@@ -87,6 +88,10 @@ async function onComponent(deps: InteractionDeps, interaction: MessageComponentI
       if (sentence) return sentence;
       throw error;
     });
+  } else if (action === "discuss") {
+    // A thread hangs on a real channel message, never on a private reply.
+    const onChannelMessage = !interaction.message.flags.has(MessageFlags.Ephemeral);
+    reply = await openDiscussion(ctx, deps.transport, onChannelMessage ? interaction.message.id : undefined, paperId);
   } else {
     reply = await handlePaperAction(ctx, deps.registry, action, paperId);
   }

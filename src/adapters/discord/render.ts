@@ -2,8 +2,9 @@
 // Discord's limits shape it: 2,000 characters of content, 10 embeds and 6,000 embed characters per
 // message, 5 action rows of 5 buttons, 25 select options, 100-character labels and custom ids.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from "discord.js";
-import { ACTION_EMOJI, shortId, shortSummary, type PaperAction, type PaperCard, type Reply } from "../../core/messages/reply.ts";
+import { ACTION_EMOJI, shortId, type PaperAction, type PaperCard, type Reply } from "../../core/messages/reply.ts";
 import { EMOJI, spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
+import { arxivLinks, authorsLine, cardBlurb, repoName, starsLabel } from "../../core/messages/card-extras.ts";
 import type { ComponentIds } from "./component-ids.ts";
 
 export interface DiscordMessage {
@@ -22,26 +23,29 @@ const COLOR = { paper: 0xff9d00, error: 0xed4245 };
 
 const LABELS: Record<PaperAction, string> = {
   bookmark: "Bookmark", similar: "More like this", share: "Share to channel", unbookmark: "Remove bookmark", markRead: "Mark read",
+  discuss: "Discuss",
 };
-const SHORT_LABELS: Record<PaperAction, string> = { bookmark: "Bookmark", similar: "Similar", share: "Share", unbookmark: "Remove", markRead: "Read" };
+const SHORT_LABELS: Record<PaperAction, string> = { bookmark: "Bookmark", similar: "Similar", share: "Share", unbookmark: "Remove", markRead: "Read", discuss: "Discuss" };
 
 function cut(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + "…";
 }
 
-function authorLine(authors: string[]): string {
-  return authors.length === 0 ? "" : authors.slice(0, 3).join(", ") + (authors.length > 3 ? " et al." : "");
-}
-
 export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
   const fields = [{ name: "Upvotes", value: `▲ ${card.upvotes}`, inline: true }];
-  const authors = authorLine(card.authors);
+  const authors = authorsLine(card.authors);
   if (authors) fields.push({ name: "Authors", value: cut(authors, 1024), inline: true });
-  if (card.githubUrl) fields.push({ name: "Code", value: cut(card.githubUrl, 1024), inline: true });
+  if (card.githubUrl) {
+    const stars = starsLabel(card);
+    fields.push({ name: "Code", value: cut(`[${repoName(card.githubUrl)}](${card.githubUrl})${stars ? ` ${stars}` : ""}`, 1024), inline: true });
+  }
+  if (card.note) fields.push({ name: "📝 Your note", value: cut(card.note, 1024), inline: false });
+  const links = arxivLinks(card);
+  if (links) fields.push({ name: "Read", value: `[arXiv](${links.arxiv}) · [PDF](${links.pdf})`, inline: true });
   return {
     title: cut(card.rank ? `${card.rank}. ${card.title}` : card.title, 256),
     url: card.url,
-    description: shortSummary(card.summary, summaryChars),
+    description: cardBlurb(card, summaryChars),
     color: COLOR.paper,
     fields,
     footer: { text: card.arxivId ? `arXiv ${card.arxivId}` : `id ${shortId(card)}` },

@@ -18,6 +18,13 @@ import type { Reply } from "../../core/messages/reply.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
 import { carriesDeliveryKey, withDeliveryKey } from "./delivery-key.ts";
+import type { DiscussionStarter } from "../../core/messages/discussion.ts";
+import { renderDiscussion } from "./render-discussion.ts";
+
+/** Discord's "A thread has already been created for this message": the thread's id is the message's. */
+const THREAD_ALREADY_CREATED = 160004;
+/** Three days of quiet before Discord archives the thread (it reopens when someone posts). */
+const THREAD_ARCHIVE_MINUTES = 4320;
 
 /** Discord error codes that mean "this channel will not take our messages": pause it, do not retry. */
 const UNAVAILABLE: Record<number, string> = {
@@ -107,6 +114,27 @@ export class DiscordTransport implements ChatTransport {
     } catch (error) {
       throw translatePostError(error);
     }
+  }
+
+  /**
+   * Start Thread from Message, then the starter inside it. A thread Discord says already exists (a press
+   * whose process died after creating it) is the same thread: its id is the message's id.
+   */
+  async startThread(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string }> {
+    let threadId = messageId;
+    try {
+      const thread = await this.rest.post(Routes.threads(channel.channelId, messageId),
+        { body: { name: starter.threadName, auto_archive_duration: THREAD_ARCHIVE_MINUTES } }) as { id: string };
+      threadId = thread.id;
+    } catch (error) {
+      if (!(error instanceof DiscordAPIError && error.code === THREAD_ALREADY_CREATED)) throw translatePostError(error);
+    }
+    try {
+      await this.rest.post(Routes.channelMessages(threadId), { body: renderDiscussion(starter) });
+    } catch (error) {
+      throw translatePostError(error);
+    }
+    return { threadId };
   }
 
   /**

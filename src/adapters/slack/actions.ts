@@ -3,6 +3,7 @@
 import type { App, BlockAction, ButtonAction, OverflowAction } from "@slack/bolt";
 import { runCommand } from "../../command-kit/dispatch.ts";
 import { handlePaperAction, sharePaper } from "../../command-kit/interactions.ts";
+import { openDiscussion } from "../../command-kit/discuss.ts";
 import { errorReply, type PaperAction, type Reply } from "../../core/messages/reply.ts";
 import type { CommandContext } from "../../command-kit/command.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../core/transport.ts";
@@ -12,7 +13,7 @@ import { refreshHome } from "./home.ts";
 import { ACTION_PREFIX, MENU_ACTION, MORE_ACTION, decodeMore } from "./render.ts";
 import { safely } from "./safely.ts";
 
-const PAPER_ACTIONS = new Set<PaperAction>(["bookmark", "unbookmark", "markRead", "similar", "share"]);
+const PAPER_ACTIONS = new Set<PaperAction>(["bookmark", "unbookmark", "markRead", "similar", "share", "discuss"]);
 /** Actions that change the reading list, which the App Home shows. */
 const CHANGES_BOOKMARKS = new Set<PaperAction>(["bookmark", "unbookmark", "markRead"]);
 
@@ -34,8 +35,18 @@ async function share(ctx: CommandContext, deps: SlackDeps, paperId: string): Pro
   }
 }
 
-export async function runPaperAction(ctx: CommandContext, deps: SlackDeps, action: PaperAction, paperId: string): Promise<Reply> {
-  return action === "share" ? share(ctx, deps, paperId) : handlePaperAction(ctx, deps.registry, action, paperId);
+/** `messageTs`: the channel message the click came from (none for an ephemeral message or the Home tab). */
+export async function runPaperAction(ctx: CommandContext, deps: SlackDeps, action: PaperAction, paperId: string, messageTs?: string): Promise<Reply> {
+  if (action === "share") return share(ctx, deps, paperId);
+  if (action === "discuss") return openDiscussion(ctx, deps.transport, messageTs, paperId);
+  return handlePaperAction(ctx, deps.registry, action, paperId);
+}
+
+/** The ts of the channel message a click came from; an ephemeral message has none a thread can hang on. */
+function clickedMessageTs(body: BlockAction): string | undefined {
+  const container = body.container as { message_ts?: string; is_ephemeral?: boolean } | undefined;
+  if (container?.is_ephemeral) return undefined;
+  return body.message?.ts ?? container?.message_ts;
 }
 
 /** The action and paper a click means, from a button's value or an overflow option's "action:paperId". */
@@ -64,7 +75,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
       const click = decodeClick(action);
       if (!click) return;
       const ctx = commandContext(services, teamId, body.user.id, channelId ?? "");
-      const reply = await runPaperAction(ctx, deps, click.action, click.paperId);
+      const reply = await runPaperAction(ctx, deps, click.action, click.paperId, clickedMessageTs(body));
       // In the Home tab the refreshed list is the answer; elsewhere the clicker gets a private note.
       if (!inHome) await deliver(services, to, reply);
       if (CHANGES_BOOKMARKS.has(click.action)) await refreshHome(client, services, ctx.user);

@@ -3,8 +3,9 @@
 // section, 75 per button label, 2,000 per button value, 150 per overflow option value.
 import type { types } from "@slack/bolt";
 import type { PaperAction, PaperCard, Reply } from "../../core/messages/reply.ts";
-import { shortId, shortSummary } from "../../core/messages/reply.ts";
+import { shortId } from "../../core/messages/reply.ts";
 import { slackSpelling, spellEmoji } from "../../core/messages/emoji.ts";
+import { arxivLinks, authorsLine, cardBlurb, starsLabel } from "../../core/messages/card-extras.ts";
 
 export type Block = types.KnownBlock;
 export interface SlackMessage { text: string; blocks: Block[] }
@@ -21,6 +22,7 @@ export const MORE_ACTION = "more";
 
 const LABELS: Record<PaperAction, string> = {
   bookmark: "🔖 Bookmark", share: "Share to channel", similar: "More like this", unbookmark: "Remove", markRead: "Mark read",
+  discuss: "💬 Discuss",
 };
 
 /** Slack mrkdwn treats &, < and > as control characters: "/papers <words>" would become a broken link. */
@@ -28,7 +30,7 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-function link(url: string, label: string): string {
+export function link(url: string, label: string): string {
   return `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeText(label).replace(/\|/g, "¦")}>`;
 }
 
@@ -48,19 +50,21 @@ function textSections(text: string): Block[] {
   return blocks;
 }
 
-function authorsLine(card: PaperCard): string {
-  if (card.authors.length === 0) return "";
-  return card.authors.slice(0, 3).join(", ") + (card.authors.length > 3 ? " et al." : "");
+function metaLine(card: PaperCard): string {
+  const links = arxivLinks(card);
+  const stars = starsLabel(card);
+  return [
+    escapeText(authorsLine(card.authors)),
+    card.upvotes ? `▲ ${card.upvotes}` : "",
+    links ? `${link(links.arxiv, `arXiv ${card.arxivId}`)} · ${link(links.pdf, "PDF")}` : `id ${shortId(card)}`,
+    card.githubUrl ? link(card.githubUrl, stars ? `code ${stars}` : "code") : "",
+    card.readAt ? "✓ read" : "",
+  ].filter(Boolean).join("  ·  ").slice(0, MAX_SECTION);
 }
 
-function metaLine(card: PaperCard): string {
-  return [
-    escapeText(authorsLine(card)),
-    card.upvotes ? `▲ ${card.upvotes}` : "",
-    card.arxivId ? `arXiv ${card.arxivId}` : `id ${shortId(card)}`,
-    card.githubUrl ? link(card.githubUrl, "code") : "",
-    card.readAt ? "✓ read" : "",
-  ].filter(Boolean).join("  ·  ");
+/** A person's note on their bookmark, as they wrote it (escaped: a note is not markup). */
+function noteLine(note: string): string {
+  return `:memo: _Your note:_ ${escapeText(note.slice(0, 1000))}`;
 }
 
 function titleLine(card: PaperCard): string {
@@ -72,9 +76,10 @@ export function button(actionId: string, label: string, value: string): types.Bu
 }
 
 function richCard(card: PaperCard, actions: readonly PaperAction[]): Block[] {
-  const blocks: Block[] = [section(`${titleLine(card)}\n${escapeText(shortSummary(card.summary))}`)];
+  const blocks: Block[] = [section(`${titleLine(card)}\n${escapeText(cardBlurb(card))}`)];
   const meta = metaLine(card);
   if (meta) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: meta }] });
+  if (card.note) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: noteLine(card.note) }] });
   if (actions.length > 0) {
     blocks.push({ type: "actions", block_id: `paper:${card.id}`.slice(0, 255),
       elements: actions.map((a) => button(`${ACTION_PREFIX}${a}`, LABELS[a], card.id)) });
@@ -86,7 +91,7 @@ function richCard(card: PaperCard, actions: readonly PaperAction[]): Block[] {
 function compactCard(card: PaperCard, actions: readonly PaperAction[]): Block {
   const meta = metaLine(card);
   const block: types.SectionBlock = { type: "section", block_id: `paper:${card.id}`.slice(0, 255),
-    text: { type: "mrkdwn", text: `${titleLine(card)}\n${escapeText(shortSummary(card.summary, 110))}${meta ? `\n${meta}` : ""}`.slice(0, MAX_SECTION) } };
+    text: { type: "mrkdwn", text: `${titleLine(card)}\n${escapeText(cardBlurb(card, 110))}${meta ? `\n${meta}` : ""}${card.note ? `\n${noteLine(card.note)}` : ""}`.slice(0, MAX_SECTION) } };
   const options = actions.map((a) => ({ text: { type: "plain_text" as const, text: LABELS[a], emoji: true }, value: `${a}:${card.id}`.slice(0, 150) }));
   if (options.length > 0) block.accessory = { type: "overflow", action_id: MENU_ACTION, options: options.slice(0, 5) };
   return block;

@@ -7,6 +7,8 @@ import type { ChannelRef } from "../../core/channel.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport, type PostOptions } from "../../core/transport.ts";
 import type { Reply } from "../../core/messages/reply.ts";
 import { renderReply } from "./render.ts";
+import type { DiscussionStarter } from "../../core/messages/discussion.ts";
+import { renderDiscussion } from "./render-discussion.ts";
 import { keepAliveFetch } from "./fetch.ts";
 import { retryDelayMs } from "../../core/retry-delay.ts";
 
@@ -78,6 +80,14 @@ export class SlackTransport implements ChatTransport {
       first ??= String(answer.ts);
     }
     return { messageId: first! };
+  }
+
+  /** Slack's thread is the replies under the message: the starter is the first reply (thread_ts). */
+  async startThread(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string }> {
+    const message = renderDiscussion(starter);
+    await this.postJson("chat.postMessage", JSON.stringify({ channel: channel.channelId, thread_ts: messageId, text: message.text, blocks: message.blocks,
+      unfurl_links: false, unfurl_media: false }));
+    return { threadId: messageId };
   }
 
   private async postJson(method: string, body: string): Promise<{ ts?: string }> {

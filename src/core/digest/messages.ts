@@ -43,5 +43,5 @@ export function nothingNewReply(f: HeaderFacts): Reply {
 }
 
 export function paperReply(paper: Paper, rank: number): Reply {
-  return { visibility: "channel", text: paper.title, papers: [toCard(paper, { rank })], actions: ["bookmark"] };
+  return { visibility: "channel", text: paper.title, papers: [toCard(paper, { rank })], actions: ["bookmark", "discuss"] };
 }

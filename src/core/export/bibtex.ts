@@ -98,7 +98,7 @@ export function uniqueKeys(keys: string[]): string[] {
   });
 }
 
-export function bibtexEntry(paper: Paper, key: string, url: string): string {
+export function bibtexEntry(paper: Paper, key: string, url: string, note?: string | null): string {
   const fields: [string, string][] = [["title", `{${bibtexTitle(paper.title)}}`]];
   // A name with a literal " and " in it would split into two authors; braces keep it whole.
   if (paper.authors.length) fields.push(["author", `{${paper.authors.map((a) => {
@@ -110,10 +110,12 @@ export function bibtexEntry(paper: Paper, key: string, url: string): string {
   if (paper.arxivId) fields.push(["eprint", `{${paper.arxivId}}`], ["archivePrefix", "{arXiv}"]);
   // URLs go verbatim: the url field is read by \url, which copes with % and #; braces cannot occur after encoding.
   fields.push(["url", `{${url.replace(/[{}]/g, encodeURIComponent)}}`]);
+  // The person's own words: every BibTeX special escaped, so "50% {faster}" cannot end the field early.
+  if (note?.trim()) fields.push(["note", `{${escapeBibtex(note)}}`]);
   return `@misc{${key},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(",\n")}\n}`;
 }
 
-export function toBibtex(papers: Paper[], urlOf: (paper: Paper) => string): string {
+export function toBibtex(papers: Paper[], urlOf: (paper: Paper) => string, noteOf: (paper: Paper) => string | null = () => null): string {
   const keys = uniqueKeys(papers.map(citationKey));
-  return papers.map((paper, i) => bibtexEntry(paper, keys[i]!, urlOf(paper))).join("\n\n") + "\n";
+  return papers.map((paper, i) => bibtexEntry(paper, keys[i]!, urlOf(paper), noteOf(paper))).join("\n\n") + "\n";
 }

@@ -3,7 +3,7 @@
 import { foldLatex } from "../latex.ts";
 import type { Paper } from "../paper.ts";
 
-export interface ListedPaper { paper: Paper; url: string; read: boolean }
+export interface ListedPaper { paper: Paper; url: string; read: boolean; note?: string | null }
 
 /** Characters that would close the link text or start emphasis are escaped. */
 function escapeMarkdown(text: string): string {
@@ -16,10 +16,12 @@ function authorLine(authors: string[]): string {
 }
 
 export function toMarkdown(items: ListedPaper[], heading: string): string {
-  const lines = items.map(({ paper, url, read }) => {
+  const lines = items.map(({ paper, url, read, note }) => {
     const link = `[${escapeMarkdown(foldLatex(paper.title))}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
     const authors = paper.authors.length ? ` — ${authorLine(paper.authors)}` : "";
-    return `- [${read ? "x" : " "}] ${link}${authors}${read ? " (read ✓)" : ""}`;
+    // The note as a quote inside the item, so it stays with its paper in every renderer.
+    const quoted = note?.trim() ? `\n  > 📝 ${escapeMarkdown(note).replace(/^([#>+-]|\d+[.)])/, "\\$1")}` : "";
+    return `- [${read ? "x" : " "}] ${link}${authors}${read ? " (read ✓)" : ""}${quoted}`;
   });
   return [`# ${heading}`, "", ...lines, ""].join("\n");
 }

@@ -5,11 +5,12 @@ import type { EmojiName } from "./emoji.ts";
 import { DatabaseBusyError } from "../stores/busy.ts";
 
 /** Buttons a paper can carry; the adapter maps each to its platform's button and back. */
-export type PaperAction = "bookmark" | "share" | "similar" | "unbookmark" | "markRead";
+export type PaperAction = "bookmark" | "share" | "similar" | "unbookmark" | "markRead" | "discuss";
 
 /** The emoji each paper action carries where a platform shows one on its button. */
 export const ACTION_EMOJI: Readonly<Record<PaperAction, EmojiName>> = {
   bookmark: "bookmark", similar: "search", share: "share", unbookmark: "remove", markRead: "done",
+  discuss: "discuss",
 };
 
 export interface PaperCard {
@@ -21,8 +22,13 @@ export interface PaperCard {
   authors: string[];
   upvotes: number;
   githubUrl: string | null;
+  /** Richer-card extras (card-extras.ts), when the source gave them. */
+  aiSummary?: string | null;
+  githubStars?: number | null;
   rank?: number;
   readAt?: Date | null;
+  /** The person's own note on a bookmarked paper (their reading list only). */
+  note?: string | null;
 }
 
 export interface Reply {
@@ -42,7 +48,8 @@ export function toCard(paper: Paper, extra: Partial<PaperCard> = {}): PaperCard 
   return {
     id: paper.id, arxivId: paper.arxivId, title: paper.title, url: paperUrl(paper), summary: paper.summary,
     authors: paper.authors, upvotes: paper.upvotes,
-    githubUrl: paper.githubRepo ? `https://github.com/${paper.githubRepo}` : null, ...extra,
+    githubUrl: paper.githubRepo ? `https://github.com/${paper.githubRepo}` : null,
+    aiSummary: paper.aiSummary ?? null, githubStars: paper.githubStars ?? null, ...extra,
   };
 }
 

@@ -2,7 +2,7 @@
 // that Slack or Discord delivers twice must not double anything.
 import type { UserRef, WorkspaceRef } from "../channel.ts";
 
-export interface BookmarkEntry { paperId: string; createdAt: Date; readAt: Date | null }
+export interface BookmarkEntry { paperId: string; createdAt: Date; readAt: Date | null; note: string | null }
 
 export interface BookmarkStore {
   /** true when it was new. */
@@ -12,6 +12,8 @@ export interface BookmarkStore {
   /** true when the paper is in the list. */
   markRead(user: UserRef, paperId: string, read?: boolean): Promise<boolean>;
   has(user: UserRef, paperId: string): Promise<boolean>;
+  /** The person's note on a bookmarked paper (null clears it); false when the paper is not in the list. */
+  setNote(user: UserRef, paperId: string, note: string | null): Promise<boolean>;
   /** Newest first. */
   list(user: UserRef, page?: { offset?: number; limit?: number }): Promise<{ entries: BookmarkEntry[]; total: number }>;
   unreadCount(user: UserRef): Promise<number>;

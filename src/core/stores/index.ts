@@ -2,6 +2,7 @@
 // them (Prisma, on SQLite or PostgreSQL); nothing else sees a database client.
 import type { BookmarkStore } from "./bookmarks.ts";
 import type { DeliveryStore } from "./deliveries.ts";
+import type { DiscussionStore } from "./discussions.ts";
 import type { JobRunStore } from "./job-runs.ts";
 import type { LastListStore } from "./last-lists.ts";
 import type { PaperStore } from "./papers.ts";
@@ -18,6 +19,7 @@ export interface Stores {
   events: ProcessedEventStore;
   jobRuns: JobRunStore;
   lastLists: LastListStore;
+  discussions: DiscussionStore;
   /** Answers when the database does (for /healthz); throws when it does not. */
   database: { ping(): Promise<void> };
 }

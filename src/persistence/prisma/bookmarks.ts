@@ -27,6 +27,10 @@ export class PrismaBookmarkStore implements BookmarkStore {
     return (await this.db.bookmark.updateMany({ where: { ...person(user), paperId }, data: { readAt: read ? new Date() : null } })).count > 0;
   }
 
+  async setNote(user: UserRef, paperId: string, note: string | null): Promise<boolean> {
+    return (await this.db.bookmark.updateMany({ where: { ...person(user), paperId }, data: { note } })).count > 0;
+  }
+
   async has(user: UserRef, paperId: string): Promise<boolean> {
     return (await this.db.bookmark.findUnique({ where: { platform_workspaceId_userId_paperId: { ...person(user), paperId } } })) !== null;
   }
@@ -38,7 +42,7 @@ export class PrismaBookmarkStore implements BookmarkStore {
         ...(page.limit ? { take: page.limit } : {}) }),
       this.db.bookmark.count({ where }),
     ]);
-    return { entries: rows.map((r) => ({ paperId: r.paperId, createdAt: r.createdAt, readAt: r.readAt })), total };
+    return { entries: rows.map((r) => ({ paperId: r.paperId, createdAt: r.createdAt, readAt: r.readAt, note: r.note ?? null })), total };
   }
 
   async unreadCount(user: UserRef): Promise<number> {

@@ -18,7 +18,7 @@ interface DayKey extends ChannelKey { localDate: string }
 
 export interface PaperRow {
   id: string; arxivId: string | null; titleKey: string; title: string; summary: string; authors: string; keywords: string;
-  githubRepo: string | null; publishedAt: Date | null; upvotes: number; source: string;
+  githubRepo: string | null; publishedAt: Date | null; upvotes: number; aiSummary: string | null; githubStars: number | null; source: string;
 }
 type PaperData = Omit<PaperRow, "id" | "source">;
 interface PaperWhere { id?: In<string>; titleKey?: { in: string[] }; arxivId?: In<string>; updatedAt?: { gt: Date }; OR?: PaperWhere[] }
@@ -90,13 +90,13 @@ interface PostedMessageDelegate {
 }
 
 interface BookmarkKey extends UserKey { paperId: string }
-export interface BookmarkRow extends BookmarkKey { createdAt: Date; readAt: Date | null }
+export interface BookmarkRow extends BookmarkKey { createdAt: Date; readAt: Date | null; note: string | null }
 interface BookmarkWhere { platform: string; workspaceId: string; userId?: In<string>; paperId?: In<string>; readAt?: null }
 
 interface BookmarkDelegate {
   create(args: { data: BookmarkKey }): PromiseLike<unknown>;
   deleteMany(args: { where: BookmarkKey }): PromiseLike<Count>;
-  updateMany(args: { where: BookmarkKey; data: { readAt: Date | null } }): PromiseLike<Count>;
+  updateMany(args: { where: BookmarkKey; data: { readAt: Date | null } | { note: string | null } }): PromiseLike<Count>;
   findUnique(args: { where: { platform_workspaceId_userId_paperId: BookmarkKey } }): PromiseLike<BookmarkRow | null>;
   findMany(args: { where: BookmarkWhere; orderBy?: ({ createdAt: "desc" } | { paperId: "asc" })[]; skip?: number; take?: number;
     distinct?: "userId"[] }): PromiseLike<BookmarkRow[]>;
@@ -109,6 +109,17 @@ interface LastListDelegate {
     update: { paperIds: string } }): PromiseLike<unknown>;
   findMany(args: { where: Omit<LastListKey, "userId"> & { userId: { in: string[] } }; orderBy: { updatedAt: "desc" }[]; take: number }):
     PromiseLike<{ paperIds: string }[]>;
+}
+
+interface DiscussKey extends PostedKey {}
+export interface DiscussThreadRow extends DiscussKey { paperId: string; requestedBy: string; status: string; threadId: string | null; claimedAt: Date; openedAt: Date | null }
+
+interface DiscussThreadDelegate {
+  create(args: { data: DiscussKey & { paperId: string; requestedBy: string; status: string; claimedAt: Date } }): PromiseLike<unknown>;
+  findUnique(args: { where: { platform_workspaceId_channelId_messageId: DiscussKey } }): PromiseLike<DiscussThreadRow | null>;
+  updateMany(args: { where: DiscussKey & { status?: string; claimedAt?: { lt: Date } };
+    data: { claimedAt: Date; requestedBy: string } | { status: string; threadId: string; openedAt: Date } }): PromiseLike<Count>;
+  deleteMany(args: { where: DiscussKey & { status: string } }): PromiseLike<Count>;
 }
 
 interface ProcessedEventDelegate {
@@ -135,6 +146,7 @@ export interface PrismaTx {
   deliveryItem: DeliveryItemDelegate;
   postedMessage: PostedMessageDelegate;
   bookmark: BookmarkDelegate;
+  discussThread: DiscussThreadDelegate;
   processedEvent: ProcessedEventDelegate;
   jobRun: JobRunDelegate;
   lastList: LastListDelegate;

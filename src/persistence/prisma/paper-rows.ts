@@ -8,11 +8,12 @@ function parseList(json: string): string[] {
 
 export function fromRow(row: Omit<PaperRow, "titleKey" | "source"> & Partial<PaperRow>): Paper {
   return { id: row.id, arxivId: row.arxivId, title: row.title, summary: row.summary, authors: parseList(row.authors),
-    keywords: parseList(row.keywords), githubRepo: row.githubRepo, publishedAt: row.publishedAt, upvotes: row.upvotes };
+    keywords: parseList(row.keywords), githubRepo: row.githubRepo, publishedAt: row.publishedAt, upvotes: row.upvotes,
+    aiSummary: row.aiSummary ?? null, githubStars: row.githubStars ?? null };
 }
 
 export function toRow(paper: Paper, source: string): PaperRow {
   return { id: paper.id, arxivId: paper.arxivId, titleKey: titleKey(paper.title), title: paper.title, summary: paper.summary,
     authors: JSON.stringify(paper.authors), keywords: JSON.stringify(paper.keywords), githubRepo: paper.githubRepo,
-    publishedAt: paper.publishedAt, upvotes: paper.upvotes, source };
+    publishedAt: paper.publishedAt, upvotes: paper.upvotes, aiSummary: paper.aiSummary ?? null, githubStars: paper.githubStars ?? null, source };
 }

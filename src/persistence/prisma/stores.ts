@@ -5,6 +5,7 @@ import { reportingBusy } from "../busy.ts";
 import type { PrismaDb } from "./client.ts";
 import { PrismaBookmarkStore } from "./bookmarks.ts";
 import { PrismaDeliveryStore } from "./deliveries.ts";
+import { PrismaDiscussionStore } from "./discussions.ts";
 import { PrismaJobRunStore } from "./job-runs.ts";
 import { PrismaLastListStore } from "./last-lists.ts";
 import { PrismaPaperStore } from "./papers.ts";
@@ -23,6 +24,7 @@ export function prismaStores(db: PrismaDb): Stores {
     events: reportingBusy(new PrismaProcessedEventStore(db)),
     jobRuns: reportingBusy(new PrismaJobRunStore(db)),
     lastLists: reportingBusy(new PrismaLastListStore(db)),
+    discussions: reportingBusy(new PrismaDiscussionStore(db)),
     database: { ping: async () => { await db.$queryRaw(sql`SELECT 1`); } },
   };
 }

@@ -18,6 +18,9 @@ export const HfPaperSchema = z.looseObject({
   upvotes: z.number().int().nonnegative().optional(),
   githubRepo: z.string().nullable().optional(),
   ai_keywords: z.array(z.string()).nullable().optional(),
+  // Optional extras for richer cards: a wrong type drops the field, never the paper (.catch).
+  ai_summary: z.string().nullable().optional().catch(undefined),
+  githubStars: z.number().int().nonnegative().nullable().optional().catch(undefined),
 });
 export type HfPaper = z.infer<typeof HfPaperSchema>;
 
@@ -51,6 +54,9 @@ export function toPaper(hf: HfPaper): Paper {
     githubRepo: normalizeGithubRepo(hf.githubRepo),
     publishedAt: hf.publishedAt ? new Date(hf.publishedAt) : null,
     upvotes: hf.upvotes ?? 0,
+    aiSummary: hf.ai_summary ? oneParagraph(hf.ai_summary) || null : null,
+    // Stars only mean something next to a repo we can link.
+    githubStars: normalizeGithubRepo(hf.githubRepo) ? hf.githubStars ?? null : null,
   };
 }
 

@@ -7,7 +7,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { Gateway } from "./gateway.ts";
-import { messageObject, snowflake, userObject, type EmulatedGuild, type EmulatedUser, type MessageRecord } from "./payloads.ts";
+import { messageObject, snowflake, userObject, type EmulatedGuild, type EmulatedUser, type MessageRecord, type ThreadRecord } from "./payloads.ts";
+import { checkMessageBody, checkThreadBody } from "./limits.ts";
 import { discordError, parseRequest, rateLimited, RecordLog, send, type Answer, type ParsedRequest, type RestRecord } from "./rest.ts";
 
 export type ChannelFailure =
@@ -38,6 +39,7 @@ const ROUTES = [
   "/gateway/bot", "/users/@me", "/users/@me/channels", "/applications/:app/commands", "/applications/:app/guilds/:guild/commands",
   "/interactions/:id/:token/callback", "/webhooks/:app/:token/messages/@original", "/webhooks/:app/:token",
   "/channels/:channel/messages", "/channels/:channel/messages/:message", "/channels/:channel/messages/:message/reactions/:emoji/@me",
+  "/channels/:channel/messages/:message/threads",
 ];
 
 export class DiscordEmulator {
@@ -51,6 +53,8 @@ export class DiscordEmulator {
   /** Application commands as last PUT, by "global" or guild id. */
   readonly commands = new Map<string, unknown[]>();
   readonly closedDms = new Set<string>();
+  /** Threads started from messages, by thread id (= the starter message's id, as on Discord). */
+  readonly threads = new Map<string, ThreadRecord>();
   globalRateLimit: number | null;
   /** The global limit's window: Discord's is a second; a test that must not straddle a boundary widens it. */
   globalRateWindowMs = 1000;
@@ -118,7 +122,7 @@ export class DiscordEmulator {
 
   /** Forgets calls, messages, replies and failures; the connection and the guilds stay. */
   reset(): void {
-    this.log.clear(); this.messages.clear(); this.interactionReplies.clear(); this.failures.clear(); this.closedDms.clear();
+    this.log.clear(); this.messages.clear(); this.threads.clear(); this.interactionReplies.clear(); this.failures.clear(); this.closedDms.clear();
     this.nonces.clear();
     this.failingCallbacks = 0;
     this.window = { start: 0, count: 0 };
@@ -185,6 +189,7 @@ export class DiscordEmulator {
       case "PUT /channels/:channel/messages/:message/reactions/:emoji/@me":
         return this.messages.has(ids[1]!) ? { status: 204 } : discordError(404, 10008, "Unknown Message");
       case "POST /users/@me/channels": return this.openDm(String(r.body?.recipient_id ?? ""));
+      case "POST /channels/:channel/messages/:message/threads": return this.startThread(ids[0]!, ids[1]!, r.body);
       default: return discordError(404, 0, `404: Not Found (${r.method} ${r.path})`);
     }
   }
@@ -230,12 +235,16 @@ export class DiscordEmulator {
   }
 
   private editOriginal(token: string, body: any, files: { name: string; content: string }[]): Answer {
+    const invalid = checkMessageBody(body);
+    if (invalid) return invalid;
     const entry = this.replyOf(token);
     entry.original = { ...(entry.original ?? this.asMessage({})), ...body, attachments: files.map((f, i) => ({ id: String(i), filename: f.name, size: f.content.length })) };
     return { status: 200, body: messageObject(entry.original) };
   }
 
   private followup(token: string, body: any): Answer {
+    const invalid = checkMessageBody(body);
+    if (invalid) return invalid;
     const message = this.asMessage(body);
     this.replyOf(token).followups.push(message);
     return { status: 200, body: messageObject(message) };
@@ -250,8 +259,12 @@ export class DiscordEmulator {
     }
     const owner = this.dmOwners.get(channelId);
     if (owner && this.closedDms.has(owner)) return discordError(403, 50007, "Cannot send messages to this user");
-    const known = owner !== undefined || this.guilds.some((g) => g.channels.some((c) => c.id === channelId));
+    const known = owner !== undefined || this.threads.has(channelId) || this.guilds.some((g) => g.channels.some((c) => c.id === channelId));
     if (!known) return discordError(404, 10003, "Unknown Channel");
+    const invalid = checkMessageBody(body);
+    if (invalid) return invalid;
+    const thread = this.threads.get(channelId);
+    if (thread) thread.message_count++;
     // enforce_nonce: the same nonce in the same channel returns the first message instead of a second,
     // while the nonce is remembered; after that a resend is a new message, as on Discord.
     const nonceKey = `${channelId}:${String(body?.nonce)}`;
@@ -275,6 +288,27 @@ export class DiscordEmulator {
     if (query.before) list = list.filter((m) => BigInt(m.id) < BigInt(query.before!));
     if (query.after) list = list.filter((m) => BigInt(m.id) > BigInt(query.after!)).slice(-limit);
     return { status: 200, body: list.slice(0, limit).map(({ nonce: _nonce, ...m }) => messageObject(m)) };
+  }
+
+  /**
+   * Start Thread from Message: one thread per message, ever; a second request gets Discord's 160004
+   * ("A thread has already been created for this message"). The thread's id is the message's id.
+   */
+  private startThread(channelId: string, messageId: string, body: any): Answer {
+    const guild = this.guilds.find((g) => g.channels.some((c) => c.id === channelId));
+    if (!guild) return discordError(404, 10003, "Unknown Channel");
+    const message = this.messages.get(messageId);
+    if (!message || message.channel_id !== channelId) return discordError(404, 10008, "Unknown Message");
+    const invalid = checkThreadBody(body);
+    if (invalid) return invalid;
+    if (this.threads.has(messageId)) return discordError(400, 160004, "A thread has already been created for this message");
+    const archive = Number(body?.auto_archive_duration ?? 4320);
+    const thread: ThreadRecord = { id: messageId, type: 11, guild_id: guild.id, parent_id: channelId, name: String(body.name), owner_id: this.bot.id,
+      auto_archive_duration: archive, message_count: 0, member_count: 1,
+      thread_metadata: { archived: false, auto_archive_duration: archive, archive_timestamp: new Date(this.now()).toISOString(), locked: false } };
+    this.threads.set(messageId, thread);
+    message.thread = thread;
+    return { status: 201, body: thread };
   }
 
   private openDm(userId: string): Answer {

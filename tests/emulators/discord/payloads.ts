@@ -57,7 +57,14 @@ export function memberObject(user: EmulatedUser, permissions: string) {
 export interface MessageRecord {
   id: string; channel_id: string; content: string; embeds: unknown[]; components: unknown[]; flags: number;
   author: ReturnType<typeof userObject>; nonce?: string | number; timestamp: string; attachments: unknown[];
+  /** The thread started from this message, as Discord includes it. */
+  thread?: ThreadRecord;
 }
+
+/** A public thread started from a message: Discord gives it the message's id. */
+export interface ThreadRecord { id: string; type: 11; guild_id: string; parent_id: string; name: string; owner_id: string;
+  auto_archive_duration: number; message_count: number; member_count: number;
+  thread_metadata: { archived: boolean; auto_archive_duration: number; archive_timestamp: string; locked: boolean } }
 
 export function messageObject(message: MessageRecord) {
   return {

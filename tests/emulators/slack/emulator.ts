@@ -9,7 +9,9 @@ import { SocketModeServer } from "./socket-mode.ts";
 
 export interface SlackCall { method: string; params: Record<string, any>; token: string | null; status: number; error?: string; at: number }
 export interface ResponsePost { id: string; body: Record<string, any>; at: number }
-export interface StoredMessage { channel: string; ts: string; text: string; blocks: unknown[]; metadata?: { event_type: string; event_payload: Record<string, unknown> }; botId: string }
+export interface StoredMessage { channel: string; ts: string; text: string; blocks: unknown[]; metadata?: { event_type: string; event_payload: Record<string, unknown> }; botId: string;
+  /** Set on a reply: the parent message's ts. */
+  threadTs?: string }
 export interface UploadedFile { id: string; filename: string; length: number; content: string; channel?: string; title?: string; comment?: string; completed: boolean }
 
 export interface SlackEmulatorOptions {
@@ -169,7 +171,14 @@ export class SlackEmulator {
     need(p, "channel");
     if (!p.text && !p.blocks) throw new SlackError("no_text");
     const metadata = p.metadata ? parseJson(p.metadata) : undefined;
-    const message: StoredMessage = { channel: String(p.channel), ts: this.nextTs(), text: String(p.text ?? ""), blocks: parseJson(p.blocks) ?? [], metadata, botId: this.botId };
+    const blocks = parseJson(p.blocks) ?? [];
+    checkBlocks(blocks);
+    const threadTs = p.thread_ts === undefined || p.thread_ts === "" ? undefined : String(p.thread_ts);
+    // A reply names its parent by ts in the same channel (a reply to a reply is a reply to its parent).
+    const parent = threadTs ? this.messages.find((m) => m.channel === String(p.channel) && m.ts === threadTs) : undefined;
+    if (threadTs && !parent) throw new SlackError("thread_not_found");
+    const message: StoredMessage = { channel: String(p.channel), ts: this.nextTs(), text: String(p.text ?? ""), blocks, metadata, botId: this.botId,
+      ...(parent ? { threadTs: parent.threadTs ?? parent.ts } : {}) };
     this.messages.push(message);
     return { channel: message.channel, ts: message.ts, message: { type: "message", text: message.text, ts: message.ts, bot_id: this.botId, blocks: message.blocks } };
   }
@@ -282,6 +291,25 @@ export class SlackEmulator {
 }
 
 class SlackError extends Error {}
+
+/**
+ * Block Kit's documented limits Slack refuses a message over with invalid_blocks: 50 blocks, 3,000
+ * characters in a section's or context's text object, 75 in a button label, 2,000 in a button value.
+ */
+function checkBlocks(blocks: unknown): void {
+  if (!Array.isArray(blocks)) return;
+  if (blocks.length > 50) throw new SlackError("invalid_blocks");
+  const texts = (node: any, limit: number) => { if (typeof node?.text === "string" && node.text.length > limit) throw new SlackError("invalid_blocks"); };
+  for (const block of blocks as any[]) {
+    if (block?.type === "section") { texts(block.text, 3000); for (const f of block.fields ?? []) texts(f, 2000); }
+    if (block?.type === "context") for (const e of block.elements ?? []) texts(e, 3000);
+    if (block?.type === "actions") {
+      for (const e of block.elements ?? []) {
+        if (e?.type === "button" && ((e.text?.text?.length ?? 0) > 75 || String(e.value ?? "").length > 2000)) throw new SlackError("invalid_blocks");
+      }
+    }
+  }
+}
 
 function need(p: Record<string, any>, ...names: string[]): void {
   for (const name of names) if (p[name] === undefined || p[name] === "") throw new SlackError(name === "channel" || name === "channel_id" ? "channel_not_found" : "invalid_arguments");

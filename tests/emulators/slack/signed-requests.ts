@@ -46,7 +46,9 @@ export class SlackRequester {
   }
 
   /** A block_actions click on a button (value) or overflow option (selectedValue). */
-  blockAction(action: { actionId: string; value?: string; selectedValue?: string; blockId?: string }, where: { responseUrl?: string; userId?: string; channelId?: string; teamId?: string; inHome?: boolean } = {}, options: SignOptions = {}): Promise<BotResponse> {
+  blockAction(action: { actionId: string; value?: string; selectedValue?: string; blockId?: string }, where: { responseUrl?: string; userId?: string; channelId?: string; teamId?: string; inHome?: boolean;
+    /** A click on a channel message (not an ephemeral reply): its ts, as Slack sends container.message_ts and message.ts. */
+    messageTs?: string } = {}, options: SignOptions = {}): Promise<BotResponse> {
     const teamId = where.teamId ?? this.defaults.teamId, userId = where.userId ?? this.defaults.userId, channelId = where.channelId ?? this.defaults.channelId;
     const element = action.selectedValue !== undefined
       ? { type: "overflow", action_id: action.actionId, block_id: action.blockId ?? "b", selected_option: { text: { type: "plain_text", text: "x" }, value: action.selectedValue }, action_ts: "1.2" }
@@ -56,7 +58,10 @@ export class SlackRequester {
       team: { id: teamId, domain: "emulated" }, user: { id: userId, username: "alice", name: "alice", team_id: teamId },
       ...(where.inHome
         ? { container: { type: "view", view_id: "V1" }, view: { id: "V1", type: "home", blocks: [] } }
-        : { container: { type: "message", message_ts: "1.1", channel_id: channelId, is_ephemeral: true }, channel: { id: channelId, name: "general" }, response_url: where.responseUrl }),
+        : where.messageTs
+          ? { container: { type: "message", message_ts: where.messageTs, channel_id: channelId, is_ephemeral: false }, channel: { id: channelId, name: "general" },
+            message: { type: "message", ts: where.messageTs, text: "", user: "U0BOT", bot_id: "B0BOT" }, response_url: where.responseUrl }
+          : { container: { type: "message", message_ts: "1.1", channel_id: channelId, is_ephemeral: true }, channel: { id: channelId, name: "general" }, response_url: where.responseUrl }),
       actions: [element],
     };
     return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded", options);

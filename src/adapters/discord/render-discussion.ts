@@ -1,0 +1,39 @@
+// A discussion thread's first message as Discord content and one embed: who asked (a mention, which
+// also adds them to the thread), the paper, its abstract, the AI summary and the links. Within Discord's
+// limits: content 2,000, description 4,096, field values 1,024, 6,000 across the embed.
+import type { APIEmbed } from "discord.js";
+import type { DiscussionStarter } from "../../core/messages/discussion.ts";
+import { arxivLinks, authorsLine, repoName, starsLabel } from "../../core/messages/card-extras.ts";
+
+export interface DiscussionMessage { content: string; embeds: APIEmbed[]; allowed_mentions: { parse: never[]; users: string[] } }
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1) + "…";
+}
+
+/** Discord markdown in a title would render; a backslash before each special keeps it literal. */
+function plain(text: string): string {
+  return text.replace(/([\\*_`~|>[\]()#-])/g, "\\$1");
+}
+
+const SNOWFLAKE = /^\d{5,25}$/;
+
+export function renderDiscussion(starter: DiscussionStarter): DiscussionMessage {
+  const { paper } = starter;
+  const asker = SNOWFLAKE.test(starter.askedBy) ? `<@${starter.askedBy}>` : "Someone";
+  const fields: { name: string; value: string; inline?: boolean }[] = [];
+  const authors = authorsLine(paper.authors);
+  if (authors) fields.push({ name: "Authors", value: cut(authors, 1024), inline: true });
+  if (paper.aiSummary) fields.push({ name: "TL;DR", value: cut(paper.aiSummary, 1024) });
+  const links = arxivLinks(paper);
+  const stars = starsLabel(paper);
+  const linkLine = [`[Hugging Face](${paper.url})`, links ? `[arXiv](${links.arxiv}) · [PDF](${links.pdf})` : "",
+    paper.githubUrl ? `[${repoName(paper.githubUrl)}](${paper.githubUrl})${stars ? ` ${stars}` : ""}` : ""].filter(Boolean).join(" · ");
+  fields.push({ name: "Links", value: cut(linkLine, 1024) });
+  return {
+    content: cut(`💬 ${asker} started a discussion of **${plain(paper.title)}**. Reply here to discuss it.`, 2000),
+    embeds: [{ title: cut(paper.title, 256), url: paper.url, description: cut(paper.summary || "(no abstract)", 3000), color: 0xff9d00, fields }],
+    // Ping the asker only (it adds them to the thread), never @everyone or a role a title happens to spell.
+    allowed_mentions: { parse: [], users: SNOWFLAKE.test(starter.askedBy) ? [starter.askedBy] : [] },
+  };
+}

@@ -1,0 +1,34 @@
+// The Discuss button (issue 15, item 3): opens one thread on a digest or shared paper message with the
+// abstract, the links and who asked. The DiscussionStore's unique row decides which press opens it, so
+// pressing twice, or two replicas handling two presses at once, still gives one thread.
+import type { ChatTransport } from "../core/transport.ts";
+import { ChannelUnavailableError, TransientPostError } from "../core/transport.ts";
+import { discussionStarter } from "../core/messages/discussion.ts";
+import { errorReply, notice, type Reply } from "../core/messages/reply.ts";
+import type { CommandContext } from "./command.ts";
+
+/** A claim still "opening" after this long was made by a process that died mid-way: the next press retries. */
+export const STALE_CLAIM_MS = 60_000;
+
+export async function openDiscussion(ctx: CommandContext, transport: ChatTransport, messageId: string | undefined, paperId: string): Promise<Reply> {
+  const { services, user, channel } = ctx;
+  if (!transport.startThread) return errorReply("Discussion threads aren't available here.");
+  if (!messageId) return errorReply("Discuss works on papers posted to the channel; share the paper first, then press Discuss on it.");
+  const paper = await services.catalog.find(paperId);
+  if (!paper) return errorReply("That paper is no longer in the catalog; search for it again with /papers <words>.");
+  const message = { ...channel, messageId };
+  const claim = await services.discussions.claim(message, paper.id, user.userId, services.clock(), STALE_CLAIM_MS);
+  if (claim.kind === "open") return notice(`A discussion of “${paper.title}” is already open in this message's thread; join it there.`);
+  if (claim.kind === "opening") return notice(`A discussion of “${paper.title}” is being opened right now; it will appear in this message's thread.`);
+  try {
+    const { threadId } = await transport.startThread(channel, messageId, discussionStarter(paper, user.userId));
+    await services.discussions.opened(message, threadId, services.clock());
+    return notice(`💬 Opened a discussion of “${paper.title}” in this message's thread.`);
+  } catch (error) {
+    // Nothing was opened (or we cannot tell): let the next press try again rather than point nowhere.
+    await services.discussions.release(message);
+    if (error instanceof ChannelUnavailableError) return errorReply("I can't open a thread in this channel; ask an admin to let papers-bot create threads and post here.");
+    if (error instanceof TransientPostError) return errorReply("The chat service is busy right now; press Discuss again in a moment.");
+    throw error;
+  }
+}

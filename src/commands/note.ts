@@ -1,0 +1,45 @@
+// `/papers note <N|id> <text>`: a person's own note on a paper in their reading list, shown in the list
+// and carried into the exports. An empty text clears it. The reference goes through paper-ref.ts: a
+// number from the last list this person saw here (say /papers bookmarks), an id, or a card's short id.
+import { z } from "zod";
+import { defineCommand } from "../command-kit/command.ts";
+import { option } from "../command-kit/options.ts";
+import { UserError } from "../command-kit/errors.ts";
+import { resolvePaper } from "../command-kit/paper-ref.ts";
+import { notice, type Reply } from "../core/messages/reply.ts";
+
+export const MAX_NOTE_LENGTH = 500;
+const REF_HINT = "Say which bookmark, like /papers note 2 read section 3 first (its number in your last list, like /papers bookmarks, or its id).";
+
+const Options = z.object({
+  paper: option(z.string({ error: REF_HINT }).trim().min(1, REF_HINT).max(300, "That is too long for a paper id or link."),
+    { description: "Which bookmark: its number in your last list, or its id", autocomplete: "paper" }),
+  text: option(z.string().optional(), { description: `Your note (up to ${MAX_NOTE_LENGTH} characters); leave empty to clear it`, rest: true }),
+});
+
+/** One line: notes are shown on cards and in exports, where a stray control character or run of spaces helps nobody. */
+function cleanNote(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+export const noteCommand = defineCommand({
+  data: {
+    name: "note",
+    description: "Attach a note to a bookmark (shown in your list and exports); an empty note clears it",
+    usage: "note <number|id> <text>   (no text clears the note)",
+    options: Options,
+  },
+  parseText: (words) => ({ ...(words[0] ? { paper: words[0] } : {}), ...(words.length > 1 ? { text: words.slice(1).join(" ") } : {}) }),
+  async execute(ctx, { paper: ref, text }): Promise<Reply> {
+    const note = cleanNote(text ?? "");
+    if (note.length > MAX_NOTE_LENGTH) {
+      throw new UserError("note_too_long", `Notes can be up to ${MAX_NOTE_LENGTH} characters and yours has ${note.length.toLocaleString("en")}; nothing was saved, so shorten it and try again.`);
+    }
+    const paper = await resolvePaper(ctx, ref, "note", "use its number or id from /papers bookmarks.");
+    const title = `“${paper.title}”`;
+    if (!(await ctx.services.bookmarks.setNote(ctx.user, paper.id, note || null))) {
+      throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with /papers bookmarks add ${paper.id}, then add the note.`);
+    }
+    return notice(note ? `📝 Saved your note on ${title}. It shows in /papers bookmarks and in /papers export.` : `Cleared your note on ${title}.`);
+  },
+});

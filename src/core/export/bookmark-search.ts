@@ -1,0 +1,29 @@
+// Searching inside one person's reading list: the same analyzer and ranking as /papers search (the
+// catalog's index, restricted to the person's papers by its filter), plus the papers whose note has
+// every word, which the index does not know about.
+import type { UserRef } from "../channel.ts";
+import type { Services } from "../services.ts";
+import { readingList, type ReadingListItem } from "./reading-list.ts";
+
+function noteMatches(note: string | null, words: string[]): boolean {
+  if (!note || words.length === 0) return false;
+  const text = note.toLowerCase();
+  return words.every((w) => text.includes(w));
+}
+
+/** A match and its number in the whole list (newest first, from 1), which /papers note takes. */
+export interface FoundBookmark extends ReadingListItem { position: number }
+
+/** Every matching bookmark, best first. */
+export async function searchReadingList(services: Pick<Services, "bookmarks" | "catalog" | "papers">, user: UserRef, query: string): Promise<FoundBookmark[]> {
+  const { items: listed } = await readingList(services, user);
+  if (listed.length === 0) return [];
+  const items = listed.map((item, i) => ({ ...item, position: i + 1 }));
+  const byId = new Map(items.map((item) => [item.paper.id, item]));
+  const { hits } = services.catalog.index.search(query, { limit: items.length, filter: (id) => byId.has(id) });
+  const found = hits.map((h) => byId.get(h.id)!).filter(Boolean);
+  const seen = new Set(found.map((item) => item.paper.id));
+  const words = query.toLowerCase().split(/\s+/).filter((w) => w.length > 1);
+  for (const item of items) if (!seen.has(item.paper.id) && noteMatches(item.note, words)) found.push(item);
+  return found;
+}

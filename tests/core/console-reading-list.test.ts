@@ -1,0 +1,30 @@
+// Reading-list search and notes in the terminal (issue 15, item 5): typed as a person would.
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startConsole } from "../../src/adapters/console/index.ts";
+import { createRegistry } from "../../src/commands/index.ts";
+import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
+
+let services: TestServices;
+beforeAll(async () => { services = await createTestServices({ clock: manualClock("2025-03-11T15:00:00Z") }); });
+afterAll(async () => { await services.close(); });
+
+describe("terminal reading list", () => {
+  it("bookmarks, notes, searches inside the bookmarks, and exports the note", async () => {
+    const [first, second] = (await services.papers.trending("2025-03-11"))!.ids;
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk) => { printed += chunk.toString(); });
+    const done = startConsole(services, createRegistry(), { input, output });
+    input.end(`/papers bookmarks add ${first}\n/papers bookmarks add ${second}\n/papers note ${first} check the scaling-law figure\n`
+      + `/papers bookmarks scaling-law figure\n/papers export markdown\n/papers note 9 x\nquit\n`);
+    await done;
+    const answers = printed.split("\n> ").slice(1);
+    expect(answers[2]).toMatch(/^📝 Saved your note on/);
+    expect(answers[3]).toMatch(/^Your bookmarks matching "scaling-law figure" \(1–1 of 1\):/);
+    expect(answers[3]).toContain("Note: check the scaling-law figure");
+    expect(answers[4]).toContain("> 📝 check the scaling-law figure");
+    expect(answers[5]).toMatch(/^! Your reading list has no number 9; see the numbers with \/papers bookmarks\./);
+  });
+});

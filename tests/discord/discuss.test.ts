@@ -1,0 +1,107 @@
+// Discuss on Discord (issue 15, item 3): a thread started from the message with the abstract, links and
+// who asked; once per message however often pressed, concurrently or from two replicas (the emulator,
+// like Discord, refuses a second thread on a message with 160004). Real discord.js against the emulator.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { clickComponent, person, type MessageRecord } from "../emulators/discord/index.ts";
+import { deferredThenEdited, startHarness, type Harness } from "./harness.ts";
+import { paperReply } from "../../src/core/digest/messages.ts";
+import { openDiscussion } from "../../src/command-kit/discuss.ts";
+import { DiscordTransport, createPostingRest } from "../../src/adapters/discord/transport.ts";
+import { ComponentIds } from "../../src/adapters/discord/component-ids.ts";
+import { checkMessageBody } from "../emulators/discord/limits.ts";
+import type { Paper } from "../../src/core/paper.ts";
+import { TOKEN } from "./harness.ts";
+
+let h: Harness;
+let paper: Paper;
+beforeAll(async () => {
+  h = await startHarness();
+  paper = h.services.catalog.get((await h.services.papers.trending(new Date().toISOString().slice(0, 10)))!.ids[0]!)!;
+});
+afterAll(async () => { await h?.close(); });
+beforeEach(() => { h.emulator.reset(); });
+
+const channel = () => ({ platform: "discord" as const, workspaceId: h.emulator.guilds[0]!.id, channelId: h.channelId });
+const buttons = (message: any): { custom_id: string; label?: string }[] => message.components.flatMap((row: any) => row.components);
+
+/** A digest card posted as the digest posts it (keyed), as Discord holds it. */
+async function digestCard(key: string): Promise<MessageRecord> {
+  const { messageId } = await h.bot.transport.post(channel(), paperReply(paper, 1), { idempotencyKey: key });
+  return h.emulator.messages.get(messageId)!;
+}
+
+async function press(message: MessageRecord, name: string): Promise<string> {
+  const discuss = buttons(message).find((b) => b.custom_id.startsWith("pd:") || b.custom_id.includes("pd:"))!;
+  const { edit } = await deferredThenEdited(h.emulator, clickComponent(h.emulator, message, discuss.custom_id, { user: person(name) }));
+  return edit.body.content as string;
+}
+
+const postsIn = (threadId: string) => h.emulator.channelMessages(threadId);
+
+describe("Discuss on Discord", () => {
+  it("a digest card's Discuss starts a thread from the message with the abstract, links and who asked", async () => {
+    const card = await digestCard("dd1.1");
+    expect(buttons(card).map((b) => b.label)).toContain("Discuss");
+    const ada = person("ada");
+    const discuss = buttons(card).find((b) => b.label === "Discuss")!;
+    const { edit } = await deferredThenEdited(h.emulator, clickComponent(h.emulator, card, discuss.custom_id, { user: ada }));
+    expect(edit.body.content).toBe(`💬 Opened a discussion of “${paper.title}” in this message's thread.`);
+    const thread = h.emulator.threads.get(card.id)!;
+    expect(thread).toMatchObject({ parent_id: h.channelId, type: 11 });
+    expect(thread.name.startsWith("💬 ")).toBe(true);
+    expect(thread.name.length).toBeLessThanOrEqual(100);
+    const [starter, ...rest] = postsIn(thread.id);
+    expect(rest).toHaveLength(0);
+    expect(starter!.content).toContain(`<@${ada.id}> started a discussion of`);
+    const embed = starter!.embeds[0] as any;
+    expect(embed.description).toContain(paper.summary.slice(0, 60));
+    const links = embed.fields.find((f: any) => f.name === "Links").value as string;
+    expect(links).toContain(`[Hugging Face](${embed.url})`);
+    if (paper.arxivId) expect(links).toContain(`[PDF](https://arxiv.org/pdf/${paper.arxivId})`);
+    expect(checkMessageBody(starter)).toBeNull();
+  });
+
+  it("pressing twice, or four people at once, gives one thread and one starter", async () => {
+    const card = await digestCard("dd2.1");
+    expect(await press(card, "ada")).toMatch(/^💬 Opened/);
+    expect(await press(card, "bo")).toMatch(/is already open in this message's thread/);
+    const many = await digestCard("dd2.2");
+    const answers = await Promise.all(["a", "b", "c", "d"].map((n) => press(many, n)));
+    expect(answers.filter((a) => a.startsWith("💬 Opened"))).toHaveLength(1);
+    for (const message of [card, many]) {
+      expect(postsIn(message.id)).toHaveLength(1);
+      expect(h.emulator.records.filter((r) => r.method === "POST" && r.path === `/channels/${h.channelId}/messages/${message.id}/threads`)).toHaveLength(1);
+    }
+  });
+
+  it("two replicas pressing at once (separate transports and stores, one database) still give one thread", async () => {
+    const card = await digestCard("dd3.1");
+    const { createServices } = await import("../../src/app/services.ts");
+    const { loadConfig } = await import("../../src/config.ts");
+    const { createLogger } = await import("../../src/log.ts");
+    const { Writable } = await import("node:stream");
+    const sink = new Writable({ write(_c, _e, done) { done(); } });
+    const replica = await createServices(loadConfig({ DATABASE_URL: h.services.testDatabase.url, HF_REFRESH: "off", HF_API_URL: "http://127.0.0.1:9/api" }),
+      createLogger({ level: "error", destination: sink }));
+    try {
+      const transports = [h.bot.transport, new DiscordTransport(createPostingRest({ token: TOKEN, api: h.emulator.apiUrl }), new ComponentIds())];
+      const replies = await Promise.all([h.services, replica].map((services, i) => openDiscussion(
+        { services, user: { ...channel(), userId: `9000000000000${i}` }, channel: channel(), canManageChannel: false, now: new Date() },
+        transports[i]!, card.id, paper.id)));
+      expect(replies.filter((r) => r.text.startsWith("💬 Opened"))).toHaveLength(1);
+      expect(postsIn(card.id)).toHaveLength(1);
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it("a thread Discord already has on the message (an opener that died) is reused, not refused", async () => {
+    const card = await digestCard("dd4.1");
+    // As if a process created the thread, then died before posting or recording it.
+    await fetch(`${h.emulator.apiUrl}/v10/channels/${h.channelId}/messages/${card.id}/threads`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bot ${TOKEN}` },
+      body: JSON.stringify({ name: "orphan" }) });
+    expect(await press(card, "ada")).toMatch(/^💬 Opened/);
+    expect(h.emulator.records.some((r) => r.path.endsWith(`/messages/${card.id}/threads`) && r.status === 400)).toBe(true);
+    expect(postsIn(card.id)).toHaveLength(1);
+  });
+});

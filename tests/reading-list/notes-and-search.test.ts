@@ -1,0 +1,119 @@
+// Reading list (issue 15, item 5): searching inside one's bookmarks with the search index's ranking,
+// and notes on bookmarks, shown in the list and exported (BibTeX note, Markdown), on both databases.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestServices } from "../support/services.ts";
+import { decode, parseBibtex } from "./bibtex-reader.ts";
+import { addPapers, bookmarkInOrder, paper, person, run, say, setup, teardown } from "./support.ts";
+
+const MOE = paper({ id: "2501.00001", arxivId: "2501.00001", title: "Sparse Mixture of Experts at Scale", summary: "We route tokens to experts with a learned gate.", authors: ["Ada Router"] });
+const MOE2 = paper({ id: "2501.00002", arxivId: "2501.00002", title: "Expert Choice Routing for Mixture-of-Experts", summary: "Experts pick tokens.", authors: ["Bo Gate"] });
+const DIFF = paper({ id: "2501.00003", arxivId: "2501.00003", title: "Diffusion Models Beat GANs on Image Synthesis", summary: "Denoising diffusion for images.", authors: ["Cy Noise"] });
+const RL = paper({ id: "2501.00004", arxivId: "2501.00004", title: "Policy Optimization with Verifiable Rewards", summary: "Reinforcement learning for reasoning.", authors: ["Di Reward"] });
+// Not bookmarked by anyone: a search inside bookmarks must never return it, however well it matches.
+const OTHER_MOE = paper({ id: "2501.00005", arxivId: "2501.00005", title: "Mixture of Experts Mixture of Experts Mixture of Experts", summary: "Mixture of experts.", authors: [] });
+
+let services: TestServices;
+const reader = person("U-reader");
+beforeAll(async () => {
+  services = await setup();
+  await addPapers(services, [MOE, MOE2, DIFF, RL, OTHER_MOE]);
+  await bookmarkInOrder(services, reader, [RL.id, DIFF.id, MOE2.id, MOE.id]); // list: MOE(1), MOE2(2), DIFF(3), RL(4)
+});
+afterAll(() => teardown(services));
+
+describe("/papers bookmarks <words>", () => {
+  it("searches only the person's bookmarks, best match first, numbered as a list of their own", async () => {
+    const reply = await say(services, reader, "bookmarks mixture of experts");
+    expect(reply.text).toMatch(/^Your bookmarks matching "mixture of experts" \(1–2 of 2\)/);
+    expect(reply.papers!.map((p) => p.id).sort()).toEqual([MOE.id, MOE2.id].sort());
+    expect(reply.papers!.map((p) => p.id)).not.toContain(OTHER_MOE.id);
+    const ranks = Object.fromEntries(reply.papers!.map((p) => [p.id, p.rank]));
+    expect(ranks).toEqual({ [MOE.id]: 1, [MOE2.id]: 2 });
+    // The same analyzer as /papers search: the acronym and a stemmed form find them too.
+    expect((await say(services, reader, "bookmarks MoE")).papers?.length).toBe(2);
+    expect((await say(services, reader, "bookmarks diffusion")).papers!.map((p) => p.id)).toEqual([DIFF.id]);
+  });
+
+  it("a page number still pages, and a miss says so in one sentence", async () => {
+    expect((await say(services, reader, "bookmarks 1")).text).toMatch(/^Your reading list \(1–4 of 4/);
+    const miss = await say(services, reader, "bookmarks quantum chromodynamics");
+    expect(miss.text).toMatch(/^None of your 4 bookmarks match "quantum chromodynamics"\./);
+    expect(miss.papers).toBeUndefined();
+    const empty = await say(services, person("U-nobody"), "bookmarks experts");
+    expect(empty.text).toMatch(/Your reading list is empty/);
+  });
+
+  it("pages search results with Show more, and works as Discord's option", async () => {
+    const many = person("U-many");
+    const papers = Array.from({ length: 7 }, (_, i) => paper({ id: `2502.0000${i}`, arxivId: `2502.0000${i}`, title: `Retrieval augmented generation study ${i}` }));
+    await addPapers(services, papers);
+    await bookmarkInOrder(services, many, papers.map((p) => p.id));
+    const first = await run(services, many, "bookmarks", { query: "retrieval augmented" });
+    expect(first.papers).toHaveLength(5);
+    expect(first.more).toEqual({ command: "bookmarks", input: { query: "retrieval augmented", page: 2 } });
+    const second = await run(services, many, "bookmarks", first.more!.input);
+    expect(second.papers).toHaveLength(2);
+    expect(second.more).toBeUndefined();
+  });
+});
+
+describe("/papers note", () => {
+  it("attaches a note by list number or id, shows it in the list, and finds it by search", async () => {
+    const saved = await say(services, reader, "note 3 compare with DDPM; check the FID table");
+    expect(saved.tone).toBe("info");
+    expect(saved.text).toMatch(/Saved your note on “Diffusion Models Beat GANs/);
+    const list = await say(services, reader, "bookmarks");
+    expect(list.papers!.find((p) => p.id === DIFF.id)!.note).toBe("compare with DDPM; check the FID table");
+    expect(list.papers!.find((p) => p.id === MOE.id)!.note ?? null).toBeNull();
+    await say(services, reader, "note https://arxiv.org/abs/2501.00004v2 read section 3 first");
+    expect((await services.bookmarks.list(reader)).entries.find((e) => e.paperId === RL.id)!.note).toBe("read section 3 first");
+    // Words only in a note find the bookmark too.
+    expect((await say(services, reader, "bookmarks FID table")).papers!.map((p) => p.id)).toEqual([DIFF.id]);
+  });
+
+  it("clears the note when the text is empty", async () => {
+    const tmp = person("U-clear");
+    await bookmarkInOrder(services, tmp, [MOE.id]);
+    await say(services, tmp, "bookmarks"); // numbers refer to the last list seen
+    await say(services, tmp, "note 1 something");
+    const cleared = await say(services, tmp, "note 1");
+    expect(cleared.text).toMatch(/^Cleared your note on/);
+    expect((await services.bookmarks.list(tmp)).entries[0]!.note).toBeNull();
+  });
+
+  it("refuses a note over the limit in one clear sentence, keeping the old one", async () => {
+    const tmp = person("U-long");
+    await bookmarkInOrder(services, tmp, [MOE.id]);
+    await say(services, tmp, "bookmarks");
+    await say(services, tmp, "note 1 keep me");
+    const reply = await say(services, tmp, `note 1 ${"word ".repeat(150)}`);
+    expect(reply.tone).toBe("error");
+    expect(reply.text).toMatch(/^Notes can be up to 500 characters and yours has 749; nothing was saved/);
+    expect(reply.text.split(/(?<=[.!?])\s/).length).toBe(1);
+    expect((await services.bookmarks.list(tmp)).entries[0]!.note).toBe("keep me");
+  });
+
+  it("answers a missing, unknown or unbookmarked paper with one sentence", async () => {
+    const tmp = person("U-oops");
+    await bookmarkInOrder(services, tmp, [MOE.id]);
+    await say(services, tmp, "bookmarks");
+    expect((await say(services, tmp, "note")).text).toMatch(/Say which bookmark/);
+    expect((await say(services, tmp, "note 9 hello")).text).toBe("Your last list here has only number 1, not 9; pick one of those or give the paper's id.");
+    expect((await say(services, tmp, "note 2409.99999 hello")).text).toMatch(/^I don't know a paper "2409\.99999"/);
+    expect((await say(services, tmp, `note ${DIFF.id} hello`)).text).toMatch(/is not in your bookmarks; add it with \/papers bookmarks add 2501\.00003/);
+  });
+
+  it("exports notes: a BibTeX note field with every special escaped, and a Markdown quote", async () => {
+    const tmp = person("U-export");
+    await bookmarkInOrder(services, tmp, [MOE.id, DIFF.id]);
+    const tricky = "50% {faster} than $baseline & see #3_b \\ ~x^2 — naïve";
+    await run(services, tmp, "note", { paper: MOE.id, text: tricky });
+    const bib = await say(services, tmp, "export bibtex");
+    const entries = parseBibtex(bib.file!.content);
+    const moe = entries.find((e) => e.fields.eprint === MOE.id)!;
+    expect(decode(moe.fields.note!)).toBe(tricky);
+    expect(entries.find((e) => e.fields.eprint === DIFF.id)!.fields.note).toBeUndefined();
+    const md = await say(services, tmp, "export markdown");
+    expect(md.file!.content).toContain("\n  > 📝 50% {faster} than $baseline & see #3\\_b \\\\ ~x^2 — naïve");
+  });
+});

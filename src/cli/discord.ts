@@ -1,6 +1,5 @@
 // `papers discord register [--guild <id>]`: puts the /papers slash command, built from the registry.
 import { createRegistry } from "../commands/index.ts";
-import { registerCommands } from "../adapters/discord/register.ts";
 import { CliUsageError, type CliCommand } from "./io.ts";
 
 function guildOf(args: string[]): string | undefined {
@@ -18,6 +17,7 @@ export const discordRegisterCli: CliCommand = {
     const guildId = guildOf(ctx.args);
     const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_API_URL: api } = ctx.config;
     if (!token || !applicationId) throw new CliUsageError("Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to register the Discord commands.");
+    const { registerCommands } = await import("../adapters/discord/register.ts"); // discord.js only here
     const { scope, names } = await registerCommands(createRegistry(), { token, applicationId, api, guildId });
     ctx.stdout.write(`Registered ${names.length} commands (${scope}): ${names.join(", ")}\n`);
     if (!guildId) ctx.stdout.write("Global commands can take up to an hour to appear; use --guild <id> to try them at once.\n");

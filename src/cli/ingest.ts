@@ -15,7 +15,7 @@ export const ingestCli: CliCommand = {
     if (!file || extra.length > 0 || file.startsWith("--")) throw new CliUsageError(`Usage: ${ingestCli.usage}`);
     let text: string;
     try { text = readFileSync(file, "utf8"); } catch { throw new CliUsageError(`Cannot read ${file}: check the path.`); }
-    let capture;
+    let capture: ReturnType<typeof parseCapture>;
     try { capture = parseCapture(text); } catch (error) {
       if (error instanceof CaptureFormatError) throw new CliUsageError(`${file} is not a trending-page capture: ${error.message}. Nothing was written.`);
       throw error;

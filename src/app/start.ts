@@ -15,6 +15,7 @@ import { startRefreshJob } from "../jobs/refresh.ts";
 import { startIndexSync } from "../jobs/index-sync.ts";
 import { startEventPruning } from "../jobs/prune-events.ts";
 import { startHealthServer } from "../adapters/http/health-server.ts";
+import { createMetrics, metricsHandler, METRICS_PATH } from "../adapters/http/metrics.ts";
 import { stopInReverse, type Running } from "../core/lifecycle.ts";
 import { watchShutdown } from "./shutdown.ts";
 import { unexpectedRejections, watchUnhandledRejections } from "./process-errors.ts";
@@ -24,9 +25,10 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   const chat = config.slack || config.discord;
   // In terminal mode the log would interleave with the conversation: keep it to warnings.
   const log = createLogger({ level: chat ? config.LOG_LEVEL : "warn", destination: io.stderr });
-  const services = await createServices(config, log);
+  const metrics = chat ? createMetrics() : undefined;
+  const services = { ...(await createServices(config, log)), ...(metrics ? { metrics } : {}) };
   const registry = createRegistry();
-  if (!chat) {
+  if (!chat || !metrics) {
     // Terminal-mode subscriptions get their digests printed here.
     const digest = startDigestJob(services, new Map([["console", new ConsoleTransport(io.stdout)]]));
     // Ctrl-C or SIGTERM ends the conversation as "quit" does.
@@ -56,10 +58,11 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   try {
     // /healthz: Bolt serves it on its own port in Slack's HTTP mode; otherwise this small server on PORT.
     const health = { unhandledRejections: unexpectedRejections };
-    if (!(config.slack && !config.SLACK_APP_TOKEN)) running.push(await startHealthServer(services, config.PORT, health));
+    const routes = [{ path: METRICS_PATH, handler: metricsHandler(metrics, log) }];
+    if (!(config.slack && !config.SLACK_APP_TOKEN)) running.push(await startHealthServer(services, config.PORT, health, routes));
     // Adapters (each registers its ChatTransport), then jobs that post through them.
     if (config.slack) {
-      const slack = await startSlack(services, registry, { health });
+      const slack = await startSlack(services, registry, { health, routes });
       transports.set("slack", slack.transport);
       running.push({ name: "slack", stop: slack.stop });
     }

@@ -24,7 +24,9 @@ export const searchCommand = defineCommand({
   },
   async execute(ctx, { query, offset, limit }): Promise<Reply> {
     const { catalog } = ctx.services;
+    const searchStarted = performance.now();
     const result = catalog.index.search(query, { limit, offset });
+    ctx.services.metrics?.searchFinished((performance.now() - searchStarted) / 1000);
     const papers = catalog.papers(result.hits);
     const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
     if (papers.length === 0) {

@@ -1,6 +1,6 @@
 // `papers start`: Slack, Discord and the cron jobs as configured; with no tokens, the terminal mode.
 // On SIGTERM/SIGINT it stops taking work, lets what is in flight finish, closes the database, exits 0.
-import type { Config } from "../config.ts";
+import { ConfigError, type Config } from "../config.ts";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { createLogger, registerConfigSecrets } from "../log.ts";
@@ -81,6 +81,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     await stopAll();
     unwatchRejections();
     shutdown.dispose();
+    if (portTaken(error)) throw new ConfigError(`Configuration error: PORT ${config.PORT} is already in use by another process; set PORT to a free port.`);
     throw error;
   }
   log.info({ slack: config.slack, discord: config.discord, database: services.provider, running: running.map((r) => r.name) }, "papers-bot started");
@@ -90,4 +91,13 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   unwatchRejections();
   shutdown.finished(0);
   return 0;
+}
+
+/** Node's EADDRINUSE, however deep Bolt or node:http wrapped it. */
+function portTaken(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown; original?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (e.code === "EADDRINUSE" || /EADDRINUSE/.test(String(e.message ?? ""))) return true;
+    e = (e.cause ?? e.original) as typeof e;
+  }
+  return false;
 }

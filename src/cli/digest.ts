@@ -1,18 +1,13 @@
 // `papers digest run [--now <ISO time>] [--json]`: one digest tick as of that instant, for operators
 // and tests. Digest messages for terminal-mode channels print to stdout (to stderr with --json, so
 // stdout stays one JSON document).
-import { parseArgs } from "node:util";
 import { runDigestTick } from "../core/digest/tick.ts";
 import { channelKey } from "../core/channel.ts";
-import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
+import { CliUsageError, parseFlags, type CliCommand, type CliContext } from "./io.ts";
 import { withServices } from "./services.ts";
 
 function parse(ctx: CliContext) {
-  try {
-    return parseArgs({ args: ctx.args, allowPositionals: false, options: { now: { type: "string" }, json: { type: "boolean", default: false } } });
-  } catch (error) {
-    throw new CliUsageError((error as Error).message.split("\n")[0]!);
-  }
+  return parseFlags({ args: ctx.args, allowPositionals: false, options: { now: { type: "string" }, json: { type: "boolean", default: false } } });
 }
 
 export const digestRunCli: CliCommand = {

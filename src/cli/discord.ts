@@ -24,3 +24,18 @@ export const discordRegisterCli: CliCommand = {
     return 0;
   },
 };
+
+export const discordInviteCli: CliCommand = {
+  name: "discord invite",
+  usage: "papers discord invite",
+  async run(ctx) {
+    if (ctx.args.length > 0) throw new CliUsageError(`papers discord invite takes no words or flags ("${ctx.args[0]!.slice(0, 40)}").`);
+    const applicationId = ctx.config.DISCORD_APPLICATION_ID;
+    if (!applicationId) throw new CliUsageError("Set DISCORD_APPLICATION_ID (Developer Portal → your application → General Information → Application ID) to print the invite URL.");
+    if (!/^\d{15,22}$/.test(applicationId)) throw new CliUsageError(`DISCORD_APPLICATION_ID must be the application's numeric id, not "${applicationId.slice(0, 30)}".`);
+    const { inviteUrl, BOT_PERMISSIONS } = await import("../adapters/discord/permissions.ts");
+    ctx.stdout.write(`${inviteUrl(applicationId)}\n\nOpen it as a server admin to add the bot with these permissions:\n`);
+    for (const p of BOT_PERMISSIONS) ctx.stdout.write(`  ${p.name}: ${p.why}\n`);
+    return 0;
+  },
+};

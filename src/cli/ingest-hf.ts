@@ -14,7 +14,7 @@ function parseArgs(args: string[]): { date?: string } {
   const [flag, value, ...extra] = rest;
   const inline = flag?.startsWith("--date=") ? flag.slice("--date=".length) : undefined;
   const date = inline ?? (flag === "--date" ? value : undefined);
-  if (date === undefined || extra.length > 0 || (inline !== undefined && value !== undefined)) throw new CliUsageError(`Usage: ${INGEST_HF_USAGE}`);
+  if (date === undefined || extra.length > 0 || (inline !== undefined && value !== undefined)) throw new CliUsageError(`papers ingest --hf takes only --date YYYY-MM-DD. Usage: ${INGEST_HF_USAGE}`);
   if (!isIsoDate(date)) throw new CliUsageError(`--date needs a day written YYYY-MM-DD, like 2025-03-11 ("${date.slice(0, 20)}" is not one).`);
   return { date };
 }

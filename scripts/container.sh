@@ -15,6 +15,9 @@ case "${1:-}" in
     node scripts/generate-clients.mjs
     node scripts/build.mjs
     npm prune --omit=dev --no-audit --no-fund
+    # TypeScript is a dev dependency, but npm keeps it as @prisma/client's optional peer: nothing at run
+    # time needs it (dist/ is JavaScript), so it goes too.
+    rm -rf node_modules/typescript node_modules/.bin/tsc node_modules/.bin/tsserver
     # What runs must not need the TypeScript toolchain.
     if [ -e node_modules/tsx ] || [ -e node_modules/typescript ]; then echo "container build: dev dependencies survived the prune" >&2; exit 1; fi
     rm -rf src/generated/*/internal/*.ts.map

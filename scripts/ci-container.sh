@@ -20,6 +20,9 @@ cp -al "$root/node_modules" "$tmp/app/node_modules"
 # npm rewrites this file when pruning: give the copy its own, so the checkout's is never touched.
 rm -f "$tmp/app/node_modules/.package-lock.json" && cp "$root/node_modules/.package-lock.json" "$tmp/app/node_modules/"
 (cd "$tmp/app" && scripts/container.sh build)
+# One-shot commands after the prune, both ways the README gives (npx re-runs the install scripts).
+(cd "$tmp/app" && env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="file:$tmp/cli/papers.db" HF_REFRESH=off npx --no-install papers search moe --limit 1 | grep -q "Papers for")
+(cd "$tmp/app" && env -i PATH="$PATH" HOME="$HOME" npm run --silent papers -- --version | grep -q "papers-bot")
 
 node --import tsx tests/emulators/slack/serve.ts > "$tmp/emulator.json" &
 emulator_pid=$!

@@ -7,8 +7,6 @@ import { createLogger, registerConfigSecrets } from "../log.ts";
 import { createServices } from "./services.ts";
 import { createRegistry } from "../commands/index.ts";
 import { startConsole } from "../adapters/console/index.ts";
-import { startDiscord } from "../adapters/discord/index.ts";
-import { startSlack } from "../adapters/slack/index.ts";
 import { ConsoleTransport } from "../adapters/console/transport.ts";
 import { startDigestJob } from "../jobs/digest.ts";
 import { startRefreshJob } from "../jobs/refresh.ts";
@@ -62,11 +60,14 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     if (!(config.slack && !config.SLACK_APP_TOKEN)) running.push(await startHealthServer(services, config.PORT, health, routes));
     // Adapters (each registers its ChatTransport), then jobs that post through them.
     if (config.slack) {
+      // Each platform's SDK is loaded only when it is configured (discord.js alone is ~30 MB resident).
+      const { startSlack } = await import("../adapters/slack/index.ts");
       const slack = await startSlack(services, registry, { health, routes });
       transports.set("slack", slack.transport);
       running.push({ name: "slack", stop: slack.stop });
     }
     if (config.discord) {
+      const { startDiscord } = await import("../adapters/discord/index.ts");
       const discord = await startDiscord(services, registry);
       transports.set("discord", discord.transport);
       running.push({ name: "discord", stop: discord.stop });

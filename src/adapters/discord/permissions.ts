@@ -2,6 +2,7 @@
 // Bit values are Discord's (discord.com/developers/docs/topics/permissions); kept as plain numbers so the
 // one-shot command does not load discord.js just to print a URL (tests check them against discord.js).
 export const BOT_PERMISSIONS = [
+  { name: "Add Reactions", flag: "AddReactions", bit: 1n << 6n, why: "confirm a 🔖 bookmark with ✅ when the person does not accept direct messages" },
   { name: "View Channels", flag: "ViewChannel", bit: 1n << 10n, why: "see the channels it posts digests to" },
   { name: "Send Messages", flag: "SendMessages", bit: 1n << 11n, why: "post digests and shared papers" },
   { name: "Embed Links", flag: "EmbedLinks", bit: 1n << 14n, why: "papers are sent as embeds" },

@@ -12,9 +12,9 @@ export const ingestCli: CliCommand = {
   async run(ctx) {
     if (ctx.args.includes("--hf")) return ingestFromHf(ctx);
     const [file, ...extra] = ctx.args;
-    if (!file) throw new CliUsageError("Name the capture file to load, or use --hf to fetch from Hugging Face.");
-    if (file.startsWith("-")) throw new CliUsageError(`${file.slice(0, 40)} is not an option of papers ingest.`);
-    if (extra.length > 0) throw new CliUsageError(`papers ingest takes one file; "${extra[0]!.slice(0, 40)}" is one too many.`);
+    if (!file) throw new CliUsageError("Name the capture file to load, or use --hf to fetch from Hugging Face.", true);
+    if (file.startsWith("-")) throw new CliUsageError(`${file.slice(0, 40)} is not an option of papers ingest.`, true);
+    if (extra.length > 0) throw new CliUsageError(`papers ingest takes one file; "${extra[0]!.slice(0, 40)}" is one too many.`, true);
     let text: string;
     try { text = readFileSync(file, "utf8"); } catch { throw new CliUsageError(`Cannot read ${file}: check the path.`); }
     let capture: ReturnType<typeof parseCapture>;

@@ -23,14 +23,17 @@ export interface CliCommand {
 }
 
 /** A mistake in how the CLI was called: printed as one sentence, exit code 2. */
-export class CliUsageError extends Error {}
+export class CliUsageError extends Error {
+  /** `withUsage`: a mistake in the flags or words, so main.ts prints the command's usage line after it. */
+  constructor(message: string, readonly withUsage = false) { super(message); }
+}
 
 /** node:util parseArgs, with its errors turned into one sentence (main.ts adds the usage line). */
 export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
   } catch (error) {
-    throw new CliUsageError(flagMistake(error as Error & { code?: string }));
+    throw new CliUsageError(flagMistake(error as Error & { code?: string }), true);
   }
 }
 

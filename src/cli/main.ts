@@ -73,7 +73,7 @@ export async function main(argv: string[], io: Partial<Omit<CliContext, "args" |
   } catch (error) {
     if (error instanceof ConfigError) { say(error.message); return 2; }
     // A flag mistake: the sentence, then the command's usage line (unless the sentence already is one).
-    if (error instanceof CliUsageError) { say(/Usage: /.test(error.message) ? error.message : `${error.message}\nUsage: ${command.usage}`); return 2; }
+    if (error instanceof CliUsageError) { say(error.withUsage && !/Usage: /.test(error.message) ? `${error.message}\nUsage: ${command.usage}` : error.message); return 2; }
     if (error instanceof MigrationError) { say(`papers: the database could not be migrated: ${error.message}`); return 1; }
     // Prisma's messages carry a code frame of our source before the reason on their last line: keep the reason.
     const reason = String((error as Error)?.message ?? error).split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "unknown error";

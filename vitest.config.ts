@@ -12,5 +12,7 @@ export default defineConfig({
     maxWorkers: 2,
     // After each file: fail it if a test secret reached anything the bot logged (see the file).
     setupFiles: ["tests/support/leak-check.ts"],
+    // Spawned `papers` processes run dist/: built (when stale) once before the files run.
+    globalSetup: ["tests/support/build-dist.ts"],
   },
 });

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// `npx papers …` and `npm start`: runs the TypeScript sources through tsx, so there is no build step to forget.
-import { register } from "tsx/esm/api";
+// `papers …`, `npm start`, `npx papers …`: runs the compiled JavaScript in dist/ (built by `npm install`).
+import { existsSync } from "node:fs";
 
-register();
-const { main } = await import("../src/cli/main.ts");
-process.exitCode = await main(process.argv.slice(2), {}, process.env);
+const main = new URL("../dist/cli/main.js", import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write("papers: dist/ is missing; run `npm install` (or `npm run build`) in the papers-bot folder first.\n");
+  process.exit(2);
+}
+const { main: run } = await import(main.href);
+process.exitCode = await run(process.argv.slice(2), {}, process.env);

@@ -1,7 +1,11 @@
 // Writes prisma/<provider>/schema.prisma from prisma/models.prisma and generates one Prisma client per
 // provider into src/generated/<provider>. Runs at `npm install` (postinstall) and needs no network.
+// It does nothing when the clients were already generated from the same models by the same Prisma
+// version, and nothing when the Prisma CLI (a dev dependency) is absent but the clients exist: a
+// pruned production install (or `npx papers` re-running the install scripts) runs the compiled dist/.
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -32,19 +36,39 @@ export function writeSchemas() {
   }
 }
 
-function generate() {
+const stampPath = join(root, "src/generated/.models-hash");
+const prismaCli = join(root, "node_modules/prisma/build/index.js");
+
+function modelsHash() {
+  const version = existsSync(join(root, "node_modules/prisma/package.json"))
+    ? JSON.parse(readFileSync(join(root, "node_modules/prisma/package.json"), "utf8")).version : "absent";
+  return createHash("sha256").update(readFileSync(join(root, "prisma/models.prisma"))).update(version).update(schemaText("")).digest("hex");
+}
+
+function generated() { return providers.every((p) => existsSync(join(root, "src/generated", p, "client.ts"))); }
+
+function generate({ force = false } = {}) {
+  if (!existsSync(prismaCli)) {
+    if (generated() || existsSync(join(root, "dist/generated"))) return;
+    throw new Error("the Prisma CLI is not installed and src/generated is missing: run `npm install` with dev dependencies");
+  }
+  if (!force && generated() && existsSync(stampPath) && readFileSync(stampPath, "utf8") === modelsHash()) return;
   writeSchemas();
   const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: join(root, "scripts/prisma-engine-stub.sh"),
     PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
   for (const provider of providers) {
-    const r = spawnSync(process.execPath, [join(root, "node_modules/prisma/build/index.js"), "generate",
+    const r = spawnSync(process.execPath, [prismaCli, "generate",
       "--schema", join(root, "prisma", provider, "schema.prisma")], { env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
     if (r.status !== 0) {
       process.stderr.write(r.stdout + r.stderr);
       throw new Error(`prisma generate failed for ${provider}`);
     }
   }
+  writeFileSync(stampPath, modelsHash());
   console.log(`papers-bot: Prisma clients generated for ${providers.join(" and ")}`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) generate();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try { generate({ force: process.argv.includes("--force") }); }
+  catch (error) { console.error(`papers-bot: ${error.message}`); process.exit(1); }
+}

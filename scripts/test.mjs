@@ -11,6 +11,10 @@ import { join } from "node:path";
 import pg from "pg";
 
 const args = process.argv.slice(2);
+
+// Tests that spawn `bin/papers.js` run the compiled dist/: bring it up to date first (a no-op when fresh).
+const built = spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
+if (built.status !== 0) process.exit(built.status ?? 1);
 const reports = mkdtempSync(join(tmpdir(), "papers-test-"));
 process.on("exit", () => rmSync(reports, { recursive: true, force: true }));
 

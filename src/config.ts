@@ -52,13 +52,56 @@ export type Config = z.infer<typeof EnvSchema> & {
 
 export class ConfigError extends Error {}
 
+/** A zod issue as one sentence naming the variable and what it takes. */
+function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
+  const name = String(issue.path[0] ?? "a variable");
+  const given = env[name] === undefined ? "" : ` (it is "${String(env[name]).slice(0, 40)}")`;
+  const i = issue as z.core.$ZodIssue & { minimum?: unknown; maximum?: unknown; values?: unknown[]; format?: string; expected?: string };
+  let takes: string;
+  if (issue.code === "invalid_value" && i.values) takes = `must be one of ${i.values.join(", ")}`;
+  else if (issue.code === "invalid_format" && i.format === "url") takes = "must be a URL like https://example.com";
+  else if (issue.code === "invalid_type" && i.expected === "number") takes = "must be a number";
+  else if (issue.code === "invalid_type" && i.expected === "int") takes = "must be a whole number";
+  else if (issue.code === "too_small" && typeof i.minimum !== "undefined") takes = typeof env[name] === "string" && !/^-?[\d.]+$/.test(env[name]!.trim()) ? "must not be empty" : `must be at least ${i.minimum}`;
+  else if (issue.code === "too_big") takes = `must be at most ${i.maximum}`;
+  else takes = issue.message;
+  return `Configuration error: ${name} ${takes}${given}.`;
+}
+
+// Cron fields: [name, lowest, highest, names allowed]. Checked here, not by node-cron (jobs only), so a bad
+// schedule stops every mode at start-up, including the one-shot commands that never schedule anything.
+const CRON_FIELDS: [string, number, number, RegExp | null][] = [
+  ["minute", 0, 59, null], ["hour", 0, 23, null], ["day of month", 1, 31, null],
+  ["month", 1, 12, /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)$/i], ["day of week", 0, 7, /^(sun|mon|tue|wed|thu|fri|sat)$/i],
+];
+
+/** Why `expression` is not a 5- or 6-field cron expression, or null when it is one. */
+export function cronProblem(expression: string): string | null {
+  const fields = expression.trim().split(/\s+/).filter(Boolean);
+  if (fields.length !== 5 && fields.length !== 6) return `needs 5 fields (minute hour day month weekday), or 6 with seconds first, but has ${fields.length}`;
+  const specs = fields.length === 6 ? [["second", 0, 59, null] as (typeof CRON_FIELDS)[number], ...CRON_FIELDS] : CRON_FIELDS;
+  for (const [k, field] of fields.entries()) {
+    const [label, low, high, names] = specs[k]!;
+    for (const part of field.split(",")) {
+      const [range, step, ...more] = part.split("/");
+      if (more.length || (step !== undefined && !/^\d+$/.test(step))) return `has a bad step in its ${label} field "${field}"`;
+      if (range === "*") continue;
+      const ends = range!.split("-");
+      const ok = ends.length <= 2 && ends.every((e) => names?.test(e) || (/^\d+$/.test(e) && Number(e) >= low && Number(e) <= high));
+      if (!ok) return `has "${field}" as its ${label}, which takes ${low}-${high}${names ? " or a name" : ""}, *, lists, ranges and /steps`;
+    }
+  }
+  return null;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`Configuration error: ${issue.path.join(".")} ${issue.message}.`);
-  }
+  if (!parsed.success) throw new ConfigError(describeIssue(parsed.error.issues[0]!, env));
   const c = parsed.data;
+  for (const name of ["DIGEST_CRON", "HF_REFRESH_CRON"] as const) {
+    const problem = cronProblem(c[name]);
+    if (problem) throw new ConfigError(`Configuration error: ${name} "${c[name].slice(0, 40)}" ${problem}.`);
+  }
   if (Boolean(c.SLACK_BOT_TOKEN) !== Boolean(c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)) {
     throw new ConfigError(c.SLACK_BOT_TOKEN
       ? "Configuration error: SLACK_BOT_TOKEN is set, so SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is needed too."

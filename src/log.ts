@@ -54,6 +54,9 @@ export function createLogger(options: { level?: string; destination?: NodeJS.Wri
   return pino({
     level: options.level ?? "info",
     base: undefined,
+    // Level names and ISO times: readable in `kubectl logs`/`docker logs` and by any log shipper without a lookup table.
+    formatters: { level: (label) => ({ level: label }) },
+    timestamp: pino.stdTimeFunctions.isoTime,
     // An Error under `error` or `cause` would otherwise serialize as its enumerable fields only: no message.
     serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err, cause: pino.stdSerializers.err },
     redact: { paths: [...REDACT_KEYS, ...REDACT_KEYS.map((k) => `*.${k}`), "*.headers.authorization", "*.config.headers.Authorization"], censor: "[redacted]" },

@@ -1,6 +1,6 @@
 // `papers start`: Slack, Discord and the cron jobs as configured; with no tokens, the terminal mode.
 // On SIGTERM/SIGINT it stops taking work, lets what is in flight finish, closes the database, exits 0.
-import type { Config } from "../config.ts";
+import { ConfigError, type Config } from "../config.ts";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { createWriteStream } from "node:fs";
@@ -9,14 +9,13 @@ import { refreshNotice, terminalLogPath } from "./terminal.ts";
 import { createServices } from "./services.ts";
 import { createRegistry } from "../commands/index.ts";
 import { startConsole } from "../adapters/console/index.ts";
-import { startDiscord } from "../adapters/discord/index.ts";
-import { startSlack } from "../adapters/slack/index.ts";
 import { ConsoleTransport } from "../adapters/console/transport.ts";
 import { startDigestJob } from "../jobs/digest.ts";
 import { startRefreshJob } from "../jobs/refresh.ts";
 import { startIndexSync } from "../jobs/index-sync.ts";
 import { startEventPruning } from "../jobs/prune-events.ts";
 import { startHealthServer } from "../adapters/http/health-server.ts";
+import { createMetrics, metricsHandler, METRICS_PATH } from "../adapters/http/metrics.ts";
 import { stopInReverse, type Running } from "../core/lifecycle.ts";
 import { watchShutdown } from "./shutdown.ts";
 import { unexpectedRejections, watchUnhandledRejections } from "./process-errors.ts";
@@ -27,9 +26,10 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   // In terminal mode a log line would land in the middle of the conversation: it goes to a file instead.
   const logFile = chat ? null : terminalLogPath(config);
   const log = createLogger({ level: config.LOG_LEVEL, destination: logFile ? createWriteStream(logFile, { flags: "a" }) : io.stderr });
-  const services = await createServices(config, log);
+  const metrics = chat ? createMetrics() : undefined;
+  const services = { ...(await createServices(config, log)), ...(metrics ? { metrics } : {}) };
   const registry = createRegistry();
-  if (!chat) {
+  if (!chat || !metrics) {
     // Terminal-mode subscriptions get their digests printed here.
     const digest = startDigestJob(services, new Map([["console", new ConsoleTransport(io.stdout)]]));
     // The same refresh from Hugging Face as chat mode (HF_REFRESH=off turns it off); its first run said once.
@@ -64,14 +64,18 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   try {
     // /healthz: Bolt serves it on its own port in Slack's HTTP mode; otherwise this small server on PORT.
     const health = { unhandledRejections: unexpectedRejections };
-    if (!(config.slack && !config.SLACK_APP_TOKEN)) running.push(await startHealthServer(services, config.PORT, health));
+    const routes = [{ path: METRICS_PATH, handler: metricsHandler(metrics, log) }];
+    if (!(config.slack && !config.SLACK_APP_TOKEN)) running.push(await startHealthServer(services, config.PORT, health, routes));
     // Adapters (each registers its ChatTransport), then jobs that post through them.
     if (config.slack) {
-      const slack = await startSlack(services, registry, { health });
+      // Each platform's SDK is loaded only when it is configured (discord.js alone is ~30 MB resident).
+      const { startSlack } = await import("../adapters/slack/index.ts");
+      const slack = await startSlack(services, registry, { health, routes });
       transports.set("slack", slack.transport);
       running.push({ name: "slack", stop: slack.stop });
     }
     if (config.discord) {
+      const { startDiscord } = await import("../adapters/discord/index.ts");
       const discord = await startDiscord(services, registry);
       transports.set("discord", discord.transport);
       running.push({ name: "discord", stop: discord.stop });
@@ -86,6 +90,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     await stopAll();
     unwatchRejections();
     shutdown.dispose();
+    if (portTaken(error)) throw new ConfigError(`Configuration error: PORT ${config.PORT} is already in use by another process; set PORT to a free port.`);
     throw error;
   }
   log.info({ slack: config.slack, discord: config.discord, database: services.provider, running: running.map((r) => r.name) }, "papers-bot started");
@@ -95,4 +100,13 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   unwatchRejections();
   shutdown.finished(0);
   return 0;
+}
+
+/** Node's EADDRINUSE, however deep Bolt or node:http wrapped it. */
+function portTaken(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown; original?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (e.code === "EADDRINUSE" || /EADDRINUSE/.test(String(e.message ?? ""))) return true;
+    e = (e.cause ?? e.original) as typeof e;
+  }
+  return false;
 }

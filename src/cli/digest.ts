@@ -1,19 +1,13 @@
 // `papers digest run [--now <ISO time>] [--json]`: one digest tick as of that instant, for operators
 // and tests. Digest messages for terminal-mode channels print to stdout (to stderr with --json, so
 // stdout stays one JSON document).
-import { parseArgs } from "node:util";
 import { runDigestTick } from "../core/digest/tick.ts";
 import { channelKey } from "../core/channel.ts";
-import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
+import { CliUsageError, parseFlags, type CliCommand, type CliContext } from "./io.ts";
 import { withServices } from "./services.ts";
-import { cliTransports } from "./transports.ts";
 
 function parse(ctx: CliContext) {
-  try {
-    return parseArgs({ args: ctx.args, allowPositionals: false, options: { now: { type: "string" }, json: { type: "boolean", default: false } } });
-  } catch (error) {
-    throw new CliUsageError((error as Error).message.split("\n")[0]!);
-  }
+  return parseFlags({ args: ctx.args, allowPositionals: false, options: { now: { type: "string" }, json: { type: "boolean", default: false } } });
 }
 
 export const digestRunCli: CliCommand = {
@@ -24,7 +18,8 @@ export const digestRunCli: CliCommand = {
     const now = values.now === undefined ? new Date() : new Date(values.now);
     if (Number.isNaN(now.getTime())) throw new CliUsageError(`--now takes an ISO time like 2025-03-11T09:00:00Z, not "${values.now!.slice(0, 40)}".`);
     return withServices(ctx, async (services) => {
-      const transports = cliTransports(services.config, services.log, values.json ? ctx.stderr : ctx.stdout);
+      const { cliTransports } = await import("./transports.ts"); // the platform SDKs only when posting
+      const transports = await cliTransports(services.config, services.log, values.json ? ctx.stderr : ctx.stdout);
       const report = await runDigestTick(services, transports, now);
       const failed = report.channels.filter((c) => c.outcome === "failed").length;
       if (values.json) {

@@ -1,6 +1,5 @@
 // `papers discord register [--guild <id>]`: puts the /papers slash command, built from the registry.
 import { createRegistry } from "../commands/index.ts";
-import { registerCommands } from "../adapters/discord/register.ts";
 import { CliUsageError, type CliCommand } from "./io.ts";
 
 function guildOf(args: string[]): string | undefined {
@@ -18,9 +17,25 @@ export const discordRegisterCli: CliCommand = {
     const guildId = guildOf(ctx.args);
     const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_API_URL: api } = ctx.config;
     if (!token || !applicationId) throw new CliUsageError("Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to register the Discord commands.");
+    const { registerCommands } = await import("../adapters/discord/register.ts"); // discord.js only here
     const { scope, names } = await registerCommands(createRegistry(), { token, applicationId, api, guildId });
     ctx.stdout.write(`Registered ${names.length} commands (${scope}): ${names.join(", ")}\n`);
     if (!guildId) ctx.stdout.write("Global commands can take up to an hour to appear; use --guild <id> to try them at once.\n");
+    return 0;
+  },
+};
+
+export const discordInviteCli: CliCommand = {
+  name: "discord invite",
+  usage: "papers discord invite",
+  async run(ctx) {
+    if (ctx.args.length > 0) throw new CliUsageError(`papers discord invite takes no words or flags ("${ctx.args[0]!.slice(0, 40)}").`, true);
+    const applicationId = ctx.config.DISCORD_APPLICATION_ID;
+    if (!applicationId) throw new CliUsageError("Set DISCORD_APPLICATION_ID (Developer Portal → your application → General Information → Application ID) to print the invite URL.");
+    if (!/^\d{15,22}$/.test(applicationId)) throw new CliUsageError(`DISCORD_APPLICATION_ID must be the application's numeric id, not "${applicationId.slice(0, 30)}".`);
+    const { inviteUrl, BOT_PERMISSIONS } = await import("../adapters/discord/permissions.ts");
+    ctx.stdout.write(`${inviteUrl(applicationId)}\n\nOpen it as a server admin to add the bot with these permissions:\n`);
+    for (const p of BOT_PERMISSIONS) ctx.stdout.write(`  ${p.name}: ${p.why}\n`);
     return 0;
   },
 };

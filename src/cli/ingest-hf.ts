@@ -1,6 +1,5 @@
 // `papers ingest --hf [--date YYYY-MM-DD]`: the hourly refresh, by hand. Without --date it does what
 // the job does (today in UTC, or yesterday while today's list is still empty).
-import { refreshLatest } from "../jobs/refresh.ts";
 import { HfSourceError } from "../sources/hf/errors.ts";
 import { isIsoDate, refreshFromHf, type RefreshResult } from "../sources/hf/refresh.ts";
 import { CliUsageError, type CliContext } from "./io.ts";
@@ -14,7 +13,7 @@ function parseArgs(args: string[]): { date?: string } {
   const [flag, value, ...extra] = rest;
   const inline = flag?.startsWith("--date=") ? flag.slice("--date=".length) : undefined;
   const date = inline ?? (flag === "--date" ? value : undefined);
-  if (date === undefined || extra.length > 0 || (inline !== undefined && value !== undefined)) throw new CliUsageError(`Usage: ${INGEST_HF_USAGE}`);
+  if (date === undefined || extra.length > 0 || (inline !== undefined && value !== undefined)) throw new CliUsageError(`papers ingest --hf takes only --date YYYY-MM-DD. Usage: ${INGEST_HF_USAGE}`);
   if (!isIsoDate(date)) throw new CliUsageError(`--date needs a day written YYYY-MM-DD, like 2025-03-11 ("${date.slice(0, 20)}" is not one).`);
   return { date };
 }
@@ -29,7 +28,8 @@ export async function ingestFromHf(ctx: CliContext): Promise<number> {
   const { date } = parseArgs(ctx.args);
   return withServices(ctx, async (services) => {
     try {
-      const results = date ? [await refreshFromHf(services, { date })] : await refreshLatest(services);
+      // The job module brings node-cron: loaded only here, not by every `papers` command.
+      const results = date ? [await refreshFromHf(services, { date })] : await (await import("../jobs/refresh.ts")).refreshLatest(services);
       for (const result of results) ctx.stdout.write(describe(result) + "\n");
       return 0;
     } catch (error) {

@@ -16,13 +16,15 @@ export const ingestCli: CliCommand = {
     const at = args.indexOf("--date");
     const date = at >= 0 ? args.splice(at, 2)[1] : undefined;
     if (at >= 0 && !(date && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date))) {
-      throw new CliUsageError("--date takes a calendar day like 2025-03-11.");
+      throw new CliUsageError("--date takes a calendar day like 2025-03-11.", true);
     }
     const [file, ...extra] = args;
-    if (!file || extra.length > 0 || file.startsWith("--")) throw new CliUsageError(`Usage: ${ingestCli.usage}`);
+    if (!file) throw new CliUsageError("Name the capture file to load, or use --hf to fetch from Hugging Face.", true);
+    if (file.startsWith("-")) throw new CliUsageError(`${file.slice(0, 40)} is not an option of papers ingest.`, true);
+    if (extra.length > 0) throw new CliUsageError(`papers ingest takes one file; "${extra[0]!.slice(0, 40)}" is one too many.`, true);
     let text: string;
     try { text = readFileSync(file, "utf8"); } catch { throw new CliUsageError(`Cannot read ${file}: check the path.`); }
-    let capture;
+    let capture: ReturnType<typeof parseCapture>;
     try { capture = parseCapture(text); } catch (error) {
       if (error instanceof CaptureFormatError) throw new CliUsageError(`${file} is not a trending-page capture: ${error.message}. Nothing was written.`);
       throw error;

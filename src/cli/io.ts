@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Config } from "../config.ts";
 import type { Services } from "../core/services.ts";
 
@@ -15,8 +16,34 @@ export interface CliContext {
 export interface CliCommand {
   name: string;
   usage: string;
+  /** One line for `papers --help`, and lines describing each flag for `papers <command> --help`. */
+  summary?: string;
+  flags?: string[];
   run(ctx: CliContext): Promise<number>;
 }
 
 /** A mistake in how the CLI was called: printed as one sentence, exit code 2. */
-export class CliUsageError extends Error {}
+export class CliUsageError extends Error {
+  /** `withUsage`: a mistake in the flags or words, so main.ts prints the command's usage line after it. */
+  constructor(message: string, readonly withUsage = false) { super(message); }
+}
+
+/** node:util parseArgs, with its errors turned into one sentence (main.ts adds the usage line). */
+export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new CliUsageError(flagMistake(error as Error & { code?: string }), true);
+  }
+}
+
+function flagMistake(error: Error & { code?: string }): string {
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1];
+  switch (error.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": return `${option ?? "That option"} is not an option of this command.`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return /argument missing/.test(error.message) ? `${option ?? "That option"} needs a value.` : `${option ?? "That option"} takes no value.`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": return `Unexpected word ${/'([^']*)'/.exec(error.message)?.[1] ?? ""}: this command takes only flags.`.replace("word :", "word:");
+    default: return (error.message.split("\n")[0] ?? "Those flags are not right.").replace(/'/g, "\"");
+  }
+}

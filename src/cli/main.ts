@@ -2,10 +2,11 @@
 import { ConfigError, loadConfig } from "../config.ts";
 import { MigrationError } from "../persistence/index.ts";
 import { maskSecrets } from "../log.ts";
+import { readFileSync } from "node:fs";
 import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
 import { ingestCli } from "./ingest.ts";
 import { searchCli, trendingCli } from "./query.ts";
-import { discordRegisterCli } from "./discord.ts";
+import { discordInviteCli, discordRegisterCli } from "./discord.ts";
 import { digestRunCli } from "./digest.ts";
 import { slackManifestCli } from "./slack.ts";
 
@@ -13,10 +14,42 @@ import { slackManifestCli } from "./slack.ts";
 // one-shot command (search, trending, ingest) would otherwise pay.
 const startCli: CliCommand = { name: "start", usage: "papers start", run: async (ctx) => (await import("../app/start.ts")).start(ctx.config, ctx) };
 
-export const cliCommands: CliCommand[] = [searchCli, trendingCli, ingestCli, digestRunCli, discordRegisterCli, slackManifestCli, startCli];
+export const cliCommands: CliCommand[] = [searchCli, trendingCli, ingestCli, digestRunCli, discordRegisterCli, discordInviteCli, slackManifestCli, startCli];
+
+// What `papers --help` and `papers <command> --help` say about each command (by name).
+const HELP: Record<string, { summary: string; flags?: string[] }> = {
+  start: { summary: "Run the bot: Slack and/or Discord as configured (see .env.example), else a conversation in this terminal." },
+  search: { summary: "Search the papers, as /papers <words> does in chat.",
+    flags: ["--limit N   how many papers to print, 1 to 50 (default 5)", "--json      print JSON instead of text"] },
+  trending: { summary: "Print today's trending papers.", flags: ["--limit N   how many papers, 1 to 50 (default 10)", "--json      print JSON instead of text"] },
+  ingest: { summary: "Load a trending-page capture file, or fetch from Hugging Face now.",
+    flags: ["<file>                 a capture of huggingface.co/papers/trending saved as text", "--hf                   fetch from the Hugging Face papers API instead",
+      "--date YYYY-MM-DD      with --hf: that day's list (default: today, else yesterday)"] },
+  "digest run": { summary: "Run one digest tick now: post every digest that is due.",
+    flags: ["--now <ISO time>   act as if it were that instant (default: now)", "--json             print the report as JSON"] },
+  "discord register": { summary: "Register the /papers slash command with Discord (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID).",
+    flags: ["--guild <id>   register in one server only (appears at once; global commands take up to an hour)"] },
+  "discord invite": { summary: "Print the URL that adds the bot to a Discord server with exactly the permissions it uses (needs DISCORD_APPLICATION_ID)." },
+  "slack manifest": { summary: "Print the Slack app manifest (JSON) to paste at api.slack.com/apps → Create New App → From a manifest.",
+    flags: ["--socket                     Socket Mode (no public URL needed; the default without PUBLIC_BASE_URL)",
+      "--url <public base URL>      HTTP mode: Slack sends requests to <URL>/slack/events"] },
+};
 
 function usage(): string {
-  return ["Usage:", ...cliCommands.map((c) => `  ${c.usage}`)].join("\n");
+  const width = Math.max(...cliCommands.map((c) => c.usage.length));
+  return ["Usage:", ...cliCommands.map((c) => `  ${c.usage.padEnd(width)}  ${HELP[c.name]?.summary ?? c.summary ?? ""}`.trimEnd()),
+    "", "  papers --version     print the version", "  papers <command> --help   what a command takes",
+    "", "Configuration comes from environment variables (see .env.example and the README)."].join("\n");
+}
+
+function commandHelp(command: CliCommand): string {
+  const help = HELP[command.name] ?? { summary: command.summary ?? "", flags: command.flags };
+  return [`Usage: ${command.usage}`, "", help.summary, ...(help.flags?.length ? ["", ...help.flags.map((f) => `  ${f}`)] : [])].join("\n");
+}
+
+function version(): string {
+  // package.json sits two folders up from both src/cli and dist/cli.
+  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 }
 
 export async function main(argv: string[], io: Partial<Omit<CliContext, "args" | "config">> = {}, env: Record<string, string | undefined> = {}): Promise<number> {
@@ -24,15 +57,23 @@ export async function main(argv: string[], io: Partial<Omit<CliContext, "args" |
   const say = (text: string) => stderr.write(maskSecrets(text) + "\n");
   const [name, ...args] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") { (name ? stdout : stderr).write(usage() + "\n"); return name ? 0 : 2; }
+  if (name === "--version" || name === "-v" || name === "version") { stdout.write(`papers-bot ${version()}\n`); return 0; }
   // A subcommand may be two words ("digest run", "slack manifest").
   const command = cliCommands.find((c) => c.name === `${name} ${args[0]}`) ?? cliCommands.find((c) => c.name === name);
-  if (!command) { say(`papers: unknown command "${name.slice(0, 40)}". Run "papers help" to see the commands.`); return 2; }
+  if (!command) {
+    say(name.startsWith("-") ? `papers: ${name.slice(0, 40)} is not an option here. Run "papers --help" to see the commands.`
+      : `papers: unknown command "${name.slice(0, 40)}". Run "papers --help" to see the commands.`);
+    return 2;
+  }
   const rest = command.name.includes(" ") ? args.slice(1) : args;
+  if (rest.includes("--help") || rest.includes("-h")) { stdout.write(commandHelp(command) + "\n"); return 0; }
   try {
     const config = loadConfig(env);
     return await command.run({ args: rest, config, stdout, stderr, stdin, ...(services ? { services } : {}) });
   } catch (error) {
-    if (error instanceof CliUsageError || error instanceof ConfigError) { say(error.message); return 2; }
+    if (error instanceof ConfigError) { say(error.message); return 2; }
+    // A flag mistake: the sentence, then the command's usage line (unless the sentence already is one).
+    if (error instanceof CliUsageError) { say(error.withUsage && !/Usage: /.test(error.message) ? `${error.message}\nUsage: ${command.usage}` : error.message); return 2; }
     if (error instanceof MigrationError) { say(`papers: the database could not be migrated: ${error.message}`); return 1; }
     // Prisma's messages carry a code frame of our source before the reason on their last line: keep the reason.
     const reason = String((error as Error)?.message ?? error).split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "unknown error";

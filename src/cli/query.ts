@@ -1,18 +1,13 @@
 // `papers search <query…>` and `papers trending`: the same commands chat users run, printed as text or JSON.
-import { parseArgs } from "node:util";
 import { createRegistry } from "../commands/index.ts";
 import { runCommand } from "../command-kit/dispatch.ts";
 import { renderText } from "../adapters/console/render.ts";
-import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
+import { CliUsageError, parseFlags, type CliCommand, type CliContext } from "./io.ts";
 import { withServices } from "./services.ts";
 import type { Services } from "../app/services.ts";
 
 function parse(ctx: CliContext) {
-  try {
-    return parseArgs({ args: ctx.args, allowPositionals: true, options: { limit: { type: "string" }, json: { type: "boolean", default: false } } });
-  } catch (error) {
-    throw new CliUsageError((error as Error).message.split("\n")[0]!);
-  }
+  return parseFlags({ args: ctx.args, allowPositionals: true, options: { limit: { type: "string" }, json: { type: "boolean", default: false } } });
 }
 
 function limitOf(value: string | undefined, fallback: number): number {

@@ -11,7 +11,10 @@ export function parseManifestArgs(args: string[], publicBaseUrl?: string): { soc
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === "--socket") socket = true;
-    else if (arg === "--url") url = args[++i];
+    else if (arg === "--url") {
+      url = args[++i];
+      if (url === undefined || url.startsWith("-")) throw new CliUsageError(`papers slack manifest: --url needs the public base URL of the bot, like https://papers.example.com. Usage: ${USAGE}`);
+    }
     else if (arg.startsWith("--url=")) url = arg.slice("--url=".length);
     else throw new CliUsageError(`papers slack manifest: unexpected "${arg.slice(0, 40)}". Usage: ${USAGE}`);
   }

@@ -5,15 +5,17 @@ import type { Logger } from "../log.ts";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { ConsoleTransport } from "../adapters/console/transport.ts";
-import { SlackTransport } from "../adapters/slack/transport.ts";
-import { createTransportClient } from "../adapters/slack/app.ts";
-import { DiscordTransport, createPostingRest } from "../adapters/discord/transport.ts";
-import { ComponentIds } from "../adapters/discord/component-ids.ts";
 
-export function cliTransports(config: Config, log: Logger, consoleOutput: NodeJS.WritableStream): Map<Platform, ChatTransport> {
+// The platform SDKs are imported only when their token is configured: loading Bolt and discord.js costs
+// more than the rest of a one-shot command.
+export async function cliTransports(config: Config, log: Logger, consoleOutput: NodeJS.WritableStream): Promise<Map<Platform, ChatTransport>> {
   const transports = new Map<Platform, ChatTransport>([["console", new ConsoleTransport(consoleOutput)]]);
-  if (config.slack) transports.set("slack", new SlackTransport(createTransportClient(config, log)));
+  if (config.slack) {
+    const [{ SlackTransport }, { createTransportClient }] = await Promise.all([import("../adapters/slack/transport.ts"), import("../adapters/slack/app.ts")]);
+    transports.set("slack", new SlackTransport(createTransportClient(config, log)));
+  }
   if (config.discord) {
+    const [{ DiscordTransport, createPostingRest }, { ComponentIds }] = await Promise.all([import("../adapters/discord/transport.ts"), import("../adapters/discord/component-ids.ts")]);
     transports.set("discord", new DiscordTransport(createPostingRest({ token: config.DISCORD_TOKEN!, ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) }), new ComponentIds()));
   }
   return transports;

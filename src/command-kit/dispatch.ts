@@ -11,6 +11,7 @@ import { errorReply, failureReply, type Reply } from "../core/messages/reply.ts"
 import type { CommandRegistry } from "./registry.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
 import { DatabaseBusyError } from "../core/stores/busy.ts";
+import type { CommandOutcome } from "../core/metrics.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
 
@@ -27,12 +28,22 @@ function describeZodError(command: Command, error: ZodError): string {
 }
 
 export async function runCommand(registry: CommandRegistry, name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {
+  const started = performance.now();
+  const outcome: { value: CommandOutcome } = { value: "ok" };
+  try { return await runCounted(registry, name, raw, ctx, outcome); }
+  finally {
+    ctx.services.metrics?.commandFinished({ platform: ctx.user.platform, command: registry.get(name) ? name : "unknown",
+      outcome: outcome.value, seconds: (performance.now() - started) / 1000 });
+  }
+}
+
+async function runCounted(registry: CommandRegistry, name: string, raw: Record<string, unknown>, ctx: CommandContext, outcome: { value: CommandOutcome }): Promise<Reply> {
   // Counted before anything else, so a flood of refusals costs the bot nothing but this check.
   const limit = ctx.user.platform === "console" ? undefined : ctx.services.commandLimiter
     ?.take(`${ctx.user.platform}:${ctx.user.workspaceId}:${ctx.user.userId}`, ctx.services.clock().getTime());
-  if (limit && !limit.allowed) return errorReply(slowDownSentence(limit.retryAfterSeconds));
+  if (limit && !limit.allowed) { outcome.value = "rate_limited"; return errorReply(slowDownSentence(limit.retryAfterSeconds)); }
   const command = registry.get(name);
-  if (!command) return errorReply(`There is no /papers ${oneLine(name.slice(0, 40))} command. Type /papers help to see what there is.`);
+  if (!command) { outcome.value = "user_error"; return errorReply(`There is no /papers ${oneLine(name.slice(0, 40))} command. Type /papers help to see what there is.`); }
   try {
     if (command.data.permission === "manageChannel" && !ctx.canManageChannel) {
       throw new UserError("forbidden", "Only people who can manage this channel can change its digest; ask a channel admin.");
@@ -50,7 +61,8 @@ export async function runCommand(registry: CommandRegistry, name: string, raw: R
     await rememberQuietly(ctx, reply);
     return reply;
   } catch (error) {
-    if (error instanceof UserError) return errorReply(oneLine(error.message));
+    if (error instanceof UserError) { outcome.value = "user_error"; return errorReply(oneLine(error.message)); }
+    outcome.value = error instanceof DatabaseBusyError ? "busy" : "error";
     const ref = randomBytes(4).toString("hex");
     if (error instanceof DatabaseBusyError) ctx.services.log.warn({ err: error, ref, command: name }, "command found the database busy");
     else ctx.services.log.error({ err: error, ref, command: name, platform: ctx.user.platform }, "command failed");

@@ -28,7 +28,9 @@ export const searchCommand = defineCommand({
   async execute(ctx, { query, offset, limit }): Promise<Reply> {
     const { catalog } = ctx.services;
     // Only the matches past the relevance floor are listed; the rest are counted as weak (core/relevance.ts).
+    const searchStarted = performance.now();
     const result = catalog.index.search(query, { limit: Math.max(COUNTED, offset + limit) });
+    ctx.services.metrics?.searchFinished((performance.now() - searchStarted) / 1000);
     const { strong, weak } = splitByRelevance(catalog.index, query, result.hits, result.total);
     const papers = catalog.papers(strong.slice(offset, offset + limit));
     const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;

@@ -26,6 +26,7 @@ export async function refreshLatest(services: Services, client: HfClient = hfCli
 export async function runRefresh(services: Services, client?: HfClient): Promise<RefreshResult[] | null> {
   try {
     const results = await refreshLatest(services, client);
+    services.metrics?.refreshSucceeded(services.clock());
     const landed = results.find((r) => r.fetched > 0);
     if (!landed) services.log.info({ dates: results.map((r) => r.date) }, "papers refresh: no papers published yet");
     else services.log.info({ date: landed.date, fetched: landed.fetched, rejected: landed.rejected, added: landed.added,

@@ -54,6 +54,7 @@ const GUARDED = Object.keys(MAY_IMPORT);
 const PACKAGES: [RegExp, string, string[]][] = [
   [/^(@slack\/|discord\.js$|@discordjs\/)/, "a platform SDK", ["adapters"]],
   [/^node-cron$/, "node-cron", ["jobs"]],
+  [/^prom-client$/, "prom-client", ["adapters"]],
   [/^(@prisma\/|prisma$|pg$|better-sqlite3$)/, "a database library", ["persistence"]],
 ];
 

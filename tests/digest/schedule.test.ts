@@ -48,7 +48,7 @@ describe("dueAt", () => {
     for (const [from, days] of [["2025-03-28T00:00:00Z", 4], ["2025-10-24T00:00:00Z", 4]] as const) {
       const dueDays = new Set<string>();
       let firstDueCount = 0;
-      let wasDue = new Map<string, boolean>();
+      const wasDue = new Map<string, boolean>();
       for (let t = Date.parse(from); t < Date.parse(from) + days * 86_400_000; t += 5 * 60_000) {
         for (const time of ["02:30", "09:00"]) {
           const check = dueAt(berlin(time), new Date(t));

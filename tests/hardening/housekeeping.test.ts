@@ -58,11 +58,11 @@ describe("unhandled promise rejections", () => {
     source.emit("unhandledRejection", new RangeError("ours"));
     source.emit("unhandledRejection", "not even an Error");
     expect(unexpectedRejections()).toBe(before + 2);
-    const lines = logs.lines.map((l) => JSON.parse(l) as { level: number; msg: string; unhandledRejections?: number });
+    const lines = logs.lines.map((l) => JSON.parse(l) as { level: string; msg: string; unhandledRejections?: number });
     expect(lines.map((l) => [l.level, l.msg])).toEqual([
-      [40, "a Slack library promise failed where nobody awaits it; still running"],
-      [50, "unhandled promise rejection; still running"],
-      [50, "unhandled promise rejection; still running"],
+      ["warn", "a Slack library promise failed where nobody awaits it; still running"],
+      ["error", "unhandled promise rejection; still running"],
+      ["error", "unhandled promise rejection; still running"],
     ]);
     expect(lines.at(-1)!.unhandledRejections).toBe(before + 2);
 

@@ -92,7 +92,7 @@ describe(`the stores under a held lock (${testDatabaseProvider})`, () => {
       // The driver's error stays inside persistence: callers see core's type, with the driver's as its cause.
       const failed = await write;
       expect(failed?.error).toBeInstanceOf(DatabaseBusyError);
-      expect((failed?.error as Error).cause).toBeDefined();
+      expect((failed!.error as Error).cause).toBeDefined();
       expect(failed!.ms).toBeLessThan(3_000);
       await released;
     } finally { await services.close(); }

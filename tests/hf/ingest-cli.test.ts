@@ -145,8 +145,8 @@ describe("papers ingest --hf on a new install", () => {
   it.each([
     [["--date", "2025-02-30"], /^--date needs a day written YYYY-MM-DD, like 2025-03-11 \("2025-02-30" is not one\)\.$/],
     [["--date", "11/03/2025"], /^--date needs a day written YYYY-MM-DD/],
-    [["--date"], /^Usage: papers ingest --hf \[--date YYYY-MM-DD\]$/],
-    [["--date", "2025-03-11", "extra"], /^Usage: papers ingest --hf/],
+    [["--date"], /^papers ingest --hf takes only --date YYYY-MM-DD\. Usage: papers ingest --hf \[--date YYYY-MM-DD\]$/],
+    [["--date", "2025-03-11", "extra"], /takes only --date YYYY-MM-DD\. Usage: papers ingest --hf/],
   ])("a bad date (%j) is one sentence and exit 2, before any request", async (args, message) => {
     const ws = await workspace();
     const requests = hf.requests.length;

@@ -55,7 +55,7 @@ describe("/papers paper for a paper not in the catalog", () => {
     const reply = await runCommand(registry, "paper", { id: "2503.07605" }, ctx);
     expect(reply.tone).toBe("error");
     expect(reply.text).toBe("I don't have 2503.07605 yet and couldn't reach Hugging Face to look it up; try again in a few minutes.");
-    const warned = ctx.services.logs.lines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level >= 40);
+    const warned = ctx.services.logs.lines.map((l) => JSON.parse(l) as { level: string; msg: string }).filter((l) => ["warn", "error", "fatal"].includes(l.level));
     expect(warned.map((l) => l.msg)).toEqual(["paper lookup on Hugging Face failed"]);
   });
 

@@ -43,14 +43,18 @@ export function healthRoute(services: HealthServices, options: Partial<HealthOpt
   return { path: HEALTH_PATH, method: ["GET"], handler: healthHandler(services, options) };
 }
 
+/** Another GET endpoint served beside /healthz (GET /metrics). */
+export interface HttpRoute { path: string; handler: (req: IncomingMessage, res: ServerResponse) => void }
+
 export interface RunningHealthServer { name: "health"; port: number; stop(): Promise<void> }
 
-/** A node:http server answering only GET /healthz, on `port` (0 picks a free one, for tests). */
-export async function startHealthServer(services: HealthServices, port: number, options: Partial<HealthOptions> = {}): Promise<RunningHealthServer> {
-  const handle = healthHandler(services, options);
+/** A node:http server answering GET /healthz (and `routes`), on `port` (0 picks a free one, for tests). */
+export async function startHealthServer(services: HealthServices, port: number, options: Partial<HealthOptions> = {}, routes: HttpRoute[] = []): Promise<RunningHealthServer> {
+  const handlers = new Map([[HEALTH_PATH, healthHandler(services, options)], ...routes.map((r) => [r.path, r.handler] as const)]);
   const server: Server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path !== HEALTH_PATH) { send(res, 404, { ok: false, reason: "Only GET /healthz is served here." }); return; }
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const handle = handlers.get(path);
+    if (!handle) { send(res, 404, { ok: false, reason: `Only GET ${[...handlers.keys()].join(" and ")} are served here.` }); return; }
     if (req.method !== "GET" && req.method !== "HEAD") { res.setHeader("Allow", "GET, HEAD"); send(res, 405, { ok: false, reason: "Use GET." }); return; }
     handle(req, res);
   });

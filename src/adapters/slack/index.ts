@@ -11,7 +11,7 @@ import { registerCommands } from "./commands.ts";
 import type { SlackDeps } from "./context.ts";
 import { registerEvents } from "./events.ts";
 import { SlackTransport } from "./transport.ts";
-import { healthRoute } from "../http/health-server.ts";
+import { healthRoute, type HttpRoute } from "../http/health-server.ts";
 
 export { SlackTransport } from "./transport.ts";
 
@@ -23,9 +23,10 @@ const DRAIN_MS = 8_000;
 
 export interface RunningSlack { transport: ChatTransport; stop(): Promise<void>; port: number }
 
-/** `health`: what /healthz reports besides the database and jobs, in HTTP mode where Bolt serves it. */
+/** `health`: what /healthz reports besides the database and jobs, in HTTP mode where Bolt serves it;
+ * `routes`: more GET endpoints on Bolt's port in HTTP mode (/metrics). */
 export async function startSlack(services: Services, registry: CommandRegistry,
-  options: { port?: number; health?: Partial<HealthOptions> } = {}): Promise<RunningSlack> {
+  options: { port?: number; health?: Partial<HealthOptions>; routes?: HttpRoute[] } = {}): Promise<RunningSlack> {
   const { config, log } = services;
   if (!config.SLACK_BOT_TOKEN) throw new Error("startSlack needs SLACK_BOT_TOKEN");
   const transport = new SlackTransport(createTransportClient(config, log));
@@ -36,7 +37,8 @@ export async function startSlack(services: Services, registry: CommandRegistry,
   };
   const deps: SlackDeps = { services, registry, transport, track };
 
-  const app = createSlackApp(config, log, [healthRoute(services, options.health)]);
+  const app = createSlackApp(config, log, [healthRoute(services, options.health),
+    ...(options.routes ?? []).map((r) => ({ path: r.path, method: ["GET"], handler: r.handler }))]);
   registerCommands(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);

@@ -78,6 +78,8 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
     const outcomes = await Promise.all([...tasks].map(([platform, list]) =>
       pool(list, options.concurrency ?? transports.get(platform)!.concurrency ?? DEFAULT_CONCURRENCY)));
     report.channels.push(...outcomes.flat());
+    for (const c of report.channels) services.metrics?.digestChannel({ platform: c.channel.platform, outcome: c.outcome, posted: c.posted });
+    services.metrics?.digestTickFinished(clock());
     const failed = report.channels.filter((c) => c.outcome === "failed" && !c.reason?.startsWith("paused"));
     await services.jobRuns.record(DIGEST_JOB, clock(), failed.length ? `${failed.length} channel(s) failed: ${failed[0]!.reason}` : null);
     return report;

@@ -1,0 +1,52 @@
+// Compiles src/ (with the generated Prisma clients in src/generated) to dist/ and copies the data files
+// beside it. Runs at `npm install` (postinstall), before the tests, and in the image build.
+// It does nothing when dist/ is already newer than every source file, and when TypeScript is not
+// installed (a production install after `npm prune --omit=dev`, or `npx papers` re-running the install
+// scripts in its cache) it keeps the dist/ it has: only a missing dist/ is then an error.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const stamp = join(dist, ".built");
+const inputs = [join(root, "src"), join(root, "tsconfig.json"), join(root, "tsconfig.build.json")];
+
+function newestMtime(path) {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let newest = s.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+function typescriptCompiler() {
+  try { return createRequire(join(root, "package.json")).resolve("typescript/bin/tsc"); } catch { return null; }
+}
+
+export function build({ force = false } = {}) {
+  if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...inputs.map(newestMtime))) return "fresh";
+  const tsc = typescriptCompiler();
+  if (!tsc) {
+    if (existsSync(join(dist, "cli/main.js"))) return "kept";
+    throw new Error("dist/ is missing and TypeScript is not installed: run `npm install` (with dev dependencies) to build it.");
+  }
+  rmSync(dist, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) throw new Error("the TypeScript build failed (see above)");
+  cpSync(join(root, "src/data"), join(dist, "data"), { recursive: true });
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+  return "built";
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    const outcome = build({ force: process.argv.includes("--force") });
+    if (outcome !== "fresh") console.log(outcome === "built" ? "papers-bot: built dist/" : "papers-bot: TypeScript is not installed; keeping the existing dist/");
+  } catch (error) {
+    console.error(`papers-bot: ${error.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# CI's container check without a Docker daemon: a scratch clone of the committed tree, the image's own
+# build step (scripts/container.sh build: compile, prune to production dependencies), then its start
+# step against the Slack emulator; /healthz and /metrics must answer, and SIGTERM must stop it cleanly.
+# Reuses this checkout's node_modules (hard links) so the check takes well under two minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+tmp=$(mktemp -d)
+emulator_pid="" bot_pid=""
+cleanup() {
+  [ -n "$bot_pid" ] && kill -KILL "$bot_pid" 2>/dev/null || true
+  [ -n "$emulator_pid" ] && kill -TERM "$emulator_pid" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+git clone -q "$root" "$tmp/app"
+cp -al "$root/node_modules" "$tmp/app/node_modules"
+# npm rewrites this file when pruning: give the copy its own, so the checkout's is never touched.
+rm -f "$tmp/app/node_modules/.package-lock.json" && cp "$root/node_modules/.package-lock.json" "$tmp/app/node_modules/"
+(cd "$tmp/app" && scripts/container.sh build)
+# One-shot commands after the prune, both ways the README gives (npx re-runs the install scripts).
+(cd "$tmp/app" && env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="file:$tmp/cli/papers.db" HF_REFRESH=off npx --no-install papers search moe --limit 1 | grep -q "Papers for")
+(cd "$tmp/app" && env -i PATH="$PATH" HOME="$HOME" npm run --silent papers -- --version | grep -q "papers-bot")
+
+node --import tsx tests/emulators/slack/serve.ts > "$tmp/emulator.json" &
+emulator_pid=$!
+for _ in $(seq 1 100); do [ -s "$tmp/emulator.json" ] && break; sleep 0.1; done
+api_url=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).apiUrl' "$tmp/emulator.json")
+token=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).token' "$tmp/emulator.json")
+port=$(node -e 'const s = require("net").createServer().listen(0, () => { console.log(s.address().port); s.close(); })')
+
+(cd "$tmp/app" && env -i PATH="$PATH" HOME="$HOME" PORT="$port" DATABASE_URL="file:$tmp/data/papers.db" HF_REFRESH=off \
+  SLACK_BOT_TOKEN="$token" SLACK_SIGNING_SECRET=ci-container-signing-secret SLACK_API_URL="$api_url" \
+  scripts/container.sh start) > "$tmp/bot.log" 2>&1 &
+bot_pid=$!
+for _ in $(seq 1 300); do
+  curl -fsS "http://127.0.0.1:$port/healthz" > "$tmp/health.json" 2>/dev/null && break
+  kill -0 "$bot_pid" 2>/dev/null || { echo "the bot exited:"; cat "$tmp/bot.log"; exit 1; }
+  sleep 0.1
+done
+grep -q '"ok":true' "$tmp/health.json" || { echo "/healthz did not answer ok:"; cat "$tmp/health.json" "$tmp/bot.log"; exit 1; }
+curl -fsS "http://127.0.0.1:$port/metrics" | grep -q '^process_cpu_user_seconds_total' || { echo "/metrics did not answer"; exit 1; }
+kill -TERM "$bot_pid"
+status=0; wait "$bot_pid" || status=$?
+bot_pid=""
+[ "$status" -eq 0 ] || { echo "the bot exited $status after SIGTERM:"; cat "$tmp/bot.log"; exit 1; }
+echo "container check: built, pruned, started, /healthz ok, /metrics ok, stopped cleanly"

@@ -1,0 +1,33 @@
+#!/usr/bin/env sh
+# The image's build and start steps, in one place: the Dockerfile runs `build` in its build stage and
+# `start` as the container's command, and .ci/run runs both in a scratch clone (there is no Docker
+# daemon on the CI machines), so what CI proves is what the image does.
+#   scripts/container.sh build   install (with dev dependencies), generate the Prisma clients, compile
+#                                to dist/, then drop the dev dependencies (npm prune --omit=dev)
+#   scripts/container.sh start   run the bot from dist/ with the production dependencies only
+set -eu
+cd "$(dirname "$0")/.."
+
+case "${1:-}" in
+  build)
+    # A Docker build starts without node_modules (.dockerignore); CI may hand in its installed copy.
+    if [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
+    node scripts/generate-clients.mjs
+    node scripts/build.mjs
+    npm prune --omit=dev --no-audit --no-fund
+    # TypeScript is a dev dependency, but npm keeps it as @prisma/client's optional peer: nothing at run
+    # time needs it (dist/ is JavaScript), so it goes too.
+    rm -rf node_modules/typescript node_modules/.bin/tsc node_modules/.bin/tsserver
+    # What runs must not need the TypeScript toolchain.
+    if [ -e node_modules/tsx ] || [ -e node_modules/typescript ]; then echo "container build: dev dependencies survived the prune" >&2; exit 1; fi
+    rm -rf src/generated/*/internal/*.ts.map
+    echo "container build: dist/ built, production dependencies only"
+    ;;
+  start)
+    exec node bin/papers.js start
+    ;;
+  *)
+    echo "usage: scripts/container.sh build|start" >&2
+    exit 2
+    ;;
+esac

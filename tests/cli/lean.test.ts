@@ -1,0 +1,46 @@
+// One-shot commands load only what they run: no chat SDK unless they post, and one database's client
+// and driver. Checked on a real `node bin/papers.js` process, recording every package it resolves.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { PAPERS_BIN } from "../support/processes.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "papers-lean-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const hook = fileURLToPath(new URL("../support/loaded-packages.mjs", import.meta.url));
+
+function packagesLoadedBy(args: string[], env: Record<string, string> = {}): Set<string> {
+  const file = join(dir, `${args.join("-")}.txt`);
+  const r = spawnSync(process.execPath, ["--import", hook, PAPERS_BIN, ...args], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HF_REFRESH: "off", DATABASE_URL: `file:${join(dir, "lean.db")}`, LOADED_PACKAGES_FILE: file, ...env },
+    encoding: "utf8",
+  });
+  expect(r.status, r.stderr).toBe(0);
+  return new Set(readFileSync(file, "utf8").split("\n").filter(Boolean));
+}
+
+const CHAT_SDKS = ["@slack/bolt", "@slack/web-api", "discord.js", "@discordjs/rest", "@discordjs/ws", "prom-client"];
+
+describe("a one-shot command loads only what it runs", () => {
+  it("papers search on SQLite: no chat SDK, no PostgreSQL driver, no TypeScript tooling", () => {
+    const loaded = packagesLoadedBy(["search", "moe", "--limit", "3"]);
+    expect(loaded).toContain("better-sqlite3");
+    expect(loaded).toContain("@prisma/adapter-better-sqlite3");
+    for (const absent of [...CHAT_SDKS, "pg", "@prisma/adapter-pg", "tsx", "esbuild", "typescript", "node-cron"]) expect(loaded, absent).not.toContain(absent);
+  });
+
+  it("papers digest run with nothing to post to loads no chat SDK either", () => {
+    const loaded = packagesLoadedBy(["digest", "run", "--now", "2025-03-11T09:00:00Z"]);
+    for (const absent of CHAT_SDKS) expect(loaded, absent).not.toContain(absent);
+  });
+
+  it("papers slack manifest and discord invite load no chat SDK and no database", () => {
+    for (const args of [["slack", "manifest", "--socket"], ["discord", "invite"]]) {
+      const loaded = packagesLoadedBy(args, { DISCORD_APPLICATION_ID: "123456789012345678" });
+      for (const absent of [...CHAT_SDKS, "better-sqlite3", "pg", "@prisma/client"]) expect(loaded, `${args.join(" ")}: ${absent}`).not.toContain(absent);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+// `papers --help`, `--version`, per-command help, flag mistakes (one sentence, the usage line, exit 2)
+// and configuration errors (one sentence naming the variable, exit 2, in every mode). In-process
+// through main(); nothing here opens a database (every case fails or answers before that).
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runCli, STACK_LINE } from "../support/cli.ts";
+import { cliCommands } from "../../src/cli/main.ts";
+import { BOT_PERMISSION_BITS, BOT_PERMISSIONS, inviteUrl } from "../../src/adapters/discord/permissions.ts";
+
+const env = { DATABASE_URL: "file:/nonexistent-dir-for-manners/never-opened.db" };
+const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+describe("help and version", () => {
+  it("papers --help lists every command on stdout, exit 0", async () => {
+    const run = await runCli(["--help"], env);
+    expect(run.code).toBe(0);
+    for (const c of cliCommands) expect(run.out).toContain(c.usage);
+  });
+
+  it("papers --version", async () => {
+    const run = await runCli(["--version"], env);
+    expect(run).toMatchObject({ code: 0, out: `papers-bot ${version}\n` });
+  });
+
+  it.each(cliCommands.map((c) => [c.name, c]))("papers %s --help names every flag of its usage", async (name, command) => {
+    const run = await runCli([...name.split(" "), "--help"], env);
+    expect(run.code).toBe(0);
+    expect(run.out.split("\n")[0]).toBe(`Usage: ${command.usage}`);
+    for (const flag of command.usage.match(/--[a-z]+/g) ?? []) expect(run.out.split("\n").slice(1).join("\n")).toContain(flag);
+  });
+});
+
+describe("flag mistakes: one sentence, the usage line, exit 2", () => {
+  it.each([
+    [["search", "moe", "--colour"], /^--colour is not an option of this command\.$/, "papers search"],
+    [["search", "moe", "--limit"], /^--limit needs a value\.$/, "papers search"],
+    [["digest", "run", "--now"], /^--now needs a value\.$/, "papers digest run"],
+    [["digest", "run", "extra"], /^Unexpected word extra/, "papers digest run"],
+    [["trending", "--json=yes"], /^--json takes no value\.$/, "papers trending"],
+    [["slack", "manifest", "--url"], /--url needs the public base URL of the bot/, "papers slack manifest"],
+    [["slack", "manifest", "--url", "--socket"], /--url needs the public base URL of the bot/, "papers slack manifest"],
+    [["ingest"], /^Name the capture file/, "papers ingest"],
+    [["discord", "invite", "--now"], /takes no words or flags/, "papers discord invite"],
+  ])("papers %j", async (args, sentence, usage) => {
+    const run = await runCli(args, env);
+    expect(run.code).toBe(2);
+    expect(run.out).toBe("");
+    const lines = run.err.trim().split("\n");
+    expect(lines[0]).toMatch(sentence);
+    expect(lines.at(-1)).toMatch(new RegExp(`Usage: ${usage}`));
+    expect(lines.length).toBeLessThanOrEqual(2);
+    expect(run.err).not.toMatch(/'[^']*$/m); // no unclosed quote (Node's raw parseArgs text had one)
+  });
+});
+
+describe("configuration errors: one sentence naming the variable, exit 2, in every mode", () => {
+  it.each([
+    [{ DIGEST_CRON: "banana" }, /^Configuration error: DIGEST_CRON "banana" needs 5 fields/],
+    [{ HF_REFRESH_CRON: "61 * * * *" }, /^Configuration error: HF_REFRESH_CRON .*minute/],
+    [{ PORT: "http" }, /^Configuration error: PORT must be a number/],
+    [{ PORT: "70000" }, /^Configuration error: PORT must be at most 65535/],
+    [{ LOG_LEVEL: "loud" }, /^Configuration error: LOG_LEVEL must be one of/],
+    [{ SLACK_API_URL: "not a url" }, /^Configuration error: SLACK_API_URL must be a URL/],
+    [{ DATABASE_URL: "mysql://db" }, /^Configuration error: DATABASE_URL must start with file:/],
+  ])("%j", async (bad, sentence) => {
+    for (const args of [["search", "moe"], ["start"], ["trending"]]) {
+      const run = await runCli(args, { ...env, ...bad });
+      expect(run.code).toBe(2);
+      expect(run.err.trim().split("\n")).toHaveLength(1);
+      expect(run.err).toMatch(sentence);
+      expect(run.err).not.toMatch(STACK_LINE);
+    }
+  });
+});
+
+describe("papers discord invite", () => {
+  it("prints the OAuth2 URL with exactly the bot's permissions", async () => {
+    const run = await runCli(["discord", "invite"], { ...env, DISCORD_APPLICATION_ID: "123456789012345678" });
+    expect(run.code).toBe(0);
+    const url = new URL(run.out.split("\n")[0]!);
+    expect(url.origin + url.pathname).toBe("https://discord.com/oauth2/authorize");
+    expect(url.searchParams.get("client_id")).toBe("123456789012345678");
+    expect(url.searchParams.get("scope")).toBe("bot applications.commands");
+    expect(url.searchParams.get("permissions")).toBe(BOT_PERMISSION_BITS.toString());
+    expect(url.toString()).toBe(inviteUrl("123456789012345678"));
+  });
+
+  it("the bits are discord.js's own flags for the permissions named", async () => {
+    const { PermissionFlagsBits } = await import("discord.js");
+    for (const p of BOT_PERMISSIONS) expect(p.bit).toBe(PermissionFlagsBits[p.flag]);
+  });
+
+  it("without DISCORD_APPLICATION_ID it says which variable to set", async () => {
+    const run = await runCli(["discord", "invite"], env);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^Set DISCORD_APPLICATION_ID/);
+  });
+});

@@ -22,7 +22,7 @@ describe("terminal reading list", () => {
     await done;
     const answers = printed.split("\n> ").slice(1);
     expect(answers[2]).toMatch(/^📝 Saved your note on/);
-    expect(answers[3]).toMatch(/^Your bookmarks matching "scaling-law figure" \(1–1 of 1\):/);
+    expect(answers[3]).toMatch(/^Your bookmarks matching "scaling-law figure" \(1 of 1\):/);
     expect(answers[3]).toContain("Note: check the scaling-law figure");
     expect(answers[4]).toContain("> 📝 check the scaling-law figure");
     expect(answers[5]).toMatch(/^! Your reading list has no number 9; see the numbers with \/papers bookmarks\./);

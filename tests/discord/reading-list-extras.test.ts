@@ -21,6 +21,7 @@ async function run(sub: string, values: Record<string, string | number>) {
 
 describe("reading list on Discord", () => {
   it("/papers note takes the list number and text; the list shows the note in a field; bookmarks query searches", async () => {
+    await run("bookmarks", {}); // a number means the paper so numbered in the last list seen
     expect((await run("note", { paper: "2", text: "ask @everyone about the ablation" })).content).toMatch(/^📝 Saved your note on/);
     const list = await run("bookmarks", {});
     const noted = list.embeds.find((e: any) => e.fields?.some((f: any) => f.name === "📝 Your note"));

@@ -3,6 +3,7 @@
 import type { BookmarkStore } from "./bookmarks.ts";
 import type { DeliveryStore } from "./deliveries.ts";
 import type { JobRunStore } from "./job-runs.ts";
+import type { NotInterestedStore } from "./not-interested.ts";
 import type { PaperStore } from "./papers.ts";
 import type { PostedMessageStore } from "./posted-messages.ts";
 import type { ProcessedEventStore } from "./processed-events.ts";
@@ -14,6 +15,7 @@ export interface Stores {
   subscriptions: SubscriptionStore;
   posted: PostedMessageStore;
   deliveries: DeliveryStore;
+  notInterested: NotInterestedStore;
   events: ProcessedEventStore;
   jobRuns: JobRunStore;
   /** Answers when the database does (for /healthz); throws when it does not. */

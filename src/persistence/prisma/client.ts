@@ -42,17 +42,18 @@ interface SnapshotEntryDelegate {
   createMany(args: { data: { date: string; rank: number; paperId: string }[] }): PromiseLike<Count>;
 }
 
+interface SubscriptionKey extends ChannelKey { cadence: string }
 export interface SubscriptionRow extends ChannelKey {
-  id: number; localTime: string; timeZone: string; topic: string | null; size: number; ranking: string;
+  id: number; localTime: string; timeZone: string; topic: string | null; size: number; ranking: string; cadence: string; weekday: number | null;
   pausedReason: string | null; createdBy: string; createdAt: Date; updatedAt: Date;
 }
-interface SubscriptionData { localTime: string; timeZone: string; topic: string | null; size: number; ranking: string; createdBy: string }
+interface SubscriptionData { localTime: string; timeZone: string; topic: string | null; size: number; ranking: string; weekday: number | null; createdBy: string }
 
 interface SubscriptionDelegate {
-  upsert(args: { where: { platform_workspaceId_channelId: ChannelKey }; create: ChannelKey & SubscriptionData;
+  upsert(args: { where: { platform_workspaceId_channelId_cadence: SubscriptionKey }; create: SubscriptionKey & SubscriptionData;
     update: SubscriptionData & { pausedReason: null } }): PromiseLike<SubscriptionRow>;
-  deleteMany(args: { where: ChannelKey }): PromiseLike<Count>;
-  findUnique(args: { where: { platform_workspaceId_channelId: ChannelKey } }): PromiseLike<SubscriptionRow | null>;
+  deleteMany(args: { where: SubscriptionKey }): PromiseLike<Count>;
+  findUnique(args: { where: { platform_workspaceId_channelId_cadence: SubscriptionKey } }): PromiseLike<SubscriptionRow | null>;
   findMany(args: { where?: { platform: string; workspaceId: string }; orderBy: { channelId: "asc" } | { id: "asc" } }): PromiseLike<SubscriptionRow[]>;
   updateMany(args: { where: ChannelKey; data: { pausedReason: string } }): PromiseLike<Count>;
 }
@@ -103,6 +104,15 @@ interface BookmarkDelegate {
   count(args: { where: BookmarkWhere }): PromiseLike<number>;
 }
 
+interface NotInterestedKey extends UserKey { paperId: string }
+interface NotInterestedWhere { platform: string; workspaceId: string; userId: In<string>; paperId?: string }
+
+interface NotInterestedDelegate {
+  create(args: { data: NotInterestedKey }): PromiseLike<unknown>;
+  deleteMany(args: { where: NotInterestedKey }): PromiseLike<Count>;
+  findMany(args: { where: NotInterestedWhere; orderBy: ({ createdAt: "desc" } | { paperId: "asc" })[]; take: number }): PromiseLike<NotInterestedKey[]>;
+}
+
 interface ProcessedEventDelegate {
   create(args: { data: { platform: string; eventId: string } }): PromiseLike<unknown>;
   deleteMany(args: { where: { platform: string; eventId: string } | { receivedAt: { lt: Date } } }): PromiseLike<Count>;
@@ -127,6 +137,7 @@ export interface PrismaTx {
   deliveryItem: DeliveryItemDelegate;
   postedMessage: PostedMessageDelegate;
   bookmark: BookmarkDelegate;
+  notInterested: NotInterestedDelegate;
   processedEvent: ProcessedEventDelegate;
   jobRun: JobRunDelegate;
   /** Bound parameters only (a Sql built with sqltag), never spliced text. */

@@ -6,6 +6,7 @@ import type { PrismaDb } from "./client.ts";
 import { PrismaBookmarkStore } from "./bookmarks.ts";
 import { PrismaDeliveryStore } from "./deliveries.ts";
 import { PrismaJobRunStore } from "./job-runs.ts";
+import { PrismaNotInterestedStore } from "./not-interested.ts";
 import { PrismaPaperStore } from "./papers.ts";
 import { PrismaPostedMessageStore } from "./posted-messages.ts";
 import { PrismaProcessedEventStore } from "./processed-events.ts";
@@ -19,6 +20,7 @@ export function prismaStores(db: PrismaDb): Stores {
     subscriptions: reportingBusy(new PrismaSubscriptionStore(db)),
     posted: reportingBusy(new PrismaPostedMessageStore(db)),
     deliveries: reportingBusy(new PrismaDeliveryStore(db)),
+    notInterested: reportingBusy(new PrismaNotInterestedStore(db)),
     events: reportingBusy(new PrismaProcessedEventStore(db)),
     jobRuns: reportingBusy(new PrismaJobRunStore(db)),
     database: { ping: async () => { await db.$queryRaw(sql`SELECT 1`); } },

@@ -10,6 +10,8 @@ export interface NotInterestedStore {
   remove(user: UserRef, paperId: string): Promise<boolean>;
   /** Newest first, at most `limit`. */
   list(user: UserRef, limit: number): Promise<string[]>;
+  /** The people of a workspace who marked any of these papers, sorted. */
+  markers(workspace: WorkspaceRef, paperIds: string[]): Promise<string[]>;
   /** What these people waved away, newest first, at most `limit` (a team's dislikes). */
   forUsers(workspace: WorkspaceRef, userIds: string[], limit: number): Promise<string[]>;
 }

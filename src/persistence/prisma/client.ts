@@ -105,7 +105,7 @@ interface BookmarkDelegate {
 }
 
 interface NotInterestedKey extends UserKey { paperId: string }
-interface NotInterestedWhere { platform: string; workspaceId: string; userId: In<string>; paperId?: string }
+interface NotInterestedWhere { platform: string; workspaceId: string; userId?: In<string>; paperId?: In<string> }
 
 interface NotInterestedDelegate {
   create(args: { data: NotInterestedKey }): PromiseLike<unknown>;

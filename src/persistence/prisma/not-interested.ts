@@ -28,6 +28,13 @@ export class PrismaNotInterestedStore implements NotInterestedStore {
     return rows.map((r) => r.paperId);
   }
 
+  async markers(workspace: WorkspaceRef, paperIds: string[]): Promise<string[]> {
+    if (paperIds.length === 0) return [];
+    const rows = await this.db.notInterested.findMany({ where: { platform: workspace.platform, workspaceId: workspace.workspaceId, paperId: { in: paperIds } },
+      orderBy: [{ createdAt: "desc" }, { paperId: "asc" }], take: 10_000 });
+    return [...new Set(rows.map((r) => r.userId))].sort();
+  }
+
   async forUsers(workspace: WorkspaceRef, userIds: string[], limit: number): Promise<string[]> {
     if (userIds.length === 0) return [];
     const rows = await this.db.notInterested.findMany({ where: { platform: workspace.platform, workspaceId: workspace.workspaceId, userId: { in: userIds } },

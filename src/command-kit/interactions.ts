@@ -7,6 +7,7 @@ import type { Services } from "../core/services.ts";
 import type { CommandContext } from "./command.ts";
 import { runCommand } from "./dispatch.ts";
 import type { CommandRegistry } from "./registry.ts";
+import { markNotInterested, notInterestedReply } from "./not-interested.ts";
 import { errorReply, notice, toCard, type PaperAction, type Reply } from "../core/messages/reply.ts";
 
 /** Slack names the emoji "bookmark"; Discord sends the character itself. */
@@ -35,6 +36,8 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
         ? `Marked “${paper.title}” as read.` : `“${paper.title}” is not in your bookmarks; bookmark it first.`);
     case "similar":
       return runCommand(registry, "similar", { id: paper.id }, ctx);
+    case "notInterested":
+      return notInterestedReply(paper.title, await markNotInterested(services, user, paper.id));
   }
 }
 
@@ -45,7 +48,7 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
 export async function sharePaper(ctx: CommandContext, transport: ChatTransport, paperId: string): Promise<Reply> {
   const paper = ctx.services.catalog.get(paperId);
   if (!paper) return unknownPaper();
-  const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar"] };
+  const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar", "notInterested"] };
   const { messageId } = await transport.post(ctx.channel, message);
   await ctx.services.posted.record(ctx.channel, messageId, paper.id, "share");
   return notice(`Shared “${paper.title}” to the channel. React with 🔖 to bookmark it.`);

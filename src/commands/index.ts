@@ -12,6 +12,7 @@ import { foryouCommand } from "./foryou.ts";
 import { subscribeCommand } from "./subscribe.ts";
 import { unsubscribeCommand } from "./unsubscribe.ts";
 import { subscriptionsCommand } from "./subscriptions.ts";
+import { notInterestedCommand } from "./not-interested.ts";
 
 export function createRegistry(): CommandRegistry {
   const commands: Command[] = [
@@ -22,6 +23,7 @@ export function createRegistry(): CommandRegistry {
     exportCommand,
     similarCommand,
     foryouCommand,
+    notInterestedCommand,
     subscribeCommand,
     unsubscribeCommand,
     subscriptionsCommand,

@@ -37,7 +37,7 @@ export const searchCommand = defineCommand({
       visibility: "ephemeral",
       text: `Papers for "${shown}" (${offset + 1}–${end} of ${result.total}):`,
       papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1 })),
-      actions: ["bookmark", "share", "similar"],
+      actions: ["bookmark", "share", "similar", "notInterested"],
       ...(end < result.total ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),
     };
   },

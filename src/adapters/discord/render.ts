@@ -21,9 +21,9 @@ const BUTTONS_PER_ROW = 5;
 const COLOR = { paper: 0xff9d00, error: 0xed4245 };
 
 const LABELS: Record<PaperAction, string> = {
-  bookmark: "Bookmark", similar: "More like this", share: "Share to channel", unbookmark: "Remove bookmark", markRead: "Mark read",
+  bookmark: "Bookmark", similar: "More like this", share: "Share to channel", unbookmark: "Remove bookmark", markRead: "Mark read", notInterested: "Not interested",
 };
-const SHORT_LABELS: Record<PaperAction, string> = { bookmark: "Bookmark", similar: "Similar", share: "Share", unbookmark: "Remove", markRead: "Read" };
+const SHORT_LABELS: Record<PaperAction, string> = { bookmark: "Bookmark", similar: "Similar", share: "Share", unbookmark: "Remove", markRead: "Read", notInterested: "Not for me" };
 
 function cut(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + "…";

@@ -19,7 +19,7 @@ export const MENU_ACTION = "paper_menu";
 export const MORE_ACTION = "more";
 
 const LABELS: Record<PaperAction, string> = {
-  bookmark: "🔖 Bookmark", share: "Share to channel", similar: "More like this", unbookmark: "Remove", markRead: "Mark read",
+  bookmark: "🔖 Bookmark", share: "Share to channel", similar: "More like this", unbookmark: "Remove", markRead: "Mark read", notInterested: "Not interested",
 };
 
 /** Slack mrkdwn treats &, < and > as control characters: "/papers <words>" would become a broken link. */

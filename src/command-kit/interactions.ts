@@ -3,6 +3,7 @@
 import type { ChannelRef, UserRef } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { isEmoji } from "../core/messages/emoji.ts";
+import { personalTarget } from "../core/person-target.ts";
 import type { Services } from "../core/services.ts";
 import type { CommandContext } from "./command.ts";
 import { runCommand } from "./dispatch.ts";
@@ -59,7 +60,8 @@ export async function sharePaper(ctx: CommandContext, transport: ChatTransport, 
  * the adapter then stays silent, as people react to all sorts of messages.
  */
 export async function handleReaction(services: Services, user: UserRef, channel: ChannelRef, messageId: string, added: boolean): Promise<Reply | null> {
-  const paperId = await services.posted.paperFor(channel, messageId);
+  // A personal digest's messages are recorded under the person (core/person-target.ts), not their DM's id.
+  const paperId = await services.posted.paperFor(channel, messageId) ?? await services.posted.paperFor(personalTarget(user), messageId);
   if (!paperId) return null;
   const paper = await services.catalog.find(paperId);
   const title = paper?.title ?? "that paper";

@@ -30,7 +30,7 @@ const Options = z.object({
     { description: "channel (default) or me: your own daily picks by DM" }),
   every: option(z.string().toLowerCase().pipe(z.enum(["daily", "weekly"], { error: `Every is "daily" or "weekly".` })).default("daily"),
     { description: "daily (default) or weekly: the week's most-upvoted papers" }),
-  day: option(z.string().toLowerCase().transform((d) => WEEKDAYS.findIndex((w) => d.startsWith(w)) + 1).pipe(z.number().min(1, DAY_HINT)).optional(),
+  day: option(z.string().toLowerCase().transform((d) => d.slice(0, 3)).pipe(z.enum(WEEKDAYS, { error: DAY_HINT })).optional(),
     { description: "Weekly: the day, e.g. mon (default mon)" }),
 });
 
@@ -70,7 +70,7 @@ export const subscribeCommand = defineCommand({
     const timeZone = await zoneFor(ctx, input.zone, personal);
     const schedule = { localTime, timeZone };
     const target: ChannelRef = personal ? personalTarget(ctx.user) : ctx.channel;
-    const weekday = weekly ? input.day ?? 1 : null;
+    const weekday = weekly ? WEEKDAYS.indexOf(input.day ?? "mon") + 1 : null;
     await ctx.services.subscriptions.upsert(target, { localTime, timeZone, topic: input.topic, size: input.size,
       ranking: input.ranked, createdBy: ctx.user.userId, cadence: weekly ? "weekly" : "daily", weekday });
     // The period's time already passed: the first digest is the next one, not a "late" one right now.

@@ -93,9 +93,9 @@ export const subscribeCommand = defineCommand({
         text: `You'll get your own papers by direct message every day at ${localTime} ${timeZone}: next ${when} (${what}; ${basis}). ` +
           "Stop with /papers unsubscribe me." };
     }
-    const cadence = weekly ? `weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted` : "daily";
+    const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";
     return { visibility: "ephemeral", tone: "info",
-      text: `Subscribed ${channelMention(ctx.channel)} (${cadence}): next digest ${when} (${what}). ` +
+      text: `Subscribed ${channelMention(ctx.channel)}${cadence}: next digest ${when} (${what}). ` +
         `Change it by subscribing again; stop it with /papers unsubscribe${weekly ? " weekly" : ""}.` };
   },
 });

@@ -9,6 +9,7 @@ import type { CommandContext } from "../../src/command-kit/command.ts";
 import { personalTarget } from "../../src/core/person-target.ts";
 import { isoWeek } from "../../src/core/digest/weekly.ts";
 import { likeDisliked } from "../../src/core/recommend/sink.ts";
+import { rankForTeam } from "../../src/core/recommend/team.ts";
 import { RecordingTransport, fastRetry, paperIds, slackChannel } from "./support.ts";
 
 const T0 = "2025-03-12T12:00:00Z";
@@ -87,6 +88,27 @@ describe("not interested", () => {
     expect((await run("not-interested 3")).text).toMatch(/arXiv id/);
     expect((await run("not-interested undo")).text).toMatch(/Taken back/);
     expect((await run("foryou")).papers!.map((p) => p.id)).toContain(victim);
+  });
+});
+
+describe("not interested in ranked: team digests", () => {
+  it("sinks the marked paper and papers like it below the rest of the day's list", async () => {
+    const ch = slackChannel("C1");
+    const ids = (await services.papers.trending("2025-03-12"))!.ids.slice(0, 10);
+    await services.posted.record(ch, "m1", ids[0]!, "digest");
+    await services.bookmarks.add(user, ids[0]!);
+    const before = await rankForTeam(services, ch, ids);
+    const victim = before[1]!;
+    await run(`not-interested ${victim}`);
+    const after = await rankForTeam(services, ch, ids);
+    expect(after.indexOf(victim)).toBeGreaterThan(before.indexOf(victim));
+    const sunk = likeDisliked(services.catalog.index, [victim]);
+    // The paper a member saved stays first (savedBy ranks before everything); below it, the sunk ones last.
+    const rest = after.filter((id) => id !== ids[0]);
+    const firstSunk = rest.findIndex((id) => sunk.has(id));
+    expect(firstSunk).toBeGreaterThanOrEqual(0);
+    expect(rest.slice(firstSunk).every((id) => sunk.has(id))).toBe(true);
+    expect([...after].sort()).toEqual([...ids].sort());
   });
 });
 

@@ -51,9 +51,6 @@ describe("digest across processes", () => {
     }
     const sum = (r: any) => r.report.channels.reduce((n: number, c: any) => n + c.posted, 0);
     expect(sum(ra) + sum(rb)).toBe((channels.length + people.length) * 3);
-    // The next run the same day (a rerun) sends nobody anything.
-    const again = await digestRun("2025-03-12T15:00:00Z").done;
-    expect(again.report.channels.filter((c: any) => c.posted > 0)).toEqual([]);
   }, 60_000);
 
   it("after a kill -9 mid fan-out, a rerun past the lease sends the rest and nothing twice", async () => {

@@ -59,7 +59,7 @@ describe("Discord digests across processes", () => {
       expect(new Set(noncesOf(dm)).size).toBe(3);
       expect(postedTo(a.report, `@${id}`) + postedTo(b.report, `@${id}`)).toBe(3);
     }
-  }, 60_000);
+  }, 120_000);
 
   it("after a kill -9 mid fan-out, a rerun ten minutes later sends the rest, nothing twice, although the nonces are forgotten", async () => {
     const start = "2025-03-13T09:00:00Z";

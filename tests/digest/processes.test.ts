@@ -51,7 +51,7 @@ describe("digest across processes", () => {
     }
     const sum = (r: any) => r.report.channels.reduce((n: number, c: any) => n + c.posted, 0);
     expect(sum(ra) + sum(rb)).toBe((channels.length + people.length) * 3);
-  }, 60_000);
+  }, 120_000);
 
   it("after a kill -9 mid fan-out, a rerun past the lease sends the rest and nothing twice", async () => {
     // Slack's per-channel limit with no burst makes each message wait about a second: a slow fan-out to kill.

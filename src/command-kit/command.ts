@@ -15,6 +15,8 @@ export interface CommandContext {
   /** Set by the adapter from the platform's own permission model (Discord Manage Channels; Slack: everyone). */
   canManageChannel: boolean;
   now: Date;
+  /** The person's own time zone where the platform knows it (Slack users.info); absent elsewhere. */
+  userTimeZone?: () => Promise<string | null>;
 }
 
 export interface CommandData<S extends z.ZodObject = z.ZodObject> {
@@ -25,6 +27,9 @@ export interface CommandData<S extends z.ZodObject = z.ZodObject> {
   /** Every input, once: options people give (option()) and inputs only the bot sends (internal()). */
   options: S;
   permission?: "manageChannel";
+  /** The permission does not apply when these raw options say the person acts only for themselves
+   * (`subscribe me`: a personal digest needs no channel rights). */
+  selfService?: (raw: Record<string, unknown>) => boolean;
   /** Left out of help and the platforms' command lists; it still runs (e.g. a "more" page). */
   hidden?: boolean;
 }

@@ -45,7 +45,7 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
   const command = registry.get(name);
   if (!command) { outcome.value = "user_error"; return errorReply(`There is no /papers ${oneLine(name.slice(0, 40))} command. Type /papers help to see what there is.`); }
   try {
-    if (command.data.permission === "manageChannel" && !ctx.canManageChannel) {
+    if (command.data.permission === "manageChannel" && !ctx.canManageChannel && !command.data.selfService?.(raw)) {
       throw new UserError("forbidden", "Only people who can manage this channel can change its digest; ask a channel admin.");
     }
     if (typeof raw._extra === "string" && raw._extra) {

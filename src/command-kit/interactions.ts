@@ -3,10 +3,12 @@
 import type { ChannelRef, UserRef } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { isEmoji } from "../core/messages/emoji.ts";
+import { personalTarget } from "../core/person-target.ts";
 import type { Services } from "../core/services.ts";
 import type { CommandContext } from "./command.ts";
 import { runCommand } from "./dispatch.ts";
 import type { CommandRegistry } from "./registry.ts";
+import { markNotInterested, notInterestedReply } from "./not-interested.ts";
 import { errorReply, notice, toCard, type PaperAction, type Reply } from "../core/messages/reply.ts";
 
 /** Slack names the emoji "bookmark"; Discord sends the character itself. */
@@ -35,6 +37,8 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
         ? `Marked “${paper.title}” as read.` : `“${paper.title}” is not in your bookmarks; bookmark it first.`);
     case "similar":
       return runCommand(registry, "similar", { id: paper.id }, ctx);
+    case "notInterested":
+      return notInterestedReply(paper.title, await markNotInterested(services, user, paper.id));
   }
 }
 
@@ -45,7 +49,7 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
 export async function sharePaper(ctx: CommandContext, transport: ChatTransport, paperId: string): Promise<Reply> {
   const paper = ctx.services.catalog.get(paperId);
   if (!paper) return unknownPaper();
-  const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar", "discuss"] };
+  const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar", "discuss", "notInterested"] };
   const { messageId } = await transport.post(ctx.channel, message);
   await ctx.services.posted.record(ctx.channel, messageId, paper.id, "share");
   return notice(`Shared “${paper.title}” to the channel. React with 🔖 to bookmark it.`);
@@ -56,7 +60,8 @@ export async function sharePaper(ctx: CommandContext, transport: ChatTransport, 
  * the adapter then stays silent, as people react to all sorts of messages.
  */
 export async function handleReaction(services: Services, user: UserRef, channel: ChannelRef, messageId: string, added: boolean): Promise<Reply | null> {
-  const paperId = await services.posted.paperFor(channel, messageId);
+  // A personal digest's messages are recorded under the person (core/person-target.ts), not their DM's id.
+  const paperId = await services.posted.paperFor(channel, messageId) ?? await services.posted.paperFor(personalTarget(user), messageId);
   if (!paperId) return null;
   const paper = await services.catalog.find(paperId);
   const title = paper?.title ?? "that paper";

@@ -15,11 +15,23 @@ function looksLikeTime(word: string): boolean {
   return /^\d{1,2}:\d{1,2}$/.test(word) || /^\d{1,2}(:\d{2})?\s*(am|pm)$/i.test(word) || /^\d{1,2}h\d{0,2}$/i.test(word);
 }
 
+const WEEKDAY_WORD = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/i;
+
+/** Leading "me" (a personal digest) and "weekly"/"daily" (the cadence), then the rest as before. */
 export function parseSubscribeWords(words: string[]): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   const topic: string[] = [];
-  for (const word of words) {
-    const option = /^(size|ranked|time|zone|topic)[:=](.+)$/i.exec(word);
+  let rest = words;
+  for (;;) {
+    const first = rest[0]?.toLowerCase();
+    if (first === "me" && raw.who === undefined) raw.who = "me";
+    else if ((first === "weekly" || first === "daily") && raw.every === undefined) raw.every = first;
+    else break;
+    rest = rest.slice(1);
+  }
+  for (const word of rest) {
+    if (raw.every === "weekly" && raw.day === undefined && WEEKDAY_WORD.test(word)) { raw.day = word; continue; }
+    const option = /^(size|ranked|time|zone|topic|who|every|day)[:=](.+)$/i.exec(word);
     if (option) { raw[option[1]!.toLowerCase()] = option[2]; continue; }
     if (raw.time === undefined && looksLikeTime(word)) { raw.time = word; continue; }
     if (raw.zone === undefined && ZONE_WORD.test(word) && (word.includes("/") || canonicalTimeZone(word))) { raw.zone = word; continue; }

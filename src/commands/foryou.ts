@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { localDate } from "../core/time.ts";
-import { MIN_SEEDS, recommendFor } from "../core/recommend/person.ts";
+import { MIN_SEEDS, reasonText, reasonsFor, recommendFor } from "../core/recommend/person.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { internal } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
@@ -24,13 +24,13 @@ export const foryouCommand = defineCommand({
     if (result.seeds < MIN_SEEDS) {
       const snapshot = await services.papers.trending(localDate(ctx.now, "UTC"));
       const trending = (snapshot?.ids ?? []).map((id) => services.catalog.get(id)).filter((p) => p !== undefined)
-        .filter((p) => !result.bookmarked.has(p.id)).slice(0, FORYOU_PAGE_SIZE);
+        .filter((p) => !result.bookmarked.has(p.id) && !result.notInterested.has(p.id)).slice(0, FORYOU_PAGE_SIZE);
       const have = result.seeds === 0 ? "no bookmarks yet" : `only ${result.seeds} bookmark${result.seeds === 1 ? "" : "s"}`;
       return {
         visibility: "ephemeral", tone: "info",
         text: `You have ${have}, and recommendations need at least ${MIN_SEEDS} (react with 🔖 or press Bookmark), so here is what's trending:`,
         papers: trending.map((p, i) => toCard(p, { rank: i + 1 })),
-        actions: ["bookmark", "share", "similar"],
+        actions: ["bookmark", "share", "similar", "notInterested"],
       };
     }
     const shown = result.papers.slice(offset, offset + FORYOU_PAGE_SIZE);
@@ -38,12 +38,15 @@ export const foryouCommand = defineCommand({
       return { visibility: "ephemeral", tone: "info", text: offset > 0 ? "That's all I can recommend for now." : "I found nothing close to your bookmarks yet; try /papers trending." };
     }
     const end = offset + shown.length;
+    // Why each pick is there: the saved paper it is most like.
+    const why = reasonsFor(services, shown, result.seedIds).map((seed, i) => `${offset + i + 1}. ${reasonText(seed) ?? "close to your bookmarks overall"}`);
+    const sunk = result.notInterested.size ? ` Papers like the ${result.notInterested.size} you marked not interested are ranked last.` : "";
     const canPageOn = result.papers.length > end && end <= 45;
     return {
       visibility: "ephemeral",
-      text: `Recommended for you, from your ${result.bookmarked.size} bookmarks (${range(offset + 1, end)}):`,
+      text: `Recommended for you, from your ${result.bookmarked.size} bookmarks (${range(offset + 1, end)}):${sunk}\n${why.join("\n")}`,
       papers: shown.map((p, i) => toCard(p, { rank: offset + i + 1 })),
-      actions: ["bookmark", "share", "similar"],
+      actions: ["bookmark", "share", "similar", "notInterested"],
       ...(canPageOn ? { more: { command: "foryou", input: { offset: end } } } : {}),
     };
   },

@@ -14,6 +14,7 @@ import { foryouCommand } from "./foryou.ts";
 import { subscribeCommand } from "./subscribe.ts";
 import { unsubscribeCommand } from "./unsubscribe.ts";
 import { subscriptionsCommand } from "./subscriptions.ts";
+import { notInterestedCommand } from "./not-interested.ts";
 
 export function createRegistry(): CommandRegistry {
   const commands: Command[] = [
@@ -27,6 +28,7 @@ export function createRegistry(): CommandRegistry {
     noteCommand,
     similarCommand,
     foryouCommand,
+    notInterestedCommand,
     subscribeCommand,
     unsubscribeCommand,
     subscriptionsCommand,

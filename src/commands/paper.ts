@@ -28,6 +28,6 @@ export const paperCommand = defineCommand({
       }
     }
     if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}". Search for it with /papers <words>.`);
-    return { visibility: "ephemeral", text: paper.title, papers: [toCard(paper)], actions: ["bookmark", "share", "similar"] };
+    return { visibility: "ephemeral", text: paper.title, papers: [toCard(paper)], actions: ["bookmark", "share", "similar", "notInterested"] };
   },
 });

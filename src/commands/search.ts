@@ -45,7 +45,7 @@ export const searchCommand = defineCommand({
       visibility: "ephemeral",
       text: `Papers for "${shown}" (${range(offset + 1, end, strong.length)}${weakNote}):`,
       papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1 })),
-      actions: ["bookmark", "share", "similar"],
+      actions: ["bookmark", "share", "similar", "notInterested"],
       ...(end < strong.length ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),
     };
   },

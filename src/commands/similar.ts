@@ -23,7 +23,7 @@ export const similarCommand = defineCommand({
       visibility: "ephemeral",
       text: `More like “${paper.title}”:`,
       papers: similar.map((p, i) => toCard(p, { rank: i + 1 })),
-      actions: ["bookmark", "share", "similar"],
+      actions: ["bookmark", "share", "similar", "notInterested"],
     };
   },
 });

@@ -1,52 +1,101 @@
-// `/papers subscribe [HH:MM] [zone] [topic…] [size:N] [ranked:team]`: this channel's daily digest.
-// Subscribing again changes it (and resumes a paused one). The answer says when the next digest comes.
+// `/papers subscribe [me] [weekly DAY] [HH:MM] [zone] [topic…] [size:N] [ranked:team]`: this channel's
+// daily digest; `weekly mon 09:00` its weekly digest; `me 08:30` the person's own daily DM of picks made
+// for them (their zone: Slack's users.info, else the zone they give). Subscribing again changes it (and
+// resumes a paused one). The answer says when the next one comes.
 import { z } from "zod";
-import { describeWait, fireTime, nextRun } from "../core/digest/schedule.ts";
+import { addDays, describeWait, fireTime, nextRun } from "../core/digest/schedule.ts";
+import { WEEKDAYS, isoWeek, isoWeekday } from "../core/digest/weekly.ts";
 import { localDate } from "../core/time.ts";
-import { defineCommand } from "../command-kit/command.ts";
+import { personalTarget } from "../core/person-target.ts";
+import type { ChannelRef } from "../core/channel.ts";
+import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option } from "../command-kit/options.ts";
+import { UserError } from "../command-kit/errors.ts";
 import { channelMention, describeDay, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 
 const SIZE_HINT = "The size is how many papers per digest, a number from 1 to 20, like size:5.";
 const RANKED_HINT = `Ranked is "trending" (the public trending order) or "team" (what this team reads), like ranked:team.`;
 const TOPIC_HINT = "Keep the topic under 200 characters; a few keywords work best, like mixture of experts.";
+const DAY_HINT = "The day is one of mon, tue, wed, thu, fri, sat, sun, like subscribe weekly mon 09:00.";
 
 const Options = z.object({
   time: option(z.string().default("09:00"), { description: "Local time HH:MM (default 09:00)" }),
-  zone: option(z.string().default("UTC"), { description: "IANA time zone, e.g. Europe/Berlin (default UTC)", autocomplete: "timezone" }),
+  zone: option(z.string().optional(), { description: "IANA time zone, e.g. Europe/Berlin (default UTC; yours for a personal digest)", autocomplete: "timezone" }),
   topic: option(z.string().trim().max(200, TOPIC_HINT).optional().transform((t) => t || null), { description: "Only papers about this, e.g. mixture of experts" }),
   size: option(z.coerce.number({ error: SIZE_HINT }).int(SIZE_HINT).min(1, SIZE_HINT).max(20, SIZE_HINT).default(5), { description: "Papers per digest (1–20, default 5)" }),
   ranked: option(z.string().toLowerCase().pipe(z.enum(["trending", "team"], { error: RANKED_HINT })).default("trending"),
     { description: "Order: trending (default) or team" }),
+  who: option(z.string().toLowerCase().pipe(z.enum(["channel", "me"], { error: `Who is "channel" (this channel) or "me" (a daily DM just for you).` })).default("channel"),
+    { description: "channel (default) or me: your own daily picks by DM" }),
+  every: option(z.string().toLowerCase().pipe(z.enum(["daily", "weekly"], { error: `Every is "daily" or "weekly".` })).default("daily"),
+    { description: "daily (default) or weekly: the week's most-upvoted papers" }),
+  day: option(z.string().toLowerCase().transform((d) => d.slice(0, 3)).pipe(z.enum(WEEKDAYS, { error: DAY_HINT })).optional(),
+    { description: "Weekly: the day, e.g. mon (default mon)" }),
 });
+
+async function zoneFor(ctx: CommandContext, given: string | undefined, personal: boolean): Promise<string> {
+  if (given) return normalizeZone(given);
+  if (!personal) return "UTC";
+  const own = await ctx.userTimeZone?.();
+  if (own) return normalizeZone(own);
+  if (ctx.user.platform === "console") return "UTC";
+  throw new UserError("missing_zone", "Which time zone are you in? Add it, like /papers subscribe who:me time:08:30 zone:Europe/Berlin (start typing a city and pick it).");
+}
+
+/** When the next weekly digest comes: this week's day if its time is still ahead, else next week's. */
+function nextWeekly(schedule: { localTime: string; timeZone: string }, weekday: number, today: string, now: Date, doneThisWeek: boolean) {
+  const thisWeek = addDays(today, weekday - isoWeekday(today));
+  const at = fireTime(thisWeek, schedule);
+  if (!doneThisWeek && at && at.getTime() > now.getTime()) return { at, localDate: thisWeek };
+  const nextDate = addDays(thisWeek, 7);
+  return { at: fireTime(nextDate, schedule) ?? fireTime(addDays(nextDate, 1), schedule)!, localDate: nextDate };
+}
 
 export const subscribeCommand = defineCommand({
   data: {
     name: "subscribe",
-    description: "Post the day's trending papers to this channel every day at a local time",
-    usage: "subscribe [HH:MM] [time zone] [topic words…] [size:1-20] [ranked:team]   e.g. subscribe 09:00 Europe/Berlin mixture of experts",
+    description: "Daily or weekly trending papers for this channel, or your own daily picks by DM",
+    usage: "subscribe [me] [weekly mon] [HH:MM] [time zone] [topic words…] [size:1-20] [ranked:team]   e.g. subscribe 09:00 Europe/Berlin mixture of experts · subscribe me 08:30 · subscribe weekly mon 09:00",
     options: Options,
     permission: "manageChannel",
+    selfService: (raw) => String(raw.who ?? "").toLowerCase() === "me",
   },
   parseText: parseSubscribeWords,
   async execute(ctx, input): Promise<Reply> {
+    const personal = input.who === "me";
+    const weekly = input.every === "weekly";
+    if (personal && weekly) throw new UserError("personal_weekly", "Your personal digest is daily; subscribe me 08:30 sets its time.");
     const localTime = normalizeTime(input.time);
-    const timeZone = normalizeZone(input.zone);
+    const timeZone = await zoneFor(ctx, input.zone, personal);
     const schedule = { localTime, timeZone };
-    await ctx.services.subscriptions.upsert(ctx.channel, { localTime, timeZone, topic: input.topic, size: input.size,
-      ranking: input.ranked, createdBy: ctx.user.userId });
-    // Today's time already passed: the first digest is tomorrow's, not a "late" one right now.
+    const target: ChannelRef = personal ? personalTarget(ctx.user) : ctx.channel;
+    const weekday = weekly ? WEEKDAYS.indexOf(input.day ?? "mon") + 1 : null;
+    await ctx.services.subscriptions.upsert(target, { localTime, timeZone, topic: input.topic, size: input.size,
+      ranking: input.ranked, createdBy: ctx.user.userId, cadence: weekly ? "weekly" : "daily", weekday });
+    // The period's time already passed: the first digest is the next one, not a "late" one right now.
     const { deliveries } = ctx.services;
     const today = localDate(ctx.now, timeZone);
-    const todayAt = fireTime(today, schedule);
-    if (todayAt && todayAt.getTime() <= ctx.now.getTime()) await deliveries.skipDay(ctx.channel, today, `subscribe:${ctx.user.userId}`, ctx.now);
-    else await deliveries.unskipDay(ctx.channel, today);
-    const next = nextRun(schedule, ctx.now, await deliveries.exists(ctx.channel, today));
-    const what = [`${input.size} paper${input.size === 1 ? "" : "s"}`, input.ranked === "team" ? "ranked by this team" : null,
+    const runDate = weekly ? addDays(today, weekday! - isoWeekday(today)) : today;
+    const period = weekly ? isoWeek(today) : today;
+    const runAt = runDate <= today ? fireTime(runDate, schedule) : null;
+    if (runAt && runAt.getTime() <= ctx.now.getTime()) await deliveries.skipDay(target, period, `subscribe:${ctx.user.userId}`, ctx.now);
+    else await deliveries.unskipDay(target, period);
+    const done = await deliveries.exists(target, period);
+    const next = weekly ? nextWeekly(schedule, weekday!, today, ctx.now, done) : nextRun(schedule, ctx.now, done);
+    const when = `${describeDay(next.localDate, today, localTime, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}`;
+    const what = [`${input.size} paper${input.size === 1 ? "" : "s"}`, input.ranked === "team" && !personal ? "ranked by this team" : null,
       input.topic ? `about "${input.topic.slice(0, 80)}"` : null].filter(Boolean).join(", ");
+    if (personal) {
+      const bookmarks = (await ctx.services.bookmarks.list(ctx.user, { limit: 3 })).total;
+      const basis = bookmarks >= 3 ? "picked from your bookmarks" : "today's trending papers (and your topic) until you have 3 bookmarks";
+      return { visibility: "ephemeral", tone: "info",
+        text: `You'll get your own papers by direct message every day at ${localTime} ${timeZone}: next ${when} (${what}; ${basis}). ` +
+          "Stop with /papers unsubscribe me." };
+    }
+    const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";
     return { visibility: "ephemeral", tone: "info",
-      text: `Subscribed ${channelMention(ctx.channel)}: next digest ${describeDay(next.localDate, today, localTime, timeZone)}, ` +
-        `${describeWait(next.at.getTime() - ctx.now.getTime())} (${what}). Change it by subscribing again; stop it with /papers unsubscribe.` };
+      text: `Subscribed ${channelMention(ctx.channel)}${cadence}: next digest ${when} (${what}). ` +
+        `Change it by subscribing again; stop it with /papers unsubscribe${weekly ? " weekly" : ""}.` };
   },
 });

@@ -6,6 +6,8 @@ import type { Platform } from "../core/channel.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { channelMention, describeDay } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
+import { targetUserId } from "../core/person-target.ts";
+import { WEEKDAYS } from "../core/digest/weekly.ts";
 
 export const subscriptionsCommand = defineCommand({
   data: {
@@ -15,16 +17,20 @@ export const subscriptionsCommand = defineCommand({
     options: z.object({}),
   },
   async execute(ctx): Promise<Reply> {
-    const subs = await ctx.services.subscriptions.forWorkspace(ctx.channel.platform, ctx.channel.workspaceId);
+    // A personal digest is the asker's own business: theirs is listed, nobody else's.
+    const subs = (await ctx.services.subscriptions.forWorkspace(ctx.channel.platform, ctx.channel.workspaceId))
+      .filter((s) => { const owner = targetUserId(s); return owner === null || owner === ctx.user.userId; });
     if (subs.length === 0) return { visibility: "ephemeral", tone: "info", text: "No channel here has a digest yet. Start one with /papers subscribe 09:00 Europe/Berlin." };
     const lines = await Promise.all(subs.map(async (s) => {
       const channel = { platform: s.platform as Platform, workspaceId: s.workspaceId, channelId: s.channelId };
-      const parts = [`${s.localTime} ${s.timeZone}`, `${s.size} paper${s.size === 1 ? "" : "s"}`,
+      const weekly = s.cadence === "weekly";
+      const parts = [weekly ? `weekly on ${WEEKDAYS[(s.weekday ?? 1) - 1]} ${s.localTime} ${s.timeZone}` : `${s.localTime} ${s.timeZone}`, `${s.size} paper${s.size === 1 ? "" : "s"}`,
         s.ranking === "team" ? "ranked by this team" : null, s.topic ? `topic "${s.topic}"` : null].filter(Boolean).join(", ");
       const state = s.pausedReason ? `paused: ${s.pausedReason} (fix it, then subscribe again in that channel)`
-        : `next ${describeDay(nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, localDate(ctx.now, s.timeZone))).localDate,
+        : weekly ? "the week's most-upvoted papers" : `next ${describeDay(nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, localDate(ctx.now, s.timeZone))).localDate,
           localDate(ctx.now, s.timeZone), s.localTime, s.timeZone)}`;
-      return `• ${channelMention(channel)}: ${parts}; ${state}`;
+      const where = targetUserId(s) ? "you (by DM)" : channelMention(channel);
+      return `• ${where}: ${parts}; ${state}`;
     }));
     return { visibility: "ephemeral", tone: "info", text: [`Digests in this workspace (${subs.length}):`, ...lines].join("\n") };
   },

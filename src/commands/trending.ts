@@ -30,7 +30,7 @@ export const trendingCommand = defineCommand({
       visibility: "ephemeral",
       text: `Trending papers, ${snapshot.date} (${range(offset + 1, end, snapshot.ids.length)}):`,
       papers: shown.map((p, i) => toCard(p, { rank: offset + i + 1 })),
-      actions: ["bookmark", "share", "similar"],
+      actions: ["bookmark", "share", "similar", "notInterested"],
       ...(end < snapshot.ids.length ? { more: { command: "trending", input: { count, offset: end } } } : {}),
     };
   },

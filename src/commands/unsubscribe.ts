@@ -1,22 +1,38 @@
-// `/papers unsubscribe`: stop this channel's digest. Past deliveries stay in the ledger (no re-send if
-// the channel subscribes again the same day).
+// `/papers unsubscribe [weekly|me]`: stop this channel's daily (or weekly) digest, or your own. Past
+// deliveries stay in the ledger (no re-send if it subscribes again the same day).
 import { z } from "zod";
 import { defineCommand } from "../command-kit/command.ts";
+import { option } from "../command-kit/options.ts";
 import { channelMention } from "../command-kit/subscription-words.ts";
+import { personalTarget } from "../core/person-target.ts";
 import type { Reply } from "../core/messages/reply.ts";
+
+const WHICH_HINT = `Unsubscribe from "daily" (this channel's, the default), "weekly" (this channel's weekly) or "me" (your own DM).`;
 
 export const unsubscribeCommand = defineCommand({
   data: {
     name: "unsubscribe",
-    description: "Stop this channel's daily digest",
-    usage: "unsubscribe",
-    options: z.object({}),
+    description: "Stop this channel's daily or weekly digest, or your own (me)",
+    usage: "unsubscribe [weekly|me]",
+    options: z.object({
+      which: option(z.string().toLowerCase().pipe(z.enum(["daily", "weekly", "me"], { error: WHICH_HINT })).default("daily"),
+        { description: "daily (default), weekly, or me" }),
+    }),
     permission: "manageChannel",
+    selfService: (raw) => String(raw.which ?? "").toLowerCase() === "me",
   },
-  async execute(ctx): Promise<Reply> {
-    const removed = await ctx.services.subscriptions.remove(ctx.channel);
+  async execute(ctx, { which }): Promise<Reply> {
+    if (which === "me") {
+      const removed = await ctx.services.subscriptions.remove(personalTarget(ctx.user));
+      return { visibility: "ephemeral", tone: "info", text: removed
+        ? "You'll get no more personal digests. Start again any time with /papers subscribe me 08:30."
+        : "You have no personal digest to stop. Start one with /papers subscribe me 08:30." };
+    }
+    const weekly = which === "weekly";
+    const removed = await ctx.services.subscriptions.remove(ctx.channel, weekly ? "weekly" : "daily");
+    const kind = weekly ? "weekly digest" : "digest";
     return { visibility: "ephemeral", tone: "info", text: removed
-      ? `${channelMention(ctx.channel)} will get no more digests. Subscribe again any time with /papers subscribe 09:00 Europe/Berlin.`
-      : `${channelMention(ctx.channel)} has no digest to stop. Start one with /papers subscribe 09:00 Europe/Berlin.` };
+      ? `${channelMention(ctx.channel)} will get no more ${weekly ? "weekly digests" : "digests"}. Subscribe again any time with /papers subscribe ${weekly ? "weekly mon " : ""}09:00 Europe/Berlin.`
+      : `${channelMention(ctx.channel)} has no ${kind} to stop. Start one with /papers subscribe ${weekly ? "weekly mon " : ""}09:00 Europe/Berlin.` };
   },
 });

@@ -2,17 +2,22 @@
 // emulator: two `papers digest run` at once post each channel's digest once in total; a kill -9 in the
 // middle of a fan-out, then a rerun ten minutes later (past the lease, and past the few minutes Discord
 // remembers a nonce, on the emulator's clock and the bot's --now alike), leaves every channel with its
-// whole digest: no message twice, none missing.
+// whole digest: no message twice, none missing. Personal digests ride along: each person's DM (opened
+// with POST /users/@me/channels) gets one digest per day through the same ledger.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordEmulator, snowflake } from "../emulators/discord/index.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
 import { TEST_DISCORD_TOKEN } from "../support/secrets.ts";
 import { subscribe } from "./support.ts";
+import { personalTarget } from "../../src/core/person-target.ts";
 import { digestRun as run, postedTo } from "./digest-run.ts";
 
 const TWO = Array.from({ length: 12 }, (_, i) => ({ id: snowflake(), name: `two-${i}` }));
 const KILL = Array.from({ length: 8 }, (_, i) => ({ id: snowflake(), name: `kill-${i}` }));
 const guildId = snowflake();
+const PEOPLE = [snowflake(), snowflake()];
+const KILLED_PERSON = snowflake();
+const person = (userId: string) => personalTarget({ platform: "discord", workspaceId: guildId, userId });
 
 let services: TestServices;
 let discord: DiscordEmulator;
@@ -39,6 +44,7 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<void>
 describe("Discord digests across processes", () => {
   it("two processes at once post exactly one digest per channel in total", async () => {
     for (const c of TWO) await subscribe(services, { platform: "discord", workspaceId: guildId, channelId: c.id }, { size: 2 });
+    for (const id of PEOPLE) await subscribe(services, person(id), { size: 2 });
     const [a, b] = await Promise.all([digestRun("2025-03-12T09:00:00Z").done, digestRun("2025-03-12T09:00:00Z").done]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
@@ -47,11 +53,18 @@ describe("Discord digests across processes", () => {
       expect(new Set(noncesOf(c.id)).size).toBe(3);
       expect(postedTo(a.report, c.id) + postedTo(b.report, c.id)).toBe(3);
     }
-  }, 60_000);
+    for (const id of PEOPLE) {
+      const dm = discord.dmChannelOf(id)!;
+      expect(noncesOf(dm), id).toHaveLength(3);
+      expect(new Set(noncesOf(dm)).size).toBe(3);
+      expect(postedTo(a.report, `@${id}`) + postedTo(b.report, `@${id}`)).toBe(3);
+    }
+  }, 120_000);
 
   it("after a kill -9 mid fan-out, a rerun ten minutes later sends the rest, nothing twice, although the nonces are forgotten", async () => {
     const start = "2025-03-13T09:00:00Z";
     for (const c of KILL) await subscribe(services, { platform: "discord", workspaceId: guildId, channelId: c.id }, { size: 5 });
+    await subscribe(services, person(KILLED_PERSON), { size: 5 });
     discord.setTime(start);
     // Each post is stored at once and answered later: the kill lands between Discord posting a message
     // and the bot learning its id, the case a nonce window or the ledger alone cannot settle.
@@ -79,6 +92,9 @@ describe("Discord digests across processes", () => {
       expect(postedTo(rerun.report, c.id), c.name).toBe(6 - before[i]!);
     }
     expect(await services.db.postedMessage.count({ where: { channelId: { in: ids } } })).toBe(5 * KILL.length);
+    const dm = discord.dmChannelOf(KILLED_PERSON)!;
+    expect(noncesOf(dm), "the person's DM").toHaveLength(6);
+    expect(new Set(noncesOf(dm)).size).toBe(6);
     expect(await services.db.deliveryItem.count({ where: { delivery: { channelId: { in: ids } }, status: { not: "sent" } } })).toBe(0);
     const messages = KILL.reduce((n, c) => n + noncesOf(c.id).length, 0);
     const duplicates = messages - KILL.reduce((n, c) => n + new Set(noncesOf(c.id)).size, 0);

@@ -1,11 +1,14 @@
 // Real processes on one database: `papers digest run` twice at once posts each channel's digest once in
 // total; a kill -9 in the middle of a fan-out, then a rerun after the lease, posts the rest and no copies.
 // The children post through the real Slack transport (WebClient) to the Slack emulator on loopback.
+// Personal digests ride along: a person's DM (conversations.open, then their D… channel) gets exactly one
+// digest per local day through the same ledger, across two processes and a kill -9.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackEmulator } from "../emulators/slack/index.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
 import { LEASE_MS } from "../../src/core/delivery/ledger.ts";
 import { subscribe } from "./support.ts";
+import { personalTarget } from "../../src/core/person-target.ts";
 import { digestRun as run } from "./digest-run.ts";
 import { TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
 
@@ -22,12 +25,15 @@ afterAll(async () => { await slack.stop(); await services.close(); });
 const digestRun = (now: string) => run({ DATABASE_URL: services.testDatabase.url,
   SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl }, now);
 
+const person = (userId: string) => personalTarget({ platform: "slack", workspaceId: slack.teamId, userId });
 const keysOf = (channel: string) => slack.messages.filter((m) => m.channel === channel).map((m) => String(m.metadata?.event_payload?.key));
 
 describe("digest across processes", () => {
   it("two processes at once post exactly one digest per channel in total", async () => {
     const channels = Array.from({ length: 12 }, (_, i) => `CTWO${i}`);
     for (const id of channels) await subscribe(services, { platform: "slack", workspaceId: slack.teamId, channelId: id }, { size: 2 });
+    const people = ["UPTWO1", "UPTWO2", "UPTWO3"];
+    for (const id of people) await subscribe(services, person(id), { size: 2 });
     const [a, b] = [digestRun("2025-03-12T09:00:00Z"), digestRun("2025-03-12T09:00:00Z")];
     const [ra, rb] = await Promise.all([a.done, b.done]);
     expect(ra.code, ra.stderr).toBe(0);
@@ -38,22 +44,29 @@ describe("digest across processes", () => {
       expect(new Set(keysOf(id)).size).toBe(3);
       expect(postedBy(ra, id) + postedBy(rb, id)).toBe(1);
     }
+    for (const id of people) {
+      expect(keysOf(`D${id}`), id).toHaveLength(3);
+      expect(new Set(keysOf(`D${id}`)).size).toBe(3);
+      expect(postedBy(ra, `@${id}`) + postedBy(rb, `@${id}`)).toBe(1);
+    }
     const sum = (r: any) => r.report.channels.reduce((n: number, c: any) => n + c.posted, 0);
-    expect(sum(ra) + sum(rb)).toBe(channels.length * 3);
-  }, 60_000);
+    expect(sum(ra) + sum(rb)).toBe((channels.length + people.length) * 3);
+  }, 120_000);
 
   it("after a kill -9 mid fan-out, a rerun past the lease sends the rest and nothing twice", async () => {
     // Slack's per-channel limit with no burst makes each message wait about a second: a slow fan-out to kill.
     slack.setRateLimit({ perSecond: 1, burst: 1 });
     const channels = ["CKILL1", "CKILL2", "CKILL3"];
     for (const id of channels) await subscribe(services, { platform: "slack", workspaceId: slack.teamId, channelId: id }, { size: 5 });
+    await subscribe(services, person("UPKILL"), { size: 5 });
     const first = digestRun("2025-03-13T09:00:00Z");
-    await slack.waitFor(() => keysOf("CKILL1").length >= 2, 30_000);
+    await slack.waitFor(() => keysOf("CKILL1").length >= 2 && keysOf("DUPKILL").length >= 1, 30_000);
     first.child.kill("SIGKILL");
     const killed = await first.done;
     expect(killed.report).toBeNull();
     const before = channels.map((id) => keysOf(id).length);
     expect(before.some((n) => n < 6)).toBe(true);
+    const personBefore = keysOf("DUPKILL").length;
     // Within the lease, a rerun leaves the claimed channels alone.
     const early = await digestRun("2025-03-13T09:01:00Z").done;
     expect(early.report.channels.every((c: any) => c.posted === 0)).toBe(true);
@@ -67,6 +80,10 @@ describe("digest across processes", () => {
     }
     const posted = await services.db.postedMessage.count({ where: { channelId: { in: channels } } });
     expect(posted).toBe(15);
+    // The person's DM: the whole digest, once, whatever the kill left.
+    expect(keysOf("DUPKILL"), `after ${personBefore} before the kill`).toHaveLength(6);
+    expect(new Set(keysOf("DUPKILL")).size).toBe(6);
+    expect(await services.db.postedMessage.count({ where: { channelId: "@UPKILL" } })).toBe(5);
     slack.setRateLimit(false);
   }, 90_000);
 });

@@ -75,7 +75,7 @@ describe("buttons, menus and autocomplete", () => {
     expect(edit.body.content).toMatch(/^Shared “.+” to the channel/);
     const posted = h.emulator.channelMessages(h.channelId).at(-1)!;
     expect((posted.embeds[0] as any).title).toBe(h.services.catalog.get(paperId)!.title);
-    expect(buttons(posted).map((b) => b.custom_id)).toEqual([`pb:${paperId}`, `ps:${paperId}`, `pd:${paperId}`]);
+    expect(buttons(posted).map((b) => b.custom_id)).toEqual([`pb:${paperId}`, `ps:${paperId}`, `pd:${paperId}`, `pn:${paperId}`]);
     const channel = { platform: "discord" as const, workspaceId: h.emulator.guilds[0]!.id, channelId: h.channelId };
     expect(await h.services.posted.paperFor(channel, posted.id)).toBe(paperId);
   });

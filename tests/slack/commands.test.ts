@@ -83,7 +83,7 @@ describe("/papers over real Bolt", () => {
     expect(first.blocks.length).toBeLessThanOrEqual(50);
     const overflow = elements(first.blocks, "overflow");
     expect(overflow.length).toBeGreaterThan(5);
-    expect(overflow[0]!.options.map((o: any) => o.value.split(":")[0])).toEqual(["bookmark", "share", "similar"]);
+    expect(overflow[0]!.options.map((o: any) => o.value.split(":")[0])).toEqual(["bookmark", "share", "similar", "notInterested"]);
   });
 
   it("unknown words are a search: top 5 with titles linked, two-line summaries and buttons", async () => {

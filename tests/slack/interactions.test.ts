@@ -87,7 +87,7 @@ describe("share and the 🔖 reaction round trip", () => {
     const title = h.services.catalog.get(paperId)!.title;
     expect(post!.params.text).toContain(title);
     expect(blockText(blocks)).toContain("React with :bookmark:");
-    expect(elements(blocks, "button").map((b) => b.action_id)).toEqual(["paper_bookmark", "paper_similar", "paper_discuss"]);
+    expect(elements(blocks, "button").map((b) => b.action_id)).toEqual(["paper_bookmark", "paper_similar", "paper_discuss", "paper_notInterested"]);
     const ts = h.emulator.messages.at(-1)!.ts;
     expect(await h.services.posted.paperFor({ platform: "slack", workspaceId: "T0TEST", channelId: "C0GENERAL" }, ts)).toBe(paperId);
     expect(confirmation.response_type).toBe("ephemeral");

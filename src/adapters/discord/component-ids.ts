@@ -10,7 +10,7 @@ export const MAX_CUSTOM_ID = 100;
 const PARKED_TTL_MS = 60 * 60_000;
 const MAX_PARKED = 20_000;
 
-const ACTION_CODES: Record<PaperAction, string> = { bookmark: "b", unbookmark: "u", markRead: "r", similar: "s", share: "h", discuss: "d" };
+const ACTION_CODES: Record<PaperAction, string> = { bookmark: "b", unbookmark: "u", markRead: "r", similar: "s", share: "h", discuss: "d", notInterested: "n" };
 const CODE_ACTIONS = Object.fromEntries(Object.entries(ACTION_CODES).map(([a, c]) => [c, a])) as Record<string, PaperAction>;
 
 export type DecodedComponent =

@@ -23,9 +23,10 @@ const COLOR = { paper: 0xff9d00, error: 0xed4245 };
 
 const LABELS: Record<PaperAction, string> = {
   bookmark: "Bookmark", similar: "More like this", share: "Share to channel", unbookmark: "Remove bookmark", markRead: "Mark read",
-  discuss: "Discuss",
+  discuss: "Discuss", notInterested: "Not interested",
 };
-const SHORT_LABELS: Record<PaperAction, string> = { bookmark: "Bookmark", similar: "Similar", share: "Share", unbookmark: "Remove", markRead: "Read", discuss: "Discuss" };
+const SHORT_LABELS: Record<PaperAction, string> = { bookmark: "Bookmark", similar: "Similar", share: "Share", unbookmark: "Remove", markRead: "Read", discuss: "Discuss",
+  notInterested: "Not for me" };
 
 function cut(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + "…";

@@ -25,6 +25,7 @@ import { renderDiscussion } from "./render-discussion.ts";
 const THREAD_ALREADY_CREATED = 160004;
 /** Three days of quiet before Discord archives the thread (it reopens when someone posts). */
 const THREAD_ARCHIVE_MINUTES = 4320;
+import { targetUserId } from "../../core/person-target.ts";
 
 /** Discord error codes that mean "this channel will not take our messages": pause it, do not retry. */
 const UNAVAILABLE: Record<number, string> = {
@@ -89,7 +90,24 @@ export class DiscordTransport implements ChatTransport {
   private botId: Promise<string> | null = null;
   private readonly listings = new Map<string, Listing>();
 
+  /** A person's DM channel, by user id: Discord keeps one per pair, so it is opened once per process. */
+  private readonly directs = new Map<string, Promise<string>>();
+
   constructor(private readonly rest: REST, private readonly ids: ComponentIds) {}
+
+  /** The Discord channel a target means: a channel as is, a person ("@123…", a personal digest) their DM. */
+  private async channelId(channel: ChannelRef): Promise<string> {
+    const userId = targetUserId(channel);
+    if (!userId) return channel.channelId;
+    let id = this.directs.get(userId);
+    if (!id) {
+      id = (this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }) as Promise<{ id: string }>)
+        .then((c) => c.id, (error: unknown) => { throw translatePostError(error); });
+      id.catch(() => this.directs.delete(userId));
+      this.directs.set(userId, id);
+    }
+    return id;
+  }
 
   /**
    * Every post carries an enforced nonce (a share, which has no key, a random one), which makes sending it
@@ -102,10 +120,11 @@ export class DiscordTransport implements ChatTransport {
     const nonce = options.idempotencyKey ? nonceFor(options.idempotencyKey) : randomBytes(18).toString("base64url");
     const { file, ...message } = options.idempotencyKey ? withDeliveryKey(rendered, nonce, this.ids) : rendered;
     const body = { ...message, nonce, enforce_nonce: true };
-    this.listings.delete(channel.channelId); // what this post adds (or may have added) is not in it
+    const channelId = await this.channelId(channel);
+    this.listings.delete(channelId); // what this post adds (or may have added) is not in it
     const files: RawFile[] | undefined = file ? [{ name: file.name, data: file.data }] : undefined;
     const send = async (resends: number): Promise<{ id: string }> => {
-      try { return await this.rest.post(Routes.channelMessages(channel.channelId), { body, ...(files ? { files } : {}) }) as { id: string }; }
+      try { return await this.rest.post(Routes.channelMessages(channelId), { body, ...(files ? { files } : {}) }) as { id: string }; }
       catch (error) { if (resends > 0 && isConnectionReset(error)) return send(resends - 1); throw error; }
     };
     try {
@@ -144,7 +163,8 @@ export class DiscordTransport implements ChatTransport {
    */
   async findPosted(channel: ChannelRef, idempotencyKey: string, since: Date): Promise<{ messageId: string } | null> {
     const hashedKey = nonceFor(idempotencyKey);
-    const [botId, messages] = await Promise.all([this.ownId(), this.recentMessages(channel.channelId, since.getTime())]);
+    const channelId = await this.channelId(channel);
+    const [botId, messages] = await Promise.all([this.ownId(), this.recentMessages(channelId, since.getTime())]);
     const found = messages?.find((m) => m.author?.id === botId && carriesDeliveryKey(m.components, hashedKey)
       && Date.parse(m.timestamp) >= since.getTime());
     return found ? { messageId: found.id } : null;

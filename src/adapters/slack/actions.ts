@@ -13,7 +13,7 @@ import { refreshHome } from "./home.ts";
 import { ACTION_PREFIX, MENU_ACTION, MORE_ACTION, decodeMore } from "./render.ts";
 import { safely } from "./safely.ts";
 
-const PAPER_ACTIONS = new Set<PaperAction>(["bookmark", "unbookmark", "markRead", "similar", "share", "discuss"]);
+const PAPER_ACTIONS = new Set<PaperAction>(["bookmark", "unbookmark", "markRead", "similar", "share", "discuss", "notInterested"]);
 /** Actions that change the reading list, which the App Home shows. */
 const CHANGES_BOOKMARKS = new Set<PaperAction>(["bookmark", "unbookmark", "markRead"]);
 

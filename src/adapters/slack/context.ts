@@ -22,8 +22,24 @@ export function slackChannel(teamId: string, channelId: string): ChannelRef {
   return { platform: "slack", workspaceId: teamId, channelId };
 }
 
-export function commandContext(services: Services, teamId: string, userId: string, channelId: string): CommandContext {
+/** The slice of the WebClient a command may need: the person's own profile (their time zone). */
+export interface UsersInfo { users: { info(args: { user: string }): Promise<unknown> } }
+
+export function commandContext(services: Services, teamId: string, userId: string, channelId: string, client?: UsersInfo): CommandContext {
   // Slack has no per-channel admin role a slash command can see: anyone in a channel may manage its digest,
   // as with Slack's own /remind and /feed.
-  return { services, user: slackUser(teamId, userId), channel: slackChannel(teamId, channelId), canManageChannel: true, now: services.clock() };
+  const ctx: CommandContext = { services, user: slackUser(teamId, userId), channel: slackChannel(teamId, channelId), canManageChannel: true, now: services.clock() };
+  if (client) ctx.userTimeZone = () => slackTimeZone(client, userId, services);
+  return ctx;
+}
+
+/** The zone the person set in Slack (users.info `tz`); null when Slack will not say (the caller asks for one). */
+async function slackTimeZone(client: UsersInfo, userId: string, services: Services): Promise<string | null> {
+  try {
+    const answer = await client.users.info({ user: userId }) as { user?: { tz?: unknown } };
+    return typeof answer.user?.tz === "string" ? answer.user.tz : null;
+  } catch (error) {
+    services.log.warn({ err: error }, "users.info failed; asking the person for a time zone");
+    return null;
+  }
 }

@@ -19,7 +19,9 @@ export const BOT_SCOPES: Record<string, string> = {
   "chat:write.public": "post a digest to a public channel without being invited first",
   "reactions:read": "🔖 reactions on the bot's paper messages",
   "files:write": "/papers export sends the reading list as a file",
-  "im:write": "open the direct message that export files go to",
+  "im:write": "open the direct message that export files and personal digests go to",
+  "im:history": "find a personal digest message already posted after a restart (no duplicates)",
+  "users:read": "your time zone (users.info) for your personal digest's time",
   "channels:history": "find a digest message already posted after a restart (no duplicates)",
   "groups:history": "the same, in private channels",
 };

@@ -22,7 +22,7 @@ export const MORE_ACTION = "more";
 
 const LABELS: Record<PaperAction, string> = {
   bookmark: "🔖 Bookmark", share: "Share to channel", similar: "More like this", unbookmark: "Remove", markRead: "Mark read",
-  discuss: "💬 Discuss",
+  discuss: "💬 Discuss", notInterested: "Not interested",
 };
 
 /** Slack mrkdwn treats &, < and > as control characters: "/papers <words>" would become a broken link. */

@@ -11,6 +11,7 @@ import type { DiscussionStarter } from "../../core/messages/discussion.ts";
 import { renderDiscussion } from "./render-discussion.ts";
 import { keepAliveFetch } from "./fetch.ts";
 import { retryDelayMs } from "../../core/retry-delay.ts";
+import { targetUserId } from "../../core/person-target.ts";
 
 export const IDEMPOTENCY_EVENT_TYPE = "papers_bot_post";
 
@@ -61,7 +62,27 @@ export class SlackTransport implements ChatTransport {
   readonly minIntervalMs = 1000;
   readonly concurrency = 1000;
 
+  /** A person's DM with the bot, by user id: Slack keeps one per pair, so it is asked once per process. */
+  private readonly directs = new Map<string, Promise<string>>();
+
   constructor(private readonly client: webApi.WebClient) {}
+
+  /** The Slack channel a target means: a channel as is, a person ("@U123", a personal digest) their DM. */
+  private conversation(channel: ChannelRef): Promise<string> {
+    const userId = targetUserId(channel);
+    if (!userId) return Promise.resolve(channel.channelId);
+    let id = this.directs.get(userId);
+    if (!id) {
+      id = this.client.conversations.open({ users: userId }).then((r) => {
+        const opened = (r as { channel?: { id?: string } }).channel?.id;
+        if (!opened) throw new ChannelUnavailableError("Slack opened no direct message");
+        return opened;
+      }, (error: unknown) => { throw mapSlackError(error); });
+      id.catch(() => this.directs.delete(userId));
+      this.directs.set(userId, id);
+    }
+    return id;
+  }
 
   /**
    * chat.postMessage as one JSON POST over keepAliveFetch, not through the WebClient: a digest posts
@@ -72,8 +93,9 @@ export class SlackTransport implements ChatTransport {
    */
   async post(channel: ChannelRef, reply: Reply, options: PostOptions = {}): Promise<{ messageId: string }> {
     let first: string | undefined;
+    const conversation = await this.conversation(channel);
     for (const [i, message] of renderReply(reply).entries()) {
-      const body = JSON.stringify({ channel: channel.channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false,
+      const body = JSON.stringify({ channel: conversation, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false,
         // The key rides along as message metadata, so findPosted can recognise the message after a crash.
         ...(i === 0 && options.idempotencyKey ? { metadata: { event_type: IDEMPOTENCY_EVENT_TYPE, event_payload: { key: options.idempotencyKey } } } : {}) });
       const answer = await this.postJson("chat.postMessage", body);
@@ -112,11 +134,12 @@ export class SlackTransport implements ChatTransport {
 
   async findPosted(channel: ChannelRef, idempotencyKey: string, since: Date): Promise<{ messageId: string } | null> {
     let cursor: string | undefined;
+    const conversation = await this.conversation(channel);
     // A digest day is a few dozen messages at most; five pages bound the cost of a busy channel.
     for (let page = 0; page < 5; page++) {
       let result: { messages?: HistoryMessage[]; response_metadata?: { next_cursor?: string } };
       try {
-        result = await this.client.conversations.history({ channel: channel.channelId, oldest: (since.getTime() / 1000).toFixed(6),
+        result = await this.client.conversations.history({ channel: conversation, oldest: (since.getTime() / 1000).toFixed(6),
           include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) }) as typeof result;
       } catch (error) {
         throw mapSlackError(error);

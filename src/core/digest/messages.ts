@@ -12,7 +12,7 @@ export interface HeaderFacts { localDate: string; timeZone: string; localTime: s
 const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 const dayNames = new Map<string, string>();
 
-function dayName(localDate: string): string {
+export function dayName(localDate: string): string {
   let name = dayNames.get(localDate);
   if (name === undefined) {
     const [y, m, d] = localDate.split("-").map(Number) as [number, number, number];
@@ -43,5 +43,5 @@ export function nothingNewReply(f: HeaderFacts): Reply {
 }
 
 export function paperReply(paper: Paper, rank: number): Reply {
-  return { visibility: "channel", text: paper.title, papers: [toCard(paper, { rank })], actions: ["bookmark", "discuss"] };
+  return { visibility: "channel", text: paper.title, papers: [toCard(paper, { rank })], actions: ["bookmark", "discuss", "notInterested"] };
 }

@@ -4,6 +4,7 @@ import type { ChannelRef } from "../channel.ts";
 import { parseArxivId } from "../paper.ts";
 import type { Catalog } from "../catalog.ts";
 import type { BookmarkStore } from "../stores/bookmarks.ts";
+import type { NotInterestedStore } from "../stores/not-interested.ts";
 import type { PlannedItem } from "../stores/deliveries.ts";
 import type { PaperStore, TrendingList } from "../stores/papers.ts";
 import type { PostedMessageStore } from "../stores/posted-messages.ts";
@@ -46,7 +47,7 @@ export function recentPerTick(posted: PostedMessageStore, tickAt: Date): (channe
 
 /** `trending` and `recent` are the tick's shared readers (trendingPerTick, recentPerTick); the stores
  * are for `ranked: team`. */
-export interface PlanDeps { catalog: Catalog; bookmarks: BookmarkStore; posted: PostedMessageStore;
+export interface PlanDeps { catalog: Catalog; bookmarks: BookmarkStore; posted: PostedMessageStore; notInterested: NotInterestedStore;
   trending: (localDate: string) => Promise<TrendingList>; recent: (channel: ChannelRef) => Promise<string[]> }
 
 // How much a paper's place in the trending list counts against its relevance to the topic: enough to

@@ -10,8 +10,8 @@ import { DeliveryLedger } from "../delivery/ledger.ts";
 import { defaultRetryPolicy, type RetryPolicy } from "../retry.ts";
 import { dayKey } from "../stores/deliveries.ts";
 import { DIGEST_JOB } from "../stores/job-runs.ts";
-import { deliverChannel, type ChannelOutcome } from "./fanout.ts";
-import { dueAt } from "./schedule.ts";
+import type { ChannelOutcome } from "./fanout.ts";
+import { deliverSubscription, dueFor } from "./kinds.ts";
 import { recentPerTick, trendingPerTick } from "./plan.ts";
 
 export interface TickOptions {
@@ -50,7 +50,7 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
     const subs = await services.subscriptions.all();
     const due = subs.flatMap((sub) => {
       if (sub.pausedReason) { report.paused++; return []; }
-      const check = dueAt(sub, now);
+      const check = dueFor(sub, now);
       if (!check.due) { report.notDue++; return []; }
       return [{ sub, check, channel: { platform: sub.platform as Platform, workspaceId: sub.workspaceId, channelId: sub.channelId } satisfies ChannelRef }];
     });
@@ -67,7 +67,7 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
       }
       if (!tasks.has(channel.platform)) tasks.set(channel.platform, []);
       tasks.get(channel.platform)!.push(async (): Promise<ChannelOutcome> => {
-        try { return await deliverChannel(deps, ledger, transport, channel, sub, check, control); }
+        try { return await deliverSubscription(deps, ledger, transport, channel, sub, check, control); }
         catch (error) {
           // The ledger itself failed (database trouble): this channel only; the next tick tries again.
           services.log.error({ err: error, channel }, "digest delivery crashed");

@@ -2,7 +2,7 @@
 // reports `:shortcode:` names (a reaction arrives as "bookmark"); Discord renders only the Unicode
 // character when a bot sends it, and reports reactions as the character itself.
 
-export type EmojiName = "bookmark" | "search" | "share" | "remove" | "done" | "warning" | "discuss";
+export type EmojiName = "bookmark" | "search" | "share" | "remove" | "done" | "warning" | "discuss" | "mute";
 
 export interface Emoji {
   /** The character, as Discord (and the terminal) shows it. */
@@ -19,6 +19,7 @@ export const EMOJI: Readonly<Record<EmojiName, Emoji>> = {
   done: { unicode: "✅", slack: "white_check_mark" },
   warning: { unicode: "⚠️", slack: "warning" },
   discuss: { unicode: "💬", slack: "speech_balloon" },
+  mute: { unicode: "🔕", slack: "no_bell" },
 };
 
 /** Whether a reaction a platform reported (Slack's name or the character) is this emoji. */

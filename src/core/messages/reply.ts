@@ -5,12 +5,12 @@ import type { EmojiName } from "./emoji.ts";
 import { DatabaseBusyError } from "../stores/busy.ts";
 
 /** Buttons a paper can carry; the adapter maps each to its platform's button and back. */
-export type PaperAction = "bookmark" | "share" | "similar" | "unbookmark" | "markRead" | "discuss";
+export type PaperAction = "bookmark" | "share" | "similar" | "unbookmark" | "markRead" | "discuss" | "notInterested";
 
 /** The emoji each paper action carries where a platform shows one on its button. */
 export const ACTION_EMOJI: Readonly<Record<PaperAction, EmojiName>> = {
   bookmark: "bookmark", similar: "search", share: "share", unbookmark: "remove", markRead: "done",
-  discuss: "discuss",
+  discuss: "discuss", notInterested: "mute",
 };
 
 export interface PaperCard {

@@ -1,21 +1,51 @@
 // "For you", arXiv-sanity style: the person's bookmarks are the profile, the search index ranks the
-// rest of the catalog by content similarity to it, and nothing they already saved comes back.
+// rest of the catalog by content similarity to it, and nothing they already saved comes back. What they
+// marked "not interested" never comes back either, and papers like it sink (sink.ts).
 import type { UserRef } from "../channel.ts";
 import type { Paper } from "../paper.ts";
 import type { Services } from "../services.ts";
+import { MAX_DISLIKED, likeDisliked, sinkAll } from "./sink.ts";
 
 /** Fewer bookmarks than this make a profile too narrow to be worth calling a recommendation. */
 export const MIN_SEEDS = 3;
 // Tastes drift: the newest bookmarks describe what someone reads now, and they bound the profile's cost.
 export const MAX_SEEDS = 200;
 
-export interface Recommendation { seeds: number; bookmarked: Set<string>; papers: Paper[] }
+export interface Recommendation {
+  seeds: number; bookmarked: Set<string>; papers: Paper[];
+  /** The bookmarks the profile was built from, newest first. */
+  seedIds: string[];
+  /** Marked "not interested" (never recommended). */
+  notInterested: Set<string>;
+  /** Those and papers like them: recommended only after everything else. */
+  sunk: Set<string>;
+}
 
-export async function recommendFor(services: Pick<Services, "bookmarks" | "catalog">, user: UserRef, limit: number): Promise<Recommendation> {
-  const { entries } = await services.bookmarks.list(user);
+type Deps = Pick<Services, "bookmarks" | "catalog" | "notInterested">;
+
+/** `exclude`: more papers to leave out (a personal digest's last 7 days). */
+export async function recommendFor(services: Deps, user: UserRef, limit: number, exclude: Set<string> = new Set()): Promise<Recommendation> {
+  const [{ entries }, disliked] = await Promise.all([services.bookmarks.list(user), services.notInterested.list(user, MAX_DISLIKED)]);
   const bookmarked = new Set(entries.map((e) => e.paperId));
-  const seeds = entries.slice(0, MAX_SEEDS).map((e) => e.paperId).filter((id) => services.catalog.get(id) !== undefined);
-  if (seeds.length < MIN_SEEDS) return { seeds: seeds.length, bookmarked, papers: [] };
-  const hits = services.catalog.index.recommend(seeds, limit, { exclude: bookmarked });
-  return { seeds: seeds.length, bookmarked, papers: services.catalog.papers(hits) };
+  const notInterested = new Set(disliked);
+  const seedIds = entries.slice(0, MAX_SEEDS).map((e) => e.paperId).filter((id) => services.catalog.get(id) !== undefined);
+  const base = { seeds: seedIds.length, bookmarked, seedIds, notInterested };
+  if (seedIds.length < MIN_SEEDS) return { ...base, papers: [], sunk: new Set(disliked) };
+  const { index } = services.catalog;
+  const sunk = likeDisliked(index, disliked);
+  const skip = new Set([...bookmarked, ...notInterested, ...exclude]);
+  // Enough extra that the sunk ones can go last and still leave `limit` others.
+  const hits = index.recommend(seedIds, limit + Math.min(sunk.size, 500), { exclude: skip });
+  const ordered = sinkAll(hits.map((h) => h.id), sunk).slice(0, limit);
+  return { ...base, sunk, papers: services.catalog.papers(ordered.map((id) => ({ id, score: 0 }))) };
+}
+
+/** Why each pick is there: the saved paper it is most like ("like X, which you saved"), or null. */
+export function reasonsFor(services: Pick<Services, "catalog">, picks: Paper[], seedIds: string[]): (Paper | null)[] {
+  if (picks.length === 0 || seedIds.length === 0) return picks.map(() => null);
+  return services.catalog.index.closestSeeds(picks.map((p) => p.id), seedIds).map((id) => (id ? services.catalog.get(id) ?? null : null));
+}
+
+export function reasonText(seed: Paper | null): string | null {
+  return seed ? `like “${seed.title.length > 90 ? `${seed.title.slice(0, 89)}…` : seed.title}”, which you saved` : null;
 }

@@ -3,6 +3,7 @@
 // bookmarked papers it posted there; their bookmarks (anywhere in the workspace) are the team's profile.
 import type { ChannelRef } from "../channel.ts";
 import type { Services } from "../services.ts";
+import { MAX_DISLIKED, likeDisliked } from "./sink.ts";
 
 // Bounds on the history read per digest: recent enough to reflect the team now, small enough to be cheap.
 const MAX_POSTED = 2_000;
@@ -20,10 +21,15 @@ export async function channelMembers(services: Pick<Services, "posted" | "bookma
  * first (most members first), then by content similarity to everything they bookmarked, then trending
  * order, which is also the whole answer when the channel has no bookmark history. Never drops or adds ids.
  */
-export async function rankForTeam(services: Pick<Services, "posted" | "bookmarks" | "catalog">, channel: ChannelRef, paperIds: string[]): Promise<string[]> {
+export async function rankForTeam(services: Pick<Services, "posted" | "bookmarks" | "catalog" | "notInterested">, channel: ChannelRef, paperIds: string[]): Promise<string[]> {
   if (paperIds.length < 2) return [...paperIds];
   const members = await channelMembers(services, channel);
-  if (members.length === 0) return [...paperIds];
+  // Whoever marked "not interested" on a paper posted here (or a bookmarking member who marked any) is
+  // heard too: those papers and papers like them sink below the rest (recommend/sink.ts).
+  const posted = await services.posted.recentPaperIds(channel, MAX_POSTED);
+  const dislikers = [...new Set([...members, ...await services.notInterested.markers(channel, [...new Set([...posted, ...paperIds])])])];
+  const sunk = likeDisliked(services.catalog.index, await services.notInterested.forUsers(channel, dislikers, MAX_DISLIKED));
+  if (members.length === 0) return sunk.size ? [...paperIds].sort((a, b) => Number(sunk.has(a)) - Number(sunk.has(b))) : [...paperIds];
   const savedBy = new Map<string, number>();
   for (const paperId of await services.bookmarks.savedBy(channel, members, MAX_SEEDS * 4)) savedBy.set(paperId, (savedBy.get(paperId) ?? 0) + 1);
   const seeds = [...savedBy.keys()].slice(0, MAX_SEEDS);
@@ -36,6 +42,7 @@ export async function rankForTeam(services: Pick<Services, "posted" | "bookmarks
   const position = new Map(paperIds.map((id, i) => [id, i]));
   return [...paperIds].sort((a, b) =>
     (savedBy.get(b) ?? 0) - (savedBy.get(a) ?? 0)
+    || Number(sunk.has(a)) - Number(sunk.has(b))
     || (similarity.get(b) ?? 0) - (similarity.get(a) ?? 0)
     || position.get(a)! - position.get(b)!);
 }

@@ -115,6 +115,16 @@ export class SearchIndex {
       .map(({ doc, score }) => ({ id: ids[doc]!, score }));
   }
 
+  /** For each pick, the seed it is most like, or null (unknown ids, or nothing in common). */
+  closestSeeds(pickIds: string[], seedIds: string[]): (string | null)[] {
+    const { docNo, ids } = this.corpus;
+    const seeds = [...new Set(seedIds)].map((id) => docNo.get(id)).filter((d): d is number => d !== undefined);
+    const picks = pickIds.map((id) => docNo.get(id) ?? -1);
+    const closest = this.similarity.closest(picks.filter((d) => d >= 0), seeds);
+    let next = 0;
+    return picks.map((d) => { if (d < 0) return null; const seed = closest[next++]!; return seed >= 0 ? ids[seed]! : null; });
+  }
+
   /** Titles for autocomplete: every typed word in the title, the last one possibly unfinished. */
   suggest(prefix: string, limit = 10): SearchHit[] {
     if (typeof prefix !== "string") return [];

@@ -98,4 +98,26 @@ export class Similarity {
     }
     return top.sorted();
   }
+
+  /**
+   * For each pick, the seed it is most like (cosine of the two vectors), or -1 when it shares no term with
+   * any: what "for you" quotes as the reason ("like X, which you saved"). Seed vectors are built once.
+   */
+  closest(picks: number[], seeds: number[]): number[] {
+    if (!this.normsReady) this.computeAllNorms();
+    const seedVectors = seeds.map((seed) => ({ seed, vector: this.vector(seed), norm: this.norms[seed]! || 1 }));
+    return picks.map((pick) => {
+      const vector = this.vector(pick);
+      const norm = this.norms[pick]! || 1;
+      let best = -1, bestScore = 0;
+      for (const { seed, vector: other, norm: otherNorm } of seedVectors) {
+        let dot = 0;
+        const [small, large] = vector.size <= other.size ? [vector, other] : [other, vector];
+        for (const [term, w] of small) { const v = large.get(term); if (v !== undefined) dot += w * v; }
+        const score = dot / norm / otherNorm;
+        if (score > bestScore) { bestScore = score; best = seed; }
+      }
+      return best;
+    });
+  }
 }

@@ -5,6 +5,7 @@ import type { DeliveryStore } from "./deliveries.ts";
 import type { DiscussionStore } from "./discussions.ts";
 import type { JobRunStore } from "./job-runs.ts";
 import type { LastListStore } from "./last-lists.ts";
+import type { NotInterestedStore } from "./not-interested.ts";
 import type { PaperStore } from "./papers.ts";
 import type { PostedMessageStore } from "./posted-messages.ts";
 import type { ProcessedEventStore } from "./processed-events.ts";
@@ -16,6 +17,7 @@ export interface Stores {
   subscriptions: SubscriptionStore;
   posted: PostedMessageStore;
   deliveries: DeliveryStore;
+  notInterested: NotInterestedStore;
   events: ProcessedEventStore;
   jobRuns: JobRunStore;
   lastLists: LastListStore;

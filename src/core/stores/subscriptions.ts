@@ -1,7 +1,15 @@
-// Channel digest subscriptions. One per channel: subscribing again changes it (and resumes a paused one).
+// Digest subscriptions. One per channel and cadence (a daily and a weekly may share a channel): subscribing
+// again changes it (and resumes a paused one). A person's own digest is a daily subscription whose
+// channel is their user target (core/digest/personal.ts).
 import type { ChannelRef } from "../channel.ts";
 
-export interface SubscriptionInput { localTime: string; timeZone: string; topic: string | null; size: number; ranking: "trending" | "team"; createdBy: string }
+export type Cadence = "daily" | "weekly";
+
+export interface SubscriptionInput { localTime: string; timeZone: string; topic: string | null; size: number; ranking: "trending" | "team"; createdBy: string;
+  /** Default "daily". */
+  cadence?: Cadence;
+  /** Weekly: ISO day of week, 1 = Monday. */
+  weekday?: number | null }
 
 export interface Subscription {
   id: number;
@@ -14,6 +22,9 @@ export interface Subscription {
   topic: string | null;
   size: number;
   ranking: string;
+  /** As stored: "daily" or "weekly". */
+  cadence: string;
+  weekday: number | null;
   /** Set when the channel is gone or the bot lost access; the digest skips it until someone subscribes again. */
   pausedReason: string | null;
   createdBy: string;
@@ -24,10 +35,11 @@ export interface Subscription {
 export interface SubscriptionStore {
   upsert(channel: ChannelRef, input: SubscriptionInput): Promise<Subscription>;
   /** true when there was one. */
-  remove(channel: ChannelRef): Promise<boolean>;
-  get(channel: ChannelRef): Promise<Subscription | null>;
+  remove(channel: ChannelRef, cadence?: Cadence): Promise<boolean>;
+  get(channel: ChannelRef, cadence?: Cadence): Promise<Subscription | null>;
   /** By channel id. */
   forWorkspace(platform: string, workspaceId: string): Promise<Subscription[]>;
   all(): Promise<Subscription[]>;
+  /** Every cadence of the channel: it is the channel that stopped taking messages. */
   pause(channel: ChannelRef, reason: string): Promise<void>;
 }

@@ -42,17 +42,18 @@ interface SnapshotEntryDelegate {
   createMany(args: { data: { date: string; rank: number; paperId: string }[] }): PromiseLike<Count>;
 }
 
+interface SubscriptionKey extends ChannelKey { cadence: string }
 export interface SubscriptionRow extends ChannelKey {
-  id: number; localTime: string; timeZone: string; topic: string | null; size: number; ranking: string;
+  id: number; localTime: string; timeZone: string; topic: string | null; size: number; ranking: string; cadence: string; weekday: number | null;
   pausedReason: string | null; createdBy: string; createdAt: Date; updatedAt: Date;
 }
-interface SubscriptionData { localTime: string; timeZone: string; topic: string | null; size: number; ranking: string; createdBy: string }
+interface SubscriptionData { localTime: string; timeZone: string; topic: string | null; size: number; ranking: string; weekday: number | null; createdBy: string }
 
 interface SubscriptionDelegate {
-  upsert(args: { where: { platform_workspaceId_channelId: ChannelKey }; create: ChannelKey & SubscriptionData;
+  upsert(args: { where: { platform_workspaceId_channelId_cadence: SubscriptionKey }; create: SubscriptionKey & SubscriptionData;
     update: SubscriptionData & { pausedReason: null } }): PromiseLike<SubscriptionRow>;
-  deleteMany(args: { where: ChannelKey }): PromiseLike<Count>;
-  findUnique(args: { where: { platform_workspaceId_channelId: ChannelKey } }): PromiseLike<SubscriptionRow | null>;
+  deleteMany(args: { where: SubscriptionKey }): PromiseLike<Count>;
+  findUnique(args: { where: { platform_workspaceId_channelId_cadence: SubscriptionKey } }): PromiseLike<SubscriptionRow | null>;
   findMany(args: { where?: { platform: string; workspaceId: string }; orderBy: { channelId: "asc" } | { id: "asc" } }): PromiseLike<SubscriptionRow[]>;
   updateMany(args: { where: ChannelKey; data: { pausedReason: string } }): PromiseLike<Count>;
 }
@@ -122,6 +123,15 @@ interface DiscussThreadDelegate {
   deleteMany(args: { where: DiscussKey & { status: string } }): PromiseLike<Count>;
 }
 
+interface NotInterestedKey extends UserKey { paperId: string }
+interface NotInterestedWhere { platform: string; workspaceId: string; userId?: In<string>; paperId?: In<string> }
+
+interface NotInterestedDelegate {
+  create(args: { data: NotInterestedKey }): PromiseLike<unknown>;
+  deleteMany(args: { where: NotInterestedKey }): PromiseLike<Count>;
+  findMany(args: { where: NotInterestedWhere; orderBy: ({ createdAt: "desc" } | { paperId: "asc" })[]; take: number }): PromiseLike<NotInterestedKey[]>;
+}
+
 interface ProcessedEventDelegate {
   create(args: { data: { platform: string; eventId: string } }): PromiseLike<unknown>;
   deleteMany(args: { where: { platform: string; eventId: string } | { receivedAt: { lt: Date } } }): PromiseLike<Count>;
@@ -147,6 +157,7 @@ export interface PrismaTx {
   postedMessage: PostedMessageDelegate;
   bookmark: BookmarkDelegate;
   discussThread: DiscussThreadDelegate;
+  notInterested: NotInterestedDelegate;
   processedEvent: ProcessedEventDelegate;
   jobRun: JobRunDelegate;
   lastList: LastListDelegate;

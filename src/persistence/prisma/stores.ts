@@ -8,6 +8,7 @@ import { PrismaDeliveryStore } from "./deliveries.ts";
 import { PrismaDiscussionStore } from "./discussions.ts";
 import { PrismaJobRunStore } from "./job-runs.ts";
 import { PrismaLastListStore } from "./last-lists.ts";
+import { PrismaNotInterestedStore } from "./not-interested.ts";
 import { PrismaPaperStore } from "./papers.ts";
 import { PrismaPostedMessageStore } from "./posted-messages.ts";
 import { PrismaProcessedEventStore } from "./processed-events.ts";
@@ -21,6 +22,7 @@ export function prismaStores(db: PrismaDb): Stores {
     subscriptions: reportingBusy(new PrismaSubscriptionStore(db)),
     posted: reportingBusy(new PrismaPostedMessageStore(db)),
     deliveries: reportingBusy(new PrismaDeliveryStore(db)),
+    notInterested: reportingBusy(new PrismaNotInterestedStore(db)),
     events: reportingBusy(new PrismaProcessedEventStore(db)),
     jobRuns: reportingBusy(new PrismaJobRunStore(db)),
     lastLists: reportingBusy(new PrismaLastListStore(db)),

@@ -65,6 +65,8 @@ export class SlackEmulator {
   private readonly now: () => number;
   private readonly keepAliveTimeoutMs: number;
   private readonly handlers: Record<string, Handler>;
+  /** users.info's `tz` per user (setUserZone); others get Slack's default. */
+  readonly userZones = new Map<string, string>();
 
   constructor(options: SlackEmulatorOptions = {}) {
     this.token = options.token ?? "xoxb-test-0000000000-emulator";
@@ -83,6 +85,14 @@ export class SlackEmulator {
       "views.publish": (p) => { need(p, "user_id", "view"); return { view: { id: `V${this.calls.length}`, ...parseJson(p.view) } }; },
       "conversations.open": (p) => { need(p, "users"); return { channel: { id: `D${String(p.users).split(",")[0]}` } }; },
       "conversations.history": (p) => this.history(p),
+      // As Slack: every user has a tz (Slack's default is America/Los_Angeles); an unknown id is user_not_found.
+      "users.info": (p) => {
+        need(p, "user");
+        const id = String(p.user);
+        if (!/^[UW][A-Z0-9]+$/.test(id)) throw new SlackError("user_not_found");
+        const tz = this.userZones.get(id) ?? "America/Los_Angeles";
+        return { user: { id, team_id: this.teamId, name: id.toLowerCase(), tz, tz_label: tz, tz_offset: 0, is_bot: false } };
+      },
       "reactions.add": (p) => { need(p, "channel", "timestamp", "name"); return {}; },
       "files.getUploadURLExternal": (p) => this.uploadUrl(p),
       "files.completeUploadExternal": (p) => this.completeUpload(p),

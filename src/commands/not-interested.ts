@@ -1,0 +1,45 @@
+// `/papers not-interested <N|id>`: the paper and papers like it sink in this person's for-you, personal
+// digest and `ranked: team` digests. `not-interested undo [N|id]` takes the mark back (the newest one
+// when no paper is named).
+import { z } from "zod";
+import { defineCommand } from "../command-kit/command.ts";
+import { option } from "../command-kit/options.ts";
+import { resolvePaper } from "../command-kit/paper-ref.ts";
+import { UserError } from "../command-kit/errors.ts";
+import { markNotInterested, notInterestedReply } from "../command-kit/not-interested.ts";
+import { notice, type Reply } from "../core/messages/reply.ts";
+
+const HINT = "Name the paper by its number in the last list or its arXiv id, like /papers not-interested 2403.07816.";
+
+const Options = z.object({
+  paper: option(z.string().trim().max(300, "That is too long for a paper id or link.").optional(),
+    { description: "The paper: its number in the last list, or its arXiv id or link", autocomplete: "paper" }),
+  undo: option(z.stringbool({ error: "Undo is true or false." }).default(false), { description: "Take the mark back" }),
+});
+
+export const notInterestedCommand = defineCommand({
+  data: {
+    name: "not-interested",
+    description: "Fewer papers like this one in your recommendations and digests",
+    usage: "not-interested <number or arXiv id>   (not-interested undo [number or id] takes it back)",
+    options: Options,
+  },
+  parseText(words) {
+    const undo = words[0]?.toLowerCase() === "undo";
+    const rest = undo ? words.slice(1) : words;
+    return { ...(rest.length ? { paper: rest.join(" ") } : {}), ...(undo ? { undo: "true" } : {}) };
+  },
+  async execute(ctx, { paper, undo }): Promise<Reply> {
+    const { services, user } = ctx;
+    if (undo) {
+      const id = paper ? (await resolvePaper(ctx, paper, "not-interested undo", "search for it with /papers <words>.")).id : (await services.notInterested.list(user, 1))[0];
+      if (!id) return notice("You have not marked any paper not interested.");
+      const title = services.catalog.get(id)?.title ?? id;
+      return notice(await services.notInterested.remove(user, id)
+        ? `Taken back: “${title}” counts again in your recommendations.` : `“${title}” was not marked not interested.`);
+    }
+    if (!paper) throw new UserError("missing_paper", HINT);
+    const id = (await resolvePaper(ctx, paper, "not-interested", "search for it with /papers <words>, then use its number.")).id;
+    return notInterestedReply(services.catalog.get(id)?.title ?? id, await markNotInterested(services, user, id));
+  },
+});

@@ -1,0 +1,41 @@
+// The kinds of digest a subscription can be, routed in one place for the tick: a channel's daily digest
+// (fanout.ts), a channel's weekly digest (weekly.ts) and a person's own daily DM (personal.ts). All three
+// go through the same deliver() and ledger; they differ in when they are due, the period key the ledger
+// keys on, and what they plan and say.
+import type { ChannelRef } from "../channel.ts";
+import type { Subscription } from "../stores/subscriptions.ts";
+import type { ChatTransport } from "../transport.ts";
+import { deliver } from "../delivery/deliver.ts";
+import type { DeliveryLedger } from "../delivery/ledger.ts";
+import type { RunControl } from "../delivery/run.ts";
+import { targetUser } from "../person-target.ts";
+import { deliverChannel, type ChannelOutcome, type FanoutDeps } from "./fanout.ts";
+import { planPersonal, personalRenderer } from "./personal.ts";
+import { dueAt, type DueCheck } from "./schedule.ts";
+import { planWeekly, weeklyDueAt, weeklyRenderer } from "./weekly.ts";
+
+/** `localDate` is the ledger's period key: the local date, or the ISO week of a weekly digest. */
+export type KindDue = DueCheck & { runDate: string };
+
+export function dueFor(sub: Subscription, now: Date): KindDue {
+  if (sub.cadence === "weekly") return weeklyDueAt({ localTime: sub.localTime, timeZone: sub.timeZone, weekday: sub.weekday ?? 1 }, now);
+  const check = dueAt(sub, now);
+  return { ...check, runDate: check.localDate };
+}
+
+export async function deliverSubscription(deps: FanoutDeps, ledger: DeliveryLedger, transport: ChatTransport, channel: ChannelRef,
+  sub: Subscription, due: KindDue, control: RunControl): Promise<ChannelOutcome> {
+  const user = targetUser(channel);
+  if (!user && sub.cadence !== "weekly") return deliverChannel(deps, ledger, transport, channel, sub, due, control);
+  const [planned, renderer] = user
+    ? [(await planPersonal(deps, channel, sub, due.runDate)).items, personalRenderer(deps, user, sub, due.runDate)] as const
+    : [await planWeekly(deps, sub, due.runDate), weeklyRenderer(deps, sub, due.localDate, due.runDate)] as const;
+  const { failure, unavailable, ...result } = await deliver(ledger, transport, {
+    channel, localDate: due.localDate, late: due.late, planned, renderer,
+    onUnavailable: (reason) => deps.subscriptions.pause(channel, reason),
+  }, control);
+  const what = user ? "personal digest" : "weekly digest";
+  if (unavailable) deps.log.warn({ channel, reason: unavailable }, `${what} target unavailable; subscription paused`);
+  if (failure) deps.log.warn({ channel, err: failure.error }, `${what} gave up for this tick; the next tick resumes it`);
+  return { channel, localDate: due.localDate, ...result };
+}

@@ -1,0 +1,87 @@
+// A person's own daily digest, by direct message: their "for you" picks (bookmarks as the profile, "not
+// interested" sunk), minus what they saved and what they were shown in the last 7 days. It is a daily
+// subscription whose channel is the person (core/person-target.ts), so the ledger, its leases and the
+// 7-day record are the channel digest's own: exactly once per person per local day.
+// With fewer than MIN_SEEDS bookmarks there is no profile yet: the day's trending papers, their topic's
+// first, and the header says so and how to get real picks.
+import type { ChannelRef, UserRef } from "../channel.ts";
+import type { Paper } from "../paper.ts";
+import { toCard, type Reply } from "../messages/reply.ts";
+import type { LedgerItem, PlannedItem } from "../stores/deliveries.ts";
+import type { NotInterestedStore } from "../stores/not-interested.ts";
+import { targetUser } from "../person-target.ts";
+import { MIN_SEEDS, reasonText, reasonsFor, recommendFor } from "../recommend/person.ts";
+import { likeDisliked, sinkAll, MAX_DISLIKED } from "../recommend/sink.ts";
+import type { Claim } from "../delivery/ledger.ts";
+import type { RenderItem } from "../delivery/run.ts";
+import { withoutVersion, type DigestSubscription, type PlanDeps } from "./plan.ts";
+import { dayName } from "./messages.ts";
+
+export interface PersonalPlan { items: PlannedItem[]; seeds: number }
+
+/** What goes in today's DM: at most `sub.size` papers, or a notice when nothing is new. */
+export async function planPersonal(deps: PlanDeps & { notInterested: NotInterestedStore }, target: ChannelRef, sub: DigestSubscription,
+  localDate: string): Promise<PersonalPlan> {
+  const user = targetUser(target)!;
+  const shown = new Set((await deps.recent(target)).map(withoutVersion));
+  const rec = await recommendFor(deps, user, sub.size, shown);
+  let ids: string[];
+  if (rec.seeds >= MIN_SEEDS) ids = rec.papers.map((p) => p.id);
+  else {
+    const trending = (await deps.trending(localDate))?.ids ?? [];
+    const about = sub.topic ? deps.catalog.index.search(sub.topic, { limit: sub.size * 4 }).hits.map((h) => h.id) : [];
+    const aboutSet = new Set(about);
+    // Their topic first (today's trending ones, then the catalog's best), then the rest of trending.
+    const candidates = [...new Set([...trending.filter((id) => aboutSet.has(id)), ...about, ...trending])]
+      .filter((id) => !rec.bookmarked.has(id) && !rec.notInterested.has(id) && !shown.has(withoutVersion(id)));
+    const sunk = likeDisliked(deps.catalog.index, [...rec.notInterested].slice(0, MAX_DISLIKED));
+    ids = sinkAll(candidates, sunk).slice(0, sub.size);
+  }
+  const items: PlannedItem[] = ids.length === 0 ? [{ kind: "notice", paperId: null }]
+    : [{ kind: "header", paperId: null }, ...ids.map((paperId) => ({ kind: "paper" as const, paperId }))];
+  return { items, seeds: rec.seeds };
+}
+
+const HOW_TO_IMPROVE = "Bookmark papers you like (🔖 or the Bookmark button) and press Not interested on the others: " +
+  `from ${MIN_SEEDS} bookmarks on, these picks are made from what you save.`;
+
+export function personalHeader(localDate: string, count: number, seeds: number, topic: string | null): Reply {
+  const papers = count === 1 ? "1 paper" : `${count} papers`;
+  if (seeds >= MIN_SEEDS) {
+    return { visibility: "channel", tone: "info",
+      text: `Your papers for ${dayName(localDate)}: ${papers} picked from your ${seeds} bookmarks, leaving out what you saved or saw this week.` };
+  }
+  const have = seeds === 0 ? "no bookmarks yet" : `only ${seeds} bookmark${seeds === 1 ? "" : "s"}`;
+  const basis = topic ? `today's trending papers and your topic "${topic.slice(0, 80)}"` : "today's trending papers";
+  return { visibility: "channel", tone: "info",
+    text: `Your papers for ${dayName(localDate)}: ${papers}, based on ${basis}, since you have ${have}. ${HOW_TO_IMPROVE}` };
+}
+
+export function personalNothingNew(localDate: string): Reply {
+  return { visibility: "channel", tone: "info",
+    text: `Nothing new for you on ${dayName(localDate)}: every paper I would pick you saved or saw in the last 7 days. Try /papers trending.` };
+}
+
+export function personalPaperReply(paper: Paper, rank: number, why: string | null): Reply {
+  return { visibility: "channel", text: why ? `${paper.title} (${why})` : paper.title, papers: [toCard(paper, { rank })],
+    actions: ["bookmark", "notInterested"] };
+}
+
+/** Each item's words. The reason is worked out when the message is sent, against the bookmarks then. */
+export function personalRenderer(deps: PlanDeps & { notInterested: NotInterestedStore }, user: UserRef, sub: DigestSubscription, localDate: string) {
+  return (_claim: Claim, items: LedgerItem[]): RenderItem => {
+    let profile: Promise<string[]> | null = null;
+    const seedIds = () => (profile ??= deps.bookmarks.list(user, { limit: 200 })
+      .then(({ entries }) => entries.map((e) => e.paperId).filter((id) => deps.catalog.get(id) !== undefined)));
+    const count = items.filter((i) => i.kind === "paper").length;
+    return async (item): Promise<Reply | null> => {
+      if (item.kind === "notice") return personalNothingNew(localDate);
+      const seeds = await seedIds();
+      if (item.kind === "header") return personalHeader(localDate, count, seeds.length, sub.topic);
+      const paper = item.paperId ? await deps.catalog.find(item.paperId) : null;
+      if (!paper) return null;
+      const why = seeds.length >= MIN_SEEDS ? reasonText(reasonsFor(deps, [paper], seeds)[0] ?? null) : null;
+      return personalPaperReply(paper, item.position, why);
+    };
+  };
+}

@@ -1,0 +1,78 @@
+// Weekly digests: once per ISO week per channel, on a weekday at a local time, the week's most-upvoted
+// papers (or, with a topic, the topic's best of the week by upvotes). The ledger keys deliveries on
+// (channel, period): a weekly period is the ISO week ("2026-W49"), which can never equal a daily
+// period ("2026-12-02"), so a channel's daily and weekly digests are separate rows of the same ledger.
+import type { Paper } from "../paper.ts";
+import { toCard, type Reply } from "../messages/reply.ts";
+import type { LedgerItem, PlannedItem } from "../stores/deliveries.ts";
+import type { Claim } from "../delivery/ledger.ts";
+import type { RenderItem } from "../delivery/run.ts";
+import { localDateTime, localTime } from "../time.ts";
+import { addDays, fireTime, LATE_AFTER_MS, type DueCheck } from "./schedule.ts";
+import type { DigestSubscription, PlanDeps } from "./plan.ts";
+import { dayName } from "./messages.ts";
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+/** ISO day of week of a YYYY-MM-DD date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}
+
+/** "2026-W49": the ISO week (and ISO year) a date belongs to. */
+export function isoWeek(date: string): string {
+  const thursday = addDays(date, 4 - isoWeekday(date)); // the ISO year is the year of the week's Thursday
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor((Date.parse(`${thursday}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86_400_000 / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+export interface WeeklySchedule { localTime: string; timeZone: string; weekday: number }
+
+/** Due once this ISO week's weekday-at-time has come (a tick later in the same week catches up); the
+ * check's `localDate` is the ISO week, the ledger's period key, and `runDate` the weekday's date. */
+export function weeklyDueAt(schedule: WeeklySchedule, now: Date): DueCheck & { runDate: string } {
+  const today = localDateTime(now, schedule.timeZone).slice(0, 10);
+  const runDate = addDays(today, schedule.weekday - isoWeekday(today));
+  const fireAt = runDate <= today ? fireTime(runDate, schedule) : null;
+  const due = fireAt !== null && fireAt.getTime() <= now.getTime();
+  return { due, localDate: isoWeek(today), runDate, fireAt, late: due && now.getTime() - fireAt!.getTime() >= LATE_AFTER_MS };
+}
+
+/** The week's papers (the trending lists of the 7 days up to `runDate`), by upvotes; with a topic, only its papers. */
+export async function planWeekly(deps: PlanDeps, sub: DigestSubscription, runDate: string): Promise<PlannedItem[]> {
+  const lists = await Promise.all(Array.from({ length: 7 }, (_, i) => deps.trending(addDays(runDate, -i))));
+  let ids = [...new Set(lists.flatMap((l) => l?.ids ?? []))];
+  if (sub.topic && ids.length > 0) {
+    const listed = new Set(ids);
+    const hits = new Set(deps.catalog.index.search(sub.topic, { limit: ids.length, filter: (id) => listed.has(id) }).hits.map((h) => h.id));
+    ids = ids.filter((id) => hits.has(id));
+  }
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const upvotes = (id: string) => deps.catalog.get(id)?.upvotes ?? 0;
+  const best = ids.sort((a, b) => upvotes(b) - upvotes(a) || order.get(a)! - order.get(b)!).slice(0, sub.size);
+  return best.length === 0 ? [{ kind: "notice", paperId: null }]
+    : [{ kind: "header", paperId: null }, ...best.map((paperId) => ({ kind: "paper" as const, paperId }))];
+}
+
+function weekLabel(week: string, runDate: string): string {
+  return `the week to ${dayName(runDate)} (${week.slice(5)})`;
+}
+
+export function weeklyRenderer(deps: PlanDeps, sub: DigestSubscription, week: string, runDate: string) {
+  return (claim: Claim, items: LedgerItem[]): RenderItem => {
+    const about = sub.topic ? ` on "${sub.topic.slice(0, 80)}"` : "";
+    const count = items.filter((i) => i.kind === "paper").length;
+    const late = claim.late ? ` (late: delivered at ${localTime(claim.createdAt, sub.timeZone)} instead of ${sub.localTime})` : "";
+    return async (item): Promise<Reply | null> => {
+      if (item.kind === "header") {
+        return { visibility: "channel", tone: "info",
+          text: `The most-upvoted papers${about} of ${weekLabel(week, runDate)}: ${count === 1 ? "1 paper" : `${count} papers`}. React with :bookmark: to save one.${late}` };
+      }
+      if (item.kind === "notice") return { visibility: "channel", tone: "info", text: `No trending papers${about} in ${weekLabel(week, runDate)}.${late}` };
+      const paper: Paper | null = item.paperId ? await deps.catalog.find(item.paperId) : null;
+      return paper ? { visibility: "channel", text: `${paper.title} (${paper.upvotes} upvotes)`, papers: [toCard(paper, { rank: item.position })],
+        actions: ["bookmark", "notInterested"] } : null;
+    };
+  };
+}

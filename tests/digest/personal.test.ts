@@ -1,0 +1,131 @@
+// Personal digests, "not interested" and weekly digests against a real database, through the real tick
+// and the real commands: once per person per local day, once per channel per ISO week.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
+import { runDigestTick } from "../../src/core/digest/tick.ts";
+import { runText } from "../../src/command-kit/dispatch.ts";
+import { createRegistry } from "../../src/commands/index.ts";
+import type { CommandContext } from "../../src/command-kit/command.ts";
+import { personalTarget } from "../../src/core/person-target.ts";
+import { isoWeek } from "../../src/core/digest/weekly.ts";
+import { likeDisliked } from "../../src/core/recommend/sink.ts";
+import { rankForTeam } from "../../src/core/recommend/team.ts";
+import { RecordingTransport, fastRetry, paperIds, slackChannel } from "./support.ts";
+
+const T0 = "2025-03-12T12:00:00Z";
+const user = { platform: "slack" as const, workspaceId: "T1", userId: "U7" };
+let services: TestServices;
+let transport: RecordingTransport;
+const clock = manualClock(T0);
+const registry = createRegistry();
+const tick = (at: string) => runDigestTick(services, new Map([["slack", transport]]), new Date(at), { retry: fastRetry });
+const run = (text: string, at = T0, extra: Partial<CommandContext> = {}) => runText(registry, text,
+  { services, user, channel: slackChannel("C1"), canManageChannel: false, now: new Date(at), ...extra });
+
+beforeEach(async () => {
+  services = await createTestServices({ clock });
+  transport = new RecordingTransport("slack");
+});
+afterEach(async () => { await services.close(); });
+
+describe("personal digest", () => {
+  it("arrives once per local day at the person's time (Slack's zone), skipping saved and already-shown papers", async () => {
+    const reply = await run("subscribe me 08:30", T0, { userTimeZone: async () => "America/New_York" });
+    expect(reply.tone).not.toBe("error");
+    expect(reply.text).toMatch(/08:30 America\/New_York/);
+    const trending = (await services.papers.trending("2025-03-12"))!.ids;
+    await services.bookmarks.add(user, trending[0]!);
+    const me = personalTarget(user);
+    // 08:30 in New York is 12:30 UTC (daylight time).
+    expect((await tick("2025-03-12T12:29:00Z")).channels).toEqual([]);
+    const first = await tick("2025-03-12T12:30:00Z");
+    expect(first.channels).toMatchObject([{ outcome: "posted", localDate: "2025-03-12" }]);
+    const posts = transport.to(me);
+    expect(posts[0]!.reply.text).toMatch(/only 1 bookmark.*Bookmark papers you like/);
+    const shown = paperIds(posts);
+    expect(shown).toHaveLength(5);
+    expect(shown).not.toContain(trending[0]);
+    // Reruns the same day post nothing; the next day leaves out what was shown.
+    await tick("2025-03-12T12:31:00Z");
+    await tick("2025-03-12T23:00:00Z");
+    expect(transport.to(me)).toHaveLength(6);
+    await tick("2025-03-13T12:30:00Z");
+    const next = paperIds(transport.to(me).slice(6));
+    expect(next.filter((id) => shown.includes(id))).toEqual([]);
+    expect(await services.posted.paperFor(me, transport.to(me)[1]!.messageId)).toBe(shown[0]);
+  });
+
+  it("asks a Discord person for a zone, and needs no channel rights; unsubscribe me stops it", async () => {
+    const discord = { platform: "discord" as const, workspaceId: "G1", userId: "42" };
+    const ctx = { services, user: discord, channel: { platform: "discord" as const, workspaceId: "G1", channelId: "99" }, canManageChannel: false, now: new Date(T0) };
+    expect((await runText(registry, "subscribe me 08:30", ctx)).text).toMatch(/Which time zone/);
+    expect((await runText(registry, "subscribe me 08:30 Europe/Berlin", ctx)).text).toMatch(/08:30 Europe\/Berlin/);
+    expect((await runText(registry, "subscribe 08:30", ctx)).text).toMatch(/Only people who can manage/);
+    expect(await services.subscriptions.get(personalTarget(discord))).toMatchObject({ timeZone: "Europe/Berlin" });
+    expect((await runText(registry, "unsubscribe me", ctx)).text).toMatch(/no more personal digests/);
+    expect(await services.subscriptions.get(personalTarget(discord))).toBeNull();
+  });
+});
+
+describe("not interested", () => {
+  it("changes the next for-you: the paper leaves, papers like it sink, and each pick says why", async () => {
+    const all = services.catalog.index.search("reinforcement learning", { limit: 10 }).hits.map((h) => h.id);
+    for (const id of all.slice(0, 3)) await services.bookmarks.add(user, id);
+    const before = await run("foryou");
+    const picks = before.papers!.map((p) => p.id);
+    expect(before.text).toMatch(/like “.+”, which you saved/);
+    const victim = picks[0]!;
+    const marked = await run(`not-interested ${victim}`);
+    expect(marked.text).toMatch(/will sink/);
+    const after = await run("foryou");
+    const again = after.papers!.map((p) => p.id);
+    expect(again).not.toContain(victim);
+    // Papers like the marked one come after every other pick.
+    const sunk = likeDisliked(services.catalog.index, [victim]);
+    const firstSunk = again.findIndex((id) => sunk.has(id));
+    if (firstSunk >= 0) expect(again.slice(firstSunk).every((id) => sunk.has(id))).toBe(true);
+    expect(again).not.toEqual(picks);
+    expect((await run("not-interested 3")).text).toMatch(/arXiv id/);
+    expect((await run("not-interested undo")).text).toMatch(/Taken back/);
+    expect((await run("foryou")).papers!.map((p) => p.id)).toContain(victim);
+  });
+});
+
+describe("not interested in ranked: team digests", () => {
+  it("sinks the marked paper and papers like it below the rest of the day's list", async () => {
+    const ch = slackChannel("C1");
+    const ids = (await services.papers.trending("2025-03-12"))!.ids.slice(0, 10);
+    await services.posted.record(ch, "m1", ids[0]!, "digest");
+    await services.bookmarks.add(user, ids[0]!);
+    const before = await rankForTeam(services, ch, ids);
+    const victim = before[1]!;
+    await run(`not-interested ${victim}`);
+    const after = await rankForTeam(services, ch, ids);
+    expect(after.indexOf(victim)).toBeGreaterThan(before.indexOf(victim));
+    const sunk = likeDisliked(services.catalog.index, [victim]);
+    // The paper a member saved stays first (savedBy ranks before everything); below it, the sunk ones last.
+    const rest = after.filter((id) => id !== ids[0]);
+    const firstSunk = rest.findIndex((id) => sunk.has(id));
+    expect(firstSunk).toBeGreaterThanOrEqual(0);
+    expect(rest.slice(firstSunk).every((id) => sunk.has(id))).toBe(true);
+    expect([...after].sort()).toEqual([...ids].sort());
+  });
+});
+
+describe("weekly digest", () => {
+  it("posts the week's most-upvoted papers once per ISO week", async () => {
+    const reply = await run("subscribe weekly wed 09:00", "2025-03-10T08:00:00Z", { canManageChannel: true });
+    expect(reply.text).toMatch(/weekly on wed/);
+    const ch = slackChannel("C1");
+    expect((await tick("2025-03-12T08:59:00Z")).channels).toEqual([]);
+    const first = await tick("2025-03-12T09:00:00Z");
+    expect(first.channels).toMatchObject([{ outcome: "posted", localDate: isoWeek("2025-03-12") }]);
+    const count = transport.to(ch).length;
+    expect(transport.to(ch)[0]!.reply.text).toMatch(/most-upvoted papers of the week/);
+    await tick("2025-03-13T09:00:00Z");
+    await tick("2025-03-16T23:00:00Z");
+    expect(transport.to(ch)).toHaveLength(count);
+    const nextWeek = await tick("2025-03-19T09:00:00Z");
+    expect(nextWeek.channels).toMatchObject([{ outcome: "posted", localDate: "2025-W12" }]);
+  });
+});

@@ -55,7 +55,9 @@ export class ConfigError extends Error {}
 /** A zod issue as one sentence naming the variable and what it takes. */
 function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
   const name = String(issue.path[0] ?? "a variable");
-  const given = env[name] === undefined ? "" : ` (it is "${String(env[name]).slice(0, 40)}")`;
+  // Echo what was given, except where it may hold a secret (tokens, keys, a URL's password).
+  const secret = /TOKEN|SECRET|KEY|PASSWORD|DATABASE_URL/.test(name);
+  const given = env[name] === undefined || secret ? "" : ` (it is "${String(env[name]).slice(0, 40)}")`;
   const i = issue as z.core.$ZodIssue & { minimum?: unknown; maximum?: unknown; values?: unknown[]; format?: string; expected?: string };
   let takes: string;
   if (issue.code === "invalid_value" && i.values) takes = `must be one of ${i.values.join(", ")}`;

@@ -7,6 +7,7 @@ import { seedIfEmpty } from "../core/bundled.ts";
 import { RateLimiter } from "../core/rate-limit.ts";
 import type { Clock, Services } from "../core/services.ts";
 import { openStores } from "../persistence/index.ts";
+import { listsWritten } from "../command-kit/paper-ref.ts";
 
 export type { Clock, Services } from "../core/services.ts";
 
@@ -28,6 +29,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
   return {
     ...stores, config, log, provider, clock: options.clock ?? (() => new Date()), catalog,
     commandLimiter: new RateLimiter(config.COMMANDS_PER_MINUTE),
-    close,
+    // Lists shown are remembered after the answer went out (paper-ref.ts): finish those writes first.
+    close: async () => { await listsWritten(); await close(); },
   };
 }

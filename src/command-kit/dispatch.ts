@@ -58,7 +58,7 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
     const parsed = command.data.options.safeParse(options);
     if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error));
     const reply = await command.execute(ctx, parsed.data);
-    await rememberQuietly(ctx, reply);
+    rememberQuietly(ctx, reply); // not awaited: see paper-ref.ts
     return reply;
   } catch (error) {
     if (error instanceof UserError) { outcome.value = "user_error"; return errorReply(oneLine(error.message)); }
@@ -71,10 +71,10 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
 }
 
 /** The numbers a list shows are remembered for `/papers bookmark 2`; failing to remember must not cost the answer. */
-async function rememberQuietly(ctx: CommandContext, reply: Reply): Promise<void> {
-  try { await rememberList(ctx, reply); } catch (error) {
+function rememberQuietly(ctx: CommandContext, reply: Reply): void {
+  rememberList(ctx, reply).catch((error) => {
     ctx.services.log.warn({ err: error, platform: ctx.user.platform }, "could not remember the list a person was shown");
-  }
+  });
 }
 
 function words(text: string): string[] {

@@ -21,8 +21,19 @@ export function listNumber(ref: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+// Lists being written, by viewer: the answer that shows a list does not wait for the write (a locked
+// database would hold it for seconds), but this person's next "/papers bookmark 2" here does.
+const writing = new Map<string, Promise<void>>();
+const keyOf = (v: ListViewer) => JSON.stringify([v.platform, v.workspaceId, v.channelId, v.userId]);
+
+/** Waits for every list still being written (before the database closes). */
+export async function listsWritten(): Promise<void> {
+  await Promise.all([...writing.values()]);
+}
+
 /** The paper numbered `n` in this person's last list here, or a sentence saying why there is none. */
 async function fromLastList(ctx: CommandContext, n: number, command: string): Promise<string> {
+  await writing.get(keyOf(viewerOf(ctx)));
   const list = await ctx.services.lastLists.recall(viewerOf(ctx));
   const numbers = (list ?? []).flatMap((id, i) => (id ? [i + 1] : []));
   if (numbers.length === 0) {
@@ -68,10 +79,20 @@ function numberedCards(reply: Reply): PaperCard[] | null {
  * Remembers the numbered list `reply` shows this person here. A later page (numbers not starting at 1)
  * extends the list it continues, so "6" still means the sixth paper after "Show more".
  */
-export async function rememberList(ctx: CommandContext, reply: Reply): Promise<void> {
+export function rememberList(ctx: CommandContext, reply: Reply): Promise<void> {
   const cards = numberedCards(reply);
-  if (!cards) return;
+  if (!cards) return Promise.resolve();
   const viewer = viewerOf(ctx);
+  const key = keyOf(viewer);
+  // After the write before it for the same viewer, so "Show more" extends the list it continues.
+  const write = (writing.get(key) ?? Promise.resolve()).then(() => storeList(ctx, viewer, cards));
+  const settled = write.then(() => {}, () => {});
+  writing.set(key, settled);
+  void settled.then(() => { if (writing.get(key) === settled) writing.delete(key); });
+  return write;
+}
+
+async function storeList(ctx: CommandContext, viewer: ListViewer, cards: PaperCard[]): Promise<void> {
   const continues = cards[0]!.rank! > 1;
   const ids: (string | null)[] = continues ? [...((await ctx.services.lastLists.recall(viewer)) ?? [])] : [];
   for (const card of cards) {

@@ -1,4 +1,7 @@
 // Reading-list search and notes in the terminal (issue 15, item 5): typed as a person would.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startConsole } from "../../src/adapters/console/index.ts";
@@ -16,7 +19,8 @@ describe("terminal reading list", () => {
     const output = new PassThrough();
     let printed = "";
     output.on("data", (chunk) => { printed += chunk.toString(); });
-    const done = startConsole(services, createRegistry(), { input, output });
+    const cwd = mkdtempSync(join(tmpdir(), "papers-export-"));
+    const done = startConsole(services, createRegistry(), { input, output, cwd });
     input.end(`/papers bookmarks add ${first}\n/papers bookmarks add ${second}\n/papers note ${first} check the scaling-law figure\n`
       + `/papers bookmarks scaling-law figure\n/papers export markdown\n/papers note 9 x\nquit\n`);
     await done;
@@ -24,7 +28,11 @@ describe("terminal reading list", () => {
     expect(answers[2]).toMatch(/^📝 Saved your note on/);
     expect(answers[3]).toMatch(/^Your bookmarks matching "scaling-law figure" \(1 of 1\):/);
     expect(answers[3]).toContain("Note: check the scaling-law figure");
-    expect(answers[4]).toContain("> 📝 check the scaling-law figure");
-    expect(answers[5]).toMatch(/^! Your reading list has no number 9; see the numbers with \/papers bookmarks\./);
+    // The terminal writes exports to a file in the working directory and prints where.
+    const written = /(\/\S+\.md)/.exec(answers[4]!)?.[1];
+    expect(written, answers[4]).toBeTruthy();
+    expect(readFileSync(written!, "utf8")).toContain("> 📝 check the scaling-law figure");
+    rmSync(cwd, { recursive: true, force: true });
+    expect(answers[5]).toMatch(/^! Your last list here has only number 1, not 9; pick one of those or give the paper's id\./);
   });
 });

@@ -85,8 +85,11 @@ describe("not interested", () => {
     const firstSunk = again.findIndex((id) => sunk.has(id));
     if (firstSunk >= 0) expect(again.slice(firstSunk).every((id) => sunk.has(id))).toBe(true);
     expect(again).not.toEqual(picks);
-    expect((await run("not-interested 3")).text).toMatch(/arXiv id/);
-    expect((await run("not-interested undo")).text).toMatch(/Taken back/);
+    // A number means that paper of the last list seen here: the third for-you pick.
+    const third = after.papers![2]!;
+    expect((await run("not-interested 3")).text).toContain(third.title);
+    expect((await run("not-interested undo")).text).toMatch(/Taken back/); // the latest mark: the third pick
+    expect((await run(`not-interested undo ${victim}`)).text).toMatch(/Taken back/);
     expect((await run("foryou")).papers!.map((p) => p.id)).toContain(victim);
   });
 });

@@ -28,11 +28,12 @@ describe("reading list on Discord", () => {
     expect(noted.fields.find((f: any) => f.name === "📝 Your note").value).toBe("ask @everyone about the ablation");
     expect(noted.title).toBe(`2. ${h.services.catalog.get(ids[1]!)!.title}`.slice(0, 256));
     const found = await run("bookmarks", { query: "ablation" });
-    expect(found.content).toMatch(/^Your bookmarks matching "ablation" \(1–1 of 1\)/);
+    expect(found.content).toMatch(/^Your bookmarks matching "ablation" \(1 of 1\)/);
     expect(found.embeds).toHaveLength(1);
   });
 
   it("an empty note clears it", async () => {
+    await run("bookmarks", {}); // the last list seen was the search above; numbers now mean the whole list
     expect((await run("note", { paper: "2" })).content).toMatch(/^Cleared your note on/);
     const list = await run("bookmarks", {});
     expect(JSON.stringify(list.embeds)).not.toContain("Your note");

@@ -47,7 +47,8 @@ describe("papers <anything>", () => {
       expect(run.err, label).not.toMatch(/\[object \w+\]|\bTypeError\b|\bReferenceError\b/);
       if (run.code !== 0) expect(run.err.trim().length, label).toBeGreaterThan(0);
       const options = args.includes("--") ? args.slice(0, args.indexOf("--")) : args; // after "--", "--json" is a word
-      if (run.code === 0 && options.includes("--json") && ["search", "trending", "digest"].includes(args[0]!)) {
+      const help = options.includes("--help") || options.includes("-h"); // usage text, whatever else is asked
+      if (run.code === 0 && options.includes("--json") && !help && ["search", "trending", "digest"].includes(args[0]!)) {
         expect(() => JSON.parse(run.out), label).not.toThrow();
       }
     }), { numRuns: FUZZ_RUNS });

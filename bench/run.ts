@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark in one run, each printing its own table; all figures are written to
 // bench/results.json (with the machine they ran on) so closing notes can quote them.
-// Run one: `npm run bench -- search` (names: search, recommend, slack, discord, digest, database, locked, startup; and
+// Run one: `npm run bench -- search` (names: search, recommend, slack, discord, digest, database, locked, startup, memory; and
 // search-1m, which runs only when named: a million papers take minutes and ~6 GB). With
 // TEST_DATABASE_URL=postgresql://… the database-backed benches run on PostgreSQL, filed as "<name>@postgresql".
 import { writeFileSync, readFileSync, existsSync } from "node:fs";
@@ -15,6 +15,7 @@ const benches: Record<string, [file: string, fn: string]> = {
   database: ["./database.ts", "runDatabaseBench"],
   locked: ["./locked.ts", "runLockedBench"],
   startup: ["./startup.ts", "runStartupBench"],
+  memory: ["./memory.ts", "runMemoryBench"],
   "search-1m": ["./search-1m.ts", "runSearch1mBench"],
 };
 const ONLY_WHEN_NAMED = new Set(["search-1m"]);

@@ -51,3 +51,17 @@ describe("ingest", () => {
     expect((await services.papers.trending("2024-01-01"))?.date).toBe("2025-03-12");
   });
 });
+
+describe("all()", () => {
+  it("reads every paper in pages: the same papers, in id order, whatever the page size", async () => {
+    const { PrismaPaperStore } = await import("../../src/persistence/prisma/papers.ts");
+    const whole = await services.papers.all();
+    // 89 papers in pages of 7 (twelve full pages, then 5), in one page of exactly 89 (then an empty read), one by one.
+    for (const size of [7, 89, 1]) {
+      const paged = await new PrismaPaperStore(services.db as unknown as ConstructorParameters<typeof PrismaPaperStore>[0], size).all();
+      expect(paged.map((p) => p.id)).toEqual(whole.map((p) => p.id));
+      expect(paged).toEqual(whole);
+    }
+    expect(whole.map((p) => p.id)).toEqual([...whole.map((p) => p.id)].sort());
+  });
+});

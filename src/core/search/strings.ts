@@ -82,6 +82,20 @@ export class StringTable {
     return at < 0 ? MISSING : this.slots[at + 2]!;
   }
 
+  /**
+   * The value of a string of at most 12 characters below 256 given as pack() packs it (w0 ≠ 0), or
+   * MISSING: the characters need not be read again (see scannedKey in tokenize.ts).
+   */
+  findPacked(hash: number, w0: number, w1: number, w2: number): number {
+    const slots = this.slots, width = this.width, mask = slots.length / width - 1;
+    if (width !== PACKED_SLOT) throw new Error("findPacked needs a table with packed keys");
+    for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & mask) {
+      const at = slot * width;
+      if (slots[at + 1] === 0) return MISSING;
+      if (slots[at] === hash && slots[at + 3] === w0 && slots[at + 4] === w1 && slots[at + 5] === w2) return slots[at + 2]!;
+    }
+  }
+
   /** Where in `slots` the string's slot starts, or -1. */
   private slotOf(s: string, start: number, end: number, hash: number): number {
     const slots = this.slots, width = this.width, mask = slots.length / width - 1, packed = this.packed;

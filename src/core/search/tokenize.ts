@@ -46,6 +46,14 @@ export function foldAccents(text: string): string {
   return NON_ASCII.test(text) ? text.normalize("NFD").replace(MARKS, "") : text;
 }
 
+/**
+ * The last token scanRaw handed to a sink, packed one byte a character into three ints, low byte first,
+ * as StringTable packs short keys (strings.ts) — or all 0 when it has more than 12 characters or one
+ * above 255. Packed while the scan reads the characters anyway, so the analyzer's lookups need not read
+ * them again. Valid during the sink's raw() call.
+ */
+export const scannedKey = new Int32Array(3);
+
 /** Receives each raw token s[start, end) with hashChars (strings.ts) of its characters. */
 export interface RawSink {
   raw(s: string, start: number, end: number, hash: number): void;
@@ -70,9 +78,14 @@ export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): numbe
     else if (!isWordChar(code)) { i++; continue; }
     const start = i;
     // FNV-1a, as hashChars computes it: the analyzer looks the token up without slicing it out.
-    let hash = 0x811c9dc5;
+    let hash = 0x811c9dc5, w0 = 0, w1 = 0, w2 = 0, wide = 0;
     for (;;) {
       hash = Math.imul(hash ^ code, 0x01000193);
+      const k = i - start;
+      if (k < 4) w0 |= code << (k << 3);
+      else if (k < 8) w1 |= code << ((k - 4) << 3);
+      else if (k < 12) w2 |= code << ((k - 8) << 3);
+      wide |= code;
       if (++i >= n) break;
       code = s.charCodeAt(i);
       if (code < 128) {
@@ -88,6 +101,8 @@ export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): numbe
       if (stopAtNonAscii) return start;
       if (!isWordChar(code)) break;
     }
+    if (i - start <= 12 && wide < 256) { scannedKey[0] = w0; scannedKey[1] = w1; scannedKey[2] = w2; }
+    else { scannedKey[0] = 0; scannedKey[1] = 0; scannedKey[2] = 0; }
     sink.raw(s, start, i, hash);
   }
   return -1;

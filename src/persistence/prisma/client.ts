@@ -21,11 +21,11 @@ export interface PaperRow {
   githubRepo: string | null; publishedAt: Date | null; upvotes: number; aiSummary: string | null; githubStars: number | null; source: string;
 }
 type PaperData = Omit<PaperRow, "id" | "source">;
-interface PaperWhere { id?: In<string>; titleKey?: { in: string[] }; arxivId?: In<string>; updatedAt?: { gt: Date }; OR?: PaperWhere[] }
+interface PaperWhere { id?: In<string> | { gt: string }; titleKey?: { in: string[] }; arxivId?: In<string>; updatedAt?: { gt: Date }; OR?: PaperWhere[] }
 
 interface PaperDelegate {
   count(): PromiseLike<number>;
-  findMany(args: { where?: PaperWhere; orderBy?: { id: "asc" } }): PromiseLike<PaperRow[]>;
+  findMany(args: { where?: PaperWhere; orderBy?: { id: "asc" }; take?: number }): PromiseLike<PaperRow[]>;
   findFirst(args: { where: PaperWhere }): PromiseLike<PaperRow | null>;
   update(args: { where: { id: string }; data: PaperData }): PromiseLike<unknown>;
   createMany(args: { data: PaperRow[] }): PromiseLike<Count>;

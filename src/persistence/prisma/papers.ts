@@ -7,6 +7,8 @@ import type { PrismaDb, PrismaTx } from "./client.ts";
 import { fromRow, toRow } from "./paper-rows.ts";
 
 const CHUNK = 500;
+// Rows per read when loading every paper (all()).
+const ALL_PAGE = 5_000;
 
 async function upsertInto(tx: PrismaTx, papers: Paper[], source: string): Promise<UpsertResult> {
   const counts = { added: 0, updated: 0, unchanged: 0 };
@@ -68,7 +70,8 @@ async function lockPaperWrites(tx: PrismaTx): Promise<void> {
 }
 
 export class PrismaPaperStore implements PaperStore {
-  constructor(private readonly db: PrismaDb) {}
+  /** `pageSize`: rows per read in all() (tests make it small). */
+  constructor(private readonly db: PrismaDb, private readonly pageSize = ALL_PAGE) {}
 
   async count(): Promise<number> { return this.db.paper.count(); }
 
@@ -104,7 +107,23 @@ export class PrismaPaperStore implements PaperStore {
   }
 
   async all(): Promise<Paper[]> {
-    return (await this.db.paper.findMany({ orderBy: { id: "asc" } })).map(fromRow);
+    // In pages, so a 100k-paper start-up never holds every row twice (driver rows and papers) at once:
+    // the process's resident set keeps what its peak made it map. Authors and keywords recur across
+    // papers: one string each instead of one per paper.
+    const papers: Paper[] = [], shared = new Map<string, string>();
+    const one = (s: string) => { const known = shared.get(s); if (known !== undefined) return known; shared.set(s, s); return s; };
+    for (let after: string | null = null; ;) {
+      const rows: Awaited<ReturnType<typeof this.db.paper.findMany>> = await this.db.paper.findMany({
+        ...(after === null ? {} : { where: { id: { gt: after } } }), orderBy: { id: "asc" }, take: this.pageSize });
+      for (const row of rows) {
+        const paper = fromRow(row);
+        paper.authors = paper.authors.map(one);
+        paper.keywords = paper.keywords.map(one);
+        papers.push(paper);
+      }
+      if (rows.length < this.pageSize) return papers;
+      after = rows[rows.length - 1]!.id;
+    }
   }
 
   async changedSince(since: Date): Promise<Paper[]> {

@@ -12,6 +12,9 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const providers = ["sqlite", "postgresql"];
 
+// compilerBuild "small": the query compiler built for size (1.6 MB of WebAssembly instead of 3.3 MB, shipped
+// as a base64 JavaScript module that every process parses, decodes and compiles at start). Measured on
+// `papers search`: ~0.25 s of CPU and ~14 MB of resident memory less; planning a query stays sub-millisecond.
 export function schemaText(provider) {
   const models = readFileSync(join(root, "prisma/models.prisma"), "utf8");
   return `// Generated from prisma/models.prisma by scripts/generate-clients.mjs: do not edit.
@@ -19,6 +22,7 @@ generator client {
   provider = "prisma-client"
   output   = "../../src/generated/${provider}"
   moduleFormat = "esm"
+  compilerBuild = "small"
 }
 
 datasource db {

@@ -48,13 +48,16 @@ const ACRONYMS_OF_PHRASE = new Map<string, string[]>();
 const RELATED_OF_PHRASE = new Map<string, string[]>();
 let longestPhrase = 1;
 const keyOf = (phrase: string): string[] => wordsOf(phrase).map(stem);
-const note = (map: Map<string, string[]>, phrase: string, values: string[]) => {
-  const key = keyOf(phrase);
+const note = (map: Map<string, string[]>, key: string[], values: string[]) => {
   longestPhrase = Math.max(longestPhrase, key.length);
   map.set(key.join(" "), [...new Set([...(map.get(key.join(" ")) ?? []), ...values])]);
 };
-for (const [acronym, phrases] of Object.entries(ACRONYMS)) for (const phrase of phrases) note(ACRONYMS_OF_PHRASE, phrase, [acronym]);
-for (const ring of RELATED) for (const member of ring) note(RELATED_OF_PHRASE, member, ring.filter((m) => keyOf(m).join(" ") !== keyOf(member).join(" ")));
+for (const [acronym, phrases] of Object.entries(ACRONYMS)) for (const phrase of phrases) note(ACRONYMS_OF_PHRASE, keyOf(phrase), [acronym]);
+// Each member's stems once per ring (this runs at every start, so not once per pair of members).
+for (const ring of RELATED) {
+  const keys = ring.map(keyOf), joined = keys.map((k) => k.join(" "));
+  ring.forEach((_, i) => note(RELATED_OF_PHRASE, keys[i]!, ring.filter((__, j) => joined[j] !== joined[i])));
+}
 
 /** A word as typed; a compound ("MM-RLHF") keeps its parts. */
 interface Unit { surface: string; parts: string[] }

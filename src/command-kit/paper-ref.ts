@@ -33,8 +33,9 @@ export async function listsWritten(): Promise<void> {
 
 /** The paper numbered `n` in this person's last list here, or a sentence saying why there is none. */
 async function fromLastList(ctx: CommandContext, n: number, command: string): Promise<string> {
-  await writing.get(keyOf(viewerOf(ctx)));
-  const list = await ctx.services.lastLists.recall(viewerOf(ctx));
+  const viewer = viewerOf(ctx);
+  await writing.get(keyOf(viewer));
+  const list = await ctx.services.lastLists.recall(viewer);
   const numbers = (list ?? []).flatMap((id, i) => (id ? [i + 1] : []));
   if (numbers.length === 0) {
     throw new UserError("no_list", `There is no numbered list here to pick ${n} from yet: search first (/papers <words>), then /papers ${command} ${n}.`);

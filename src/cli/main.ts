@@ -66,7 +66,9 @@ export async function main(argv: string[], io: Partial<Omit<CliContext, "args" |
     return 2;
   }
   const rest = command.name.includes(" ") ? args.slice(1) : args;
-  if (rest.includes("--help") || rest.includes("-h")) { stdout.write(commandHelp(command) + "\n"); return 0; }
+  // After "--" every word is part of the query ("papers search -- --help" searches for "--help").
+  const options = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+  if (options.includes("--help") || options.includes("-h")) { stdout.write(commandHelp(command) + "\n"); return 0; }
   try {
     const config = loadConfig(env);
     return await command.run({ args: rest, config, stdout, stderr, stdin, ...(services ? { services } : {}) });

@@ -37,6 +37,15 @@ describe("papers search", () => {
     expect(await db.paper.count()).toBe(89);
   });
 
+  it("after -- every word is the query, --help included: results, not the usage", async () => {
+    const run = await runCli(["search", "--json", "--", "--help"], env);
+    expect(run.code).toBe(0);
+    expect(run.out).not.toMatch(/^Usage:/);
+    expect(() => JSON.parse(run.out)).not.toThrow();
+    const help = await runCli(["search", "--help", "--", "moe"], env);
+    expect(help.out.split("\n")[0]).toBe("Usage: papers search <query…> [--limit N] [--json]");
+  });
+
   it("without --json prints readable text, and --limit caps the results", async () => {
     const text = await runCli(["search", "moe"], env);
     expect(text.code).toBe(0);

@@ -125,6 +125,12 @@ describe("terminal cards", () => {
     expect(text).toContain("PDF https://arxiv.org/pdf/2503.07605");
     expect(text).toContain("code IAAR-Shanghai/SEAP ★ 1k");
   });
+
+  it("mark a read paper once, before its title", () => {
+    const text = renderText({ visibility: "ephemeral", text: "1 saved", papers: [{ ...toCard(paper()), readAt: new Date("2025-03-12T00:00:00Z") }] });
+    expect(text).toMatch(/^1\. ✓ \S/m);
+    expect(text.match(/✓/g)).toHaveLength(1);
+  });
 });
 
 describe("stored extras", () => {

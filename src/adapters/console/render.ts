@@ -5,8 +5,9 @@ import { spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
 import { arxivLinks, authorsLine, cardBlurb, repoName, starsLabel } from "../../core/messages/card-extras.ts";
 
 function cardLines(card: PaperCard, number: number): string[] {
-  const meta = [card.upvotes ? `▲ ${card.upvotes}` : "", authorsLine(card.authors), `id ${shortId(card)}`, card.readAt ? "✓ read" : ""]
+  const meta = [card.upvotes ? `▲ ${card.upvotes}` : "", authorsLine(card.authors), `id ${shortId(card)}`]
     .filter(Boolean).join(" · ");
+  // A read paper is marked once, before its title, where the eye scans a list.
   const lines = ["", `${number}. ${card.readAt ? "✓ " : ""}${card.title}`, `   ${card.url}`, `   ${meta}`, `   ${cardBlurb(card)}`];
   const links = arxivLinks(card);
   const extras = [links ? `arXiv ${links.arxiv} · PDF ${links.pdf}` : "",

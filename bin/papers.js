@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `papers …`, `npm start`, `npx papers …`: runs the compiled JavaScript in dist/ (built by `npm install`).
+// `papers …`, `npm start`, `npx papers …`: runs the bundled JavaScript in dist/bundle/ (built by `npm install`).
 import { existsSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 
@@ -10,7 +10,7 @@ import { setFlagsFromString } from "node:v8";
 // (Set before anything compiles the module; V8 reads the flag at compile time.)
 setFlagsFromString("--liftoff-only");
 
-const main = new URL("../dist/cli/main.js", import.meta.url);
+const main = new URL("../dist/bundle/main.js", import.meta.url);
 if (!existsSync(main)) {
   process.stderr.write("papers: dist/ is missing; run `npm install` (or `npm run build`) in the papers-bot folder first.\n");
   process.exit(2);

@@ -10,8 +10,9 @@
 // Every output file sits one folder below dist/, as the files tsc emits do, so paths a module takes from
 // its own URL (../data/, ../../prisma/, the package root) mean the same in the bundle.
 import { build } from "esbuild";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -29,6 +30,31 @@ const englishOnlyZod = {
   },
 };
 
+// Prisma's generated client imports its query compiler as a JavaScript module holding the WebAssembly as
+// a 2.2 MB base64 string, which every process then parses, keeps, decodes and compiles; the string and the
+// module's source alone pushed a `papers search` into a full (mark-compact) collection. Decoded here once
+// instead, into dist/bundle/<name>.wasm beside the chunks, and read as bytes at run time.
+const WASM_IMPORT = /const \{ wasm \} = await import\("@prisma\/client\/runtime\/(query_compiler_\w+\.\w+)\.wasm-base64\.mjs"\);\s*return await decodeBase64AsWasm\(wasm\);/;
+const prismaWasmFromFile = {
+  name: "prisma-wasm-from-file",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/]generated[\\/]\w+[\\/]internal[\\/]class\.js$/ }, async (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const match = WASM_IMPORT.exec(source);
+      // A Prisma upgrade that changes this code must fail the build, not ship a bundle that half works.
+      if (!match) throw new Error(`${args.path}: Prisma's query-compiler import has changed; update WASM_IMPORT in scripts/bundle.mjs`);
+      const name = match[1];
+      const runtime = join(root, "node_modules/@prisma/client/runtime", `${name}.wasm-base64.mjs`);
+      const { wasm } = await import(pathToFileURL(runtime).href);
+      writeFileSync(join(root, "dist/bundle", `${name}.wasm`), Buffer.from(wasm, "base64"));
+      const replacement = `return new WebAssembly.Module(__readWasm(new URL("./${name}.wasm", import.meta.url)));`;
+      return { contents: `import { readFileSync as __readWasm } from "node:fs";\n${source.replace(WASM_IMPORT, replacement)}`, loader: "js" };
+    });
+  },
+};
+
+rmSync(join(root, "dist/bundle"), { recursive: true, force: true });
+mkdirSync(join(root, "dist/bundle"), { recursive: true });
 await build({
   absWorkingDir: root,
   entryPoints: { main: "dist/cli/main.js" },
@@ -39,7 +65,7 @@ await build({
   platform: "node",
   target: "node20",
   external: EXTERNAL,
-  plugins: [englishOnlyZod],
+  plugins: [englishOnlyZod, prismaWasmFromFile],
   // Whitespace and syntax only: identifiers keep their names, so a logged stack trace still names functions.
   minifyWhitespace: true,
   minifySyntax: true,

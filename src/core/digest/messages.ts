@@ -8,14 +8,16 @@ export interface HeaderFacts { localDate: string; timeZone: string; localTime: s
   late: boolean; claimedAt: Date }
 
 // toLocaleDateString builds an Intl formatter per call (~0.4 ms): one formatter, and one answer per date,
-// since a fan-out writes the same few dates into a thousand headers.
-const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+// since a fan-out writes the same few dates into a thousand headers. Made on first use, not at import: the
+// process's first Intl formatter loads ICU's locale data (tens of ms), which `papers search` never needs.
+let dayFormat: Intl.DateTimeFormat | undefined;
 const dayNames = new Map<string, string>();
 
 export function dayName(localDate: string): string {
   let name = dayNames.get(localDate);
   if (name === undefined) {
     const [y, m, d] = localDate.split("-").map(Number) as [number, number, number];
+    dayFormat ??= new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
     name = dayFormat.format(new Date(Date.UTC(y, m - 1, d)));
     if (dayNames.size > 1000) dayNames.clear();
     dayNames.set(localDate, name);

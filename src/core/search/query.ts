@@ -20,6 +20,10 @@ export interface Concept {
   importance: number;
   /** Every term id that counts as this concept in phrase and proximity checks. */
   termSet: Set<number>;
+  /** Where its word starts and ends in the query as the tokenizer counts (stopwords and a compound's
+   * parts take a position each), so proximity knows how far apart neighbouring words were typed. */
+  start: number;
+  end: number;
 }
 
 const EXPANSION_WEIGHT = 0.8;   // "mixture of experts" for moe, and moe for "mixture of experts"
@@ -82,6 +86,9 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
   const keys = units.map((u) => u.parts.map(stem));
   const typed = new Set(keys.flat());
   const concepts: { concept: Concept; stopword: boolean }[] = [];
+  // Each unit's position as the tokenizer counts them: a compound's parts take one each.
+  const positions: number[] = [];
+  units.reduce((at, unit) => { positions.push(at); return at + unit.parts.length; }, 0);
   for (let i = 0; i < units.length; ) {
     // Words that spell out an acronym ("state space models") each also accept the acronym, so a paper
     // that only says "SSM" still covers all of them, and one that spells it out matches word by word.
@@ -95,6 +102,8 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
       const unit = units[i]!;
       const concept = wordConcept(unit, corpus, span?.values ?? [], EXPANSION_WEIGHT / contentWords,
         related?.values ?? [], RELATED_WEIGHT / contentWords);
+      concept.start = positions[i]!;
+      concept.end = positions[i]! + unit.parts.length - 1;
       concepts.push({ concept, stopword: unit.parts.length === 1 && STOPWORDS.has(unit.surface) });
     }
   }
@@ -207,6 +216,6 @@ class ConceptBuilder {
     }
     // A word found nowhere still counts, so papers matching the other words are not all tied at 100%.
     if (this.alternatives.length === 0) importance = Math.log(1 + this.corpus.liveCount);
-    return { alternatives: this.alternatives, importance, termSet: this.termSet };
+    return { alternatives: this.alternatives, importance, termSet: this.termSet, start: 0, end: 0 };
   }
 }

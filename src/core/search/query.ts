@@ -36,6 +36,17 @@ const TYPO_RARITY = 8; // keep typo candidates at least 1/8 as common as the com
 const MAX_PREFIX_TERMS = 24;
 // How much longer than a whole word typed a word built on it may be: inflections and derivations.
 const MAX_WORD_EXTENSION = 4;
+// What a word built on a whole word adds to its stem (after stemming, so "-ity" is "-iti", "-ly" "-li"):
+// "agent" → "agentic", "robot" → "robotics", "plan" → "planner". Anything else merely starts with the
+// word: "mas" → "masks", "sea" → "search", "mil" → "million" say nothing about MAS, SEA or MIL.
+const DERIVATIONS = new Set(("ic ical al ial ize ise ist ism iti ive ment ness er or li abl ibl ion ian an ish ful ous " +
+  "ship hood i").split(" "));
+const builtOn = (root: string, derived: string): boolean => {
+  if (!derived.startsWith(root)) return false;
+  const rest = derived.slice(root.length);
+  // The stemmer undoubles before -ing and -ed but not -er: "planner".
+  return DERIVATIONS.has(rest) || (rest.length === 3 && rest[0] === root[root.length - 1] && rest.endsWith("er"));
+};
 // A guard, not a user-facing limit: past this many concepts extra words only cost time.
 const MAX_CONCEPTS = 32;
 
@@ -146,11 +157,14 @@ function wordConcept(unit: Unit, corpus: Corpus, acronyms: string[], acronymWeig
     builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), EXPANSION_WEIGHT);
   }
   let prefixed = 0;
+  // An acronym we know is a whole word even where no paper writes it ("mas" for multi-agent systems).
+  const acronymIdf = known < 0 && EXPANSIONS.has(stem(unit.surface)) ? builder.done().importance : 0;
   if (unit.surface.length >= 3 && !STOPWORDS.has(unit.surface)) {
     // A whole word also finds the words built on it ("agent" → "agentic", "robot" → "robotics"), but not
     // longer words that merely start with it ("model" → "ModelScope"), and never above itself: a rare
     // word that starts with a common one says less, not more, about the common one.
-    prefixed = known >= 0 ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, corpus.idf(known))
+    const wordIdf = known >= 0 ? corpus.idf(known) : acronymIdf;
+    prefixed = wordIdf > 0 ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, wordIdf, stem(unit.surface))
       : builder.prefix(unit.surface, PREFIX_OF_PARTIAL_WEIGHT);
   }
   if (known < 0 && prefixed === 0 && unit.surface.length >= 5) builder.typos(unit.surface, TYPO_WEIGHT);
@@ -177,10 +191,12 @@ class ConceptBuilder {
     this.add([...new Set(words.map((w) => this.corpus.vocab.lookup(w)))], weight);
   }
 
-  /** Words starting with `surface` (up to `maxLength` long), each counting at most as much as a word of idf `maxIdf`. */
-  prefix(surface: string, weight: number, maxLength = Infinity, maxIdf = Infinity): number {
+  /** Words starting with `surface` (up to `maxLength` long, and with `root` given, built on that stem),
+   * each counting at most as much as a word of idf `maxIdf`. */
+  prefix(surface: string, weight: number, maxLength = Infinity, maxIdf = Infinity, root?: string): number {
     const { vocab, df } = this.corpus;
-    const ids = vocab.withPrefix(surface, maxLength).filter((id) => !this.termSet.has(id) && df[id]! > 0);
+    const ids = vocab.withPrefix(surface, maxLength)
+      .filter((id) => !this.termSet.has(id) && df[id]! > 0 && (root === undefined || builtOn(root, vocab.stemOf(id))));
     ids.sort((a, b) => df[b]! - df[a]!);
     for (const id of ids.slice(0, MAX_PREFIX_TERMS)) this.add([id], weight * Math.min(1, maxIdf / this.corpus.idf(id)));
     return Math.min(ids.length, MAX_PREFIX_TERMS);

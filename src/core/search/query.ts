@@ -52,6 +52,14 @@ const MAX_CONCEPTS = 32;
 
 export const STOPWORDS = new Set(("a an and are as at be by can do does for from has have how in into is it its " +
   "of on or our the their this that to towards toward via vs was we what when which while why with without").split(" "));
+// Words of a question typed in plain words ("an assistant that does tasks on your phone") that say
+// nothing about its topic: dropped from queries like the stopwords above, which (being also what the
+// bench's generated corpus leaves out of titles) stay as they are.
+const QUESTION_FILLER = new Set(("about across after all also any before been being between did each every get gets " +
+  "he her his i if me my not only over she so than then there these they those through under until us very " +
+  "were where who whom whose will would you your").split(" "));
+/** A word queries drop when they have others. */
+export const isStopword = (word: string): boolean => STOPWORDS.has(word) || QUESTION_FILLER.has(word);
 
 const wordsOf = (text: string): string[] => tokens(text).filter((t) => !t.joined).map((t) => t.term);
 // A Map, not the object itself: a query word like "constructor" must not find Object.prototype.
@@ -108,14 +116,14 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
     const span = matchPhraseSpan(units, keys, i, ACRONYMS_OF_PHRASE);
     const related = span ? null : relatedSpan(units, keys, i, typed);
     const end = span ? i + span.length : related ? i + related.length : i + 1;
-    const contentWords = Math.max(1, units.slice(i, end).filter((u) => !STOPWORDS.has(u.surface)).length);
+    const contentWords = Math.max(1, units.slice(i, end).filter((u) => !isStopword(u.surface)).length);
     for (; i < end; i++) {
       const unit = units[i]!;
       const concept = wordConcept(unit, corpus, span?.values ?? [], EXPANSION_WEIGHT / contentWords,
         related?.values ?? [], RELATED_WEIGHT / contentWords);
       concept.start = positions[i]!;
       concept.end = positions[i]! + unit.parts.length - 1;
-      concepts.push({ concept, stopword: unit.parts.length === 1 && STOPWORDS.has(unit.surface) });
+      concepts.push({ concept, stopword: unit.parts.length === 1 && isStopword(unit.surface) });
     }
   }
   // Stopwords add nothing next to real words, but a query of only stopwords still searches for them.
@@ -159,7 +167,7 @@ function wordConcept(unit: Unit, corpus: Corpus, acronyms: string[], acronymWeig
   let prefixed = 0;
   // An acronym we know is a whole word even where no paper writes it ("mas" for multi-agent systems).
   const acronymIdf = known < 0 && EXPANSIONS.has(stem(unit.surface)) ? builder.done().importance : 0;
-  if (unit.surface.length >= 3 && !STOPWORDS.has(unit.surface)) {
+  if (unit.surface.length >= 3 && !isStopword(unit.surface)) {
     // A whole word also finds the words built on it ("agent" → "agentic", "robot" → "robotics"), but not
     // longer words that merely start with it ("model" → "ModelScope"), and never above itself: a rare
     // word that starts with a common one says less, not more, about the common one.

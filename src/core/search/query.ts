@@ -31,6 +31,8 @@ const RELATED_WEIGHT = 0.5;     // "image" for "pictures": another word for it, 
 const COMPOUND_PARTS_WEIGHT = 0.9; // "pokechamp" typed, "Poké Champ" written
 const PREFIX_OF_WORD_WEIGHT = 0.45; // "moe" also finds "MoErging", below "MoE" itself
 const PREFIX_OF_PARTIAL_WEIGHT = 0.8; // "mamb" is not a word: it must be the start of one
+const BASE_OF_UNKNOWN_WEIGHT = 0.8; // "parallelism" typed, only "parallel" written
+const MIN_BASE_LENGTH = 4;
 const TYPO_WEIGHT = 0.5;
 const TYPO_RARITY = 8; // keep typo candidates at least 1/8 as common as the commonest
 const MAX_PREFIX_TERMS = 24;
@@ -175,6 +177,8 @@ function wordConcept(unit: Unit, corpus: Corpus, acronyms: string[], acronymWeig
     prefixed = wordIdf > 0 ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, wordIdf, stem(unit.surface))
       : builder.prefix(unit.surface, PREFIX_OF_PARTIAL_WEIGHT);
   }
+  // A word no paper writes may still be built on one they do: "parallelism" on "parallel".
+  if (known < 0 && prefixed === 0 && acronymIdf === 0) prefixed = builder.base(stem(unit.surface), BASE_OF_UNKNOWN_WEIGHT);
   if (known < 0 && prefixed === 0 && unit.surface.length >= 5) builder.typos(unit.surface, TYPO_WEIGHT);
   return builder.done();
 }
@@ -197,6 +201,17 @@ class ConceptBuilder {
     if (words.length === 1) { this.word(words[0]!, weight); return; }
     // A word the corpus lacks can never be matched; it still counts in the phrase's length (-1).
     this.add([...new Set(words.map((w) => this.corpus.vocab.lookup(w)))], weight);
+  }
+
+  /** The word `root` is built on (a derivation stripped), if the corpus has it; returns 1 if added, else 0. */
+  base(root: string, weight: number): number {
+    for (let cut = 1; cut < root.length - MIN_BASE_LENGTH + 1; cut++) {
+      const base = root.slice(0, root.length - cut);
+      if (!builtOn(base, root)) continue;
+      const id = this.corpus.vocab.idOfStem(base);
+      if (id >= 0 && this.corpus.df[id]! > 0 && !this.termSet.has(id)) { this.add([id], weight); return 1; }
+    }
+    return 0;
   }
 
   /** Words starting with `surface` (up to `maxLength` long, and with `root` given, built on that stem),

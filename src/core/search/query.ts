@@ -33,6 +33,9 @@ const PREFIX_OF_WORD_WEIGHT = 0.45; // "moe" also finds "MoErging", below "MoE" 
 const PREFIX_OF_PARTIAL_WEIGHT = 0.8; // "mamb" is not a word: it must be the start of one
 const BASE_OF_UNKNOWN_WEIGHT = 0.8; // "parallelism" typed, only "parallel" written
 const MIN_BASE_LENGTH = 4;
+// Endings (of stems) that keep a word's meaning when stripped: "parallelism" is about "parallel", but
+// "graphics" is not about "graph", so not -ic, -al, -er and the like.
+const MEANING_KEEPING = ["ism", "ist", "iti", "ness", "ment", "li", "ful", "ize", "ion"];
 const TYPO_WEIGHT = 0.5;
 const TYPO_RARITY = 8; // keep typo candidates at least 1/8 as common as the commonest
 const MAX_PREFIX_TERMS = 24;
@@ -205,9 +208,9 @@ class ConceptBuilder {
 
   /** The word `root` is built on (a derivation stripped), if the corpus has it; returns 1 if added, else 0. */
   base(root: string, weight: number): number {
-    for (let cut = 1; cut < root.length - MIN_BASE_LENGTH + 1; cut++) {
-      const base = root.slice(0, root.length - cut);
-      if (!builtOn(base, root)) continue;
+    for (const ending of MEANING_KEEPING) {
+      const base = root.slice(0, root.length - ending.length);
+      if (!root.endsWith(ending) || base.length < MIN_BASE_LENGTH) continue;
       const id = this.corpus.vocab.idOfStem(base);
       if (id >= 0 && this.corpus.df[id]! > 0 && !this.termSet.has(id)) { this.add([id], weight); return 1; }
     }

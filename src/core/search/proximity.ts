@@ -16,12 +16,12 @@ const TITLE_PHRASE = 0.6;  // the whole query phrase in the title: ×1.6
 const BODY_PHRASE = 0.5;   // every neighbouring pair at least twice in the abstract: ×1.5
 const BODY_OCCURRENCES = 2;
 const SCATTERED_KEEPS = 0.3;
-// Neighbours count as together when the paper has them as close as the query did ("reasoning models"
-// is not "reasoning via model selection"; "mixture of experts" may keep its "of"), or, after a compound
-// whose parts take positions of their own ("Multi-Modal Reasoning" for "multimodal reasoning"), up to
+// Neighbours count as together when the paper has them as close as the query did ("language agents"
+// is not "language via agents"; "bag of words" may keep its "of"), or, after a compound whose parts
+// take positions of their own ("Multi-Task Learning" for "multitask learning"), up to
 // MAX_GAP apart. Spelled-out expansions, typed with their stopwords dropped, always get MAX_GAP.
 const MAX_GAP = 3;
-// A pair with a word more between them than typed ("reasoning language models" for "reasoning models")
+// A pair with a word more between them than typed ("graph neural networks" for "graph networks")
 // still counts, for less.
 const LOOSE = 0.5;
 

@@ -31,9 +31,9 @@ const RELATED_WEIGHT = 0.5;     // "image" for "pictures": another word for it, 
 const COMPOUND_PARTS_WEIGHT = 0.9; // "pokechamp" typed, "Poké Champ" written
 const PREFIX_OF_WORD_WEIGHT = 0.45; // "moe" also finds "MoErging", below "MoE" itself
 const PREFIX_OF_PARTIAL_WEIGHT = 0.8; // "mamb" is not a word: it must be the start of one
-const BASE_OF_UNKNOWN_WEIGHT = 0.8; // "parallelism" typed, only "parallel" written
+const BASE_OF_UNKNOWN_WEIGHT = 0.8; // "causality" typed, only "causal" written
 const MIN_BASE_LENGTH = 4;
-// Endings (of stems) that keep a word's meaning when stripped: "parallelism" is about "parallel", but
+// Endings (of stems) that keep a word's meaning when stripped: "causality" is about "causal", but
 // "graphics" is not about "graph", so not -ic, -al, -er and the like.
 const MEANING_KEEPING = ["ism", "ist", "iti", "ness", "ment", "li", "ful", "ize", "ion"];
 const TYPO_WEIGHT = 0.5;
@@ -43,7 +43,7 @@ const MAX_PREFIX_TERMS = 24;
 const MAX_WORD_EXTENSION = 4;
 // What a word built on a whole word adds to its stem (after stemming, so "-ity" is "-iti", "-ly" "-li"):
 // "agent" → "agentic", "robot" → "robotics", "plan" → "planner". Anything else merely starts with the
-// word: "mas" → "masks", "sea" → "search", "mil" → "million" say nothing about MAS, SEA or MIL.
+// word: "vit" → "vitamin", "gan" → "ganglion" say nothing about ViT or GAN.
 const DERIVATIONS = new Set(("ic ical al ial ize ise ist ism iti ive ment ness er or li abl ibl ion ian an ish ful ous " +
   "ship hood i").split(" "));
 const builtOn = (root: string, derived: string): boolean => {
@@ -57,7 +57,7 @@ const MAX_CONCEPTS = 32;
 
 export const STOPWORDS = new Set(("a an and are as at be by can do does for from has have how in into is it its " +
   "of on or our the their this that to towards toward via vs was we what when which while why with without").split(" "));
-// Words of a question typed in plain words ("an assistant that does tasks on your phone") that say
+// Words of a question typed in plain words ("how do you keep a robot from falling over") that say
 // nothing about its topic: dropped from queries like the stopwords above, which (being also what the
 // bench's generated corpus leaves out of titles) stay as they are.
 const QUESTION_FILLER = new Set(("about across after all also any before been being between did each every get gets " +
@@ -170,7 +170,7 @@ function wordConcept(unit: Unit, corpus: Corpus, acronyms: string[], acronymWeig
     builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), EXPANSION_WEIGHT);
   }
   let prefixed = 0;
-  // An acronym we know is a whole word even where no paper writes it ("mas" for multi-agent systems).
+  // An acronym we know is a whole word even where no paper writes it ("mdp" for Markov decision processes).
   const acronymIdf = known < 0 && EXPANSIONS.has(stem(unit.surface)) ? builder.done().importance : 0;
   if (unit.surface.length >= 3 && !isStopword(unit.surface)) {
     // A whole word also finds the words built on it ("agent" → "agentic", "robot" → "robotics"), but not
@@ -180,7 +180,7 @@ function wordConcept(unit: Unit, corpus: Corpus, acronyms: string[], acronymWeig
     prefixed = wordIdf > 0 ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, wordIdf, stem(unit.surface))
       : builder.prefix(unit.surface, PREFIX_OF_PARTIAL_WEIGHT);
   }
-  // A word no paper writes may still be built on one they do: "parallelism" on "parallel".
+  // A word no paper writes may still be built on one they do: "causality" on "causal".
   if (known < 0 && prefixed === 0 && acronymIdf === 0) prefixed = builder.base(stem(unit.surface), BASE_OF_UNKNOWN_WEIGHT);
   if (known < 0 && prefixed === 0 && unit.surface.length >= 5) builder.typos(unit.surface, TYPO_WEIGHT);
   return builder.done();

@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import MiniSearch from "minisearch";
 import type { Paper } from "../src/core/paper.ts";
 import { fieldText } from "../src/core/search/analyzer.ts";
-import { STOPWORDS } from "../src/core/search/query.ts";
+import { isStopword } from "../src/core/search/query.ts";
 import { foldAccents } from "../src/core/search/tokenize.ts";
 
 export interface Engine { name: string; search(query: string, limit: number): string[] }
@@ -22,7 +22,7 @@ const FIELDS = Object.keys(FIELD_WEIGHTS) as (keyof typeof FIELD_WEIGHTS)[];
 /** The words of a query as both baselines get them: folded, lower-case, stopwords dropped unless that leaves none. */
 export function baselineQueryWords(query: string): string[] {
   const words = (foldAccents(query.normalize("NFKC")).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  const content = words.filter((w) => !STOPWORDS.has(w));
+  const content = words.filter((w) => !isStopword(w));
   return content.length ? content : words;
 }
 

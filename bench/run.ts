@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run, each printing its own table; all figures are written to
 // bench/results.json (with the machine they ran on) so closing notes can quote them.
-// Run one: `npm run bench -- search` (names: search, recommend, slack, discord, digest, database, locked, startup, memory; and
+// Run one: `npm run bench -- search` (names: search, quality (search ranking alone), recommend, slack, discord,
+// digest, database, locked, startup, memory; and
 // search-1m, which runs only when named: a million papers take minutes and ~6 GB). With
 // TEST_DATABASE_URL=postgresql://… the database-backed benches run on PostgreSQL, filed as "<name>@postgresql".
 import { writeFileSync, readFileSync, existsSync } from "node:fs";
@@ -8,6 +9,7 @@ import { cpus, totalmem } from "node:os";
 
 const benches: Record<string, [file: string, fn: string]> = {
   search: ["./search.ts", "runSearchBench"],
+  quality: ["./search-quality.ts", "runQualityBench"],
   recommend: ["./recommend.ts", "runRecommendBench"],
   slack: ["./slack.ts", "runSlackBench"],
   discord: ["./discord.ts", "runDiscordBench"],

@@ -2,8 +2,9 @@
 // hundreds of thousands of distinct words) and seed-recombined (bench/corpus.ts: the bundled papers'
 // ~3,400 words) — for ours, SQLite FTS5 and MiniSearch, each built from the same text and asked the same
 // queries in the same run (bench/baselines.ts says how the baselines are set up). Then ranking quality
-// (nDCG@10) on two judged sets: the development set over the bundled papers, and the held-out set over
-// the bundled papers plus the Hugging Face fixture days. Run directly for a table:
+// (nDCG@10) on three judged sets: the development set over the bundled papers, and the held-out and
+// fresh sets over the bundled papers plus the Hugging Face fixture days (bench/search-quality.ts runs
+// only these). Run directly for a table:
 //   node --expose-gc --import tsx bench/search.ts [size] [--corpus realistic|seed] [--ours-only] [--json]
 import { pathToFileURL } from "node:url";
 import { bundledCapture } from "../src/core/bundled.ts";
@@ -12,6 +13,7 @@ import { SearchIndex } from "../src/core/search/index.ts";
 import { buildFts5, buildMiniSearch, type Engine } from "./baselines.ts";
 import { seededRandom, syntheticPapers } from "./corpus.ts";
 import { JUDGMENTS, type Judgment } from "./judgments.ts";
+import { FRESH } from "./judgments-fresh.ts";
 import { HELD_OUT, heldOutPapers } from "./judgments-heldout.ts";
 import { evaluate } from "./quality.ts";
 import { distinctWords, realisticPapers } from "./realistic-corpus.ts";
@@ -147,6 +149,7 @@ export async function runSearchBench(opts: { size?: number; quiet?: boolean; cor
   const quality = {
     development: qualityOn(bundledCapture().papers, JUDGMENTS),
     heldOut: qualityOn(heldOutPapers(), HELD_OUT),
+    fresh: qualityOn(heldOutPapers(), FRESH),
   };
   const memory = process.memoryUsage();
   const report = { speed, quality, processMemoryMb: { rss: mb(memory.rss), heapUsed: mb(memory.heapUsed), arrayBuffers: mb(memory.arrayBuffers) } };

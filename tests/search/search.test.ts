@@ -193,6 +193,31 @@ describe("ranking at scale: phrases, expansions, related words, names", () => {
     expect(ids(index, "robot")).toContain("robotics");
   });
 
+  it("counts neighbours as the phrase only when as close as typed, or past a compound's parts", () => {
+    // "via" says both words more often, so only the phrase in its title puts "phrase" first.
+    const index = SearchIndex.build([...filler,
+      p("via", "Reasoning via model selection", "Models reason; reasoning picks models."),
+      p("phrase", "Reasoning models", "We study how they think.")]);
+    expect(ids(index, "reasoning models", 2)).toEqual(["phrase", "via"]);
+    const compound = SearchIndex.build([...filler,
+      p("apart", "Reasoning for multi-modal inputs", "We check each modal input."),
+      p("compound", "Multi-Modal Reasoning", "We check each input.")]);
+    expect(ids(compound, "multimodal reasoning", 1)).toEqual(["compound"]);
+  });
+
+  it("does not extend an acronym to words that merely start with it", () => {
+    const index = SearchIndex.build([...filler,
+      p("masks", "Merging with sparse masks", "Masks select weights."),
+      p("mas", "Coordination in multi-agent systems", "Agents in a multi-agent system coordinate.")]);
+    expect(ids(index, "mas")).toEqual(["mas"]);
+  });
+
+  it("lets a word no paper writes find the word it is built on, when the ending keeps its meaning", () => {
+    const index = SearchIndex.build([...filler, p("parallel", "Model parallel training", "Tensor parallel strategies for models.")]);
+    expect(ids(index, "parallelism", 1)).toEqual(["parallel"]);
+    expect(ids(index, "graphics")).toEqual([]); // not "graphs"
+  });
+
   it("finds a camel-case name inside a hyphenated compound", () => {
     const index = SearchIndex.build([...filler, p("r1", "Reasoning by reward", "Inspired by DeepSeek-R1-Zero, we train with rules.")]);
     expect(ids(index, "deepseek", 1)).toEqual(["r1"]);

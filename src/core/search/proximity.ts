@@ -13,11 +13,17 @@ import type { Corpus } from "./corpus.ts";
 import type { Concept } from "./query.ts";
 
 const TITLE_PHRASE = 0.6;  // the whole query phrase in the title: ×1.6
-const BODY_PHRASE = 0.3;   // every neighbouring pair at least twice in the abstract: ×1.3
+const BODY_PHRASE = 0.5;   // every neighbouring pair at least twice in the abstract: ×1.5
 const BODY_OCCURRENCES = 2;
 const SCATTERED_KEEPS = 0.3;
-// Up to two words may sit between neighbours: stopwords ("mixture of experts") and hyphen parts.
+// Neighbours count as together when the paper has them as close as the query did ("language agents"
+// is not "language via agents"; "bag of words" may keep its "of"), or, after a compound whose parts
+// take positions of their own ("Multi-Task Learning" for "multitask learning"), up to
+// MAX_GAP apart. Spelled-out expansions, typed with their stopwords dropped, always get MAX_GAP.
 const MAX_GAP = 3;
+// A pair with a word more between them than typed ("graph neural networks" for "graph networks")
+// still counts, for less.
+const LOOSE = 0.5;
 
 interface Phrase { concept: number; terms: number[] }
 
@@ -35,6 +41,10 @@ export class Proximity implements TermSink {
   // While reading one doc: positions of each concept, and of each term in a phrase alternative.
   private positions: number[][] = [];
   private termPositions = new Map<number, number[]>();
+  // How far apart each concept and the next were typed; positions where a compound starts in the text read.
+  private gaps: number[] = [];
+  private compoundStarts: number[] = [];
+  private lastPosition = -1;
 
   constructor(private readonly corpus: Corpus) {}
 
@@ -62,6 +72,7 @@ export class Proximity implements TermSink {
       }
     });
     this.positions = this.concepts.map(() => []);
+    this.gaps = this.concepts.map((c, i) => Math.max(1, (this.concepts[i + 1]?.start ?? c.end + 1) - c.end));
   }
 
   done(): void {
@@ -76,7 +87,7 @@ export class Proximity implements TermSink {
     this.clear();
     const start = corpus.titleStart[doc]!, count = corpus.titleCount[doc]!;
     for (let i = start; i < start + count; i++) this.term(corpus.titleTerms[i]!, corpus.titlePositions[i]!);
-    const inTitle = pairs > 0 ? adjacentPairs(this.positions) : 0;
+    const inTitle = pairs > 0 ? this.adjacentPairs(this.positions, this.gaps) : 0;
     let matched = this.present | this.adjacentExpansions();
     // The abstract is read only when it can change the answer.
     const unsure = this.phrases.some((p) => (matched & (1 << p.concept)) === 0);
@@ -85,7 +96,7 @@ export class Proximity implements TermSink {
       this.clear(false);
       const paper = corpus.papers[doc];
       if (paper) corpus.analyzer.run(fieldText(1, paper), this);
-      if (pairs > 0) body = occurrencesShare(this.positions);
+      if (pairs > 0) body = this.occurrencesShare();
       matched |= this.present | this.adjacentExpansions();
     }
     let boost = 1;
@@ -96,6 +107,9 @@ export class Proximity implements TermSink {
   }
 
   term(term: number, position: number): void {
+    // A joined form shares its first part's position: two terms at one position open a compound.
+    if (position === this.lastPosition) this.compoundStarts.push(position);
+    this.lastPosition = position;
     let mask = this.masks[term]!;
     if (mask === 0) return;
     for (let c = 0; mask !== 0; c++, mask >>>= 1) if (mask & 1) this.positions[c]!.push(position);
@@ -107,7 +121,8 @@ export class Proximity implements TermSink {
   private adjacentExpansions(): number {
     let out = 0;
     for (const phrase of this.phrases) {
-      if (adjacentPairs(phrase.terms.map((t) => this.termPositions.get(t)!)) === phrase.terms.length - 1) out |= 1 << phrase.concept;
+      const positions = phrase.terms.map((t) => this.termPositions.get(t)!);
+      if (this.adjacentPairs(positions, positions.map(() => MAX_GAP)) >= phrase.terms.length - 1) out |= 1 << phrase.concept;
     }
     return out;
   }
@@ -116,28 +131,44 @@ export class Proximity implements TermSink {
   private clear(all = true): void {
     for (const p of this.positions) p.length = 0;
     for (const p of this.termPositions.values()) p.length = 0;
+    this.compoundStarts.length = 0;
+    this.lastPosition = -1;
     if (all) this.present = 0;
   }
-}
 
-/** How many neighbouring lists have some position of the second just after one of the first. */
-function adjacentPairs(positions: number[][]): number {
-  let found = 0;
-  for (let c = 0; c + 1 < positions.length; c++) {
-    const here = positions[c]!, next = positions[c + 1]!;
-    if (here.some((p) => next.some((q) => q > p && q - p <= MAX_GAP))) found++;
+  /** How close q follows p, for neighbours typed `gap` apart: 1 as close as typed (or just past a
+   * compound's parts), LOOSE within MAX_GAP, else 0. */
+  private closeness(p: number, q: number, gap: number): number {
+    if (q <= p || q - p > MAX_GAP) return 0;
+    return q - p <= gap || this.compoundStarts.includes(p) ? 1 : LOOSE;
   }
-  return found;
-}
 
-/** Per neighbouring pair, its adjacent occurrences (up to BODY_OCCURRENCES) as a share, averaged. */
-function occurrencesShare(positions: number[][]): number {
-  let sum = 0;
-  for (let c = 0; c + 1 < positions.length; c++) {
-    const here = positions[c]!, next = positions[c + 1]!;
-    let n = 0;
-    for (const p of here) if (next.some((q) => q > p && q - p <= MAX_GAP) && ++n >= BODY_OCCURRENCES) break;
-    sum += n / BODY_OCCURRENCES;
+  /** Over neighbouring lists, how close the closest positions of each pair are (closeness), summed. */
+  private adjacentPairs(positions: number[][], gaps: number[]): number {
+    let found = 0;
+    for (let c = 0; c + 1 < positions.length; c++) {
+      const here = positions[c]!, next = positions[c + 1]!, gap = gaps[c]!;
+      let best = 0;
+      for (const p of here) for (const q of next) if (best < 1) best = Math.max(best, this.closeness(p, q, gap));
+      found += best;
+    }
+    return found;
   }
-  return sum / (positions.length - 1);
+
+  /** Per neighbouring pair of concepts, its close occurrences (up to BODY_OCCURRENCES) as a share, averaged. */
+  private occurrencesShare(): number {
+    const positions = this.positions;
+    let sum = 0;
+    for (let c = 0; c + 1 < positions.length; c++) {
+      const here = positions[c]!, next = positions[c + 1]!, gap = this.gaps[c]!;
+      let n = 0;
+      for (const p of here) {
+        let best = 0;
+        for (const q of next) if (best < 1) best = Math.max(best, this.closeness(p, q, gap));
+        if ((n += best) >= BODY_OCCURRENCES) { n = BODY_OCCURRENCES; break; }
+      }
+      sum += n / BODY_OCCURRENCES;
+    }
+    return sum / (positions.length - 1);
+  }
 }

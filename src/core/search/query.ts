@@ -20,6 +20,10 @@ export interface Concept {
   importance: number;
   /** Every term id that counts as this concept in phrase and proximity checks. */
   termSet: Set<number>;
+  /** Where its word starts and ends in the query as the tokenizer counts (stopwords and a compound's
+   * parts take a position each), so proximity knows how far apart neighbouring words were typed. */
+  start: number;
+  end: number;
 }
 
 const EXPANSION_WEIGHT = 0.8;   // "mixture of experts" for moe, and moe for "mixture of experts"
@@ -27,16 +31,40 @@ const RELATED_WEIGHT = 0.5;     // "image" for "pictures": another word for it, 
 const COMPOUND_PARTS_WEIGHT = 0.9; // "pokechamp" typed, "Poké Champ" written
 const PREFIX_OF_WORD_WEIGHT = 0.45; // "moe" also finds "MoErging", below "MoE" itself
 const PREFIX_OF_PARTIAL_WEIGHT = 0.8; // "mamb" is not a word: it must be the start of one
+const BASE_OF_UNKNOWN_WEIGHT = 0.8; // "causality" typed, only "causal" written
+const MIN_BASE_LENGTH = 4;
+// Endings (of stems) that keep a word's meaning when stripped: "causality" is about "causal", but
+// "graphics" is not about "graph", so not -ic, -al, -er and the like.
+const MEANING_KEEPING = ["ism", "ist", "iti", "ness", "ment", "li", "ful", "ize", "ion"];
 const TYPO_WEIGHT = 0.5;
 const TYPO_RARITY = 8; // keep typo candidates at least 1/8 as common as the commonest
 const MAX_PREFIX_TERMS = 24;
 // How much longer than a whole word typed a word built on it may be: inflections and derivations.
 const MAX_WORD_EXTENSION = 4;
+// What a word built on a whole word adds to its stem (after stemming, so "-ity" is "-iti", "-ly" "-li"):
+// "agent" → "agentic", "robot" → "robotics", "plan" → "planner". Anything else merely starts with the
+// word: "vit" → "vitamin", "gan" → "ganglion" say nothing about ViT or GAN.
+const DERIVATIONS = new Set(("ic ical al ial ize ise ist ism iti ive ment ness er or li abl ibl ion ian an ish ful ous " +
+  "ship hood i").split(" "));
+const builtOn = (root: string, derived: string): boolean => {
+  if (!derived.startsWith(root)) return false;
+  const rest = derived.slice(root.length);
+  // The stemmer undoubles before -ing and -ed but not -er: "planner".
+  return DERIVATIONS.has(rest) || (rest.length === 3 && rest[0] === root[root.length - 1] && rest.endsWith("er"));
+};
 // A guard, not a user-facing limit: past this many concepts extra words only cost time.
 const MAX_CONCEPTS = 32;
 
 export const STOPWORDS = new Set(("a an and are as at be by can do does for from has have how in into is it its " +
   "of on or our the their this that to towards toward via vs was we what when which while why with without").split(" "));
+// Words of a question typed in plain words ("how do you keep a robot from falling over") that say
+// nothing about its topic: dropped from queries like the stopwords above, which (being also what the
+// bench's generated corpus leaves out of titles) stay as they are.
+const QUESTION_FILLER = new Set(("about across after all also any before been being between did each every get gets " +
+  "he her his i if me my not only over she so than then there these they those through under until us very " +
+  "were where who whom whose will would you your").split(" "));
+/** A word queries drop when they have others. */
+export const isStopword = (word: string): boolean => STOPWORDS.has(word) || QUESTION_FILLER.has(word);
 
 const wordsOf = (text: string): string[] => tokens(text).filter((t) => !t.joined).map((t) => t.term);
 // A Map, not the object itself: a query word like "constructor" must not find Object.prototype.
@@ -82,6 +110,9 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
   const keys = units.map((u) => u.parts.map(stem));
   const typed = new Set(keys.flat());
   const concepts: { concept: Concept; stopword: boolean }[] = [];
+  // Each unit's position as the tokenizer counts them: a compound's parts take one each.
+  const positions: number[] = [];
+  units.reduce((at, unit) => { positions.push(at); return at + unit.parts.length; }, 0);
   for (let i = 0; i < units.length; ) {
     // Words that spell out an acronym ("state space models") each also accept the acronym, so a paper
     // that only says "SSM" still covers all of them, and one that spells it out matches word by word.
@@ -90,12 +121,14 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
     const span = matchPhraseSpan(units, keys, i, ACRONYMS_OF_PHRASE);
     const related = span ? null : relatedSpan(units, keys, i, typed);
     const end = span ? i + span.length : related ? i + related.length : i + 1;
-    const contentWords = Math.max(1, units.slice(i, end).filter((u) => !STOPWORDS.has(u.surface)).length);
+    const contentWords = Math.max(1, units.slice(i, end).filter((u) => !isStopword(u.surface)).length);
     for (; i < end; i++) {
       const unit = units[i]!;
       const concept = wordConcept(unit, corpus, span?.values ?? [], EXPANSION_WEIGHT / contentWords,
         related?.values ?? [], RELATED_WEIGHT / contentWords);
-      concepts.push({ concept, stopword: unit.parts.length === 1 && STOPWORDS.has(unit.surface) });
+      concept.start = positions[i]!;
+      concept.end = positions[i]! + unit.parts.length - 1;
+      concepts.push({ concept, stopword: unit.parts.length === 1 && isStopword(unit.surface) });
     }
   }
   // Stopwords add nothing next to real words, but a query of only stopwords still searches for them.
@@ -137,13 +170,18 @@ function wordConcept(unit: Unit, corpus: Corpus, acronyms: string[], acronymWeig
     builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), EXPANSION_WEIGHT);
   }
   let prefixed = 0;
-  if (unit.surface.length >= 3 && !STOPWORDS.has(unit.surface)) {
+  // An acronym we know is a whole word even where no paper writes it ("mdp" for Markov decision processes).
+  const acronymIdf = known < 0 && EXPANSIONS.has(stem(unit.surface)) ? builder.done().importance : 0;
+  if (unit.surface.length >= 3 && !isStopword(unit.surface)) {
     // A whole word also finds the words built on it ("agent" → "agentic", "robot" → "robotics"), but not
     // longer words that merely start with it ("model" → "ModelScope"), and never above itself: a rare
     // word that starts with a common one says less, not more, about the common one.
-    prefixed = known >= 0 ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, corpus.idf(known))
+    const wordIdf = known >= 0 ? corpus.idf(known) : acronymIdf;
+    prefixed = wordIdf > 0 ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, wordIdf, stem(unit.surface))
       : builder.prefix(unit.surface, PREFIX_OF_PARTIAL_WEIGHT);
   }
+  // A word no paper writes may still be built on one they do: "causality" on "causal".
+  if (known < 0 && prefixed === 0 && acronymIdf === 0) prefixed = builder.base(stem(unit.surface), BASE_OF_UNKNOWN_WEIGHT);
   if (known < 0 && prefixed === 0 && unit.surface.length >= 5) builder.typos(unit.surface, TYPO_WEIGHT);
   return builder.done();
 }
@@ -168,10 +206,23 @@ class ConceptBuilder {
     this.add([...new Set(words.map((w) => this.corpus.vocab.lookup(w)))], weight);
   }
 
-  /** Words starting with `surface` (up to `maxLength` long), each counting at most as much as a word of idf `maxIdf`. */
-  prefix(surface: string, weight: number, maxLength = Infinity, maxIdf = Infinity): number {
+  /** The word `root` is built on (a derivation stripped), if the corpus has it; returns 1 if added, else 0. */
+  base(root: string, weight: number): number {
+    for (const ending of MEANING_KEEPING) {
+      const base = root.slice(0, root.length - ending.length);
+      if (!root.endsWith(ending) || base.length < MIN_BASE_LENGTH) continue;
+      const id = this.corpus.vocab.idOfStem(base);
+      if (id >= 0 && this.corpus.df[id]! > 0 && !this.termSet.has(id)) { this.add([id], weight); return 1; }
+    }
+    return 0;
+  }
+
+  /** Words starting with `surface` (up to `maxLength` long, and with `root` given, built on that stem),
+   * each counting at most as much as a word of idf `maxIdf`. */
+  prefix(surface: string, weight: number, maxLength = Infinity, maxIdf = Infinity, root?: string): number {
     const { vocab, df } = this.corpus;
-    const ids = vocab.withPrefix(surface, maxLength).filter((id) => !this.termSet.has(id) && df[id]! > 0);
+    const ids = vocab.withPrefix(surface, maxLength)
+      .filter((id) => !this.termSet.has(id) && df[id]! > 0 && (root === undefined || builtOn(root, vocab.stemOf(id))));
     ids.sort((a, b) => df[b]! - df[a]!);
     for (const id of ids.slice(0, MAX_PREFIX_TERMS)) this.add([id], weight * Math.min(1, maxIdf / this.corpus.idf(id)));
     return Math.min(ids.length, MAX_PREFIX_TERMS);
@@ -207,6 +258,6 @@ class ConceptBuilder {
     }
     // A word found nowhere still counts, so papers matching the other words are not all tied at 100%.
     if (this.alternatives.length === 0) importance = Math.log(1 + this.corpus.liveCount);
-    return { alternatives: this.alternatives, importance, termSet: this.termSet };
+    return { alternatives: this.alternatives, importance, termSet: this.termSet, start: 0, end: 0 };
   }
 }

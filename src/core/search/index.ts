@@ -36,13 +36,18 @@ export class SearchIndex {
   }
 
   private load(papers: Iterable<Paper>): void {
-    this.corpus = new Corpus();
-    this.scorer = new Scorer(this.corpus);
-    this.similarity = new Similarity(this.corpus);
-    this.proximity = new Proximity(this.corpus);
     const seen = new Map<string, Paper>();
     for (const paper of papers) seen.set(paper.id, paper); // the last of duplicate ids wins, as with upsert
-    this.corpus.addAll(seen.values(), seen.size);
+    const corpus = new Corpus();
+    corpus.addAll(seen.values(), seen.size);
+    this.use(corpus);
+  }
+
+  private use(corpus: Corpus): void {
+    this.corpus = corpus;
+    this.scorer = new Scorer(corpus);
+    this.similarity = new Similarity(corpus);
+    this.proximity = new Proximity(corpus);
   }
 
   /** Adds a paper, or replaces the one with its id. */
@@ -72,7 +77,7 @@ export class SearchIndex {
   private compactIfNeeded(): void {
     const { deadCount, docCount } = this.corpus;
     if (deadCount > 64 && deadCount > docCount * MAX_DEAD_SHARE) {
-      this.load(this.corpus.papers.filter((p): p is Paper => p !== undefined));
+      this.use(Corpus.compacted(this.corpus));
     }
   }
 

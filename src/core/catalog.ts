@@ -44,9 +44,12 @@ export class Catalog {
 
   static async load(store: PaperStore): Promise<Catalog> {
     const startedAt = new Date();
-    const papers = await store.all();
-    const catalog = new Catalog(store, SearchIndex.build(papers));
-    for (const paper of papers) catalog.remember(paper);
+    const catalog = new Catalog(store, new SearchIndex());
+    // Page by page: each page's whole abstracts are indexed, cut, and let go before the next is read.
+    async function* remembered(): AsyncGenerator<Paper[]> {
+      for await (const page of store.pages()) { yield page; for (const paper of page) catalog.remember(paper); }
+    }
+    await catalog.index.loadPages(remembered(), await store.count());
     catalog.lastSync = startedAt;
     return catalog;
   }

@@ -84,14 +84,15 @@ export class Corpus implements TermSink {
       this.scratchTf[term] = 0;
     }
     this.forward.endDoc(doc);
+    if (this.bulk) this.sampled();
     return doc;
   }
 
   /** Adds many papers to an empty corpus, laying the postings out once at the end (postings.ts). */
   addAll(papers: Iterable<Paper>, count = 0): void {
-    this.bulkAdd(count, (add) => {
-      for (const paper of papers) add(paper.id, (field) => { this.analyzer.run(fieldText(field, paper), this); });
-    });
+    this.beginBulk(count);
+    for (const paper of papers) this.add(paper);
+    this.endBulk();
   }
 
   /** A new corpus of `old`'s live docs, read from its stored terms (no text needed), sharing its vocabulary. */
@@ -99,29 +100,39 @@ export class Corpus implements TermSink {
     const next = new Corpus(old.vocab, old.analyzer);
     const live: number[] = [];
     for (let doc = 0; doc < old.docCount; doc++) if (old.alive[doc]) live.push(doc);
-    next.bulkAdd(live.length, (add) => {
-      for (const doc of live) add(old.ids[doc]!, (field) => { old.replay(doc, field, next); });
-    });
+    next.beginBulk(live.length);
+    for (const doc of live) next.addDoc(old.ids[doc]!, (field) => { old.replay(doc, field, next); });
+    next.endBulk();
     return next;
   }
 
-  private bulkAdd(count: number, addEach: (add: (id: string, emit: (field: number) => void) => void) => void): void {
-    if (this.docCount > 0) throw new Error("addAll needs an empty corpus");
-    const bulk = this.bulk = new PostingsBuilder(count);
+  /**
+   * Starts a bulk build of about `count` docs into an empty corpus: add() them (as they arrive, a page of
+   * papers at a time, so no more than a page of text need be held), then endBulk().
+   */
+  beginBulk(count: number): void {
+    if (this.docCount > 0) throw new Error("a bulk build needs an empty corpus");
+    this.bulk = new PostingsBuilder(count);
+    this.expected = count;
     // ~400 bytes of forward terms per paper before rank() shortens them (realistic corpus: ~290 tokens).
     this.forward = new ForwardTerms(count * 400);
-    // A quarter of the way in, the pairs so far predict the total (with a margin), so the memory of the
-    // final layout can be mapped while the rest is analysed (postings.ts).
-    const sample = Math.floor(count / 4);
-    addEach((id, emit) => {
-      this.addDoc(id, emit);
-      if (this.ids.length === sample) bulk.expect(Math.ceil(bulk.pairs * (count / sample) * 1.08));
-    });
-    this.postings = this.bulk.layOut(this.vocab.size);
+  }
+
+  endBulk(): void {
+    this.postings = this.bulk!.layOut(this.vocab.size);
     this.bulk = null;
     this.vocab.prepare();
     this.trim();
     this.forward.rank(this.df, this.vocab.size);
+  }
+
+  private expected = 0;
+
+  /** During a bulk build: a quarter of the way in, the pairs so far predict the total (with a margin), so the
+   * memory of the final layout can be mapped while the rest is analysed (postings.ts). */
+  private sampled(): void {
+    const sample = Math.floor(this.expected / 4);
+    if (this.bulk && this.ids.length === sample) this.bulk.expect(Math.ceil(this.bulk.pairs * (this.expected / sample) * 1.08));
   }
 
   // The corpus is its own token sink while adding a doc: one monomorphic call per token, no closures.

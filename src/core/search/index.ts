@@ -43,6 +43,24 @@ export class SearchIndex {
     this.use(corpus);
   }
 
+  /**
+   * Replaces the contents with the papers of `pages` (about `count` of them), read as they arrive: a start-up
+   * holds one page of paper text at a time, not every abstract at once.
+   */
+  async loadPages(pages: AsyncIterable<Paper[]>, count: number): Promise<void> {
+    const corpus = new Corpus();
+    corpus.beginBulk(count);
+    for await (const page of pages) {
+      for (const paper of page) {
+        const old = corpus.docNo.get(paper.id);
+        if (old !== undefined) corpus.kill(old); // the last of duplicate ids wins, as with upsert
+        corpus.add(paper);
+      }
+    }
+    corpus.endBulk();
+    this.use(corpus);
+  }
+
   private use(corpus: Corpus): void {
     this.corpus = corpus;
     this.scorer = new Scorer(corpus);

@@ -1,6 +1,6 @@
 // The index keeps no paper text: proximity, similar papers, tombstoning and compaction read a doc again
 // from its stored term ids (forward.ts). Those must be exactly what the analyzer emitted from the text —
-// same terms, same positions, field by field — before and after the bulk build renumbers the symbols.
+// same terms, same positions, field by field — however the doc was added.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fieldText } from "../../src/core/search/analyzer.ts";
@@ -27,7 +27,7 @@ function expectSameAsText(corpus: Corpus, papers: Paper[]): void {
 }
 
 describe("forward terms", () => {
-  it("replay each field as the analyzer read it, bulk-built (renumbered) and added one by one", () => {
+  it("replay each field as the analyzer read it, bulk-built and added one by one", () => {
     const papers = [
       paper("a", "PokéChamp: Mixture-of-Experts", "MM-RLHF vs SCMoE; a--b -c d- e-f-g ﬁne-tuning İstanbul 😀x Model model MODEL.", ["moe", "rl"], ["Zoë Ü", "A. B"]),
       paper("b", "", "", [], []),
@@ -36,7 +36,7 @@ describe("forward terms", () => {
     const bulk = new Corpus();
     bulk.addAll(papers, papers.length);
     expectSameAsText(bulk, papers);
-    // Papers added after the renumbering bring new terms (higher symbols); old docs still read back.
+    // Papers added after the bulk build bring new terms (longer codes); old docs still read back.
     const later = [paper("c", "Zyzzyva quokkas", "Never seen words: xylophonic quixotry, and the usual model."), paper("d", "x", "y ".repeat(70_000))];
     for (const p of later) bulk.add(p);
     expectSameAsText(bulk, [...papers, ...later]);

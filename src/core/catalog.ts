@@ -22,8 +22,9 @@ export const KEPT_SUMMARY_CHARS = BLURB_CHARS + 1;
 /** `paper` with its abstract cut to KEPT_SUMMARY_CHARS; the cut is copied, so the whole string can be collected. */
 function listed(paper: Paper): Paper {
   if (paper.summary.length <= KEPT_SUMMARY_CHARS) return paper;
-  // A slice would be a view holding the whole abstract alive; a decoded copy owns only its characters.
-  return { ...paper, summary: Buffer.from(paper.summary.slice(0, KEPT_SUMMARY_CHARS), "utf16le").toString("utf16le") };
+  // A slice would be a view holding the whole abstract alive; a parsed copy owns only its characters (and
+  // stays one byte a character where the text allows, unlike a string decoded from UTF-16 bytes).
+  return { ...paper, summary: JSON.parse(JSON.stringify(paper.summary.slice(0, KEPT_SUMMARY_CHARS))) as string };
 }
 
 /** FNV-1a of an abstract: how sync() tells an abstract changed past the part kept. */

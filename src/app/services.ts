@@ -22,7 +22,7 @@ export async function createServices(config: Config, log: Logger, options: { clo
     const seeded = await seedIfEmpty(stores.papers);
     if (seeded) log.info({ papers: seeded.added, date: seeded.snapshotDate }, "loaded the bundled trending capture");
     catalog = await Catalog.load(stores.papers);
-    if (catalog.size >= COLLECT_AFTER_PAPERS) collectGarbage();
+    if (catalog.size >= COLLECT_AFTER_PAPERS) await collectGarbage();
   } catch (error) {
     // An open PostgreSQL pool would keep a failed process alive forever instead of letting it exit.
     await close().catch(() => {});

@@ -21,8 +21,10 @@ export async function createServices(config: Config, log: Logger, options: { clo
   try {
     const seeded = await seedIfEmpty(stores.papers);
     if (seeded) log.info({ papers: seeded.added, date: seeded.snapshotDate }, "loaded the bundled trending capture");
-    catalog = await Catalog.load(stores.papers);
-    if (catalog.size >= COLLECT_AFTER_PAPERS) await collectGarbage();
+    // A large load collects as it goes and once at its end (collect-garbage.ts); a small one need not.
+    const large = (await stores.papers.count()) >= COLLECT_AFTER_PAPERS;
+    catalog = await Catalog.load(stores.papers, large ? { collect: collectGarbage } : {});
+    if (large) await collectGarbage();
   } catch (error) {
     // An open PostgreSQL pool would keep a failed process alive forever instead of letting it exit.
     await close().catch(() => {});

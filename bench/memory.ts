@@ -3,7 +3,8 @@
 // it — terminal mode, since no chat token is set: the same services, catalog, index, commands and jobs
 // as a Slack or Discord bot, without a network peer to emulate — and is asked what people ask (a search,
 // the next page, a paper, similar papers, trending). Its resident set comes from /proc: what the machine
-// must give one replica, catalog and search index included.
+// must give one replica, catalog and search index included. After the idle wait, a probe loaded into the
+// bot (memory-probe.mjs) collects garbage and reports heap and ArrayBuffers: the steady state after a GC.
 //   node --expose-gc --import tsx bench/memory.ts [size]
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -17,6 +18,8 @@ import { realisticPapers } from "./realistic-corpus.ts";
 
 const IDLE_MS = 20_000;
 const BIN = fileURLToPath(new URL("../bin/papers.js", import.meta.url));
+const PROBE = new URL("./memory-probe.mjs", import.meta.url).href;
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
 /** VmRSS (now) and VmHWM (peak) of a process, in MB. */
 function residentMb(pid: number): { rssMb: number; peakRssMb: number } {
@@ -38,7 +41,7 @@ export async function runMemoryBench(opts: { size?: number } = {}): Promise<obje
     papers.length = 0;
 
     const started = performance.now();
-    const bot = spawn(process.execPath, [BIN, "start"], {
+    const bot = spawn(process.execPath, ["--expose-gc", "--import", PROBE, BIN, "start"], {
       env: { ...process.env, DATABASE_URL: database.url, HF_REFRESH: "off", LOG_LEVEL: "warn", PORT: "0",
         SLACK_BOT_TOKEN: "", SLACK_SIGNING_SECRET: "", SLACK_APP_TOKEN: "", DISCORD_TOKEN: "", DISCORD_APPLICATION_ID: "" },
       stdio: ["pipe", "pipe", "pipe"],
@@ -63,12 +66,20 @@ export async function runMemoryBench(opts: { size?: number } = {}): Promise<obje
     // what start-up left dead (the build's pending postings, the rows read), which is the steady state.
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     const idle = residentMb(bot.pid!);
+    bot.kill("SIGUSR2");
+    const probed = await new Promise<NodeJS.MemoryUsage>((resolve) => {
+      const poll = setInterval(() => {
+        const line = /memory-probe (\{.*\})/.exec(err)?.[1];
+        if (line) { clearInterval(poll); resolve(JSON.parse(line)); }
+      }, 20);
+    });
+    const afterGc = { ...residentMb(bot.pid!), heapUsedMb: mb(probed.heapUsed), heapTotalMb: mb(probed.heapTotal), arrayBuffersMb: mb(probed.arrayBuffers) };
     bot.stdin.write("quit\n");
     const code = await exited;
-    const result = { papers: size, readyMs, afterStart, afterCommands, [`idle${IDLE_MS / 1000}s`]: idle, exitCode: code,
+    const result = { papers: size, readyMs, afterStart, afterCommands, [`idle${IDLE_MS / 1000}s`]: idle, afterGc, exitCode: code,
       answered: asked.length, underLimit: idle.rssMb < 400 };
     console.table({ "papers start (terminal mode)": { papers: size, readyMs, rssAfterCommandsMb: afterCommands.rssMb,
-      rssIdleMb: idle.rssMb, peakRssMb: idle.peakRssMb } });
+      rssIdleMb: idle.rssMb, rssAfterGcMb: afterGc.rssMb, heapUsedMb: afterGc.heapUsedMb, arrayBuffersMb: afterGc.arrayBuffersMb, peakRssMb: idle.peakRssMb } });
     return result;
   } finally { await database.drop(); }
 }

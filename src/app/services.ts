@@ -8,6 +8,7 @@ import { RateLimiter } from "../core/rate-limit.ts";
 import type { Clock, Services } from "../core/services.ts";
 import { openStores } from "../persistence/index.ts";
 import { listsWritten } from "../command-kit/paper-ref.ts";
+import { collectGarbage, COLLECT_AFTER_PAPERS } from "./collect-garbage.ts";
 
 export type { Clock, Services } from "../core/services.ts";
 
@@ -20,7 +21,10 @@ export async function createServices(config: Config, log: Logger, options: { clo
   try {
     const seeded = await seedIfEmpty(stores.papers);
     if (seeded) log.info({ papers: seeded.added, date: seeded.snapshotDate }, "loaded the bundled trending capture");
-    catalog = await Catalog.load(stores.papers);
+    // A large load collects as it goes and once at its end (collect-garbage.ts); a small one need not.
+    const large = (await stores.papers.count()) >= COLLECT_AFTER_PAPERS;
+    catalog = await Catalog.load(stores.papers, large ? { collect: collectGarbage } : {});
+    if (large) await collectGarbage();
   } catch (error) {
     // An open PostgreSQL pool would keep a failed process alive forever instead of letting it exit.
     await close().catch(() => {});

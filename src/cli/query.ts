@@ -23,8 +23,10 @@ async function printReply(ctx: CliContext, services: Services, name: string, inp
       channel: { platform: "console", workspaceId: "local", channelId: "cli" }, canManageChannel: true, now: services.clock() });
     if (reply.tone === "error") { ctx.stderr.write(reply.text + "\n"); return 1; }
     if (json) {
+      // Cards carry the catalog's cut abstract; the JSON gives each paper's whole one, read for this page.
+      const abstracts = new Map((await services.papers.getMany((reply.papers ?? []).map((c) => c.id))).map((p) => [p.id, p.summary]));
       const rows = (reply.papers ?? []).map((c) => ({ id: c.id, arxivId: c.arxivId, title: c.title, url: c.url, rank: c.rank,
-        ...(scoreOf ? { score: Number(scoreOf(c.id).toFixed(4)) } : {}), upvotes: c.upvotes, authors: c.authors, summary: c.summary }));
+        ...(scoreOf ? { score: Number(scoreOf(c.id).toFixed(4)) } : {}), upvotes: c.upvotes, authors: c.authors, summary: abstracts.get(c.id) ?? c.summary }));
       ctx.stdout.write(JSON.stringify(rows, null, 2) + "\n");
     } else ctx.stdout.write(renderText(reply) + "\n");
     return 0;

@@ -14,7 +14,7 @@ export async function openDiscussion(ctx: CommandContext, transport: ChatTranspo
   const { services, user, channel } = ctx;
   if (!transport.startThread) return errorReply("Discussion threads aren't available here.");
   if (!messageId) return errorReply("Discuss works on papers posted to the channel; share the paper first, then press Discuss on it.");
-  const paper = await services.catalog.find(paperId);
+  const paper = await services.catalog.full(paperId); // the thread shows the whole abstract
   if (!paper) return errorReply("That paper is no longer in the catalog; search for it again with /papers <words>.");
   const message = { ...channel, messageId };
   const claim = await services.discussions.claim(message, paper.id, user.userId, services.clock(), STALE_CLAIM_MS);

@@ -1,5 +1,11 @@
 // The papers this process serves, in memory, with their search index. The database is the truth;
 // sync() folds in what another replica (or an ingest) wrote, so staleness is bounded by how often it runs.
+//
+// Abstracts are most of a paper's bytes (~150 MB of strings at 100k papers) and lists show only a card's
+// blurb of one, while the index keeps its own terms (search/forward.ts). So the papers kept here have
+// their abstract cut to what a card can show (cardBlurb cuts a kept abstract exactly as the whole one);
+// the whole abstract, for the one paper a discussion thread shows, comes from the database: full().
+import { BLURB_CHARS } from "./messages/card-extras.ts";
 import type { Paper } from "./paper.ts";
 import { SearchIndex, type SearchHit } from "./search/index.ts";
 import type { PaperStore } from "./stores/papers.ts";
@@ -9,38 +15,87 @@ import type { PaperStore } from "./stores/papers.ts";
 // clocks drift a little. Re-reading that much overlap each sync means such a row is never skipped;
 // rows already known are filtered out by value, so the overlap costs a read, not index work.
 const SYNC_OVERLAP_MS = 150_000;
+/** Papers read between two collections of a load (see load()). */
+const COLLECT_EVERY = 20_000;
+
+/** One more than a card's blurb: a longer abstract is then still longer, so it is cut (with "…") where the whole one would be. */
+export const KEPT_SUMMARY_CHARS = BLURB_CHARS + 1;
+
+/** `paper` with its abstract cut to KEPT_SUMMARY_CHARS; the cut is copied, so the whole string can be collected. */
+function listed(paper: Paper): Paper {
+  if (paper.summary.length <= KEPT_SUMMARY_CHARS) return paper;
+  // A slice would be a view holding the whole abstract alive; a parsed copy owns only its characters (and
+  // stays one byte a character where the text allows, unlike a string decoded from UTF-16 bytes).
+  return { ...paper, summary: JSON.parse(JSON.stringify(paper.summary.slice(0, KEPT_SUMMARY_CHARS))) as string };
+}
+
+/** FNV-1a of an abstract: how sync() tells an abstract changed past the part kept. */
+function abstractHash(summary: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < summary.length; i++) h = Math.imul(h ^ summary.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 export class Catalog {
   private readonly byId = new Map<string, Paper>();
   private readonly byArxiv = new Map<string, string>();
+  /** Hash of each whole abstract longer than what is kept (abstractHash). */
+  private readonly cutAbstracts = new Map<string, number>();
   private lastSync = new Date(0);
 
   private constructor(private readonly store: PaperStore, readonly index: SearchIndex) {}
 
-  static async load(store: PaperStore): Promise<Catalog> {
+  /**
+   * `collect`, when given, runs after every COLLECT_EVERY papers read: the process's collector (app/), so the
+   * pages already indexed are freed as the load goes rather than piling up to its end (V8 lets dead objects
+   * accumulate while a heap grows: ~200 MB of read pages at 100k papers, in the resident set's peak).
+   */
+  static async load(store: PaperStore, options: { collect?: () => Promise<void> } = {}): Promise<Catalog> {
     const startedAt = new Date();
-    const papers = await store.all();
-    const catalog = new Catalog(store, SearchIndex.build(papers));
-    for (const paper of papers) catalog.remember(paper);
+    const catalog = new Catalog(store, new SearchIndex());
+    // Page by page: each page's whole abstracts are indexed, cut, and let go before the next is read.
+    async function* remembered(): AsyncGenerator<Paper[]> {
+      let sinceCollect = 0;
+      for await (const page of store.pages()) {
+        yield page;
+        for (const paper of page) catalog.remember(paper);
+        sinceCollect += page.length;
+        if (options.collect && sinceCollect >= COLLECT_EVERY) { sinceCollect = 0; await options.collect(); }
+      }
+    }
+    await catalog.index.loadPages(remembered(), await store.count());
     catalog.lastSync = startedAt;
     return catalog;
   }
 
   private remember(paper: Paper): void {
-    this.byId.set(paper.id, paper);
+    this.byId.set(paper.id, listed(paper));
+    if (paper.summary.length > KEPT_SUMMARY_CHARS) this.cutAbstracts.set(paper.id, abstractHash(paper.summary));
+    else this.cutAbstracts.delete(paper.id);
     if (paper.arxivId) this.byArxiv.set(paper.arxivId, paper.id);
+  }
+
+  /** Whether `paper` (from the database) differs from what this catalog knows of it. */
+  private differs(paper: Paper): boolean {
+    if (JSON.stringify(listed(paper)) !== JSON.stringify(this.byId.get(paper.id))) return true;
+    return paper.summary.length > KEPT_SUMMARY_CHARS && this.cutAbstracts.get(paper.id) !== abstractHash(paper.summary);
   }
 
   get size(): number { return this.byId.size; }
 
-  /** By id or arXiv id. */
+  /** By id or arXiv id; its abstract cut to what a card shows (full() has the whole). */
   get(id: string): Paper | undefined {
     return this.byId.get(id) ?? this.byId.get(this.byArxiv.get(id) ?? "");
   }
 
-  /** By id or arXiv id: from memory, or from the database when another process wrote it since the last sync. */
+  /** By id or arXiv id: from memory (abstract cut, as get()), or from the database when another process wrote it since the last sync. */
   async find(id: string): Promise<Paper | null> {
     return this.get(id) ?? (await this.store.get(id));
+  }
+
+  /** By id or arXiv id, with its whole abstract: one read of the database. */
+  async full(id: string): Promise<Paper | null> {
+    return this.store.get(id);
   }
 
   /** Papers whose id starts with `prefix` (a card's short id, "t-3f9a1c"), up to `limit`. A scan: only
@@ -64,7 +119,7 @@ export class Catalog {
   async sync(): Promise<number> {
     const startedAt = new Date();
     const changed = await this.store.changedSince(new Date(this.lastSync.getTime() - SYNC_OVERLAP_MS));
-    const fresh = changed.filter((p) => JSON.stringify(p) !== JSON.stringify(this.byId.get(p.id)));
+    const fresh = changed.filter((p) => this.differs(p));
     this.apply(fresh);
     this.lastSync = startedAt;
     return fresh.length;

@@ -35,6 +35,10 @@ describe("papers search", () => {
     expect(rows[0]!.title).toMatch(/mixture[- ]of[- ]experts/i);
     // The first search also created, migrated and filled the database (no separate setup step).
     expect(await db.paper.count()).toBe(89);
+    // Each row has its whole abstract, as stored, though the catalog keeps only a card's cut of it in memory.
+    const stored = new Map((await db.paper.findMany({ where: { id: { in: rows.map((r) => r.id) } } })).map((p) => [p.id, p.summary]));
+    for (const row of rows as (Row & { summary: string })[]) expect(row.summary).toBe(stored.get(row.id));
+    expect(rows.some((r) => (r as Row & { summary: string }).summary.length > 300)).toBe(true);
   });
 
   it("after -- every word is the query, --help included: results, not the usage", async () => {

@@ -6,6 +6,8 @@ import { createLogger } from "../../src/log.ts";
 import { paperId, type Paper } from "../../src/core/paper.ts";
 import { createServices, type Services } from "../../src/app/services.ts";
 import { startIndexSync } from "../../src/jobs/index-sync.ts";
+import { KEPT_SUMMARY_CHARS } from "../../src/core/catalog.ts";
+import { cardBlurb } from "../../src/core/messages/card-extras.ts";
 import { createTestServices, LogCapture, type TestServices } from "../support/services.ts";
 import { testDatabaseProvider as provider } from "../support/database.ts";
 
@@ -63,5 +65,31 @@ describe(`index freshness across two replicas on ${provider}`, () => {
     expect(await sync.tick()).toBe(0);
     await sync.stop();
     expect(secondLogs.text).toContain("search index sync failed");
+  });
+
+  it("keeps abstracts cut to a card's blurb in memory, reads the whole from the database, and syncs edits past the cut", async () => {
+    const words = (n: number, word: string) => Array.from({ length: n }, (_, i) => `${word}${i % 7}`).join(" ");
+    const whole = `Numbats eat termites. ${words(80, "alpha")} and the closing words mention a pangolin.`;
+    const numbat = paper("Numbat: Termite-Efficient Attention", whole, "2503.99003");
+    await first.papers.ingest("2025-03-14", [numbat], "capture");
+    const sync = startIndexSync(second, 3600);
+    try {
+      expect(await sync.tick()).toBe(1);
+      const kept = second.catalog.get(numbat.id)!;
+      expect(kept.summary.length).toBe(KEPT_SUMMARY_CHARS);
+      expect(whole.startsWith(kept.summary)).toBe(true);
+      expect(cardBlurb(kept)).toBe(cardBlurb(numbat));
+      expect((await second.catalog.full(numbat.arxivId!))?.summary).toBe(whole);
+      // Words past the cut are still searchable: the index read the whole abstract.
+      expect(searchIds(second, "pangolin")).toEqual([numbat.id]);
+      expect(await sync.tick()).toBe(0);
+
+      // An edit only past the cut (a longer abstract: the stored one is kept over a shorter, paper-merge.ts): the kept
+      // part is the same, yet the sync sees it and the index follows.
+      await first.papers.upsert([{ ...numbat, summary: whole.replace("pangolin", "wallabies") }], "hf");
+      expect(await sync.tick()).toBe(1);
+      expect(searchIds(second, "wallabies")).toEqual([numbat.id]);
+      expect(searchIds(second, "pangolin")).toEqual([]);
+    } finally { await sync.stop(); }
   });
 });

@@ -2,9 +2,11 @@
 // tombstone in the postings until enough have piled up to rebuild, which keeps live refresh O(paper).
 // Per posting we keep one doc number and one 16-bit word of per-field term frequencies, compressed to
 // under two bytes (postings.ts), instead of positions; phrase and proximity checks use the titles' stored
-// terms and re-read the few top candidates' abstracts instead.
+// terms and re-read the few top candidates' abstracts from their stored term ids (forward.ts) instead.
+// No paper text is kept: after the build, the index needs none.
 import type { Paper } from "../paper.ts";
 import { Analyzer, fieldText, type TermSink } from "./analyzer.ts";
+import { ForwardTerms } from "./forward.ts";
 import { PostingLists, PostingsBuilder } from "./postings.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
@@ -24,12 +26,11 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array | Float32Array>(a
 }
 
 export class Corpus implements TermSink {
-  readonly vocab = new Vocabulary();
-  readonly analyzer = new Analyzer(this.vocab);
   postings = PostingLists.empty();
   df = new Uint32Array(1024);
   ids: string[] = [];
-  papers: (Paper | undefined)[] = [];
+  /** Abstract, keywords and authors of every doc as term ids, for reading a doc again without its text. */
+  forward = new ForwardTerms();
   docNo = new Map<string, number>();
   alive = new Uint8Array(1024);
   /** Token counts per field, for BM25 length normalisation. */
@@ -45,14 +46,21 @@ export class Corpus implements TermSink {
   private scratchTf = new Uint16Array(1024);
   private bulk: PostingsBuilder | null = null;
 
+  /** A compacted corpus keeps its predecessor's vocabulary, so term ids (and the analysis cache) carry over. */
+  constructor(readonly vocab = new Vocabulary(), readonly analyzer = new Analyzer(vocab)) {}
+
   get docCount(): number { return this.ids.length; }
 
   add(paper: Paper): number {
+    return this.addDoc(paper.id, (field) => { this.analyzer.run(fieldText(field, paper), this); });
+  }
+
+  /** Adds a doc whose fields' terms `emit(field)` sends to this corpus (term()), fields 0 to 3 in turn. */
+  private addDoc(id: string, emit: (field: number) => void): number {
     const doc = this.ids.length;
     this.ensureDocCapacity(doc + 1);
-    this.ids.push(paper.id);
-    this.papers.push(paper);
-    this.docNo.set(paper.id, doc);
+    this.ids.push(id);
+    this.docNo.set(id, doc);
     this.alive[doc] = 1;
     this.liveCount++;
     this.titleStart[doc] = this.titleUsed;
@@ -61,7 +69,8 @@ export class Corpus implements TermSink {
     touched.length = 0;
     for (let field = 0; field < 4; field++) {
       this.field = field; this.shift = SHIFT[field as Field]; this.cap = MAX_TF[field as Field]; this.count = 0;
-      this.analyzer.run(fieldText(field, paper), this);
+      emit(field);
+      if (field > 0) this.forward.endField();
       const length = Math.min(this.count, 65535);
       this.lengths[field]![doc] = length;
       this.totalLength[field]! += length;
@@ -74,24 +83,56 @@ export class Corpus implements TermSink {
       this.df[term]!++;
       this.scratchTf[term] = 0;
     }
+    this.forward.endDoc(doc);
+    if (this.bulk) this.sampled();
     return doc;
   }
 
   /** Adds many papers to an empty corpus, laying the postings out once at the end (postings.ts). */
   addAll(papers: Iterable<Paper>, count = 0): void {
-    if (this.docCount > 0) throw new Error("addAll needs an empty corpus");
-    const bulk = this.bulk = new PostingsBuilder(count);
-    // A quarter of the way in, the pairs so far predict the total (with a margin), so the memory of the
-    // final layout can be mapped while the rest is analysed (postings.ts).
-    const sample = Math.floor(count / 4);
-    for (const paper of papers) {
-      this.add(paper);
-      if (this.ids.length === sample) bulk.expect(Math.ceil(bulk.pairs * (count / sample) * 1.08));
-    }
-    this.postings = this.bulk.layOut(this.vocab.size);
+    this.beginBulk(count);
+    for (const paper of papers) this.add(paper);
+    this.endBulk();
+  }
+
+  /** A new corpus of `old`'s live docs, read from its stored terms (no text needed), sharing its vocabulary. */
+  static compacted(old: Corpus): Corpus {
+    const next = new Corpus(old.vocab, old.analyzer);
+    const live: number[] = [];
+    for (let doc = 0; doc < old.docCount; doc++) if (old.alive[doc]) live.push(doc);
+    next.beginBulk(live.length);
+    for (const doc of live) next.addDoc(old.ids[doc]!, (field) => { old.replay(doc, field, next); });
+    next.endBulk();
+    return next;
+  }
+
+  /**
+   * Starts a bulk build of about `count` docs into an empty corpus: add() them (as they arrive, a page of
+   * papers at a time, so no more than a page of text need be held), then endBulk().
+   */
+  beginBulk(count: number): void {
+    if (this.docCount > 0) throw new Error("a bulk build needs an empty corpus");
+    this.bulk = new PostingsBuilder(count);
+    this.expected = count;
+    // Forward terms: ~470 bytes a paper on the realistic corpus (~250 tokens), with a little margin.
+    this.forward = new ForwardTerms(count * 500);
+  }
+
+  endBulk(): void {
+    this.postings = this.bulk!.layOut(this.vocab.size);
     this.bulk = null;
     this.vocab.prepare();
     this.trim();
+    this.forward.trim();
+  }
+
+  private expected = 0;
+
+  /** During a bulk build: a quarter of the way in, the pairs so far predict the total (with a margin), so the
+   * memory of the final layout can be mapped while the rest is analysed (postings.ts). */
+  private sampled(): void {
+    const sample = Math.floor(this.expected / 4);
+    if (this.bulk && this.ids.length === sample) this.bulk.expect(Math.ceil(this.bulk.pairs * (this.expected / sample) * 1.08));
   }
 
   // The corpus is its own token sink while adding a doc: one monomorphic call per token, no closures.
@@ -107,6 +148,7 @@ export class Corpus implements TermSink {
     if (packed === 0) this.touched.push(term);
     if (((packed >>> this.shift) & this.cap) < this.cap) this.scratchTf[term] = packed + (1 << this.shift);
     if (this.field === 0) this.pushTitleTerm(term, position);
+    else this.forward.push(term, position);
     this.count++;
   }
 
@@ -147,17 +189,22 @@ export class Corpus implements TermSink {
     for (let f = 0; f < 4; f++) this.totalLength[f]! -= this.lengths[f]![doc]!;
     this.forEachTerm(doc, (term) => { this.df[term]!--; });
     this.docNo.delete(this.ids[doc]!);
-    this.papers[doc] = undefined;
   }
 
-  /** Each term of a live doc with its packed field frequencies, read again from the paper's text. */
+  /** Emits field `field` of `doc` to `sink` as the analyzer did when the doc was added: titles from the
+   * stored title terms, the other fields from the forward terms. */
+  replay(doc: number, field: number, sink: TermSink): void {
+    if (field > 0) { this.forward.replay(doc, field, sink); return; }
+    const start = this.titleStart[doc]!, count = this.titleCount[doc]!;
+    for (let i = start; i < start + count; i++) sink.term(this.titleTerms[i]!, this.titlePositions[i]!);
+  }
+
+  /** Each term of a doc with its packed field frequencies, read again from its stored terms. */
   forEachTerm(doc: number, visit: (term: number, packed: number) => void): void {
-    const paper = this.papers[doc];
-    if (!paper) return;
     const counter = new TermCounter();
     for (let field = 0; field < 4; field++) {
       counter.shift = SHIFT[field as Field]; counter.cap = MAX_TF[field as Field];
-      this.analyzer.run(fieldText(field, paper), counter);
+      this.replay(doc, field, counter);
     }
     counter.packed.forEach((p, term) => visit(term, p));
   }
@@ -165,10 +212,10 @@ export class Corpus implements TermSink {
   get deadCount(): number { return this.ids.length - this.liveCount; }
 
   /** Bytes of typed arrays by part, for memory reports (ids, the id map and paper references come on top). */
-  memory(): { vocabulary: number; postings: number; perDoc: number } {
+  memory(): { vocabulary: number; postings: number; perDoc: number; forward: number } {
     const perDoc = this.alive.byteLength + this.lengths.reduce((n, a) => n + a.byteLength, 0) + this.titleTerms.byteLength +
       this.titlePositions.byteLength + this.titleStart.byteLength + this.titleCount.byteLength + this.df.byteLength;
-    return { vocabulary: this.vocab.bytes, postings: this.postings.byteSize, perDoc };
+    return { vocabulary: this.vocab.bytes, postings: this.postings.byteSize, perDoc, forward: this.forward.byteSize };
   }
 
   averageLength(field: Field): number {

@@ -36,13 +36,36 @@ export class SearchIndex {
   }
 
   private load(papers: Iterable<Paper>): void {
-    this.corpus = new Corpus();
-    this.scorer = new Scorer(this.corpus);
-    this.similarity = new Similarity(this.corpus);
-    this.proximity = new Proximity(this.corpus);
     const seen = new Map<string, Paper>();
     for (const paper of papers) seen.set(paper.id, paper); // the last of duplicate ids wins, as with upsert
-    this.corpus.addAll(seen.values(), seen.size);
+    const corpus = new Corpus();
+    corpus.addAll(seen.values(), seen.size);
+    this.use(corpus);
+  }
+
+  /**
+   * Replaces the contents with the papers of `pages` (about `count` of them), read as they arrive: a start-up
+   * holds one page of paper text at a time, not every abstract at once.
+   */
+  async loadPages(pages: AsyncIterable<Paper[]>, count: number): Promise<void> {
+    const corpus = new Corpus();
+    corpus.beginBulk(count);
+    for await (const page of pages) {
+      for (const paper of page) {
+        const old = corpus.docNo.get(paper.id);
+        if (old !== undefined) corpus.kill(old); // the last of duplicate ids wins, as with upsert
+        corpus.add(paper);
+      }
+    }
+    corpus.endBulk();
+    this.use(corpus);
+  }
+
+  private use(corpus: Corpus): void {
+    this.corpus = corpus;
+    this.scorer = new Scorer(corpus);
+    this.similarity = new Similarity(corpus);
+    this.proximity = new Proximity(corpus);
   }
 
   /** Adds a paper, or replaces the one with its id. */
@@ -72,7 +95,7 @@ export class SearchIndex {
   private compactIfNeeded(): void {
     const { deadCount, docCount } = this.corpus;
     if (deadCount > 64 && deadCount > docCount * MAX_DEAD_SHARE) {
-      this.load(this.corpus.papers.filter((p): p is Paper => p !== undefined));
+      this.use(Corpus.compacted(this.corpus));
     }
   }
 

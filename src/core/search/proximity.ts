@@ -1,14 +1,14 @@
 // Words typed together mean more when a paper has them together: "world model" vs a paper about models
 // of the world, "image generation" vs a paper that generates text about images. Positions are not in the
 // postings (too much memory at 100k papers), so this runs only on the best candidates: titles from the
-// stored title terms, abstracts by reading the abstract again through the vocabulary (~10 µs each).
+// stored title terms, abstracts from their stored term ids (forward.ts).
 //   - The query's phrase: each pair of neighbouring concepts found next to each other (stopwords and
 //     hyphen parts may sit between) earns a bonus, most in the title, where the whole phrase means the
 //     paper is about it, less per occurrence in the abstract.
 //   - Spelled-out expansions: a concept matched only through a multi-word alternative ("state space
 //     model" for "ssm") whose words are scattered ("state of the art", "parameter space", "models") did
 //     not really match; that concept's share of the score is mostly taken back.
-import { fieldText, type TermSink } from "./analyzer.ts";
+import type { TermSink } from "./analyzer.ts";
 import type { Corpus } from "./corpus.ts";
 import type { Concept } from "./query.ts";
 
@@ -94,8 +94,7 @@ export class Proximity implements TermSink {
     let body = 0;
     if ((pairs > 0 && inTitle < pairs) || unsure) {
       this.clear(false);
-      const paper = corpus.papers[doc];
-      if (paper) corpus.analyzer.run(fieldText(1, paper), this);
+      corpus.replay(doc, 1, this);
       if (pairs > 0) body = this.occurrencesShare();
       matched |= this.present | this.adjacentExpansions();
     }

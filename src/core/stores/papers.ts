@@ -22,6 +22,8 @@ export interface PaperStore {
   getMany(ids: string[]): Promise<Paper[]>;
   /** Every paper, by id. */
   all(): Promise<Paper[]>;
+  /** Every paper, by id, a page at a time: for reading them all without holding them all. */
+  pages(): AsyncIterable<Paper[]>;
   /** Papers written after `since` (another replica's ingest), for keeping an in-memory index current. */
   changedSince(since: Date): Promise<Paper[]>;
   /** The newest snapshot on or before `localDate` (YYYY-MM-DD); the newest of all when none is that old. */

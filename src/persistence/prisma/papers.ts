@@ -108,20 +108,27 @@ export class PrismaPaperStore implements PaperStore {
 
   async all(): Promise<Paper[]> {
     // In pages, so a 100k-paper start-up never holds every row twice (driver rows and papers) at once:
-    // the process's resident set keeps what its peak made it map. Authors and keywords recur across
-    // papers: one string each instead of one per paper.
-    const papers: Paper[] = [], shared = new Map<string, string>();
+    // the process's resident set keeps what its peak made it map.
+    const papers: Paper[] = [];
+    for await (const page of this.pages()) for (const paper of page) papers.push(paper);
+    return papers;
+  }
+
+  async *pages(): AsyncGenerator<Paper[]> {
+    // Authors and keywords recur across papers: one string each instead of one per paper.
+    const shared = new Map<string, string>();
     const one = (s: string) => { const known = shared.get(s); if (known !== undefined) return known; shared.set(s, s); return s; };
     for (let after: string | null = null; ;) {
       const rows: Awaited<ReturnType<typeof this.db.paper.findMany>> = await this.db.paper.findMany({
         ...(after === null ? {} : { where: { id: { gt: after } } }), orderBy: { id: "asc" }, take: this.pageSize });
-      for (const row of rows) {
+      const page = rows.map((row) => {
         const paper = fromRow(row);
         paper.authors = paper.authors.map(one);
         paper.keywords = paper.keywords.map(one);
-        papers.push(paper);
-      }
-      if (rows.length < this.pageSize) return papers;
+        return paper;
+      });
+      if (page.length > 0) yield page;
+      if (rows.length < this.pageSize) return;
       after = rows[rows.length - 1]!.id;
     }
   }

@@ -4,7 +4,7 @@
 // nearly all of them, strings.ts).
 import { foldLatex } from "../latex.ts";
 import { MISSING } from "./strings.ts";
-import { foldAccents, scanRaw, scannedKey, type RawSink } from "./tokenize.ts";
+import { foldAccents, scanRaw, type RawSink } from "./tokenize.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** Receives each term of a text with its position, as tokenize() would emit it. */
@@ -46,12 +46,11 @@ export class Analyzer implements RawSink {
     return this.position;
   }
 
-  raw(s: string, start: number, end: number, hash: number): void {
+  raw(s: string, start: number, end: number, hash: number, w0: number, w1: number, w2: number): void {
     const vocab = this.vocab;
-    const w0 = scannedKey[0]!;
     let code: number;
     if (w0 !== 0) {
-      const w1 = scannedKey[1]!, w2 = scannedKey[2]!, hot = this.hot;
+      const hot = this.hot;
       const at = (Math.imul(hash, 0x9e3779b1) >>> (32 - HOT_BITS)) << 2;
       if (hot[at] === w0 && hot[at + 1] === w1 && hot[at + 2] === w2) code = hot[at + 3]!;
       else {

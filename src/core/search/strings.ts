@@ -84,7 +84,7 @@ export class StringTable {
 
   /**
    * The value of a string of at most 12 characters below 256 given as pack() packs it (w0 ≠ 0), or
-   * MISSING: the characters need not be read again (see scannedKey in tokenize.ts).
+   * MISSING: the characters need not be read again (see RawSink in tokenize.ts).
    */
   findPacked(hash: number, w0: number, w1: number, w2: number): number {
     const slots = this.slots, width = this.width, mask = slots.length / width - 1;

@@ -47,16 +47,15 @@ export function foldAccents(text: string): string {
 }
 
 /**
- * The last token scanRaw handed to a sink, packed one byte a character into three ints, low byte first,
- * as StringTable packs short keys (strings.ts) — or all 0 when it has more than 12 characters or one
- * above 255. Packed while the scan reads the characters anyway, so the analyzer's lookups need not read
- * them again. Valid during the sink's raw() call.
+ * Receives each raw token s[start, end) with hashChars (strings.ts) of its characters and, when it has at
+ * most 12 characters all below 256, those characters packed one byte each into w0, w1, w2, low byte
+ * first, as StringTable packs short keys (strings.ts); otherwise w0 = w1 = w2 = 0. Packed while the scan
+ * reads the characters anyway, so the analyzer's lookups need not read them again. (Arguments, not a
+ * shared exported array: through the bench's TypeScript loader each read of an export is a getter call,
+ * three a token, ~0.5 s of a 100k-paper build.)
  */
-export const scannedKey = new Int32Array(3);
-
-/** Receives each raw token s[start, end) with hashChars (strings.ts) of its characters. */
 export interface RawSink {
-  raw(s: string, start: number, end: number, hash: number): void;
+  raw(s: string, start: number, end: number, hash: number, w0: number, w1: number, w2: number): void;
 }
 
 /**
@@ -101,9 +100,8 @@ export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): numbe
       if (stopAtNonAscii) return start;
       if (!isWordChar(code)) break;
     }
-    if (i - start <= 12 && wide < 256) { scannedKey[0] = w0; scannedKey[1] = w1; scannedKey[2] = w2; }
-    else { scannedKey[0] = 0; scannedKey[1] = 0; scannedKey[2] = 0; }
-    sink.raw(s, start, i, hash);
+    if (i - start <= 12 && wide < 256) sink.raw(s, start, i, hash, w0, w1, w2);
+    else sink.raw(s, start, i, hash, 0, 0, 0);
   }
   return -1;
 }

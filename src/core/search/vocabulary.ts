@@ -77,7 +77,7 @@ export class Vocabulary {
       this.stemHandles[id] = handle;
     }
     const id = this.stems.value(handle);
-    this.prefixes.added(this.tokens.add(surface, 0, surface.length, hash, id * 2 + 1));
+    this.prefixes.added(this.tokens.add(surface, 0, surface.length, hash, id * 2 + 1), surface);
     return id;
   }
 

@@ -224,7 +224,10 @@ export class PostingsBuilder {
 
   get pairs(): number { return this.total; }
 
-  /** Notes the pairs of the next doc (docs must come in order 0, 1, 2, …); every term < packedOf.length. */
+  /**
+   * Notes the pairs of the next doc (docs must come in order 0, 1, 2, …); every term < packedOf.length.
+   * Sets each of the doc's terms' packedOf entry back to 0 once read, ready for the next doc.
+   */
   addDoc(terms: readonly number[], packedOf: Uint16Array): void {
     if (this.docs === this.perDoc.length) this.perDoc = grown(this.perDoc, this.docs + 1);
     this.perDoc[this.docs++] = terms.length;
@@ -240,6 +243,7 @@ export class PostingsBuilder {
       let used = this.used;
       for (; i < end; i++) {
         const term = terms[i]!, packed = packedOf[term]!, at = term * 3;
+        packedOf[term] = 0;
         const gap = doc + 1 - stats[at + 1]!;
         stats[at]!++;
         stats[at + 1] = doc + 1;

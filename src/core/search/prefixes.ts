@@ -33,7 +33,10 @@ export class SurfacePrefixes {
     this.sorted.forEach((handle, i) => { keys[i] = this.key(handle) * HANDLE_RANGE + handle; });
     keys.set(this.fresh.subarray(0, this.freshCount), this.sorted.length);
     keys.sort();
-    this.sorted = Uint32Array.from(keys, (k) => k % HANDLE_RANGE);
+    // A plain loop: Uint32Array.from with a mapping callback took ~0.5 s for 600k keys.
+    const sorted = new Uint32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) sorted[i] = keys[i]! % HANDLE_RANGE;
+    this.sorted = sorted;
     this.fresh = new Float64Array(64);
     this.freshCount = 0;
   }

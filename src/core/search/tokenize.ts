@@ -48,14 +48,14 @@ export function foldAccents(text: string): string {
 
 /**
  * Receives each raw token s[start, end) with hashChars (strings.ts) of its characters and, when it has at
- * most 12 characters all below 256, those characters packed one byte each into w0, w1, w2, low byte
- * first, as StringTable packs short keys (strings.ts); otherwise w0 = w1 = w2 = 0. Packed while the scan
+ * most 16 characters all below 256, those characters packed one byte each into w0 … w3, low byte
+ * first, as StringTable packs short keys (strings.ts); otherwise all four are 0. Packed while the scan
  * reads the characters anyway, so the analyzer's lookups need not read them again. (Arguments, not a
  * shared exported array: through the bench's TypeScript loader each read of an export is a getter call,
  * three a token, ~0.5 s of a 100k-paper build.)
  */
 export interface RawSink {
-  raw(s: string, start: number, end: number, hash: number, w0: number, w1: number, w2: number): void;
+  raw(s: string, start: number, end: number, hash: number, w0: number, w1: number, w2: number, w3: number): void;
 }
 
 /**
@@ -77,13 +77,14 @@ export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): numbe
     else if (!isWordChar(code)) { i++; continue; }
     const start = i;
     // FNV-1a, as hashChars computes it: the analyzer looks the token up without slicing it out.
-    let hash = 0x811c9dc5, w0 = 0, w1 = 0, w2 = 0, wide = 0;
+    let hash = 0x811c9dc5, w0 = 0, w1 = 0, w2 = 0, w3 = 0, wide = 0;
     for (;;) {
       hash = Math.imul(hash ^ code, 0x01000193);
       const k = i - start;
       if (k < 4) w0 |= code << (k << 3);
       else if (k < 8) w1 |= code << ((k - 4) << 3);
       else if (k < 12) w2 |= code << ((k - 8) << 3);
+      else if (k < 16) w3 |= code << ((k - 12) << 3);
       wide |= code;
       if (++i >= n) break;
       code = s.charCodeAt(i);
@@ -100,8 +101,8 @@ export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): numbe
       if (stopAtNonAscii) return start;
       if (!isWordChar(code)) break;
     }
-    if (i - start <= 12 && wide < 256) sink.raw(s, start, i, hash, w0, w1, w2);
-    else sink.raw(s, start, i, hash, 0, 0, 0);
+    if (i - start <= 16 && wide < 256) sink.raw(s, start, i, hash, w0, w1, w2, w3);
+    else sink.raw(s, start, i, hash, 0, 0, 0, 0);
   }
   return -1;
 }

@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark in one run, each printing its own table; all figures are written to
 // bench/results.json (with the machine they ran on) so closing notes can quote them.
 // Run one: `npm run bench -- search` (names: search, quality (search ranking alone), recommend, slack, discord,
-// digest, database, locked, startup, memory; and
-// search-1m, which runs only when named: a million papers take minutes and ~6 GB). With
+// digest, database, locked, startup, memory; and search-1m, which runs only when named: a million papers take
+// minutes and ~6 GB; and build, also only when named: the search bench's index builds, ours beside FTS5,
+// without its queries). With
 // TEST_DATABASE_URL=postgresql://… the database-backed benches run on PostgreSQL, filed as "<name>@postgresql".
 import { writeFileSync, readFileSync, existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -19,8 +20,9 @@ const benches: Record<string, [file: string, fn: string]> = {
   startup: ["./startup.ts", "runStartupBench"],
   memory: ["./memory.ts", "runMemoryBench"],
   "search-1m": ["./search-1m.ts", "runSearch1mBench"],
+  build: ["./build.ts", "runBuildBench"],
 };
-const ONLY_WHEN_NAMED = new Set(["search-1m"]);
+const ONLY_WHEN_NAMED = new Set(["search-1m", "build"]);
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const unknown = wanted.filter((w) => !(w in benches));

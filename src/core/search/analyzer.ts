@@ -4,7 +4,7 @@
 // nearly all of them, strings.ts).
 import { foldLatex } from "../latex.ts";
 import { MISSING } from "./strings.ts";
-import { foldAccents, scanRaw, scannedKey, type RawSink } from "./tokenize.ts";
+import { foldAccents, scanRaw, type RawSink } from "./tokenize.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** Receives each term of a text with its position, as tokenize() would emit it. */
@@ -22,14 +22,14 @@ export function fieldText(field: number, paper: { title: string; summary: string
 // A small direct-mapped cache of recently seen short tokens' codes, in front of the vocabulary's table.
 // Token frequencies are Zipfian (on the realistic 100k corpus the 4,096 commonest tokens are 86% of all
 // tokens), and the big table's slots are scattered over tens of MB, so most lookups there miss the
-// processor's caches; this one (256 KB) mostly hits. Keys are the packed characters themselves, so a
-// hit is exact. Entry i: [w0, w1, w2, code]; w0 = 0 marks an empty entry (a token has a first character).
+// processor's caches; this one (320 KB) mostly hits. Keys are the packed characters themselves, so a
+// hit is exact. Entry i: [w0, w1, w2, w3, code]; w0 = 0 marks an empty entry (a token has a first character).
 const HOT_BITS = 14;
 
 export class Analyzer implements RawSink {
   private sink: TermSink | null = null;
   private position = 0;
-  private readonly hot = new Int32Array(4 << HOT_BITS);
+  private readonly hot = new Int32Array(5 << HOT_BITS);
 
   constructor(private readonly vocab: Vocabulary) {}
 
@@ -46,18 +46,17 @@ export class Analyzer implements RawSink {
     return this.position;
   }
 
-  raw(s: string, start: number, end: number, hash: number): void {
+  raw(s: string, start: number, end: number, hash: number, w0: number, w1: number, w2: number, w3: number): void {
     const vocab = this.vocab;
-    const w0 = scannedKey[0]!;
     let code: number;
     if (w0 !== 0) {
-      const w1 = scannedKey[1]!, w2 = scannedKey[2]!, hot = this.hot;
-      const at = (Math.imul(hash, 0x9e3779b1) >>> (32 - HOT_BITS)) << 2;
-      if (hot[at] === w0 && hot[at + 1] === w1 && hot[at + 2] === w2) code = hot[at + 3]!;
+      const hot = this.hot;
+      const at = (Math.imul(hash, 0x9e3779b1) >>> (32 - HOT_BITS)) * 5;
+      if (hot[at] === w0 && hot[at + 1] === w1 && hot[at + 2] === w2 && hot[at + 3] === w3) code = hot[at + 4]!;
       else {
-        code = vocab.findPackedCode(hash, w0, w1, w2);
+        code = vocab.findPackedCode(hash, w0, w1, w2, w3);
         if (code === MISSING) code = vocab.learn(s.slice(start, end), hash);
-        hot[at] = w0; hot[at + 1] = w1; hot[at + 2] = w2; hot[at + 3] = code;
+        hot[at] = w0; hot[at + 1] = w1; hot[at + 2] = w2; hot[at + 3] = w3; hot[at + 4] = code;
       }
     } else {
       code = vocab.findCode(s, start, end, hash);

@@ -76,10 +76,12 @@ export class Corpus implements TermSink {
       this.totalLength[field]! += length;
       if (field === 0) this.titleCount[doc] = length;
     }
+    // A bulk build's document frequencies are its postings counts, taken at the end (addAll), and
+    // addDoc clears the scratch frequencies as it reads them: one pass over the doc's terms, not two.
+    if (this.bulk) { this.bulk.addDoc(touched, this.scratchTf); return doc; }
     if (this.vocab.size > this.df.length) this.df = grow(this.df, this.vocab.size);
-    if (this.bulk) this.bulk.addDoc(touched, this.scratchTf);
-    else for (const term of touched) this.postings.add(term, doc, this.scratchTf[term]!);
     for (const term of touched) {
+      this.postings.add(term, doc, this.scratchTf[term]!);
       this.df[term]!++;
       this.scratchTf[term] = 0;
     }
@@ -121,6 +123,8 @@ export class Corpus implements TermSink {
   endBulk(): void {
     this.postings = this.bulk!.layOut(this.vocab.size);
     this.bulk = null;
+    this.df = new Uint32Array(this.vocab.size);
+    for (let term = 0; term < this.df.length; term++) this.df[term] = this.postings.length(term);
     this.vocab.prepare();
     this.trim();
     this.forward.trim();

@@ -4,8 +4,8 @@
 // abstract and nowhere else, ~70% of postings), or · 2 followed by the word itself: ~1.7 bytes a posting
 // on real text instead of 6 (100k papers: ~34 MB instead of ~120 MB).
 //
-// A bulk build notes each doc's (term, frequencies) pairs in order, then lays every term's postings out
-// once, exactly sized, in one byte array (two passes: sizes, then bytes). Papers added later go to a small
+// A bulk build notes each doc's (term, frequencies) pairs in order, counting each term's compressed size
+// as it goes, then lays every term's postings out once, exactly sized, in one byte array (one pass). Papers added later go to a small
 // uncompressed tail per term, folded into the bytes when it grows. Readers decode a term into a scratch
 // buffer (read()), which the hot loops then scan like plain arrays.
 import { Prefaulter, type Prefaulted } from "./prefault.ts";
@@ -180,7 +180,9 @@ export class PostingsBuilder {
   /** How many pairs each doc has, in doc order. */
   private perDoc: Uint32Array = new Uint32Array(1024);
   private docs = 0;
-  private counts: Uint32Array = new Uint32Array(1024);
+  // Per term, side by side (one cache line for the three): postings so far, its last doc + 1 (0: none
+  // yet), and its compressed size in bytes, which depends on the gap from that last doc.
+  private stats: Int32Array = new Int32Array(3 * 1024);
   // Buffers whose pages a helper thread maps ahead of need (prefault.ts). Only for builds large enough
   // to pay for starting the helper.
   private readonly prefaulter: Prefaulter | null;
@@ -222,56 +224,58 @@ export class PostingsBuilder {
 
   get pairs(): number { return this.total; }
 
-  /** Notes the pairs of the next doc (docs must come in order 0, 1, 2, …); every term < packedOf.length. */
+  /**
+   * Notes the pairs of the next doc (docs must come in order 0, 1, 2, …); every term < packedOf.length.
+   * Sets each of the doc's terms' packedOf entry back to 0 once read, ready for the next doc.
+   */
   addDoc(terms: readonly number[], packedOf: Uint16Array): void {
     if (this.docs === this.perDoc.length) this.perDoc = grown(this.perDoc, this.docs + 1);
     this.perDoc[this.docs++] = terms.length;
     // Checks once per doc rather than per posting: these loops run ~20M times in a 100k-paper build.
-    if (packedOf.length > this.counts.length) this.counts = grown(this.counts, packedOf.length);
-    const counts = this.counts;
+    if (packedOf.length * 3 > this.stats.length) {
+      const stats = new Int32Array(Math.max(packedOf.length * 3, this.stats.length * 2)); stats.set(this.stats); this.stats = stats;
+    }
+    const stats = this.stats, doc = this.docs - 1;
     for (let i = 0; i < terms.length;) {
       if (this.used === this.capacity) this.newChunk();
       const chunkTerms = this.terms[this.terms.length - 1]!, chunkTfs = this.tfs[this.tfs.length - 1]!;
       const end = Math.min(terms.length, i + this.capacity - this.used);
       let used = this.used;
       for (; i < end; i++) {
-        const term = terms[i]!;
-        counts[term]!++;
+        const term = terms[i]!, packed = packedOf[term]!, at = term * 3;
+        packedOf[term] = 0;
+        const gap = doc + 1 - stats[at + 1]!;
+        stats[at]!++;
+        stats[at + 1] = doc + 1;
+        stats[at + 2]! += postingSize(gap, packed);
         chunkTerms[used] = term;
-        chunkTfs[used++] = packedOf[term]!;
+        chunkTfs[used++] = packed;
       }
       this.used = used;
     }
     this.total += terms.length;
   }
 
-  /**
-   * Every term's postings, docs numbered from 0; `vocabSize` terms. Two passes over the pending pairs in
-   * doc order: each term's byte size (its gaps depend on its previous doc), then the bytes themselves.
-   */
+  /** Every term's postings, docs numbered from 0; `vocabSize` terms. One pass over the pending pairs. */
   layOut(vocabSize: number): PostingLists {
-    const lastDocs = new Int32Array(vocabSize);
-    const starts = new Uint32Array(vocabSize + 1);
-    this.walk(lastDocs, starts, null); // starts[t + 1]: term t's size
-    for (let t = 0; t < vocabSize; t++) starts[t + 1]! += starts[t]!;
+    const stats = this.stats, known = Math.min(vocabSize, stats.length / 3);
+    const starts = new Uint32Array(vocabSize + 1), counts = new Uint32Array(vocabSize);
+    for (let t = 0; t < known; t++) { starts[t + 1] = starts[t]! + stats[t * 3 + 2]!; counts[t] = stats[t * 3]!; }
+    for (let t = known; t < vocabSize; t++) starts[t + 1] = starts[t]!;
     const size = starts[vocabSize]!;
     const l = this.layout;
     const bytes = l !== null && l.size >= size && l.bytes.ready() ? new Uint8Array(l.bytes.buffer, 0, size) : new Uint8Array(size);
     this.prefaulter?.close();
-    const cursor = starts.slice(0, vocabSize);
-    this.walk(lastDocs, cursor, bytes);
-    const counts = new Uint32Array(vocabSize);
-    counts.set(this.counts.subarray(0, Math.min(vocabSize, this.counts.length)));
+    const lastDocs = new Int32Array(vocabSize).fill(-1);
+    this.write(lastDocs, starts.slice(0, vocabSize), bytes);
     return new PostingLists(bytes, starts, counts, lastDocs);
   }
 
   /**
-   * One pass over the pending pairs in doc order, tracking each term's last doc: without `bytes`, adds
-   * each posting's size to `at[term + 1]`; with it, writes each posting at `at[term]` and advances it.
-   * (One loop with a flag, not a callback per pair: ~20M pairs a pass at 100k papers.)
+   * Writes each pending pair, in doc order, as a posting at `at[term]` (advancing it), tracking each
+   * term's last doc for the gaps. (One loop, no callback per pair: ~20M pairs at 100k papers.)
    */
-  private walk(lastDocs: Int32Array, at: Uint32Array, bytes: Uint8Array | null): void {
-    lastDocs.fill(-1);
+  private write(lastDocs: Int32Array, at: Uint32Array, bytes: Uint8Array): void {
     const { perDoc, terms, tfs } = this;
     let d = 0, left = this.docs > 0 ? perDoc[0]! : 0;
     for (let c = 0; c < terms.length; c++) {
@@ -279,9 +283,8 @@ export class PostingsBuilder {
       for (let i = 0; i < used; i++) {
         while (left === 0) left = perDoc[++d]!;
         left--;
-        const term = chunkTerms[i]!, gap = d - lastDocs[term]!;
-        if (bytes) at[term] = writePosting(bytes, at[term]!, gap, chunkTfs[i]!);
-        else at[term + 1]! += postingSize(gap, chunkTfs[i]!);
+        const term = chunkTerms[i]!;
+        at[term] = writePosting(bytes, at[term]!, d - lastDocs[term]!, chunkTfs[i]!);
         lastDocs[term] = d;
       }
     }

@@ -5,7 +5,7 @@
 //
 // Each string is one record in a byte pool — [value: 4 bytes][length · 2 + wide: varint][characters] —
 // and is named by its record's offset (its handle, stable for the table's life). A slot holds the hash,
-// the handle, the value, and — for a string of up to 12 characters below 256, nearly every token — the
+// the handle, the value, and — for a string of up to 16 characters below 256, nearly every token — the
 // characters themselves, packed four to an int. So looking up a short string reads one slot and nothing
 // else, and the packed characters are the string (the key is exact, not a fingerprint); longer ones
 // compare against their record. Indexing looks up ~25M tokens per 100k papers, most of them in a table
@@ -24,31 +24,36 @@ const slotOf = (hash: number, shift: number): number => Math.imul(hash, 0x9e3779
 
 /** What findValue returns for a string that is not there: no value a caller stores (see Vocabulary). */
 export const MISSING = -0x80000000;
-// Ints a slot: [hash, handle + 1 (0: free), value, characters 0-3, 4-7, 8-11 (all 0 for a long string)];
+// Ints a slot: [hash, handle + 1 (0: free), value, characters 0-3, 4-7, 8-11, 12-15 (all 0 for a long string)];
 // a table built without packed keys (looked up rarely: the stems) keeps only the first three.
-const PACKED_SLOT = 6, PLAIN_SLOT = 3;
-const MAX_PACKED = 12;
+// 16 characters, not 12: a table slot grows by a quarter, but tokens of 13-16 characters ("representations",
+// "generalization") are ~4% of all tokens in real abstracts and each one otherwise reads its record too.
+const PACKED_SLOT = 7, PLAIN_SLOT = 3;
+const MAX_PACKED = 16;
 
 /**
- * Packs s[start, end) one byte a character into three ints (low byte first) when it has at most 12
+ * Packs s[start, end) one byte a character into four ints (low byte first) when it has at most 16
  * characters (and at least one), none 0 or above 255; otherwise returns false. Tokens never hold a 0
  * character, so the zero padding tells a short string's length.
  */
 function pack(s: string, start: number, end: number, into: Int32Array): boolean {
   if (end - start > MAX_PACKED || end === start) return false;
   // Three short loops rather than one with a branch per character: this runs for every token indexed.
-  let w0 = 0, w1 = 0, w2 = 0, bad = 0, i = start;
+  let w0 = 0, w1 = 0, w2 = 0, w3 = 0, bad = 0, i = start;
   for (let stop = Math.min(end, start + 4), shift = 0; i < stop; i++, shift += 8) {
     const c = s.charCodeAt(i); bad |= (c >>> 8) | ((c - 1) >>> 31); w0 |= c << shift;
   }
   for (let stop = Math.min(end, start + 8), shift = 0; i < stop; i++, shift += 8) {
     const c = s.charCodeAt(i); bad |= (c >>> 8) | ((c - 1) >>> 31); w1 |= c << shift;
   }
-  for (let shift = 0; i < end; i++, shift += 8) {
+  for (let stop = Math.min(end, start + 12), shift = 0; i < stop; i++, shift += 8) {
     const c = s.charCodeAt(i); bad |= (c >>> 8) | ((c - 1) >>> 31); w2 |= c << shift;
   }
+  for (let shift = 0; i < end; i++, shift += 8) {
+    const c = s.charCodeAt(i); bad |= (c >>> 8) | ((c - 1) >>> 31); w3 |= c << shift;
+  }
   if (bad !== 0) return false;
-  into[0] = w0; into[1] = w1; into[2] = w2;
+  into[0] = w0; into[1] = w1; into[2] = w2; into[3] = w3;
   return true;
 }
 
@@ -56,7 +61,7 @@ export class StringTable {
   private readonly width: number;
   // Linear probing, at most three quarters full.
   private slots: Int32Array;
-  private readonly packed = new Int32Array(3);
+  private readonly packed = new Int32Array(4);
   private shift = 32 - 10; // 32 - log2(slot count)
   private pool = new Uint8Array(4096);
   private used = 0;
@@ -83,16 +88,16 @@ export class StringTable {
   }
 
   /**
-   * The value of a string of at most 12 characters below 256 given as pack() packs it (w0 ≠ 0), or
-   * MISSING: the characters need not be read again (see scannedKey in tokenize.ts).
+   * The value of a string of at most 16 characters below 256 given as pack() packs it (w0 ≠ 0), or
+   * MISSING: the characters need not be read again (see RawSink in tokenize.ts).
    */
-  findPacked(hash: number, w0: number, w1: number, w2: number): number {
+  findPacked(hash: number, w0: number, w1: number, w2: number, w3: number): number {
     const slots = this.slots, width = this.width, mask = slots.length / width - 1;
     if (width !== PACKED_SLOT) throw new Error("findPacked needs a table with packed keys");
     for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & mask) {
       const at = slot * width;
       if (slots[at + 1] === 0) return MISSING;
-      if (slots[at] === hash && slots[at + 3] === w0 && slots[at + 4] === w1 && slots[at + 5] === w2) return slots[at + 2]!;
+      if (slots[at] === hash && slots[at + 3] === w0 && slots[at + 4] === w1 && slots[at + 5] === w2 && slots[at + 6] === w3) return slots[at + 2]!;
     }
   }
 
@@ -100,12 +105,12 @@ export class StringTable {
   private slotOf(s: string, start: number, end: number, hash: number): number {
     const slots = this.slots, width = this.width, mask = slots.length / width - 1, packed = this.packed;
     const short = width === PACKED_SLOT && pack(s, start, end, packed);
-    const w0 = short ? packed[0]! : 0, w1 = short ? packed[1]! : 0, w2 = short ? packed[2]! : 0;
+    const w0 = short ? packed[0]! : 0, w1 = short ? packed[1]! : 0, w2 = short ? packed[2]! : 0, w3 = short ? packed[3]! : 0;
     for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & mask) {
       const at = slot * width;
       if (slots[at + 1] === 0) return -1;
       if (slots[at] !== hash) continue;
-      if (short) { if (slots[at + 3] === w0 && slots[at + 4] === w1 && slots[at + 5] === w2) return at; }
+      if (short) { if (slots[at + 3] === w0 && slots[at + 4] === w1 && slots[at + 5] === w2 && slots[at + 6] === w3) return at; }
       else if ((width === PLAIN_SLOT || slots[at + 3] === 0) && this.equals(slots[at + 1]! - 1, s, start, end)) return at;
     }
   }
@@ -130,7 +135,8 @@ export class StringTable {
     this.count++;
     if (this.count * 4 > (this.slots.length / this.width) * 3) this.rehash((this.slots.length / this.width) * 2);
     const short = this.width === PACKED_SLOT && pack(s, start, end, this.packed);
-    this.place(hash, handle, value, short ? this.packed[0]! : 0, short ? this.packed[1]! : 0, short ? this.packed[2]! : 0);
+    const p = this.packed;
+    this.place(hash, handle, value, short ? p[0]! : 0, short ? p[1]! : 0, short ? p[2]! : 0, short ? p[3]! : 0);
     return handle;
   }
 
@@ -222,13 +228,13 @@ export class StringTable {
     return true;
   }
 
-  private place(hash: number, handle: number, value: number, w0: number, w1: number, w2: number): void {
+  private place(hash: number, handle: number, value: number, w0: number, w1: number, w2: number, w3: number): void {
     const slots = this.slots, width = this.width, mask = slots.length / width - 1;
     let slot = slotOf(hash, this.shift);
     while (slots[slot * width + 1] !== 0) slot = (slot + 1) & mask;
     const at = slot * width;
     slots[at] = hash; slots[at + 1] = handle + 1; slots[at + 2] = value;
-    if (width === PACKED_SLOT) { slots[at + 3] = w0; slots[at + 4] = w1; slots[at + 5] = w2; }
+    if (width === PACKED_SLOT) { slots[at + 3] = w0; slots[at + 4] = w1; slots[at + 5] = w2; slots[at + 6] = w3; }
   }
 
   private rehash(slotCount: number): void {
@@ -238,8 +244,8 @@ export class StringTable {
     this.shift = 32 - Math.round(Math.log2(slotCount));
     for (let at = 0; at < old.length; at += width) {
       if (old[at + 1] === 0) continue;
-      if (width === PACKED_SLOT) this.place(old[at]!, old[at + 1]! - 1, old[at + 2]!, old[at + 3]!, old[at + 4]!, old[at + 5]!);
-      else this.place(old[at]!, old[at + 1]! - 1, old[at + 2]!, 0, 0, 0);
+      if (width === PACKED_SLOT) this.place(old[at]!, old[at + 1]! - 1, old[at + 2]!, old[at + 3]!, old[at + 4]!, old[at + 5]!, old[at + 6]!);
+      else this.place(old[at]!, old[at + 1]! - 1, old[at + 2]!, 0, 0, 0, 0);
     }
   }
 }

@@ -47,16 +47,15 @@ export function foldAccents(text: string): string {
 }
 
 /**
- * The last token scanRaw handed to a sink, packed one byte a character into three ints, low byte first,
- * as StringTable packs short keys (strings.ts) — or all 0 when it has more than 12 characters or one
- * above 255. Packed while the scan reads the characters anyway, so the analyzer's lookups need not read
- * them again. Valid during the sink's raw() call.
+ * Receives each raw token s[start, end) with hashChars (strings.ts) of its characters and, when it has at
+ * most 16 characters all below 256, those characters packed one byte each into w0 … w3, low byte
+ * first, as StringTable packs short keys (strings.ts); otherwise all four are 0. Packed while the scan
+ * reads the characters anyway, so the analyzer's lookups need not read them again. (Arguments, not a
+ * shared exported array: through the bench's TypeScript loader each read of an export is a getter call,
+ * three a token, ~0.5 s of a 100k-paper build.)
  */
-export const scannedKey = new Int32Array(3);
-
-/** Receives each raw token s[start, end) with hashChars (strings.ts) of its characters. */
 export interface RawSink {
-  raw(s: string, start: number, end: number, hash: number): void;
+  raw(s: string, start: number, end: number, hash: number, w0: number, w1: number, w2: number, w3: number): void;
 }
 
 /**
@@ -78,13 +77,14 @@ export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): numbe
     else if (!isWordChar(code)) { i++; continue; }
     const start = i;
     // FNV-1a, as hashChars computes it: the analyzer looks the token up without slicing it out.
-    let hash = 0x811c9dc5, w0 = 0, w1 = 0, w2 = 0, wide = 0;
+    let hash = 0x811c9dc5, w0 = 0, w1 = 0, w2 = 0, w3 = 0, wide = 0;
     for (;;) {
       hash = Math.imul(hash ^ code, 0x01000193);
       const k = i - start;
       if (k < 4) w0 |= code << (k << 3);
       else if (k < 8) w1 |= code << ((k - 4) << 3);
       else if (k < 12) w2 |= code << ((k - 8) << 3);
+      else if (k < 16) w3 |= code << ((k - 12) << 3);
       wide |= code;
       if (++i >= n) break;
       code = s.charCodeAt(i);
@@ -101,9 +101,8 @@ export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): numbe
       if (stopAtNonAscii) return start;
       if (!isWordChar(code)) break;
     }
-    if (i - start <= 12 && wide < 256) { scannedKey[0] = w0; scannedKey[1] = w1; scannedKey[2] = w2; }
-    else { scannedKey[0] = 0; scannedKey[1] = 0; scannedKey[2] = 0; }
-    sink.raw(s, start, i, hash);
+    if (i - start <= 16 && wide < 256) sink.raw(s, start, i, hash, w0, w1, w2, w3);
+    else sink.raw(s, start, i, hash, 0, 0, 0, 0);
   }
   return -1;
 }

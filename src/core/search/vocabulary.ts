@@ -34,9 +34,9 @@ export class Vocabulary {
     return value === MISSING ? MISSING : value >> 1;
   }
 
-  /** findCode for a token scanRaw packed (scannedKey in tokenize.ts; w0 ≠ 0). */
-  findPackedCode(hash: number, w0: number, w1: number, w2: number): number {
-    const value = this.tokens.findPacked(hash, w0, w1, w2);
+  /** findCode for a token scanRaw packed (RawSink in tokenize.ts; w0 ≠ 0). */
+  findPackedCode(hash: number, w0: number, w1: number, w2: number, w3: number): number {
+    const value = this.tokens.findPacked(hash, w0, w1, w2, w3);
     return value === MISSING ? MISSING : value >> 1;
   }
 
@@ -77,7 +77,7 @@ export class Vocabulary {
       this.stemHandles[id] = handle;
     }
     const id = this.stems.value(handle);
-    this.prefixes.added(this.tokens.add(surface, 0, surface.length, hash, id * 2 + 1));
+    this.prefixes.added(this.tokens.add(surface, 0, surface.length, hash, id * 2 + 1), surface);
     return id;
   }
 

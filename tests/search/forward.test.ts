@@ -11,7 +11,7 @@ import { realisticPapers } from "../../bench/realistic-corpus.ts";
 const paper = (id: string, title: string, summary: string, keywords: string[] = [], authors: string[] = []): Paper =>
   ({ id, arxivId: null, title, summary, authors, keywords, githubRepo: null, publishedAt: null, upvotes: 0 });
 
-function emitted(corpus: Corpus, read: (sink: { term(t: number, p: number): void }) => void): [number, number][] {
+function emitted(read: (sink: { term(t: number, p: number): void }) => void): [number, number][] {
   const out: [number, number][] = [];
   read({ term: (t, p) => out.push([t, p]) });
   return out;
@@ -20,8 +20,8 @@ function emitted(corpus: Corpus, read: (sink: { term(t: number, p: number): void
 function expectSameAsText(corpus: Corpus, papers: Paper[]): void {
   papers.forEach((p, doc) => {
     for (let field = 0; field < 4; field++) {
-      const fromText = emitted(corpus, (sink) => corpus.analyzer.run(fieldText(field, p), sink));
-      expect(emitted(corpus, (sink) => corpus.replay(doc, field, sink)), `${p.id} field ${field}`).toEqual(fromText);
+      const fromText = emitted((sink) => corpus.analyzer.run(fieldText(field, p), sink));
+      expect(emitted((sink) => corpus.replay(doc, field, sink)), `${p.id} field ${field}`).toEqual(fromText);
     }
   });
 }

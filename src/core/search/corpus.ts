@@ -78,15 +78,18 @@ export class Corpus implements TermSink {
     }
     // A bulk build's document frequencies are its postings counts, taken at the end (addAll), and
     // addDoc clears the scratch frequencies as it reads them: one pass over the doc's terms, not two.
-    if (this.bulk) { this.bulk.addDoc(touched, this.scratchTf); return doc; }
+    this.forward.endDoc(doc);
+    if (this.bulk) {
+      this.bulk.addDoc(touched, this.scratchTf);
+      this.sampled();
+      return doc;
+    }
     if (this.vocab.size > this.df.length) this.df = grow(this.df, this.vocab.size);
     for (const term of touched) {
       this.postings.add(term, doc, this.scratchTf[term]!);
       this.df[term]!++;
       this.scratchTf[term] = 0;
     }
-    this.forward.endDoc(doc);
-    if (this.bulk) this.sampled();
     return doc;
   }
 

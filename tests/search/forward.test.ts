@@ -14,7 +14,7 @@ import { realisticPapers } from "../../bench/realistic-corpus.ts";
 const paper = (id: string, title: string, summary: string, keywords: string[] = [], authors: string[] = []): Paper =>
   ({ id, arxivId: null, title, summary, authors, keywords, githubRepo: null, publishedAt: null, upvotes: 0 });
 
-function emitted(corpus: Corpus, read: (sink: { term(t: number, p: number): void }) => void): [number, number][] {
+function emitted(_corpus: Corpus, read: (sink: { term(t: number, p: number): void }) => void): [number, number][] {
   const out: [number, number][] = [];
   read({ term: (t, p) => out.push([t, p]) });
   return out;

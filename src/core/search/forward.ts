@@ -24,9 +24,10 @@ const ONE = 0xc0, TWO = ONE + (32 << 8), THREE = TWO + (31 << 16);
 export const SPILL_AT = 8 << 20;
 // Once spilling, memory holds at most one chunk of not-yet-flushed symbols.
 const CHUNK = 1 << 20;
-// A read from the file takes this much from the doc's start on, so sequential reads (compaction) take one
-// system call per window, not per doc.
-const WINDOW = 64 << 10;
+// A read from the file takes this much from the doc's start on (~16 realistic docs), so sequential reads
+// (compaction) take one system call per window, not per doc, while a query's 100 scattered candidates copy
+// under a megabyte from the page cache.
+const WINDOW = 8 << 10;
 
 export class ForwardTerms {
   /** Symbols at offsets flushed … used (all of them while nothing is on file). */

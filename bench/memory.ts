@@ -32,7 +32,7 @@ function residentMb(pid: number): { rssMb: number; peakRssMb: number } {
  * search/spill-file.ts): on disk or in the page cache, not in its resident set. */
 function spilledMb(pid: number): number {
   let bytes = 0;
-  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) { // Linux, as residentMb
     try {
       if (/papers-bot-\d+-\w+\.tmp \(deleted\)$/.test(readlinkSync(`/proc/${pid}/fd/${fd}`))) bytes += statSync(`/proc/${pid}/fd/${fd}`).size;
     } catch { /* closed meanwhile */ }

@@ -7,7 +7,7 @@
 // bot (memory-probe.mjs) collects garbage and reports heap and ArrayBuffers: the steady state after a GC.
 //   node --expose-gc --import tsx bench/memory.ts [size]
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
@@ -26,6 +26,18 @@ function residentMb(pid: number): { rssMb: number; peakRssMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (field: string) => Number(/(\d+)\s*kB/.exec(status.split("\n").find((l) => l.startsWith(field)) ?? "")?.[1] ?? NaN);
   return { rssMb: Math.round(kb("VmRSS:") / 1024), peakRssMb: Math.round(kb("VmHWM:") / 1024) };
+}
+
+/** MB in the unnamed temporary files the process holds open (the search index's spilled forward terms,
+ * search/spill-file.ts): on disk or in the page cache, not in its resident set. */
+function spilledMb(pid: number): number {
+  let bytes = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) { // Linux, as residentMb
+    try {
+      if (/papers-bot-\d+-\w+\.tmp \(deleted\)$/.test(readlinkSync(`/proc/${pid}/fd/${fd}`))) bytes += statSync(`/proc/${pid}/fd/${fd}`).size;
+    } catch { /* closed meanwhile */ }
+  }
+  return mb(bytes);
 }
 
 export async function runMemoryBench(opts: { size?: number } = {}): Promise<object> {
@@ -73,13 +85,15 @@ export async function runMemoryBench(opts: { size?: number } = {}): Promise<obje
         if (line) { clearInterval(poll); resolve(JSON.parse(line)); }
       }, 20);
     });
-    const afterGc = { ...residentMb(bot.pid!), heapUsedMb: mb(probed.heapUsed), heapTotalMb: mb(probed.heapTotal), arrayBuffersMb: mb(probed.arrayBuffers) };
+    const afterGc = { ...residentMb(bot.pid!), heapUsedMb: mb(probed.heapUsed), heapTotalMb: mb(probed.heapTotal), arrayBuffersMb: mb(probed.arrayBuffers),
+      forwardTermsOnDiskMb: spilledMb(bot.pid!) };
     bot.stdin.write("quit\n");
     const code = await exited;
     const result = { papers: size, readyMs, afterStart, afterCommands, [`idle${IDLE_MS / 1000}s`]: idle, afterGc, exitCode: code,
       answered: asked.length, underLimit: idle.rssMb < 400 };
     console.table({ "papers start (terminal mode)": { papers: size, readyMs, rssAfterCommandsMb: afterCommands.rssMb,
-      rssIdleMb: idle.rssMb, rssAfterGcMb: afterGc.rssMb, heapUsedMb: afterGc.heapUsedMb, arrayBuffersMb: afterGc.arrayBuffersMb, peakRssMb: idle.peakRssMb } });
+      rssIdleMb: idle.rssMb, rssAfterGcMb: afterGc.rssMb, heapUsedMb: afterGc.heapUsedMb, arrayBuffersMb: afterGc.arrayBuffersMb, peakRssMb: idle.peakRssMb,
+      forwardTermsOnDiskMb: afterGc.forwardTermsOnDiskMb } });
     return result;
   } finally { await database.drop(); }
 }

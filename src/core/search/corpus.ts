@@ -6,7 +6,7 @@
 // No paper text is kept: after the build, the index needs none.
 import type { Paper } from "../paper.ts";
 import { Analyzer, fieldText, type TermSink } from "./analyzer.ts";
-import { ForwardTerms } from "./forward.ts";
+import { ForwardTerms, SPILL_AT } from "./forward.ts";
 import { PostingLists, PostingsBuilder } from "./postings.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
@@ -30,7 +30,7 @@ export class Corpus implements TermSink {
   df = new Uint32Array(1024);
   ids: string[] = [];
   /** Abstract, keywords and authors of every doc as term ids, for reading a doc again without its text. */
-  forward = new ForwardTerms();
+  forward: ForwardTerms;
   docNo = new Map<string, number>();
   alive = new Uint8Array(1024);
   /** Token counts per field, for BM25 length normalisation. */
@@ -46,8 +46,16 @@ export class Corpus implements TermSink {
   private scratchTf = new Uint16Array(1024);
   private bulk: PostingsBuilder | null = null;
 
-  /** A compacted corpus keeps its predecessor's vocabulary, so term ids (and the analysis cache) carry over. */
-  constructor(readonly vocab = new Vocabulary(), readonly analyzer = new Analyzer(vocab)) {}
+  /** A compacted corpus keeps its predecessor's vocabulary, so term ids (and the analysis cache) carry over.
+   * `spillAt`: forward terms past this many bytes go to a temporary file (forward.ts). */
+  constructor(readonly vocab = new Vocabulary(), readonly analyzer = new Analyzer(vocab), readonly spillAt = SPILL_AT) {
+    this.forward = new ForwardTerms(undefined, spillAt);
+  }
+
+  /** Closes the forward terms' file: call when the corpus is replaced (a compaction, a reload). */
+  close(): void {
+    this.forward.close();
+  }
 
   get docCount(): number { return this.ids.length; }
 
@@ -102,7 +110,7 @@ export class Corpus implements TermSink {
 
   /** A new corpus of `old`'s live docs, read from its stored terms (no text needed), sharing its vocabulary. */
   static compacted(old: Corpus): Corpus {
-    const next = new Corpus(old.vocab, old.analyzer);
+    const next = new Corpus(old.vocab, old.analyzer, old.spillAt);
     const live: number[] = [];
     for (let doc = 0; doc < old.docCount; doc++) if (old.alive[doc]) live.push(doc);
     next.beginBulk(live.length);
@@ -120,7 +128,8 @@ export class Corpus implements TermSink {
     this.bulk = new PostingsBuilder(count);
     this.expected = count;
     // Forward terms: ~470 bytes a paper on the realistic corpus (~250 tokens), with a little margin.
-    this.forward = new ForwardTerms(count * 500);
+    this.forward.close();
+    this.forward = new ForwardTerms(count * 500, this.spillAt);
   }
 
   endBulk(): void {
@@ -218,7 +227,12 @@ export class Corpus implements TermSink {
 
   get deadCount(): number { return this.ids.length - this.liveCount; }
 
-  /** Bytes of typed arrays by part, for memory reports (ids, the id map and paper references come on top). */
+  /** Bytes on disk by part (the forward terms' temporary file), for memory reports: not heap, not RSS. */
+  disk(): { forward: number } {
+    return { forward: this.forward.bytesOnDisk };
+  }
+
+  /** Bytes of typed arrays in memory by part, for memory reports (ids, the id map and paper references come on top). */
   memory(): { vocabulary: number; postings: number; perDoc: number; forward: number } {
     const perDoc = this.alive.byteLength + this.lengths.reduce((n, a) => n + a.byteLength, 0) + this.titleTerms.byteLength +
       this.titlePositions.byteLength + this.titleStart.byteLength + this.titleCount.byteLength + this.df.byteLength;

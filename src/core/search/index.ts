@@ -62,6 +62,7 @@ export class SearchIndex {
   }
 
   private use(corpus: Corpus): void {
+    if (corpus !== this.corpus) this.corpus.close(); // its forward terms' file: nothing reads it after
     this.corpus = corpus;
     this.scorer = new Scorer(corpus);
     this.similarity = new Similarity(corpus);
@@ -90,6 +91,16 @@ export class SearchIndex {
   /** Bytes held in typed arrays, by part: for the bench's memory report. */
   memory(): Record<string, number> {
     return this.corpus.memory();
+  }
+
+  /** Bytes kept in a temporary file instead of memory, by part (forward.ts). */
+  disk(): Record<string, number> {
+    return this.corpus.disk();
+  }
+
+  /** Gives back the index's temporary file; the index must not be used after. */
+  close(): void {
+    this.corpus.close();
   }
 
   private compactIfNeeded(): void {

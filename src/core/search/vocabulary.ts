@@ -100,7 +100,7 @@ export class Vocabulary {
   /**
    * After a bulk build: readies prefix lookups, so the first partial word typed does not pay for it, and
    * sheds what only the build needed — the tokens' packed keys, empty slots, and the arrays' spare room
-   * (at 100k realistic papers ~73 -> ~38 MB). Lookups from here on are rare: query words and live upserts.
+   * (at 100k realistic papers ~73 -> ~36 MB). Lookups from here on are rare: query words and live upserts.
    */
   prepare(): void {
     this.prefixes.sort();
@@ -138,8 +138,9 @@ export class Vocabulary {
 
 function grown<T extends Int32Array | Uint32Array>(a: T, need: number): T {
   if (need <= a.length) return a;
-  // Half again, not double: after prepare() trims them, a live upsert should not double these arrays.
-  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length + (a.length >> 1) + 16));
+  // An eighth more, not double: after prepare() trims them, a live upsert should not double these arrays
+  // (still a geometric growth, so a build copies each element a bounded number of times).
+  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length + (a.length >> 3) + 64));
   next.set(a);
   return next;
 }

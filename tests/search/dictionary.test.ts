@@ -47,6 +47,67 @@ describe("the term dictionary is exact", () => {
     expect(index.search(b).hits.map((h) => h.id)).toEqual(["p-b"]);
   });
 
+  for (const [label, length, prefix] of [["short", 7, ""], ["long", 8, "collision"]] as const) {
+    it(`keeps two ${label} colliding words apart after compact(), found and added in plain slots`, () => {
+      const [a, b] = collidingPair(length, prefix);
+      const table = new StringTable();
+      const ha = table.add(a, 0, a.length, hashChars(a), 1);
+      const before = table.bytes;
+      table.compact();
+      expect(table.bytes).toBeLessThan(before);
+      expect(table.lookup(a)).toBe(ha);
+      expect(table.lookup(b)).toBe(-1);
+      expect(table.findValue(b, 0, b.length, hashChars(b))).toBe(MISSING);
+      const hb = table.add(b, 0, b.length, hashChars(b), 2);
+      expect([table.lookup(a), table.lookup(b)]).toEqual([ha, hb]);
+      expect([table.findValue(a, 0, a.length, hashChars(a)), table.findValue(b, 0, b.length, hashChars(b))]).toEqual([1, 2]);
+      expect([table.get(ha), table.get(hb)]).toEqual([a, b]);
+    });
+  }
+
+  it("finds packed keys in a compacted table by their record, telling same-hash words apart", () => {
+    const [a, b] = collidingPair(7);
+    const table = new StringTable();
+    table.add(a, 0, a.length, hashChars(a), 1);
+    table.add(`${a}s`, 0, a.length + 1, hashChars(`${a}s`), 3);
+    table.compact();
+    // The analyzer's path: the scan hands over the characters packed (tokenize.ts), here through a Vocabulary.
+    const vocab = new Vocabulary();
+    vocab.intern(a);
+    vocab.intern("networks");
+    vocab.prepare();
+    const code = (w: string) => {
+      const p = [0, 0, 0, 0]; // one byte a character, low byte first, as scanRaw packs them
+      for (let i = 0; i < w.length; i++) p[i >> 2]! |= w.charCodeAt(i) << ((i & 3) * 8);
+      return vocab.findPackedCode(hashChars(w), p[0]!, p[1]!, p[2]!, p[3]!);
+    };
+    expect(code(a)).toBe(vocab.lookup(a));
+    expect(code(b)).toBe(MISSING);
+    expect(code("network")).toBe(MISSING);
+    expect(code("networks")).toBe(vocab.lookup("networks"));
+    expect([table.findValue(a, 0, a.length, hashChars(a)), table.findValue(`${a}s`, 0, a.length + 1, hashChars(`${a}s`))]).toEqual([1, 3]);
+  });
+
+  it("grows after compact(): 50k words added to a compacted table of 1k keep their own values and handles", () => {
+    const table = new StringTable();
+    const words = Array.from({ length: 51_000 }, (_, i) => `w${i.toString(36)}x${i % 7 === 0 ? "é" : ""}`);
+    const handles = words.slice(0, 1000).map((w, i) => table.add(w, 0, w.length, hashChars(w), i));
+    table.compact();
+    words.slice(1000).forEach((w, i) => table.add(w, 0, w.length, hashChars(w), 1000 + i));
+    words.forEach((w, i) => expect(table.findValue(w, 0, w.length, hashChars(w))).toBe(i));
+    handles.forEach((h, i) => expect(table.get(h)).toBe(words[i]));
+    expect(table.lookup("w0y")).toBe(-1);
+    expect(table.size).toBe(words.length);
+  });
+
+  it("keeps a colliding word from a live upsert apart from the built one", () => {
+    const [a, b] = collidingPair(7);
+    const index = SearchIndex.build([paper("p-a", `Studies of ${a}`, `All about ${a}.`), paper("p-x", "Other things", "Nothing here.")]);
+    index.upsert(paper("p-b", `Studies of ${b}`, `All about ${b}.`));
+    expect(index.search(a).hits.map((h) => h.id)).toEqual(["p-a"]);
+    expect(index.search(b).hits.map((h) => h.id)).toEqual(["p-b"]);
+  });
+
   it("survives growth: every one of 50k words keeps its own value", () => {
     const table = new StringTable();
     const words = Array.from({ length: 50_000 }, (_, i) => `w${i.toString(36)}x`);

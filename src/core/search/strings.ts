@@ -10,6 +10,11 @@
 // else, and the packed characters are the string (the key is exact, not a fingerprint); longer ones
 // compare against their record. Indexing looks up ~25M tokens per 100k papers, most of them in a table
 // far larger than the processor's caches, where each extra scattered read costs ~150-300 ns.
+//
+// After a bulk build lookups are rare (query words, a few live upserts), so compact() re-lays the table
+// into plain slots — the hash and the handle, 8 bytes instead of 28 — at a load of about 0.7, and trims
+// the pool to what it holds (at 100k realistic papers: tokens 44 -> ~20 MB, stems 20 -> ~11 MB). A lookup
+// then compares against the record: one more read, still exact. Adds keep working and grow it.
 
 /** 32-bit FNV-1a over UTF-16 code units: what scanRaw computes on the fly for each token (tokenize.ts). */
 export function hashChars(s: string, start = 0, end = s.length): number {
@@ -21,14 +26,20 @@ export function hashChars(s: string, start = 0, end = s.length): number {
 // FNV-1a's low bits mix poorly (a multiply carries upward only): slots come from the high bits of the
 // hash times the golden ratio instead (Fibonacci hashing).
 const slotOf = (hash: number, shift: number): number => Math.imul(hash, 0x9e3779b1) >>> shift;
+// A plain table has any number of slots (sized to its count, not to a power of two): the top 24 bits of
+// the same product, scaled to the count (exact in a double for up to 2^29 slots).
+const plainSlotOf = (hash: number, slotCount: number): number => Math.floor(((Math.imul(hash, 0x9e3779b1) >>> 8) * slotCount) / 16777216);
 
 /** What findValue returns for a string that is not there: no value a caller stores (see Vocabulary). */
 export const MISSING = -0x80000000;
 // Ints a slot: [hash, handle + 1 (0: free), value, characters 0-3, 4-7, 8-11, 12-15 (all 0 for a long string)];
-// a table built without packed keys (looked up rarely: the stems) keeps only the first three.
+// a plain table (built without packed keys, as the stems are, or compacted) keeps only the first two: the
+// value is in the record too.
 // 16 characters, not 12: a table slot grows by a quarter, but tokens of 13-16 characters ("representations",
 // "generalization") are ~4% of all tokens in real abstracts and each one otherwise reads its record too.
-const PACKED_SLOT = 7, PLAIN_SLOT = 3;
+const PACKED_SLOT = 7, PLAIN_SLOT = 2;
+// A plain table grows past this load, to PLAIN_GROWN_LOAD; compact() lays it out at COMPACT_LOAD.
+const PLAIN_MAX_LOAD = 0.8, PLAIN_GROWN_LOAD = 0.6, COMPACT_LOAD = 0.7;
 const MAX_PACKED = 16;
 
 /**
@@ -58,14 +69,17 @@ function pack(s: string, start: number, end: number, into: Int32Array): boolean 
 }
 
 export class StringTable {
-  private readonly width: number;
-  // Linear probing, at most three quarters full.
+  private width: number;
+  // Linear probing; a packed table at most three quarters full, a plain one at most PLAIN_MAX_LOAD.
   private slots: Int32Array;
+  private slotCount = 1024;
   private readonly packed = new Int32Array(4);
-  private shift = 32 - 10; // 32 - log2(slot count)
+  private shift = 32 - 10; // 32 - log2(slot count), for a packed table
   private pool = new Uint8Array(4096);
   private used = 0;
   private count = 0;
+  // After compact(), the pool grows by an eighth, not double: what is added then is a few live upserts.
+  private compacted = false;
 
   /** `packedKeys`: keep short strings' characters in their slots, for tables looked up once per token indexed. */
   constructor(packedKeys = true) {
@@ -84,7 +98,8 @@ export class StringTable {
   /** The value of the string s[start, end), or MISSING. */
   findValue(s: string, start: number, end: number, hash: number): number {
     const at = this.slotOf(s, start, end, hash);
-    return at < 0 ? MISSING : this.slots[at + 2]!;
+    if (at < 0) return MISSING;
+    return this.width === PACKED_SLOT ? this.slots[at + 2]! : this.value(this.slots[at + 1]! - 1);
   }
 
   /**
@@ -92,8 +107,8 @@ export class StringTable {
    * MISSING: the characters need not be read again (see RawSink in tokenize.ts).
    */
   findPacked(hash: number, w0: number, w1: number, w2: number, w3: number): number {
-    const slots = this.slots, width = this.width, mask = slots.length / width - 1;
-    if (width !== PACKED_SLOT) throw new Error("findPacked needs a table with packed keys");
+    const slots = this.slots, width = this.width, mask = this.slotCount - 1;
+    if (width !== PACKED_SLOT) return this.findPackedPlain(hash, w0, w1, w2, w3);
     for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & mask) {
       const at = slot * width;
       if (slots[at + 1] === 0) return MISSING;
@@ -101,18 +116,48 @@ export class StringTable {
     }
   }
 
+  /** findPacked in a plain table: the characters are compared against the record. */
+  private findPackedPlain(hash: number, w0: number, w1: number, w2: number, w3: number): number {
+    const slots = this.slots, n = this.slotCount;
+    for (let slot = plainSlotOf(hash, n); ; slot = slot + 1 === n ? 0 : slot + 1) {
+      const at = slot * PLAIN_SLOT;
+      if (slots[at + 1] === 0) return MISSING;
+      if (slots[at] === hash && this.equalsPacked(slots[at + 1]! - 1, w0, w1, w2, w3)) return this.value(slots[at + 1]! - 1);
+    }
+  }
+
   /** Where in `slots` the string's slot starts, or -1. */
   private slotOf(s: string, start: number, end: number, hash: number): number {
-    const slots = this.slots, width = this.width, mask = slots.length / width - 1, packed = this.packed;
-    const short = width === PACKED_SLOT && pack(s, start, end, packed);
+    if (this.width === PLAIN_SLOT) return this.plainSlotOfString(s, start, end, hash);
+    const slots = this.slots, width = this.width, mask = this.slotCount - 1, packed = this.packed;
+    const short = pack(s, start, end, packed);
     const w0 = short ? packed[0]! : 0, w1 = short ? packed[1]! : 0, w2 = short ? packed[2]! : 0, w3 = short ? packed[3]! : 0;
     for (let slot = slotOf(hash, this.shift); ; slot = (slot + 1) & mask) {
       const at = slot * width;
       if (slots[at + 1] === 0) return -1;
       if (slots[at] !== hash) continue;
       if (short) { if (slots[at + 3] === w0 && slots[at + 4] === w1 && slots[at + 5] === w2 && slots[at + 6] === w3) return at; }
-      else if ((width === PLAIN_SLOT || slots[at + 3] === 0) && this.equals(slots[at + 1]! - 1, s, start, end)) return at;
+      else if (slots[at + 3] === 0 && this.equals(slots[at + 1]! - 1, s, start, end)) return at;
     }
+  }
+
+  private plainSlotOfString(s: string, start: number, end: number, hash: number): number {
+    const slots = this.slots, n = this.slotCount;
+    for (let slot = plainSlotOf(hash, n); ; slot = slot + 1 === n ? 0 : slot + 1) {
+      const at = slot * PLAIN_SLOT;
+      if (slots[at + 1] === 0) return -1;
+      if (slots[at] === hash && this.equals(slots[at + 1]! - 1, s, start, end)) return at;
+    }
+  }
+
+  /**
+   * Re-lays the table into plain slots at COMPACT_LOAD and trims the pool to its used length: for after a
+   * bulk build, when lookups are rare. Handles stay valid; adds still work (and grow it).
+   */
+  compact(): void {
+    this.relay(PLAIN_SLOT, Math.max(16, Math.ceil(this.count / COMPACT_LOAD)));
+    this.pool = this.pool.slice(0, Math.max(16, this.used));
+    this.compacted = true;
   }
 
   /** Adds s[start, end), which must not be present yet, with `value`; returns its handle. */
@@ -123,7 +168,8 @@ export class StringTable {
     const handle = this.used;
     const size = 4 + varintSize(meta) + bytes;
     if (handle + size > this.pool.length) {
-      const pool = new Uint8Array(Math.max(handle + size, this.pool.length * 2)); pool.set(this.pool); this.pool = pool;
+      const grownTo = this.compacted ? this.pool.length + Math.max(4096, this.pool.length >> 3) : this.pool.length * 2;
+      const pool = new Uint8Array(Math.max(handle + size, grownTo)); pool.set(this.pool.subarray(0, this.used)); this.pool = pool;
     }
     const pool = this.pool;
     let at = handle + 4;
@@ -133,7 +179,8 @@ export class StringTable {
     this.used = at;
     this.setValue(handle, value);
     this.count++;
-    if (this.count * 4 > (this.slots.length / this.width) * 3) this.rehash((this.slots.length / this.width) * 2);
+    if (this.width === PACKED_SLOT) { if (this.count * 4 > this.slotCount * 3) this.relay(PACKED_SLOT, this.slotCount * 2); }
+    else if (this.count > this.slotCount * PLAIN_MAX_LOAD) this.relay(PLAIN_SLOT, Math.ceil(this.count / PLAIN_GROWN_LOAD));
     const short = this.width === PACKED_SLOT && pack(s, start, end, this.packed);
     const p = this.packed;
     this.place(hash, handle, value, short ? p[0]! : 0, short ? p[1]! : 0, short ? p[2]! : 0, short ? p[3]! : 0);
@@ -222,6 +269,20 @@ export class StringTable {
     return true;
   }
 
+  /** Whether the record at `handle` is the string pack() packed into w0 … w3 (no 0 characters, 1-16 long). */
+  private equalsPacked(handle: number, w0: number, w1: number, w2: number, w3: number): boolean {
+    const { from, to, wide } = this.record(handle), pool = this.pool, length = to - from;
+    if (wide || length === 0 || length > MAX_PACKED) return false;
+    // Equal words and a last character that is not 0 mean equal lengths too (pack() pads with 0s).
+    if (pool[to - 1] === 0) return false;
+    let x0 = 0, x1 = 0, x2 = 0, x3 = 0;
+    for (let i = 0; i < length; i++) {
+      const c = pool[from + i]! << ((i & 3) * 8);
+      if (i < 4) x0 |= c; else if (i < 8) x1 |= c; else if (i < 12) x2 |= c; else x3 |= c;
+    }
+    return x0 === w0 && x1 === w1 && x2 === w2 && x3 === w3;
+  }
+
   private equalsWide(from: number, s: string, start: number, end: number): boolean {
     const pool = this.pool;
     for (let i = start, at = from; i < end; i++, at += 2) if ((pool[at]! | (pool[at + 1]! << 8)) !== s.charCodeAt(i)) return false;
@@ -229,23 +290,31 @@ export class StringTable {
   }
 
   private place(hash: number, handle: number, value: number, w0: number, w1: number, w2: number, w3: number): void {
-    const slots = this.slots, width = this.width, mask = slots.length / width - 1;
+    const slots = this.slots, n = this.slotCount;
+    if (this.width === PLAIN_SLOT) {
+      let slot = plainSlotOf(hash, n);
+      while (slots[slot * PLAIN_SLOT + 1] !== 0) slot = slot + 1 === n ? 0 : slot + 1;
+      slots[slot * PLAIN_SLOT] = hash; slots[slot * PLAIN_SLOT + 1] = handle + 1;
+      return;
+    }
     let slot = slotOf(hash, this.shift);
-    while (slots[slot * width + 1] !== 0) slot = (slot + 1) & mask;
-    const at = slot * width;
+    while (slots[slot * PACKED_SLOT + 1] !== 0) slot = (slot + 1) & (n - 1);
+    const at = slot * PACKED_SLOT;
     slots[at] = hash; slots[at + 1] = handle + 1; slots[at + 2] = value;
-    if (width === PACKED_SLOT) { slots[at + 3] = w0; slots[at + 4] = w1; slots[at + 5] = w2; slots[at + 6] = w3; }
+    slots[at + 3] = w0; slots[at + 4] = w1; slots[at + 5] = w2; slots[at + 6] = w3;
   }
 
-  private rehash(slotCount: number): void {
-    const old = this.slots;
-    const width = this.width;
+  /** Moves every entry into a new array of `slotCount` slots `width` ints wide (a packed table's count: a power of two). */
+  private relay(width: number, slotCount: number): void {
+    const old = this.slots, oldWidth = this.width;
+    this.width = width;
+    this.slotCount = slotCount;
     this.slots = new Int32Array(width * slotCount);
-    this.shift = 32 - Math.round(Math.log2(slotCount));
-    for (let at = 0; at < old.length; at += width) {
+    if (width === PACKED_SLOT) this.shift = 32 - Math.log2(slotCount);
+    for (let at = 0; at < old.length; at += oldWidth) {
       if (old[at + 1] === 0) continue;
-      if (width === PACKED_SLOT) this.place(old[at]!, old[at + 1]! - 1, old[at + 2]!, old[at + 3]!, old[at + 4]!, old[at + 5]!, old[at + 6]!);
-      else this.place(old[at]!, old[at + 1]! - 1, old[at + 2]!, 0, 0, 0, 0);
+      if (oldWidth === PACKED_SLOT) this.place(old[at]!, old[at + 1]! - 1, old[at + 2]!, old[at + 3]!, old[at + 4]!, old[at + 5]!, old[at + 6]!);
+      else this.place(old[at]!, old[at + 1]! - 1, 0, 0, 0, 0, 0);
     }
   }
 }

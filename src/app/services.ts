@@ -19,11 +19,16 @@ export async function createServices(config: Config, log: Logger, options: { clo
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
   let catalog: Catalog;
   try {
-    const seeded = await seedIfEmpty(stores.papers);
-    if (seeded) log.info({ papers: seeded.added, date: seeded.snapshotDate }, "loaded the bundled trending capture");
+    // Counted once and handed on (every query costs a one-shot command start-up time); again only after a seed.
+    let count = await stores.papers.count();
+    const seeded = await seedIfEmpty(stores.papers, count);
+    if (seeded) {
+      log.info({ papers: seeded.added, date: seeded.snapshotDate }, "loaded the bundled trending capture");
+      count = await stores.papers.count();
+    }
     // A large load collects as it goes and once at its end (collect-garbage.ts); a small one need not.
-    const large = (await stores.papers.count()) >= COLLECT_AFTER_PAPERS;
-    catalog = await Catalog.load(stores.papers, large ? { collect: collectGarbage } : {});
+    const large = count >= COLLECT_AFTER_PAPERS;
+    catalog = await Catalog.load(stores.papers, { count, ...(large ? { collect: collectGarbage } : {}) });
     if (large) await collectGarbage();
   } catch (error) {
     // An open PostgreSQL pool would keep a failed process alive forever instead of letting it exit.

@@ -12,9 +12,9 @@ export function bundledCapture(): Capture {
   return parseCapture(readFileSync(BUNDLED_CAPTURE_PATH, "utf8"));
 }
 
-/** An empty database gets the bundled capture; any other is left as it is. */
-export async function seedIfEmpty(store: PaperStore): Promise<IngestResult | null> {
-  if ((await store.count()) > 0) return null;
+/** An empty database gets the bundled capture; any other is left as it is. `count`: the papers already counted, if the caller has. */
+export async function seedIfEmpty(store: PaperStore, count?: number): Promise<IngestResult | null> {
+  if ((count ?? await store.count()) > 0) return null;
   const capture = bundledCapture();
   return store.ingest(capture.date, capture.papers, "capture");
 }

@@ -20,7 +20,8 @@ function limitOf(value: string | undefined, fallback: number): number {
 async function printReply(ctx: CliContext, services: Services, name: string, input: Record<string, unknown>, json: boolean, scoreOf?: (id: string) => number): Promise<number> {
     const reply = await runCommand(createRegistry(), name, input, {
       services, user: { platform: "console", workspaceId: "local", userId: "cli" },
-      channel: { platform: "console", workspaceId: "local", channelId: "cli" }, canManageChannel: true, now: services.clock() });
+      channel: { platform: "console", workspaceId: "local", channelId: "cli" }, canManageChannel: true, now: services.clock(),
+      rememberLists: false }); // nothing later reads this viewer's numbered list (command.ts)
     if (reply.tone === "error") { ctx.stderr.write(reply.text + "\n"); return 1; }
     if (json) {
       // Cards carry the catalog's cut abstract; the JSON gives each paper's whole one, read for this page.

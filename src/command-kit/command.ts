@@ -17,6 +17,11 @@ export interface CommandContext {
   now: Date;
   /** The person's own time zone where the platform knows it (Slack users.info); absent elsewhere. */
   userTimeZone?: () => Promise<string | null>;
+  /**
+   * false: do not store the numbered list shown (paper-ref.ts). A one-shot `papers search`/`trending` has no
+   * later message whose "2" could refer to it, and the write (a new query shape for Prisma) costs it ~20 ms.
+   */
+  rememberLists?: false;
 }
 
 export interface CommandData<S extends z.ZodObject = z.ZodObject> {

@@ -58,7 +58,7 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
     const parsed = command.data.options.safeParse(options);
     if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error));
     const reply = await command.execute(ctx, parsed.data);
-    rememberQuietly(ctx, reply); // not awaited: see paper-ref.ts
+    if (ctx.rememberLists !== false) rememberQuietly(ctx, reply); // not awaited: see paper-ref.ts
     return reply;
   } catch (error) {
     if (error instanceof UserError) { outcome.value = "user_error"; return errorReply(oneLine(error.message)); }

@@ -8,6 +8,7 @@
 import { BLURB_CHARS } from "./messages/card-extras.ts";
 import type { Paper } from "./paper.ts";
 import { SearchIndex, type SearchHit } from "./search/index.ts";
+import { hashChars } from "./search/strings.ts";
 import type { PaperStore } from "./stores/papers.ts";
 
 // A row's updatedAt is stamped by the writer's clock when it writes, but the row becomes visible only
@@ -29,17 +30,10 @@ function listed(paper: Paper): Paper {
   return { ...paper, summary: JSON.parse(JSON.stringify(paper.summary.slice(0, KEPT_SUMMARY_CHARS))) as string };
 }
 
-/** FNV-1a of an abstract: how sync() tells an abstract changed past the part kept. */
-function abstractHash(summary: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < summary.length; i++) h = Math.imul(h ^ summary.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 export class Catalog {
   private readonly byId = new Map<string, Paper>();
   private readonly byArxiv = new Map<string, string>();
-  /** Hash of each whole abstract longer than what is kept (abstractHash). */
+  /** Hash (hashChars) of each whole abstract longer than what is kept: how sync() tells one changed past the cut. */
   private readonly cutAbstracts = new Map<string, number>();
   private lastSync = new Date(0);
 
@@ -71,7 +65,7 @@ export class Catalog {
 
   private remember(paper: Paper): void {
     this.byId.set(paper.id, listed(paper));
-    if (paper.summary.length > KEPT_SUMMARY_CHARS) this.cutAbstracts.set(paper.id, abstractHash(paper.summary));
+    if (paper.summary.length > KEPT_SUMMARY_CHARS) this.cutAbstracts.set(paper.id, hashChars(paper.summary));
     else this.cutAbstracts.delete(paper.id);
     if (paper.arxivId) this.byArxiv.set(paper.arxivId, paper.id);
   }
@@ -79,7 +73,7 @@ export class Catalog {
   /** Whether `paper` (from the database) differs from what this catalog knows of it. */
   private differs(paper: Paper): boolean {
     if (JSON.stringify(listed(paper)) !== JSON.stringify(this.byId.get(paper.id))) return true;
-    return paper.summary.length > KEPT_SUMMARY_CHARS && this.cutAbstracts.get(paper.id) !== abstractHash(paper.summary);
+    return paper.summary.length > KEPT_SUMMARY_CHARS && this.cutAbstracts.get(paper.id) !== hashChars(paper.summary);
   }
 
   get size(): number { return this.byId.size; }

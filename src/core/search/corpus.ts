@@ -84,7 +84,7 @@ export class Corpus implements TermSink {
       this.totalLength[field]! += length;
       if (field === 0) this.titleCount[doc] = length;
     }
-    // A bulk build's document frequencies are its postings counts, taken at the end (addAll), and
+    // A bulk build's document frequencies are its postings counts, taken at the end (endBulk), and
     // addDoc clears the scratch frequencies as it reads them: one pass over the doc's terms, not two.
     this.forward.endDoc(doc);
     if (this.bulk) {

@@ -142,13 +142,20 @@ export class Proximity implements TermSink {
     return q - p <= gap || this.compoundStarts.includes(p) ? 1 : LOOSE;
   }
 
+  /** The best closeness of any position in `next` to `p` (1 at best). */
+  private closestAfter(p: number, next: number[], gap: number): number {
+    let best = 0;
+    for (const q of next) if (best < 1) best = Math.max(best, this.closeness(p, q, gap));
+    return best;
+  }
+
   /** Over neighbouring lists, how close the closest positions of each pair are (closeness), summed. */
   private adjacentPairs(positions: number[][], gaps: number[]): number {
     let found = 0;
     for (let c = 0; c + 1 < positions.length; c++) {
-      const here = positions[c]!, next = positions[c + 1]!, gap = gaps[c]!;
+      const next = positions[c + 1]!, gap = gaps[c]!;
       let best = 0;
-      for (const p of here) for (const q of next) if (best < 1) best = Math.max(best, this.closeness(p, q, gap));
+      for (const p of positions[c]!) if (best < 1) best = Math.max(best, this.closestAfter(p, next, gap));
       found += best;
     }
     return found;
@@ -162,9 +169,7 @@ export class Proximity implements TermSink {
       const here = positions[c]!, next = positions[c + 1]!, gap = this.gaps[c]!;
       let n = 0;
       for (const p of here) {
-        let best = 0;
-        for (const q of next) if (best < 1) best = Math.max(best, this.closeness(p, q, gap));
-        if ((n += best) >= BODY_OCCURRENCES) { n = BODY_OCCURRENCES; break; }
+        if ((n += this.closestAfter(p, next, gap)) >= BODY_OCCURRENCES) { n = BODY_OCCURRENCES; break; }
       }
       sum += n / BODY_OCCURRENCES;
     }

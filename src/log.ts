@@ -1,6 +1,7 @@
 // Structured logs (pino). Secrets never reach a log line: known token shapes are masked in every
 // string pino writes, and the usual secret-bearing keys are redacted wherever they sit in an object.
-import { pino, type Logger } from "pino";
+import { createRequire } from "node:module";
+import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 
 export type { Logger };
@@ -48,7 +49,33 @@ export function maskSecrets(text: string): string {
   return out;
 }
 
-export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
+type LoggerOptions = { level?: string; destination?: NodeJS.WritableStream };
+
+/**
+ * The logger, made on first use. A one-shot command usually logs nothing at its level (warn), and
+ * loading pino (and what it requires) was ~40 ms of CPU of each `papers search`; so pino is required,
+ * synchronously, the first time anything reads or sets a property of the logger (a log call, a child,
+ * its level). Functions read from it are bound to the real logger, so a child or a log call behaves as
+ * pino's own.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  let real: Logger | undefined;
+  const logger = () => (real ??= pinoLogger(options));
+  // The target only satisfies Proxy's typing: every trap below answers from the real logger.
+  return new Proxy({} as Logger, {
+    get(_target, key) {
+      const it = logger();
+      const value: unknown = Reflect.get(it, key, it);
+      return typeof value === "function" ? value.bind(it) : value;
+    },
+    set: (_target, key, value) => Reflect.set(logger(), key, value),
+    has: (_target, key) => Reflect.has(logger(), key),
+  });
+}
+
+function pinoLogger(options: LoggerOptions): Logger {
+  // pino is CommonJS: require()d here, when the first log line (or child logger) needs it.
+  const { pino } = createRequire(import.meta.url)("pino") as typeof import("pino");
   const destination = options.destination ?? process.stderr;
   const masked = { write: (line: string) => destination.write(maskSecrets(line)) };
   return pino({

@@ -15,8 +15,10 @@ export function sqlitePath(url: string): string {
 export function sqliteMigrationDriver(path: string): MigrationDriver & { close(): void } {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  db.pragma("journal_mode = WAL");
+  // The wait first: switching to WAL (or finding it on) needs a lock too, which another process starting
+  // at the same moment may hold for an instant (its own switch, or the checkpoint when it closes).
   db.pragma("busy_timeout = 10000");
+  db.pragma("journal_mode = WAL");
   return {
     async withLock(fn) {
       // Foreign keys off on this connection while migrating (SQLite's advice for schema changes): a

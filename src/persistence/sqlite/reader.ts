@@ -42,41 +42,44 @@ export interface PaperReader {
 export function openPaperReader(path: string, pageSize = PAGE): PaperReader {
   const db = new Database(path, { fileMustExist: true });
   db.pragma("busy_timeout = 0");
-  const countRows = db.prepare(`SELECT COUNT(*) AS "n" FROM "Paper"`);
-  const byIdOrArxiv = db.prepare(`SELECT ${COLUMNS} FROM "Paper" WHERE "id" = ? OR "arxivId" = ? LIMIT 1`);
+  // Prepared on first use, inside read(): preparing reads the schema, which can meet a lock too (another
+  // process closing its last connection checkpoints the log under an exclusive lock).
+  const statement = (sql: string) => { let prepared: Database.Statement | undefined; return () => (prepared ??= db.prepare(sql)); };
+  const countRows = statement(`SELECT COUNT(*) AS "n" FROM "Paper"`);
+  const byIdOrArxiv = statement(`SELECT ${COLUMNS} FROM "Paper" WHERE "id" = ? OR "arxivId" = ? LIMIT 1`);
   // One parameter however many ids (SQLite caps a statement's parameters).
-  const byIds = db.prepare(`SELECT ${COLUMNS} FROM "Paper" WHERE "id" IN (SELECT "value" FROM json_each(?))`);
-  const firstPage = db.prepare(`SELECT ${COLUMNS} FROM "Paper" ORDER BY "id" LIMIT ?`);
-  const pageAfter = db.prepare(`SELECT ${COLUMNS} FROM "Paper" WHERE "id" > ? ORDER BY "id" LIMIT ?`);
-  const snapshotOnOrBefore = db.prepare(`SELECT "date" FROM "Snapshot" WHERE "date" <= ? ORDER BY "date" DESC LIMIT 1`);
-  const newestSnapshot = db.prepare(`SELECT "date" FROM "Snapshot" ORDER BY "date" DESC LIMIT 1`);
-  const entries = db.prepare(`SELECT "paperId" FROM "SnapshotEntry" WHERE "date" = ? ORDER BY "rank" ASC`);
-  const one = db.prepare("SELECT 1");
+  const byIds = statement(`SELECT ${COLUMNS} FROM "Paper" WHERE "id" IN (SELECT "value" FROM json_each(?))`);
+  const firstPage = statement(`SELECT ${COLUMNS} FROM "Paper" ORDER BY "id" LIMIT ?`);
+  const pageAfter = statement(`SELECT ${COLUMNS} FROM "Paper" WHERE "id" > ? ORDER BY "id" LIMIT ?`);
+  const snapshotOnOrBefore = statement(`SELECT "date" FROM "Snapshot" WHERE "date" <= ? ORDER BY "date" DESC LIMIT 1`);
+  const newestSnapshot = statement(`SELECT "date" FROM "Snapshot" ORDER BY "date" DESC LIMIT 1`);
+  const entries = statement(`SELECT "paperId" FROM "SnapshotEntry" WHERE "date" = ? ORDER BY "rank" ASC`);
+  const one = statement("SELECT 1");
 
   const read = <T>(fn: () => T): Promise<T> => whileBusy(async () => fn());
 
   return {
-    count: () => read(() => (countRows.get() as { n: number }).n),
-    get: (id) => read(() => { const row = byIdOrArxiv.get(id, id) as StoredRow | undefined; return row ? paperOf(row) : null; }),
+    count: () => read(() => (countRows().get() as { n: number }).n),
+    get: (id) => read(() => { const row = byIdOrArxiv().get(id, id) as StoredRow | undefined; return row ? paperOf(row) : null; }),
     getMany: (ids) => ids.length === 0 ? Promise.resolve([])
-      : read(() => (byIds.all(JSON.stringify(ids)) as StoredRow[]).map(paperOf)),
+      : read(() => (byIds().all(JSON.stringify(ids)) as StoredRow[]).map(paperOf)),
     async *pages() {
       // Authors and keywords recur across papers: one string each instead of one per paper.
       const shared = sharingStrings();
       for (let after: string | null = null; ;) {
         const last: string | null = after;
-        const rows: StoredRow[] = await read(() => (last === null ? firstPage.all(pageSize) : pageAfter.all(last, pageSize)) as StoredRow[]);
+        const rows: StoredRow[] = await read(() => (last === null ? firstPage().all(pageSize) : pageAfter().all(last, pageSize)) as StoredRow[]);
         if (rows.length > 0) yield rows.map((row) => shared(paperOf(row)));
         if (rows.length < pageSize) return;
         after = rows[rows.length - 1]!.id;
       }
     },
     trending: (localDate) => read(() => {
-      const snapshot = ((localDate ? snapshotOnOrBefore.get(localDate) : undefined) ?? newestSnapshot.get()) as { date: string } | undefined;
+      const snapshot = ((localDate ? snapshotOnOrBefore().get(localDate) : undefined) ?? newestSnapshot().get()) as { date: string } | undefined;
       if (!snapshot) return null;
-      return { date: snapshot.date, ids: (entries.all(snapshot.date) as { paperId: string }[]).map((e) => e.paperId) };
+      return { date: snapshot.date, ids: (entries().all(snapshot.date) as { paperId: string }[]).map((e) => e.paperId) };
     }),
-    ping: () => read(() => { one.get(); }),
+    ping: () => read(() => { one().get(); }),
     close: () => db.close(),
   };
 }

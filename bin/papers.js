@@ -29,8 +29,7 @@ if (!existsSync(main)) {
   process.stderr.write("papers: dist/ is missing; run `npm install` (or `npm run build`) in the papers-bot folder first.\n");
   process.exit(2);
 }
-// The bot runs for days and logs the stack of what goes wrong: map the bundle's frames back to src/*.ts.
-// (Only there: reading the maps costs a one-shot command start-up time, and it prints no stacks.)
-if (process.argv[2] === "start") process.setSourceMapsEnabled(true);
+// The stacks the bot logs name src/*.ts: src/log.ts maps the bundle's frames when it logs one (Node's own
+// source-map support would read every loaded module's map at start-up instead).
 const { main: run } = await import(main.href);
 process.exitCode = await run(process.argv.slice(2), {}, process.env);

@@ -86,7 +86,7 @@ await build({
   external: EXTERNAL,
   plugins: [englishOnlyZod, prismaWasmFromFile, prismaRuntimeAsModule],
   // Not minified: measured no faster to load, and a stack frame's line still reads without the maps.
-  // Chained through tsc's maps to src/*.ts, for `node --enable-source-maps` (not on by default: it costs start-up time).
+  // Chained through tsc's maps to src/*.ts; src/log.ts maps the frames of a logged stack with them.
   sourcemap: "linked",
   sourcesContent: false,
   logLevel: "warning",

@@ -1,6 +1,9 @@
 // Structured logs (pino). Secrets never reach a log line: known token shapes are masked in every
 // string pino writes, and the usual secret-bearing keys are redacted wherever they sit in an object.
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { createRequire, SourceMap } from "node:module";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 
@@ -76,6 +79,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 function pinoLogger(options: LoggerOptions): Logger {
   // pino is CommonJS: require()d here, when the first log line (or child logger) needs it.
   const { pino } = createRequire(import.meta.url)("pino") as typeof import("pino");
+  const errorWithSource = (error: Error) => {
+    const serialized = pino.stdSerializers.err(error);
+    if (typeof serialized?.stack === "string") serialized.stack = sourceStack(serialized.stack);
+    return serialized;
+  };
   const destination = options.destination ?? process.stderr;
   const masked = { write: (line: string) => destination.write(maskSecrets(line)) };
   return pino({
@@ -85,7 +93,33 @@ function pinoLogger(options: LoggerOptions): Logger {
     formatters: { level: (label) => ({ level: label }) },
     timestamp: pino.stdTimeFunctions.isoTime,
     // An Error under `error` or `cause` would otherwise serialize as its enumerable fields only: no message.
-    serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err, cause: pino.stdSerializers.err },
+    serializers: { err: errorWithSource, error: errorWithSource, cause: errorWithSource },
     redact: { paths: [...REDACT_KEYS, ...REDACT_KEYS.map((k) => `*.${k}`), "*.headers.authorization", "*.config.headers.Authorization"], censor: "[redacted]" },
   }, masked);
+}
+
+// A logged stack names src/*.ts, not the bundle bin/papers.js runs (dist/bundle/*.js, built with linked
+// source maps). Mapped here, when an error is logged, reading a chunk's map the first time one of its
+// frames is logged: Node's own source-map support (--enable-source-maps) reads and indexes the map of
+// every module as it loads, whether or not anything is ever logged, which was ~150 ms of CPU of each
+// `papers start`. Frames elsewhere (node_modules, node:) are left as they are.
+const BUNDLE_FRAME = /(file:\/\/\/[^\s()]*\/dist\/bundle\/[^\s():]+\.js):(\d+):(\d+)/g;
+const maps = new Map<string, SourceMap | null>();
+
+function mapOf(url: string): SourceMap | null {
+  let map = maps.get(url);
+  if (map === undefined) {
+    try { map = new SourceMap(JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, "utf8"))); } catch { map = null; }
+    maps.set(url, map);
+  }
+  return map;
+}
+
+/** `stack` with each frame in the bundle replaced by its place in src/ (absolute path:line:column). */
+export function sourceStack(stack: string): string {
+  return stack.replace(BUNDLE_FRAME, (frame, url: string, line: string, column: string) => {
+    const entry = mapOf(url)?.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!entry || !("originalSource" in entry) || !entry.originalSource) return frame;
+    return `${resolve(dirname(fileURLToPath(url)), entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
 }

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import type { Paper } from "../src/core/paper.ts";
 import { toRow } from "../src/persistence/prisma/paper-rows.ts";
-import { sqlitePath } from "../src/persistence/sqlite/connect.ts";
+import { sqlitePath } from "../src/persistence/sqlite/database-file.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { createServices } from "../src/app/services.ts";

@@ -15,17 +15,21 @@ setFlagsFromString("--liftoff-only");
 // that time, then throws the code away at exit: measured, a cold `papers search` built its index ~3x
 // slower for it. A higher budget makes V8 wait for ~15x more work before optimising a function, so short
 // runs stay in the interpreter and baseline code, and a long one (a big database, a large ingest) is
-// optimised a moment later than it would be (measured: same time on a 9k-paper build). The bot
-// (`papers start`) keeps V8's defaults: it runs for days.
-if (process.argv[2] !== "start") setFlagsFromString("--interrupt-budget=1000000");
+// optimised a moment later than it would be (measured: same time on a 9k-paper build).
+// The bot's start-up is such a short run too (its modules, the catalog, the chat SDK: once each), and
+// optimising it cost ~300 ms of CPU before /healthz answered (~120 ms of wall time on 2 busy cores).
+// It runs for days after that, so V8's default budget (67584, `node --v8-options`) comes back once
+// start-up is over; a function's budget is re-read at each tick, so hot paths then optimise as before.
+setFlagsFromString("--interrupt-budget=1000000");
+const START_UP_MS = 10_000;
+if (process.argv[2] === "start") setTimeout(() => setFlagsFromString("--interrupt-budget=67584"), START_UP_MS).unref();
 
 const main = new URL("../dist/bundle/main.js", import.meta.url);
 if (!existsSync(main)) {
   process.stderr.write("papers: dist/ is missing; run `npm install` (or `npm run build`) in the papers-bot folder first.\n");
   process.exit(2);
 }
-// The bot runs for days and logs the stack of what goes wrong: map the bundle's frames back to src/*.ts.
-// (Only there: reading the maps costs a one-shot command start-up time, and it prints no stacks.)
-if (process.argv[2] === "start") process.setSourceMapsEnabled(true);
+// The stacks the bot logs name src/*.ts: src/log.ts maps the bundle's frames when it logs one (Node's own
+// source-map support would read every loaded module's map at start-up instead).
 const { main: run } = await import(main.href);
 process.exitCode = await run(process.argv.slice(2), {}, process.env);

@@ -1,6 +1,10 @@
 // Structured logs (pino). Secrets never reach a log line: known token shapes are masked in every
 // string pino writes, and the usual secret-bearing keys are redacted wherever they sit in an object.
-import { pino, type Logger } from "pino";
+import { readFileSync } from "node:fs";
+import { createRequire, SourceMap } from "node:module";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 
 export type { Logger };
@@ -48,7 +52,38 @@ export function maskSecrets(text: string): string {
   return out;
 }
 
-export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
+type LoggerOptions = { level?: string; destination?: NodeJS.WritableStream };
+
+/**
+ * The logger, made on first use. A one-shot command usually logs nothing at its level (warn), and
+ * loading pino (and what it requires) was ~40 ms of CPU of each `papers search`; so pino is required,
+ * synchronously, the first time anything reads or sets a property of the logger (a log call, a child,
+ * its level). Functions read from it are bound to the real logger, so a child or a log call behaves as
+ * pino's own.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  let real: Logger | undefined;
+  const logger = () => (real ??= pinoLogger(options));
+  // The target only satisfies Proxy's typing: every trap below answers from the real logger.
+  return new Proxy({} as Logger, {
+    get(_target, key) {
+      const it = logger();
+      const value: unknown = Reflect.get(it, key, it);
+      return typeof value === "function" ? value.bind(it) : value;
+    },
+    set: (_target, key, value) => Reflect.set(logger(), key, value),
+    has: (_target, key) => Reflect.has(logger(), key),
+  });
+}
+
+function pinoLogger(options: LoggerOptions): Logger {
+  // pino is CommonJS: require()d here, when the first log line (or child logger) needs it.
+  const { pino } = createRequire(import.meta.url)("pino") as typeof import("pino");
+  const errorWithSource = (error: Error) => {
+    const serialized = pino.stdSerializers.err(error);
+    if (typeof serialized?.stack === "string") serialized.stack = sourceStack(serialized.stack);
+    return serialized;
+  };
   const destination = options.destination ?? process.stderr;
   const masked = { write: (line: string) => destination.write(maskSecrets(line)) };
   return pino({
@@ -58,7 +93,33 @@ export function createLogger(options: { level?: string; destination?: NodeJS.Wri
     formatters: { level: (label) => ({ level: label }) },
     timestamp: pino.stdTimeFunctions.isoTime,
     // An Error under `error` or `cause` would otherwise serialize as its enumerable fields only: no message.
-    serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err, cause: pino.stdSerializers.err },
+    serializers: { err: errorWithSource, error: errorWithSource, cause: errorWithSource },
     redact: { paths: [...REDACT_KEYS, ...REDACT_KEYS.map((k) => `*.${k}`), "*.headers.authorization", "*.config.headers.Authorization"], censor: "[redacted]" },
   }, masked);
+}
+
+// A logged stack names src/*.ts, not the bundle bin/papers.js runs (dist/bundle/*.js, built with linked
+// source maps). Mapped here, when an error is logged, reading a chunk's map the first time one of its
+// frames is logged: Node's own source-map support (--enable-source-maps) reads and indexes the map of
+// every module as it loads, whether or not anything is ever logged, which was ~150 ms of CPU of each
+// `papers start`. Frames elsewhere (node_modules, node:) are left as they are.
+const BUNDLE_FRAME = /(file:\/\/\/[^\s()]*\/dist\/bundle\/[^\s():]+\.js):(\d+):(\d+)/g;
+const maps = new Map<string, SourceMap | null>();
+
+function mapOf(url: string): SourceMap | null {
+  let map = maps.get(url);
+  if (map === undefined) {
+    try { map = new SourceMap(JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, "utf8"))); } catch { map = null; }
+    maps.set(url, map);
+  }
+  return map;
+}
+
+/** `stack` with each frame in the bundle replaced by its place in src/ (absolute path:line:column). */
+export function sourceStack(stack: string): string {
+  return stack.replace(BUNDLE_FRAME, (frame, url: string, line: string, column: string) => {
+    const entry = mapOf(url)?.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!entry || !("originalSource" in entry) || !entry.originalSource) return frame;
+    return `${resolve(dirname(fileURLToPath(url)), entry.originalSource)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
 }

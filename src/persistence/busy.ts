@@ -14,12 +14,13 @@ export const WRITE_WAIT_MS = 2_000;
  */
 export const TRANSACTION_WAIT_MS = 60_000;
 
-/** SQLite's SQLITE_BUSY*, PostgreSQL's lock_not_available, as the driver adapter or Prisma hands them up. */
+/** SQLite's SQLITE_BUSY*, PostgreSQL's lock_not_available, as the driver adapter or Prisma hands them up (or better-sqlite3 throws them). */
 const BUSY_CODES = /^(SQLITE_BUSY|55P03$)/;
 
 export function isDriverBusy(error: unknown): boolean {
   for (let e = error as Record<string, any> | null | undefined, depth = 0; e && depth < 5; depth++) {
     if (e.code === "P1008") return true; // Prisma's name for the adapter's "SocketTimeout", which SQLITE_BUSY maps to
+    if (typeof e.code === "string" && /^SQLITE_BUSY/.test(e.code)) return true; // better-sqlite3's own (sqlite/reader.ts)
     const original = e.cause?.originalCode ?? e.meta?.driverAdapterError?.cause?.originalCode;
     if (typeof original === "string" && BUSY_CODES.test(original)) return true;
     e = e.meta?.driverAdapterError ?? (e.cause instanceof Error ? e.cause : null);

@@ -31,8 +31,24 @@ export function readMigrations(dir: string): Migration[] {
     });
 }
 
+/**
+ * Whether every migration here is applied, finished and unedited, read without the lock. Almost every
+ * start finds it so: then nothing is written, and the start neither takes the lock nor waits for it
+ * behind another process's long write (a SQLite write lock held by an ingest). Only a plain yes counts:
+ * anything else (no table yet, a migration running or failed, a read that failed) is "no", and the
+ * locked path below decides and reports. Migrations are only ever added, so a yes stays true.
+ */
+async function upToDate(driver: MigrationDriver, migrations: Migration[]): Promise<boolean> {
+  try {
+    const applied = new Map((await driver.applied()).map((m) => [m.name, m]));
+    return migrations.every((m) => applied.get(m.name)?.finished === true && applied.get(m.name)?.checksum === m.checksum)
+      && [...applied.values()].every((m) => m.finished);
+  } catch { return false; }
+}
+
 /** Returns the names of the migrations it applied (empty when the database was up to date). */
 export async function migrate(driver: MigrationDriver, migrations: Migration[]): Promise<string[]> {
+  if (await upToDate(driver, migrations)) return [];
   return driver.withLock(async () => {
     await driver.ensureTable();
     const applied = await driver.applied();

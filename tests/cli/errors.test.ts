@@ -53,7 +53,8 @@ describe("the papers CLI refuses bad input kindly", () => {
       await db.$disconnect();
       const run = await runCli(["trending"], { DATABASE_URL: broken.url });
       expect(run.code).toBe(1);
-      expectOneSentence(run, /^papers: trending failed: .*SnapshotEntry.* does not exist/);
+      // Prisma's words on PostgreSQL; SQLite's own where papers are read without Prisma (persistence/sqlite/reader.ts).
+      expectOneSentence(run, /^papers: trending failed: (.*SnapshotEntry.* does not exist|no such table: SnapshotEntry)/);
       expect(run.err).not.toMatch(/src\/core|invocation/);
     } finally { await broken.drop(); }
   });

@@ -1,6 +1,6 @@
 // One-shot commands load only what they run: no chat SDK unless they post, and one database's client
 // and driver. Checked on a real `node bin/papers.js` process, recording every package it resolves.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,17 +19,28 @@ function packagesLoadedBy(args: string[], env: Record<string, string> = {}): Set
     encoding: "utf8",
   });
   expect(r.status, r.stderr).toBe(0);
-  return new Set(readFileSync(file, "utf8").split("\n").filter(Boolean));
+  // No file: the process resolved no package at all (the hook works: the search tests above see better-sqlite3).
+  return new Set(existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean) : []);
 }
 
 const CHAT_SDKS = ["@slack/bolt", "@slack/web-api", "discord.js", "@discordjs/rest", "@discordjs/ws", "prom-client"];
 
 describe("a one-shot command loads only what it runs", () => {
   it("papers search on SQLite: no chat SDK, no PostgreSQL driver, no TypeScript tooling", () => {
-    const loaded = packagesLoadedBy(["search", "moe", "--limit", "3"]);
-    expect(loaded).toContain("better-sqlite3");
-    expect(loaded).toContain("@prisma/adapter-better-sqlite3");
-    for (const absent of [...CHAT_SDKS, "pg", "@prisma/adapter-pg", "tsx", "esbuild", "typescript", "node-cron"]) expect(loaded, absent).not.toContain(absent);
+    // The first run creates, migrates and seeds the database: writes, through Prisma's client.
+    const first = packagesLoadedBy(["search", "moe", "--limit", "3"]);
+    expect(first).toContain("better-sqlite3");
+    expect(first).toContain("@prisma/adapter-better-sqlite3");
+    for (const absent of [...CHAT_SDKS, "pg", "@prisma/adapter-pg", "tsx", "esbuild", "typescript", "node-cron"]) expect(first, absent).not.toContain(absent);
+  });
+
+  it("papers search and trending on a migrated, seeded SQLite database read with better-sqlite3 alone: no Prisma", () => {
+    packagesLoadedBy(["search", "mixture"]); // makes sure the database exists and is seeded, whatever ran first
+    for (const args of [["search", "moe", "--limit", "3", "--json"], ["trending", "--limit", "2"]]) {
+      const loaded = packagesLoadedBy(args);
+      expect(loaded, args.join(" ")).toContain("better-sqlite3");
+      for (const absent of ["@prisma/client", "@prisma/adapter-better-sqlite3", "@prisma/driver-adapter-utils", ...CHAT_SDKS]) expect(loaded, `${args.join(" ")}: ${absent}`).not.toContain(absent);
+    }
   });
 
   it("papers digest run with nothing to post to loads no chat SDK either", () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bundledCapture } from "../../src/core/bundled.ts";
 import type { Paper } from "../../src/core/paper.ts";
+import { testDatabaseProvider } from "../support/database.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
 
 let services: TestServices;
@@ -63,5 +64,38 @@ describe("all()", () => {
       expect(paged).toEqual(whole);
     }
     expect(whole.map((p) => p.id)).toEqual([...whole.map((p) => p.id)].sort());
+  });
+});
+
+describe("SQLite's paper reader (better-sqlite3, no Prisma)", () => {
+  it.runIf(testDatabaseProvider === "sqlite")("reads the same papers, snapshots and counts as the Prisma store, whatever the page size", async () => {
+    const { PrismaPaperStore } = await import("../../src/persistence/prisma/papers.ts");
+    const { openPaperReader } = await import("../../src/persistence/sqlite/reader.ts");
+    const { sqlitePath } = await import("../../src/persistence/sqlite/database-file.ts");
+    const prisma = new PrismaPaperStore(services.db as unknown as ConstructorParameters<typeof PrismaPaperStore>[0]);
+    // Every column set, including the nullable ones and a date, and a second day's list.
+    const base = bundledCapture().papers[5]!;
+    const full: Paper = { ...base, id: "2501.00001", arxivId: "2501.00001", title: "A Paper With Every Field", authors: ["Ada Lovelace", "Alan Turing"],
+      keywords: ["moe", "routing"], githubRepo: "someone/repo", publishedAt: new Date("2025-01-02T03:04:05.678Z"), upvotes: 41,
+      aiSummary: "It routes tokens.", githubStars: 1234 };
+    await services.papers.ingest("2025-03-12", [full, bundledCapture().papers[0]!], "hf");
+    for (const size of [7, 90, 1]) {
+      const reader = openPaperReader(sqlitePath(services.config.DATABASE_URL), size);
+      try {
+        const read: Paper[] = [];
+        for await (const page of reader.pages()) read.push(...page);
+        expect(read).toEqual(await prisma.all());
+        expect(await reader.count()).toBe(await prisma.count());
+        expect(await reader.get("2501.00001")).toEqual(await prisma.get("2501.00001"));
+        expect((await reader.get("2501.00001"))?.publishedAt).toEqual(new Date("2025-01-02T03:04:05.678Z"));
+        expect(await reader.get(base.id)).toEqual(await prisma.get(base.id));
+        expect(await reader.get("no-such-paper")).toBeNull();
+        const ids = [full.id, base.id, "no-such-paper"];
+        const byId = (papers: Paper[]) => [...papers].sort((a, b) => a.id.localeCompare(b.id));
+        expect(byId(await reader.getMany(ids))).toEqual(byId(await prisma.getMany(ids)));
+        expect(await reader.getMany([])).toEqual([]);
+        for (const day of ["2025-03-11", "2025-03-12", "2024-01-01", undefined]) expect(await reader.trending(day)).toEqual(await prisma.trending(day));
+      } finally { reader.close(); }
+    }
   });
 });

@@ -60,7 +60,7 @@ describe(`a failed migration on ${provider}`, () => {
 async function rawQuery(url: string) {
   if (provider === "sqlite") {
     const { default: Database } = await import("better-sqlite3");
-    const { sqlitePath } = await import("../../src/persistence/sqlite/connect.ts");
+    const { sqlitePath } = await import("../../src/persistence/sqlite/database-file.ts");
     const db = new Database(sqlitePath(url), { readonly: true });
     return Object.assign(async (sql: string) => db.prepare(sql).all() as Record<string, unknown>[], { close: async () => db.close() });
   }

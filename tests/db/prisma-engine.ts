@@ -9,7 +9,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { postgresTarget } from "../../src/persistence/postgresql/connect.ts";
-import { sqlitePath } from "../../src/persistence/sqlite/connect.ts";
+import { sqlitePath } from "../../src/persistence/sqlite/database-file.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const require = createRequire(import.meta.url);

@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { PrismaClient } from "../../src/generated/sqlite/client.ts";
 import { openStores, type Provider } from "../../src/persistence/index.ts";
-import { sqliteClient, sqlitePath } from "../../src/persistence/sqlite/connect.ts";
+import { sqliteClient } from "../../src/persistence/sqlite/connect.ts";
+import { sqlitePath } from "../../src/persistence/sqlite/database-file.ts";
 import { postgresClient } from "../../src/persistence/postgresql/connect.ts";
 
 export interface TestDatabase { url: string; drop(): Promise<void> }

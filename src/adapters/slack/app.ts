@@ -2,8 +2,8 @@
 // future side of the latter is ours, receiver-guards.ts), or Socket Mode when SLACK_APP_TOKEN is set.
 // SLACK_API_URL points the Web API elsewhere (GovSlack, a proxy, the tests' emulator). Bolt's own log
 // lines go through our logger, so tokens are masked there too.
-import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, webApi, type CustomRoute, type Logger as BoltLogger,
-  type ReceiverProcessEventErrorHandlerArgs } from "@slack/bolt";
+import type { CustomRoute, Logger as BoltLogger, ReceiverProcessEventErrorHandlerArgs } from "@slack/bolt";
+import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, webApi } from "./bolt.ts";
 import { format } from "node:util";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";

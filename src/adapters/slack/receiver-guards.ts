@@ -2,7 +2,7 @@
 // HTTPModuleFunctions, which the receiver calls through that module's exports object (the typings call
 // it read-only; at run time it is the CommonJS exports object), so the receiver's own 401/400 answers
 // and logging stay as they are.
-import { HTTPModuleFunctions } from "@slack/bolt";
+import { HTTPModuleFunctions } from "./bolt.ts";
 
 /** Slack refuses a request whose timestamp differs from now by more than this, in either direction. */
 export const MAX_REQUEST_SKEW_SECONDS = 5 * 60;

@@ -7,7 +7,8 @@
 // that cannot be processed is acknowledged when it has an envelope id (so Slack does not send it again),
 // logged, and dropped. Anything the client still throws is caught and logged at error with the frame's
 // type, never left to the process-wide handler.
-import { SocketModeReceiver, type Logger as BoltLogger, type webApi } from "@slack/bolt";
+import type { Logger as BoltLogger, webApi } from "@slack/bolt";
+import { SocketModeReceiver } from "./bolt.ts";
 import type { Logger } from "../../log.ts";
 
 type Frame = Record<string, unknown>;

@@ -2,7 +2,7 @@
 // core's: wait-and-retry (rate limits, 5xx, network) versus stop-posting-here (channel gone, bot removed).
 // Its WebClient never retries or sleeps on its own: the caller (the digest's scheduler) decides when to retry.
 // Posting goes around the WebClient (see post); looking messages up goes through it.
-import { webApi } from "@slack/bolt";
+import { webApi } from "./bolt.ts";
 import type { ChannelRef } from "../../core/channel.ts";
 import { ChannelUnavailableError, TransientPostError, type ChatTransport, type PostOptions } from "../../core/transport.ts";
 import type { Reply } from "../../core/messages/reply.ts";

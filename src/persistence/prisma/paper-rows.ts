@@ -17,3 +17,14 @@ export function toRow(paper: Paper, source: string): PaperRow {
     authors: JSON.stringify(paper.authors), keywords: JSON.stringify(paper.keywords), githubRepo: paper.githubRepo,
     publishedAt: paper.publishedAt, upvotes: paper.upvotes, aiSummary: paper.aiSummary ?? null, githubStars: paper.githubStars ?? null, source };
 }
+
+/** Authors and keywords recur across papers: this keeps one string each instead of one per paper (for reading them all). */
+export function sharingStrings(): (paper: Paper) => Paper {
+  const shared = new Map<string, string>();
+  const one = (s: string) => { const known = shared.get(s); if (known !== undefined) return known; shared.set(s, s); return s; };
+  return (paper) => {
+    paper.authors = paper.authors.map(one);
+    paper.keywords = paper.keywords.map(one);
+    return paper;
+  };
+}

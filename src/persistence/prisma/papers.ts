@@ -4,7 +4,7 @@ import { titleKey, type Paper } from "../../core/paper.ts";
 import { mergePaper, samePaper } from "../../core/paper-merge.ts";
 import type { IngestResult, PaperStore, TrendingList, UpsertResult } from "../../core/stores/papers.ts";
 import type { PrismaDb, PrismaTx } from "./client.ts";
-import { fromRow, toRow } from "./paper-rows.ts";
+import { fromRow, sharingStrings, toRow } from "./paper-rows.ts";
 
 const CHUNK = 500;
 // Rows per read when loading every paper (all()).
@@ -115,18 +115,11 @@ export class PrismaPaperStore implements PaperStore {
   }
 
   async *pages(): AsyncGenerator<Paper[]> {
-    // Authors and keywords recur across papers: one string each instead of one per paper.
-    const shared = new Map<string, string>();
-    const one = (s: string) => { const known = shared.get(s); if (known !== undefined) return known; shared.set(s, s); return s; };
+    const shared = sharingStrings();
     for (let after: string | null = null; ;) {
       const rows: Awaited<ReturnType<typeof this.db.paper.findMany>> = await this.db.paper.findMany({
         ...(after === null ? {} : { where: { id: { gt: after } } }), orderBy: { id: "asc" }, take: this.pageSize });
-      const page = rows.map((row) => {
-        const paper = fromRow(row);
-        paper.authors = paper.authors.map(one);
-        paper.keywords = paper.keywords.map(one);
-        return paper;
-      });
+      const page = rows.map((row) => shared(fromRow(row)));
       if (page.length > 0) yield page;
       if (rows.length < this.pageSize) return;
       after = rows[rows.length - 1]!.id;

@@ -14,30 +14,19 @@
 import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 
-import { sleep } from "../../core/retry.ts";
 import { TRANSACTION_WAIT_MS, WRITE_WAIT_MS } from "../busy.ts";
+import { whileBusy as retryWhileBusy } from "./retry.ts";
 
 /** better-sqlite3's own (blocking) wait for a lock, per statement: none. */
 export const SYNC_WAIT_MS = 0;
-const FIRST_PAUSE_MS = 5;
-const MAX_PAUSE_MS = 100;
 
 export function isSqliteBusy(error: unknown): boolean {
   const cause = (error as { cause?: { originalCode?: unknown } } | null)?.cause;
   return error instanceof DriverAdapterError && typeof cause?.originalCode === "string" && cause.originalCode.startsWith("SQLITE_BUSY");
 }
 
-/** Runs `attempt` until it does not meet a lock, pausing asynchronously between tries, until `deadline`. */
-async function whileBusy<T>(attempt: () => Promise<T>, deadline = Date.now() + WRITE_WAIT_MS): Promise<T> {
-  for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(MAX_PAUSE_MS, pause * 2)) {
-    try { return await attempt(); }
-    catch (error) {
-      const left = deadline - Date.now();
-      if (!isSqliteBusy(error) || left <= 0) throw error;
-      await sleep(Math.min(pause, left));
-    }
-  }
-}
+/** Runs `attempt` until the adapter no longer reports a lock, pausing asynchronously between tries, until `deadline`. */
+const whileBusy = <T>(attempt: () => Promise<T>, deadline = Date.now() + WRITE_WAIT_MS): Promise<T> => retryWhileBusy(attempt, deadline, isSqliteBusy);
 
 const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 

@@ -1,0 +1,71 @@
+// SQLite's file: the path from the URL, and the migration connection (better-sqlite3 itself). Nothing
+// here loads Prisma: opening a database that is already migrated, and reading its papers (reader.ts),
+// need only better-sqlite3; the app's Prisma client (connect.ts) is loaded when a store first needs it.
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { MigrationError, type MigrationDriver } from "../migrate.ts";
+
+/** "file:./data/papers.db" → an absolute path, relative to the working directory as Prisma reads it. */
+export function sqlitePath(url: string): string {
+  const path = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  return path === ":memory:" ? path : resolve(path);
+}
+
+export function sqliteMigrationDriver(path: string): MigrationDriver & { close(): void } {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  // The wait first: switching to WAL (or finding it on) needs a lock too, which another process starting
+  // at the same moment may hold for an instant (its own switch, or the checkpoint when it closes).
+  db.pragma("busy_timeout = 10000");
+  db.pragma("journal_mode = WAL");
+  return {
+    async withLock(fn) {
+      // Foreign keys off on this connection while migrating (SQLite's advice for schema changes): a
+      // migration that redefines a table drops and recreates it, and with them on that drop would
+      // cascade-delete rows in the tables that point at it. Checked again before committing.
+      db.pragma("foreign_keys = OFF");
+      // BEGIN IMMEDIATE takes SQLite's write lock: a second process starting at once waits here.
+      db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await fn();
+        const broken = db.pragma("foreign_key_check") as { table: string }[];
+        if (broken.length > 0) {
+          db.exec("ROLLBACK");
+          throw new MigrationError(`Migrating left ${broken.length} rows in ${broken[0]!.table} pointing at rows that do not exist; nothing was applied.`);
+        }
+        db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        // Keep the failure record (the failed migration itself was rolled back to its savepoint).
+        if (db.inTransaction) db.exec("COMMIT");
+        throw error;
+      } finally { db.pragma("foreign_keys = ON"); }
+    },
+    async ensureTable() {
+      db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+        "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
+        "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
+        "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`);
+    },
+    async applied() {
+      return (db.prepare(`SELECT migration_name AS name, finished_at AS finished, checksum FROM "_prisma_migrations"
+        WHERE rolled_back_at IS NULL ORDER BY started_at`).all() as { name: string; finished: unknown; checksum: string }[])
+        .map((r) => ({ ...r, finished: r.finished !== null }));
+    },
+    async apply(m, id) {
+      db.exec("SAVEPOINT migration");
+      try {
+        db.exec(m.sql);
+        db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count)
+          VALUES (?, ?, ?, ?, 1)`).run(id, m.checksum, m.name, Date.now());
+        db.exec("RELEASE migration");
+      } catch (error) { db.exec("ROLLBACK TO migration"); db.exec("RELEASE migration"); throw error; }
+    },
+    async recordFailure(m, id, error) {
+      db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs) VALUES (?, ?, ?, ?)`)
+        .run(id, m.checksum, m.name, error);
+    },
+    close: () => db.close(),
+  };
+}

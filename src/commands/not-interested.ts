@@ -21,7 +21,7 @@ export const notInterestedCommand = defineCommand({
   data: {
     name: "not-interested",
     description: "Fewer papers like this one in your recommendations and digests",
-    usage: "not-interested <number or arXiv id>   (not-interested undo [number or id] takes it back)",
+    usage: "not-interested <number or id>   (not-interested undo [number or id] takes it back)",
     options: Options,
   },
   parseText(words) {

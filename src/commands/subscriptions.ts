@@ -12,7 +12,7 @@ import { WEEKDAYS } from "../core/digest/weekly.ts";
 export const subscriptionsCommand = defineCommand({
   data: {
     name: "subscriptions",
-    description: "List the daily digests in this workspace",
+    description: "List the daily and weekly digests in this workspace",
     usage: "subscriptions",
     options: z.object({}),
   },

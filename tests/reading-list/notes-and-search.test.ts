@@ -43,6 +43,17 @@ describe("/papers bookmarks <words>", () => {
     expect(empty.text).toMatch(/Your reading list is empty/);
   });
 
+  it("lists only bookmarks about the words, as /papers search does: a passing mention is not a match", async () => {
+    const gamer = person("U-gamer");
+    const minimax = paper({ id: "2503.00001", arxivId: "2503.00001", title: "An Expert-level Minimax Agent for Pokémon Battles", summary: "A language agent plays Pokémon battles at an expert level." });
+    await addPapers(services, [minimax]);
+    await bookmarkInOrder(services, gamer, [DIFF.id, minimax.id]);
+    // "moe" is "mixture of experts": "Expert-level" shares one word of three, which search counts as weak.
+    const reply = await say(services, gamer, "bookmarks moe");
+    expect(reply.text).toMatch(/^None of your 2 bookmarks match "moe"\./);
+    expect((await say(services, gamer, "bookmarks pokemon")).papers!.map((p) => p.id)).toEqual([minimax.id]);
+  });
+
   it("pages search results with Show more, and works as Discord's option", async () => {
     const many = person("U-many");
     const papers = Array.from({ length: 7 }, (_, i) => paper({ id: `2502.0000${i}`, arxivId: `2502.0000${i}`, title: `Retrieval augmented generation study ${i}` }));

@@ -1,7 +1,8 @@
-// Searching inside one person's reading list: the same analyzer and ranking as /papers search (the
-// catalog's index, restricted to the person's papers by its filter), plus the papers whose note has
-// every word, which the index does not know about.
+// Searching inside one person's reading list: the same analyzer, ranking and relevance floor as
+// /papers search (the catalog's index, restricted to the person's papers by its filter), plus the papers
+// whose note has every word, which the index does not know about.
 import type { UserRef } from "../channel.ts";
+import { splitByRelevance } from "../relevance.ts";
 import type { Services } from "../services.ts";
 import { readingList, type ReadingListItem } from "./reading-list.ts";
 
@@ -21,7 +22,10 @@ export async function searchReadingList(services: Pick<Services, "bookmarks" | "
   const items = listed.map((item, i) => ({ ...item, position: i + 1 }));
   const byId = new Map(items.map((item) => [item.paper.id, item]));
   const { hits } = services.catalog.index.search(query, { limit: items.length, filter: (id) => byId.has(id) });
-  const found = hits.map((h) => byId.get(h.id)!).filter(Boolean);
+  // Only papers about what was asked, by the line /papers search draws (relevance.ts): "moe" must not
+  // list the one saved paper whose title says "Expert-level".
+  const { strong } = splitByRelevance(services.catalog.index, query, hits);
+  const found = strong.map((h) => byId.get(h.id)!).filter(Boolean);
   const seen = new Set(found.map((item) => item.paper.id));
   const words = query.toLowerCase().split(/\s+/).filter((w) => w.length > 1);
   for (const item of items) if (!seen.has(item.paper.id) && noteMatches(item.note, words)) found.push(item);

@@ -38,14 +38,14 @@ export const foryouCommand = defineCommand({
       return { visibility: "ephemeral", tone: "info", text: offset > 0 ? "That's all I can recommend for now." : "I found nothing close to your bookmarks yet; try /papers trending." };
     }
     const end = offset + shown.length;
-    // Why each pick is there: the saved paper it is most like.
-    const why = reasonsFor(services, shown, result.seedIds).map((seed, i) => `${offset + i + 1}. ${reasonText(seed) ?? "close to your bookmarks overall"}`);
+    // Why each pick is there, on its card: the saved paper it is most like.
+    const why = reasonsFor(services, shown, result.seedIds).map((seed) => reasonText(seed) ?? "close to your bookmarks overall");
     const sunk = result.notInterested.size ? ` Papers like the ${result.notInterested.size} you marked not interested are ranked last.` : "";
     const canPageOn = result.papers.length > end && end <= 45;
     return {
       visibility: "ephemeral",
-      text: `Recommended for you, from your ${result.bookmarked.size} bookmarks (${range(offset + 1, end)}):${sunk}\n${why.join("\n")}`,
-      papers: shown.map((p, i) => toCard(p, { rank: offset + i + 1 })),
+      text: `Recommended for you, from your ${result.bookmarked.size} bookmarks (${range(offset + 1, end)}):${sunk}`,
+      papers: shown.map((p, i) => toCard(p, { rank: offset + i + 1, reason: why[i] })),
       actions: ["bookmark", "share", "similar", "notInterested"],
       ...(canPageOn ? { more: { command: "foryou", input: { offset: end } } } : {}),
     };

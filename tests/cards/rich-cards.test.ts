@@ -85,7 +85,7 @@ describe("Slack cards", () => {
 
   it("stay within Block Kit's limits with absurdly long values", () => {
     for (const count of [1, 5, 30]) {
-      const reply: Reply = { visibility: "channel", text: "t".repeat(5000), papers: Array.from({ length: count }, (_, i) => toCard(hugePaper(i))), actions: ["bookmark", "similar", "share"] };
+      const reply: Reply = { visibility: "channel", text: "t".repeat(5000), papers: Array.from({ length: count }, (_, i) => toCard(hugePaper(i), { reason: "r ".repeat(3000) })), actions: ["bookmark", "similar", "share"] };
       for (const message of renderReply(reply)) {
         expect(message.blocks.length).toBeLessThanOrEqual(50);
         for (const block of message.blocks as any[]) {
@@ -111,7 +111,7 @@ describe("Discord cards", () => {
 
   it("stay within Discord's embed limits with absurdly long values (the emulator's check)", () => {
     for (const count of [1, 3, 10, 12]) {
-      const message = renderMessage({ visibility: "channel", text: "t".repeat(5000), papers: Array.from({ length: count }, (_, i) => toCard(hugePaper(i))), actions: ["bookmark"] }, ids);
+      const message = renderMessage({ visibility: "channel", text: "t".repeat(5000), papers: Array.from({ length: count }, (_, i) => toCard(hugePaper(i), { reason: "r ".repeat(3000) })), actions: ["bookmark"] }, ids);
       expect(checkMessageBody(message)).toBeNull();
       expect(message.embeds.length).toBeLessThanOrEqual(10);
     }
@@ -130,6 +130,36 @@ describe("terminal cards", () => {
     const text = renderText({ visibility: "ephemeral", text: "1 saved", papers: [{ ...toCard(paper()), readAt: new Date("2025-03-12T00:00:00Z") }] });
     expect(text).toMatch(/^1\. ✓ \S/m);
     expect(text.match(/✓/g)).toHaveLength(1);
+  });
+});
+
+describe("a recommendation's reason and a digest paper's title, on every client", () => {
+  const ids = new ComponentIds();
+  const why = "like “Objective Mismatch in Model-based RL”, which you saved";
+  // What a personal digest posts for each paper: the title as its notification text, the reason on its card.
+  const digestPaper: Reply = { visibility: "channel", text: paper().title, papers: [toCard(paper(), { rank: 2, reason: why })], actions: ["bookmark"] };
+
+  it("Slack shows the reason under the card, escaped", () => {
+    const [message] = renderReply(digestPaper);
+    expect(blockText(message!.blocks)).toContain("_Why:_ like “Objective Mismatch in Model-based RL”, which you saved");
+    const [compact] = renderReply({ ...digestPaper, papers: Array.from({ length: 12 }, () => toCard(paper(), { reason: "like <!channel> & co" })) });
+    expect(blockText(compact!.blocks)).toContain("_Why:_ like &lt;!channel&gt; &amp; co");
+  });
+
+  it("Discord shows it as a field and does not repeat the title above the embed", () => {
+    const message = renderMessage(digestPaper, ids);
+    expect(message.content).toBe("");
+    expect(message.embeds[0]!.title).toBe(`2. ${paper().title}`);
+    expect(message.embeds[0]!.fields).toContainEqual({ name: "Why", value: why, inline: false });
+    expect(checkMessageBody(message)).toBeNull();
+    // Any other text stays: a search's header is not the card's title.
+    expect(renderMessage({ ...digestPaper, text: "1 result" }, ids).content).toBe("1 result");
+  });
+
+  it("the terminal prints the title once and the reason under the card", () => {
+    const text = renderText(digestPaper);
+    expect(text.split(paper().title)).toHaveLength(2);
+    expect(text).toContain(`   Why: ${why}`);
   });
 });
 

@@ -55,6 +55,17 @@ describe("personal digest", () => {
     expect(await services.posted.paperFor(me, transport.to(me)[1]!.messageId)).toBe(shown[0]);
   });
 
+  it("with 3 bookmarks, each paper's card says why it is there, and its text is only the title", async () => {
+    expect((await run("subscribe me 13:00 UTC")).tone).not.toBe("error");
+    for (const hit of services.catalog.index.search("reinforcement learning", { limit: 3 }).hits) await services.bookmarks.add(user, hit.id);
+    await tick("2025-03-12T13:00:00Z");
+    const cards = transport.to(personalTarget(user)).slice(1).map((p) => ({ text: p.reply.text, card: p.reply.papers![0]! }));
+    expect(cards).toHaveLength(5);
+    expect(cards.filter(({ card }) => /^like “.+”, which you saved$/.test(card.reason ?? "")).length).toBeGreaterThan(0);
+    // The title is the notification text; the reason rides on the card, so no client says it twice.
+    for (const { text, card } of cards) expect(text).toBe(card.title);
+  });
+
   it("asks a Discord person for a zone, and needs no channel rights; unsubscribe me stops it", async () => {
     const discord = { platform: "discord" as const, workspaceId: "G1", userId: "42" };
     const ctx = { services, user: discord, channel: { platform: "discord" as const, workspaceId: "G1", channelId: "99" }, canManageChannel: false, now: new Date(T0) };
@@ -73,7 +84,9 @@ describe("not interested", () => {
     for (const id of all.slice(0, 3)) await services.bookmarks.add(user, id);
     const before = await run("foryou");
     const picks = before.papers!.map((p) => p.id);
-    expect(before.text).toMatch(/like “.+”, which you saved/);
+    // Each card says why it is there: the saved paper it is most like.
+    expect(before.papers!.some((p) => /^like “.+”, which you saved$/.test(p.reason ?? ""))).toBe(true);
+    expect(before.papers!.every((p) => p.reason)).toBe(true);
     const victim = picks[0]!;
     const marked = await run(`not-interested ${victim}`);
     expect(marked.text).toMatch(/will sink/);

@@ -1,6 +1,6 @@
 // Replies as plain text for the terminal: the same content a Slack or Discord user sees.
 import type { PaperCard, Reply } from "../../core/messages/reply.ts";
-import { shortId } from "../../core/messages/reply.ts";
+import { shortId, textRepeatsCard } from "../../core/messages/reply.ts";
 import { spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
 import { arxivLinks, authorsLine, cardBlurb, repoName, starsLabel } from "../../core/messages/card-extras.ts";
 
@@ -14,6 +14,7 @@ function cardLines(card: PaperCard, number: number): string[] {
     card.githubUrl ? `code ${repoName(card.githubUrl)}${starsLabel(card) ? ` ${starsLabel(card)}` : ""}` : ""].filter(Boolean).join(" · ");
   if (extras) lines.push(`   ${extras}`);
   if (card.note) lines.push(`   Note: ${card.note}`);
+  if (card.reason) lines.push(`   Why: ${card.reason}`);
   return lines;
 }
 
@@ -21,7 +22,7 @@ export function renderText(reply: Reply): string {
   const text = spellEmoji(reply.text, unicodeSpelling);
   const papers = reply.papers ?? [];
   // A digest's paper message carries the title as its notification text; the card says it already.
-  const lines = papers.length === 1 && text === papers[0]!.title ? [] : [reply.tone === "error" ? `! ${text}` : text];
+  const lines = textRepeatsCard(reply) ? [] : [reply.tone === "error" ? `! ${text}` : text];
   for (const [i, card] of papers.entries()) lines.push(...cardLines(card, card.rank ?? i + 1));
   if (lines[0] === "") lines.shift();
   if (reply.file) lines.push("", `(${reply.file.name}, ${reply.file.content.length} bytes)`, reply.file.content);

@@ -2,7 +2,7 @@
 // Discord's limits shape it: 2,000 characters of content, 10 embeds and 6,000 embed characters per
 // message, 5 action rows of 5 buttons, 25 select options, 100-character labels and custom ids.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from "discord.js";
-import { ACTION_EMOJI, shortId, type PaperAction, type PaperCard, type Reply } from "../../core/messages/reply.ts";
+import { ACTION_EMOJI, shortId, textRepeatsCard, type PaperAction, type PaperCard, type Reply } from "../../core/messages/reply.ts";
 import { EMOJI, spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
 import { arxivLinks, authorsLine, cardBlurb, repoName, starsLabel } from "../../core/messages/card-extras.ts";
 import type { ComponentIds } from "./component-ids.ts";
@@ -41,6 +41,7 @@ export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
     fields.push({ name: "Code", value: cut(`[${repoName(card.githubUrl)}](${card.githubUrl})${stars ? ` ${stars}` : ""}`, 1024), inline: true });
   }
   if (card.note) fields.push({ name: "📝 Your note", value: cut(card.note, 1024), inline: false });
+  if (card.reason) fields.push({ name: "Why", value: cut(card.reason, 1024), inline: false });
   const links = arxivLinks(card);
   if (links) fields.push({ name: "Read", value: `[arXiv](${links.arxiv}) · [PDF](${links.pdf})`, inline: true });
   return {
@@ -98,7 +99,8 @@ export function renderMessage(reply: Reply, ids: ComponentIds): DiscordMessage {
   }] } as Row] : [];
   const text = spellEmoji(reply.text, unicodeSpelling);
   const rendered: DiscordMessage = {
-    content: cut(reply.tone === "error" ? `${EMOJI.warning.unicode} ${text}` : text, MAX_CONTENT),
+    // A digest paper's text is its title, which the embed shows: Discord would print it twice.
+    content: textRepeatsCard(reply) ? "" : cut(reply.tone === "error" ? `${EMOJI.warning.unicode} ${text}` : text, MAX_CONTENT),
     embeds: embeds(cards),
     components: [...actionRows(cards.slice(0, MAX_EMBEDS), reply.actions ?? [], ids, 5 - more.length), ...more],
   };

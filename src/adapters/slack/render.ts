@@ -67,6 +67,11 @@ function noteLine(note: string): string {
   return `:memo: _Your note:_ ${escapeText(note.slice(0, 1000))}`;
 }
 
+/** Why a recommendation is there (escaped: it quotes a paper's title). */
+function reasonLine(reason: string): string {
+  return `_Why:_ ${escapeText(reason.slice(0, 1000))}`;
+}
+
 function titleLine(card: PaperCard): string {
   return `*${card.rank ? `${card.rank}. ` : ""}${link(card.url, card.title)}*`;
 }
@@ -80,6 +85,7 @@ function richCard(card: PaperCard, actions: readonly PaperAction[]): Block[] {
   const meta = metaLine(card);
   if (meta) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: meta }] });
   if (card.note) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: noteLine(card.note) }] });
+  if (card.reason) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: reasonLine(card.reason) }] });
   if (actions.length > 0) {
     blocks.push({ type: "actions", block_id: `paper:${card.id}`.slice(0, 255),
       elements: actions.map((a) => button(`${ACTION_PREFIX}${a}`, LABELS[a], card.id)) });
@@ -91,7 +97,7 @@ function richCard(card: PaperCard, actions: readonly PaperAction[]): Block[] {
 function compactCard(card: PaperCard, actions: readonly PaperAction[]): Block {
   const meta = metaLine(card);
   const block: types.SectionBlock = { type: "section", block_id: `paper:${card.id}`.slice(0, 255),
-    text: { type: "mrkdwn", text: `${titleLine(card)}\n${escapeText(cardBlurb(card, 110))}${meta ? `\n${meta}` : ""}${card.note ? `\n${noteLine(card.note)}` : ""}`.slice(0, MAX_SECTION) } };
+    text: { type: "mrkdwn", text: `${titleLine(card)}\n${escapeText(cardBlurb(card, 110))}${meta ? `\n${meta}` : ""}${card.note ? `\n${noteLine(card.note)}` : ""}${card.reason ? `\n${reasonLine(card.reason)}` : ""}`.slice(0, MAX_SECTION) } };
   const options = actions.map((a) => ({ text: { type: "plain_text" as const, text: LABELS[a], emoji: true }, value: `${a}:${card.id}`.slice(0, 150) }));
   if (options.length > 0) block.accessory = { type: "overflow", action_id: MENU_ACTION, options: options.slice(0, 5) };
   return block;

@@ -63,7 +63,7 @@ export function personalNothingNew(localDate: string): Reply {
 }
 
 export function personalPaperReply(paper: Paper, rank: number, why: string | null): Reply {
-  return { visibility: "channel", text: why ? `${paper.title} (${why})` : paper.title, papers: [toCard(paper, { rank })],
+  return { visibility: "channel", text: paper.title, papers: [toCard(paper, { rank, reason: why })],
     actions: ["bookmark", "notInterested"] };
 }
 

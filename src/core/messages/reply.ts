@@ -29,6 +29,8 @@ export interface PaperCard {
   readAt?: Date | null;
   /** The person's own note on a bookmarked paper (their reading list only). */
   note?: string | null;
+  /** Why a recommendation is there, for the person it is for ("like “X”, which you saved"). */
+  reason?: string | null;
 }
 
 export interface Reply {
@@ -42,6 +44,12 @@ export interface Reply {
   /** "Show more": the same command again with this input (e.g. the next offset). */
   more?: { command: string; input: Record<string, unknown> };
   file?: { name: string; mime: string; content: string };
+}
+
+/** Whether a reply's text only repeats its one card's title (a digest paper's notification text): a
+ * client that shows the card beside the text need not say the title twice. */
+export function textRepeatsCard(reply: Reply): boolean {
+  return reply.papers?.length === 1 && reply.text === reply.papers[0]!.title;
 }
 
 export function toCard(paper: Paper, extra: Partial<PaperCard> = {}): PaperCard {

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { Gateway } from "./gateway.ts";
 import { messageObject, snowflake, userObject, type EmulatedGuild, type EmulatedUser, type MessageRecord, type ThreadRecord } from "./payloads.ts";
-import { checkMessageBody, checkThreadBody } from "./limits.ts";
+import { checkMessageBody, checkNotEmpty, checkThreadBody } from "./limits.ts";
 import { discordError, parseRequest, rateLimited, RecordLog, send, type Answer, type ParsedRequest, type RestRecord } from "./rest.ts";
 
 export type ChannelFailure =
@@ -179,8 +179,8 @@ export class DiscordEmulator {
       case "PATCH /webhooks/:app/:token/messages/@original": return this.editOriginal(ids[1]!, r.body, r.files);
       case "GET /webhooks/:app/:token/messages/@original": return this.original(ids[1]!);
       case "DELETE /webhooks/:app/:token/messages/@original": this.replyOf(ids[1]!).original = null; return { status: 204 };
-      case "POST /webhooks/:app/:token": return this.followup(ids[1]!, r.body);
-      case "POST /channels/:channel/messages": return this.createMessage(ids[0]!, r.body);
+      case "POST /webhooks/:app/:token": return this.followup(ids[1]!, r.body, r.files.length);
+      case "POST /channels/:channel/messages": return this.createMessage(ids[0]!, r.body, r.files.length);
       case "GET /channels/:channel/messages": return this.listMessages(ids[0]!, r.query);
       case "GET /channels/:channel/messages/:message": {
         const message = this.messages.get(ids[1]!);
@@ -242,15 +242,15 @@ export class DiscordEmulator {
     return { status: 200, body: messageObject(entry.original) };
   }
 
-  private followup(token: string, body: any): Answer {
-    const invalid = checkMessageBody(body);
+  private followup(token: string, body: any, files = 0): Answer {
+    const invalid = checkMessageBody(body) ?? checkNotEmpty(body, files);
     if (invalid) return invalid;
     const message = this.asMessage(body);
     this.replyOf(token).followups.push(message);
     return { status: 200, body: messageObject(message) };
   }
 
-  private createMessage(channelId: string, body: any): Answer {
+  private createMessage(channelId: string, body: any, files = 0): Answer {
     const failing = this.failures.get(channelId);
     if (failing && failing.remaining > 0) {
       failing.remaining--;
@@ -261,7 +261,7 @@ export class DiscordEmulator {
     if (owner && this.closedDms.has(owner)) return discordError(403, 50007, "Cannot send messages to this user");
     const known = owner !== undefined || this.threads.has(channelId) || this.guilds.some((g) => g.channels.some((c) => c.id === channelId));
     if (!known) return discordError(404, 10003, "Unknown Channel");
-    const invalid = checkMessageBody(body);
+    const invalid = checkMessageBody(body) ?? checkNotEmpty(body, files);
     if (invalid) return invalid;
     const thread = this.threads.get(channelId);
     if (thread) thread.message_count++;

@@ -1,6 +1,7 @@
 // Discord's documented message limits, which it enforces with 400 / 50035 "Invalid Form Body": content
 // 2,000; 10 embeds; per embed a 256-character title, 4,096 description, 25 fields (name 256, value 1,024),
-// 2,048 footer; 6,000 characters across all embeds of a message. And a thread name of 1 to 100.
+// 2,048 footer; 6,000 characters across all embeds of a message. And a thread name of 1 to 100, and no
+// empty new message (50006).
 import { discordError, type Answer } from "./rest.ts";
 
 const invalid = (what: string): Answer => discordError(400, 50035, `Invalid Form Body (${what})`);
@@ -28,6 +29,15 @@ export function checkMessageBody(body: any): Answer | null {
   }
   if (embeds.reduce((n, e) => n + embedChars(e), 0) > 6000) return invalid("embeds: Embed size exceeds maximum size of 6000");
   return null;
+}
+
+/** A new message must show something: Discord refuses one with no content (or only spaces), embeds,
+ * components, stickers, attachments or poll with 400 / 50006. */
+export function checkNotEmpty(body: any, files = 0): Answer | null {
+  const some = (v: unknown) => Array.isArray(v) && v.length > 0;
+  const empty = String(body?.content ?? "").trim() === "" && !some(body?.embeds) && !some(body?.components) &&
+    !some(body?.sticker_ids) && !some(body?.attachments) && !body?.poll && files === 0;
+  return empty ? discordError(400, 50006, "Cannot send an empty message") : null;
 }
 
 export function checkThreadBody(body: any): Answer | null {

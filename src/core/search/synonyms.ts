@@ -88,7 +88,7 @@ export const RELATED: string[][] = [
   ["small", "compact", "lightweight", "tiny"],
   ["shrink", "compress", "compression", "prune", "quantize"],
   ["combine", "merge", "merging", "fuse", "fusion", "ensemble"],
-  ["safe", "safety", "harmless", "harmful"],
+  ["safe", "safety", "harmless", "harmful", "misuse", "abuse"],
   ["lie", "false", "hallucination", "fabricate", "factual"],
   ["trick", "attack", "jailbreak", "adversarial"],
   ["cheap", "efficient", "efficiency", "cost"],

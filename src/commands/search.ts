@@ -35,9 +35,11 @@ export const searchCommand = defineCommand({
     const papers = catalog.papers(strong.slice(offset, offset + limit));
     const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
     if (papers.length === 0) {
+      // Papers that only touch on the words are not "no match": say how many, so the answer is true.
+      const passing = weak > 0 ? ` (${weak} only mention some of its words in passing)` : "";
       return { visibility: "ephemeral", tone: "info", text: offset > 0
         ? `No more papers for "${shown}".`
-        : `No papers match "${shown}". Try fewer or broader words, like "language models", or see /papers trending.` };
+        : `No papers ${weak > 0 ? "are about" : "match"} "${shown}"${passing}. Try fewer or broader words, like "language models", or see /papers trending.` };
     }
     const end = offset + papers.length;
     const weakNote = weak > 0 ? `; ${weak} more weak ${weak === 1 ? "match" : "matches"} not listed` : "";

@@ -105,6 +105,12 @@ describe("/papers over real Bolt", () => {
     expect(elements(answer.blocks, "button")).toHaveLength(0);
   });
 
+  it("a query that only weak matches touch says none are about it, not that nothing matched", async () => {
+    // No bundled paper is about KV caches; a few say "cache" or "key" somewhere in their abstracts.
+    const { answer } = await papers("kv cache");
+    expect(answer.text).toMatch(/^No papers are about "kv cache" \(\d+ only mention some of its words in passing\)\. Try fewer/);
+  });
+
   const badInputs: Array<[string, string, RegExp]> = [
     ["trending abc", "trending abc", /number from 1 to 50/],
     ["trending 999", "trending 999", /number from 1 to 50/],

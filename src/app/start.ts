@@ -3,9 +3,8 @@
 import { ConfigError, type Config } from "../config.ts";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
-import { createWriteStream } from "node:fs";
 import { createLogger, registerConfigSecrets } from "../log.ts";
-import { refreshNotice, terminalLogPath } from "./terminal.ts";
+import { openTerminalLog, refreshNotice } from "./terminal.ts";
 import { createServices } from "./services.ts";
 import { createRegistry } from "../commands/index.ts";
 import { startConsole } from "../adapters/console/index.ts";
@@ -24,8 +23,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   registerConfigSecrets(config);
   const chat = config.slack || config.discord;
   // In terminal mode a log line would land in the middle of the conversation: it goes to a file instead.
-  const logFile = chat ? null : terminalLogPath(config);
-  const log = createLogger({ level: config.LOG_LEVEL, destination: logFile ? createWriteStream(logFile, { flags: "a" }) : io.stderr });
+  const log = createLogger({ level: config.LOG_LEVEL, destination: chat ? io.stderr : openTerminalLog(config).stream });
   const metrics = chat ? createMetrics() : undefined;
   const services = { ...(await createServices(config, log)), ...(metrics ? { metrics } : {}) };
   const registry = createRegistry();

@@ -1,9 +1,12 @@
 // What terminal mode adds around the conversation: a log that stays out of it (a file beside the
 // database), and the refresh from Hugging Face that chat mode runs, reported once in plain words.
-import { mkdirSync } from "node:fs";
+import { createWriteStream, openSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { Writable } from "node:stream";
 import { PACKAGE_ROOT, type Config } from "../config.ts";
 import type { Services } from "../core/services.ts";
+import { ensureDirectory } from "../core/directory.ts";
 import type { RefreshResult } from "../sources/hf/refresh.ts";
 
 /** data/papers-bot.log beside the SQLite file (the project's data/ folder for PostgreSQL). */
@@ -11,8 +14,25 @@ export function terminalLogPath(config: Config): string {
   const dir = config.DATABASE_URL.startsWith("file:")
     ? dirname(resolve(config.DATABASE_URL.replace(/^file:/, "").replace(/\?.*$/, "")))
     : join(PACKAGE_ROOT, "data");
-  mkdirSync(dir, { recursive: true });
   return join(dir, "papers-bot.log");
+}
+
+/**
+ * The terminal mode's log: terminalLogPath, or where that folder cannot be written (a read-only install,
+ * a database path that will be refused with its own sentence) the system's temporary folder. Opened here,
+ * synchronously, so a refusal is seen now rather than as a stream error that would end the process.
+ */
+export function openTerminalLog(config: Config): { path: string | null; stream: NodeJS.WritableStream } {
+  const preferred = terminalLogPath(config);
+  for (const path of [preferred, join(tmpdir(), `papers-bot-${process.getuid?.() ?? "user"}.log`)]) {
+    let fd: number;
+    try { ensureDirectory(dirname(path)); fd = openSync(path, "a"); } catch { continue; }
+    const stream = createWriteStream(path, { fd, flags: "a" });
+    stream.on("error", () => {}); // a full disk later must not end the conversation for want of a log line
+    return { path, stream };
+  }
+  // Nowhere to write: the conversation goes on without a log rather than not at all.
+  return { path: null, stream: new Writable({ write: (_chunk, _encoding, done) => done() }) };
 }
 
 /** The one line a terminal user reads about the start-up refresh: new papers, or which papers they have instead. */

@@ -59,6 +59,16 @@ describe("the papers CLI refuses bad input kindly", () => {
     } finally { await broken.drop(); }
   });
 
+  // /proc/nope: Node 20's recursive mkdir never returned there, and the bot hung without a word.
+  it.each([
+    ["file:/dev/null/papers.db", /^Configuration error: DATABASE_URL .*\(\/dev\/null is a file, not a folder\)/],
+    ["file:/proc/nope/papers.db", /^Configuration error: DATABASE_URL .*\(\/proc\/nope cannot be created\)/],
+  ])("a SQLite path that cannot be a database file (%s, real bin): one sentence naming DATABASE_URL, exit 2", async (url, pattern) => {
+    const run = await spawnCli(["trending"], { DATABASE_URL: url });
+    expectOneSentence(run, pattern);
+    expect(run.code).toBe(2);
+  }, 20_000);
+
   it("no command at all prints the usage and exits 2", async () => {
     const run = await runCli([], env);
     expect(run.code).toBe(2);

@@ -1,6 +1,6 @@
 // Terminal mode refreshes from Hugging Face as chat mode does. Offline it says so once, in the
 // conversation, while the failure's log line goes to the log file, not between the answers.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -39,3 +39,20 @@ it("HF_REFRESH=off: no attempt, nothing said", async () => {
   const { printed } = await session({ HF_REFRESH: "off" }, (p) => p.includes("> "));
   expect(printed).not.toMatch(/Hugging Face/);
 }, 30_000);
+
+it("a log file that cannot be opened (a folder in its place) moves to the temporary folder; the conversation goes on", async () => {
+  const elsewhere = mkdtempSync(join(tmpdir(), "papers-terminal-log-"));
+  try {
+    mkdirSync(join(elsewhere, "papers-bot.log")); // even root cannot open a folder as a file
+    const fallback = join(tmpdir(), `papers-bot-${process.getuid?.() ?? "user"}.log`);
+    const before = existsSync(fallback) ? statSync(fallback).size : 0;
+    const stdin = new PassThrough(), stdout = new PassThrough(), stderr = new PassThrough();
+    let printed = "";
+    stdout.on("data", (c) => { printed += c.toString(); });
+    stdin.end("trending 1\nquit\n");
+    const config = loadConfig({ DATABASE_URL: `file:${join(elsewhere, "papers.db")}`, HF_REFRESH: "off", LOG_LEVEL: "debug" });
+    expect(await start(config, { stdin, stdout, stderr })).toBe(0);
+    expect(printed).toMatch(/Trending papers, 2025-03-11 \(1 of 89\):/);
+    expect(statSync(fallback).size).toBeGreaterThan(before); // "database migrated", at least
+  } finally { rmSync(elsewhere, { recursive: true, force: true }); }
+});

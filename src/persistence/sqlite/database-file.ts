@@ -2,8 +2,9 @@
 // here loads Prisma: opening a database that is already migrated, and reading its papers (reader.ts),
 // need only better-sqlite3; the app's Prisma client (connect.ts) is loaded when a store first needs it.
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { ConfigError } from "../../config.ts";
+import { ensureDirectory } from "../../core/directory.ts";
 import { MigrationError, type MigrationDriver } from "../migrate.ts";
 
 /** "file:./data/papers.db" → an absolute path, relative to the working directory as Prisma reads it. */
@@ -12,13 +13,40 @@ export function sqlitePath(url: string): string {
   return path === ":memory:" ? path : resolve(path);
 }
 
+/**
+ * Opens (creating it and its folder if need be) the database file, or says in one sentence naming
+ * DATABASE_URL why it cannot: a folder this user may not write, a path through a file, a folder given
+ * as the file. Exit 2 like every configuration error, not a driver's bare "unable to open database file".
+ */
+function openFile(path: string): Database.Database {
+  try {
+    if (path !== ":memory:") ensureDirectory(dirname(path));
+    const db = new Database(path);
+    try {
+      // The wait first: switching to WAL (or finding it on) needs a lock too, which another process starting
+      // at the same moment may hold for an instant (its own switch, or the checkpoint when it closes).
+      db.pragma("busy_timeout = 10000");
+      db.pragma("journal_mode = WAL");
+    } catch (error) { db.close(); throw error; }
+    return db;
+  } catch (error) {
+    if ((error as { code?: string }).code === "SQLITE_BUSY") throw error; // locked by another process, not a bad path
+    throw new ConfigError(`Configuration error: DATABASE_URL names the SQLite file ${path}, which cannot be opened ` +
+      `(${whyNot(error as NodeJS.ErrnoException)}); point it at a file in a folder this user can write.`);
+  }
+}
+
+/** Why a folder could not be made, in words rather than an errno; the driver's own words otherwise. */
+function whyNot({ code, path: at, message }: NodeJS.ErrnoException): string {
+  if (at && code === "EEXIST") return `${at} is a file, not a folder`;
+  if (at && code === "ENOTDIR") return `part of ${at} is a file, not a folder`;
+  if (at && (code === "EACCES" || code === "EPERM")) return `this user may not write in ${dirname(at)}`;
+  if (at && code === "ENOENT") return `${at} cannot be created`;
+  return message.replace(/\.$/, "");
+}
+
 export function sqliteMigrationDriver(path: string): MigrationDriver & { close(): void } {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  // The wait first: switching to WAL (or finding it on) needs a lock too, which another process starting
-  // at the same moment may hold for an instant (its own switch, or the checkpoint when it closes).
-  db.pragma("busy_timeout = 10000");
-  db.pragma("journal_mode = WAL");
+  const db = openFile(path);
   return {
     async withLock(fn) {
       // Foreign keys off on this connection while migrating (SQLite's advice for schema changes): a

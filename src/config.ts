@@ -21,7 +21,8 @@ const optionalString = z.string().trim().min(1).optional().or(z.literal("").tran
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL)
-    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
+    .refine((v) => v.startsWith("file:") || URL.canParse(v), "must be a URL like postgresql://user:password@host:5432/papers (special characters in the password percent-encoded)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_BOT_TOKEN: optionalString,

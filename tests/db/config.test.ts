@@ -19,6 +19,8 @@ describe("loadConfig", () => {
 
   it.each([
     [{ DATABASE_URL: "mysql://root@localhost/papers" }, /DATABASE_URL/],
+    // An unencoded "/" in a password breaks the URL: said at start-up, not as the driver's "Invalid URL".
+    [{ DATABASE_URL: "postgresql://bot:pa/ss@db:5432/papers" }, /DATABASE_URL must be a URL like postgresql:\/\/user:password@host/],
     [{ PORT: "http" }, /PORT/],
     [{ PORT: "70000" }, /PORT/],
     [{ INDEX_SYNC_SECONDS: "0" }, /INDEX_SYNC_SECONDS/],
@@ -36,6 +38,7 @@ describe("loadConfig", () => {
   it("never echoes a token it was given", () => {
     const message = (configError({ SLACK_BOT_TOKEN: "xoxb-999999-secretsecret" }) as Error).message;
     expect(message).not.toContain("secretsecret");
+    expect((configError({ DATABASE_URL: "postgresql://bot:pa/secretsecret@db/papers" }) as Error).message).not.toContain("secretsecret");
   });
 });
 

@@ -20,7 +20,7 @@ export async function runDiscordBench(opts: { papers?: number; interactions?: nu
   const size = opts.papers ?? 100_000, count = opts.interactions ?? 300, burst = opts.burst ?? 50;
   const emulator = await new DiscordEmulator().start();
   const papers = syntheticPapers({ size });
-  const { services, close } = await servicesWithPapers({ DISCORD_TOKEN: "bench-token-not-real",
+  const { services, close } = await servicesWithPapers({ DISCORD_TOKEN: emulator.token,
     DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl }, papers);
   const bot = await startDiscord(services, createRegistry());
   try {

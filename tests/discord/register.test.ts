@@ -10,11 +10,11 @@ let emulator: DiscordEmulator;
 beforeAll(async () => { emulator = await new DiscordEmulator().start(); });
 afterAll(async () => { await emulator?.stop(); });
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function cli(args: string[], token = TEST_DISCORD_TOKEN): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough(), stderr = new PassThrough();
   let out = "", err = "";
   stdout.on("data", (d) => (out += d)); stderr.on("data", (d) => (err += d));
-  const env = { DISCORD_TOKEN: TEST_DISCORD_TOKEN, DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl };
+  const env = { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl };
   const code = await main(args, { stdout, stderr }, env);
   return { code, out, err };
 }
@@ -46,6 +46,15 @@ describe("papers discord register", () => {
     const result = await cli(["discord", "register"]);
     expect(result.code).toBe(0);
     expect(emulator.commands.get("global")).toHaveLength(1);
+  });
+
+  it("a token Discord refuses is one sentence naming DISCORD_TOKEN, exit 2, and registers nothing", async () => {
+    const before = emulator.records.filter((r) => r.method === "PUT" && r.status === 200).length;
+    const result = await cli(["discord", "register"], "MTIz.notthetoken.xyz");
+    expect(result.code).toBe(2);
+    expect(result.err.trim()).toMatch(/^Configuration error: Discord refused DISCORD_TOKEN \(401 Unauthorized\); use the bot's token from the Discord Developer Portal/);
+    expect(result.err).not.toContain("notthetoken");
+    expect(emulator.records.filter((r) => r.method === "PUT" && r.status === 200).length).toBe(before);
   });
 
   it("a bad guild id is one sentence and exit 2", async () => {

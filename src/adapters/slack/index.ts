@@ -12,6 +12,7 @@ import type { SlackDeps } from "./context.ts";
 import { registerEvents } from "./events.ts";
 import { SlackTransport } from "./transport.ts";
 import { healthRoute, type HttpRoute } from "../http/health-server.ts";
+import { refusedToken } from "./credentials.ts";
 
 export { SlackTransport } from "./transport.ts";
 
@@ -42,11 +43,11 @@ export async function startSlack(services: Services, registry: CommandRegistry,
   registerCommands(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);
-  await app.init();
+  await app.init().catch((error: unknown) => { throw refusedToken(error, "SLACK_BOT_TOKEN"); }); // auth.test
 
   let port = 0;
   if (isSocketMode(config)) {
-    await app.start();
+    await app.start().catch((error: unknown) => { throw refusedToken(error, "SLACK_APP_TOKEN"); }); // apps.connections.open
   } else {
     const server = await app.start(options.port ?? config.PORT) as Server;
     port = (server.address() as AddressInfo).port;

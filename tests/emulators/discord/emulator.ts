@@ -26,6 +26,8 @@ export interface DiscordEmulatorOptions {
   heartbeatIntervalMs?: number;
   /** How long a nonce is remembered for enforce_nonce (Discord: "the past few minutes"). Default 5 minutes. */
   nonceMemoryMs?: number;
+  /** The bot token it accepts (REST `Authorization: Bot …`, gateway IDENTIFY); anything else is refused. */
+  token?: string;
 }
 
 const FAILURES: Record<Exclude<ChannelFailure["kind"], "rateLimit">, Answer> = {
@@ -44,6 +46,8 @@ const ROUTES = [
 
 export class DiscordEmulator {
   readonly applicationId: string;
+  /** The one bot token it accepts, as Discord accepts only the bot's own (DISCORD_TOKEN). */
+  readonly token: string;
   readonly bot: EmulatedUser = { id: snowflake(), username: "papers-bot", bot: true };
   readonly guilds: EmulatedGuild[];
   readonly gateway: Gateway;
@@ -80,10 +84,11 @@ export class DiscordEmulator {
 
   constructor(options: DiscordEmulatorOptions = {}) {
     this.applicationId = options.applicationId ?? snowflake();
+    this.token = options.token ?? "test-discord-token-not-real";
     this.guilds = options.guilds ?? [{ id: snowflake(), name: "Research", channels: [{ id: snowflake(), name: "papers" }, { id: snowflake(), name: "general" }] }];
     this.globalRateLimit = options.globalRateLimit ?? null;
     this.nonceMemoryMs = options.nonceMemoryMs ?? 5 * 60_000;
-    this.gateway = new Gateway({ bot: this.bot, applicationId: this.applicationId, guilds: this.guilds, heartbeatIntervalMs: options.heartbeatIntervalMs }, () => this.gatewayUrl);
+    this.gateway = new Gateway({ bot: this.bot, applicationId: this.applicationId, guilds: this.guilds, heartbeatIntervalMs: options.heartbeatIntervalMs, token: this.token }, () => this.gatewayUrl);
   }
 
   /** For `rest: { api }` in discord.js and DISCORD_API_URL. */
@@ -101,8 +106,10 @@ export class DiscordEmulator {
       if (this.resetReusedSockets && this.usedSockets.has(req.socket)) { this.resets++; req.socket.resetAndDestroy(); return; }
       this.usedSockets.add(req.socket);
       const at = performance.now();
+      // Compared here, not recorded: the records never hold the token.
+      const authorized = req.headers.authorization === `Bot ${this.token}`;
       parseRequest(req, at).then((request) => {
-        const answer = this.route(request);
+        const answer = this.route(request, authorized);
         this.log.push({ ...request, status: answer.status });
         send(res, answer);
       }).catch((error: unknown) => send(res, discordError(400, 50035, `Invalid Form Body: ${(error as Error).message}`)));
@@ -159,9 +166,11 @@ export class DiscordEmulator {
 
   dmChannelOf(userId: string): string | undefined { return this.dmChannels.get(userId); }
 
-  private route(r: ParsedRequest): Answer {
+  private route(r: ParsedRequest, authorized: boolean): Answer {
     const parts = r.path.split("/").filter(Boolean);
+    // Interaction callbacks and webhooks are authorised by the token in their path, not the bot's.
     const exempt = parts[0] === "interactions" || parts[0] === "webhooks";
+    if (!exempt && !authorized) return discordError(401, 0, "401: Unauthorized");
     if (!exempt && this.globalRateLimit !== null) {
       if (r.at - this.window.start >= this.globalRateWindowMs) this.window = { start: r.at, count: 0 };
       if (++this.window.count > this.globalRateLimit) return rateLimited(Math.max(0.001, (this.window.start + this.globalRateWindowMs - r.at) / 1000), true);

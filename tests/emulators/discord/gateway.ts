@@ -5,7 +5,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import { guildCreatePayload, readyPayload, type EmulatedGuild, type EmulatedUser } from "./payloads.ts";
 
-export interface GatewayOptions { bot: EmulatedUser; applicationId: string; guilds: EmulatedGuild[]; heartbeatIntervalMs?: number }
+export interface GatewayOptions { bot: EmulatedUser; applicationId: string; guilds: EmulatedGuild[]; heartbeatIntervalMs?: number; token: string }
 
 export class Gateway {
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -29,6 +29,8 @@ export class Gateway {
       const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       else if (frame.op === 2) {
+        // As Discord: a token it does not know closes the connection with 4004, "Authentication failed".
+        if ((frame.d as { token?: unknown } | null)?.token !== this.options.token) { socket.close(4004, "Authentication failed."); return; }
         this.identifies++;
         this.sessions.add(session);
         this.send(session, "READY", readyPayload(this.options.bot, this.options.applicationId, this.options.guilds, this.baseUrl()));

@@ -1,0 +1,12 @@
+// Discord refusing the bot token at log-in is a configuration mistake (a token pasted wrong, or reset in
+// the Developer Portal since), not a crash: one sentence naming DISCORD_TOKEN and where the right one is.
+import { ConfigError } from "../../config.ts";
+
+/** `error` as a ConfigError naming DISCORD_TOKEN when Discord refused the token; otherwise `error` itself. */
+export function refusedToken(error: unknown): unknown {
+  const { code, status } = (error ?? {}) as { code?: unknown; status?: unknown };
+  // discord.js's TokenInvalid (REST 401 on /gateway/bot), or the gateway's close code 4004.
+  if (code !== "TokenInvalid" && code !== 4004 && status !== 401) return error;
+  return new ConfigError("Configuration error: Discord refused DISCORD_TOKEN (401 Unauthorized); use the bot's token from " +
+    "the Discord Developer Portal (your application → Bot → Reset Token), not the application id or the client secret.");
+}

@@ -62,7 +62,10 @@ export const STOPWORDS = new Set(("a an and are as at be by can do does for from
 // bench's generated corpus leaves out of titles) stay as they are.
 const QUESTION_FILLER = new Set(("about across after all also any before been being between did each every get gets " +
   "he her his i if me my not only over she so than then there these they those through under until us very " +
-  "were where who whom whose will would you your").split(" "));
+  "were where who whom whose will would you your " +
+  // Vague and judging words of plain questions ("picking the right model", "a good way to", "some kind of"):
+  // rare in abstracts, so left in they outweigh the topic. Not "best" ("best-of-n" sampling).
+  "right good way ways thing things something someone kind lot really just actually").split(" "));
 /** A word queries drop when they have others. */
 export const isStopword = (word: string): boolean => STOPWORDS.has(word) || QUESTION_FILLER.has(word);
 

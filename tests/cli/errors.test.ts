@@ -1,4 +1,7 @@
 // Every mistake at the command line is one clear sentence and a non-zero exit, never a stack trace.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb as openDatabase, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { runCli, spawnCli, STACK_LINE, type CliRun } from "../support/cli.ts";
@@ -7,6 +10,12 @@ let database: TestDatabase;
 let env: Record<string, string>;
 beforeAll(async () => { database = await freshDatabase(); env = { DATABASE_URL: database.url }; });
 afterAll(async () => { await database.drop(); });
+
+// A text file where the database should be (it must be left as it was).
+const scratch = mkdtempSync(join(tmpdir(), "papers-not-a-db-"));
+const notADatabase = join(scratch, "notes.txt");
+writeFileSync(notADatabase, "reading list\n");
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function expectOneSentence(run: CliRun, pattern: RegExp) {
   expect(run.code).not.toBe(0);
@@ -61,12 +70,14 @@ describe("the papers CLI refuses bad input kindly", () => {
 
   // /proc/nope: Node 20's recursive mkdir never returned there, and the bot hung without a word.
   it.each([
-    ["file:/dev/null/papers.db", /^Configuration error: DATABASE_URL .*\(\/dev\/null is a file, not a folder\)/],
-    ["file:/proc/nope/papers.db", /^Configuration error: DATABASE_URL .*\(\/proc\/nope cannot be created\)/],
+    ["file:/dev/null/papers.db", /^Configuration error: DATABASE_URL: cannot open .*\(\/dev\/null is a file, not a folder\)/],
+    ["file:/proc/nope/papers.db", /^Configuration error: DATABASE_URL: cannot open .*\(\/proc\/nope cannot be created\)/],
+    [`file:${notADatabase}`, /^Configuration error: DATABASE_URL: cannot open .*notes\.txt \(it is not a SQLite database\)/],
   ])("a SQLite path that cannot be a database file (%s, real bin): one sentence naming DATABASE_URL, exit 2", async (url, pattern) => {
     const run = await spawnCli(["trending"], { DATABASE_URL: url });
     expectOneSentence(run, pattern);
     expect(run.code).toBe(2);
+    expect(readFileSync(notADatabase, "utf8")).toBe("reading list\n");
   }, 20_000);
 
   it("no command at all prints the usage and exits 2", async () => {

@@ -31,8 +31,8 @@ function openFile(path: string): Database.Database {
     return db;
   } catch (error) {
     if ((error as { code?: string }).code === "SQLITE_BUSY") throw error; // locked by another process, not a bad path
-    throw new ConfigError(`Configuration error: DATABASE_URL names the SQLite file ${path}, which cannot be opened ` +
-      `(${whyNot(error as NodeJS.ErrnoException)}); point it at a file in a folder this user can write.`);
+    throw new ConfigError(`Configuration error: DATABASE_URL: cannot open the SQLite file ${path} ` +
+      `(${whyNot(error as NodeJS.ErrnoException)}); point it at a SQLite file in a folder this user can write.`);
   }
 }
 
@@ -42,6 +42,7 @@ function whyNot({ code, path: at, message }: NodeJS.ErrnoException): string {
   if (at && code === "ENOTDIR") return `part of ${at} is a file, not a folder`;
   if (at && (code === "EACCES" || code === "EPERM")) return `this user may not write in ${dirname(at)}`;
   if (at && code === "ENOENT") return `${at} cannot be created`;
+  if (code === "SQLITE_NOTADB") return "it is not a SQLite database";
   return message.replace(/\.$/, "");
 }
 

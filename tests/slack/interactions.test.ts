@@ -109,6 +109,8 @@ describe("share and the 🔖 reaction round trip", () => {
     // The App Home follows the reading list.
     const home = await h.emulator.waitFor(() => h.emulator.okCalls("views.publish").find((c) => c.params.user_id === "U0ALICE"));
     expect(blockText(JSON.parse(home.params.view).blocks)).toContain(h.services.catalog.get(paperId)!.title.slice(0, 30).replace(/&/g, "&amp;"));
+    // Numbered like every list a person sees (issue 14), as /papers bookmarks numbers it.
+    expect(blockText(JSON.parse(home.params.view).blocks)).toMatch(/\*1\. </);
 
     const removed = await h.requester.reaction(false, { channel: "C0GENERAL", ts }, "EvRemove1");
     expect(removed.status).toBe(200);

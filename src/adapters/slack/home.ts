@@ -13,7 +13,8 @@ export async function homeCards(services: Services, user: UserRef): Promise<{ ca
   const cards: PaperCard[] = [];
   for (const entry of entries) {
     const paper = await services.catalog.find(entry.paperId);
-    if (paper) cards.push(toCard(paper, { readAt: entry.readAt }));
+    // Numbered as /papers bookmarks numbers its first page (newest first), so "bookmarks read 2" reads the same.
+    if (paper) cards.push(toCard(paper, { readAt: entry.readAt, rank: cards.length + 1 }));
   }
   return { cards, total };
 }

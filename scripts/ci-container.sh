@@ -21,8 +21,11 @@ cp -al "$root/node_modules" "$tmp/app/node_modules"
 rm -f "$tmp/app/node_modules/.package-lock.json" && cp "$root/node_modules/.package-lock.json" "$tmp/app/node_modules/"
 (cd "$tmp/app" && scripts/container.sh build)
 # One-shot commands after the prune, both ways the README gives (npx re-runs the install scripts).
-(cd "$tmp/app" && env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="file:$tmp/cli/papers.db" HF_REFRESH=off npx --no-install papers search moe --limit 1 | grep -q "Papers for")
-(cd "$tmp/app" && env -i PATH="$PATH" HOME="$HOME" npm run --silent papers -- --version | grep -q "papers-bot")
+# (Output to a file, then grep: `… | grep -q` under pipefail fails when grep exits before the writer is done.)
+(cd "$tmp/app" && env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="file:$tmp/cli/papers.db" HF_REFRESH=off npx --no-install papers search moe --limit 1) > "$tmp/search.txt"
+grep -q "Papers for" "$tmp/search.txt" || { echo "npx papers search did not answer:"; cat "$tmp/search.txt"; exit 1; }
+(cd "$tmp/app" && env -i PATH="$PATH" HOME="$HOME" npm run --silent papers -- --version) > "$tmp/version.txt"
+grep -q "papers-bot" "$tmp/version.txt" || { echo "npm run papers -- --version did not answer:"; cat "$tmp/version.txt"; exit 1; }
 
 node --import tsx tests/emulators/slack/serve.ts > "$tmp/emulator.json" &
 emulator_pid=$!
@@ -41,7 +44,8 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 grep -q '"ok":true' "$tmp/health.json" || { echo "/healthz did not answer ok:"; cat "$tmp/health.json" "$tmp/bot.log"; exit 1; }
-curl -fsS "http://127.0.0.1:$port/metrics" | grep -q '^process_cpu_user_seconds_total' || { echo "/metrics did not answer"; exit 1; }
+curl -fsS "http://127.0.0.1:$port/metrics" > "$tmp/metrics.txt" || { echo "/metrics did not answer"; exit 1; }
+grep -q '^process_cpu_user_seconds_total' "$tmp/metrics.txt" || { echo "/metrics lacks the process metrics:"; head -20 "$tmp/metrics.txt"; exit 1; }
 kill -TERM "$bot_pid"
 status=0; wait "$bot_pid" || status=$?
 bot_pid=""

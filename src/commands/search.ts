@@ -43,9 +43,12 @@ export const searchCommand = defineCommand({
     }
     const end = offset + papers.length;
     const weakNote = weak > 0 ? `; ${weak} more weak ${weak === 1 ? "match" : "matches"} not listed` : "";
+    // A word no paper has in any form: the papers listed match the others only, so say which is missing.
+    const missing = catalog.index.missingWords(query).slice(0, 3).map((w) => `"${w.slice(0, 30)}"`);
+    const missingNote = missing.length ? `; no paper mentions ${missing.join(" or ")}` : "";
     return {
       visibility: "ephemeral",
-      text: `Papers for "${shown}" (${range(offset + 1, end, strong.length)}${weakNote}):`,
+      text: `Papers for "${shown}" (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}):`,
       papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1 })),
       actions: ["bookmark", "share", "similar", "notInterested"],
       ...(end < strong.length ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),

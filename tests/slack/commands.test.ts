@@ -111,6 +111,15 @@ describe("/papers over real Bolt", () => {
     expect(answer.text).toMatch(/^No papers are about "kv cache" \(\d+ only mention some of its words in passing\)\. Try fewer/);
   });
 
+  it("says which typed word no paper has, when the papers listed match only the others", async () => {
+    const { answer } = await papers("sparse autoencoders");
+    expect(blockText(answer.blocks)).toMatch(/Papers for "sparse autoencoders" \(.*; no paper mentions "autoencoders"\):/);
+    // A word papers have in another form (an acronym's expansion, a typo of one) is not missing.
+    for (const query of ["moe", "mixture of experts", "mamab"]) {
+      expect(blockText((await papers(query)).answer.blocks)).not.toMatch(/no paper mentions/);
+    }
+  });
+
   const badInputs: Array<[string, string, RegExp]> = [
     ["trending abc", "trending abc", /number from 1 to 50/],
     ["trending 999", "trending 999", /number from 1 to 50/],

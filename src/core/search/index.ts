@@ -132,6 +132,12 @@ export class SearchIndex {
     return attainableScore(planQuery(typeof query === "string" ? query : "", this.corpus), this.corpus);
   }
 
+  /** The words of `query` that no paper has in any form (not as written, stemmed, expanded, prefixed or one typo
+   * away): the hits match the other words only, and a person should be told so. */
+  missingWords(query: string): string[] {
+    return planQuery(typeof query === "string" ? query : "", this.corpus).filter((c) => c.alternatives.length === 0).map((c) => c.word);
+  }
+
   /** Papers most like `id` (none if it is not indexed). */
   similar(id: string, limit = 10, options: { exclude?: Set<string> } = {}): SearchHit[] {
     return this.recommend([id], limit, options);

@@ -24,6 +24,8 @@ export interface Concept {
    * parts take a position each), so proximity knows how far apart neighbouring words were typed. */
   start: number;
   end: number;
+  /** The word as typed (folded): what a person is told when no paper has it in any form (`alternatives` empty). */
+  word: string;
 }
 
 const EXPANSION_WEIGHT = 0.8;   // "mixture of experts" for moe, and moe for "mixture of experts"
@@ -131,6 +133,7 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
         related?.values ?? [], RELATED_WEIGHT / contentWords);
       concept.start = positions[i]!;
       concept.end = positions[i]! + unit.parts.length - 1;
+      concept.word = unit.surface;
       concepts.push({ concept, stopword: unit.parts.length === 1 && isStopword(unit.surface) });
     }
   }
@@ -261,6 +264,6 @@ class ConceptBuilder {
     }
     // A word found nowhere still counts, so papers matching the other words are not all tied at 100%.
     if (this.alternatives.length === 0) importance = Math.log(1 + this.corpus.liveCount);
-    return { alternatives: this.alternatives, importance, termSet: this.termSet, start: 0, end: 0 };
+    return { alternatives: this.alternatives, importance, termSet: this.termSet, start: 0, end: 0, word: "" };
   }
 }

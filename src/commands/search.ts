@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineCommand } from "../command-kit/command.ts";
 import { internal, option } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
-import { splitByRelevance } from "../core/relevance.ts";
+import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
 
 export const PAGE_SIZE = 5;
 export const MAX_QUERY_LENGTH = 500;
@@ -44,8 +44,8 @@ export const searchCommand = defineCommand({
     const end = offset + papers.length;
     const weakNote = weak > 0 ? `; ${weak} more weak ${weak === 1 ? "match" : "matches"} not listed` : "";
     // A word no paper has in any form: the papers listed match the others only, so say which is missing.
-    const missing = catalog.index.missingWords(query).slice(0, 3).map((w) => `"${w.slice(0, 30)}"`);
-    const missingNote = missing.length ? `; no paper mentions ${missing.join(" or ")}` : "";
+    const missing = missingWordsText(catalog.index, query);
+    const missingNote = missing ? `; no paper mentions ${missing}` : "";
     return {
       visibility: "ephemeral",
       text: `Papers for "${shown}" (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}):`,

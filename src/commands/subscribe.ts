@@ -7,6 +7,7 @@ import { addDays, describeWait, fireTime, nextRun } from "../core/digest/schedul
 import { WEEKDAYS, isoWeek, isoWeekday } from "../core/digest/weekly.ts";
 import { localDate } from "../core/time.ts";
 import { personalTarget } from "../core/person-target.ts";
+import { missingWordsText } from "../core/relevance.ts";
 import type { ChannelRef } from "../core/channel.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option } from "../command-kit/options.ts";
@@ -86,16 +87,19 @@ export const subscribeCommand = defineCommand({
     const when = `${describeDay(next.localDate, today, localTime, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}`;
     const what = [`${input.size} paper${input.size === 1 ? "" : "s"}`, input.ranked === "team" && !personal ? "ranked by this team" : null,
       input.topic ? `about "${input.topic.slice(0, 80)}"` : null].filter(Boolean).join(", ");
+    // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.
+    const missing = input.topic ? missingWordsText(ctx.services.catalog.index, input.topic) : null;
+    const unmet = missing ? ` No paper mentions ${missing} yet, so nothing is picked for the topic until one does.` : "";
     if (personal) {
       const bookmarks = (await ctx.services.bookmarks.list(ctx.user, { limit: 3 })).total;
       const basis = bookmarks >= 3 ? "picked from your bookmarks" : "today's trending papers (and your topic) until you have 3 bookmarks";
       return { visibility: "ephemeral", tone: "info",
-        text: `You'll get your own papers by direct message every day at ${localTime} ${timeZone}: next ${when} (${what}; ${basis}). ` +
+        text: `You'll get your own papers by direct message every day at ${localTime} ${timeZone}: next ${when} (${what}; ${basis}).${unmet} ` +
           "Stop with /papers unsubscribe me." };
     }
     const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";
     return { visibility: "ephemeral", tone: "info",
-      text: `Subscribed ${channelMention(ctx.channel)}${cadence}: next digest ${when} (${what}). ` +
+      text: `Subscribed ${channelMention(ctx.channel)}${cadence}: next digest ${when} (${what}).${unmet} ` +
         `Change it by subscribing again; stop it with /papers unsubscribe${weekly ? " weekly" : ""}.` };
   },
 });

@@ -23,3 +23,22 @@ export function splitByRelevance(index: SearchIndex, query: string, hits: Search
   const strong = hits.filter((h) => h.score >= floor);
   return { strong, weak: total - strong.length };
 }
+
+/**
+ * The papers a digest's topic is about, best first: the search hits past the floor, and none at all when a
+ * word of the topic is in no paper in any form (SearchIndex.missingWords): a "sparse autoencoders" digest
+ * must not fill up with papers on sparse graphs. `among`: only these ids (a day's or a week's trending
+ * lists); without it, the whole catalog. Daily, weekly and personal digests all draw their topic's papers here.
+ */
+export function papersAbout(index: SearchIndex, topic: string, options: { among?: string[]; limit: number }): SearchHit[] {
+  if (index.missingWords(topic).length > 0) return [];
+  const among = options.among ? new Set(options.among) : null;
+  const { hits } = index.search(topic, { limit: options.limit, ...(among ? { filter: (id: string) => among.has(id) } : {}) });
+  return splitByRelevance(index, topic, hits).strong;
+}
+
+/** The words of `query` no paper has in any form, quoted for a sentence ('"autoencoders"', '"a" or "b"'), or null. */
+export function missingWordsText(index: SearchIndex, query: string): string | null {
+  const missing = index.missingWords(query).slice(0, 3);
+  return missing.length ? missing.map((w) => `"${w.slice(0, 30)}"`).join(" or ") : null;
+}

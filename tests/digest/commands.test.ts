@@ -63,6 +63,12 @@ describe("subscribe", () => {
     expect(reply.text).toMatch(/next digest tomorrow 07:15 America\/New_York/);
   });
 
+  it("says when a topic word is in no paper yet (nothing is picked for it until one is), and not otherwise", async () => {
+    const unmet = await say("subscribe 09:00 sparse autoencoders", "CSAE");
+    expect(unmet.text).toMatch(/about "sparse autoencoders"\)\. No paper mentions "autoencoders" yet, so nothing is picked for the topic until one does\./);
+    expect((await say("subscribe 09:00 mixture of experts", "CSAE")).text).not.toMatch(/No paper mentions/);
+  });
+
   it("waits for tomorrow when today's time already passed, instead of posting a late digest now", async () => {
     await say("subscribe 08:00 UTC", "CPASS");
     const transport = new RecordingTransport("slack");

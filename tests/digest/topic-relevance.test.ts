@@ -16,7 +16,8 @@ import { LogCapture } from "../support/services.ts";
 import { registerSecretsIn, TEST_DISCORD_TOKEN, TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
 import { fastRetry } from "./support.ts";
 
-const TOPICS = { moe: "moe", experts: "mixture of experts", rare: "pokemon", none: "quantum chemistry" } as const;
+// missing: "sparse" is in the bundled papers (sparse graphs, sparse masks), "autoencoders" in none.
+const TOPICS = { moe: "moe", experts: "mixture of experts", rare: "pokemon", none: "quantum chemistry", missing: "sparse autoencoders" } as const;
 type Topic = keyof typeof TOPICS;
 // The bundled capture's Mixture-of-Experts papers, by title; "Expert-level" agents and expert routers
 // over whole models are not.
@@ -77,6 +78,10 @@ describe.each([["Slack", slackDigest], ["Discord", discordDigest]] as const)("to
   it("an unmatched topic gets one line", () => {
     const { texts } = digest("none");
     expect(texts).toEqual(["No new papers on *quantum chemistry* today."]);
+  });
+
+  it("a topic with a word no paper has gets one line, not the papers that share its other word", () => {
+    expect(digest("missing").texts).toEqual(["No new papers on *sparse autoencoders* today."]);
   });
 });
 

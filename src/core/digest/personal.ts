@@ -16,6 +16,7 @@ import type { Claim } from "../delivery/ledger.ts";
 import type { RenderItem } from "../delivery/run.ts";
 import { withoutVersion, type DigestSubscription, type PlanDeps } from "./plan.ts";
 import { dayName } from "./messages.ts";
+import { papersAbout } from "../relevance.ts";
 
 export interface PersonalPlan { items: PlannedItem[]; seeds: number }
 
@@ -29,7 +30,7 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
   if (rec.seeds >= MIN_SEEDS) ids = rec.papers.map((p) => p.id);
   else {
     const trending = (await deps.trending(localDate))?.ids ?? [];
-    const about = sub.topic ? deps.catalog.index.search(sub.topic, { limit: sub.size * 4 }).hits.map((h) => h.id) : [];
+    const about = sub.topic ? papersAbout(deps.catalog.index, sub.topic, { limit: sub.size * 4 }).map((h) => h.id) : [];
     const aboutSet = new Set(about);
     // Their topic first (today's trending ones, then the catalog's best), then the rest of trending.
     const candidates = [...new Set([...trending.filter((id) => aboutSet.has(id)), ...about, ...trending])]

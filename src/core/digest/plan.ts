@@ -10,7 +10,7 @@ import type { PaperStore, TrendingList } from "../stores/papers.ts";
 import type { PostedMessageStore } from "../stores/posted-messages.ts";
 import { rankForTeam } from "../recommend/team.ts";
 import { Coalescer } from "../coalesce.ts";
-import { splitByRelevance } from "../relevance.ts";
+import { papersAbout } from "../relevance.ts";
 
 export const NO_REPEAT_DAYS = 7;
 
@@ -60,8 +60,7 @@ const TRENDING_WEIGHT = 0.3;
  */
 export function aboutTopic(catalog: Catalog, topic: string, trending: string[]): string[] {
   const listed = new Map(trending.map((id, i) => [id, i]));
-  const { hits } = catalog.index.search(topic, { limit: trending.length, filter: (id) => listed.has(id) });
-  const { strong } = splitByRelevance(catalog.index, topic, hits);
+  const strong = papersAbout(catalog.index, topic, { among: trending, limit: trending.length });
   if (strong.length === 0) return [];
   const best = strong[0]!.score, n = trending.length;
   const blended = (h: { id: string; score: number }) =>

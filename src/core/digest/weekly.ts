@@ -11,6 +11,7 @@ import { localDateTime, localTime } from "../time.ts";
 import { addDays, fireTime, LATE_AFTER_MS, type DueCheck } from "./schedule.ts";
 import type { DigestSubscription, PlanDeps } from "./plan.ts";
 import { dayName } from "./messages.ts";
+import { papersAbout } from "../relevance.ts";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
@@ -44,9 +45,9 @@ export async function planWeekly(deps: PlanDeps, sub: DigestSubscription, runDat
   const lists = await Promise.all(Array.from({ length: 7 }, (_, i) => deps.trending(addDays(runDate, -i))));
   let ids = [...new Set(lists.flatMap((l) => l?.ids ?? []))];
   if (sub.topic && ids.length > 0) {
-    const listed = new Set(ids);
-    const hits = new Set(deps.catalog.index.search(sub.topic, { limit: ids.length, filter: (id) => listed.has(id) }).hits.map((h) => h.id));
-    ids = ids.filter((id) => hits.has(id));
+    // Only the papers about the topic (past the relevance floor), then the best of those by upvotes.
+    const about = new Set(papersAbout(deps.catalog.index, sub.topic, { among: ids, limit: ids.length }).map((h) => h.id));
+    ids = ids.filter((id) => about.has(id));
   }
   const order = new Map(ids.map((id, i) => [id, i]));
   const upvotes = (id: string) => deps.catalog.get(id)?.upvotes ?? 0;

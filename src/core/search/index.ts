@@ -4,7 +4,7 @@
 import type { Paper } from "../paper.ts";
 import { Corpus } from "./corpus.ts";
 import { Proximity } from "./proximity.ts";
-import { planQuery } from "./query.ts";
+import { planQuery, type Concept } from "./query.ts";
 import { Scorer } from "./score.ts";
 import { Similarity } from "./similar.ts";
 import { attainableScore } from "./attainable.ts";
@@ -28,6 +28,10 @@ export class SearchIndex {
   private scorer = new Scorer(this.corpus);
   private similarity = new Similarity(this.corpus);
   private proximity = new Proximity(this.corpus);
+  // The last query's plan. /papers search asks search(), attainable() and missingWords() of one query in a
+  // row (a topic digest too): planning it once (its prefix and typo lookups) serves all three. Forgotten
+  // whenever the corpus changes, since a plan reads its vocabulary and document frequencies.
+  private planned: { query: string; concepts: Concept[] } | null = null;
 
   static build(papers: Iterable<Paper>): SearchIndex {
     const index = new SearchIndex();
@@ -61,7 +65,14 @@ export class SearchIndex {
     this.use(corpus);
   }
 
+  private plan(query: unknown): Concept[] {
+    const text = typeof query === "string" ? query : "";
+    if (this.planned?.query !== text) this.planned = { query: text, concepts: planQuery(text, this.corpus) };
+    return this.planned.concepts;
+  }
+
   private use(corpus: Corpus): void {
+    this.planned = null;
     if (corpus !== this.corpus) this.corpus.close(); // its forward terms' file: nothing reads it after
     this.corpus = corpus;
     this.scorer = new Scorer(corpus);
@@ -71,6 +82,7 @@ export class SearchIndex {
 
   /** Adds a paper, or replaces the one with its id. */
   upsert(paper: Paper): void {
+    this.planned = null;
     const old = this.corpus.docNo.get(paper.id);
     if (old !== undefined) this.corpus.kill(old);
     this.similarity.added(this.corpus.add(paper));
@@ -78,6 +90,7 @@ export class SearchIndex {
   }
 
   remove(id: string): void {
+    this.planned = null;
     const doc = this.corpus.docNo.get(id);
     if (doc === undefined) return;
     this.corpus.kill(doc);
@@ -112,7 +125,7 @@ export class SearchIndex {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = count(options.limit, 10), offset = count(options.offset, 0);
-    const concepts = planQuery(typeof query === "string" ? query : "", this.corpus);
+    const concepts = this.plan(query);
     if (concepts.length === 0) return { hits: [], total: 0 };
     const { ids } = this.corpus;
     const filter = options.filter;
@@ -129,13 +142,13 @@ export class SearchIndex {
 
   /** The best score `query` could reach (attainable.ts); 0 when it has no searchable words. */
   attainable(query: string): number {
-    return attainableScore(planQuery(typeof query === "string" ? query : "", this.corpus), this.corpus);
+    return attainableScore(this.plan(query), this.corpus);
   }
 
   /** The words of `query` that no paper has in any form (not as written, stemmed, expanded, prefixed or one typo
    * away): the hits match the other words only, and a person should be told so. */
   missingWords(query: string): string[] {
-    return planQuery(typeof query === "string" ? query : "", this.corpus).filter((c) => c.alternatives.length === 0).map((c) => c.word);
+    return this.plan(query).filter((c) => c.alternatives.length === 0).map((c) => c.word);
   }
 
   /** Papers most like `id` (none if it is not indexed). */

@@ -23,7 +23,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   registerConfigSecrets(config);
   const chat = config.slack || config.discord;
   // In terminal mode a log line would land in the middle of the conversation: it goes to a file instead.
-  const log = createLogger({ level: config.LOG_LEVEL, destination: chat ? io.stderr : openTerminalLog(config).stream });
+  const log = createLogger({ level: config.LOG_LEVEL, destination: chat ? io.stderr : openTerminalLog(config) });
   const metrics = chat ? createMetrics() : undefined;
   const services = { ...(await createServices(config, log)), ...(metrics ? { metrics } : {}) };
   const registry = createRegistry();

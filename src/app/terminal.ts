@@ -22,17 +22,16 @@ export function terminalLogPath(config: Config): string {
  * a database path that will be refused with its own sentence) the system's temporary folder. Opened here,
  * synchronously, so a refusal is seen now rather than as a stream error that would end the process.
  */
-export function openTerminalLog(config: Config): { path: string | null; stream: NodeJS.WritableStream } {
-  const preferred = terminalLogPath(config);
-  for (const path of [preferred, join(tmpdir(), `papers-bot-${process.getuid?.() ?? "user"}.log`)]) {
+export function openTerminalLog(config: Config): NodeJS.WritableStream {
+  for (const path of [terminalLogPath(config), join(tmpdir(), `papers-bot-${process.getuid?.() ?? "user"}.log`)]) {
     let fd: number;
     try { ensureDirectory(dirname(path)); fd = openSync(path, "a"); } catch { continue; }
     const stream = createWriteStream(path, { fd, flags: "a" });
     stream.on("error", () => {}); // a full disk later must not end the conversation for want of a log line
-    return { path, stream };
+    return stream;
   }
   // Nowhere to write: the conversation goes on without a log rather than not at all.
-  return { path: null, stream: new Writable({ write: (_chunk, _encoding, done) => done() }) };
+  return new Writable({ write: (_chunk, _encoding, done) => done() });
 }
 
 /** The one line a terminal user reads about the start-up refresh: new papers, or which papers they have instead. */

@@ -1,6 +1,7 @@
-// A token Slack refuses at start-up (a wrong paste, one revoked by reinstalling the app) stops the real
+// A token Slack or Discord refuses at start-up (a wrong paste, one revoked by reinstalling the app) stops the real
 // process with one sentence naming the variable and where the right token is, exit 2: not Bolt's
 // "An API error occurred: invalid_auth", and never the token itself.
+import { createServer } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DiscordEmulator } from "../emulators/discord/index.ts";
 import { SlackEmulator } from "../emulators/slack/index.ts";
@@ -49,4 +50,35 @@ it("a Discord bot token Discord does not know", async () => {
       expect(all).not.toContain("notthetoken");
     } finally { await bot.cleanup(); }
   } finally { await discord.stop(); }
+}, 30_000);
+
+// An API that does not answer at all (no network yet, a mistyped *_API_URL): one sentence naming the service,
+// the address and what to check, exit 1 (it may pass by itself: a supervisor restarts the bot), no stack.
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+it("Slack's API unreachable at start-up", async () => {
+  const api = `http://127.0.0.1:${await closedPort()}/api/`;
+  const { code, said, all } = await refused({ SLACK_API_URL: api, SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET });
+  expect(code).toBe(1);
+  expect(said).toBe(`papers: start failed: cannot reach Slack at ${api} (connect ECONNREFUSED ${api.slice(7, -5)}); ` +
+    "check this machine's network and proxy settings and SLACK_API_URL if set, then try again.");
+  expect(all).not.toMatch(STACK_LINE);
+}, 30_000);
+
+it("Discord's API unreachable at start-up", async () => {
+  const api = `http://127.0.0.1:${await closedPort()}/api`;
+  const bot = await spawnBot({ DISCORD_TOKEN: "MTIz.abc.xyz", DISCORD_APPLICATION_ID: "1", DISCORD_API_URL: api });
+  try {
+    const { code } = await bot.exited();
+    const all = bot.stderr() + bot.stdout();
+    expect(code).toBe(1);
+    expect(all.trim().split("\n").at(-1)).toMatch(/^papers: start failed: cannot reach Discord at http:\/\/127\.0\.0\.1:\d+\/api \(connect ECONNREFUSED [^)]+\); check this machine's network/);
+    expect(all).not.toMatch(STACK_LINE);
+  } finally { await bot.cleanup(); }
 }, 30_000);

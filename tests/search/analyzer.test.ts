@@ -37,4 +37,18 @@ describe("analyzer cache", () => {
       expect(viaAnalyzer(analyzer, t)).toEqual(fromAnalyzer);
     }), { numRuns: 500 });
   });
+
+  // Indexing hands the analyzer unfolded abstracts (it folds from the first non-ASCII token on, scanRaw):
+  // long texts, accents part-way, must read as tokens() reads them.
+  it("reads long unfolded texts with accents part-way as tokens() does", () => {
+    const vocab = new Vocabulary();
+    const analyzer = new Analyzer(vocab);
+    const word = fc.constantFrom("model", "Mixture-of-Experts", "MoE", "Pokémon", "naïve", "LLMs", "x", "42", "ﬁne-tuning", "--");
+    fc.assert(fc.property(fc.array(word, { minLength: 60, maxLength: 400 }), (words) => {
+      const text = words.join(" ");
+      const out: [number, number][] = [];
+      analyzer.run(text, { term: (id, position) => out.push([id, position]) });
+      expect(out).toEqual(viaTokens(vocab, text));
+    }), { numRuns: 200 });
+  });
 });

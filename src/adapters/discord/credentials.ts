@@ -1,6 +1,10 @@
 // Discord refusing the bot token at log-in is a configuration mistake (a token pasted wrong, or reset in
 // the Developer Portal since), not a crash: one sentence naming DISCORD_TOKEN and where the right one is.
 import { ConfigError } from "../../config.ts";
+import { unreachable } from "../http/unreachable.ts";
+
+/** discord.js's default REST base. */
+const DISCORD_API_BASE = "https://discord.com/api";
 
 /** `error` as a ConfigError naming DISCORD_TOKEN when Discord refused the token; otherwise `error` itself. */
 export function refusedToken(error: unknown): unknown {
@@ -9,4 +13,9 @@ export function refusedToken(error: unknown): unknown {
   if (code !== "TokenInvalid" && code !== 4004 && status !== 401) return error;
   return new ConfigError("Configuration error: Discord refused DISCORD_TOKEN (401 Unauthorized); use the bot's token from " +
     "the Discord Developer Portal (your application → Bot → Reset Token), not the application id or the client secret.");
+}
+
+/** What start-up and registration say when Discord did not answer: a refused token (above), an unreachable API, or `error`. */
+export function startFailure(error: unknown, api: string | undefined): unknown {
+  return unreachable(refusedToken(error), "Discord", api ?? DISCORD_API_BASE, "DISCORD_API_URL");
 }

@@ -8,7 +8,7 @@ import { ComponentIds } from "./component-ids.ts";
 import { interactionHandler } from "./interactions.ts";
 import { reactionHandler } from "./reactions.ts";
 import { createPostingRest, DiscordTransport } from "./transport.ts";
-import { refusedToken } from "./credentials.ts";
+import { startFailure } from "./credentials.ts";
 
 export { buildCommands } from "./commands.ts";
 export { registerCommands } from "./register.ts";
@@ -34,7 +34,7 @@ export async function startDiscord(services: Services, registry: CommandRegistry
   client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(config.DISCORD_TOKEN).catch((error: unknown) => { throw refusedToken(error); });
+  await client.login(config.DISCORD_TOKEN).catch((error: unknown) => { throw startFailure(error, config.DISCORD_API_URL); });
   await ready;
   log.info({ bot: client.user?.id, guilds: client.guilds.cache.size }, "discord connected");
 

@@ -4,7 +4,7 @@
 import { REST, Routes } from "discord.js";
 import type { CommandRegistry } from "../../command-kit/registry.ts";
 import { buildCommands } from "./commands.ts";
-import { refusedToken } from "./credentials.ts";
+import { startFailure } from "./credentials.ts";
 
 export interface RegisterOptions { token: string; applicationId: string; api?: string; guildId?: string }
 
@@ -12,7 +12,7 @@ export async function registerCommands(registry: CommandRegistry, options: Regis
   const rest = new REST(options.api ? { api: options.api } : {}).setToken(options.token);
   const body = buildCommands(registry);
   const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
-  const saved = (await rest.put(route, { body }).catch((error: unknown) => { throw refusedToken(error); })) as { name: string; options?: { name: string }[] }[];
+  const saved = (await rest.put(route, { body }).catch((error: unknown) => { throw startFailure(error, options.api); })) as { name: string; options?: { name: string }[] }[];
   const names = saved.flatMap((c) => (c.options ?? []).map((o) => `/${c.name} ${o.name}`));
   return { scope: options.guildId ? `guild ${options.guildId}` : "global", names };
 }

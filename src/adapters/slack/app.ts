@@ -30,7 +30,7 @@ function boltLogger(log: Logger): BoltLogger {
 }
 
 /** The WebClient's default base. */
-const SLACK_API_BASE = "https://slack.com/api/";
+export const SLACK_API_BASE = "https://slack.com/api/";
 
 /** The Web API base with its trailing slash, which the WebClient concatenates method names onto. */
 export function slackApiUrl(config: Config): string | undefined {

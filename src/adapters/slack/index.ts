@@ -6,13 +6,14 @@ import type { HealthOptions } from "../../core/health.ts";
 import type { ChatTransport } from "../../core/transport.ts";
 import type { Services } from "../../core/services.ts";
 import { registerActions } from "./actions.ts";
-import { createSlackApp, createTransportClient, isSocketMode } from "./app.ts";
+import { createSlackApp, createTransportClient, isSocketMode, SLACK_API_BASE, slackApiUrl } from "./app.ts";
 import { registerCommands } from "./commands.ts";
 import type { SlackDeps } from "./context.ts";
 import { registerEvents } from "./events.ts";
 import { SlackTransport } from "./transport.ts";
 import { healthRoute, type HttpRoute } from "../http/health-server.ts";
 import { refusedToken } from "./credentials.ts";
+import { unreachable } from "../http/unreachable.ts";
 
 export { SlackTransport } from "./transport.ts";
 
@@ -43,11 +44,15 @@ export async function startSlack(services: Services, registry: CommandRegistry,
   registerCommands(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);
-  await app.init().catch((error: unknown) => { throw refusedToken(error, "SLACK_BOT_TOKEN"); }); // auth.test
+  // A refused token or an unreachable Slack at start-up: one sentence saying which and what to check.
+  const failed = (variable: "SLACK_BOT_TOKEN" | "SLACK_APP_TOKEN") => (error: unknown): never => {
+    throw unreachable(refusedToken(error, variable), "Slack", slackApiUrl(config) ?? SLACK_API_BASE, "SLACK_API_URL");
+  };
+  await app.init().catch(failed("SLACK_BOT_TOKEN")); // auth.test
 
   let port = 0;
   if (isSocketMode(config)) {
-    await app.start().catch((error: unknown) => { throw refusedToken(error, "SLACK_APP_TOKEN"); }); // apps.connections.open
+    await app.start().catch(failed("SLACK_APP_TOKEN")); // apps.connections.open
   } else {
     const server = await app.start(options.port ?? config.PORT) as Server;
     port = (server.address() as AddressInfo).port;

@@ -18,7 +18,10 @@ export async function openDiscussion(ctx: CommandContext, transport: ChatTranspo
   if (!paper) return errorReply("That paper is no longer in the catalog; search for it again with /papers <words>.");
   const message = { ...channel, messageId };
   const claim = await services.discussions.claim(message, paper.id, user.userId, services.clock(), STALE_CLAIM_MS);
-  if (claim.kind === "open") return notice(`A discussion of “${paper.title}” is already open in this message's thread; join it there.`);
+  if (claim.kind === "open") {
+    const where = transport.threadMention?.(claim.threadId) ?? "this message's thread";
+    return notice(`A discussion of “${paper.title}” is already open in ${where}; join it there.`);
+  }
   if (claim.kind === "opening") return notice(`A discussion of “${paper.title}” is being opened right now; it will appear in this message's thread.`);
   try {
     const { threadId } = await transport.startThread(channel, messageId, discussionStarter(paper, user.userId));

@@ -20,6 +20,9 @@ export interface ChatTransport {
    * thread's id. A thread the platform says already exists on that message is reused, not duplicated.
    */
   startThread?(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string }>;
+  /** How a message names an open thread so its client shows a link to it (Discord: a channel mention); absent
+   * where "this message's thread" is as good (Slack: the thread hangs under the message pressed). */
+  threadMention?(threadId: string): string;
   /** The platform's documented gap between two messages to one channel: a digest waits it out rather than
    * earn a 429 and a Retry-After rounded up to whole seconds. */
   readonly minIntervalMs?: number;

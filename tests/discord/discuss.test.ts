@@ -64,7 +64,8 @@ describe("Discuss on Discord", () => {
   it("pressing twice, or four people at once, gives one thread and one starter", async () => {
     const card = await digestCard("dd2.1");
     expect(await press(card, "ada")).toMatch(/^💬 Opened/);
-    expect(await press(card, "bo")).toMatch(/is already open in this message's thread/);
+    // A link to the thread (a channel mention, which Discord shows as the thread's name): its id is the message's.
+    expect(await press(card, "bo")).toMatch(new RegExp(`is already open in <#${card.id}>; join it there`));
     const many = await digestCard("dd2.2");
     const answers = await Promise.all(["a", "b", "c", "d"].map((n) => press(many, n)));
     expect(answers.filter((a) => a.startsWith("💬 Opened"))).toHaveLength(1);

@@ -7,6 +7,7 @@ import { UserError } from "../command-kit/errors.ts";
 import { resolvePaper } from "../command-kit/paper-ref.ts";
 import { notice, shortId, toCard, type Reply, range } from "../core/messages/reply.ts";
 import { MAX_QUERY_LENGTH } from "./search.ts";
+import { missingWordsText } from "../core/relevance.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;
 const PAGE_HINT = "The page is a number, like /papers bookmarks 2.";
@@ -51,10 +52,14 @@ function listCard(item: ReadingListItem, rank: number) {
 async function search(ctx: CommandContext, query: string, page: number): Promise<Reply> {
   const found = await searchReadingList(ctx.services, ctx.user, query);
   const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
+  // As /papers search says: a word no paper has (a note may hold it, though), so what is listed matches the others only.
+  const missing = missingWordsText(ctx.services.catalog.index, query,
+    (word) => found.some((item) => item.note?.toLowerCase().includes(word.toLowerCase()) ?? false));
   if (found.length === 0) {
     const { total } = await ctx.services.bookmarks.list(ctx.user, { limit: 1 });
     return { visibility: "ephemeral", tone: "info", text: total === 0 ? HOW_TO_BOOKMARK
-      : `None of your ${total} bookmark${total === 1 ? "" : "s"} match "${shown}". See them all with /papers bookmarks, or search every paper with /papers ${shown}.` };
+      : `None of your ${total} bookmark${total === 1 ? "" : "s"} match "${shown}"${missing ? `; no paper mentions ${missing}` : ""}. ` +
+        `See them all with /papers bookmarks, or search every paper with /papers ${shown}.` };
   }
   const pages = Math.ceil(found.length / BOOKMARKS_PAGE_SIZE);
   if (page > pages) throw new UserError("page_out_of_range", `Only ${pages} page${pages === 1 ? "" : "s"} of your bookmarks match "${shown}".`);
@@ -62,7 +67,7 @@ async function search(ctx: CommandContext, query: string, page: number): Promise
   const items = found.slice(offset, offset + BOOKMARKS_PAGE_SIZE);
   return {
     visibility: "ephemeral",
-    text: `Your bookmarks matching "${shown}" (${range(offset + 1, offset + items.length, found.length)}):`,
+    text: `Your bookmarks matching "${shown}" (${range(offset + 1, offset + items.length, found.length)}${missing ? `; no paper mentions ${missing}` : ""}):`,
     // Numbered as a list of its own: the numbers people type next refer to the last list they saw.
     papers: items.map((item, i) => listCard(item, offset + i + 1)),
     actions: ["markRead", "unbookmark"],

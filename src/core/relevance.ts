@@ -37,8 +37,9 @@ export function papersAbout(index: SearchIndex, topic: string, options: { among?
   return splitByRelevance(index, topic, hits).strong;
 }
 
-/** The words of `query` no paper has in any form, quoted for a sentence ('"autoencoders"', '"a" or "b"'), or null. */
-export function missingWordsText(index: SearchIndex, query: string): string | null {
-  const missing = index.missingWords(query).slice(0, 3);
+/** The words of `query` no paper has in any form, quoted for a sentence ('"autoencoders"', '"a" or "b"'), or null.
+ * `foundElsewhere`: a word it says yes to is not missing (a reading list's notes are searched too). */
+export function missingWordsText(index: SearchIndex, query: string, foundElsewhere?: (word: string) => boolean): string | null {
+  const missing = index.missingWords(query).filter((w) => !foundElsewhere?.(w)).slice(0, 3);
   return missing.length ? missing.map((w) => `"${w.slice(0, 30)}"`).join(" or ") : null;
 }

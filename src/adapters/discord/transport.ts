@@ -135,15 +135,15 @@ export class DiscordTransport implements ChatTransport {
     }
   }
 
-  /**
-   * Start Thread from Message, then the starter inside it. A thread Discord says already exists (a press
-   * whose process died after creating it) is the same thread: its id is the message's id.
-   */
   /** A channel mention: Discord shows the thread's name, linked. */
   threadMention(threadId: string): string {
     return `<#${threadId}>`;
   }
 
+  /**
+   * Start Thread from Message, then the starter inside it. A thread Discord says already exists (a press
+   * whose process died after creating it) is the same thread: its id is the message's id.
+   */
   async startThread(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string }> {
     let threadId = messageId;
     try {

@@ -30,7 +30,11 @@ if (unknown.length) { console.error(`Unknown bench ${unknown.join(", ")}; choose
 
 const resultsPath = new URL("./results.json", import.meta.url);
 const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, "utf8")) : {};
-const results: Record<string, unknown> = { ...previous.results };
+const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) };
+// Each bench's figures carry the time and machine they were measured on: a run of one bench keeps the others'
+// figures, which may come from another day's machine (the same VM class has been AMD one day, Intel the next).
+const results: Record<string, unknown> = Object.fromEntries(Object.entries(previous.results ?? {}).map(([name, r]) =>
+  [name, { ranAt: previous.ranAt, machine: previous.machine, ...(r as object) }]));
 for (const name of wanted.length ? wanted : Object.keys(benches).filter((b) => !ONLY_WHEN_NAMED.has(b))) {
   const [file, fn] = benches[name]!;
   if (!existsSync(new URL(file, import.meta.url))) { console.log(`\n== ${name}: not present, skipped`); continue; }
@@ -38,9 +42,8 @@ for (const name of wanted.length ? wanted : Object.keys(benches).filter((b) => !
   const started = Date.now();
   const module = await import(file);
   const key = (process.env.TEST_DATABASE_URL ?? "").startsWith("postgres") && name !== "search" ? `${name}@postgresql` : name;
-  results[key] = { ...(await module[fn]()), seconds: Math.round((Date.now() - started) / 100) / 10 };
+  results[key] = { ranAt: new Date(started).toISOString(), machine, ...(await module[fn]()), seconds: Math.round((Date.now() - started) / 100) / 10 };
 }
-const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) };
 writeFileSync(resultsPath, JSON.stringify({ ranAt: new Date().toISOString(), machine, results }, null, 2) + "\n");
 console.log(`\nFigures written to bench/results.json`);
 process.exit(0);

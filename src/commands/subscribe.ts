@@ -22,7 +22,7 @@ const DAY_HINT = "The day is one of mon, tue, wed, thu, fri, sat, sun, like subs
 
 const Options = z.object({
   time: option(z.string().default("09:00"), { description: "Local time HH:MM (default 09:00)" }),
-  zone: option(z.string().optional(), { description: "IANA time zone, e.g. Europe/Berlin (default UTC; yours for a personal digest)", autocomplete: "timezone" }),
+  zone: option(z.string().optional(), { description: "IANA time zone, e.g. Europe/Berlin (default: yours where the platform knows it, else UTC)", autocomplete: "timezone" }),
   topic: option(z.string().trim().max(200, TOPIC_HINT).optional().transform((t) => t || null), { description: "Only papers about this, e.g. mixture of experts" }),
   size: option(z.coerce.number({ error: SIZE_HINT }).int(SIZE_HINT).min(1, SIZE_HINT).max(20, SIZE_HINT).default(5), { description: "Papers per digest (1–20, default 5)" }),
   ranked: option(z.string().toLowerCase().pipe(z.enum(["trending", "team"], { error: RANKED_HINT })).default("trending"),
@@ -35,12 +35,14 @@ const Options = z.object({
     { description: "Weekly: the day, e.g. mon (default mon)" }),
 });
 
+// Without a zone, "09:00" means the subscriber's own 09:00 where the platform says what that is (Slack's
+// profile zone, the terminal's machine), as Slack's /remind reads a time; else (Discord) UTC for a channel,
+// and a question for a personal digest, whose point is the person's morning. The answer names the zone.
 async function zoneFor(ctx: CommandContext, given: string | undefined, personal: boolean): Promise<string> {
   if (given) return normalizeZone(given);
-  if (!personal) return "UTC";
   const own = await ctx.userTimeZone?.();
-  if (own) return normalizeZone(own);
-  if (ctx.user.platform === "console") return "UTC";
+  if (own) { try { return normalizeZone(own); } catch { /* a zone this runtime does not know: as if none */ } }
+  if (!personal || ctx.user.platform === "console") return "UTC";
   throw new UserError("missing_zone", "Which time zone are you in? Add it, like /papers subscribe who:me time:08:30 zone:Europe/Berlin (start typing a city and pick it).");
 }
 

@@ -11,9 +11,11 @@ import { spawnPapers } from "../support/processes.ts";
 const dir = mkdtempSync(join(tmpdir(), "papers-terminal-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it("moe, bookmark 2, similar 1, bookmarks, export bibtex, quit", async () => {
-  const bot = spawnPapers(["start"], { DATABASE_URL: `file:${join(dir, "papers.db")}` }, { stdin: "pipe", cwd: dir });
-  bot.child.stdin!.end(["/papers moe", "/papers bookmark 2", "/papers similar 1", "/papers bookmarks", "/papers export bibtex", "quit", ""].join("\n"));
+it("moe, bookmark 2, similar 1, bookmarks, export bibtex, subscribe 08:30, quit", async () => {
+  // TZ: the machine's zone, which "subscribe 08:30" takes when no zone is typed.
+  const bot = spawnPapers(["start"], { DATABASE_URL: `file:${join(dir, "papers.db")}`, TZ: "Asia/Tokyo" }, { stdin: "pipe", cwd: dir });
+  bot.child.stdin!.end(["/papers moe", "/papers bookmark 2", "/papers similar 1", "/papers bookmarks", "/papers export bibtex",
+    "/papers subscribe 08:30", "quit", ""].join("\n"));
   const { code } = await bot.exited;
   const out = bot.stdout();
   expect(code, bot.stderr()).toBe(0);
@@ -24,6 +26,7 @@ it("moe, bookmark 2, similar 1, bookmarks, export bibtex, quit", async () => {
   expect(out).toMatch(/^> Your reading list \(1 of 1, 1 unread\), page 1 of 1:\n\n1\. /m);
   const path = join(dir, "papers-bookmarks.bib");
   expect(out).toContain(`Wrote ${path}`);
+  expect(out).toMatch(/^> Subscribed #terminal: next digest (today|tomorrow) 08:30 Asia\/Tokyo/m);
   // The conversation holds answers only: no log line, no BibTeX dumped on screen.
   expect(out).not.toMatch(/^\{"level"/m);
   expect(out).not.toMatch(/^@\w+\{/m);

@@ -31,4 +31,21 @@ describe("subscribe me on Slack", () => {
     await tick("2030-03-12T10:00:00Z");
     expect(dms()).toHaveLength(count);
   });
+
+  // A channel digest without a zone: "09:00" is the subscriber's 09:00 (as Slack's /remind reads a time),
+  // from their profile; a zone typed wins.
+  it("a channel digest without a zone takes the subscriber's Slack zone", async () => {
+    h.emulator.userZones.set("U0ALICE", "Europe/Berlin");
+    const ask = async (text: string) => {
+      const id = h.nextResponseId();
+      await h.requester.command(text, h.emulator.responseUrl(id));
+      const [answer] = await h.emulator.waitFor(() => { const r = h.emulator.responsesTo(id); return r.length ? r : null; });
+      return JSON.stringify(answer);
+    };
+    expect(await ask("subscribe 09:00 mixture of experts")).toMatch(/09:00 Europe\/Berlin/);
+    const stored = async () => (await h.services.subscriptions.all()).find((s) => s.channelId === "C0GENERAL" && s.cadence === "daily")?.timeZone;
+    expect(await stored()).toBe("Europe/Berlin");
+    expect(await ask("subscribe 09:00 America/New_York")).toMatch(/09:00 America\/New_York/);
+    expect(await stored()).toBe("America/New_York");
+  });
 });

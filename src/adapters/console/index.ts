@@ -38,7 +38,9 @@ export function startConsole(services: Services, registry: CommandRegistry, io: 
   const rl = createInterface({ input: io.input, output: io.output, terminal: false, ...(io.signal ? { signal: io.signal } : {}) });
   const say = (text: string) => io.output.write(text + "\n");
   let last: Reply | undefined;
-  const context = () => ({ services, user, channel, canManageChannel: true, now: services.clock() });
+  // The machine's zone (TZ, else the system's): "subscribe 08:30" in a terminal means 08:30 where you sit.
+  const userTimeZone = async () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
+  const context = () => ({ services, user, channel, canManageChannel: true, now: services.clock(), userTimeZone });
 
   say(`papers-bot (terminal mode): ${services.catalog.size} papers. Type /papers help, /papers moe, or "quit".`);
   const prompt = () => io.output.write("> ");

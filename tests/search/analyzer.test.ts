@@ -51,4 +51,18 @@ describe("analyzer cache", () => {
       expect(out).toEqual(viaTokens(vocab, text));
     }), { numRuns: 200 });
   });
+
+  // Vocabulary.learn takes a word with no hyphen and no capital as its own only term without analysing it:
+  // capitals outside ASCII (É, Σ, the title-case ǅ) and mixed scripts must still be analysed.
+  it("learns words made of any letters as tokens() reads them", () => {
+    const vocab = new Vocabulary();
+    const analyzer = new Analyzer(vocab);
+    const letter = fc.constantFrom("a", "z", "Q", "é", "É", "ß", "Σ", "σ", "ǅ", "ǆ", "ﬁ", "İ", "ı", "ж", "Ж", "7", "-");
+    fc.assert(fc.property(fc.array(fc.array(letter, { minLength: 1, maxLength: 8 }).map((l) => l.join("")), { maxLength: 10 }), (words) => {
+      const text = words.join(" ");
+      const out: [number, number][] = [];
+      analyzer.run(text, { term: (id, position) => out.push([id, position]) });
+      expect(out).toEqual(viaTokens(vocab, text));
+    }), { numRuns: 1000 });
+  });
 });

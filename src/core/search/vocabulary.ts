@@ -42,8 +42,9 @@ export class Vocabulary {
 
   /** Analyses a token seen for the first time (see findCode) and stores it; returns its code. */
   learn(raw: string, hash: number): number {
+    // Most new tokens are a plain lower-case word: its own surface, known to be absent (no analysis needed).
+    if (isPlain(raw)) return this.addSurface(raw, hash);
     const { terms, joined } = analyzeRaw(raw);
-    // Most new tokens are a plain lower-case word: its own surface, known to be absent.
     if (terms.length === 1 && raw === terms[0]) return this.addSurface(raw, hash);
     let code = this.intern(terms[0]!);
     if (terms.length > 1) {
@@ -143,4 +144,14 @@ function grown<T extends Int32Array | Uint32Array>(a: T, need: number): T {
   const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length + (a.length >> 3) + 64));
   next.set(a);
   return next;
+}
+
+/** Whether a token is its own only term: no hyphen, no capital (ASCII, or a character with a distinct lower case). */
+function isPlain(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 45 || (c >= 65 && c <= 90)) return false;
+    if (c >= 128) return raw === raw.toLowerCase() && !raw.includes("-");
+  }
+  return true;
 }

@@ -15,7 +15,11 @@ function looksLikeTime(word: string): boolean {
   return /^\d{1,2}:\d{1,2}$/.test(word) || /^\d{1,2}(:\d{2})?\s*(am|pm)$/i.test(word) || /^\d{1,2}h\d{0,2}$/i.test(word);
 }
 
-const WEEKDAY_WORD = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*$/i;
+// A day as people write one ("mon", "Tues", "wednesday", "Fridays"), not any word that starts like one:
+// "subscribe weekly satellite imagery" is a topic, not Saturday's "imagery".
+const WEEKDAY_WORD = /^(mon(day)?|tue(s|sday)?|wed(s|nesday)?|thu(r|rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?)s?$/i;
+// A word after "weekly" that reads like a day but is none ("funday", "tuseday"): an unknown day, not the topic.
+const DAYLIKE_WORD = /^[a-z]{1,6}day$/i;
 
 /** Leading "me" (a personal digest) and "weekly"/"daily" (the cadence), then the rest as before. */
 export function parseSubscribeWords(words: string[]): Record<string, unknown> {
@@ -31,11 +35,17 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
   }
   for (const word of rest) {
     if (raw.every === "weekly" && raw.day === undefined && WEEKDAY_WORD.test(word)) { raw.day = word; continue; }
+    // Checked as the day option is (subscribe's schema), so it gets the same one-sentence answer.
+    if (raw.every === "weekly" && raw.day === undefined && topic.length === 0 && DAYLIKE_WORD.test(word) && word.toLowerCase() !== "today") { raw.day = word; continue; }
     const option = /^(size|ranked|time|zone|topic|who|every|day)[:=](.+)$/i.exec(word);
     if (option) { raw[option[1]!.toLowerCase()] = option[2]; continue; }
     if (raw.time === undefined && looksLikeTime(word)) { raw.time = word; continue; }
     if (raw.zone === undefined && ZONE_WORD.test(word) && (word.includes("/") || canonicalTimeZone(word))) { raw.zone = word; continue; }
     topic.push(word);
+  }
+  // A bare number is a topic word beside others ("gpt 4"), but alone it is the hour: "subscribe 9" means 09:00.
+  if (raw.time === undefined && raw.topic === undefined && topic.length === 1 && /^\d{1,2}$/.test(topic[0]!) && Number(topic[0]) <= 23) {
+    raw.time = topic.pop();
   }
   if (topic.length > 0) raw.topic = [raw.topic, ...topic].filter(Boolean).join(" ");
   return raw;

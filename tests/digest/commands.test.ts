@@ -42,6 +42,7 @@ describe("subscribe", () => {
       ["subscribe 9:5", /^"9:5" isn't a time I can read/],
       ["subscribe size:50", /^The size is how many papers per digest, a number from 1 to 20/],
       ["subscribe ranked:random", /^Ranked is "trending" .* or "team"/],
+      ["subscribe weekly funday 09:00", /^The day is one of mon, tue, wed, thu, fri, sat, sun/],
     ] as const) {
       const reply = await say(text, "CBAD");
       expect(reply.tone, text).toBe("error");
@@ -50,6 +51,17 @@ describe("subscribe", () => {
     }
     expect(await services.subscriptions.get(channel("CBAD"))).toBeNull();
     expect((await say("subscribe 9am", "C9")).text).toMatch(/next digest tomorrow 09:00 UTC/);
+  });
+
+  it("reads a lone number as the hour, a day only when it is one, and numbers beside words as the topic", async () => {
+    const nine = await say("subscribe 9", "CN1");
+    expect(nine.text).toMatch(/next digest tomorrow 09:00 UTC/);
+    expect(nine.text).not.toMatch(/about/);
+    expect((await say("subscribe 17 Europe/Berlin", "CN2")).text).toMatch(/17:00 Europe\/Berlin/);
+    expect((await say("subscribe 08:00 gpt 4", "CN3")).text).toMatch(/08:00 UTC.*about "gpt 4"/);
+    const satellite = await say("subscribe weekly satellite imagery", "CN4");
+    expect(satellite.text).toMatch(/weekly on mon.*about "satellite imagery"/);
+    expect((await say("subscribe weekly Thursdays 10:00 agents", "CN5")).text).toMatch(/weekly on thu.*10:00 UTC.*about "agents"/);
   });
 
   it("needs channel-manager permission", async () => {

@@ -23,7 +23,8 @@ export const ingestCli: CliCommand = {
     if (file.startsWith("-")) throw new CliUsageError(`${file.slice(0, 40)} is not an option of papers ingest.`, true);
     if (extra.length > 0) throw new CliUsageError(`papers ingest takes one file; "${extra[0]!.slice(0, 40)}" is one too many.`, true);
     let text: string;
-    try { text = readFileSync(file, "utf8"); } catch { throw new CliUsageError(`Cannot read ${file}: check the path.`); }
+    try { text = readFileSync(file, "utf8"); } catch (error) { throw new CliUsageError(unreadable(file, error)); }
+    if (text.trim() === "") throw new CliUsageError(`${file} is empty: a trending-page capture starts with a date line like "Mar 11". Nothing was written.`);
     let capture: ReturnType<typeof parseCapture>;
     try { capture = parseCapture(text); } catch (error) {
       if (error instanceof CaptureFormatError) throw new CliUsageError(`${file} is not a trending-page capture: ${error.message}. Nothing was written.`);
@@ -38,3 +39,13 @@ export const ingestCli: CliCommand = {
     });
   },
 };
+
+/** Why a capture file could not be read, in one sentence. */
+function unreadable(file: string, error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "ENOENT": return `There is no file ${file}: check the path.`;
+    case "EISDIR": return `${file} is a folder: name the capture file in it.`;
+    case "EACCES": case "EPERM": return `${file} cannot be read by this user: check its permissions.`;
+    default: return `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "read failed"}): check the path.`;
+  }
+}

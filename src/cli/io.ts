@@ -33,16 +33,24 @@ export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typ
   try {
     return parseArgs(config);
   } catch (error) {
-    throw new CliUsageError(flagMistake(error as Error & { code?: string }), true);
+    throw new CliUsageError(flagMistake(error as Error & { code?: string }, config.args ?? process.argv.slice(2)), true);
   }
 }
 
-function flagMistake(error: Error & { code?: string }): string {
+function flagMistake(error: Error & { code?: string }, args: readonly string[]): string {
   const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1];
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": return `${option ?? "That option"} is not an option of this command.`;
-    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return /argument missing/.test(error.message) ? `${option ?? "That option"} needs a value.` : `${option ?? "That option"} takes no value.`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
+      if (/argument missing/.test(error.message)) return `${option ?? "That option"} needs a value.`;
+      // "--limit -3": the value starts with a dash, so parseArgs reads it as another flag.
+      if (/ambiguous/.test(error.message)) {
+        const value = option ? args[args.indexOf(option) + 1] : undefined;
+        return `${option ?? "That option"} needs a value, and ${value ? `"${value.slice(0, 20)}"` : "what follows it"} reads as a flag; ` +
+          `write ${option ?? "the option"}=${value?.slice(0, 20) ?? "<value>"} if that is the value.`;
+      }
+      return `${option ?? "That option"} takes no value.`;
+    }
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": return `Unexpected word ${/'([^']*)'/.exec(error.message)?.[1] ?? ""}: this command takes only flags.`.replace("word :", "word:");
     default: return (error.message.split("\n")[0] ?? "Those flags are not right.").replace(/'/g, "\"");
   }

@@ -71,6 +71,15 @@ describe("papers ingest", () => {
       const lines = run.err.trim().split("\n");
       expect(lines.filter((l) => !l.startsWith("Usage: papers ingest"))).toHaveLength(1);
     }
+    // What is wrong with the path, not only that it is: a missing file, a folder, an empty file.
+    writeFileSync(join(dir, "blank.txt"), "\n \n");
+    for (const [path, said] of [[join(dir, "nope.txt"), /^There is no file .*nope\.txt: check the path\.$/],
+      [dir, /is a folder: name the capture file in it\.$/],
+      [join(dir, "blank.txt"), /blank\.txt is empty: a trending-page capture starts with a date line like "Mar 11"\. Nothing was written\.$/]] as const) {
+      const run = await runCli(["ingest", path], env);
+      expect(run.code).toBe(2);
+      expect(run.err.trim()).toMatch(said);
+    }
   });
 
   it("dates the bundled capture by its own date line, so ingesting it again adds no second snapshot; --date overrides", async () => {

@@ -37,6 +37,7 @@ describe("flag mistakes: one sentence, the usage line, exit 2", () => {
     [["digest", "run", "--now"], /^--now needs a value\.$/, "papers digest run"],
     [["digest", "run", "extra"], /^Unexpected word extra/, "papers digest run"],
     [["trending", "--json=yes"], /^--json takes no value\.$/, "papers trending"],
+    [["search", "moe", "--limit", "-3"], /^--limit needs a value, and "-3" reads as a flag; write --limit=-3 if that is the value\.$/, "papers search"],
     [["slack", "manifest", "--url"], /--url needs the public base URL of the bot/, "papers slack manifest"],
     [["slack", "manifest", "--url", "--socket"], /--url needs the public base URL of the bot/, "papers slack manifest"],
     [["ingest"], /^Name the capture file/, "papers ingest"],

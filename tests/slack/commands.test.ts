@@ -33,6 +33,16 @@ describe("/papers over real Bolt", () => {
     expect(text).not.toMatch(/<words>/);
   });
 
+  // Answers echo the query; Slack parses <!channel>, <!here> and <@U…> in the notification text as well as in
+  // the blocks, so an echo must be escaped in both or it notifies the channel. Slack sends & < > escaped.
+  it("echoes a query holding mentions without mentioning anyone, and reads Slack's escaped & < >", async () => {
+    const { answer } = await papers("&lt;!channel&gt; &lt;@U0BOB&gt; q&amp;a moe");
+    for (const text of [answer.text as string, blockText(answer.blocks)]) {
+      expect(text).toContain("&lt;!channel&gt; &lt;@U0BOB&gt; q&amp;a moe");
+      expect(text).not.toMatch(/<!channel>|<@U0BOB>|&amp;amp;/);
+    }
+  });
+
   it("acks before doing the work: the ack arrives while the answer's delivery is still held open", async () => {
     const hold = h.emulator.holdResponses();
     try {

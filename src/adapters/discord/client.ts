@@ -15,5 +15,7 @@ export function createDiscordClient(config: Pick<Config, "DISCORD_API_URL">): Cl
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
     partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
     rest: { globalRequestsPerSecond: INTERACTION_CLIENT_REQUESTS_PER_SECOND, ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) },
+    // Answers echo what people typed ("Papers for "@everyone""): nothing the bot says pings anyone (NO_PINGS).
+    allowedMentions: { parse: [], repliedUser: false },
   });
 }

@@ -21,6 +21,9 @@ import { carriesDeliveryKey, withDeliveryKey } from "./delivery-key.ts";
 import type { DiscussionStarter } from "../../core/messages/discussion.ts";
 import { renderDiscussion } from "./render-discussion.ts";
 
+/** Mentions Discord may turn into notifications in a post: none. */
+const NO_PINGS = { parse: [] as never[] };
+
 /** Discord's "A thread has already been created for this message": the thread's id is the message's. */
 const THREAD_ALREADY_CREATED = 160004;
 /** Three days of quiet before Discord archives the thread (it reopens when someone posts). */
@@ -119,7 +122,8 @@ export class DiscordTransport implements ChatTransport {
     const rendered = renderMessage(reply, this.ids);
     const nonce = options.idempotencyKey ? nonceFor(options.idempotencyKey) : randomBytes(18).toString("base64url");
     const { file, ...message } = options.idempotencyKey ? withDeliveryKey(rendered, nonce, this.ids) : rendered;
-    const body = { ...message, nonce, enforce_nonce: true };
+    // A topic or query echoed in a digest ("about @everyone", "<@&role>") must not ping anyone, every day.
+    const body = { ...message, nonce, enforce_nonce: true, allowed_mentions: NO_PINGS };
     const channelId = await this.channelId(channel);
     this.listings.delete(channelId); // what this post adds (or may have added) is not in it
     const files: RawFile[] | undefined = file ? [{ name: file.name, data: file.data }] : undefined;

@@ -14,8 +14,13 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     const { services, registry } = deps;
     const to = { client, userId: command.user_id, channelId: command.channel_id, respond };
     await deps.track(safely(services, { kind: "command", user: command.user_id, team: command.team_id }, async () => {
-      const reply = await runText(registry, command.text ?? "", commandContext(services, command.team_id, command.user_id, command.channel_id, client));
+      const reply = await runText(registry, slackUnescape(command.text ?? ""), commandContext(services, command.team_id, command.user_id, command.channel_id, client));
       await deliver(services, to, reply);
     }, (apology) => deliver(services, to, apology)));
   });
+}
+
+/** Slack sends &, < and > as &amp;, &lt; and &gt;: "/papers q&a" is a search for "q&a", not "q&amp;a". */
+function slackUnescape(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }

@@ -122,8 +122,9 @@ export function slackText(reply: Reply): Reply {
   return { ...reply, text: spellEmoji(reply.text, slackSpelling) };
 }
 
+/** The notification text: Slack parses it as mrkdwn too, so an echoed "<!channel>" would notify everyone. */
 function fallbackText(reply: Reply): string {
-  return reply.text.slice(0, 3000);
+  return escapeText(reply.text.slice(0, 3000));
 }
 
 /** All the blocks of a reply, before splitting into messages. */
@@ -158,7 +159,7 @@ export function renderFileFallback(reply: Reply): SlackMessage {
   const room = MAX_SECTION - 200;
   const body = file.content.length > room ? `${file.content.slice(0, room)}\n… (cut; ${file.content.length.toLocaleString("en")} characters in all)` : file.content;
   return {
-    text: `${reply.text} (${file.name})`,
+    text: escapeText(`${reply.text} (${file.name})`),
     blocks: [section(`${escapeText(reply.text)} I couldn't attach *${escapeText(file.name)}*, so here it is:`), section("```" + escapeText(body.replace(/```/g, "`\u200b``")) + "```")],
   };
 }

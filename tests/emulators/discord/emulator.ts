@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { Gateway } from "./gateway.ts";
-import { messageObject, snowflake, userObject, type EmulatedGuild, type EmulatedUser, type MessageRecord, type ThreadRecord } from "./payloads.ts";
+import { messageObject, pingsOf, snowflake, userObject, type EmulatedGuild, type EmulatedUser, type MessageRecord, type ThreadRecord } from "./payloads.ts";
 import { checkMessageBody, checkNotEmpty, checkThreadBody } from "./limits.ts";
 import { discordError, parseRequest, rateLimited, RecordLog, send, type Answer, type ParsedRequest, type RestRecord } from "./rest.ts";
 
@@ -228,7 +228,8 @@ export class DiscordEmulator {
 
   private asMessage(body: any, flags = 0): MessageRecord {
     return { id: snowflake(this.now()), channel_id: this.guilds[0]!.channels[0]!.id, content: body?.content ?? "", embeds: body?.embeds ?? [], components: body?.components ?? [],
-      flags: body?.flags ?? flags, author: userObject(this.bot), timestamp: new Date(this.now()).toISOString(), attachments: body?.attachments ?? [] };
+      flags: body?.flags ?? flags, author: userObject(this.bot), timestamp: new Date(this.now()).toISOString(), attachments: body?.attachments ?? [],
+      pings: pingsOf(body) };
   }
 
   private callback(token: string, body: any): Answer {
@@ -247,7 +248,8 @@ export class DiscordEmulator {
     const invalid = checkMessageBody(body);
     if (invalid) return invalid;
     const entry = this.replyOf(token);
-    entry.original = { ...(entry.original ?? this.asMessage({})), ...body, attachments: files.map((f, i) => ({ id: String(i), filename: f.name, size: f.content.length })) };
+    entry.original = { ...(entry.original ?? this.asMessage({})), ...body, attachments: files.map((f, i) => ({ id: String(i), filename: f.name, size: f.content.length })),
+      pings: pingsOf(body) };
     return { status: 200, body: messageObject(entry.original) };
   }
 

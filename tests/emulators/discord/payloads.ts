@@ -59,6 +59,30 @@ export interface MessageRecord {
   author: ReturnType<typeof userObject>; nonce?: string | number; timestamp: string; attachments: unknown[];
   /** The thread started from this message, as Discord includes it. */
   thread?: ThreadRecord;
+  /** Who the message notified (pingsOf): what Discord reports as mention_everyone, mentions and mention_roles. */
+  pings?: Pings;
+}
+
+export interface Pings { everyone: boolean; users: string[]; roles: string[] }
+
+/**
+ * Who a message's content notifies, as Discord decides it: @everyone / @here, <@id> (or <@!id>) and <@&id>
+ * in the content, filtered by allowed_mentions. Without allowed_mentions every kind is parsed; with it, only
+ * the kinds in `parse` and the ids listed in `users` / `roles`. (The bot's permission to mention @everyone
+ * is not modelled: a message that would ping everyone is counted as doing so.)
+ */
+export function pingsOf(body: any): Pings {
+  const content = String(body?.content ?? "");
+  const allowed = body?.allowed_mentions;
+  const parse: string[] = allowed ? (Array.isArray(allowed.parse) ? allowed.parse : []) : ["everyone", "users", "roles"];
+  const listed = (kind: "users" | "roles"): string[] => (allowed && Array.isArray(allowed[kind]) ? allowed[kind].map(String) : []);
+  const found = (pattern: RegExp) => [...new Set([...content.matchAll(pattern)].map((m) => m[1]!))];
+  const users = found(/<@!?(\d+)>/g), roles = found(/<@&(\d+)>/g);
+  return {
+    everyone: parse.includes("everyone") && /@(everyone|here)\b/.test(content),
+    users: users.filter((id) => parse.includes("users") || listed("users").includes(id)),
+    roles: roles.filter((id) => parse.includes("roles") || listed("roles").includes(id)),
+  };
 }
 
 /** A public thread started from a message: Discord gives it the message's id. */
@@ -66,9 +90,9 @@ export interface ThreadRecord { id: string; type: 11; guild_id: string; parent_i
   auto_archive_duration: number; message_count: number; member_count: number;
   thread_metadata: { archived: boolean; auto_archive_duration: number; archive_timestamp: string; locked: boolean } }
 
-export function messageObject(message: MessageRecord) {
+export function messageObject({ pings, ...message }: MessageRecord) {
   return {
-    type: 0, tts: false, mention_everyone: false, mentions: [], mention_roles: [], pinned: false, edited_timestamp: null,
-    ...message,
+    type: 0, tts: false, pinned: false, edited_timestamp: null, ...message,
+    mention_everyone: pings?.everyone ?? false, mentions: (pings?.users ?? []).map((id) => ({ id })), mention_roles: pings?.roles ?? [],
   };
 }

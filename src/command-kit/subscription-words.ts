@@ -18,7 +18,8 @@ function looksLikeTime(word: string): boolean {
 // A day as people write one ("mon", "Tues", "wednesday", "Fridays"), not any word that starts like one:
 // "subscribe weekly satellite imagery" is a topic, not Saturday's "imagery".
 const WEEKDAY_WORD = /^(mon(day)?|tue(s|sday)?|wed(s|nesday)?|thu(r|rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?)s?$/i;
-// A word after "weekly" that reads like a day but is none ("funday", "tuseday"): an unknown day, not the topic.
+// The word right after "weekly", where the day goes, that reads like a day but is none ("funday", "tuseday"):
+// an unknown day, not the topic ("weekly 09:00 holiday …" keeps its topic).
 const DAYLIKE_WORD = /^[a-z]{1,6}day$/i;
 
 /** Leading "me" (a personal digest) and "weekly"/"daily" (the cadence), then the rest as before. */
@@ -36,7 +37,7 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
   for (const word of rest) {
     if (raw.every === "weekly" && raw.day === undefined && WEEKDAY_WORD.test(word)) { raw.day = word; continue; }
     // Checked as the day option is (subscribe's schema), so it gets the same one-sentence answer.
-    if (raw.every === "weekly" && raw.day === undefined && topic.length === 0 && DAYLIKE_WORD.test(word) && word.toLowerCase() !== "today") { raw.day = word; continue; }
+    if (raw.every === "weekly" && raw.day === undefined && word === rest[0] && DAYLIKE_WORD.test(word) && word.toLowerCase() !== "today") { raw.day = word; continue; }
     const option = /^(size|ranked|time|zone|topic|who|every|day)[:=](.+)$/i.exec(word);
     if (option) { raw[option[1]!.toLowerCase()] = option[2]; continue; }
     if (raw.time === undefined && looksLikeTime(word)) { raw.time = word; continue; }

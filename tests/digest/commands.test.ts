@@ -62,6 +62,7 @@ describe("subscribe", () => {
     const satellite = await say("subscribe weekly satellite imagery", "CN4");
     expect(satellite.text).toMatch(/weekly on mon.*about "satellite imagery"/);
     expect((await say("subscribe weekly Thursdays 10:00 agents", "CN5")).text).toMatch(/weekly on thu.*10:00 UTC.*about "agents"/);
+    expect((await say("subscribe weekly 10:00 midday agents", "CN6")).text).toMatch(/weekly on mon.*about "midday agents"/);
   });
 
   it("needs channel-manager permission", async () => {

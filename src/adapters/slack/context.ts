@@ -39,7 +39,7 @@ async function slackTimeZone(client: UsersInfo, userId: string, services: Servic
     const answer = await client.users.info({ user: userId }) as { user?: { tz?: unknown } };
     return typeof answer.user?.tz === "string" ? answer.user.tz : null;
   } catch (error) {
-    services.log.warn({ err: error }, "users.info failed; asking the person for a time zone");
+    services.log.warn({ err: error }, "users.info failed: no time zone from Slack for this person");
     return null;
   }
 }

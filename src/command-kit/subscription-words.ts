@@ -35,9 +35,10 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     rest = rest.slice(1);
   }
   for (const word of rest) {
-    if (raw.every === "weekly" && raw.day === undefined && WEEKDAY_WORD.test(word)) { raw.day = word; continue; }
-    // Checked as the day option is (subscribe's schema), so it gets the same one-sentence answer.
-    if (raw.every === "weekly" && raw.day === undefined && word === rest[0] && DAYLIKE_WORD.test(word) && word.toLowerCase() !== "today") { raw.day = word; continue; }
+    // A mistyped day is taken as the day too, and checked as the day option is (subscribe's schema), so it
+    // gets the same one-sentence answer.
+    const mistypedDay = word === rest[0] && DAYLIKE_WORD.test(word) && word.toLowerCase() !== "today";
+    if (raw.every === "weekly" && raw.day === undefined && (WEEKDAY_WORD.test(word) || mistypedDay)) { raw.day = word; continue; }
     const option = /^(size|ranked|time|zone|topic|who|every|day)[:=](.+)$/i.exec(word);
     if (option) { raw[option[1]!.toLowerCase()] = option[2]; continue; }
     if (raw.time === undefined && looksLikeTime(word)) { raw.time = word; continue; }

@@ -1,13 +1,11 @@
 // Discord refusing the bot token at log-in is a configuration mistake (a token pasted wrong, or reset in
 // the Developer Portal since), not a crash: one sentence naming DISCORD_TOKEN and where the right one is.
+import { DefaultRestOptions } from "discord.js";
 import { ConfigError } from "../../config.ts";
 import { unreachable } from "../http/unreachable.ts";
 
-/** discord.js's default REST base. */
-const DISCORD_API_BASE = "https://discord.com/api";
-
 /** `error` as a ConfigError naming DISCORD_TOKEN when Discord refused the token; otherwise `error` itself. */
-export function refusedToken(error: unknown): unknown {
+function refusedToken(error: unknown): unknown {
   const { code, status } = (error ?? {}) as { code?: unknown; status?: unknown };
   // discord.js's TokenInvalid (REST 401 on /gateway/bot), or the gateway's close code 4004.
   if (code !== "TokenInvalid" && code !== 4004 && status !== 401) return error;
@@ -17,5 +15,5 @@ export function refusedToken(error: unknown): unknown {
 
 /** What start-up and registration say when Discord did not answer: a refused token (above), an unreachable API, or `error`. */
 export function startFailure(error: unknown, api: string | undefined): unknown {
-  return unreachable(refusedToken(error), "Discord", api ?? DISCORD_API_BASE, "DISCORD_API_URL");
+  return unreachable(refusedToken(error), "Discord", api ?? DefaultRestOptions.api, "DISCORD_API_URL");
 }

@@ -17,6 +17,16 @@ function packageRoot(): string {
 export const PACKAGE_ROOT = packageRoot();
 export const DEFAULT_DATABASE_URL = `file:${join(PACKAGE_ROOT, "data", "papers.db")}`;
 
+/**
+ * The folder the person typed the command in. `npm start` and `npm run papers` run in the package's root
+ * whatever folder npm was called from, and say that folder in INIT_CWD; anything else (`node bin/papers.js`,
+ * a process started with its own working directory) is where it runs.
+ */
+export function userDirectory(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  const viaNpm = env.INIT_CWD && (env.npm_lifecycle_event === "start" || env.npm_lifecycle_event === "papers") && cwd === PACKAGE_ROOT;
+  return viaNpm ? env.INIT_CWD! : cwd;
+}
+
 const optionalString = z.string().trim().min(1).optional().or(z.literal("").transform(() => undefined));
 
 const EnvSchema = z.object({

@@ -1,6 +1,6 @@
 // `papers start`: Slack, Discord and the cron jobs as configured; with no tokens, the terminal mode.
 // On SIGTERM/SIGINT it stops taking work, lets what is in flight finish, closes the database, exits 0.
-import { ConfigError, type Config } from "../config.ts";
+import { ConfigError, userDirectory, type Config } from "../config.ts";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { createLogger, registerConfigSecrets } from "../log.ts";
@@ -38,7 +38,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     const shutdown = watchShutdown(log);
     const ended = new AbortController();
     void shutdown.signal.then(() => ended.abort());
-    await startConsole(services, registry, { input: io.stdin, output: io.stdout, signal: ended.signal, notice });
+    await startConsole(services, registry, { input: io.stdin, output: io.stdout, signal: ended.signal, notice, cwd: userDirectory() });
     await refresh?.stop();
     await digest.stop();
     await services.close();

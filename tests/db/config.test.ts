@@ -1,7 +1,7 @@
 import { join } from "node:path";
 // Configuration is read once and a bad value stops the bot with one sentence naming the variable.
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.ts";
+import { ConfigError, loadConfig, PACKAGE_ROOT, userDirectory } from "../../src/config.ts";
 import { runCli, spawnCli, STACK_LINE } from "../support/cli.ts";
 
 const configError = (env: Record<string, string>) => {
@@ -39,6 +39,18 @@ describe("loadConfig", () => {
     const message = (configError({ SLACK_BOT_TOKEN: "xoxb-999999-secretsecret" }) as Error).message;
     expect(message).not.toContain("secretsecret");
     expect((configError({ DATABASE_URL: "postgresql://bot:pa/secretsecret@db/papers" }) as Error).message).not.toContain("secretsecret");
+  });
+});
+
+describe("userDirectory (where the terminal writes exports)", () => {
+  it("is the folder npm was called from for `npm start` and `npm run papers`, else the working directory", () => {
+    const npm = (event: string) => ({ INIT_CWD: "/home/ada/notes", npm_lifecycle_event: event });
+    expect(userDirectory(npm("start"), PACKAGE_ROOT)).toBe("/home/ada/notes");
+    expect(userDirectory(npm("papers"), PACKAGE_ROOT)).toBe("/home/ada/notes");
+    // An INIT_CWD inherited from some other npm script (a test run) or a process started elsewhere is not it.
+    expect(userDirectory(npm("test"), PACKAGE_ROOT)).toBe(PACKAGE_ROOT);
+    expect(userDirectory(npm("start"), "/tmp/elsewhere")).toBe("/tmp/elsewhere");
+    expect(userDirectory({}, "/tmp/elsewhere")).toBe("/tmp/elsewhere");
   });
 });
 

@@ -28,6 +28,8 @@ export const paperCommand = defineCommand({
       }
     }
     if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}". Search for it with /papers <words>.`);
-    return { visibility: "ephemeral", text: paper.title, papers: [toCard(paper)], actions: ["bookmark", "share", "similar", "notInterested"] };
+    // The catalog keeps a card's worth of each abstract; the whole one is a database read away.
+    const whole = (await ctx.services.catalog.full(paper.id)) ?? paper;
+    return { visibility: "ephemeral", text: whole.title, papers: [toCard(whole, { full: true })], actions: ["bookmark", "share", "similar", "notInterested"] };
   },
 });

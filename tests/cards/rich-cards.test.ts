@@ -127,7 +127,7 @@ describe("terminal cards", () => {
   });
 
   it("mark a read paper once, before its title", () => {
-    const text = renderText({ visibility: "ephemeral", text: "1 saved", papers: [{ ...toCard(paper()), readAt: new Date("2025-03-12T00:00:00Z") }] });
+    const text = renderText({ visibility: "ephemeral", text: "1 saved", papers: [{ ...toCard(paper()), rank: 1, readAt: new Date("2025-03-12T00:00:00Z") }] });
     expect(text).toMatch(/^1\. ✓ \S/m);
     expect(text.match(/✓/g)).toHaveLength(1);
   });
@@ -201,5 +201,26 @@ describe("extras from the HF emulator", () => {
       { services, user, channel: { ...user, channelId: "C1" }, canManageChannel: false, now: services.clock() });
     expect(reply.papers?.[0]).toMatchObject({ aiSummary: "A training-free pruning method.", githubStars: 78 });
     expect(renderText(reply)).toContain("A training-free pruning method.");
+  });
+
+});
+
+describe("the paper command", () => {
+  let services: TestServices;
+  beforeAll(async () => { services = await createTestServices(); });
+  afterAll(async () => { await services?.close(); });
+
+  it("a paper asked for by itself shows its whole abstract, unnumbered, on every client", async () => {
+    const user = { platform: "slack" as const, workspaceId: "T1", userId: "U1" };
+    const ctx = { services, user, channel: { ...user, channelId: "C1" }, canManageChannel: false, now: services.clock() };
+    const found = await runCommand(createRegistry(), "search", { query: "mixture of experts" }, ctx);
+    const long = (await services.catalog.full(found.papers![0]!.id))!;
+    expect(long.summary.length).toBeGreaterThan(600);
+    const reply = await runCommand(createRegistry(), "paper", { id: long.id }, ctx);
+    const ending = long.summary.slice(-60);
+    expect(renderText(reply)).toContain(ending);
+    expect(renderText(reply)).not.toMatch(/^1\. /m);
+    expect(renderMessage(reply, new ComponentIds()).embeds![0]!.description).toContain(ending);
+    expect(JSON.stringify(renderReply(reply))).toContain(JSON.stringify(ending).slice(1, -1).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
   });
 });

@@ -11,10 +11,10 @@ import { spawnPapers } from "../support/processes.ts";
 const dir = mkdtempSync(join(tmpdir(), "papers-terminal-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-it("moe, bookmark 2, similar 1, bookmarks, export bibtex, subscribe 08:30, quit", async () => {
+it("moe, bookmark 2, more, similar 1, bookmarks, export bibtex, subscribe 08:30, quit", async () => {
   // TZ: the machine's zone, which "subscribe 08:30" takes when no zone is typed.
   const bot = spawnPapers(["start"], { DATABASE_URL: `file:${join(dir, "papers.db")}`, TZ: "Asia/Tokyo" }, { stdin: "pipe", cwd: dir });
-  bot.child.stdin!.end(["/papers moe", "/papers bookmark 2", "/papers similar 1", "/papers bookmarks", "/papers export bibtex",
+  bot.child.stdin!.end(["/papers moe", "/papers bookmark 2", "more", "/papers similar 1", "/papers bookmarks", "/papers export bibtex",
     "/papers subscribe 08:30", "quit", ""].join("\n"));
   const { code } = await bot.exited;
   const out = bot.stdout();
@@ -22,6 +22,8 @@ it("moe, bookmark 2, similar 1, bookmarks, export bibtex, subscribe 08:30, quit"
   const second = /^2\. (.+)$/m.exec(out)![1]!;
   expect(second).toMatch(/mixture.of.experts|\bmoe\b/i);
   expect(out).toContain(`🔖 Bookmarked “${second}”.`);
+  // "more" still pages the search after the bookmark typed in between.
+  expect(out).toMatch(/^> Papers for "moe" \(6–\d+ of \d+/m);
   expect(out).toMatch(/^> More like “.+”:$/m);
   expect(out).toMatch(/^> Your reading list \(1 of 1, 1 unread\), page 1 of 1:\n\n1\. /m);
   const path = join(dir, "papers-bookmarks.bib");

@@ -8,6 +8,7 @@ import { renderMessage } from "../../src/adapters/discord/render.ts";
 import { renderReply } from "../../src/adapters/slack/render.ts";
 import { ComponentIds } from "../../src/adapters/discord/component-ids.ts";
 import { headerReply, nothingNewReply, paperReply } from "../../src/core/digest/messages.ts";
+import { weeklyHeaderReply, weeklyNoticeReply } from "../../src/core/digest/weekly.ts";
 import { errorReply, failureReply, type Reply } from "../../src/core/messages/reply.ts";
 import { DatabaseBusyError } from "../../src/core/stores/busy.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
@@ -30,6 +31,8 @@ it("no reply kind rendered for Discord carries a :shortcode:", async () => {
   replies.push(headerReply({ ...facts, topic: null }), headerReply({ ...facts, topic: "moe" }), nothingNewReply({ ...facts, topic: null }),
     nothingNewReply({ ...facts, topic: "starcraft" }), paperReply(paper, 1), errorReply("Nope."), failureReply(new Error("x"), "ref1"),
     failureReply(new DatabaseBusyError(), "ref2"));
+  const week = { week: "2025-W11", runDate: "2025-03-10", topic: "moe", count: 3, late: "" };
+  replies.push(weeklyHeaderReply(week), weeklyHeaderReply({ ...week, topic: null }), weeklyNoticeReply(week));
   expect(replies.filter((r) => r.tone === "error").length).toBeGreaterThan(2);
   const ids = new ComponentIds();
   for (const reply of replies) {
@@ -39,4 +42,5 @@ it("no reply kind rendered for Discord carries a :shortcode:", async () => {
   // The header names its emoji, and Slack spells it the Slack way.
   expect(renderMessage(headerReply({ ...facts, topic: null }), ids).content).toContain("React with 🔖");
   expect(renderReply(headerReply({ ...facts, topic: null }))[0]!.text).toContain("React with :bookmark:");
+  expect(renderMessage(weeklyHeaderReply(week), ids).content).toContain("React with 🔖");
 });

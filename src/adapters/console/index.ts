@@ -38,6 +38,7 @@ export function startConsole(services: Services, registry: CommandRegistry, io: 
   const rl = createInterface({ input: io.input, output: io.output, terminal: false, ...(io.signal ? { signal: io.signal } : {}) });
   const say = (text: string) => io.output.write(text + "\n");
   let last: Reply | undefined;
+  let paged: Reply | undefined;
   // The machine's zone (TZ, else the system's): "subscribe 08:30" in a terminal means 08:30 where you sit.
   const userTimeZone = async () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
   const context = () => ({ services, user, channel, canManageChannel: true, now: services.clock(), userTimeZone });
@@ -55,9 +56,12 @@ export function startConsole(services: Services, registry: CommandRegistry, io: 
     if (/^(quit|exit)$/i.test(text)) { quitting = true; rl.close(); return; }
     if (line.trim() === "") { prompt(); return; }
     if (/^more$/i.test(text)) {
-      last = last?.more ? await runCommand(registry, last.more.command, last.more.input, context())
+      last = paged?.more ? await runCommand(registry, paged.more.command, paged.more.input, context())
         : { visibility: "ephemeral", tone: "info", text: "There is nothing more to show; search again with /papers <words>." };
     } else last = await runText(registry, text, context());
+    // "more" pages the last list shown, whatever was typed since ("bookmark 2", a paper, a mistake), until
+    // another numbered list replaces it: as "Show more" under a list in Slack stays pressable.
+    if (last.more || last.papers?.some((card) => card.rank !== undefined)) paged = last;
     say(renderText(saveFile(last, io.cwd ?? process.cwd())));
     if (last.more) say(`(type "more" for the next page)`);
     prompt();

@@ -4,11 +4,11 @@ import { shortId, textRepeatsCard } from "../../core/messages/reply.ts";
 import { spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
 import { arxivLinks, authorsLine, cardBlurb, repoName, starsLabel } from "../../core/messages/card-extras.ts";
 
-function cardLines(card: PaperCard, number: number): string[] {
-  const meta = [card.upvotes ? `▲ ${card.upvotes}` : "", authorsLine(card.authors), `id ${shortId(card)}`]
+function cardLines(card: PaperCard, number: number | null): string[] {
+  const meta = [card.upvotes ? `▲ ${card.upvotes}` : "", authorsLine(card.authors, card.full), `id ${shortId(card)}`]
     .filter(Boolean).join(" · ");
   // A read paper is marked once, before its title, where the eye scans a list.
-  const lines = ["", `${number}. ${card.readAt ? "✓ " : ""}${card.title}`, `   ${card.url}`, `   ${meta}`, `   ${cardBlurb(card)}`];
+  const lines = ["", `${number === null ? "" : `${number}. `}${card.readAt ? "✓ " : ""}${card.title}`, `   ${card.url}`, `   ${meta}`, `   ${cardBlurb(card)}`];
   const links = arxivLinks(card);
   const extras = [links ? `arXiv ${links.arxiv} · PDF ${links.pdf}` : "",
     card.githubUrl ? `code ${repoName(card.githubUrl)}${starsLabel(card) ? ` ${starsLabel(card)}` : ""}` : ""].filter(Boolean).join(" · ");
@@ -23,7 +23,8 @@ export function renderText(reply: Reply): string {
   const papers = reply.papers ?? [];
   // A digest's paper message carries the title as its notification text; the card says it already.
   const lines = textRepeatsCard(reply) ? [] : [reply.tone === "error" ? `! ${text}` : text];
-  for (const [i, card] of papers.entries()) lines.push(...cardLines(card, card.rank ?? i + 1));
+  // One paper on its own (the paper command) has no number: numbers are for what "bookmark 2" can name.
+  for (const [i, card] of papers.entries()) lines.push(...cardLines(card, card.rank ?? (papers.length > 1 ? i + 1 : null)));
   if (lines[0] === "") lines.shift();
   if (reply.file) lines.push("", `(${reply.file.name}, ${reply.file.content.length} bytes)`, reply.file.content);
   return lines.join("\n");

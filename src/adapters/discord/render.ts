@@ -34,7 +34,7 @@ function cut(text: string, max: number): string {
 
 export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
   const fields = [{ name: "Upvotes", value: `▲ ${card.upvotes}`, inline: true }];
-  const authors = authorsLine(card.authors);
+  const authors = authorsLine(card.authors, card.full);
   if (authors) fields.push({ name: "Authors", value: cut(authors, 1024), inline: true });
   if (card.githubUrl) {
     const stars = starsLabel(card);

@@ -54,7 +54,7 @@ function metaLine(card: PaperCard): string {
   const links = arxivLinks(card);
   const stars = starsLabel(card);
   return [
-    escapeText(authorsLine(card.authors)),
+    escapeText(authorsLine(card.authors, card.full)),
     card.upvotes ? `▲ ${card.upvotes}` : "",
     links ? `${link(links.arxiv, `arXiv ${card.arxivId}`)} · ${link(links.pdf, "PDF")}` : `id ${shortId(card)}`,
     card.githubUrl ? link(card.githubUrl, stars ? `code ${stars}` : "code") : "",
@@ -81,7 +81,7 @@ export function button(actionId: string, label: string, value: string): types.Bu
 }
 
 function richCard(card: PaperCard, actions: readonly PaperAction[]): Block[] {
-  const blocks: Block[] = [section(`${titleLine(card)}\n${escapeText(cardBlurb(card))}`)];
+  const blocks: Block[] = [section(`${titleLine(card)}\n${escapeText(cardBlurb(card))}`.slice(0, MAX_SECTION))];
   const meta = metaLine(card);
   if (meta) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: meta }] });
   if (card.note) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: noteLine(card.note) }] });

@@ -3,14 +3,15 @@
 // (channel, period): a weekly period is the ISO week ("2026-W49"), which can never equal a daily
 // period ("2026-12-02"), so a channel's daily and weekly digests are separate rows of the same ledger.
 import type { Paper } from "../paper.ts";
-import { toCard, type Reply } from "../messages/reply.ts";
+import type { Reply } from "../messages/reply.ts";
+import { emoji } from "../messages/emoji.ts";
 import type { LedgerItem, PlannedItem } from "../stores/deliveries.ts";
 import type { Claim } from "../delivery/ledger.ts";
 import type { RenderItem } from "../delivery/run.ts";
 import { localDateTime, localTime } from "../time.ts";
 import { addDays, fireTime, LATE_AFTER_MS, type DueCheck } from "./schedule.ts";
 import type { DigestSubscription, PlanDeps } from "./plan.ts";
-import { dayName } from "./messages.ts";
+import { dayName, paperReply } from "./messages.ts";
 import { papersAbout } from "../relevance.ts";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
@@ -60,20 +61,30 @@ function weekLabel(week: string, runDate: string): string {
   return `the week to ${dayName(runDate)} (${week.slice(5)})`;
 }
 
+/** The weekly digest's first message: what the week's list is, and how to save a paper from it. */
+export function weeklyHeaderReply(f: { week: string; runDate: string; topic: string | null; count: number; late: string }): Reply {
+  const about = f.topic ? ` on "${f.topic.slice(0, 80)}"` : "";
+  const papers = f.count === 1 ? "1 paper" : `${f.count} papers`;
+  return { visibility: "channel", tone: "info",
+    text: `The most-upvoted papers${about} of ${weekLabel(f.week, f.runDate)}: ${papers}. React with ${emoji("bookmark")} to save one.${f.late}` };
+}
+
+/** The one line a weekly digest posts when the week had nothing (on its topic). */
+export function weeklyNoticeReply(f: { week: string; runDate: string; topic: string | null; late: string }): Reply {
+  const about = f.topic ? ` on "${f.topic.slice(0, 80)}"` : "";
+  return { visibility: "channel", tone: "info", text: `No trending papers${about} in ${weekLabel(f.week, f.runDate)}.${f.late}` };
+}
+
 export function weeklyRenderer(deps: PlanDeps, sub: DigestSubscription, week: string, runDate: string) {
   return (claim: Claim, items: LedgerItem[]): RenderItem => {
-    const about = sub.topic ? ` on "${sub.topic.slice(0, 80)}"` : "";
-    const count = items.filter((i) => i.kind === "paper").length;
-    const late = claim.late ? ` (late: delivered at ${localTime(claim.createdAt, sub.timeZone)} instead of ${sub.localTime})` : "";
+    const facts = { week, runDate, topic: sub.topic, count: items.filter((i) => i.kind === "paper").length,
+      late: claim.late ? ` (late: delivered at ${localTime(claim.createdAt, sub.timeZone)} instead of ${sub.localTime})` : "" };
     return async (item): Promise<Reply | null> => {
-      if (item.kind === "header") {
-        return { visibility: "channel", tone: "info",
-          text: `The most-upvoted papers${about} of ${weekLabel(week, runDate)}: ${count === 1 ? "1 paper" : `${count} papers`}. React with :bookmark: to save one.${late}` };
-      }
-      if (item.kind === "notice") return { visibility: "channel", tone: "info", text: `No trending papers${about} in ${weekLabel(week, runDate)}.${late}` };
+      if (item.kind === "header") return weeklyHeaderReply(facts);
+      if (item.kind === "notice") return weeklyNoticeReply(facts);
+      // The same paper message as a daily digest's: its card shows the upvotes the list is ordered by.
       const paper: Paper | null = item.paperId ? await deps.catalog.find(item.paperId) : null;
-      return paper ? { visibility: "channel", text: `${paper.title} (${paper.upvotes} upvotes)`, papers: [toCard(paper, { rank: item.position })],
-        actions: ["bookmark", "notInterested"] } : null;
+      return paper ? paperReply(paper, item.position) : null;
     };
   };
 }

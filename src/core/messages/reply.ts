@@ -26,6 +26,8 @@ export interface PaperCard {
   aiSummary?: string | null;
   githubStars?: number | null;
   rank?: number;
+  /** Shown in full (the paper command): the whole abstract and more authors, not a list's two lines. */
+  full?: boolean;
   readAt?: Date | null;
   /** The person's own note on a bookmarked paper (their reading list only). */
   note?: string | null;

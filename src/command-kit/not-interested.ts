@@ -1,18 +1,21 @@
 // "Not interested", from a button or `/papers not-interested`: the mark, and what the person is told.
-// One place, so the button and the command say the same thing. Marking drops a bookmark of the same
-// paper (the two would contradict each other in the profile).
+// One place, so the button and the command say the same thing. A bookmark of the same paper stays, with
+// its note and read mark (the person is told, and unbookmarks it if they want): deleting it here would
+// lose what undo cannot give back. Recommendations leave a disliked paper out of their seeds instead.
 import type { UserRef } from "../core/channel.ts";
 import type { Services } from "../core/services.ts";
 import { notice, type Reply } from "../core/messages/reply.ts";
 
-export async function markNotInterested(services: Pick<Services, "notInterested" | "bookmarks">, user: UserRef, paperId: string): Promise<boolean> {
-  const isNew = await services.notInterested.add(user, paperId);
-  await services.bookmarks.remove(user, paperId);
-  return isNew;
+export interface Marked { isNew: boolean; bookmarked: boolean }
+
+export async function markNotInterested(services: Pick<Services, "notInterested" | "bookmarks">, user: UserRef, paperId: string): Promise<Marked> {
+  const [isNew, bookmarked] = await Promise.all([services.notInterested.add(user, paperId), services.bookmarks.has(user, paperId)]);
+  return { isNew, bookmarked };
 }
 
-export function notInterestedReply(title: string, isNew: boolean): Reply {
+export function notInterestedReply(title: string, { isNew, bookmarked }: Marked): Reply {
+  const kept = bookmarked ? " It stays in your reading list (/papers unbookmark removes it)." : "";
   return notice(isNew
-    ? `🔕 Got it: “${title}” and papers like it will sink in /papers foryou and your digests. Changed your mind? /papers not-interested undo`
-    : `“${title}” is already marked not interested.`);
+    ? `🔕 Got it: “${title}” and papers like it will sink in /papers foryou and your digests.${kept} Changed your mind? /papers not-interested undo`
+    : `“${title}” is already marked not interested.${kept}`);
 }

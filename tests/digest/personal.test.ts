@@ -107,6 +107,20 @@ describe("not interested", () => {
   });
 });
 
+describe("not interested in a paper you saved", () => {
+  it("keeps the bookmark and its note, says so, and the paper no longer seeds your for-you", async () => {
+    const saved = services.catalog.index.search("diffusion", { limit: 1 }).hits[0]!.id;
+    await services.bookmarks.add(user, saved);
+    await services.bookmarks.setNote(user, saved, "read before Friday");
+    const marked = await run(`not-interested ${saved}`);
+    expect(marked.text).toMatch(/will sink.*It stays in your reading list/);
+    expect((await services.bookmarks.list(user)).entries.find((e) => e.paperId === saved)).toMatchObject({ note: "read before Friday" });
+    expect((await run(`not-interested undo ${saved}`)).text).toMatch(/Taken back/);
+    expect(await services.bookmarks.has(user, saved)).toBe(true);
+    await services.bookmarks.remove(user, saved);
+  });
+});
+
 describe("not interested in ranked: team digests", () => {
   it("sinks the marked paper and papers like it below the rest of the day's list", async () => {
     const ch = slackChannel("C1");

@@ -28,7 +28,9 @@ export async function recommendFor(services: Deps, user: UserRef, limit: number,
   const [{ entries }, disliked] = await Promise.all([services.bookmarks.list(user), services.notInterested.list(user, MAX_DISLIKED)]);
   const bookmarked = new Set(entries.map((e) => e.paperId));
   const notInterested = new Set(disliked);
-  const seedIds = entries.slice(0, MAX_SEEDS).map((e) => e.paperId).filter((id) => services.catalog.get(id) !== undefined);
+  // A paper saved and later marked not interested says nothing good about its neighbours: not a seed.
+  const seedIds = entries.filter((e) => !notInterested.has(e.paperId)).slice(0, MAX_SEEDS).map((e) => e.paperId)
+    .filter((id) => services.catalog.get(id) !== undefined);
   const base = { seeds: seedIds.length, bookmarked, seedIds, notInterested };
   if (seedIds.length < MIN_SEEDS) return { ...base, papers: [], sunk: new Set(disliked) };
   const { index } = services.catalog;

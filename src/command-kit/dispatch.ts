@@ -9,6 +9,7 @@ import { UserError } from "./errors.ts";
 import { rememberList } from "./paper-ref.ts";
 import { errorReply, failureReply, type Reply } from "../core/messages/reply.ts";
 import type { CommandRegistry } from "./registry.ts";
+import { MAX_QUERY_LENGTH } from "./limits.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
 import { DatabaseBusyError } from "../core/stores/busy.ts";
 import type { CommandOutcome } from "../core/metrics.ts";
@@ -88,22 +89,49 @@ function words(text: string): string[] {
 export async function runText(registry: CommandRegistry, text: string, ctx: CommandContext): Promise<Reply> {
   const trimmed = text.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
   if (trimmed.length > MAX_TEXT_LENGTH) {
-    return errorReply(`That's ${trimmed.length.toLocaleString("en")} characters; keep it under ${MAX_TEXT_LENGTH.toLocaleString("en")}. Try a few keywords, like /papers mixture of experts.`);
+    // The limit that applies: a search's own (what most long text is), else what any command reads.
+    const search = !commandOf(registry, words(trimmed.slice(0, 100)))[0];
+    const limit = (search ? MAX_QUERY_LENGTH : MAX_TEXT_LENGTH).toLocaleString("en");
+    return errorReply(`That's ${trimmed.length.toLocaleString("en")} characters; keep ${search ? "a search" : "it"} under ${limit}. Try a few keywords, like /papers mixture of experts.`);
   }
-  const [first = "", ...rest] = words(trimmed);
-  const command = registry.get(first.toLowerCase());
   if (!trimmed) return runCommand(registry, "help", {}, ctx);
-  if (command && !command.data.hidden) {
+  const [command, rest] = commandOf(registry, words(trimmed));
+  if (command) {
+    // "/papers subscribe help": how to use it, not a digest about "help".
+    if (rest.length === 1 && /^(help|--help|-h|\?)$/i.test(rest[0]!) && command.data.name !== "help") {
+      return runCommand(registry, "help", { command: command.data.name }, ctx);
+    }
     const raw = command.parseText ? command.parseText(rest) : positional(describeOptions(command.data.options), rest);
     return runCommand(registry, command.data.name, raw, ctx);
   }
-  // "/papers subscibe 9:00" is a typo, not a search: a first word one letter off a command, that no
-  // paper mentions, gets the command it meant ("expert", one letter off "export", stays a search).
-  const meant = first.length >= 4 ? registry.visible().find((c) => editDistance(first.toLowerCase(), c.data.name) === 1) : undefined;
+  const first = words(trimmed)[0]!;
+  const meant = meantCommand(registry, first);
   if (meant && ctx.services.catalog.index.search(first, { limit: 1 }).total === 0) {
-    return errorReply(`There is no /papers ${first.slice(0, 40)}; did you mean /papers ${meant.data.usage}? Type /papers help for all commands.`);
+    return errorReply(`There is no /papers ${oneLine(first.slice(0, 40))}; did you mean /papers ${meant}? Type /papers help for all commands.`);
   }
   return runCommand(registry, "search", { query: trimmed }, ctx);
+}
+
+/** The visible command the words start with, and the words after it: "not interested 2" is not-interested too. */
+function commandOf(registry: CommandRegistry, all: string[]): [Command | undefined, string[]] {
+  const [first = "", second = ""] = all.slice(0, 2).map((w) => w.toLowerCase());
+  const one = registry.get(first);
+  if (one && !one.data.hidden) return [one, all.slice(1)];
+  const two = second ? registry.get(`${first}-${second}`) : undefined;
+  return two && !two.data.hidden ? [two, all.slice(2)] : [undefined, all];
+}
+
+/**
+ * "/papers subscibe 9:00" is a typo, not a search: a first word one letter off a command, that no paper
+ * mentions, gets the command it meant ("expert", one letter off "export", stays a search), said the way
+ * it is typed; "bookmark2" is "bookmark 2" without its space.
+ */
+function meantCommand(registry: CommandRegistry, first: string): string | undefined {
+  const word = first.toLowerCase();
+  const glued = /^([a-z-]+?)(\d+)$/.exec(word);
+  if (glued && registry.get(glued[1]!) && !registry.get(glued[1]!)!.data.hidden) return `${glued[1]} ${glued[2]}`;
+  if (word.length < 4) return undefined;
+  return registry.visible().find((c) => editDistance(word, c.data.name) === 1)?.data.name;
 }
 
 function editDistance(a: string, b: string): number {

@@ -6,7 +6,7 @@ import { option, positional } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { resolvePaper } from "../command-kit/paper-ref.ts";
 import { notice, shortId, toCard, type Reply, range } from "../core/messages/reply.ts";
-import { MAX_QUERY_LENGTH } from "./search.ts";
+import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { missingWordsText } from "../core/relevance.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;

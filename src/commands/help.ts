@@ -1,23 +1,48 @@
 import { z } from "zod";
 import { defineCommand, type Command } from "../command-kit/command.ts";
+import { describeOptions, option } from "../command-kit/options.ts";
+import { UserError } from "../command-kit/errors.ts";
 import type { Reply } from "../core/messages/reply.ts";
+
+const Options = z.object({
+  command: option(z.string().trim().max(60, "That is too long for a command name.").optional(),
+    { description: "A command to explain, like subscribe" }),
+});
+
+/** One command's help: how to type it, what it does, and each of its options. */
+function commandHelp(command: Command): Reply {
+  const options = describeOptions(command.data.options).map((o) => {
+    const values = o.choices ? ` (${o.choices.join(", ")})` : o.min !== undefined && o.max !== undefined ? ` (${o.min}–${o.max})` : "";
+    return `• ${o.name}${o.required ? "" : " (optional)"}: ${o.description}${values}`;
+  });
+  return { visibility: "ephemeral", tone: "info",
+    text: [`/papers ${command.data.usage}`, command.data.description + ".", ...(options.length ? ["Options:", ...options] : [])].join("\n") };
+}
 
 /** Help is built from the registered commands, so it never lists one that does not exist. */
 export function helpCommand(list: () => Command[]) {
   return defineCommand({
     data: {
       name: "help",
-      description: "What papers-bot can do",
-      usage: "help",
-      options: z.object({}),
+      description: "What papers-bot can do, or how to use one command",
+      usage: "help [command]",
+      options: Options,
     },
-    async execute(): Promise<Reply> {
-      const lines = list().filter((c) => !c.data.hidden).map((c) => `• /papers ${c.data.usage} — ${c.data.description}`);
+    async execute(_ctx, { command }): Promise<Reply> {
+      const visible = list().filter((c) => !c.data.hidden);
+      if (command) {
+        const name = command.replace(/^\/?papers\s+/i, "").split(/\s+/)[0]!.toLowerCase();
+        const found = visible.find((c) => c.data.name === name);
+        if (!found) throw new UserError("unknown_command", `There is no /papers ${name.slice(0, 40)} command; /papers help lists them all.`);
+        return commandHelp(found);
+      }
+      const lines = visible.map((c) => `• /papers ${c.data.usage} — ${c.data.description}`);
       return {
         visibility: "ephemeral", tone: "info",
         text: ["papers-bot keeps your team on top of trending ML papers. Type /papers <words> to search, or:", ...lines,
           "Lists are numbered: /papers bookmark 2 saves paper 2 of the last list you saw here (similar, paper and unbookmark take a number too).",
-          "React with 🔖 to any paper the bot posted to bookmark it; remove the reaction to remove it."].join("\n"),
+          "React with 🔖 to any paper the bot posted to bookmark it; remove the reaction to remove it.",
+          "/papers help <command> explains one command."].join("\n"),
       };
     },
   });

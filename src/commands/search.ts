@@ -3,9 +3,9 @@ import { defineCommand } from "../command-kit/command.ts";
 import { internal, option } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
+import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 
 export const PAGE_SIZE = 5;
-export const MAX_QUERY_LENGTH = 500;
 // The strong matches are counted among this many best hits: far more than anyone pages through.
 const COUNTED = 1000;
 

@@ -49,12 +49,30 @@ describe("free text after /papers", () => {
   it("refuses 10 kB of text without searching", async () => {
     const reply = await runText(registry, "moe ".repeat(2560), ctx);
     expect(reply.tone).toBe("error");
-    expect(reply.text).toBe("That's 10,239 characters; keep it under 2,000. Try a few keywords, like /papers mixture of experts.");
+    expect(reply.text).toBe("That's 10,239 characters; keep a search under 500. Try a few keywords, like /papers mixture of experts.");
+    // A command's text is held to what any command reads; a search just under it, to a search's own limit.
+    expect((await runText(registry, `note 1 ${"x".repeat(2100)}`, ctx)).text).toMatch(/^That's 2,107 characters; keep it under 2,000\./);
+    expect((await runText(registry, "moe ".repeat(490), ctx)).text).toMatch(/^Keep the search under 500 characters/);
   });
 
   it("points a typo at the command that was meant", async () => {
     const reply = await runText(registry, "trendin 5", ctx);
-    expect(reply.text).toBe("There is no /papers trendin; did you mean /papers trending [count]? Type /papers help for all commands.");
+    expect(reply.text).toBe("There is no /papers trendin; did you mean /papers trending? Type /papers help for all commands.");
+    expect((await runText(registry, "bookmark2", ctx)).text).toMatch(/did you mean \/papers bookmark 2\?/);
+  });
+
+  it("explains one command: /papers help <command>, or the command followed by help", async () => {
+    for (const text of ["help subscribe", "subscribe help", "help /papers subscribe", "SUBSCRIBE --help"]) {
+      const reply = await runText(registry, text, ctx);
+      expect(reply.text, text).toMatch(/^\/papers subscribe .*\n.*\.\nOptions:\n• /);
+    }
+    expect((await runText(registry, "bookmark help", ctx)).text).toMatch(/^\/papers bookmark <number or id>/);
+    expect((await runText(registry, "help frobnicate", ctx)).text).toBe("There is no /papers frobnicate command; /papers help lists them all.");
+    expect((await runText(registry, "help", ctx)).text).toContain("/papers help <command> explains one command.");
+  });
+
+  it("takes two words for a hyphenated command: not interested 1", async () => {
+    expect((await runText(registry, "not interested", ctx)).text).toMatch(/^Name the paper by its number/);
   });
 });
 

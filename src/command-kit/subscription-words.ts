@@ -22,6 +22,21 @@ const WEEKDAY_WORD = /^(mon(day)?|tue(s|sday)?|wed(s|nesday)?|thu(r|rs|rsday)?|f
 // an unknown day, not the topic ("weekly 09:00 holiday …" keeps its topic).
 const DAYLIKE_WORD = /^[a-z]{1,6}day$/i;
 
+// Zone abbreviations people type, as the zone they mean (the one that keeps its daylight saving): Intl
+// reads some of them as a fixed offset ("EST" is Panama's) and most not at all. Two-letter ones ("CT",
+// "MT", "PT") are left out: they are topics as often (computed tomography, machine translation).
+const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  pst: "America/Los_Angeles", pdt: "America/Los_Angeles", mst: "America/Denver", mdt: "America/Denver",
+  cst: "America/Chicago", cdt: "America/Chicago", est: "America/New_York", edt: "America/New_York",
+  akst: "America/Anchorage", akdt: "America/Anchorage", hst: "Pacific/Honolulu", bst: "Europe/London",
+  cet: "Europe/Berlin", cest: "Europe/Berlin", eet: "Europe/Athens", eest: "Europe/Athens", wet: "Europe/Lisbon",
+  west: "Europe/Lisbon", msk: "Europe/Moscow", ist: "Asia/Kolkata", sgt: "Asia/Singapore", hkt: "Asia/Hong_Kong",
+  jst: "Asia/Tokyo", kst: "Asia/Seoul", awst: "Australia/Perth", acst: "Australia/Adelaide", aest: "Australia/Sydney",
+  aedt: "Australia/Sydney", nzst: "Pacific/Auckland", nzdt: "Pacific/Auckland",
+};
+// "UTC+2", "GMT-05:00", "+02:00": an offset, which a zone is not (it would drift an hour at daylight saving).
+const OFFSET_WORD = /^(?:utc|gmt)?[+\-−]\d{1,2}(?::?\d{2})?$/i;
+
 /** Leading "me" (a personal digest) and "weekly"/"daily" (the cadence), then the rest as before. */
 export function parseSubscribeWords(words: string[]): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
@@ -41,8 +56,17 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     if (raw.every === "weekly" && raw.day === undefined && (WEEKDAY_WORD.test(word) || mistypedDay)) { raw.day = word; continue; }
     const option = /^(size|ranked|time|zone|topic|who|every|day)[:=](.+)$/i.exec(word);
     if (option) { raw[option[1]!.toLowerCase()] = option[2]; continue; }
-    if (raw.time === undefined && looksLikeTime(word)) { raw.time = word; continue; }
-    if (raw.zone === undefined && ZONE_WORD.test(word) && (word.includes("/") || canonicalTimeZone(word))) { raw.zone = word; continue; }
+    if (looksLikeTime(word)) {
+      // A second time is a mistake, not a topic ("subscribe 09:00 09:30"): said as an unexpected word.
+      if (raw.time === undefined) raw.time = word; else raw._extra ??= word;
+      continue;
+    }
+    if (raw.every === "weekly" && raw.day !== undefined && WEEKDAY_WORD.test(word)) { raw._extra ??= word; continue; }
+    const zoneLike = ZONE_WORD.test(word) && (word.includes("/") || canonicalTimeZone(word));
+    if (raw.zone === undefined && (zoneLike || Object.hasOwn(ZONE_ABBREVIATIONS, word.toLowerCase()) || OFFSET_WORD.test(word))) {
+      raw.zone = word;
+      continue;
+    }
     topic.push(word);
   }
   // A bare number is a topic word beside others ("gpt 4"), but alone it is the hour: "subscribe 9" means 09:00.
@@ -70,7 +94,13 @@ export function normalizeTime(input: string): string {
 }
 
 export function normalizeZone(input: string): string {
-  const zone = canonicalTimeZone(input.trim());
+  const typed = input.trim();
+  const meant = ZONE_ABBREVIATIONS[typed.toLowerCase()];
+  if (meant) return meant;
+  if (OFFSET_WORD.test(typed)) {
+    throw new UserError("bad_zone", `"${typed.slice(0, 20)}" is an offset, which moves an hour at daylight saving; type your zone instead, like Europe/Berlin or America/New_York.`);
+  }
+  const zone = canonicalTimeZone(typed);
   if (!zone) throw new UserError("bad_zone", `I don't know the time zone "${input.slice(0, 40)}". Type an IANA zone like Europe/Berlin, America/New_York or UTC.`);
   return zone;
 }

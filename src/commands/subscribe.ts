@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { addDays, describeWait, fireTime, nextRun } from "../core/digest/schedule.ts";
 import { WEEKDAYS, isoWeek, isoWeekday } from "../core/digest/weekly.ts";
-import { localDate } from "../core/time.ts";
+import { localDate, zoneOfCity } from "../core/time.ts";
 import { personalTarget } from "../core/person-target.ts";
 import { missingWordsText } from "../core/relevance.ts";
 import type { ChannelRef } from "../core/channel.ts";
@@ -91,7 +91,10 @@ export const subscribeCommand = defineCommand({
       input.topic ? `about "${input.topic.slice(0, 80)}"` : null].filter(Boolean).join(", ");
     // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.
     const missing = input.topic ? missingWordsText(ctx.services.catalog.index, input.topic) : null;
-    const unmet = missing ? ` No paper mentions ${missing} yet, so nothing is picked for the topic until one does.` : "";
+    // "subscribe 09:00 Berlin": a city typed where the zone goes reads as the topic; the answer offers the zone.
+    const city = missing && input.topic && !input.zone ? zoneOfCity(input.topic) : null;
+    const unmet = missing ? ` No paper mentions ${missing} yet, so nothing is picked for the topic until one does.` +
+      (city ? ` If you meant the time zone, subscribe again with ${city}.` : "") : "";
     if (personal) {
       const bookmarks = (await ctx.services.bookmarks.list(ctx.user, { limit: 3 })).total;
       const basis = bookmarks >= 3 ? "picked from your bookmarks" : "today's trending papers (and your topic) until you have 3 bookmarks";

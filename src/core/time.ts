@@ -4,10 +4,22 @@ export function isTimeZone(zone: string): boolean {
   try { new Intl.DateTimeFormat("en-US", { timeZone: zone }); return true; } catch { return false; }
 }
 
-/** The canonical spelling of a zone typed in any case ("europe/berlin" → "Europe/Berlin"), or null. */
+/**
+ * The spelling of a zone to keep, or null for none: as typed when it is written as zones are (ICU would
+ * answer "Asia/Kolkata" with its older alias "Asia/Calcutta", which the person did not type), else Intl's
+ * own spelling of it ("europe/berlin" → "Europe/Berlin", "utc" → "UTC").
+ */
 export function canonicalTimeZone(zone: string): string | null {
   if (!isTimeZone(zone)) return null;
+  if (/^[A-Z][A-Za-z]*(?:\/[A-Z][A-Za-z0-9_+\-]*)+$/.test(zone)) return zone;
   return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+}
+
+/** The zone named after a city typed alone ("berlin" → "Europe/Berlin", "new york" → "America/New_York"), or null. */
+export function zoneOfCity(city: string): string | null {
+  const wanted = `/${city.trim().replace(/\s+/g, "_").toLowerCase()}`;
+  if (wanted.length < 3) return null;
+  return Intl.supportedValuesOf("timeZone").find((zone) => zone.toLowerCase().endsWith(wanted)) ?? null;
 }
 
 // Building an Intl formatter costs far more than using one, and the digest tick asks for every

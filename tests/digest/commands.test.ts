@@ -43,12 +43,17 @@ describe("subscribe", () => {
       ["subscribe size:50", /^The size is how many papers per digest, a number from 1 to 20/],
       ["subscribe ranked:random", /^Ranked is "trending" .* or "team"/],
       ["subscribe weekly funday 09:00", /^The day is one of mon, tue, wed, thu, fri, sat, sun/],
+      // Typed twice, or as an offset: a mistake to point out, not a topic ("09:30", "tue", "UTC+2").
+      ["subscribe 09:00 09:30", /^I didn't expect "09:30" there\. Try: \/papers subscribe/],
+      ["subscribe weekly mon tue 09:00", /^I didn't expect "tue" there/],
+      ["subscribe 09:00 UTC+2", /^"UTC\+2" is an offset, which moves an hour at daylight saving; type your zone instead/],
     ] as const) {
       const reply = await say(text, "CBAD");
       expect(reply.tone, text).toBe("error");
       expect(reply.text, text).toMatch(pattern);
       expect(reply.text.split("\n")).toHaveLength(1);
     }
+    expect((await say("subscribe help", "CBAD")).text).toMatch(/^\/papers subscribe \[me\]/);
     expect(await services.subscriptions.get(channel("CBAD"))).toBeNull();
     expect((await say("subscribe 9am", "C9")).text).toMatch(/next digest tomorrow 09:00 UTC/);
   });
@@ -63,6 +68,17 @@ describe("subscribe", () => {
     expect(satellite.text).toMatch(/weekly on mon.*about "satellite imagery"/);
     expect((await say("subscribe weekly Thursdays 10:00 agents", "CN5")).text).toMatch(/weekly on thu.*10:00 UTC.*about "agents"/);
     expect((await say("subscribe weekly 10:00 midday agents", "CN6")).text).toMatch(/weekly on mon.*about "midday agents"/);
+  });
+
+  it("takes the zone people mean from an abbreviation, keeps a zone as typed, and offers the zone for a city", async () => {
+    expect((await say("subscribe 09:00 PST", "CZ1")).text).toMatch(/09:00 America\/Los_Angeles/);
+    expect((await say("subscribe 9am est agents", "CZ2")).text).toMatch(/09:00 America\/New_York.*about "agents"/);
+    // ICU would answer Asia/Calcutta, an alias the person did not type.
+    expect((await say("subscribe 08:30 Asia/Kolkata", "CZ3")).text).toMatch(/08:30 Asia\/Kolkata/);
+    const berlin = await say("subscribe 09:00 Berlin", "CZ4");
+    expect(berlin.text).toMatch(/No paper mentions "berlin" yet.* If you meant the time zone, subscribe again with Europe\/Berlin\./);
+    // Two-letter abbreviations stay topics: CT is computed tomography as often as Central Time.
+    expect((await say("subscribe 09:00 CT segmentation", "CZ5")).text).toMatch(/09:00 UTC.*about "CT segmentation"/);
   });
 
   it("needs channel-manager permission", async () => {

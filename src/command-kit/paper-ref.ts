@@ -59,8 +59,28 @@ export async function findPaper(ctx: CommandContext, ref: string, command: strin
   const trimmed = ref.trim();
   const exact = await catalog.find(parseArxivId(trimmed) ?? trimmed);
   if (exact) return exact;
+  const title = titleInLink(trimmed);
+  if (title) return byTitle(ctx, title);
   const byPrefix = catalog.withIdPrefix(trimmed.toLowerCase());
-  return byPrefix.length === 1 ? byPrefix[0]! : null;
+  if (byPrefix.length > 1) {
+    throw new UserError("ambiguous_id", `"${trimmed.slice(0, 20)}" starts more than one paper's id; give more of it, or the paper's number in a list.`);
+  }
+  return byPrefix[0] ?? null;
+}
+
+/** The title in a link the bot itself posts for a paper without an arXiv id (paperUrl: Hugging Face's search for it). */
+function titleInLink(ref: string): string | null {
+  const match = /^<?https?:\/\/(?:www\.)?huggingface\.co\/papers\?q=([^&#>|\s]+)/i.exec(ref);
+  if (!match) return null;
+  try { return decodeURIComponent(match[1]!.replace(/\+/g, " ")).trim() || null; } catch { return null; }
+}
+
+/** The paper with exactly this title (any case), found through the index: its best hits for the title's words. */
+function byTitle(ctx: CommandContext, title: string): Paper | null {
+  const { catalog } = ctx.services;
+  const wanted = title.toLowerCase();
+  const hits = catalog.index.search(title, { limit: 10 }).hits;
+  return catalog.papers(hits).find((p) => p.title.toLowerCase() === wanted) ?? null;
 }
 
 /** Like findPaper, but a paper it cannot find is a UserError with `hint` as the way forward. */

@@ -183,7 +183,7 @@ describe("extras from the HF emulator", () => {
   let services: TestServices;
   beforeAll(async () => {
     hf = await startHfEmulator();
-    services = await createTestServices({ clock: manualClock("2025-03-11T10:00:00Z"), env: { HF_API_URL: hf.url("ok"), HF_PAGE_SIZE: "4" } });
+    services = await createTestServices({ clock: manualClock("2025-03-11T10:00:00Z"), env: { HF_API_URL: hf.url("ok"), HF_PAGE_SIZE: "4", HF_REFRESH: "on" } });
   });
   afterAll(async () => { await services?.close(); await hf?.close(); });
 

@@ -13,7 +13,7 @@ beforeAll(async () => { hf = await startHfEmulator(); });
 afterAll(async () => { for (const s of all) await s.close(); await hf.close(); });
 
 async function contextFor(apiUrl: string): Promise<CommandContext & { services: TestServices }> {
-  const services = await createTestServices({ env: { HF_API_URL: apiUrl } });
+  const services = await createTestServices({ env: { HF_API_URL: apiUrl, HF_REFRESH: "on" } });
   all.push(services);
   return { services, user: { platform: "console", workspaceId: "w", userId: "u" }, channel: { platform: "console", workspaceId: "w", channelId: "c" },
     canManageChannel: false, now: new Date("2025-03-11T09:00:00Z") };

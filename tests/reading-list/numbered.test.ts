@@ -77,4 +77,18 @@ describe("what a number refers to", () => {
     expect((await runText(registry, `bookmark ${titled.id.slice(0, 8)}`, here)).text).toBe(`🔖 Bookmarked “${titled.title}”.`);
     expect((await runText(registry, "bookmark 0", here)).text).toMatch(/not 0; pick one of those/);
   });
+
+  it("accepts the link a card shows, says when a short id fits several papers, and stays offline with HF_REFRESH=off", async () => {
+    const here = ctx("u3", "c1");
+    const titled = (await services.papers.all()).find((p) => !p.arxivId && p.title.includes(" "))!;
+    const link = `https://huggingface.co/papers?q=${encodeURIComponent(titled.title)}`;
+    expect((await runText(registry, `paper ${link}`, here)).papers![0]!.id).toBe(titled.id);
+    // As Slack sends a link inside a slash command's text.
+    expect((await runText(registry, `bookmark <${link}>`, here)).text).toBe(`🔖 Bookmarked “${titled.title}”.`);
+    const ids = (await services.papers.all()).map((p) => p.id).sort();
+    const shared = ids.map((id) => id.slice(0, 4)).find((prefix, i, all) => all.indexOf(prefix) !== i)!;
+    expect((await runText(registry, `paper ${shared}`, here)).text).toMatch(/starts more than one paper's id; give more of it/);
+    expect(services.config.HF_REFRESH).toBe("off");
+    expect((await runText(registry, "paper 2403.00001", here)).text).toBe("I don't have 2403.00001, and looking papers up on Hugging Face is off here (HF_REFRESH=off).");
+  });
 });

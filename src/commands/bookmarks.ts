@@ -5,6 +5,7 @@ import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option, positional } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { resolvePaper } from "../command-kit/paper-ref.ts";
+import { emptyReadingList } from "../command-kit/hints.ts";
 import { notice, shortId, toCard, type Reply, range } from "../core/messages/reply.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { missingWordsText } from "../core/relevance.ts";
@@ -16,7 +17,6 @@ const ID_HINT = "Say which paper, by its number in your last list or its id, lik
 const CHANGES = ["add", "read", "unread", "remove"] as const;
 const NUMBER_LIKE = /^[-+]?\d+(?:[.,]\d+)?$/;
 
-export const HOW_TO_BOOKMARK = "Your reading list is empty: react with 🔖 to a paper the bot posted, or press Bookmark on a search result.";
 
 const Options = z.object({
   page: option(z.coerce.number({ error: PAGE_HINT }).int(PAGE_HINT).min(1, PAGE_HINT).max(10_000, PAGE_HINT).default(1),
@@ -57,7 +57,7 @@ async function search(ctx: CommandContext, query: string, page: number): Promise
     (word) => found.some((item) => item.note?.toLowerCase().includes(word.toLowerCase()) ?? false));
   if (found.length === 0) {
     const { total } = await ctx.services.bookmarks.list(ctx.user, { limit: 1 });
-    return { visibility: "ephemeral", tone: "info", text: total === 0 ? HOW_TO_BOOKMARK
+    return { visibility: "ephemeral", tone: "info", text: total === 0 ? emptyReadingList(ctx.user.platform)
       : `None of your ${total} bookmark${total === 1 ? "" : "s"} match "${shown}"${missing ? `; no paper mentions ${missing}` : ""}. ` +
         `See them all with /papers bookmarks, or search every paper with /papers ${shown}.` };
   }
@@ -92,7 +92,7 @@ export const bookmarksCommand = defineCommand({
     if (query) return search(ctx, query, page);
     const offset = (page - 1) * BOOKMARKS_PAGE_SIZE;
     const { items, total } = await readingList(ctx.services, ctx.user, { offset, limit: BOOKMARKS_PAGE_SIZE });
-    if (total === 0) return { visibility: "ephemeral", tone: "info", text: HOW_TO_BOOKMARK };
+    if (total === 0) return { visibility: "ephemeral", tone: "info", text: emptyReadingList(ctx.user.platform) };
     const pages = Math.ceil(total / BOOKMARKS_PAGE_SIZE);
     if (items.length === 0 || page > pages) {
       throw new UserError("page_out_of_range", `Your reading list has ${pages} page${pages === 1 ? "" : "s"}; try /papers bookmarks ${pages}.`);

@@ -3,7 +3,7 @@ import { toBibtex } from "../core/export/bibtex.ts";
 import { toMarkdown } from "../core/export/markdown.ts";
 import { readingList } from "../core/export/reading-list.ts";
 import { paperUrl, type Paper } from "../core/paper.ts";
-import { HOW_TO_BOOKMARK } from "./bookmarks.ts";
+import { emptyReadingList } from "../command-kit/hints.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { option } from "../command-kit/options.ts";
 import { type Reply } from "../core/messages/reply.ts";
@@ -32,7 +32,7 @@ export const exportCommand = defineCommand({
   },
   async execute(ctx, { format }): Promise<Reply> {
     const { items, total } = await readingList(ctx.services, ctx.user);
-    if (total === 0 || items.length === 0) return { visibility: "ephemeral", tone: "info", text: HOW_TO_BOOKMARK };
+    if (total === 0 || items.length === 0) return { visibility: "ephemeral", tone: "info", text: emptyReadingList(ctx.user.platform) };
     const count = `${items.length} bookmark${items.length === 1 ? "" : "s"}`;
     if (format === "bibtex") {
       const notes = new Map(items.map((i) => [i.paper.id, i.note]));

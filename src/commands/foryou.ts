@@ -3,6 +3,7 @@ import { localDate } from "../core/time.ts";
 import { MIN_SEEDS, reasonText, reasonsFor, recommendFor } from "../core/recommend/person.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { internal } from "../command-kit/options.ts";
+import { howToBookmark } from "../command-kit/hints.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 
 export const FORYOU_PAGE_SIZE = 5;
@@ -28,7 +29,7 @@ export const foryouCommand = defineCommand({
       const have = result.seeds === 0 ? "no bookmarks yet" : `only ${result.seeds} bookmark${result.seeds === 1 ? "" : "s"}`;
       return {
         visibility: "ephemeral", tone: "info",
-        text: `You have ${have}, and recommendations need at least ${MIN_SEEDS} (react with 🔖 or press Bookmark), so here is what's trending:`,
+        text: `You have ${have}, and recommendations need at least ${MIN_SEEDS} (${howToBookmark(ctx.user.platform)}), so here is what's trending:`,
         papers: trending.map((p, i) => toCard(p, { rank: i + 1 })),
         actions: ["bookmark", "share", "similar", "notInterested"],
       };

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineCommand, type Command } from "../command-kit/command.ts";
 import { describeOptions, option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
+import { bookmarkingHelp } from "../command-kit/hints.ts";
 import type { Reply } from "../core/messages/reply.ts";
 
 const Options = z.object({
@@ -28,7 +29,7 @@ export function helpCommand(list: () => Command[]) {
       usage: "help [command]",
       options: Options,
     },
-    async execute(_ctx, { command }): Promise<Reply> {
+    async execute(ctx, { command }): Promise<Reply> {
       const visible = list().filter((c) => !c.data.hidden);
       if (command) {
         const name = command.replace(/^\/?papers\s+/i, "").split(/\s+/)[0]!.toLowerCase();
@@ -41,7 +42,7 @@ export function helpCommand(list: () => Command[]) {
         visibility: "ephemeral", tone: "info",
         text: ["papers-bot keeps your team on top of trending ML papers. Type /papers <words> to search, or:", ...lines,
           "Lists are numbered: /papers bookmark 2 saves paper 2 of the last list you saw here (similar, paper and unbookmark take a number too).",
-          "React with 🔖 to any paper the bot posted to bookmark it; remove the reaction to remove it.",
+          bookmarkingHelp(ctx.user.platform),
           "/papers help <command> explains one command."].join("\n"),
       };
     },

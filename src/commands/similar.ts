@@ -1,6 +1,7 @@
 import { defineCommand } from "../command-kit/command.ts";
 import { paperIdOptions } from "../command-kit/paper-id.ts";
 import { resolvePaper } from "../command-kit/paper-ref.ts";
+import { howToFindSimilar } from "../command-kit/hints.ts";
 import { toCard, type Reply } from "../core/messages/reply.ts";
 
 export const SIMILAR_COUNT = 5;
@@ -14,7 +15,7 @@ export const similarCommand = defineCommand({
   },
   async execute(ctx, { id }): Promise<Reply> {
     const { catalog } = ctx.services;
-    const paper = await resolvePaper(ctx, id, "similar", "search for it with /papers <words>, then press More like this.");
+    const paper = await resolvePaper(ctx, id, "similar", howToFindSimilar(ctx.user.platform));
     const similar = catalog.papers(catalog.index.similar(paper.id, SIMILAR_COUNT));
     if (similar.length === 0) {
       return { visibility: "ephemeral", tone: "info", text: `I found no papers close to “${paper.title}” yet; try /papers trending.` };

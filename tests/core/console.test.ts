@@ -24,4 +24,18 @@ describe("terminal mode", () => {
     expect(answers[3]).toBe("Trending papers, 2025-03-11 (3–4 of 89):");
     expect(printed).not.toContain("papers-bot keeps your team");
   });
+
+  it("tells a terminal user what to type, not to react or press buttons it does not have", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk) => { printed += chunk.toString(); });
+    const done = startConsole(services, createRegistry(), { input, output });
+    input.end("help\nbookmarks\nforyou\nsimilar zzzz-not-a-paper\nquit\n");
+    await done;
+    expect(printed).toContain("/papers bookmark <number> saves a paper of the last list");
+    expect(printed).toContain("Your reading list is empty: type /papers bookmark <number> after a list");
+    expect(printed).toMatch(/then \/papers similar <number>\./);
+    expect(printed).not.toMatch(/react with|press (Bookmark|More like this)/i);
+  });
 });

@@ -1,0 +1,25 @@
+// How to do something, said the way this person's client does it: in Slack and Discord a reaction or a
+// button, in the terminal (which has neither) the command to type.
+import type { Platform } from "../core/channel.ts";
+
+/** How to bookmark, in a few words. */
+export function howToBookmark(platform: Platform): string {
+  return platform === "console" ? "type /papers bookmark <number> after a list" : "react with 🔖 or press Bookmark";
+}
+
+export function emptyReadingList(platform: Platform): string {
+  return `Your reading list is empty: ${platform === "console" ? "type /papers bookmark <number> after a list, or a paper's id"
+    : "react with 🔖 to a paper the bot posted, or press Bookmark on a search result"}.`;
+}
+
+/** The way to "more like this" from a search. */
+export function howToFindSimilar(platform: Platform): string {
+  return platform === "console" ? "search for it with /papers <words>, then /papers similar <number>."
+    : "search for it with /papers <words>, then press More like this.";
+}
+
+/** Help's last word on bookmarking. */
+export function bookmarkingHelp(platform: Platform): string {
+  return platform === "console" ? "/papers bookmark <number> saves a paper of the last list; /papers unbookmark <number> removes it."
+    : "React with 🔖 to any paper the bot posted to bookmark it; remove the reaction to remove it.";
+}

@@ -11,8 +11,8 @@ import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { missingWordsText } from "../core/relevance.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;
-const PAGE_HINT = "The page is a number, like /papers bookmarks 2.";
-const ID_HINT = "Say which paper, by its number in your last list or its id, like /papers bookmarks read 2.";
+const PAGE_HINT = "The page is a number from 1, like /papers bookmarks 2.";
+const ID_HINT = "Say which paper, by its number in your last list or its id, like /papers bookmarks read 2 or /papers bookmarks remove 2.";
 // Typed management, for where there are no buttons (the terminal) and for people who prefer typing.
 const CHANGES = ["add", "read", "unread", "remove"] as const;
 const NUMBER_LIKE = /^[-+]?\d+(?:[.,]\d+)?$/;
@@ -31,7 +31,9 @@ const Options = z.object({
 
 export async function change(ctx: CommandContext, what: (typeof CHANGES)[number], id: string): Promise<Reply> {
   const { services, user } = ctx;
-  const paper = await resolvePaper(ctx, id, what === "add" ? "bookmark" : `bookmarks ${what}`, "see your list with /papers bookmarks.");
+  // Adding names a paper from anywhere (a search); the others name one already in the list.
+  const paper = await resolvePaper(ctx, id, what === "add" ? "bookmark" : `bookmarks ${what}`,
+    what === "add" ? "search for it with /papers <words>, then bookmark it by its number." : "see your list with /papers bookmarks.");
   const title = `“${paper.title}”`;
   switch (what) {
     case "add": return notice(await services.bookmarks.add(user, paper.id) ? `🔖 Bookmarked ${title}.` : `${title} is already in your bookmarks.`);

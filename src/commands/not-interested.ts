@@ -9,7 +9,7 @@ import { UserError } from "../command-kit/errors.ts";
 import { markNotInterested, notInterestedReply } from "../command-kit/not-interested.ts";
 import { notice, type Reply } from "../core/messages/reply.ts";
 
-const HINT = "Name the paper by its number in the last list or its arXiv id, like /papers not-interested 2403.07816.";
+const HINT = "Name the paper by its number in the last list or its id, like /papers not-interested 2.";
 
 const Options = z.object({
   paper: option(z.string().trim().max(300, "That is too long for a paper id or link.").optional(),
@@ -33,7 +33,7 @@ export const notInterestedCommand = defineCommand({
     const { services, user } = ctx;
     if (undo) {
       const id = paper ? (await resolvePaper(ctx, paper, "not-interested undo", "search for it with /papers <words>.")).id : (await services.notInterested.list(user, 1))[0];
-      if (!id) return notice("You have not marked any paper not interested.");
+      if (!id) return notice("There is nothing to take back: you have not marked any paper as not interested.");
       const title = services.catalog.get(id)?.title ?? id;
       return notice(await services.notInterested.remove(user, id)
         ? `Taken back: “${title}” counts again in your recommendations.` : `“${title}” was not marked not interested.`);

@@ -36,7 +36,8 @@ export const searchCommand = defineCommand({
     const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
     if (papers.length === 0) {
       // Papers that only touch on the words are not "no match": say how many, so the answer is true.
-      const passing = weak > 0 ? ` (${weak} only mention some of its words in passing)` : "";
+      const related = query.trim().split(/\s+/).length === 1 ? "it or a related word" : "some of its words";
+      const passing = weak > 0 ? ` (${weak} only mention ${related} in passing)` : "";
       return { visibility: "ephemeral", tone: "info", text: offset > 0
         ? `No more papers for "${shown}".`
         : `No papers ${weak > 0 ? "are about" : "match"} "${shown}"${passing}. Try fewer or broader words, like "language models", or see /papers trending.` };

@@ -97,7 +97,8 @@ export const subscribeCommand = defineCommand({
       (city ? ` If you meant the time zone, subscribe again with ${city}.` : "") : "";
     if (personal) {
       const bookmarks = (await ctx.services.bookmarks.list(ctx.user, { limit: 3 })).total;
-      const basis = bookmarks >= 3 ? "picked from your bookmarks" : "today's trending papers (and your topic) until you have 3 bookmarks";
+      const basis = bookmarks >= 3 ? "picked from your bookmarks"
+        : `from today's trending papers${input.topic ? " on your topic" : ""} until you have 3 bookmarks`;
       return { visibility: "ephemeral", tone: "info",
         text: `You'll get your own papers by direct message every day at ${localTime} ${timeZone}: next ${when} (${what}; ${basis}).${unmet} ` +
           "Stop with /papers unsubscribe me." };

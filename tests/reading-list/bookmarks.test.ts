@@ -114,7 +114,7 @@ describe("/papers bookmarks add|read|unread|remove (typed, for the terminal)", (
   it("answers each mistake with one sentence", async () => {
     const reader = person("U-typist", "local", "console");
     const cases: [string, RegExp][] = [
-      ["bookmarks read", /^Say which paper, by its number in your last list or its id, like \/papers bookmarks read 2\./],
+      ["bookmarks read", /^Say which paper, by its number in your last list or its id, like \/papers bookmarks read 2 or \/papers bookmarks remove 2\./],
       ["bookmarks remove 9999.99999", /^I don't know a paper "9999\.99999"/],
       [`bookmarks read ${ids[7]}`, /is not in your bookmarks; add it with \/papers bookmark /],
     ];

@@ -43,6 +43,15 @@ describe("/papers over real Bolt", () => {
     }
   });
 
+  it("links the channel it names ('Subscribed #general'), as a channel link, in the text and the blocks", async () => {
+    const { answer } = await papers("subscribe 09:00 UTC");
+    for (const text of [answer.text as string, blockText(answer.blocks)]) {
+      expect(text).toMatch(/^Subscribed <#C\w+>: next digest/m);
+      expect(text).not.toContain("&lt;#");
+    }
+    await papers("unsubscribe");
+  });
+
   it("acks before doing the work: the ack arrives while the answer's delivery is still held open", async () => {
     const hold = h.emulator.holdResponses();
     try {

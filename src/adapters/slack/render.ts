@@ -25,9 +25,13 @@ const LABELS: Record<PaperAction, string> = {
   discuss: "💬 Discuss", notInterested: "Not interested",
 };
 
-/** Slack mrkdwn treats &, < and > as control characters: "/papers <words>" would become a broken link. */
+/**
+ * Slack mrkdwn treats &, < and > as control characters: "/papers <words>" would become a broken link, and
+ * an echoed "<!channel>" or "<@U1>" would notify people. A channel link ("<#C123>", what the bot writes
+ * for "Subscribed #general") is kept as one: it shows the channel's name and notifies no one.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/&lt;#([A-Z0-9]{2,20})&gt;/g, "<#$1>");
 }
 
 export function link(url: string, label: string): string {

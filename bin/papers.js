@@ -29,6 +29,15 @@ if (!existsSync(main)) {
   process.stderr.write("papers: dist/ is missing; run `npm install` (or `npm run build`) in the papers-bot folder first.\n");
   process.exit(2);
 }
+// Settings from a .env file in the working directory (what `npm start` and compose both read), under any
+// already set in the environment, which win. PAPERS_ENV_FILE names another file; empty reads none.
+const envFile = process.env.PAPERS_ENV_FILE ?? ".env";
+if (envFile && existsSync(envFile)) {
+  try { process.loadEnvFile(envFile); } catch (error) {
+    process.stderr.write(`papers: could not read settings from ${envFile} (${error.code ?? error.message}); fix it or set PAPERS_ENV_FILE.\n`);
+    process.exit(2);
+  }
+}
 // The stacks the bot logs name src/*.ts: src/log.ts maps the bundle's frames when it logs one (Node's own
 // source-map support would read every loaded module's map at start-up instead).
 const { main: run } = await import(main.href);

@@ -97,18 +97,33 @@ export function cronProblem(expression: string): string | null {
     const [label, low, high, names] = specs[k]!;
     for (const part of field.split(",")) {
       const [range, step, ...more] = part.split("/");
-      if (more.length || (step !== undefined && !/^\d+$/.test(step))) return `has a bad step in its ${label} field "${field}"`;
+      if (more.length || (step !== undefined && !/^[1-9]\d*$/.test(step))) return `has a bad step in its ${label} field "${field}"`;
       if (range === "*") continue;
       const ends = range!.split("-");
       const ok = ends.length <= 2 && ends.every((e) => names?.test(e) || (/^\d+$/.test(e) && Number(e) >= low && Number(e) <= high));
       if (!ok) return `has "${field}" as its ${label}, which takes ${low}-${high}${names ? " or a name" : ""}, *, lists, ranges and /steps`;
     }
   }
-  return null;
+  return impossibleDate(fields.length === 6 ? fields.slice(1) : fields);
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** "0 0 31 2 *" (the 31st of February) never fires: node-cron refuses it when scheduling (whatever the weekday), so say so here. */
+function impossibleDate([, , day, month]: string[]): string | null {
+  const plain = (field: string) => field.split(",").every((p) => /^[a-z0-9]+$/i.test(p));
+  if (!plain(day!) || !plain(month!)) return null;
+  const days = day!.split(",").map(Number);
+  const months = month!.split(",").map((m) => (/^\d+$/.test(m) ? Number(m) : MONTHS.indexOf(m.toLowerCase()) + 1));
+  const fires = months.some((m) => days.some((d) => d <= DAYS_IN_MONTH[m - 1]!));
+  return fires ? null : `asks for day ${day} of month ${month}, which never comes`;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // A variable set to nothing ("PORT=" in a .env) means unset, its default, as .env.example's blanks intend.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value === undefined || value.trim() !== ""));
+  const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) throw new ConfigError(describeIssue(parsed.error.issues[0]!, env));
   const c = parsed.data;
   for (const name of ["DIGEST_CRON", "HF_REFRESH_CRON"] as const) {

@@ -33,7 +33,15 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     // The same refresh from Hugging Face as chat mode (HF_REFRESH=off turns it off); its first run said once.
     let reported: (text: string | null) => void = () => {};
     const notice = new Promise<string | null>((resolve) => { reported = resolve; });
-    const refresh = startRefreshJob(services, { onFirstRun: (results) => { void refreshNotice(services, results).then(reported, () => reported(null)); } });
+    let refresh: ReturnType<typeof startRefreshJob>;
+    try {
+      refresh = startRefreshJob(services, { onFirstRun: (results) => { void refreshNotice(services, results).then(reported, () => reported(null)); } });
+    } catch (error) {
+      // A schedule node-cron refuses: the digest job already runs and would keep the process alive.
+      await digest.stop();
+      await services.close();
+      throw error;
+    }
     // Ctrl-C or SIGTERM ends the conversation as "quit" does.
     const shutdown = watchShutdown(log);
     const ended = new AbortController();

@@ -1,7 +1,7 @@
 // The digest job: node-cron calls one tick a minute (config.DIGEST_CRON). Ticks never overlap in one
 // process (a long fan-out makes the next minute's tick wait; the ledger's catch-up covers the gap), and
 // stop() lets the message in flight finish before it resolves.
-import cron from "node-cron";
+import { scheduleJob } from "./cron.ts";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { runDigestTick, type TickOptions } from "../core/digest/tick.ts";
@@ -23,7 +23,7 @@ export function startDigestJob(services: Services, transports: ReadonlyMap<Platf
       .catch((err: unknown) => services.log.error({ err }, "digest tick failed"))
       .finally(() => { inFlight = null; });
   };
-  const task = cron.schedule(services.config.DIGEST_CRON, tick, { name: "digest" });
+  const task = scheduleJob("DIGEST_CRON", services.config.DIGEST_CRON, tick, { name: "digest" });
   return {
     name: "digest",
     idle: async () => { await inFlight; },

@@ -2,8 +2,7 @@
 // UTC day it is usually still empty, and then yesterday's list is refreshed instead, since that is the
 // list a team is reading and its upvotes are still moving. A failure logs one line and keeps the last
 // good data; the next tick tries again.
-import cron from "node-cron";
-import { ConfigError } from "../config.ts";
+import { scheduleJob } from "./cron.ts";
 import { HfSourceError } from "../sources/hf/errors.ts";
 import type { HfClient } from "../sources/hf/client.ts";
 import { hfClientFor, refreshFromHf, type RefreshResult } from "../sources/hf/refresh.ts";
@@ -47,16 +46,13 @@ export async function runRefresh(services: Services, client?: HfClient): Promise
 export function startRefreshJob(services: Services, options: { client?: HfClient; onFirstRun?: (results: RefreshResult[] | null) => void } = {}): Running | null {
   const { config, log } = services;
   if (config.HF_REFRESH === "off") { log.info("papers refresh from Hugging Face is off (HF_REFRESH=off)"); return null; }
-  if (!cron.validate(config.HF_REFRESH_CRON)) {
-    throw new ConfigError(`Configuration error: HF_REFRESH_CRON "${config.HF_REFRESH_CRON.slice(0, 40)}" is not a cron expression (try "7 * * * *").`);
-  }
   let inFlight: Promise<unknown> | null = null;
   const tick = () => {
     if (inFlight) { log.debug("papers refresh still running; skipping this tick"); return inFlight; }
     inFlight = runRefresh(services, options.client).finally(() => { inFlight = null; });
     return inFlight;
   };
-  const task = cron.schedule(config.HF_REFRESH_CRON, () => tick(), { name: "papers-refresh", timezone: "UTC" });
+  const task = scheduleJob("HF_REFRESH_CRON", config.HF_REFRESH_CRON, () => { void tick(); }, { name: "papers-refresh", timezone: "UTC" });
   // A bot that just started should not serve an hour-old list until the first tick.
   void tick().then((results) => options.onFirstRun?.(results as RefreshResult[] | null));
   return {

@@ -15,7 +15,7 @@ const hook = fileURLToPath(new URL("../support/loaded-packages.mjs", import.meta
 function packagesLoadedBy(args: string[], env: Record<string, string> = {}): Set<string> {
   const file = join(dir, `${args.join("-")}.txt`);
   const r = spawnSync(process.execPath, ["--import", hook, PAPERS_BIN, ...args], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HF_REFRESH: "off", DATABASE_URL: `file:${join(dir, "lean.db")}`, LOADED_PACKAGES_FILE: file, ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HF_REFRESH: "off", PAPERS_ENV_FILE: "", DATABASE_URL: `file:${join(dir, "lean.db")}`, LOADED_PACKAGES_FILE: file, ...env },
     encoding: "utf8",
   });
   expect(r.status, r.stderr).toBe(0);

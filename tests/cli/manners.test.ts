@@ -63,6 +63,9 @@ describe("configuration errors: one sentence naming the variable, exit 2, in eve
     [{ LOG_LEVEL: "loud" }, /^Configuration error: LOG_LEVEL must be one of/],
     [{ SLACK_API_URL: "not a url" }, /^Configuration error: SLACK_API_URL must be a URL/],
     [{ DATABASE_URL: "mysql://db" }, /^Configuration error: DATABASE_URL must start with file:/],
+    // Schedules node-cron refuses when it schedules them: a zero step, a day the month never has.
+    [{ DIGEST_CRON: "*/0 * * * *" }, /^Configuration error: DIGEST_CRON "\*\/0 \* \* \* \*" has a bad step in its minute field/],
+    [{ HF_REFRESH_CRON: "0 0 31 2 *" }, /^Configuration error: HF_REFRESH_CRON "0 0 31 2 \*" asks for day 31 of month 2, which never comes/],
   ])("%j", async (bad, sentence) => {
     for (const args of [["search", "moe"], ["start"], ["trending"]]) {
       const run = await runCli(args, { ...env, ...bad });
@@ -71,6 +74,15 @@ describe("configuration errors: one sentence naming the variable, exit 2, in eve
       expect(run.err).toMatch(sentence);
       expect(run.err).not.toMatch(STACK_LINE);
     }
+  });
+});
+
+describe("empty variables", () => {
+  it("mean unset, their default (a blank line in a .env), not an error or port 0", async () => {
+    const { loadConfig } = await import("../../src/config.ts");
+    const config = loadConfig({ PORT: "", SLACK_API_URL: "", DISCORD_API_URL: " ", PUBLIC_BASE_URL: "", DATABASE_URL: "" });
+    expect(config).toMatchObject({ PORT: 3000, databaseProvider: "sqlite" });
+    expect([config.SLACK_API_URL, config.DISCORD_API_URL, config.PUBLIC_BASE_URL]).toEqual([undefined, undefined, undefined]);
   });
 });
 

@@ -1,8 +1,11 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 // Configuration is read once and a bad value stops the bot with one sentence naming the variable.
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, PACKAGE_ROOT, userDirectory } from "../../src/config.ts";
 import { runCli, spawnCli, STACK_LINE } from "../support/cli.ts";
+import { spawnPapers } from "../support/processes.ts";
 
 const configError = (env: Record<string, string>) => {
   try { loadConfig(env); } catch (error) { return error; }
@@ -71,5 +74,23 @@ describe("the CLI with a bad configuration", () => {
       expect(run.err).toContain(variable);
       expect(run.err).not.toContain("xoxb-123456-abcdef");
     }
+  });
+});
+
+describe("settings in a .env file", () => {
+  it("are read from the working directory, under what the environment already sets", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "papers-dotenv-"));
+    try {
+      writeFileSync(join(dir, ".env"), `# as .env.example lays it out\nDATABASE_URL=file:${join(dir, "from-dotenv.db")}\nLOG_LEVEL=chatty\n`);
+      const run = async (env: Record<string, string>) => {
+        const p = spawnPapers(["trending", "--limit", "1"], { PAPERS_ENV_FILE: ".env", ...env }, { cwd: dir });
+        return { code: (await p.exited).code, err: p.stderr() };
+      };
+      // The file's bad LOG_LEVEL is read (so the file is), and named.
+      expect(await run({})).toMatchObject({ code: 2, err: expect.stringContaining("LOG_LEVEL") });
+      // The environment's own value wins over the file's; the file's DATABASE_URL still applies.
+      expect((await run({ LOG_LEVEL: "info" })).code).toBe(0);
+      expect(existsSync(join(dir, "from-dotenv.db"))).toBe(true);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 });

@@ -22,7 +22,8 @@ export function spawnPapers(args: string[], env: Record<string, string>, options
   registerSecretsIn(env);
   const child = spawn(process.execPath, [PAPERS_BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HF_REFRESH: "off", ...env },
+    // No .env: a developer's own settings in the checkout must not reach the processes tests start.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HF_REFRESH: "off", PAPERS_ENV_FILE: "", ...env },
     stdio: [options.stdin ?? "ignore", "pipe", "pipe"],
   });
   let out = "", err = "";

@@ -6,8 +6,10 @@ export const BOT_PERMISSIONS = [
   { name: "View Channels", flag: "ViewChannel", bit: 1n << 10n, why: "see the channels it posts digests to" },
   { name: "Send Messages", flag: "SendMessages", bit: 1n << 11n, why: "post digests and shared papers" },
   { name: "Embed Links", flag: "EmbedLinks", bit: 1n << 14n, why: "papers are sent as embeds" },
-  { name: "Attach Files", flag: "AttachFiles", bit: 1n << 15n, why: "reading-list exports (BibTeX, CSV)" },
+  { name: "Attach Files", flag: "AttachFiles", bit: 1n << 15n, why: "reading-list exports (BibTeX, Markdown)" },
   { name: "Read Message History", flag: "ReadMessageHistory", bit: 1n << 16n, why: "find a digest message after a restart, and the message a 🔖 reaction is on" },
+  { name: "Create Public Threads", flag: "CreatePublicThreads", bit: 1n << 35n, why: "open a paper's Discuss thread on its message" },
+  { name: "Send Messages in Threads", flag: "SendMessagesInThreads", bit: 1n << 38n, why: "post the abstract and links in that thread" },
 ] as const;
 
 export const BOT_PERMISSION_BITS = BOT_PERMISSIONS.reduce((all, p) => all | p.bit, 0n);

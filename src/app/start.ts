@@ -10,6 +10,7 @@ import { createRegistry } from "../commands/index.ts";
 import { startConsole } from "../adapters/console/index.ts";
 import { ConsoleTransport } from "../adapters/console/transport.ts";
 import { startDigestJob } from "../jobs/digest.ts";
+import { staleDigestAfterMs } from "../jobs/cron.ts";
 import { startRefreshJob } from "../jobs/refresh.ts";
 import { startIndexSync } from "../jobs/index-sync.ts";
 import { startEventPruning } from "../jobs/prune-events.ts";
@@ -69,7 +70,8 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   };
   try {
     // /healthz: Bolt serves it on its own port in Slack's HTTP mode; otherwise this small server on PORT.
-    const health = { unhandledRejections: unexpectedRejections };
+    // A digest job on a slower schedule than every minute is stale only past its own longest wait.
+    const health = { unhandledRejections: unexpectedRejections, staleAfterMs: staleDigestAfterMs(config.DIGEST_CRON) };
     const routes = [{ path: METRICS_PATH, handler: metricsHandler(metrics, log) }];
     if (!(config.slack && !config.SLACK_APP_TOKEN)) running.push(await startHealthServer(services, config.PORT, health, routes));
     // Adapters (each registers its ChatTransport), then jobs that post through them.

@@ -12,3 +12,49 @@ export function scheduleJob(variable: "DIGEST_CRON" | "HF_REFRESH_CRON", express
     throw new ConfigError(`Configuration error: ${variable} "${expression.slice(0, 40)}" is not a schedule node-cron can run (${(error as Error).message.slice(0, 120)}).`);
   }
 }
+
+// --- How long a healthy digest job may go without a tick ---
+
+const FIELD_RANGES: [number, number, string[] | null][] = [
+  [0, 59, null], [0, 23, null], [1, 31, null],
+  [1, 12, ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]], [0, 7, ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]],
+];
+
+/** The values one field of a (checked: config.ts cronProblem) cron expression allows. */
+function allowed(field: string, [low, high, names]: (typeof FIELD_RANGES)[number]): Set<number> {
+  const value = (v: string) => (names?.includes(v.toLowerCase()) ? names.indexOf(v.toLowerCase()) + (low === 1 ? 1 : 0) : Number(v));
+  const out = new Set<number>();
+  for (const part of field.split(",")) {
+    const [range = "*", step = "1"] = part.split("/");
+    const [from, to] = range === "*" ? [low, high] : range.includes("-") ? range.split("-").map(value) as [number, number]
+      : [value(range), part.includes("/") ? high : value(range)];
+    for (let v = from; v <= to; v += Number(step)) out.add(high === 7 && v === 7 ? 0 : v);
+  }
+  return out;
+}
+
+/**
+ * The longest wait between two runs of `expression`, in ms, over eight days of minutes (so weekly ones
+ * count), or Infinity when it runs less than twice in that time. Day of month and day of week both have
+ * to match here, the stricter reading, so the wait is never underestimated.
+ */
+export function longestGapMs(expression: string): number {
+  const fields = expression.trim().split(/\s+/);
+  const [minutes, hours, days, months, weekdays] = (fields.length === 6 ? fields.slice(1) : fields).map((f, i) => allowed(f, FIELD_RANGES[i]!));
+  const start = Date.UTC(2026, 0, 5); // a Monday; the wait between runs does not depend on the week
+  let previous = -1, longest = 0, runs = 0;
+  for (let minute = 0; minute < 8 * 1440; minute++) {
+    const t = new Date(start + minute * 60_000);
+    if (!minutes!.has(t.getUTCMinutes()) || !hours!.has(t.getUTCHours()) || !days!.has(t.getUTCDate())
+      || !months!.has(t.getUTCMonth() + 1) || !weekdays!.has(t.getUTCDay())) continue;
+    if (previous >= 0) longest = Math.max(longest, minute - previous);
+    previous = minute;
+    runs++;
+  }
+  return runs < 2 ? Infinity : longest * 60_000;
+}
+
+/** /healthz's limit: the schedule's longest wait and four minutes more (five minutes for every-minute ticks). */
+export function staleDigestAfterMs(expression: string): number {
+  return longestGapMs(expression) + 4 * 60_000;
+}

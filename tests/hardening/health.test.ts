@@ -3,6 +3,8 @@
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { healthStatus } from "../../src/core/health.ts";
+import { runDigestTick } from "../../src/core/digest/tick.ts";
+import { staleDigestAfterMs } from "../../src/jobs/cron.ts";
 import { postgresStores } from "../../src/persistence/postgresql/open.ts";
 import { startHealthServer, type RunningHealthServer } from "../../src/adapters/http/health-server.ts";
 import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
@@ -79,6 +81,26 @@ describe("GET /healthz", () => {
     expect((await get("/healthz/../admin")).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${server.port}/healthz`, { method: "POST", body: "x" })).status).toBe(405);
     expect((await fetch(`http://127.0.0.1:${server.port}/healthz?probe=1`, { method: "HEAD" })).status).toBe(503);
+  });
+});
+
+describe("the digest job's schedule", () => {
+  it("sets how long it may go without a tick: five minutes for every minute, the longest wait and four more otherwise", () => {
+    expect(staleDigestAfterMs("* * * * *")).toBe(5 * 60_000);
+    expect(staleDigestAfterMs("*/10 * * * *")).toBe(14 * 60_000);
+    expect(staleDigestAfterMs("0 9 * * 1-5")).toBe((3 * 24 * 60 + 4) * 60_000); // Friday 09:00 to Monday 09:00
+    expect(staleDigestAfterMs("0 0 1 1 *")).toBe(Infinity); // yearly: never stale, never restarted for it
+  });
+
+  it("is judged by when a tick really ran: a `digest run --now` a year ahead does not hide a stalled job", async () => {
+    const own = manualClock("2025-04-01T09:00:00Z");
+    const fresh = await createTestServices({ clock: own });
+    try {
+      await runDigestTick(fresh, new Map(), new Date("2026-04-01T09:00:00Z"));
+      own.advance(10 * 60_000);
+      const status = await healthStatus(fresh, { startedAt: new Date("2025-04-01T09:00:00Z"), digestRunning: true });
+      expect(status).toMatchObject({ ok: false, lastDigestTick: "2025-04-01T09:00:00.000Z" });
+    } finally { await fresh.close(); }
   });
 });
 

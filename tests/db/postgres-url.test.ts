@@ -46,3 +46,17 @@ describe.skipIf(!server.startsWith("postgres"))("a PostgreSQL URL with ?schema="
     }
   });
 });
+
+describe.skipIf(!server.startsWith("postgres"))("a PostgreSQL URL the server refuses", () => {
+  it("is a configuration error naming DATABASE_URL, exit 2: no such database, no such role", async () => {
+    const { spawnCli } = await import("../support/cli.ts");
+    const base = new URL(server);
+    const noDatabase = new URL(server); noDatabase.pathname = `/nosuch_${randomBytes(4).toString("hex")}`;
+    const noRole = new URL(server); noRole.username = `nosuch_${randomBytes(4).toString("hex")}`; noRole.password = "";
+    for (const [url, sentence] of [[noDatabase, /DATABASE_URL names a database that does not exist there/], [noRole, /DATABASE_URL names a role the server does not accept/]] as const) {
+      const run = await spawnCli(["search", "moe"], { DATABASE_URL: url.toString() });
+      expect(run.code, run.err).toBe(2);
+      expect(run.err).toMatch(new RegExp(`^Configuration error: ${sentence.source}.*\\(PostgreSQL at ${base.hostname}:`));
+    }
+  });
+});

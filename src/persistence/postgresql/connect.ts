@@ -4,6 +4,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../generated/postgresql/client.ts";
 import { MigrationError, type MigrationDriver } from "../migrate.ts";
+import { ConfigError } from "../../config.ts";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { TRANSACTION_WAIT_MS, WRITE_WAIT_MS } from "../busy.ts";
 
@@ -44,12 +45,25 @@ export function postgresTarget(url: string): PostgresTarget {
   };
 }
 
+// PostgreSQL's answers that mean DATABASE_URL itself is wrong (no such database, role or password), not a
+// server that is down: a configuration error (exit 2), which waiting and retrying will not fix.
+const WRONG_SETTING: Record<string, string> = {
+  "3D000": "names a database that does not exist there (create it, e.g. createdb, or fix the name)",
+  "28000": "names a role the server does not accept",
+  "28P01": "has a password the server refuses",
+};
+
+function misconfigured(error: unknown, where: string): ConfigError | null {
+  const problem = WRONG_SETTING[String((error as { code?: unknown })?.code)];
+  return problem ? new ConfigError(`Configuration error: DATABASE_URL ${problem} (PostgreSQL at ${where}).`) : null;
+}
+
 export function postgresMigrationDriver(url: string): MigrationDriver & { close(): Promise<void> } {
   const target = postgresTarget(url);
   const client = new pg.Client(target.config);
   client.on("error", () => {}); // a dropped connection surfaces through the next query instead
   const connected = client.connect().catch((error: unknown) => {
-    throw new MigrationError(`Cannot connect to PostgreSQL at ${target.where}: ${(error as Error).message || String(error)}.`);
+    throw misconfigured(error, target.where) ?? new MigrationError(`Cannot connect to PostgreSQL at ${target.where}: ${(error as Error).message || String(error)}.`);
   });
   connected.catch(() => {}); // awaited (and reported) by withLock
   return {

@@ -1,11 +1,11 @@
 // `papers discord register [--guild <id>]`: puts the /papers slash command, built from the registry.
 import { createRegistry } from "../commands/index.ts";
-import { CliUsageError, type CliCommand } from "./io.ts";
+import { CliUsageError, parseFlags, type CliCommand } from "./io.ts";
 
 function guildOf(args: string[]): string | undefined {
-  if (args.length === 0) return undefined;
-  const [flag, id, ...extra] = args;
-  if (flag !== "--guild" || !id || extra.length > 0) throw new CliUsageError("Usage: papers discord register [--guild <id>]");
+  const { values } = parseFlags({ args, allowPositionals: false, options: { guild: { type: "string" } } });
+  const id = values.guild;
+  if (id === undefined) return undefined;
   if (!/^\d{15,22}$/.test(id)) throw new CliUsageError(`"${id.slice(0, 40)}" is not a Discord server id (a number like 1234567890123456789).`);
   return id;
 }

@@ -12,7 +12,10 @@ import { slackManifestCli } from "./slack.ts";
 
 // Loaded only for `papers start`: the chat SDKs it pulls in take seconds to load, which every
 // one-shot command (search, trending, ingest) would otherwise pay.
-const startCli: CliCommand = { name: "start", usage: "papers start", run: async (ctx) => (await import("../app/start.ts")).start(ctx.config, ctx) };
+const startCli: CliCommand = { name: "start", usage: "papers start", run: async (ctx) => {
+  if (ctx.args.length > 0) throw new CliUsageError(`papers start takes no words or flags ("${ctx.args[0]!.slice(0, 40)}"); it is configured by environment variables.`, true);
+  return (await import("../app/start.ts")).start(ctx.config, ctx);
+} };
 
 export const cliCommands: CliCommand[] = [searchCli, trendingCli, ingestCli, digestRunCli, discordRegisterCli, discordInviteCli, slackManifestCli, startCli];
 
@@ -24,7 +27,8 @@ const HELP: Record<string, { summary: string; flags?: string[] }> = {
   trending: { summary: "Print today's trending papers.", flags: ["--limit N   how many papers, 1 to 50 (default 10)", "--json      print JSON instead of text"] },
   ingest: { summary: "Load a trending-page capture file, or fetch from Hugging Face now.",
     flags: ["<file>                 a capture of huggingface.co/papers/trending saved as text", "--hf                   fetch from the Hugging Face papers API instead",
-      "--date YYYY-MM-DD      with --hf: that day's list (default: today, else yesterday)"] },
+      "--date YYYY-MM-DD      the day the list is from (with --hf: that day's list, default today, else yesterday;",
+      "                       with a file: overrides the capture's own date)"] },
   "digest run": { summary: "Run one digest tick now: post every digest that is due.",
     flags: ["--now <ISO time>   act as if it were that instant (default: now)", "--json             print the report as JSON"] },
   "discord register": { summary: "Register the /papers slash command with Discord (needs DISCORD_TOKEN, DISCORD_APPLICATION_ID).",
@@ -60,6 +64,15 @@ export async function main(argv: string[], io: Partial<Omit<CliContext, "args" |
   if (name === "--version" || name === "-v" || name === "version") { stdout.write(`papers-bot ${version()}\n`); return 0; }
   // A subcommand may be two words ("digest run", "slack manifest").
   const command = cliCommands.find((c) => c.name === `${name} ${args[0]}`) ?? cliCommands.find((c) => c.name === name);
+  // "papers digest --help" (or just "papers digest"): a group's subcommands.
+  const group = cliCommands.filter((c) => c.name.startsWith(`${name} `));
+  if (!command && group.length > 0) {
+    const help = args[0] === "--help" || args[0] === "-h";
+    const lines = group.map((c) => `Usage: ${c.usage}\n  ${HELP[c.name]?.summary ?? c.summary ?? ""}`);
+    if (args.length > 0 && !help) lines.unshift(`papers: ${name} has no subcommand "${String(args[0]).slice(0, 40)}".`);
+    (help ? stdout : stderr).write(lines.join("\n") + "\n");
+    return help ? 0 : 2;
+  }
   if (!command) {
     say(name.startsWith("-") ? `papers: ${name.slice(0, 40)} is not an option here. Run "papers --help" to see the commands.`
       : `papers: unknown command "${name.slice(0, 40)}". Run "papers --help" to see the commands.`);

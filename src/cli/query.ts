@@ -12,8 +12,9 @@ function parse(ctx: CliContext) {
 
 function limitOf(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 50) throw new CliUsageError(`--limit takes a whole number from 1 to 50, not "${value.slice(0, 20)}".`);
+  // Digits only: Number() would also take "1e1", "0x3" and " 3".
+  const n = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 50) throw new CliUsageError(`--limit takes a whole number from 1 to 50, not "${value.slice(0, 20)}".`, true);
   return n;
 }
 

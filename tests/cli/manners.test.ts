@@ -30,6 +30,17 @@ describe("help and version", () => {
   });
 });
 
+describe("a group of subcommands", () => {
+  it("papers digest --help lists its subcommands (exit 0); bare or with a wrong one, on stderr with exit 2", async () => {
+    const help = await runCli(["discord", "--help"], env);
+    expect(help).toMatchObject({ code: 0, err: "" });
+    expect(help.out).toContain("Usage: papers discord register [--guild <id>]");
+    expect(help.out).toContain("Usage: papers discord invite");
+    expect(await runCli(["digest"], env)).toMatchObject({ code: 2, out: "", err: expect.stringContaining("Usage: papers digest run") });
+    expect((await runCli(["slack", "frob"], env)).err).toMatch(/^papers: slack has no subcommand "frob"\.\nUsage: papers slack manifest/);
+  });
+});
+
 describe("flag mistakes: one sentence, the usage line, exit 2", () => {
   it.each([
     [["search", "moe", "--colour"], /^--colour is not an option of this command\.$/, "papers search"],
@@ -42,6 +53,9 @@ describe("flag mistakes: one sentence, the usage line, exit 2", () => {
     [["slack", "manifest", "--url", "--socket"], /--url needs the public base URL of the bot/, "papers slack manifest"],
     [["ingest"], /^Name the capture file/, "papers ingest"],
     [["discord", "invite", "--now"], /takes no words or flags/, "papers discord invite"],
+    [["discord", "register", "--guild"], /^--guild needs a value\.$/, "papers discord register"],
+    [["search", "moe", "--limit", "1e1"], /^--limit takes a whole number from 1 to 50, not "1e1"\.$/, "papers search"],
+    [["start", "--bogus"], /^papers start takes no words or flags \("--bogus"\)/, "papers start"],
   ])("papers %j", async (args, sentence, usage) => {
     const run = await runCli(args, env);
     expect(run.code).toBe(2);

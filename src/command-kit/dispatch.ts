@@ -87,7 +87,8 @@ function words(text: string): string[] {
  * else is a search, because `/papers moe` is what people type most.
  */
 export async function runText(registry: CommandRegistry, text: string, ctx: CommandContext): Promise<Reply> {
-  const trimmed = text.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  // Control characters, and the invisible marks that reorder text (an echoed "\u202emoe" would print backwards).
+  const trimmed = text.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, " ").trim();
   if (trimmed.length > MAX_TEXT_LENGTH) {
     // The limit that applies: a search's own (what most long text is), else what any command reads.
     const search = !commandOf(registry, words(trimmed.slice(0, 100)))[0];

@@ -71,6 +71,11 @@ describe("free text after /papers", () => {
     expect((await runText(registry, "help", ctx)).text).toContain("/papers help <command> explains one command.");
   });
 
+  it("drops the invisible marks that reorder text before echoing a query", async () => {
+    const reply = await runText(registry, "\u202emoe\u2066", ctx);
+    expect(reply.text).toMatch(/^Papers for "moe" /);
+  });
+
   it("takes two words for a hyphenated command: not interested 1", async () => {
     expect((await runText(registry, "not interested", ctx)).text).toMatch(/^Name the paper by its number/);
   });

@@ -1,5 +1,5 @@
 // A small BibTeX reader for the tests, strict where reference managers are: every entry is
-// @type{key, name = {value}, …}, braces balance inside each value, and an unescaped special character
+// @type{key, name = {value}, …}, braces balance inside each value (counted as BibTeX counts them: all of them), and an unescaped special character
 // (% & $ # _) outside a URL is an error. `decode` turns escapes back into text to compare with the source.
 
 export interface BibEntry { type: string; key: string; fields: Record<string, string> }
@@ -13,7 +13,7 @@ export function parseBibtex(text: string): BibEntry[] {
     if (text[i] !== "{") fail("expected {");
     let depth = 0; const start = i + 1;
     for (; i < text.length; i++) {
-      if (text[i] === "\\") { i++; continue; }
+      // As BibTeX counts: every brace, escaped or not ("\\}" still closes a group).
       if (text[i] === "{") depth++;
       else if (text[i] === "}" && --depth === 0) return text.slice(start, i++);
     }
@@ -53,7 +53,7 @@ export function decode(value: string): string {
     .replace(/\{?\\([`'^"~=.]|[cvruHk](?=\{))\{?(\\[ij]|[A-Za-z])\}?\}?/g, (_m, a: string, l: string) =>
       ((l === "\\i" ? "i" : l === "\\j" ? "j" : l) + ACCENT[a]!).normalize("NFC"))
     .replace(/\{\\(ss|o|O|ae|AE|oe|l|L|aa|AA)\}/g, (_m, n: string) => LETTER[n]!)
-    .replace(/\\\{/g, "\u0000L").replace(/\\\}/g, "\u0000R")
+    .replace(/\\textbraceleft\{\}/g, "\u0000L").replace(/\\textbraceright\{\}/g, "\u0000R")
     .replace(/\\([%&$#_])/g, "$1")
     .replace(/[{}]/g, "") // grouping braces, which print nothing
     .replace(/\u0000L/g, "{").replace(/\u0000R/g, "}").replace(/\u0000B/g, "\\");

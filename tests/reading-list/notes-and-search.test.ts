@@ -123,7 +123,8 @@ describe("/papers note", () => {
   it("exports notes: a BibTeX note field with every special escaped, and a Markdown quote", async () => {
     const tmp = person("U-export");
     await bookmarkInOrder(services, tmp, [MOE.id, DIFF.id]);
-    const tricky = "50% {faster} than $baseline & see #3_b \\ ~x^2 — naïve";
+    // One unbalanced "}" too: BibTeX counts escaped braces as well, so \} would end the field there.
+    const tricky = "50% {faster} than $baseline & see #3_b \\ ~x^2 — naïve, unbalanced }";
     await run(services, tmp, "note", { paper: MOE.id, text: tricky });
     const bib = await say(services, tmp, "export bibtex");
     const entries = parseBibtex(bib.file!.content);
@@ -131,6 +132,6 @@ describe("/papers note", () => {
     expect(decode(moe.fields.note!)).toBe(tricky);
     expect(entries.find((e) => e.fields.eprint === DIFF.id)!.fields.note).toBeUndefined();
     const md = await say(services, tmp, "export markdown");
-    expect(md.file!.content).toContain("\n  > 📝 50% {faster} than $baseline & see #3\\_b \\\\ ~x^2 — naïve");
+    expect(md.file!.content).toContain("\n  > 📝 50% {faster} than $baseline & see #3\\_b \\\\ ~x^2 — naïve, unbalanced }");
   });
 });

@@ -25,7 +25,8 @@ describe("search ranking", () => {
   });
 
   it("finds PokéChamp by pokemon, Pok\\'emon and pokechamp", () => {
-    for (const q of ["pokemon", "Pok\\'emon", "Pokémon", "pokechamp", "PokeChamp"]) {
+    // Full-width letters, as a CJK keyboard types them, too.
+    for (const q of ["pokemon", "Pok\\'emon", "Pokémon", "pokechamp", "PokeChamp", "ｐｏｋｅｍｏｎ"]) {
       expect(top(q, 1)[0], q).toMatch(/^PokéChamp/);
     }
   });

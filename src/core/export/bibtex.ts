@@ -13,8 +13,10 @@ const LETTER_COMMANDS: Record<string, string> = {
   "ß": "\\ss", "ø": "\\o", "Ø": "\\O", "æ": "\\ae", "Æ": "\\AE", "œ": "\\oe", "Œ": "\\OE", "ł": "\\l", "Ł": "\\L",
   "ı": "\\i", "å": "\\aa", "Å": "\\AA", "đ": "\\dj", "Đ": "\\DJ",
 };
+// Braces as commands, not \{ and \}: BibTeX counts every brace to find a field's end, escaped or not, so a
+// note with one "}" would end the field early.
 const SPECIALS: Record<string, string> = {
-  "{": "\\{", "}": "\\}", "%": "\\%", "&": "\\&", "$": "\\$", "#": "\\#", "_": "\\_",
+  "{": "\\textbraceleft{}", "}": "\\textbraceright{}", "%": "\\%", "&": "\\&", "$": "\\$", "#": "\\#", "_": "\\_",
   "\\": "\\textbackslash{}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}",
 };
 
@@ -110,7 +112,7 @@ export function bibtexEntry(paper: Paper, key: string, url: string, note?: strin
   if (paper.arxivId) fields.push(["eprint", `{${paper.arxivId}}`], ["archivePrefix", "{arXiv}"]);
   // URLs go verbatim: the url field is read by \url, which copes with % and #; braces cannot occur after encoding.
   fields.push(["url", `{${url.replace(/[{}]/g, encodeURIComponent)}}`]);
-  // The person's own words: every BibTeX special escaped, so "50% {faster}" cannot end the field early.
+  // The person's own words: every BibTeX special escaped, so "50% faster }" cannot end the field early.
   if (note?.trim()) fields.push(["note", `{${escapeBibtex(note)}}`]);
   return `@misc{${key},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(",\n")}\n}`;
 }

@@ -111,7 +111,8 @@ function unitsOf(query: string): Unit[] {
 }
 
 export function planQuery(query: string, corpus: Corpus): Concept[] {
-  const units = unitsOf(query).slice(0, MAX_CONCEPTS * 2);
+  // Compatibility forms typed by phones and CJK keyboards ("ｍｏｅ", "ﬁne-tuning") are the letters they look like.
+  const units = unitsOf(/[^\x00-\x7f]/.test(query) ? query.normalize("NFKC") : query).slice(0, MAX_CONCEPTS * 2);
   const keys = units.map((u) => u.parts.map(stem));
   const typed = new Set(keys.flat());
   const concepts: { concept: Concept; stopword: boolean }[] = [];

@@ -31,6 +31,12 @@ describe("search ranking", () => {
     }
   });
 
+  it("reads a request typed in chat as its topic: 'show me moe papers please' is 'moe'", () => {
+    for (const q of ["show me moe papers please", "moe please", "anything on moe", "find the latest moe papers"]) {
+      expect(top(q, 8), q).toEqual(top("moe", 8));
+    }
+  });
+
   it("expands acronyms both ways", () => {
     expect(top("state space models", 3)).toContain("Demystifying the Token Dynamics of Deep Selective State Space Models");
     const rlhf = top("RLHF", 3);

@@ -67,7 +67,10 @@ const QUESTION_FILLER = new Set(("about across after all also any before been be
   "were where who whom whose will would you your " +
   // Vague and judging words of plain questions ("picking the right model", "a good way to", "some kind of"):
   // rare in abstracts, so left in they outweigh the topic. Not "best" ("best-of-n" sampling).
-  "right good way ways thing things something someone kind lot really just actually").split(" "));
+  "right good way ways thing things something someone kind lot really just actually " +
+  // Asking for papers in chat ("show me moe papers please", "anything on rlhf", "latest work on ssms"):
+  // the request, not its topic. Not "research" or "search" (deep research, tree search).
+  "please pls show find give tell papers paper anything latest newest recent looking want").split(" "));
 /** A word queries drop when they have others. */
 export const isStopword = (word: string): boolean => STOPWORDS.has(word) || QUESTION_FILLER.has(word);
 

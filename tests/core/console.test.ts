@@ -8,15 +8,21 @@ let services: TestServices;
 beforeAll(async () => { services = await createTestServices({ clock: manualClock("2025-03-11T15:00:00Z") }); });
 afterAll(async () => { await services.close(); });
 
+/** Everything the terminal prints for these lines piped in. */
+async function converse(lines: string): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = "";
+  output.on("data", (chunk) => { printed += chunk.toString(); });
+  const done = startConsole(services, createRegistry(), { input, output });
+  input.end(lines);
+  await done;
+  return printed;
+}
+
 describe("terminal mode", () => {
   it("answers piped lines one at a time, in order, and nothing after quit", async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = "";
-    output.on("data", (chunk) => { printed += chunk.toString(); });
-    const done = startConsole(services, createRegistry(), { input, output });
-    input.end("/papers subscribe 09:00 Europe/Berlin mixture of experts\n/papers subscriptions\ntrending 2\nmore\nquit\n/papers help\n");
-    await done;
+    const printed = await converse("/papers subscribe 09:00 Europe/Berlin mixture of experts\n/papers subscriptions\ntrending 2\nmore\nquit\n/papers help\n");
     const answers = printed.split("\n> ").slice(1).map((a) => a.split("\n")[0]);
     expect(answers[0]).toMatch(/^Subscribed #terminal: next digest tomorrow 09:00 Europe\/Berlin/);
     expect(answers[1]).toBe("Digests in this workspace (1):");
@@ -26,13 +32,7 @@ describe("terminal mode", () => {
   });
 
   it("tells a terminal user what to type, not to react or press buttons it does not have", async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = "";
-    output.on("data", (chunk) => { printed += chunk.toString(); });
-    const done = startConsole(services, createRegistry(), { input, output });
-    input.end("help\nbookmarks\nforyou\nsimilar zzzz-not-a-paper\nquit\n");
-    await done;
+    const printed = await converse("help\nbookmarks\nforyou\nsimilar zzzz-not-a-paper\nquit\n");
     expect(printed).toContain("/papers bookmark <number> saves a paper of the last list");
     expect(printed).toContain("Your reading list is empty: type /papers bookmark <number> after a list");
     expect(printed).toMatch(/then \/papers similar <number>\./);

@@ -13,7 +13,9 @@ const Options = z.object({
 /** One command's help: how to type it, what it does, and each of its options. */
 function commandHelp(command: Command): Reply {
   const options = describeOptions(command.data.options).map((o) => {
-    const values = o.choices ? ` (${o.choices.join(", ")})` : o.min !== undefined && o.max !== undefined ? ` (${o.min}–${o.max})` : "";
+    const range = o.min !== undefined && o.max !== undefined ? `${o.min}–${o.max}` : "";
+    // Only what the description does not say already ("Papers per digest (1–20, default 5)").
+    const values = o.choices ? ` (${o.choices.join(", ")})` : range && !o.description.includes(range) ? ` (${range})` : "";
     return `• ${o.name}${o.required ? "" : " (optional)"}: ${o.description}${values}`;
   });
   return { visibility: "ephemeral", tone: "info",

@@ -21,7 +21,7 @@ export const paperCommand = defineCommand({
     let paper = await findPaper(ctx, id, "paper");
     // A paper nobody has ingested yet (an arXiv link a colleague pasted): ask the API once and keep it.
     if (!paper && arxivId && plausibleArxivId(arxivId) && ctx.services.config.HF_REFRESH === "off") {
-      throw new UserError("unknown_paper", `I don't have ${arxivId}, and looking papers up on Hugging Face is off here (HF_REFRESH=off).`);
+      throw new UserError("unknown_paper", `I don't have ${arxivId}, and this bot is set not to look papers up on Hugging Face; search for it with /papers <words>.`);
     }
     if (!paper && arxivId && plausibleArxivId(arxivId)) {
       try { paper = (await lookupPaperOnHf(ctx.services, arxivId)) ?? null; } catch (error) {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { addDays, describeWait, fireTime, nextRun } from "../core/digest/schedule.ts";
 import { WEEKDAYS, isoWeek, isoWeekday } from "../core/digest/weekly.ts";
 import { localDate, zoneOfCity } from "../core/time.ts";
+import { MIN_SEEDS, profileOf } from "../core/recommend/person.ts";
 import { personalTarget } from "../core/person-target.ts";
 import { missingWordsText } from "../core/relevance.ts";
 import type { ChannelRef } from "../core/channel.ts";
@@ -96,9 +97,9 @@ export const subscribeCommand = defineCommand({
     const unmet = missing ? ` No paper mentions ${missing} yet, so nothing is picked for the topic until one does.` +
       (city ? ` If you meant the time zone, subscribe again with ${city}.` : "") : "";
     if (personal) {
-      const bookmarks = (await ctx.services.bookmarks.list(ctx.user, { limit: 3 })).total;
-      const basis = bookmarks >= 3 ? "picked from your bookmarks"
-        : `from today's trending papers${input.topic ? " on your topic" : ""} until you have 3 bookmarks`;
+      const seeds = (await profileOf(ctx.services, ctx.user)).seedIds.length;
+      const basis = seeds >= MIN_SEEDS ? "picked from your bookmarks"
+        : `from today's trending papers${input.topic ? " on your topic" : ""} until you have ${MIN_SEEDS} bookmarks`;
       return { visibility: "ephemeral", tone: "info",
         text: `You'll get your own papers by direct message every day at ${localTime} ${timeZone}: next ${when} (${what}; ${basis}).${unmet} ` +
           "Stop with /papers unsubscribe me." };

@@ -40,6 +40,6 @@ export function papersAbout(index: SearchIndex, topic: string, options: { among?
 /** The words of `query` no paper has in any form, quoted for a sentence ('"autoencoders"', '"a" or "b"'), or null.
  * `foundElsewhere`: a word it says yes to is not missing (a reading list's notes are searched too). */
 export function missingWordsText(index: SearchIndex, query: string, foundElsewhere?: (word: string) => boolean): string | null {
-  const missing = index.missingWords(query).filter((w) => !foundElsewhere?.(w)).slice(0, 3);
+  const missing = [...new Set(index.missingWords(query).map((w) => w.toLowerCase()))].filter((w) => !foundElsewhere?.(w)).slice(0, 3);
   return missing.length ? missing.map((w) => `"${w.slice(0, 30)}"`).join(" or ") : null;
 }

@@ -67,6 +67,8 @@ describe("free text after /papers", () => {
       expect(reply.text, text).toMatch(/^\/papers subscribe .*\n.*\.\nOptions:\n• /);
     }
     expect((await runText(registry, "bookmark help", ctx)).text).toMatch(/^\/papers bookmark <number or id>/);
+    // A range the description already says is not said twice.
+    expect((await runText(registry, "help subscribe", ctx)).text).not.toMatch(/\(1–20[^)]*\) \(1–20\)/);
     expect((await runText(registry, "help frobnicate", ctx)).text).toBe("There is no /papers frobnicate command; /papers help lists them all.");
     expect((await runText(registry, "help", ctx)).text).toContain("/papers help <command> explains one command.");
   });

@@ -10,6 +10,8 @@ import { personalTarget } from "../../src/core/person-target.ts";
 import { isoWeek } from "../../src/core/digest/weekly.ts";
 import { likeDisliked } from "../../src/core/recommend/sink.ts";
 import { rankForTeam } from "../../src/core/recommend/team.ts";
+import { profileOf } from "../../src/core/recommend/person.ts";
+import { personalHeader } from "../../src/core/digest/personal.ts";
 import { RecordingTransport, fastRetry, paperIds, slackChannel } from "./support.ts";
 
 const T0 = "2025-03-12T12:00:00Z";
@@ -118,6 +120,20 @@ describe("not interested in a paper you saved", () => {
     expect((await run(`not-interested undo ${saved}`)).text).toMatch(/Taken back/);
     expect(await services.bookmarks.has(user, saved)).toBe(true);
     await services.bookmarks.remove(user, saved);
+  });
+});
+
+describe("a saved paper later marked not interested", () => {
+  it("no longer counts among the bookmarks picks are made from, in subscribe's answer and the digest's header alike", async () => {
+    const reader = { ...user, userId: "U-three" };
+    const ctx3 = { user: reader, channel: { platform: "slack" as const, workspaceId: "T1", channelId: "D3" } };
+    const three = services.catalog.index.search("mixture of experts", { limit: 3 }).hits.map((h) => h.id);
+    for (const id of three) await services.bookmarks.add(reader, id);
+    await run(`not-interested ${three[2]}`, T0, ctx3);
+    expect((await profileOf(services, reader)).seedIds).toEqual(expect.not.arrayContaining([three[2]]));
+    expect((await run("subscribe me 09:00 UTC", T0, ctx3)).text).toMatch(/from today's trending papers until you have 3 bookmarks/);
+    expect(personalHeader("2025-03-11", 5, (await profileOf(services, reader)).seedIds.length, null).text).toMatch(/since you have only 2 bookmarks/);
+    await run("unsubscribe me", T0, ctx3);
   });
 });
 

@@ -89,6 +89,6 @@ describe("what a number refers to", () => {
     const shared = ids.map((id) => id.slice(0, 4)).find((prefix, i, all) => all.indexOf(prefix) !== i)!;
     expect((await runText(registry, `paper ${shared}`, here)).text).toMatch(/starts more than one paper's id; give more of it/);
     expect(services.config.HF_REFRESH).toBe("off");
-    expect((await runText(registry, "paper 2403.00001", here)).text).toBe("I don't have 2403.00001, and looking papers up on Hugging Face is off here (HF_REFRESH=off).");
+    expect((await runText(registry, "paper 2403.00001", here)).text).toBe("I don't have 2403.00001, and this bot is set not to look papers up on Hugging Face; search for it with /papers <words>.");
   });
 });

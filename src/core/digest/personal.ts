@@ -10,7 +10,7 @@ import { toCard, type Reply } from "../messages/reply.ts";
 import type { LedgerItem, PlannedItem } from "../stores/deliveries.ts";
 import type { NotInterestedStore } from "../stores/not-interested.ts";
 import { targetUser } from "../person-target.ts";
-import { MIN_SEEDS, reasonText, reasonsFor, recommendFor } from "../recommend/person.ts";
+import { MIN_SEEDS, profileOf, reasonText, reasonsFor, recommendFor } from "../recommend/person.ts";
 import { likeDisliked, sinkAll, MAX_DISLIKED } from "../recommend/sink.ts";
 import type { Claim } from "../delivery/ledger.ts";
 import type { RenderItem } from "../delivery/run.ts";
@@ -72,8 +72,7 @@ export function personalPaperReply(paper: Paper, rank: number, why: string | nul
 export function personalRenderer(deps: PlanDeps & { notInterested: NotInterestedStore }, user: UserRef, sub: DigestSubscription, localDate: string) {
   return (_claim: Claim, items: LedgerItem[]): RenderItem => {
     let profile: Promise<string[]> | null = null;
-    const seedIds = () => (profile ??= deps.bookmarks.list(user, { limit: 200 })
-      .then(({ entries }) => entries.map((e) => e.paperId).filter((id) => deps.catalog.get(id) !== undefined)));
+    const seedIds = () => (profile ??= profileOf(deps, user).then((p) => p.seedIds));
     const count = items.filter((i) => i.kind === "paper").length;
     return async (item): Promise<Reply | null> => {
       if (item.kind === "notice") return personalNothingNew(localDate);

@@ -23,14 +23,24 @@ export interface Recommendation {
 
 type Deps = Pick<Services, "bookmarks" | "catalog" | "notInterested">;
 
-/** `exclude`: more papers to leave out (a personal digest's last 7 days). */
-export async function recommendFor(services: Deps, user: UserRef, limit: number, exclude: Set<string> = new Set()): Promise<Recommendation> {
+export interface Profile { seedIds: string[]; bookmarked: Set<string>; notInterested: Set<string>; disliked: string[] }
+
+/**
+ * What a person's recommendations start from: their newest bookmarks still in the catalog, except any
+ * they later marked not interested (saved, then disliked, says nothing good about its neighbours). The
+ * one count every answer about "your bookmarks" uses: for-you, the personal digest and subscribe.
+ */
+export async function profileOf(services: Deps, user: UserRef): Promise<Profile> {
   const [{ entries }, disliked] = await Promise.all([services.bookmarks.list(user), services.notInterested.list(user, MAX_DISLIKED)]);
-  const bookmarked = new Set(entries.map((e) => e.paperId));
   const notInterested = new Set(disliked);
-  // A paper saved and later marked not interested says nothing good about its neighbours: not a seed.
   const seedIds = entries.filter((e) => !notInterested.has(e.paperId)).slice(0, MAX_SEEDS).map((e) => e.paperId)
     .filter((id) => services.catalog.get(id) !== undefined);
+  return { seedIds, bookmarked: new Set(entries.map((e) => e.paperId)), notInterested, disliked };
+}
+
+/** `exclude`: more papers to leave out (a personal digest's last 7 days). */
+export async function recommendFor(services: Deps, user: UserRef, limit: number, exclude: Set<string> = new Set()): Promise<Recommendation> {
+  const { seedIds, bookmarked, notInterested, disliked } = await profileOf(services, user);
   const base = { seeds: seedIds.length, bookmarked, seedIds, notInterested };
   if (seedIds.length < MIN_SEEDS) return { ...base, papers: [], sunk: new Set(disliked) };
   const { index } = services.catalog;

@@ -144,6 +144,11 @@ describe("a recommendation's reason and a digest paper's title, on every client"
     expect(blockText(message!.blocks)).toContain("_Why:_ like “Objective Mismatch in Model-based RL”, which you saved");
     const [compact] = renderReply({ ...digestPaper, papers: Array.from({ length: 12 }, () => toCard(paper(), { reason: "like <!channel> & co" })) });
     expect(blockText(compact!.blocks)).toContain("_Why:_ like &lt;!channel&gt; &amp; co");
+    // The title once (in the card), and no per-paper 🔖 hint: the digest's header says it once.
+    const text = blockText(message!.blocks);
+    expect(text.split(paper().title)).toHaveLength(2);
+    expect(text).not.toContain("React with");
+    expect(message!.text).toBe(paper().title); // still the notification text
   });
 
   it("Discord shows it as a field and does not repeat the title above the embed", () => {

@@ -3,7 +3,7 @@
 // section, 75 per button label, 2,000 per button value, 150 per overflow option value.
 import type { types } from "@slack/bolt";
 import type { PaperAction, PaperCard, Reply } from "../../core/messages/reply.ts";
-import { shortId } from "../../core/messages/reply.ts";
+import { shortId, textRepeatsCard } from "../../core/messages/reply.ts";
 import { slackSpelling, spellEmoji } from "../../core/messages/emoji.ts";
 import { arxivLinks, authorsLine, cardBlurb, starsLabel } from "../../core/messages/card-extras.ts";
 
@@ -133,12 +133,15 @@ function fallbackText(reply: Reply): string {
 
 /** All the blocks of a reply, before splitting into messages. */
 function replyBlocks(reply: Reply): Block[] {
-  const blocks = reply.tone === "error" ? [section(`:warning: ${escapeText(reply.text)}`)] : textSections(reply.text);
+  // A digest's paper message has its title as the notification text: the card says it already, and the
+  // digest's header says how to save one, so neither is repeated under each paper.
+  const repeats = textRepeatsCard(reply);
+  const blocks = reply.tone === "error" ? [section(`:warning: ${escapeText(reply.text)}`)] : repeats ? [] : textSections(reply.text);
   const papers = reply.papers ?? [];
   const actions = reply.actions ?? [];
   const rich = papers.length <= RICH_CARDS;
   for (const card of papers) blocks.push(...(rich ? richCard(card, actions) : [compactCard(card, actions)]));
-  if (reply.visibility === "channel" && papers.length > 0) {
+  if (reply.visibility === "channel" && papers.length > 0 && !repeats) {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "React with :bookmark: to save a paper to your reading list." }] });
   }
   const more = reply.more ? encodeMore(reply.more) : null;

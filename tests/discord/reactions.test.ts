@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { person, reaction, type EmulatedUser } from "../emulators/discord/index.ts";
+import { clickComponent, person, reaction, slashCommand, type EmulatedUser } from "../emulators/discord/index.ts";
 import type { RestRecord } from "../emulators/discord/index.ts";
-import { startHarness, type Harness } from "./harness.ts";
+import { deferredThenEdited, startHarness, type Harness } from "./harness.ts";
+import { personalTarget } from "../../src/core/person-target.ts";
+import { paperReply } from "../../src/core/digest/messages.ts";
+import type { Paper } from "../../src/core/paper.ts";
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -69,5 +72,35 @@ describe("🔖 reactions", () => {
     expect(after.filter((r) => r.method === "PUT")).toHaveLength(0);
     const { total } = await h.services.bookmarks.list(userRef(dave));
     expect(total).toBe(1);
+  });
+});
+
+describe("a personal digest, which arrives by DM", () => {
+  it("counts its 🔖 and its buttons in the server the digest comes from, not in a DM-only reading list", async () => {
+    const eve = person("eve");
+    const target = personalTarget(userRef(eve));
+    await h.services.subscriptions.upsert(target, { localTime: "09:00", timeZone: "UTC", topic: null, size: 5, ranking: "trending", createdBy: eve.id });
+    const [first, second] = h.services.catalog.papers(h.services.catalog.index.search("language models", { limit: 2 }).hits);
+    const posted = async (paper: Paper, key: string) => {
+      const { messageId } = await h.bot.transport.post(target, paperReply(paper, 1), { idempotencyKey: key });
+      await h.services.posted.record(target, messageId, paper.id, "digest");
+      return h.emulator.messages.get(messageId)!;
+    };
+    const byReaction = await posted(first!, "pdm.1");
+    const dm = h.emulator.dmChannelOf(eve.id)!;
+    expect(byReaction.channel_id).toBe(dm);
+    const start = performance.now();
+    reaction(h.emulator, true, byReaction, eve, "🔖", { dm: true });
+    await h.emulator.waitFor(dmTo(eve, start), "DM confirmation");
+    expect(await h.services.bookmarks.has(userRef(eve), first!.id)).toBe(true);
+
+    const byButton = await posted(second!, "pdm.2");
+    const bookmark = (byButton.components as { components: { custom_id: string; label: string }[] }[]).flatMap((row) => row.components)
+      .find((b) => b.label === "Bookmark")!;
+    const { edit } = await deferredThenEdited(h.emulator, clickComponent(h.emulator, byButton, bookmark.custom_id, { user: eve, channelId: dm, dm: true }));
+    expect(edit.body.content).toContain("Bookmarked");
+    expect(await h.services.bookmarks.has(userRef(eve), second!.id)).toBe(true);
+    const list = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "bookmarks", {}, { user: eve, channelId: dm, dm: true }));
+    expect(JSON.stringify(list.edit.body)).toContain("2 of 2");
   });
 });

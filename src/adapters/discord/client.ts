@@ -1,5 +1,5 @@
-// The gateway client. Only unprivileged intents: Guilds (channels, for interactions and reactions) and
-// GuildMessageReactions (🔖). Partials let a reaction on a message from before a restart still arrive.
+// The gateway client. Only unprivileged intents: Guilds (channels, for interactions and reactions),
+// GuildMessageReactions and DirectMessageReactions (🔖). Partials let a reaction on a message from before a restart still arrive.
 import { Client, GatewayIntentBits, Partials } from "discord.js";
 import type { Config } from "../../config.ts";
 
@@ -12,7 +12,8 @@ const INTERACTION_CLIENT_REQUESTS_PER_SECOND = 500;
 
 export function createDiscordClient(config: Pick<Config, "DISCORD_API_URL">): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions],
+    // DirectMessageReactions: a 🔖 on a paper of someone's personal digest, which arrives by DM.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessageReactions, GatewayIntentBits.DirectMessageReactions],
     partials: [Partials.Message, Partials.Channel, Partials.Reaction, Partials.User],
     rest: { globalRequestsPerSecond: INTERACTION_CLIENT_REQUESTS_PER_SECOND, ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) },
     // Answers echo what people typed ("Papers for "@everyone""): nothing the bot says pings anyone (NO_PINGS).

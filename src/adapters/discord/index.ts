@@ -6,7 +6,7 @@ import type { Services } from "../../core/services.ts";
 import { createDiscordClient } from "./client.ts";
 import { ComponentIds } from "./component-ids.ts";
 import { interactionHandler } from "./interactions.ts";
-import { reactionHandler } from "./reactions.ts";
+import { dmReactionHandler, reactionHandler } from "./reactions.ts";
 import { createPostingRest, DiscordTransport } from "./transport.ts";
 import { startFailure } from "./credentials.ts";
 
@@ -30,6 +30,7 @@ export async function startDiscord(services: Services, registry: CommandRegistry
   client.on(Events.InteractionCreate, track(interactionHandler({ services, registry, transport, ids })));
   client.on(Events.MessageReactionAdd, track(reactionHandler(services, ids, true)));
   client.on(Events.MessageReactionRemove, track(reactionHandler(services, ids, false)));
+  client.on(Events.Raw, track(dmReactionHandler(services, ids, client)));
   client.on(Events.Error, (err) => log.error({ err }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
 

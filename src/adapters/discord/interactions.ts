@@ -1,6 +1,7 @@
 // Slash commands, buttons, menus and autocomplete. Every command and click is deferred before any work
 // (Discord's 3-second window then never matters), runs through the platform-neutral commands, and the
 // deferred reply is edited with the rendered answer.
+import { workspaceOf } from "./workspace.ts";
 import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type BaseInteraction, type ChatInputCommandInteraction, type Interaction, type MessageComponentInteraction } from "discord.js";
 import { randomBytes } from "node:crypto";
 import type { CommandContext } from "../../command-kit/command.ts";
@@ -18,8 +19,8 @@ import { renderMessage } from "./render.ts";
 
 export interface InteractionDeps { services: Services; registry: CommandRegistry; transport: ChatTransport; ids: ComponentIds }
 
-function contextOf(services: Services, interaction: BaseInteraction): CommandContext {
-  const workspaceId = interaction.guildId ?? "dm";
+async function contextOf(services: Services, interaction: BaseInteraction): Promise<CommandContext> {
+  const workspaceId = await workspaceOf(services, interaction.guildId, interaction.user.id);
   return {
     services,
     user: { platform: "discord", workspaceId, userId: interaction.user.id },
@@ -55,7 +56,7 @@ async function answer(interaction: Deferred, reply: Reply, ids: ComponentIds): P
 async function onCommand(deps: InteractionDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const [name, raw] = commandOptions(interaction);
-  const reply = await runCommand(deps.registry, name, raw, contextOf(deps.services, interaction));
+  const reply = await runCommand(deps.registry, name, raw, await contextOf(deps.services, interaction));
   await answer(interaction, reply, deps.ids);
 }
 
@@ -67,15 +68,16 @@ function postFailure(error: unknown): Reply | null {
 
 async function onComponent(deps: InteractionDeps, interaction: MessageComponentInteraction): Promise<void> {
   const decoded = deps.ids.decode(interaction.customId);
-  const ctx = contextOf(deps.services, interaction);
+  // Deferred first, then the context: a click in a DM reads the database for its workspace (workspace.ts).
   if (decoded.kind === "more") {
     // "Show more" turns the page of a private answer in place; on a channel message it answers privately.
     const inPlace = interaction.message.flags.has(MessageFlags.Ephemeral);
     await (inPlace ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral }));
-    await answer(interaction, await runCommand(deps.registry, decoded.command, decoded.input, ctx), deps.ids);
+    await answer(interaction, await runCommand(deps.registry, decoded.command, decoded.input, await contextOf(deps.services, interaction)), deps.ids);
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const ctx = await contextOf(deps.services, interaction);
   const paperId = decoded.kind === "paper" ? decoded.paperId
     : decoded.kind === "paperMenu" && interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
   const action = decoded.kind === "paper" || decoded.kind === "paperMenu" ? decoded.action : undefined;

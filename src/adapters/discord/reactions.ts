@@ -2,31 +2,60 @@
 // Partials deliver reactions on messages from before a restart; the message itself need not be fetched,
 // because the PostedMessage record (not the message's content) says which paper it shows. The person is
 // told privately by DM; if their DMs are closed, a ✅ on the message is the only trace in the channel.
-import type { MessageReaction, PartialMessageReaction, PartialUser, User } from "discord.js";
+//
+// A reaction in a DM (a personal digest's paper) never reaches discord.js's reaction events: it drops a
+// reaction whose DM channel it has not cached, and this client never opens DMs itself (the transport
+// posts them). Those come from the raw gateway packet instead (dmReactionHandler).
+import { type Client, GatewayDispatchEvents, type GatewayMessageReactionAddDispatchData, type GatewayMessageReactionRemoveDispatchData,
+  type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from "discord.js";
 import { handleReaction, isBookmarkEmoji } from "../../command-kit/interactions.ts";
 import { EMOJI } from "../../core/messages/emoji.ts";
 import type { Services } from "../../core/services.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
+import { workspaceOf } from "./workspace.ts";
 
-export function reactionHandler(services: Services, ids: ComponentIds, added: boolean) {
-  return async (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser): Promise<void> => {
-    if (user.id === reaction.client.user.id || !isBookmarkEmoji(reaction.emoji.name)) return;
-    const message = reaction.message;
-    const workspaceId = message.guildId ?? "dm";
+interface ReactionEvent { userId: string; guildId: string | null; channelId: string; messageId: string; emoji: string | null; added: boolean }
+
+async function onReaction(services: Services, ids: ComponentIds, client: Client, event: ReactionEvent): Promise<void> {
+  if (event.userId === client.user?.id || !isBookmarkEmoji(event.emoji)) return;
+  try {
+    const workspaceId = await workspaceOf(services, event.guildId, event.userId);
+    const reply = await handleReaction(services, { platform: "discord", workspaceId, userId: event.userId },
+      { platform: "discord", workspaceId, channelId: event.channelId }, event.messageId, event.added);
+    if (!reply) return;
+    const { file: _file, components: _components, ...dm } = renderMessage(reply, ids);
     try {
-      const reply = await handleReaction(services, { platform: "discord", workspaceId, userId: user.id },
-        { platform: "discord", workspaceId, channelId: message.channelId }, message.id, added);
-      if (!reply) return;
-      const { file: _file, components: _components, ...dm } = renderMessage(reply, ids);
-      try {
-        await user.send(dm);
-      } catch (error) {
-        services.log.info({ err: error, user: user.id }, "could not DM a reaction confirmation");
-        if (added) await message.react(EMOJI.done.unicode);
-      }
+      await (await client.users.createDM(event.userId)).send(dm);
     } catch (error) {
-      services.log.error({ err: error, message: message.id, added }, "discord reaction failed");
+      services.log.info({ err: error, user: event.userId }, "could not DM a reaction confirmation");
+      if (event.added && event.guildId) {
+        const channel = await client.channels.fetch(event.channelId);
+        if (channel?.isTextBased()) await channel.messages.react(event.messageId, EMOJI.done.unicode);
+      }
     }
+  } catch (error) {
+    services.log.error({ err: error, message: event.messageId, added: event.added }, "discord reaction failed");
+  }
+}
+
+/** Reactions on server messages, through discord.js's events. */
+export function reactionHandler(services: Services, ids: ComponentIds, added: boolean) {
+  return (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser): Promise<void> => {
+    const { message } = reaction;
+    return onReaction(services, ids, reaction.client, { userId: user.id, guildId: message.guildId, channelId: message.channelId,
+      messageId: message.id, emoji: reaction.emoji.name, added });
+  };
+}
+
+/** Reactions in DMs, from the raw gateway packets (see above); server ones are left to reactionHandler. */
+export function dmReactionHandler(services: Services, ids: ComponentIds, client: Client) {
+  return async (packet: { t?: string | null; d?: unknown }): Promise<void> => {
+    const added = packet.t === GatewayDispatchEvents.MessageReactionAdd;
+    if (!added && packet.t !== GatewayDispatchEvents.MessageReactionRemove) return;
+    const d = packet.d as GatewayMessageReactionAddDispatchData | GatewayMessageReactionRemoveDispatchData;
+    if (d.guild_id) return;
+    await onReaction(services, ids, client, { userId: d.user_id, guildId: null, channelId: d.channel_id, messageId: d.message_id,
+      emoji: d.emoji.name ?? null, added });
   };
 }

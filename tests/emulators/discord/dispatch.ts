@@ -2,7 +2,7 @@
 // click or menu pick, an autocomplete keystroke, a reaction added or removed.
 import { performance } from "node:perf_hooks";
 import type { DiscordEmulator } from "./emulator.ts";
-import { channelObject, memberObject, messageObject, PERMISSIONS, snowflake, type EmulatedUser, type MessageRecord } from "./payloads.ts";
+import { channelObject, memberObject, messageObject, PERMISSIONS, snowflake, userObject, type EmulatedUser, type MessageRecord } from "./payloads.ts";
 
 export interface Actor {
   user?: EmulatedUser;
@@ -10,7 +10,12 @@ export interface Actor {
   channelId?: string;
   /** Member permissions as Discord sends them; default: an ordinary member without Manage Channels. */
   permissions?: string;
+  /** In the person's DM with the bot (`channelId`: that DM): Discord sends no guild, no member, the user itself. */
+  dm?: boolean;
 }
+
+/** Gateway intent bits (discord.com/developers/docs/events/gateway#gateway-intents). */
+export const INTENTS = { guildMessageReactions: 1 << 10, directMessageReactions: 1 << 13 } as const;
 
 export interface DispatchedInteraction { id: string; token: string; dispatchedAt: number }
 
@@ -22,6 +27,15 @@ function base(emulator: DiscordEmulator, type: number, actor: Actor) {
   const guild = emulator.guilds[0]!;
   const channel = guild.channels.find((c) => c.id === actor.channelId) ?? guild.channels[0]!;
   const user = actor.user ?? person();
+  if (actor.dm) {
+    const dm = actor.channelId!;
+    return {
+      id: snowflake(), application_id: emulator.applicationId, type, token: `tok-${snowflake()}`, version: 1,
+      channel_id: dm, channel: { id: dm, type: 1, last_message_id: null, flags: 0, recipients: [userObject(user)] },
+      user: userObject(user), app_permissions: PERMISSIONS.member,
+      locale: "en-US", entitlements: [], authorizing_integration_owners: { "0": guild.id }, context: 1,
+    };
+  }
   return {
     id: snowflake(), application_id: emulator.applicationId, type, token: `tok-${snowflake()}`, version: 1,
     guild_id: guild.id, channel_id: channel.id, channel: channelObject(guild.id, channel),
@@ -61,11 +75,18 @@ export function clickComponent(emulator: DiscordEmulator, message: MessageRecord
   });
 }
 
-export function reaction(emulator: DiscordEmulator, added: boolean, message: { id: string; channel_id: string }, user: EmulatedUser, emoji = "🔖"): void {
+/**
+ * A reaction added or removed. `dm`: on a message in the person's DM with the bot, which Discord sends
+ * without a guild, and only to a client that asked for the DIRECT_MESSAGE_REACTIONS intent (a server
+ * message's reactions need GUILD_MESSAGE_REACTIONS).
+ */
+export function reaction(emulator: DiscordEmulator, added: boolean, message: { id: string; channel_id: string }, user: EmulatedUser, emoji = "🔖",
+  options: { dm?: boolean } = {}): void {
   const guild = emulator.guilds[0]!;
   emulator.gateway.dispatch(added ? "MESSAGE_REACTION_ADD" : "MESSAGE_REACTION_REMOVE", {
-    user_id: user.id, channel_id: message.channel_id, message_id: message.id, guild_id: guild.id,
+    user_id: user.id, channel_id: message.channel_id, message_id: message.id, ...(options.dm ? {} : { guild_id: guild.id }),
     emoji: { id: null, name: emoji }, burst: false, type: 0,
-    ...(added ? { member: memberObject(user, PERMISSIONS.member), message_author_id: emulator.bot.id } : {}),
-  });
+    ...(added && !options.dm ? { member: memberObject(user, PERMISSIONS.member) } : {}),
+    ...(added ? { message_author_id: emulator.bot.id } : {}),
+  }, options.dm ? INTENTS.directMessageReactions : INTENTS.guildMessageReactions);
 }

@@ -9,7 +9,7 @@ export interface GatewayOptions { bot: EmulatedUser; applicationId: string; guil
 
 export class Gateway {
   private readonly wss = new WebSocketServer({ noServer: true });
-  private readonly sessions = new Set<{ socket: WebSocket; seq: number }>();
+  private readonly sessions = new Set<{ socket: WebSocket; seq: number; intents: number }>();
   private readyWaiters: (() => void)[] = [];
   identifies = 0;
 
@@ -23,7 +23,7 @@ export class Gateway {
   }
 
   private accept(socket: WebSocket): void {
-    const session = { socket, seq: 0 };
+    const session = { socket, seq: 0, intents: 0 };
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 }, s: null, t: null }));
     socket.on("message", (raw) => {
       const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
@@ -32,6 +32,7 @@ export class Gateway {
         // As Discord: a token it does not know closes the connection with 4004, "Authentication failed".
         if ((frame.d as { token?: unknown } | null)?.token !== this.options.token) { socket.close(4004, "Authentication failed."); return; }
         this.identifies++;
+        session.intents = Number((frame.d as { intents?: unknown }).intents ?? 0);
         this.sessions.add(session);
         this.send(session, "READY", readyPayload(this.options.bot, this.options.applicationId, this.options.guilds, this.baseUrl()));
         for (const guild of this.options.guilds) this.send(session, "GUILD_CREATE", guildCreatePayload(guild, this.options.bot));
@@ -52,10 +53,10 @@ export class Gateway {
     return new Promise((resolve) => this.readyWaiters.push(resolve));
   }
 
-  /** Sends an event to every identified session. */
-  dispatch(t: string, d: unknown): void {
+  /** Sends an event to every identified session (with `intent`: only those that asked for it, as Discord does). */
+  dispatch(t: string, d: unknown, intent?: number): void {
     if (this.sessions.size === 0) throw new Error(`No client is connected to receive ${t}.`);
-    for (const session of this.sessions) this.send(session, t, d);
+    for (const session of this.sessions) if (intent === undefined || (session.intents & intent) !== 0) this.send(session, t, d);
   }
 
   get connections(): number { return this.sessions.size; }

@@ -22,6 +22,8 @@ export interface CommandContext {
    * later message whose "2" could refer to it, and the write (a new query shape for Prisma) costs it ~20 ms.
    */
   rememberLists?: false;
+  /** The most papers one answer can show on this platform (Discord: 10 embeds a message); lists page by it. */
+  maxListed?: number;
 }
 
 export interface CommandData<S extends z.ZodObject = z.ZodObject> {

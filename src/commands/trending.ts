@@ -23,7 +23,8 @@ export const trendingCommand = defineCommand({
     const { papers, catalog } = ctx.services;
     const snapshot = await papers.trending(localDate(ctx.now, "UTC"));
     if (!snapshot || snapshot.ids.length === 0) return { visibility: "ephemeral", tone: "info", text: "There is no trending list yet; try again after the next refresh." };
-    const ids = snapshot.ids.slice(offset, offset + count);
+    // "trending 50" on Discord shows 10 (a message's embeds) and pages on from the 11th.
+    const ids = snapshot.ids.slice(offset, offset + Math.min(count, ctx.maxListed ?? count));
     const shown = ids.map((id) => catalog.get(id)).filter((p) => p !== undefined);
     const end = offset + shown.length;
     return {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PERMISSIONS, person, slashCommand } from "../emulators/discord/index.ts";
+import { clickComponent, PERMISSIONS, person, slashCommand } from "../emulators/discord/index.ts";
 import { deferredThenEdited, startHarness, type Harness } from "./harness.ts";
 
 let h: Harness;
@@ -44,16 +44,25 @@ describe("/papers slash commands through discord.js", () => {
   });
 
   it("trending with 12 papers stays within Discord's limits: 10 embeds, menus instead of 36 buttons", async () => {
-    const { edit } = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "trending", { count: 12 }));
+    const interaction = slashCommand(h.emulator, "trending", { count: 12 });
+    const { edit } = await deferredThenEdited(h.emulator, interaction);
     expect(edit.body.embeds).toHaveLength(10);
+    // The header counts what is shown, and Show more goes on from the 11th: none is skipped.
+    expect(edit.body.content).toMatch(/\(1–10 of \d+\):$/);
+    const answer = h.emulator.interactionReplies.get(interaction.token)!.original;
+    const more = edit.body.components.flatMap((row: any) => row.components).find((c: any) => c.label === "Show more");
+    const next = await deferredThenEdited(h.emulator, clickComponent(h.emulator, answer, more.custom_id));
+    expect(next.edit.body.content).toMatch(/\(11–20 of \d+\):$/);
     expect(edit.body.embeds.reduce((n: number, e: any) => n + JSON.stringify(e).length, 0)).toBeLessThan(8000);
     expect(edit.body.components.length).toBeLessThanOrEqual(5);
     expect(edit.body.components[0].components[0]).toMatchObject({ type: 3, custom_id: "pmb" });
   });
 
-  it("help lists the commands", async () => {
+  it("help lists the commands, whole (longer than a message's 2,000 characters: in an embed)", async () => {
     const { edit } = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "help"));
-    for (const name of ["search", "trending", "paper", "subscribe"]) expect(edit.body.content).toContain(`/papers ${name}`);
+    const text = edit.body.content + (edit.body.embeds?.[0]?.description ?? "");
+    for (const name of ["search", "trending", "paper", "subscribe"]) expect(text).toContain(`/papers ${name}`);
+    expect(text).toContain("/papers help <command> explains one command.");
   });
 
   it("an unknown paper id gets one sentence", async () => {

@@ -15,7 +15,7 @@ import { ChannelUnavailableError, TransientPostError, type ChatTransport } from 
 import type { Services } from "../../core/services.ts";
 import { suggestChoices } from "./autocomplete.ts";
 import type { ComponentIds } from "./component-ids.ts";
-import { renderMessage } from "./render.ts";
+import { MAX_EMBEDS, renderMessage } from "./render.ts";
 
 export interface InteractionDeps { services: Services; registry: CommandRegistry; transport: ChatTransport; ids: ComponentIds }
 
@@ -28,6 +28,7 @@ async function contextOf(services: Services, interaction: BaseInteraction): Prom
     // Discord computes the member's permissions in this channel; outside a guild the channel is their own.
     canManageChannel: interaction.memberPermissions ? interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels) : !interaction.inGuild(),
     now: services.clock(),
+    maxListed: MAX_EMBEDS,
   };
 }
 

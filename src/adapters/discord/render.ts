@@ -16,7 +16,8 @@ export interface DiscordMessage {
 }
 
 const MAX_CONTENT = 2000;
-const MAX_EMBEDS = 10;
+const MAX_DESCRIPTION = 4096;
+export const MAX_EMBEDS = 10;
 const EMBED_BUDGET = 5800;
 const BUTTONS_PER_ROW = 5;
 const COLOR = { paper: 0xff9d00, error: 0xed4245 };
@@ -98,10 +99,12 @@ export function renderMessage(reply: Reply, ids: ComponentIds): DiscordMessage {
     type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Show more", custom_id: ids.more(reply.more.command, reply.more.input),
   }] } as Row] : [];
   const text = spellEmoji(reply.text, unicodeSpelling);
+  // Text past a message's 2,000 characters (help) goes whole into an embed's description, which holds 4,096.
+  const long = cards.length === 0 && text.length > MAX_CONTENT;
   const rendered: DiscordMessage = {
     // A digest paper's text is its title, which the embed shows: Discord would print it twice.
-    content: textRepeatsCard(reply) ? "" : cut(reply.tone === "error" ? `${EMOJI.warning.unicode} ${text}` : text, MAX_CONTENT),
-    embeds: embeds(cards),
+    content: textRepeatsCard(reply) || long ? "" : cut(reply.tone === "error" ? `${EMOJI.warning.unicode} ${text}` : text, MAX_CONTENT),
+    embeds: long ? [{ description: cut(text, MAX_DESCRIPTION), color: COLOR.paper }] : embeds(cards),
     components: [...actionRows(cards.slice(0, MAX_EMBEDS), reply.actions ?? [], ids, 5 - more.length), ...more],
   };
   if (reply.file) rendered.file = { name: reply.file.name, data: Buffer.from(reply.file.content, "utf8") };

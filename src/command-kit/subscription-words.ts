@@ -3,7 +3,7 @@
 // are checked in subscribe's options, so a Discord option and a typed word get the same one-sentence answer.
 // Writing: a channel as people see it, and when the next digest comes.
 import type { ChannelRef } from "../core/channel.ts";
-import { canonicalTimeZone } from "../core/time.ts";
+import { canonicalTimeZone, zoneOfCity } from "../core/time.ts";
 import { UserError } from "./errors.ts";
 
 const TIME_WORD = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i;
@@ -100,12 +100,15 @@ export function normalizeZone(input: string): string {
   if (OFFSET_WORD.test(typed)) {
     throw new UserError("bad_zone", `"${typed.slice(0, 20)}" is an offset, which moves an hour at daylight saving; type your zone instead, like Europe/Berlin or America/New_York.`);
   }
-  const zone = canonicalTimeZone(typed);
+  // "berlin" picked from no list (Discord's zone option typed, not chosen): the city's zone.
+  const zone = canonicalTimeZone(typed) ?? (/^[a-z _-]+$/i.test(typed) ? zoneOfCity(typed) : null);
   if (!zone) throw new UserError("bad_zone", `I don't know the time zone "${input.slice(0, 40)}". Type an IANA zone like Europe/Berlin, America/New_York or UTC.`);
   return zone;
 }
 
 export function channelMention(channel: ChannelRef): string {
+  // A Slack DM's id (D…) as a channel link shows nothing useful.
+  if (channel.platform === "slack" && channel.channelId.startsWith("D")) return "this DM";
   return channel.platform === "console" ? `#${channel.channelId}` : `<#${channel.channelId}>`;
 }
 

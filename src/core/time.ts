@@ -15,11 +15,26 @@ export function canonicalTimeZone(zone: string): string | null {
   return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
 }
 
+// ICU lists some zones under names they have since lost (its ids are stable, the tz database renamed):
+// people look for the current ones, which Intl accepts too.
+const RENAMED: Readonly<Record<string, string>> = {
+  "Asia/Calcutta": "Asia/Kolkata", "Europe/Kiev": "Europe/Kyiv", "Asia/Saigon": "Asia/Ho_Chi_Minh", "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon", "America/Godthab": "America/Nuuk", "Atlantic/Faeroe": "Atlantic/Faroe", "Pacific/Truk": "Pacific/Chuuk",
+  "Pacific/Ponape": "Pacific/Pohnpei", "Pacific/Enderbury": "Pacific/Kanton", "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+};
+let zoneList: string[] | undefined;
+
+/** Every IANA zone this runtime knows, by its current name, UTC first. */
+export function zoneNames(): string[] {
+  zoneList ??= [...new Set(["UTC", ...Intl.supportedValuesOf("timeZone").map((z) => (RENAMED[z] && isTimeZone(RENAMED[z]) ? RENAMED[z] : z))])];
+  return zoneList;
+}
+
 /** The zone named after a city typed alone ("berlin" → "Europe/Berlin", "new york" → "America/New_York"), or null. */
 export function zoneOfCity(city: string): string | null {
   const wanted = `/${city.trim().replace(/\s+/g, "_").toLowerCase()}`;
   if (wanted.length < 3) return null;
-  return Intl.supportedValuesOf("timeZone").find((zone) => zone.toLowerCase().endsWith(wanted)) ?? null;
+  return zoneNames().find((zone) => zone.toLowerCase().endsWith(wanted)) ?? null;
 }
 
 // Building an Intl formatter costs far more than using one, and the digest tick asks for every

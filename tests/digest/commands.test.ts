@@ -81,6 +81,10 @@ describe("subscribe", () => {
     expect((await say("subscribe 09:00 CT segmentation", "CZ5")).text).toMatch(/09:00 UTC.*about "CT segmentation"/);
   });
 
+  it("names a Slack DM as the DM, not as a channel link", async () => {
+    expect((await say("subscribe 09:00 UTC", "D0ALICE")).text).toMatch(/^Subscribed this DM: next digest/);
+  });
+
   it("needs channel-manager permission", async () => {
     const reply = await say("subscribe 09:00", "CNOPE", false);
     expect(reply.tone).toBe("error");
@@ -90,6 +94,8 @@ describe("subscribe", () => {
   it("takes Discord-style named options the same way", async () => {
     const reply = await runCommand(registry, "subscribe", { time: "7:15", zone: "america/new_york", size: 2, topic: "agents" }, ctx("CD"));
     expect(reply.text).toMatch(/next digest tomorrow 07:15 America\/New_York/);
+    // A zone option typed as a city rather than picked from the list.
+    expect((await runCommand(registry, "subscribe", { time: "8:00", zone: "berlin" }, ctx("CD2"))).text).toMatch(/08:00 Europe\/Berlin/);
   });
 
   it("says when a topic word is in no paper yet (nothing is picked for it until one is), and not otherwise", async () => {

@@ -2,11 +2,11 @@
 // time zones. Discord allows 25 choices of at most 100 characters each.
 import type { OptionSpec } from "../../command-kit/options.ts";
 import type { Services } from "../../core/services.ts";
+import { zoneNames } from "../../core/time.ts";
 
 export interface Choice { name: string; value: string }
 
 const MAX_CHOICES = 25;
-const ZONES = [...new Set(["UTC", ...Intl.supportedValuesOf("timeZone")])];
 
 function cut(text: string): string {
   return text.length <= 100 ? text : text.slice(0, 99) + "…";
@@ -15,7 +15,7 @@ function cut(text: string): string {
 export function timeZoneChoices(typed: string): Choice[] {
   const needle = typed.trim().toLowerCase().replace(/\s+/g, "_");
   const starts: string[] = [], contains: string[] = [];
-  for (const zone of ZONES) {
+  for (const zone of zoneNames()) {
     const z = zone.toLowerCase();
     if (!needle || z.startsWith(needle) || z.split("/").some((part) => part.startsWith(needle))) starts.push(zone);
     else if (z.includes(needle)) contains.push(zone);

@@ -9,6 +9,21 @@ import type { Reply } from "../core/messages/reply.ts";
 import { targetUserId } from "../core/person-target.ts";
 import { WEEKDAYS } from "../core/digest/weekly.ts";
 
+// Why a channel's digest stopped, in words a channel manager can act on; the platform's own code stays in
+// brackets for whoever looks it up (Slack's chat.postMessage errors, Discord's JSON error codes).
+const PAUSED_WORDS: Readonly<Record<string, string>> = {
+  not_in_channel: "I am not in that channel; invite me with /invite @papers-bot",
+  channel_not_found: "the channel is gone, or private without me in it",
+  is_archived: "the channel is archived", channel_is_archived: "the channel is archived",
+  token_revoked: "the bot's token was revoked", invalid_auth: "the bot's token no longer works", account_inactive: "the bot's token no longer works",
+  missing_scope: "the app lacks a permission; reinstall it from the manifest", restricted_action: "the workspace does not let me post there",
+};
+
+function pausedWords(reason: string): string {
+  const words = PAUSED_WORDS[reason];
+  return words ? `${words} [${reason}]` : reason;
+}
+
 export const subscriptionsCommand = defineCommand({
   data: {
     name: "subscriptions",
@@ -26,7 +41,7 @@ export const subscriptionsCommand = defineCommand({
       const weekly = s.cadence === "weekly";
       const parts = [weekly ? `weekly on ${WEEKDAYS[(s.weekday ?? 1) - 1]} ${s.localTime} ${s.timeZone}` : `${s.localTime} ${s.timeZone}`, `${s.size} paper${s.size === 1 ? "" : "s"}`,
         s.ranking === "team" ? "ranked by this team" : null, s.topic ? `topic "${s.topic}"` : null].filter(Boolean).join(", ");
-      const state = s.pausedReason ? `paused: ${s.pausedReason} (fix it, then subscribe again in that channel)`
+      const state = s.pausedReason ? `paused: ${pausedWords(s.pausedReason)} (fix it, then subscribe again in that channel)`
         : weekly ? "the week's most-upvoted papers" : `next ${describeDay(nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, localDate(ctx.now, s.timeZone))).localDate,
           localDate(ctx.now, s.timeZone), s.localTime, s.timeZone)}`;
       const where = targetUserId(s) ? "you (by DM)" : channelMention(channel);

@@ -122,7 +122,7 @@ describe("subscriptions and unsubscribe", () => {
     const reply = await say("subscriptions");
     expect(reply.text).toMatch(/^Digests in this workspace \(\d+\):/);
     expect(reply.text).toContain('• <#C1>: 09:00 Europe/Berlin, 3 papers, ranked by this team, topic "mixture of experts"; next tomorrow 09:00 Europe/Berlin');
-    expect(reply.text).toContain("• <#C2>: 09:00 UTC, 5 papers; paused: channel_not_found");
+    expect(reply.text).toContain("• <#C2>: 09:00 UTC, 5 papers; paused: the channel is gone, or private without me in it [channel_not_found]");
     expect(reply.text).not.toContain("CX");
   });
 

@@ -111,7 +111,7 @@ describe("buttons, menus and autocomplete", () => {
     const result = await h.emulator.waitFor((r) => r.path === `/interactions/${typing.id}/${typing.token}/callback`);
     expect(result.body.data.choices).toContainEqual({ name: "Europe/Berlin", value: "Europe/Berlin" });
     // By their current names, which the runtime's list has under old ones (Asia/Calcutta, Europe/Kiev).
-    for (const [typed, zone] of [["kolkata", "Asia/Kolkata"], ["kyiv", "Europe/Kyiv"], ["ho chi", "Asia/Ho_Chi_Minh"]]) {
+    for (const [typed, zone] of [["kolkata", "Asia/Kolkata"], ["kyiv", "Europe/Kyiv"], ["ho chi", "Asia/Ho_Chi_Minh"]] as const) {
       const more = autocomplete(h.emulator, "subscribe", { zone: typed }, "zone");
       const answer = await h.emulator.waitFor((r) => r.path === `/interactions/${more.id}/${more.token}/callback`);
       expect(answer.body.data.choices, typed).toContainEqual({ name: zone, value: zone });

@@ -1,4 +1,5 @@
 // `/papers subscriptions`: this workspace's digests, with times, zones, topics and why any is paused.
+import { pausedWords } from "../core/digest/paused.ts";
 import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { nextRun } from "../core/digest/schedule.ts";
@@ -8,21 +9,6 @@ import { channelMention, describeDay } from "../command-kit/subscription-words.t
 import type { Reply } from "../core/messages/reply.ts";
 import { targetUserId } from "../core/person-target.ts";
 import { WEEKDAYS } from "../core/digest/weekly.ts";
-
-// Why a channel's digest stopped, in words a channel manager can act on; the platform's own code stays in
-// brackets for whoever looks it up (Slack's chat.postMessage errors, Discord's JSON error codes).
-const PAUSED_WORDS: Readonly<Record<string, string>> = {
-  not_in_channel: "I am not in that channel; invite me with /invite @papers-bot",
-  channel_not_found: "the channel is gone, or private without me in it",
-  is_archived: "the channel is archived", channel_is_archived: "the channel is archived",
-  token_revoked: "the bot's token was revoked", invalid_auth: "the bot's token no longer works", account_inactive: "the bot's token no longer works",
-  missing_scope: "the app lacks a permission; reinstall it from the manifest", restricted_action: "the workspace does not let me post there",
-};
-
-function pausedWords(reason: string): string {
-  const words = PAUSED_WORDS[reason];
-  return words ? `${words} [${reason}]` : reason;
-}
 
 export const subscriptionsCommand = defineCommand({
   data: {

@@ -6,6 +6,7 @@ import { runDigestTick } from "../../src/core/digest/tick.ts";
 import { LEASE_MS } from "../../src/core/delivery/ledger.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
 import { RecordingTransport, fastRetry, paperIds, slackChannel, subscribe } from "./support.ts";
+import { personalTarget } from "../../src/core/person-target.ts";
 
 const T0 = "2025-03-12T09:00:00Z";
 let services: TestServices;
@@ -168,6 +169,9 @@ describe("digest tick", () => {
     expect(by.CC).toMatchObject({ outcome: "posted", posted: 3 });
     expect(by.CGONE).toMatchObject({ outcome: "failed", reason: "paused: channel_not_found" });
     expect((await services.subscriptions.get(gone))?.pausedReason).toBe("channel_not_found");
+    // Not silence: whoever set the digest up is told by DM, once.
+    const told = transport.to(personalTarget({ platform: "slack", workspaceId: gone.workspaceId, userId: "U1" }));
+    expect(told.map((p) => p.reply.text)).toEqual([expect.stringMatching(/^The papers digest you set up for <#CGONE> is paused: the channel is gone/)]);
     const tomorrow = await tick("2025-03-13T09:00:00Z");
     expect(tomorrow.paused).toBe(1);
     expect(tomorrow.channels.map((r) => r.channel.channelId).sort()).toEqual(["CA", "CC"]);

@@ -1,6 +1,7 @@
 // One channel's daily digest: plan it (plan.ts), then deliver it through the ledger (core/delivery),
 // which sends a header and the papers exactly once. What is digest-specific lives here: what each item
 // says, and that a channel which no longer takes messages gets its subscription paused.
+import { pauseAndTell } from "./paused.ts";
 import type { ChannelRef } from "../channel.ts";
 import type { Logger } from "../../log.ts";
 import type { Reply } from "../messages/reply.ts";
@@ -44,7 +45,7 @@ export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, t
   const planned = (await planDigest(deps, channel, sub, due.localDate)).items;
   const { failure, unavailable, ...result } = await deliver(ledger, transport, {
     channel, localDate: due.localDate, late: due.late, planned, renderer: digestRenderer(deps, due, sub),
-    onUnavailable: (reason) => deps.subscriptions.pause(channel, reason),
+    onUnavailable: (reason) => pauseAndTell(deps, transport, channel, sub.createdBy ?? "", reason),
   }, control);
   // The digest numbers its papers 1…n (position 0 is the header): `/papers bookmark 2` in this channel
   // means its second paper, for everyone here, until someone sees a list of their own.

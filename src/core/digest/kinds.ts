@@ -2,6 +2,7 @@
 // (fanout.ts), a channel's weekly digest (weekly.ts) and a person's own daily DM (personal.ts). All three
 // go through the same deliver() and ledger; they differ in when they are due, the period key the ledger
 // keys on, and what they plan and say.
+import { pauseAndTell } from "./paused.ts";
 import type { ChannelRef } from "../channel.ts";
 import type { Subscription } from "../stores/subscriptions.ts";
 import type { ChatTransport } from "../transport.ts";
@@ -32,7 +33,7 @@ export async function deliverSubscription(deps: FanoutDeps, ledger: DeliveryLedg
     : [await planWeekly(deps, sub, due.runDate), weeklyRenderer(deps, sub, due.localDate, due.runDate)] as const;
   const { failure, unavailable, ...result } = await deliver(ledger, transport, {
     channel, localDate: due.localDate, late: due.late, planned, renderer,
-    onUnavailable: (reason) => deps.subscriptions.pause(channel, reason),
+    onUnavailable: (reason) => pauseAndTell(deps, transport, channel, sub.createdBy, reason),
   }, control);
   const what = user ? "personal digest" : "weekly digest";
   if (unavailable) deps.log.warn({ channel, reason: unavailable }, `${what} target unavailable; subscription paused`);

@@ -14,7 +14,9 @@ import { papersAbout } from "../relevance.ts";
 
 export const NO_REPEAT_DAYS = 7;
 
-export interface DigestSubscription { topic: string | null; size: number; timeZone: string; localTime: string; ranking?: string }
+export interface DigestSubscription { topic: string | null; size: number; timeZone: string; localTime: string; ranking?: string;
+  /** Who set it up: told by DM if the channel's digest has to pause (paused.ts). */
+  createdBy?: string }
 export interface DigestPlan { items: PlannedItem[]; snapshotDate: string | null; candidates: number }
 
 /** "2403.07816v2" and "2403.07816" are the same paper. */

@@ -7,6 +7,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slashCommandPayload } from "../emulators/slack/index.ts";
 import { startHarness, type SlackHarness } from "../slack/harness.ts";
+import { eventErrorHandler } from "../../src/adapters/slack/socket-mode.ts";
+import { defaultProcessEventErrorHandler } from "@slack/bolt/dist/receivers/SocketModeFunctions.js";
 import { chatText, FUZZ_RUNS, fuzzTimeout, optionValue } from "./support.ts";
 
 let h: SlackHarness;
@@ -36,6 +38,15 @@ const BATCH = 50;
 const batches = Math.ceil(FUZZ_RUNS / BATCH);
 
 describe("Socket Mode frames", () => {
+  // Found by the property below: Bolt's default error handler writes the payload's type into a string, and
+  // an object type with an unusable toString made it throw where nobody catches it.
+  it("an event Bolt fails on, whose type is an object with no usable toString, is logged, not an unhandled rejection", async () => {
+    const odd = { type: { toString: 1 } };
+    await expect(defaultProcessEventErrorHandler({ error: new Error("x"), logger: console as never, event: { body: odd } as never })).rejects.toThrow(TypeError);
+    await expect(eventErrorHandler(h.services.log)({ error: new Error("listener failed"), event: { body: odd } })).resolves.toBe(false);
+    expect(h.services.logs.text).toContain('"type":"object"');
+  });
+
   it(`takes ${batches * BATCH} generated frames without an unhandled error, and answers afterwards`, { timeout: fuzzTimeout(batches, 10_000) }, async () => {
     const socket = h.emulator.socketMode;
     const kinds = new Set<string>();

@@ -54,10 +54,24 @@ function guardDispatch(client: SocketModeReceiver["client"], log: Logger): void 
   });
 }
 
+/**
+ * What Bolt calls when processing an event threw. Its default writes the envelope's `type` into a string,
+ * and a frame whose type is an object with no usable toString (`{"type":{"toString":1}}`) made that throw
+ * too, as an unhandled rejection. Returns whether to acknowledge, as Bolt's own does: an authorization
+ * failure is, so Slack stops retrying it.
+ */
+export function eventErrorHandler(log: Logger) {
+  return async ({ error, event }: { error: Error; event: { body?: unknown } }): Promise<boolean> => {
+    const type = (event.body as { type?: unknown } | undefined)?.type;
+    log.error({ err: error, part: "slack", type: typeof type === "string" ? type.slice(0, 40) : typeof type }, "Bolt could not process a Socket Mode event");
+    return (error as { code?: unknown } | null)?.code === "slack_bolt_authorization_error";
+  };
+}
+
 /** `clientOptions` reach the Socket Mode client's own WebClient (apps.connections.open), SLACK_API_URL included. */
 export function createSocketModeReceiver(appToken: string, logger: BoltLogger, log: Logger,
   clientOptions: Pick<webApi.WebClientOptions, "slackApiUrl" | "fetch">): SocketModeReceiver {
-  const receiver = new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions } });
+  const receiver = new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions }, processEventErrorHandler: eventErrorHandler(log) });
   guardDispatch(receiver.client, log);
   return receiver;
 }

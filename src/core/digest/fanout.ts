@@ -26,10 +26,10 @@ export interface ChannelOutcome {
 
 /** The digest's words for each item; the header's facts come from the claim (a resumed digest keeps its
  * first claim's time and plan). */
-function digestRenderer(deps: FanoutDeps, due: DueCheck, sub: DigestSubscription) {
+function digestRenderer(deps: FanoutDeps, due: DueCheck, sub: DigestSubscription, listDate: string | null) {
   return (claim: Claim, items: LedgerItem[]): RenderItem => {
     const facts: HeaderFacts = { localDate: due.localDate, timeZone: sub.timeZone, localTime: sub.localTime, topic: sub.topic,
-      count: items.filter((i) => i.kind === "paper").length, late: claim.late, claimedAt: claim.createdAt };
+      count: items.filter((i) => i.kind === "paper").length, late: claim.late, claimedAt: claim.createdAt, listDate };
     return async (item): Promise<Reply | null> => {
       if (item.kind === "header") return headerReply(facts);
       if (item.kind === "notice") return nothingNewReply(facts);
@@ -42,9 +42,10 @@ function digestRenderer(deps: FanoutDeps, due: DueCheck, sub: DigestSubscription
 export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, transport: ChatTransport, channel: ChannelRef,
   sub: DigestSubscription, due: DueCheck, control: RunControl): Promise<ChannelOutcome> {
   // Planned before claiming, so the claim and its plan are one write; a lost claim only cost two reads.
-  const planned = (await planDigest(deps, channel, sub, due.localDate)).items;
+  const plan = await planDigest(deps, channel, sub, due.localDate);
+  const planned = plan.items;
   const { failure, unavailable, ...result } = await deliver(ledger, transport, {
-    channel, localDate: due.localDate, late: due.late, planned, renderer: digestRenderer(deps, due, sub),
+    channel, localDate: due.localDate, late: due.late, planned, renderer: digestRenderer(deps, due, sub, plan.snapshotDate),
     onUnavailable: (reason) => pauseAndTell(deps, transport, channel, sub.createdBy ?? "", reason),
   }, control);
   // The digest numbers its papers 1…n (position 0 is the header): `/papers bookmark 2` in this channel

@@ -5,7 +5,9 @@ import { localTime } from "../time.ts";
 import { emoji } from "../messages/emoji.ts";
 
 export interface HeaderFacts { localDate: string; timeZone: string; localTime: string; topic: string | null; count: number;
-  late: boolean; claimedAt: Date }
+  late: boolean; claimedAt: Date;
+  /** The date of the trending list the papers come from, when known: said when it is not the digest's own day. */
+  listDate?: string | null }
 
 // toLocaleDateString builds an Intl formatter per call (~0.4 ms): one formatter, and one answer per date,
 // since a fan-out writes the same few dates into a thousand headers. Made on first use, not at import: the
@@ -34,7 +36,9 @@ export function headerReply(f: HeaderFacts): Reply {
   // A topic digest is ordered by relevance first (plan.ts aboutTopic); the header says so.
   const head = f.topic ? `Trending papers on "${f.topic}" for ${dayName(f.localDate)}, most relevant first: ${papers}.`
     : `Trending papers for ${dayName(f.localDate)}: ${papers}.`;
-  return { visibility: "channel", tone: "info", text: `${head} React with ${emoji("bookmark")} to save one.${lateNote(f)}` };
+  // A list older than today (Hugging Face unreachable since, or the bundled capture) is not passed off as today's.
+  const older = f.listDate && f.listDate < f.localDate ? ` From Hugging Face's trending list of ${f.listDate}.` : "";
+  return { visibility: "channel", tone: "info", text: `${head}${older} React with ${emoji("bookmark")} to save one.${lateNote(f)}` };
 }
 
 export function nothingNewReply(f: HeaderFacts): Reply {

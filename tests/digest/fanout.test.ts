@@ -31,6 +31,8 @@ describe("digest tick", () => {
     expect(posts).toHaveLength(6);
     expect(posts[0]!.reply.text).toMatch(/^Trending papers for Wed 12 Mar: 5 papers/);
     expect(posts[0]!.reply.text).not.toMatch(/late/);
+    // The newest list is the bundled capture of the day before: said, not passed off as the 12th's.
+    expect(posts[0]!.reply.text).toContain("From Hugging Face's trending list of 2025-03-11.");
     const trending = (await services.papers.trending("2025-03-12"))!.ids.slice(0, 5);
     expect(paperIds(posts)).toEqual(trending);
     for (const post of posts.slice(1)) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineCommand, type Command } from "../command-kit/command.ts";
 import { describeOptions, option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
-import { bookmarkingHelp } from "../command-kit/hints.ts";
+import { bookmarkingHelp, typingHelp } from "../command-kit/hints.ts";
 import type { Reply } from "../core/messages/reply.ts";
 
 const Options = z.object({
@@ -45,6 +45,7 @@ export function helpCommand(list: () => Command[]) {
         text: ["papers-bot keeps your team on top of trending ML papers. Type /papers <words> to search, or:", ...lines,
           "Lists are numbered: /papers bookmark 2 saves paper 2 of the last list you saw here (similar, paper and unbookmark take a number too).",
           bookmarkingHelp(ctx.user.platform),
+          ...[typingHelp(ctx.user.platform)].filter((line): line is string => line !== null),
           "/papers help <command> explains one command."].join("\n"),
       };
     },

@@ -63,6 +63,7 @@ describe("/papers slash commands through discord.js", () => {
     const text = edit.body.content + (edit.body.embeds?.[0]?.description ?? "");
     for (const name of ["search", "trending", "paper", "subscribe"]) expect(text).toContain(`/papers ${name}`);
     expect(text).toContain("/papers help <command> explains one command.");
+    expect(text).toContain("/papers bookmark 2 is /papers bookmark id:2.");
   });
 
   it("an unknown paper id gets one sentence", async () => {

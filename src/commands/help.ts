@@ -15,7 +15,8 @@ function commandHelp(command: Command): Reply {
   const options = describeOptions(command.data.options).map((o) => {
     const range = o.min !== undefined && o.max !== undefined ? `${o.min}–${o.max}` : "";
     // Only what the description does not say already ("Papers per digest (1–20, default 5)").
-    const values = o.choices ? ` (${o.choices.join(", ")})` : range && !o.description.includes(range) ? ` (${range})` : "";
+    const said = (words: readonly string[]) => words.every((w) => new RegExp(`\\b${w}\\b`, "i").test(o.description));
+    const values = o.choices ? (said(o.choices) ? "" : ` (${o.choices.join(", ")})`) : range && !o.description.includes(range) ? ` (${range})` : "";
     return `• ${o.name}${o.required ? "" : " (optional)"}: ${o.description}${values}`;
   });
   return { visibility: "ephemeral", tone: "info",

@@ -68,7 +68,10 @@ describe("free text after /papers", () => {
     }
     expect((await runText(registry, "bookmark help", ctx)).text).toMatch(/^\/papers bookmark <number or id>/);
     // A range the description already says is not said twice.
-    expect((await runText(registry, "help subscribe", ctx)).text).not.toMatch(/\(1–20[^)]*\) \(1–20\)/);
+    const subscribe = (await runText(registry, "help subscribe", ctx)).text;
+    expect(subscribe).not.toMatch(/\(1–20[^)]*\) \(1–20\)/);
+    expect(subscribe).toContain("• ranked (optional): Order: trending (default) or team\n");
+    expect((await runText(registry, "help export", ctx)).text).toMatch(/\(bibtex, markdown\)|bibtex.*markdown/);
     expect((await runText(registry, "help frobnicate", ctx)).text).toBe("There is no /papers frobnicate command; /papers help lists them all.");
     expect((await runText(registry, "help", ctx)).text).toContain("/papers help <command> explains one command.");
   });

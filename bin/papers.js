@@ -32,6 +32,10 @@ if (!existsSync(main)) {
 // Settings from a .env file in the working directory (what `npm start` and compose both read), under any
 // already set in the environment, which win. PAPERS_ENV_FILE names another file; empty reads none.
 const envFile = process.env.PAPERS_ENV_FILE ?? ".env";
+if (process.env.PAPERS_ENV_FILE && !existsSync(envFile)) {
+  process.stderr.write(`papers: PAPERS_ENV_FILE names ${envFile}, which does not exist.\n`);
+  process.exit(2);
+}
 if (envFile && existsSync(envFile)) {
   try { process.loadEnvFile(envFile); } catch (error) {
     process.stderr.write(`papers: could not read settings from ${envFile} (${error.code ?? error.message}); fix it or set PAPERS_ENV_FILE.\n`);

@@ -23,12 +23,12 @@ const WEEKDAY_WORD = /^(mon(day)?|tue(s|sday)?|wed(s|nesday)?|thu(r|rs|rsday)?|f
 const DAYLIKE_WORD = /^[a-z]{1,6}day$/i;
 
 // Zone abbreviations people type, as the zone they mean (the one that keeps its daylight saving): Intl
-// reads some of them as a fixed offset ("EST" is Panama's) and most not at all. Two-letter ones ("CT",
-// "MT", "PT") are left out: they are topics as often (computed tomography, machine translation).
+// reads some of them as a fixed offset ("EST" is Panama's) and most not at all. Left out: those that are
+// topics as often ("CT" computed tomography, "MT" machine translation, "BST" and "MST" search and spanning trees).
 const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  pst: "America/Los_Angeles", pdt: "America/Los_Angeles", mst: "America/Denver", mdt: "America/Denver",
+  pst: "America/Los_Angeles", pdt: "America/Los_Angeles", mdt: "America/Denver",
   cst: "America/Chicago", cdt: "America/Chicago", est: "America/New_York", edt: "America/New_York",
-  akst: "America/Anchorage", akdt: "America/Anchorage", hst: "Pacific/Honolulu", bst: "Europe/London",
+  akst: "America/Anchorage", akdt: "America/Anchorage", hst: "Pacific/Honolulu",
   cet: "Europe/Berlin", cest: "Europe/Berlin", eet: "Europe/Athens", eest: "Europe/Athens", wet: "Europe/Lisbon",
   west: "Europe/Lisbon", msk: "Europe/Moscow", ist: "Asia/Kolkata", sgt: "Asia/Singapore", hkt: "Asia/Hong_Kong",
   jst: "Asia/Tokyo", kst: "Asia/Seoul", awst: "Australia/Perth", acst: "Australia/Adelaide", aest: "Australia/Sydney",
@@ -49,7 +49,8 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     else break;
     rest = rest.slice(1);
   }
-  for (const word of rest) {
+  for (const [i, word] of rest.entries()) {
+    const previous = rest[i - 1];
     // A mistyped day is taken as the day too, and checked as the day option is (subscribe's schema), so it
     // gets the same one-sentence answer.
     const mistypedDay = word === rest[0] && DAYLIKE_WORD.test(word) && word.toLowerCase() !== "today";
@@ -61,7 +62,8 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
       if (raw.time === undefined) raw.time = word; else raw._extra ??= word;
       continue;
     }
-    if (raw.every === "weekly" && raw.day !== undefined && WEEKDAY_WORD.test(word)) { raw._extra ??= word; continue; }
+    // "weekly mon tue": a second day right after the first is a mistake; later, a day-like word is topic ("SAT solvers").
+    if (raw.every === "weekly" && raw.day !== undefined && previous === raw.day && WEEKDAY_WORD.test(word)) { raw._extra ??= word; continue; }
     const zoneLike = ZONE_WORD.test(word) && (word.includes("/") || canonicalTimeZone(word));
     if (raw.zone === undefined && (zoneLike || Object.hasOwn(ZONE_ABBREVIATIONS, word.toLowerCase()) || OFFSET_WORD.test(word))) {
       raw.zone = word;
@@ -106,9 +108,10 @@ export function normalizeZone(input: string): string {
   return zone;
 }
 
-export function channelMention(channel: ChannelRef): string {
+/** `here`: where the sentence is read, so a DM is "this DM" there and "a direct message" anywhere else. */
+export function channelMention(channel: ChannelRef, here?: ChannelRef): string {
   // A Slack DM's id (D…) as a channel link shows nothing useful.
-  if (channel.platform === "slack" && channel.channelId.startsWith("D")) return "this DM";
+  if (channel.platform === "slack" && channel.channelId.startsWith("D")) return channel.channelId === here?.channelId ? "this DM" : "a direct message";
   return channel.platform === "console" ? `#${channel.channelId}` : `<#${channel.channelId}>`;
 }
 

@@ -26,7 +26,10 @@ export const foryouCommand = defineCommand({
       const snapshot = await services.papers.trending(localDate(ctx.now, "UTC"));
       const trending = (snapshot?.ids ?? []).map((id) => services.catalog.get(id)).filter((p) => p !== undefined)
         .filter((p) => !result.bookmarked.has(p.id) && !result.notInterested.has(p.id)).slice(0, FORYOU_PAGE_SIZE);
-      const have = result.seeds === 0 ? "no bookmarks yet" : `only ${result.seeds} bookmark${result.seeds === 1 ? "" : "s"}`;
+      // Saved, then marked not interested: kept in the list, but not counted (profileOf); said, so 3 saved is not "only 2".
+      const disliked = [...result.bookmarked].filter((id) => result.notInterested.has(id)).length;
+      const counted = disliked ? " not marked not interested" : "";
+      const have = result.seeds === 0 ? (disliked ? `no bookmarks${counted}` : "no bookmarks yet") : `only ${result.seeds} bookmark${result.seeds === 1 ? "" : "s"}${counted}`;
       return {
         visibility: "ephemeral", tone: "info",
         text: `You have ${have}, and recommendations need at least ${MIN_SEEDS} (${howToBookmark(ctx.user.platform)}), so here is what's trending:`,

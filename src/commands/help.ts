@@ -35,8 +35,10 @@ export function helpCommand(list: () => Command[]) {
     async execute(ctx, { command }): Promise<Reply> {
       const visible = list().filter((c) => !c.data.hidden);
       if (command) {
-        const name = command.replace(/^\/?papers\s+/i, "").split(/\s+/)[0]!.toLowerCase();
-        const found = visible.find((c) => c.data.name === name);
+        const words = command.replace(/^\/?papers\s+/i, "").toLowerCase().split(/\s+/);
+        // "not interested" is not-interested, as dispatch reads it.
+        const found = visible.find((c) => c.data.name === words[0]) ?? visible.find((c) => c.data.name === words.slice(0, 2).join("-"));
+        const name = words[0]!;
         if (!found) throw new UserError("unknown_command", `There is no /papers ${name.slice(0, 40)} command; /papers help lists them all.`);
         return commandHelp(found);
       }

@@ -106,7 +106,7 @@ export const subscribeCommand = defineCommand({
     }
     const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";
     return { visibility: "ephemeral", tone: "info",
-      text: `Subscribed ${channelMention(ctx.channel)}${cadence}: next digest ${when} (${what}).${unmet} ` +
+      text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${what}).${unmet} ` +
         `Change it by subscribing again; stop it with /papers unsubscribe${weekly ? " weekly" : ""}.` };
   },
 });

@@ -30,7 +30,7 @@ export const subscriptionsCommand = defineCommand({
       const state = s.pausedReason ? `paused: ${pausedWords(s.pausedReason)} (fix it, then subscribe again in that channel)`
         : weekly ? "the week's most-upvoted papers" : `next ${describeDay(nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, localDate(ctx.now, s.timeZone))).localDate,
           localDate(ctx.now, s.timeZone), s.localTime, s.timeZone)}`;
-      const where = targetUserId(s) ? "you (by DM)" : channelMention(channel);
+      const where = targetUserId(s) ? "you (by DM)" : channelMention(channel, ctx.channel);
       return `• ${where}: ${parts}; ${state}`;
     }));
     return { visibility: "ephemeral", tone: "info", text: [`Digests in this workspace (${subs.length}):`, ...lines].join("\n") };

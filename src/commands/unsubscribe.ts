@@ -32,7 +32,9 @@ export const unsubscribeCommand = defineCommand({
     const removed = await ctx.services.subscriptions.remove(ctx.channel, weekly ? "weekly" : "daily");
     const kind = weekly ? "weekly digest" : "digest";
     return { visibility: "ephemeral", tone: "info", text: removed
-      ? `${channelMention(ctx.channel)} will get no more ${weekly ? "weekly digests" : "digests"}. Subscribe again any time with /papers subscribe ${weekly ? "weekly mon " : ""}09:00 Europe/Berlin.`
-      : `${channelMention(ctx.channel)} has no ${kind} to stop. Start one with /papers subscribe ${weekly ? "weekly mon " : ""}09:00 Europe/Berlin.` };
+      ? `${sentenceStart(channelMention(ctx.channel, ctx.channel))} will get no more ${weekly ? "weekly digests" : "digests"}. Subscribe again any time with /papers subscribe ${weekly ? "weekly mon " : ""}09:00 Europe/Berlin.`
+      : `${sentenceStart(channelMention(ctx.channel, ctx.channel))} has no ${kind} to stop. Start one with /papers subscribe ${weekly ? "weekly mon " : ""}09:00 Europe/Berlin.` };
   },
 });
+
+const sentenceStart = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -11,7 +11,9 @@ export function isTimeZone(zone: string): boolean {
  */
 export function canonicalTimeZone(zone: string): string | null {
   if (!isTimeZone(zone)) return null;
-  if (/^[A-Z][A-Za-z]*(?:\/[A-Z][A-Za-z0-9_+\-]*)+$/.test(zone)) return zone;
+  const known = zoneNames().find((z) => z.toLowerCase() === zone.toLowerCase());
+  if (known) return known;
+  if (/^[A-Z][a-z]+(?:\/[A-Z][A-Za-z0-9_+\-]*)+$/.test(zone)) return zone;
   return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
 }
 

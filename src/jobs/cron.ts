@@ -35,11 +35,14 @@ function allowed(field: string, [low, high, names]: (typeof FIELD_RANGES)[number
 
 /**
  * The longest wait between two runs of `expression`, in ms, over eight days of minutes (so weekly ones
- * count), or Infinity when it runs less than twice in that time. Day of month and day of week both have
- * to match here, the stricter reading, so the wait is never underestimated.
+ * count), or Infinity when it runs less than twice in that time or names days of the month or months
+ * (their waits span months: "the 1st to the 28th" waits four days at a month's end). Day of month and day
+ * of week both have to match here, the stricter reading, so the wait is never underestimated.
  */
 export function longestGapMs(expression: string): number {
   const fields = expression.trim().split(/\s+/);
+  const [day, month] = (fields.length === 6 ? fields.slice(1) : fields).slice(2, 4);
+  if (day !== "*" || month !== "*") return Infinity;
   const [minutes, hours, days, months, weekdays] = (fields.length === 6 ? fields.slice(1) : fields).map((f, i) => allowed(f, FIELD_RANGES[i]!));
   const start = Date.UTC(2026, 0, 5); // a Monday; the wait between runs does not depend on the week
   let previous = -1, longest = 0, runs = 0;
@@ -54,7 +57,12 @@ export function longestGapMs(expression: string): number {
   return runs < 2 ? Infinity : longest * 60_000;
 }
 
-/** /healthz's limit: the schedule's longest wait and four minutes more (five minutes for every-minute ticks). */
+/**
+ * /healthz's limit: the schedule's longest wait and four minutes more (five minutes for every-minute ticks),
+ * and an hour more for hourly or slower ones, which node-cron runs on the local clock: a daylight-saving
+ * change skips (or repeats) an hour of it.
+ */
 export function staleDigestAfterMs(expression: string): number {
-  return longestGapMs(expression) + 4 * 60_000;
+  const gap = longestGapMs(expression);
+  return gap + 4 * 60_000 + (gap >= 3_600_000 ? 3_600_000 : 0);
 }

@@ -73,6 +73,7 @@ describe("free text after /papers", () => {
     expect(subscribe).toContain("• ranked (optional): Order: trending (default) or team\n");
     expect((await runText(registry, "help export", ctx)).text).toMatch(/\(bibtex, markdown\)|bibtex.*markdown/);
     expect((await runText(registry, "help frobnicate", ctx)).text).toBe("There is no /papers frobnicate command; /papers help lists them all.");
+    expect((await runText(registry, "help not interested", ctx)).text).toMatch(/^\/papers not-interested /);
     expect((await runText(registry, "help", ctx)).text).toContain("/papers help <command> explains one command.");
   });
 

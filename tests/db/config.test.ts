@@ -91,6 +91,8 @@ describe("settings in a .env file", () => {
       // The environment's own value wins over the file's; the file's DATABASE_URL still applies.
       expect((await run({ LOG_LEVEL: "info" })).code).toBe(0);
       expect(existsSync(join(dir, "from-dotenv.db"))).toBe(true);
+      // A file named that is not there is a mistake to say, not a silent default.
+      expect(await run({ PAPERS_ENV_FILE: "prod.env" })).toMatchObject({ code: 2, err: "papers: PAPERS_ENV_FILE names prod.env, which does not exist.\n" });
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 });

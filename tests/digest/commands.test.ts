@@ -77,8 +77,13 @@ describe("subscribe", () => {
     expect((await say("subscribe 08:30 Asia/Kolkata", "CZ3")).text).toMatch(/08:30 Asia\/Kolkata/);
     const berlin = await say("subscribe 09:00 Berlin", "CZ4");
     expect(berlin.text).toMatch(/No paper mentions "berlin" yet.* If you meant the time zone, subscribe again with Europe\/Berlin\./);
-    // Two-letter abbreviations stay topics: CT is computed tomography as often as Central Time.
+    // Abbreviations that are topics as often stay topics: CT (computed tomography), BST (binary search trees).
     expect((await say("subscribe 09:00 CT segmentation", "CZ5")).text).toMatch(/09:00 UTC.*about "CT segmentation"/);
+    expect((await say("subscribe 09:00 BST pruning", "CZ6")).text).toMatch(/09:00 UTC.*about "BST pruning"/);
+    // A day-like word after the day and the time is the topic's.
+    expect((await say("subscribe weekly fri 09:00 SAT solvers", "CZ7")).text).toMatch(/weekly on fri.*about "SAT solvers"/);
+    // A zone typed in the wrong case is stored as the zone is spelled.
+    expect((await runCommand(registry, "subscribe", { time: "9:00", zone: "America/New_york" }, ctx("CZ8"))).text).toMatch(/America\/New_York/);
   });
 
   it("names a Slack DM as the DM, not as a channel link", async () => {

@@ -30,7 +30,8 @@ export async function startDiscord(services: Services, registry: CommandRegistry
   client.on(Events.InteractionCreate, track(interactionHandler({ services, registry, transport, ids })));
   client.on(Events.MessageReactionAdd, track(reactionHandler(services, ids, true)));
   client.on(Events.MessageReactionRemove, track(reactionHandler(services, ids, false)));
-  client.on(Events.Raw, track(dmReactionHandler(services, ids, client)));
+  const onDmReaction = track(dmReactionHandler(services, ids, client));
+  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => { if (packet.t?.startsWith("MESSAGE_REACTION_")) onDmReaction(packet); });
   client.on(Events.Error, (err) => log.error({ err }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
 

@@ -1,7 +1,7 @@
 // Slash commands, buttons, menus and autocomplete. Every command and click is deferred before any work
 // (Discord's 3-second window then never matters), runs through the platform-neutral commands, and the
 // deferred reply is edited with the rendered answer.
-import { workspaceOf } from "./workspace.ts";
+import { DM_WORKSPACE, workspaceOf } from "./workspace.ts";
 import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type BaseInteraction, type ChatInputCommandInteraction, type Interaction, type MessageComponentInteraction } from "discord.js";
 import { randomBytes } from "node:crypto";
 import type { CommandContext } from "../../command-kit/command.ts";
@@ -20,11 +20,13 @@ import { MAX_EMBEDS, renderMessage } from "./render.ts";
 export interface InteractionDeps { services: Services; registry: CommandRegistry; transport: ChatTransport; ids: ComponentIds }
 
 async function contextOf(services: Services, interaction: BaseInteraction): Promise<CommandContext> {
+  // The person's own things (bookmarks, marks, personal digest) in their server even from a DM; a DM as a
+  // channel (a channel digest subscribed there) stays in the DM workspace, out of the server's listings.
   const workspaceId = await workspaceOf(services, interaction.guildId, interaction.user.id);
   return {
     services,
     user: { platform: "discord", workspaceId, userId: interaction.user.id },
-    channel: { platform: "discord", workspaceId, channelId: interaction.channelId ?? "" },
+    channel: { platform: "discord", workspaceId: interaction.guildId ?? DM_WORKSPACE, channelId: interaction.channelId ?? "" },
     // Discord computes the member's permissions in this channel; outside a guild the channel is their own.
     canManageChannel: interaction.memberPermissions ? interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels) : !interaction.inGuild(),
     now: services.clock(),

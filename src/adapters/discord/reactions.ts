@@ -41,8 +41,11 @@ async function onReaction(services: Services, ids: ComponentIds, client: Client,
 
 /** Reactions on server messages, through discord.js's events. */
 export function reactionHandler(services: Services, ids: ComponentIds, added: boolean) {
-  return (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser): Promise<void> => {
+  return async (reaction: MessageReaction | PartialMessageReaction, user: User | PartialUser): Promise<void> => {
     const { message } = reaction;
+    // A DM's reactions come from the raw packets (dmReactionHandler); once discord.js has cached that DM it
+    // emits them here too, and handling both would bookmark (and confirm) twice.
+    if (!message.guildId) return;
     return onReaction(services, ids, reaction.client, { userId: user.id, guildId: message.guildId, channelId: message.channelId,
       messageId: message.id, emoji: reaction.emoji.name, added });
   };

@@ -27,7 +27,8 @@ export async function pauseAndTell(deps: Pick<Services, "subscriptions" | "log">
   // A personal digest's own DM is what failed; the terminal has no one to DM.
   if (targetUserId(channel) || channel.platform === "console" || !createdBy) return;
   const to = personalTarget({ platform: channel.platform, workspaceId: channel.workspaceId, userId: createdBy });
-  const text = `The papers digest you set up for <#${channel.channelId}> is paused: ${pausedWords(reason)}. ` +
+  const where = channel.platform === "slack" && channel.channelId.startsWith("D") ? "a direct message" : `<#${channel.channelId}>`;
+  const text = `The papers digest you set up for ${where} is paused: ${pausedWords(reason)}. ` +
     "Fix that, then /papers subscribe again in that channel.";
   await transport.post(to, notice(text, "channel"))
     .catch((err: unknown) => deps.log.info({ err, channel }, "could not tell the subscriber their digest is paused"));

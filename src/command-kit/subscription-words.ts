@@ -2,7 +2,6 @@
 // "9:30pm", "Europe/Berlin" (any case), "size:3", "ranked:team", and everything else is the topic. Values
 // are checked in subscribe's options, so a Discord option and a typed word get the same one-sentence answer.
 // Writing: a channel as people see it, and when the next digest comes.
-import type { ChannelRef } from "../core/channel.ts";
 import { canonicalTimeZone, zoneOfCity } from "../core/time.ts";
 import { UserError } from "./errors.ts";
 
@@ -108,12 +107,6 @@ export function normalizeZone(input: string): string {
   return zone;
 }
 
-/** `here`: where the sentence is read, so a DM is "this DM" there and "a direct message" anywhere else. */
-export function channelMention(channel: ChannelRef, here?: ChannelRef): string {
-  // A Slack DM's id (D…) as a channel link shows nothing useful.
-  if (channel.platform === "slack" && channel.channelId.startsWith("D")) return channel.channelId === here?.channelId ? "this DM" : "a direct message";
-  return channel.platform === "console" ? `#${channel.channelId}` : `<#${channel.channelId}>`;
-}
 
 /** "today 09:00", "tomorrow 09:00", or "Mon 09:00" in the subscriber's zone. */
 export function describeDay(runDate: string, today: string, time: string, zone: string): string {

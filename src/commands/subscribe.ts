@@ -9,11 +9,11 @@ import { localDate, zoneOfCity } from "../core/time.ts";
 import { MIN_SEEDS, profileOf } from "../core/recommend/person.ts";
 import { personalTarget } from "../core/person-target.ts";
 import { missingWordsText } from "../core/relevance.ts";
-import type { ChannelRef } from "../core/channel.ts";
+import { channelMention, type ChannelRef } from "../core/channel.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
-import { channelMention, describeDay, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
+import { describeDay, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 
 const SIZE_HINT = "The size is how many papers per digest, a number from 1 to 20, like size:5.";

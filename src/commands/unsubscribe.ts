@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineCommand } from "../command-kit/command.ts";
 import { option } from "../command-kit/options.ts";
-import { channelMention } from "../command-kit/subscription-words.ts";
+import { channelMention } from "../core/channel.ts";
 import { personalTarget } from "../core/person-target.ts";
 import type { Reply } from "../core/messages/reply.ts";
 

@@ -5,6 +5,13 @@ export interface WorkspaceRef { platform: Platform; workspaceId: string }
 export interface ChannelRef extends WorkspaceRef { channelId: string }
 export interface UserRef extends WorkspaceRef { userId: string }
 
+/** A channel as people see it in a sentence. `here`: where the sentence is read, so a Slack DM is "this DM"
+ * there and "a direct message" anywhere else (its D… id as a channel link shows nothing useful). */
+export function channelMention(channel: ChannelRef, here?: ChannelRef): string {
+  if (channel.platform === "slack" && channel.channelId.startsWith("D")) return channel.channelId === here?.channelId ? "this DM" : "a direct message";
+  return channel.platform === "console" ? `#${channel.channelId}` : `<#${channel.channelId}>`;
+}
+
 export function channelKey(c: ChannelRef): string {
   return `${c.platform}:${c.workspaceId}:${c.channelId}`;
 }

@@ -46,7 +46,7 @@ export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, t
   const planned = plan.items;
   const { failure, unavailable, ...result } = await deliver(ledger, transport, {
     channel, localDate: due.localDate, late: due.late, planned, renderer: digestRenderer(deps, due, sub, plan.snapshotDate),
-    onUnavailable: (reason) => pauseAndTell(deps, transport, channel, sub.createdBy ?? "", reason),
+    onUnavailable: (reason) => pauseAndTell(deps, transport, channel, sub.createdBy, reason),
   }, control);
   // The digest numbers its papers 1…n (position 0 is the header): `/papers bookmark 2` in this channel
   // means its second paper, for everyone here, until someone sees a list of their own.

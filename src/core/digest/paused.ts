@@ -1,7 +1,7 @@
 // A channel the bot can no longer post in (removed, archived, the bot not invited): its digests pause
 // rather than fail every minute, and whoever set the digest up is told by DM, once (a paused digest is not
 // due again until someone subscribes anew), so it does not just go quiet.
-import type { ChannelRef } from "../channel.ts";
+import { channelMention, type ChannelRef } from "../channel.ts";
 import { notice } from "../messages/reply.ts";
 import { personalTarget, targetUserId } from "../person-target.ts";
 import type { Services } from "../services.ts";
@@ -22,13 +22,12 @@ export function pausedWords(reason: string): string {
 }
 
 export async function pauseAndTell(deps: Pick<Services, "subscriptions" | "log">, transport: ChatTransport, channel: ChannelRef,
-  createdBy: string, reason: string): Promise<void> {
+  createdBy: string | undefined, reason: string): Promise<void> {
   await deps.subscriptions.pause(channel, reason);
   // A personal digest's own DM is what failed; the terminal has no one to DM.
   if (targetUserId(channel) || channel.platform === "console" || !createdBy) return;
   const to = personalTarget({ platform: channel.platform, workspaceId: channel.workspaceId, userId: createdBy });
-  const where = channel.platform === "slack" && channel.channelId.startsWith("D") ? "a direct message" : `<#${channel.channelId}>`;
-  const text = `The papers digest you set up for ${where} is paused: ${pausedWords(reason)}. ` +
+  const text = `The papers digest you set up for ${channelMention(channel)} is paused: ${pausedWords(reason)}. ` +
     "Fix that, then /papers subscribe again in that channel.";
   await transport.post(to, notice(text, "channel"))
     .catch((err: unknown) => deps.log.info({ err, channel }, "could not tell the subscriber their digest is paused"));

@@ -83,16 +83,25 @@ function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | und
 
 // Cron fields: [name, lowest, highest, names allowed]. Checked here, not by node-cron (jobs only), so a bad
 // schedule stops every mode at start-up, including the one-shot commands that never schedule anything.
-const CRON_FIELDS: [string, number, number, RegExp | null][] = [
+// jobs/cron.ts reads schedules with the same table. A name stands for its place in `names` plus `low`.
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+export type CronField = [label: string, low: number, high: number, names: readonly string[] | null];
+export const CRON_FIELDS: CronField[] = [
   ["minute", 0, 59, null], ["hour", 0, 23, null], ["day of month", 1, 31, null],
-  ["month", 1, 12, /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)$/i], ["day of week", 0, 7, /^(sun|mon|tue|wed|thu|fri|sat)$/i],
+  ["month", 1, 12, MONTHS], ["day of week", 0, 7, ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]],
 ];
+
+/** A checked cron expression's fields, minute to day of week (without the seconds a 6-field one starts with). */
+export function cronFields(expression: string): string[] {
+  const fields = expression.trim().split(/\s+/).filter(Boolean);
+  return fields.length === 6 ? fields.slice(1) : fields;
+}
 
 /** Why `expression` is not a 5- or 6-field cron expression, or null when it is one. */
 export function cronProblem(expression: string): string | null {
   const fields = expression.trim().split(/\s+/).filter(Boolean);
   if (fields.length !== 5 && fields.length !== 6) return `needs 5 fields (minute hour day month weekday), or 6 with seconds first, but has ${fields.length}`;
-  const specs = fields.length === 6 ? [["second", 0, 59, null] as (typeof CRON_FIELDS)[number], ...CRON_FIELDS] : CRON_FIELDS;
+  const specs: CronField[] = fields.length === 6 ? [["second", 0, 59, null], ...CRON_FIELDS] : CRON_FIELDS;
   for (const [k, field] of fields.entries()) {
     const [label, low, high, names] = specs[k]!;
     for (const part of field.split(",")) {
@@ -100,14 +109,13 @@ export function cronProblem(expression: string): string | null {
       if (more.length || (step !== undefined && !/^[1-9]\d*$/.test(step))) return `has a bad step in its ${label} field "${field}"`;
       if (range === "*") continue;
       const ends = range!.split("-");
-      const ok = ends.length <= 2 && ends.every((e) => names?.test(e) || (/^\d+$/.test(e) && Number(e) >= low && Number(e) <= high));
+      const ok = ends.length <= 2 && ends.every((e) => names?.includes(e.toLowerCase()) || (/^\d+$/.test(e) && Number(e) >= low && Number(e) <= high));
       if (!ok) return `has "${field}" as its ${label}, which takes ${low}-${high}${names ? " or a name" : ""}, *, lists, ranges and /steps`;
     }
   }
-  return impossibleDate(fields.length === 6 ? fields.slice(1) : fields);
+  return impossibleDate(cronFields(expression));
 }
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** "0 0 31 2 *" (the 31st of February) never fires: node-cron refuses it when scheduling (whatever the weekday), so say so here. */

@@ -2,7 +2,7 @@
 // cronProblem); node-cron is the final word, and whatever it still refuses is a configuration error
 // naming its variable (exit 2), not a crash of `papers start`.
 import cron, { type ScheduledTask } from "node-cron";
-import { ConfigError } from "../config.ts";
+import { ConfigError, CRON_FIELDS, cronFields, type CronField } from "../config.ts";
 
 export function scheduleJob(variable: "DIGEST_CRON" | "HF_REFRESH_CRON", expression: string, run: () => void,
   options: { name: string; timezone?: string }): ScheduledTask {
@@ -15,14 +15,9 @@ export function scheduleJob(variable: "DIGEST_CRON" | "HF_REFRESH_CRON", express
 
 // --- How long a healthy digest job may go without a tick ---
 
-const FIELD_RANGES: [number, number, string[] | null][] = [
-  [0, 59, null], [0, 23, null], [1, 31, null],
-  [1, 12, ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]], [0, 7, ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]],
-];
-
 /** The values one field of a (checked: config.ts cronProblem) cron expression allows. */
-function allowed(field: string, [low, high, names]: (typeof FIELD_RANGES)[number]): Set<number> {
-  const value = (v: string) => (names?.includes(v.toLowerCase()) ? names.indexOf(v.toLowerCase()) + (low === 1 ? 1 : 0) : Number(v));
+function allowed(field: string, [, low, high, names]: CronField): Set<number> {
+  const value = (v: string) => (names?.includes(v.toLowerCase()) ? names.indexOf(v.toLowerCase()) + low : Number(v));
   const out = new Set<number>();
   for (const part of field.split(",")) {
     const [range = "*", step = "1"] = part.split("/");
@@ -36,22 +31,19 @@ function allowed(field: string, [low, high, names]: (typeof FIELD_RANGES)[number
 /**
  * The longest wait between two runs of `expression`, in ms, over eight days of minutes (so weekly ones
  * count), or Infinity when it runs less than twice in that time or names days of the month or months
- * (their waits span months: "the 1st to the 28th" waits four days at a month's end). Day of month and day
- * of week both have to match here, the stricter reading, so the wait is never underestimated.
+ * (their waits span months: "the 1st to the 28th" waits four days at a month's end).
  */
 export function longestGapMs(expression: string): number {
-  const fields = expression.trim().split(/\s+/);
-  const [day, month] = (fields.length === 6 ? fields.slice(1) : fields).slice(2, 4);
+  const [minute, hour, day, month, weekday] = cronFields(expression);
   if (day !== "*" || month !== "*") return Infinity;
-  const [minutes, hours, days, months, weekdays] = (fields.length === 6 ? fields.slice(1) : fields).map((f, i) => allowed(f, FIELD_RANGES[i]!));
+  const [minutes, hours, weekdays] = [allowed(minute!, CRON_FIELDS[0]!), allowed(hour!, CRON_FIELDS[1]!), allowed(weekday!, CRON_FIELDS[4]!)];
   const start = Date.UTC(2026, 0, 5); // a Monday; the wait between runs does not depend on the week
   let previous = -1, longest = 0, runs = 0;
-  for (let minute = 0; minute < 8 * 1440; minute++) {
-    const t = new Date(start + minute * 60_000);
-    if (!minutes!.has(t.getUTCMinutes()) || !hours!.has(t.getUTCHours()) || !days!.has(t.getUTCDate())
-      || !months!.has(t.getUTCMonth() + 1) || !weekdays!.has(t.getUTCDay())) continue;
-    if (previous >= 0) longest = Math.max(longest, minute - previous);
-    previous = minute;
+  for (let at = 0; at < 8 * 1440; at++) {
+    const t = new Date(start + at * 60_000);
+    if (!minutes.has(t.getUTCMinutes()) || !hours.has(t.getUTCHours()) || !weekdays.has(t.getUTCDay())) continue;
+    if (previous >= 0) longest = Math.max(longest, at - previous);
+    previous = at;
     runs++;
   }
   return runs < 2 ? Infinity : longest * 60_000;

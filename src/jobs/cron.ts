@@ -29,8 +29,8 @@ function allowed(field: string, [, low, high, names]: CronField): Set<number> {
 }
 
 /**
- * The longest wait between two runs of `expression`, in ms, over eight days of minutes (so weekly ones
- * count), or Infinity when it runs less than twice in that time or names days of the month or months
+ * The longest wait between two runs of `expression`, in ms, over two weeks and a day of minutes (so a
+ * weekly pattern's every wait, Sunday's run to the next Saturday's included, lies inside it), or Infinity when it runs less than twice in that time or names days of the month or months
  * (their waits span months: "the 1st to the 28th" waits four days at a month's end).
  */
 export function longestGapMs(expression: string): number {
@@ -39,7 +39,7 @@ export function longestGapMs(expression: string): number {
   const [minutes, hours, weekdays] = [allowed(minute!, CRON_FIELDS[0]!), allowed(hour!, CRON_FIELDS[1]!), allowed(weekday!, CRON_FIELDS[4]!)];
   const start = Date.UTC(2026, 0, 5); // a Monday; the wait between runs does not depend on the week
   let previous = -1, longest = 0, runs = 0;
-  for (let at = 0; at < 8 * 1440; at++) {
+  for (let at = 0; at < 15 * 1440; at++) {
     const t = new Date(start + at * 60_000);
     if (!minutes.has(t.getUTCMinutes()) || !hours.has(t.getUTCHours()) || !weekdays.has(t.getUTCDay())) continue;
     if (previous >= 0) longest = Math.max(longest, at - previous);

@@ -90,6 +90,8 @@ describe("the digest job's schedule", () => {
     expect(staleDigestAfterMs("*/10 * * * *")).toBe(14 * 60_000);
     // Friday 09:00 to Monday 09:00, and an hour for a daylight-saving change of the local clock.
     expect(staleDigestAfterMs("0 9 * * 1-5")).toBe((3 * 24 * 60 + 4 + 60) * 60_000);
+    // Weekends only: Sunday 09:00 to the next Saturday 09:00 is the longest wait.
+    expect(staleDigestAfterMs("0 9 * * sat,sun")).toBe((6 * 24 * 60 + 4 + 60) * 60_000);
     // Days of the month or months: waits that span months (the 28th to the 1st; a yearly one): never stale.
     for (const e of ["0 0 1 1 *", "0 9 1-28 * *", "*/5 * * 1-6 *"]) expect(staleDigestAfterMs(e), e).toBe(Infinity);
   });

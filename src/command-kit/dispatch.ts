@@ -91,12 +91,12 @@ export async function runText(registry: CommandRegistry, text: string, ctx: Comm
   const trimmed = text.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, " ").trim();
   if (trimmed.length > MAX_TEXT_LENGTH) {
     // The limit that applies: a search's own (what most long text is), else what any command reads.
-    const search = !commandOf(registry, words(trimmed.slice(0, 100)))[0];
+    const search = !registry.lookup(words(trimmed.slice(0, 100)))[0];
     const limit = (search ? MAX_QUERY_LENGTH : MAX_TEXT_LENGTH).toLocaleString("en");
     return errorReply(`That's ${trimmed.length.toLocaleString("en")} characters; keep ${search ? "a search" : "it"} under ${limit}. Try a few keywords, like /papers mixture of experts.`);
   }
   if (!trimmed) return runCommand(registry, "help", {}, ctx);
-  const [command, rest] = commandOf(registry, words(trimmed));
+  const [command, rest] = registry.lookup(words(trimmed));
   if (command) {
     // "/papers subscribe help": how to use it, not a digest about "help".
     if (rest.length === 1 && /^(help|--help|-h|\?)$/i.test(rest[0]!) && command.data.name !== "help") {
@@ -113,14 +113,6 @@ export async function runText(registry: CommandRegistry, text: string, ctx: Comm
   return runCommand(registry, "search", { query: trimmed }, ctx);
 }
 
-/** The visible command the words start with, and the words after it: "not interested 2" is not-interested too. */
-function commandOf(registry: CommandRegistry, all: string[]): [Command | undefined, string[]] {
-  const [first = "", second = ""] = all.slice(0, 2).map((w) => w.toLowerCase());
-  const one = registry.get(first);
-  if (one && !one.data.hidden) return [one, all.slice(1)];
-  const two = second ? registry.get(`${first}-${second}`) : undefined;
-  return two && !two.data.hidden ? [two, all.slice(2)] : [undefined, all];
-}
 
 /**
  * "/papers subscibe 9:00" is a typo, not a search: a first word one letter off a command, that no paper

@@ -15,4 +15,13 @@ export class CommandRegistry {
   has(name: string): boolean { return this.byName.has(name); }
   list(): Command[] { return [...this.byName.values()]; }
   visible(): Command[] { return this.list().filter((c) => !c.data.hidden); }
+
+  /** The visible command typed words start with, and the words after it: "not interested 2" is not-interested too. */
+  lookup(words: string[]): [Command | undefined, string[]] {
+    const [first = "", second = ""] = words.slice(0, 2).map((w) => w.toLowerCase());
+    const one = this.get(first);
+    if (one && !one.data.hidden) return [one, words.slice(1)];
+    const two = second ? this.get(`${first}-${second}`) : undefined;
+    return two && !two.data.hidden ? [two, words.slice(2)] : [undefined, words];
+  }
 }

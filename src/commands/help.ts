@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineCommand, type Command } from "../command-kit/command.ts";
+import type { CommandRegistry } from "../command-kit/registry.ts";
 import { describeOptions, option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { bookmarkingHelp, typingHelp } from "../command-kit/hints.ts";
@@ -24,7 +25,7 @@ function commandHelp(command: Command): Reply {
 }
 
 /** Help is built from the registered commands, so it never lists one that does not exist. */
-export function helpCommand(list: () => Command[]) {
+export function helpCommand(registry: () => CommandRegistry) {
   return defineCommand({
     data: {
       name: "help",
@@ -33,16 +34,14 @@ export function helpCommand(list: () => Command[]) {
       options: Options,
     },
     async execute(ctx, { command }): Promise<Reply> {
-      const visible = list().filter((c) => !c.data.hidden);
       if (command) {
-        const words = command.replace(/^\/?papers\s+/i, "").toLowerCase().split(/\s+/);
-        // "not interested" is not-interested, as dispatch reads it.
-        const found = visible.find((c) => c.data.name === words[0]) ?? visible.find((c) => c.data.name === words.slice(0, 2).join("-"));
-        const name = words[0]!;
-        if (!found) throw new UserError("unknown_command", `There is no /papers ${name.slice(0, 40)} command; /papers help lists them all.`);
+        // Read as dispatch reads typed words ("not interested" is not-interested).
+        const words = command.replace(/^\/?papers\s+/i, "").split(/\s+/);
+        const [found] = registry().lookup(words);
+        if (!found) throw new UserError("unknown_command", `There is no /papers ${words[0]!.toLowerCase().slice(0, 40)} command; /papers help lists them all.`);
         return commandHelp(found);
       }
-      const lines = visible.map((c) => `• /papers ${c.data.usage} — ${c.data.description}`);
+      const lines = registry().visible().map((c) => `• /papers ${c.data.usage} — ${c.data.description}`);
       return {
         visibility: "ephemeral", tone: "info",
         text: ["papers-bot keeps your team on top of trending ML papers. Type /papers <words> to search, or:", ...lines,

@@ -33,6 +33,6 @@ export function createRegistry(): CommandRegistry {
     unsubscribeCommand,
     subscriptionsCommand,
   ];
-  const registry: CommandRegistry = new CommandRegistry([...commands, helpCommand(() => registry.list())]);
+  const registry: CommandRegistry = new CommandRegistry([...commands, helpCommand(() => registry)]);
   return registry;
 }

@@ -27,7 +27,8 @@ export function userDirectory(env: NodeJS.ProcessEnv = process.env, cwd = proces
   return viaNpm ? env.INIT_CWD! : cwd;
 }
 
-const optionalString = z.string().trim().min(1).optional().or(z.literal("").transform(() => undefined));
+// Empty values never get here: loadConfig drops them, so an empty variable is its default.
+const optionalString = z.string().trim().optional();
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL)

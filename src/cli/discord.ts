@@ -1,6 +1,6 @@
 // `papers discord register [--guild <id>]`: puts the /papers slash command, built from the registry.
 import { createRegistry } from "../commands/index.ts";
-import { CliUsageError, parseFlags, type CliCommand } from "./io.ts";
+import { CliUsageError, parseFlags, refuseArgs, type CliCommand } from "./io.ts";
 
 function guildOf(args: string[]): string | undefined {
   const { values } = parseFlags({ args, allowPositionals: false, options: { guild: { type: "string" } } });
@@ -29,7 +29,7 @@ export const discordInviteCli: CliCommand = {
   name: "discord invite",
   usage: "papers discord invite",
   async run(ctx) {
-    if (ctx.args.length > 0) throw new CliUsageError(`papers discord invite takes no words or flags ("${ctx.args[0]!.slice(0, 40)}").`, true);
+    refuseArgs(ctx, "papers discord invite");
     const applicationId = ctx.config.DISCORD_APPLICATION_ID;
     if (!applicationId) throw new CliUsageError("Set DISCORD_APPLICATION_ID (Developer Portal → your application → General Information → Application ID) to print the invite URL.");
     if (!/^\d{15,22}$/.test(applicationId)) throw new CliUsageError(`DISCORD_APPLICATION_ID must be the application's numeric id, not "${applicationId.slice(0, 30)}".`);

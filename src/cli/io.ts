@@ -28,6 +28,11 @@ export class CliUsageError extends Error {
   constructor(message: string, readonly withUsage = false) { super(message); }
 }
 
+/** A command that takes nothing on its line: a stray word or flag is one sentence (`why`: what it goes by instead). */
+export function refuseArgs(ctx: Pick<CliContext, "args">, command: string, why = ""): void {
+  if (ctx.args.length > 0) throw new CliUsageError(`${command} takes no words or flags ("${ctx.args[0]!.slice(0, 40)}")${why}.`, true);
+}
+
 /** node:util parseArgs, with its errors turned into one sentence (main.ts adds the usage line). */
 export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {

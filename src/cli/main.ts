@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { MigrationError } from "../persistence/index.ts";
 import { maskSecrets } from "../log.ts";
 import { readFileSync } from "node:fs";
-import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
+import { CliUsageError, refuseArgs, type CliCommand, type CliContext } from "./io.ts";
 import { ingestCli } from "./ingest.ts";
 import { searchCli, trendingCli } from "./query.ts";
 import { discordInviteCli, discordRegisterCli } from "./discord.ts";
@@ -13,7 +13,7 @@ import { slackManifestCli } from "./slack.ts";
 // Loaded only for `papers start`: the chat SDKs it pulls in take seconds to load, which every
 // one-shot command (search, trending, ingest) would otherwise pay.
 const startCli: CliCommand = { name: "start", usage: "papers start", run: async (ctx) => {
-  if (ctx.args.length > 0) throw new CliUsageError(`papers start takes no words or flags ("${ctx.args[0]!.slice(0, 40)}"); it is configured by environment variables.`, true);
+  refuseArgs(ctx, "papers start", "; it is configured by environment variables");
   return (await import("../app/start.ts")).start(ctx.config, ctx);
 } };
 

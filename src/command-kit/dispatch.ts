@@ -12,6 +12,8 @@ import type { CommandRegistry } from "./registry.ts";
 import { MAX_QUERY_LENGTH } from "./limits.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
 import { DatabaseBusyError } from "../core/stores/busy.ts";
+import { splitByRelevance } from "../core/relevance.ts";
+import type { SearchIndex } from "../core/search/index.ts";
 import type { CommandOutcome } from "../core/metrics.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
@@ -107,7 +109,7 @@ export async function runText(registry: CommandRegistry, text: string, ctx: Comm
   }
   const first = words(trimmed)[0]!;
   const meant = meantCommand(registry, first);
-  if (meant && ctx.services.catalog.index.search(first, { limit: 1 }).total === 0) {
+  if (meant && !aboutAnything(ctx.services.catalog.index, first)) {
     return errorReply(`There is no /papers ${oneLine(first.slice(0, 40))}; did you mean /papers ${meant}? Type /papers help for all commands.`);
   }
   return runCommand(registry, "search", { query: trimmed }, ctx);
@@ -140,4 +142,11 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/** Whether some paper is about `word` (past the relevance floor): a word only mentioned in passing
+ * ("bookmark2" read as "bookmark 2") is more likely a mistyped command. */
+function aboutAnything(index: SearchIndex, word: string): boolean {
+  const { hits, total } = index.search(word, { limit: 1 });
+  return splitByRelevance(index, word, hits, total).strong.length > 0;
 }

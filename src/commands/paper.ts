@@ -1,5 +1,5 @@
-import { parseArxivId } from "../core/paper.ts";
-import { defineCommand } from "../command-kit/command.ts";
+import { type Paper, parseArxivId } from "../core/paper.ts";
+import { type CommandContext, defineCommand } from "../command-kit/command.ts";
 import { paperIdOptions } from "../command-kit/paper-id.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { findPaper, listNumber } from "../command-kit/paper-ref.ts";
@@ -17,22 +17,31 @@ export const paperCommand = defineCommand({
     options: paperIdOptions("paper"),
   },
   async execute(ctx, { id }): Promise<Reply> {
-    const arxivId = listNumber(id) === null ? parseArxivId(id) : null;
-    let paper = await findPaper(ctx, id, "paper");
-    // A paper nobody has ingested yet (an arXiv link a colleague pasted): ask the API once and keep it.
-    if (!paper && arxivId && plausibleArxivId(arxivId) && ctx.services.config.HF_REFRESH === "off") {
-      throw new UserError("unknown_paper", `I don't have ${arxivId}, and this bot is set not to look papers up on Hugging Face; search for it with /papers <words>.`);
-    }
-    if (!paper && arxivId && plausibleArxivId(arxivId)) {
-      try { paper = (await lookupPaperOnHf(ctx.services, arxivId)) ?? null; } catch (error) {
-        if (!(error instanceof HfSourceError)) throw error;
-        ctx.services.log.warn({ arxivId, kind: error.kind, reason: error.message }, "paper lookup on Hugging Face failed");
-        throw new UserError("source_unavailable", `I don't have ${arxivId} yet and couldn't reach Hugging Face to look it up; try again in a few minutes.`);
-      }
-    }
-    if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}". Search for it with /papers <words>.`);
+    const paper = await paperNamed(ctx, id, "paper");
     // The catalog keeps a card's worth of each abstract; the whole one is a database read away.
     const whole = (await ctx.services.catalog.full(paper.id)) ?? paper;
     return { visibility: "ephemeral", text: whole.title, papers: [toCard(whole, { full: true })], actions: ["bookmark", "share", "similar", "notInterested"] };
   },
 });
+
+/**
+ * The paper `id` names (a list number, an id, an arXiv id or link), looked up on Hugging Face when it is an
+ * arXiv id nobody has ingested yet; a UserError saying why when there is none.
+ */
+export async function paperNamed(ctx: CommandContext, id: string, command: string): Promise<Paper> {
+  const arxivId = listNumber(id) === null ? parseArxivId(id) : null;
+  let paper = await findPaper(ctx, id, command);
+  // A paper nobody has ingested yet (an arXiv link a colleague pasted): ask the API once and keep it.
+  if (!paper && arxivId && plausibleArxivId(arxivId) && ctx.services.config.HF_REFRESH === "off") {
+    throw new UserError("unknown_paper", `I don't have ${arxivId}, and this bot is set not to look papers up on Hugging Face; search for it with /papers <words>.`);
+  }
+  if (!paper && arxivId && plausibleArxivId(arxivId)) {
+    try { paper = (await lookupPaperOnHf(ctx.services, arxivId)) ?? null; } catch (error) {
+      if (!(error instanceof HfSourceError)) throw error;
+      ctx.services.log.warn({ arxivId, kind: error.kind, reason: error.message }, "paper lookup on Hugging Face failed");
+      throw new UserError("source_unavailable", `I don't have ${arxivId} yet and couldn't reach Hugging Face to look it up; try again in a few minutes.`);
+    }
+  }
+  if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}". Search for it with /papers <words>.`);
+  return paper;
+}

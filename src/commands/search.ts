@@ -4,8 +4,11 @@ import { internal, option } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
+import { parseArxivId } from "../core/paper.ts";
+import { paperNamed } from "./paper.ts";
 
 export const PAGE_SIZE = 5;
+const ACTIONS: Reply["actions"] = ["bookmark", "share", "similar", "notInterested"];
 // The strong matches are counted among this many best hits: far more than anyone pages through.
 const COUNTED = 1000;
 
@@ -27,13 +30,19 @@ export const searchCommand = defineCommand({
   },
   async execute(ctx, { query, offset, limit }): Promise<Reply> {
     const { catalog } = ctx.services;
+    const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
+    // An arXiv id or link typed as a search ("/papers 2503.04094", a pasted abs/ link) means that paper,
+    // not its digits and "https" as words.
+    if (parseArxivId(query)) {
+      const paper = await paperNamed(ctx, query, "search");
+      return { visibility: "ephemeral", text: `Papers for "${shown}" (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
+    }
     // Only the matches past the relevance floor are listed; the rest are counted as weak (core/relevance.ts).
     const searchStarted = performance.now();
     const result = catalog.index.search(query, { limit: Math.max(COUNTED, offset + limit) });
     ctx.services.metrics?.searchFinished((performance.now() - searchStarted) / 1000);
     const { strong, weak } = splitByRelevance(catalog.index, query, result.hits, result.total);
     const papers = catalog.papers(strong.slice(offset, offset + limit));
-    const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
     if (papers.length === 0) {
       // Papers that only touch on the words are not "no match": say how many, so the answer is true.
       const related = query.trim().split(/\s+/).length === 1 ? "it or a related word" : "some of its words";
@@ -51,7 +60,7 @@ export const searchCommand = defineCommand({
       visibility: "ephemeral",
       text: `Papers for "${shown}" (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}):`,
       papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1 })),
-      actions: ["bookmark", "share", "similar", "notInterested"],
+      actions: ACTIONS,
       ...(end < strong.length ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),
     };
   },

@@ -6,14 +6,24 @@ import type { Corpus } from "./corpus.ts";
 import type { Concept } from "./query.ts";
 import { K1 } from "./score.ts";
 
+// A name is in a paper's author list once, never in its title or abstract: its ceiling is one mention in
+// the authors (BM25's tf/(K1+tf) at tf 1, times K1+1, is 1), or searching for an author would find their
+// papers and then hide them all as weak matches.
+const ONCE = 1;
+
 export function attainableScore(concepts: Concept[], corpus: Corpus): number {
   let sum = 0;
   for (const concept of concepts) {
     let best = 0;
     for (const alt of concept.alternatives) {
-      let idf = 0;
-      for (const term of alt.terms) if (term >= 0) idf += corpus.idf(term);
-      best = Math.max(best, idf * alt.weight * (K1 + 1));
+      let idf = 0, names = 0;
+      for (const term of alt.terms) {
+        if (term < 0) continue;
+        idf += corpus.idf(term);
+        if (corpus.onlyAsAuthor(term)) names++;
+      }
+      const ceiling = names > 0 && names === alt.terms.length ? ONCE : K1 + 1;
+      best = Math.max(best, idf * alt.weight * ceiling);
     }
     sum += best;
   }

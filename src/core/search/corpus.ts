@@ -13,6 +13,10 @@ import { Vocabulary } from "./vocabulary.ts";
 export const enum Field { Title = 0, Body = 1, Keywords = 2, Authors = 3 }
 const SHIFT = [0, 4, 12, 14] as const;
 const MAX_TF = [15, 255, 3, 3] as const;
+// The bits of every field but the authors in a packed posting.
+const AUTHORS_ONLY_MASK = (1 << SHIFT[Field.Authors]) - 1;
+// Past this many papers a word is not one person's name (or it is a common one, which does fine as is).
+const MAX_NAME_POSTINGS = 64;
 
 export function fieldTf(packed: number, field: Field): number {
   return (packed >>> SHIFT[field]) & MAX_TF[field];
@@ -237,6 +241,17 @@ export class Corpus implements TermSink {
     const perDoc = this.alive.byteLength + this.lengths.reduce((n, a) => n + a.byteLength, 0) + this.titleTerms.byteLength +
       this.titlePositions.byteLength + this.titleStart.byteLength + this.titleCount.byteLength + this.df.byteLength;
     return { vocabulary: this.vocab.bytes, postings: this.postings.byteSize, perDoc, forward: this.forward.byteSize };
+  }
+
+  /** Whether every paper with `term` has it in its authors alone (a name); read from the postings when they
+   * are few (names are rare), else false. Uses the postings' read buffer, so not while scoring. */
+  onlyAsAuthor(term: number): boolean {
+    const n = this.postings.length(term);
+    if (n === 0 || n > MAX_NAME_POSTINGS) return false;
+    this.postings.read(term);
+    const tfs = this.postings.tfs;
+    for (let i = 0; i < n; i++) if ((tfs[i]! & AUTHORS_ONLY_MASK) !== 0) return false;
+    return true;
   }
 
   averageLength(field: Field): number {

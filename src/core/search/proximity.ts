@@ -44,6 +44,9 @@ export class Proximity implements TermSink {
   // How far apart each concept and the next were typed; positions where a compound starts in the text read.
   private gaps: number[] = [];
   private compoundStarts: number[] = [];
+  // Positions of a word typed apart and written joined: "multimodal" for "multi modal" is both, together.
+  private joined = new Set<number>();
+  private sharedPositions: number[] = [];
   private lastPosition = -1;
 
   constructor(private readonly corpus: Corpus) {}
@@ -57,6 +60,7 @@ export class Proximity implements TermSink {
     this.phrases = [];
     this.singleOf.clear();
     this.termPositions.clear();
+    this.joined = new Set(this.concepts.flatMap((c) => (c.joined === undefined ? [] : [c.joined])));
     this.concepts.forEach((concept, c) => {
       for (const term of concept.termSet) {
         if (this.masks[term] === 0) this.marked.push(term);
@@ -111,7 +115,12 @@ export class Proximity implements TermSink {
     this.lastPosition = position;
     let mask = this.masks[term]!;
     if (mask === 0) return;
-    for (let c = 0; mask !== 0; c++, mask >>>= 1) if (mask & 1) this.positions[c]!.push(position);
+    if (this.joined.has(term)) this.sharedPositions.push(position);
+    for (let c = 0; mask !== 0; c++, mask >>>= 1) {
+      // Once per position: a joined form and its first part ("open-source": opensource, open) are one word.
+      const list = this.positions[c]!;
+      if ((mask & 1) !== 0 && list[list.length - 1] !== position) list.push(position);
+    }
     this.termPositions.get(term)?.push(position);
     this.present |= this.singleOf.get(term) ?? 0;
   }
@@ -131,14 +140,16 @@ export class Proximity implements TermSink {
     for (const p of this.positions) p.length = 0;
     for (const p of this.termPositions.values()) p.length = 0;
     this.compoundStarts.length = 0;
+    this.sharedPositions.length = 0;
     this.lastPosition = -1;
     if (all) this.present = 0;
   }
 
   /** How close q follows p, for neighbours typed `gap` apart: 1 as close as typed (or just past a
-   * compound's parts), LOOSE within MAX_GAP, else 0. */
+   * compound's parts, or one word that is both), LOOSE within MAX_GAP, else 0. */
   private closeness(p: number, q: number, gap: number): number {
-    if (q <= p || q - p > MAX_GAP) return 0;
+    if (q === p) return this.sharedPositions.includes(p) ? 1 : 0;
+    if (q < p || q - p > MAX_GAP) return 0;
     return q - p <= gap || this.compoundStarts.includes(p) ? 1 : LOOSE;
   }
 

@@ -26,15 +26,19 @@ export interface Concept {
   end: number;
   /** The word as typed (folded): what a person is told when no paper has it in any form (`alternatives` empty). */
   word: string;
+  /** The word this one and its neighbour make written together ("multimodal" for "multi modal"), if papers have it. */
+  joined?: number;
 }
 
 const EXPANSION_WEIGHT = 0.8;   // "mixture of experts" for moe, and moe for "mixture of experts"
 const RELATED_WEIGHT = 0.5;     // "image" for "pictures": another word for it, not the word typed
-const COMPOUND_PARTS_WEIGHT = 0.9; // "pokechamp" typed, "Poké Champ" written
+const COMPOUND_PARTS_WEIGHT = 0.9; // "pokechamp" typed, "Poké Champ" written; "llama3" typed, "Llama 3" written
 const PREFIX_OF_WORD_WEIGHT = 0.45; // "moe" also finds "MoErging", below "MoE" itself
 const PREFIX_OF_PARTIAL_WEIGHT = 0.8; // "mamb" is not a word: it must be the start of one
 const BASE_OF_UNKNOWN_WEIGHT = 0.8; // "causality" typed, only "causal" written
 const MIN_BASE_LENGTH = 4;
+// A stem this long is a word's own start, not a syllable: "reproduc", "teach", not "mak" or "us".
+const MIN_STEM_PREFIX = 5;
 // Endings (of stems) that keep a word's meaning when stripped: "causality" is about "causal", but
 // "graphics" is not about "graph", so not -ic, -al, -er and the like.
 const MEANING_KEEPING = ["ism", "ist", "iti", "ness", "ment", "li", "ful", "ize", "ion"];
@@ -73,6 +77,10 @@ const QUESTION_FILLER = new Set(("about across after all also any before been be
   "please pls show find give tell papers paper anything latest newest recent looking want").split(" "));
 /** A word queries drop when they have others. */
 export const isStopword = (word: string): boolean => STOPWORDS.has(word) || QUESTION_FILLER.has(word);
+
+// A name run into its version ("llama3", "qwen2", "gpt4"): papers also write them apart. Three letters at
+// least, so "s4", "r1" and "t5" stay names of their own.
+const NAME_AND_NUMBER = /^([a-z]{3,})(\d+)$/;
 
 const wordsOf = (text: string): string[] => tokens(text).filter((t) => !t.joined).map((t) => t.term);
 // A Map, not the object itself: a query word like "constructor" must not find Object.prototype.
@@ -127,17 +135,32 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
     // that only says "SSM" still covers all of them, and one that spells it out matches word by word.
     // The acronym's credit is shared among the words: saying "SSM" once is not worth three rare words.
     // Words with a related term ("graphics cards" → gpu) each accept it, its credit shared the same way.
+    // Two words typed apart that papers write as one ("multi modal", "pre training", "llama 3") each
+    // accept the joined word, their credit shared the same way.
     const span = matchPhraseSpan(units, keys, i, ACRONYMS_OF_PHRASE);
     const related = span ? null : relatedSpan(units, keys, i, typed);
-    const end = span ? i + span.length : related ? i + related.length : i + 1;
-    const contentWords = Math.max(1, units.slice(i, end).filter((u) => !isStopword(u.surface)).length);
-    for (; i < end; i++) {
+    const joined = span ? null : joinedWord(units, i, corpus);
+    const end = i + Math.max(span?.length ?? 1, related?.length ?? 1, joined ? 2 : 1);
+    const content = units.slice(i, end).filter((u) => !isStopword(u.surface));
+    const contentWords = Math.max(1, content.length);
+    // Another way of saying the words never counts more than the words themselves: "lm" (in three papers'
+    // "WizardLM" or "Megatron-LM") must not outrank "language models" written out, nor "thought" (rare)
+    // outrank "reasoning" (common). So each alternative's rarity is capped at the typed words' together.
+    const typedIdf = content.reduce((sum, u) => sum + idfOfTyped(u.surface, corpus), 0);
+    for (const from = i; i < end; i++) {
       const unit = units[i]!;
-      const concept = wordConcept(unit, corpus, span?.values ?? [], EXPANSION_WEIGHT / contentWords,
-        related?.values ?? [], RELATED_WEIGHT / contentWords);
+      const concept = wordConcept(unit, corpus, {
+        acronyms: span?.values ?? [], acronymWeight: EXPANSION_WEIGHT / contentWords,
+        related: related && i < from + related.length ? related.values : [], relatedWeight: RELATED_WEIGHT / contentWords,
+        maxIdf: typedIdf,
+        // The joined word is the words themselves: for each of them it counts what that word counts, so a
+        // paper writing "multimodal" scores as one writing "multi modal", and "multi-modal" (both) no more.
+        joined: joined && i < from + 2 ? { surface: joined.surface, weight: idfOfTyped(unit.surface, corpus) / joined.idf } : null,
+      });
       concept.start = positions[i]!;
       concept.end = positions[i]! + unit.parts.length - 1;
       concept.word = unit.surface;
+      if (joined && i < from + 2) concept.joined = joined.id;
       concepts.push({ concept, stopword: unit.parts.length === 1 && isStopword(unit.surface) });
     }
   }
@@ -162,6 +185,15 @@ function matchPhraseSpan(units: Unit[], keys: string[][], start: number, map: Ma
   return best;
 }
 
+/** The word two neighbouring units make written together, when papers have it: "multi modal" → multimodal. */
+function joinedWord(units: Unit[], start: number, corpus: Corpus): { surface: string; id: number; idf: number } | null {
+  const a = units[start], b = units[start + 1];
+  if (!a || !b || a.parts.length > 1 || b.parts.length > 1 || isStopword(a.surface) || isStopword(b.surface)) return null;
+  const joined = a.surface + b.surface;
+  const id = corpus.vocab.lookup(joined);
+  return id >= 0 && corpus.df[id]! > 0 ? { surface: joined, id, idf: corpus.idf(id) } : null;
+}
+
 /** Related terms for the run at `start`, leaving out those the query already says itself. */
 function relatedSpan(units: Unit[], keys: string[][], start: number, typed: Set<string>): { length: number; values: string[] } | null {
   const span = matchPhraseSpan(units, keys, start, RELATED_OF_PHRASE, true);
@@ -170,18 +202,52 @@ function relatedSpan(units: Unit[], keys: string[][], start: number, typed: Set<
   return values.length ? { length: span.length, values } : null;
 }
 
-function wordConcept(unit: Unit, corpus: Corpus, acronyms: string[], acronymWeight: number, related: string[], relatedWeight: number): Concept {
+/** The acronym we know that a typed word is ("ssms" → ssm), or its plural, which is too short to stem
+ * ("lms" → lm, "rms" → rm); else null. */
+function acronymOf(surface: string): string | null {
+  const root = stem(surface);
+  if (EXPANSIONS.has(root)) return root;
+  const singular = surface.slice(0, -1);
+  return surface.length <= 5 && surface.endsWith("s") && EXPANSIONS.has(singular) ? singular : null;
+}
+
+/** The idf of a word as typed, or the highest idf there is when no paper has it (nothing to cap at). */
+function idfOfTyped(surface: string, corpus: Corpus): number {
+  const id = corpus.vocab.lookup(surface);
+  return id >= 0 && corpus.df[id]! > 0 ? corpus.idf(id) : Math.log(1 + corpus.liveCount);
+}
+
+/** What else may say one typed word, from the words around it (planQuery). */
+interface OtherWays {
+  /** The acronym the run of words it is in spells out, and what each gets for it. */
+  acronyms: string[];
+  acronymWeight: number;
+  /** Words related to that run, and what each gets for them. */
+  related: string[];
+  relatedWeight: number;
+  /** Acronyms and related words count at most as a word of this idf: the run's typed words together. */
+  maxIdf: number;
+  /** The word it makes with its neighbour, counting as the typed word (not capped). */
+  joined: { surface: string; weight: number } | null;
+}
+
+function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
   const builder = new ConceptBuilder(corpus);
   const known = builder.word(unit.surface, 1);
-  for (const acronym of acronyms) builder.word(acronym, acronymWeight);
-  for (const phrase of related) builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), relatedWeight);
+  for (const acronym of other.acronyms) builder.word(acronym, other.acronymWeight, other.maxIdf);
+  if (other.joined) builder.word(other.joined.surface, other.joined.weight);
+  for (const phrase of other.related) builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), other.relatedWeight, other.maxIdf);
   if (unit.parts.length > 1) builder.phrase(unit.parts.filter((w) => !STOPWORDS.has(w)), COMPOUND_PARTS_WEIGHT);
-  for (const phrase of EXPANSIONS.get(stem(unit.surface)) ?? []) {
-    builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), EXPANSION_WEIGHT);
+  const versioned = NAME_AND_NUMBER.exec(unit.surface);
+  if (versioned && unit.parts.length === 1) builder.phrase([versioned[1]!, versioned[2]!], COMPOUND_PARTS_WEIGHT);
+  const acronym = acronymOf(unit.surface);
+  if (acronym !== null && acronym !== unit.surface) builder.word(acronym, 1);
+  for (const phrase of EXPANSIONS.get(acronym ?? "") ?? []) {
+    builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), EXPANSION_WEIGHT, idfOfTyped(unit.surface, corpus));
   }
   let prefixed = 0;
   // An acronym we know is a whole word even where no paper writes it ("mdp" for Markov decision processes).
-  const acronymIdf = known < 0 && EXPANSIONS.has(stem(unit.surface)) ? builder.done().importance : 0;
+  const acronymIdf = known < 0 && acronym !== null ? builder.done().importance : 0;
   if (unit.surface.length >= 3 && !isStopword(unit.surface)) {
     // A whole word also finds the words built on it ("agent" → "agentic", "robot" → "robotics"), but not
     // longer words that merely start with it ("model" → "ModelScope"), and never above itself: a rare
@@ -190,8 +256,13 @@ function wordConcept(unit: Unit, corpus: Corpus, acronyms: string[], acronymWeig
     prefixed = wordIdf > 0 ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, wordIdf, stem(unit.surface))
       : builder.prefix(unit.surface, PREFIX_OF_PARTIAL_WEIGHT);
   }
-  // A word no paper writes may still be built on one they do: "causality" on "causal".
+  // A word no paper writes may still be built on one they do: "causality" on "causal"; or share its stem
+  // with words they do: "reproducing" with "reproducibility" and "reproducible".
   if (known < 0 && prefixed === 0 && acronymIdf === 0) prefixed = builder.base(stem(unit.surface), BASE_OF_UNKNOWN_WEIGHT);
+  const root = stem(unit.surface);
+  if (known < 0 && prefixed === 0 && acronymIdf === 0 && root !== unit.surface && root.length >= MIN_STEM_PREFIX) {
+    prefixed = builder.prefix(root, BASE_OF_UNKNOWN_WEIGHT);
+  }
   if (known < 0 && prefixed === 0 && unit.surface.length >= 5) builder.typos(unit.surface, TYPO_WEIGHT);
   return builder.done();
 }
@@ -201,19 +272,27 @@ class ConceptBuilder {
   private readonly termSet = new Set<number>();
   constructor(private readonly corpus: Corpus) {}
 
-  /** Adds the word as a term if the corpus has it; returns its id, or -1. */
-  word(surface: string, weight: number): number {
+  /** Adds the word as a term if the corpus has it, counting at most as much as a word of idf `maxIdf`;
+   * returns its id, or -1. */
+  word(surface: string, weight: number, maxIdf = Infinity): number {
     const id = this.corpus.vocab.lookup(surface);
     if (id < 0 || this.corpus.df[id] === 0) return -1;
-    this.add([id], weight);
+    this.add([id], weight * Math.min(1, maxIdf / this.corpus.idf(id)));
     return id;
   }
 
-  phrase(words: string[], weight: number): void {
+  /** Adds words a paper should have together, counting at most as much as a word of idf `maxIdf`. */
+  phrase(words: string[], weight: number, maxIdf = Infinity): void {
     if (words.length === 0) return;
-    if (words.length === 1) { this.word(words[0]!, weight); return; }
+    if (words.length === 1) { this.word(words[0]!, weight, maxIdf); return; }
     // A word the corpus lacks can never be matched; it still counts in the phrase's length (-1).
-    this.add([...new Set(words.map((w) => this.corpus.vocab.lookup(w)))], weight);
+    const terms = [...new Set(words.map((w) => this.corpus.vocab.lookup(w)))];
+    this.add(terms, weight * Math.min(1, maxIdf / this.meanIdf(terms)));
+  }
+
+  /** The mean idf of a phrase's terms, a term no paper has counting 0 (as done() scores it). */
+  private meanIdf(terms: number[]): number {
+    return terms.reduce((sum, t) => sum + (t >= 0 ? this.corpus.idf(t) : 0), 0) / terms.length;
   }
 
   /** The word `root` is built on (a derivation stripped), if the corpus has it; returns 1 if added, else 0. */
@@ -245,8 +324,11 @@ class ConceptBuilder {
   typos(surface: string, weight: number): void {
     const { vocab, df } = this.corpus;
     const root = stem(surface);
-    const ids = vocab.withinOneEdit(surface);
-    if (root !== surface) ids.push(...vocab.withinOneEdit(root));
+    // People rarely mistype a word's first letter, and a stopword is never what they meant: "teaching" is
+    // not a typo of "each" or "reach", nor "letting" of "set".
+    const likely = (candidate: string) => candidate[0] === surface[0] && !isStopword(candidate);
+    const ids = vocab.withinOneEdit(surface, likely);
+    if (root !== surface) ids.push(...vocab.withinOneEdit(root, likely));
     const found = [...new Set(ids)].filter((id) => df[id]! > 0 && !this.termSet.has(id));
     const commonest = Math.max(0, ...found.map((id) => df[id]!));
     for (const id of found) if (df[id]! * TYPO_RARITY >= commonest) this.add([id], weight);
@@ -261,11 +343,7 @@ class ConceptBuilder {
 
   done(): Concept {
     let importance = 0;
-    for (const alt of this.alternatives) {
-      const known = alt.terms.filter((t) => t >= 0);
-      const idf = known.reduce((sum, t) => sum + this.corpus.idf(t), 0) / alt.terms.length;
-      importance = Math.max(importance, alt.weight * idf);
-    }
+    for (const alt of this.alternatives) importance = Math.max(importance, alt.weight * this.meanIdf(alt.terms));
     // A word found nowhere still counts, so papers matching the other words are not all tied at 100%.
     if (this.alternatives.length === 0) importance = Math.log(1 + this.corpus.liveCount);
     return { alternatives: this.alternatives, importance, termSet: this.termSet, start: 0, end: 0, word: "" };

@@ -101,8 +101,25 @@ function step5(w: string): string {
 
 const PLAIN_WORD = /^[a-z]+$/;
 
+// British spellings meet American ones before stemming, so "quantised" finds "quantized", "behaviour"
+// "behavior" and "dialogue" "dialog". Only where the ending is the spelling's own: -ise after a consonant
+// ("optimise", not "noise"), -our after the letters that take it ("colour", "behaviour", not "contour" or
+// "four"). Words that only look like it ("precise" → "precize") are rewritten everywhere alike, so they
+// still match themselves.
+const BRITISH: [RegExp, string][] = [
+  [/(?<=[a-z]{2}[^aeiou])is(e|ed|es|ing|er|ers|ation|ations)$/, "iz$1"],
+  [/(?<=[a-z]{2})ys(e|ed|es|ing|er|ers)$/, "yz$1"],
+  [/(?<=[a-z]{2}[bdglmnpv]|[a-z]{2}i)our(s|ed|ing|al|ally|ite|ites|ful|less|able)?$/, "or$1"],
+  [/(?<=[a-z]{3})ogue(s)?$/, "og$1"],
+];
+
+function americanize(word: string): string {
+  for (const [pattern, replacement] of BRITISH) if (pattern.test(word)) return word.replace(pattern, replacement);
+  return word;
+}
+
 /** The stem of one lower-case, accent-free word. */
 export function stem(word: string): string {
   if (word.length < 4 || !PLAIN_WORD.test(word)) return word;
-  return step5(step4Ate(step2(step1(word))));
+  return step5(step4Ate(step2(step1(word.length >= 6 ? americanize(word) : word))));
 }

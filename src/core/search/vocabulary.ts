@@ -118,12 +118,14 @@ export class Vocabulary {
   }
 
   /**
-   * Ids of terms with a surface form one edit (insert, delete, substitute, swap neighbours) from `word`.
+   * Ids of terms with a surface form one edit (insert, delete, substitute, swap neighbours) from `word`
+   * (those `accept` says yes to, when given).
    * Bounded work: it looks up the word's edits, never scans the vocabulary (typos.ts).
    */
-  withinOneEdit(word: string): number[] {
+  withinOneEdit(word: string, accept?: (candidate: string) => boolean): number[] {
     const out = new Set<number>();
     oneEditAway(word, (candidate) => {
+      if (accept && !accept(candidate)) return;
       const entry = this.tokens.lookup(candidate);
       if (entry >= 0 && this.tokens.value(entry) & 1) out.add(this.codeOf(entry));
     });

@@ -1,0 +1,120 @@
+// Queries of kinds no judged set names, each on a few papers written to show one rule of the ranking:
+// another way of saying a word never beats the word itself, typos are not guessed from stopwords or a
+// changed first letter, British spellings and words typed apart or run together still match, and a
+// name found among a paper's authors is not hidden as a weak match. Then an arXiv id typed as a search.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Paper } from "../../src/core/paper.ts";
+import { splitByRelevance } from "../../src/core/relevance.ts";
+import { SearchIndex } from "../../src/core/search/index.ts";
+import { createRegistry } from "../../src/commands/index.ts";
+import { runText } from "../../src/command-kit/dispatch.ts";
+import type { CommandContext } from "../../src/command-kit/command.ts";
+import { createTestServices, type TestServices } from "../support/services.ts";
+
+let n = 0;
+const paper = (title: string, summary: string, authors: string[] = []): Paper => ({ id: `p${++n}`, arxivId: null, title, summary,
+  authors, keywords: [], githubRepo: null, publishedAt: null, upvotes: 0 });
+
+// Filler papers, so common words are common and idf means something, with author lists as long as most.
+// Half use language models for reasoning, as many abstracts do.
+const filler = Array.from({ length: 30 }, (_, i) => paper(`Study ${i} of models for tasks`,
+  `We train models on data and evaluate them on tasks. The results improve on baselines in setting ${i}.` +
+  (i % 2 ? " Language models help with reasoning." : ""),
+  Array.from({ length: 6 }, (_, j) => `Writer${j} Surname${i * 6 + j}`)));
+
+/** Titles best first, and which of them pass the relevance floor a person is shown. */
+function search(papers: Paper[], query: string) {
+  const index = SearchIndex.build([...papers, ...filler]);
+  const { hits } = index.search(query, { limit: 10 });
+  const titleOf = new Map(papers.concat(filler).map((p) => [p.id, p.title]));
+  const { strong } = splitByRelevance(index, query, hits);
+  return { titles: hits.map((h) => titleOf.get(h.id)!), shown: strong.map((h) => titleOf.get(h.id)!) };
+}
+
+describe("queries the judged sets do not name", () => {
+  it("ranks the words written out above a rare acronym or related word found in passing", () => {
+    const papers = [
+      paper("Reasoning Language Models: A Blueprint", "A survey of how language models are built to reason step by step."),
+      paper("WizardLM and Megatron-LM in practice", "Notes on training WizardLM and Megatron-LM at scale."),
+      paper("Circuits that explain thinking", "We study counterfactual thinking in electronic circuits."),
+    ];
+    expect(search(papers, "language models").titles[0]).toBe("Reasoning Language Models: A Blueprint");
+    expect(search(papers, "reasoning").titles[0]).toBe("Reasoning Language Models: A Blueprint");
+  });
+
+  it("guesses no typo from a stopword or a changed first letter: 'teaching' is not 'each' or 'reach'", () => {
+    const papers = [
+      paper("Reach and grasp with robot arms", "Each arm learns to reach for objects."),
+      paper("A teacher model for small students", "Distilling a teacher into students."),
+    ];
+    expect(search(papers, "teaching").titles).not.toContain("Reach and grasp with robot arms");
+    // The word's stem starts words papers have: "teaching" finds the teacher.
+    expect(search(papers, "teaching").titles[0]).toBe("A teacher model for small students");
+  });
+
+  it("finds words built on a stem no paper writes as typed: 'reproducing' finds reproducibility", () => {
+    const papers = [paper("Reproducibility in multiple instance learning", "A case for reproducible baselines.")];
+    expect(search(papers, "reproducing").shown).toEqual(["Reproducibility in multiple instance learning"]);
+  });
+
+  it("reads British spellings as American ones and back", () => {
+    // Both spellings are in the papers, so the typo fallback (for words no paper has) plays no part.
+    const papers = [
+      paper("Quantized experts for fast inference", "Weights quantized to four bits."),
+      paper("Quantised adapters on phones", "Adapters quantised to four bits."),
+      paper("Emergent behavior of agents", "Agents show emergent behavior in games."),
+      paper("Behaviour cloning from videos", "Cloning behaviour from videos."),
+    ];
+    for (const q of ["quantized", "quantised"]) {
+      expect(search(papers, q).shown.sort(), q).toEqual(["Quantised adapters on phones", "Quantized experts for fast inference"]);
+    }
+    for (const q of ["behavior", "behaviour"]) {
+      expect(search(papers, q).shown.sort(), q).toEqual(["Behaviour cloning from videos", "Emergent behavior of agents"]);
+    }
+  });
+
+  it("matches words typed apart that papers write as one, and a name run into its version", () => {
+    const papers = [
+      paper("Multimodal reasoning benchmarks", "Benchmarks for multimodal models."),
+      paper("Multi-modal fusion of sensors", "Fusing multi-modal signals."),
+      paper("Modal logic for planning", "Multi agent planning with modal logic."),
+      paper("Fine-tuning Llama 3 on math", "We fine-tune Llama 3 on math problems."),
+      paper("Llama3 as a judge", "Llama3 judges answers."),
+    ];
+    const multi = search(papers, "multi modal").titles.slice(0, 2);
+    expect(multi).toEqual(expect.arrayContaining(["Multimodal reasoning benchmarks", "Multi-modal fusion of sensors"]));
+    for (const q of ["llama3", "llama 3"]) {
+      expect(search(papers, q).shown.slice(0, 2), q).toEqual(expect.arrayContaining(["Fine-tuning Llama 3 on math", "Llama3 as a judge"]));
+    }
+  });
+
+  it("shows a paper found by one of its authors' names, which appear once and only among the authors", () => {
+    const many = Array.from({ length: 60 }, (_, i) => `Author${String.fromCharCode(97 + (i % 26))} Person${i}`);
+    const papers = [paper("Crowdsourced vision data", "We collect images from many regions.", [...many, "Samuel Cahyawijaya"])];
+    expect(search(papers, "Cahyawijaya").shown).toEqual(["Crowdsourced vision data"]);
+  });
+});
+
+describe("an arXiv id typed as a search", () => {
+  let services: TestServices;
+  const registry = createRegistry();
+  const ctx = (): CommandContext => ({ services, user: { platform: "console", workspaceId: "w", userId: "u1" },
+    channel: { platform: "console", workspaceId: "w", channelId: "c1" }, canManageChannel: true, now: new Date("2025-03-12T09:00:00Z") });
+  beforeAll(async () => { services = await createTestServices(); });
+  afterAll(async () => { await services?.close(); });
+
+  it("shows that paper (the bare id, arXiv: and an abs link alike), and says so when it is unknown", async () => {
+    const known = { id: "2503.04094", arxivId: "2503.04094", title: "Minimax agents for card games",
+      summary: "A minimax agent.", authors: ["Seth Karten"], keywords: [], githubRepo: null, publishedAt: null, upvotes: 3 };
+    await services.papers.upsert([known], "hf");
+    await services.catalog.sync();
+    for (const q of ["2503.04094", "arXiv:2503.04094", "https://arxiv.org/abs/2503.04094v2"]) {
+      const reply = await runText(registry, q, ctx());
+      expect(reply.papers?.map((p) => p.id), q).toEqual(["2503.04094"]);
+    }
+    // The number in the list is that paper.
+    expect((await runText(registry, "bookmark 1", ctx())).text).toBe("🔖 Bookmarked “Minimax agents for card games”.");
+    expect((await runText(registry, "search 2403.00001", ctx())).text)
+      .toBe("I don't have 2403.00001, and this bot is set not to look papers up on Hugging Face; search for it with /papers <words>.");
+  });
+});

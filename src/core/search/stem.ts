@@ -114,6 +114,10 @@ const BRITISH: [RegExp, string][] = [
 ];
 
 function americanize(word: string): string {
+  // Most words have none of the spellings: two substring checks instead of four patterns (this runs for
+  // each of the ~650k distinct words of a 100k-paper build).
+  const n = word.length;
+  if (!word.includes("is", n - 8) && !word.includes("ys", n - 6) && !word.includes("our", n - 10) && !word.includes("ogue", n - 5)) return word;
   for (const [pattern, replacement] of BRITISH) if (pattern.test(word)) return word.replace(pattern, replacement);
   return word;
 }

@@ -5,11 +5,12 @@ import { REST, Routes } from "discord.js";
 import type { CommandRegistry } from "../../command-kit/registry.ts";
 import { buildCommands } from "./commands.ts";
 import { startFailure } from "./credentials.ts";
+import { discordDispatcher } from "./dispatcher.ts";
 
 export interface RegisterOptions { token: string; applicationId: string; api?: string; guildId?: string }
 
 export async function registerCommands(registry: CommandRegistry, options: RegisterOptions): Promise<{ scope: string; names: string[] }> {
-  const rest = new REST(options.api ? { api: options.api } : {}).setToken(options.token);
+  const rest = new REST({ agent: discordDispatcher(), ...(options.api ? { api: options.api } : {}) }).setToken(options.token);
   const body = buildCommands(registry);
   const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
   const saved = (await rest.put(route, { body }).catch((error: unknown) => { throw startFailure(error, options.api); })) as { name: string; options?: { name: string }[] }[];

@@ -20,6 +20,7 @@ import { renderMessage } from "./render.ts";
 import { carriesDeliveryKey, withDeliveryKey } from "./delivery-key.ts";
 import type { DiscussionStarter } from "../../core/messages/discussion.ts";
 import { renderDiscussion } from "./render-discussion.ts";
+import { discordDispatcher } from "./dispatcher.ts";
 
 /** Mentions Discord may turn into notifications in a post: none. */
 const NO_PINGS = { parse: [] as never[] };
@@ -39,7 +40,7 @@ const UNAVAILABLE: Record<number, string> = {
 };
 
 export function createPostingRest(options: { token: string; api?: string }): REST {
-  return new REST({ retries: 0, rejectOnRateLimit: () => true, ...(options.api ? { api: options.api } : {}) }).setToken(options.token);
+  return new REST({ retries: 0, rejectOnRateLimit: () => true, agent: discordDispatcher(), ...(options.api ? { api: options.api } : {}) }).setToken(options.token);
 }
 
 /** Discord takes a nonce of at most 25 characters; a hash of the key keeps it stable and in bounds. */

@@ -54,6 +54,13 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     // gets the same one-sentence answer.
     const mistypedDay = word === rest[0] && DAYLIKE_WORD.test(word) && word.toLowerCase() !== "today";
     if (raw.every === "weekly" && raw.day === undefined && (WEEKDAY_WORD.test(word) || mistypedDay)) { raw.day = word; continue; }
+    // A day first, without "weekly" ("subscribe fri 09:00"), means a weekly digest on that day (after
+    // "daily", a mistake subscribe points out); unless it starts a topic ("subscribe sat solvers"): a day
+    // is followed by a time or nothing, or spelled out.
+    if (raw.every !== "weekly" && i === 0 && WEEKDAY_WORD.test(word) && (rest.length === 1 || looksLikeTime(rest[1]!) || word.length > 4)) {
+      raw.day = word;
+      continue;
+    }
     const option = /^(size|ranked|time|zone|topic|who|every|day)[:=](.+)$/i.exec(word);
     if (option) { raw[option[1]!.toLowerCase()] = option[2]; continue; }
     if (looksLikeTime(word)) {

@@ -30,7 +30,7 @@ const Options = z.object({
     { description: "Order: trending (default) or team" }),
   who: option(z.string().toLowerCase().pipe(z.enum(["channel", "me"], { error: `Who is "channel" (this channel) or "me" (a daily DM just for you).` })).default("channel"),
     { description: "channel (default) or me: your own daily picks by DM" }),
-  every: option(z.string().toLowerCase().pipe(z.enum(["daily", "weekly"], { error: `Every is "daily" or "weekly".` })).default("daily"),
+  every: option(z.string().toLowerCase().pipe(z.enum(["daily", "weekly"], { error: `Every is "daily" or "weekly".` })).optional(),
     { description: "daily (default) or weekly: the week's most-upvoted papers" }),
   day: option(z.string().toLowerCase().transform((d) => d.slice(0, 3)).pipe(z.enum(WEEKDAYS, { error: DAY_HINT })).optional(),
     { description: "Weekly: the day, e.g. mon (default mon)" }),
@@ -68,7 +68,11 @@ export const subscribeCommand = defineCommand({
   parseText: parseSubscribeWords,
   async execute(ctx, input): Promise<Reply> {
     const personal = input.who === "me";
-    const weekly = input.every === "weekly";
+    // A day says weekly ("subscribe fri 09:00", Discord's day:fri alone): only a weekly digest has one.
+    if (input.every === "daily" && input.day !== undefined) {
+      throw new UserError("daily_with_day", `A daily digest comes every day; for one on ${input.day} only, subscribe weekly ${input.day} ${input.time}.`);
+    }
+    const weekly = input.every === "weekly" || (input.every === undefined && input.day !== undefined);
     if (personal && weekly) throw new UserError("personal_weekly", "Your personal digest is daily; subscribe me 08:30 sets its time.");
     const localTime = normalizeTime(input.time);
     const timeZone = await zoneFor(ctx, input.zone, personal);

@@ -68,6 +68,16 @@ describe("subscribe", () => {
     expect(satellite.text).toMatch(/weekly on mon.*about "satellite imagery"/);
     expect((await say("subscribe weekly Thursdays 10:00 agents", "CN5")).text).toMatch(/weekly on thu.*10:00 UTC.*about "agents"/);
     expect((await say("subscribe weekly 10:00 midday agents", "CN6")).text).toMatch(/weekly on mon.*about "midday agents"/);
+    // A day first without "weekly" means a weekly digest on it, unless it starts a topic.
+    expect((await say("subscribe fri 09:00", "CN7")).text).toMatch(/weekly on fri/);
+    expect(await services.subscriptions.get(channel("CN7"), "weekly")).toMatchObject({ cadence: "weekly", weekday: 5 });
+    expect(await services.subscriptions.get(channel("CN7"))).toBeNull();
+    expect((await say("subscribe Friday moe", "CN8")).text).toMatch(/weekly on fri.*about "moe"/);
+    const sat = await say("subscribe sat solvers", "CN9");
+    expect(sat.text).not.toMatch(/weekly/);
+    expect(sat.text).toMatch(/about "sat solvers"/);
+    expect((await say("subscribe daily fri 09:00", "CN10")).text).toBe("A daily digest comes every day; for one on fri only, subscribe weekly fri 09:00.");
+    expect(await services.subscriptions.get(channel("CN10"))).toBeNull();
   });
 
   it("takes the zone people mean from an abbreviation, keeps a zone as typed, and offers the zone for a city", async () => {

@@ -18,6 +18,9 @@ import type { CommandOutcome } from "../core/metrics.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
 
+// Control characters, and the invisible marks that reorder text (an echoed "\u202emoe" would print backwards).
+const INVISIBLE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** A refusal may quote what the person sent; a quoted line break or control character must not split it. */
 function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
@@ -55,9 +58,9 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
       throw new UserError("extra_words", `I didn't expect "${raw._extra.slice(0, 40)}" there. Try: /papers ${command.data.usage}`);
     }
     const { _extra, ...given } = raw;
-    // PostgreSQL text cannot hold a NUL byte (a query with one fails outright, where SQLite accepts it);
-    // no real option contains one, so drop it here and both databases see the same input.
-    const options = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === "string" ? v.replace(/\u0000/g, "") : v]));
+    // Options as Discord sends them get what runText does to typed text: no control characters (a NUL,
+    // which PostgreSQL text cannot hold; a bell or terminal escape echoed back) and no marks that reorder text.
+    const options = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === "string" ? v.replace(INVISIBLE, " ") : v]));
     const parsed = command.data.options.safeParse(options);
     if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error));
     const reply = await command.execute(ctx, parsed.data);
@@ -89,8 +92,7 @@ function words(text: string): string[] {
  * else is a search, because `/papers moe` is what people type most.
  */
 export async function runText(registry: CommandRegistry, text: string, ctx: CommandContext): Promise<Reply> {
-  // Control characters, and the invisible marks that reorder text (an echoed "\u202emoe" would print backwards).
-  const trimmed = text.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, " ").trim();
+  const trimmed = text.replace(INVISIBLE, " ").trim();
   if (trimmed.length > MAX_TEXT_LENGTH) {
     // The limit that applies: a search's own (what most long text is), else what any command reads.
     const search = !registry.lookup(words(trimmed.slice(0, 100)))[0];

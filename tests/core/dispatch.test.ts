@@ -80,6 +80,10 @@ describe("free text after /papers", () => {
   it("drops the invisible marks that reorder text before echoing a query", async () => {
     const reply = await runText(registry, "\u202emoe\u2066", ctx);
     expect(reply.text).toMatch(/^Papers for "moe" /);
+    // And from an option as Discord sends it: a bell and a terminal colour code are not echoed.
+    const option = await runCommand(registry, "search", { query: "\u0007\u001b[31mzzqx" }, ctx);
+    expect(option.text).toMatch(/^No papers match "\s*\[31mzzqx"/);
+    expect(option.text).not.toMatch(/[\u0000-\u001f]/);
   });
 
   it("takes two words for a hyphenated command: not interested 1", async () => {

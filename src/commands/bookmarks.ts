@@ -11,7 +11,9 @@ import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { missingWordsText } from "../core/relevance.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;
-const PAGE_HINT = "The page is a number from 1, like /papers bookmarks 2.";
+// Far past any reading list (each page says how many there are); a bound on the numbers people type.
+const MAX_PAGE = 10_000;
+const PAGE_HINT = `The page is a number from 1 to ${MAX_PAGE.toLocaleString("en")}, like /papers bookmarks 2.`;
 const ID_HINT = "Say which paper, by its number in your last list or its id, like /papers bookmarks read 2 or /papers bookmarks remove 2.";
 // Typed management, for where there are no buttons (the terminal) and for people who prefer typing.
 const CHANGES = ["add", "read", "unread", "remove"] as const;
@@ -19,7 +21,7 @@ const NUMBER_LIKE = /^[-+]?\d+(?:[.,]\d+)?$/;
 
 
 const Options = z.object({
-  page: option(z.coerce.number({ error: PAGE_HINT }).int(PAGE_HINT).min(1, PAGE_HINT).max(10_000, PAGE_HINT).default(1),
+  page: option(z.coerce.number({ error: PAGE_HINT }).int(PAGE_HINT).min(1, PAGE_HINT).max(MAX_PAGE, PAGE_HINT).default(1),
     { description: "Which page (5 per page)" }),
   change: option(z.enum(CHANGES, { error: `Use add, read, unread or remove, like /papers bookmarks read 2.` }).optional(),
     { description: "Change one bookmark instead of listing" }),
@@ -27,7 +29,9 @@ const Options = z.object({
     { description: "The paper to change: its number in your last list, or its id", autocomplete: "paper" }),
   query: option(z.string().trim().max(MAX_QUERY_LENGTH, `Keep the search under ${MAX_QUERY_LENGTH} characters; a few keywords work best.`).optional(),
     { description: "Words to look for in your bookmarks (titles, abstracts, authors, your notes)" }),
-}).refine((input) => !input.change || input.id, { message: ID_HINT, path: ["id"] });
+}).refine((input) => !input.change || input.id, { message: ID_HINT, path: ["id"] })
+  // A paper without a change (Discord's id: alone) would be dropped in silence: say what it needs.
+  .refine((input) => !input.id || input.change, { message: "Say what to do with that paper: change read, unread, remove or add, like /papers bookmarks read 2.", path: ["change"] });
 
 export async function change(ctx: CommandContext, what: (typeof CHANGES)[number], id: string): Promise<Reply> {
   const { services, user } = ctx;

@@ -78,6 +78,13 @@ describe("what a number refers to", () => {
     expect((await runText(registry, "bookmark 0", here)).text).toMatch(/not 0; pick one of those/);
   });
 
+  it("names the pages there can be, and asks what to do with a paper given without a change", async () => {
+    const here = ctx("u4", "c1");
+    expect((await runText(registry, "bookmarks 99999", here)).text).toMatch(/^The page is a number from 1 to 10,000, like \/papers bookmarks 2\./);
+    expect((await runCommand(registry, "bookmarks", { id: "1" }, here)).text)
+      .toMatch(/^Say what to do with that paper: change read, unread, remove or add/);
+  });
+
   it("accepts the link a card shows, says when a short id fits several papers, and stays offline with HF_REFRESH=off", async () => {
     const here = ctx("u3", "c1");
     const titled = (await services.papers.all()).find((p) => !p.arxivId && p.title.includes(" "))!;

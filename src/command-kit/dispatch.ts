@@ -10,6 +10,8 @@ import { rememberList } from "./paper-ref.ts";
 import { errorReply, failureReply, type Reply } from "../core/messages/reply.ts";
 import type { CommandRegistry } from "./registry.ts";
 import { MAX_QUERY_LENGTH } from "./limits.ts";
+import { usageOn } from "./usage.ts";
+import type { Platform } from "../core/channel.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
 import { DatabaseBusyError } from "../core/stores/busy.ts";
 import { splitByRelevance } from "../core/relevance.ts";
@@ -26,11 +28,11 @@ function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
 }
 
-function describeZodError(command: Command, error: ZodError): string {
+function describeZodError(command: Command, error: ZodError, platform: Platform): string {
   const issue = error.issues[0];
   const message = issue?.message && !/^(Invalid|Expected|Too)/.test(issue.message) ? issue.message
     : `That doesn't fit ${issue?.path.join(".") || "this command"}.`;
-  return `${message} Try: /papers ${command.data.usage}`;
+  return `${message} Try: ${usageOn(command, platform)}`;
 }
 
 export async function runCommand(registry: CommandRegistry, name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {
@@ -55,14 +57,14 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
       throw new UserError("forbidden", "Only people who can manage this channel can change its digest; ask a channel admin.");
     }
     if (typeof raw._extra === "string" && raw._extra) {
-      throw new UserError("extra_words", `I didn't expect "${raw._extra.slice(0, 40)}" there. Try: /papers ${command.data.usage}`);
+      throw new UserError("extra_words", `I didn't expect "${raw._extra.slice(0, 40)}" there. Try: ${usageOn(command, ctx.user.platform)}`);
     }
     const { _extra, ...given } = raw;
     // Options as Discord sends them get what runText does to typed text: no control characters (a NUL,
     // which PostgreSQL text cannot hold; a bell or terminal escape echoed back) and no marks that reorder text.
     const options = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === "string" ? v.replace(INVISIBLE, " ") : v]));
     const parsed = command.data.options.safeParse(options);
-    if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error));
+    if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error, ctx.user.platform));
     const reply = await command.execute(ctx, parsed.data);
     if (ctx.rememberLists !== false) rememberQuietly(ctx, reply); // not awaited: see paper-ref.ts
     return reply;

@@ -18,12 +18,6 @@ export function howToFindSimilar(platform: Platform): string {
     : "search for it with /papers <words>, then press More like this.";
 }
 
-/** How the commands help names are typed here: Discord's /papers takes a subcommand and named options. */
-export function typingHelp(platform: Platform): string | null {
-  return platform === "discord"
-    ? "On Discord, type /papers, pick the command, and fill in its options: /papers bookmark 2 is /papers bookmark id:2." : null;
-}
-
 /** Help's last word on bookmarking. */
 export function bookmarkingHelp(platform: Platform): string {
   return platform === "console" ? "/papers bookmark <number> saves a paper of the last list; /papers unbookmark <number> removes it."

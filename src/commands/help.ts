@@ -3,7 +3,9 @@ import { defineCommand, type Command } from "../command-kit/command.ts";
 import type { CommandRegistry } from "../command-kit/registry.ts";
 import { describeOptions, option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
-import { bookmarkingHelp, typingHelp } from "../command-kit/hints.ts";
+import { bookmarkingHelp } from "../command-kit/hints.ts";
+import { numberedExample, searchExample, usageOn } from "../command-kit/usage.ts";
+import type { Platform } from "../core/channel.ts";
 import type { Reply } from "../core/messages/reply.ts";
 
 const Options = z.object({
@@ -12,7 +14,7 @@ const Options = z.object({
 });
 
 /** One command's help: how to type it, what it does, and each of its options. */
-function commandHelp(command: Command): Reply {
+function commandHelp(command: Command, platform: Platform): Reply {
   const options = describeOptions(command.data.options).map((o) => {
     const range = o.min !== undefined && o.max !== undefined ? `${o.min}–${o.max}` : "";
     // Only what the description does not say already ("Papers per digest (1–20, default 5)").
@@ -21,7 +23,7 @@ function commandHelp(command: Command): Reply {
     return `• ${o.name}${o.required ? "" : " (optional)"}: ${o.description}${values}`;
   });
   return { visibility: "ephemeral", tone: "info",
-    text: [`/papers ${command.data.usage}`, command.data.description + ".", ...(options.length ? ["Options:", ...options] : [])].join("\n") };
+    text: [usageOn(command, platform), command.data.description + ".", ...(options.length ? ["Options:", ...options] : [])].join("\n") };
 }
 
 /** Help is built from the registered commands, so it never lists one that does not exist. */
@@ -39,16 +41,16 @@ export function helpCommand(registry: () => CommandRegistry) {
         const words = command.replace(/^\/?papers\s+/i, "").split(/\s+/);
         const [found] = registry().lookup(words);
         if (!found) throw new UserError("unknown_command", `There is no /papers ${words[0]!.toLowerCase().slice(0, 40)} command; /papers help lists them all.`);
-        return commandHelp(found);
+        return commandHelp(found, ctx.user.platform);
       }
-      const lines = registry().visible().map((c) => `• /papers ${c.data.usage} — ${c.data.description}`);
+      const platform = ctx.user.platform;
+      const lines = registry().visible().map((c) => `• ${usageOn(c, platform)} — ${c.data.description}`);
       return {
         visibility: "ephemeral", tone: "info",
-        text: ["papers-bot keeps your team on top of trending ML papers. Type /papers <words> to search, or:", ...lines,
-          "Lists are numbered: /papers bookmark 2 saves paper 2 of the last list you saw here (similar, paper and unbookmark take a number too).",
-          bookmarkingHelp(ctx.user.platform),
-          ...[typingHelp(ctx.user.platform)].filter((line): line is string => line !== null),
-          "/papers help <command> explains one command."].join("\n"),
+        text: [`papers-bot keeps your team on top of trending ML papers. Type ${searchExample(platform)} to search, or:`, ...lines,
+          `Lists are numbered: ${numberedExample(platform)} saves paper 2 of the last list you saw here (similar, paper and unbookmark take a number too).`,
+          bookmarkingHelp(platform),
+          `${platform === "discord" ? "/papers help command:<name>" : "/papers help <command>"} explains one command.`].join("\n"),
       };
     },
   });

@@ -62,8 +62,12 @@ describe("/papers slash commands through discord.js", () => {
     const { edit } = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "help"));
     const text = edit.body.content + (edit.body.embeds?.[0]?.description ?? "");
     for (const name of ["search", "trending", "paper", "subscribe"]) expect(text).toContain(`/papers ${name}`);
-    expect(text).toContain("/papers help <command> explains one command.");
-    expect(text).toContain("/papers bookmark 2 is /papers bookmark id:2.");
+    // Said as Discord takes it: a subcommand and named options, not words after /papers.
+    expect(text).toContain("Type /papers search query:<words> to search");
+    expect(text).toContain("• /papers subscribe [time:…] [zone:…] [topic:…] [size:1-20]");
+    expect(text).toContain("Lists are numbered: /papers bookmark id:2 saves paper 2");
+    expect(text).toContain("/papers help command:<name> explains one command.");
+    expect(text).not.toContain("(or just /papers <words>)");
   });
 
   it("an unknown paper id gets one sentence", async () => {

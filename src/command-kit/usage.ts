@@ -1,0 +1,25 @@
+// How to type a command where the person is. Slack and the terminal take words after /papers, as each
+// command's usage line shows them; Discord takes a subcommand and named options, so there the line is
+// built from the options themselves: /papers subscribe [who:channel|me] [time:…] … .
+import type { Platform } from "../core/channel.ts";
+import type { Command } from "./command.ts";
+import { describeOptions } from "./options.ts";
+
+export function usageOn(command: Command, platform: Platform): string {
+  if (platform !== "discord") return `/papers ${command.data.usage}`;
+  const options = describeOptions(command.data.options).map((o) => {
+    const value = o.choices ? o.choices.join("|") : o.min !== undefined && o.max !== undefined ? `${o.min}-${o.max}` : "…";
+    return o.required ? `${o.name}:${value}` : `[${o.name}:${value}]`;
+  });
+  return ["/papers", command.data.name, ...options].join(" ");
+}
+
+/** A list's number as a command takes it: "/papers bookmark 2", or on Discord "/papers bookmark id:2". */
+export function numberedExample(platform: Platform): string {
+  return platform === "discord" ? "/papers bookmark id:2" : "/papers bookmark 2";
+}
+
+/** How to search: "/papers <words>", or on Discord "/papers search query:<words>". */
+export function searchExample(platform: Platform): string {
+  return platform === "discord" ? "/papers search query:<words>" : "/papers <words>";
+}

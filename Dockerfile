@@ -11,19 +11,15 @@ COPY scripts ./scripts
 COPY prisma ./prisma
 RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild better-sqlite3
 COPY . .
-RUN scripts/container.sh build
+RUN scripts/container.sh build && scripts/container.sh layout /image
 
 FROM node:20-bookworm-slim AS run
 ENV NODE_ENV=production \
     PORT=3000 \
     DATABASE_URL=file:/data/papers.db
 WORKDIR /app
-COPY --from=build --chown=node:node /app/package.json /app/package-lock.json ./
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/dist ./dist
-COPY --from=build --chown=node:node /app/bin ./bin
-COPY --from=build --chown=node:node /app/prisma ./prisma
-COPY --from=build --chown=node:node /app/scripts/container.sh ./scripts/container.sh
+# What the image runs, as scripts/container.sh layout lists it (CI's container check runs that same layout).
+COPY --from=build --chown=node:node /image ./
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node

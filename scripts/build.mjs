@@ -28,6 +28,11 @@ function resolves(specifier) {
 }
 
 export function build({ force = false } = {}) {
+  // A compiled install (the image: dist/ without src/): nothing to build from, and dist/ is what runs.
+  if (!existsSync(join(root, "src"))) {
+    if (existsSync(join(dist, "bundle/main.js"))) return "fresh";
+    throw new Error("src/ and dist/ are both missing: this is not a papers-bot checkout or image.");
+  }
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...inputs.map(newestMtime))) return "fresh";
   const tsc = resolves("typescript/bin/tsc");
   // Both or neither: npm may keep TypeScript after a prune (@prisma/client's optional peer), and a tsc-only

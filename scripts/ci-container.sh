@@ -19,13 +19,22 @@ git clone -q "$root" "$tmp/app"
 cp -al "$root/node_modules" "$tmp/app/node_modules"
 # npm rewrites this file when pruning: give the copy its own, so the checkout's is never touched.
 rm -f "$tmp/app/node_modules/.package-lock.json" && cp "$root/node_modules/.package-lock.json" "$tmp/app/node_modules/"
-(cd "$tmp/app" && scripts/container.sh build)
+(cd "$tmp/app" && scripts/container.sh build && scripts/container.sh layout "$tmp/image")
+# From here on, only what the image holds (scripts/container.sh layout: no src/, no tests), as the image
+# runs it (NODE_ENV=production, an npm cache of its own).
+image=$tmp/image
+run() { (cd "$image" && env -i PATH="$PATH" HOME="$tmp/home" NODE_ENV=production "$@"); }
 # One-shot commands after the prune, both ways the README gives (npx re-runs the install scripts).
 # (Output to a file, then grep: `… | grep -q` under pipefail fails when grep exits before the writer is done.)
-(cd "$tmp/app" && env -i PATH="$PATH" HOME="$HOME" DATABASE_URL="file:$tmp/cli/papers.db" HF_REFRESH=off npx --no-install papers search moe --limit 1) > "$tmp/search.txt"
+run DATABASE_URL="file:$tmp/cli/papers.db" HF_REFRESH=off npx --no-install papers search moe --limit 1 > "$tmp/search.txt" 2>&1 || true
 grep -q "Papers for" "$tmp/search.txt" || { echo "npx papers search did not answer:"; cat "$tmp/search.txt"; exit 1; }
-(cd "$tmp/app" && env -i PATH="$PATH" HOME="$HOME" npm run --silent papers -- --version) > "$tmp/version.txt"
+run npm run --silent papers -- --version > "$tmp/version.txt"
 grep -q "papers-bot" "$tmp/version.txt" || { echo "npm run papers -- --version did not answer:"; cat "$tmp/version.txt"; exit 1; }
+# Without Slack or Discord a container has nothing to do: one sentence and exit 2, not a silent exit 0
+# (which a restart policy turns into a loop).
+status=0; run DATABASE_URL="file:$tmp/cli/papers.db" HF_REFRESH=off SLACK_BOT_TOKN=typo scripts/container.sh start < /dev/null > "$tmp/nochat.txt" 2>&1 || status=$?
+[ "$status" -eq 2 ] && grep -q "SLACK_BOT_TOKN is set, which looks like a misspelt SLACK_BOT_TOKEN" "$tmp/nochat.txt" \
+  || { echo "start without chat tokens exited $status:"; cat "$tmp/nochat.txt"; exit 1; }
 
 node --import tsx tests/emulators/slack/serve.ts > "$tmp/emulator.json" &
 emulator_pid=$!
@@ -34,8 +43,9 @@ api_url=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"
 token=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).token' "$tmp/emulator.json")
 port=$(node -e 'const s = require("net").createServer().listen(0, () => { console.log(s.address().port); s.close(); })')
 
-(cd "$tmp/app" && env -i PATH="$PATH" HOME="$HOME" PORT="$port" DATABASE_URL="file:$tmp/data/papers.db" HF_REFRESH=off \
-  SLACK_BOT_TOKEN="$token" SLACK_SIGNING_SECRET=ci-container-signing-secret SLACK_API_URL="$api_url" \
+# exec all the way down, so bot_pid is the bot itself and receives the SIGTERM below.
+(cd "$image" && exec env -i PATH="$PATH" HOME="$tmp/home" NODE_ENV=production PORT="$port" DATABASE_URL="file:$tmp/data/papers.db" \
+  HF_REFRESH=off SLACK_BOT_TOKEN="$token" SLACK_SIGNING_SECRET=ci-container-signing-secret SLACK_API_URL="$api_url" \
   scripts/container.sh start) > "$tmp/bot.log" 2>&1 &
 bot_pid=$!
 for _ in $(seq 1 300); do
@@ -50,4 +60,4 @@ kill -TERM "$bot_pid"
 status=0; wait "$bot_pid" || status=$?
 bot_pid=""
 [ "$status" -eq 0 ] || { echo "the bot exited $status after SIGTERM:"; cat "$tmp/bot.log"; exit 1; }
-echo "container check: built, pruned, started, /healthz ok, /metrics ok, stopped cleanly"
+echo "container check: built, pruned, laid out as the image, one-shot commands answer, no-chat refused, started, /healthz ok, /metrics ok, stopped cleanly"

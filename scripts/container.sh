@@ -4,7 +4,10 @@
 # daemon on the CI machines), so what CI proves is what the image does.
 #   scripts/container.sh build   install (with dev dependencies), generate the Prisma clients, compile
 #                                to dist/, then drop the dev dependencies (npm prune --omit=dev)
-#   scripts/container.sh start   run the bot from dist/ with the production dependencies only
+#   scripts/container.sh layout <dir>   copy what the image runs (after build) into <dir>: the run stage's
+#                                files, listed here once for the Dockerfile and for CI's container check
+#   scripts/container.sh start   run the bot from dist/ with the production dependencies only; a container
+#                                must be a chat bot, so without Slack or Discord it says so and exits 2
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -23,11 +26,21 @@ case "${1:-}" in
     rm -rf src/generated/*/internal/*.ts.map
     echo "container build: dist/ built, production dependencies only"
     ;;
+  layout)
+    dest="${2:?usage: scripts/container.sh layout <dir>}"
+    mkdir -p "$dest/scripts"
+    # scripts/ goes whole: npm re-runs the install scripts for `npx papers`, and they must find a compiled
+    # install there (no src/) and leave it as it is.
+    for part in package.json package-lock.json node_modules dist bin prisma scripts; do
+      cp -al "$part" "$dest/" 2>/dev/null || cp -a "$part" "$dest/"
+    done
+    echo "container layout: $dest"
+    ;;
   start)
-    exec node bin/papers.js start
+    exec node bin/papers.js start --chat
     ;;
   *)
-    echo "usage: scripts/container.sh build|start" >&2
+    echo "usage: scripts/container.sh build|layout <dir>|start" >&2
     exit 2
     ;;
 esac

@@ -52,6 +52,8 @@ function modelsHash() {
 function generated() { return providers.every((p) => existsSync(join(root, "src/generated", p, "client.ts"))); }
 
 function generate({ force = false } = {}) {
+  // A compiled install (the image: dist/ without src/) has its clients compiled in: nothing to generate.
+  if (!existsSync(join(root, "src")) && existsSync(join(root, "dist/generated"))) return;
   if (!existsSync(prismaCli)) {
     if (generated() || existsSync(join(root, "dist/generated"))) return;
     throw new Error("the Prisma CLI is not installed and src/generated is missing: run `npm install` with dev dependencies");

@@ -129,6 +129,32 @@ function impossibleDate([, , day, month]: string[]): string | null {
   return fires ? null : `asks for day ${day} of month ${month}, which never comes`;
 }
 
+/**
+ * Why neither chat platform runs, with what is set that looks meant for one ("SLACK_BOT_TOKN is set: did you
+ * mean SLACK_BOT_TOKEN?"): a typo in a variable's name otherwise starts the terminal mode in silence.
+ */
+export function noChatConfigured(env: Record<string, string | undefined> = process.env): string {
+  const known = Object.keys(EnvSchema.shape);
+  const stray = Object.keys(env).filter((name) => /^(SLACK|DISCORD)_/i.test(name) && !known.includes(name) && env[name]?.trim());
+  const near = stray.map((name) => {
+    const meant = known.filter((k) => /^(SLACK|DISCORD)_/.test(k)).sort((a, b) => editDistance(name.toUpperCase(), a) - editDistance(name.toUpperCase(), b))[0]!;
+    return editDistance(name.toUpperCase(), meant) <= 3 ? `${name} is set, which looks like a misspelt ${meant}` : `${name} is not a setting papers-bot reads`;
+  });
+  return ["neither Slack (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) nor Discord (DISCORD_TOKEN with " +
+    "DISCORD_APPLICATION_ID) is configured", ...near.slice(0, 2)].join("; ");
+}
+
+/** Levenshtein distance, for names of variables (short). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // A variable set to nothing ("PORT=" in a .env) means unset, its default, as .env.example's blanks intend.
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value === undefined || value.trim() !== ""));

@@ -1,6 +1,6 @@
 // `papers start`: Slack, Discord and the cron jobs as configured; with no tokens, the terminal mode.
 // On SIGTERM/SIGINT it stops taking work, lets what is in flight finish, closes the database, exits 0.
-import { ConfigError, userDirectory, type Config } from "../config.ts";
+import { ConfigError, noChatConfigured, userDirectory, type Config } from "../config.ts";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { createLogger, registerConfigSecrets } from "../log.ts";
@@ -20,9 +20,13 @@ import { stopInReverse, type Running } from "../core/lifecycle.ts";
 import { watchShutdown } from "./shutdown.ts";
 import { unexpectedRejections, watchUnhandledRejections } from "./process-errors.ts";
 
-export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+  options: { requireChat?: boolean } = {}): Promise<number> {
   registerConfigSecrets(config);
   const chat = config.slack || config.discord;
+  if (!chat && options.requireChat) throw new ConfigError(`Configuration error: ${noChatConfigured()}.`);
+  // Not a terminal (a service with its input at /dev/null): the conversation ends at once, so say why.
+  if (!chat && !(io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write(`papers-bot: terminal mode, reading commands from standard input: ${noChatConfigured()}.\n`);
   // In terminal mode a log line would land in the middle of the conversation: it goes to a file instead.
   const log = createLogger({ level: config.LOG_LEVEL, destination: chat ? io.stderr : openTerminalLog(config) });
   const metrics = chat ? createMetrics() : undefined;

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { MigrationError } from "../persistence/index.ts";
 import { maskSecrets } from "../log.ts";
 import { readFileSync } from "node:fs";
-import { CliUsageError, refuseArgs, type CliCommand, type CliContext } from "./io.ts";
+import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
 import { ingestCli } from "./ingest.ts";
 import { searchCli, trendingCli } from "./query.ts";
 import { discordInviteCli, discordRegisterCli } from "./discord.ts";
@@ -12,16 +12,21 @@ import { slackManifestCli } from "./slack.ts";
 
 // Loaded only for `papers start`: the chat SDKs it pulls in take seconds to load, which every
 // one-shot command (search, trending, ingest) would otherwise pay.
-const startCli: CliCommand = { name: "start", usage: "papers start", run: async (ctx) => {
-  refuseArgs(ctx, "papers start", "; it is configured by environment variables");
-  return (await import("../app/start.ts")).start(ctx.config, ctx);
+const startCli: CliCommand = { name: "start", usage: "papers start [--chat]", run: async (ctx) => {
+  // --chat: a service (the container, systemd) must be a chat bot; without Slack or Discord it stops
+  // with a sentence instead of starting a terminal conversation nobody can type into.
+  const requireChat = ctx.args.includes("--chat");
+  const other = ctx.args.find((arg) => arg !== "--chat");
+  if (other !== undefined) throw new CliUsageError(`papers start takes only --chat ("${other.slice(0, 40)}" is not it); it is configured by environment variables.`, true);
+  return (await import("../app/start.ts")).start(ctx.config, ctx, { requireChat });
 } };
 
 export const cliCommands: CliCommand[] = [searchCli, trendingCli, ingestCli, digestRunCli, discordRegisterCli, discordInviteCli, slackManifestCli, startCli];
 
 // What `papers --help` and `papers <command> --help` say about each command (by name).
 const HELP: Record<string, { summary: string; flags?: string[] }> = {
-  start: { summary: "Run the bot: Slack and/or Discord as configured (see .env.example), else a conversation in this terminal." },
+  start: { summary: "Run the bot: Slack and/or Discord as configured (see .env.example), else a conversation in this terminal.",
+    flags: ["--chat   Slack or Discord must be configured: exit 2 instead of starting the terminal conversation (services, the container)"] },
   search: { summary: "Search the papers, as /papers <words> does in chat.",
     flags: ["--limit N   how many papers to print, 1 to 50 (default 5)", "--json      print JSON instead of text"] },
   trending: { summary: "Print today's trending papers.", flags: ["--limit N   how many papers, 1 to 50 (default 10)", "--json      print JSON instead of text"] },

@@ -60,6 +60,8 @@ export type Config = z.infer<typeof EnvSchema> & {
   databaseProvider: "sqlite" | "postgresql";
   slack: boolean;
   discord: boolean;
+  /** Variables set that look meant for Slack or Discord but are no setting ("SLACK_BOT_TOKN"). */
+  unreadChatVariables: string[];
 };
 
 export class ConfigError extends Error {}
@@ -133,10 +135,9 @@ function impossibleDate([, , day, month]: string[]): string | null {
  * Why neither chat platform runs, with what is set that looks meant for one ("SLACK_BOT_TOKN is set: did you
  * mean SLACK_BOT_TOKEN?"): a typo in a variable's name otherwise starts the terminal mode in silence.
  */
-export function noChatConfigured(env: Record<string, string | undefined> = process.env): string {
+export function noChatConfigured(config: Pick<Config, "unreadChatVariables">): string {
   const known = Object.keys(EnvSchema.shape);
-  const stray = Object.keys(env).filter((name) => /^(SLACK|DISCORD)_/i.test(name) && !known.includes(name) && env[name]?.trim());
-  const near = stray.map((name) => {
+  const near = config.unreadChatVariables.map((name) => {
     const meant = known.filter((k) => /^(SLACK|DISCORD)_/.test(k)).sort((a, b) => editDistance(name.toUpperCase(), a) - editDistance(name.toUpperCase(), b))[0]!;
     return editDistance(name.toUpperCase(), meant) <= 3 ? `${name} is set, which looks like a misspelt ${meant}` : `${name} is not a setting papers-bot reads`;
   });
@@ -178,5 +179,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseProvider: c.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql",
     slack: Boolean(c.SLACK_BOT_TOKEN),
     discord: Boolean(c.DISCORD_TOKEN),
+    unreadChatVariables: Object.keys(given).filter((name) => /^(SLACK|DISCORD)_/i.test(name) && !Object.hasOwn(EnvSchema.shape, name)),
   };
 }

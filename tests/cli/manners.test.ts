@@ -55,7 +55,7 @@ describe("flag mistakes: one sentence, the usage line, exit 2", () => {
     [["discord", "invite", "--now"], /takes no words or flags/, "papers discord invite"],
     [["discord", "register", "--guild"], /^--guild needs a value\.$/, "papers discord register"],
     [["search", "moe", "--limit", "1e1"], /^--limit takes a whole number from 1 to 50, not "1e1"\.$/, "papers search"],
-    [["start", "--bogus"], /^papers start takes no words or flags \("--bogus"\)/, "papers start"],
+    [["start", "--bogus"], /^papers start takes only --chat \("--bogus" is not it\)/, "papers start"],
   ])("papers %j", async (args, sentence, usage) => {
     const run = await runCli(args, env);
     expect(run.code).toBe(2);
@@ -88,6 +88,16 @@ describe("configuration errors: one sentence naming the variable, exit 2, in eve
       expect(run.err).toMatch(sentence);
       expect(run.err).not.toMatch(STACK_LINE);
     }
+  });
+});
+
+describe("papers start --chat (the container's command)", () => {
+  it("without Slack or Discord: one sentence naming a misspelt variable, exit 2, before opening the database", async () => {
+    const run = await runCli(["start", "--chat"], { ...env, SLACK_BOT_TOKN: "xoxb-typo", DISCORD_TOKEN_X: "x" });
+    expect(run.code).toBe(2);
+    expect(run.err.trim().split("\n")).toHaveLength(1);
+    expect(run.err.trim()).toMatch(/^Configuration error: neither Slack \(SLACK_BOT_TOKEN .*\) nor Discord \(DISCORD_TOKEN .*\) is configured; SLACK_BOT_TOKN is set, which looks like a misspelt SLACK_BOT_TOKEN; DISCORD_TOKEN_X is set, which looks like a misspelt DISCORD_TOKEN\.$/);
+    expect(run.err).not.toContain("xoxb-typo");
   });
 });
 

@@ -24,6 +24,8 @@ export function listNumber(ref: string): number | null {
 // Lists being written, by viewer: the answer that shows a list does not wait for the write (a locked
 // database would hold it for seconds), but this person's next "/papers bookmark 2" here does.
 const writing = new Map<string, Promise<void>>();
+// Viewers whose last list could not be stored (a locked or unreachable database), in this process.
+const unsaved = new Set<string>();
 const keyOf = (v: ListViewer) => JSON.stringify([v.platform, v.workspaceId, v.channelId, v.userId]);
 
 /** Waits for every list still being written (before the database closes). */
@@ -35,6 +37,9 @@ export async function listsWritten(): Promise<void> {
 async function fromLastList(ctx: CommandContext, n: number, command: string): Promise<string> {
   const viewer = viewerOf(ctx);
   await writing.get(keyOf(viewer));
+  if (unsaved.has(keyOf(viewer))) {
+    throw new UserError("list_not_saved", `I couldn't keep the numbers of the last list I showed you here (the database was busy), so ${n} could name the wrong paper; show the list again, then pick ${n}.`);
+  }
   const list = await ctx.services.lastLists.recall(viewer);
   const numbers = (list ?? []).flatMap((id, i) => (id ? [i + 1] : []));
   if (numbers.length === 0) {
@@ -107,7 +112,9 @@ export function rememberList(ctx: CommandContext, reply: Reply): Promise<void> {
   const key = keyOf(viewer);
   // After the write before it for the same viewer, so "Show more" extends the list it continues.
   const write = (writing.get(key) ?? Promise.resolve()).then(() => storeList(ctx, viewer, cards));
-  const settled = write.then(() => {}, () => {});
+  // Until a list is stored, the one stored before it is not what this person last saw: a number picked
+  // now would name a paper of that older list. Noted here, so fromLastList says so instead.
+  const settled = write.then(() => { unsaved.delete(key); }, () => { unsaved.add(key); });
   writing.set(key, settled);
   void settled.then(() => { if (writing.get(key) === settled) writing.delete(key); });
   return write;

@@ -78,6 +78,19 @@ describe("what a number refers to", () => {
     expect((await runText(registry, "bookmark 0", here)).text).toMatch(/not 0; pick one of those/);
   });
 
+  it("never picks from an older list when the last one could not be stored (a busy database)", async () => {
+    const here = ctx("u5", "c1");
+    await runText(registry, "moe", here);
+    const real = services.lastLists;
+    services.lastLists = { recall: (viewer) => real.recall(viewer), remember: async () => { throw new Error("SQLITE_BUSY: database is locked"); } };
+    const shown = await runText(registry, "trending 3", here);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await runText(registry, "bookmark 1", here)).text).toMatch(/^I couldn't keep the numbers of the last list I showed you here \(the database was busy\), so 1 could name the wrong paper; show the list again, then pick 1\./);
+    services.lastLists = real;
+    await runText(registry, "trending 3", here);
+    expect((await runText(registry, "bookmark 1", here)).text).toBe(`🔖 Bookmarked “${services.catalog.get(shown.papers![0]!.id)!.title}”.`);
+  });
+
   it("names the pages there can be, and asks what to do with a paper given without a change", async () => {
     const here = ctx("u4", "c1");
     expect((await runText(registry, "bookmarks 99999", here)).text).toMatch(/^The page is a number from 1 to 10,000, like \/papers bookmarks 2\./);

@@ -77,7 +77,7 @@ describe(`a write lock held by another process (${testDatabaseProvider})`, () =>
 });
 
 describe(`the stores under a held lock (${testDatabaseProvider})`, () => {
-  it("a single write gives up with DatabaseBusyError; a background transaction (a paper ingest) waits its turn, then goes through", async () => {
+  it("a single write gives up with DatabaseBusyError; background transactions (a paper ingest, a job's run) wait their turn, then go through", async () => {
     const services = await createTestServices();
     try {
       const paper = services.catalog.get((await services.papers.trending(new Date().toISOString().slice(0, 10)))!.ids[0]!)!;
@@ -86,8 +86,12 @@ describe(`the stores under a held lock (${testDatabaseProvider})`, () => {
       const write = services.subscriptions.upsert({ platform: "slack", workspaceId: "T1", channelId: "C1" },
         { localTime: "09:00", timeZone: "UTC", topic: null, size: 5, ranking: "trending", createdBy: "U1" })
         .then(() => null, (error: unknown) => ({ error, ms: performance.now() - started }));
+      // A job recording its run is background work too (the digest tick failed on it after ~4 s).
+      const recorded = services.jobRuns.record("digest", new Date(), null);
       const result = await services.papers.upsert([paper], "capture");
       expect(result.ids).toEqual([paper.id]);
+      await recorded;
+      expect((await services.jobRuns.read(["digest"]))[0]?.lastSuccessAt).toBeInstanceOf(Date);
       expect(performance.now() - started).toBeGreaterThan(2_000); // it did wait for the lock, past WRITE_WAIT_MS
       // The driver's error stays inside persistence: callers see core's type, with the driver's as its cause.
       const failed = await write;

@@ -7,12 +7,14 @@ export class PrismaJobRunStore implements JobRunStore {
 
   async record(name: string, at: Date, error: string | null): Promise<void> {
     const data = error === null ? { lastSuccessAt: at } : { lastFailureAt: at, lastError: error.slice(0, 500) };
+    // Background work, so in a transaction: it waits for a lock another process holds as the ledger's do
+    // (TRANSACTION_WAIT_MS), not the 2 s a person's command may (a 30 s ingest failed the digest tick here).
     try {
-      await this.db.jobRun.upsert({ where: { name }, create: { name, ...data }, update: data });
+      await this.db.$transaction(async (tx) => { await tx.jobRun.upsert({ where: { name }, create: { name, ...data }, update: data }); });
     } catch (failure) {
       // Two processes creating the row at once: the loser updates it.
       if (!isUniqueViolation(failure)) throw failure;
-      await this.db.jobRun.update({ where: { name }, data });
+      await this.db.$transaction(async (tx) => { await tx.jobRun.update({ where: { name }, data }); });
     }
   }
 

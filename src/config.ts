@@ -35,13 +35,16 @@ const EnvSchema = z.object({
     .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
     .refine((v) => v.startsWith("file:") || URL.canParse(v), "must be a URL like postgresql://user:password@host:5432/papers (special characters in the password percent-encoded)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Digits only ("0x1F90" is not 8080 to a person reading the config); 0 takes any free port (tests).
+  PORT: z.string().trim().regex(/^\d+$/, { error: "must be a whole number from 0 to 65535 (0: any free port)" }).default("3000")
+    .transform(Number).pipe(z.number().max(65535)),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: z.string().url().optional(),
   DISCORD_TOKEN: optionalString,
-  DISCORD_APPLICATION_ID: optionalString,
+  DISCORD_APPLICATION_ID: optionalString.refine((v) => v === undefined || /^\d{15,22}$/.test(v),
+    { error: "must be the application's numeric id (Developer Portal → your application → General Information → Application ID)" }),
   DISCORD_API_URL: z.string().url().optional(),
   HF_API_URL: z.string().url().default("https://huggingface.co/api"),
   HF_REFRESH_CRON: z.string().default("7 * * * *"),
@@ -131,6 +134,20 @@ function impossibleDate([, , day, month]: string[]): string | null {
   return fires ? null : `asks for day ${day} of month ${month}, which never comes`;
 }
 
+/** What is wrong with a PostgreSQL URL's own parameters (persistence/postgresql/connect.ts reads them), or null. */
+function postgresUrlProblem(url: string): string | null {
+  if (url.startsWith("file:")) return null;
+  const params = new URL(url).searchParams;
+  const fromOptions = /search_path=([^\s,]+)/.exec(params.get("options") ?? "")?.[1]?.replace(/"/g, "");
+  const schema = params.get("schema") ?? fromOptions;
+  if (schema !== null && schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/.test(schema)) {
+    return `names the schema "${schema.slice(0, 40)}", which must be a plain identifier (letters, digits and _)`;
+  }
+  const limit = params.get("connection_limit");
+  if (limit !== null && !/^[1-9]\d{0,3}$/.test(limit)) return `has connection_limit=${limit.slice(0, 20)}, which must be a whole number from 1`;
+  return null;
+}
+
 /**
  * Why neither chat platform runs, with what is set that looks meant for one ("SLACK_BOT_TOKN is set: did you
  * mean SLACK_BOT_TOKEN?"): a typo in a variable's name otherwise starts the terminal mode in silence.
@@ -162,6 +179,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = EnvSchema.safeParse(given);
   if (!parsed.success) throw new ConfigError(describeIssue(parsed.error.issues[0]!, env));
   const c = parsed.data;
+  const database = postgresUrlProblem(c.DATABASE_URL);
+  if (database) throw new ConfigError(`Configuration error: DATABASE_URL ${database}.`);
   for (const name of ["DIGEST_CRON", "HF_REFRESH_CRON"] as const) {
     const problem = cronProblem(c[name]);
     if (problem) throw new ConfigError(`Configuration error: ${name} "${c[name].slice(0, 40)}" ${problem}.`);

@@ -32,7 +32,6 @@ export const discordInviteCli: CliCommand = {
     refuseArgs(ctx, "papers discord invite");
     const applicationId = ctx.config.DISCORD_APPLICATION_ID;
     if (!applicationId) throw new CliUsageError("Set DISCORD_APPLICATION_ID (Developer Portal → your application → General Information → Application ID) to print the invite URL.");
-    if (!/^\d{15,22}$/.test(applicationId)) throw new CliUsageError(`DISCORD_APPLICATION_ID must be the application's numeric id, not "${applicationId.slice(0, 30)}".`);
     const { inviteUrl, BOT_PERMISSIONS } = await import("../adapters/discord/permissions.ts");
     ctx.stdout.write(`${inviteUrl(applicationId)}\n\nOpen it as a server admin to add the bot with these permissions:\n`);
     for (const p of BOT_PERMISSIONS) ctx.stdout.write(`  ${p.name}: ${p.why}\n`);

@@ -72,7 +72,11 @@ describe("configuration errors: one sentence naming the variable, exit 2, in eve
   it.each([
     [{ DIGEST_CRON: "banana" }, /^Configuration error: DIGEST_CRON "banana" needs 5 fields/],
     [{ HF_REFRESH_CRON: "61 * * * *" }, /^Configuration error: HF_REFRESH_CRON .*minute/],
-    [{ PORT: "http" }, /^Configuration error: PORT must be a number/],
+    [{ PORT: "http" }, /^Configuration error: PORT must be a whole number from 0 to 65535 \(0: any free port\) \(it is "http"\)\./],
+    [{ PORT: "0x1F90" }, /^Configuration error: PORT must be a whole number from 0 to 65535/],
+    [{ DISCORD_APPLICATION_ID: "notanumber" }, /^Configuration error: DISCORD_APPLICATION_ID must be the application's numeric id/],
+    [{ DATABASE_URL: "postgresql://u@localhost/db?schema=bad-name;drop" }, /^Configuration error: DATABASE_URL names the schema "bad-name;drop", which must be a plain identifier/],
+    [{ DATABASE_URL: "postgresql://u@localhost/db?connection_limit=abc" }, /^Configuration error: DATABASE_URL has connection_limit=abc, which must be a whole number from 1\./],
     [{ PORT: "70000" }, /^Configuration error: PORT must be at most 65535/],
     [{ LOG_LEVEL: "loud" }, /^Configuration error: LOG_LEVEL must be one of/],
     [{ SLACK_API_URL: "not a url" }, /^Configuration error: SLACK_API_URL must be a URL/],

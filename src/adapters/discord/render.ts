@@ -6,6 +6,7 @@ import { ACTION_EMOJI, shortId, textRepeatsCard, type PaperAction, type PaperCar
 import { EMOJI, spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
 import { arxivLinks, authorsLine, cardBlurb, repoName, starsLabel } from "../../core/messages/card-extras.ts";
 import type { ComponentIds } from "./component-ids.ts";
+import { inert } from "./inert.ts";
 
 export interface DiscordMessage {
   content: string;
@@ -36,19 +37,19 @@ function cut(text: string, max: number): string {
 export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
   const fields = [{ name: "Upvotes", value: `▲ ${card.upvotes}`, inline: true }];
   const authors = authorsLine(card.authors, card.full);
-  if (authors) fields.push({ name: "Authors", value: cut(authors, 1024), inline: true });
+  if (authors) fields.push({ name: "Authors", value: cut(inert(authors), 1024), inline: true });
   if (card.githubUrl) {
     const stars = starsLabel(card);
     fields.push({ name: "Code", value: cut(`[${repoName(card.githubUrl)}](${card.githubUrl})${stars ? ` ${stars}` : ""}`, 1024), inline: true });
   }
-  if (card.note) fields.push({ name: "📝 Your note", value: cut(card.note, 1024), inline: false });
-  if (card.reason) fields.push({ name: "Why", value: cut(card.reason, 1024), inline: false });
+  if (card.note) fields.push({ name: "📝 Your note", value: cut(inert(card.note), 1024), inline: false });
+  if (card.reason) fields.push({ name: "Why", value: cut(inert(card.reason), 1024), inline: false });
   const links = arxivLinks(card);
   if (links) fields.push({ name: "Read", value: `[arXiv](${links.arxiv}) · [PDF](${links.pdf})`, inline: true });
   return {
     title: cut(card.rank ? `${card.rank}. ${card.title}` : card.title, 256),
     url: card.url,
-    description: cardBlurb(card, summaryChars),
+    description: inert(cardBlurb(card, summaryChars)),
     color: COLOR.paper,
     fields,
     footer: { text: card.arxivId ? `arXiv ${card.arxivId}` : `id ${shortId(card)}` },
@@ -98,7 +99,7 @@ export function renderMessage(reply: Reply, ids: ComponentIds): DiscordMessage {
   const more = reply.more ? [{ type: ComponentType.ActionRow, components: [{
     type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Show more", custom_id: ids.more(reply.more.command, reply.more.input),
   }] } as Row] : [];
-  const text = spellEmoji(reply.text, unicodeSpelling);
+  const text = inert(spellEmoji(reply.text, unicodeSpelling));
   // Text past a message's 2,000 characters (help) goes whole into an embed's description, which holds 4,096.
   const long = cards.length === 0 && text.length > MAX_CONTENT;
   const rendered: DiscordMessage = {

@@ -1,0 +1,12 @@
+// Text from outside — a paper's title or abstract from Hugging Face, a topic or query someone typed —
+// inside what the bot says. Discord would draw a user or role chip from "<@…>", hide words behind
+// "||spoilers||", put a link behind other words ("[docs](https://…)") and make "# text" a heading. Nobody
+// is pinged (allowed_mentions is empty), but a public message must show what it quotes, not what the
+// quoted text turns into. The bot's own markup (**bold**, *topic*, "<#channel>") stays as it is.
+export function inert(text: string): string {
+  return text
+    .replace(/<(@[!&]?\d+)>/g, "\\<$1>")
+    .replace(/\[([^\]\n]*)\]\(/g, "\\[$1\\](")
+    .replace(/\|\|/g, "\\|\\|")
+    .replace(/^(#{1,3}|-#)(?=\s)/gm, "\\$1");
+}

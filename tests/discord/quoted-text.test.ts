@@ -1,0 +1,26 @@
+// What the bot quotes from outside (a paper's title and abstract, a topic someone typed) reads on Discord as
+// written: no user or role chips, spoilers, masked links or headings made of it. The bot's own markup stays.
+import { expect, it } from "vitest";
+import { renderMessage } from "../../src/adapters/discord/render.ts";
+import { ComponentIds } from "../../src/adapters/discord/component-ids.ts";
+import { toCard, type Reply } from "../../src/core/messages/reply.ts";
+
+const ids = new ComponentIds();
+const HOSTILE = "<@123456789012345678> <@&987654321098765432> ||spoiler|| [click](https://evil.example)";
+const paper = { id: "2503.00001", arxivId: "2503.00001", title: `Zebraquux ${HOSTILE}`, summary: `An abstract with [y](https://evil.example).\n# Heading`,
+  authors: ["<@123456789012345678>"], keywords: [], githubRepo: null, publishedAt: null, upvotes: 1 };
+
+it("a shared paper's title, abstract and authors show as written", () => {
+  const reply: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)] };
+  const message = renderMessage(reply, ids);
+  expect(message.content).toBe("Shared by a teammate: Zebraquux \\<@123456789012345678> \\<@&987654321098765432> \\|\\|spoiler\\|\\| \\[click\\](https://evil.example)");
+  const embed = message.embeds[0]!;
+  expect(embed.description).toContain("\\[y\\](https://evil.example)");
+  expect(embed.description).not.toMatch(/(^|[^\\])\[y\]\(/);
+  expect(embed.fields!.find((f) => f.name === "Authors")!.value).toBe("\\<@123456789012345678>");
+});
+
+it("keeps the bot's own markup: a channel link and emphasis", () => {
+  const message = renderMessage({ visibility: "ephemeral", text: "Subscribed <#123456789012345678>: no new papers on *moe* today." }, ids);
+  expect(message.content).toBe("Subscribed <#123456789012345678>: no new papers on *moe* today.");
+});

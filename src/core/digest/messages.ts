@@ -43,7 +43,8 @@ export function headerReply(f: HeaderFacts): Reply {
 
 export function nothingNewReply(f: HeaderFacts): Reply {
   // One line either way: nothing about the topic today, or nothing this channel has not seen this week.
-  const text = f.topic ? `No new papers on *${f.topic}* today.`
+  // The topic in quotes, as elsewhere, not in *emphasis*: a topic with its own * or _ broke the markup around it.
+  const text = f.topic ? `No new papers on "${f.topic}" today.`
     : `Nothing new for ${dayName(f.localDate)}: no trending paper that this channel hasn't seen in the last 7 days.`;
   return { visibility: "channel", tone: "info", text: `${text}${lateNote(f)}` };
 }

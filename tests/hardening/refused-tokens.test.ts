@@ -73,7 +73,7 @@ it("Slack's API unreachable at start-up", async () => {
 
 it("Discord's API unreachable at start-up", async () => {
   const api = `http://127.0.0.1:${await closedPort()}/api`;
-  const bot = await spawnBot({ DISCORD_TOKEN: "MTIz.abc.xyz", DISCORD_APPLICATION_ID: "1", DISCORD_API_URL: api });
+  const bot = await spawnBot({ DISCORD_TOKEN: "MTIz.abc.xyz", DISCORD_APPLICATION_ID: "123456789012345678", DISCORD_API_URL: api });
   try {
     const { code } = await bot.exited();
     const all = bot.stderr() + bot.stdout();

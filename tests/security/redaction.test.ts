@@ -95,7 +95,7 @@ describe("secrets in hand-made shapes", () => {
 
   it("registers every secret in the config, including the database password", () => {
     const env = { SLACK_BOT_TOKEN: "xoxb-config-token", SLACK_SIGNING_SECRET: "abcdef0123456789signing", DISCORD_TOKEN: "plain-discord-secret",
-      DISCORD_APPLICATION_ID: "1", DATABASE_URL: `postgresql://papers:${encodeURIComponent(TEST_DATABASE_PASSWORD)}@db.internal:5432/papers` };
+      DISCORD_APPLICATION_ID: "123456789012345678", DATABASE_URL: `postgresql://papers:${encodeURIComponent(TEST_DATABASE_PASSWORD)}@db.internal:5432/papers` };
     registerSecretsIn(env); // new secrets for this test: the suite's leak check looks for them too
     const config = loadConfig(env);
     registerConfigSecrets(config);

@@ -4,20 +4,32 @@ import { expect, it } from "vitest";
 import { renderMessage } from "../../src/adapters/discord/render.ts";
 import { ComponentIds } from "../../src/adapters/discord/component-ids.ts";
 import { toCard, type Reply } from "../../src/core/messages/reply.ts";
+import { renderDiscussion } from "../../src/adapters/discord/render-discussion.ts";
+import { discussionStarter } from "../../src/core/messages/discussion.ts";
 
 const ids = new ComponentIds();
 const HOSTILE = "<@123456789012345678> <@&987654321098765432> ||spoiler|| [click](https://evil.example)";
+// Nested brackets make a link on Discord too: "[[click]](…)".
+const NESTED = "[[click]](https://evil.example)";
 const paper = { id: "2503.00001", arxivId: "2503.00001", title: `Zebraquux ${HOSTILE}`, summary: `An abstract with [y](https://evil.example).\n# Heading`,
   authors: ["<@123456789012345678>"], keywords: [], githubRepo: null, publishedAt: null, upvotes: 1 };
 
 it("a shared paper's title, abstract and authors show as written", () => {
   const reply: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)] };
   const message = renderMessage(reply, ids);
-  expect(message.content).toBe("Shared by a teammate: Zebraquux \\<@123456789012345678> \\<@&987654321098765432> \\|\\|spoiler\\|\\| \\[click\\](https://evil.example)");
+  expect(message.content).toBe("Shared by a teammate: Zebraquux \\<@123456789012345678> \\<@&987654321098765432> \\|\\|spoiler\\|\\| [click\\](https://evil.example)");
   const embed = message.embeds[0]!;
-  expect(embed.description).toContain("\\[y\\](https://evil.example)");
-  expect(embed.description).not.toMatch(/(^|[^\\])\[y\]\(/);
+  expect(embed.description).toContain("[y\\](https://evil.example)");
+  expect(embed.description).not.toMatch(/[^\\]\]\(/);
   expect(embed.fields!.find((f) => f.name === "Authors")!.value).toBe("\\<@123456789012345678>");
+});
+
+it("no link forms however its brackets nest, in a discussion's abstract too", () => {
+  const message = renderMessage({ visibility: "channel", text: `Shared by a teammate: ${NESTED}` }, ids);
+  expect(message.content).toBe("Shared by a teammate: [[click]\\](https://evil.example)");
+  const thread = renderDiscussion(discussionStarter({ ...paper, summary: NESTED, authors: ["<@123456789012345678>"] }, "111111111111111111"));
+  expect(thread.embeds[0]!.description).toBe("[[click]\\](https://evil.example)");
+  expect(thread.embeds[0]!.fields!.find((f) => f.name === "Authors")!.value).toBe("\\<@123456789012345678>");
 });
 
 it("keeps the bot's own markup: a channel link and emphasis", () => {

@@ -6,7 +6,8 @@
 export function inert(text: string): string {
   return text
     .replace(/<(@[!&]?\d+)>/g, "\\<$1>")
-    .replace(/\[([^\]\n]*)\]\(/g, "\\[$1\\](")
+    // A link needs "](" right after its text: escaped, no link forms however the brackets nest ("[[a]](…)").
+    .replace(/\]\(/g, "\\](")
     .replace(/\|\|/g, "\\|\\|")
     .replace(/^(#{1,3}|-#)(?=\s)/gm, "\\$1");
 }

@@ -4,6 +4,7 @@
 import type { APIEmbed } from "discord.js";
 import type { DiscussionStarter } from "../../core/messages/discussion.ts";
 import { arxivLinks, authorsLine, repoName, starsLabel } from "../../core/messages/card-extras.ts";
+import { inert } from "./inert.ts";
 
 export interface DiscussionMessage { content: string; embeds: APIEmbed[]; allowed_mentions: { parse: never[]; users: string[] } }
 
@@ -23,8 +24,8 @@ export function renderDiscussion(starter: DiscussionStarter): DiscussionMessage 
   const asker = SNOWFLAKE.test(starter.askedBy) ? `<@${starter.askedBy}>` : "Someone";
   const fields: { name: string; value: string; inline?: boolean }[] = [];
   const authors = authorsLine(paper.authors);
-  if (authors) fields.push({ name: "Authors", value: cut(authors, 1024), inline: true });
-  if (paper.aiSummary) fields.push({ name: "TL;DR", value: cut(paper.aiSummary, 1024) });
+  if (authors) fields.push({ name: "Authors", value: cut(inert(authors), 1024), inline: true });
+  if (paper.aiSummary) fields.push({ name: "TL;DR", value: cut(inert(paper.aiSummary), 1024) });
   const links = arxivLinks(paper);
   const stars = starsLabel(paper);
   const linkLine = [`[Hugging Face](${paper.url})`, links ? `[arXiv](${links.arxiv}) · [PDF](${links.pdf})` : "",
@@ -32,7 +33,7 @@ export function renderDiscussion(starter: DiscussionStarter): DiscussionMessage 
   fields.push({ name: "Links", value: cut(linkLine, 1024) });
   return {
     content: cut(`💬 ${asker} started a discussion of **${plain(paper.title)}**. Reply here to discuss it.`, 2000),
-    embeds: [{ title: cut(paper.title, 256), url: paper.url, description: cut(paper.summary || "(no abstract)", 3000), color: 0xff9d00, fields }],
+    embeds: [{ title: cut(paper.title, 256), url: paper.url, description: cut(inert(paper.summary || "(no abstract)"), 3000), color: 0xff9d00, fields }],
     // Ping the asker only (it adds them to the thread), never @everyone or a role a title happens to spell.
     allowed_mentions: { parse: [], users: SNOWFLAKE.test(starter.askedBy) ? [starter.askedBy] : [] },
   };

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Paper } from "../../src/core/paper.ts";
 import { splitByRelevance } from "../../src/core/relevance.ts";
 import { SearchIndex } from "../../src/core/search/index.ts";
+import { Corpus } from "../../src/core/search/corpus.ts";
+import { planQuery } from "../../src/core/search/query.ts";
 import { createRegistry } from "../../src/commands/index.ts";
 import { runText } from "../../src/command-kit/dispatch.ts";
 import type { CommandContext } from "../../src/command-kit/command.ts";
@@ -48,6 +50,8 @@ describe("queries the judged sets do not name", () => {
       paper("A teacher model for small students", "Distilling a teacher into students."),
     ];
     expect(search(papers, "teaching").titles).not.toContain("Reach and grasp with robot arms");
+    // A word whose stem starts no word of the papers goes to the typo fallback, which keeps the first letter.
+    expect(search(papers, "peach").titles).not.toContain("Reach and grasp with robot arms");
     // The word's stem starts words papers have: "teaching" finds the teacher.
     expect(search(papers, "teaching").titles[0]).toBe("A teacher model for small students");
   });
@@ -86,6 +90,26 @@ describe("queries the judged sets do not name", () => {
     for (const q of ["llama3", "llama 3"]) {
       expect(search(papers, q).shown.slice(0, 2), q).toEqual(expect.arrayContaining(["Fine-tuning Llama 3 on math", "Llama3 as a judge"]));
     }
+  });
+
+  it("reads a short acronym's plural only where papers do not use the word: 'LMs' is LM, 'mass' is not MAS", () => {
+    const papers = [
+      paper("Mass spectrometry with transformers", "Predicting mass spectra."),
+      paper("LLM-based MAS for coding", "A MAS of coding agents."),
+      paper("Small LM distillation", "Distilling an LM into a smaller LM."),
+    ];
+    expect(search(papers, "mass").shown).toEqual(["Mass spectrometry with transformers"]);
+    expect(search(papers, "LMs").shown).toContain("Small LM distillation");
+  });
+
+  it("joins two words typed apart only where no acronym's phrase starts at the second", () => {
+    const corpus = new Corpus();
+    corpus.addAll([paper("Hypergraph GNN for molecules", "A GNN on hypergraphs."), paper("Hyper graph neural networks", "On hyper graphs."), ...filler]);
+    const gnn = corpus.vocab.lookup("gnn");
+    const accepting = planQuery("hyper graph neural networks", corpus).filter((c) => c.termSet.has(gnn)).map((c) => c.word);
+    // "graph neural networks" each accept GNN; "hyper graph" is not taken as "hypergraph" at graph's expense.
+    expect(accepting).toEqual(["graph", "neural", "networks"]);
+    expect(planQuery("multi modal", corpus).every((c) => c.joined === undefined)).toBe(true); // no "multimodal" in these papers
   });
 
   it("shows a paper found by one of its authors' names, which appear once and only among the authors", () => {

@@ -25,8 +25,6 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   registerConfigSecrets(config);
   const chat = config.slack || config.discord;
   if (!chat && options.requireChat) throw new ConfigError(`Configuration error: ${noChatConfigured(config)}.`);
-  // Not a terminal (a service with its input at /dev/null): the conversation ends at once, so say why.
-  if (!chat && !(io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write(`papers-bot: terminal mode, reading commands from standard input: ${noChatConfigured(config)}.\n`);
   // In terminal mode a log line would land in the middle of the conversation: it goes to a file instead.
   const log = createLogger({ level: config.LOG_LEVEL, destination: chat ? io.stderr : openTerminalLog(config) });
   const metrics = chat ? createMetrics() : undefined;

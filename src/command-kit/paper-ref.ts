@@ -111,7 +111,7 @@ export function rememberList(ctx: CommandContext, reply: Reply): Promise<void> {
   const viewer = viewerOf(ctx);
   const key = keyOf(viewer);
   // After the write before it for the same viewer, so "Show more" extends the list it continues.
-  const write = (writing.get(key) ?? Promise.resolve()).then(() => storeList(ctx, viewer, cards));
+  const write = (writing.get(key) ?? Promise.resolve()).then(() => storeList(ctx, viewer, cards, !unsaved.has(key)));
   // Until a list is stored, the one stored before it is not what this person last saw: a number picked
   // now would name a paper of that older list. Noted here, so fromLastList says so instead.
   const settled = write.then(() => { unsaved.delete(key); }, () => { unsaved.add(key); });
@@ -120,8 +120,10 @@ export function rememberList(ctx: CommandContext, reply: Reply): Promise<void> {
   return write;
 }
 
-async function storeList(ctx: CommandContext, viewer: ListViewer, cards: PaperCard[]): Promise<void> {
-  const continues = cards[0]!.rank! > 1;
+/** `extend`: a later page ("Show more") adds to the stored list; not when its first page could not be
+ * stored, since the stored list is then an older one. */
+async function storeList(ctx: CommandContext, viewer: ListViewer, cards: PaperCard[], extend: boolean): Promise<void> {
+  const continues = cards[0]!.rank! > 1 && extend;
   const ids: (string | null)[] = continues ? [...((await ctx.services.lastLists.recall(viewer)) ?? [])] : [];
   for (const card of cards) {
     while (ids.length < card.rank! - 1) ids.push(null);

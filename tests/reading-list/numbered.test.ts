@@ -87,6 +87,9 @@ describe("what a number refers to", () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await runText(registry, "bookmark 1", here)).text).toMatch(/^I couldn't keep the numbers of the last list I showed you here \(the database was busy\), so 1 could name the wrong paper; show the list again, then pick 1\./);
     services.lastLists = real;
+    // Its next page is stored, but does not extend the older list: only its own numbers mean anything.
+    await runCommand(registry, shown.more!.command, shown.more!.input, here);
+    expect((await runText(registry, "bookmark 1", here)).text).toMatch(/^Your last list here has numbers 4–6, not 1/);
     await runText(registry, "trending 3", here);
     expect((await runText(registry, "bookmark 1", here)).text).toBe(`🔖 Bookmarked “${services.catalog.get(shown.papers![0]!.id)!.title}”.`);
   });

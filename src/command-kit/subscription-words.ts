@@ -77,6 +77,10 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     }
     topic.push(word);
   }
+  // Likewise a day: beside other words a topic ("09:00 sat solvers"), alone the day ("subscribe 09:00 fri").
+  if (raw.every !== "weekly" && raw.day === undefined && raw.topic === undefined && topic.length === 1 && WEEKDAY_WORD.test(topic[0]!)) {
+    raw.day = topic.pop();
+  }
   // A bare number is a topic word beside others ("gpt 4"), but alone it is the hour: "subscribe 9" means 09:00.
   if (raw.time === undefined && raw.topic === undefined && topic.length === 1 && /^\d{1,2}$/.test(topic[0]!) && Number(topic[0]) <= 23) {
     raw.time = topic.pop();

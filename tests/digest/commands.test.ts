@@ -73,6 +73,11 @@ describe("subscribe", () => {
     expect(await services.subscriptions.get(channel("CN7"), "weekly")).toMatchObject({ cadence: "weekly", weekday: 5 });
     expect(await services.subscriptions.get(channel("CN7"))).toBeNull();
     expect((await say("subscribe Friday moe", "CN8")).text).toMatch(/weekly on fri.*about "moe"/);
+    for (const [text, id] of [["subscribe 09:00 fri", "CN11"], ["subscribe Europe/Berlin fri", "CN12"]] as const) {
+      expect((await say(text, id)).text, text).toMatch(/weekly on fri/);
+      expect(await services.subscriptions.get(channel(id)), text).toBeNull();
+    }
+    expect((await say("subscribe 09:00 sat solvers", "CN13")).text).toMatch(/about "sat solvers"/);
     const sat = await say("subscribe sat solvers", "CN9");
     expect(sat.text).not.toMatch(/weekly/);
     expect(sat.text).toMatch(/about "sat solvers"/);

@@ -110,14 +110,14 @@ const BRITISH: [RegExp, string][] = [
   [/(?<=[a-z]{2}[^aeiou])is(e|ed|es|ing|er|ers|ation|ations)$/, "iz$1"],
   [/(?<=[a-z]{2})ys(e|ed|es|ing|er|ers)$/, "yz$1"],
   [/(?<=[a-z]{2}[bdglmnpv]|[a-z]{2}i)our(s|ed|ing|al|ally|ite|ites|ful|less|able)?$/, "or$1"],
-  [/(?<=[a-z]{3})ogue(s)?$/, "og$1"],
+  [/(?<=[a-z]{3})ogu(e|es|ed|ing)$/, "og$1"],
 ];
 
 function americanize(word: string): string {
   // Most words have none of the spellings: two substring checks instead of four patterns (this runs for
   // each of the ~650k distinct words of a 100k-paper build).
   const n = word.length;
-  if (!word.includes("is", n - 8) && !word.includes("ys", n - 6) && !word.includes("our", n - 10) && !word.includes("ogue", n - 5)) return word;
+  if (!word.includes("is", n - 8) && !word.includes("ys", n - 6) && !word.includes("our", n - 10) && !word.includes("ogu", n - 6)) return word;
   for (const [pattern, replacement] of BRITISH) if (pattern.test(word)) return word.replace(pattern, replacement);
   return word;
 }

@@ -42,6 +42,9 @@ export async function paperNamed(ctx: CommandContext, id: string, command: strin
       throw new UserError("source_unavailable", `I don't have ${arxivId} yet and couldn't reach Hugging Face to look it up; try again in a few minutes.`);
     }
   }
+  if (!paper && arxivId && plausibleArxivId(arxivId)) {
+    throw new UserError("unknown_paper", `Neither I nor Hugging Face know arXiv ${arxivId}; check the id, or search for the paper by its words.`);
+  }
   if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}". Search for it with /papers <words>.`);
   return paper;
 }

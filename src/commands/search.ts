@@ -4,7 +4,7 @@ import { internal, option } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
-import { parseArxivId } from "../core/paper.ts";
+import { isArxivReference } from "../core/paper.ts";
 import { paperNamed } from "./paper.ts";
 
 export const PAGE_SIZE = 5;
@@ -33,7 +33,7 @@ export const searchCommand = defineCommand({
     const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
     // An arXiv id or link typed as a search ("/papers 2503.04094", a pasted abs/ link) means that paper,
     // not its digits and "https" as words.
-    if (parseArxivId(query)) {
+    if (isArxivReference(query)) {
       const paper = await paperNamed(ctx, query, "search");
       return { visibility: "ephemeral", text: `Papers for "${shown}" (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
     }

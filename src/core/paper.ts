@@ -27,12 +27,20 @@ export function titleKey(title: string): string {
     .trim();
 }
 
-const ARXIV_ID = /(?:^|arxiv\.org\/(?:abs|pdf)\/|huggingface\.co\/papers\/|arxiv:)\s*(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?$/i;
+const ARXIV_ID = /(?:^|arxiv\.org\/(?:abs|pdf|html)\/|huggingface\.co\/papers\/|arxiv:)\s*(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?$/i;
+// The same, as the whole of what was typed: an id, "arXiv:" and an id, or a link to one (Slack wraps links in <>).
+const WHOLE_ARXIV_REFERENCE = /^<?(?:(?:https?:\/\/)?(?:www\.)?(?:arxiv\.org\/(?:abs|pdf|html)|huggingface\.co\/papers)\/|arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?(?:\.pdf)?\/?>?$/i;
 
 /** "2509.04664v2", "arXiv:2509.04664", "https://arxiv.org/abs/2509.04664v1" → "2509.04664"; anything else → null. */
 export function parseArxivId(input: string): string | null {
   const match = ARXIV_ID.exec(input.trim());
   return match ? match[1]! : null;
+}
+
+/** Whether all of `input` names one arXiv paper ("2503.04094", "arXiv:2503.04094", an abs/pdf/html or Hugging
+ * Face link), not words that merely contain an id. */
+export function isArxivReference(input: string): boolean {
+  return WHOLE_ARXIV_REFERENCE.test(input.trim());
 }
 
 /** Stable across re-ingests: the arXiv id where known, else derived from the normalized title. */

@@ -32,6 +32,11 @@ it("no link forms however its brackets nest, in a discussion's abstract too", ()
   expect(thread.embeds[0]!.fields!.find((f) => f.name === "Authors")!.value).toBe("\\<@123456789012345678>");
 });
 
+it("a backslash of the text's own does not cancel the escapes", () => {
+  const message = renderMessage({ visibility: "channel", text: "Shared by a teammate: [click\\](https://evil.example) \\<@123456789012345678>" }, ids);
+  expect(message.content).toBe("Shared by a teammate: [click\\\\\\](https://evil.example) \\\\\\<@123456789012345678>");
+});
+
 it("keeps the bot's own markup: a channel link and emphasis", () => {
   const message = renderMessage({ visibility: "ephemeral", text: "Subscribed <#123456789012345678>: no new papers on *moe* today." }, ids);
   expect(message.content).toBe("Subscribed <#123456789012345678>: no new papers on *moe* today.");

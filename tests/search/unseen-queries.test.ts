@@ -44,6 +44,23 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "reasoning").titles[0]).toBe("Reasoning Language Models: A Blueprint");
   });
 
+  it("guesses typos that keep the first letter or only leave it out, never from a stem of four letters or fewer", () => {
+    const papers = [
+      paper("Reinforcement learning for robots", "Reinforcement learning with rewards."),
+      paper("Law enforcement and models", "Models for enforcement."),
+      paper("Lee and the lab", "Notes by Lee."),
+    ];
+    const shown = search([...papers, ...Array.from({ length: 8 }, (_, i) => paper(`Reinforcement study ${i}`, "Reinforcement learning."))], "einforcement").shown;
+    expect(shown).toContain("Reinforcement learning for robots");
+    expect(shown).not.toContain("Law enforcement and models");
+    expect(search(papers, "letting").titles).not.toContain("Lee and the lab");
+  });
+
+  it("says a versioned name no paper has is missing, rather than matching its number", () => {
+    const index = SearchIndex.build([paper("Models at 3 scales", "We train 3 models."), ...filler]);
+    expect(index.missingWords("phi3")).toEqual(["phi3"]);
+  });
+
   it("guesses no typo from a stopword or a changed first letter: 'teaching' is not 'each' or 'reach'", () => {
     const papers = [
       paper("Reach and grasp with robot arms", "Each arm learns to reach for objects."),
@@ -132,12 +149,16 @@ describe("an arXiv id typed as a search", () => {
       summary: "A minimax agent.", authors: ["Seth Karten"], keywords: [], githubRepo: null, publishedAt: null, upvotes: 3 };
     await services.papers.upsert([known], "hf");
     await services.catalog.sync();
-    for (const q of ["2503.04094", "arXiv:2503.04094", "https://arxiv.org/abs/2503.04094v2"]) {
+    for (const q of ["2503.04094", "arXiv:2503.04094", "https://arxiv.org/abs/2503.04094v2", "https://arxiv.org/html/2503.04094v1"]) {
       const reply = await runText(registry, q, ctx());
       expect(reply.papers?.map((p) => p.id), q).toEqual(["2503.04094"]);
     }
     // The number in the list is that paper.
     expect((await runText(registry, "bookmark 1", ctx())).text).toBe("🔖 Bookmarked “Minimax agents for card games”.");
+    // Words beside an id are a search for the words, not the id alone with the words dropped.
+    const mixed = await runText(registry, "minimax arxiv:2503.04094", ctx());
+    expect(mixed.text).toMatch(/"minimax arxiv:2503\.04094"/);
+    expect(mixed.text).not.toMatch(/\(1 of 1\)/);
     expect((await runText(registry, "search 2403.00001", ctx())).text)
       .toBe("I don't have 2403.00001, and this bot is set not to look papers up on Hugging Face; search for it with /papers <words>.");
   });

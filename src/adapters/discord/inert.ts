@@ -5,6 +5,8 @@
 // quoted text turns into. The bot's own markup (**bold**, *topic*, "<#channel>") stays as it is.
 export function inert(text: string): string {
   return text
+    // A backslash of the text's own would otherwise cancel the escapes below ("[a\](…)" → "[a\\](…)").
+    .replace(/\\/g, "\\\\")
     .replace(/<(@[!&]?\d+)>/g, "\\<$1>")
     // A link needs "](" right after its text: escaped, no link forms however the brackets nest ("[[a]](…)").
     .replace(/\]\(/g, "\\](")

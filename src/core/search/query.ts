@@ -203,13 +203,13 @@ function relatedSpan(units: Unit[], keys: string[][], start: number, typed: Set<
   return values.length ? { length: span.length, values } : null;
 }
 
-/** The acronym we know that a typed word is ("ssms" → ssm), or its plural, which is too short to stem
- * ("lms" → lm), unless papers use the word as it is ("mass" is no plural of MAS); else null. */
+/** The acronym we know that a typed word is ("ssms" → ssm), or a two-letter one's plural, which is too
+ * short to stem ("lms" → lm), unless papers use the word as it is; else null. ("mass" is no plural of MAS.) */
 function acronymOf(surface: string, aWord: boolean): string | null {
   const root = stem(surface);
   if (EXPANSIONS.has(root)) return root;
   const singular = surface.slice(0, -1);
-  return !aWord && surface.length <= 5 && surface.endsWith("s") && EXPANSIONS.has(singular) ? singular : null;
+  return !aWord && surface.length === 3 && surface.endsWith("s") && EXPANSIONS.has(singular) ? singular : null;
 }
 
 /** The idf of a word as typed, or the highest idf there is when no paper has it (nothing to cap at). */
@@ -240,7 +240,8 @@ function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
   for (const phrase of other.related) builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), other.relatedWeight, other.maxIdf);
   if (unit.parts.length > 1) builder.phrase(unit.parts.filter((w) => !STOPWORDS.has(w)), COMPOUND_PARTS_WEIGHT);
   const versioned = NAME_AND_NUMBER.exec(unit.surface);
-  if (versioned && unit.parts.length === 1) builder.phrase([versioned[1]!, versioned[2]!], COMPOUND_PARTS_WEIGHT);
+  // Only where papers have the name: "phi3" where none says "phi" is a missing word, not any paper with a 3.
+  if (versioned && unit.parts.length === 1 && corpus.vocab.lookup(versioned[1]!) >= 0) builder.phrase([versioned[1]!, versioned[2]!], COMPOUND_PARTS_WEIGHT);
   const acronym = acronymOf(unit.surface, known >= 0);
   if (acronym !== null && acronym !== unit.surface) builder.word(acronym, 1);
   for (const phrase of EXPANSIONS.get(acronym ?? "") ?? []) {
@@ -328,11 +329,13 @@ class ConceptBuilder {
   typos(surface: string, weight: number): void {
     const { vocab, df } = this.corpus;
     const root = stem(surface);
-    // People rarely mistype a word's first letter, and a stopword is never what they meant: "teaching" is
-    // not a typo of "each" or "reach", nor "letting" of "set".
-    const likely = (candidate: string) => candidate[0] === surface[0] && !isStopword(candidate);
-    const ids = vocab.withinOneEdit(surface, likely);
-    if (root !== surface) ids.push(...vocab.withinOneEdit(root, likely));
+    // People rarely mistype a word's first letter (they may leave it out: "einforcement"), and a stopword is
+    // never what they meant: "teaching" is not a typo of "each" or "reach". A short stem is too little to
+    // guess from: "letting" is not a typo of "lee" by way of "let".
+    const likely = (typed: string) => (candidate: string) =>
+      (candidate[0] === typed[0] || candidate.slice(1) === typed) && !isStopword(candidate);
+    const ids = vocab.withinOneEdit(surface, likely(surface));
+    if (root !== surface && root.length >= MIN_STEM_PREFIX) ids.push(...vocab.withinOneEdit(root, likely(root)));
     const found = [...new Set(ids)].filter((id) => df[id]! > 0 && !this.termSet.has(id));
     const commonest = Math.max(0, ...found.map((id) => df[id]!));
     for (const id of found) if (df[id]! * TYPO_RARITY >= commonest) this.add([id], weight);

@@ -20,6 +20,8 @@ const WEEKDAY_WORD = /^(mon(day)?|tue(s|sday)?|wed(s|nesday)?|thu(r|rs|rsday)?|f
 // The word right after "weekly", where the day goes, that reads like a day but is none ("funday", "tuseday"):
 // an unknown day, not the topic ("weekly 09:00 holiday …" keeps its topic).
 const DAYLIKE_WORD = /^[a-z]{1,6}day$/i;
+// Day abbreviations that are ordinary words or acronyms as well (SAT solvers, the sun).
+const WORD_TOO = /^(sat|sun)s?$/i;
 
 // Zone abbreviations people type, as the zone they mean (the one that keeps its daylight saving): Intl
 // reads some of them as a fixed offset ("EST" is Panama's) and most not at all. Left out: those that are
@@ -54,10 +56,11 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     // gets the same one-sentence answer.
     const mistypedDay = word === rest[0] && DAYLIKE_WORD.test(word) && word.toLowerCase() !== "today";
     if (raw.every === "weekly" && raw.day === undefined && (WEEKDAY_WORD.test(word) || mistypedDay)) { raw.day = word; continue; }
-    // A day first, without "weekly" ("subscribe fri 09:00"), means a weekly digest on that day (after
-    // "daily", a mistake subscribe points out); unless it starts a topic ("subscribe sat solvers"): a day
-    // is followed by a time or nothing, or spelled out.
-    if (raw.every !== "weekly" && i === 0 && WEEKDAY_WORD.test(word) && (rest.length === 1 || looksLikeTime(rest[1]!) || word.length > 4)) {
+    // A day without "weekly" ("subscribe fri 09:00 moe", "subscribe 09:00 fri") means a weekly digest on
+    // that day (after "daily", a mistake subscribe points out). "sat" and "sun" are words too ("sat
+    // solvers"): those are a day only first and before a time or nothing (or alone, below).
+    if (raw.every !== "weekly" && raw.day === undefined && WEEKDAY_WORD.test(word)
+      && (!WORD_TOO.test(word) || (i === 0 && (rest.length === 1 || looksLikeTime(rest[1]!))))) {
       raw.day = word;
       continue;
     }

@@ -78,6 +78,12 @@ describe("subscribe", () => {
       expect(await services.subscriptions.get(channel(id)), text).toBeNull();
     }
     expect((await say("subscribe 09:00 sat solvers", "CN13")).text).toMatch(/about "sat solvers"/);
+    for (const [text, id] of [["subscribe 09:00 fri moe", "CN14"], ["subscribe moe fri", "CN15"], ["subscribe 9 fri", "CN16"]] as const) {
+      const reply = await say(text, id);
+      expect(reply.text, text).toMatch(/weekly on fri/);
+      expect(reply.text, text).not.toMatch(/about "[^"]*fri/);
+    }
+    expect((await say("subscribe sunday 10:00 diffusion", "CN17")).text).toMatch(/weekly on sun.*about "diffusion"/);
     const sat = await say("subscribe sat solvers", "CN9");
     expect(sat.text).not.toMatch(/weekly/);
     expect(sat.text).toMatch(/about "sat solvers"/);

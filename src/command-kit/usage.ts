@@ -23,3 +23,12 @@ export function numberedExample(platform: Platform): string {
 export function searchExample(platform: Platform): string {
   return platform === "discord" ? "/papers search query:<words>" : "/papers <words>";
 }
+
+/**
+ * One way of typing a command, for a hint: its words after /papers in Slack and the terminal, its named
+ * options on Discord. `options` lists them in the order a person would fill them in.
+ */
+export function exampleOn(platform: Platform, command: string, options: [name: string, value: string][]): string {
+  const parts = platform === "discord" ? options.map(([name, value]) => `${name}:${value}`) : options.map(([, value]) => value);
+  return ["/papers", command, ...parts].join(" ");
+}

@@ -13,6 +13,7 @@ import { channelMention, type ChannelRef } from "../core/channel.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
+import { exampleOn } from "../command-kit/usage.ts";
 import { describeDay, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 
@@ -70,10 +71,13 @@ export const subscribeCommand = defineCommand({
     const personal = input.who === "me";
     // A day says weekly ("subscribe fri 09:00", Discord's day:fri alone): only a weekly digest has one.
     if (input.every === "daily" && input.day !== undefined) {
-      throw new UserError("daily_with_day", `A daily digest comes every day; for one on ${input.day} only, subscribe weekly ${input.day} ${input.time}.`);
+      throw new UserError("daily_with_day", `A daily digest comes every day; for one on ${input.day} only, use ${exampleOn(ctx.user.platform, "subscribe",
+        [["every", "weekly"], ["day", input.day], ["time", input.time]])}.`);
     }
     const weekly = input.every === "weekly" || (input.every === undefined && input.day !== undefined);
-    if (personal && weekly) throw new UserError("personal_weekly", "Your personal digest is daily; subscribe me 08:30 sets its time.");
+    if (personal && weekly) {
+      throw new UserError("personal_weekly", `Your personal digest is daily; ${exampleOn(ctx.user.platform, "subscribe", [["who", "me"], ["time", "08:30"]])} sets its time.`);
+    }
     const localTime = normalizeTime(input.time);
     const timeZone = await zoneFor(ctx, input.zone, personal);
     const schedule = { localTime, timeZone };
@@ -106,11 +110,11 @@ export const subscribeCommand = defineCommand({
         : `from today's trending papers${input.topic ? " on your topic" : ""} until you have ${MIN_SEEDS} bookmarks`;
       return { visibility: "ephemeral", tone: "info",
         text: `You'll get your own papers by direct message every day at ${localTime} ${timeZone}: next ${when} (${what}; ${basis}).${unmet} ` +
-          "Stop with /papers unsubscribe me." };
+          `Stop with ${exampleOn(ctx.user.platform, "unsubscribe", [["which", "me"]])}.` };
     }
     const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";
     return { visibility: "ephemeral", tone: "info",
       text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${what}).${unmet} ` +
-        `Change it by subscribing again; stop it with /papers unsubscribe${weekly ? " weekly" : ""}.` };
+        `Change it by subscribing again; stop it with ${exampleOn(ctx.user.platform, "unsubscribe", weekly ? [["which", "weekly"]] : [])}.` };
   },
 });

@@ -9,6 +9,7 @@ import { describeDay } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 import { targetUserId } from "../core/person-target.ts";
 import { WEEKDAYS } from "../core/digest/weekly.ts";
+import { exampleOn } from "../command-kit/usage.ts";
 
 export const subscriptionsCommand = defineCommand({
   data: {
@@ -21,7 +22,7 @@ export const subscriptionsCommand = defineCommand({
     // A personal digest is the asker's own business: theirs is listed, nobody else's.
     const subs = (await ctx.services.subscriptions.forWorkspace(ctx.channel.platform, ctx.channel.workspaceId))
       .filter((s) => { const owner = targetUserId(s); return owner === null || owner === ctx.user.userId; });
-    if (subs.length === 0) return { visibility: "ephemeral", tone: "info", text: "No channel here has a digest yet. Start one with /papers subscribe 09:00 Europe/Berlin." };
+    if (subs.length === 0) return { visibility: "ephemeral", tone: "info", text: `No channel here has a digest yet. Start one with ${exampleOn(ctx.user.platform, "subscribe", [["time", "09:00"], ["zone", "Europe/Berlin"]])}.` };
     const lines = await Promise.all(subs.map(async (s) => {
       const channel = { platform: s.platform as Platform, workspaceId: s.workspaceId, channelId: s.channelId };
       const weekly = s.cadence === "weekly";

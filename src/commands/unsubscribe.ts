@@ -6,6 +6,7 @@ import { option } from "../command-kit/options.ts";
 import { channelMention } from "../core/channel.ts";
 import { personalTarget } from "../core/person-target.ts";
 import type { Reply } from "../core/messages/reply.ts";
+import { exampleOn } from "../command-kit/usage.ts";
 
 const WHICH_HINT = `Unsubscribe from "daily" (this channel's, the default), "weekly" (this channel's weekly) or "me" (your own DM).`;
 
@@ -22,18 +23,20 @@ export const unsubscribeCommand = defineCommand({
     selfService: (raw) => String(raw.which ?? "").toLowerCase() === "me",
   },
   async execute(ctx, { which }): Promise<Reply> {
+    const again = (options: [string, string][]) => exampleOn(ctx.user.platform, "subscribe", options);
     if (which === "me") {
       const removed = await ctx.services.subscriptions.remove(personalTarget(ctx.user));
       return { visibility: "ephemeral", tone: "info", text: removed
-        ? "You'll get no more personal digests. Start again any time with /papers subscribe me 08:30."
-        : "You have no personal digest to stop. Start one with /papers subscribe me 08:30." };
+        ? `You'll get no more personal digests. Start again any time with ${again([["who", "me"], ["time", "08:30"]])}.`
+        : `You have no personal digest to stop. Start one with ${again([["who", "me"], ["time", "08:30"]])}.` };
     }
     const weekly = which === "weekly";
     const removed = await ctx.services.subscriptions.remove(ctx.channel, weekly ? "weekly" : "daily");
     const kind = weekly ? "weekly digest" : "digest";
+    const example = again([...(weekly ? [["every", "weekly"], ["day", "mon"]] as [string, string][] : []), ["time", "09:00"], ["zone", "Europe/Berlin"]]);
     return { visibility: "ephemeral", tone: "info", text: removed
-      ? `${sentenceStart(channelMention(ctx.channel, ctx.channel))} will get no more ${weekly ? "weekly digests" : "digests"}. Subscribe again any time with /papers subscribe ${weekly ? "weekly mon " : ""}09:00 Europe/Berlin.`
-      : `${sentenceStart(channelMention(ctx.channel, ctx.channel))} has no ${kind} to stop. Start one with /papers subscribe ${weekly ? "weekly mon " : ""}09:00 Europe/Berlin.` };
+      ? `${sentenceStart(channelMention(ctx.channel, ctx.channel))} will get no more ${weekly ? "weekly digests" : "digests"}. Subscribe again any time with ${example}.`
+      : `${sentenceStart(channelMention(ctx.channel, ctx.channel))} has no ${kind} to stop. Start one with ${example}.` };
   },
 });
 

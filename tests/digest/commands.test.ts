@@ -87,7 +87,7 @@ describe("subscribe", () => {
     const sat = await say("subscribe sat solvers", "CN9");
     expect(sat.text).not.toMatch(/weekly/);
     expect(sat.text).toMatch(/about "sat solvers"/);
-    expect((await say("subscribe daily fri 09:00", "CN10")).text).toBe("A daily digest comes every day; for one on fri only, subscribe weekly fri 09:00.");
+    expect((await say("subscribe daily fri 09:00", "CN10")).text).toBe("A daily digest comes every day; for one on fri only, use /papers subscribe weekly fri 09:00.");
     expect(await services.subscriptions.get(channel("CN10"))).toBeNull();
   });
 

@@ -70,6 +70,16 @@ describe("/papers slash commands through discord.js", () => {
     expect(text).not.toContain("(or just /papers <words>)");
   });
 
+  it("hints name Discord's options: subscribe, unsubscribe and subscriptions", async () => {
+    const manager = { permissions: PERMISSIONS.manageChannels, user: person("hintee") };
+    const daily = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "subscribe", { every: "daily", day: "fri" }, manager));
+    expect(daily.edit.body.content).toContain("use /papers subscribe every:weekly day:fri time:09:00.");
+    const weekly = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "subscribe", { every: "weekly", time: "10:00", zone: "UTC" }, manager));
+    expect(weekly.edit.body.content).toContain("stop it with /papers unsubscribe which:weekly.");
+    const none = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "unsubscribe", { which: "me" }, { user: person("hintee") }));
+    expect(none.edit.body.content).toContain("/papers subscribe who:me time:08:30.");
+  });
+
   it("an unknown paper id gets one sentence", async () => {
     const { edit } = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "paper", { id: "nope" }));
     expectOneSentence(edit.body, /I don't know a paper "nope"/);

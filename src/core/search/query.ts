@@ -136,7 +136,7 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
     // The acronym's credit is shared among the words: saying "SSM" once is not worth three rare words.
     // Words with a related term ("graphics cards" → gpu) each accept it, its credit shared the same way.
     // Two words typed apart that papers write as one ("multi modal", "pre training", "llama 3") each
-    // accept the joined word, their credit shared the same way.
+    // accept the joined word (for each, as much as that word itself counts: below).
     const span = matchPhraseSpan(units, keys, i, ACRONYMS_OF_PHRASE);
     const related = span ? null : relatedSpan(units, keys, i, typed);
     // Not when the next word starts an acronym's phrase: "hyper graph neural networks" keeps GNN.

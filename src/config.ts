@@ -134,13 +134,25 @@ function impossibleDate([, , day, month]: string[]): string | null {
   return fires ? null : `asks for day ${day} of month ${month}, which never comes`;
 }
 
+/** A PostgreSQL schema name the bot can qualify tables with as it stands (no quoting). */
+export const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
+
+/**
+ * The schema a PostgreSQL URL names the way Prisma reads it (`?schema=name`), or through
+ * `?options=-c search_path=name` (`inOptions`), or null for neither. persistence/postgresql/connect.ts
+ * connects with it; loadConfig checks it.
+ */
+export function postgresSchema(params: URLSearchParams): { schema: string | null; inOptions: boolean } {
+  const fromOptions = /search_path=([^\s,]+)/.exec(params.get("options") ?? "")?.[1]?.replace(/"/g, "");
+  return { schema: params.get("schema") ?? fromOptions ?? null, inOptions: fromOptions !== undefined };
+}
+
 /** What is wrong with a PostgreSQL URL's own parameters (persistence/postgresql/connect.ts reads them), or null. */
 function postgresUrlProblem(url: string): string | null {
   if (url.startsWith("file:")) return null;
   const params = new URL(url).searchParams;
-  const fromOptions = /search_path=([^\s,]+)/.exec(params.get("options") ?? "")?.[1]?.replace(/"/g, "");
-  const schema = params.get("schema") ?? fromOptions;
-  if (schema !== null && schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/.test(schema)) {
+  const { schema } = postgresSchema(params);
+  if (schema !== null && !PLAIN_IDENTIFIER.test(schema)) {
     return `names the schema "${schema.slice(0, 40)}", which must be a plain identifier (letters, digits and _)`;
   }
   const limit = params.get("connection_limit");
@@ -148,27 +160,34 @@ function postgresUrlProblem(url: string): string | null {
   return null;
 }
 
+// A variable meant for one of the chat platforms, spelt right or not.
+const CHAT_VARIABLE = /^(SLACK|DISCORD)_/i;
+
 /**
  * Why neither chat platform runs, with what is set that looks meant for one ("SLACK_BOT_TOKN is set: did you
  * mean SLACK_BOT_TOKEN?"): a typo in a variable's name otherwise starts the terminal mode in silence.
  */
 export function noChatConfigured(config: Pick<Config, "unreadChatVariables">): string {
-  const known = Object.keys(EnvSchema.shape);
+  const settings = Object.keys(EnvSchema.shape).filter((k) => CHAT_VARIABLE.test(k));
   const near = config.unreadChatVariables.map((name) => {
-    const meant = known.filter((k) => /^(SLACK|DISCORD)_/.test(k)).sort((a, b) => editDistance(name.toUpperCase(), a) - editDistance(name.toUpperCase(), b))[0]!;
-    return editDistance(name.toUpperCase(), meant) <= 3 ? `${name} is set, which looks like a misspelt ${meant}` : `${name} is not a setting papers-bot reads`;
+    const [meant, distance] = settings.map((k) => [k, editDistance(name.toUpperCase(), k)] as const).reduce((a, b) => (b[1] < a[1] ? b : a));
+    return distance <= 3 ? `${name} is set, which looks like a misspelt ${meant}` : `${name} is not a setting papers-bot reads`;
   });
   return ["neither Slack (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) nor Discord (DISCORD_TOKEN with " +
     "DISCORD_APPLICATION_ID) is configured", ...near.slice(0, 2)].join("; ");
 }
 
-/** Levenshtein distance, for names of variables (short). */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** Levenshtein distance between short names: variables here, commands in command-kit/dispatch.ts's did-you-mean. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
   }
   return row[b.length]!;
 }
@@ -198,6 +217,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseProvider: c.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql",
     slack: Boolean(c.SLACK_BOT_TOKEN),
     discord: Boolean(c.DISCORD_TOKEN),
-    unreadChatVariables: Object.keys(given).filter((name) => /^(SLACK|DISCORD)_/i.test(name) && !Object.hasOwn(EnvSchema.shape, name)),
+    unreadChatVariables: Object.keys(given).filter((name) => CHAT_VARIABLE.test(name) && !Object.hasOwn(EnvSchema.shape, name)),
   };
 }

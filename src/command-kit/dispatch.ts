@@ -11,6 +11,7 @@ import { errorReply, failureReply, type Reply } from "../core/messages/reply.ts"
 import type { CommandRegistry } from "./registry.ts";
 import { MAX_QUERY_LENGTH } from "./limits.ts";
 import { usageOn } from "./usage.ts";
+import { editDistance } from "../config.ts";
 import type { Platform } from "../core/channel.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
 import { DatabaseBusyError } from "../core/stores/busy.ts";
@@ -131,21 +132,6 @@ function meantCommand(registry: CommandRegistry, first: string): string | undefi
   if (glued && registry.get(glued[1]!) && !registry.get(glued[1]!)!.data.hidden) return `${glued[1]} ${glued[2]}`;
   if (word.length < 4) return undefined;
   return registry.visible().find((c) => editDistance(word, c.data.name) === 1)?.data.name;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 1) return 2;
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** Whether some paper is about `word` (past the relevance floor): a word only mentioned in passing

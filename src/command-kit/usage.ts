@@ -14,11 +14,6 @@ export function usageOn(command: Command, platform: Platform): string {
   return ["/papers", command.data.name, ...options].join(" ");
 }
 
-/** A list's number as a command takes it: "/papers bookmark 2", or on Discord "/papers bookmark id:2". */
-export function numberedExample(platform: Platform): string {
-  return platform === "discord" ? "/papers bookmark id:2" : "/papers bookmark 2";
-}
-
 /** How to search: "/papers <words>", or on Discord "/papers search query:<words>". */
 export function searchExample(platform: Platform): string {
   return platform === "discord" ? "/papers search query:<words>" : "/papers <words>";

@@ -4,7 +4,7 @@ import type { CommandRegistry } from "../command-kit/registry.ts";
 import { describeOptions, option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { bookmarkingHelp } from "../command-kit/hints.ts";
-import { numberedExample, searchExample, usageOn } from "../command-kit/usage.ts";
+import { exampleOn, searchExample, usageOn } from "../command-kit/usage.ts";
 import type { Platform } from "../core/channel.ts";
 import type { Reply } from "../core/messages/reply.ts";
 
@@ -48,7 +48,7 @@ export function helpCommand(registry: () => CommandRegistry) {
       return {
         visibility: "ephemeral", tone: "info",
         text: [`papers-bot keeps your team on top of trending ML papers. Type ${searchExample(platform)} to search, or:`, ...lines,
-          `Lists are numbered: ${numberedExample(platform)} saves paper 2 of the last list you saw here (similar, paper and unbookmark take a number too).`,
+          `Lists are numbered: ${exampleOn(platform, "bookmark", [["id", "2"]])} saves paper 2 of the last list you saw here (similar, paper and unbookmark take a number too).`,
           bookmarkingHelp(platform),
           `${platform === "discord" ? "/papers help command:<name>" : "/papers help <command>"} explains one command.`].join("\n"),
       };

@@ -4,7 +4,7 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../generated/postgresql/client.ts";
 import { MigrationError, type MigrationDriver } from "../migrate.ts";
-import { ConfigError } from "../../config.ts";
+import { ConfigError, PLAIN_IDENTIFIER, postgresSchema } from "../../config.ts";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { TRANSACTION_WAIT_MS, WRITE_WAIT_MS } from "../busy.ts";
 
@@ -31,12 +31,13 @@ export interface PostgresTarget { config: pg.ClientConfig; schema: string; poolS
 export function postgresTarget(url: string): PostgresTarget {
   const parsed = new URL(url);
   const options = parsed.searchParams.get("options") ?? "";
-  const fromOptions = /search_path=([^\s,]+)/.exec(options)?.[1]?.replace(/"/g, "");
-  const schema = parsed.searchParams.get("schema") ?? fromOptions ?? "public";
-  if (!/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/.test(schema)) throw new MigrationError(`The PostgreSQL schema "${schema.slice(0, 70)}" is not a plain identifier.`);
+  const named = postgresSchema(parsed.searchParams);
+  const schema = named.schema ?? "public";
+  // loadConfig refuses such a URL; this is for one that did not come through it.
+  if (!PLAIN_IDENTIFIER.test(schema)) throw new MigrationError(`The PostgreSQL schema "${schema.slice(0, 70)}" is not a plain identifier.`);
   const limit = Number(parsed.searchParams.get("connection_limit") ?? DEFAULT_POOL_SIZE);
   for (const param of ["schema", "connection_limit"]) parsed.searchParams.delete(param);
-  if (schema !== "public" && !fromOptions) parsed.searchParams.set("options", `${options} -c search_path=${schema}`.trim());
+  if (schema !== "public" && !named.inOptions) parsed.searchParams.set("options", `${options} -c search_path=${schema}`.trim());
   return {
     config: { connectionString: parsed.toString() },
     schema,

@@ -29,22 +29,20 @@ export const paperCommand = defineCommand({
  * arXiv id nobody has ingested yet; a UserError saying why when there is none.
  */
 export async function paperNamed(ctx: CommandContext, id: string, command: string): Promise<Paper> {
+  const paper = await findPaper(ctx, id, command);
+  if (paper) return paper;
   const arxivId = listNumber(id) === null ? parseArxivId(id) : null;
-  let paper = await findPaper(ctx, id, command);
-  // A paper nobody has ingested yet (an arXiv link a colleague pasted): ask the API once and keep it.
-  if (!paper && arxivId && plausibleArxivId(arxivId) && ctx.services.config.HF_REFRESH === "off") {
+  if (!arxivId || !plausibleArxivId(arxivId)) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}". Search for it with /papers <words>.`);
+  if (ctx.services.config.HF_REFRESH === "off") {
     throw new UserError("unknown_paper", `I don't have ${arxivId}, and this bot is set not to look papers up on Hugging Face; search for it with /papers <words>.`);
   }
-  if (!paper && arxivId && plausibleArxivId(arxivId)) {
-    try { paper = (await lookupPaperOnHf(ctx.services, arxivId)) ?? null; } catch (error) {
-      if (!(error instanceof HfSourceError)) throw error;
-      ctx.services.log.warn({ arxivId, kind: error.kind, reason: error.message }, "paper lookup on Hugging Face failed");
-      throw new UserError("source_unavailable", `I don't have ${arxivId} yet and couldn't reach Hugging Face to look it up; try again in a few minutes.`);
-    }
+  // A paper nobody has ingested yet (an arXiv link a colleague pasted): ask the API once and keep it.
+  let found: Paper | null;
+  try { found = await lookupPaperOnHf(ctx.services, arxivId); } catch (error) {
+    if (!(error instanceof HfSourceError)) throw error;
+    ctx.services.log.warn({ arxivId, kind: error.kind, reason: error.message }, "paper lookup on Hugging Face failed");
+    throw new UserError("source_unavailable", `I don't have ${arxivId} yet and couldn't reach Hugging Face to look it up; try again in a few minutes.`);
   }
-  if (!paper && arxivId && plausibleArxivId(arxivId)) {
-    throw new UserError("unknown_paper", `Neither I nor Hugging Face know arXiv ${arxivId}; check the id, or search for the paper by its words.`);
-  }
-  if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}". Search for it with /papers <words>.`);
-  return paper;
+  if (!found) throw new UserError("unknown_paper", `Neither I nor Hugging Face know arXiv ${arxivId}; check the id, or search for the paper by its words.`);
+  return found;
 }

@@ -27,9 +27,12 @@ export function titleKey(title: string): string {
     .trim();
 }
 
-const ARXIV_ID = /(?:^|arxiv\.org\/(?:abs|pdf|html)\/|huggingface\.co\/papers\/|arxiv:)\s*(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?$/i;
+// The pages that name a paper by its arXiv id, and the id as written there (a version, ".pdf" and "/" after it).
+const ARXIV_PAGE = String.raw`arxiv\.org\/(?:abs|pdf|html)\/|huggingface\.co\/papers\/`;
+const ARXIV_NUMBER = String.raw`(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?`;
+const ARXIV_ID = new RegExp(String.raw`(?:^|${ARXIV_PAGE}|arxiv:)\s*${ARXIV_NUMBER}$`, "i");
 // The same, as the whole of what was typed: an id, "arXiv:" and an id, or a link to one (Slack wraps links in <>).
-const WHOLE_ARXIV_REFERENCE = /^<?(?:(?:https?:\/\/)?(?:www\.)?(?:arxiv\.org\/(?:abs|pdf|html)|huggingface\.co\/papers)\/|arxiv:\s*)?\d{4}\.\d{4,5}(?:v\d+)?(?:\.pdf)?\/?>?$/i;
+const WHOLE_ARXIV_REFERENCE = new RegExp(String.raw`^<?(?:(?:https?:\/\/)?(?:www\.)?(?:${ARXIV_PAGE})|arxiv:\s*)?${ARXIV_NUMBER}>?$`, "i");
 
 /** "2509.04664v2", "arXiv:2509.04664", "https://arxiv.org/abs/2509.04664v1" → "2509.04664"; anything else → null. */
 export function parseArxivId(input: string): string | null {

@@ -114,7 +114,7 @@ const BRITISH: [RegExp, string][] = [
 ];
 
 function americanize(word: string): string {
-  // Most words have none of the spellings: two substring checks instead of four patterns (this runs for
+  // Most words have none of the spellings: substring checks instead of the patterns (this runs for
   // each of the ~650k distinct words of a 100k-paper build).
   const n = word.length;
   if (!word.includes("is", n - 8) && !word.includes("ys", n - 6) && !word.includes("our", n - 10) && !word.includes("ogu", n - 6)) return word;

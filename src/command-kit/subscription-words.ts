@@ -80,7 +80,8 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     }
     topic.push(word);
   }
-  // Likewise a day: beside other words a topic ("09:00 sat solvers"), alone the day ("subscribe 09:00 fri").
+  // "sat" or "sun" left alone among the words is the day ("subscribe 09:00 sat"); beside others, a topic
+  // ("09:00 sat solvers"). Other days were taken above wherever they stood.
   if (raw.every !== "weekly" && raw.day === undefined && raw.topic === undefined && topic.length === 1 && WEEKDAY_WORD.test(topic[0]!)) {
     raw.day = topic.pop();
   }

@@ -6,6 +6,7 @@ import { ChannelUnavailableError, TransientPostError } from "../core/transport.t
 import { discussionStarter } from "../core/messages/discussion.ts";
 import { errorReply, notice, type Reply } from "../core/messages/reply.ts";
 import type { CommandContext } from "./command.ts";
+import { paperGone } from "./hints.ts";
 
 /** A claim still "opening" after this long was made by a process that died mid-way: the next press retries. */
 export const STALE_CLAIM_MS = 60_000;
@@ -15,7 +16,7 @@ export async function openDiscussion(ctx: CommandContext, transport: ChatTranspo
   if (!transport.startThread) return errorReply("Discussion threads aren't available here.");
   if (!messageId) return errorReply("Discuss works on papers posted to the channel; share the paper first, then press Discuss on it.");
   const paper = await services.catalog.full(paperId); // the thread shows the whole abstract
-  if (!paper) return errorReply("That paper is no longer in the catalog; search for it again with /papers <words>.");
+  if (!paper) return errorReply(paperGone(user.platform));
   const message = { ...channel, messageId };
   const claim = await services.discussions.claim(message, paper.id, user.userId, services.clock(), STALE_CLAIM_MS);
   if (claim.kind === "open") {

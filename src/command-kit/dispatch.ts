@@ -10,7 +10,7 @@ import { rememberList } from "./paper-ref.ts";
 import { errorReply, failureReply, type Reply } from "../core/messages/reply.ts";
 import type { CommandRegistry } from "./registry.ts";
 import { MAX_QUERY_LENGTH } from "./limits.ts";
-import { usageOn } from "./usage.ts";
+import { examplesFor, usageOn } from "./usage.ts";
 import { editDistance } from "../config.ts";
 import type { Platform } from "../core/channel.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
@@ -33,7 +33,7 @@ function describeZodError(command: Command, error: ZodError, platform: Platform)
   const issue = error.issues[0];
   const message = issue?.message && !/^(Invalid|Expected|Too)/.test(issue.message) ? issue.message
     : `That doesn't fit ${issue?.path.join(".") || "this command"}.`;
-  return `${message} Try: ${usageOn(command, platform)}`;
+  return `${examplesFor(message, platform)} Try: ${usageOn(command, platform)}`;
 }
 
 export async function runCommand(registry: CommandRegistry, name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {
@@ -70,7 +70,7 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
     if (ctx.rememberLists !== false) rememberQuietly(ctx, reply); // not awaited: see paper-ref.ts
     return reply;
   } catch (error) {
-    if (error instanceof UserError) { outcome.value = "user_error"; return errorReply(oneLine(error.message)); }
+    if (error instanceof UserError) { outcome.value = "user_error"; return errorReply(oneLine(examplesFor(error.message, ctx.user.platform))); }
     outcome.value = error instanceof DatabaseBusyError ? "busy" : "error";
     const ref = randomBytes(4).toString("hex");
     if (error instanceof DatabaseBusyError) ctx.services.log.warn({ err: error, ref, command: name }, "command found the database busy");

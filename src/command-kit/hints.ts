@@ -1,6 +1,7 @@
 // How to do something, said the way this person's client does it: in Slack and Discord a reaction or a
 // button, in the terminal (which has neither) the command to type.
 import type { Platform } from "../core/channel.ts";
+import { searchExample } from "./usage.ts";
 
 /** How to bookmark, in a few words. */
 export function howToBookmark(platform: Platform): string {
@@ -15,11 +16,16 @@ export function emptyReadingList(platform: Platform): string {
 /** The way to "more like this" from a search. */
 export function howToFindSimilar(platform: Platform): string {
   return platform === "console" ? "search for it with /papers <words>, then /papers similar <number>."
-    : "search for it with /papers <words>, then press More like this.";
+    : `search for it with ${searchExample(platform)}, then press More like this.`;
 }
 
 /** Help's last word on bookmarking. */
 export function bookmarkingHelp(platform: Platform): string {
   return platform === "console" ? "/papers bookmark <number> saves a paper of the last list; /papers unbookmark <number> removes it."
     : "React with 🔖 to any paper the bot posted to bookmark it; remove the reaction to remove it.";
+}
+
+/** A button or thread on a paper the catalog no longer has (a removed paper, an old message). */
+export function paperGone(platform: Platform): string {
+  return `That paper is no longer in the catalog; search for it again with ${searchExample(platform)}.`;
 }

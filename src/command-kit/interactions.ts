@@ -1,6 +1,7 @@
 // What buttons and reactions do, once for every platform. Adapters decode the click or the reaction and
 // call these; they never touch the stores themselves.
-import type { ChannelRef, UserRef } from "../core/channel.ts";
+import type { ChannelRef, Platform, UserRef } from "../core/channel.ts";
+import { paperGone } from "./hints.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { isEmoji } from "../core/messages/emoji.ts";
 import { personalTarget } from "../core/person-target.ts";
@@ -16,14 +17,14 @@ export function isBookmarkEmoji(name: string | null | undefined): boolean {
   return isEmoji("bookmark", name);
 }
 
-function unknownPaper(): Reply {
-  return errorReply("That paper is no longer in the catalog; search for it again with /papers <words>.");
+function unknownPaper(platform: Platform): Reply {
+  return errorReply(paperGone(platform));
 }
 
 export async function handlePaperAction(ctx: CommandContext, registry: CommandRegistry, action: Exclude<PaperAction, "share" | "discuss">, paperId: string): Promise<Reply> {
   const { services, user } = ctx;
   const paper = services.catalog.get(paperId);
-  if (!paper) return unknownPaper();
+  if (!paper) return unknownPaper(user.platform);
   switch (action) {
     case "bookmark":
       return notice(await services.bookmarks.add(user, paper.id)
@@ -38,7 +39,7 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
     case "similar":
       return runCommand(registry, "similar", { id: paper.id }, ctx);
     case "notInterested":
-      return notInterestedReply(paper.title, await markNotInterested(services, user, paper.id));
+      return notInterestedReply(paper.title, await markNotInterested(services, user, paper.id), user.platform);
   }
 }
 
@@ -48,7 +49,7 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
  */
 export async function sharePaper(ctx: CommandContext, transport: ChatTransport, paperId: string): Promise<Reply> {
   const paper = ctx.services.catalog.get(paperId);
-  if (!paper) return unknownPaper();
+  if (!paper) return unknownPaper(ctx.user.platform);
   const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar", "discuss", "notInterested"] };
   const { messageId } = await transport.post(ctx.channel, message);
   await ctx.services.posted.record(ctx.channel, messageId, paper.id, "share");

@@ -2,7 +2,8 @@
 // One place, so the button and the command say the same thing. A bookmark of the same paper stays, with
 // its note and read mark (the person is told, and unbookmarks it if they want): deleting it here would
 // lose what undo cannot give back. Recommendations leave a disliked paper out of their seeds instead.
-import type { UserRef } from "../core/channel.ts";
+import type { Platform, UserRef } from "../core/channel.ts";
+import { exampleOn } from "./usage.ts";
 import type { Services } from "../core/services.ts";
 import { notice, type Reply } from "../core/messages/reply.ts";
 
@@ -13,9 +14,9 @@ export async function markNotInterested(services: Pick<Services, "notInterested"
   return { isNew, bookmarked };
 }
 
-export function notInterestedReply(title: string, { isNew, bookmarked }: Marked): Reply {
+export function notInterestedReply(title: string, { isNew, bookmarked }: Marked, platform: Platform): Reply {
   const kept = bookmarked ? " It stays in your reading list (/papers unbookmark removes it)." : "";
   return notice(isNew
-    ? `🔕 Got it: “${title}” and papers like it will sink in /papers foryou and your digests.${kept} Changed your mind? /papers not-interested undo`
+    ? `🔕 Got it: “${title}” and papers like it will sink in /papers foryou and your digests.${kept} Changed your mind? ${exampleOn(platform, "not-interested", [["undo", "undo", "true"]])}`
     : `“${title}” is already marked not interested.${kept}`);
 }

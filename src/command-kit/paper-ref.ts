@@ -6,10 +6,17 @@ import type { Paper } from "../core/paper.ts";
 import { parseArxivId } from "../core/paper.ts";
 import type { PaperCard, Reply } from "../core/messages/reply.ts";
 import type { ListViewer } from "../core/stores/last-lists.ts";
+import { example, SEARCH_EXAMPLE } from "./usage.ts";
 
 const NUMBER = /^#?(\d{1,4})\.?$/;
 // A list longer than this is not something anyone counts through.
 const MAX_REMEMBERED = 1000;
+
+/** How to pick paper `n` of a list with the command at hand, as an example placeholder (usage.ts example()). */
+export type PickExample = (n: number) => string;
+
+/** Picking by number with a command whose paper option is `id` (paperIdOptions): similar, paper, bookmark. */
+export const pickById = (command: string): PickExample => (n) => example(command, [["id", String(n)]]);
 
 export function viewerOf(ctx: CommandContext): ListViewer {
   return { platform: ctx.channel.platform, workspaceId: ctx.channel.workspaceId, channelId: ctx.channel.channelId, userId: ctx.user.userId };
@@ -34,7 +41,7 @@ export async function listsWritten(): Promise<void> {
 }
 
 /** The paper numbered `n` in this person's last list here, or a sentence saying why there is none. */
-async function fromLastList(ctx: CommandContext, n: number, command: string): Promise<string> {
+async function fromLastList(ctx: CommandContext, n: number, pick: PickExample): Promise<string> {
   const viewer = viewerOf(ctx);
   await writing.get(keyOf(viewer));
   if (unsaved.has(keyOf(viewer))) {
@@ -43,7 +50,7 @@ async function fromLastList(ctx: CommandContext, n: number, command: string): Pr
   const list = await ctx.services.lastLists.recall(viewer);
   const numbers = (list ?? []).flatMap((id, i) => (id ? [i + 1] : []));
   if (numbers.length === 0) {
-    throw new UserError("no_list", `There is no numbered list here to pick ${n} from yet: search first (/papers <words>), then /papers ${command} ${n}.`);
+    throw new UserError("no_list", `There is no numbered list here to pick ${n} from yet: search first (${SEARCH_EXAMPLE}), then ${pick(n)}.`);
   }
   const id = list![n - 1];
   if (!id) {
@@ -57,10 +64,10 @@ async function fromLastList(ctx: CommandContext, n: number, command: string): Pr
  * The paper `ref` names, or null when it names none this process knows (an arXiv id the caller may look
  * up elsewhere). A list number that fits no list is a UserError: there is nothing else it could mean.
  */
-export async function findPaper(ctx: CommandContext, ref: string, command: string): Promise<Paper | null> {
+export async function findPaper(ctx: CommandContext, ref: string, pick: PickExample): Promise<Paper | null> {
   const { catalog } = ctx.services;
   const n = listNumber(ref);
-  if (n !== null) return catalog.find(await fromLastList(ctx, n, command));
+  if (n !== null) return catalog.find(await fromLastList(ctx, n, pick));
   const trimmed = ref.trim();
   const exact = await catalog.find(parseArxivId(trimmed) ?? trimmed);
   if (exact) return exact;
@@ -89,8 +96,8 @@ function byTitle(ctx: CommandContext, title: string): Paper | null {
 }
 
 /** Like findPaper, but a paper it cannot find is a UserError with `hint` as the way forward. */
-export async function resolvePaper(ctx: CommandContext, ref: string, command: string, hint: string): Promise<Paper> {
-  const paper = await findPaper(ctx, ref, command);
+export async function resolvePaper(ctx: CommandContext, ref: string, pick: PickExample, hint: string): Promise<Paper> {
+  const paper = await findPaper(ctx, ref, pick);
   if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${ref.trim().slice(0, 60)}"; ${hint}`);
   return paper;
 }

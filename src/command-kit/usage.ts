@@ -16,14 +16,39 @@ export function usageOn(command: Command, platform: Platform): string {
 
 /** How to search: "/papers <words>", or on Discord "/papers search query:<words>". */
 export function searchExample(platform: Platform): string {
-  return platform === "discord" ? "/papers search query:<words>" : "/papers <words>";
+  return exampleOn(platform, "search", [["query", "<words>"]]);
 }
+
+/** One option of an example: its name, its value, and its value on Discord where that differs ("undo" is undo:true there). */
+export type ExampleOption = [name: string, value: string, onDiscord?: string];
 
 /**
  * One way of typing a command, for a hint: its words after /papers in Slack and the terminal, its named
- * options on Discord. `options` lists them in the order a person would fill them in.
+ * options on Discord. `options` lists them in the order a person would fill them in. A search needs no
+ * command name where text is typed: "/papers mixture of experts".
  */
-export function exampleOn(platform: Platform, command: string, options: [name: string, value: string][]): string {
-  const parts = platform === "discord" ? options.map(([name, value]) => `${name}:${value}`) : options.map(([, value]) => value);
-  return ["/papers", command, ...parts].join(" ");
+export function exampleOn(platform: Platform, command: string, options: ExampleOption[]): string {
+  if (platform === "discord") return ["/papers", command, ...options.map(([name, value, onDiscord]) => `${name}:${onDiscord ?? value}`)].join(" ");
+  return ["/papers", ...(command === "search" ? [] : [command]), ...options.map(([, value]) => value)].join(" ");
+}
+
+// An example inside a message written before anyone knows where it will be read (a zod option's error, a
+// fixed UserError) is a placeholder, which dispatch writes out for the reader (examplesFor). JSON inside
+// brackets no text of ours uses, so a value may hold spaces.
+const PLACEHOLDER = /⟦(\[.*?\])⟧/g;
+
+/** A placeholder for exampleOn(platform, command, options), for a message that does not know the platform. */
+export function example(command: string, options: ExampleOption[] = []): string {
+  return `⟦${JSON.stringify([command, options])}⟧`;
+}
+
+/** How to search, in a message that does not know the platform. */
+export const SEARCH_EXAMPLE = example("search", [["query", "<words>"]]);
+
+/** `text` with its example placeholders written out for `platform`. */
+export function examplesFor(text: string, platform: Platform): string {
+  return text.replace(PLACEHOLDER, (_, json: string) => {
+    const [command, options] = JSON.parse(json) as [string, ExampleOption[]];
+    return exampleOn(platform, command, options);
+  });
 }

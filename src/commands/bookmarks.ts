@@ -2,9 +2,10 @@ import { z } from "zod";
 import { readingList, type ReadingListItem } from "../core/export/reading-list.ts";
 import { searchReadingList } from "../core/export/bookmark-search.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
+import { example, exampleOn, SEARCH_EXAMPLE } from "../command-kit/usage.ts";
 import { option, positional } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
-import { resolvePaper } from "../command-kit/paper-ref.ts";
+import { pickById, resolvePaper } from "../command-kit/paper-ref.ts";
 import { emptyReadingList } from "../command-kit/hints.ts";
 import { notice, shortId, toCard, type Reply, range } from "../core/messages/reply.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
@@ -13,8 +14,9 @@ import { missingWordsText } from "../core/relevance.ts";
 export const BOOKMARKS_PAGE_SIZE = 5;
 // Far past any reading list (each page says how many there are); a bound on the numbers people type.
 const MAX_PAGE = 10_000;
-const PAGE_HINT = `The page is a number from 1 to ${MAX_PAGE.toLocaleString("en")}, like /papers bookmarks 2.`;
-const ID_HINT = "Say which paper, by its number in your last list or its id, like /papers bookmarks read 2 or /papers bookmarks remove 2.";
+const PAGE_HINT = `The page is a number from 1 to ${MAX_PAGE.toLocaleString("en")}, like ${example("bookmarks", [["page", "2"]])}.`;
+const changeExample = (what: string) => example("bookmarks", [["change", what], ["id", "2"]]);
+const ID_HINT = `Say which paper, by its number in your last list or its id, like ${changeExample("read")} or ${changeExample("remove")}.`;
 // Typed management, for where there are no buttons (the terminal) and for people who prefer typing.
 const CHANGES = ["add", "read", "unread", "remove"] as const;
 const NUMBER_LIKE = /^[-+]?\d+(?:[.,]\d+)?$/;
@@ -23,7 +25,7 @@ const NUMBER_LIKE = /^[-+]?\d+(?:[.,]\d+)?$/;
 const Options = z.object({
   page: option(z.coerce.number({ error: PAGE_HINT }).int(PAGE_HINT).min(1, PAGE_HINT).max(MAX_PAGE, PAGE_HINT).default(1),
     { description: "Which page (5 per page)" }),
-  change: option(z.enum(CHANGES, { error: `Use add, read, unread or remove, like /papers bookmarks read 2.` }).optional(),
+  change: option(z.enum(CHANGES, { error: `Use add, read, unread or remove, like ${changeExample("read")}.` }).optional(),
     { description: "Change one bookmark instead of listing" }),
   id: option(z.string().trim().min(1, ID_HINT).max(300, "That is too long for a paper id or link.").optional(),
     { description: "The paper to change: its number in your last list, or its id", autocomplete: "paper" }),
@@ -31,13 +33,13 @@ const Options = z.object({
     { description: "Words to look for in your bookmarks (titles, abstracts, authors, your notes)" }),
 }).refine((input) => !input.change || input.id, { message: ID_HINT, path: ["id"] })
   // A paper without a change (Discord's id: alone) would be dropped in silence: say what it needs.
-  .refine((input) => !input.id || input.change, { message: "Say what to do with that paper: change read, unread, remove or add, like /papers bookmarks read 2.", path: ["change"] });
+  .refine((input) => !input.id || input.change, { message: `Say what to do with that paper: change read, unread, remove or add, like ${changeExample("read")}.`, path: ["change"] });
 
 export async function change(ctx: CommandContext, what: (typeof CHANGES)[number], id: string): Promise<Reply> {
   const { services, user } = ctx;
   // Adding names a paper from anywhere (a search); the others name one already in the list.
-  const paper = await resolvePaper(ctx, id, what === "add" ? "bookmark" : `bookmarks ${what}`,
-    what === "add" ? "search for it with /papers <words>, then bookmark it by its number." : "see your list with /papers bookmarks.");
+  const paper = await resolvePaper(ctx, id, what === "add" ? pickById("bookmark") : (n) => example("bookmarks", [["change", what], ["id", String(n)]]),
+    what === "add" ? `search for it with ${SEARCH_EXAMPLE}, then bookmark it by its number.` : "see your list with /papers bookmarks.");
   const title = `“${paper.title}”`;
   switch (what) {
     case "add": return notice(await services.bookmarks.add(user, paper.id) ? `🔖 Bookmarked ${title}.` : `${title} is already in your bookmarks.`);
@@ -45,7 +47,7 @@ export async function change(ctx: CommandContext, what: (typeof CHANGES)[number]
     case "read":
     case "unread": {
       const done = await services.bookmarks.markRead(user, paper.id, what === "read");
-      if (!done) throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with /papers bookmark ${shortId({ id: paper.id, arxivId: paper.arxivId })}.`);
+      if (!done) throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with ${example("bookmark", [["id", shortId({ id: paper.id, arxivId: paper.arxivId })]])}.`);
       return notice(`Marked ${title} as ${what}.`);
     }
   }
@@ -65,7 +67,7 @@ async function search(ctx: CommandContext, query: string, page: number): Promise
     const { total } = await ctx.services.bookmarks.list(ctx.user, { limit: 1 });
     return { visibility: "ephemeral", tone: "info", text: total === 0 ? emptyReadingList(ctx.user.platform)
       : `None of your ${total} bookmark${total === 1 ? "" : "s"} match "${shown}"${missing ? `; no paper mentions ${missing}` : ""}. ` +
-        `See them all with /papers bookmarks, or search every paper with /papers ${shown}.` };
+        `See them all with /papers bookmarks, or search every paper with ${exampleOn(ctx.user.platform, "search", [["query", shown]])}.` };
   }
   const pages = Math.ceil(found.length / BOOKMARKS_PAGE_SIZE);
   if (page > pages) throw new UserError("page_out_of_range", `Only ${pages} page${pages === 1 ? "" : "s"} of your bookmarks match "${shown}".`);
@@ -101,7 +103,7 @@ export const bookmarksCommand = defineCommand({
     if (total === 0) return { visibility: "ephemeral", tone: "info", text: emptyReadingList(ctx.user.platform) };
     const pages = Math.ceil(total / BOOKMARKS_PAGE_SIZE);
     if (items.length === 0 || page > pages) {
-      throw new UserError("page_out_of_range", `Your reading list has ${pages} page${pages === 1 ? "" : "s"}; try /papers bookmarks ${pages}.`);
+      throw new UserError("page_out_of_range", `Your reading list has ${pages} page${pages === 1 ? "" : "s"}; try ${example("bookmarks", [["page", String(pages)]])}.`);
     }
     const end = offset + items.length;
     const unread = await ctx.services.bookmarks.unreadCount(ctx.user);

@@ -5,11 +5,12 @@ import { readingList } from "../core/export/reading-list.ts";
 import { paperUrl, type Paper } from "../core/paper.ts";
 import { emptyReadingList } from "../command-kit/hints.ts";
 import { defineCommand } from "../command-kit/command.ts";
+import { example } from "../command-kit/usage.ts";
 import { option } from "../command-kit/options.ts";
 import { type Reply } from "../core/messages/reply.ts";
 
 const FORMATS = ["bibtex", "markdown"] as const;
-const FORMAT_HINT = "I can export as bibtex or markdown, like /papers export bibtex.";
+const FORMAT_HINT = `I can export as bibtex or markdown, like ${example("export", [["format", "bibtex"]])}.`;
 
 const Options = z.object({
   format: option(z.string({ error: FORMAT_HINT }).trim().toLowerCase()

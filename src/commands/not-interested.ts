@@ -3,13 +3,14 @@
 // when no paper is named).
 import { z } from "zod";
 import { defineCommand } from "../command-kit/command.ts";
+import { example, SEARCH_EXAMPLE } from "../command-kit/usage.ts";
 import { option } from "../command-kit/options.ts";
 import { resolvePaper } from "../command-kit/paper-ref.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { markNotInterested, notInterestedReply } from "../command-kit/not-interested.ts";
 import { notice, type Reply } from "../core/messages/reply.ts";
 
-const HINT = "Name the paper by its number in the last list or its id, like /papers not-interested 2.";
+const HINT = `Name the paper by its number in the last list or its id, like ${example("not-interested", [["paper", "2"]])}.`;
 
 const Options = z.object({
   paper: option(z.string().trim().max(300, "That is too long for a paper id or link.").optional(),
@@ -32,14 +33,14 @@ export const notInterestedCommand = defineCommand({
   async execute(ctx, { paper, undo }): Promise<Reply> {
     const { services, user } = ctx;
     if (undo) {
-      const id = paper ? (await resolvePaper(ctx, paper, "not-interested undo", "search for it with /papers <words>.")).id : (await services.notInterested.list(user, 1))[0];
+      const id = paper ? (await resolvePaper(ctx, paper, (n) => example("not-interested", [["undo", "undo", "true"], ["paper", String(n)]]), `search for it with ${SEARCH_EXAMPLE}.`)).id : (await services.notInterested.list(user, 1))[0];
       if (!id) return notice("There is nothing to take back: you have not marked any paper as not interested.");
       const title = services.catalog.get(id)?.title ?? id;
       return notice(await services.notInterested.remove(user, id)
         ? `Taken back: “${title}” counts again in your recommendations.` : `“${title}” was not marked not interested.`);
     }
     if (!paper) throw new UserError("missing_paper", HINT);
-    const id = (await resolvePaper(ctx, paper, "not-interested", "search for it with /papers <words>, then use its number.")).id;
-    return notInterestedReply(services.catalog.get(id)?.title ?? id, await markNotInterested(services, user, id));
+    const id = (await resolvePaper(ctx, paper, (n) => example("not-interested", [["paper", String(n)]]), `search for it with ${SEARCH_EXAMPLE}, then use its number.`)).id;
+    return notInterestedReply(services.catalog.get(id)?.title ?? id, await markNotInterested(services, user, id), user.platform);
   },
 });

@@ -3,13 +3,14 @@
 // number from the last list this person saw here (say /papers bookmarks), an id, or a card's short id.
 import { z } from "zod";
 import { defineCommand } from "../command-kit/command.ts";
+import { example } from "../command-kit/usage.ts";
 import { option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { resolvePaper } from "../command-kit/paper-ref.ts";
 import { notice, type Reply } from "../core/messages/reply.ts";
 
 export const MAX_NOTE_LENGTH = 500;
-const REF_HINT = "Say which bookmark, like /papers note 2 read section 3 first (its number in your last list, like /papers bookmarks, or its id).";
+const REF_HINT = `Say which bookmark, like ${example("note", [["paper", "2"], ["text", "read section 3 first"]])} (its number in your last list, like /papers bookmarks, or its id).`;
 
 const Options = z.object({
   paper: option(z.string({ error: REF_HINT }).trim().min(1, REF_HINT).max(300, "That is too long for a paper id or link."),
@@ -35,10 +36,10 @@ export const noteCommand = defineCommand({
     if (note.length > MAX_NOTE_LENGTH) {
       throw new UserError("note_too_long", `Notes can be up to ${MAX_NOTE_LENGTH} characters and yours has ${note.length.toLocaleString("en")}; nothing was saved, so shorten it and try again.`);
     }
-    const paper = await resolvePaper(ctx, ref, "note", "use its number or id from /papers bookmarks.");
+    const paper = await resolvePaper(ctx, ref, (n) => example("note", [["paper", String(n)], ["text", "<your note>"]]), "use its number or id from /papers bookmarks.");
     const title = `“${paper.title}”`;
     if (!(await ctx.services.bookmarks.setNote(ctx.user, paper.id, note || null))) {
-      throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with /papers bookmarks add ${paper.id}, then add the note.`);
+      throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with ${example("bookmark", [["id", paper.id]])}, then add the note.`);
     }
     return notice(note ? `📝 Saved your note on ${title}. It shows in /papers bookmarks and in /papers export.` : `Cleared your note on ${title}.`);
   },

@@ -2,7 +2,8 @@ import { type Paper, parseArxivId } from "../core/paper.ts";
 import { type CommandContext, defineCommand } from "../command-kit/command.ts";
 import { paperIdOptions } from "../command-kit/paper-id.ts";
 import { UserError } from "../command-kit/errors.ts";
-import { findPaper, listNumber } from "../command-kit/paper-ref.ts";
+import { findPaper, listNumber, pickById } from "../command-kit/paper-ref.ts";
+import { SEARCH_EXAMPLE } from "../command-kit/usage.ts";
 import { toCard, type Reply } from "../core/messages/reply.ts";
 import { HfSourceError } from "../sources/hf/errors.ts";
 import { lookupPaperOnHf } from "../sources/hf/lookup.ts";
@@ -17,7 +18,7 @@ export const paperCommand = defineCommand({
     options: paperIdOptions("paper"),
   },
   async execute(ctx, { id }): Promise<Reply> {
-    const paper = await paperNamed(ctx, id, "paper");
+    const paper = await paperNamed(ctx, id);
     // The catalog keeps a card's worth of each abstract; the whole one is a database read away.
     const whole = (await ctx.services.catalog.full(paper.id)) ?? paper;
     return { visibility: "ephemeral", text: whole.title, papers: [toCard(whole, { full: true })], actions: ["bookmark", "share", "similar", "notInterested"] };
@@ -28,13 +29,13 @@ export const paperCommand = defineCommand({
  * The paper `id` names (a list number, an id, an arXiv id or link), looked up on Hugging Face when it is an
  * arXiv id nobody has ingested yet; a UserError saying why when there is none.
  */
-export async function paperNamed(ctx: CommandContext, id: string, command: string): Promise<Paper> {
-  const paper = await findPaper(ctx, id, command);
+export async function paperNamed(ctx: CommandContext, id: string): Promise<Paper> {
+  const paper = await findPaper(ctx, id, pickById("paper"));
   if (paper) return paper;
   const arxivId = listNumber(id) === null ? parseArxivId(id) : null;
-  if (!arxivId || !plausibleArxivId(arxivId)) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}". Search for it with /papers <words>.`);
+  if (!arxivId || !plausibleArxivId(arxivId)) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}". Search for it with ${SEARCH_EXAMPLE}.`);
   if (ctx.services.config.HF_REFRESH === "off") {
-    throw new UserError("unknown_paper", `I don't have ${arxivId}, and this bot is set not to look papers up on Hugging Face; search for it with /papers <words>.`);
+    throw new UserError("unknown_paper", `I don't have ${arxivId}, and this bot is set not to look papers up on Hugging Face; search for it with ${SEARCH_EXAMPLE}.`);
   }
   // A paper nobody has ingested yet (an arXiv link a colleague pasted): ask the API once and keep it.
   let found: Paper | null;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineCommand } from "../command-kit/command.ts";
+import { example } from "../command-kit/usage.ts";
 import { internal, option } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
@@ -11,10 +12,11 @@ export const PAGE_SIZE = 5;
 const ACTIONS: Reply["actions"] = ["bookmark", "share", "similar", "notInterested"];
 // The strong matches are counted among this many best hits: far more than anyone pages through.
 const COUNTED = 1000;
+const QUERY_HINT = `Tell me what to look for, like ${example("search", [["query", "mixture of experts"]])}.`;
 
 const Options = z.object({
-  query: option(z.string({ error: "Tell me what to look for, like /papers mixture of experts." }).trim()
-    .min(1, "Tell me what to look for, like /papers mixture of experts.")
+  query: option(z.string({ error: QUERY_HINT }).trim()
+    .min(1, QUERY_HINT)
     .max(MAX_QUERY_LENGTH, `Keep the search under ${MAX_QUERY_LENGTH} characters; a few keywords work best.`),
   { description: "What to look for, e.g. mixture of experts", autocomplete: "paper", rest: true }),
   offset: internal(z.coerce.number().int().min(0).max(1000).default(0)),
@@ -34,7 +36,7 @@ export const searchCommand = defineCommand({
     // An arXiv id or link typed as a search ("/papers 2503.04094", a pasted abs/ link) means that paper,
     // not its digits and "https" as words.
     if (isArxivReference(query)) {
-      const paper = await paperNamed(ctx, query, "search");
+      const paper = await paperNamed(ctx, query);
       return { visibility: "ephemeral", text: `Papers for "${shown}" (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
     }
     // Only the matches past the relevance floor are listed; the rest are counted as weak (core/relevance.ts).

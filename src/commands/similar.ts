@@ -1,6 +1,6 @@
 import { defineCommand } from "../command-kit/command.ts";
 import { paperIdOptions } from "../command-kit/paper-id.ts";
-import { resolvePaper } from "../command-kit/paper-ref.ts";
+import { pickById, resolvePaper } from "../command-kit/paper-ref.ts";
 import { howToFindSimilar } from "../command-kit/hints.ts";
 import { toCard, type Reply } from "../core/messages/reply.ts";
 
@@ -15,7 +15,7 @@ export const similarCommand = defineCommand({
   },
   async execute(ctx, { id }): Promise<Reply> {
     const { catalog } = ctx.services;
-    const paper = await resolvePaper(ctx, id, "similar", howToFindSimilar(ctx.user.platform));
+    const paper = await resolvePaper(ctx, id, pickById("similar"), howToFindSimilar(ctx.user.platform));
     const similar = catalog.papers(catalog.index.similar(paper.id, SIMILAR_COUNT));
     if (similar.length === 0) {
       return { visibility: "ephemeral", tone: "info", text: `I found no papers close to “${paper.title}” yet; try /papers trending.` };

@@ -13,14 +13,14 @@ import { channelMention, type ChannelRef } from "../core/channel.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
-import { exampleOn } from "../command-kit/usage.ts";
+import { example, exampleOn } from "../command-kit/usage.ts";
 import { describeDay, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 
 const SIZE_HINT = "The size is how many papers per digest, a number from 1 to 20, like size:5.";
 const RANKED_HINT = `Ranked is "trending" (the public trending order) or "team" (what this team reads), like ranked:team.`;
 const TOPIC_HINT = "Keep the topic under 200 characters; a few keywords work best, like mixture of experts.";
-const DAY_HINT = "The day is one of mon, tue, wed, thu, fri, sat, sun, like subscribe weekly mon 09:00.";
+const DAY_HINT = `The day is one of mon, tue, wed, thu, fri, sat, sun, like ${example("subscribe", [["every", "weekly"], ["day", "mon"], ["time", "09:00"]])}.`;
 
 const Options = z.object({
   time: option(z.string().default("09:00"), { description: "Local time HH:MM (default 09:00)" }),

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { defineCommand } from "../command-kit/command.ts";
+import { example } from "../command-kit/usage.ts";
 import { internal, option } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 
-const COUNT_HINT = "The count is a number from 1 to 50, like /papers trending 10.";
+const COUNT_HINT = `The count is a number from 1 to 50, like ${example("trending", [["count", "10"]])}.`;
 
 const Options = z.object({
   count: option(z.coerce.number({ error: COUNT_HINT }).int(COUNT_HINT).min(1, COUNT_HINT).max(50, COUNT_HINT).default(5),

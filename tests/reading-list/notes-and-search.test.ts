@@ -117,7 +117,7 @@ describe("/papers note", () => {
     expect((await say(services, tmp, "note")).text).toMatch(/Say which bookmark/);
     expect((await say(services, tmp, "note 9 hello")).text).toBe("Your last list here has only number 1, not 9; pick one of those or give the paper's id.");
     expect((await say(services, tmp, "note 2409.99999 hello")).text).toMatch(/^I don't know a paper "2409\.99999"/);
-    expect((await say(services, tmp, `note ${DIFF.id} hello`)).text).toMatch(/is not in your bookmarks; add it with \/papers bookmarks add 2501\.00003/);
+    expect((await say(services, tmp, `note ${DIFF.id} hello`)).text).toMatch(/is not in your bookmarks; add it with \/papers bookmark 2501\.00003/);
   });
 
   it("exports notes: a BibTeX note field with every special escaped, and a Markdown quote", async () => {

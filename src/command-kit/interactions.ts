@@ -10,7 +10,8 @@ import type { CommandContext } from "./command.ts";
 import { runCommand } from "./dispatch.ts";
 import type { CommandRegistry } from "./registry.ts";
 import { markNotInterested, notInterestedReply } from "./not-interested.ts";
-import { errorReply, notice, toCard, type PaperAction, type Reply } from "../core/messages/reply.ts";
+import { exampleOn } from "./usage.ts";
+import { errorReply, notice, shortId, toCard, type PaperAction, type Reply } from "../core/messages/reply.ts";
 
 /** Slack names the emoji "bookmark"; Discord sends the character itself. */
 export function isBookmarkEmoji(name: string | null | undefined): boolean {
@@ -67,9 +68,15 @@ export async function handleReaction(services: Services, user: UserRef, channel:
   const paper = await services.catalog.find(paperId);
   const title = paper?.title ?? "that paper";
   if (added) {
-    const isNew = await services.bookmarks.add(user, paperId);
+    const isNew = await services.bookmarks.add(user, paperId, true);
     return notice(isNew ? `🔖 Bookmarked “${title}”. See your list with /papers bookmarks.` : `“${title}” is already in your bookmarks.`);
   }
-  const removed = await services.bookmarks.remove(user, paperId);
-  return removed ? notice(`Removed “${title}” from your bookmarks.`) : null;
+  // Taking the reaction back undoes what the reaction did, and no more (stores/bookmarks.ts unreact).
+  const unbookmark = exampleOn(user.platform, "unbookmark", [["id", shortId({ id: paperId, arxivId: paper?.arxivId ?? null })]]);
+  switch (await services.bookmarks.unreact(user, paperId)) {
+    case "removed": return notice(`Removed “${title}” from your bookmarks.`);
+    case "hasNote": return notice(`“${title}” stays in your bookmarks, since it has your note; ${unbookmark} removes it.`);
+    case "notMadeByReaction": return notice(`“${title}” stays in your bookmarks, where you had saved it before reacting; ${unbookmark} removes it.`);
+    case "none": return null;
+  }
 }

@@ -5,10 +5,16 @@ import type { UserRef, WorkspaceRef } from "../channel.ts";
 export interface BookmarkEntry { paperId: string; createdAt: Date; readAt: Date | null; note: string | null }
 
 export interface BookmarkStore {
-  /** true when it was new. */
-  add(user: UserRef, paperId: string): Promise<boolean>;
+  /** true when it was new. `viaReaction`: made by a 🔖 reaction, which taking the reaction back may undo. */
+  add(user: UserRef, paperId: string, viaReaction?: boolean): Promise<boolean>;
   /** true when there was one to remove. */
   remove(user: UserRef, paperId: string): Promise<boolean>;
+  /**
+   * A 🔖 reaction taken back: removes the bookmark only when a reaction made it and it has no note, since
+   * the reaction is all there was to it. Otherwise says why it stays: made another way (a command, a
+   * button) or holding the person's note, which nothing could give back.
+   */
+  unreact(user: UserRef, paperId: string): Promise<"removed" | "notMadeByReaction" | "hasNote" | "none">;
   /** true when the paper is in the list. */
   markRead(user: UserRef, paperId: string, read?: boolean): Promise<boolean>;
   has(user: UserRef, paperId: string): Promise<boolean>;

@@ -9,9 +9,9 @@ const workspace = (w: WorkspaceRef) => ({ platform: w.platform, workspaceId: w.w
 export class PrismaBookmarkStore implements BookmarkStore {
   constructor(private readonly db: PrismaDb) {}
 
-  async add(user: UserRef, paperId: string): Promise<boolean> {
+  async add(user: UserRef, paperId: string, viaReaction = false): Promise<boolean> {
     try {
-      await this.db.bookmark.create({ data: { ...person(user), paperId } });
+      await this.db.bookmark.create({ data: { ...person(user), paperId, viaReaction } });
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;
@@ -21,6 +21,14 @@ export class PrismaBookmarkStore implements BookmarkStore {
 
   async remove(user: UserRef, paperId: string): Promise<boolean> {
     return (await this.db.bookmark.deleteMany({ where: { ...person(user), paperId } })).count > 0;
+  }
+
+  async unreact(user: UserRef, paperId: string): Promise<"removed" | "notMadeByReaction" | "hasNote" | "none"> {
+    // One statement decides, so a note saved at the same moment is never deleted with the bookmark.
+    const { count } = await this.db.bookmark.deleteMany({ where: { ...person(user), paperId, viaReaction: true, note: null } });
+    if (count > 0) return "removed";
+    const kept = await this.db.bookmark.findUnique({ where: { platform_workspaceId_userId_paperId: { ...person(user), paperId } } });
+    return !kept ? "none" : kept.viaReaction ? "hasNote" : "notMadeByReaction";
   }
 
   async markRead(user: UserRef, paperId: string, read = true): Promise<boolean> {

@@ -91,12 +91,12 @@ interface PostedMessageDelegate {
 }
 
 interface BookmarkKey extends UserKey { paperId: string }
-export interface BookmarkRow extends BookmarkKey { createdAt: Date; readAt: Date | null; note: string | null }
+export interface BookmarkRow extends BookmarkKey { createdAt: Date; readAt: Date | null; note: string | null; viaReaction: boolean }
 interface BookmarkWhere { platform: string; workspaceId: string; userId?: In<string>; paperId?: In<string>; readAt?: null }
 
 interface BookmarkDelegate {
-  create(args: { data: BookmarkKey }): PromiseLike<unknown>;
-  deleteMany(args: { where: BookmarkKey }): PromiseLike<Count>;
+  create(args: { data: BookmarkKey & { viaReaction: boolean } }): PromiseLike<unknown>;
+  deleteMany(args: { where: BookmarkKey & { viaReaction?: true; note?: null } }): PromiseLike<Count>;
   updateMany(args: { where: BookmarkKey; data: { readAt: Date | null } | { note: string | null } }): PromiseLike<Count>;
   findUnique(args: { where: { platform_workspaceId_userId_paperId: BookmarkKey } }): PromiseLike<BookmarkRow | null>;
   findMany(args: { where: BookmarkWhere; orderBy?: ({ createdAt: "desc" } | { paperId: "asc" })[]; skip?: number; take?: number;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Bookmark" ADD COLUMN     "viaReaction" BOOLEAN NOT NULL DEFAULT false;

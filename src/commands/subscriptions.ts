@@ -11,6 +11,9 @@ import { targetUserId } from "../core/person-target.ts";
 import { WEEKDAYS } from "../core/digest/weekly.ts";
 import { exampleOn } from "../command-kit/usage.ts";
 
+/** A digest in a person's direct messages with the bot (Slack's DM channels start with D). */
+const isDirectMessage = (s: { platform: string; channelId: string }) => s.platform === "slack" && s.channelId.startsWith("D");
+
 export const subscriptionsCommand = defineCommand({
   data: {
     name: "subscriptions",
@@ -19,15 +22,23 @@ export const subscriptionsCommand = defineCommand({
     options: z.object({}),
   },
   async execute(ctx): Promise<Reply> {
-    // A personal digest is the asker's own business: theirs is listed, nobody else's.
-    const subs = (await ctx.services.subscriptions.forWorkspace(ctx.channel.platform, ctx.channel.workspaceId))
-      .filter((s) => { const owner = targetUserId(s); return owner === null || owner === ctx.user.userId; });
+    // Who sees what. A personal digest, or one in somebody's DM with the bot, is its owner's business alone.
+    // Another channel's topic is its members' business: a private channel's topic must not reach the whole
+    // workspace, and neither platform tells us here which channels are private. So the topic shows for this
+    // channel and for digests the asker set up; elsewhere the line says there is one.
+    const mine = (s: { createdBy: string }) => s.createdBy === ctx.user.userId;
+    const here = (s: { channelId: string }) => s.channelId === ctx.channel.channelId;
+    const subs = (await ctx.services.subscriptions.forWorkspace(ctx.channel.platform, ctx.channel.workspaceId)).filter((s) => {
+      const owner = targetUserId(s);
+      if (owner !== null) return owner === ctx.user.userId;
+      return !isDirectMessage(s) || here(s) || mine(s);
+    });
     if (subs.length === 0) return { visibility: "ephemeral", tone: "info", text: `No channel here has a digest yet. Start one with ${exampleOn(ctx.user.platform, "subscribe", [["time", "09:00"], ["zone", "Europe/Berlin"]])}.` };
     const lines = await Promise.all(subs.map(async (s) => {
       const channel = { platform: s.platform as Platform, workspaceId: s.workspaceId, channelId: s.channelId };
       const weekly = s.cadence === "weekly";
       const parts = [weekly ? `weekly on ${WEEKDAYS[(s.weekday ?? 1) - 1]} ${s.localTime} ${s.timeZone}` : `${s.localTime} ${s.timeZone}`, `${s.size} paper${s.size === 1 ? "" : "s"}`,
-        s.ranking === "team" ? "ranked by this team" : null, s.topic ? `topic "${s.topic}"` : null].filter(Boolean).join(", ");
+        s.ranking === "team" ? "ranked by this team" : null, s.topic ? (here(s) || mine(s) ? `topic "${s.topic}"` : "on a topic set there") : null].filter(Boolean).join(", ");
       const state = s.pausedReason ? `paused: ${pausedWords(s.pausedReason)} (fix it, then subscribe again in that channel)`
         : weekly ? "the week's most-upvoted papers" : `next ${describeDay(nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, localDate(ctx.now, s.timeZone))).localDate,
           localDate(ctx.now, s.timeZone), s.localTime, s.timeZone)}`;

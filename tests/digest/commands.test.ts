@@ -152,6 +152,22 @@ describe("subscriptions and unsubscribe", () => {
     expect(reply.text).not.toContain("CX");
   });
 
+  it("shows another person's digest in a channel without its topic, and one in their DM with the bot not at all", async () => {
+    const ceo = { createdBy: "U0CEO", localTime: "08:00", timeZone: "UTC", size: 5, ranking: "trending" as const };
+    await services.subscriptions.upsert(channel("G0SECRET"), { ...ceo, topic: "acquisition of competitor" });
+    await services.subscriptions.upsert(channel("D0CEODM"), { ...ceo, topic: "reinforcement learning" });
+    const seen = (await say("subscriptions")).text;
+    expect(seen).toContain("• <#G0SECRET>: 08:00 UTC, 5 papers, on a topic set there; next");
+    expect(seen).not.toMatch(/acquisition|reinforcement|a direct message: 08:00/);
+    // Their owner sees both in full; so does anyone asking in that channel.
+    const own = (await runText(registry, "subscriptions", { ...ctx("C9"), user: { platform: "slack", workspaceId: "T1", userId: "U0CEO" } })).text;
+    expect(own).toContain('• <#G0SECRET>: 08:00 UTC, 5 papers, topic "acquisition of competitor"');
+    expect(own).toContain('• a direct message: 08:00 UTC, 5 papers, topic "reinforcement learning"');
+    expect((await say("subscriptions", "G0SECRET")).text).toContain('topic "acquisition of competitor"');
+    await services.subscriptions.remove(channel("G0SECRET"));
+    await services.subscriptions.remove(channel("D0CEODM"));
+  });
+
   it("removes only this channel's subscription, and says so when there is none", async () => {
     expect((await say("unsubscribe", "C1")).text).toMatch(/^<#C1> will get no more digests/);
     expect(await services.subscriptions.get(channel("C1"))).toBeNull();

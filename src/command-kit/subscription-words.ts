@@ -10,8 +10,20 @@ const ZONE_WORD = /^(utc|gmt|z|[a-z_]+(?:\/[a-z0-9_+\-]+)+|etc\/[a-z0-9+\-]+)$/i
 const TIME_HINT = "Type the time as HH:MM on a 24-hour clock (00:00–23:59), like 09:00 or 17:30 (9am and 9:30pm work too).";
 
 function looksLikeTime(word: string): boolean {
-  // A bare number is more likely part of a topic ("gpt 4") than a time; "9am" or "9:00" is a time.
-  return /^\d{1,2}:\d{1,2}$/.test(word) || /^\d{1,2}(:\d{2})?\s*(am|pm)$/i.test(word) || /^\d{1,2}h\d{0,2}$/i.test(word);
+  // A bare number is more likely part of a topic ("gpt 4") than a time; "9am", "9:00" or "9.30" is a time.
+  return /^\d{1,2}[:.]\d{1,2}$/.test(word) || /^\d{1,2}([:.]\d{2})?\s*[ap]\.?m\.?$/i.test(word) || /^\d{1,2}h\d{0,2}$/i.test(word);
+}
+
+// "am" or "pm" (or "a.m.") typed apart from its time ("9:00 pm", "9 pm") belongs to it, not to the topic.
+const MERIDIEM = /^[ap]\.?m\.?$/i;
+const HOUR_OR_TIME = /^\d{1,2}([:.]\d{2})?$/;
+function withMeridiems(words: string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    if (MERIDIEM.test(word) && out.length > 0 && HOUR_OR_TIME.test(out[out.length - 1]!)) out[out.length - 1] += word;
+    else out.push(word);
+  }
+  return out;
 }
 
 // A day as people write one ("mon", "Tues", "wednesday", "Fridays"), not any word that starts like one:
@@ -42,7 +54,7 @@ const OFFSET_WORD = /^(?:utc|gmt)?[+\-−]\d{1,2}(?::?\d{2})?$/i;
 export function parseSubscribeWords(words: string[]): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   const topic: string[] = [];
-  let rest = words;
+  let rest = withMeridiems(words);
   for (;;) {
     const first = rest[0]?.toLowerCase();
     if (first === "me" && raw.who === undefined) raw.who = "me";
@@ -93,9 +105,10 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
   return raw;
 }
 
-/** "9", "09:00", "9:30pm", "12am", "9h30" → "HH:MM"; anything else is a UserError saying what to type. */
+/** "9", "09:00", "9:30pm", "9.30 p.m.", "12am", "9h30" → "HH:MM"; anything else is a UserError saying what to type. */
 export function normalizeTime(input: string): string {
-  const text = input.trim().toLowerCase().replace(/^(\d{1,2})h(\d{0,2})$/, (_m, h: string, m: string) => `${h}:${m || "00"}`);
+  const text = input.trim().toLowerCase().replace(/^(\d{1,2})h(\d{0,2})$/, (_m, h: string, m: string) => `${h}:${m || "00"}`)
+    .replace(/^(\d{1,2})\.(\d{2})/, "$1:$2").replace(/([ap])\.m\.?$/, "$1m");
   const match = TIME_WORD.exec(text);
   if (!match || (match[2] !== undefined && match[2].length !== 2)) throw new UserError("bad_time", `"${input.slice(0, 20)}" isn't a time I can read. ${TIME_HINT}`);
   let hour = Number(match[1]);

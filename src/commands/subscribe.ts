@@ -22,10 +22,14 @@ const RANKED_HINT = `Ranked is "trending" (the public trending order) or "team" 
 const TOPIC_HINT = "Keep the topic under 200 characters; a few keywords work best, like mixture of experts.";
 const DAY_HINT = `The day is one of mon, tue, wed, thu, fri, sat, sun, like ${example("subscribe", [["every", "weekly"], ["day", "mon"], ["time", "09:00"]])}.`;
 
+// A topic typed in quotes ("mixture of experts") is the words inside them.
+const QUOTED = /^["“”'‘’«»](.*)["“”'‘’«»]$/s;
+const unquoted = (topic: string): string => QUOTED.exec(topic)?.[1]?.trim() ?? topic;
+
 const Options = z.object({
   time: option(z.string().default("09:00"), { description: "Local time HH:MM (default 09:00)" }),
   zone: option(z.string().optional(), { description: "IANA time zone, e.g. Europe/Berlin (default: yours where the platform knows it, else UTC)", autocomplete: "timezone" }),
-  topic: option(z.string().trim().max(200, TOPIC_HINT).optional().transform((t) => t || null), { description: "Only papers about this, e.g. mixture of experts" }),
+  topic: option(z.string().trim().max(200, TOPIC_HINT).optional().transform((t) => (t && unquoted(t)) || null), { description: "Only papers about this, e.g. mixture of experts" }),
   size: option(z.coerce.number({ error: SIZE_HINT }).int(SIZE_HINT).min(1, SIZE_HINT).max(20, SIZE_HINT).default(5), { description: "Papers per digest (1–20, default 5)" }),
   ranked: option(z.string().toLowerCase().pipe(z.enum(["trending", "team"], { error: RANKED_HINT })).default("trending"),
     { description: "Order: trending (default) or team" }),
@@ -45,7 +49,10 @@ async function zoneFor(ctx: CommandContext, given: string | undefined, personal:
   const own = await ctx.userTimeZone?.();
   if (own) { try { return normalizeZone(own); } catch { /* a zone this runtime does not know: as if none */ } }
   if (!personal || ctx.user.platform === "console") return "UTC";
-  throw new UserError("missing_zone", "Which time zone are you in? Add it, like /papers subscribe who:me time:08:30 zone:Europe/Berlin (start typing a city and pick it).");
+  // Slack lands here only when it would not say the person's zone (an install without users:read).
+  const discord = ctx.user.platform === "discord";
+  throw new UserError("missing_zone", `Which time zone are you in? Add it, like ${exampleOn(ctx.user.platform, "subscribe",
+    [["who", "me"], ["time", "08:30"], ["zone", "Europe/Berlin"]])}${discord ? " (start typing a city and pick it)" : ""}.`);
 }
 
 /** When the next weekly digest comes: this week's day if its time is still ahead, else next week's. */

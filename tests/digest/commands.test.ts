@@ -34,6 +34,15 @@ describe("subscribe", () => {
     expect(await services.subscriptions.get(channel("C3"))).toMatchObject({ localTime: "21:30", timeZone: "UTC", size: 5, ranking: "trending", topic: null });
   });
 
+  it("reads am and pm typed apart, a.m., and 9.30, and a topic in quotes as its words", async () => {
+    for (const [text, time, topic] of [["9:00 pm America/New_York", "21:00", null], ["9 pm UTC", "21:00", null], ["8:30 a.m. UTC moe", "08:30", "moe"],
+      ["9.30 UTC", "09:30", null], ['09:00 UTC "mixture of experts"', "09:00", "mixture of experts"], ["07:00 UTC “state space models”", "07:00", "state space models"]] as const) {
+      expect((await say(`subscribe ${text}`, "CTIME")).tone, text).toBe("info");
+      expect(await services.subscriptions.get(channel("CTIME")), text).toMatchObject({ localTime: time, topic });
+    }
+    await services.subscriptions.remove(channel("CTIME"));
+  });
+
   it("answers a bad time, zone or size with one sentence naming what to type", async () => {
     for (const [text, pattern] of [
       ["subscribe 25:00", /^"25:00" isn't a time of day\. Type the time as HH:MM/],

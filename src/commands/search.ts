@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { defineCommand } from "../command-kit/command.ts";
-import { example } from "../command-kit/usage.ts";
+import { example, exampleOn } from "../command-kit/usage.ts";
 import { internal, option } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference } from "../core/paper.ts";
+import { onlyCommonWords } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
 
 export const PAGE_SIZE = 5;
@@ -38,6 +39,10 @@ export const searchCommand = defineCommand({
     if (isArxivReference(query)) {
       const paper = await paperNamed(ctx, query);
       return { visibility: "ephemeral", text: `Papers for "${shown}" (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
+    }
+    if (onlyCommonWords(query)) {
+      return { visibility: "ephemeral", tone: "info", text: `"${shown}" has no word specific enough to search for; ` +
+        `try a topic, like ${exampleOn(ctx.user.platform, "search", [["query", "mixture of experts"]])}, or see /papers trending for what's new.` };
     }
     // Only the matches past the relevance floor are listed; the rest are counted as weak (core/relevance.ts).
     const searchStarted = performance.now();

@@ -121,6 +121,13 @@ function unitsOf(query: string): Unit[] {
   return units;
 }
 
+/** Whether every word of `query` is one searches drop ("the of and", "show me papers"): it names no topic,
+ * and searching its words would list nearly every paper. */
+export function onlyCommonWords(query: string): boolean {
+  const units = unitsOf(query);
+  return units.length > 0 && units.every((u) => u.parts.length === 1 && isStopword(u.surface));
+}
+
 export function planQuery(query: string, corpus: Corpus): Concept[] {
   // Compatibility forms typed by phones and CJK keyboards ("ｍｏｅ", "ﬁne-tuning") are the letters they look like.
   const units = unitsOf(/[^\x00-\x7f]/.test(query) ? query.normalize("NFKC") : query).slice(0, MAX_CONCEPTS * 2);

@@ -46,6 +46,15 @@ describe("free text after /papers", () => {
     expect((await runText(registry, "paper 9999.99999", ctx)).text).toMatch(/^I don't know a paper "9999.99999"/);
   });
 
+  it("says a search of only common words names no topic, instead of listing every paper", async () => {
+    for (const text of ["the of and", "show me papers", "a"]) {
+      const reply = await runText(registry, text, ctx);
+      expect(reply.papers ?? [], text).toEqual([]);
+      expect(reply.text).toBe(`"${text}" has no word specific enough to search for; try a topic, like /papers mixture of experts, or see /papers trending for what's new.`);
+    }
+    expect((await runText(registry, "the mixture of experts", ctx)).papers?.length).toBeGreaterThan(0);
+  });
+
   it("refuses 10 kB of text without searching", async () => {
     const reply = await runText(registry, "moe ".repeat(2560), ctx);
     expect(reply.tone).toBe("error");

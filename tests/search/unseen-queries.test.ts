@@ -61,6 +61,21 @@ describe("queries the judged sets do not name", () => {
     expect(index.missingWords("phi3")).toEqual(["phi3"]);
   });
 
+  it("counts a version typed after a name only right after that name: 'gpt-5' is not GPT-3.5, 'llama 4' not GPT-4", () => {
+    const papers = [
+      paper("Routing prompts between GPT-3.5 and GPT-4", "We route prompts to GPT-3.5 or GPT-4 by cost."),
+      paper("Distilling Llama 2 into small models", "We distil Llama 2 and compare with GPT-4 and Claude 2."),
+      paper("Open weights beyond Gemini 1.5", "Compared with Gemini 1.5 and Qwen 2.5 on vision tasks."),
+      paper("Qwen 2.5 for math", "Qwen 2.5 solves math problems."),
+    ];
+    expect(search(papers, "gpt-5").shown).toEqual([]);
+    expect(search(papers, "gemini 2.5").shown).toEqual(["Open weights beyond Gemini 1.5"]); // Gemini, if not 2.5; not Qwen 2.5
+    expect(search(papers, "llama 4").shown).not.toContain("Routing prompts between GPT-3.5 and GPT-4");
+    expect(search(papers, "qwen 2.5").shown[0]).toBe("Qwen 2.5 for math");
+    expect(search(papers, "gpt-4").shown[0]).toBe("Routing prompts between GPT-3.5 and GPT-4");
+    expect(search(papers, "llama 2").shown[0]).toBe("Distilling Llama 2 into small models");
+  });
+
   it("guesses no typo from a stopword or a changed first letter: 'teaching' is not 'each' or 'reach'", () => {
     const papers = [
       paper("Reach and grasp with robot arms", "Each arm learns to reach for objects."),

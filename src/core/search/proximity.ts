@@ -8,6 +8,9 @@
 //   - Spelled-out expansions: a concept matched only through a multi-word alternative ("state space
 //     model" for "ssm") whose words are scattered ("state of the art", "parameter space", "models") did
 //     not really match; that concept's share of the score is mostly taken back.
+//   - Versions: a number typed after a name ("llama 4", "gpt-5") is that name's version, so it counts only
+//     right after the name ("Llama 4", "GPT-5"); the "5" of "GPT-3.5" or the "4" of "GPT-4" beside a
+//     "Llama" is another model's, and taken back like a scattered expansion.
 import type { TermSink } from "./analyzer.ts";
 import type { Corpus } from "./corpus.ts";
 import type { Concept } from "./query.ts";
@@ -25,7 +28,11 @@ const MAX_GAP = 3;
 // still counts, for less.
 const LOOSE = 0.5;
 
-interface Phrase { concept: number; terms: number[] }
+/** `versions[i]`: term i is a version, to be found right after term i - 1. */
+interface Phrase { concept: number; terms: number[]; versions: boolean[] }
+
+// A version: a number, or a number with a letter or two ("4o", "70b"), the way model names continue.
+const VERSION = /^\d+[a-z]{0,2}$/;
 
 /** Re-ranks candidates of one query. */
 export class Proximity implements TermSink {
@@ -35,6 +42,8 @@ export class Proximity implements TermSink {
   private concepts: Concept[] = [];
   private shares: number[] = [];
   private phrases: Phrase[] = [];
+  // Concepts typed as a version right after another concept's word ("llama 4": the "4").
+  private versions = 0;
   // term id → bit c set when the term alone is an alternative of concept c; which concepts the doc has so.
   private singleOf = new Map<number, number>();
   private present = 0;
@@ -70,12 +79,20 @@ export class Proximity implements TermSink {
         const single = alt.terms[0]!;
         if (alt.terms.length === 1) this.singleOf.set(single, (this.singleOf.get(single) ?? 0) | (1 << c));
         else if (alt.terms.every((t) => t >= 0)) {
-          this.phrases.push({ concept: c, terms: alt.terms });
+          const versions = alt.terms.map((t, i) => i > 0 && VERSION.test(this.corpus.vocab.stemOf(t)));
+          this.phrases.push({ concept: c, terms: alt.terms, versions });
           for (const t of alt.terms) this.termPositions.set(t, []);
         }
       }
     });
     this.positions = this.concepts.map(() => []);
+    this.versions = 0;
+    this.concepts.forEach((concept, c) => {
+      const before = this.concepts[c - 1];
+      // After a name, or after a version's first number ("gemini 2.5": the 5 after the 2).
+      const afterName = before && (!VERSION.test(before.word) || (this.versions & (1 << (c - 1))) !== 0);
+      if (afterName && VERSION.test(concept.word) && concept.start === before.end + 1) this.versions |= 1 << c;
+    });
     this.gaps = this.concepts.map((c, i) => Math.max(1, (this.concepts[i + 1]?.start ?? c.end + 1) - c.end));
   }
 
@@ -93,18 +110,21 @@ export class Proximity implements TermSink {
     for (let i = start; i < start + count; i++) this.term(corpus.titleTerms[i]!, corpus.titlePositions[i]!);
     const inTitle = pairs > 0 ? this.adjacentPairs(this.positions, this.gaps) : 0;
     let matched = this.present | this.adjacentExpansions();
+    let versioned = this.versionsAfterNames();
     // The abstract is read only when it can change the answer.
-    const unsure = this.phrases.some((p) => (matched & (1 << p.concept)) === 0);
+    const unsure = this.phrases.some((p) => (matched & (1 << p.concept)) === 0) || (this.versions & ~versioned) !== 0;
     let body = 0;
     if ((pairs > 0 && inTitle < pairs) || unsure) {
       this.clear(false);
       corpus.replay(doc, 1, this);
       if (pairs > 0) body = this.occurrencesShare();
       matched |= this.present | this.adjacentExpansions();
+      versioned |= this.versionsAfterNames();
     }
     let boost = 1;
     if (pairs > 0) boost *= 1 + TITLE_PHRASE * (inTitle / pairs) ** 2 + BODY_PHRASE * body;
     const scattered = new Set(this.phrases.map((p) => p.concept).filter((c) => (matched & (1 << c)) === 0));
+    this.concepts.forEach((_, c) => { if ((this.versions & ~versioned & (1 << c)) !== 0) scattered.add(c); });
     for (const c of scattered) boost *= 1 - this.shares[c]! * (1 - SCATTERED_KEEPS);
     return boost;
   }
@@ -125,15 +145,33 @@ export class Proximity implements TermSink {
     this.present |= this.singleOf.get(term) ?? 0;
   }
 
-  /** Bit c set for each concept one of whose multi-word alternatives appears with its words in order, close together. */
+  /** Bit c set for each concept one of whose multi-word alternatives appears with its words in order, close
+   * together; a version among them ("gpt" "5" for "gpt-5") right after the word before it. */
   private adjacentExpansions(): number {
     let out = 0;
     for (const phrase of this.phrases) {
       const positions = phrase.terms.map((t) => this.termPositions.get(t)!);
-      if (this.adjacentPairs(positions, positions.map(() => MAX_GAP)) >= phrase.terms.length - 1) out |= 1 << phrase.concept;
+      const together = phrase.versions.every((version, i) => !version || positions[i - 1]!.some((p) => positions[i]!.includes(p + 1)));
+      if (together && this.adjacentPairs(positions, positions.map(() => MAX_GAP)) >= phrase.terms.length - 1) out |= 1 << phrase.concept;
     }
     return out;
   }
+
+  /** Bit c set for each version concept found right after the concept before it (or written joined to it:
+   * "Llama3" for "llama 3", which the joined form's shared position says); a version's later number only
+   * after its first found so ("gemini 2.5": the 5 of "Qwen 2.5" follows a 2, but not Gemini's). */
+  private versionsAfterNames(): number {
+    let out = 0;
+    let after: number[] = [];
+    for (let c = 1; c < this.positions.length; c++) {
+      if ((this.versions & (1 << c)) === 0) continue;
+      const before = (this.versions & (1 << (c - 1))) !== 0 ? after : this.positions[c - 1]!;
+      after = this.positions[c]!.filter((q) => before.includes(q - 1) || (before.includes(q) && this.sharedPositions.includes(q)));
+      if (after.length > 0) out |= 1 << c;
+    }
+    return out;
+  }
+
 
   /** Forgets the positions read (title and abstract positions are never compared); `all` also forgets what was present. */
   private clear(all = true): void {

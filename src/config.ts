@@ -53,7 +53,8 @@ const EnvSchema = z.object({
   HF_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
   DIGEST_CRON: z.string().default("* * * * *"),
   COMMANDS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
-  INDEX_SYNC_SECONDS: z.coerce.number().int().min(1).default(30),
+  // At most a day: a timer takes no more than 2^31 ms, and past that Node fires it at once, every time.
+  INDEX_SYNC_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   PUBLIC_BASE_URL: z.string().url().optional(),
   // Who "you" are in terminal mode: the login name, as a shell would say.
   USER: z.string().default("you"),
@@ -65,6 +66,8 @@ export type Config = z.infer<typeof EnvSchema> & {
   discord: boolean;
   /** Variables set that look meant for Slack or Discord but are no setting ("SLACK_BOT_TOKN"). */
   unreadChatVariables: string[];
+  /** Variables set that look like a misspelt setting, each with the one it looks meant as ("DATABSE_URL"). */
+  misspeltVariables: { name: string; meant: string }[];
 };
 
 export class ConfigError extends Error {}
@@ -177,6 +180,24 @@ export function noChatConfigured(config: Pick<Config, "unreadChatVariables">): s
     "DISCORD_APPLICATION_ID) is configured", ...near.slice(0, 2)].join("; ");
 }
 
+/**
+ * Variables set that are no setting but one or two letters from one ("DATABSE_URL", "HF_REFESH",
+ * "SLACK_SIGNING_SECRT"): each with the setting it looks meant as. Short settings (PORT, USER) are left
+ * out, since many unrelated variables are a letter or two from them.
+ */
+export function misspeltVariables(names: string[]): { name: string; meant: string }[] {
+  const settings = Object.keys(EnvSchema.shape).filter((k) => k.length >= 6);
+  return names.filter((name) => !Object.hasOwn(EnvSchema.shape, name)).flatMap((name) => {
+    const meant = settings.find((k) => editDistance(name.toUpperCase(), k) <= 2);
+    return meant ? [{ name, meant }] : [];
+  });
+}
+
+/** "; X is set, which looks like a misspelt Y" for each, to end a sentence about configuration with. */
+function misspeltSuffix(misspelt: { name: string; meant: string }[]): string {
+  return misspelt.slice(0, 2).map(({ name, meant }) => `; ${name} is set, which looks like a misspelt ${meant}`).join("");
+}
+
 /** Levenshtein distance between short names: variables here, commands in command-kit/dispatch.ts's did-you-mean. */
 export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -204,13 +225,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const problem = cronProblem(c[name]);
     if (problem) throw new ConfigError(`Configuration error: ${name} "${c[name].slice(0, 40)}" ${problem}.`);
   }
+  const misspelt = misspeltVariables(Object.keys(given));
   if (Boolean(c.SLACK_BOT_TOKEN) !== Boolean(c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)) {
-    throw new ConfigError(c.SLACK_BOT_TOKEN
-      ? "Configuration error: SLACK_BOT_TOKEN is set, so SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is needed too."
-      : "Configuration error: SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN.");
+    throw new ConfigError((c.SLACK_BOT_TOKEN
+      ? "Configuration error: SLACK_BOT_TOKEN is set, so SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is needed too"
+      : "Configuration error: SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN") + `${misspeltSuffix(misspelt)}.`);
   }
   if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
-    throw new ConfigError("Configuration error: DISCORD_TOKEN is set, so DISCORD_APPLICATION_ID is needed too.");
+    throw new ConfigError(`Configuration error: DISCORD_TOKEN is set, so DISCORD_APPLICATION_ID is needed too${misspeltSuffix(misspelt)}.`);
   }
   return {
     ...c,
@@ -218,5 +240,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     slack: Boolean(c.SLACK_BOT_TOKEN),
     discord: Boolean(c.DISCORD_TOKEN),
     unreadChatVariables: Object.keys(given).filter((name) => CHAT_VARIABLE.test(name) && !Object.hasOwn(EnvSchema.shape, name)),
+    misspeltVariables: misspelt,
   };
 }

@@ -27,6 +27,8 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   if (!chat && options.requireChat) throw new ConfigError(`Configuration error: ${noChatConfigured(config)}.`);
   // In terminal mode a log line would land in the middle of the conversation: it goes to a file instead.
   const log = createLogger({ level: config.LOG_LEVEL, destination: chat ? io.stderr : openTerminalLog(config) });
+  // A misspelt name leaves its setting at the default in silence (DATABSE_URL: the embedded SQLite file).
+  for (const { name, meant } of config.misspeltVariables) log.warn({ variable: name, meant }, `${name} is not a setting papers-bot reads; did you mean ${meant}?`);
   const metrics = chat ? createMetrics() : undefined;
   const services = { ...(await createServices(config, log)), ...(metrics ? { metrics } : {}) };
   const registry = createRegistry();

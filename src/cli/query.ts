@@ -5,6 +5,7 @@ import { renderText } from "../adapters/console/render.ts";
 import { CliUsageError, parseFlags, type CliCommand, type CliContext } from "./io.ts";
 import { withServices } from "./services.ts";
 import type { Services } from "../app/services.ts";
+import { plainTyped } from "../core/messages/typed.ts";
 
 function parse(ctx: CliContext) {
   return parseFlags({ args: ctx.args, allowPositionals: true, options: { limit: { type: "string" }, json: { type: "boolean", default: false } } });
@@ -23,7 +24,7 @@ async function printReply(ctx: CliContext, services: Services, name: string, inp
       services, user: { platform: "console", workspaceId: "local", userId: "cli" },
       channel: { platform: "console", workspaceId: "local", channelId: "cli" }, canManageChannel: true, now: services.clock(),
       rememberLists: false }); // nothing later reads this viewer's numbered list (command.ts)
-    if (reply.tone === "error") { ctx.stderr.write(reply.text + "\n"); return 1; }
+    if (reply.tone === "error") { ctx.stderr.write(plainTyped(reply.text) + "\n"); return 1; }
     if (json) {
       // Cards carry the catalog's cut abstract; the JSON gives each paper's whole one, read for this page.
       const abstracts = new Map((await services.papers.getMany((reply.papers ?? []).map((c) => c.id))).map((p) => [p.id, p.summary]));

@@ -21,8 +21,9 @@ import type { CommandOutcome } from "../core/metrics.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
 
-// Control characters, and the invisible marks that reorder text (an echoed "\u202emoe" would print backwards).
-const INVISIBLE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Control characters, the invisible marks that reorder text (an echoed "\u202emoe" would print backwards),
+// and the two that mark typed text in replies (core/messages/typed.ts).
+const INVISIBLE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2063\u2064\u2066-\u2069]/g;
 
 /** A refusal may quote what the person sent; a quoted line break or control character must not split it. */
 function oneLine(text: string): string {

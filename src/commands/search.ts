@@ -8,6 +8,7 @@ import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference } from "../core/paper.ts";
 import { onlyCommonWords } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
+import { quoted } from "../core/messages/typed.ts";
 
 export const PAGE_SIZE = 5;
 const ACTIONS: Reply["actions"] = ["bookmark", "share", "similar", "notInterested"];
@@ -38,10 +39,10 @@ export const searchCommand = defineCommand({
     // not its digits and "https" as words.
     if (isArxivReference(query)) {
       const paper = await paperNamed(ctx, query);
-      return { visibility: "ephemeral", text: `Papers for "${shown}" (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
+      return { visibility: "ephemeral", text: `Papers for ${quoted(shown)} (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
     }
     if (onlyCommonWords(query)) {
-      return { visibility: "ephemeral", tone: "info", text: `"${shown}" has no word specific enough to search for; ` +
+      return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} has no word specific enough to search for; ` +
         `try a topic, like ${exampleOn(ctx.user.platform, "search", [["query", "mixture of experts"]])}, or see /papers trending for what's new.` };
     }
     // Only the matches past the relevance floor are listed; the rest are counted as weak (core/relevance.ts).
@@ -55,8 +56,8 @@ export const searchCommand = defineCommand({
       const related = query.trim().split(/\s+/).length === 1 ? "it or a related word" : "some of its words";
       const passing = weak > 0 ? ` (${weak} only mention ${related} in passing)` : "";
       return { visibility: "ephemeral", tone: "info", text: offset > 0
-        ? `No more papers for "${shown}".`
-        : `No papers ${weak > 0 ? "are about" : "match"} "${shown}"${passing}. Try fewer or broader words, like "language models", or see /papers trending.` };
+        ? `No more papers for ${quoted(shown)}.`
+        : `No papers ${weak > 0 ? "are about" : "match"} ${quoted(shown)}${passing}. Try fewer or broader words, like "language models", or see /papers trending.` };
     }
     const end = offset + papers.length;
     const weakNote = weak > 0 ? `; ${weak} more weak ${weak === 1 ? "match" : "matches"} not listed` : "";
@@ -65,7 +66,7 @@ export const searchCommand = defineCommand({
     const missingNote = missing ? `; no paper mentions ${missing}` : "";
     return {
       visibility: "ephemeral",
-      text: `Papers for "${shown}" (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}):`,
+      text: `Papers for ${quoted(shown)} (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}):`,
       papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1 })),
       actions: ACTIONS,
       ...(end < strong.length ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),

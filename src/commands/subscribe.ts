@@ -16,6 +16,7 @@ import { UserError } from "../command-kit/errors.ts";
 import { example, exampleOn } from "../command-kit/usage.ts";
 import { describeDay, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
+import { quoted } from "../core/messages/typed.ts";
 
 const SIZE_HINT = "The size is how many papers per digest, a number from 1 to 20, like size:5.";
 const RANKED_HINT = `Ranked is "trending" (the public trending order) or "team" (what this team reads), like ranked:team.`;
@@ -104,7 +105,7 @@ export const subscribeCommand = defineCommand({
     const next = weekly ? nextWeekly(schedule, weekday!, today, ctx.now, done) : nextRun(schedule, ctx.now, done);
     const when = `${describeDay(next.localDate, today, localTime, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}`;
     const what = [`${input.size} paper${input.size === 1 ? "" : "s"}`, input.ranked === "team" && !personal ? "ranked by this team" : null,
-      input.topic ? `about "${input.topic.slice(0, 80)}"` : null].filter(Boolean).join(", ");
+      input.topic ? `about ${quoted(input.topic.slice(0, 80))}` : null].filter(Boolean).join(", ");
     // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.
     const missing = input.topic ? missingWordsText(ctx.services.catalog.index, input.topic) : null;
     // "subscribe 09:00 Berlin": a city typed where the zone goes reads as the topic; the answer offers the zone.

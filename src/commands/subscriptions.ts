@@ -10,6 +10,7 @@ import type { Reply } from "../core/messages/reply.ts";
 import { targetUserId } from "../core/person-target.ts";
 import { WEEKDAYS } from "../core/digest/weekly.ts";
 import { exampleOn } from "../command-kit/usage.ts";
+import { quoted } from "../core/messages/typed.ts";
 
 /** A digest in a person's direct messages with the bot (Slack's DM channels start with D). */
 const isDirectMessage = (s: { platform: string; channelId: string }) => s.platform === "slack" && s.channelId.startsWith("D");
@@ -38,7 +39,7 @@ export const subscriptionsCommand = defineCommand({
       const channel = { platform: s.platform as Platform, workspaceId: s.workspaceId, channelId: s.channelId };
       const weekly = s.cadence === "weekly";
       const parts = [weekly ? `weekly on ${WEEKDAYS[(s.weekday ?? 1) - 1]} ${s.localTime} ${s.timeZone}` : `${s.localTime} ${s.timeZone}`, `${s.size} paper${s.size === 1 ? "" : "s"}`,
-        s.ranking === "team" ? "ranked by this team" : null, s.topic ? (here(s) || mine(s) ? `topic "${s.topic}"` : "on a topic set there") : null].filter(Boolean).join(", ");
+        s.ranking === "team" ? "ranked by this team" : null, s.topic ? (here(s) || mine(s) ? `topic ${quoted(s.topic)}` : "on a topic set there") : null].filter(Boolean).join(", ");
       const state = s.pausedReason ? `paused: ${pausedWords(s.pausedReason)} (fix it, then subscribe again in that channel)`
         : weekly ? "the week's most-upvoted papers" : `next ${describeDay(nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, localDate(ctx.now, s.timeZone))).localDate,
           localDate(ctx.now, s.timeZone), s.localTime, s.timeZone)}`;

@@ -75,7 +75,7 @@ export async function healthStatus(services: Pick<Services, "database" | "jobRun
     const since = Math.max(lastTick?.getTime() ?? 0, options.startedAt.getTime());
     if (now - since > staleAfterMs) {
       const minutes = Math.round((now - since) / 60_000);
-      return { ...status, ok: false, reason: `The digest job has not ticked for ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+      return { ...status, ok: false, reason: `The digest job has recorded no tick for ${minutes} minute${minutes === 1 ? "" : "s"} (a tick that cannot write to the database records none).` };
     }
   }
   const lastDigestFailed = digest?.lastFailureAt && (!digest.lastSuccessAt || digest.lastFailureAt > digest.lastSuccessAt);

@@ -4,6 +4,7 @@
 // best hit is itself weak, a word once in an abstract, gets nothing rather than noise). Used by topic
 // digests and by search, so both draw the same line.
 import type { SearchHit, SearchIndex } from "./search/index.ts";
+import { quoted } from "./messages/typed.ts";
 
 // Measured on the bundled capture: MoE papers score 0.68–0.84 of attainable for "moe", the papers that
 // only say "expert" 0.02–0.03; RLHF papers 0.5–0.8, reinforcement-learning papers below 0.07.
@@ -41,5 +42,5 @@ export function papersAbout(index: SearchIndex, topic: string, options: { among?
  * `foundElsewhere`: a word it says yes to is not missing (a reading list's notes are searched too). */
 export function missingWordsText(index: SearchIndex, query: string, foundElsewhere?: (word: string) => boolean): string | null {
   const missing = [...new Set(index.missingWords(query).map((w) => w.toLowerCase()))].filter((w) => !foundElsewhere?.(w)).slice(0, 3);
-  return missing.length ? missing.map((w) => `"${w.slice(0, 30)}"`).join(" or ") : null;
+  return missing.length ? missing.map((w) => `${quoted(w.slice(0, 30))}`).join(" or ") : null;
 }

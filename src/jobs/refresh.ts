@@ -47,9 +47,13 @@ export function startRefreshJob(services: Services, options: { client?: HfClient
   const { config, log } = services;
   if (config.HF_REFRESH === "off") { log.info("papers refresh from Hugging Face is off (HF_REFRESH=off)"); return null; }
   let inFlight: Promise<unknown> | null = null;
+  // Stopping ends a request in flight: a Hugging Face that hangs (or a firewall that drops its packets)
+  // must not hold the shutdown until the request's own timeout, times its retries.
+  const stopping = new AbortController();
+  const client = options.client ?? hfClientFor(services, stopping.signal);
   const tick = () => {
     if (inFlight) { log.debug("papers refresh still running; skipping this tick"); return inFlight; }
-    inFlight = runRefresh(services, options.client).finally(() => { inFlight = null; });
+    inFlight = runRefresh(services, client).finally(() => { inFlight = null; });
     return inFlight;
   };
   const task = scheduleJob("HF_REFRESH_CRON", config.HF_REFRESH_CRON, () => { void tick(); }, { name: "papers-refresh", timezone: "UTC" });
@@ -60,6 +64,7 @@ export function startRefreshJob(services: Services, options: { client?: HfClient
     async stop() {
       await task.stop();
       await task.destroy();
+      stopping.abort();
       await inFlight;
     },
   };

@@ -5,6 +5,7 @@ import { runCommand, runText } from "../../src/command-kit/dispatch.ts";
 import { CommandRegistry } from "../../src/command-kit/registry.ts";
 import { defineCommand, type CommandContext } from "../../src/command-kit/command.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
+import { plainTyped } from "../../src/core/messages/typed.ts";
 
 let services: TestServices;
 let ctx: CommandContext;
@@ -50,7 +51,7 @@ describe("free text after /papers", () => {
     for (const text of ["the of and", "show me papers", "a"]) {
       const reply = await runText(registry, text, ctx);
       expect(reply.papers ?? [], text).toEqual([]);
-      expect(reply.text).toBe(`"${text}" has no word specific enough to search for; try a topic, like /papers mixture of experts, or see /papers trending for what's new.`);
+      expect(plainTyped(reply.text)).toBe(`"${text}" has no word specific enough to search for; try a topic, like /papers mixture of experts, or see /papers trending for what's new.`);
     }
     expect((await runText(registry, "the mixture of experts", ctx)).papers?.length).toBeGreaterThan(0);
   });
@@ -88,10 +89,10 @@ describe("free text after /papers", () => {
 
   it("drops the invisible marks that reorder text before echoing a query", async () => {
     const reply = await runText(registry, "\u202emoe\u2066", ctx);
-    expect(reply.text).toMatch(/^Papers for "moe" /);
+    expect(plainTyped(reply.text)).toMatch(/^Papers for "moe" /);
     // And from an option as Discord sends it: a bell and a terminal colour code are not echoed.
     const option = await runCommand(registry, "search", { query: "\u0007\u001b[31mzzqx" }, ctx);
-    expect(option.text).toMatch(/^No papers match "\s*\[31mzzqx"/);
+    expect(plainTyped(option.text)).toMatch(/^No papers match "\s*\[31mzzqx"/);
     expect(option.text).not.toMatch(/[\u0000-\u001f]/);
   });
 

@@ -27,6 +27,10 @@ describe("loadConfig", () => {
     [{ PORT: "http" }, /PORT/],
     [{ PORT: "70000" }, /PORT/],
     [{ INDEX_SYNC_SECONDS: "0" }, /INDEX_SYNC_SECONDS/],
+    // Past 2^31 ms Node fires a timer at once: the sync would run every millisecond.
+    [{ INDEX_SYNC_SECONDS: "3000000" }, /INDEX_SYNC_SECONDS/],
+    // The companion's name misspelt: said, not only that it is missing.
+    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRT: "abc" }, /SLACK_SIGNING_SECRT is set, which looks like a misspelt SLACK_SIGNING_SECRET\.$/],
     [{ SLACK_BOT_TOKEN: "xoxb-123456-abcdef" }, /SLACK_BOT_TOKEN is set, so SLACK_SIGNING_SECRET .* or SLACK_APP_TOKEN/],
     [{ SLACK_SIGNING_SECRET: "s3cr3t-s3cr3t" }, /SLACK_BOT_TOKEN/],
     [{ DISCORD_TOKEN: "abc.def.ghi-jkl" }, /DISCORD_APPLICATION_ID/],
@@ -36,6 +40,11 @@ describe("loadConfig", () => {
     const message = (error as Error).message;
     expect(message).toMatch(names);
     expect(message).toMatch(/^Configuration error: [^\n]+\.$/);
+  });
+
+  it("names the settings that set variables look misspelt from, and not the machine's own variables", () => {
+    expect(loadConfig({ DATABSE_URL: "postgresql://bot@db/papers", HF_REFESH: "off", PATH: "/bin", HOSTNAME: "h", PORTS: "1", npm_config_cache: "/c" })
+      .misspeltVariables).toEqual([{ name: "DATABSE_URL", meant: "DATABASE_URL" }, { name: "HF_REFESH", meant: "HF_REFRESH" }]);
   });
 
   it("never echoes a token it was given", () => {

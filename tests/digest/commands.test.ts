@@ -7,6 +7,7 @@ import { runCommand, runText } from "../../src/command-kit/dispatch.ts";
 import { runDigestTick } from "../../src/core/digest/tick.ts";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import { RecordingTransport, fastRetry } from "./support.ts";
+import { plainTyped } from "../../src/core/messages/typed.ts";
 
 const clock = manualClock("2025-06-10T20:00:00Z"); // 22:00 in Berlin
 let services: TestServices;
@@ -14,7 +15,11 @@ const registry = createRegistry();
 const channel = (id: string): ChannelRef => ({ platform: "slack", workspaceId: "T1", channelId: id });
 const ctx = (id = "C1", canManageChannel = true) => ({ services, user: { platform: "slack" as const, workspaceId: "T1", userId: "U1" },
   channel: channel(id), canManageChannel, now: clock() });
-const say = (text: string, id?: string, manage?: boolean) => runText(registry, text, ctx(id, manage));
+// What a person reads: the marks around text they typed (core/messages/typed.ts) are each platform's business.
+const say = async (text: string, id?: string, manage?: boolean) => {
+  const reply = await runText(registry, text, ctx(id, manage));
+  return { ...reply, text: plainTyped(reply.text) };
+};
 
 beforeAll(async () => { services = await createTestServices({ clock }); });
 afterAll(async () => { await services.close(); });
@@ -169,7 +174,7 @@ describe("subscriptions and unsubscribe", () => {
     expect(seen).toContain("• <#G0SECRET>: 08:00 UTC, 5 papers, on a topic set there; next");
     expect(seen).not.toMatch(/acquisition|reinforcement|a direct message: 08:00/);
     // Their owner sees both in full; so does anyone asking in that channel.
-    const own = (await runText(registry, "subscriptions", { ...ctx("C9"), user: { platform: "slack", workspaceId: "T1", userId: "U0CEO" } })).text;
+    const own = plainTyped((await runText(registry, "subscriptions", { ...ctx("C9"), user: { platform: "slack", workspaceId: "T1", userId: "U0CEO" } })).text);
     expect(own).toContain('• <#G0SECRET>: 08:00 UTC, 5 papers, topic "acquisition of competitor"');
     expect(own).toContain('• a direct message: 08:00 UTC, 5 papers, topic "reinforcement learning"');
     expect((await say("subscriptions", "G0SECRET")).text).toContain('topic "acquisition of competitor"');

@@ -7,6 +7,7 @@ import { LEASE_MS } from "../../src/core/delivery/ledger.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
 import { RecordingTransport, fastRetry, paperIds, slackChannel, subscribe } from "./support.ts";
 import { personalTarget } from "../../src/core/person-target.ts";
+import { plainTyped } from "../../src/core/messages/typed.ts";
 
 const T0 = "2025-03-12T09:00:00Z";
 let services: TestServices;
@@ -241,7 +242,7 @@ describe("digest tick", () => {
     }
     expect(mentions.length).toBeGreaterThan(0);
     expect(ids).toEqual(mentions);
-    expect(transport.posts[0]!.reply.text).toContain('on "pokemon"');
+    expect(plainTyped(transport.posts[0]!.reply.text)).toContain('on "pokemon"');
   });
 
   it("catches up late on the same local day, saying so, and never back-fills earlier days", async () => {

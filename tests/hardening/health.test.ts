@@ -55,9 +55,9 @@ describe("GET /healthz", () => {
     clock.advance(60_000);
     const res = await get();
     expect(res.status).toBe(503);
-    expect(res.body).toMatchObject({ ok: false, database: "reachable", reason: "The digest job has not ticked for 6 minutes." });
+    expect(res.body).toMatchObject({ ok: false, database: "reachable", reason: "The digest job has recorded no tick for 6 minutes (a tick that cannot write to the database records none)." });
     const logged = services.logs.lines.map((l) => JSON.parse(l) as { msg: string; reason?: string }).filter((l) => l.msg === "health check failing");
-    expect(logged.at(-1)?.reason).toBe("The digest job has not ticked for 6 minutes.");
+    expect(logged.at(-1)?.reason).toBe("The digest job has recorded no tick for 6 minutes (a tick that cannot write to the database records none).");
   });
 
   it("counts a tick that failed in some channel as ticking, says so, and never shows the error text", async () => {

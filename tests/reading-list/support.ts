@@ -7,6 +7,7 @@ import { runCommand, runText } from "../../src/command-kit/dispatch.ts";
 import { createRegistry } from "../../src/commands/index.ts";
 import type { Reply } from "../../src/core/messages/reply.ts";
 import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
+import { plainTyped } from "../../src/core/messages/typed.ts";
 
 export const registry = createRegistry();
 
@@ -22,9 +23,11 @@ export function contextFor(services: TestServices, user: UserRef): CommandContex
   return { services, user, channel: { platform: user.platform, workspaceId: user.workspaceId, channelId: "C1" }, canManageChannel: true, now: services.clock() };
 }
 
-export const say = (services: TestServices, user: UserRef, text: string): Promise<Reply> => runText(registry, text, contextFor(services, user));
-export const run = (services: TestServices, user: UserRef, name: string, raw: Record<string, unknown>): Promise<Reply> =>
-  runCommand(registry, name, raw, contextFor(services, user));
+// What a person reads: the marks around text they typed (core/messages/typed.ts) are each platform's business.
+const plain = (reply: Reply): Reply => ({ ...reply, text: plainTyped(reply.text) });
+export const say = async (services: TestServices, user: UserRef, text: string): Promise<Reply> => plain(await runText(registry, text, contextFor(services, user)));
+export const run = async (services: TestServices, user: UserRef, name: string, raw: Record<string, unknown>): Promise<Reply> =>
+  plain(await runCommand(registry, name, raw, contextFor(services, user)));
 
 /** Bundled-capture papers whose title says they are about mixture of experts. */
 export async function moeTitled(services: TestServices): Promise<Paper[]> {

@@ -2,8 +2,21 @@
 // inside what the bot says. Discord would draw a user or role chip from "<@…>", hide words behind
 // "||spoilers||", put a link behind other words ("[docs](https://…)") and make "# text" a heading. Nobody
 // is pinged (allowed_mentions is empty), but a public message must show what it quotes, not what the
-// quoted text turns into. The bot's own markup (**bold**, *topic*, "<#channel>") stays as it is.
+// quoted text turns into. The bot's own markup (**bold**, *topic*, "<#channel>") stays as it is. What a
+// person typed, quoted back (core/messages/typed.ts), is shown as typed: no markup in it works at all.
+import { mapTyped } from "../../core/messages/typed.ts";
+
 export function inert(text: string): string {
+  return mapTyped(text, asTyped, quotedText);
+}
+
+/** Every character Discord's markdown reads escaped: bold, italics, strikes, code, quotes, lists, chips
+ * ("<#123>", "<t:1700000000:R>"), spoilers, links (a bare one too: "https\\://…") and headings show as typed. */
+function asTyped(text: string): string {
+  return text.replace(/[\\*_~`|<>#\-[\]():]/g, "\\$&");
+}
+
+function quotedText(text: string): string {
   return text
     // A backslash of the text's own would otherwise cancel the escapes below ("[a\](…)" → "[a\\](…)").
     .replace(/\\/g, "\\\\")

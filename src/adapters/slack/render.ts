@@ -6,6 +6,7 @@ import type { PaperAction, PaperCard, Reply } from "../../core/messages/reply.ts
 import { shortId, textRepeatsCard } from "../../core/messages/reply.ts";
 import { slackSpelling, spellEmoji } from "../../core/messages/emoji.ts";
 import { arxivLinks, authorsLine, cardBlurb, starsLabel } from "../../core/messages/card-extras.ts";
+import { mapTyped } from "../../core/messages/typed.ts";
 
 export type Block = types.KnownBlock;
 export interface SlackMessage { text: string; blocks: Block[] }
@@ -31,8 +32,14 @@ const LABELS: Record<PaperAction, string> = {
  * for "Subscribed #general") is kept as one: it shows the channel's name and notifies no one.
  */
 export function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/&lt;#([A-Z0-9]{2,20})&gt;/g, "<#$1>");
+  return mapTyped(text, (typed) => unformatted(escapeControls(typed)), (rest) => escapeControls(rest).replace(/&lt;#([A-Z0-9]{2,20})&gt;/g, "<#$1>"));
 }
+
+const escapeControls = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Typed text with Slack's formatting characters kept from pairing up: mrkdwn has no escape, so a zero-width
+ * space on each side of *, _, ~ and ` (none of them is bold, italic, struck or code then). */
+const unformatted = (text: string): string => text.replace(/[*_~`]/g, "\u200b$&\u200b");
 
 export function link(url: string, label: string): string {
   return `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeText(label).replace(/\|/g, "¦")}>`;

@@ -3,6 +3,7 @@ import type { Paper } from "../paper.ts";
 import { toCard, type Reply } from "../messages/reply.ts";
 import { localTime } from "../time.ts";
 import { emoji } from "../messages/emoji.ts";
+import { quoted } from "../messages/typed.ts";
 
 export interface HeaderFacts { localDate: string; timeZone: string; localTime: string; topic: string | null; count: number;
   late: boolean; claimedAt: Date;
@@ -34,7 +35,7 @@ function lateNote(f: HeaderFacts): string {
 export function headerReply(f: HeaderFacts): Reply {
   const papers = f.count === 1 ? "1 paper" : `${f.count} papers`;
   // A topic digest is ordered by relevance first (plan.ts aboutTopic); the header says so.
-  const head = f.topic ? `Trending papers on "${f.topic}" for ${dayName(f.localDate)}, most relevant first: ${papers}.`
+  const head = f.topic ? `Trending papers on ${quoted(f.topic)} for ${dayName(f.localDate)}, most relevant first: ${papers}.`
     : `Trending papers for ${dayName(f.localDate)}: ${papers}.`;
   // A list older than today (Hugging Face unreachable since, or the bundled capture) is not passed off as today's.
   const older = f.listDate && f.listDate < f.localDate ? ` From Hugging Face's trending list of ${f.listDate}.` : "";
@@ -44,7 +45,7 @@ export function headerReply(f: HeaderFacts): Reply {
 export function nothingNewReply(f: HeaderFacts): Reply {
   // One line either way: nothing about the topic today, or nothing this channel has not seen this week.
   // The topic in quotes, as elsewhere, not in *emphasis*: a topic with its own * or _ broke the markup around it.
-  const text = f.topic ? `No new papers on "${f.topic}" today.`
+  const text = f.topic ? `No new papers on ${quoted(f.topic)} today.`
     : `Nothing new for ${dayName(f.localDate)}: no trending paper that this channel hasn't seen in the last 7 days.`;
   return { visibility: "channel", tone: "info", text: `${text}${lateNote(f)}` };
 }

@@ -17,6 +17,7 @@ import type { RenderItem } from "../delivery/run.ts";
 import { withoutVersion, type DigestSubscription, type PlanDeps } from "./plan.ts";
 import { dayName } from "./messages.ts";
 import { papersAbout } from "../relevance.ts";
+import { quoted } from "../messages/typed.ts";
 
 export interface PersonalPlan { items: PlannedItem[]; seeds: number }
 
@@ -53,7 +54,7 @@ export function personalHeader(localDate: string, count: number, seeds: number, 
       text: `Your papers for ${dayName(localDate)}: ${papers} picked from your ${seeds} bookmarks, leaving out what you saved or saw this week.` };
   }
   const have = seeds === 0 ? "no bookmarks yet" : `only ${seeds} bookmark${seeds === 1 ? "" : "s"}`;
-  const basis = topic ? `today's trending papers and your topic "${topic.slice(0, 80)}"` : "today's trending papers";
+  const basis = topic ? `today's trending papers and your topic ${quoted(topic.slice(0, 80))}` : "today's trending papers";
   return { visibility: "channel", tone: "info",
     text: `Your papers for ${dayName(localDate)}: ${papers}, based on ${basis}, since you have ${have}. ${HOW_TO_IMPROVE}` };
 }

@@ -79,11 +79,13 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
       pool(list, options.concurrency ?? transports.get(platform)!.concurrency ?? DEFAULT_CONCURRENCY)));
     report.channels.push(...outcomes.flat());
     for (const c of report.channels) services.metrics?.digestChannel({ platform: c.channel.platform, outcome: c.outcome, posted: c.posted });
-    services.metrics?.digestTickFinished(services.clock());
     const failed = report.channels.filter((c) => c.outcome === "failed" && !c.reason?.startsWith("paused"));
     // When the tick really ran (the process's clock), not the instant it acted as: `papers digest run --now`
     // a year ahead must not make /healthz think the job ticked then.
     await services.jobRuns.record(DIGEST_JOB, services.clock(), failed.length ? `${failed.length} channel(s) failed: ${failed[0]!.reason}` : null);
+    // Only a tick that could record itself counts: with the database full, every tick fails to, and the
+    // metric must stand still so the alert on it fires (as /healthz, which reads the record, turns 503).
+    services.metrics?.digestTickFinished(services.clock());
     return report;
   } catch (error) {
     await services.jobRuns.record(DIGEST_JOB, services.clock(), (error as Error)?.message ?? String(error)).catch(() => {});

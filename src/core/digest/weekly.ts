@@ -13,6 +13,7 @@ import { addDays, fireTime, LATE_AFTER_MS, type DueCheck } from "./schedule.ts";
 import type { DigestSubscription, PlanDeps } from "./plan.ts";
 import { dayName, paperReply } from "./messages.ts";
 import { papersAbout } from "../relevance.ts";
+import { quoted } from "../messages/typed.ts";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
@@ -63,7 +64,7 @@ function weekLabel(week: string, runDate: string): string {
 
 /** The weekly digest's first message: what the week's list is, and how to save a paper from it. */
 export function weeklyHeaderReply(f: { week: string; runDate: string; topic: string | null; count: number; late: string }): Reply {
-  const about = f.topic ? ` on "${f.topic.slice(0, 80)}"` : "";
+  const about = f.topic ? ` on ${quoted(f.topic.slice(0, 80))}` : "";
   const papers = f.count === 1 ? "1 paper" : `${f.count} papers`;
   return { visibility: "channel", tone: "info",
     text: `The most-upvoted papers${about} of ${weekLabel(f.week, f.runDate)}: ${papers}. React with ${emoji("bookmark")} to save one.${f.late}` };
@@ -71,7 +72,7 @@ export function weeklyHeaderReply(f: { week: string; runDate: string; topic: str
 
 /** The one line a weekly digest posts when the week had nothing (on its topic). */
 export function weeklyNoticeReply(f: { week: string; runDate: string; topic: string | null; late: string }): Reply {
-  const about = f.topic ? ` on "${f.topic.slice(0, 80)}"` : "";
+  const about = f.topic ? ` on ${quoted(f.topic.slice(0, 80))}` : "";
   return { visibility: "channel", tone: "info", text: `No trending papers${about} in ${weekLabel(f.week, f.runDate)}.${f.late}` };
 }
 

@@ -20,6 +20,8 @@ export interface HfClientOptions {
   pageSize?: number;
   /** A server that ignores `p` would otherwise page forever. */
   maxPages?: number;
+  /** Aborted at shutdown: a request in flight (or a wait to retry) ends at once. */
+  signal?: AbortSignal;
 }
 
 export interface DailyPapers {
@@ -45,6 +47,7 @@ export class HfClient {
       retry: { maxAttempts: (options.maxRetries ?? 3) + 1, baseDelayMs: options.backoffMs ?? 300,
         maxDelayMs: options.maxRetryWaitMs ?? 60_000, sleep: options.sleep ?? sleep },
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
     };
   }
 

@@ -13,6 +13,8 @@ export interface HttpOptions {
   retry: RetryPolicy;
   /** Called before each retry, so the caller can count or debug-log them (never a warning per retry). */
   onRetry?: (info: { url: string; attempt: number; waitMs: number; reason: string }) => void;
+  /** Aborted when the bot shuts down: the request (or the wait before a retry) ends at once. */
+  signal?: AbortSignal;
 }
 
 export type JsonResult = { status: 200; body: unknown } | { status: 404 };
@@ -27,6 +29,17 @@ function networkReason(error: unknown, timeoutMs: number): string {
   return (code ?? err?.cause?.message ?? err?.message ?? "network error").slice(0, 80);
 }
 
+/** `waiting`, or less when `signal` aborts first. */
+function untilAborted(waiting: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return waiting;
+  return new Promise((resolve) => {
+    if (signal.aborted) { resolve(); return; }
+    const done = () => { signal.removeEventListener("abort", done); resolve(); };
+    signal.addEventListener("abort", done, { once: true });
+    void waiting.then(done);
+  });
+}
+
 export async function getJson(url: string, options: HttpOptions): Promise<JsonResult> {
   const { retry: policy } = options;
   const { host, pathname } = new URL(url);
@@ -35,15 +48,17 @@ export async function getJson(url: string, options: HttpOptions): Promise<JsonRe
     const backoff = () => backoffMs(policy, attempt + 1);
     const retry = async (waitMs: number, reason: string) => {
       options.onRetry?.({ url, attempt: attempt + 1, waitMs, reason });
-      await policy.sleep(waitMs);
+      await untilAborted(policy.sleep(waitMs), options.signal);
+      if (options.signal?.aborted) throw new HfNetworkError(`Hugging Face API request to ${host} stopped: shutting down`);
     };
     let response: Response;
     try {
       response = await fetch(url, {
         headers: { accept: "application/json", "user-agent": "papers-bot (+https://github.com/papers-bot)" },
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal: options.signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), options.signal]) : AbortSignal.timeout(options.timeoutMs),
       });
     } catch (error) {
+      if (options.signal?.aborted) throw new HfNetworkError(`Hugging Face API request to ${host} stopped: shutting down`);
       const reason = networkReason(error, options.timeoutMs);
       if (canRetry) { await retry(backoff(), reason); continue; }
       throw new HfNetworkError(`Hugging Face API unreachable (${host}: ${reason})`);

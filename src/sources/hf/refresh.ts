@@ -24,8 +24,9 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export function hfClientFor(services: Services): HfClient {
+export function hfClientFor(services: Services, signal?: AbortSignal): HfClient {
   return HfClient.fromConfig(services.config, {
+    ...(signal ? { signal } : {}),
     onRetry: ({ url, attempt, waitMs, reason }) =>
       services.log.debug({ url, attempt, waitMs: Math.round(waitMs), reason }, "retrying the Hugging Face API"),
   });

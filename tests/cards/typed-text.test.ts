@@ -1,0 +1,48 @@
+// Text a person typed, quoted back (a search, a digest's topic), shows as typed on every platform: not as
+// bold, a channel chip, a live timestamp, a strike or a link. The bot's own markup around it still works.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createRegistry } from "../../src/commands/index.ts";
+import { runCommand } from "../../src/command-kit/dispatch.ts";
+import type { CommandContext } from "../../src/command-kit/command.ts";
+import type { Platform } from "../../src/core/channel.ts";
+import { headerReply } from "../../src/core/digest/messages.ts";
+import { renderMessage } from "../../src/adapters/discord/render.ts";
+import { ComponentIds } from "../../src/adapters/discord/component-ids.ts";
+import { renderReply } from "../../src/adapters/slack/render.ts";
+import { renderText } from "../../src/adapters/console/render.ts";
+import { createTestServices, type TestServices } from "../support/services.ts";
+
+const TYPED = "*bold* <#123> <t:1700000000:R> ~~gone~~ `c` https://e.x"; // under 60: shown whole
+let services: TestServices;
+beforeAll(async () => { services = await createTestServices(); });
+afterAll(async () => { await services?.close(); });
+
+const ask = (platform: Platform) => {
+  const ctx: CommandContext = { services, user: { platform, workspaceId: "g", userId: "u" },
+    channel: { platform, workspaceId: "g", channelId: "c" }, canManageChannel: true, now: new Date("2025-03-12T09:00:00Z") };
+  return runCommand(createRegistry(), "search", { query: TYPED }, ctx);
+};
+
+it("Discord escapes every markdown character of the typed words, and nothing of its own", async () => {
+  const { content } = renderMessage(await ask("discord"), new ComponentIds());
+  expect(content).toContain(String.raw`"\*bold\* \<\#123\> \<t\:1700000000\:R\> \~\~gone\~\~ \`c\` https\://e.x"`);
+  expect(content).not.toMatch(/[\u2063\u2064]/);
+  const header = renderMessage(headerReply({ localDate: "2025-03-12", timeZone: "UTC", localTime: "09:00", late: false,
+    claimedAt: new Date("2025-03-12T09:00:00Z"), count: 3, topic: "<#1> **x**" }), new ComponentIds()).content;
+  expect(header).toContain(String.raw`on "\<\#1\> \*\*x\*\*"`);
+});
+
+it("Slack keeps the typed words from formatting, and still escapes its control characters", async () => {
+  const [message] = renderReply(await ask("slack"));
+  const text = JSON.stringify(message!.blocks);
+  expect(text).toContain("\u200b*\u200bbold\u200b*\u200b");
+  expect(text).toContain("&lt;#123&gt;"); // a channel link only where the bot writes one
+  expect(text).toContain("\u200b~\u200b\u200b~\u200bgone");
+  expect(message!.text).not.toMatch(/[\u2063\u2064]/);
+});
+
+it("the terminal prints the words as typed, without the marks", async () => {
+  const text = renderText(await ask("console"));
+  expect(text).toContain(`"${TYPED}"`);
+  expect(text).not.toMatch(/[\u2063\u2064]/);
+});

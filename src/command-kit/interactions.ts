@@ -1,6 +1,6 @@
 // What buttons and reactions do, once for every platform. Adapters decode the click or the reaction and
 // call these; they never touch the stores themselves.
-import type { ChannelRef, Platform, UserRef } from "../core/channel.ts";
+import { channelKey, type ChannelRef, type Platform, type UserRef } from "../core/channel.ts";
 import { paperGone } from "./hints.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { isEmoji } from "../core/messages/emoji.ts";
@@ -51,10 +51,36 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
 export async function sharePaper(ctx: CommandContext, transport: ChatTransport, paperId: string): Promise<Reply> {
   const paper = ctx.services.catalog.get(paperId);
   if (!paper) return unknownPaper(ctx.user.platform);
-  const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar", "discuss", "notInterested"] };
-  const { messageId } = await transport.post(ctx.channel, message);
-  await ctx.services.posted.record(ctx.channel, messageId, paper.id, "share");
-  return notice(`Shared “${paper.title}” to the channel. React with 🔖 to bookmark it.`);
+  const key = `${channelKey(ctx.channel)}:${paper.id}`;
+  // A second click (a double click, a teammate at the same moment) while the first is posting, or soon
+  // after, would post the paper twice: it points to the message there is instead.
+  const already = sharing.get(key);
+  if (already) {
+    // Posted, or found posted already: either way it is there. If that post failed, this click may not know why.
+    const there = await already.then(() => true, () => false);
+    return there ? sharedAlready(paper.title) : errorReply("Sharing that paper failed just now; press Share again in a moment.");
+  }
+  const posting = (async () => {
+    const since = new Date(ctx.services.clock().getTime() - RECENT_SHARE_MS);
+    const [recent] = await ctx.services.posted.paperIdsSinceMany([ctx.channel], since);
+    if (recent?.includes(paper.id)) return false;
+    const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar", "discuss", "notInterested"] };
+    const { messageId } = await transport.post(ctx.channel, message);
+    await ctx.services.posted.record(ctx.channel, messageId, paper.id, "share", ctx.services.clock());
+    return true;
+  })();
+  sharing.set(key, posting);
+  let posted: boolean;
+  try { posted = await posting; } finally { sharing.delete(key); }
+  return posted ? notice(`Shared “${paper.title}” to the channel. React with 🔖 to bookmark it.`) : sharedAlready(paper.title);
+}
+
+// Shares being posted, by channel and paper; and how long a posted paper counts as just posted.
+const sharing = new Map<string, Promise<boolean>>();
+const RECENT_SHARE_MS = 10 * 60_000;
+
+function sharedAlready(title: string): Reply {
+  return notice(`“${title}” was posted in this channel in the last few minutes; react with 🔖 on that message to bookmark it.`);
 }
 
 /**

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRegistry } from "../../src/commands/index.ts";
 import { runText } from "../../src/command-kit/dispatch.ts";
-import { handleReaction } from "../../src/command-kit/interactions.ts";
+import { handleReaction, sharePaper } from "../../src/command-kit/interactions.ts";
+import { RecordingTransport } from "../digest/support.ts";
 import type { CommandContext } from "../../src/command-kit/command.ts";
 import { localDate } from "../../src/core/time.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
@@ -32,6 +33,20 @@ describe("the same command or reaction ten times at once (real database)", () =>
     const replies = await Promise.all(Array.from({ length: 10 }, () => runText(registry, "unsubscribe", ctx())));
     expect(replies.every((r) => !/^Sorry, something went wrong/.test(r.text))).toBe(true);
     expect(await services.db.subscription.count()).toBe(0);
+  });
+
+  it("Share clicked three times at once, then again later: one post, and the other clicks point to it", async () => {
+    const paperId = (await services.papers.trending(localDate(new Date(), "UTC")))!.ids[3]!;
+    const transport = new RecordingTransport("slack");
+    const replies = await Promise.all([1, 2, 3].map(() => sharePaper(ctx(), transport, paperId)));
+    expect(transport.posts).toHaveLength(1);
+    expect(replies.filter((r) => r.text.startsWith("Shared “"))).toHaveLength(1);
+    expect(replies.filter((r) => /was posted in this channel in the last few minutes/.test(r.text))).toHaveLength(2);
+    expect((await sharePaper(ctx(), transport, paperId)).text).toMatch(/in the last few minutes/);
+    expect(transport.posts).toHaveLength(1);
+    // Elsewhere it is a share of its own.
+    await sharePaper({ ...ctx(), channel: { ...channel, channelId: "C2" } }, transport, paperId);
+    expect(transport.posts).toHaveLength(2);
   });
 
   it("a 🔖 reaction: one bookmark, exactly one 'Bookmarked' and the rest 'already'", async () => {

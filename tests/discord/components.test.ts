@@ -80,6 +80,14 @@ describe("buttons, menus and autocomplete", () => {
     expect(await h.services.posted.paperFor(channel, posted.id)).toBe(paperId);
   });
 
+  it("Share that Discord answers with a server error says to try again, not that Discord asked to slow down", async () => {
+    const answer = await searchAnswer("state space models");
+    const share = buttons(answer).find((b) => b.custom_id.startsWith("ph:"))!;
+    h.emulator.failChannel(h.channelId, { kind: "serverError" }, 1);
+    const { edit } = await deferredThenEdited(h.emulator, clickComponent(h.emulator, answer, share.custom_id, { user: ada }));
+    expect(edit.body.content).toMatch(/Discord didn't take the message just now; try sharing again in a moment\./);
+  });
+
   it("a menu pick (answers with more than five papers) bookmarks the picked paper", async () => {
     const interaction = slashCommand(h.emulator, "trending", { count: 8 }, { user: ada });
     await deferredThenEdited(h.emulator, interaction);

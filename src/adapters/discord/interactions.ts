@@ -64,7 +64,11 @@ async function onCommand(deps: InteractionDeps, interaction: ChatInputCommandInt
 }
 
 function postFailure(error: unknown): Reply | null {
-  if (error instanceof TransientPostError) return errorReply("Discord asked me to slow down; try sharing again in a minute.");
+  // Only a rate limit says how long to wait; a server error or a dropped connection does not.
+  if (error instanceof TransientPostError) {
+    return errorReply(error.retryAfterMs !== undefined ? "Discord asked me to slow down; try sharing again in a minute."
+      : "Discord didn't take the message just now; try sharing again in a moment.");
+  }
   if (error instanceof ChannelUnavailableError) return errorReply("I can't post in this channel; ask an admin to let papers-bot send messages here.");
   return null;
 }

@@ -40,7 +40,8 @@ export const subscriptionsCommand = defineCommand({
       const weekly = s.cadence === "weekly";
       const parts = [weekly ? `weekly on ${WEEKDAYS[(s.weekday ?? 1) - 1]} ${s.localTime} ${s.timeZone}` : `${s.localTime} ${s.timeZone}`, `${s.size} paper${s.size === 1 ? "" : "s"}`,
         s.ranking === "team" ? "ranked by this team" : null, s.topic ? (here(s) || mine(s) ? `topic ${quoted(s.topic)}` : "on a topic set there") : null].filter(Boolean).join(", ");
-      const state = s.pausedReason ? `paused: ${pausedWords(s.pausedReason)} (fix it, then subscribe again in that channel)`
+      const again = targetUserId(s) ? exampleOn(ctx.user.platform, "subscribe", [["who", "me"], ["time", s.localTime]]) : "subscribe again in that channel";
+      const state = s.pausedReason ? `paused: ${pausedWords(s.pausedReason)} (fix it, then ${again})`
         : weekly ? "the week's most-upvoted papers" : `next ${describeDay(nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, localDate(ctx.now, s.timeZone))).localDate,
           localDate(ctx.now, s.timeZone), s.localTime, s.timeZone)}`;
       const where = targetUserId(s) ? "you (by DM)" : channelMention(channel, ctx.channel);

@@ -166,6 +166,14 @@ describe("subscriptions and unsubscribe", () => {
     expect(reply.text).not.toContain("CX");
   });
 
+  it("says how to restart a paused personal digest: subscribing yourself again, not in a channel", async () => {
+    const mine = { platform: "slack" as const, workspaceId: "T1", channelId: "@U1" };
+    await services.subscriptions.upsert(mine, { localTime: "07:15", timeZone: "UTC", topic: null, size: 5, ranking: "trending", createdBy: "U1" });
+    await services.subscriptions.pause(mine, "your direct messages are closed to me");
+    expect((await say("subscriptions")).text).toContain("• you (by DM): 07:15 UTC, 5 papers; paused: your direct messages are closed to me (fix it, then /papers subscribe me 07:15)");
+    await services.subscriptions.remove(mine);
+  });
+
   it("shows another person's digest in a channel without its topic, and one in their DM with the bot not at all", async () => {
     const ceo = { createdBy: "U0CEO", localTime: "08:00", timeZone: "UTC", size: 5, ranking: "trending" as const };
     await services.subscriptions.upsert(channel("G0SECRET"), { ...ceo, topic: "acquisition of competitor" });

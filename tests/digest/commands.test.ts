@@ -166,6 +166,13 @@ describe("subscriptions and unsubscribe", () => {
     expect(reply.text).not.toContain("CX");
   });
 
+  it("refuses a team ranking for a weekly digest, which is the week's most-upvoted papers", async () => {
+    const reply = await say("subscribe weekly mon 09:00 ranked:team", "CWEEK");
+    expect(reply.tone).toBe("error");
+    expect(reply.text).toBe("A weekly digest lists the week's most-upvoted papers, so it has no team ranking; ranked:team is for a daily digest, like /papers subscribe 09:00 ranked:team.");
+    expect(await services.subscriptions.forWorkspace("slack", "T1").then((subs) => subs.filter((s) => s.channelId === "CWEEK"))).toEqual([]);
+  });
+
   it("says how to restart a paused personal digest: subscribing yourself again, not in a channel", async () => {
     const mine = { platform: "slack" as const, workspaceId: "T1", channelId: "@U1" };
     await services.subscriptions.upsert(mine, { localTime: "07:15", timeZone: "UTC", topic: null, size: 5, ranking: "trending", createdBy: "U1" });

@@ -20,6 +20,9 @@ beforeEach(async () => { await settle(); h.emulator.reset(); });
 
 /** Clicks Share on `paperId` and returns the channel message the bot posted. */
 async function share(id = paperId, channelId = "C0GENERAL") {
+  // Each test shares afresh: within 10 minutes a second Share would point to the first one's message
+  // instead of posting again (tests/hardening/duplicates.test.ts), so the earlier record goes.
+  await h.services.db.postedMessage.deleteMany({ where: { paperId: id, channelId, kind: "share" } });
   const rid = h.nextResponseId();
   const ack = await h.requester.blockAction({ actionId: "paper_share", value: id }, { responseUrl: h.emulator.responseUrl(rid), channelId });
   expect(ack.status).toBe(200);
@@ -172,6 +175,12 @@ describe("buttons, App Home and exports", () => {
     expect(blockText(JSON.parse(home.params.view).blocks)).toContain("Nothing saved yet.");
     expect(await h.services.bookmarks.has(alice, paperId)).toBe(false);
     expect(h.emulator.responses).toHaveLength(0);
+  });
+
+  it("a button this version does not know (an old message's) is answered, not dropped", async () => {
+    const rid = h.nextResponseId();
+    await h.requester.blockAction({ actionId: "paper_frobnicate", value: paperId }, { responseUrl: h.emulator.responseUrl(rid) });
+    expect((await h.emulator.response(rid)).body.text).toMatch(/That button has expired; run the command again\./);
   });
 
   it("overflow menu options run the same actions as buttons", async () => {

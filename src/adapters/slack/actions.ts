@@ -73,7 +73,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
     const inHome = body.container?.type === "view";
     await deps.track(safely(services, { kind: "action", action: action.action_id, user: body.user.id }, async () => {
       const click = decodeClick(action);
-      if (!click) return;
+      // A button this version does not know (an old message, an earlier release's): said, not dropped.
+      if (!click) { if (!inHome) await deliver(services, to, errorReply("That button has expired; run the command again.")); return; }
       const ctx = commandContext(services, teamId, body.user.id, channelId ?? "");
       const reply = await runPaperAction(ctx, deps, click.action, click.paperId, clickedMessageTs(body));
       // In the Home tab the refreshed list is the answer; elsewhere the clicker gets a private note.

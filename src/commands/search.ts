@@ -5,7 +5,7 @@ import { internal, option } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
-import { isArxivReference } from "../core/paper.ts";
+import { isArxivReference, isTitleId } from "../core/paper.ts";
 import { onlyCommonWords } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
 import { quoted } from "../core/messages/typed.ts";
@@ -37,7 +37,8 @@ export const searchCommand = defineCommand({
     const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
     // An arXiv id or link typed as a search ("/papers 2503.04094", a pasted abs/ link) means that paper,
     // not its digits and "https" as words.
-    if (isArxivReference(query)) {
+    // So does a card's own id ("t-384a11").
+    if (isArxivReference(query) || isTitleId(query)) {
       const paper = await paperNamed(ctx, query);
       return { visibility: "ephemeral", text: `Papers for ${quoted(shown)} (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
     }

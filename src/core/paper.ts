@@ -46,6 +46,11 @@ export function isArxivReference(input: string): boolean {
   return WHOLE_ARXIV_REFERENCE.test(input.trim());
 }
 
+/** A paper id without an arXiv id, whole or as short as a card shows it ("t-384a11"): not words to search for. */
+export function isTitleId(input: string): boolean {
+  return /^t-[0-9a-f]{6,12}$/i.test(input.trim());
+}
+
 /** Stable across re-ingests: the arXiv id where known, else derived from the normalized title. */
 export function paperId(arxivId: string | null, title: string): string {
   if (arxivId) return arxivId;

@@ -152,13 +152,20 @@ describe("queries the judged sets do not name", () => {
   });
 });
 
-describe("an arXiv id typed as a search", () => {
+describe("an arXiv id, or a card's id, typed as a search", () => {
   let services: TestServices;
   const registry = createRegistry();
   const ctx = (): CommandContext => ({ services, user: { platform: "console", workspaceId: "w", userId: "u1" },
     channel: { platform: "console", workspaceId: "w", channelId: "c1" }, canManageChannel: true, now: new Date("2025-03-12T09:00:00Z") });
   beforeAll(async () => { services = await createTestServices(); });
   afterAll(async () => { await services?.close(); });
+
+  it("shows the paper of a card's short id, and says so when none has it", async () => {
+    const titled = (await services.papers.all()).find((p) => p.id.startsWith("t-"))!;
+    const reply = await runText(registry, titled.id.slice(0, 8), ctx());
+    expect(reply.papers?.map((p) => p.id)).toEqual([titled.id]);
+    expect((await runText(registry, "t-0000ff", ctx())).text).toMatch(/^I don't know a paper "t-0000ff"/);
+  });
 
   it("shows that paper (the bare id, arXiv: and an abs link alike), and says so when it is unknown", async () => {
     const known = { id: "2503.04094", arxivId: "2503.04094", title: "Minimax agents for card games",

@@ -77,6 +77,24 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "llama 2").shown[0]).toBe("Distilling Llama 2 into small models");
   });
 
+  it("reads a word the field knows others for as a whole word, and guesses no typo from a five-letter stem", () => {
+    const papers = [
+      paper("Agents that operate a graphical interface", "An agent clicks through a user interface to finish tasks."),
+      paper("Guidance for diffusion sampling", "Classifier-free guidance and guidelines for sampling."),
+      paper("Fewer steps for faster decoding", "We decode with fewer steps and fewer tokens."),
+    ];
+    expect(search(papers, "gui agent").shown).toEqual(["Agents that operate a graphical interface"]); // not "guidance"
+    expect(search(papers, "federated learning").shown).not.toContain("Fewer steps for faster decoding"); // not "fewer" by way of "feder"
+  });
+
+  it("drops the asking words of a question: 'make' and 'better' say nothing about its topic", () => {
+    const papers = [
+      paper("Teaching small models to reason step by step", "Reasoning improves when models reason step by step."),
+      paper("Make-believe worlds for better games", "We make better games and make them fun."),
+    ];
+    expect(search(papers, "how do I make models reason better").shown[0]).toBe("Teaching small models to reason step by step");
+  });
+
   it("guesses no typo from a stopword or a changed first letter: 'teaching' is not 'each' or 'reach'", () => {
     const papers = [
       paper("Reach and grasp with robot arms", "Each arm learns to reach for objects."),

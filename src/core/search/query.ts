@@ -71,7 +71,7 @@ const QUESTION_FILLER = new Set(("about across after all also any before been be
   "were where who whom whose will would you your " +
   // Vague and judging words of plain questions ("picking the right model", "a good way to", "some kind of"):
   // rare in abstracts, so left in they outweigh the topic. Not "best" ("best-of-n" sampling).
-  "right good way ways thing things something someone kind lot really just actually " +
+  "right good better way ways thing things something someone kind lot really just actually make makes making " +
   // Asking for papers in chat ("show me moe papers please", "anything on rlhf", "latest work on ssms"):
   // the request, not its topic. Not "research" or "search" (deep research, tree search).
   "please pls show find give tell papers paper anything latest newest recent looking want").split(" "));
@@ -255,8 +255,9 @@ function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
     builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), EXPANSION_WEIGHT, idfOfTyped(unit.surface, corpus));
   }
   let prefixed = 0;
-  // An acronym we know is a whole word even where no paper writes it ("mdp" for Markov decision processes).
-  const acronymIdf = known < 0 && acronym !== null ? builder.done().importance : 0;
+  // An acronym we know is a whole word even where no paper writes it ("mdp" for Markov decision processes),
+  // and so is a word we know others for ("gui" is an interface, not the start of "guidance").
+  const acronymIdf = known < 0 && (acronym !== null || other.related.length > 0) ? builder.done().importance : 0;
   if (unit.surface.length >= 3 && !isStopword(unit.surface)) {
     // A whole word also finds the words built on it ("agent" → "agentic", "robot" → "robotics"), but not
     // longer words that merely start with it ("model" → "ModelScope"), and never above itself: a rare
@@ -342,7 +343,7 @@ class ConceptBuilder {
     const likely = (typed: string) => (candidate: string) =>
       (candidate[0] === typed[0] || candidate.slice(1) === typed) && !isStopword(candidate);
     const ids = vocab.withinOneEdit(surface, likely(surface));
-    if (root !== surface && root.length >= MIN_STEM_PREFIX) ids.push(...vocab.withinOneEdit(root, likely(root)));
+    if (root !== surface && root.length > MIN_STEM_PREFIX) ids.push(...vocab.withinOneEdit(root, likely(root)));
     const found = [...new Set(ids)].filter((id) => df[id]! > 0 && !this.termSet.has(id));
     const commonest = Math.max(0, ...found.map((id) => df[id]!));
     for (const id of found) if (df[id]! * TYPO_RARITY >= commonest) this.add([id], weight);

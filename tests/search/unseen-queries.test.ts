@@ -95,6 +95,13 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "how do I make models reason better").shown[0]).toBe("Teaching small models to reason step by step");
   });
 
+  it("takes an acronym as matched only where its whole expansion is: 'ppo' is not any paper on policy optimization", () => {
+    const papers = [paper("Policy optimization with value gradients", "We optimize the policy with a learned model; the policy improves.")];
+    expect(search(papers, "ppo").shown).toEqual([]); // "proximal" is in no paper
+    const withIt = [...papers, paper("Proximal policy optimization at scale", "Proximal policy optimization (PPO) for large models.")];
+    expect(search(withIt, "ppo").shown).toEqual(["Proximal policy optimization at scale"]);
+  });
+
   it("guesses no typo from a stopword or a changed first letter: 'teaching' is not 'each' or 'reach'", () => {
     const papers = [
       paper("Reach and grasp with robot arms", "Each arm learns to reach for objects."),

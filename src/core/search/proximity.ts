@@ -82,6 +82,10 @@ export class Proximity implements TermSink {
           const versions = alt.terms.map((t, i) => i > 0 && VERSION.test(this.corpus.vocab.stemOf(t)));
           this.phrases.push({ concept: c, terms: alt.terms, versions });
           for (const t of alt.terms) this.termPositions.set(t, []);
+        } else {
+          // A word of it no paper has ("proximal" of "proximal policy optimization" for "ppo"): no paper has
+          // the phrase, and the words it does have ("policy", "optimization") are scattered by definition.
+          this.phrases.push({ concept: c, terms: [], versions: [] });
         }
       }
     });
@@ -150,6 +154,7 @@ export class Proximity implements TermSink {
   private adjacentExpansions(): number {
     let out = 0;
     for (const phrase of this.phrases) {
+      if (phrase.terms.length === 0) continue;
       const positions = phrase.terms.map((t) => this.termPositions.get(t)!);
       const together = phrase.versions.every((version, i) => !version || positions[i - 1]!.some((p) => positions[i]!.includes(p + 1)));
       if (together && this.adjacentPairs(positions, positions.map(() => MAX_GAP)) >= phrase.terms.length - 1) out |= 1 << phrase.concept;

@@ -12,14 +12,20 @@ const SYMBOLS: Record<string, string> = {
   ss: "ß", o: "ø", O: "Ø", aa: "å", AA: "Å", ae: "æ", AE: "Æ", l: "ł", L: "Ł", i: "ı",
 };
 
+// Commands that only style their argument (\textbf{model}, \emph{not}): the argument, as it reads.
+const STYLE_RE = /\\(?:text(?:bf|it|tt|sc|sf|rm|up|sl|md)|emph|mathrm|mathbf|mathit|mathsf|mathtt|underline)\s*\{([^{}]*)\}/g;
+
 // \'e  \'{e}  {\'e}  \"{u}  \c{c}  \v s
 const ACCENT_RE = /\{?\\(['`^"~=.]|[uvHck](?=[{\s]))\s*(?:\{\s*([A-Za-z]|\\i)\s*\}|([A-Za-z]))\}?/g;
 const SYMBOL_RE = /\\([%&_#${}]|(?:ss|aa|AA|ae|AE|[oOlLi])(?![A-Za-z]))(?:\{\})?/g;
 
 export function foldLatex(text: string): string {
-  if (!text.includes("\\") && !text.includes("~")) return text;
+  if (!text.includes("\\") && !text.includes("~") && !text.includes("``")) return text;
   return text
     .replace(/\\url\{([^}]*)\}/g, " $1")
+    .replace(STYLE_RE, "$1")
+    // TeX's quotes: ``a quote'' is “a quote”.
+    .replace(/``([^`']*?)''/g, "\u201c$1\u201d")
     .replace(ACCENT_RE, (whole, accent: string, braced?: string, bare?: string) => {
       const letter = (braced ?? bare ?? "").replace("\\i", "i");
       const mark = ACCENTS[accent];

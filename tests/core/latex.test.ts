@@ -14,6 +14,8 @@ describe("foldLatex", () => {
     ["about ~5% more", "about ~5% more"],
     ["see\\url{https://github.com/x/y}", "see https://github.com/x/y"],
     ["\\method achieves", "\\method achieves"],
+    ["diffusion \\textbf{model} \\emph{without} \\textit{guidance}", "diffusion model without guidance"],
+    ["effectively ``bootstrapping from the void.''", "effectively \u201cbootstrapping from the void.\u201d"],
   ])("%s → %s", (input, expected) => {
     expect(foldLatex(input)).toBe(expected);
   });

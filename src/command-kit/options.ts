@@ -9,7 +9,8 @@ import { z } from "zod";
 export interface OptionMeta {
   description: string;
   /** Discord autocomplete source. */
-  autocomplete?: "paper" | "timezone";
+  /** paper: titles from every paper; bookmark: the person's own bookmarks (a note, an unbookmark); timezone: zones. */
+  autocomplete?: "paper" | "bookmark" | "timezone";
   /** In free text (Slack, terminal) this option takes all remaining words. */
   rest?: boolean;
 }

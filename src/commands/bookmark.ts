@@ -20,7 +20,7 @@ export const unbookmarkCommand = defineCommand({
     name: "unbookmark",
     description: "Remove a paper from your reading list: its number in the last list, or its id",
     usage: "unbookmark <number or id>",
-    options: paperIdOptions("unbookmark"),
+    options: paperIdOptions("unbookmark", "bookmark"),
   },
   execute: (ctx, { id }): Promise<Reply> => change(ctx, "remove", id),
 });

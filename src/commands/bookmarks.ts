@@ -29,7 +29,7 @@ const Options = z.object({
   change: option(z.enum(CHANGES, { error: `Use add, read, unread or remove, like ${changeExample("read")}.` }).optional(),
     { description: "Change one bookmark instead of listing" }),
   id: option(z.string().trim().min(1, ID_HINT).max(300, "That is too long for a paper id or link.").optional(),
-    { description: "The paper to change: its number in your last list, or its id", autocomplete: "paper" }),
+    { description: "The paper to change: its number in your last list, or its id", autocomplete: "bookmark" }),
   query: option(z.string().trim().max(MAX_QUERY_LENGTH, `Keep the search under ${MAX_QUERY_LENGTH} characters; a few keywords work best.`).optional(),
     { description: "Words to look for in your bookmarks (titles, abstracts, authors, your notes)" }),
 }).refine((input) => !input.change || input.id, { message: ID_HINT, path: ["id"] })

@@ -14,7 +14,7 @@ const REF_HINT = `Say which bookmark, like ${example("note", [["paper", "2"], ["
 
 const Options = z.object({
   paper: option(z.string({ error: REF_HINT }).trim().min(1, REF_HINT).max(300, "That is too long for a paper id or link."),
-    { description: "Which bookmark: its number in your last list, or its id", autocomplete: "paper" }),
+    { description: "Which bookmark: its number in your last list, or its id", autocomplete: "bookmark" }),
   text: option(z.string().optional(), { description: `Your note (up to ${MAX_NOTE_LENGTH} characters); leave empty to clear it`, rest: true }),
 });
 

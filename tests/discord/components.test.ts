@@ -114,6 +114,22 @@ describe("buttons, menus and autocomplete", () => {
     for (const c of ids) expect(h.services.catalog.get(c.value)?.title.startsWith(c.name.replace(/…$/, ""))).toBe(true);
   });
 
+  it("autocomplete for a note or an unbookmark offers the person's own bookmarks, not every paper", async () => {
+    const survey = h.services.catalog.papers(h.services.catalog.index.search("survey", { limit: 3 }).hits);
+    await h.services.bookmarks.add(userRef(), survey[0]!.id);
+    const choicesFor = async (subcommand: string, option: string, typed: string) => {
+      const typing = autocomplete(h.emulator, subcommand, { [option]: typed }, option, { user: ada });
+      return (await h.emulator.waitFor((r) => r.path === `/interactions/${typing.id}/${typing.token}/callback`)).body.data.choices as { value: string }[];
+    };
+    const mine = (await h.services.bookmarks.list(userRef())).entries.map((e) => e.paperId);
+    for (const [subcommand, option] of [["note", "paper"], ["unbookmark", "id"]] as const) {
+      const typed = await choicesFor(subcommand, option, "survey");
+      expect(typed.map((c) => c.value), subcommand).toEqual([survey[0]!.arxivId ?? survey[0]!.id]);
+      expect((await choicesFor(subcommand, option, "")).map((c) => c.value).sort(), subcommand)
+        .toEqual(mine.map((id) => h.services.catalog.get(id)?.arxivId ?? id).sort());
+    }
+  });
+
   it("autocomplete offers IANA zones for the subscribe zone", async () => {
     const typing = autocomplete(h.emulator, "subscribe", { zone: "berl" }, "zone");
     const result = await h.emulator.waitFor((r) => r.path === `/interactions/${typing.id}/${typing.token}/callback`);

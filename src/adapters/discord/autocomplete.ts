@@ -2,6 +2,7 @@
 // time zones. Discord allows 25 choices of at most 100 characters each.
 import type { OptionSpec } from "../../command-kit/options.ts";
 import type { Services } from "../../core/services.ts";
+import type { UserRef } from "../../core/channel.ts";
 import { zoneNames } from "../../core/time.ts";
 
 export interface Choice { name: string; value: string }
@@ -35,8 +36,30 @@ export function paperChoices(services: Services, spec: OptionSpec, typed: string
   return choices.filter((c, i) => choices.findIndex((d) => d.value === c.value) === i);
 }
 
-export function suggestChoices(services: Services, spec: OptionSpec | undefined, typed: string): Choice[] {
+// A reading list longer than this is searched with /papers bookmarks query:…, not picked from a menu.
+const MAX_BOOKMARKS_READ = 500;
+
+/**
+ * The person's own bookmarks whose title has the typed words (newest first; all of them, newest first,
+ * before anything is typed): a note or an unbookmark names one of those, not any paper.
+ */
+export async function bookmarkChoices(services: Services, user: UserRef, typed: string): Promise<Choice[]> {
+  const { entries } = await services.bookmarks.list(user, { limit: MAX_BOOKMARKS_READ });
+  const words = typed.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const choices: Choice[] = [];
+  for (const { paperId } of entries) {
+    const paper = services.catalog.get(paperId);
+    const title = paper?.title ?? paperId, value = paper?.arxivId ?? paperId;
+    const text = `${title} ${value}`.toLowerCase();
+    if (words.every((w) => text.includes(w))) choices.push({ name: cut(title), value });
+    if (choices.length === MAX_CHOICES) break;
+  }
+  return choices;
+}
+
+export async function suggestChoices(services: Services, user: UserRef, spec: OptionSpec | undefined, typed: string): Promise<Choice[]> {
   if (spec?.autocomplete === "paper") return paperChoices(services, spec, typed);
+  if (spec?.autocomplete === "bookmark") return bookmarkChoices(services, user, typed);
   if (spec?.autocomplete === "timezone") return timeZoneChoices(typed);
   return [];
 }

@@ -111,7 +111,8 @@ async function onAutocomplete(deps: InteractionDeps, interaction: AutocompleteIn
   const focused = interaction.options.getFocused(true);
   const command = deps.registry.get(interaction.options.getSubcommand(false) ?? "");
   const spec = command ? describeOptions(command.data.options).find((o) => o.name === focused.name) : undefined;
-  await interaction.respond(suggestChoices(deps.services, spec, String(focused.value)));
+  const { user } = await contextOf(deps.services, interaction);
+  await interaction.respond(await suggestChoices(deps.services, user, spec, String(focused.value)));
 }
 
 export function interactionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {

@@ -22,9 +22,11 @@ export interface OptionSpec {
   required: boolean;
   choices?: readonly string[];
   autocomplete?: OptionMeta["autocomplete"];
-  /** An integer option's range (string lengths are checked by the schema, not announced). */
+  /** An integer option's range. */
   min?: number;
   max?: number;
+  /** A string option's longest value, so Discord stops the typing there instead of the bot refusing it after. */
+  maxLength?: number;
   rest?: boolean;
 }
 
@@ -60,6 +62,7 @@ function describeField(name: string, schema: z.ZodType): OptionSpec | null {
   const number = parts.find((p): p is z.ZodNumber => p instanceof z.ZodNumber);
   if (number && !number.isInt) throw new Error(`The "${name}" option is a number but not an integer; Discord and the text parser know integers only.`);
   const choices = parts.find((p): p is z.ZodEnum => p instanceof z.ZodEnum)?.options.map(String);
+  const maxLength = parts.find((p): p is z.ZodString => p instanceof z.ZodString)?.maxLength ?? null;
   return {
     name, description: meta.description, type: number ? "integer" : "string",
     required: !schema.safeParse(undefined).success,
@@ -67,6 +70,7 @@ function describeField(name: string, schema: z.ZodType): OptionSpec | null {
     ...(meta.autocomplete ? { autocomplete: meta.autocomplete } : {}),
     ...(number?.minValue !== null && number?.minValue !== undefined ? { min: number.minValue } : {}),
     ...(number?.maxValue !== null && number?.maxValue !== undefined ? { max: number.maxValue } : {}),
+    ...(maxLength !== null ? { maxLength } : {}),
     ...(meta.rest ? { rest: true } : {}),
   };
 }

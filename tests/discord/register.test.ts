@@ -35,7 +35,8 @@ describe("papers discord register", () => {
     expect(papers.name).toBe("papers");
     expect(papers.options.map((o: any) => o.name)).toEqual(createRegistry().visible().map((c) => c.data.name));
     const option = (sub: string, name: string) => papers.options.find((o: any) => o.name === sub).options.find((o: any) => o.name === name);
-    expect(option("search", "query")).toMatchObject({ type: 3, required: true, autocomplete: true });
+    // Discord stops the typing at the longest value taken, rather than the bot refusing it after.
+    expect(option("search", "query")).toMatchObject({ type: 3, required: true, autocomplete: true, max_length: 500 });
     expect(option("trending", "count")).toMatchObject({ type: 4, required: false, min_value: 1, max_value: 50 });
     expect(option("subscribe", "zone")).toMatchObject({ autocomplete: true });
     expect(option("subscribe", "ranked").choices).toEqual([{ name: "trending", value: "trending" }, { name: "team", value: "team" }]);

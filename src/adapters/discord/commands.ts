@@ -28,7 +28,7 @@ function option(spec: OptionSpec): APIApplicationCommandBasicOption {
       ...(spec.min !== undefined ? { min_value: spec.min } : {}), ...(spec.max !== undefined ? { max_value: spec.max } : {}) } as APIApplicationCommandBasicOption;
   }
   return { ...base, type: ApplicationCommandOptionType.String, ...(choices ? { choices } : suggest),
-    ...(spec.min !== undefined ? { min_length: spec.min } : {}), ...(spec.max !== undefined ? { max_length: spec.max } : {}) } as APIApplicationCommandBasicOption;
+    ...(spec.maxLength !== undefined ? { max_length: spec.maxLength } : {}) } as APIApplicationCommandBasicOption;
 }
 
 function subcommand(command: Command) {

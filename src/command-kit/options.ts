@@ -18,7 +18,7 @@ export interface OptionMeta {
 export interface OptionSpec {
   name: string;
   description: string;
-  type: "string" | "integer";
+  type: "string" | "integer" | "boolean";
   required: boolean;
   choices?: readonly string[];
   autocomplete?: OptionMeta["autocomplete"];
@@ -62,9 +62,11 @@ function describeField(name: string, schema: z.ZodType): OptionSpec | null {
   const number = parts.find((p): p is z.ZodNumber => p instanceof z.ZodNumber);
   if (number && !number.isInt) throw new Error(`The "${name}" option is a number but not an integer; Discord and the text parser know integers only.`);
   const choices = parts.find((p): p is z.ZodEnum => p instanceof z.ZodEnum)?.options.map(String);
-  const maxLength = parts.find((p): p is z.ZodString => p instanceof z.ZodString)?.maxLength ?? null;
+  // A yes or no (z.stringbool: typed "true", "yes"…; a True/False choice on Discord).
+  const boolean = parts.some((p) => p instanceof z.ZodBoolean);
+  const maxLength = boolean ? null : parts.find((p): p is z.ZodString => p instanceof z.ZodString)?.maxLength ?? null;
   return {
-    name, description: meta.description, type: number ? "integer" : "string",
+    name, description: meta.description, type: number ? "integer" : boolean ? "boolean" : "string",
     required: !schema.safeParse(undefined).success,
     ...(choices ? { choices } : {}),
     ...(meta.autocomplete ? { autocomplete: meta.autocomplete } : {}),

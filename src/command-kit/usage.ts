@@ -8,7 +8,8 @@ import { describeOptions } from "./options.ts";
 export function usageOn(command: Command, platform: Platform): string {
   if (platform !== "discord") return `/papers ${command.data.usage}`;
   const options = describeOptions(command.data.options).map((o) => {
-    const value = o.choices ? o.choices.join("|") : o.min !== undefined && o.max !== undefined ? `${o.min}-${o.max}` : "…";
+    const value = o.choices ? o.choices.join("|") : o.type === "boolean" ? "true|false"
+      : o.min !== undefined && o.max !== undefined ? `${o.min}-${o.max}` : "…";
     return o.required ? `${o.name}:${value}` : `[${o.name}:${value}]`;
   });
   return ["/papers", command.data.name, ...options].join(" ");

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await h?.close(); });
 
-async function run(sub: string, values: Record<string, string | number>) {
+async function run(sub: string, values: Record<string, string | number | boolean>) {
   const { edit } = await deferredThenEdited(h.emulator, slashCommand(h.emulator, sub, values, { user: ada }));
   return edit.body;
 }
@@ -30,6 +30,12 @@ describe("reading list on Discord", () => {
     const found = await run("bookmarks", { query: "ablation" });
     expect(found.content).toMatch(/^Your bookmarks matching "ablation" \(1 of 1\)/);
     expect(found.embeds).toHaveLength(1);
+  });
+
+  it("not-interested takes its mark back with undo, a True/False option", async () => {
+    expect((await run("not-interested", { paper: ids[2]! })).content).toMatch(/Changed your mind\? \/papers not-interested undo:true$/);
+    expect((await run("not-interested", { undo: true })).content).toMatch(/^Taken back: “.+” counts again/);
+    expect((await run("not-interested", { undo: false })).content).toMatch(/Name the paper by its number .* like \/papers not-interested paper:2\./);
   });
 
   it("an empty note clears it", async () => {

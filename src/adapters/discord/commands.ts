@@ -23,6 +23,7 @@ function option(spec: OptionSpec): APIApplicationCommandBasicOption {
   const choices = spec.choices?.slice(0, 25).map((c) => (spec.type === "integer" ? { name: c, value: Number(c) } : { name: c, value: c }));
   // Discord refuses autocomplete together with fixed choices; fixed choices win.
   const suggest = !choices && spec.autocomplete ? { autocomplete: true } : {};
+  if (spec.type === "boolean") return { ...base, type: ApplicationCommandOptionType.Boolean } as APIApplicationCommandBasicOption;
   if (spec.type === "integer") {
     return { ...base, type: ApplicationCommandOptionType.Integer, ...(choices ? { choices } : suggest),
       ...(spec.min !== undefined ? { min_value: spec.min } : {}), ...(spec.max !== undefined ? { max_value: spec.max } : {}) } as APIApplicationCommandBasicOption;

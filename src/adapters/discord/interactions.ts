@@ -38,7 +38,8 @@ async function contextOf(services: Services, interaction: BaseInteraction): Prom
 function commandOptions(interaction: ChatInputCommandInteraction): [string, Record<string, unknown>] {
   const sub = interaction.options.data[0];
   const raw: Record<string, unknown> = {};
-  for (const o of sub?.options ?? []) raw[o.name] = o.value;
+  // A True/False option arrives as a boolean; the schema reads yes-or-no words, as typed text has them.
+  for (const o of sub?.options ?? []) raw[o.name] = typeof o.value === "boolean" ? String(o.value) : o.value;
   return [sub?.name ?? interaction.commandName, raw];
 }
 

@@ -50,11 +50,11 @@ function send(emulator: DiscordEmulator, payload: ReturnType<typeof base> & Reco
   return { id: payload.id, token: payload.token, dispatchedAt };
 }
 
-type OptionValues = Record<string, string | number>;
+type OptionValues = Record<string, string | number | boolean>;
 
 function optionList(values: OptionValues, focused?: string) {
   return Object.entries(values).map(([name, value]) => ({
-    name, value, type: typeof value === "number" ? 4 : 3, ...(name === focused ? { focused: true } : {}),
+    name, value, type: typeof value === "number" ? 4 : typeof value === "boolean" ? 5 : 3, ...(name === focused ? { focused: true } : {}),
   }));
 }
 

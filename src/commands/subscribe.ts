@@ -16,6 +16,7 @@ import { UserError } from "../command-kit/errors.ts";
 import { example, exampleOn } from "../command-kit/usage.ts";
 import { describeDay, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
+import type { Subscription } from "../core/stores/subscriptions.ts";
 import { quoted } from "../core/messages/typed.ts";
 
 const SIZE_HINT = "The size is how many papers per digest, a number from 1 to 20, like size:5.";
@@ -54,6 +55,15 @@ async function zoneFor(ctx: CommandContext, given: string | undefined, personal:
   const discord = ctx.user.platform === "discord";
   throw new UserError("missing_zone", `Which time zone are you in? Add it, like ${exampleOn(ctx.user.platform, "subscribe",
     [["who", "me"], ["time", "08:30"], ["zone", "Europe/Berlin"]])}${discord ? " (start typing a city and pick it)" : ""}.`);
+}
+
+/** " It replaces …" naming the digest a subscribe replaced, or "" when there was none. */
+function replaced(before: Subscription | null): string {
+  if (!before) return "";
+  const day = before.cadence === "weekly" ? `${WEEKDAYS[(before.weekday ?? 1) - 1]} ` : "";
+  const parts = [`${day}${before.localTime} ${before.timeZone}`, `${before.size} paper${before.size === 1 ? "" : "s"}`,
+    before.ranking === "team" ? "ranked by this team" : null, before.topic ? `about ${quoted(before.topic.slice(0, 80))}` : null].filter(Boolean);
+  return ` It replaces the one before (${parts.join(", ")}).`;
 }
 
 /** When the next weekly digest comes: this week's day if its time is still ahead, else next week's. */
@@ -96,6 +106,9 @@ export const subscribeCommand = defineCommand({
     const schedule = { localTime, timeZone };
     const target: ChannelRef = personal ? personalTarget(ctx.user) : ctx.channel;
     const weekday = weekly ? WEEKDAYS.indexOf(input.day ?? "mon") + 1 : null;
+    // Subscribing again replaces the digest whole: what was not typed again goes back to its default, so
+    // the answer names what was there before.
+    const before = await ctx.services.subscriptions.get(target, weekly ? "weekly" : "daily");
     await ctx.services.subscriptions.upsert(target, { localTime, timeZone, topic: input.topic, size: input.size,
       ranking: input.ranked, createdBy: ctx.user.userId, cadence: weekly ? "weekly" : "daily", weekday });
     // The period's time already passed: the first digest is the next one, not a "late" one right now.
@@ -127,7 +140,7 @@ export const subscribeCommand = defineCommand({
     }
     const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";
     return { visibility: "ephemeral", tone: "info",
-      text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${what}).${unmet} ` +
+      text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${what}).${unmet}${replaced(before)} ` +
         `Change it by subscribing again; stop it with ${exampleOn(ctx.user.platform, "unsubscribe", weekly ? [["which", "weekly"]] : [])}.` };
   },
 });

@@ -166,6 +166,14 @@ describe("subscriptions and unsubscribe", () => {
     expect(reply.text).not.toContain("CX");
   });
 
+  it("names the digest a subscribe replaces, since what was not typed again goes back to its default", async () => {
+    expect((await say("subscribe 07:30 Europe/Berlin size:3 rlhf", "CREP")).text).not.toContain("replaces");
+    expect((await say("subscribe 08:00", "CREP")).text).toContain('It replaces the one before (07:30 Europe/Berlin, 3 papers, about "rlhf").');
+    expect((await say("subscribe weekly fri 09:00", "CREP")).text).not.toContain("replaces"); // a weekly beside the daily
+    await services.subscriptions.remove(channel("CREP"));
+    await services.subscriptions.remove(channel("CREP"), "weekly");
+  });
+
   it("refuses a team ranking for a weekly digest, which is the week's most-upvoted papers", async () => {
     const reply = await say("subscribe weekly mon 09:00 ranked:team", "CWEEK");
     expect(reply.tone).toBe("error");

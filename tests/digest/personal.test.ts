@@ -13,6 +13,7 @@ import { rankForTeam } from "../../src/core/recommend/team.ts";
 import { profileOf } from "../../src/core/recommend/person.ts";
 import { personalHeader } from "../../src/core/digest/personal.ts";
 import { RecordingTransport, fastRetry, paperIds, slackChannel } from "./support.ts";
+import { plainTyped } from "../../src/core/messages/typed.ts";
 
 const T0 = "2025-03-12T12:00:00Z";
 const user = { platform: "slack" as const, workspaceId: "T1", userId: "U7" };
@@ -120,6 +121,15 @@ describe("not interested in a paper you saved", () => {
     expect((await run(`not-interested undo ${saved}`)).text).toMatch(/Taken back/);
     expect(await services.bookmarks.has(user, saved)).toBe(true);
     await services.bookmarks.remove(user, saved);
+  });
+});
+
+describe("the personal digest's header", () => {
+  it("names the topic only as far as the papers meet it", () => {
+    const text = (onTopic: number) => plainTyped(personalHeader("2025-03-11", 5, 0, "sparse autoencoders", onTopic).text);
+    expect(text(0)).toContain(`based on today's trending papers (none is about your topic "sparse autoencoders" yet)`);
+    expect(text(2)).toContain(`based on your topic "sparse autoencoders" (2 of them) and today's trending papers`);
+    expect(text(5)).toContain(`based on your topic "sparse autoencoders", since`);
   });
 });
 

@@ -47,14 +47,19 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
 const HOW_TO_IMPROVE = "Bookmark papers you like (🔖 or the Bookmark button) and press Not interested on the others: " +
   `from ${MIN_SEEDS} bookmarks on, these picks are made from what you save.`;
 
-export function personalHeader(localDate: string, count: number, seeds: number, topic: string | null): Reply {
+/** `onTopic`: how many of the papers are about `topic` (the rest are trending papers that fill the list). */
+export function personalHeader(localDate: string, count: number, seeds: number, topic: string | null, onTopic = 0): Reply {
   const papers = count === 1 ? "1 paper" : `${count} papers`;
   if (seeds >= MIN_SEEDS) {
     return { visibility: "channel", tone: "info",
       text: `Your papers for ${dayName(localDate)}: ${papers} picked from your ${seeds} bookmarks, leaving out what you saved or saw this week.` };
   }
   const have = seeds === 0 ? "no bookmarks yet" : `only ${seeds} bookmark${seeds === 1 ? "" : "s"}`;
-  const basis = topic ? `today's trending papers and your topic ${quoted(topic.slice(0, 80))}` : "today's trending papers";
+  // The topic is named as far as it was met: a topic no paper is about yet picked none of these.
+  const basis = !topic ? "today's trending papers"
+    : onTopic === 0 ? `today's trending papers (none is about your topic ${quoted(topic.slice(0, 80))} yet)`
+    : onTopic >= count ? `your topic ${quoted(topic.slice(0, 80))}`
+    : `your topic ${quoted(topic.slice(0, 80))} (${onTopic} of them) and today's trending papers`;
   return { visibility: "channel", tone: "info",
     text: `Your papers for ${dayName(localDate)}: ${papers}, based on ${basis}, since you have ${have}. ${HOW_TO_IMPROVE}` };
 }
@@ -78,7 +83,11 @@ export function personalRenderer(deps: PlanDeps & { notInterested: NotInterested
     return async (item): Promise<Reply | null> => {
       if (item.kind === "notice") return personalNothingNew(localDate);
       const seeds = await seedIds();
-      if (item.kind === "header") return personalHeader(localDate, count, seeds.length, sub.topic);
+      if (item.kind === "header") {
+        const ids = items.flatMap((i) => (i.kind === "paper" && i.paperId ? [i.paperId] : []));
+        const onTopic = sub.topic ? papersAbout(deps.catalog.index, sub.topic, { among: ids, limit: ids.length }).length : 0;
+        return personalHeader(localDate, count, seeds.length, sub.topic, onTopic);
+      }
       const paper = item.paperId ? await deps.catalog.find(item.paperId) : null;
       if (!paper) return null;
       const why = seeds.length >= MIN_SEEDS ? reasonText(reasonsFor(deps, [paper], seeds)[0] ?? null) : null;

@@ -29,6 +29,9 @@ export function userDirectory(env: NodeJS.ProcessEnv = process.env, cwd = proces
 
 // Empty values never get here: loadConfig drops them, so an empty variable is its default.
 const optionalString = z.string().trim().optional();
+// An address the bot sends requests to (or Slack does): fetch takes http and https only, and says of an
+// ftp:// one no more than "fetch failed" at start-up.
+const httpUrl = z.string().url().refine((v) => /^https?:\/\//i.test(v), { error: "must be an http:// or https:// URL" });
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL)
@@ -41,12 +44,12 @@ const EnvSchema = z.object({
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
-  SLACK_API_URL: z.string().url().optional(),
+  SLACK_API_URL: httpUrl.optional(),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString.refine((v) => v === undefined || /^\d{15,22}$/.test(v),
     { error: "must be the application's numeric id (Developer Portal → your application → General Information → Application ID)" }),
-  DISCORD_API_URL: z.string().url().optional(),
-  HF_API_URL: z.string().url().default("https://huggingface.co/api"),
+  DISCORD_API_URL: httpUrl.optional(),
+  HF_API_URL: httpUrl.default("https://huggingface.co/api"),
   HF_REFRESH_CRON: z.string().default("7 * * * *"),
   HF_REFRESH: z.enum(["on", "off"]).default("on"),
   HF_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(50),
@@ -55,7 +58,7 @@ const EnvSchema = z.object({
   COMMANDS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   // At most a day: a timer takes no more than 2^31 ms, and past that Node fires it at once, every time.
   INDEX_SYNC_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
-  PUBLIC_BASE_URL: z.string().url().optional(),
+  PUBLIC_BASE_URL: httpUrl.optional(),
   // Who "you" are in terminal mode: the login name, as a shell would say.
   USER: z.string().default("you"),
 });

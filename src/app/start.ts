@@ -102,7 +102,8 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     await stopAll();
     unwatchRejections();
     shutdown.dispose();
-    if (portTaken(error)) throw new ConfigError(`Configuration error: PORT ${config.PORT} is already in use by another process; set PORT to a free port.`);
+    if (listenRefused(error, "EADDRINUSE")) throw new ConfigError(`Configuration error: PORT ${config.PORT} is already in use by another process; set PORT to a free port.`);
+    if (listenRefused(error, "EACCES")) throw new ConfigError(`Configuration error: PORT ${config.PORT} needs root privileges to listen on; set PORT to 1024 or above (the container uses 3000).`);
     throw error;
   }
   log.info({ slack: config.slack, discord: config.discord, database: services.provider, running: running.map((r) => r.name) }, "papers-bot started");
@@ -114,10 +115,11 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   return 0;
 }
 
-/** Node's EADDRINUSE, however deep Bolt or node:http wrapped it. */
-function portTaken(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown; original?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
-    if (e.code === "EADDRINUSE" || /EADDRINUSE/.test(String(e.message ?? ""))) return true;
+/** Node's `code` (EADDRINUSE: the port is taken; EACCES: a port below 1024 without root) from listening,
+ * however deep Bolt or node:http wrapped it. */
+function listenRefused(error: unknown, code: "EADDRINUSE" | "EACCES"): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown; original?: unknown; message?: unknown; syscall?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if ((e.code === code && (code !== "EACCES" || e.syscall === "listen")) || new RegExp(`listen ${code}`).test(String(e.message ?? ""))) return true;
     e = (e.cause ?? e.original) as typeof e;
   }
   return false;

@@ -20,7 +20,8 @@ export function parseManifestArgs(args: string[], publicBaseUrl?: string): { soc
   }
   if (socket && url) throw new CliUsageError(`papers slack manifest: choose --socket or --url, not both. Usage: ${USAGE}`);
   url ??= socket ? undefined : publicBaseUrl;
-  if (url !== undefined && !/^https?:\/\/[^\s/]+/.test(url)) throw new CliUsageError(`papers slack manifest: --url needs a URL like https://papers.example.com. Usage: ${USAGE}`);
+  // Slack sends events and commands to HTTPS addresses only: it refuses an http:// one when the app is saved.
+  if (url !== undefined && !/^https:\/\/[^\s/]+/.test(url)) throw new CliUsageError(`papers slack manifest: --url needs an https:// URL (Slack sends to no other), like https://papers.example.com. Usage: ${USAGE}`);
   return url ? { socket, url } : { socket: true };
 }
 

@@ -45,7 +45,7 @@ async function fromLastList(ctx: CommandContext, n: number, pick: PickExample): 
   const viewer = viewerOf(ctx);
   await writing.get(keyOf(viewer));
   if (unsaved.has(keyOf(viewer))) {
-    throw new UserError("list_not_saved", `I couldn't keep the numbers of the last list I showed you here (the database was busy), so ${n} could name the wrong paper; show the list again, then pick ${n}.`);
+    throw new UserError("list_not_saved", `I couldn't keep the numbers of the last list I showed you here (the database did not take it: busy, full or unreachable), so ${n} could name the wrong paper; show the list again, then pick ${n}.`);
   }
   const list = await ctx.services.lastLists.recall(viewer);
   const numbers = (list ?? []).flatMap((id, i) => (id ? [i + 1] : []));

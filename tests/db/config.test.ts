@@ -29,6 +29,7 @@ describe("loadConfig", () => {
     [{ INDEX_SYNC_SECONDS: "0" }, /INDEX_SYNC_SECONDS/],
     // Past 2^31 ms Node fires a timer at once: the sync would run every millisecond.
     [{ INDEX_SYNC_SECONDS: "3000000" }, /INDEX_SYNC_SECONDS/],
+    [{ SLACK_API_URL: "ftp://slack.example" }, /SLACK_API_URL must be an http:\/\/ or https:\/\/ URL/],
     // The companion's name misspelt: said, not only that it is missing.
     [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRT: "abc" }, /SLACK_SIGNING_SECRT is set, which looks like a misspelt SLACK_SIGNING_SECRET\.$/],
     [{ SLACK_BOT_TOKEN: "xoxb-123456-abcdef" }, /SLACK_BOT_TOKEN is set, so SLACK_SIGNING_SECRET .* or SLACK_APP_TOKEN/],

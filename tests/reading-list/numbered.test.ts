@@ -85,7 +85,7 @@ describe("what a number refers to", () => {
     services.lastLists = { recall: (viewer) => real.recall(viewer), remember: async () => { throw new Error("SQLITE_BUSY: database is locked"); } };
     const shown = await runText(registry, "trending 3", here);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect((await runText(registry, "bookmark 1", here)).text).toMatch(/^I couldn't keep the numbers of the last list I showed you here \(the database was busy\), so 1 could name the wrong paper; show the list again, then pick 1\./);
+    expect((await runText(registry, "bookmark 1", here)).text).toMatch(/^I couldn't keep the numbers of the last list I showed you here \(the database did not take it: busy, full or unreachable\), so 1 could name the wrong paper; show the list again, then pick 1\./);
     services.lastLists = real;
     // Its next page is stored, but does not extend the older list: only its own numbers mean anything.
     await runCommand(registry, shown.more!.command, shown.more!.input, here);

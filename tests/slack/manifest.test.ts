@@ -50,7 +50,10 @@ describe("papers slack manifest", () => {
     expect(JSON.parse(ok.out).features.slash_commands[0].url).toBe("https://bot.example.org/slack/events");
     const bad = await cli(["slack", "manifest", "--url", "not a url"]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/^papers slack manifest: --url needs a URL/);
+    expect(bad.err).toMatch(/^papers slack manifest: --url needs an https:\/\/ URL/);
     expect(bad.err.trim().split("\n")).toHaveLength(1);
+    // Slack sends events to HTTPS addresses only.
+    const plain = await cli(["slack", "manifest", "--url", "http://bot.example.org"]);
+    expect([plain.code, plain.err]).toEqual([2, expect.stringMatching(/--url needs an https:\/\/ URL \(Slack sends to no other\)/)]);
   });
 });

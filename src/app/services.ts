@@ -15,7 +15,8 @@ export type { Clock, Services } from "../core/services.ts";
 export async function createServices(config: Config, log: Logger, options: { clock?: Clock } = {}): Promise<Services> {
   // Whoever builds services (papers start, the CLI, tests) gets the configured secrets masked in logs.
   registerConfigSecrets(config);
-  const { stores, provider, applied, close } = await openStores(config.DATABASE_URL);
+  const { stores, provider, applied, close } = await openStores(config.DATABASE_URL,
+    { onLockWait: () => log.info("waiting for another replica to finish migrating the database") });
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
   let catalog: Catalog;
   try {

@@ -18,6 +18,8 @@ export interface SignalSource {
 export interface ShutdownWatch {
   /** Resolves with the first signal's name. */
   signal: Promise<string>;
+  /** The first signal's name, once one came. */
+  readonly received: string | null;
   /** The graceful stop finished: exit with `code` if something still holds the process open at the deadline. */
   finished(code: number): void;
   /** Stop listening (after a normal end without any signal). */
@@ -56,6 +58,7 @@ export function watchShutdown(log: Logger, options: { source?: SignalSource; dea
 
   return {
     signal,
+    get received() { return received; },
     finished(code) {
       exitCode = code;
       log.info({ signal: received, code }, "shut down");

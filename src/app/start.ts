@@ -30,7 +30,12 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   // A misspelt name leaves its setting at the default in silence (DATABSE_URL: the embedded SQLite file).
   for (const { name, meant } of config.misspeltVariables) log.warn({ variable: name, meant }, `${name} is not a setting papers-bot reads; did you mean ${meant}?`);
   const metrics = chat ? createMetrics() : undefined;
-  const services = { ...(await createServices(config, log)), ...(metrics ? { metrics } : {}) };
+  // Listening before the database opens: a signal while it migrates or loads the catalog is logged and
+  // ends the start once that step is done (or at the shutdown deadline, shutdown.ts), with exit 0.
+  const shutdown = watchShutdown(log);
+  let opened: Awaited<ReturnType<typeof createServices>>;
+  try { opened = await createServices(config, log); } catch (error) { shutdown.dispose(); throw error; }
+  const services = { ...opened, ...(metrics ? { metrics } : {}) };
   const registry = createRegistry();
   if (!chat || !metrics) {
     // Terminal-mode subscriptions get their digests printed here.
@@ -45,10 +50,10 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
       // A schedule node-cron refuses: the digest job already runs and would keep the process alive.
       await digest.stop();
       await services.close();
+      shutdown.dispose();
       throw error;
     }
     // Ctrl-C or SIGTERM ends the conversation as "quit" does.
-    const shutdown = watchShutdown(log);
     const ended = new AbortController();
     void shutdown.signal.then(() => ended.abort());
     await startConsole(services, registry, { input: io.stdin, output: io.stdout, signal: ended.signal, notice, cwd: userDirectory() });
@@ -62,8 +67,13 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
 
   const transports = new Map<Platform, ChatTransport>();
   const running: Running[] = [];
-  // Listening from the start: a signal during a slow start-up (Discord login) still stops what started.
-  const shutdown = watchShutdown(log);
+  // A signal while the database opened: nothing else has started, so nothing else need stop.
+  if (shutdown.received) {
+    await services.close();
+    shutdown.finished(0);
+    return 0;
+  }
+  // The watch (from before the database opened) also covers a slow start-up here (Discord login).
   // A promise nobody awaits must not take the whole bot down: logged (and counted unless it is one of the
   // Slack library cases the net was made for), and the bot keeps serving (process-errors.ts).
   const unwatchRejections = watchUnhandledRejections(log);

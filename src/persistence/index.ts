@@ -11,9 +11,10 @@ export type { OpenedStores, Provider } from "./opened.ts";
 
 const prismaDir = join(dirname(fileURLToPath(import.meta.url)), "../../prisma");
 
-/** `prismaDir` (tests only): a folder holding sqlite/migrations and postgresql/migrations to apply instead. */
-export async function openStores(url: string, options: { prismaDir?: string } = {}): Promise<OpenedStores> {
+/** `prismaDir` (tests only): a folder holding sqlite/migrations and postgresql/migrations to apply instead.
+ * `onLockWait`: told when another process holds the migration lock (PostgreSQL), so the wait is not silent. */
+export async function openStores(url: string, options: { prismaDir?: string; onLockWait?: () => void } = {}): Promise<OpenedStores> {
   const root = options.prismaDir ?? prismaDir;
   if (url.startsWith("file:")) return (await import("./sqlite/open.ts")).openSqlite(url, join(root, "sqlite/migrations"));
-  return (await import("./postgresql/open.ts")).openPostgres(url, join(root, "postgresql/migrations"));
+  return (await import("./postgresql/open.ts")).openPostgres(url, join(root, "postgresql/migrations"), options.onLockWait);
 }

@@ -5,6 +5,8 @@ import { readdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { openTestDb as openDatabase, freshDatabase, testDatabaseProvider as provider, type TestDatabase } from "../support/database.ts";
 import { spawnCli, STACK_LINE } from "../support/cli.ts";
+import pg from "pg";
+import { postgresMigrationDriver } from "../../src/persistence/postgresql/connect.ts";
 
 const databases: TestDatabase[] = [];
 afterAll(async () => { for (const d of databases) await d.drop(); });
@@ -35,5 +37,26 @@ describe(`two processes starting at once on an empty ${provider} database`, () =
       expect(await db.paper.count()).toBe(89);
       expect(await db.snapshotEntry.count()).toBe(89);
     } finally { await db.$disconnect(); }
+  });
+});
+
+describe.runIf(provider === "postgresql")("a replica that finds another migrating", () => {
+  it("says it is waiting for the migration lock, then migrates when the lock is free", async () => {
+    const database = await freshDatabase();
+    databases.push(database);
+    const holder = new pg.Client({ connectionString: database.url });
+    await holder.connect();
+    await holder.query("SELECT pg_advisory_lock(72707369)"); // Prisma's migration lock key, as connect.ts takes it
+    const said: string[] = [];
+    const driver = postgresMigrationDriver(database.url, () => said.push("waiting"));
+    let ran = false;
+    const migrating = driver.withLock(async () => { ran = true; });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([said, ran]).toEqual([["waiting"], false]);
+    await holder.query("SELECT pg_advisory_unlock(72707369)");
+    await migrating;
+    expect(ran).toBe(true);
+    await holder.end();
+    await driver.close();
   });
 });

@@ -101,6 +101,18 @@ describe("papers start as a process", () => {
     expect(bot.stdout()).toContain("/papers trending");
   });
 
+  it("a SIGTERM while the database is still opening is logged, starts nothing more, and exits 0", async () => {
+    const discord = await new DiscordEmulator().start();
+    stops.push(() => discord.stop());
+    bot = await spawnBot({ DISCORD_TOKEN: TEST_DISCORD_TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl });
+    // Logged as the migrations finish, before the bundled papers load into the new database.
+    await bot.logLine("database migrated");
+    const exit = await terminate(bot);
+    expect(exit).toMatchObject({ code: 0, signal: null });
+    expect(await bot.logLine("shutting down")).toMatchObject({ signal: "SIGTERM" });
+    expect(bot.stderr()).not.toContain("papers-bot started");
+  });
+
   it("Discord-only: serves /healthz on PORT, and SIGTERM exits 0 within 10 s with 'shutting down' logged", async () => {
     const discord = await new DiscordEmulator().start();
     stops.push(() => discord.stop());

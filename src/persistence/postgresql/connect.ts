@@ -59,7 +59,8 @@ function misconfigured(error: unknown, where: string): ConfigError | null {
   return problem ? new ConfigError(`Configuration error: DATABASE_URL ${problem} (PostgreSQL at ${where}).`) : null;
 }
 
-export function postgresMigrationDriver(url: string): MigrationDriver & { close(): Promise<void> } {
+/** `onLockWait`: called when another process holds the migration lock, before waiting for it. */
+export function postgresMigrationDriver(url: string, onLockWait?: () => void): MigrationDriver & { close(): Promise<void> } {
   const target = postgresTarget(url);
   const client = new pg.Client(target.config);
   client.on("error", () => {}); // a dropped connection surfaces through the next query instead
@@ -71,7 +72,11 @@ export function postgresMigrationDriver(url: string): MigrationDriver & { close(
     async withLock(fn) {
       await connected;
       // Session-level lock: released by the unlock below, or by the server if this process dies.
-      await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [MIGRATION_LOCK_KEY]);
+      if (!rows[0]?.locked) {
+        onLockWait?.();
+        await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+      }
       try { return await fn(); } finally { await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]); }
     },
     async ensureTable() {

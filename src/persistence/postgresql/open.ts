@@ -7,8 +7,8 @@ import type { PrismaDb } from "../prisma/client.ts";
 import { prismaStores } from "../prisma/stores.ts";
 import { postgresClient, postgresMigrationDriver } from "./connect.ts";
 
-export async function openPostgres(url: string, migrationsDir: string): Promise<OpenedStores> {
-  const driver = postgresMigrationDriver(url);
+export async function openPostgres(url: string, migrationsDir: string, onLockWait?: () => void): Promise<OpenedStores> {
+  const driver = postgresMigrationDriver(url, onLockWait);
   let applied: string[];
   try { applied = await migrate(driver, readMigrations(migrationsDir)); } finally { await driver.close(); }
   return { ...postgresStores(url), provider: "postgresql", applied };

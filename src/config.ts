@@ -191,14 +191,15 @@ export function noChatConfigured(config: Pick<Config, "unreadChatVariables">): s
 export function misspeltVariables(names: string[]): { name: string; meant: string }[] {
   const settings = Object.keys(EnvSchema.shape).filter((k) => k.length >= 6);
   return names.filter((name) => !Object.hasOwn(EnvSchema.shape, name)).flatMap((name) => {
-    const meant = settings.find((k) => editDistance(name.toUpperCase(), k) <= 2);
-    return meant ? [{ name, meant }] : [];
+    // The nearest setting; two letters off only for a long name, where two slips are as likely as one.
+    const [meant, distance] = settings.map((k) => [k, editDistance(name.toUpperCase(), k)] as const).reduce((a, b) => (b[1] < a[1] ? b : a));
+    return distance <= (meant.length >= 12 ? 2 : 1) ? [{ name, meant }] : [];
   });
 }
 
-/** "; X is set, which looks like a misspelt Y" for each, to end a sentence about configuration with. */
-function misspeltSuffix(misspelt: { name: string; meant: string }[]): string {
-  return misspelt.slice(0, 2).map(({ name, meant }) => `; ${name} is set, which looks like a misspelt ${meant}`).join("");
+/** "; X is set, which looks like a misspelt Y" for each meant as a `prefix` setting, to end a sentence with. */
+function misspeltSuffix(misspelt: { name: string; meant: string }[], prefix: string): string {
+  return misspelt.filter((m) => m.meant.startsWith(prefix)).slice(0, 2).map(({ name, meant }) => `; ${name} is set, which looks like a misspelt ${meant}`).join("");
 }
 
 /** Levenshtein distance between short names: variables here, commands in command-kit/dispatch.ts's did-you-mean. */
@@ -232,10 +233,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(c.SLACK_BOT_TOKEN) !== Boolean(c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)) {
     throw new ConfigError((c.SLACK_BOT_TOKEN
       ? "Configuration error: SLACK_BOT_TOKEN is set, so SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is needed too"
-      : "Configuration error: SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN") + `${misspeltSuffix(misspelt)}.`);
+      : "Configuration error: SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN") + `${misspeltSuffix(misspelt, "SLACK_")}.`);
   }
   if (c.DISCORD_TOKEN && !c.DISCORD_APPLICATION_ID) {
-    throw new ConfigError(`Configuration error: DISCORD_TOKEN is set, so DISCORD_APPLICATION_ID is needed too${misspeltSuffix(misspelt)}.`);
+    throw new ConfigError(`Configuration error: DISCORD_TOKEN is set, so DISCORD_APPLICATION_ID is needed too${misspeltSuffix(misspelt, "DISCORD_")}.`);
   }
   return {
     ...c,

@@ -9,7 +9,7 @@ import { createServices } from "./services.ts";
 import { createRegistry } from "../commands/index.ts";
 import { startConsole } from "../adapters/console/index.ts";
 import { ConsoleTransport } from "../adapters/console/transport.ts";
-import { startDigestJob } from "../jobs/digest.ts";
+import { startDigestJob, type RunningDigest } from "../jobs/digest.ts";
 import { staleDigestAfterMs } from "../jobs/cron.ts";
 import { startRefreshJob } from "../jobs/refresh.ts";
 import { startIndexSync } from "../jobs/index-sync.ts";
@@ -67,6 +67,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
 
   const transports = new Map<Platform, ChatTransport>();
   const running: Running[] = [];
+  let digest: RunningDigest | undefined;
   // A signal while the database opened: nothing else has started, so nothing else need stop.
   if (shutdown.received) {
     await services.close();
@@ -85,7 +86,8 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   try {
     // /healthz: Bolt serves it on its own port in Slack's HTTP mode; otherwise this small server on PORT.
     // A digest job on a slower schedule than every minute is stale only past its own longest wait.
-    const health = { unhandledRejections: unexpectedRejections, staleAfterMs: staleDigestAfterMs(config.DIGEST_CRON) };
+    const health = { unhandledRejections: unexpectedRejections, staleAfterMs: staleDigestAfterMs(config.DIGEST_CRON),
+      ownLastTick: () => digest?.lastTick() ?? null };
     const routes = [{ path: METRICS_PATH, handler: metricsHandler(metrics, log) }];
     if (!(config.slack && !config.SLACK_APP_TOKEN)) running.push(await startHealthServer(services, config.PORT, health, routes));
     // Adapters (each registers its ChatTransport), then jobs that post through them.
@@ -102,9 +104,10 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
       transports.set("discord", discord.transport);
       running.push({ name: "discord", stop: discord.stop });
     }
-    if (config.slack) running.push(startEventPruning(services)); // only Slack's events are recorded
+    running.push(startEventPruning(services)); // Slack's events, and Share's claims on either platform
     running.push(startIndexSync(services)); // other replicas' ingests reach this search index
-    running.push(startDigestJob(services, transports));
+    digest = startDigestJob(services, transports);
+    running.push(digest);
     const refresh = startRefreshJob(services);
     if (refresh) running.push(refresh);
   } catch (error) {

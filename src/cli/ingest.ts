@@ -32,8 +32,11 @@ export const ingestCli: CliCommand = {
     }
     return withServices(ctx, async (services) => {
       const day = date ?? capture.date;
+      // A list dated ahead of every time zone's today would never be the one /papers trending shows.
+      const latest = new Date(services.clock().getTime() + 86_400_000).toISOString().slice(0, 10);
+      if (day > latest) throw new CliUsageError(`${day} has not begun anywhere yet, so its list would never show; give the day the capture was taken. Nothing was written.`);
       const result = await services.papers.ingest(day, capture.papers, "capture");
-      ctx.stdout.write(`${file}: ${capture.papers.length} papers for ${day}: ${result.added} added, ${result.updated} updated, `
+      ctx.stdout.write(`${file}: ${capture.papers.length} paper${capture.papers.length === 1 ? "" : "s"} for ${day}: ${result.added} added, ${result.updated} updated, `
         + `${result.unchanged} unchanged; trending list ${result.snapshotChanged ? "updated" : "unchanged"}.\n`);
       return 0;
     });

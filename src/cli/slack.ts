@@ -19,9 +19,10 @@ export function parseManifestArgs(args: string[], publicBaseUrl?: string): { soc
     else throw new CliUsageError(`papers slack manifest: unexpected "${arg.slice(0, 40)}". Usage: ${USAGE}`);
   }
   if (socket && url) throw new CliUsageError(`papers slack manifest: choose --socket or --url, not both. Usage: ${USAGE}`);
+  const given = url !== undefined ? "--url" : "PUBLIC_BASE_URL";
   url ??= socket ? undefined : publicBaseUrl;
   // Slack sends events and commands to HTTPS addresses only: it refuses an http:// one when the app is saved.
-  if (url !== undefined && !/^https:\/\/[^\s/]+/.test(url)) throw new CliUsageError(`papers slack manifest: --url needs an https:// URL (Slack sends to no other), like https://papers.example.com. Usage: ${USAGE}`);
+  if (url !== undefined && !/^https:\/\/[^\s/]+/.test(url)) throw new CliUsageError(`papers slack manifest: ${given} needs an https:// URL (Slack sends to no other), like https://papers.example.com. Usage: ${USAGE}`);
   return url ? { socket, url } : { socket: true };
 }
 

@@ -22,8 +22,9 @@ import type { CommandOutcome } from "../core/metrics.ts";
 export const MAX_TEXT_LENGTH = 2000;
 
 // Control characters, the invisible marks that reorder text (an echoed "\u202emoe" would print backwards),
-// and the two that mark typed text in replies (core/messages/typed.ts).
-const INVISIBLE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2063\u2064\u2066-\u2069]/g;
+// the two that mark typed text in replies (core/messages/typed.ts), and the brackets of a hint's example
+// placeholder (usage.ts), which a refusal quoting the person's words must not expand.
+const INVISIBLE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2063\u2064\u2066-\u2069\u27e6\u27e7]/g;
 
 /** A refusal may quote what the person sent; a quoted line break or control character must not split it. */
 function oneLine(text: string): string {

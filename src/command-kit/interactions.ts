@@ -54,29 +54,41 @@ export async function sharePaper(ctx: CommandContext, transport: ChatTransport, 
   const key = `${channelKey(ctx.channel)}:${paper.id}`;
   // A second click (a double click, a teammate at the same moment) while the first is posting, or soon
   // after, would post the paper twice: it points to the message there is instead.
-  const already = sharing.get(key);
+  let inFlight = sharing.get(ctx.services);
+  if (!inFlight) sharing.set(ctx.services, (inFlight = new Map()));
+  const already = inFlight.get(key);
   if (already) {
     // Posted, or found posted already: either way it is there. If that post failed, this click may not know why.
     const there = await already.then(() => true, () => false);
     return there ? sharedAlready(paper.title) : errorReply("Sharing that paper failed just now; press Share again in a moment.");
   }
   const posting = (async () => {
-    const since = new Date(ctx.services.clock().getTime() - RECENT_SHARE_MS);
-    const [recent] = await ctx.services.posted.paperIdsSinceMany([ctx.channel], since);
+    const now = ctx.services.clock().getTime();
+    const [recent] = await ctx.services.posted.paperIdsSinceMany([ctx.channel], new Date(now - RECENT_SHARE_MS));
     if (recent?.includes(paper.id)) return false;
-    const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar", "discuss", "notInterested"] };
-    const { messageId } = await transport.post(ctx.channel, message);
-    await ctx.services.posted.record(ctx.channel, messageId, paper.id, "share", ctx.services.clock());
+    // Another replica may be handling a click on the same paper at this moment: one claim per channel,
+    // paper and ten minutes decides which posts (the processed-event ledger, which Slack's retries use too).
+    const claim = `share:${key}:${Math.floor(now / RECENT_SHARE_MS)}`;
+    if (!(await ctx.services.events.claim(ctx.channel.platform, claim))) return false;
+    try {
+      const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar", "discuss", "notInterested"] };
+      const { messageId } = await transport.post(ctx.channel, message);
+      await ctx.services.posted.record(ctx.channel, messageId, paper.id, "share", ctx.services.clock());
+    } catch (error) {
+      await ctx.services.events.release(ctx.channel.platform, claim).catch(() => {});
+      throw error;
+    }
     return true;
   })();
-  sharing.set(key, posting);
+  inFlight.set(key, posting);
   let posted: boolean;
-  try { posted = await posting; } finally { sharing.delete(key); }
+  try { posted = await posting; } finally { inFlight.delete(key); }
   return posted ? notice(`Shared “${paper.title}” to the channel. React with 🔖 to bookmark it.`) : sharedAlready(paper.title);
 }
 
-// Shares being posted, by channel and paper; and how long a posted paper counts as just posted.
-const sharing = new Map<string, Promise<boolean>>();
+// Shares being posted by each bot (its services), by channel and paper; and how long a posted paper counts
+// as just posted.
+const sharing = new WeakMap<object, Map<string, Promise<boolean>>>();
 const RECENT_SHARE_MS = 10 * 60_000;
 
 function sharedAlready(title: string): Reply {
@@ -102,6 +114,7 @@ export async function handleReaction(services: Services, user: UserRef, channel:
   switch (await services.bookmarks.unreact(user, paperId)) {
     case "removed": return notice(`Removed “${title}” from your bookmarks.`);
     case "hasNote": return notice(`“${title}” stays in your bookmarks, since it has your note; ${unbookmark} removes it.`);
+    case "markedRead": return notice(`“${title}” stays in your bookmarks, since you marked it read; ${unbookmark} removes it.`);
     case "notMadeByReaction": return notice(`“${title}” stays in your bookmarks, where you had saved it before reacting; ${unbookmark} removes it.`);
     case "none": return null;
   }

@@ -9,9 +9,11 @@ const TIME_WORD = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i;
 const ZONE_WORD = /^(utc|gmt|z|[a-z_]+(?:\/[a-z0-9_+\-]+)+|etc\/[a-z0-9+\-]+)$/i;
 const TIME_HINT = "Type the time as HH:MM on a 24-hour clock (00:00–23:59), like 09:00 or 17:30 (9am and 9:30pm work too).";
 
-function looksLikeTime(word: string): boolean {
-  // A bare number is more likely part of a topic ("gpt 4") than a time; "9am", "9:00" or "9.30" is a time.
-  return /^\d{1,2}[:.]\d{1,2}$/.test(word) || /^\d{1,2}([:.]\d{2})?\s*[ap]\.?m\.?$/i.test(word) || /^\d{1,2}h\d{0,2}$/i.test(word);
+function looksLikeTime(word: string, first = false): boolean {
+  // A bare number is more likely part of a topic ("gpt 4") than a time; "9am" or "9:00" is a time. "9.30" is
+  // one only before any topic word, where the time goes: after one it is a version ("qwen 2.5", "llama 3.10").
+  return /^\d{1,2}:\d{1,2}$/.test(word) || (first && /^\d{1,2}\.\d{2}$/.test(word))
+    || /^\d{1,2}([:.]\d{2})?\s*[ap]\.?m\.?$/i.test(word) || /^\d{1,2}h\d{0,2}$/i.test(word);
 }
 
 // "am" or "pm" (or "a.m.") typed apart from its time ("9:00 pm", "9 pm") belongs to it, not to the topic.
@@ -78,7 +80,7 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     }
     const option = /^(size|ranked|time|zone|topic|who|every|day)[:=](.+)$/i.exec(word);
     if (option) { raw[option[1]!.toLowerCase()] = option[2]; continue; }
-    if (looksLikeTime(word)) {
+    if (looksLikeTime(word, topic.length === 0 && raw.time === undefined)) {
       // A second time is a mistake, not a topic ("subscribe 09:00 09:30"): said as an unexpected word.
       if (raw.time === undefined) raw.time = word; else raw._extra ??= word;
       continue;

@@ -48,8 +48,12 @@ export const SEARCH_EXAMPLE = example("search", [["query", "<words>"]]);
 
 /** `text` with its example placeholders written out for `platform`. */
 export function examplesFor(text: string, platform: Platform): string {
-  return text.replace(PLACEHOLDER, (_, json: string) => {
-    const [command, options] = JSON.parse(json) as [string, ExampleOption[]];
-    return exampleOn(platform, command, options);
+  return text.replace(PLACEHOLDER, (whole, json: string) => {
+    // Only ours: dispatch drops the brackets from what people type, and anything else stays as it was.
+    let parsed: unknown;
+    try { parsed = JSON.parse(json); } catch { return whole; }
+    if (!Array.isArray(parsed) || typeof parsed[0] !== "string" || !Array.isArray(parsed[1])
+      || !parsed[1].every((o: unknown) => Array.isArray(o) && o.every((part) => typeof part === "string"))) return whole;
+    return exampleOn(platform, parsed[0], parsed[1] as ExampleOption[]);
   });
 }

@@ -19,6 +19,7 @@ import type { Reply } from "../core/messages/reply.ts";
 import type { Subscription } from "../core/stores/subscriptions.ts";
 import { quoted } from "../core/messages/typed.ts";
 
+export const DEFAULT_DIGEST_SIZE = 5;
 const SIZE_HINT = "The size is how many papers per digest, a number from 1 to 20, like size:5.";
 const RANKED_HINT = `Ranked is "trending" (the public trending order) or "team" (what this team reads), like ranked:team.`;
 const TOPIC_HINT = "Keep the topic under 200 characters; a few keywords work best, like mixture of experts.";
@@ -32,7 +33,7 @@ const Options = z.object({
   time: option(z.string().default("09:00"), { description: "Local time HH:MM (default 09:00)" }),
   zone: option(z.string().optional(), { description: "IANA time zone, e.g. Europe/Berlin (default: yours where the platform knows it, else UTC)", autocomplete: "timezone" }),
   topic: option(z.string().trim().max(200, TOPIC_HINT).optional().transform((t) => (t && unquoted(t)) || null), { description: "Only papers about this, e.g. mixture of experts" }),
-  size: option(z.coerce.number({ error: SIZE_HINT }).int(SIZE_HINT).min(1, SIZE_HINT).max(20, SIZE_HINT).default(5), { description: "Papers per digest (1–20, default 5)" }),
+  size: option(z.coerce.number({ error: SIZE_HINT }).int(SIZE_HINT).min(1, SIZE_HINT).max(20, SIZE_HINT).default(DEFAULT_DIGEST_SIZE), { description: "Papers per digest (1–20, default 5)" }),
   ranked: option(z.string().toLowerCase().pipe(z.enum(["trending", "team"], { error: RANKED_HINT })).default("trending"),
     { description: "Order: trending (default) or team" }),
   who: option(z.string().toLowerCase().pipe(z.enum(["channel", "me"], { error: `Who is "channel" (this channel) or "me" (a daily DM just for you).` })).default("channel"),

@@ -9,7 +9,8 @@ import { describeDay } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 import { targetUserId } from "../core/person-target.ts";
 import { WEEKDAYS } from "../core/digest/weekly.ts";
-import { exampleOn } from "../command-kit/usage.ts";
+import { exampleOn, type ExampleOption } from "../command-kit/usage.ts";
+import { DEFAULT_DIGEST_SIZE } from "./subscribe.ts";
 import { quoted } from "../core/messages/typed.ts";
 
 /** A digest in a person's direct messages with the bot (Slack's DM channels start with D). */
@@ -40,7 +41,10 @@ export const subscriptionsCommand = defineCommand({
       const weekly = s.cadence === "weekly";
       const parts = [weekly ? `weekly on ${WEEKDAYS[(s.weekday ?? 1) - 1]} ${s.localTime} ${s.timeZone}` : `${s.localTime} ${s.timeZone}`, `${s.size} paper${s.size === 1 ? "" : "s"}`,
         s.ranking === "team" ? "ranked by this team" : null, s.topic ? (here(s) || mine(s) ? `topic ${quoted(s.topic)}` : "on a topic set there") : null].filter(Boolean).join(", ");
-      const again = targetUserId(s) ? exampleOn(ctx.user.platform, "subscribe", [["who", "me"], ["time", s.localTime]]) : "subscribe again in that channel";
+      // Subscribing again replaces the digest whole: the example carries everything it had.
+      const again = targetUserId(s) ? exampleOn(ctx.user.platform, "subscribe", [["who", "me"], ["time", s.localTime], ["zone", s.timeZone],
+        ...(s.size !== DEFAULT_DIGEST_SIZE ? [["size", `size:${s.size}`, String(s.size)] as ExampleOption] : []),
+        ...(s.topic ? [["topic", s.topic] as ExampleOption] : [])]) : "subscribe again in that channel";
       const state = s.pausedReason ? `paused: ${pausedWords(s.pausedReason)} (fix it, then ${again})`
         : weekly ? "the week's most-upvoted papers" : `next ${describeDay(nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, localDate(ctx.now, s.timeZone))).localDate,
           localDate(ctx.now, s.timeZone), s.localTime, s.timeZone)}`;

@@ -12,6 +12,12 @@ export interface HealthOptions {
   startedAt: Date;
   /** Whether this process runs the digest job (so a stale tick is its problem). */
   digestRunning: boolean;
+  /**
+   * This process's own last digest tick that recorded itself (jobs/digest.ts). When given, staleness is
+   * judged on it rather than on the shared record, which any replica's tick moves: a replica whose digest
+   * job has died is then unhealthy (and restarted) while the others keep ticking.
+   */
+  ownLastTick?: () => Date | null;
   /** Digest tick older than this → unhealthy. Default 5 minutes (the job ticks every minute). */
   staleAfterMs?: number;
   /** A database that does not answer within this is unreachable. Default 2 s. */
@@ -72,10 +78,14 @@ export async function healthStatus(services: Pick<Services, "database" | "jobRun
   const now = services.clock().getTime();
   if (options.digestRunning) {
     // Measured from the later of the last tick and this process's start, so a new replica is not unhealthy.
-    const since = Math.max(lastTick?.getTime() ?? 0, options.startedAt.getTime());
+    const ticked = options.ownLastTick ? options.ownLastTick() : lastTick;
+    const since = Math.max(ticked?.getTime() ?? 0, options.startedAt.getTime());
     if (now - since > staleAfterMs) {
       const minutes = Math.round((now - since) / 60_000);
-      return { ...status, ok: false, reason: `The digest job has recorded no tick for ${minutes} minute${minutes === 1 ? "" : "s"} (a tick that cannot write to the database records none).` };
+      const span = `${minutes} minute${minutes === 1 ? "" : "s"}`;
+      return { ...status, ok: false, reason: options.ownLastTick
+        ? `This process's digest job has finished no tick for ${span} (another replica's ticks do not count; nor does a tick that cannot write to the database).`
+        : `The digest job has recorded no tick for ${span} (a tick that cannot write to the database records none).` };
     }
   }
   const lastDigestFailed = digest?.lastFailureAt && (!digest.lastSuccessAt || digest.lastFailureAt > digest.lastSuccessAt);

@@ -3,6 +3,7 @@
 // (core/delivery/post.ts). A wait the far side asked for (429 Retry-After) is honoured up to maxDelayMs;
 // otherwise the wait doubles each retry, with jitter so that many callers failing together (a thousand
 // channels hitting one 5xx) do not all come back in the same instant.
+import { setTimeout as wait } from "node:timers/promises";
 
 export interface RetryPolicy {
   /** Tries in all, the first one included. */
@@ -11,11 +12,12 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** No wait is longer than this. */
   maxDelayMs: number;
-  /** Injected so tests can move time instead of waiting for it. */
-  sleep: (ms: number) => Promise<void>;
+  /** Injected so tests can move time instead of waiting for it; ends early (its timer cleared) when `signal` aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  wait(ms, undefined, signal ? { signal } : undefined).then(() => {}, () => {}); // aborted: done waiting
 
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000, sleep };
 

@@ -7,15 +7,24 @@ import type { ChatTransport } from "../core/transport.ts";
 import { runDigestTick, type TickOptions } from "../core/digest/tick.ts";
 import type { Services } from "../core/services.ts";
 
-export interface RunningDigest { name: "digest"; stop(): Promise<void>; /** For tests: the tick in flight, if any. */ idle(): Promise<void> }
+export interface RunningDigest {
+  name: "digest";
+  stop(): Promise<void>;
+  /** For tests: the tick in flight, if any. */
+  idle(): Promise<void>;
+  /** When this process's last tick finished and recorded itself (for /healthz: core/health.ts ownLastTick). */
+  lastTick(): Date | null;
+}
 
 export function startDigestJob(services: Services, transports: ReadonlyMap<Platform, ChatTransport>, options: TickOptions = {}): RunningDigest {
   let stopping = false;
   let inFlight: Promise<unknown> | null = null;
+  let lastTick: Date | null = null;
   const tick = () => {
     if (stopping || inFlight) return;
     inFlight = runDigestTick(services, transports, services.clock(), { ...options, stopping: () => stopping })
       .then((report) => {
+        lastTick = services.clock();
         const posted = report.channels.filter((c) => c.outcome === "posted").length;
         const failed = report.channels.filter((c) => c.outcome === "failed").length;
         if (posted || failed) services.log.info({ posted, failed, skipped: report.channels.length - posted - failed }, "digest tick");
@@ -27,6 +36,7 @@ export function startDigestJob(services: Services, transports: ReadonlyMap<Platf
   return {
     name: "digest",
     idle: async () => { await inFlight; },
+    lastTick: () => lastTick,
     async stop() {
       stopping = true;
       await task.stop();

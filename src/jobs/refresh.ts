@@ -3,7 +3,7 @@
 // list a team is reading and its upvotes are still moving. A failure logs one line and keeps the last
 // good data; the next tick tries again.
 import { scheduleJob } from "./cron.ts";
-import { HfSourceError } from "../sources/hf/errors.ts";
+import { HfSourceError, HfStoppedError } from "../sources/hf/errors.ts";
 import type { HfClient } from "../sources/hf/client.ts";
 import { hfClientFor, refreshFromHf, type RefreshResult } from "../sources/hf/refresh.ts";
 import type { Services } from "../core/services.ts";
@@ -32,7 +32,9 @@ export async function runRefresh(services: Services, client?: HfClient): Promise
       updated: landed.updated, snapshotChanged: landed.snapshotChanged }, "papers refresh done");
     return results;
   } catch (error) {
-    if (error instanceof HfSourceError) {
+    if (error instanceof HfStoppedError) {
+      services.log.info({ job: "refresh" }, "papers refresh stopped: shutting down");
+    } else if (error instanceof HfSourceError) {
       // Expected while the network or the API is down: one line, no stack, the last good data stays.
       services.log.warn({ job: "refresh", kind: error.kind, reason: error.message }, "papers refresh failed; keeping the last good data");
     } else {

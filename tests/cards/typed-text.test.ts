@@ -7,6 +7,7 @@ import type { CommandContext } from "../../src/command-kit/command.ts";
 import type { Platform } from "../../src/core/channel.ts";
 import { headerReply } from "../../src/core/digest/messages.ts";
 import { renderMessage } from "../../src/adapters/discord/render.ts";
+import { inert } from "../../src/adapters/discord/inert.ts";
 import { ComponentIds } from "../../src/adapters/discord/component-ids.ts";
 import { renderReply } from "../../src/adapters/slack/render.ts";
 import { renderText } from "../../src/adapters/console/render.ts";
@@ -30,6 +31,14 @@ it("Discord escapes every markdown character of the typed words, and nothing of 
   const header = renderMessage(headerReply({ localDate: "2025-03-12", timeZone: "UTC", localTime: "09:00", late: false,
     claimedAt: new Date("2025-03-12T09:00:00Z"), count: 3, topic: "<#1> **x**" }), new ComponentIds()).content;
   expect(header).toContain(String.raw`on "\<\#1\> \*\*x\*\*"`);
+});
+
+it("text from outside holding the invisible marks cannot split a link, a mention or a spoiler past Discord's escaping", () => {
+  const abstract = "[free GPUs]\u2063\u2064(https://evil.example) <@\u2063\u2064123456789012345678> |\u2063\u2064|x|\u2063\u2064|";
+  const shown = inert(abstract);
+  expect(shown).toBe("[free GPUs\\](https://evil.example) \\<@123456789012345678> \\|\\|x\\|\\|");
+  // Marks in another order, or a whole fake span, fare no better: without the process's key they mark nothing.
+  expect(inert("[a]\u2063\u2063\u2064\u2064(https://e.x)")).toBe("[a\\](https://e.x)");
 });
 
 it("Slack keeps the typed words from formatting, and still escapes its control characters", async () => {

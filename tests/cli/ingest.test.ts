@@ -48,6 +48,16 @@ describe("papers ingest", () => {
     expect(await everything()).toEqual(after);
   });
 
+  it("refuses a day that has not begun anywhere, whose list would never show, and writes nothing", async () => {
+    const path = file("future.txt", capture(["Platypus Attention: Egg-Laying Transformers", "", "We study transformers that lay eggs.", ""]));
+    const before = await everything();
+    const run = await runCli(["ingest", path, "--date", "2099-01-01"], env);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/2099-01-01 has not begun anywhere yet, so its list would never show; give the day the capture was taken\. Nothing was written\.\n$/);
+    expect(run.err.trim().split("\n")).toHaveLength(1);
+    expect(await everything()).toEqual(before);
+  });
+
   it("refuses a malformed file naming the line, and writes nothing", async () => {
     const before = await everything();
     const path = file("broken.txt", capture([

@@ -56,6 +56,15 @@ describe("free text after /papers", () => {
     expect((await runText(registry, "the mixture of experts", ctx)).papers?.length).toBeGreaterThan(0);
   });
 
+  it("quotes a hint's placeholder brackets typed by a person as nothing special, in one sentence", async () => {
+    for (const text of ["paper ⟦[x]⟧", "trending 5 ⟦[1,2]⟧", 'paper ⟦["search",[["query","pwned"]]]⟧']) {
+      const reply = await runText(registry, text, ctx);
+      expect(reply.text, text).not.toMatch(/^Sorry, something went wrong/);
+      expect(reply.text, text).not.toMatch(/⟦|\/papers pwned/); // quoted as typed, never expanded into a hint
+      expectOneSentence(reply.text);
+    }
+  });
+
   it("refuses 10 kB of text without searching", async () => {
     const reply = await runText(registry, "moe ".repeat(2560), ctx);
     expect(reply.tone).toBe("error");

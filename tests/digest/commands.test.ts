@@ -41,7 +41,9 @@ describe("subscribe", () => {
 
   it("reads am and pm typed apart, a.m., and 9.30, and a topic in quotes as its words", async () => {
     for (const [text, time, topic] of [["9:00 pm America/New_York", "21:00", null], ["9 pm UTC", "21:00", null], ["8:30 a.m. UTC moe", "08:30", "moe"],
-      ["9.30 UTC", "09:30", null], ['09:00 UTC "mixture of experts"', "09:00", "mixture of experts"], ["07:00 UTC “state space models”", "07:00", "state space models"]] as const) {
+      ["9.30 UTC", "09:30", null], ['09:00 UTC "mixture of experts"', "09:00", "mixture of experts"], ["07:00 UTC “state space models”", "07:00", "state space models"],
+      // A number with a dot after a topic word is a version, not the time.
+      ["UTC qwen 2.5", "09:00", "qwen 2.5"], ["llama 3.1 08:00 UTC", "08:00", "llama 3.1"], ["08:00 UTC gemini 2.50", "08:00", "gemini 2.50"]] as const) {
       expect((await say(`subscribe ${text}`, "CTIME")).tone, text).toBe("info");
       expect(await services.subscriptions.get(channel("CTIME")), text).toMatchObject({ localTime: time, topic });
     }
@@ -183,9 +185,10 @@ describe("subscriptions and unsubscribe", () => {
 
   it("says how to restart a paused personal digest: subscribing yourself again, not in a channel", async () => {
     const mine = { platform: "slack" as const, workspaceId: "T1", channelId: "@U1" };
-    await services.subscriptions.upsert(mine, { localTime: "07:15", timeZone: "UTC", topic: null, size: 5, ranking: "trending", createdBy: "U1" });
+    await services.subscriptions.upsert(mine, { localTime: "07:15", timeZone: "Europe/Berlin", topic: "rlhf", size: 3, ranking: "trending", createdBy: "U1" });
     await services.subscriptions.pause(mine, "your direct messages are closed to me");
-    expect((await say("subscriptions")).text).toContain("• you (by DM): 07:15 UTC, 5 papers; paused: your direct messages are closed to me (fix it, then /papers subscribe me 07:15)");
+    // Everything it had, since subscribing again replaces it whole.
+    expect((await say("subscriptions")).text).toContain("• you (by DM): 07:15 Europe/Berlin, 3 papers, topic \"rlhf\"; paused: your direct messages are closed to me (fix it, then /papers subscribe me 07:15 Europe/Berlin size:3 rlhf)");
     await services.subscriptions.remove(mine);
   });
 

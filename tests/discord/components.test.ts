@@ -122,6 +122,10 @@ describe("buttons, menus and autocomplete", () => {
       return (await h.emulator.waitFor((r) => r.path === `/interactions/${typing.id}/${typing.token}/callback`)).body.data.choices as { value: string }[];
     };
     const mine = (await h.services.bookmarks.list(userRef())).entries.map((e) => e.paperId);
+    // Adding one is any paper but those.
+    const adding = autocomplete(h.emulator, "bookmarks", { change: "add", id: "survey" }, "id", { user: ada });
+    const added = (await h.emulator.waitFor((r) => r.path === `/interactions/${adding.id}/${adding.token}/callback`)).body.data.choices as { value: string }[];
+    expect(added.length).toBeGreaterThan(1);
     for (const [subcommand, option] of [["note", "paper"], ["unbookmark", "id"]] as const) {
       const typed = await choicesFor(subcommand, option, "survey");
       expect(typed.map((c) => c.value), subcommand).toEqual([survey[0]!.arxivId ?? survey[0]!.id]);

@@ -6,6 +6,9 @@ import { createRegistry } from "../../src/commands/index.ts";
 import { runText } from "../../src/command-kit/dispatch.ts";
 import { handleReaction, sharePaper } from "../../src/command-kit/interactions.ts";
 import { RecordingTransport } from "../digest/support.ts";
+import { createServices } from "../../src/app/services.ts";
+import { loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/log.ts";
 import type { CommandContext } from "../../src/command-kit/command.ts";
 import { localDate } from "../../src/core/time.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
@@ -47,6 +50,17 @@ describe("the same command or reaction ten times at once (real database)", () =>
     // Elsewhere it is a share of its own.
     await sharePaper({ ...ctx(), channel: { ...channel, channelId: "C2" } }, transport, paperId);
     expect(transport.posts).toHaveLength(2);
+  });
+
+  it("Share clicked on two replicas at the same moment posts once", async () => {
+    const other = await createServices(loadConfig({ DATABASE_URL: services.testDatabase.url, HF_REFRESH: "off" }), createLogger({ level: "silent" }));
+    try {
+      const paperId = (await services.papers.trending(localDate(new Date(), "UTC")))!.ids[5]!;
+      const transport = new RecordingTransport("slack");
+      const replies = await Promise.all([sharePaper(ctx(), transport, paperId), sharePaper({ ...ctx(), services: other }, transport, paperId)]);
+      expect(transport.posts).toHaveLength(1);
+      expect(replies.map((r) => r.text.startsWith("Shared “")).sort()).toEqual([false, true]);
+    } finally { await other.close(); }
   });
 
   it("a 🔖 reaction: one bookmark, exactly one 'Bookmarked' and the rest 'already'", async () => {

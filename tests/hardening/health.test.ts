@@ -60,6 +60,15 @@ describe("GET /healthz", () => {
     expect(logged.at(-1)?.reason).toBe("The digest job has recorded no tick for 6 minutes (a tick that cannot write to the database records none).");
   });
 
+  it("judges this process by its own ticks when it knows them: another replica's fresh record does not hide a dead job", async () => {
+    await recordRun("digest", { lastSuccessAt: clock() }); // another replica ticked just now
+    const own = (at: Date | null) => healthStatus(services, { startedAt, digestRunning: true, ownLastTick: () => at });
+    expect(await own(new Date(clock().getTime() - 60_000))).toMatchObject({ ok: true });
+    expect(await own(new Date(clock().getTime() - 7 * 60_000))).toMatchObject({ ok: false,
+      reason: "This process's digest job has finished no tick for 7 minutes (another replica's ticks do not count; nor does a tick that cannot write to the database)." });
+    await recordRun("digest", { lastSuccessAt: new Date("2025-03-11T09:03:00Z") }); // as the tests after expect it
+  });
+
   it("counts a tick that failed in some channel as ticking, says so, and never shows the error text", async () => {
     await recordRun("digest", { lastFailureAt: clock(), lastError: "1 channel(s) failed: channel_not_found C0SECRET" });
     const res = await get();

@@ -59,3 +59,16 @@ it("a bookmark the reaction made keeps the note written on it since", async () =
   await cy.react(false);
   expect(await cy.bookmark()).toBeNull();
 });
+
+it("a reaction's bookmark saved again on purpose, or marked read, is the person's: taking the reaction back leaves it", async () => {
+  const di = as("U-di");
+  await di.react(true);
+  await di.command("bookmark", { id: paperId }); // "already in your bookmarks", and now theirs
+  expect((await di.react(false))?.text).toMatch(/where you had saved it before reacting/);
+  expect(await di.bookmark()).not.toBeNull();
+  const ed = as("U-ed");
+  await ed.react(true);
+  await ed.command("bookmarks", { change: "read", id: paperId });
+  expect((await ed.react(false))?.text).toMatch(/stays in your bookmarks, since you marked it read/);
+  expect(await ed.bookmark()).not.toBeNull();
+});

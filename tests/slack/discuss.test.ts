@@ -18,6 +18,7 @@ beforeEach(async () => { await new Promise((r) => setTimeout(r, 100)); h.emulato
 async function shared(id = paperId): Promise<string> {
   // A fresh message each time: within 10 minutes a second Share points to the first one instead of posting.
   await h.services.db.postedMessage.deleteMany({ where: { paperId: id, kind: "share" } });
+  await h.services.db.processedEvent.deleteMany({ where: { eventId: { startsWith: "share:" } } });
   const rid = h.nextResponseId();
   await h.requester.blockAction({ actionId: "paper_share", value: id }, { responseUrl: h.emulator.responseUrl(rid) });
   await h.emulator.response(rid);

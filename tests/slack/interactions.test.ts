@@ -21,8 +21,9 @@ beforeEach(async () => { await settle(); h.emulator.reset(); });
 /** Clicks Share on `paperId` and returns the channel message the bot posted. */
 async function share(id = paperId, channelId = "C0GENERAL") {
   // Each test shares afresh: within 10 minutes a second Share would point to the first one's message
-  // instead of posting again (tests/hardening/duplicates.test.ts), so the earlier record goes.
+  // instead of posting again (tests/hardening/duplicates.test.ts), so the earlier record and claim go.
   await h.services.db.postedMessage.deleteMany({ where: { paperId: id, channelId, kind: "share" } });
+  await h.services.db.processedEvent.deleteMany({ where: { eventId: { startsWith: "share:" } } });
   const rid = h.nextResponseId();
   const ack = await h.requester.blockAction({ actionId: "paper_share", value: id }, { responseUrl: h.emulator.responseUrl(rid), channelId });
   expect(ack.status).toBe(200);

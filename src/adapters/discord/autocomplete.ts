@@ -57,9 +57,10 @@ export async function bookmarkChoices(services: Services, user: UserRef, typed: 
   return choices;
 }
 
-export async function suggestChoices(services: Services, user: UserRef, spec: OptionSpec | undefined, typed: string): Promise<Choice[]> {
+/** `user`: who is typing, needed (and given) for bookmark choices only. */
+export async function suggestChoices(services: Services, user: UserRef | null, spec: OptionSpec | undefined, typed: string): Promise<Choice[]> {
   if (spec?.autocomplete === "paper") return paperChoices(services, spec, typed);
-  if (spec?.autocomplete === "bookmark") return bookmarkChoices(services, user, typed);
+  if (spec?.autocomplete === "bookmark") return user ? bookmarkChoices(services, user, typed) : [];
   if (spec?.autocomplete === "timezone") return timeZoneChoices(typed);
   return [];
 }

@@ -112,8 +112,12 @@ async function onAutocomplete(deps: InteractionDeps, interaction: AutocompleteIn
   const focused = interaction.options.getFocused(true);
   const command = deps.registry.get(interaction.options.getSubcommand(false) ?? "");
   const spec = command ? describeOptions(command.data.options).find((o) => o.name === focused.name) : undefined;
-  const { user } = await contextOf(deps.services, interaction);
-  await interaction.respond(await suggestChoices(deps.services, user, spec, String(focused.value)));
+  // A bookmark being added is any paper but the person's bookmarks; only bookmark choices need to know
+  // who is typing (a database read), so paper and zone choices, which must come within 3 s, skip it.
+  const adding = command?.data.name === "bookmarks" && interaction.options.getString("change", false) === "add";
+  const kind = adding ? "paper" : spec?.autocomplete;
+  const user = kind === "bookmark" ? (await contextOf(deps.services, interaction)).user : null;
+  await interaction.respond(await suggestChoices(deps.services, user, spec && { ...spec, autocomplete: kind }, String(focused.value)));
 }
 
 export function interactionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {

@@ -3,9 +3,17 @@
 // Discord. The commands that build a reply do not know the platform, so they mark the span (quoted()) and
 // each renderer escapes it its own way (mapTyped). The marks are invisible characters: a renderer that
 // left them would still show the right words.
-const OPEN = "\u2063", CLOSE = "\u2064";
-const SPAN = /\u2063([^\u2063\u2064]*)\u2064/g;
+//
+// The marks carry a key drawn when the process starts. Text from outside (a paper's title or abstract)
+// could hold the invisible characters too; without the key they mark nothing, and they are dropped, so
+// such text cannot split a link or a mention in two to slip it past the escaping around it.
+import { randomInt } from "node:crypto";
+
+const ZERO = "\u2063", ONE = "\u2064";
 const MARKS = /[\u2063\u2064]/g;
+const KEY = Array.from({ length: 16 }, () => (randomInt(2) ? ONE : ZERO)).join("");
+const OPEN = `${ZERO}${KEY}${ZERO}`, CLOSE = `${ONE}${KEY}${ONE}`;
+const SPAN = new RegExp(`${OPEN}([^\\u2063\\u2064]*)${CLOSE}`, "g");
 
 /** `text` in double quotes, marked as typed by a person. */
 export function quoted(text: string): string {
@@ -16,13 +24,14 @@ export function quoted(text: string): string {
 export function mapTyped(text: string, typed: (span: string) => string, other: (rest: string) => string): string {
   let out = "", at = 0;
   for (const match of text.matchAll(SPAN)) {
-    out += other(text.slice(at, match.index)) + typed(match[1]!);
+    out += other(text.slice(at, match.index).replace(MARKS, "")) + typed(match[1]!);
     at = match.index + match[0].length;
   }
-  // A cut reply may end inside a span: its open mark goes, and the rest is escaped as typed text.
+  // A reply cut short may end inside a span: what follows its opening mark is escaped as typed text.
   const rest = text.slice(at);
   const open = rest.indexOf(OPEN);
-  return open < 0 ? out + other(rest.replace(MARKS, "")) : out + other(rest.slice(0, open).replace(MARKS, "")) + typed(rest.slice(open + 1).replace(MARKS, ""));
+  return open < 0 ? out + other(rest.replace(MARKS, ""))
+    : out + other(rest.slice(0, open).replace(MARKS, "")) + typed(rest.slice(open + OPEN.length).replace(MARKS, ""));
 }
 
 /** `text` without the marks, for plain-text output (the terminal, logs). */

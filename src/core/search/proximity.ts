@@ -31,8 +31,9 @@ const LOOSE = 0.5;
 /** `versions[i]`: term i is a version, to be found right after term i - 1. */
 interface Phrase { concept: number; terms: number[]; versions: boolean[] }
 
-// A version: a number, or a number with a letter or two ("4o", "70b"), the way model names continue.
-const VERSION = /^\d+[a-z]{0,2}$/;
+// A version: a number of one or two digits ("3", "25" of "2.5"), or GPT's "4o". Not a size ("7b", "70b",
+// which may stand apart from the name: "Llama-2-7B"), a unit ("4x", "3d") or a year ("2024").
+const VERSION = /^\d{1,2}o?$/;
 
 /** Re-ranks candidates of one query. */
 export class Proximity implements TermSink {

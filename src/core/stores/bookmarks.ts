@@ -10,11 +10,11 @@ export interface BookmarkStore {
   /** true when there was one to remove. */
   remove(user: UserRef, paperId: string): Promise<boolean>;
   /**
-   * A 🔖 reaction taken back: removes the bookmark only when a reaction made it and it has no note, since
-   * the reaction is all there was to it. Otherwise says why it stays: made another way (a command, a
-   * button) or holding the person's note, which nothing could give back.
+   * A 🔖 reaction taken back: removes the bookmark only when a reaction made it and nothing was added to it
+   * since (a note, a read mark), since the reaction is all there was to it. Otherwise says why it stays:
+   * made (or saved again) another way, or holding what the person added, which nothing could give back.
    */
-  unreact(user: UserRef, paperId: string): Promise<"removed" | "notMadeByReaction" | "hasNote" | "none">;
+  unreact(user: UserRef, paperId: string): Promise<"removed" | "notMadeByReaction" | "hasNote" | "markedRead" | "none">;
   /** true when the paper is in the list. */
   markRead(user: UserRef, paperId: string, read?: boolean): Promise<boolean>;
   has(user: UserRef, paperId: string): Promise<boolean>;

@@ -14,8 +14,11 @@ export class PrismaBookmarkStore implements BookmarkStore {
       await this.db.bookmark.create({ data: { ...person(user), paperId, viaReaction } });
       return true;
     } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      // Saved on purpose (a command, a button) after a reaction made it: the person's own now, which taking
+      // the reaction back leaves alone.
+      if (!viaReaction) await this.db.bookmark.updateMany({ where: { ...person(user), paperId }, data: { viaReaction: false } });
+      return false;
     }
   }
 
@@ -23,12 +26,12 @@ export class PrismaBookmarkStore implements BookmarkStore {
     return (await this.db.bookmark.deleteMany({ where: { ...person(user), paperId } })).count > 0;
   }
 
-  async unreact(user: UserRef, paperId: string): Promise<"removed" | "notMadeByReaction" | "hasNote" | "none"> {
+  async unreact(user: UserRef, paperId: string): Promise<"removed" | "notMadeByReaction" | "hasNote" | "markedRead" | "none"> {
     // One statement decides, so a note saved at the same moment is never deleted with the bookmark.
-    const { count } = await this.db.bookmark.deleteMany({ where: { ...person(user), paperId, viaReaction: true, note: null } });
+    const { count } = await this.db.bookmark.deleteMany({ where: { ...person(user), paperId, viaReaction: true, note: null, readAt: null } });
     if (count > 0) return "removed";
     const kept = await this.db.bookmark.findUnique({ where: { platform_workspaceId_userId_paperId: { ...person(user), paperId } } });
-    return !kept ? "none" : kept.viaReaction ? "hasNote" : "notMadeByReaction";
+    return !kept ? "none" : !kept.viaReaction ? "notMadeByReaction" : kept.note !== null ? "hasNote" : "markedRead";
   }
 
   async markRead(user: UserRef, paperId: string, read = true): Promise<boolean> {

@@ -96,8 +96,8 @@ interface BookmarkWhere { platform: string; workspaceId: string; userId?: In<str
 
 interface BookmarkDelegate {
   create(args: { data: BookmarkKey & { viaReaction: boolean } }): PromiseLike<unknown>;
-  deleteMany(args: { where: BookmarkKey & { viaReaction?: true; note?: null } }): PromiseLike<Count>;
-  updateMany(args: { where: BookmarkKey; data: { readAt: Date | null } | { note: string | null } }): PromiseLike<Count>;
+  deleteMany(args: { where: BookmarkKey & { viaReaction?: true; note?: null; readAt?: null } }): PromiseLike<Count>;
+  updateMany(args: { where: BookmarkKey; data: { readAt: Date | null } | { note: string | null } | { viaReaction: false } }): PromiseLike<Count>;
   findUnique(args: { where: { platform_workspaceId_userId_paperId: BookmarkKey } }): PromiseLike<BookmarkRow | null>;
   findMany(args: { where: BookmarkWhere; orderBy?: ({ createdAt: "desc" } | { paperId: "asc" })[]; skip?: number; take?: number;
     distinct?: "userId"[] }): PromiseLike<BookmarkRow[]>;

@@ -2,7 +2,12 @@
 // sentence to a person. None carries a stack worth printing: callers log `message`, never the error.
 
 export abstract class HfSourceError extends Error {
-  abstract readonly kind: "network" | "http" | "rate_limited" | "body";
+  abstract readonly kind: "network" | "http" | "rate_limited" | "body" | "stopped";
+}
+
+/** The bot is shutting down: the request (or its wait to retry) was dropped. Not a failure of the API. */
+export class HfStoppedError extends HfSourceError {
+  readonly kind = "stopped";
 }
 
 /** DNS, refused connection, reset, timeout: the API could not be reached at all. */

@@ -2,7 +2,7 @@
 // request, 429 answered by waiting as long as the server asks (within a bound), 5xx and dropped
 // connections retried with backoff (the shared policy, core/retry.ts), and a typed error with a
 // one-line message when it still fails.
-import { HfBodyError, HfHttpError, HfNetworkError, HfRateLimitError } from "./errors.ts";
+import { HfBodyError, HfHttpError, HfNetworkError, HfRateLimitError, HfStoppedError } from "./errors.ts";
 import { retryDelayMs } from "../../core/retry-delay.ts";
 import { backoffMs, type RetryPolicy } from "../../core/retry.ts";
 
@@ -29,16 +29,7 @@ function networkReason(error: unknown, timeoutMs: number): string {
   return (code ?? err?.cause?.message ?? err?.message ?? "network error").slice(0, 80);
 }
 
-/** `waiting`, or less when `signal` aborts first. */
-function untilAborted(waiting: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (!signal) return waiting;
-  return new Promise((resolve) => {
-    if (signal.aborted) { resolve(); return; }
-    const done = () => { signal.removeEventListener("abort", done); resolve(); };
-    signal.addEventListener("abort", done, { once: true });
-    void waiting.then(done);
-  });
-}
+const stopped = (host: string) => new HfStoppedError(`Hugging Face API request to ${host} stopped: shutting down`);
 
 export async function getJson(url: string, options: HttpOptions): Promise<JsonResult> {
   const { retry: policy } = options;
@@ -48,8 +39,8 @@ export async function getJson(url: string, options: HttpOptions): Promise<JsonRe
     const backoff = () => backoffMs(policy, attempt + 1);
     const retry = async (waitMs: number, reason: string) => {
       options.onRetry?.({ url, attempt: attempt + 1, waitMs, reason });
-      await untilAborted(policy.sleep(waitMs), options.signal);
-      if (options.signal?.aborted) throw new HfNetworkError(`Hugging Face API request to ${host} stopped: shutting down`);
+      await policy.sleep(waitMs, options.signal);
+      if (options.signal?.aborted) throw stopped(host);
     };
     let response: Response;
     try {
@@ -58,7 +49,7 @@ export async function getJson(url: string, options: HttpOptions): Promise<JsonRe
         signal: options.signal ? AbortSignal.any([AbortSignal.timeout(options.timeoutMs), options.signal]) : AbortSignal.timeout(options.timeoutMs),
       });
     } catch (error) {
-      if (options.signal?.aborted) throw new HfNetworkError(`Hugging Face API request to ${host} stopped: shutting down`);
+      if (options.signal?.aborted) throw stopped(host);
       const reason = networkReason(error, options.timeoutMs);
       if (canRetry) { await retry(backoff(), reason); continue; }
       throw new HfNetworkError(`Hugging Face API unreachable (${host}: ${reason})`);
@@ -90,6 +81,7 @@ export async function getJson(url: string, options: HttpOptions): Promise<JsonRe
 
     let text: string;
     try { text = await response.text(); } catch (error) {
+      if (options.signal?.aborted) throw stopped(host);
       // The connection dropped mid-body (or the timeout struck while reading it).
       throw new HfBodyError(`Hugging Face API response for ${pathname} was cut off (${networkReason(error, options.timeoutMs)})`);
     }

@@ -4,6 +4,7 @@
 import type { Services } from "../../core/services.ts";
 import { REFRESH_JOB } from "../../core/stores/job-runs.ts";
 import { HfClient } from "./client.ts";
+import { HfStoppedError } from "./errors.ts";
 
 export interface RefreshResult {
   date: string;
@@ -62,7 +63,8 @@ export async function refreshFromHf(services: Services, options: { date: string;
     await recordRefresh(services, null);
     return { ...base, added: result.added, updated: result.updated, unchanged: result.unchanged, snapshotChanged: result.snapshotChanged };
   } catch (error) {
-    await recordRefresh(services, (error as Error)?.message ?? String(error));
+    // A shutdown dropping the request is no failure of the refresh: nothing to record.
+    if (!(error instanceof HfStoppedError)) await recordRefresh(services, (error as Error)?.message ?? String(error));
     throw error;
   }
 }

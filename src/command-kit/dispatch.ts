@@ -18,6 +18,7 @@ import { DatabaseBusyError } from "../core/stores/busy.ts";
 import { splitByRelevance } from "../core/relevance.ts";
 import type { SearchIndex } from "../core/search/index.ts";
 import type { CommandOutcome } from "../core/metrics.ts";
+import { quoted, typed } from "../core/messages/typed.ts";
 
 export const MAX_TEXT_LENGTH = 2000;
 
@@ -60,7 +61,7 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
       throw new UserError("forbidden", "Only people who can manage this channel can change its digest; ask a channel admin.");
     }
     if (typeof raw._extra === "string" && raw._extra) {
-      throw new UserError("extra_words", `I didn't expect "${raw._extra.slice(0, 40)}" there. Try: ${usageOn(command, ctx.user.platform)}`);
+      throw new UserError("extra_words", `I didn't expect ${quoted(raw._extra.slice(0, 40))} there. Try: ${usageOn(command, ctx.user.platform)}`);
     }
     const { _extra, ...given } = raw;
     // Options as Discord sends them get what runText does to typed text: no control characters (a NUL,
@@ -117,7 +118,7 @@ export async function runText(registry: CommandRegistry, text: string, ctx: Comm
   const first = words(trimmed)[0]!;
   const meant = meantCommand(registry, first);
   if (meant && !aboutAnything(ctx.services.catalog.index, first)) {
-    return errorReply(`There is no /papers ${oneLine(first.slice(0, 40))}; did you mean /papers ${meant}? Type /papers help for all commands.`);
+    return errorReply(`There is no /papers ${typed(oneLine(first.slice(0, 40)))}; did you mean /papers ${meant}? Type /papers help for all commands.`);
   }
   return runCommand(registry, "search", { query: trimmed }, ctx);
 }

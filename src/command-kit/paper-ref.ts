@@ -7,6 +7,7 @@ import { parseArxivId } from "../core/paper.ts";
 import type { PaperCard, Reply } from "../core/messages/reply.ts";
 import type { ListViewer } from "../core/stores/last-lists.ts";
 import { example, SEARCH_EXAMPLE } from "./usage.ts";
+import { quoted } from "../core/messages/typed.ts";
 
 const NUMBER = /^#?(\d{1,4})\.?$/;
 // A list longer than this is not something anyone counts through.
@@ -75,7 +76,7 @@ export async function findPaper(ctx: CommandContext, ref: string, pick: PickExam
   if (title) return byTitle(ctx, title);
   const byPrefix = catalog.withIdPrefix(trimmed.toLowerCase());
   if (byPrefix.length > 1) {
-    throw new UserError("ambiguous_id", `"${trimmed.slice(0, 20)}" starts more than one paper's id; give more of it, or the paper's number in a list.`);
+    throw new UserError("ambiguous_id", `${quoted(trimmed.slice(0, 20))} starts more than one paper's id; give more of it, or the paper's number in a list.`);
   }
   return byPrefix[0] ?? null;
 }
@@ -98,7 +99,7 @@ function byTitle(ctx: CommandContext, title: string): Paper | null {
 /** Like findPaper, but a paper it cannot find is a UserError with `hint` as the way forward. */
 export async function resolvePaper(ctx: CommandContext, ref: string, pick: PickExample, hint: string): Promise<Paper> {
   const paper = await findPaper(ctx, ref, pick);
-  if (!paper) throw new UserError("unknown_paper", `I don't know a paper "${ref.trim().slice(0, 60)}"; ${hint}`);
+  if (!paper) throw new UserError("unknown_paper", `I don't know a paper ${quoted(ref.trim().slice(0, 60))}; ${hint}`);
   return paper;
 }
 

@@ -4,6 +4,7 @@
 // Writing: a channel as people see it, and when the next digest comes.
 import { canonicalTimeZone, zoneOfCity } from "../core/time.ts";
 import { UserError } from "./errors.ts";
+import { quoted } from "../core/messages/typed.ts";
 
 const TIME_WORD = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i;
 const ZONE_WORD = /^(utc|gmt|z|[a-z_]+(?:\/[a-z0-9_+\-]+)+|etc\/[a-z0-9+\-]+)$/i;
@@ -112,15 +113,15 @@ export function normalizeTime(input: string): string {
   const text = input.trim().toLowerCase().replace(/^(\d{1,2})h(\d{0,2})$/, (_m, h: string, m: string) => `${h}:${m || "00"}`)
     .replace(/^(\d{1,2})\.(\d{2})/, "$1:$2").replace(/([ap])\.m\.?$/, "$1m");
   const match = TIME_WORD.exec(text);
-  if (!match || (match[2] !== undefined && match[2].length !== 2)) throw new UserError("bad_time", `"${input.slice(0, 20)}" isn't a time I can read. ${TIME_HINT}`);
+  if (!match || (match[2] !== undefined && match[2].length !== 2)) throw new UserError("bad_time", `${quoted(input.slice(0, 20))} isn't a time I can read. ${TIME_HINT}`);
   let hour = Number(match[1]);
   const minute = Number(match[2] ?? "0");
   const half = match[3];
   if (half) {
-    if (hour < 1 || hour > 12) throw new UserError("bad_time", `"${input.slice(0, 20)}" isn't a time of day. ${TIME_HINT}`);
+    if (hour < 1 || hour > 12) throw new UserError("bad_time", `${quoted(input.slice(0, 20))} isn't a time of day. ${TIME_HINT}`);
     hour = (hour % 12) + (half === "pm" ? 12 : 0);
   }
-  if (hour > 23 || minute > 59) throw new UserError("bad_time", `"${input.slice(0, 20)}" isn't a time of day. ${TIME_HINT}`);
+  if (hour > 23 || minute > 59) throw new UserError("bad_time", `${quoted(input.slice(0, 20))} isn't a time of day. ${TIME_HINT}`);
   return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 }
 
@@ -129,11 +130,11 @@ export function normalizeZone(input: string): string {
   const meant = ZONE_ABBREVIATIONS[typed.toLowerCase()];
   if (meant) return meant;
   if (OFFSET_WORD.test(typed)) {
-    throw new UserError("bad_zone", `"${typed.slice(0, 20)}" is an offset, which moves an hour at daylight saving; type your zone instead, like Europe/Berlin or America/New_York.`);
+    throw new UserError("bad_zone", `${quoted(typed.slice(0, 20))} is an offset, which moves an hour at daylight saving; type your zone instead, like Europe/Berlin or America/New_York.`);
   }
   // "berlin" picked from no list (Discord's zone option typed, not chosen): the city's zone.
   const zone = canonicalTimeZone(typed) ?? (/^[a-z _-]+$/i.test(typed) ? zoneOfCity(typed) : null);
-  if (!zone) throw new UserError("bad_zone", `I don't know the time zone "${input.slice(0, 40)}". Type an IANA zone like Europe/Berlin, America/New_York or UTC.`);
+  if (!zone) throw new UserError("bad_zone", `I don't know the time zone ${quoted(input.slice(0, 40))}. Type an IANA zone like Europe/Berlin, America/New_York or UTC.`);
   return zone;
 }
 

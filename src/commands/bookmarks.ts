@@ -10,7 +10,7 @@ import { emptyReadingList } from "../command-kit/hints.ts";
 import { notice, shortId, toCard, type Reply, range } from "../core/messages/reply.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { missingWordsText } from "../core/relevance.ts";
-import { quoted } from "../core/messages/typed.ts";
+import { quoted, typed } from "../core/messages/typed.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;
 // Far past any reading list (each page says how many there are); a bound on the numbers people type.
@@ -67,8 +67,8 @@ async function search(ctx: CommandContext, query: string, page: number): Promise
   if (found.length === 0) {
     const { total } = await ctx.services.bookmarks.list(ctx.user, { limit: 1 });
     return { visibility: "ephemeral", tone: "info", text: total === 0 ? emptyReadingList(ctx.user.platform)
-      : `None of your ${total} bookmark${total === 1 ? "" : "s"} match ${quoted(shown)}${missing ? `; no paper mentions ${missing}` : ""}. ` +
-        `See them all with /papers bookmarks, or search every paper with ${exampleOn(ctx.user.platform, "search", [["query", shown]])}.` };
+      : `None of your ${total} bookmark${total === 1 ? "" : "s"} ${total === 1 ? "matches" : "match"} ${quoted(shown)}${missing ? `; no paper mentions ${missing}` : ""}. ` +
+        `See them all with /papers bookmarks, or search every paper with ${exampleOn(ctx.user.platform, "search", [["query", typed(shown)]])}.` };
   }
   const pages = Math.ceil(found.length / BOOKMARKS_PAGE_SIZE);
   if (page > pages) throw new UserError("page_out_of_range", `Only ${pages} page${pages === 1 ? "" : "s"} of your bookmarks match ${quoted(shown)}.`);

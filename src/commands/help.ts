@@ -7,6 +7,7 @@ import { bookmarkingHelp } from "../command-kit/hints.ts";
 import { exampleOn, searchExample, usageOn } from "../command-kit/usage.ts";
 import type { Platform } from "../core/channel.ts";
 import type { Reply } from "../core/messages/reply.ts";
+import { typed } from "../core/messages/typed.ts";
 
 const Options = z.object({
   command: option(z.string().trim().max(60, "That is too long for a command name.").optional(),
@@ -40,7 +41,7 @@ export function helpCommand(registry: () => CommandRegistry) {
         // Read as dispatch reads typed words ("not interested" is not-interested).
         const words = command.replace(/^\/?papers\s+/i, "").split(/\s+/);
         const [found] = registry().lookup(words);
-        if (!found) throw new UserError("unknown_command", `There is no /papers ${words[0]!.toLowerCase().slice(0, 40)} command; /papers help lists them all.`);
+        if (!found) throw new UserError("unknown_command", `There is no /papers ${typed(words[0]!.toLowerCase().slice(0, 40))} command; /papers help lists them all.`);
         return commandHelp(found, ctx.user.platform);
       }
       const platform = ctx.user.platform;

@@ -8,6 +8,7 @@ import { toCard, type Reply } from "../core/messages/reply.ts";
 import { HfSourceError } from "../sources/hf/errors.ts";
 import { lookupPaperOnHf } from "../sources/hf/lookup.ts";
 import { plausibleArxivId } from "../sources/hf/schema.ts";
+import { quoted } from "../core/messages/typed.ts";
 
 
 export const paperCommand = defineCommand({
@@ -33,7 +34,7 @@ export async function paperNamed(ctx: CommandContext, id: string): Promise<Paper
   const paper = await findPaper(ctx, id, pickById("paper"));
   if (paper) return paper;
   const arxivId = listNumber(id) === null ? parseArxivId(id) : null;
-  if (!arxivId || !plausibleArxivId(arxivId)) throw new UserError("unknown_paper", `I don't know a paper "${id.slice(0, 60)}". Search for it with ${SEARCH_EXAMPLE}.`);
+  if (!arxivId || !plausibleArxivId(arxivId)) throw new UserError("unknown_paper", `I don't know a paper ${quoted(id.slice(0, 60))}. Search for it with ${SEARCH_EXAMPLE}.`);
   if (ctx.services.config.HF_REFRESH === "off") {
     throw new UserError("unknown_paper", `I don't have ${arxivId}, and this bot is set not to look papers up on Hugging Face; search for it with ${SEARCH_EXAMPLE}.`);
   }

@@ -97,12 +97,12 @@ export const subscribeCommand = defineCommand({
     if (personal && weekly) {
       throw new UserError("personal_weekly", `Your personal digest is daily; ${exampleOn(ctx.user.platform, "subscribe", [["who", "me"], ["time", "08:30"]])} sets its time.`);
     }
+    const localTime = normalizeTime(input.time);
     // A weekly digest is the week's most-upvoted papers (core/digest/weekly.ts): no team order to apply.
     if (weekly && input.ranked === "team") {
       throw new UserError("weekly_ranked", `A weekly digest lists the week's most-upvoted papers, so it has no team ranking; ranked:team is for a daily digest, like ${exampleOn(ctx.user.platform, "subscribe",
-        [["time", input.time], ["ranked", "ranked:team", "team"]])}.`);
+        [["time", localTime], ["ranked", "ranked:team", "team"]])}.`);
     }
-    const localTime = normalizeTime(input.time);
     const timeZone = await zoneFor(ctx, input.zone, personal);
     const schedule = { localTime, timeZone };
     const target: ChannelRef = personal ? personalTarget(ctx.user) : ctx.channel;

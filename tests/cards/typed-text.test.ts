@@ -50,6 +50,18 @@ it("Slack keeps the typed words from formatting, and still escapes its control c
   expect(message!.text).not.toMatch(/[\u2063\u2064]/);
 });
 
+it("a refusal quoting what was typed (a paper id, a time, a zone, a word too many) escapes it too", async () => {
+  const ctx: CommandContext = { services, user: { platform: "discord", workspaceId: "g", userId: "u" },
+    channel: { platform: "discord", workspaceId: "g", channelId: "c" }, canManageChannel: true, now: new Date("2025-03-12T09:00:00Z") };
+  const typedText = "*b* <#123> ~~x~~";
+  const escaped = String.raw`"\*b\* \<\#123\> \~\~x\~\~"`;
+  for (const [command, options] of [["bookmark", { id: typedText }], ["paper", { id: typedText }], ["subscribe", { time: typedText }],
+    ["subscribe", { zone: typedText }]] as const) {
+    const { content } = renderMessage(await runCommand(createRegistry(), command, options, ctx), new ComponentIds());
+    expect(content, `${command} ${JSON.stringify(options)}`).toContain(escaped);
+  }
+});
+
 it("the terminal prints the words as typed, without the marks", async () => {
   const text = renderText(await ask("console"));
   expect(text).toContain(`"${TYPED}"`);

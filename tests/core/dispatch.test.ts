@@ -44,7 +44,7 @@ describe("free text after /papers", () => {
       expectOneSentence(reply.text);
     }
     expect((await runText(registry, "trending abc", ctx)).text).toBe("The count is a number from 1 to 50, like /papers trending 10. Try: /papers trending [count]");
-    expect((await runText(registry, "paper 9999.99999", ctx)).text).toMatch(/^I don't know a paper "9999.99999"/);
+    expect(plainTyped((await runText(registry, "paper 9999.99999", ctx)).text)).toMatch(/^I don't know a paper "9999.99999"/);
   });
 
   it("says a search of only common words names no topic, instead of listing every paper", async () => {
@@ -76,7 +76,7 @@ describe("free text after /papers", () => {
 
   it("points a typo at the command that was meant", async () => {
     const reply = await runText(registry, "trendin 5", ctx);
-    expect(reply.text).toBe("There is no /papers trendin; did you mean /papers trending? Type /papers help for all commands.");
+    expect(plainTyped(reply.text)).toBe("There is no /papers trendin; did you mean /papers trending? Type /papers help for all commands.");
     expect((await runText(registry, "bookmark2", ctx)).text).toMatch(/did you mean \/papers bookmark 2\?/);
   });
 
@@ -91,7 +91,7 @@ describe("free text after /papers", () => {
     expect(subscribe).not.toMatch(/\(1–20[^)]*\) \(1–20\)/);
     expect(subscribe).toContain("• ranked (optional): Order: trending (default) or team\n");
     expect((await runText(registry, "help export", ctx)).text).toMatch(/\(bibtex, markdown\)|bibtex.*markdown/);
-    expect((await runText(registry, "help frobnicate", ctx)).text).toBe("There is no /papers frobnicate command; /papers help lists them all.");
+    expect(plainTyped((await runText(registry, "help frobnicate", ctx)).text)).toBe("There is no /papers frobnicate command; /papers help lists them all.");
     expect((await runText(registry, "help not interested", ctx)).text).toMatch(/^\/papers not-interested /);
     expect((await runText(registry, "help", ctx)).text).toContain("/papers help <command> explains one command.");
   });

@@ -5,6 +5,7 @@ import { runCommand } from "../../src/command-kit/dispatch.ts";
 import type { CommandContext } from "../../src/command-kit/command.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
 import { closedPortUrl, startHfEmulator, type HfEmulator } from "../emulators/hf/server.ts";
+import { plainTyped } from "../../src/core/messages/typed.ts";
 
 let hf: HfEmulator;
 const all: TestServices[] = [];
@@ -63,7 +64,7 @@ describe("/papers paper for a paper not in the catalog", () => {
     const ctx = await contextFor(hf.url("ok"));
     const requests = hf.requestsFor("ok").length;
     const reply = await runCommand(registry, "paper", { id: "PokéChamp" }, ctx);
-    expect(reply.text).toMatch(/^I don't know a paper "PokéChamp"\. Search for it/);
+    expect(plainTyped(reply.text)).toMatch(/^I don't know a paper "PokéChamp"\. Search for it/);
     expect(hf.requestsFor("ok").length).toBe(requests);
   });
 });

@@ -15,9 +15,14 @@ const KEY = Array.from({ length: 16 }, () => (randomInt(2) ? ONE : ZERO)).join("
 const OPEN = `${ZERO}${KEY}${ZERO}`, CLOSE = `${ONE}${KEY}${ONE}`;
 const SPAN = new RegExp(`${OPEN}([^\\u2063\\u2064]*)${CLOSE}`, "g");
 
+/** `text` marked as typed by a person, where it stands (a value in an example command). */
+export function typed(text: string): string {
+  return `${OPEN}${text.replace(MARKS, "")}${CLOSE}`;
+}
+
 /** `text` in double quotes, marked as typed by a person. */
 export function quoted(text: string): string {
-  return `"${OPEN}${text.replace(MARKS, "")}${CLOSE}"`;
+  return `"${typed(text)}"`;
 }
 
 /** `text` with its typed spans passed through `typed` and everything else through `other` (marks dropped). */

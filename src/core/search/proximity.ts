@@ -19,6 +19,9 @@ const TITLE_PHRASE = 0.6;  // the whole query phrase in the title: ×1.6
 const BODY_PHRASE = 0.5;   // every neighbouring pair at least twice in the abstract: ×1.5
 const BODY_OCCURRENCES = 2;
 const SCATTERED_KEEPS = 0.3;
+// A name without the version typed after it is another model ("Llama 2" for "llama 4"): the paper keeps
+// this much of its score, whatever the name's share, so a mere mention of the name is a weak match.
+const WRONG_VERSION_KEEPS = 0.25;
 // Neighbours count as together when the paper has them as close as the query did ("language agents"
 // is not "language via agents"; "bag of words" may keep its "of"), or, after a compound whose parts
 // take positions of their own ("Multi-Task Learning" for "multitask learning"), up to
@@ -129,8 +132,8 @@ export class Proximity implements TermSink {
     let boost = 1;
     if (pairs > 0) boost *= 1 + TITLE_PHRASE * (inTitle / pairs) ** 2 + BODY_PHRASE * body;
     const scattered = new Set(this.phrases.map((p) => p.concept).filter((c) => (matched & (1 << c)) === 0));
-    this.concepts.forEach((_, c) => { if ((this.versions & ~versioned & (1 << c)) !== 0) scattered.add(c); });
     for (const c of scattered) boost *= 1 - this.shares[c]! * (1 - SCATTERED_KEEPS);
+    if ((this.versions & ~versioned) !== 0) boost *= WRONG_VERSION_KEEPS;
     return boost;
   }
 

@@ -8,6 +8,7 @@ import { runCommand, runText } from "../../src/command-kit/dispatch.ts";
 import type { CommandContext } from "../../src/command-kit/command.ts";
 import type { Platform } from "../../src/core/channel.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
+import { plainTyped } from "../../src/core/messages/typed.ts";
 
 let services: TestServices;
 beforeAll(async () => { services = await createTestServices(); });
@@ -48,7 +49,7 @@ describe("on Discord", () => {
     const [first] = (await runCommand(registry, "search", { query: "mixture of experts" }, ctx)).papers!;
     expect((await runCommand(registry, "not-interested", { paper: first!.id }, ctx)).text).toMatch(/Changed your mind\? \/papers not-interested undo:true$/);
     await runCommand(registry, "bookmark", { id: first!.id }, ctx);
-    expect((await runCommand(registry, "bookmarks", { query: "zebra crossings" }, ctx)).text)
+    expect(plainTyped((await runCommand(registry, "bookmarks", { query: "zebra crossings" }, ctx)).text))
       .toContain("search every paper with /papers search query:zebra crossings.");
   });
 });

@@ -9,8 +9,9 @@ import { z } from "zod";
 export interface OptionMeta {
   description: string;
   /** Discord autocomplete source. */
-  /** paper: titles from every paper; bookmark: the person's own bookmarks (a note, an unbookmark); timezone: zones. */
-  autocomplete?: "paper" | "bookmark" | "timezone";
+  /** paper: titles from every paper; bookmark: the person's own bookmarks (a note, an unbookmark); timezone:
+   * zones; command: the commands help explains. */
+  autocomplete?: "paper" | "bookmark" | "timezone" | "command";
   /** In free text (Slack, terminal) this option takes all remaining words. */
   rest?: boolean;
 }

@@ -11,7 +11,7 @@ import { typed } from "../core/messages/typed.ts";
 
 const Options = z.object({
   command: option(z.string().trim().max(60, "That is too long for a command name.").optional(),
-    { description: "A command to explain, like subscribe" }),
+    { description: "A command to explain, like subscribe", autocomplete: "command" }),
 });
 
 /** One command's help: how to type it, what it does, and each of its options. */

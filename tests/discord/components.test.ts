@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { autocomplete, clickComponent, person, slashCommand, type MessageRecord } from "../emulators/discord/index.ts";
 import { deferredThenEdited, startHarness, TOKEN, type Harness } from "./harness.ts";
 import { paperReply } from "../../src/core/digest/messages.ts";
+import { createRegistry } from "../../src/commands/index.ts";
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -132,6 +133,15 @@ describe("buttons, menus and autocomplete", () => {
       expect((await choicesFor(subcommand, option, "")).map((c) => c.value).sort(), subcommand)
         .toEqual(mine.map((id) => h.services.catalog.get(id)?.arxivId ?? id).sort());
     }
+  });
+
+  it("autocomplete for help's command offers the commands, those starting with what was typed", async () => {
+    const choicesFor = async (typed: string) => {
+      const typing = autocomplete(h.emulator, "help", { command: typed }, "command", { user: ada });
+      return ((await h.emulator.waitFor((r) => r.path === `/interactions/${typing.id}/${typing.token}/callback`)).body.data.choices as { value: string }[]).map((c) => c.value);
+    };
+    expect(await choicesFor("sub")).toEqual(["subscribe", "subscriptions"]);
+    expect(await choicesFor("")).toEqual(createRegistry().visible().map((c) => c.data.name).slice(0, 25));
   });
 
   it("autocomplete offers IANA zones for the subscribe zone", async () => {

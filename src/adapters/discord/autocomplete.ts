@@ -3,6 +3,7 @@
 import type { OptionSpec } from "../../command-kit/options.ts";
 import type { Services } from "../../core/services.ts";
 import type { UserRef } from "../../core/channel.ts";
+import type { CommandRegistry } from "../../command-kit/registry.ts";
 import { zoneNames } from "../../core/time.ts";
 
 export interface Choice { name: string; value: string }
@@ -57,8 +58,17 @@ export async function bookmarkChoices(services: Services, user: UserRef, typed: 
   return choices;
 }
 
+/** The commands whose names start with what was typed (help's command option), in help's order. */
+export function commandChoices(registry: CommandRegistry, typed: string): Choice[] {
+  const needle = typed.trim().toLowerCase();
+  return registry.visible().map((c) => c.data.name).filter((name) => name.startsWith(needle)).slice(0, MAX_CHOICES)
+    .map((name) => ({ name, value: name }));
+}
+
 /** `user`: who is typing, needed (and given) for bookmark choices only. */
-export async function suggestChoices(services: Services, user: UserRef | null, spec: OptionSpec | undefined, typed: string): Promise<Choice[]> {
+export async function suggestChoices(services: Services, user: UserRef | null, spec: OptionSpec | undefined, typed: string,
+  registry?: CommandRegistry): Promise<Choice[]> {
+  if (spec?.autocomplete === "command") return registry ? commandChoices(registry, typed) : [];
   if (spec?.autocomplete === "paper") return paperChoices(services, spec, typed);
   if (spec?.autocomplete === "bookmark") return user ? bookmarkChoices(services, user, typed) : [];
   if (spec?.autocomplete === "timezone") return timeZoneChoices(typed);

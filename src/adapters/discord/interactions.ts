@@ -117,7 +117,7 @@ async function onAutocomplete(deps: InteractionDeps, interaction: AutocompleteIn
   const adding = command?.data.name === "bookmarks" && interaction.options.getString("change", false) === "add";
   const kind = adding ? "paper" : spec?.autocomplete;
   const user = kind === "bookmark" ? (await contextOf(deps.services, interaction)).user : null;
-  await interaction.respond(await suggestChoices(deps.services, user, spec && { ...spec, autocomplete: kind }, String(focused.value)));
+  await interaction.respond(await suggestChoices(deps.services, user, spec && { ...spec, autocomplete: kind }, String(focused.value), deps.registry));
 }
 
 export function interactionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {

@@ -176,7 +176,7 @@ const CHAT_VARIABLE = /^(SLACK|DISCORD)_/i;
 export function noChatConfigured(config: Pick<Config, "unreadChatVariables">): string {
   const settings = Object.keys(EnvSchema.shape).filter((k) => CHAT_VARIABLE.test(k));
   const near = config.unreadChatVariables.map((name) => {
-    const [meant, distance] = settings.map((k) => [k, editDistance(name.toUpperCase(), k)] as const).reduce((a, b) => (b[1] < a[1] ? b : a));
+    const [meant, distance] = nearestSetting(name, settings);
     return distance <= 3 ? `${name} is set, which looks like a misspelt ${meant}` : `${name} is not a setting papers-bot reads`;
   });
   return ["neither Slack (SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN) nor Discord (DISCORD_TOKEN with " +
@@ -192,9 +192,14 @@ export function misspeltVariables(names: string[]): { name: string; meant: strin
   const settings = Object.keys(EnvSchema.shape).filter((k) => k.length >= 6);
   return names.filter((name) => !Object.hasOwn(EnvSchema.shape, name)).flatMap((name) => {
     // The nearest setting; two letters off only for a long name, where two slips are as likely as one.
-    const [meant, distance] = settings.map((k) => [k, editDistance(name.toUpperCase(), k)] as const).reduce((a, b) => (b[1] < a[1] ? b : a));
+    const [meant, distance] = nearestSetting(name, settings);
     return distance <= (meant.length >= 12 ? 2 : 1) ? [{ name, meant }] : [];
   });
+}
+
+/** The setting of `settings` nearest to the variable `name` (case aside), with how many letters apart. */
+function nearestSetting(name: string, settings: string[]): readonly [string, number] {
+  return settings.map((k) => [k, editDistance(name.toUpperCase(), k)] as const).reduce((a, b) => (b[1] < a[1] ? b : a));
 }
 
 /** "; X is set, which looks like a misspelt Y" for each meant as a `prefix` setting, to end a sentence with. */

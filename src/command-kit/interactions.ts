@@ -1,6 +1,6 @@
 // What buttons and reactions do, once for every platform. Adapters decode the click or the reaction and
 // call these; they never touch the stores themselves.
-import { channelKey, type ChannelRef, type Platform, type UserRef } from "../core/channel.ts";
+import { channelKey, type ChannelRef, type UserRef } from "../core/channel.ts";
 import { paperGone } from "./hints.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { isEmoji } from "../core/messages/emoji.ts";
@@ -18,14 +18,10 @@ export function isBookmarkEmoji(name: string | null | undefined): boolean {
   return isEmoji("bookmark", name);
 }
 
-function unknownPaper(platform: Platform): Reply {
-  return errorReply(paperGone(platform));
-}
-
 export async function handlePaperAction(ctx: CommandContext, registry: CommandRegistry, action: Exclude<PaperAction, "share" | "discuss">, paperId: string): Promise<Reply> {
   const { services, user } = ctx;
   const paper = services.catalog.get(paperId);
-  if (!paper) return unknownPaper(user.platform);
+  if (!paper) return errorReply(paperGone(user.platform));
   switch (action) {
     case "bookmark":
       return notice(await services.bookmarks.add(user, paper.id)
@@ -50,7 +46,7 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
  */
 export async function sharePaper(ctx: CommandContext, transport: ChatTransport, paperId: string): Promise<Reply> {
   const paper = ctx.services.catalog.get(paperId);
-  if (!paper) return unknownPaper(ctx.user.platform);
+  if (!paper) return errorReply(paperGone(ctx.user.platform));
   const key = `${channelKey(ctx.channel)}:${paper.id}`;
   // A second click (a double click, a teammate at the same moment) while the first is posting, or soon
   // after, would post the paper twice: it points to the message there is instead.

@@ -139,6 +139,12 @@ export function normalizeZone(input: string): string {
 }
 
 
+/** What a digest brings, in words: "3 papers", "ranked by this team", and its topic as `topic` says it. */
+export function digestTraits(digest: { size: number; ranking: string; topic: string | null }, topic: (topic: string) => string): string[] {
+  return [`${digest.size} paper${digest.size === 1 ? "" : "s"}`, digest.ranking === "team" ? "ranked by this team" : null,
+    digest.topic ? topic(digest.topic) : null].filter((t): t is string => t !== null);
+}
+
 /** "today 09:00", "tomorrow 09:00", or "Mon 09:00" in the subscriber's zone. */
 export function describeDay(runDate: string, today: string, time: string, zone: string): string {
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -14,7 +14,7 @@ import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { example, exampleOn } from "../command-kit/usage.ts";
-import { describeDay, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
+import { describeDay, digestTraits, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 import type { Subscription } from "../core/stores/subscriptions.ts";
 import { quoted } from "../core/messages/typed.ts";
@@ -62,10 +62,11 @@ async function zoneFor(ctx: CommandContext, given: string | undefined, personal:
 function replaced(before: Subscription | null): string {
   if (!before) return "";
   const day = before.cadence === "weekly" ? `${WEEKDAYS[(before.weekday ?? 1) - 1]} ` : "";
-  const parts = [`${day}${before.localTime} ${before.timeZone}`, `${before.size} paper${before.size === 1 ? "" : "s"}`,
-    before.ranking === "team" ? "ranked by this team" : null, before.topic ? `about ${quoted(before.topic.slice(0, 80))}` : null].filter(Boolean);
-  return ` It replaces the one before (${parts.join(", ")}).`;
+  return ` It replaces the one before (${[`${day}${before.localTime} ${before.timeZone}`, ...digestTraits(before, about)].join(", ")}).`;
 }
+
+/** A topic in subscribe's answers: "about "…"", cut to a line's worth. */
+const about = (topic: string): string => `about ${quoted(topic.slice(0, 80))}`;
 
 /** When the next weekly digest comes: this week's day if its time is still ahead, else next week's. */
 function nextWeekly(schedule: { localTime: string; timeZone: string }, weekday: number, today: string, now: Date, doneThisWeek: boolean) {
@@ -123,8 +124,8 @@ export const subscribeCommand = defineCommand({
     const done = await deliveries.exists(target, period);
     const next = weekly ? nextWeekly(schedule, weekday!, today, ctx.now, done) : nextRun(schedule, ctx.now, done);
     const when = `${describeDay(next.localDate, today, localTime, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}`;
-    const what = [`${input.size} paper${input.size === 1 ? "" : "s"}`, input.ranked === "team" && !personal ? "ranked by this team" : null,
-      input.topic ? `about ${quoted(input.topic.slice(0, 80))}` : null].filter(Boolean).join(", ");
+    // A personal digest has no team order: its picks are the person's own.
+    const what = digestTraits({ size: input.size, ranking: personal ? "trending" : input.ranked, topic: input.topic }, about).join(", ");
     // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.
     const missing = input.topic ? missingWordsText(ctx.services.catalog.index, input.topic) : null;
     // "subscribe 09:00 Berlin": a city typed where the zone goes reads as the topic; the answer offers the zone.

@@ -5,7 +5,7 @@ import { localDate } from "../core/time.ts";
 import { nextRun } from "../core/digest/schedule.ts";
 import { channelMention, type Platform } from "../core/channel.ts";
 import { defineCommand } from "../command-kit/command.ts";
-import { describeDay } from "../command-kit/subscription-words.ts";
+import { describeDay, digestTraits } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 import { targetUserId } from "../core/person-target.ts";
 import { WEEKDAYS } from "../core/digest/weekly.ts";
@@ -39,8 +39,8 @@ export const subscriptionsCommand = defineCommand({
     const lines = await Promise.all(subs.map(async (s) => {
       const channel = { platform: s.platform as Platform, workspaceId: s.workspaceId, channelId: s.channelId };
       const weekly = s.cadence === "weekly";
-      const parts = [weekly ? `weekly on ${WEEKDAYS[(s.weekday ?? 1) - 1]} ${s.localTime} ${s.timeZone}` : `${s.localTime} ${s.timeZone}`, `${s.size} paper${s.size === 1 ? "" : "s"}`,
-        s.ranking === "team" ? "ranked by this team" : null, s.topic ? (here(s) || mine(s) ? `topic ${quoted(s.topic)}` : "on a topic set there") : null].filter(Boolean).join(", ");
+      const parts = [weekly ? `weekly on ${WEEKDAYS[(s.weekday ?? 1) - 1]} ${s.localTime} ${s.timeZone}` : `${s.localTime} ${s.timeZone}`,
+        ...digestTraits(s, (topic) => (here(s) || mine(s) ? `topic ${quoted(topic)}` : "on a topic set there"))].join(", ");
       // Subscribing again replaces the digest whole: the example carries everything it had.
       const again = targetUserId(s) ? exampleOn(ctx.user.platform, "subscribe", [["who", "me"], ["time", s.localTime], ["zone", s.timeZone],
         ...(s.size !== DEFAULT_DIGEST_SIZE ? [["size", `size:${s.size}`, String(s.size)] as ExampleOption] : []),

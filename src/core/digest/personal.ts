@@ -56,10 +56,11 @@ export function personalHeader(localDate: string, count: number, seeds: number, 
   }
   const have = seeds === 0 ? "no bookmarks yet" : `only ${seeds} bookmark${seeds === 1 ? "" : "s"}`;
   // The topic is named as far as it was met: a topic no paper is about yet picked none of these.
+  const named = topic ? quoted(topic.slice(0, 80)) : "";
   const basis = !topic ? "today's trending papers"
-    : onTopic === 0 ? `today's trending papers (none is about your topic ${quoted(topic.slice(0, 80))} yet)`
-    : onTopic >= count ? `your topic ${quoted(topic.slice(0, 80))}`
-    : `your topic ${quoted(topic.slice(0, 80))} (${onTopic} of them) and today's trending papers`;
+    : onTopic === 0 ? `today's trending papers (none is about your topic ${named} yet)`
+    : onTopic >= count ? `your topic ${named}`
+    : `your topic ${named} (${onTopic} of them) and today's trending papers`;
   return { visibility: "channel", tone: "info",
     text: `Your papers for ${dayName(localDate)}: ${papers}, based on ${basis}, since you have ${have}. ${HOW_TO_IMPROVE}` };
 }

@@ -181,7 +181,6 @@ export class Proximity implements TermSink {
     return out;
   }
 
-
   /** Forgets the positions read (title and abstract positions are never compared); `all` also forgets what was present. */
   private clear(all = true): void {
     for (const p of this.positions) p.length = 0;

@@ -37,6 +37,9 @@ function otherKind(input: string): boolean {
   return leading.includes("me") || leading.includes("weekly") || /(^|\s)(who|every)[:=]/i.test(input);
 }
 
+/** "/papers subscribe ?" (or help, -h, --help) alone asks how to use subscribe (dispatch.ts), as it should. */
+const asksHelp = (input: string): boolean => /^(help|--help|-h|\?)$/i.test(input.trim());
+
 describe("subscribe with generated times and zones", () => {
   it(`stores a runnable schedule or refuses cleanly, for ${FUZZ_RUNS} inputs`, { timeout: fuzzTimeout(FUZZ_RUNS, 100) }, async () => {
     let stored = 0;
@@ -49,6 +52,12 @@ describe("subscribe with generated times and zones", () => {
       const input = [t, z, topic].filter((w) => w !== undefined).join(" ");
       const reply = await runText(registry, `subscribe ${input}`, ctx);
       expectCleanAnswer(reply, input);
+      if (asksHelp(input)) {
+        expect(reply.text, input).toContain("subscribe");
+        const unchanged = await services.db.subscription.findFirst({ where });
+        expect(unchanged?.updatedAt.getTime(), input).toBe(before?.updatedAt.getTime());
+        return;
+      }
       // A generated "ME" or "weekly" up front (or who:/every:) asks for a personal or weekly digest, not
       // this channel's daily one: a clean answer is all this property asks of those.
       if (otherKind(input)) {
@@ -64,7 +73,7 @@ describe("subscribe with generated times and zones", () => {
       expect(reply.text, input).toMatch(/^Subscribed /);
       expect(after?.localTime, input).toMatch(/^([01]\d|2[0-3]):[0-5]\d$/);
       expect(isTimeZone(after!.timeZone), `${input} → ${after!.timeZone}`).toBe(true);
-    }), { numRuns: FUZZ_RUNS });
+    }), { numRuns: FUZZ_RUNS, examples: [["?", "", undefined], ["9:00", "UTC", "help"]] });
     expect(stored).toBeGreaterThan(FUZZ_RUNS / 20);
     expect(services.logs.text).not.toContain('"msg":"command failed"');
   });

@@ -150,6 +150,19 @@ describe("queries the judged sets do not name", () => {
     }
   });
 
+  it("shows the same papers for a compound typed with a hyphen as for the word papers write run together", () => {
+    // Most write it as one word, so that word is commoner than either part.
+    const papers = [
+      ...["reasoning", "agents", "assistants", "retrieval", "tokenizers", "benchmarks", "alignment"].map((topic) =>
+        paper(`Multimodal ${topic}`, `On ${topic} with multimodal inputs.`)),
+      paper("Multi-modal fusion of sensors", "Fusing multi-modal signals."),
+      paper("A modal logic for planning", "Modal operators for planning."),
+    ];
+    const shown = (q: string) => search(papers, q).shown.sort();
+    expect(shown("multi-modal")).toHaveLength(8);
+    expect(shown("multi-modal")).toEqual(shown("multimodal"));
+  });
+
   it("reads a short acronym's plural only where papers do not use the word: 'LMs' is LM, 'mass' is not MAS", () => {
     const papers = [
       paper("Mass spectrometry with transformers", "Predicting mass spectra."),

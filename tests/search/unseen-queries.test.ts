@@ -163,6 +163,18 @@ describe("queries the judged sets do not name", () => {
     expect(shown("multi-modal")).toEqual(shown("multimodal"));
   });
 
+  it("reads a comparative as its adjective's ring, but not every word ending in -er", () => {
+    const papers = [
+      paper("Efficient serving of LLMs", "We make LLMs efficient to serve."),
+      paper("Cheap LLMs from distillation", "A cheap recipe for LLMs."),
+      paper("LLMs for poetry", "LLMs write poems."),
+      paper("A learned router for experts", "The router picks experts."),
+      paper("Maps for robot navigation", "Navigation with a route map."),
+    ];
+    expect(search(papers, "cheaper llms").shown.sort()).toEqual(["Cheap LLMs from distillation", "Efficient serving of LLMs"]);
+    expect(search(papers, "router").shown).toEqual(["A learned router for experts"]);
+  });
+
   it("reads a short acronym's plural only where papers do not use the word: 'LMs' is LM, 'mass' is not MAS", () => {
     const papers = [
       paper("Mass spectrometry with transformers", "Predicting mass spectra."),

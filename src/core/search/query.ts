@@ -5,7 +5,7 @@
 import { foldLatex } from "../latex.ts";
 import type { Corpus } from "./corpus.ts";
 import { stem } from "./stem.ts";
-import { ACRONYMS, RELATED } from "./synonyms.ts";
+import { ACRONYMS, COMPARABLE, RELATED } from "./synonyms.ts";
 import { tokens } from "./tokenize.ts";
 
 export interface Alternative {
@@ -102,6 +102,11 @@ for (const ring of RELATED) {
   const keys = ring.map(keyOf), joined = keys.map((k) => k.join(" "));
   ring.forEach((_, i) => note(RELATED_OF_PHRASE, keys[i]!, ring.filter((__, j) => joined[j] !== joined[i])));
 }
+// "cheaper" → cheap, "safest" → safe, "tinier" → tiny, by stem (stemming keeps -er and -est).
+const ADJECTIVE_OF_FORM = new Map(COMPARABLE.flatMap((adjective) => {
+  const root = adjective.replace(/e$/, "").replace(/y$/, "i");
+  return [`${root}er`, `${root}est`].map((form) => [stem(form), adjective] as const);
+}));
 
 /** A word as typed; a compound ("MM-RLHF") keeps its parts. */
 interface Unit { surface: string; parts: string[] }
@@ -204,7 +209,10 @@ function joinedWord(units: Unit[], start: number, corpus: Corpus): { surface: st
 
 /** Related terms for the run at `start`, leaving out those the query already says itself. */
 function relatedSpan(units: Unit[], keys: string[][], start: number, typed: Set<string>): { length: number; values: string[] } | null {
-  const span = matchPhraseSpan(units, keys, start, RELATED_OF_PHRASE, true);
+  // A comparative or superlative ("cheaper llms") also finds the adjective and its ring (efficient ones).
+  const adjective = keys[start]!.length === 1 ? ADJECTIVE_OF_FORM.get(keys[start]![0]!) : undefined;
+  const span = matchPhraseSpan(units, keys, start, RELATED_OF_PHRASE, true) ??
+    (adjective ? { length: 1, values: [adjective, ...RELATED_OF_PHRASE.get(stem(adjective)) ?? []] } : null);
   if (!span) return null;
   const values = span.values.filter((v) => !keyOf(v).every((s) => typed.has(s)));
   return values.length ? { length: span.length, values } : null;

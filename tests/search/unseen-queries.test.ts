@@ -175,6 +175,16 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "router").shown).toEqual(["A learned router for experts"]);
   });
 
+  it("reads three letters no paper has as a name, not as the start of a longer word", () => {
+    const papers = [
+      paper("Sample-efficient agents", "Agents that learn from few samples in the same budget."),
+      paper("Mamba for images", "A Mamba backbone."),
+    ];
+    expect(search(papers, "sam").shown).toEqual([]);
+    expect(search(papers, "samp").shown).toEqual(["Sample-efficient agents"]);
+    expect(search(papers, "mamb").shown).toEqual(["Mamba for images"]);
+  });
+
   it("reads a short acronym's plural only where papers do not use the word: 'LMs' is LM, 'mass' is not MAS", () => {
     const papers = [
       paper("Mass spectrometry with transformers", "Predicting mass spectra."),

@@ -39,6 +39,8 @@ const BASE_OF_UNKNOWN_WEIGHT = 0.8; // "causality" typed, only "causal" written
 const MIN_BASE_LENGTH = 4;
 // A stem this long is a word's own start, not a syllable: "reproduc", "teach", not "mak" or "us".
 const MIN_STEM_PREFIX = 5;
+// The fewest letters read as the start of a longer word when no paper has them as one: "mamb", "lyri".
+const MIN_PARTIAL = 4;
 // Endings (of stems) that keep a word's meaning when stripped: "causality" is about "causal", but
 // "graphics" is not about "graph", so not -ic, -al, -er and the like.
 const MEANING_KEEPING = ["ism", "ist", "iti", "ness", "ment", "li", "ful", "ize", "ion"];
@@ -275,8 +277,10 @@ function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
     // longer words that merely start with it ("model" → "ModelScope"), and never above itself: a rare
     // word that starts with a common one says less, not more, about the common one.
     const wordIdf = known >= 0 ? corpus.idf(known) : acronymIdf;
+    // Three letters no paper has as a word are a name or an acronym ("sam", "mcp"), too short to say which
+    // longer word they might start: not "same" or "sample".
     prefixed = wordIdf > 0 ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, wordIdf, stem(unit.surface))
-      : builder.prefix(unit.surface, PREFIX_OF_PARTIAL_WEIGHT);
+      : unit.surface.length >= MIN_PARTIAL ? builder.prefix(unit.surface, PREFIX_OF_PARTIAL_WEIGHT) : 0;
   }
   // A word no paper writes may still be built on one they do: "causality" on "causal"; or share its stem
   // with words they do: "reproducing" with "reproducibility" and "reproducible".

@@ -1,5 +1,5 @@
 // The words of subscriptions, read and written. Reading a subscribe line typed in any order: "09:00",
-// "9:30pm", "Europe/Berlin" (any case), "size:3", "ranked:team", and everything else is the topic. Values
+// "9:30pm", "Europe/Berlin" (any case), "size:3" or "size 3", "ranked:team", and everything else is the topic. Values
 // are checked in subscribe's options, so a Discord option and a typed word get the same one-sentence answer.
 // Writing: a channel as people see it, and when the next digest comes.
 import { canonicalTimeZone, zoneOfCity } from "../core/time.ts";
@@ -53,23 +53,29 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
 // "UTC+2", "GMT-05:00", "+02:00": an offset, which a zone is not (it would drift an hour at daylight saving).
 const OFFSET_WORD = /^(?:utc|gmt)?[+\-−]\d{1,2}(?::?\d{2})?$/i;
 
-/** Leading "me" (a personal digest) and "weekly"/"daily" (the cadence), then the rest as before. */
+// Options typed without their colon, as people say them: "size 3", "ranked team".
+const SPACED_OPTION: Readonly<Record<string, RegExp>> = { size: /^\d+$/, ranked: /^(trending|team)$/i };
+
+/** "me" (a personal digest) and "weekly"/"daily" (the cadence) first, or anywhere before the topic's first
+ * word ("09:00 weekly"), then the rest as before. Full-width digits and colons (CJK keyboards) as ASCII. */
 export function parseSubscribeWords(words: string[]): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   const topic: string[] = [];
-  let rest = withMeridiems(words);
-  for (;;) {
-    const first = rest[0]?.toLowerCase();
-    if (first === "me" && raw.who === undefined) raw.who = "me";
-    else if ((first === "weekly" || first === "daily") && raw.every === undefined) raw.every = first;
-    else break;
-    rest = rest.slice(1);
-  }
+  const rest = withMeridiems(words.map((w) => (/[^\x00-\x7f]/.test(w) ? w.normalize("NFKC") : w)));
   for (const [i, word] of rest.entries()) {
-    const previous = rest[i - 1];
+    const previous = rest[i - 1], lower = word.toLowerCase();
+    if (topic.length === 0) {
+      if (lower === "me" && raw.who === undefined) { raw.who = "me"; continue; }
+      if ((lower === "weekly" || lower === "daily") && raw.every === undefined) { raw.every = lower; continue; }
+      // "at 9am": the time's own preposition.
+      if (lower === "at" && rest[i + 1] !== undefined && looksLikeTime(rest[i + 1]!, true)) continue;
+    }
+    const spaced = Object.hasOwn(SPACED_OPTION, lower) && rest[i + 1] !== undefined && SPACED_OPTION[lower]!.test(rest[i + 1]!);
+    if (spaced && raw[lower] === undefined) { raw[lower] = rest[i + 1]; rest[i + 1] = ""; continue; }
+    if (word === "") continue; // the value of a spaced option, taken above
     // A mistyped day is taken as the day too, and checked as the day option is (subscribe's schema), so it
     // gets the same one-sentence answer.
-    const mistypedDay = word === rest[0] && DAYLIKE_WORD.test(word) && word.toLowerCase() !== "today";
+    const mistypedDay = previous?.toLowerCase() === "weekly" && DAYLIKE_WORD.test(word) && lower !== "today";
     if (raw.every === "weekly" && raw.day === undefined && (WEEKDAY_WORD.test(word) || mistypedDay)) { raw.day = word; continue; }
     // A day without "weekly" ("subscribe fri 09:00 moe", "subscribe 09:00 fri") means a weekly digest on
     // that day (after "daily", a mistake subscribe points out). "sat" and "sun" are words too ("sat
@@ -89,10 +95,12 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     // "weekly mon tue": a second day right after the first is a mistake; later, a day-like word is topic ("SAT solvers").
     if (raw.every === "weekly" && raw.day !== undefined && previous === raw.day && WEEKDAY_WORD.test(word)) { raw._extra ??= word; continue; }
     const zoneLike = ZONE_WORD.test(word) && (word.includes("/") || canonicalTimeZone(word));
-    if (raw.zone === undefined && (zoneLike || Object.hasOwn(ZONE_ABBREVIATIONS, word.toLowerCase()) || OFFSET_WORD.test(word))) {
+    if (raw.zone === undefined && (zoneLike || Object.hasOwn(ZONE_ABBREVIATIONS, lower) || OFFSET_WORD.test(word))) {
       raw.zone = word;
       continue;
     }
+    // A second "Region/City" is a mistake, not a topic ("Europe/Berlin Europe/Paris").
+    if (zoneLike && word.includes("/") && canonicalTimeZone(word)) { raw._extra ??= word; continue; }
     topic.push(word);
   }
   // "sat" or "sun" left alone among the words is the day ("subscribe 09:00 sat"); beside others, a topic

@@ -9,6 +9,7 @@ import { localDate, zoneOfCity } from "../core/time.ts";
 import { MIN_SEEDS, profileOf } from "../core/recommend/person.ts";
 import { personalTarget } from "../core/person-target.ts";
 import { missingWordsText } from "../core/relevance.ts";
+import { onlyCommonWords } from "../core/search/query.ts";
 import { channelMention, type ChannelRef } from "../core/channel.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option } from "../command-kit/options.ts";
@@ -98,6 +99,11 @@ export const subscribeCommand = defineCommand({
     if (personal && weekly) {
       throw new UserError("personal_weekly", `Your personal digest is daily; ${exampleOn(ctx.user.platform, "subscribe", [["who", "me"], ["time", "08:30"]])} sets its time.`);
     }
+    // A topic of only common words ("the", "at") would pick nearly every paper, as a search of them would.
+    if (input.topic && onlyCommonWords(input.topic)) {
+      throw new UserError("vague_topic", `${quoted(input.topic.slice(0, 40))} has no word specific enough for a topic; try a few keywords, like ${exampleOn(ctx.user.platform, "subscribe",
+        [["time", normalizeTime(input.time)], ["topic", "mixture of experts"]])}, or leave the topic out for all trending papers.`);
+    }
     const localTime = normalizeTime(input.time);
     // A weekly digest is the week's most-upvoted papers (core/digest/weekly.ts): no team order to apply.
     if (weekly && input.ranked === "team") {
@@ -137,7 +143,7 @@ export const subscribeCommand = defineCommand({
       const basis = seeds >= MIN_SEEDS ? "picked from your bookmarks"
         : `from today's trending papers${input.topic ? " on your topic" : ""} until you have ${MIN_SEEDS} bookmarks`;
       return { visibility: "ephemeral", tone: "info",
-        text: `You'll get your own papers by direct message every day at ${localTime} ${timeZone}: next ${when} (${what}; ${basis}).${unmet} ` +
+        text: `You'll get your own papers by direct message every day at ${localTime} ${timeZone}: next ${when} (${what}; ${basis}).${unmet}${replaced(before)} ` +
           `Stop with ${exampleOn(ctx.user.platform, "unsubscribe", [["which", "me"]])}.` };
     }
     const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";

@@ -34,9 +34,16 @@ export const unsubscribeCommand = defineCommand({
     const removed = await ctx.services.subscriptions.remove(ctx.channel, weekly ? "weekly" : "daily");
     const kind = weekly ? "weekly digest" : "digest";
     const example = again([...(weekly ? [["every", "weekly"], ["day", "mon"]] as [string, string][] : []), ["time", "09:00"], ["zone", "Europe/Berlin"]]);
-    return { visibility: "ephemeral", tone: "info", text: removed
-      ? `${sentenceStart(channelMention(ctx.channel, ctx.channel))} will get no more ${weekly ? "weekly digests" : "digests"}. Subscribe again any time with ${example}.`
-      : `${sentenceStart(channelMention(ctx.channel, ctx.channel))} has no ${kind} to stop. Start one with ${example}.` };
+    const channel = sentenceStart(channelMention(ctx.channel, ctx.channel));
+    if (removed) {
+      return { visibility: "ephemeral", tone: "info", text: `${channel} will get no more ${weekly ? "weekly digests" : "digests"}. Subscribe again any time with ${example}.` };
+    }
+    // The channel has the other kind: say how to stop that one, which is likely what was meant.
+    if (await ctx.services.subscriptions.get(ctx.channel, weekly ? "daily" : "weekly")) {
+      const stop = exampleOn(ctx.user.platform, "unsubscribe", weekly ? [] : [["which", "weekly"]]);
+      return { visibility: "ephemeral", tone: "info", text: `${channel} has no ${kind}, only a ${weekly ? "daily" : "weekly"} one; ${stop} stops that.` };
+    }
+    return { visibility: "ephemeral", tone: "info", text: `${channel} has no ${kind} to stop. Start one with ${example}.` };
   },
 });
 

@@ -176,6 +176,42 @@ describe("subscriptions and unsubscribe", () => {
     await services.subscriptions.remove(channel("CREP"), "weekly");
   });
 
+  it("reads cadence and 'me' anywhere before the topic, options typed without their colon, 'at 9am', and full-width digits", async () => {
+    for (const [text, expected] of [
+      ["09:00 weekly", { cadence: "weekly", localTime: "09:00", topic: null }],
+      ["at 9am UTC", { cadence: "daily", localTime: "09:00", topic: null }],
+      ["09:00 size 3 ranked team", { size: 3, ranking: "team", topic: null }],
+      ["２１：３０ UTC moe", { localTime: "21:30", topic: "moe" }],
+      ["09:00 UTC 3d printing size 4", { size: 4, topic: "3d printing" }],
+    ] as const) {
+      const reply = await say(`subscribe ${text}`, "CWORDS");
+      expect(reply.tone, text).toBe("info");
+      const cadence = "cadence" in expected ? expected.cadence : "daily";
+      expect(await services.subscriptions.get(channel("CWORDS"), cadence), text).toMatchObject(expected);
+      await services.subscriptions.remove(channel("CWORDS"), cadence);
+    }
+  });
+
+  it("refuses a second zone and a topic of only common words, keeping the digest there was", async () => {
+    await say("subscribe 08:00 UTC rlhf", "CVAGUE");
+    for (const [text, pattern] of [
+      ["subscribe 09:00 Europe/Berlin Europe/Paris", /^I didn't expect "Europe\/Paris" there/],
+      ["subscribe 09:00 the", /^"the" has no word specific enough for a topic; try a few keywords, like \/papers subscribe 09:00 mixture of experts/],
+    ] as const) {
+      const reply = await say(text, "CVAGUE");
+      expect(reply.tone, text).toBe("error");
+      expect(reply.text, text).toMatch(pattern);
+    }
+    expect(await services.subscriptions.get(channel("CVAGUE"))).toMatchObject({ localTime: "08:00", topic: "rlhf" });
+    await services.subscriptions.remove(channel("CVAGUE"));
+  });
+
+  it("names the personal digest a subscribe me replaces", async () => {
+    await say("subscribe me 08:00 UTC moe");
+    expect((await say("subscribe me 08:00 UTC size:3")).text).toContain('It replaces the one before (08:00 UTC, 5 papers, about "moe").');
+    await say("unsubscribe me");
+  });
+
   it("refuses a team ranking for a weekly digest, which is the week's most-upvoted papers", async () => {
     const reply = await say("subscribe weekly mon 09:00 ranked:team", "CWEEK");
     expect(reply.tone).toBe("error");
@@ -213,5 +249,12 @@ describe("subscriptions and unsubscribe", () => {
     expect(await services.subscriptions.get(channel("C1"))).toBeNull();
     expect(await services.subscriptions.get(channel("C3"))).not.toBeNull();
     expect((await say("unsubscribe", "C1")).text).toMatch(/^<#C1> has no digest to stop/);
+  });
+
+  it("points to the digest a channel has when unsubscribe names the other kind", async () => {
+    await say("subscribe weekly mon 09:00", "CONLYWEEK");
+    expect((await say("unsubscribe", "CONLYWEEK")).text).toBe("<#CONLYWEEK> has no digest, only a weekly one; /papers unsubscribe weekly stops that.");
+    expect(await services.subscriptions.get(channel("CONLYWEEK"), "weekly")).not.toBeNull();
+    await say("unsubscribe weekly", "CONLYWEEK");
   });
 });

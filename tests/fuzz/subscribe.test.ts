@@ -29,12 +29,11 @@ const zone = fc.oneof(
   fc.string({ maxLength: 12 }),
 );
 
-/** Whether the words ask for a personal or weekly digest: "me" or "weekly" among the leading keywords, or who:/every: options. */
+/** Whether the words may ask for a personal or weekly digest: "me" or "weekly" (read as such anywhere
+ * before the topic), or who:/every: options. */
 function otherKind(input: string): boolean {
   const words = input.trim().toLowerCase().split(/\s+/);
-  const end = words.findIndex((w) => w !== "me" && w !== "weekly" && w !== "daily");
-  const leading = end < 0 ? words : words.slice(0, end);
-  return leading.includes("me") || leading.includes("weekly") || /(^|\s)(who|every)[:=]/i.test(input);
+  return words.includes("me") || words.includes("weekly") || /(^|\s)(who|every)[:=]/i.test(input);
 }
 
 /** "/papers subscribe ?" (or help, -h, --help) alone asks how to use subscribe (dispatch.ts), as it should. */
@@ -58,7 +57,7 @@ describe("subscribe with generated times and zones", () => {
         expect(unchanged?.updatedAt.getTime(), input).toBe(before?.updatedAt.getTime());
         return;
       }
-      // A generated "ME" or "weekly" up front (or who:/every:) asks for a personal or weekly digest, not
+      // A generated "ME" or "weekly" before the topic (or who:/every:) asks for a personal or weekly digest, not
       // this channel's daily one: a clean answer is all this property asks of those.
       if (otherKind(input)) {
         if (reply.tone !== "error") expect(reply.text, input).toMatch(/^(Subscribed |You'll get your own papers)/);

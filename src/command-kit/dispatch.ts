@@ -70,7 +70,7 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
     const parsed = command.data.options.safeParse(options);
     if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error, ctx.user.platform));
     const reply = await command.execute(ctx, parsed.data);
-    if (ctx.rememberLists !== false) rememberQuietly(ctx, reply); // not awaited: see paper-ref.ts
+    if (ctx.rememberLists !== false) rememberQuietly(ctx, reply, listName(name, parsed.data)); // not awaited: see paper-ref.ts
     return reply;
   } catch (error) {
     if (error instanceof UserError) { outcome.value = "user_error"; return errorReply(oneLine(examplesFor(error.message, ctx.user.platform))); }
@@ -82,9 +82,15 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
   }
 }
 
+/** Which list a command's answer is: the command and its options but the page ("Show more" asks for the next). */
+function listName(command: string, options: object): string {
+  const { page: _page, offset: _offset, ...rest } = options as Record<string, unknown>;
+  return JSON.stringify([command, rest]);
+}
+
 /** The numbers a list shows are remembered for `/papers bookmark 2`; failing to remember must not cost the answer. */
-function rememberQuietly(ctx: CommandContext, reply: Reply): void {
-  rememberList(ctx, reply).catch((error) => {
+function rememberQuietly(ctx: CommandContext, reply: Reply, list: string): void {
+  rememberList(ctx, reply, list).catch((error) => {
     ctx.services.log.warn({ err: error, platform: ctx.user.platform }, "could not remember the list a person was shown");
   });
 }

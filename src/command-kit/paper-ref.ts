@@ -48,7 +48,7 @@ async function fromLastList(ctx: CommandContext, n: number, pick: PickExample): 
   if (unsaved.has(keyOf(viewer))) {
     throw new UserError("list_not_saved", `I couldn't keep the numbers of the last list I showed you here (the database did not take it: busy, full or unreachable), so ${n} could name the wrong paper; show the list again, then pick ${n}.`);
   }
-  const list = await ctx.services.lastLists.recall(viewer);
+  const list = (await ctx.services.lastLists.recall(viewer))?.ids;
   const numbers = (list ?? []).flatMap((id, i) => (id ? [i + 1] : []));
   if (numbers.length === 0) {
     throw new UserError("no_list", `There is no numbered list here to pick ${n} from yet: search first (${SEARCH_EXAMPLE}), then ${pick(n)}.`);
@@ -110,16 +110,18 @@ function numberedCards(reply: Reply): PaperCard[] | null {
 }
 
 /**
- * Remembers the numbered list `reply` shows this person here. A later page (numbers not starting at 1)
- * extends the list it continues, so "6" still means the sixth paper after "Show more".
+ * Remembers the numbered list `reply` shows this person here; `list` names it (its command and options
+ * but the page). A later page (numbers not starting at 1) extends the list it continues, so "6" still
+ * means the sixth paper after "Show more"; a later page of another list ("bookmarks page:2" after a
+ * search) starts afresh, so "1" is not the search's first paper.
  */
-export function rememberList(ctx: CommandContext, reply: Reply): Promise<void> {
+export function rememberList(ctx: CommandContext, reply: Reply, list: string): Promise<void> {
   const cards = numberedCards(reply);
   if (!cards) return Promise.resolve();
   const viewer = viewerOf(ctx);
   const key = keyOf(viewer);
   // After the write before it for the same viewer, so "Show more" extends the list it continues.
-  const write = (writing.get(key) ?? Promise.resolve()).then(() => storeList(ctx, viewer, cards, !unsaved.has(key)));
+  const write = (writing.get(key) ?? Promise.resolve()).then(() => storeList(ctx, viewer, { cards, list }, !unsaved.has(key)));
   // Until a list is stored, the one stored before it is not what this person last saw: a number picked
   // now would name a paper of that older list. Noted here, so fromLastList says so instead.
   const settled = write.then(() => { unsaved.delete(key); }, () => { unsaved.add(key); });
@@ -130,12 +132,13 @@ export function rememberList(ctx: CommandContext, reply: Reply): Promise<void> {
 
 /** `extend`: a later page ("Show more") adds to the stored list; not when its first page could not be
  * stored, since the stored list is then an older one. */
-async function storeList(ctx: CommandContext, viewer: ListViewer, cards: PaperCard[], extend: boolean): Promise<void> {
-  const continues = cards[0]!.rank! > 1 && extend;
-  const ids: (string | null)[] = continues ? [...((await ctx.services.lastLists.recall(viewer)) ?? [])] : [];
+async function storeList(ctx: CommandContext, viewer: ListViewer, shown: { cards: PaperCard[]; list: string }, extend: boolean): Promise<void> {
+  const { cards, list } = shown;
+  const before = cards[0]!.rank! > 1 && extend ? await ctx.services.lastLists.recall(viewer) : null;
+  const ids: (string | null)[] = before?.list === list ? [...before.ids] : [];
   for (const card of cards) {
     while (ids.length < card.rank! - 1) ids.push(null);
     ids[card.rank! - 1] = card.id;
   }
-  await ctx.services.lastLists.remember(viewer, ids.slice(0, MAX_REMEMBERED));
+  await ctx.services.lastLists.remember(viewer, { ids: ids.slice(0, MAX_REMEMBERED), list });
 }

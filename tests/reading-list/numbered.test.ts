@@ -78,6 +78,13 @@ describe("what a number refers to", () => {
     expect((await runText(registry, "bookmark 0", here)).text).toMatch(/not 0; pick one of those/);
   });
 
+  it("does not extend another list with a later page: a number then names only what that page shows", async () => {
+    const here = ctx("u6", "c1");
+    expect((await runText(registry, "moe", here)).papers![0]!.rank).toBe(1);
+    await runCommand(registry, "trending", { count: "3", offset: "3" }, here);
+    expect((await runText(registry, "paper 1", here)).text).toMatch(/^Your last list here has numbers 4–6, not 1/);
+  });
+
   it("never picks from an older list when the last one could not be stored (a busy database)", async () => {
     const here = ctx("u5", "c1");
     await runText(registry, "moe", here);

@@ -53,7 +53,7 @@ export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, t
   if (result.outcome === "posted" && !result.resumed) {
     const ids = planned.flatMap((item) => (item.kind === "paper" && item.paperId ? [item.paperId] : []));
     if (ids.length > 0) {
-      await deps.lastLists.remember({ ...channel, userId: EVERYONE }, ids)
+      await deps.lastLists.remember({ ...channel, userId: EVERYONE }, { ids, list: "" })
         .catch((err: unknown) => deps.log.warn({ channel, err }, "could not remember the digest's numbers"));
     }
   }

@@ -8,9 +8,12 @@ export interface ListViewer { platform: Platform; workspaceId: string; channelId
 
 export const EVERYONE = "";
 
+/** The paper ids a person was shown, by number - 1 (null for numbers not shown, e.g. page 1 when page 2
+ * came first), and which list they are ("" for none in particular), so a later page extends only its own. */
+export interface LastList { ids: (string | null)[]; list: string }
+
 export interface LastListStore {
-  /** The paper ids a person was shown, by number - 1 (null for numbers not shown, e.g. page 1 when page 2 came first). */
-  remember(viewer: ListViewer, paperIds: (string | null)[]): Promise<void>;
+  remember(viewer: ListViewer, shown: LastList): Promise<void>;
   /** The newer of what remember() stored for this person here and for EVERYONE here, or null. */
-  recall(viewer: ListViewer): Promise<(string | null)[] | null>;
+  recall(viewer: ListViewer): Promise<LastList | null>;
 }

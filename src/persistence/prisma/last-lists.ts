@@ -1,24 +1,27 @@
 // The last numbered list per person and channel (core/stores/last-lists.ts), one row each, overwritten.
-import { EVERYONE, type LastListStore, type ListViewer } from "../../core/stores/last-lists.ts";
+import { EVERYONE, type LastList, type LastListStore, type ListViewer } from "../../core/stores/last-lists.ts";
 import type { PrismaDb } from "./client.ts";
 
 export class PrismaLastListStore implements LastListStore {
   constructor(private readonly db: PrismaDb) {}
 
-  async remember(viewer: ListViewer, paperIds: (string | null)[]): Promise<void> {
+  async remember(viewer: ListViewer, shown: LastList): Promise<void> {
     const key = { platform: viewer.platform, workspaceId: viewer.workspaceId, channelId: viewer.channelId, userId: viewer.userId };
-    const value = JSON.stringify(paperIds);
+    const value = JSON.stringify(shown);
     await this.db.lastList.upsert({ where: { platform_workspaceId_channelId_userId: key }, create: { ...key, paperIds: value }, update: { paperIds: value } });
   }
 
-  async recall(viewer: ListViewer): Promise<(string | null)[] | null> {
+  async recall(viewer: ListViewer): Promise<LastList | null> {
     const key = { platform: viewer.platform, workspaceId: viewer.workspaceId, channelId: viewer.channelId };
     const [row] = await this.db.lastList.findMany({ where: { ...key, userId: { in: [viewer.userId, EVERYONE] } },
       orderBy: [{ updatedAt: "desc" }], take: 1 });
     if (!row) return null;
     try {
       const parsed: unknown = JSON.parse(row.paperIds);
-      return Array.isArray(parsed) ? parsed.map((id) => (typeof id === "string" ? id : null)) : null;
+      // An array: written before lists were named (a later page then continues it, as it did).
+      const { ids, list } = Array.isArray(parsed) ? { ids: parsed, list: "" } : (parsed ?? {}) as { ids?: unknown; list?: unknown };
+      if (!Array.isArray(ids)) return null;
+      return { ids: ids.map((id) => (typeof id === "string" ? id : null)), list: typeof list === "string" ? list : "" };
     } catch { return null; } // a row no version of the bot wrote: as if there were none
   }
 }

@@ -14,7 +14,8 @@ import { channelMention, type ChannelRef } from "../core/channel.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
-import { example, exampleOn } from "../command-kit/usage.ts";
+import { example, exampleOn, type ExampleOption } from "../command-kit/usage.ts";
+import type { Platform } from "../core/channel.ts";
 import { describeDay, digestTraits, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 import type { Subscription } from "../core/stores/subscriptions.ts";
@@ -48,15 +49,22 @@ const Options = z.object({
 // Without a zone, "09:00" means the subscriber's own 09:00 where the platform says what that is (Slack's
 // profile zone, the terminal's machine), as Slack's /remind reads a time; else (Discord) UTC for a channel,
 // and a question for a personal digest, whose point is the person's morning. The answer names the zone.
-async function zoneFor(ctx: CommandContext, given: string | undefined, personal: boolean): Promise<string> {
+// Subscribing yourself again without a zone keeps the zone your digest had.
+async function zoneFor(ctx: CommandContext, given: string | undefined, personal: boolean, before: Subscription | null): Promise<string> {
   if (given) return normalizeZone(given);
   const own = await ctx.userTimeZone?.();
   if (own) { try { return normalizeZone(own); } catch { /* a zone this runtime does not know: as if none */ } }
+  if (personal && before) return before.timeZone;
   if (!personal || ctx.user.platform === "console") return "UTC";
   // Slack lands here only when it would not say the person's zone (an install without users:read).
   const discord = ctx.user.platform === "discord";
   throw new UserError("missing_zone", `Which time zone are you in? Add it, like ${exampleOn(ctx.user.platform, "subscribe",
     [["who", "me"], ["time", "08:30"], ["zone", "Europe/Berlin"]])}${discord ? " (start typing a city and pick it)" : ""}.`);
+}
+
+/** How to subscribe yourself at `time`: with a zone on Discord, which does not tell bots a person's zone. */
+export function personalExample(platform: Platform, time: string, zone?: string): string {
+  return exampleOn(platform, "subscribe", [["who", "me"], ["time", time], ...(platform === "discord" ? [["zone", zone ?? "Europe/Berlin"] as ExampleOption] : [])]);
 }
 
 /** " It replaces …" naming the digest a subscribe replaced, or "" when there was none. */
@@ -97,7 +105,8 @@ export const subscribeCommand = defineCommand({
     }
     const weekly = input.every === "weekly" || (input.every === undefined && input.day !== undefined);
     if (personal && weekly) {
-      throw new UserError("personal_weekly", `Your personal digest is daily; ${exampleOn(ctx.user.platform, "subscribe", [["who", "me"], ["time", "08:30"]])} sets its time.`);
+      const mine = await ctx.services.subscriptions.get(personalTarget(ctx.user));
+      throw new UserError("personal_weekly", `Your personal digest is daily; ${personalExample(ctx.user.platform, mine?.localTime ?? "08:30", mine?.timeZone)} sets its time.`);
     }
     // A topic of only common words ("the", "at") would pick nearly every paper, as a search of them would.
     if (input.topic && onlyCommonWords(input.topic)) {
@@ -110,13 +119,13 @@ export const subscribeCommand = defineCommand({
       throw new UserError("weekly_ranked", `A weekly digest lists the week's most-upvoted papers, so it has no team ranking; ranked:team is for a daily digest, like ${exampleOn(ctx.user.platform, "subscribe",
         [["time", localTime], ["ranked", "ranked:team", "team"]])}.`);
     }
-    const timeZone = await zoneFor(ctx, input.zone, personal);
-    const schedule = { localTime, timeZone };
     const target: ChannelRef = personal ? personalTarget(ctx.user) : ctx.channel;
     const weekday = weekly ? WEEKDAYS.indexOf(input.day ?? "mon") + 1 : null;
     // Subscribing again replaces the digest whole: what was not typed again goes back to its default, so
     // the answer names what was there before.
     const before = await ctx.services.subscriptions.get(target, weekly ? "weekly" : "daily");
+    const timeZone = await zoneFor(ctx, input.zone, personal, before);
+    const schedule = { localTime, timeZone };
     await ctx.services.subscriptions.upsert(target, { localTime, timeZone, topic: input.topic, size: input.size,
       ranking: input.ranked, createdBy: ctx.user.userId, cadence: weekly ? "weekly" : "daily", weekday });
     // The period's time already passed: the first digest is the next one, not a "late" one right now.

@@ -7,6 +7,7 @@ import { channelMention } from "../core/channel.ts";
 import { personalTarget } from "../core/person-target.ts";
 import type { Reply } from "../core/messages/reply.ts";
 import { exampleOn } from "../command-kit/usage.ts";
+import { personalExample } from "./subscribe.ts";
 
 const WHICH_HINT = `Unsubscribe from "daily" (this channel's, the default), "weekly" (this channel's weekly) or "me" (your own DM).`;
 
@@ -25,10 +26,12 @@ export const unsubscribeCommand = defineCommand({
   async execute(ctx, { which }): Promise<Reply> {
     const again = (options: [string, string][]) => exampleOn(ctx.user.platform, "subscribe", options);
     if (which === "me") {
+      const mine = await ctx.services.subscriptions.get(personalTarget(ctx.user));
       const removed = await ctx.services.subscriptions.remove(personalTarget(ctx.user));
+      const start = personalExample(ctx.user.platform, mine?.localTime ?? "08:30", mine?.timeZone);
       return { visibility: "ephemeral", tone: "info", text: removed
-        ? `You'll get no more personal digests. Start again any time with ${again([["who", "me"], ["time", "08:30"]])}.`
-        : `You have no personal digest to stop. Start one with ${again([["who", "me"], ["time", "08:30"]])}.` };
+        ? `You'll get no more personal digests. Start again any time with ${start}.`
+        : `You have no personal digest to stop. Start one with ${start}.` };
     }
     const weekly = which === "weekly";
     const removed = await ctx.services.subscriptions.remove(ctx.channel, weekly ? "weekly" : "daily");

@@ -76,8 +76,13 @@ describe("personal digest", () => {
     expect((await runText(registry, "subscribe me 08:30 Europe/Berlin", ctx)).text).toMatch(/08:30 Europe\/Berlin/);
     expect((await runText(registry, "subscribe 08:30", ctx)).text).toMatch(/Only people who can manage/);
     expect(await services.subscriptions.get(personalTarget(discord))).toMatchObject({ timeZone: "Europe/Berlin" });
-    expect((await runText(registry, "unsubscribe me", ctx)).text).toMatch(/no more personal digests/);
+    // A new time without a zone keeps the zone it had; the examples it is shown carry a zone, so they work as typed.
+    await runText(registry, "subscribe me 07:45 Asia/Tokyo", ctx);
+    expect((await runText(registry, "subscribe me 08:15", ctx)).text).toMatch(/08:15 Asia\/Tokyo/);
+    expect((await runText(registry, "subscribe me weekly", ctx)).text).toContain("/papers subscribe who:me time:08:15 zone:Asia/Tokyo sets its time");
+    expect((await runText(registry, "unsubscribe me", ctx)).text).toBe("You'll get no more personal digests. Start again any time with /papers subscribe who:me time:08:15 zone:Asia/Tokyo.");
     expect(await services.subscriptions.get(personalTarget(discord))).toBeNull();
+    expect((await runText(registry, "unsubscribe me", ctx)).text).toContain("/papers subscribe who:me time:08:30 zone:Europe/Berlin.");
   });
 });
 

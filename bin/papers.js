@@ -42,6 +42,14 @@ if (envFile && existsSync(envFile)) {
     process.exit(2);
   }
 }
+// A reader that stops early (`papers search … --json | head -1`) closes the pipe: that ends the output,
+// quietly, as it does for any Unix tool, not in an unhandled 'error' event's stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 // The stacks the bot logs name src/*.ts: src/log.ts maps the bundle's frames when it logs one (Node's own
 // source-map support would read every loaded module's map at start-up instead).
 const { main: run } = await import(main.href);

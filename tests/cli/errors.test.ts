@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDb as openDatabase, freshDatabase, type TestDatabase } from "../support/database.ts";
 import { runCli, spawnCli, STACK_LINE, type CliRun } from "../support/cli.ts";
+import { spawnPapers } from "../support/processes.ts";
 
 let database: TestDatabase;
 let env: Record<string, string>;
@@ -33,6 +34,15 @@ describe("the papers CLI refuses bad input kindly", () => {
     const run = await spawnCli(["serach", "moe"], env);
     expectOneSentence(run, /unknown command "serach".*papers --help/);
     expect(run.code).toBe(2);
+  });
+
+  it("a reader that closes the pipe early (| head -1) ends the output quietly, exit 0 (real bin)", async () => {
+    const run = spawnPapers(["search", "model", "--limit", "50", "--json"], env);
+    run.child.stdout!.destroy(); // as head does once it has its line
+    const { code } = await run.exited;
+    expect(run.stderr()).not.toMatch(/EPIPE|Unhandled/);
+    expect(run.stderr()).not.toMatch(STACK_LINE);
+    expect(code).toBe(0);
   });
 
   it("an empty query", async () => {

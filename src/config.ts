@@ -197,6 +197,10 @@ export function misspeltVariables(names: string[]): { name: string; meant: strin
   });
 }
 
+/** What a misspelt variable gets said of it (misspeltVariables). */
+export const misspeltSentence = ({ name, meant }: { name: string; meant: string }): string =>
+  `${name} is not a setting papers-bot reads; did you mean ${meant}?`;
+
 /** The setting of `settings` nearest to the variable `name` (case aside), with how many letters apart. */
 function nearestSetting(name: string, settings: string[]): readonly [string, number] {
   return settings.map((k) => [k, editDistance(name.toUpperCase(), k)] as const).reduce((a, b) => (b[1] < a[1] ? b : a));

@@ -1,6 +1,6 @@
 // `papers start`: Slack, Discord and the cron jobs as configured; with no tokens, the terminal mode.
 // On SIGTERM/SIGINT it stops taking work, lets what is in flight finish, closes the database, exits 0.
-import { ConfigError, noChatConfigured, userDirectory, type Config } from "../config.ts";
+import { ConfigError, misspeltSentence, noChatConfigured, userDirectory, type Config } from "../config.ts";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { createLogger, registerConfigSecrets } from "../log.ts";
@@ -28,7 +28,11 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   // In terminal mode a log line would land in the middle of the conversation: it goes to a file instead.
   const log = createLogger({ level: config.LOG_LEVEL, destination: chat ? io.stderr : openTerminalLog(config) });
   // A misspelt name leaves its setting at the default in silence (DATABSE_URL: the embedded SQLite file).
-  for (const { name, meant } of config.misspeltVariables) log.warn({ variable: name, meant }, `${name} is not a setting papers-bot reads; did you mean ${meant}?`);
+  // Terminal mode's log is a file: the person at the terminal is told too.
+  for (const misspelt of config.misspeltVariables) {
+    log.warn({ variable: misspelt.name, meant: misspelt.meant }, misspeltSentence(misspelt));
+    if (!chat) io.stderr.write(`papers: ${misspeltSentence(misspelt)}\n`);
+  }
   const metrics = chat ? createMetrics() : undefined;
   // Listening before the database opens: a signal while it migrates or loads the catalog is logged and
   // ends the start once that step is done (or at the shutdown deadline, shutdown.ts), with exit 0.

@@ -1,5 +1,5 @@
 // The `papers` command line. Every mistake is one sentence and a non-zero exit, never a stack trace.
-import { ConfigError, loadConfig } from "../config.ts";
+import { ConfigError, loadConfig, misspeltSentence } from "../config.ts";
 import { MigrationError } from "../persistence/index.ts";
 import { maskSecrets } from "../log.ts";
 import { readFileSync } from "node:fs";
@@ -89,6 +89,9 @@ export async function main(argv: string[], io: Partial<Omit<CliContext, "args" |
   if (options.includes("--help") || options.includes("-h")) { stdout.write(commandHelp(command) + "\n"); return 0; }
   try {
     const config = loadConfig(env);
+    // A misspelt name leaves its setting at the default in silence (DATABSE_URL: the embedded SQLite file);
+    // start says so itself (in its log, and to a terminal).
+    if (command.name !== "start") for (const misspelt of config.misspeltVariables) say(`papers: ${misspeltSentence(misspelt)}`);
     return await command.run({ args: rest, config, stdout, stderr, stdin, ...(services ? { services } : {}) });
   } catch (error) {
     if (error instanceof ConfigError) { say(error.message); return 2; }

@@ -45,6 +45,13 @@ describe("the papers CLI refuses bad input kindly", () => {
     expect(code).toBe(0);
   });
 
+  it("a misspelt variable is named on stderr, and the command still runs", async () => {
+    const run = await runCli(["trending", "--limit", "1"], { ...env, HF_REFESH: "off" });
+    expect(run.code).toBe(0);
+    expect(run.err.trim()).toBe("papers: HF_REFESH is not a setting papers-bot reads; did you mean HF_REFRESH?");
+    expect(run.out).toMatch(/^1\. /m);
+  });
+
   it("an empty query", async () => {
     expectOneSentence(await runCli(["search", "   "], env), /Give something to search for/);
   });

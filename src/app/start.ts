@@ -49,7 +49,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     const notice = new Promise<string | null>((resolve) => { reported = resolve; });
     let refresh: ReturnType<typeof startRefreshJob>;
     try {
-      refresh = startRefreshJob(services, { onFirstRun: (results) => { void refreshNotice(services, results).then(reported, () => reported(null)); } });
+      refresh = startRefreshJob(services, { onFirstRun: (outcome) => { void refreshNotice(services, outcome).then(reported, () => reported(null)); } });
     } catch (error) {
       // A schedule node-cron refuses: the digest job already runs and would keep the process alive.
       await digest.stop();

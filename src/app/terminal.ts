@@ -8,6 +8,7 @@ import { PACKAGE_ROOT, type Config } from "../config.ts";
 import type { Services } from "../core/services.ts";
 import { ensureDirectory } from "../core/directory.ts";
 import type { RefreshResult } from "../sources/hf/refresh.ts";
+import type { RefreshFailure } from "../jobs/refresh.ts";
 
 /** data/papers-bot.log beside the SQLite file (the project's data/ folder for PostgreSQL). */
 export function terminalLogPath(config: Config): string {
@@ -34,11 +35,22 @@ export function openTerminalLog(config: Config): NodeJS.WritableStream {
   return new Writable({ write: (_chunk, _encoding, done) => done() });
 }
 
+// Why the start-up refresh brought nothing, as the terminal says it.
+const WHY_NOT: Record<Exclude<RefreshFailure, "stopped">, string> = {
+  network: "Hugging Face is out of reach", error: "Hugging Face is out of reach",
+  rate_limited: "Hugging Face asked us to wait (rate limited)",
+  http: "Hugging Face answered with an error", body: "Hugging Face sent a page I could not read",
+};
+
 /** The one line a terminal user reads about the start-up refresh: new papers, or which papers they have instead. */
-export async function refreshNotice(services: Services, results: RefreshResult[] | null): Promise<string | null> {
-  const landed = results?.find((r) => r.fetched > 0);
-  if (landed) return `Fetched ${landed.fetched} trending papers for ${landed.date} from Hugging Face.`;
-  if (results) return null; // reached, but nothing published yet today: the stored list is the latest
+export async function refreshNotice(services: Services, outcome: RefreshResult[] | { failed: RefreshFailure }): Promise<string | null> {
+  if (Array.isArray(outcome)) {
+    const landed = outcome.find((r) => r.fetched > 0);
+    // Else reached, but nothing published yet today: the stored list is the latest.
+    return landed ? `Fetched ${landed.fetched} trending papers for ${landed.date} from Hugging Face.` : null;
+  }
+  // The session ended (end of input, quit) before the refresh did: nothing went wrong, and no one is left to tell.
+  if (outcome.failed === "stopped") return null;
   const latest = (await services.papers.trending(new Date().toISOString().slice(0, 10)))?.date;
-  return `Hugging Face is out of reach, so you are reading the papers stored here${latest ? ` (trending list of ${latest})` : ""}; set HF_REFRESH=off to stop trying.`;
+  return `${WHY_NOT[outcome.failed]}, so you are reading the papers stored here${latest ? ` (trending list of ${latest})` : ""}; the log has the details, and HF_REFRESH=off stops trying.`;
 }

@@ -21,8 +21,11 @@ export async function refreshLatest(services: Services, client: HfClient = hfCli
   return [today, await refreshFromHf(services, { date: utcDate(now, 1), client })];
 }
 
+/** How a refresh failed: an HfSourceError's kind, or "error" for anything else. */
+export type RefreshFailure = HfSourceError["kind"] | "error";
+
 /** One run as the job does it: never throws; logs one line whatever happened. */
-export async function runRefresh(services: Services, client?: HfClient): Promise<RefreshResult[] | null> {
+export async function runRefresh(services: Services, client?: HfClient): Promise<RefreshResult[] | { failed: RefreshFailure }> {
   try {
     const results = await refreshLatest(services, client);
     services.metrics?.refreshSucceeded(services.clock());
@@ -40,12 +43,12 @@ export async function runRefresh(services: Services, client?: HfClient): Promise
     } else {
       services.log.error({ job: "refresh", reason: (error as Error)?.message?.slice(0, 300) ?? String(error) }, "papers refresh failed; keeping the last good data");
     }
-    return null;
+    return { failed: error instanceof HfSourceError ? error.kind : "error" };
   }
 }
 
-/** `onFirstRun`: told how the run at start-up went (null: it failed), e.g. for the terminal to say so once. */
-export function startRefreshJob(services: Services, options: { client?: HfClient; onFirstRun?: (results: RefreshResult[] | null) => void } = {}): Running | null {
+/** `onFirstRun`: told how the run at start-up went, e.g. for the terminal to say so once. */
+export function startRefreshJob(services: Services, options: { client?: HfClient; onFirstRun?: (outcome: RefreshResult[] | { failed: RefreshFailure }) => void } = {}): Running | null {
   const { config, log } = services;
   if (config.HF_REFRESH === "off") { log.info("papers refresh from Hugging Face is off (HF_REFRESH=off)"); return null; }
   let inFlight: Promise<unknown> | null = null;
@@ -60,7 +63,7 @@ export function startRefreshJob(services: Services, options: { client?: HfClient
   };
   const task = scheduleJob("HF_REFRESH_CRON", config.HF_REFRESH_CRON, () => { void tick(); }, { name: "papers-refresh", timezone: "UTC" });
   // A bot that just started should not serve an hour-old list until the first tick.
-  void tick().then((results) => options.onFirstRun?.(results as RefreshResult[] | null));
+  void tick().then((outcome) => options.onFirstRun?.(outcome as Awaited<ReturnType<typeof runRefresh>>));
   return {
     name: "refresh",
     async stop() {

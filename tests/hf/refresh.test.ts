@@ -47,7 +47,7 @@ describe("refreshFromHf", () => {
 
     const down = await services({ HF_API_URL: await closedPortUrl(), DATABASE_URL: s.config.DATABASE_URL });
     down.manual.set("2025-03-11T11:00:00Z");
-    expect(await runRefresh(down)).toBeNull();
+    expect(await runRefresh(down)).toEqual({ failed: "network" });
     const lines = warnings(down);
     expect(lines).toHaveLength(1);
     expect(lines[0]!.msg).toBe("papers refresh failed; keeping the last good data");

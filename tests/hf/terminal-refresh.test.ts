@@ -7,7 +7,7 @@ import { PassThrough } from "node:stream";
 import { afterAll, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { start } from "../../src/app/start.ts";
-import { closedPortUrl } from "../emulators/hf/server.ts";
+import { closedPortUrl, startHfEmulator } from "../emulators/hf/server.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "papers-terminal-hf-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,6 +33,24 @@ it("offline: one sentence about the papers it has, the log in data/papers-bot.lo
   expect(printed).not.toMatch(/"level"/);
   expect(errors).toBe("");
   expect(readFileSync(join(dir, "papers-bot.log"), "utf8")).toMatch(/papers refresh failed; keeping the last good data/);
+}, 30_000);
+
+it("rate limited for an hour: says so, not that Hugging Face is out of reach", async () => {
+  const hf = await startHfEmulator();
+  try {
+    const { printed } = await session({ HF_API_URL: hf.url("ratelimit-long") }, (p) => p.includes("rate limited"));
+    expect(printed).toMatch(/Hugging Face asked us to wait \(rate limited\), so you are reading the papers stored here \(trending list of 2025-03-11\)/);
+    expect(printed).not.toMatch(/out of reach/);
+  } finally { await hf.close(); }
+}, 30_000);
+
+it("input that ends while the refresh still runs ends the session without a word about Hugging Face", async () => {
+  const hf = await startHfEmulator();
+  try {
+    const { printed } = await session({ HF_API_URL: hf.url("slow") }, (p) => p.includes("> "));
+    expect(printed).toMatch(/Trending papers, 2025-03-11 \(1 of 89\):/);
+    expect(printed).not.toMatch(/Hugging Face/);
+  } finally { await hf.close(); }
 }, 30_000);
 
 it("HF_REFRESH=off: no attempt, nothing said", async () => {

@@ -6,6 +6,8 @@ import { channelKey } from "../core/channel.ts";
 import { CliUsageError, parseFlags, type CliCommand, type CliContext } from "./io.ts";
 import { withServices } from "./services.ts";
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
 function parse(ctx: CliContext) {
   return parseFlags({ args: ctx.args, allowPositionals: false, options: { now: { type: "string" }, json: { type: "boolean", default: false } } });
 }
@@ -15,8 +17,10 @@ export const digestRunCli: CliCommand = {
   usage: "papers digest run [--now <ISO time>] [--json]",
   async run(ctx) {
     const { values } = parse(ctx);
-    const now = values.now === undefined ? new Date() : new Date(values.now);
-    if (Number.isNaN(now.getTime())) throw new CliUsageError(`--now takes an ISO time like 2025-03-11T09:00:00Z, not "${values.now!.slice(0, 40)}".`);
+    // An ISO time with its zone (Z or an offset): Date would also take "1" (2001) or a zone-less time
+    // read in this machine's zone, neither of which an operator means.
+    const now = values.now === undefined ? new Date() : ISO_TIME.test(values.now) ? new Date(values.now) : new Date(Number.NaN);
+    if (Number.isNaN(now.getTime())) throw new CliUsageError(`--now takes an ISO time with its zone, like 2025-03-11T09:00:00Z, not "${values.now!.slice(0, 40)}".`, true);
     return withServices(ctx, async (services) => {
       const { cliTransports } = await import("./transports.ts"); // the platform SDKs only when posting
       const transports = await cliTransports(services.config, services.log, values.json ? ctx.stderr : ctx.stdout);

@@ -18,9 +18,11 @@ function parseArgs(args: string[]): { date?: string } {
   return { date };
 }
 
+const skipped = (r: RefreshResult) => (r.rejected ? ` (${r.rejected} malformed ${r.rejected === 1 ? "entry" : "entries"} skipped)` : "");
+
 function describe(r: RefreshResult): string {
-  if (r.fetched === 0) return `Hugging Face has no papers for ${r.date}${r.rejected ? ` (${r.rejected} malformed entries skipped)` : ""}; nothing was written.`;
-  return `Hugging Face ${r.date}: ${r.fetched} papers${r.rejected ? ` (${r.rejected} malformed entries skipped)` : ""}: `
+  if (r.fetched === 0) return `Hugging Face has no papers for ${r.date}${skipped(r)}; nothing was written.`;
+  return `Hugging Face ${r.date}: ${r.fetched} papers${skipped(r)}: `
     + `${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged; trending list ${r.snapshotChanged ? "updated" : "unchanged"}.`;
 }
 
@@ -31,7 +33,8 @@ export async function ingestFromHf(ctx: CliContext): Promise<number> {
       // The job module brings node-cron: loaded only here, not by every `papers` command.
       const results = date ? [await refreshFromHf(services, { date })] : await (await import("../jobs/refresh.ts")).refreshLatest(services);
       for (const result of results) ctx.stdout.write(describe(result) + "\n");
-      return 0;
+      // Entries, every one malformed: the API's format changed, which a cron job running this must notice.
+      return results.some((r) => r.fetched === 0 && r.rejected > 0) && !results.some((r) => r.fetched > 0) ? 1 : 0;
     } catch (error) {
       if (!(error instanceof HfSourceError)) throw error;
       ctx.stderr.write(`papers: could not refresh from Hugging Face: ${error.message}. Nothing was written; the previous papers are kept.\n`);

@@ -134,6 +134,16 @@ describe("papers ingest --hf on a new install", () => {
     expect(await ws.db.paper.count({ where: { arxivId: { in: ["2503.06520", "2503.06680"] } } })).toBe(0);
   });
 
+  it("a day of only malformed entries writes nothing and exits 1, so a cron job sees the API's format changed", async () => {
+    const ws = await workspace();
+    await ws.run(["trending"]);
+    const before = await ws.state();
+    const { code, out } = await ws.run(["ingest", "--hf", "--date", "2025-03-08"]);
+    expect(out).toBe("Hugging Face has no papers for 2025-03-08 (4 malformed entries skipped); nothing was written.\n");
+    expect(code).toBe(1);
+    expect(await ws.state()).toEqual(before);
+  });
+
   it("an empty day writes nothing", async () => {
     const ws = await workspace();
     const { code, out } = await ws.run(["ingest", "--hf", "--date", "2025-03-09"]);

@@ -3,12 +3,12 @@ import { type CommandContext, defineCommand } from "../command-kit/command.ts";
 import { paperIdOptions } from "../command-kit/paper-id.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { findPaper, listNumber, pickById } from "../command-kit/paper-ref.ts";
-import { SEARCH_EXAMPLE } from "../command-kit/usage.ts";
+import { exampleOn, SEARCH_EXAMPLE } from "../command-kit/usage.ts";
 import { toCard, type Reply } from "../core/messages/reply.ts";
 import { HfSourceError } from "../sources/hf/errors.ts";
 import { lookupPaperOnHf } from "../sources/hf/lookup.ts";
 import { plausibleArxivId } from "../sources/hf/schema.ts";
-import { quoted } from "../core/messages/typed.ts";
+import { quoted, typed } from "../core/messages/typed.ts";
 
 
 export const paperCommand = defineCommand({
@@ -34,7 +34,10 @@ export async function paperNamed(ctx: CommandContext, id: string): Promise<Paper
   const paper = await findPaper(ctx, id, pickById("paper"));
   if (paper) return paper;
   const arxivId = listNumber(id) === null ? parseArxivId(id) : null;
-  if (!arxivId || !plausibleArxivId(arxivId)) throw new UserError("unknown_paper", `I don't know a paper ${quoted(id.slice(0, 60))}. Search for it with ${SEARCH_EXAMPLE}.`);
+  // Its words as a search, typed out: "/papers <words>" would be typed with "paper" still in front of them.
+  if (!arxivId || !plausibleArxivId(arxivId)) {
+    throw new UserError("unknown_paper", `I don't know a paper ${quoted(id.slice(0, 60))}. Search for it with ${exampleOn(ctx.user.platform, "search", [["query", typed(id.slice(0, 60))]])}.`);
+  }
   if (ctx.services.config.HF_REFRESH === "off") {
     throw new UserError("unknown_paper", `I don't have ${arxivId}, and this bot is set not to look papers up on Hugging Face; search for it with ${SEARCH_EXAMPLE}.`);
   }

@@ -32,14 +32,14 @@ describe("on Discord", () => {
     ["similar", { id: "3" }, "search first (/papers search query:<words>), then /papers similar id:3."],
     ["not-interested", { paper: "4", undo: "true" }, "then /papers not-interested undo:true paper:4."],
     ["bookmark", { id: "zzzz-nothing" }, "search for it with /papers search query:<words>, then bookmark it"],
-    ["paper", { id: "zzzz-nothing" }, "Search for it with /papers search query:<words>."],
+    ["paper", { id: "zzzz-nothing" }, "Search for it with /papers search query:zzzz-nothing."],
     ["subscribe", { every: "weekly", day: "someday" }, "like /papers subscribe every:weekly day:mon time:09:00."],
   ];
   for (const [command, options, example] of cases) {
     it(`${command} ${JSON.stringify(options)} shows Discord's syntax`, async () => {
       const reply = await runCommand(registry, command, options, on("discord", `u-${command}`));
       expect(reply.tone).toBe("error");
-      expect(reply.text).toContain(example);
+      expect(plainTyped(reply.text)).toContain(example);
       expect(reply.text).not.toContain("⟦");
     });
   }
@@ -61,11 +61,13 @@ describe("in the terminal (as in Slack)", () => {
     ["not-interested undo 4", "then /papers not-interested undo 4."],
     ["export pdf", "like /papers export bibtex."],
     ["subscribe weekly someday 09:00", "like /papers subscribe weekly mon 09:00."],
+    // The words to search for, typed out: not "/papers <words>", which with "paper" in front is this again.
+    ["paper summarization", "Search for it with /papers summarization."],
   ];
   for (const [text, example] of cases) {
     it(`"${text}" shows the words to type`, async () => {
       const reply = await runText(registry, text, on("console", "u-text"));
-      expect(reply.text).toContain(example);
+      expect(plainTyped(reply.text)).toContain(example);
       expect(reply.text).not.toContain("⟦");
     });
   }

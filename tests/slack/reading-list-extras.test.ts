@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDate } from "../../src/core/time.ts";
 import { blockText, startHarness, type SlackHarness } from "./harness.ts";
+import { homeCards } from "../../src/adapters/slack/home.ts";
+import { renderHome } from "../../src/adapters/slack/render.ts";
 
 let h: SlackHarness;
 let ids: string[];
@@ -31,6 +33,11 @@ describe("reading list on Slack", () => {
     const found = await say("bookmarks contrast");
     expect(blockText(found.blocks)).toContain(newest.title.slice(0, 30).replace(/&/g, "&amp;"));
     expect(found.text).toMatch(/^Your bookmarks matching "contrast" \(1 of 1\)/);
+  });
+
+  it("the App Home shows the note under its bookmark too", async () => {
+    const { cards } = await homeCards(h.services, alice);
+    expect(blockText(renderHome(cards, cards.length).blocks)).toContain(":memo: _Your note:_ &lt;!channel&gt; compare &amp; contrast with *this*");
   });
 
   it("a note over the limit gets one sentence back and nothing changes", async () => {

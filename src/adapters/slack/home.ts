@@ -14,7 +14,7 @@ export async function homeCards(services: Services, user: UserRef): Promise<{ ca
   for (const entry of entries) {
     const paper = await services.catalog.find(entry.paperId);
     // Numbered as /papers bookmarks numbers its first page (newest first), so "bookmarks read 2" reads the same.
-    if (paper) cards.push(toCard(paper, { readAt: entry.readAt, rank: cards.length + 1 }));
+    if (paper) cards.push(toCard(paper, { readAt: entry.readAt, note: entry.note, rank: cards.length + 1 }));
   }
   return { cards, total };
 }

@@ -52,18 +52,22 @@ export const searchCommand = defineCommand({
     ctx.services.metrics?.searchFinished((performance.now() - searchStarted) / 1000);
     const { strong, weak } = splitByRelevance(catalog.index, query, result.hits, result.total);
     const papers = catalog.papers(strong.slice(offset, offset + limit));
+    // A word no paper has in any form: the papers listed match the others only, so say which is missing.
+    const missing = missingWordsText(catalog.index, query);
     if (papers.length === 0) {
-      // Papers that only touch on the words are not "no match": say how many, so the answer is true.
-      const related = query.trim().split(/\s+/).length === 1 ? "it or a related word" : "some of its words";
-      const passing = weak > 0 ? ` (${weak} only mention ${related} in passing)` : "";
+      // Papers that only touch on the words are not "no match": say how many, so the answer is true. A
+      // single word no paper writes ("rag" where none says RAG) is said to be in none, its near matches related.
+      const single = query.trim().split(/\s+/).length === 1;
+      const absent = single && weak > 0 && catalog.index.unwrittenWords(query).length > 0;
+      const mention = absent ? "mention related words" : `only mention ${single ? "it or a related word" : "some of its words"}`;
+      const passing = weak > 0 ? ` (${weak} ${mention} in passing)` : "";
+      const lead = absent ? `No paper mentions ${quoted(shown)}` : `No papers ${weak > 0 ? "are about" : "match"} ${quoted(shown)}`;
       return { visibility: "ephemeral", tone: "info", text: offset > 0
         ? `No more papers for ${quoted(shown)}.`
-        : `No papers ${weak > 0 ? "are about" : "match"} ${quoted(shown)}${passing}. Try fewer or broader words, like "language models", or see /papers trending.` };
+        : `${lead}${passing}. Try fewer or broader words, like "language models", or see /papers trending.` };
     }
     const end = offset + papers.length;
     const weakNote = weak > 0 ? `; ${weak} more weak ${weak === 1 ? "match" : "matches"} not listed` : "";
-    // A word no paper has in any form: the papers listed match the others only, so say which is missing.
-    const missing = missingWordsText(catalog.index, query);
     const missingNote = missing ? `; no paper mentions ${missing}` : "";
     return {
       visibility: "ephemeral",

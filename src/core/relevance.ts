@@ -5,6 +5,7 @@
 // digests and by search, so both draw the same line.
 import type { SearchHit, SearchIndex } from "./search/index.ts";
 import { quoted } from "./messages/typed.ts";
+import { tokens } from "./search/tokenize.ts";
 
 // Measured on the bundled capture: MoE papers score 0.68–0.84 of attainable for "moe", the papers that
 // only say "expert" 0.02–0.03; RLHF papers 0.5–0.8, reinforcement-learning papers below 0.07.
@@ -42,5 +43,10 @@ export function papersAbout(index: SearchIndex, topic: string, options: { among?
  * `foundElsewhere`: a word it says yes to is not missing (a reading list's notes are searched too). */
 export function missingWordsText(index: SearchIndex, query: string, foundElsewhere?: (word: string) => boolean): string | null {
   const missing = [...new Set(index.missingWords(query).map((w) => w.toLowerCase()))].filter((w) => !foundElsewhere?.(w)).slice(0, 3);
-  return missing.length ? missing.map((w) => `${quoted(w.slice(0, 30))}`).join(" or ") : null;
+  return missing.length ? missing.map((w) => `${quoted(asTyped(query, w).slice(0, 30))}`).join(" or ") : null;
+}
+
+/** The word of `query` as it was typed ("über", "Größe") whose searched form (accents folded) is `word`. */
+function asTyped(query: string, word: string): string {
+  return query.split(/\s+/).find((typed) => tokens(typed).some((t) => t.term === word)) ?? word;
 }

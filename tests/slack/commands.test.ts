@@ -137,6 +137,17 @@ describe("/papers over real Bolt", () => {
     for (const query of ["moe", "mixture of experts", "mamab"]) {
       expect(blockText((await papers(query)).answer.blocks)).not.toMatch(/no paper mentions/);
     }
+    // Named as typed, not as searched (accents folded).
+    expect(blockText((await papers("über transformer")).answer.blocks)).toMatch(/; no paper mentions "über"\):/);
+  });
+
+  it("a single word no paper writes is said to be in none, though papers have words related to it", async () => {
+    // No bundled paper says RAG; some say "retrieval" or "generation".
+    expect((await papers("rag")).answer.text).toMatch(/^No paper mentions "rag" \(\d+ mention related words in passing\)\. Try fewer/);
+  });
+
+  it("echoes a query typed in quotes with one pair of quotes", async () => {
+    expect(blockText((await papers('"mixture of experts"')).answer.blocks)).toMatch(/^Papers for "mixture of experts" \(/);
   });
 
   const badInputs: Array<[string, string, RegExp]> = [

@@ -22,8 +22,10 @@ export function typed(text: string): string {
 
 /** `text` in double quotes, marked as typed by a person. */
 export function quoted(text: string): string {
-  return `"${typed(text)}"`;
+  // Typed in quotes already ("mixture of experts" searched as a phrase): one pair of quotes, not two.
+  return `"${typed(QUOTED.exec(text)?.[1] ?? text)}"`;
 }
+const QUOTED = /^["“”](.+)["“”]$/s;
 
 /** `text` with its typed spans passed through `typed` and everything else through `other` (marks dropped). */
 export function mapTyped(text: string, typed: (span: string) => string, other: (rest: string) => string): string {

@@ -151,6 +151,13 @@ export class SearchIndex {
     return this.plan(query).filter((c) => c.alternatives.length === 0).map((c) => c.word);
   }
 
+  /** The words of `query` no paper writes as such, stemming aside, though papers may have what they stand
+   * for or start with ("rag" where papers only say "retrieval" and "generation"). */
+  unwrittenWords(query: string): string[] {
+    const { vocab, df } = this.corpus;
+    return this.plan(query).filter((c) => { const id = vocab.lookup(c.word); return id < 0 || df[id] === 0; }).map((c) => c.word);
+  }
+
   /** Papers most like `id` (none if it is not indexed). */
   similar(id: string, limit = 10, options: { exclude?: Set<string> } = {}): SearchHit[] {
     return this.recommend([id], limit, options);

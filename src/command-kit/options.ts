@@ -14,6 +14,8 @@ export interface OptionMeta {
   autocomplete?: "paper" | "bookmark" | "timezone" | "command";
   /** In free text (Slack, terminal) this option takes all remaining words. */
   rest?: boolean;
+  /** The longest value Discord lets a person type, where the command checks the length itself (after cleaning it). */
+  maxLength?: number;
 }
 
 export interface OptionSpec {
@@ -65,7 +67,7 @@ function describeField(name: string, schema: z.ZodType): OptionSpec | null {
   const choices = parts.find((p): p is z.ZodEnum => p instanceof z.ZodEnum)?.options.map(String);
   // A yes or no (z.stringbool: typed "true", "yes"…; a True/False choice on Discord).
   const boolean = parts.some((p) => p instanceof z.ZodBoolean);
-  const maxLength = boolean ? null : parts.find((p): p is z.ZodString => p instanceof z.ZodString)?.maxLength ?? null;
+  const maxLength = boolean ? null : meta.maxLength ?? parts.find((p): p is z.ZodString => p instanceof z.ZodString)?.maxLength ?? null;
   return {
     name, description: meta.description, type: number ? "integer" : boolean ? "boolean" : "string",
     required: !schema.safeParse(undefined).success,

@@ -3,11 +3,11 @@
 // number from the last list this person saw here (say /papers bookmarks), an id, or a card's short id.
 import { z } from "zod";
 import { defineCommand } from "../command-kit/command.ts";
-import { example } from "../command-kit/usage.ts";
+import { example, exampleOn } from "../command-kit/usage.ts";
 import { option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { resolvePaper } from "../command-kit/paper-ref.ts";
-import { notice, type Reply } from "../core/messages/reply.ts";
+import { notice, shortId, type Reply } from "../core/messages/reply.ts";
 
 export const MAX_NOTE_LENGTH = 500;
 const REF_HINT = `Say which bookmark, like ${example("note", [["paper", "2"], ["text", "read section 3 first"]])} (its number in your last list, like /papers bookmarks, or its id).`;
@@ -15,7 +15,8 @@ const REF_HINT = `Say which bookmark, like ${example("note", [["paper", "2"], ["
 const Options = z.object({
   paper: option(z.string({ error: REF_HINT }).trim().min(1, REF_HINT).max(300, "That is too long for a paper id or link."),
     { description: "Which bookmark: its number in your last list, or its id", autocomplete: "bookmark" }),
-  text: option(z.string().optional(), { description: `Your note (up to ${MAX_NOTE_LENGTH} characters); leave empty to clear it`, rest: true }),
+  // maxLength: Discord stops the typing there; text typed elsewhere is measured once cleaned (execute).
+  text: option(z.string().optional(), { description: `Your note (up to ${MAX_NOTE_LENGTH} characters); leave empty to clear it`, rest: true, maxLength: MAX_NOTE_LENGTH }),
 });
 
 /** One line: notes are shown on cards and in exports, where a stray control character or run of spaces helps nobody. */
@@ -38,9 +39,12 @@ export const noteCommand = defineCommand({
     }
     const paper = await resolvePaper(ctx, ref, (n) => example("note", [["paper", String(n)], ["text", "<your note>"]]), "use its number or id from /papers bookmarks.");
     const title = `“${paper.title}”`;
+    // Clearing a note there is none of says so, rather than claiming to have cleared one.
+    const had = note ? null : await ctx.services.bookmarks.noteOf(ctx.user, paper.id);
     if (!(await ctx.services.bookmarks.setNote(ctx.user, paper.id, note || null))) {
       throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with ${example("bookmark", [["id", paper.id]])}, then add the note.`);
     }
-    return notice(note ? `📝 Saved your note on ${title}. It shows in /papers bookmarks and in /papers export.` : `Cleared your note on ${title}.`);
+    if (note) return notice(`📝 Saved your note on ${title}. It shows in /papers bookmarks and in /papers export.`);
+    return notice(had ? `Cleared your note on ${title}.` : `${title} had no note to clear; add one with ${exampleOn(ctx.user.platform, "note", [["paper", shortId(paper)], ["text", "<your note>"]])}.`);
   },
 });

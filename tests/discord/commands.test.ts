@@ -77,7 +77,7 @@ describe("/papers slash commands through discord.js", () => {
     const weekly = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "subscribe", { every: "weekly", time: "10:00", zone: "UTC" }, manager));
     expect(weekly.edit.body.content).toContain("stop it with /papers unsubscribe which:weekly.");
     const none = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "unsubscribe", { which: "me" }, { user: person("hintee") }));
-    expect(none.edit.body.content).toContain("/papers subscribe who:me time:08:30.");
+    expect(none.edit.body.content).toContain("/papers subscribe who:me time:08:30 zone:Europe/Berlin.");
   });
 
   it("an unknown paper id gets one sentence", async () => {

@@ -37,6 +37,7 @@ describe("papers discord register", () => {
     const option = (sub: string, name: string) => papers.options.find((o: any) => o.name === sub).options.find((o: any) => o.name === name);
     // Discord stops the typing at the longest value taken, rather than the bot refusing it after.
     expect(option("search", "query")).toMatchObject({ type: 3, required: true, autocomplete: true, max_length: 500 });
+    expect(option("note", "text")).toMatchObject({ type: 3, required: false, max_length: 500 });
     expect(option("trending", "count")).toMatchObject({ type: 4, required: false, min_value: 1, max_value: 50 });
     expect(option("subscribe", "zone")).toMatchObject({ autocomplete: true });
     expect(option("subscribe", "ranked").choices).toEqual([{ name: "trending", value: "trending" }, { name: "team", value: "team" }]);

@@ -96,6 +96,8 @@ describe("/papers note", () => {
     const cleared = await say(services, tmp, "note 1");
     expect(cleared.text).toMatch(/^Cleared your note on/);
     expect((await services.bookmarks.list(tmp)).entries[0]!.note).toBeNull();
+    // Again, with no note left: it says so instead of claiming to clear one.
+    expect((await say(services, tmp, "note 1")).text).toMatch(/^“.*” had no note to clear; add one with \/papers note \S+ <your note>\.$/);
   });
 
   it("refuses a note over the limit in one clear sentence, keeping the old one", async () => {

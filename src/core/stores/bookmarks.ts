@@ -20,6 +20,8 @@ export interface BookmarkStore {
   has(user: UserRef, paperId: string): Promise<boolean>;
   /** The person's note on a bookmarked paper (null clears it); false when the paper is not in the list. */
   setNote(user: UserRef, paperId: string, note: string | null): Promise<boolean>;
+  /** The note on a bookmarked paper (null: none), or undefined when the paper is not in the list. */
+  noteOf(user: UserRef, paperId: string): Promise<string | null | undefined>;
   /** Newest first. */
   list(user: UserRef, page?: { offset?: number; limit?: number }): Promise<{ entries: BookmarkEntry[]; total: number }>;
   unreadCount(user: UserRef): Promise<number>;

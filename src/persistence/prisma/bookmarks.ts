@@ -42,6 +42,11 @@ export class PrismaBookmarkStore implements BookmarkStore {
     return (await this.db.bookmark.updateMany({ where: { ...person(user), paperId }, data: { note } })).count > 0;
   }
 
+  async noteOf(user: UserRef, paperId: string): Promise<string | null | undefined> {
+    const row = await this.db.bookmark.findUnique({ where: { platform_workspaceId_userId_paperId: { ...person(user), paperId } } });
+    return row ? row.note : undefined;
+  }
+
   async has(user: UserRef, paperId: string): Promise<boolean> {
     return (await this.db.bookmark.findUnique({ where: { platform_workspaceId_userId_paperId: { ...person(user), paperId } } })) !== null;
   }

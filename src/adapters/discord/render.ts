@@ -35,7 +35,8 @@ function cut(text: string, max: number): string {
 }
 
 export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
-  const fields = [{ name: "Upvotes", value: `▲ ${card.upvotes}`, inline: true }];
+  // No upvotes known (the bundled capture, an ingested file): no field, as Slack and the terminal show none.
+  const fields = card.upvotes ? [{ name: "Upvotes", value: `▲ ${card.upvotes}`, inline: true }] : [];
   const authors = authorsLine(card.authors, card.full);
   if (authors) fields.push({ name: "Authors", value: cut(inert(authors), 1024), inline: true });
   if (card.githubUrl) {

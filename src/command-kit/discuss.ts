@@ -25,8 +25,14 @@ export async function openDiscussion(ctx: CommandContext, transport: ChatTranspo
   }
   if (claim.kind === "opening") return notice(`A discussion of “${paper.title}” is being opened right now; it will appear in this message's thread.`);
   try {
-    const { threadId } = await transport.startThread(channel, messageId, discussionStarter(paper, user.userId));
+    const { threadId, starter } = await transport.startThread(channel, messageId, discussionStarter(paper, user.userId));
     await services.discussions.opened(message, threadId, services.clock());
+    // The thread's first message shows the paper in full: a 🔖 there saves it, as on the message it discusses.
+    // The thread is open either way: a failure to note that costs only the reaction there.
+    if (starter) {
+      await services.posted.record(starter.channel, starter.messageId, paper.id, "discuss", services.clock())
+        .catch((err: unknown) => services.log.warn({ err }, "could not note a discussion's first message"));
+    }
     return notice(`💬 Opened a discussion of “${paper.title}” in this message's thread.`);
   } catch (error) {
     // Nothing was opened (or we cannot tell): let the next press try again rather than point nowhere.

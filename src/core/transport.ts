@@ -19,7 +19,8 @@ export interface ChatTransport {
    * Opens a discussion thread on one of this bot's messages and posts the starter in it; returns the
    * thread's id. A thread the platform says already exists on that message is reused, not duplicated.
    */
-  startThread?(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string }>;
+  /** Returns the thread, and where its first message (the paper) went, so a 🔖 on that message saves the paper. */
+  startThread?(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string; starter?: { channel: ChannelRef; messageId: string } }>;
   /** How a message names an open thread so its client shows a link to it (Discord: a channel mention); absent
    * where "this message's thread" is as good (Slack: the thread hangs under the message pressed). */
   threadMention?(threadId: string): string;

@@ -113,7 +113,7 @@ describe("subscribe", () => {
     // ICU would answer Asia/Calcutta, an alias the person did not type.
     expect((await say("subscribe 08:30 Asia/Kolkata", "CZ3")).text).toMatch(/08:30 Asia\/Kolkata/);
     const berlin = await say("subscribe 09:00 Berlin", "CZ4");
-    expect(berlin.text).toMatch(/No paper mentions "berlin" yet.* If you meant the time zone, subscribe again with Europe\/Berlin\./);
+    expect(berlin.text).toMatch(/No paper mentions "Berlin" yet.* If you meant the time zone, subscribe again with Europe\/Berlin\./);
     // Abbreviations that are topics as often stay topics: CT (computed tomography), BST (binary search trees).
     expect((await say("subscribe 09:00 CT segmentation", "CZ5")).text).toMatch(/09:00 UTC.*about "CT segmentation"/);
     expect((await say("subscribe 09:00 BST pruning", "CZ6")).text).toMatch(/09:00 UTC.*about "BST pruning"/);

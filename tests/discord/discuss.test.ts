@@ -2,7 +2,7 @@
 // who asked; once per message however often pressed, concurrently or from two replicas (the emulator,
 // like Discord, refuses a second thread on a message with 160004). Real discord.js against the emulator.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clickComponent, person, type MessageRecord } from "../emulators/discord/index.ts";
+import { clickComponent, person, reaction, type MessageRecord } from "../emulators/discord/index.ts";
 import { deferredThenEdited, startHarness, type Harness } from "./harness.ts";
 import { paperReply } from "../../src/core/digest/messages.ts";
 import { openDiscussion } from "../../src/command-kit/discuss.ts";
@@ -59,6 +59,17 @@ describe("Discuss on Discord", () => {
     expect(links).toContain(`[Hugging Face](${embed.url})`);
     if (paper.arxivId) expect(links).toContain(`[PDF](https://arxiv.org/pdf/${paper.arxivId})`);
     expect(checkMessageBody(starter)).toBeNull();
+  });
+
+  it("a 🔖 on the thread's first message, which shows the paper in full, bookmarks the paper", async () => {
+    const card = await digestCard("dd1.react");
+    await press(card, "ada");
+    const [starter] = postsIn(h.emulator.threads.get(card.id)!.id);
+    const cy = person("cy");
+    reaction(h.emulator, true, starter!, cy);
+    const dm = await h.emulator.waitFor((r) => r.method === "POST" && r.path === `/channels/${h.emulator.dmChannelOf(cy.id)}/messages`, "DM confirmation");
+    expect(dm.body.content).toMatch(/^🔖 Bookmarked “/);
+    expect(await h.services.bookmarks.has({ platform: "discord", workspaceId: h.emulator.guilds[0]!.id, userId: cy.id }, paper.id)).toBe(true);
   });
 
   it("pressing twice, or four people at once, gives one thread and one starter", async () => {

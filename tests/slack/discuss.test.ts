@@ -52,6 +52,16 @@ describe("Discuss on Slack", () => {
     for (const block of replies[0]!.blocks as any[]) if (block.text) expect(block.text.text.length).toBeLessThanOrEqual(3000);
   });
 
+  it("a 🔖 on the thread's first message, which shows the paper in full, bookmarks the paper", async () => {
+    const ts = await shared();
+    await pressDiscuss(ts, "U0ALICE");
+    const starter = threadReplies(ts)[0]!;
+    await h.requester.reaction(true, { channel: "C0GENERAL", ts: starter.ts }, "EvDiscussBookmark", { userId: "U0CAROL" });
+    const note = await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral").find((c) => c.params.user === "U0CAROL"));
+    expect(note.params.text).toMatch(/^🔖 Bookmarked “/);
+    expect(await h.services.bookmarks.has({ platform: "slack", workspaceId: h.emulator.teamId, userId: "U0CAROL" }, paperId)).toBe(true);
+  });
+
   it("pressing again (by anyone) opens no second thread and says where the discussion is", async () => {
     const ts = await shared();
     await pressDiscuss(ts, "U0ALICE");

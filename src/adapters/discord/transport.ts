@@ -150,7 +150,7 @@ export class DiscordTransport implements ChatTransport {
    * Start Thread from Message, then the starter inside it. A thread Discord says already exists (a press
    * whose process died after creating it) is the same thread: its id is the message's id.
    */
-  async startThread(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string }> {
+  async startThread(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string; starter?: { channel: ChannelRef; messageId: string } }> {
     let threadId = messageId;
     try {
       const thread = await this.rest.post(Routes.threads(channel.channelId, messageId),
@@ -159,12 +159,14 @@ export class DiscordTransport implements ChatTransport {
     } catch (error) {
       if (!(error instanceof DiscordAPIError && error.code === THREAD_ALREADY_CREATED)) throw translatePostError(error);
     }
+    let posted: { id: string };
     try {
-      await this.rest.post(Routes.channelMessages(threadId), { body: renderDiscussion(starter) });
+      posted = await this.rest.post(Routes.channelMessages(threadId), { body: renderDiscussion(starter) }) as { id: string };
     } catch (error) {
       throw translatePostError(error);
     }
-    return { threadId };
+    // The thread is a channel of its own: a reaction there names the thread's id.
+    return { threadId, starter: { channel: { ...channel, channelId: threadId }, messageId: posted.id } };
   }
 
   /**

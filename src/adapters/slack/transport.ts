@@ -105,11 +105,11 @@ export class SlackTransport implements ChatTransport {
   }
 
   /** Slack's thread is the replies under the message: the starter is the first reply (thread_ts). */
-  async startThread(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string }> {
+  async startThread(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string; starter?: { channel: ChannelRef; messageId: string } }> {
     const message = renderDiscussion(starter);
-    await this.postJson("chat.postMessage", JSON.stringify({ channel: channel.channelId, thread_ts: messageId, text: message.text, blocks: message.blocks,
+    const { ts } = await this.postJson("chat.postMessage", JSON.stringify({ channel: channel.channelId, thread_ts: messageId, text: message.text, blocks: message.blocks,
       unfurl_links: false, unfurl_media: false }));
-    return { threadId: messageId };
+    return { threadId: messageId, ...(ts ? { starter: { channel, messageId: ts } } : {}) };
   }
 
   private async postJson(method: string, body: string): Promise<{ ts?: string }> {

@@ -39,7 +39,7 @@ export function headerReply(f: HeaderFacts): Reply {
     : `Trending papers for ${dayName(f.localDate)}: ${papers}.`;
   // A list older than today (Hugging Face unreachable since, or the bundled capture) is not passed off as today's.
   const older = f.listDate && f.listDate < f.localDate ? ` From Hugging Face's trending list of ${f.listDate}.` : "";
-  return { visibility: "channel", tone: "info", text: `${head}${older} React with ${emoji("bookmark")} to save one.${lateNote(f)}` };
+  return { visibility: "channel", tone: "info", text: `${head}${older} React with ${emoji("bookmark")} on a paper below to save it.${lateNote(f)}` };
 }
 
 export function nothingNewReply(f: HeaderFacts): Reply {

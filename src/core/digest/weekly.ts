@@ -67,7 +67,7 @@ export function weeklyHeaderReply(f: { week: string; runDate: string; topic: str
   const about = f.topic ? ` on ${quoted(f.topic.slice(0, 80))}` : "";
   const papers = f.count === 1 ? "1 paper" : `${f.count} papers`;
   return { visibility: "channel", tone: "info",
-    text: `The most-upvoted papers${about} of ${weekLabel(f.week, f.runDate)}: ${papers}. React with ${emoji("bookmark")} to save one.${f.late}` };
+    text: `The most-upvoted papers${about} of ${weekLabel(f.week, f.runDate)}: ${papers}. React with ${emoji("bookmark")} on a paper below to save it.${f.late}` };
 }
 
 /** The one line a weekly digest posts when the week had nothing (on its topic). */

@@ -81,7 +81,7 @@ interface DeliveryItemDelegate {
 
 interface PostedKey extends ChannelKey { messageId: string }
 export interface PostedRow extends PostedKey { paperId: string; kind: string; postedAt: Date }
-interface PostedWhere { platform?: string; workspaceId?: string; channelId?: string; postedAt?: { gte: Date }; OR?: ChannelKey[] }
+interface PostedWhere { platform?: string; workspaceId?: string; channelId?: string; postedAt?: { gte: Date }; OR?: ChannelKey[]; kind?: { not: string } }
 
 interface PostedMessageDelegate {
   upsert(args: { where: { platform_workspaceId_channelId_messageId: PostedKey }; create: PostedKey & { paperId: string; kind: string; postedAt?: Date };

@@ -20,7 +20,8 @@ export class PrismaPostedMessageStore implements PostedMessageStore {
   }
 
   async paperIdsSinceMany(channels: ChannelRef[], since: Date): Promise<string[][]> {
-    const rows = await this.db.postedMessage.findMany({ where: { postedAt: { gte: since }, OR: channels.map(channelOf) } });
+    // A discussion's first message is the paper posted again, in a thread: not a new post of it.
+    const rows = await this.db.postedMessage.findMany({ where: { postedAt: { gte: since }, OR: channels.map(channelOf), kind: { not: "discuss" } } });
     const byChannel = new Map<string, string[]>();
     for (const r of rows) {
       const key = channelKey(r as ChannelRef);

@@ -15,7 +15,7 @@ export interface Actor {
 }
 
 /** Gateway intent bits (discord.com/developers/docs/events/gateway#gateway-intents). */
-export const INTENTS = { guildMessageReactions: 1 << 10, directMessageReactions: 1 << 13 } as const;
+export const INTENTS = { guilds: 1 << 0, guildMessageReactions: 1 << 10, directMessageReactions: 1 << 13 } as const;
 
 export interface DispatchedInteraction { id: string; token: string; dispatchedAt: number }
 

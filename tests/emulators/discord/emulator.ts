@@ -10,6 +10,7 @@ import { Gateway } from "./gateway.ts";
 import { messageObject, pingsOf, snowflake, userObject, type EmulatedGuild, type EmulatedUser, type MessageRecord, type ThreadRecord } from "./payloads.ts";
 import { checkMessageBody, checkNotEmpty, checkThreadBody } from "./limits.ts";
 import { discordError, parseRequest, rateLimited, RecordLog, send, type Answer, type ParsedRequest, type RestRecord } from "./rest.ts";
+import { INTENTS } from "./dispatch.ts";
 
 export type ChannelFailure =
   | { kind: "rateLimit"; retryAfterSeconds: number }
@@ -319,6 +320,8 @@ export class DiscordEmulator {
       thread_metadata: { archived: false, auto_archive_duration: archive, archive_timestamp: new Date(this.now()).toISOString(), locked: false } };
     this.threads.set(messageId, thread);
     message.thread = thread;
+    // As Discord does: the new thread to every client with the GUILDS intent (the creator's marked newly created).
+    if (this.gateway.connections > 0) this.gateway.dispatch("THREAD_CREATE", { ...thread, newly_created: true }, INTENTS.guilds);
     return { status: 201, body: thread };
   }
 

@@ -141,7 +141,7 @@ export function normalizeZone(input: string): string {
     throw new UserError("bad_zone", `${quoted(typed.slice(0, 20))} is an offset, which moves an hour at daylight saving; type your zone instead, like Europe/Berlin or America/New_York.`);
   }
   // "berlin" picked from no list (Discord's zone option typed, not chosen): the city's zone.
-  const zone = canonicalTimeZone(typed) ?? (/^[a-z _-]+$/i.test(typed) ? zoneOfCity(typed) : null);
+  const zone = canonicalTimeZone(typed) ?? (/^[\p{L} _-]+$/u.test(typed) ? zoneOfCity(typed) : null);
   if (!zone) throw new UserError("bad_zone", `I don't know the time zone ${quoted(input.slice(0, 40))}. Type an IANA zone like Europe/Berlin, America/New_York or UTC.`);
   return zone;
 }

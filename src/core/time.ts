@@ -34,10 +34,37 @@ export function zoneNames(): string[] {
 
 /** The zone named after a city typed alone ("berlin" → "Europe/Berlin", "new york" → "America/New_York"), or null. */
 export function zoneOfCity(city: string): string | null {
-  const wanted = `/${city.trim().replace(/\s+/g, "_").toLowerCase()}`;
-  if (wanted.length < 3) return null;
-  return zoneNames().find((zone) => zone.toLowerCase().endsWith(wanted)) ?? null;
+  // "São Paulo", "Zürich": zone names are written without accents.
+  const name = city.trim().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").toLowerCase();
+  if (name.length < 2) return null;
+  const wanted = `/${name.replace(/ /g, "_")}`;
+  // A city under its zone's former name ("kiev", "calcutta") finds the zone by its current one.
+  const renamed = Object.keys(RENAMED).find((zone) => zone.toLowerCase().endsWith(wanted));
+  return zoneNames().find((zone) => zone.toLowerCase().endsWith(wanted)) ?? (renamed ? RENAMED[renamed]! : null) ?? CITY_ZONES[name] ?? null;
 }
+
+// Cities people live in that no zone is named after (a zone is named after one city of its region): the
+// ones research teams are most often in. Not exhaustive; the zone itself is always accepted.
+const CITY_ZONES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries({
+  "America/Los_Angeles": "san francisco,sf,seattle,portland,san jose,palo alto,mountain view,menlo park,san diego,sunnyvale,berkeley",
+  "America/New_York": "boston,washington,philadelphia,atlanta,miami,pittsburgh,princeton,baltimore",
+  "America/Chicago": "austin,dallas,houston,minneapolis",
+  "America/Denver": "boulder,salt lake city",
+  "America/Toronto": "montreal,ottawa,waterloo",
+  "Europe/London": "edinburgh,manchester,oxford,bristol",
+  "Europe/Berlin": "munich,frankfurt,hamburg,cologne,stuttgart,heidelberg,tubingen",
+  "Europe/Paris": "lyon,grenoble,toulouse",
+  "Europe/Zurich": "geneva,lausanne,basel",
+  "Europe/Madrid": "barcelona,valencia",
+  "Europe/Rome": "milan,turin",
+  "Europe/Amsterdam": "delft,eindhoven,utrecht",
+  "Asia/Kolkata": "mumbai,bombay,delhi,new delhi,bangalore,bengaluru,chennai,hyderabad,pune",
+  "Asia/Shanghai": "beijing,shenzhen,guangzhou,hangzhou,nanjing,wuhan",
+  "Asia/Tokyo": "osaka,kyoto",
+  "Asia/Jerusalem": "tel aviv,haifa",
+  "Asia/Dubai": "abu dhabi",
+  "Australia/Sydney": "canberra",
+}).flatMap(([zone, cities]) => cities.split(",").map((city) => [city, zone])));
 
 // Building an Intl formatter costs far more than using one, and the digest tick asks for every
 // subscription's wall clock each minute: one formatter per zone, kept.

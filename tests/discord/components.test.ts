@@ -109,10 +109,17 @@ describe("buttons, menus and autocomplete", () => {
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
     for (const c of choices) { expect(c.name.toLowerCase()).toContain("mixture"); expect(c.value).toBe(c.name); }
+    // The words as typed come first, so Enter searches for them rather than for a title.
+    expect(choices[0]).toEqual({ name: "mixture of exp", value: "mixture of exp" });
 
     const byId = autocomplete(h.emulator, "paper", { id: "mixture of exp" }, "id");
     const ids = (await h.emulator.waitFor((r) => r.path === `/interactions/${byId.id}/${byId.token}/callback`)).body.data.choices;
     for (const c of ids) expect(h.services.catalog.get(c.value)?.title.startsWith(c.name.replace(/…$/, ""))).toBe(true);
+
+    // A list number is that number, not a title starting with the digit ("2 OLMo 2 Furious").
+    const byNumber = autocomplete(h.emulator, "paper", { id: "2" }, "id");
+    expect((await h.emulator.waitFor((r) => r.path === `/interactions/${byNumber.id}/${byNumber.token}/callback`)).body.data.choices)
+      .toEqual([{ name: "2: number 2 of the last list you saw here", value: "2" }]);
   });
 
   it("autocomplete for a note or an unbookmark offers the person's own bookmarks, not every paper", async () => {
@@ -149,7 +156,9 @@ describe("buttons, menus and autocomplete", () => {
     const result = await h.emulator.waitFor((r) => r.path === `/interactions/${typing.id}/${typing.token}/callback`);
     expect(result.body.data.choices).toContainEqual({ name: "Europe/Berlin", value: "Europe/Berlin" });
     // By their current names, which the runtime's list has under old ones (Asia/Calcutta, Europe/Kiev).
-    for (const [typed, zone] of [["kolkata", "Asia/Kolkata"], ["kyiv", "Europe/Kyiv"], ["ho chi", "Asia/Ho_Chi_Minh"]] as const) {
+    // Cities no zone is named after, accents, former names and abbreviations: first, the zone subscribe would take.
+    for (const [typed, zone] of [["kolkata", "Asia/Kolkata"], ["kyiv", "Europe/Kyiv"], ["ho chi", "Asia/Ho_Chi_Minh"], ["mumbai", "Asia/Kolkata"],
+      ["san francisco", "America/Los_Angeles"], ["são paulo", "America/Sao_Paulo"], ["kiev", "Europe/Kyiv"], ["EST", "America/New_York"]] as const) {
       const more = autocomplete(h.emulator, "subscribe", { zone: typed }, "zone");
       const answer = await h.emulator.waitFor((r) => r.path === `/interactions/${more.id}/${more.token}/callback`);
       expect(answer.body.data.choices, typed).toContainEqual({ name: zone, value: zone });

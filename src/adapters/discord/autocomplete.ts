@@ -5,6 +5,8 @@ import type { Services } from "../../core/services.ts";
 import type { UserRef } from "../../core/channel.ts";
 import type { CommandRegistry } from "../../command-kit/registry.ts";
 import { zoneNames } from "../../core/time.ts";
+import { normalizeZone } from "../../command-kit/subscription-words.ts";
+import { listNumber } from "../../command-kit/paper-ref.ts";
 
 export interface Choice { name: string; value: string }
 
@@ -15,10 +17,15 @@ function cut(text: string): string {
 }
 
 export function timeZoneChoices(typed: string): Choice[] {
-  const needle = typed.trim().toLowerCase().replace(/\s+/g, "_");
-  const starts: string[] = [], contains: string[] = [];
+  // What subscribe itself would take the text as, first: a city no zone is named after ("mumbai"), an
+  // abbreviation ("pst"), GMT.
+  let meant: string | null = null;
+  try { meant = typed.trim() ? normalizeZone(typed) : null; } catch { /* no zone: the names that contain it */ }
+  const needle = typed.trim().normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, "_");
+  const starts: string[] = meant ? [meant] : [], contains: string[] = [];
   for (const zone of zoneNames()) {
     const z = zone.toLowerCase();
+    if (zone === meant) continue;
     if (!needle || z.startsWith(needle) || z.split("/").some((part) => part.startsWith(needle))) starts.push(zone);
     else if (z.includes(needle)) contains.push(zone);
   }
@@ -30,11 +37,19 @@ export function timeZoneChoices(typed: string): Choice[] {
  * id option (paper) shows the title and takes the paper's id.
  */
 export function paperChoices(services: Services, spec: OptionSpec, typed: string): Choice[] {
-  if (!typed.trim()) return [];
-  const papers = services.catalog.papers(services.catalog.index.suggest(typed, MAX_CHOICES));
-  const choices = papers.map((p) => ({ name: cut(p.title), value: spec.rest ? cut(p.title) : p.arxivId ?? p.id }));
+  const text = typed.trim();
+  if (!text) return [];
+  // A number picks from the last list seen here: that, as typed, never a title that starts with the digit.
+  const n = spec.rest ? null : listNumber(text);
+  if (n !== null) return [{ name: `${n}: number ${n} of the last list you saw here`, value: text }];
+  // A card's id typed ("t-9e3f…"): its paper first.
+  const byId = spec.rest ? [] : services.catalog.withIdPrefix(text.toLowerCase(), 5);
+  const papers = [...byId, ...services.catalog.papers(services.catalog.index.suggest(typed, MAX_CHOICES))];
+  // A search takes the words as typed first, so Enter searches for them rather than for a title.
+  const choices = [...(spec.rest && text.length <= 100 ? [{ name: text, value: text }] : []),
+    ...papers.map((p) => ({ name: cut(p.title), value: spec.rest ? cut(p.title) : p.arxivId ?? p.id }))];
   // Discord rejects duplicate values; two papers can share a title.
-  return choices.filter((c, i) => choices.findIndex((d) => d.value === c.value) === i);
+  return choices.filter((c, i) => choices.findIndex((d) => d.value === c.value) === i).slice(0, MAX_CHOICES);
 }
 
 // A reading list longer than this is searched with /papers bookmarks query:…, not picked from a menu.

@@ -19,10 +19,10 @@ export function howToFindSimilar(platform: Platform): string {
     : `search for it with ${searchExample(platform)}, then press More like this.`;
 }
 
-/** Help's last word on bookmarking. */
-export function bookmarkingHelp(platform: Platform): string {
-  return platform === "console" ? "/papers bookmark <number> saves a paper of the last list; /papers unbookmark <number> removes it."
-    : "React with 🔖 to any paper the bot posted to bookmark it; remove the reaction to remove it.";
+/** Help's last word on bookmarking: by reaction in a chat. The terminal has no reactions, and help's line
+ * on numbered lists already says how to bookmark there. */
+export function bookmarkingHelp(platform: Platform): string | null {
+  return platform === "console" ? null : "React with 🔖 to any paper the bot posted to bookmark it; remove the reaction to remove it.";
 }
 
 /** A button or thread on a paper the catalog no longer has (a removed paper, an old message). */

@@ -51,7 +51,7 @@ export function helpCommand(registry: () => CommandRegistry) {
         text: [`papers-bot keeps your team on top of trending ML papers. Type ${searchExample(platform)} to search, or:`, ...lines,
           `Lists are numbered: ${exampleOn(platform, "bookmark", [["id", "2"]])} saves paper 2 of the last list you saw here (similar, paper and unbookmark take a number too).`,
           bookmarkingHelp(platform),
-          `${platform === "discord" ? "/papers help command:<name>" : "/papers help <command>"} explains one command.`].join("\n"),
+          `${platform === "discord" ? "/papers help command:<name>" : "/papers help <command>"} explains one command.`].filter(Boolean).join("\n"),
       };
     },
   });

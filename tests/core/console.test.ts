@@ -33,7 +33,9 @@ describe("terminal mode", () => {
 
   it("tells a terminal user what to type, not to react or press buttons it does not have", async () => {
     const printed = await converse("help\nbookmarks\nforyou\nsimilar zzzz-not-a-paper\nquit\n");
-    expect(printed).toContain("/papers bookmark <number> saves a paper of the last list");
+    // Said once: how numbered lists work is how to bookmark here.
+    expect(printed.match(/\/papers bookmark 2 saves paper 2 of the last list you saw here/g)).toHaveLength(1);
+    expect(printed).not.toContain("/papers bookmark <number> saves a paper of the last list");
     expect(printed).toContain("Your reading list is empty: type /papers bookmark <number> after a list");
     expect(printed).toMatch(/then \/papers similar <number>\./);
     expect(printed).not.toMatch(/react with|press (Bookmark|More like this)/i);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `papers …`, `npm start`, `npx papers …`: runs the bundled JavaScript in dist/bundle/ (built by `npm install`).
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 
 // Prisma's query compiler is a WebAssembly module. V8 compiles it with its baseline compiler (Liftoff),
@@ -34,6 +34,10 @@ if (!existsSync(main)) {
 const envFile = process.env.PAPERS_ENV_FILE ?? ".env";
 if (process.env.PAPERS_ENV_FILE && !existsSync(envFile)) {
   process.stderr.write(`papers: PAPERS_ENV_FILE names ${envFile}, which does not exist.\n`);
+  process.exit(2);
+}
+if (envFile && existsSync(envFile) && statSync(envFile).isDirectory()) {
+  process.stderr.write(`papers: ${process.env.PAPERS_ENV_FILE ? "PAPERS_ENV_FILE names" : "the settings file"} ${envFile}, which is a folder, not a file; name a file or set PAPERS_ENV_FILE.\n`);
   process.exit(2);
 }
 if (envFile && existsSync(envFile)) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 // Configuration is read once and a bad value stops the bot with one sentence naming the variable.
@@ -103,6 +103,8 @@ describe("settings in a .env file", () => {
       expect(existsSync(join(dir, "from-dotenv.db"))).toBe(true);
       // A file named that is not there is a mistake to say, not a silent default.
       expect(await run({ PAPERS_ENV_FILE: "prod.env" })).toMatchObject({ code: 2, err: "papers: PAPERS_ENV_FILE names prod.env, which does not exist.\n" });
+      mkdirSync(join(dir, "d.env"));
+      expect(await run({ PAPERS_ENV_FILE: "d.env" })).toMatchObject({ code: 2, err: "papers: PAPERS_ENV_FILE names d.env, which is a folder, not a file; name a file or set PAPERS_ENV_FILE.\n" });
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 });

@@ -80,6 +80,9 @@ function pinoLogger(options: LoggerOptions): Logger {
   // pino is CommonJS: require()d here, when the first log line (or child logger) needs it.
   const { pino } = createRequire(import.meta.url)("pino") as typeof import("pino");
   const errorWithSource = (error: Error) => {
+    // A database another process holds locked is expected, not a bug: what happened, without the stack
+    // and the driver's code frame (stores/busy.ts), or every refused write fills the log with them.
+    if (error?.name === "DatabaseBusyError") return { type: error.name, message: error.message };
     const serialized = pino.stdSerializers.err(error);
     if (typeof serialized?.stack === "string") serialized.stack = sourceStack(serialized.stack);
     return serialized;

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createLogger, sourceStack } from "../../src/log.ts";
 import { LogCapture } from "../support/services.ts";
+import { DatabaseBusyError } from "../../src/core/stores/busy.ts";
 
 const bundle = join(process.cwd(), "dist/bundle/main.js");
 const source = join(process.cwd(), "src/cli/main.ts");
@@ -35,5 +36,13 @@ describe("logged stacks", () => {
     log.error({ err: error, error, cause: error }, "failed");
     const line = JSON.parse(logs.text) as Record<string, { stack: string }>;
     for (const key of ["err", "error", "cause"]) expect(line[key]!.stack).toContain(`${source}:${lineOf(source, "function commandHelp(")}:`);
+  });
+
+  it("are left out for a busy database, which is expected: its message only, not the driver's code frame", () => {
+    const logs = new LogCapture();
+    const log = createLogger({ level: "info", destination: logs });
+    const driver = new Error("Invalid `prisma.lastList.upsert()` invocation:\n\n  → 12 await db.lastList.upsert(\nSQLITE_BUSY: database is locked");
+    log.warn({ err: new DatabaseBusyError({ cause: driver }) }, "command found the database busy");
+    expect(JSON.parse(logs.text).err).toEqual({ type: "DatabaseBusyError", message: "Another process held the database's write lock for longer than this write could wait" });
   });
 });

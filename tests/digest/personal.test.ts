@@ -183,10 +183,15 @@ describe("weekly digest", () => {
     expect(first.channels).toMatchObject([{ outcome: "posted", localDate: isoWeek("2025-03-12") }]);
     const count = transport.to(ch).length;
     expect(transport.to(ch)[0]!.reply.text).toMatch(/most-upvoted papers of the week/);
+    expect(transport.to(ch)[0]!.reply.text).not.toMatch(/From Hugging Face's trending list/); // the week's own list
     await tick("2025-03-13T09:00:00Z");
     await tick("2025-03-16T23:00:00Z");
     expect(transport.to(ch)).toHaveLength(count);
     const nextWeek = await tick("2025-03-19T09:00:00Z");
     expect(nextWeek.channels).toMatchObject([{ outcome: "posted", localDate: "2025-W12" }]);
+    // Only the 2025-03-11 list until then (and no newer one): the week to Wed 26 Mar says whose papers they are.
+    await tick("2025-03-26T09:00:00Z");
+    const headers = transport.to(ch).map((m) => m.reply.text).filter((t) => /most-upvoted papers of the week/.test(t));
+    expect(headers.at(-1)).toMatch(/of the week to Wed 26 Mar \(W13\): \d+ papers?\. From Hugging Face's trending list of 2025-03-11\./);
   });
 });

@@ -63,11 +63,14 @@ function weekLabel(week: string, runDate: string): string {
 }
 
 /** The weekly digest's first message: what the week's list is, and how to save a paper from it. */
-export function weeklyHeaderReply(f: { week: string; runDate: string; topic: string | null; count: number; late: string }): Reply {
+export function weeklyHeaderReply(f: { week: string; runDate: string; topic: string | null; count: number; late: string; listDate?: string | null }): Reply {
   const about = f.topic ? ` on ${quoted(f.topic.slice(0, 80))}` : "";
   const papers = f.count === 1 ? "1 paper" : `${f.count} papers`;
+  // No list from the week itself (Hugging Face unreachable all week, or only the bundled capture): the
+  // papers are the newest list's, which is said rather than passed off as the week's.
+  const older = f.listDate && f.listDate < addDays(f.runDate, -6) ? ` From Hugging Face's trending list of ${f.listDate}.` : "";
   return { visibility: "channel", tone: "info",
-    text: `The most-upvoted papers${about} of ${weekLabel(f.week, f.runDate)}: ${papers}. React with ${emoji("bookmark")} on a paper below to save it.${f.late}` };
+    text: `The most-upvoted papers${about} of ${weekLabel(f.week, f.runDate)}: ${papers}.${older} React with ${emoji("bookmark")} on a paper below to save it.${f.late}` };
 }
 
 /** The one line a weekly digest posts when the week had nothing (on its topic). */
@@ -81,7 +84,7 @@ export function weeklyRenderer(deps: PlanDeps, sub: DigestSubscription, week: st
     const facts = { week, runDate, topic: sub.topic, count: items.filter((i) => i.kind === "paper").length,
       late: claim.late ? ` (late: delivered at ${localTime(claim.createdAt, sub.timeZone)} instead of ${sub.localTime})` : "" };
     return async (item): Promise<Reply | null> => {
-      if (item.kind === "header") return weeklyHeaderReply(facts);
+      if (item.kind === "header") return weeklyHeaderReply({ ...facts, listDate: (await deps.trending(runDate))?.date ?? null });
       if (item.kind === "notice") return weeklyNoticeReply(facts);
       // The same paper message as a daily digest's: its card shows the upvotes the list is ordered by.
       const paper: Paper | null = item.paperId ? await deps.catalog.find(item.paperId) : null;

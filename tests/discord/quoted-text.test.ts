@@ -41,3 +41,11 @@ it("keeps the bot's own markup: a channel link and emphasis", () => {
   const message = renderMessage({ visibility: "ephemeral", text: "Subscribed <#123456789012345678>: no new papers on *moe* today." }, ids);
   expect(message.content).toBe("Subscribed <#123456789012345678>: no new papers on *moe* today.");
 });
+
+it("a discussion's links are whole links, leaving out one too long for the field rather than cutting it", () => {
+  // No arXiv id: the Hugging Face link searches for the title, which 192 CJK characters make ~1,700 characters long.
+  const long = { ...paper, id: "t-1a2b3c", arxivId: null, title: "大規模言語モデル".repeat(24), githubRepo: "org/repo" };
+  const links = renderDiscussion(discussionStarter(long, "111111111111111111")).embeds[0]!.fields!.find((f) => f.name === "Links")!.value;
+  expect(links.length).toBeLessThanOrEqual(1024);
+  expect(links).toBe("[org/repo](https://github.com/org/repo)");
+});

@@ -28,13 +28,25 @@ export function renderDiscussion(starter: DiscussionStarter): DiscussionMessage 
   if (paper.aiSummary) fields.push({ name: "TL;DR", value: cut(inert(paper.aiSummary), 1024) });
   const links = arxivLinks(paper);
   const stars = starsLabel(paper);
-  const linkLine = [`[Hugging Face](${paper.url})`, links ? `[arXiv](${links.arxiv}) · [PDF](${links.pdf})` : "",
-    paper.githubUrl ? `[${repoName(paper.githubUrl)}](${paper.githubUrl})${stars ? ` ${stars}` : ""}` : ""].filter(Boolean).join(" · ");
-  fields.push({ name: "Links", value: cut(linkLine, 1024) });
+  const linkLine = wholeLinks([`[Hugging Face](${paper.url})`, links ? `[arXiv](${links.arxiv}) · [PDF](${links.pdf})` : "",
+    paper.githubUrl ? `[${repoName(paper.githubUrl)}](${paper.githubUrl})${stars ? ` ${stars}` : ""}` : ""].filter(Boolean), 1024);
+  if (linkLine) fields.push({ name: "Links", value: linkLine });
   return {
     content: cut(`💬 ${asker} started a discussion of **${plain(paper.title)}**. Reply here to discuss it.`, 2000),
     embeds: [{ title: cut(paper.title, 256), url: paper.url, description: cut(inert(paper.summary || "(no abstract)"), 3000), color: 0xff9d00, fields }],
     // Ping the asker only (it adds them to the thread), never @everyone or a role a title happens to spell.
     allowed_mentions: { parse: [], users: SNOWFLAKE.test(starter.askedBy) ? [starter.askedBy] : [] },
   };
+}
+
+/** The links that fit whole in `max` characters, in order, leaving out one that does not: a link cut
+ * mid-URL is broken markdown, and the ones after it would be lost with it. (A paper without an arXiv id links to a search for its title,
+ * which a long non-Latin title makes longer than a field.) */
+function wholeLinks(parts: string[], max: number): string {
+  let line = "";
+  for (const part of parts) {
+    const next = line ? `${line} · ${part}` : part;
+    if (next.length <= max) line = next;
+  }
+  return line;
 }

@@ -114,6 +114,11 @@ export const subscribeCommand = defineCommand({
         [["time", normalizeTime(input.time)], ["topic", "mixture of experts"]])}, or leave the topic out for all trending papers.`);
     }
     const localTime = normalizeTime(input.time);
+    // A personal digest's picks are ranked for the person (their bookmarks): there is no team order to choose.
+    if (personal && input.ranked === "team") {
+      throw new UserError("personal_ranked", `Your personal digest is ranked for you, from your bookmarks; ranked:team is for a channel's digest, like ${exampleOn(ctx.user.platform, "subscribe",
+        [["time", localTime], ["ranked", "ranked:team", "team"]])} in that channel.`);
+    }
     // A weekly digest is the week's most-upvoted papers (core/digest/weekly.ts): no team order to apply.
     if (weekly && input.ranked === "team") {
       throw new UserError("weekly_ranked", `A weekly digest lists the week's most-upvoted papers, so it has no team ranking; ranked:team is for a daily digest, like ${exampleOn(ctx.user.platform, "subscribe",
@@ -134,11 +139,14 @@ export const subscribeCommand = defineCommand({
     const runDate = weekly ? addDays(today, weekday! - isoWeekday(today)) : today;
     const period = weekly ? isoWeek(today) : today;
     const runAt = runDate <= today ? fireTime(runDate, schedule) : null;
-    if (runAt && runAt.getTime() <= ctx.now.getTime()) await deliveries.skipDay(target, period, `subscribe:${ctx.user.userId}`, ctx.now);
+    const passed = runAt !== null && runAt.getTime() <= ctx.now.getTime();
+    if (passed) await deliveries.skipDay(target, period, `subscribe:${ctx.user.userId}`, ctx.now);
     else await deliveries.unskipDay(target, period);
     const done = await deliveries.exists(target, period);
     const next = weekly ? nextWeekly(schedule, weekday!, today, ctx.now, done) : nextRun(schedule, ctx.now, done);
-    const when = `${describeDay(next.localDate, today, localTime, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}`;
+    // Today's (this week's) already went out: why the next is a day (a week) away.
+    const sent = done && !passed ? ` (${weekly ? "this week's" : "today's"} went out already)` : "";
+    const when = `${describeDay(next.localDate, today, localTime, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}${sent}`;
     // A personal digest has no team order: its picks are the person's own.
     const what = digestTraits({ size: input.size, ranking: personal ? "trending" : input.ranked, topic: input.topic }, about).join(", ");
     // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.

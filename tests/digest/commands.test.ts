@@ -157,6 +157,27 @@ describe("subscribe", () => {
   });
 });
 
+describe("subscribe after today's digest went out", () => {
+  it("says why the next one is tomorrow, and counts a week's wait in days", async () => {
+    await say("subscribe 20:30 UTC", "CSENT");
+    const transport = new RecordingTransport("slack");
+    await runDigestTick(services, new Map([["slack", transport]]), new Date("2025-06-10T20:30:00Z"), { retry: fastRetry });
+    expect(transport.to(channel("CSENT")).length).toBeGreaterThan(0);
+    expect((await say("subscribe 21:00 UTC", "CSENT")).text).toMatch(/next digest tomorrow 21:00 UTC, in 25 h \(today's went out already\)/);
+    // A time already past today is no delivery: just tomorrow's.
+    expect((await say("subscribe 08:00 UTC", "CSENT2")).text).toMatch(/next digest tomorrow 08:00 UTC, in 12 h \(5 papers\)/);
+    expect((await say("subscribe weekly mon 09:00 UTC", "CSENT3")).text).toMatch(/next digest Mon 16 Jun 09:00 UTC, in 5 days 13 h/);
+    for (const id of ["CSENT", "CSENT2"]) await services.subscriptions.remove(channel(id));
+    await services.subscriptions.remove(channel("CSENT3"), "weekly");
+  });
+
+  it("refuses a team ranking for a personal digest, which is ranked for the person", async () => {
+    const reply = await say("subscribe me 08:00 UTC ranked:team");
+    expect(reply.tone).toBe("error");
+    expect(reply.text).toMatch(/^Your personal digest is ranked for you, from your bookmarks; ranked:team is for a channel's digest/);
+  });
+});
+
 describe("subscriptions and unsubscribe", () => {
   it("lists this workspace's digests with times, zones, topics and a paused reason", async () => {
     await services.subscriptions.pause(channel("C2"), "channel_not_found");

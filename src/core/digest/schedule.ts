@@ -85,6 +85,8 @@ export function describeWait(ms: number): string {
   const minutes = Math.max(1, Math.round(ms / MINUTE));
   if (minutes < 60) return `in ${minutes} min`;
   const hours = Math.floor(minutes / 60), rest = minutes % 60;
+  // A weekly digest's next one can be days away: "in 7 days 13 h", not "in 181 h".
+  if (hours >= 48) { const h = Math.round(minutes / 60); return `in ${Math.floor(h / 24)} days${h % 24 ? ` ${h % 24} h` : ""}`; }
   return rest === 0 || hours >= 10 ? `in ${Math.round(minutes / 60)} h` : `in ${hours} h ${rest} min`;
 }
 

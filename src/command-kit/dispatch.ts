@@ -36,7 +36,9 @@ function describeZodError(command: Command, error: ZodError, platform: Platform)
   const issue = error.issues[0];
   const message = issue?.message && !/^(Invalid|Expected|Too)/.test(issue.message) ? issue.message
     : `That doesn't fit ${issue?.path.join(".") || "this command"}.`;
-  return `${examplesFor(message, platform)} Try: ${usageOn(command, platform)}`;
+  const said = examplesFor(message, platform);
+  // A message with its own example ("like /papers search query:mixture of experts") needs no usage line after it.
+  return said.includes("/papers ") ? said : `${said} Try: ${usageOn(command, platform)}`;
 }
 
 export async function runCommand(registry: CommandRegistry, name: string, raw: Record<string, unknown>, ctx: CommandContext): Promise<Reply> {

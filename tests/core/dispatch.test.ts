@@ -43,7 +43,7 @@ describe("free text after /papers", () => {
       expect(reply.tone, text).toBe("error");
       expectOneSentence(reply.text);
     }
-    expect((await runText(registry, "trending abc", ctx)).text).toBe("The count is a number from 1 to 50, like /papers trending 10. Try: /papers trending [count]");
+    expect((await runText(registry, "trending abc", ctx)).text).toBe("The count is a number from 1 to 50, like /papers trending 10.");
     expect(plainTyped((await runText(registry, "paper 9999.99999", ctx)).text)).toMatch(/^I don't know a paper "9999.99999"/);
   });
 

@@ -78,7 +78,7 @@ function replaced(before: Subscription | null): string {
 const about = (topic: string): string => `about ${quoted(topic.slice(0, 80))}`;
 
 /** When the next weekly digest comes: this week's day if its time is still ahead, else next week's. */
-function nextWeekly(schedule: { localTime: string; timeZone: string }, weekday: number, today: string, now: Date, doneThisWeek: boolean) {
+export function nextWeekly(schedule: { localTime: string; timeZone: string }, weekday: number, today: string, now: Date, doneThisWeek: boolean) {
   const thisWeek = addDays(today, weekday - isoWeekday(today));
   const at = fireTime(thisWeek, schedule);
   if (!doneThisWeek && at && at.getTime() > now.getTime()) return { at, localDate: thisWeek };

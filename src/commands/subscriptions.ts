@@ -8,9 +8,9 @@ import { defineCommand } from "../command-kit/command.ts";
 import { describeDay, digestTraits } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 import { targetUserId } from "../core/person-target.ts";
-import { WEEKDAYS } from "../core/digest/weekly.ts";
+import { WEEKDAYS, isoWeek } from "../core/digest/weekly.ts";
 import { exampleOn, type ExampleOption } from "../command-kit/usage.ts";
-import { DEFAULT_DIGEST_SIZE } from "./subscribe.ts";
+import { DEFAULT_DIGEST_SIZE, nextWeekly } from "./subscribe.ts";
 import { quoted } from "../core/messages/typed.ts";
 
 /** A digest in a person's direct messages with the bot (Slack's DM channels start with D). */
@@ -45,9 +45,11 @@ export const subscriptionsCommand = defineCommand({
       const again = targetUserId(s) ? exampleOn(ctx.user.platform, "subscribe", [["who", "me"], ["time", s.localTime], ["zone", s.timeZone],
         ...(s.size !== DEFAULT_DIGEST_SIZE ? [["size", `size:${s.size}`, String(s.size)] as ExampleOption] : []),
         ...(s.topic ? [["topic", s.topic] as ExampleOption] : [])]) : "subscribe again in that channel";
+      const today = localDate(ctx.now, s.timeZone);
+      const next = weekly ? nextWeekly(s, s.weekday ?? 1, today, ctx.now, await ctx.services.deliveries.exists(channel, isoWeek(today)))
+        : nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, today));
       const state = s.pausedReason ? `paused: ${pausedWords(s.pausedReason)} (fix it, then ${again})`
-        : weekly ? "the week's most-upvoted papers" : `next ${describeDay(nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, localDate(ctx.now, s.timeZone))).localDate,
-          localDate(ctx.now, s.timeZone), s.localTime, s.timeZone)}`;
+        : `${weekly ? "the week's most-upvoted papers; " : ""}next ${describeDay(next.localDate, today, s.localTime, s.timeZone)}`;
       const where = targetUserId(s) ? "you (by DM)" : channelMention(channel, ctx.channel);
       return `• ${where}: ${parts}; ${state}`;
     }));

@@ -167,6 +167,7 @@ describe("subscribe after today's digest went out", () => {
     // A time already past today is no delivery: just tomorrow's.
     expect((await say("subscribe 08:00 UTC", "CSENT2")).text).toMatch(/next digest tomorrow 08:00 UTC, in 12 h \(5 papers\)/);
     expect((await say("subscribe weekly mon 09:00 UTC", "CSENT3")).text).toMatch(/next digest Mon 16 Jun 09:00 UTC, in 5 days 13 h/);
+    expect((await say("subscriptions", "CSENT3")).text).toContain("• <#CSENT3>: weekly on mon 09:00 UTC, 5 papers; the week's most-upvoted papers; next Mon 16 Jun 09:00 UTC");
     for (const id of ["CSENT", "CSENT2"]) await services.subscriptions.remove(channel(id));
     await services.subscriptions.remove(channel("CSENT3"), "weekly");
   });

@@ -114,6 +114,13 @@ describe("papers ingest --hf on a new install", () => {
     expect(await ws.state()).toEqual(before);
   });
 
+  it("an HTML page where the API should be (a proxy, a wrong HF_API_URL) says so, exit 1", async () => {
+    const ws = await workspace();
+    const { code, err } = await ws.run(["ingest", "--hf", "--date", "2025-03-11"], { HF_API_URL: hf.url("html") });
+    expect(code).toBe(1);
+    expect(oneLine(err)).toEqual([expect.stringMatching(/was not valid JSON \(\d+ bytes, an HTML page, not the API: check HF_API_URL and any proxy\)\. Nothing was written/)]);
+  });
+
   it("a 500 then success lands the day", async () => {
     const ws = await workspace();
     const { code, out } = await ws.run(["ingest", "--hf", "--date", "2025-03-11"], { HF_API_URL: hf.url("flaky") });

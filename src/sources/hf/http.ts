@@ -86,7 +86,10 @@ export async function getJson(url: string, options: HttpOptions): Promise<JsonRe
       throw new HfBodyError(`Hugging Face API response for ${pathname} was cut off (${networkReason(error, options.timeoutMs)})`);
     }
     try { return { status: 200, body: JSON.parse(text) as unknown }; } catch {
-      throw new HfBodyError(`Hugging Face API response for ${pathname} was not valid JSON (${text.length} bytes, cut off?)`);
+      // A page of HTML is something else answering (a proxy, a captive portal, a wrong HF_API_URL); other
+      // text that is no JSON was most likely cut off.
+      const why = /^\s*</.test(text) ? "an HTML page, not the API: check HF_API_URL and any proxy" : "cut off?";
+      throw new HfBodyError(`Hugging Face API response for ${pathname} was not valid JSON (${text.length} bytes, ${why})`);
     }
   }
 }

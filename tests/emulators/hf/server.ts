@@ -16,6 +16,7 @@ export type Scenario =
   | "broken-page2"    // the second page (p=1) is always a 500
   | "truncated"       // the body is half a JSON document (Content-Length matches what is sent)
   | "cutoff"          // the connection closes mid-body (Content-Length promises more)
+  | "html"            // a 200 with an HTML page (a proxy's or a captive portal's), not the API
   | "slow"            // never answers
   | "stale-sockets";  // a connection coming back for another request is reset before it is read
 
@@ -97,6 +98,11 @@ export async function startHfEmulator(): Promise<HfEmulator> {
       const half = text.slice(0, Math.floor(text.length / 2));
       res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(half) });
       return res.end(half);
+    }
+    if (scenario === "html") {
+      const page = "<!DOCTYPE html><html><head><title>Sign in</title></head><body>Please sign in to continue.</body></html>";
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-length": Buffer.byteLength(page) });
+      return res.end(page);
     }
     if (scenario === "cutoff") {
       res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });

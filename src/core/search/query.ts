@@ -259,7 +259,8 @@ function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
   // as that word: no more, or the parts' summed rarity would outrank the papers writing it as one word.
   // (phrase() caps its words' mean rarity, and a paper with them all scores their sum.)
   const parts = unit.parts.filter((w) => !STOPWORDS.has(w));
-  if (parts.length > 1) builder.phrase(parts, COMPOUND_PARTS_WEIGHT, known >= 0 ? corpus.idf(known) / parts.length : Infinity);
+  // A stopword part counts for nothing ("in-context" is its "context"), but the compound still has its parts.
+  if (unit.parts.length > 1) builder.phrase(parts, COMPOUND_PARTS_WEIGHT, known >= 0 ? corpus.idf(known) / Math.max(1, parts.length) : Infinity);
   const versioned = NAME_AND_NUMBER.exec(unit.surface);
   // Only where papers have the name: "phi3" where none says "phi" is a missing word, not any paper with a 3.
   if (versioned && unit.parts.length === 1 && corpus.vocab.lookup(versioned[1]!) >= 0) builder.phrase([versioned[1]!, versioned[2]!], COMPOUND_PARTS_WEIGHT);

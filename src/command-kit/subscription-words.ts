@@ -10,6 +10,9 @@ const TIME_WORD = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/i;
 const ZONE_WORD = /^(utc|gmt|z|[a-z_]+(?:\/[a-z0-9_+\-]+)+|etc\/[a-z0-9+\-]+)$/i;
 const TIME_HINT = "Type the time as HH:MM on a 24-hour clock (00:00–23:59), like 09:00 or 17:30 (9am and 9:30pm work too).";
 
+/** A bare hour, "0" to "23": a time only where nothing else could be meant ("at 9", "subscribe 9"). */
+const isHour = (word: string): boolean => /^\d{1,2}$/.test(word) && Number(word) <= 23;
+
 function looksLikeTime(word: string, first = false): boolean {
   // A bare number is more likely part of a topic ("gpt 4") than a time; "9am" or "9:00" is a time. "9.30" is
   // one only before any topic word, where the time goes: after one it is a version ("qwen 2.5", "llama 3.10").
@@ -53,8 +56,9 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
 // "UTC+2", "GMT-05:00", "+02:00": an offset, which a zone is not (it would drift an hour at daylight saving).
 const OFFSET_WORD = /^(?:utc|gmt)?[+\-−]\d{1,2}(?::?\d{2})?$/i;
 
-// Options typed without their colon, as people say them: "size 3", "ranked team".
-const SPACED_OPTION: Readonly<Record<string, RegExp>> = { size: /^\d+$/, ranked: /^(trending|team)$/i };
+// Options typed without their colon, as people say them: "size 3", "ranked team". Before the topic or as
+// its last two words, with a value the option takes: "batch size 32" and "model size 3 pruning" stay topics.
+const SPACED_OPTION: Readonly<Record<string, RegExp>> = { size: /^([1-9]|1\d|20)$/, ranked: /^(trending|team)$/i };
 
 /** "me" (a personal digest) and "weekly"/"daily" (the cadence) first, or anywhere before the topic's first
  * word ("09:00 weekly"), then the rest as before. Full-width digits and colons (CJK keyboards) as ASCII. */
@@ -67,10 +71,14 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     if (topic.length === 0) {
       if (lower === "me" && raw.who === undefined) { raw.who = "me"; continue; }
       if ((lower === "weekly" || lower === "daily") && raw.every === undefined) { raw.every = lower; continue; }
-      // "at 9am": the time's own preposition.
-      if (lower === "at" && rest[i + 1] !== undefined && looksLikeTime(rest[i + 1]!, true)) continue;
+      // "at 9am", "at 9": the time's own preposition.
+      if (lower === "at" && rest[i + 1] !== undefined && (looksLikeTime(rest[i + 1]!, true) || isHour(rest[i + 1]!))) {
+        if (isHour(rest[i + 1]!) && raw.time === undefined) { raw.time = rest[i + 1]; rest[i + 1] = ""; }
+        continue;
+      }
     }
-    const spaced = Object.hasOwn(SPACED_OPTION, lower) && rest[i + 1] !== undefined && SPACED_OPTION[lower]!.test(rest[i + 1]!);
+    const spaced = Object.hasOwn(SPACED_OPTION, lower) && rest[i + 1] !== undefined && SPACED_OPTION[lower]!.test(rest[i + 1]!)
+      && (topic.length === 0 || i + 2 === rest.length);
     if (spaced && raw[lower] === undefined) { raw[lower] = rest[i + 1]; rest[i + 1] = ""; continue; }
     if (word === "") continue; // the value of a spaced option, taken above
     // A mistyped day is taken as the day too, and checked as the day option is (subscribe's schema), so it
@@ -109,7 +117,7 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     raw.day = topic.pop();
   }
   // A bare number is a topic word beside others ("gpt 4"), but alone it is the hour: "subscribe 9" means 09:00.
-  if (raw.time === undefined && raw.topic === undefined && topic.length === 1 && /^\d{1,2}$/.test(topic[0]!) && Number(topic[0]) <= 23) {
+  if (raw.time === undefined && raw.topic === undefined && topic.length === 1 && isHour(topic[0]!)) {
     raw.time = topic.pop();
   }
   if (topic.length > 0) raw.topic = [raw.topic, ...topic].filter(Boolean).join(" ");

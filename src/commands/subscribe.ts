@@ -110,8 +110,12 @@ export const subscribeCommand = defineCommand({
     }
     // A topic of only common words ("the", "at") would pick nearly every paper, as a search of them would.
     if (input.topic && onlyCommonWords(input.topic)) {
+      // The example keeps what was asked for: a personal or weekly digest, not this channel's daily one.
+      const kind: ExampleOption[] = [...(personal ? [["who", "me"] as ExampleOption] : []),
+        ...(weekly ? [["every", "weekly"], ["day", input.day ?? "mon"]] as ExampleOption[] : []), ["time", normalizeTime(input.time)],
+        ...(input.zone ? [["zone", input.zone] as ExampleOption] : [])];
       throw new UserError("vague_topic", `${quoted(input.topic.slice(0, 40))} has no word specific enough for a topic; try a few keywords, like ${exampleOn(ctx.user.platform, "subscribe",
-        [["time", normalizeTime(input.time)], ["topic", "mixture of experts"]])}, or leave the topic out for all trending papers.`);
+        [...kind, ["topic", "mixture of experts"]])}, or leave the topic out for all trending papers.`);
     }
     const localTime = normalizeTime(input.time);
     // A personal digest's picks are ranked for the person (their bookmarks): there is no team order to choose.
@@ -147,8 +151,7 @@ export const subscribeCommand = defineCommand({
     // Today's (this week's) already went out: why the next is a day (a week) away.
     const sent = done && !passed ? ` (${weekly ? "this week's" : "today's"} went out already)` : "";
     const when = `${describeDay(next.localDate, today, localTime, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}${sent}`;
-    // A personal digest has no team order: its picks are the person's own.
-    const what = digestTraits({ size: input.size, ranking: personal ? "trending" : input.ranked, topic: input.topic }, about).join(", ");
+    const what = digestTraits({ size: input.size, ranking: input.ranked, topic: input.topic }, about).join(", ");
     // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.
     const missing = input.topic ? missingWordsText(ctx.services.catalog.index, input.topic) : null;
     // "subscribe 09:00 Berlin": a city typed where the zone goes reads as the topic; the answer offers the zone.

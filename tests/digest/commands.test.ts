@@ -205,6 +205,10 @@ describe("subscriptions and unsubscribe", () => {
       ["09:00 size 3 ranked team", { size: 3, ranking: "team", topic: null }],
       ["２１：３０ UTC moe", { localTime: "21:30", topic: "moe" }],
       ["09:00 UTC 3d printing size 4", { size: 4, topic: "3d printing" }],
+      // Not a size: past 20, or inside the topic.
+      ["09:00 UTC batch size 32", { size: 5, topic: "batch size 32" }],
+      ["09:00 UTC model size 3 pruning", { size: 5, topic: "model size 3 pruning" }],
+      ["at 8 UTC", { localTime: "08:00", topic: null }],
     ] as const) {
       const reply = await say(`subscribe ${text}`, "CWORDS");
       expect(reply.tone, text).toBe("info");
@@ -219,6 +223,7 @@ describe("subscriptions and unsubscribe", () => {
     for (const [text, pattern] of [
       ["subscribe 09:00 Europe/Berlin Europe/Paris", /^I didn't expect "Europe\/Paris" there/],
       ["subscribe 09:00 the", /^"the" has no word specific enough for a topic; try a few keywords, like \/papers subscribe 09:00 mixture of experts/],
+      ["subscribe weekly fri 09:00 UTC the", /like \/papers subscribe weekly fri 09:00 UTC mixture of experts,/],
     ] as const) {
       const reply = await say(text, "CVAGUE");
       expect(reply.tone, text).toBe("error");

@@ -48,5 +48,7 @@ export function missingWordsText(index: SearchIndex, query: string, foundElsewhe
 
 /** The word of `query` as it was typed ("über", "Größe") whose searched form (accents folded) is `word`. */
 function asTyped(query: string, word: string): string {
-  return query.split(/\s+/).find((typed) => tokens(typed).some((t) => t.term === word)) ?? word;
+  const typed = query.split(/\s+/).find((chunk) => tokens(chunk).some((t) => t.term === word));
+  // Without the quotes, commas and brackets around it ("zorblax", (zorblax)).
+  return typed?.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "") || word;
 }

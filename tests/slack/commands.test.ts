@@ -139,6 +139,7 @@ describe("/papers over real Bolt", () => {
     }
     // Named as typed, not as searched (accents folded).
     expect(blockText((await papers("über transformer")).answer.blocks)).toMatch(/; no paper mentions "über"\):/);
+    expect(blockText((await papers("transformer (zorblax),")).answer.blocks)).toMatch(/; no paper mentions "zorblax"\):/);
   });
 
   it("a single word no paper writes is said to be in none, though papers have words related to it", async () => {

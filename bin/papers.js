@@ -47,13 +47,13 @@ if (envFile && existsSync(envFile)) {
   }
 }
 // A reader that stops early (`papers search … --json | head -1`) closes the pipe: that ends the output,
-// quietly, as it does for any Unix tool, not in an unhandled 'error' event's stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(process.exitCode ?? 0);
-  });
-}
+// quietly, as it does for any Unix tool, not in an unhandled 'error' event's stack trace. A closed stderr
+// (chat mode's log) only loses log lines: the bot goes on serving, and shuts down as usual.
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
+process.stderr.on("error", (error) => { if (error.code !== "EPIPE") throw error; });
 // The stacks the bot logs name src/*.ts: src/log.ts maps the bundle's frames when it logs one (Node's own
 // source-map support would read every loaded module's map at start-up instead).
 const { main: run } = await import(main.href);

@@ -37,7 +37,7 @@ export function openTerminalLog(config: Config): NodeJS.WritableStream {
 
 // Why the start-up refresh brought nothing, as the terminal says it.
 const WHY_NOT: Record<Exclude<RefreshFailure, "stopped">, string> = {
-  network: "Hugging Face is out of reach", error: "Hugging Face is out of reach",
+  network: "Hugging Face is out of reach", error: "The refresh from Hugging Face failed",
   rate_limited: "Hugging Face asked us to wait (rate limited)",
   http: "Hugging Face answered with an error", body: "Hugging Face sent a page I could not read",
 };

@@ -11,7 +11,7 @@ import { quoted } from "../core/messages/typed.ts";
 
 const NUMBER = /^#?(\d{1,4})\.?$/;
 // A list longer than this is not something anyone counts through.
-const MAX_REMEMBERED = 1000;
+export const MAX_REMEMBERED = 1000;
 
 /** How to pick paper `n` of a list with the command at hand, as an example placeholder (usage.ts example()). */
 export type PickExample = (n: number) => string;

@@ -34,9 +34,11 @@ export async function paperNamed(ctx: CommandContext, id: string): Promise<Paper
   const paper = await findPaper(ctx, id, pickById("paper"));
   if (paper) return paper;
   const arxivId = listNumber(id) === null ? parseArxivId(id) : null;
-  // Its words as a search, typed out: "/papers <words>" would be typed with "paper" still in front of them.
+  // Its words as a search, typed out with "search": "/papers <words>" would be typed with "paper" still in
+  // front of them, and "/papers trending robots" would be another command.
   if (!arxivId || !plausibleArxivId(arxivId)) {
-    throw new UserError("unknown_paper", `I don't know a paper ${quoted(id.slice(0, 60))}. Search for it with ${exampleOn(ctx.user.platform, "search", [["query", typed(id.slice(0, 60))]])}.`);
+    const search = ctx.user.platform === "discord" ? exampleOn("discord", "search", [["query", typed(id.slice(0, 60))]]) : `/papers search ${typed(id.slice(0, 60))}`;
+    throw new UserError("unknown_paper", `I don't know a paper ${quoted(id.slice(0, 60))}. Search for it with ${search}.`);
   }
   if (ctx.services.config.HF_REFRESH === "off") {
     throw new UserError("unknown_paper", `I don't have ${arxivId}, and this bot is set not to look papers up on Hugging Face; search for it with ${SEARCH_EXAMPLE}.`);

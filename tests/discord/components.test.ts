@@ -120,6 +120,10 @@ describe("buttons, menus and autocomplete", () => {
     const byNumber = autocomplete(h.emulator, "paper", { id: "2" }, "id");
     expect((await h.emulator.waitFor((r) => r.path === `/interactions/${byNumber.id}/${byNumber.token}/callback`)).body.data.choices)
       .toEqual([{ name: "2: number 2 of the last list you saw here", value: "2" }]);
+    // Four digits are no list number (none is that long) but the start of an arXiv id: papers are offered.
+    const byDigits = autocomplete(h.emulator, "paper", { id: "2503" }, "id");
+    const digits = (await h.emulator.waitFor((r) => r.path === `/interactions/${byDigits.id}/${byDigits.token}/callback`)).body.data.choices as { value: string }[];
+    expect(digits.every((c) => c.value !== "2503")).toBe(true);
   });
 
   it("autocomplete for a note or an unbookmark offers the person's own bookmarks, not every paper", async () => {

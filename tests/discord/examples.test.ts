@@ -61,8 +61,8 @@ describe("in the terminal (as in Slack)", () => {
     ["not-interested undo 4", "then /papers not-interested undo 4."],
     ["export pdf", "like /papers export bibtex."],
     ["subscribe weekly someday 09:00", "like /papers subscribe weekly mon 09:00."],
-    // The words to search for, typed out: not "/papers <words>", which with "paper" in front is this again.
-    ["paper summarization", "Search for it with /papers summarization."],
+    // The words to search for, typed out with "search": not "/papers <words>", which with "paper" in front is this again.
+    ["paper summarization", "Search for it with /papers search summarization."],
   ];
   for (const [text, example] of cases) {
     it(`"${text}" shows the words to type`, async () => {

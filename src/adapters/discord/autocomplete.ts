@@ -6,7 +6,7 @@ import type { UserRef } from "../../core/channel.ts";
 import type { CommandRegistry } from "../../command-kit/registry.ts";
 import { zoneNames } from "../../core/time.ts";
 import { normalizeZone } from "../../command-kit/subscription-words.ts";
-import { listNumber } from "../../command-kit/paper-ref.ts";
+import { listNumber, MAX_REMEMBERED } from "../../command-kit/paper-ref.ts";
 
 export interface Choice { name: string; value: string }
 
@@ -40,8 +40,9 @@ export function paperChoices(services: Services, spec: OptionSpec, typed: string
   const text = typed.trim();
   if (!text) return [];
   // A number picks from the last list seen here: that, as typed, never a title that starts with the digit.
+  // (Longer digits are the start of an arXiv id, "2403.0…": no list is that long.)
   const n = spec.rest ? null : listNumber(text);
-  if (n !== null) return [{ name: `${n}: number ${n} of the last list you saw here`, value: text }];
+  if (n !== null && n <= MAX_REMEMBERED) return [{ name: `${n}: number ${n} of the last list you saw here`, value: text }];
   // A card's id typed ("t-9e3f…"): its paper first.
   const byId = spec.rest ? [] : services.catalog.withIdPrefix(text.toLowerCase(), 5);
   const papers = [...byId, ...services.catalog.papers(services.catalog.index.suggest(typed, MAX_CHOICES))];

@@ -6,7 +6,18 @@ import { channelKey } from "../core/channel.ts";
 import { CliUsageError, parseFlags, type CliCommand, type CliContext } from "./io.ts";
 import { withServices } from "./services.ts";
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** An ISO time with its zone (Z or an offset), or null: Date would also take "1" (2001), a zone-less time
+ * (read in this machine's zone) and days that are not ("2025-02-30", rolled into March). */
+function isoInstant(text: string): Date | null {
+  const m = ISO_TIME.exec(text);
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59) return null;
+  return new Date(text);
+}
 
 function parse(ctx: CliContext) {
   return parseFlags({ args: ctx.args, allowPositionals: false, options: { now: { type: "string" }, json: { type: "boolean", default: false } } });
@@ -17,10 +28,8 @@ export const digestRunCli: CliCommand = {
   usage: "papers digest run [--now <ISO time>] [--json]",
   async run(ctx) {
     const { values } = parse(ctx);
-    // An ISO time with its zone (Z or an offset): Date would also take "1" (2001) or a zone-less time
-    // read in this machine's zone, neither of which an operator means.
-    const now = values.now === undefined ? new Date() : ISO_TIME.test(values.now) ? new Date(values.now) : new Date(Number.NaN);
-    if (Number.isNaN(now.getTime())) throw new CliUsageError(`--now takes an ISO time with its zone, like 2025-03-11T09:00:00Z, not "${values.now!.slice(0, 40)}".`, true);
+    const now = values.now === undefined ? new Date() : isoInstant(values.now);
+    if (!now) throw new CliUsageError(`--now takes an ISO time with its zone, like 2025-03-11T09:00:00Z, not "${values.now!.slice(0, 40)}".`, true);
     return withServices(ctx, async (services) => {
       const { cliTransports } = await import("./transports.ts"); // the platform SDKs only when posting
       const transports = await cliTransports(services.config, services.log, values.json ? ctx.stderr : ctx.stdout);

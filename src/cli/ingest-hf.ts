@@ -34,7 +34,10 @@ export async function ingestFromHf(ctx: CliContext): Promise<number> {
       const results = date ? [await refreshFromHf(services, { date })] : await (await import("../jobs/refresh.ts")).refreshLatest(services);
       for (const result of results) ctx.stdout.write(describe(result) + "\n");
       // Entries, every one malformed: the API's format changed, which a cron job running this must notice.
-      return results.some((r) => r.fetched === 0 && r.rejected > 0) && !results.some((r) => r.fetched > 0) ? 1 : 0;
+      const unreadable = results.find((r) => r.fetched === 0 && r.rejected > 0);
+      if (!unreadable || results.some((r) => r.fetched > 0)) return 0;
+      ctx.stderr.write(`papers: none of Hugging Face's ${unreadable.rejected} entries for ${unreadable.date} could be read (has its API changed?); the previous papers are kept.\n`);
+      return 1;
     } catch (error) {
       if (!(error instanceof HfSourceError)) throw error;
       ctx.stderr.write(`papers: could not refresh from Hugging Face: ${error.message}. Nothing was written; the previous papers are kept.\n`);

@@ -145,8 +145,9 @@ describe("papers ingest --hf on a new install", () => {
     const ws = await workspace();
     await ws.run(["trending"]);
     const before = await ws.state();
-    const { code, out } = await ws.run(["ingest", "--hf", "--date", "2025-03-08"]);
+    const { code, out, err } = await ws.run(["ingest", "--hf", "--date", "2025-03-08"]);
     expect(out).toBe("Hugging Face has no papers for 2025-03-08 (4 malformed entries skipped); nothing was written.\n");
+    expect(err).toContain("papers: none of Hugging Face's 4 entries for 2025-03-08 could be read (has its API changed?); the previous papers are kept.\n");
     expect(code).toBe(1);
     expect(await ws.state()).toEqual(before);
   });

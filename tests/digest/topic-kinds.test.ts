@@ -25,6 +25,21 @@ describe("weekly topic digests", () => {
     expect(week.filter((t) => !isMoe(t))).toEqual([]);
   });
 
+  it("hold the week's own lists only, not an older one a day without its list falls back to", async () => {
+    const all = (await services.papers.trending("2025-03-11"))!.ids;
+    // An old list on 1 Mar, and one of the week's own on 14 Mar with two other papers.
+    const lists = new Map([["2025-03-01", all.slice(0, 5)], ["2025-03-14", all.slice(10, 12)]]);
+    const trending = async (date: string) => {
+      const on = [...lists.keys()].filter((d) => d <= date).sort().at(-1);
+      return on ? { date: on, ids: lists.get(on)! } : null;
+    };
+    const week = await planWeekly({ ...deps(), trending }, { ...sub(""), topic: null }, "2025-03-16");
+    expect(week.filter((i) => i.kind === "paper").map((i) => i.paperId).sort()).toEqual(all.slice(10, 12).sort());
+    // A week with no list of its own: the newest there is (its header says whose it is).
+    const old = await planWeekly({ ...deps(), trending }, { ...sub(""), topic: null }, "2025-03-09");
+    expect(old.filter((i) => i.kind === "paper").map((i) => i.paperId).sort()).toEqual(all.slice(0, 5).sort());
+  });
+
   it("post the one-line notice when a word of the topic is in no paper", async () => {
     expect(await planWeekly(deps(), sub("sparse autoencoders"), "2025-03-16")).toEqual([{ kind: "notice", paperId: null }]);
   });

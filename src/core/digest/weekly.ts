@@ -42,10 +42,13 @@ export function weeklyDueAt(schedule: WeeklySchedule, now: Date): DueCheck & { r
   return { due, localDate: isoWeek(today), runDate, fireAt, late: due && now.getTime() - fireAt!.getTime() >= LATE_AFTER_MS };
 }
 
-/** The week's papers (the trending lists of the 7 days up to `runDate`), by upvotes; with a topic, only its papers. */
+/** The week's papers (the trending lists of the 7 days up to `runDate`), by upvotes; with a topic, only its papers.
+ * A day without its own list reads an older one (trending's fallback): only the week's own lists count, and
+ * without any, the newest there is (which the header then names). */
 export async function planWeekly(deps: PlanDeps, sub: DigestSubscription, runDate: string): Promise<PlannedItem[]> {
-  const lists = await Promise.all(Array.from({ length: 7 }, (_, i) => deps.trending(addDays(runDate, -i))));
-  let ids = [...new Set(lists.flatMap((l) => l?.ids ?? []))];
+  const lists = (await Promise.all(Array.from({ length: 7 }, (_, i) => deps.trending(addDays(runDate, -i))))).filter((l) => l !== null);
+  const weeks = lists.filter((l) => l.date >= addDays(runDate, -6));
+  let ids = [...new Set((weeks.length > 0 ? weeks : lists.slice(0, 1)).flatMap((l) => l.ids))];
   if (sub.topic && ids.length > 0) {
     // Only the papers about the topic (past the relevance floor), then the best of those by upvotes.
     const about = new Set(papersAbout(deps.catalog.index, sub.topic, { among: ids, limit: ids.length }).map((h) => h.id));

@@ -60,6 +60,9 @@ describe("Discuss on Slack", () => {
     const note = await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral").find((c) => c.params.user === "U0CAROL"));
     expect(note.params.text).toMatch(/^🔖 Bookmarked “/);
     expect(await h.services.bookmarks.has({ platform: "slack", workspaceId: h.emulator.teamId, userId: "U0CAROL" }, paperId)).toBe(true);
+    // The thread's first message is no new post of the paper in the channel: sharing it again still posts.
+    h.emulator.reset();
+    expect(await shared()).not.toBe(ts);
   });
 
   it("pressing again (by anyone) opens no second thread and says where the discussion is", async () => {

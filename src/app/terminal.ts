@@ -7,8 +7,7 @@ import { Writable } from "node:stream";
 import { PACKAGE_ROOT, type Config } from "../config.ts";
 import type { Services } from "../core/services.ts";
 import { ensureDirectory } from "../core/directory.ts";
-import type { RefreshResult } from "../sources/hf/refresh.ts";
-import type { RefreshFailure } from "../jobs/refresh.ts";
+import type { RefreshFailure, RefreshOutcome } from "../jobs/refresh.ts";
 
 /** data/papers-bot.log beside the SQLite file (the project's data/ folder for PostgreSQL). */
 export function terminalLogPath(config: Config): string {
@@ -43,7 +42,7 @@ const WHY_NOT: Record<Exclude<RefreshFailure, "stopped">, string> = {
 };
 
 /** The one line a terminal user reads about the start-up refresh: new papers, or which papers they have instead. */
-export async function refreshNotice(services: Services, outcome: RefreshResult[] | { failed: RefreshFailure }): Promise<string | null> {
+export async function refreshNotice(services: Services, outcome: RefreshOutcome): Promise<string | null> {
   if (Array.isArray(outcome)) {
     const landed = outcome.find((r) => r.fetched > 0);
     // Else reached, but nothing published yet today: the stored list is the latest.

@@ -52,8 +52,6 @@ export const searchCommand = defineCommand({
     ctx.services.metrics?.searchFinished((performance.now() - searchStarted) / 1000);
     const { strong, weak } = splitByRelevance(catalog.index, query, result.hits, result.total);
     const papers = catalog.papers(strong.slice(offset, offset + limit));
-    // A word no paper has in any form: the papers listed match the others only, so say which is missing.
-    const missing = missingWordsText(catalog.index, query);
     if (papers.length === 0) {
       // Papers that only touch on the words are not "no match": say how many, so the answer is true. A
       // single word no paper writes ("rag" where none says RAG) is said to be in none, its near matches related.
@@ -68,6 +66,8 @@ export const searchCommand = defineCommand({
     }
     const end = offset + papers.length;
     const weakNote = weak > 0 ? `; ${weak} more weak ${weak === 1 ? "match" : "matches"} not listed` : "";
+    // A word no paper has in any form: the papers listed match the others only, so say which is missing.
+    const missing = missingWordsText(catalog.index, query);
     const missingNote = missing ? `; no paper mentions ${missing}` : "";
     return {
       visibility: "ephemeral",

@@ -19,7 +19,7 @@ import type { Platform } from "../core/channel.ts";
 import { describeDay, digestTraits, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 import type { Subscription } from "../core/stores/subscriptions.ts";
-import { quoted } from "../core/messages/typed.ts";
+import { quoted, unquoted } from "../core/messages/typed.ts";
 
 export const DEFAULT_DIGEST_SIZE = 5;
 const SIZE_HINT = "The size is how many papers per digest, a number from 1 to 20, like size:5.";
@@ -27,9 +27,6 @@ const RANKED_HINT = `Ranked is "trending" (the public trending order) or "team" 
 const TOPIC_HINT = "Keep the topic under 200 characters; a few keywords work best, like mixture of experts.";
 const DAY_HINT = `The day is one of mon, tue, wed, thu, fri, sat, sun, like ${example("subscribe", [["every", "weekly"], ["day", "mon"], ["time", "09:00"]])}.`;
 
-// A topic typed in quotes ("mixture of experts") is the words inside them.
-const QUOTED = /^["“”'‘’«»](.*)["“”'‘’«»]$/s;
-const unquoted = (topic: string): string => QUOTED.exec(topic)?.[1]?.trim() ?? topic;
 
 const Options = z.object({
   time: option(z.string().default("09:00"), { description: "Local time HH:MM (default 09:00)" }),

@@ -1,4 +1,5 @@
 // Local dates and times in IANA zones, with Intl only (no time-zone database of our own to keep current).
+import { foldAccents } from "./search/tokenize.ts";
 
 export function isTimeZone(zone: string): boolean {
   try { new Intl.DateTimeFormat("en-US", { timeZone: zone }); return true; } catch { return false; }
@@ -32,10 +33,12 @@ export function zoneNames(): string[] {
   return zoneList;
 }
 
-/** The zone named after a city typed alone ("berlin" → "Europe/Berlin", "new york" → "America/New_York"), or null. */
+/** The zone of a city typed alone, or null: the zone named after it ("berlin" → "Europe/Berlin", "new york" →
+ * "America/New_York", accents aside: "são paulo"), or formerly ("kiev" → "Europe/Kyiv"), or a city we list
+ * with its zone ("mumbai" → "Asia/Kolkata"). */
 export function zoneOfCity(city: string): string | null {
   // "São Paulo", "Zürich": zone names are written without accents.
-  const name = city.trim().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").toLowerCase();
+  const name = foldAccents(city.trim()).replace(/\s+/g, " ").toLowerCase();
   if (name.length < 2) return null;
   const wanted = `/${name.replace(/ /g, "_")}`;
   // A city under its zone's former name ("kiev", "calcutta") finds the zone by its current one.

@@ -9,6 +9,9 @@ export interface PostOptions {
   idempotencyKey?: string;
 }
 
+/** A discussion thread opened (ChatTransport.startThread), and its first message, where the platform says. */
+export interface OpenedThread { threadId: string; starter?: { channel: ChannelRef; messageId: string } }
+
 export interface ChatTransport {
   readonly platform: Platform;
   /** Posts a real channel message and returns its platform id (Slack ts, Discord snowflake). */
@@ -17,10 +20,10 @@ export interface ChatTransport {
   findPosted?(channel: ChannelRef, idempotencyKey: string, since: Date): Promise<{ messageId: string } | null>;
   /**
    * Opens a discussion thread on one of this bot's messages and posts the starter in it; returns the
-   * thread's id. A thread the platform says already exists on that message is reused, not duplicated.
+   * thread's id, and where the starter (the paper in full) went, so a 🔖 on it saves the paper. A thread
+   * the platform says already exists on that message is reused, not duplicated.
    */
-  /** Returns the thread, and where its first message (the paper) went, so a 🔖 on that message saves the paper. */
-  startThread?(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string; starter?: { channel: ChannelRef; messageId: string } }>;
+  startThread?(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<OpenedThread>;
   /** How a message names an open thread so its client shows a link to it (Discord: a channel mention); absent
    * where "this message's thread" is as good (Slack: the thread hangs under the message pressed). */
   threadMention?(threadId: string): string;

@@ -23,9 +23,11 @@ export async function refreshLatest(services: Services, client: HfClient = hfCli
 
 /** How a refresh failed: an HfSourceError's kind, or "error" for anything else. */
 export type RefreshFailure = HfSourceError["kind"] | "error";
+/** What a run brought: each date's result, or how it failed. */
+export type RefreshOutcome = RefreshResult[] | { failed: RefreshFailure };
 
 /** One run as the job does it: never throws; logs one line whatever happened. */
-export async function runRefresh(services: Services, client?: HfClient): Promise<RefreshResult[] | { failed: RefreshFailure }> {
+export async function runRefresh(services: Services, client?: HfClient): Promise<RefreshOutcome> {
   try {
     const results = await refreshLatest(services, client);
     services.metrics?.refreshSucceeded(services.clock());
@@ -48,10 +50,10 @@ export async function runRefresh(services: Services, client?: HfClient): Promise
 }
 
 /** `onFirstRun`: told how the run at start-up went, e.g. for the terminal to say so once. */
-export function startRefreshJob(services: Services, options: { client?: HfClient; onFirstRun?: (outcome: RefreshResult[] | { failed: RefreshFailure }) => void } = {}): Running | null {
+export function startRefreshJob(services: Services, options: { client?: HfClient; onFirstRun?: (outcome: RefreshOutcome) => void } = {}): Running | null {
   const { config, log } = services;
   if (config.HF_REFRESH === "off") { log.info("papers refresh from Hugging Face is off (HF_REFRESH=off)"); return null; }
-  let inFlight: Promise<unknown> | null = null;
+  let inFlight: Promise<RefreshOutcome> | null = null;
   // Stopping ends a request in flight: a Hugging Face that hangs (or a firewall that drops its packets)
   // must not hold the shutdown until the request's own timeout, times its retries.
   const stopping = new AbortController();
@@ -63,7 +65,7 @@ export function startRefreshJob(services: Services, options: { client?: HfClient
   };
   const task = scheduleJob("HF_REFRESH_CRON", config.HF_REFRESH_CRON, () => { void tick(); }, { name: "papers-refresh", timezone: "UTC" });
   // A bot that just started should not serve an hour-old list until the first tick.
-  void tick().then((outcome) => options.onFirstRun?.(outcome as Awaited<ReturnType<typeof runRefresh>>));
+  void tick().then((outcome) => options.onFirstRun?.(outcome));
   return {
     name: "refresh",
     async stop() {

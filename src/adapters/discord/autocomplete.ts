@@ -5,6 +5,7 @@ import type { Services } from "../../core/services.ts";
 import type { UserRef } from "../../core/channel.ts";
 import type { CommandRegistry } from "../../command-kit/registry.ts";
 import { zoneNames } from "../../core/time.ts";
+import { foldAccents } from "../../core/search/tokenize.ts";
 import { normalizeZone } from "../../command-kit/subscription-words.ts";
 import { listNumber, MAX_REMEMBERED } from "../../command-kit/paper-ref.ts";
 
@@ -21,7 +22,7 @@ export function timeZoneChoices(typed: string): Choice[] {
   // abbreviation ("pst"), GMT.
   let meant: string | null = null;
   try { meant = typed.trim() ? normalizeZone(typed) : null; } catch { /* no zone: the names that contain it */ }
-  const needle = typed.trim().normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, "_");
+  const needle = foldAccents(typed.trim()).toLowerCase().replace(/\s+/g, "_");
   const starts: string[] = meant ? [meant] : [], contains: string[] = [];
   for (const zone of zoneNames()) {
     const z = zone.toLowerCase();

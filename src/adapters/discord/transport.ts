@@ -13,7 +13,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type APIMessage, type RawFile } from "discord.js";
 import type { ChannelRef } from "../../core/channel.ts";
-import { ChannelUnavailableError, TransientPostError, type ChatTransport, type PostOptions } from "../../core/transport.ts";
+import { ChannelUnavailableError, TransientPostError, type ChatTransport, type OpenedThread, type PostOptions } from "../../core/transport.ts";
 import type { Reply } from "../../core/messages/reply.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
@@ -150,7 +150,7 @@ export class DiscordTransport implements ChatTransport {
    * Start Thread from Message, then the starter inside it. A thread Discord says already exists (a press
    * whose process died after creating it) is the same thread: its id is the message's id.
    */
-  async startThread(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string; starter?: { channel: ChannelRef; messageId: string } }> {
+  async startThread(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<OpenedThread> {
     let threadId = messageId;
     try {
       const thread = await this.rest.post(Routes.threads(channel.channelId, messageId),

@@ -4,7 +4,7 @@
 // Posting goes around the WebClient (see post); looking messages up goes through it.
 import { webApi } from "./bolt.ts";
 import type { ChannelRef } from "../../core/channel.ts";
-import { ChannelUnavailableError, TransientPostError, type ChatTransport, type PostOptions } from "../../core/transport.ts";
+import { ChannelUnavailableError, TransientPostError, type ChatTransport, type OpenedThread, type PostOptions } from "../../core/transport.ts";
 import type { Reply } from "../../core/messages/reply.ts";
 import { renderReply } from "./render.ts";
 import type { DiscussionStarter } from "../../core/messages/discussion.ts";
@@ -105,7 +105,7 @@ export class SlackTransport implements ChatTransport {
   }
 
   /** Slack's thread is the replies under the message: the starter is the first reply (thread_ts). */
-  async startThread(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<{ threadId: string; starter?: { channel: ChannelRef; messageId: string } }> {
+  async startThread(channel: ChannelRef, messageId: string, starter: DiscussionStarter): Promise<OpenedThread> {
     const message = renderDiscussion(starter);
     const { ts } = await this.postJson("chat.postMessage", JSON.stringify({ channel: channel.channelId, thread_ts: messageId, text: message.text, blocks: message.blocks,
       unfurl_links: false, unfurl_media: false }));

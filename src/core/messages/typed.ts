@@ -23,9 +23,14 @@ export function typed(text: string): string {
 /** `text` in double quotes, marked as typed by a person. */
 export function quoted(text: string): string {
   // Typed in quotes already ("mixture of experts" searched as a phrase): one pair of quotes, not two.
-  return `"${typed(QUOTED.exec(text)?.[1] ?? text)}"`;
+  return `"${typed(unquoted(text))}"`;
 }
-const QUOTED = /^["“”](.+)["“”]$/s;
+
+/** The words inside the quotes a text was typed in ("mixture of experts", “…”, '…', «…»), or the text. */
+export function unquoted(text: string): string {
+  return QUOTED.exec(text)?.[1]?.trim() ?? text;
+}
+const QUOTED = /^["“”'‘’«»](.*)["“”'‘’«»]$/s;
 
 /** `text` with its typed spans passed through `typed` and everything else through `other` (marks dropped). */
 export function mapTyped(text: string, typed: (span: string) => string, other: (rest: string) => string): string {

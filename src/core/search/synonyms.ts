@@ -71,11 +71,6 @@ export const ACRONYMS: Record<string, string[]> = {
 // in plain words ("turning text into pictures", "spreading training across graphics cards") reaches
 // papers written in the field's terms. General vocabulary of the field, not tuned to any query list:
 // add rings freely; a multi-word member matches those words in a row.
-// Adjectives in the rings above whose comparative and superlative ("cheaper", "fastest", "tinier") mean
-// the same thing asked for more: such a word also finds the adjective and its ring, so "cheaper llms"
-// finds efficient ones. Listed, not guessed from -er: a "router" is no "route", a "driver" no "drive".
-export const COMPARABLE = ["cheap", "fast", "small", "tiny", "compact", "safe"];
-
 export const RELATED: string[][] = [
   ["picture", "photo", "image", "visual"],
   ["video", "clip", "footage"],
@@ -176,3 +171,8 @@ export const RELATED: string[][] = [
   ["judge", "evaluator", "grader", "critic"],
   ["ethics", "ethical", "moral", "morality"],
 ];
+
+// Adjectives in the rings above whose comparative and superlative ("cheaper", "fastest", "tinier") mean
+// the same thing asked for more: such a word also finds the adjective and its ring, so "cheaper llms"
+// finds efficient ones. Listed, not guessed from -er: a "router" is no "route", a "driver" no "drive".
+export const COMPARABLE = ["cheap", "fast", "small", "tiny", "safe"];

@@ -10,12 +10,11 @@ import { MIN_SEEDS, profileOf } from "../core/recommend/person.ts";
 import { personalTarget } from "../core/person-target.ts";
 import { missingWordsText } from "../core/relevance.ts";
 import { onlyCommonWords } from "../core/search/query.ts";
-import { channelMention, type ChannelRef } from "../core/channel.ts";
+import { channelMention, type ChannelRef, type Platform } from "../core/channel.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { example, exampleOn, type ExampleOption } from "../command-kit/usage.ts";
-import type { Platform } from "../core/channel.ts";
 import { describeDay, digestTraits, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
 import type { Subscription } from "../core/stores/subscriptions.ts";
@@ -26,7 +25,6 @@ const SIZE_HINT = "The size is how many papers per digest, a number from 1 to 20
 const RANKED_HINT = `Ranked is "trending" (the public trending order) or "team" (what this team reads), like ranked:team.`;
 const TOPIC_HINT = "Keep the topic under 200 characters; a few keywords work best, like mixture of experts.";
 const DAY_HINT = `The day is one of mon, tue, wed, thu, fri, sat, sun, like ${example("subscribe", [["every", "weekly"], ["day", "mon"], ["time", "09:00"]])}.`;
-
 
 const Options = z.object({
   time: option(z.string().default("09:00"), { description: "Local time HH:MM (default 09:00)" }),

@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import type { Command, CommandContext } from "./command.ts";
 import { describeOptions, positional } from "./options.ts";
 import { UserError } from "./errors.ts";
-import { rememberList } from "./paper-ref.ts";
+import { listNumber, MAX_REMEMBERED, rememberList } from "./paper-ref.ts";
 import { errorReply, failureReply, type Reply } from "../core/messages/reply.ts";
 import type { CommandRegistry } from "./registry.ts";
 import { MAX_QUERY_LENGTH } from "./limits.ts";
@@ -123,6 +123,9 @@ export async function runText(registry: CommandRegistry, text: string, ctx: Comm
     const raw = command.parseText ? command.parseText(rest) : positional(describeOptions(command.data.options), rest);
     return runCommand(registry, command.data.name, raw, ctx);
   }
+  // "/papers 2" after a list: that paper, as "/papers paper 2" (a search for a lone number finds nothing useful).
+  const n = listNumber(trimmed);
+  if (n !== null && n <= MAX_REMEMBERED && registry.get("paper")) return runCommand(registry, "paper", { id: trimmed }, ctx);
   const first = words(trimmed)[0]!;
   const meant = meantCommand(registry, first);
   if (meant && !aboutAnything(ctx.services.catalog.index, first)) {

@@ -145,6 +145,13 @@ describe("searching from free text", () => {
     expect((await runText(registry, "expert routing", ctx)).papers?.length).toBeGreaterThan(0);
   });
 
+  it("reads a lone list number as that paper of the last list, not as a search for the digit", async () => {
+    const here = { ...ctx, user: { ...ctx.user, userId: "U-number" } };
+    expect((await runText(registry, "2", here)).text).toMatch(/^There is no numbered list here to pick 2 from yet/);
+    const list = await runText(registry, "moe", here);
+    expect((await runText(registry, "#2", here)).papers?.map((p) => p.id)).toEqual([list.papers![1]!.id]);
+  });
+
   it("answers search syntax and SQL fragments like any other words", async () => {
     for (const text of ['"unclosed quote', "AND(", "*", "🔖🔥", "'; DROP TABLE Paper; --", "NEAR(a b)", "-", "title:moe"]) {
       const reply = await runText(registry, text, ctx);

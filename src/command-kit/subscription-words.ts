@@ -56,31 +56,47 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
 // "UTC+2", "GMT-05:00", "+02:00": an offset, which a zone is not (it would drift an hour at daylight saving).
 const OFFSET_WORD = /^(?:utc|gmt)?[+\-−]\d{1,2}(?::?\d{2})?$/i;
 
-// Options typed without their colon, as people say them: "size 3", "ranked team". Before the topic or as
-// its last two words, with a value the option takes: "batch size 32" and "model size 3 pruning" stay topics.
-const SPACED_OPTION: Readonly<Record<string, RegExp>> = { size: /^([1-9]|1\d|20)$/, ranked: /^(trending|team)$/i };
+// Options typed without their colon, as people say them: "size 3", "ranked team". Before the topic any
+// value is the option's (checked as size:N is); after it, only at the very end and only a value the option
+// takes ("diffusion models size 3 ranked team"), so "batch size 32 pruning" stays a topic.
+const SPACED_OPTION: Readonly<Record<string, RegExp>> = { size: /^\d+$/, ranked: /^[a-z]+$/i };
+const SPACED_VALUE_AT_END: Readonly<Record<string, RegExp>> = { size: /^([1-9]|1\d|20)$/, ranked: /^(trending|team)$/i };
+const CADENCE = /^(weekly|daily)$/i;
 
-/** "me" (a personal digest) and "weekly"/"daily" (the cadence) first, or anywhere before the topic's first
- * word ("09:00 weekly"), then the rest as before. Full-width digits and colons (CJK keyboards) as ASCII. */
+/** "me" (a personal digest) and "weekly"/"daily" (the cadence) before the topic's first word ("09:00
+ * weekly"), or the cadence last ("llm agents weekly"); then the rest as before. Full-width digits and colons
+ * (CJK keyboards) as ASCII. */
 export function parseSubscribeWords(words: string[]): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   const topic: string[] = [];
-  const rest = withMeridiems(words.map((w) => (/[^\x00-\x7f]/.test(w) ? w.normalize("NFKC") : w)));
+  let rest = withMeridiems(words.map((w) => (/[^\x00-\x7f]/.test(w) ? w.normalize("NFKC") : w)));
+  // What ends the line: spaced options and a cadence, read from the end while they are that.
+  for (let end = rest.length; ; end = rest.length) {
+    const [key, value] = [rest[end - 2]?.toLowerCase() ?? "", rest[end - 1] ?? ""];
+    if (Object.hasOwn(SPACED_VALUE_AT_END, key) && SPACED_VALUE_AT_END[key]!.test(value) && raw[key] === undefined) { raw[key] = value; rest = rest.slice(0, -2); }
+    else if (CADENCE.test(value) && raw.every === undefined && end > 1) { raw.every = value.toLowerCase(); rest = rest.slice(0, -1); }
+    else break;
+  }
   for (const [i, word] of rest.entries()) {
     const previous = rest[i - 1], lower = word.toLowerCase();
     if (topic.length === 0) {
       if (lower === "me" && raw.who === undefined) { raw.who = "me"; continue; }
-      if ((lower === "weekly" || lower === "daily") && raw.every === undefined) { raw.every = lower; continue; }
-      // "at 9am", "at 9": the time's own preposition.
-      if (lower === "at" && rest[i + 1] !== undefined && (looksLikeTime(rest[i + 1]!, true) || isHour(rest[i + 1]!))) {
-        if (isHour(rest[i + 1]!) && raw.time === undefined) { raw.time = rest[i + 1]; rest[i + 1] = ""; }
+      if (CADENCE.test(word)) {
+        // "daily weekly": two cadences is a mistake, said as an unexpected word.
+        if (raw.every === undefined) raw.every = lower; else if (raw.every !== lower) raw._extra ??= word;
         continue;
       }
     }
-    const spaced = Object.hasOwn(SPACED_OPTION, lower) && rest[i + 1] !== undefined && SPACED_OPTION[lower]!.test(rest[i + 1]!)
-      && (topic.length === 0 || i + 2 === rest.length);
-    if (spaced && raw[lower] === undefined) { raw[lower] = rest[i + 1]; rest[i + 1] = ""; continue; }
-    if (word === "") continue; // the value of a spaced option, taken above
+    // "at 9am", "at 9" (anywhere: "diffusion at 9pm"): the time's own preposition. An hour past 23 gets the
+    // time's answer, not a place in the topic.
+    const next = rest[i + 1];
+    if (lower === "at" && next !== undefined && raw.time === undefined && (looksLikeTime(next, true) || /^\d{1,2}$/.test(next))) {
+      raw.time = next; rest[i + 1] = "";
+      continue;
+    }
+    const spaced = topic.length === 0 && Object.hasOwn(SPACED_OPTION, lower) && next !== undefined && SPACED_OPTION[lower]!.test(next);
+    if (spaced) { if (raw[lower] === undefined) raw[lower] = next; else raw._extra ??= `${word} ${next}`; rest[i + 1] = ""; continue; }
+    if (word === "") continue; // a value taken above
     // A mistyped day is taken as the day too, and checked as the day option is (subscribe's schema), so it
     // gets the same one-sentence answer.
     const mistypedDay = previous?.toLowerCase() === "weekly" && DAYLIKE_WORD.test(word) && lower !== "today";
@@ -107,8 +123,12 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
       raw.zone = word;
       continue;
     }
-    // A second "Region/City" is a mistake, not a topic ("Europe/Berlin Europe/Paris").
-    if (zoneLike && word.includes("/") && canonicalTimeZone(word)) { raw._extra ??= word; continue; }
+    // A second zone is a mistake, not a topic ("Europe/Berlin Europe/Paris", "UTC PST"): only those written
+    // as zones are, since a name like "Japan" is a zone and a topic both.
+    if ((zoneLike && word.includes("/")) || Object.hasOwn(ZONE_ABBREVIATIONS, lower) || OFFSET_WORD.test(word) || /^(utc|gmt)$/i.test(word)) {
+      raw._extra ??= word;
+      continue;
+    }
     topic.push(word);
   }
   // "sat" or "sun" left alone among the words is the day ("subscribe 09:00 sat"); beside others, a topic

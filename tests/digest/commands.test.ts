@@ -209,6 +209,10 @@ describe("subscriptions and unsubscribe", () => {
       ["09:00 UTC batch size 32", { size: 5, topic: "batch size 32" }],
       ["09:00 UTC model size 3 pruning", { size: 5, topic: "model size 3 pruning" }],
       ["at 8 UTC", { localTime: "08:00", topic: null }],
+      // At the end: the options and the cadence, however many ("diffusion at 9pm" too).
+      ["UTC diffusion models size 3 ranked team", { size: 3, ranking: "team", topic: "diffusion models" }],
+      ["UTC llm agents weekly", { cadence: "weekly", topic: "llm agents" }],
+      ["UTC diffusion at 9pm", { localTime: "21:00", topic: "diffusion" }],
     ] as const) {
       const reply = await say(`subscribe ${text}`, "CWORDS");
       expect(reply.tone, text).toBe("info");
@@ -222,6 +226,10 @@ describe("subscriptions and unsubscribe", () => {
     await say("subscribe 08:00 UTC rlhf", "CVAGUE");
     for (const [text, pattern] of [
       ["subscribe 09:00 Europe/Berlin Europe/Paris", /^I didn't expect "Europe\/Paris" there/],
+      ["subscribe 09:00 Europe/Berlin PST", /^I didn't expect "PST" there/],
+      ["subscribe daily weekly 09:00", /^I didn't expect "weekly" there/],
+      ["subscribe size 30 diffusion", /^The size is how many papers per digest, a number from 1 to 20/],
+      ["subscribe at 25 diffusion", /^"25" isn't a time of day/],
       ["subscribe 09:00 the", /^"the" has no word specific enough for a topic; try a few keywords, like \/papers subscribe 09:00 mixture of experts/],
       ["subscribe weekly fri 09:00 UTC the", /like \/papers subscribe weekly fri 09:00 UTC mixture of experts,/],
     ] as const) {

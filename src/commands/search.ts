@@ -8,7 +8,7 @@ import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference, isTitleId } from "../core/paper.ts";
 import { onlyCommonWords } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
-import { quoted } from "../core/messages/typed.ts";
+import { quoted, unquoted } from "../core/messages/typed.ts";
 
 export const PAGE_SIZE = 5;
 const ACTIONS: Reply["actions"] = ["bookmark", "share", "similar", "notInterested"];
@@ -34,7 +34,9 @@ export const searchCommand = defineCommand({
   },
   async execute(ctx, { query, offset, limit }): Promise<Reply> {
     const { catalog } = ctx.services;
-    const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
+    // Echoed without the quotes it was typed in (quoted() adds its own), cut to a line's worth.
+    const bare = unquoted(query).replace(/^["“”]+(?=[^"“”]*$)|(?<=^[^"“”]*)["“”]+$/g, "");
+    const shown = bare.length > 60 ? bare.slice(0, 57) + "…" : bare;
     // An arXiv id or link typed as a search ("/papers 2503.04094", a pasted abs/ link) means that paper,
     // not its digits and "https" as words.
     // So does a card's own id ("t-384a11").
@@ -58,7 +60,9 @@ export const searchCommand = defineCommand({
       const single = query.trim().split(/\s+/).length === 1;
       const absent = single && weak > 0 && catalog.index.unwrittenWords(query).length > 0;
       const mention = absent ? "mention related words" : `only mention ${single ? "it or a related word" : "some of its words"}`;
-      const passing = weak > 0 ? ` (${weak} ${mention} in passing)` : "";
+      // A word of several no paper has is named, as it is beside results ("mcp agents": "mcp").
+      const missing = single ? null : missingWordsText(catalog.index, query);
+      const passing = weak > 0 ? ` (${weak} ${mention} in passing${missing ? `; no paper mentions ${missing}` : ""})` : "";
       const lead = absent ? `No paper mentions ${quoted(shown)}` : `No papers ${weak > 0 ? "are about" : "match"} ${quoted(shown)}`;
       return { visibility: "ephemeral", tone: "info", text: offset > 0
         ? `No more papers for ${quoted(shown)}.`

@@ -125,9 +125,9 @@ describe("/papers over real Bolt", () => {
   });
 
   it("a query that only weak matches touch says none are about it, not that nothing matched", async () => {
-    // No bundled paper is about KV caches; a few say "cache" or "key" somewhere in their abstracts.
+    // No bundled paper is about KV caches, or says "cache"; some have words near these ("key", "cached"-like typos).
     const { answer } = await papers("kv cache");
-    expect(answer.text).toMatch(/^No papers are about "kv cache" \(\d+ only mention some of its words in passing\)\. Try fewer/);
+    expect(answer.text).toMatch(/^No papers are about "kv cache" \(\d+ only mention some of its words in passing; no paper mentions "cache"\)\. Try fewer/);
   });
 
   it("says which typed word no paper has, when the papers listed match only the others", async () => {
@@ -147,8 +147,15 @@ describe("/papers over real Bolt", () => {
     expect((await papers("rag")).answer.text).toMatch(/^No paper mentions "rag" \(\d+ mention related words in passing\)\. Try fewer/);
   });
 
-  it("echoes a query typed in quotes with one pair of quotes", async () => {
+  it("echoes a query typed in quotes with one pair of quotes, closed or not, long or short", async () => {
     expect(blockText((await papers('"mixture of experts"')).answer.blocks)).toMatch(/^Papers for "mixture of experts" \(/);
+    expect(blockText((await papers('"mixture of experts')).answer.blocks)).toMatch(/^Papers for "mixture of experts" \(/);
+    const long = `"${"mixture of experts routing ".repeat(4).trim()}"`;
+    expect((await papers(long)).answer.text).toMatch(/^(Papers for|No papers are about) "mixture of experts routing[^"]*…"/);
+  });
+
+  it("names the word no paper has when no paper is about the words either", async () => {
+    expect((await papers("zorblax agents")).answer.text).toMatch(/^No papers are about "zorblax agents" \(\d+ only mention some of its words in passing; no paper mentions "zorblax"\)\./);
   });
 
   const badInputs: Array<[string, string, RegExp]> = [

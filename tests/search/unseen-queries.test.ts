@@ -172,6 +172,8 @@ describe("queries the judged sets do not name", () => {
       paper("Maps for robot navigation", "Navigation with a route map."),
     ];
     expect(search(papers, "cheaper llms").shown.sort()).toEqual(["Cheap LLMs from distillation", "Efficient serving of LLMs"]);
+    // Asking for "more of" it finds what the adjective finds, in the same order.
+    expect(search(papers, "cheaper llms").titles).toEqual(search(papers, "cheap llms").titles);
     expect(search(papers, "router").shown).toEqual(["A learned router for experts"]);
   });
 

@@ -214,7 +214,7 @@ function relatedSpan(units: Unit[], keys: string[][], start: number, typed: Set<
   // A comparative or superlative ("cheaper llms") also finds the adjective and its ring (efficient ones).
   const adjective = keys[start]!.length === 1 ? ADJECTIVE_OF_FORM.get(keys[start]![0]!) : undefined;
   const span = matchPhraseSpan(units, keys, start, RELATED_OF_PHRASE, true) ??
-    (adjective ? { length: 1, values: [adjective, ...RELATED_OF_PHRASE.get(stem(adjective)) ?? []] } : null);
+    (adjective ? { length: 1, values: RELATED_OF_PHRASE.get(stem(adjective)) ?? [] } : null);
   if (!span) return null;
   const values = span.values.filter((v) => !keyOf(v).every((s) => typed.has(s)));
   return values.length ? { length: span.length, values } : null;
@@ -252,6 +252,9 @@ interface OtherWays {
 function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
   const builder = new ConceptBuilder(corpus);
   const known = builder.word(unit.surface, 1);
+  // A comparative is its adjective asked for more ("cheaper" is "cheap"): the adjective counts as the word.
+  const adjective = ADJECTIVE_OF_FORM.get(stem(unit.surface));
+  if (adjective) builder.word(adjective, 1);
   for (const acronym of other.acronyms) builder.word(acronym, other.acronymWeight, other.maxIdf);
   if (other.joined) builder.word(other.joined.surface, other.joined.weight);
   for (const phrase of other.related) builder.phrase(wordsOf(phrase).filter((w) => !STOPWORDS.has(w)), other.relatedWeight, other.maxIdf);

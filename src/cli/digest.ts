@@ -6,17 +6,18 @@ import { channelKey } from "../core/channel.ts";
 import { CliUsageError, parseFlags, type CliCommand, type CliContext } from "./io.ts";
 import { withServices } from "./services.ts";
 
-const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d(\.\d+)?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/i;
 
 /** An ISO time with its zone (Z or an offset), or null: Date would also take "1" (2001), a zone-less time
  * (read in this machine's zone) and days that are not ("2025-02-30", rolled into March). */
 function isoInstant(text: string): Date | null {
   const m = ISO_TIME.exec(text);
   if (!m) return null;
-  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const [year, month, day] = m.slice(1, 4).map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59) return null;
-  return new Date(text);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? null : instant;
 }
 
 function parse(ctx: CliContext) {

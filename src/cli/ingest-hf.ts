@@ -21,7 +21,7 @@ function parseArgs(args: string[]): { date?: string } {
 const skipped = (r: RefreshResult) => (r.rejected ? ` (${r.rejected} malformed ${r.rejected === 1 ? "entry" : "entries"} skipped)` : "");
 
 function describe(r: RefreshResult): string {
-  if (r.fetched === 0) return `Hugging Face has no papers for ${r.date}${skipped(r)}; nothing was written.`;
+  if (r.fetched === 0) return `Hugging Face has no ${r.rejected ? "readable " : ""}papers for ${r.date}${skipped(r)}; nothing was written.`;
   return `Hugging Face ${r.date}: ${r.fetched} papers${skipped(r)}: `
     + `${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged; trending list ${r.snapshotChanged ? "updated" : "unchanged"}.`;
 }
@@ -34,9 +34,10 @@ export async function ingestFromHf(ctx: CliContext): Promise<number> {
       const results = date ? [await refreshFromHf(services, { date })] : await (await import("../jobs/refresh.ts")).refreshLatest(services);
       for (const result of results) ctx.stdout.write(describe(result) + "\n");
       // Entries, every one malformed: the API's format changed, which a cron job running this must notice.
-      const unreadable = results.find((r) => r.fetched === 0 && r.rejected > 0);
-      if (!unreadable || results.some((r) => r.fetched > 0)) return 0;
-      ctx.stderr.write(`papers: none of Hugging Face's ${unreadable.rejected} entries for ${unreadable.date} could be read (has its API changed?); the previous papers are kept.\n`);
+      const unreadable = results.filter((r) => r.fetched === 0 && r.rejected > 0);
+      if (unreadable.length === 0 || results.some((r) => r.fetched > 0)) return 0;
+      const days = unreadable.map((r) => `${r.rejected === 1 ? "its 1 entry" : `its ${r.rejected} entries`} for ${r.date}`).join(" and ");
+      ctx.stderr.write(`papers: Hugging Face sent nothing readable (${days}; has its API changed?); the previous papers are kept.\n`);
       return 1;
     } catch (error) {
       if (!(error instanceof HfSourceError)) throw error;

@@ -38,13 +38,16 @@ export const unsubscribeCommand = defineCommand({
     const kind = weekly ? "weekly digest" : "digest";
     const example = again([...(weekly ? [["every", "weekly"], ["day", "mon"]] as [string, string][] : []), ["time", "09:00"], ["zone", "Europe/Berlin"]]);
     const channel = sentenceStart(channelMention(ctx.channel, ctx.channel));
+    // The channel's other kind of digest, which goes on (or is likely what was meant).
+    const other = await ctx.services.subscriptions.get(ctx.channel, weekly ? "daily" : "weekly");
+    const otherKind = weekly ? "daily" : "weekly";
+    const stopOther = exampleOn(ctx.user.platform, "unsubscribe", weekly ? [] : [["which", "weekly"]]);
     if (removed) {
-      return { visibility: "ephemeral", tone: "info", text: `${channel} will get no more ${weekly ? "weekly digests" : "digests"}. Subscribe again any time with ${example}.` };
+      const goesOn = other ? ` Its ${otherKind} digest goes on (${stopOther} stops it).` : "";
+      return { visibility: "ephemeral", tone: "info", text: `${channel} will get no more ${weekly ? "weekly" : "daily"} digests.${goesOn} Subscribe again any time with ${example}.` };
     }
-    // The channel has the other kind: say how to stop that one, which is likely what was meant.
-    if (await ctx.services.subscriptions.get(ctx.channel, weekly ? "daily" : "weekly")) {
-      const stop = exampleOn(ctx.user.platform, "unsubscribe", weekly ? [] : [["which", "weekly"]]);
-      return { visibility: "ephemeral", tone: "info", text: `${channel} has no ${kind}, only a ${weekly ? "daily" : "weekly"} one; ${stop} stops that.` };
+    if (other) {
+      return { visibility: "ephemeral", tone: "info", text: `${channel} has no ${weekly ? "weekly" : "daily"} digest, only a ${otherKind} one; ${stopOther} stops that.` };
     }
     return { visibility: "ephemeral", tone: "info", text: `${channel} has no ${kind} to stop. Start one with ${example}.` };
   },

@@ -50,6 +50,8 @@ describe("flag mistakes: one sentence, the usage line, exit 2", () => {
     [["digest", "run", "--now", "1"], /^--now takes an ISO time with its zone, like 2025-03-11T09:00:00Z, not "1"\.$/, "papers digest run"],
     [["digest", "run", "--now", "2025-03-11T09:00"], /^--now takes an ISO time with its zone/, "papers digest run"],
     [["digest", "run", "--now", "2025-02-30T09:00Z"], /^--now takes an ISO time with its zone/, "papers digest run"],
+    [["digest", "run", "--now", "2025-03-11T09:00:60Z"], /^--now takes an ISO time with its zone/, "papers digest run"],
+    [["digest", "run", "--now", "2025-03-11T09:00+25:00"], /^--now takes an ISO time with its zone/, "papers digest run"],
     [["digest", "run", "extra"], /^Unexpected word extra/, "papers digest run"],
     [["trending", "--json=yes"], /^--json takes no value\.$/, "papers trending"],
     [["search", "moe", "--limit", "-3"], /^--limit needs a value, and "-3" reads as a flag; write --limit=-3 if that is the value\.$/, "papers search"],

@@ -280,7 +280,7 @@ describe("subscriptions and unsubscribe", () => {
   });
 
   it("removes only this channel's subscription, and says so when there is none", async () => {
-    expect((await say("unsubscribe", "C1")).text).toMatch(/^<#C1> will get no more digests/);
+    expect((await say("unsubscribe", "C1")).text).toMatch(/^<#C1> will get no more daily digests\. Subscribe again/);
     expect(await services.subscriptions.get(channel("C1"))).toBeNull();
     expect(await services.subscriptions.get(channel("C3"))).not.toBeNull();
     expect((await say("unsubscribe", "C1")).text).toMatch(/^<#C1> has no digest to stop/);
@@ -288,7 +288,10 @@ describe("subscriptions and unsubscribe", () => {
 
   it("points to the digest a channel has when unsubscribe names the other kind", async () => {
     await say("subscribe weekly mon 09:00", "CONLYWEEK");
-    expect((await say("unsubscribe", "CONLYWEEK")).text).toBe("<#CONLYWEEK> has no digest, only a weekly one; /papers unsubscribe weekly stops that.");
+    expect((await say("unsubscribe", "CONLYWEEK")).text).toBe("<#CONLYWEEK> has no daily digest, only a weekly one; /papers unsubscribe weekly stops that.");
+    // Stopping one kind where both are: the other goes on, and the answer says so.
+    await say("subscribe 09:00 UTC", "CONLYWEEK");
+    expect((await say("unsubscribe", "CONLYWEEK")).text).toMatch(/^<#CONLYWEEK> will get no more daily digests\. Its weekly digest goes on \(\/papers unsubscribe weekly stops it\)\./);
     expect(await services.subscriptions.get(channel("CONLYWEEK"), "weekly")).not.toBeNull();
     await say("unsubscribe weekly", "CONLYWEEK");
   });

@@ -146,8 +146,8 @@ describe("papers ingest --hf on a new install", () => {
     await ws.run(["trending"]);
     const before = await ws.state();
     const { code, out, err } = await ws.run(["ingest", "--hf", "--date", "2025-03-08"]);
-    expect(out).toBe("Hugging Face has no papers for 2025-03-08 (4 malformed entries skipped); nothing was written.\n");
-    expect(err).toContain("papers: none of Hugging Face's 4 entries for 2025-03-08 could be read (has its API changed?); the previous papers are kept.\n");
+    expect(out).toBe("Hugging Face has no readable papers for 2025-03-08 (4 malformed entries skipped); nothing was written.\n");
+    expect(err).toContain("papers: Hugging Face sent nothing readable (its 4 entries for 2025-03-08; has its API changed?); the previous papers are kept.\n");
     expect(code).toBe(1);
     expect(await ws.state()).toEqual(before);
   });

@@ -91,11 +91,15 @@ export const bookmarksCommand = defineCommand({
     usage: "bookmarks [page|words]   (or bookmarks add|read|unread|remove <number or id>)",
     options: Options,
   },
-  parseText: (words) => (CHANGES.includes(words[0]?.toLowerCase() as (typeof CHANGES)[number])
-    ? { change: words[0]!.toLowerCase(), ...(words.length > 1 ? { id: words.slice(1).join(" ") } : {}) }
-    // Numbers are a page (a wrong one, "0" or "1.5", gets the page hint); any other words search inside the list.
-    : words.every((w) => NUMBER_LIKE.test(w)) ? positional([{ name: "page", type: "integer" }], words)
-      : words.length > 0 ? { query: words.join(" ") } : {}),
+  parseText: (typed) => {
+    // "page 2", "page:2" (Discord's way, typed): the page, as "2" is.
+    const words = typed.join(" ").replace(/^page[:=]?\s*(?=\S+$)/i, "").split(/\s+/).filter(Boolean);
+    return CHANGES.includes(words[0]?.toLowerCase() as (typeof CHANGES)[number])
+      ? { change: words[0]!.toLowerCase(), ...(words.length > 1 ? { id: words.slice(1).join(" ") } : {}) }
+      // Numbers are a page (a wrong one, "0" or "1.5", gets the page hint); any other words search inside the list.
+      : words.every((w) => NUMBER_LIKE.test(w)) ? positional([{ name: "page", type: "integer" }], words)
+        : words.length > 0 ? { query: words.join(" ") } : {};
+  },
   async execute(ctx, { page, change: what, id, query }): Promise<Reply> {
     if (what && id) return change(ctx, what, id);
     if (query) return search(ctx, query, page);

@@ -100,8 +100,11 @@ export const subscribeCommand = defineCommand({
     }
     const weekly = input.every === "weekly" || (input.every === undefined && input.day !== undefined);
     if (personal && weekly) {
+      // The time typed, else the digest's own: what would have been meant daily.
       const mine = await ctx.services.subscriptions.get(personalTarget(ctx.user));
-      throw new UserError("personal_weekly", `Your personal digest is daily; ${personalExample(ctx.user.platform, mine?.localTime ?? "08:30", mine?.timeZone)} sets its time.`);
+      let time = mine?.localTime ?? "08:30";
+      try { time = input.time === "09:00" && mine ? time : normalizeTime(input.time); } catch { /* said when subscribed daily */ }
+      throw new UserError("personal_weekly", `Your personal digest is daily; ${personalExample(ctx.user.platform, time, input.zone ?? mine?.timeZone)} sets its time.`);
     }
     // A topic of only common words ("the", "at") would pick nearly every paper, as a search of them would.
     if (input.topic && onlyCommonWords(input.topic)) {

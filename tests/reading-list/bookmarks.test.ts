@@ -41,6 +41,8 @@ describe("/papers bookmarks", () => {
     const third = await say(services, reader, "bookmarks 3");
     expect(third.papers!.map((p) => p.id)).toEqual(newestFirst.slice(10));
     expect(third.more).toBeUndefined();
+    // Typed the way Discord names the option, or in words: the page too, not a search for "page:2".
+    for (const text of ["bookmarks page:2", "bookmarks page 2"]) expect((await say(services, reader, text)).papers!.map((p) => p.id), text).toEqual(newestFirst.slice(5, 10));
   });
 
   it("marks a bookmark read and removes one from the list itself", async () => {

@@ -34,7 +34,8 @@ export const searchCommand = defineCommand({
   },
   async execute(ctx, { query, offset, limit }): Promise<Reply> {
     const { catalog } = ctx.services;
-    // Echoed without the quotes it was typed in (quoted() adds its own), cut to a line's worth.
+    // Echoed without the quotes it was typed in (quoted() adds its own), a pair or a lone one left open
+    // ('"mixture of experts'), and cut to a line's worth.
     const bare = unquoted(query).replace(/^["“”]+(?=[^"“”]*$)|(?<=^[^"“”]*)["“”]+$/g, "");
     const shown = bare.length > 60 ? bare.slice(0, 57) + "…" : bare;
     // An arXiv id or link typed as a search ("/papers 2503.04094", a pasted abs/ link) means that paper,

@@ -3,7 +3,7 @@ import { pausedWords } from "../core/digest/paused.ts";
 import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { nextRun } from "../core/digest/schedule.ts";
-import { channelMention, type Platform } from "../core/channel.ts";
+import { channelMention, isDirectMessage, type Platform } from "../core/channel.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { describeDay, digestTraits } from "../command-kit/subscription-words.ts";
 import type { Reply } from "../core/messages/reply.ts";
@@ -12,9 +12,6 @@ import { WEEKDAYS, isoWeek } from "../core/digest/weekly.ts";
 import { exampleOn, type ExampleOption } from "../command-kit/usage.ts";
 import { DEFAULT_DIGEST_SIZE, nextWeekly } from "./subscribe.ts";
 import { quoted } from "../core/messages/typed.ts";
-
-/** A digest in a person's direct messages with the bot (Slack's DM channels start with D). */
-const isDirectMessage = (s: { platform: string; channelId: string }) => s.platform === "slack" && s.channelId.startsWith("D");
 
 export const subscriptionsCommand = defineCommand({
   data: {

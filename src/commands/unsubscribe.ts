@@ -34,22 +34,21 @@ export const unsubscribeCommand = defineCommand({
         : `You have no personal digest to stop. Start one with ${start}.` };
     }
     const weekly = which === "weekly";
-    const removed = await ctx.services.subscriptions.remove(ctx.channel, weekly ? "weekly" : "daily");
-    const kind = weekly ? "weekly digest" : "digest";
+    const [cadence, otherCadence] = weekly ? ["weekly", "daily"] as const : ["daily", "weekly"] as const;
+    const removed = await ctx.services.subscriptions.remove(ctx.channel, cadence);
     const example = again([...(weekly ? [["every", "weekly"], ["day", "mon"]] as [string, string][] : []), ["time", "09:00"], ["zone", "Europe/Berlin"]]);
     const channel = sentenceStart(channelMention(ctx.channel, ctx.channel));
     // The channel's other kind of digest, which goes on (or is likely what was meant).
-    const other = await ctx.services.subscriptions.get(ctx.channel, weekly ? "daily" : "weekly");
-    const otherKind = weekly ? "daily" : "weekly";
+    const other = await ctx.services.subscriptions.get(ctx.channel, otherCadence);
     const stopOther = exampleOn(ctx.user.platform, "unsubscribe", weekly ? [] : [["which", "weekly"]]);
     if (removed) {
-      const goesOn = other ? ` Its ${otherKind} digest goes on (${stopOther} stops it).` : "";
-      return { visibility: "ephemeral", tone: "info", text: `${channel} will get no more ${weekly ? "weekly" : "daily"} digests.${goesOn} Subscribe again any time with ${example}.` };
+      const goesOn = other ? ` Its ${otherCadence} digest goes on (${stopOther} stops it).` : "";
+      return { visibility: "ephemeral", tone: "info", text: `${channel} will get no more ${cadence} digests.${goesOn} Subscribe again any time with ${example}.` };
     }
     if (other) {
-      return { visibility: "ephemeral", tone: "info", text: `${channel} has no ${weekly ? "weekly" : "daily"} digest, only a ${otherKind} one; ${stopOther} stops that.` };
+      return { visibility: "ephemeral", tone: "info", text: `${channel} has no ${cadence} digest, only a ${otherCadence} one; ${stopOther} stops that.` };
     }
-    return { visibility: "ephemeral", tone: "info", text: `${channel} has no ${kind} to stop. Start one with ${example}.` };
+    return { visibility: "ephemeral", tone: "info", text: `${channel} has no ${weekly ? "weekly digest" : "digest"} to stop. Start one with ${example}.` };
   },
 });
 

@@ -8,8 +8,13 @@ export interface UserRef extends WorkspaceRef { userId: string }
 /** A channel as people see it in a sentence. `here`: where the sentence is read, so a Slack DM is "this DM"
  * there and "a direct message" anywhere else (its D… id as a channel link shows nothing useful). */
 export function channelMention(channel: ChannelRef, here?: ChannelRef): string {
-  if (channel.platform === "slack" && channel.channelId.startsWith("D")) return channel.channelId === here?.channelId ? "this DM" : "a direct message";
+  if (isDirectMessage(channel)) return channel.channelId === here?.channelId ? "this DM" : "a direct message";
   return channel.platform === "console" ? `#${channel.channelId}` : `<#${channel.channelId}>`;
+}
+
+/** A person's direct messages with the bot (Slack's DM channel ids start with D). */
+export function isDirectMessage(channel: { platform: string; channelId: string }): boolean {
+  return channel.platform === "slack" && channel.channelId.startsWith("D");
 }
 
 export function channelKey(c: ChannelRef): string {

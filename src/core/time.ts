@@ -41,9 +41,10 @@ export function zoneOfCity(city: string): string | null {
   const name = foldAccents(city.trim()).replace(/\s+/g, " ").toLowerCase();
   if (name.length < 2) return null;
   const wanted = `/${name.replace(/ /g, "_")}`;
+  const named = (zone: string) => zone.toLowerCase().endsWith(wanted);
   // A city under its zone's former name ("kiev", "calcutta") finds the zone by its current one.
-  const renamed = Object.keys(RENAMED).find((zone) => zone.toLowerCase().endsWith(wanted));
-  return zoneNames().find((zone) => zone.toLowerCase().endsWith(wanted)) ?? (renamed ? RENAMED[renamed]! : null) ?? CITY_ZONES[name] ?? null;
+  const renamed = () => { const old = Object.keys(RENAMED).find(named); return old ? RENAMED[old]! : null; };
+  return zoneNames().find(named) ?? renamed() ?? CITY_ZONES[name] ?? null;
 }
 
 // Cities people live in that no zone is named after (a zone is named after one city of its region): the

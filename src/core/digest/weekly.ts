@@ -65,9 +65,12 @@ function weekLabel(week: string, runDate: string): string {
   return `the week to ${dayName(runDate)} (${week.slice(5)})`;
 }
 
+/** " on "…"" for a topic digest's messages, "" without a topic. */
+const onTopic = (topic: string | null): string => (topic ? ` on ${quoted(topic.slice(0, 80))}` : "");
+
 /** The weekly digest's first message: what the week's list is, and how to save a paper from it. */
 export function weeklyHeaderReply(f: { week: string; runDate: string; topic: string | null; count: number; late: string; listDate?: string | null }): Reply {
-  const about = f.topic ? ` on ${quoted(f.topic.slice(0, 80))}` : "";
+  const about = onTopic(f.topic);
   const papers = f.count === 1 ? "1 paper" : `${f.count} papers`;
   // No list from the week itself (Hugging Face unreachable all week, or only the bundled capture): the
   // papers are the newest list's, which is said rather than passed off as the week's.
@@ -78,7 +81,7 @@ export function weeklyHeaderReply(f: { week: string; runDate: string; topic: str
 
 /** The one line a weekly digest posts when the week had nothing (on its topic). */
 export function weeklyNoticeReply(f: { week: string; runDate: string; topic: string | null; late: string }): Reply {
-  const about = f.topic ? ` on ${quoted(f.topic.slice(0, 80))}` : "";
+  const about = onTopic(f.topic);
   return { visibility: "channel", tone: "info", text: `No trending papers${about} in ${weekLabel(f.week, f.runDate)}.${f.late}` };
 }
 

@@ -212,6 +212,42 @@ describe("queries the judged sets do not name", () => {
     const papers = [paper("Crowdsourced vision data", "We collect images from many regions.", [...many, "Samuel Cahyawijaya"])];
     expect(search(papers, "Cahyawijaya").shown).toEqual(["Crowdsourced vision data"]);
   });
+
+  it("reads 'ai' next to other words as the field, not the topic: 'ai alignment' shows the alignment papers", () => {
+    const aiPapers = Array.from({ length: 8 }, (_, i) => paper(`AI systems ${i}: artificial intelligence for networks`,
+      `Artificial intelligence (AI) helps AI agents in setting ${i}.`));
+    const papers = [...aiPapers, paper("Multimodal LLM alignment", "We align multimodal models with human preferences.")];
+    const found = search(papers, "ai alignment");
+    expect(found.titles[0]).toBe("Multimodal LLM alignment");
+    expect(found.shown).toEqual(["Multimodal LLM alignment"]);
+    // Alone it is a word like any other.
+    expect(search(papers, "ai").shown.length).toBeGreaterThan(0);
+  });
+
+  it("reads a version in digits or Roman numerals alike: 'starcraft 2' finds StarCraft II, 'starcraft 3' does not", () => {
+    const papers = [paper("StarCraft II: a new challenge", "A learning environment for the game."),
+      paper("Crafting stars in 2 steps", "Star formation in 2 steps.")];
+    for (const query of ["starcraft 2", "starcraft2", "starcraft ii"]) expect(search(papers, query).shown).toEqual(["StarCraft II: a new challenge"]);
+    expect(search(papers, "starcraft 3").shown).toEqual([]);
+  });
+
+  it("finds every form of a word from any other: keys, biases, embeddings, GPUs, added", () => {
+    const papers = [
+      paper("Key-value caches", "We compress the key and value cache."),
+      paper("Bias in reward models", "Reward models show a length bias."),
+      paper("Text embedding with Gemini", "We embed text into vectors."),
+      paper("Training on one GPU", "A single GPU suffices."),
+      paper("Noise added to gradients", "We add noise to each gradient."),
+      paper("A new benchmark", "We present a new benchmark."),
+    ];
+    expect(search(papers, "keys").shown).toEqual(["Key-value caches"]);
+    expect(search(papers, "biases").shown).toEqual(["Bias in reward models"]);
+    expect(search(papers, "embeddings").shown).toEqual(["Text embedding with Gemini"]);
+    expect(search(papers, "gpus").shown).toEqual(["Training on one GPU"]);
+    expect(search(papers, "adding noise").titles[0]).toBe("Noise added to gradients");
+    // "news" is no plural of "new".
+    expect(search(papers, "news").titles).toEqual([]);
+  });
 });
 
 describe("an arXiv id, or a card's id, typed as a search", () => {

@@ -167,7 +167,8 @@ export class Proximity implements TermSink {
   }
 
   /** Bit c set for each version concept found right after the concept before it (or written joined to it:
-   * "Llama3" for "llama 3", which the joined form's shared position says); a version's later number only
+   * "Llama3" for "llama 3", which the joined form's shared position says; or after a name of two parts,
+   * "StarCraft II", whose joined form stands at its first part's position); a version's later number only
    * after its first found so ("gemini 2.5": the 5 of "Qwen 2.5" follows a 2, but not Gemini's). */
   private versionsAfterNames(): number {
     let out = 0;
@@ -175,7 +176,8 @@ export class Proximity implements TermSink {
     for (let c = 1; c < this.positions.length; c++) {
       if ((this.versions & (1 << c)) === 0) continue;
       const before = (this.versions & (1 << (c - 1))) !== 0 ? after : this.positions[c - 1]!;
-      after = this.positions[c]!.filter((q) => before.includes(q - 1) || (before.includes(q) && this.sharedPositions.includes(q)));
+      after = this.positions[c]!.filter((q) => before.includes(q - 1) || (before.includes(q) && this.sharedPositions.includes(q)) ||
+        (before.includes(q - 2) && this.compoundStarts.includes(q - 2)));
       if (after.length > 0) out |= 1 << c;
     }
     return out;

@@ -77,6 +77,19 @@ const QUESTION_FILLER = new Set(("about across after all also any before been be
   // Asking for papers in chat ("show me moe papers please", "anything on rlhf", "latest work on ssms"):
   // the request, not its topic. Not "research" or "search" (deep research, tree search).
   "please pls show find give tell papers paper anything latest newest recent looking want").split(" "));
+// The field's own name: every paper here is about AI, so "ai alignment" asks for alignment papers, not
+// for the papers that say "AI" most. Next to other words it counts a little (a paper with "AI feedback"
+// still comes before one with "human feedback" for "ai feedback"), and it neither decides how much of a
+// query a paper covers nor raises the bar for what counts as about it (relevance.ts). Alone it is searched
+// as any word.
+const FIELD_WORDS = new Set(["ai"]);
+const FIELD_WORD_WEIGHT = 0.25;
+
+function quieten(concept: Concept): void {
+  for (const alt of concept.alternatives) alt.weight *= FIELD_WORD_WEIGHT;
+  concept.importance *= FIELD_WORD_WEIGHT;
+}
+
 /** A word queries drop when they have others. */
 export const isStopword = (word: string): boolean => STOPWORDS.has(word) || QUESTION_FILLER.has(word);
 
@@ -181,6 +194,7 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
   }
   // Stopwords add nothing next to real words, but a query of only stopwords still searches for them.
   const content = concepts.filter((c) => !c.stopword);
+  if (content.length > 1) for (const { concept } of content) if (FIELD_WORDS.has(concept.word)) quieten(concept);
   return (content.length ? content : concepts).slice(0, MAX_CONCEPTS).map((c) => c.concept);
 }
 
@@ -249,6 +263,15 @@ interface OtherWays {
   joined: { surface: string; weight: number } | null;
 }
 
+// Versions 2 to 20 (not 1: "i" is a word). Enough for games, sequels and model generations.
+const ROMAN = ["ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"];
+const DIGITS_OF_ROMAN = new Map(ROMAN.map((r, i) => [r, String(i + 2)]));
+
+/** "2" ↔ "ii": the same number in the other way of writing it, or null. */
+function otherNumeral(word: string): string | null {
+  return /^\d{1,2}$/.test(word) ? ROMAN[Number(word) - 2] ?? null : DIGITS_OF_ROMAN.get(word) ?? null;
+}
+
 function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
   const builder = new ConceptBuilder(corpus);
   const known = builder.word(unit.surface, 1);
@@ -266,7 +289,14 @@ function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
   if (unit.parts.length > 1) builder.phrase(parts, COMPOUND_PARTS_WEIGHT, known >= 0 ? corpus.idf(known) / Math.max(1, parts.length) : Infinity);
   const versioned = NAME_AND_NUMBER.exec(unit.surface);
   // Only where papers have the name: "phi3" where none says "phi" is a missing word, not any paper with a 3.
-  if (versioned && unit.parts.length === 1 && corpus.vocab.lookup(versioned[1]!) >= 0) builder.phrase([versioned[1]!, versioned[2]!], COMPOUND_PARTS_WEIGHT);
+  if (versioned && unit.parts.length === 1 && corpus.vocab.lookup(versioned[1]!) >= 0) {
+    builder.phrase([versioned[1]!, versioned[2]!], COMPOUND_PARTS_WEIGHT);
+    const roman = otherNumeral(versioned[2]!);
+    if (roman) builder.phrase([versioned[1]!, roman], COMPOUND_PARTS_WEIGHT);
+  }
+  // A version is one in digits or Roman numerals ("starcraft 2" is StarCraft II), and no rarer for it.
+  const numeral = unit.parts.length === 1 ? otherNumeral(unit.surface) : null;
+  if (numeral) builder.word(numeral, 1, idfOfTyped(unit.surface, corpus));
   const acronym = acronymOf(unit.surface, known >= 0);
   if (acronym !== null && acronym !== unit.surface) builder.word(acronym, 1);
   for (const phrase of EXPANSIONS.get(acronym ?? "") ?? []) {

@@ -52,7 +52,8 @@ const endsLsz = (w: string): boolean => {
 function step1(w: string): string {
   if (w.endsWith("sses")) w = w.slice(0, -2);
   else if (w.endsWith("ies")) w = w.slice(0, -2);
-  else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
+  // -us and -is are Latin singulars ("corpus", "analysis"), unless no vowel comes before: "gpus" is GPUs.
+  else if (w.endsWith("s") && !w.endsWith("ss") && ((!w.endsWith("us") && !w.endsWith("is")) || !hasVowel(w.slice(0, -2)))) w = w.slice(0, -1);
 
   if (w.endsWith("eed")) {
     if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
@@ -61,11 +62,15 @@ function step1(w: string): string {
     if (suffix && hasVowel(w.slice(0, -suffix))) {
       w = w.slice(0, -suffix);
       if (w.endsWith("at") || w.endsWith("bl") || w.endsWith("iz")) w += "e";
-      else if (endsDoubleConsonant(w) && !endsLsz(w)) w = w.slice(0, -1);
+      // Not below three letters: "added" stays "add", as "add" itself does (short words are not stemmed).
+      else if (endsDoubleConsonant(w) && !endsLsz(w) && w.length > 3) w = w.slice(0, -1);
       else if (measure(w) === 1 && endsCvc(w)) w += "e";
     }
   }
-  if (w.endsWith("y") && hasVowel(w.slice(0, -1))) w = w.slice(0, -1) + "i";
+  // Porter2's y → i: only after a consonant that is not the first letter ("studies", "study" → "studi"),
+  // so "keys", "days" and "paying" keep the "key", "day" and "pay" that are too short to stem.
+  const n = w.length;
+  if (n > 2 && w.endsWith("y") && isConsonant(w, n - 2)) w = w.slice(0, -1) + "i";
   return w;
 }
 
@@ -101,6 +106,15 @@ function step5(w: string): string {
 
 const PLAIN_WORD = /^[a-z]+$/;
 
+// Words the rules would cut wrongly, as Porter2 lists its own exceptions: a base word that looks
+// inflected ("bias" is no plural of "bia", "news" none of "new", "embed" no past tense of "emb"), so
+// that every form of it meets the others ("biases", "embeddings"). Keyed by the word as typed, and by
+// its plural for the -ed ones.
+const EXCEPTIONS = new Map<string, string>([
+  ["bias", "bias"], ["news", "news"], ["lens", "lens"], ["atlas", "atlas"], ["cosmos", "cosmos"],
+  ["embed", "embed"], ["embeds", "embed"],
+]);
+
 // British spellings meet American ones before stemming, so "quantised" finds "quantized", "behaviour"
 // "behavior" and "dialogue" "dialog". Only where the ending is the spelling's own: -ise after a consonant
 // ("optimise", not "noise"), -our after the letters that take it ("colour", "behaviour", not "contour" or
@@ -125,5 +139,7 @@ function americanize(word: string): string {
 /** The stem of one lower-case, accent-free word. */
 export function stem(word: string): string {
   if (word.length < 4 || !PLAIN_WORD.test(word)) return word;
+  const exception = EXCEPTIONS.get(word);
+  if (exception !== undefined) return exception;
   return step5(step4Ate(step2(step1(word.length >= 6 ? americanize(word) : word))));
 }

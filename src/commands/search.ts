@@ -67,7 +67,7 @@ export const searchCommand = defineCommand({
       const lead = absent ? `No paper mentions ${quoted(shown)}` : `No papers ${weak > 0 ? "are about" : "match"} ${quoted(shown)}`;
       return { visibility: "ephemeral", tone: "info", text: offset > 0
         ? `No more papers for ${quoted(shown)}.`
-        : `${lead}${passing}. Try fewer or broader words, like "language models", or see /papers trending.` };
+        : `${lead}${passing}. Try ${single ? "another word for it" : "fewer or broader words"}, or see /papers trending.` };
     }
     const end = offset + papers.length;
     const weakNote = weak > 0 ? `; ${weak} more weak ${weak === 1 ? "match" : "matches"} not listed` : "";

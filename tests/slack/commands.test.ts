@@ -144,7 +144,7 @@ describe("/papers over real Bolt", () => {
 
   it("a single word no paper writes is said to be in none, though papers have words related to it", async () => {
     // No bundled paper says RAG; some say "retrieval" or "generation".
-    expect((await papers("rag")).answer.text).toMatch(/^No paper mentions "rag" \(\d+ mention related words in passing\)\. Try fewer/);
+    expect((await papers("rag")).answer.text).toMatch(/^No paper mentions "rag" \(\d+ mention related words in passing\)\. Try another word for it, or see \/papers trending\./);
   });
 
   it("echoes a query typed in quotes with one pair of quotes, closed or not, long or short", async () => {

@@ -211,16 +211,17 @@ function misspeltSuffix(misspelt: { name: string; meant: string }[], prefix: str
   return misspelt.filter((m) => m.meant.startsWith(prefix)).slice(0, 2).map(({ name, meant }) => `; ${name} is set, which looks like a misspelt ${meant}`).join("");
 }
 
-/** Levenshtein distance between short names: variables here, commands in command-kit/dispatch.ts's did-you-mean. */
+/** Edit distance between short names (variables here, commands in command-kit/dispatch.ts's did-you-mean),
+ * with two neighbouring letters swapped ("subscirbe", "trendign") one edit, as people type them: the
+ * optimal string alignment distance. */
 export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Rows i - 2, i - 1 and i of the table, each b.length + 1 long.
+  let before: number[] = [], above: number[] = [], row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
+    [before, above, row] = [above, row, [i]];
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      row[j] = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, before[j - 2]! + 1);
     }
   }
   return row[b.length]!;

@@ -148,9 +148,11 @@ function meantCommand(registry: CommandRegistry, first: string): string | undefi
   return registry.visible().find((c) => editDistance(word, c.data.name) === 1)?.data.name;
 }
 
-/** Whether some paper is about `word` (past the relevance floor): a word only mentioned in passing
- * ("bookmark2" read as "bookmark 2") is more likely a mistyped command. */
+/** Whether some paper is about `word` itself (past the relevance floor): a word only mentioned in passing
+ * ("bookmark2" read as "bookmark 2"), or found only as the word it is one typo from ("simlar" finds
+ * "similar"), is more likely a mistyped command. */
 function aboutAnything(index: SearchIndex, word: string): boolean {
+  if (index.unwrittenWords(word).length > 0) return false;
   const { hits, total } = index.search(word, { limit: 1 });
   return splitByRelevance(index, word, hits, total).strong.length > 0;
 }

@@ -14,11 +14,16 @@ const TIME_HINT = "Type the time as HH:MM on a 24-hour clock (00:00–23:59), li
 const isHour = (word: string): boolean => /^\d{1,2}$/.test(word) && Number(word) <= 23;
 
 function looksLikeTime(word: string, first = false): boolean {
-  // A bare number is more likely part of a topic ("gpt 4") than a time; "9am" or "9:00" is a time. "9.30" is
-  // one only before any topic word, where the time goes: after one it is a version ("qwen 2.5", "llama 3.10").
-  return /^\d{1,2}:\d{1,2}$/.test(word) || (first && /^\d{1,2}\.\d{2}$/.test(word))
-    || /^\d{1,2}([:.]\d{2})?\s*[ap]\.?m\.?$/i.test(word) || /^\d{1,2}h\d{0,2}$/i.test(word);
+  // A bare number is more likely part of a topic ("gpt 4") than a time; "9am", "9:00", "17:30:00", "noon" are
+  // times. "9.30" and a 24-hour "1730" are times only before any topic word, where the time goes: after one
+  // they are a version or a number ("qwen 2.5", "llama 3.10", "top 1000").
+  return /^\d{1,2}:\d{1,2}(:\d{2})?$/.test(word) || (first && (/^\d{1,2}\.\d{2}$/.test(word) || MILITARY.test(word)))
+    || /^\d{1,2}([:.]\d{2})?\s*[ap]\.?m\.?$/i.test(word) || /^\d{1,2}h\d{0,2}$/i.test(word) || NAMED_TIMES.test(word);
 }
+
+// "0900", "1730": a 24-hour time without its colon, as schedules and the military write it.
+const MILITARY = /^([01]\d|2[0-3])[0-5]\d$/;
+const NAMED_TIMES = /^(noon|midnight)$/i;
 
 // "am" or "pm" (or "a.m.") typed apart from its time ("9:00 pm", "9 pm") belongs to it, not to the topic.
 const MERIDIEM = /^[ap]\.?m\.?$/i;
@@ -144,10 +149,13 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
   return raw;
 }
 
-/** "9", "09:00", "9:30pm", "9.30 p.m.", "12am", "9h30" → "HH:MM"; anything else is a UserError saying what to type. */
+/** "9", "09:00", "9:30pm", "9.30 p.m.", "12am", "9h30", "17:30:00", "1730", "noon" → "HH:MM"; anything else is a UserError saying what to type. */
 export function normalizeTime(input: string): string {
   const text = input.trim().toLowerCase().replace(/^(\d{1,2})h(\d{0,2})$/, (_m, h: string, m: string) => `${h}:${m || "00"}`)
-    .replace(/^(\d{1,2})\.(\d{2})/, "$1:$2").replace(/([ap])\.m\.?$/, "$1m");
+    .replace(/^(\d{1,2})\.(\d{2})/, "$1:$2").replace(/([ap])\.m\.?$/, "$1m")
+    // Seconds say nothing a daily digest can use: "17:30:00" is 17:30.
+    .replace(/^(\d{1,2}:\d{2}):[0-5]\d$/, "$1").replace(MILITARY, (t) => `${t.slice(0, 2)}:${t.slice(2)}`)
+    .replace(/^noon$/, "12:00").replace(/^midnight$/, "00:00");
   const match = TIME_WORD.exec(text);
   if (!match || (match[2] !== undefined && match[2].length !== 2)) throw new UserError("bad_time", `${quoted(input.slice(0, 20))} isn't a time I can read. ${TIME_HINT}`);
   let hour = Number(match[1]);

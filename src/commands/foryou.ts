@@ -28,7 +28,7 @@ export const foryouCommand = defineCommand({
         .filter((p) => !result.bookmarked.has(p.id) && !result.notInterested.has(p.id)).slice(0, FORYOU_PAGE_SIZE);
       // Saved, then marked not interested: kept in the list, but not counted (profileOf); said, so 3 saved is not "only 2".
       const disliked = [...result.bookmarked].filter((id) => result.notInterested.has(id)).length;
-      const counted = disliked ? " not marked not interested" : "";
+      const counted = disliked ? ` to learn from (${disliked} ${disliked === 1 ? "is" : "are"} marked not interested)` : "";
       const have = result.seeds === 0 ? (disliked ? `no bookmarks${counted}` : "no bookmarks yet") : `only ${result.seeds} bookmark${result.seeds === 1 ? "" : "s"}${counted}`;
       return {
         visibility: "ephemeral", tone: "info",

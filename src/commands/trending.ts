@@ -26,12 +26,17 @@ export const trendingCommand = defineCommand({
     if (!snapshot || snapshot.ids.length === 0) return { visibility: "ephemeral", tone: "info", text: "There is no trending list yet; try again after the next refresh." };
     // "trending 50" on Discord shows 10 (a message's embeds) and pages on from the 11th.
     const ids = snapshot.ids.slice(offset, offset + Math.min(count, ctx.maxListed ?? count));
-    const shown = ids.map((id) => catalog.get(id)).filter((p) => p !== undefined);
-    const end = offset + shown.length;
+    // A list written since this process last synced (an ingest, another replica's refresh) names papers it
+    // has not read yet: those come from the database, so the page is whole and its ranks are the list's.
+    const unread = ids.filter((id) => !catalog.get(id));
+    const read = new Map((unread.length ? await papers.getMany(unread) : []).map((p) => [p.id, p]));
+    const cards = ids.flatMap((id, i) => { const p = catalog.get(id) ?? read.get(id); return p ? [toCard(p, { rank: offset + i + 1 })] : []; });
+    if (cards.length === 0) return { visibility: "ephemeral", tone: "info", text: "The trending list is being updated; try again in a minute." };
+    const end = offset + ids.length;
     return {
       visibility: "ephemeral",
       text: `Trending papers, ${snapshot.date} (${range(offset + 1, end, snapshot.ids.length)}):`,
-      papers: shown.map((p, i) => toCard(p, { rank: offset + i + 1 })),
+      papers: cards,
       actions: ["bookmark", "share", "similar", "notInterested"],
       ...(end < snapshot.ids.length ? { more: { command: "trending", input: { count, offset: end } } } : {}),
     };

@@ -47,6 +47,14 @@ export function zoneOfCity(city: string): string | null {
   return zoneNames().find(named) ?? renamed() ?? CITY_ZONES[name] ?? null;
 }
 
+/** The cities we list with their zone (see CITY_ZONES) whose name starts with `prefix` (accents and case
+ * aside), as [city, zone]: for choices offered while a city is still being typed ("mum" → mumbai). */
+export function citiesStartingWith(prefix: string): [string, string][] {
+  const name = foldAccents(prefix.trim()).replace(/[\s_]+/g, " ").toLowerCase();
+  if (name.length < 2) return [];
+  return Object.entries(CITY_ZONES).filter(([city]) => city.startsWith(name));
+}
+
 // Cities people live in that no zone is named after (a zone is named after one city of its region): the
 // ones research teams are most often in. Not exhaustive; the zone itself is always accepted.
 const CITY_ZONES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries({

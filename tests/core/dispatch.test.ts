@@ -48,7 +48,7 @@ describe("free text after /papers", () => {
   });
 
   it("says a search of only common words names no topic, instead of listing every paper", async () => {
-    for (const text of ["the of and", "show me papers", "a"]) {
+    for (const text of ["the of and", "show me papers", "a", "🚀", "?!"]) {
       const reply = await runText(registry, text, ctx);
       expect(reply.papers ?? [], text).toEqual([]);
       expect(plainTyped(reply.text)).toBe(`"${text}" has no word specific enough to search for; try a topic, like /papers mixture of experts, or see /papers trending for what's new.`);
@@ -78,6 +78,10 @@ describe("free text after /papers", () => {
     const reply = await runText(registry, "trendin 5", ctx);
     expect(plainTyped(reply.text)).toBe("There is no /papers trendin; did you mean /papers trending? Type /papers help for all commands.");
     expect((await runText(registry, "bookmark2", ctx)).text).toMatch(/did you mean \/papers bookmark 2\?/);
+    // Two letters swapped, and a typo the search's own typo fallback would read as a word papers have.
+    for (const [typed, meant] of [["subscirbe 09:00", "subscribe"], ["trendign", "trending"], ["bookamrk 1", "bookmark"], ["simlar 1", "similar"], ["similiar 1", "similar"]] as const) {
+      expect(plainTyped((await runText(registry, typed, ctx)).text), typed).toMatch(new RegExp(`^There is no /papers ${typed.split(" ")[0]}; did you mean /papers ${meant}\\?`));
+    }
   });
 
   it("explains one command: /papers help <command>, or the command followed by help", async () => {
@@ -159,5 +163,26 @@ describe("searching from free text", () => {
       expect(reply.tone === "error" ? reply.text : "answered").not.toMatch(/wrong on our side/);
     }
     expect(await services.papers.count()).toBe(89);
+  });
+});
+
+describe("trending, written by another process since this one last synced", () => {
+  it("shows the new list whole, read from the database, and pages on from it", async () => {
+    const other = await createTestServices();
+    try {
+      const fresh = Array.from({ length: 7 }, (_, i) => ({ ...other.catalog.get(other.catalog.index.search("moe").hits[0]!.id)!,
+        id: `fresh-${i}`, arxivId: `2612.0000${i}`, title: `A paper the catalog has not read ${i}` }));
+      // The store alone, as `papers ingest` or another replica writes: this process's catalog has not synced.
+      await other.papers.ingest("2025-03-12", fresh, "hf");
+      const here = { ...ctx, services: other, now: new Date("2025-03-12T09:00:00Z") };
+      const reply = await runText(registry, "trending 5", here);
+      expect(reply.text).toBe("Trending papers, 2025-03-12 (1–5 of 7):");
+      expect(reply.papers?.map((p) => [p.rank, p.title])).toEqual(fresh.slice(0, 5).map((p, i) => [i + 1, p.title]));
+      expect(reply.more).toEqual({ command: "trending", input: { count: 5, offset: 5 } });
+      const next = await runCommand(registry, "trending", reply.more!.input, here);
+      expect(next.papers?.map((p) => p.rank)).toEqual([6, 7]);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -43,7 +43,10 @@ describe("subscribe", () => {
     for (const [text, time, topic] of [["9:00 pm America/New_York", "21:00", null], ["9 pm UTC", "21:00", null], ["8:30 a.m. UTC moe", "08:30", "moe"],
       ["9.30 UTC", "09:30", null], ['09:00 UTC "mixture of experts"', "09:00", "mixture of experts"], ["07:00 UTC “state space models”", "07:00", "state space models"],
       // A number with a dot after a topic word is a version, not the time.
-      ["UTC qwen 2.5", "09:00", "qwen 2.5"], ["llama 3.1 08:00 UTC", "08:00", "llama 3.1"], ["08:00 UTC gemini 2.50", "08:00", "gemini 2.50"]] as const) {
+      ["UTC qwen 2.5", "09:00", "qwen 2.5"], ["llama 3.1 08:00 UTC", "08:00", "llama 3.1"], ["08:00 UTC gemini 2.50", "08:00", "gemini 2.50"],
+      // Seconds, a 24-hour time without its colon, and times by name: the time, never a topic.
+      ["17:30:00 UTC", "17:30", null], ["1730 UTC moe", "17:30", "moe"], ["0900", "09:00", null], ["noon UTC", "12:00", null], ["midnight", "00:00", null],
+      ["moe at noon", "12:00", "moe"], ["UTC top 1000 papers", "09:00", "top 1000 papers"]] as const) {
       expect((await say(`subscribe ${text}`, "CTIME")).tone, text).toBe("info");
       expect(await services.subscriptions.get(channel("CTIME")), text).toMatchObject({ localTime: time, topic });
     }
@@ -232,6 +235,7 @@ describe("subscriptions and unsubscribe", () => {
       ["subscribe at 25 diffusion", /^"25" isn't a time of day/],
       ["subscribe 09:00 the", /^"the" has no word specific enough for a topic; try a few keywords, like \/papers subscribe 09:00 mixture of experts/],
       ["subscribe weekly fri 09:00 UTC the", /like \/papers subscribe weekly fri 09:00 UTC mixture of experts,/],
+      ["subscribe 09:00 🚀", /^"🚀" has no word specific enough for a topic/],
     ] as const) {
       const reply = await say(text, "CVAGUE");
       expect(reply.tone, text).toBe("error");

@@ -167,6 +167,12 @@ describe("buttons, menus and autocomplete", () => {
       const answer = await h.emulator.waitFor((r) => r.path === `/interactions/${more.id}/${more.token}/callback`);
       expect(answer.body.data.choices, typed).toContainEqual({ name: zone, value: zone });
     }
+    // A listed city still being typed, as the hint says to ("start typing a city"): its zone, named with it.
+    for (const [typed, choice] of [["mum", "Asia/Kolkata (Mumbai)"], ["san fr", "America/Los_Angeles (San Francisco)"], ["seat", "America/Los_Angeles (Seattle)"]] as const) {
+      const partial = autocomplete(h.emulator, "subscribe", { zone: typed }, "zone");
+      const answer = await h.emulator.waitFor((r) => r.path === `/interactions/${partial.id}/${partial.token}/callback`);
+      expect(answer.body.data.choices, typed).toContainEqual({ name: choice, value: choice.split(" ")[0] });
+    }
   });
 
   it("never logs the bot token", () => {

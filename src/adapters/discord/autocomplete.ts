@@ -4,7 +4,7 @@ import type { OptionSpec } from "../../command-kit/options.ts";
 import type { Services } from "../../core/services.ts";
 import type { UserRef } from "../../core/channel.ts";
 import type { CommandRegistry } from "../../command-kit/registry.ts";
-import { zoneNames } from "../../core/time.ts";
+import { citiesStartingWith, zoneNames } from "../../core/time.ts";
 import { foldAccents } from "../../core/search/tokenize.ts";
 import { normalizeZone } from "../../command-kit/subscription-words.ts";
 import { listNumber, MAX_REMEMBERED } from "../../command-kit/paper-ref.ts";
@@ -30,8 +30,15 @@ export function timeZoneChoices(typed: string): Choice[] {
     if (!needle || z.startsWith(needle) || z.split("/").some((part) => part.startsWith(needle))) starts.push(zone);
     else if (z.includes(needle)) contains.push(zone);
   }
-  return [...starts, ...contains].slice(0, MAX_CHOICES).map((zone) => ({ name: zone, value: zone }));
+  // A listed city still being typed ("mum", "san fr"): its zone, named with the city so the pick is clear.
+  const cities: Choice[] = citiesStartingWith(typed).map(([city, zone]) => ({ name: `${zone} (${titleCase(city)})`, value: zone }));
+  const named = (zones: string[]): Choice[] => zones.map((zone) => ({ name: zone, value: zone }));
+  const choices = [...named(starts), ...cities, ...named(contains)];
+  // Discord rejects two choices with one value: a zone comes once, the first way it was found.
+  return choices.filter((c, i) => choices.findIndex((d) => d.value === c.value) === i).slice(0, MAX_CHOICES);
 }
+
+const titleCase = (words: string): string => words.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
 
 /**
  * Titles that start with what was typed. A free-text option (search's query) takes the title itself; an

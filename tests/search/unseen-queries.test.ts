@@ -231,6 +231,30 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "starcraft 3").shown).toEqual([]);
   });
 
+  it("ranks a paper with every word in its title, in any order, above one repeating a word in its abstract", () => {
+    const papers = [paper("Generating talking videos from one photo", "We animate a portrait with speech."),
+      paper("An arena for video analysis", "Video models answer questions on a video. Each video comes with a caption; video quality and generation time are logged for every video.")];
+    expect(search(papers, "video generation").titles[0]).toBe("Generating talking videos from one photo");
+  });
+
+  it("finds a word built on the typed one as nearly that word: 'align' finds the alignment papers first", () => {
+    const papers = [paper("Alignment of language models with human intent", "A method for preference alignment."),
+      paper("Sparse feature fusion", "The features align with the labels after training on many datasets across several domains and tasks, which we evaluate in detail.")];
+    expect(search(papers, "align").titles[0]).toBe("Alignment of language models with human intent");
+  });
+
+  it("reads an unfinished word as its common completions, not a rare one found once", () => {
+    const papers = [...["charts", "agents", "retrieval", "maps", "robots", "video", "audio", "tables", "code"].map((topic) => paper(`Multimodal models for ${topic}`, `Text and ${topic}.`)),
+      paper("Routing prompts between models", "A multimodel router sends each prompt to one model.")];
+    expect(search(papers, "multimod").titles.slice(0, 9)).not.toContain("Routing prompts between models");
+  });
+
+  it("drops reflexive words of a question: 'research by itself' is about research, not 'itself'", () => {
+    const papers = [paper("Agents that do AI research", "An agent runs experiments and writes up research results."),
+      paper("A note on the method itself", "AI research on the method itself: the tool itself is simple.")];
+    expect(search(papers, "ai that does research by itself").titles[0]).toBe("Agents that do AI research");
+  });
+
   it("finds every form of a word from any other: keys, biases, embeddings, GPUs, added", () => {
     const papers = [
       paper("Key-value caches", "We compress the key and value cache."),

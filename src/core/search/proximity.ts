@@ -16,6 +16,9 @@ import type { Corpus } from "./corpus.ts";
 import type { Concept } from "./query.ts";
 
 const TITLE_PHRASE = 0.6;  // the whole query phrase in the title: ×1.6
+// Every word asked for in the title, in any order ("Generating … Videos" for "video generation"): the
+// title names what the paper is about, so it comes before one that repeats the words in its abstract.
+const TITLE_WORDS = 0.2;
 const BODY_PHRASE = 0.5;   // every neighbouring pair at least twice in the abstract: ×1.5
 const BODY_OCCURRENCES = 2;
 const SCATTERED_KEEPS = 0.3;
@@ -117,6 +120,8 @@ export class Proximity implements TermSink {
     const start = corpus.titleStart[doc]!, count = corpus.titleCount[doc]!;
     for (let i = start; i < start + count; i++) this.term(corpus.titleTerms[i]!, corpus.titlePositions[i]!);
     const inTitle = pairs > 0 ? this.adjacentPairs(this.positions, this.gaps) : 0;
+    let titleShare = 0;
+    for (let c = 0; c <= pairs; c++) if (this.positions[c]!.length > 0) titleShare += this.shares[c]!;
     let matched = this.present | this.adjacentExpansions();
     let versioned = this.versionsAfterNames();
     // The abstract is read only when it can change the answer.
@@ -130,7 +135,7 @@ export class Proximity implements TermSink {
       versioned |= this.versionsAfterNames();
     }
     let boost = 1;
-    if (pairs > 0) boost *= 1 + TITLE_PHRASE * (inTitle / pairs) ** 2 + BODY_PHRASE * body;
+    if (pairs > 0) boost *= 1 + TITLE_PHRASE * (inTitle / pairs) ** 2 + TITLE_WORDS * titleShare ** 2 + BODY_PHRASE * body;
     const scattered = new Set(this.phrases.map((p) => p.concept).filter((c) => (matched & (1 << c)) === 0));
     for (const c of scattered) boost *= 1 - this.shares[c]! * (1 - SCATTERED_KEEPS);
     if ((this.versions & ~versioned) !== 0) boost *= WRONG_VERSION_KEEPS;

@@ -33,7 +33,7 @@ export interface Concept {
 const EXPANSION_WEIGHT = 0.8;   // "mixture of experts" for moe, and moe for "mixture of experts"
 const RELATED_WEIGHT = 0.5;     // "image" for "pictures": another word for it, not the word typed
 const COMPOUND_PARTS_WEIGHT = 0.9; // "pokechamp" typed, "Poké Champ" written; "llama3" typed, "Llama 3" written
-const PREFIX_OF_WORD_WEIGHT = 0.45; // "moe" also finds "MoErging", below "MoE" itself
+const PREFIX_OF_WORD_WEIGHT = 0.7; // "align" also finds "alignment" (a word built on it), below "align" itself
 const PREFIX_OF_PARTIAL_WEIGHT = 0.8; // "mamb" is not a word: it must be the start of one
 const BASE_OF_UNKNOWN_WEIGHT = 0.8; // "causality" typed, only "causal" written
 const MIN_BASE_LENGTH = 4;
@@ -71,6 +71,8 @@ export const STOPWORDS = new Set(("a an and are as at be by can do does for from
 const QUESTION_FILLER = new Set(("about across after all also any before been being between did each every get gets " +
   "he her his i if me my not only over she so than then there these they those through under until us very " +
   "were where who whom whose will would you your " +
+  // Reflexives ("research by itself", "agents that teach themselves"): rare in abstracts, and never the topic.
+  "itself themselves himself herself myself yourself ourselves " +
   // Vague and judging words of plain questions ("picking the right model", "a good way to", "some kind of"):
   // rare in abstracts, so left in they outweigh the topic. Not "best" ("best-of-n" sampling).
   "right good better way ways thing things something someone kind lot really just actually make makes making " +
@@ -141,11 +143,10 @@ function unitsOf(query: string): Unit[] {
   return units;
 }
 
-/** Whether every word of `query` is one searches drop ("the of and", "show me papers"): it names no topic,
- * and searching its words would list nearly every paper. */
+/** Whether every word of `query` is one searches drop ("the of and", "show me papers"), or it has no word at
+ * all ("🚀", "?!"): it names no topic, and searching its words would list nearly every paper, or none. */
 export function onlyCommonWords(query: string): boolean {
-  const units = unitsOf(query);
-  return units.length > 0 && units.every((u) => u.parts.length === 1 && isStopword(u.surface));
+  return unitsOf(query).every((u) => u.parts.length === 1 && isStopword(u.surface));
 }
 
 export function planQuery(query: string, corpus: Corpus): Concept[] {
@@ -376,7 +377,15 @@ class ConceptBuilder {
     const ids = vocab.withPrefix(surface, maxLength)
       .filter((id) => !this.termSet.has(id) && df[id]! > 0 && (root === undefined || builtOn(root, vocab.stemOf(id))));
     ids.sort((a, b) => df[b]! - df[a]!);
-    for (const id of ids.slice(0, MAX_PREFIX_TERMS)) this.add([id], weight * Math.min(1, maxIdf / this.corpus.idf(id)));
+    // Unfinished, a word most likely goes on as one of its common completions ("multimod" → "multimodal"): one
+    // far rarer than the commonest ("multimodel", once) counts no more than it, or the rare slip would
+    // outrank what was meant. (Completions about as common, "evolution" and "evolving", keep their own rarity.)
+    const commonest = ids.length > 0 ? df[ids[0]!]! : 0;
+    const rareCap = maxIdf === Infinity && commonest > 0 ? this.corpus.idf(ids[0]!) : Infinity;
+    for (const id of ids.slice(0, MAX_PREFIX_TERMS)) {
+      const cap = df[id]! * TYPO_RARITY < commonest ? Math.min(maxIdf, rareCap) : maxIdf;
+      this.add([id], weight * Math.min(1, cap / this.corpus.idf(id)));
+    }
     return Math.min(ids.length, MAX_PREFIX_TERMS);
   }
 

@@ -64,6 +64,17 @@ export const ACRONYMS: Record<string, string[]> = {
   ddpm: ["denoising diffusion probabilistic model"],
   t2i: ["text to image"],
   moa: ["mixture of agents"],
+  rts: ["real time strategy"],
+  sgd: ["stochastic gradient descent"],
+  mlp: ["multi layer perceptron", "multilayer perceptron"],
+  prm: ["process reward model"],
+  dit: ["diffusion transformer"],
+  ner: ["named entity recognition"],
+  ssl: ["self supervised learning", "semi supervised learning"],
+  pomdp: ["partially observable markov decision process"],
+  rlvr: ["reinforcement learning with verifiable rewards", "reinforcement learning from verifiable rewards"],
+  hci: ["human computer interaction"],
+  mt: ["machine translation"],
 };
 
 // Everyday words and the field's words for the same thing, in rings: a query with any member also finds
@@ -114,6 +125,7 @@ export const RELATED: string[][] = [
   ["think", "thinking", "reason", "reasoning", "thought"],
   ["remember", "memory", "recall"],
   ["chat", "chatbot", "conversation", "dialogue", "conversational", "assistant"],
+  ["bot", "chatbot", "agent", "assistant"],
   ["plan", "planning", "planner"],
   ["tool", "calculator", "api"],
   ["see", "vision", "visual", "perception"],
@@ -130,7 +142,8 @@ export const RELATED: string[][] = [
   ["drive", "driving", "autonomous", "vehicle", "car"],
   ["map", "navigation", "route", "routing"],
   ["many", "several", "multiple", "multi"],
-  ["big", "large", "massive", "scale"],
+  // Not "scale": "scaling" is its own topic (scaling laws, test-time scaling), not every "large" model.
+  ["big", "large", "massive"],
   ["newer", "new", "novel"],
   ["own", "self", "autonomous", "automated", "automatic"],
   ["steal", "theft", "extraction", "extract", "clone"],

@@ -30,9 +30,11 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
     case "unbookmark":
       return notice(await services.bookmarks.remove(user, paper.id)
         ? `Removed “${paper.title}” from your bookmarks.` : `“${paper.title}” was not in your bookmarks.`);
-    case "markRead":
-      return notice(await services.bookmarks.markRead(user, paper.id)
-        ? `Marked “${paper.title}” as read.` : `“${paper.title}” is not in your bookmarks; bookmark it first.`);
+    case "markRead": {
+      const state = await services.bookmarks.markRead(user, paper.id);
+      return notice(state === "changed" ? `Marked “${paper.title}” as read.` : state === "already" ? `“${paper.title}” is already marked as read.`
+        : `“${paper.title}” is not in your bookmarks; bookmark it first.`);
+    }
     case "similar":
       return runCommand(registry, "similar", { id: paper.id }, ctx);
     case "notInterested":

@@ -47,9 +47,9 @@ export async function change(ctx: CommandContext, what: (typeof CHANGES)[number]
     case "remove": return notice(await services.bookmarks.remove(user, paper.id) ? `Removed ${title} from your bookmarks.` : `${title} was not in your bookmarks.`);
     case "read":
     case "unread": {
-      const done = await services.bookmarks.markRead(user, paper.id, what === "read");
-      if (!done) throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with ${example("bookmark", [["id", shortId({ id: paper.id, arxivId: paper.arxivId })]])}.`);
-      return notice(`Marked ${title} as ${what}.`);
+      const state = await services.bookmarks.markRead(user, paper.id, what === "read");
+      if (state === "missing") throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with ${example("bookmark", [["id", shortId({ id: paper.id, arxivId: paper.arxivId })]])}.`);
+      return notice(state === "already" ? `${title} is already marked as ${what}.` : `Marked ${title} as ${what}.`);
     }
   }
 }

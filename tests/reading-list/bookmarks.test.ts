@@ -103,11 +103,17 @@ describe("/papers bookmarks add|read|unread|remove (typed, for the terminal)", (
     expect((await say(services, reader, `bookmarks add ${ids[0]}`)).text).toMatch(/already in your bookmarks/);
     await new Promise((r) => setTimeout(r, 5));
     await say(services, reader, `bookmarks add ${ids[1]}`);
-    expect((await say(services, reader, `bookmarks read ${ids[0]}`)).text).toMatch(/as read\.$/);
+    expect((await say(services, reader, `bookmarks read ${ids[0]}`)).text).toMatch(/^Marked .* as read\.$/);
     let list = await say(services, reader, "bookmarks");
     expect(list.text).toContain("1 unread");
     expect(list.papers!.map((p) => [p.id, p.readAt instanceof Date])).toEqual([[ids[1], false], [ids[0], true]]);
-    await say(services, reader, `bookmarks unread ${ids[0]}`);
+    // Read again: said so, and the date it was read stays the first one.
+    const readAt = list.papers![1]!.readAt;
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await say(services, reader, `bookmarks read ${ids[0]}`)).text).toMatch(/ is already marked as read\.$/);
+    expect((await say(services, reader, "bookmarks")).papers![1]!.readAt).toEqual(readAt);
+    expect((await say(services, reader, `bookmarks unread ${ids[0]}`)).text).toMatch(/^Marked .* as unread\.$/);
+    expect((await say(services, reader, `bookmarks unread ${ids[0]}`)).text).toMatch(/ is already marked as unread\.$/);
     expect((await say(services, reader, `bookmarks remove ${ids[1]}`)).text).toMatch(/^Removed/);
     list = await say(services, reader, "bookmarks");
     expect(list.papers!.map((p) => [p.id, p.readAt])).toEqual([[ids[0], null]]);

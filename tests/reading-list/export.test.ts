@@ -95,5 +95,8 @@ describe("protective braces", () => {
     const { bibtexTitle } = await import("../../src/core/export/bibtex.ts");
     expect(bibtexTitle("Symbolic Mixture-of-Experts: Routing")).toBe("Symbolic {Mixture-of-Experts}: Routing");
     expect(bibtexTitle("Creating SEA-VL, a Dataset (MoE).")).toBe("Creating {SEA-VL}, a Dataset ({MoE}).");
+    // Inline math stays math (braced against a style's lower-casing); a price's dollars are escaped.
+    expect(bibtexTitle("$\\alpha$-Flow: $O(n^2)$ attention for $5")).toBe("{$\\alpha$}-Flow: {$O(n^2)$} attention for \\$5");
+    expect(bibtexTitle("Costs $5 and $10")).toBe("Costs \\$5 and \\$10");
   });
 });

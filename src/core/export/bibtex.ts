@@ -45,11 +45,29 @@ function protect(word: string): string {
   return core ? `${before}{${core}}${after}` : word;
 }
 
-/** Titles: escaped, with words that carry capitals after their first letter (MoE, LLMs, GPT-4o) braced. */
+// Inline math of an arXiv title ("$\alpha$-Flow", "$O(n^2)$ attention", "$k$-means"): TeX already, which
+// reference managers and LaTeX render; escaped it would print as its source. A span counts as math when it
+// has no space just inside its dollars (a price, "$5 and $10", does) and its braces balance (BibTeX counts them).
+const MATH = /\$([^$\s](?:[^$]*[^$\s])?)\$/g;
+// Stands for math span i while the rest of the title is escaped: a private-use character escaping keeps.
+const MATH_MARK = 0xe000;
+
+function balanced(tex: string): boolean {
+  let depth = 0;
+  for (const char of tex.replace(/\\[{}]/g, "")) if ((depth += char === "{" ? 1 : char === "}" ? -1 : 0) < 0) return false;
+  return depth === 0;
+}
+
+/** Titles: escaped, with words that carry capitals after their first letter (MoE, LLMs, GPT-4o) braced,
+ * and inline math kept as math. */
 export function bibtexTitle(title: string): string {
-  return escapeBibtex(foldLatex(title)).split(" ")
+  const math: string[] = [];
+  // Braced, as for acronyms: a style that lower-cases titles would otherwise change "$\Delta$" to "$\delta$".
+  const marked = foldLatex(title).replace(/[\ue000-\ue0ff]/g, "").replace(MATH, (span) => (balanced(span) && math.length < 256 ? String.fromCharCode(MATH_MARK + math.push(span) - 1) : span));
+  return escapeBibtex(marked).split(" ")
     .map((word) => (/^[^{\\]*[A-Za-z][^{\\]*[A-Z]/.test(word) && !word.includes("\\") ? protect(word) : word))
-    .join(" ");
+    .join(" ")
+    .replace(/[\ue000-\ue0ff]/g, (mark) => `{${math[mark.charCodeAt(0) - MATH_MARK]}}`);
 }
 
 /** ASCII letters only, for citation keys: "Müller-Lüdenscheidt" → "mullerludenscheidt". */

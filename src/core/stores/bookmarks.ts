@@ -15,8 +15,9 @@ export interface BookmarkStore {
    * made (or saved again) another way, or holding what the person added, which nothing could give back.
    */
   unreact(user: UserRef, paperId: string): Promise<"removed" | "notMadeByReaction" | "hasNote" | "markedRead" | "none">;
-  /** true when the paper is in the list. */
-  markRead(user: UserRef, paperId: string, read?: boolean): Promise<boolean>;
+  /** "missing" when the paper is not in the list; "already" when it was read (unread) before, and a read
+   * one keeps the date it was first marked. */
+  markRead(user: UserRef, paperId: string, read?: boolean): Promise<"changed" | "already" | "missing">;
   has(user: UserRef, paperId: string): Promise<boolean>;
   /** The person's note on a bookmarked paper (null clears it); false when the paper is not in the list. */
   setNote(user: UserRef, paperId: string, note: string | null): Promise<boolean>;

@@ -34,8 +34,11 @@ export class PrismaBookmarkStore implements BookmarkStore {
     return !kept ? "none" : !kept.viaReaction ? "notMadeByReaction" : kept.note !== null ? "hasNote" : "markedRead";
   }
 
-  async markRead(user: UserRef, paperId: string, read = true): Promise<boolean> {
-    return (await this.db.bookmark.updateMany({ where: { ...person(user), paperId }, data: { readAt: read ? new Date() : null } })).count > 0;
+  async markRead(user: UserRef, paperId: string, read = true): Promise<"changed" | "already" | "missing"> {
+    const { count } = await this.db.bookmark.updateMany({ where: { ...person(user), paperId, readAt: read ? null : { not: null } },
+      data: { readAt: read ? new Date() : null } });
+    if (count > 0) return "changed";
+    return (await this.has(user, paperId)) ? "already" : "missing";
   }
 
   async setNote(user: UserRef, paperId: string, note: string | null): Promise<boolean> {

@@ -97,7 +97,7 @@ interface BookmarkWhere { platform: string; workspaceId: string; userId?: In<str
 interface BookmarkDelegate {
   create(args: { data: BookmarkKey & { viaReaction: boolean } }): PromiseLike<unknown>;
   deleteMany(args: { where: BookmarkKey & { viaReaction?: true; note?: null; readAt?: null } }): PromiseLike<Count>;
-  updateMany(args: { where: BookmarkKey; data: { readAt: Date | null } | { note: string | null } | { viaReaction: false } }): PromiseLike<Count>;
+  updateMany(args: { where: BookmarkKey & { readAt?: null | { not: null } }; data: { readAt: Date | null } | { note: string | null } | { viaReaction: false } }): PromiseLike<Count>;
   findUnique(args: { where: { platform_workspaceId_userId_paperId: BookmarkKey } }): PromiseLike<BookmarkRow | null>;
   findMany(args: { where: BookmarkWhere; orderBy?: ({ createdAt: "desc" } | { paperId: "asc" })[]; skip?: number; take?: number;
     distinct?: "userId"[] }): PromiseLike<BookmarkRow[]>;

@@ -255,6 +255,26 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "ai that does research by itself").titles[0]).toBe("Agents that do AI research");
   });
 
+  it("corrects a slip of a finger, never a different word: 'modle' is model, 'poker' is not power, 'contamination' not contain", () => {
+    const papers = [paper("Model merging", "We merge model weights."), paper("Power laws of compute", "Loss falls as a power of compute."),
+      paper("Data that contain answers", "Benchmarks contain leaked test data.")];
+    expect(search(papers, "modle merging").titles[0]).toBe("Model merging");
+    expect(search(papers, "poker").titles).toEqual([]);
+    expect(search(papers, "contamination").titles).toEqual([]);
+    // A vowel for a vowel is the commonest misspelling, whatever the keys.
+    expect(search(papers, "pawer laws").titles[0]).toBe("Power laws of compute");
+  });
+
+  it("reads a stopword and the word after it as the compound papers write ('in context learning' as in-context)", () => {
+    const papers = [paper("In-context learning in transformers", "Models learn in-context from examples."),
+      paper("Context windows for long documents", "Long context helps; the context length and context use matter for learning.")];
+    const index = SearchIndex.build([...papers, ...filler]);
+    const [spaced, hyphenated] = ["in context learning", "in-context learning"].map((q) => index.search(q, { limit: 2 }).hits);
+    expect(spaced!.map((h) => h.id)).toEqual([papers[0]!.id, papers[1]!.id]);
+    // The paper that says it scores as much either way: the spaced words are the compound, not "context" alone.
+    expect(spaced![0]!.score).toBeCloseTo(hyphenated![0]!.score, 3);
+  });
+
   it("finds every form of a word from any other: keys, biases, embeddings, GPUs, added", () => {
     const papers = [
       paper("Key-value caches", "We compress the key and value cache."),

@@ -7,6 +7,7 @@ import type { Corpus } from "./corpus.ts";
 import { stem } from "./stem.ts";
 import { ACRONYMS, COMPARABLE, RELATED } from "./synonyms.ts";
 import { tokens } from "./tokenize.ts";
+import { plausibleTypo } from "./typos.ts";
 
 export interface Alternative {
   /** One term, or several that a paper should contain together (scored softly when it has only some). */
@@ -168,7 +169,9 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
     const span = matchPhraseSpan(units, keys, i, ACRONYMS_OF_PHRASE);
     const related = span ? null : relatedSpan(units, keys, i, typed);
     // Not when the next word starts an acronym's phrase: "hyper graph neural networks" keeps GNN.
-    const joined = span || matchPhraseSpan(units, keys, i + 1, ACRONYMS_OF_PHRASE) ? null : joinedWord(units, i, corpus);
+    // A stopword and the word after it written as one ("in context" → "incontext") may start an acronym's
+    // phrase too ("in context learning": ICL).
+    const joined = (span && !isStopword(units[i]!.surface)) || matchPhraseSpan(units, keys, i + 1, ACRONYMS_OF_PHRASE) ? null : joinedWord(units, i, corpus);
     const end = i + Math.max(span?.length ?? 1, related?.length ?? 1, joined ? 2 : 1);
     const content = units.slice(i, end).filter((u) => !isStopword(u.surface));
     const contentWords = Math.max(1, content.length);
@@ -184,7 +187,8 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
         maxIdf: typedIdf,
         // The joined word is the words themselves: for each of them it counts what that word counts, so a
         // paper writing "multimodal" scores as one writing "multi modal", and "multi-modal" (both) no more.
-        joined: joined && i < from + 2 ? { surface: joined.surface, weight: idfOfTyped(unit.surface, corpus) / joined.idf } : null,
+        // After a stopword ("in context") the joined word is the two as one, as "in-context" typed would be.
+        joined: joined && i < from + 2 ? { surface: joined.surface, weight: isStopword(units[from]!.surface) ? 1 : idfOfTyped(unit.surface, corpus) / joined.idf } : null,
       });
       concept.start = positions[i]!;
       concept.end = positions[i]! + unit.parts.length - 1;
@@ -215,10 +219,12 @@ function matchPhraseSpan(units: Unit[], keys: string[][], start: number, map: Ma
   return best;
 }
 
-/** The word two neighbouring units make written together, when papers have it: "multi modal" → multimodal. */
+/** The word two neighbouring units make written together, when papers have it: "multi modal" → multimodal,
+ * "in context" → incontext (a stopword may lead, as in "in-context" and "on-device"; the joined word then
+ * counts for the word after it). */
 function joinedWord(units: Unit[], start: number, corpus: Corpus): { surface: string; id: number; idf: number } | null {
   const a = units[start], b = units[start + 1];
-  if (!a || !b || a.parts.length > 1 || b.parts.length > 1 || isStopword(a.surface) || isStopword(b.surface)) return null;
+  if (!a || !b || a.parts.length > 1 || b.parts.length > 1 || isStopword(b.surface)) return null;
   const joined = a.surface + b.surface;
   const id = corpus.vocab.lookup(joined);
   return id >= 0 && corpus.df[id]! > 0 ? { surface: joined, id, idf: corpus.idf(id) } : null;
@@ -399,10 +405,14 @@ class ConceptBuilder {
     // People rarely mistype a word's first letter (they may leave it out: "einforcement"), and a stopword is
     // never what they meant: "teaching" is not a typo of "each" or "reach". A short stem is too little to
     // guess from: "letting" is not a typo of "lee" by way of "let".
-    const likely = (typed: string) => (candidate: string) =>
-      (candidate[0] === typed[0] || candidate.slice(1) === typed) && !isStopword(candidate);
+    // A letter replaced must be one a finger or a speller would confuse ("poker" is not "power"). And a stem
+    // is corrected only by adding a letter it lacks ("lern" → "learn"): taking one out of a long word's stem
+    // finds a shorter, common, different word ("contamination" is not "contain").
+    const likely = (typed: string, fromStem = false) => (candidate: string) =>
+      (candidate[0] === typed[0] || candidate.slice(1) === typed) && !isStopword(candidate) && plausibleTypo(typed, candidate)
+      && (!fromStem || candidate.length > typed.length);
     const ids = vocab.withinOneEdit(surface, likely(surface));
-    if (root !== surface && root.length > MIN_STEM_PREFIX) ids.push(...vocab.withinOneEdit(root, likely(root)));
+    if (root !== surface && root.length > MIN_STEM_PREFIX) ids.push(...vocab.withinOneEdit(root, likely(root, true)));
     const found = [...new Set(ids)].filter((id) => df[id]! > 0 && !this.termSet.has(id));
     const commonest = Math.max(0, ...found.map((id) => df[id]!));
     for (const id of found) if (df[id]! * TYPO_RARITY >= commonest) this.add([id], weight);

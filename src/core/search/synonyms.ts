@@ -84,7 +84,8 @@ export const ACRONYMS: Record<string, string[]> = {
 // add rings freely; a multi-word member matches those words in a row.
 export const RELATED: string[][] = [
   ["picture", "photo", "image", "visual"],
-  ["video", "clip", "footage"],
+  // Not "clip": in this field it is the CLIP model far more often than a short video.
+  ["video", "footage"],
   ["song", "music", "lyrics", "singing"],
   ["voice", "speech", "spoken", "audio"],
   ["talk", "speak", "speech", "talking"],
@@ -125,7 +126,8 @@ export const RELATED: string[][] = [
   ["think", "thinking", "reason", "reasoning", "thought"],
   ["remember", "memory", "recall"],
   ["chat", "chatbot", "conversation", "dialogue", "conversational", "assistant"],
-  ["bot", "chatbot", "agent", "assistant"],
+  // Not with "chatbot": a word in two rings takes both, and a chatbot is no agent.
+  ["bot", "agent"],
   ["plan", "planning", "planner"],
   ["tool", "calculator", "api"],
   ["see", "vision", "visual", "perception"],

@@ -24,3 +24,27 @@ export function oneEditAway(word: string, visit: (candidate: string) => void): n
   }
   return made;
 }
+
+// Where each letter sits on a QWERTY keyboard (rows staggered as the keys are), for telling a slip of a
+// finger from a different word: "poker" is not a typo of "power" (k and w are far apart), "modle" and
+// "lerning" are typos, and so is a vowel for a vowel ("seperate"), the commonest misspelling.
+const ROWS = ["qwertyuiop", "asdfghjkl", "zxcvbnm"], STAGGER = [0, 0.25, 0.75];
+const KEYS = new Map(ROWS.flatMap((row, y) => [...row].map((c, x) => [c, { x: x + STAGGER[y]!, y }] as const)));
+const VOWELS = new Set("aeiouy");
+
+function mistakable(typed: string, meant: string): boolean {
+  if (VOWELS.has(typed) && VOWELS.has(meant)) return true;
+  const a = KEYS.get(typed), b = KEYS.get(meant);
+  if (!a || !b) return true; // a digit or another script: no keyboard to judge by
+  const dx = Math.abs(a.x - b.x), dy = Math.abs(a.y - b.y);
+  return dy === 0 ? dx <= 1 : dy === 1 && dx <= 0.75;
+}
+
+/** Whether `typed` is a plausible slip for `meant`, one edit away: any letter left out, doubled or swapped
+ * with its neighbour, but one replaced by another only where a finger or a speller would confuse them. */
+export function plausibleTypo(typed: string, meant: string): boolean {
+  if (typed.length !== meant.length) return true;
+  const differ: number[] = [];
+  for (let i = 0; i < typed.length && differ.length < 3; i++) if (typed[i] !== meant[i]) differ.push(i);
+  return differ.length !== 1 || mistakable(typed[differ[0]!]!, meant[differ[0]!]!);
+}

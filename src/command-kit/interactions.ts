@@ -38,7 +38,7 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
     case "similar":
       return runCommand(registry, "similar", { id: paper.id }, ctx);
     case "notInterested":
-      return notInterestedReply(paper.title, await markNotInterested(services, user, paper.id), user.platform);
+      return notInterestedReply(paper, await markNotInterested(services, user, paper.id), user.platform);
   }
 }
 

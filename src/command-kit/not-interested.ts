@@ -5,7 +5,7 @@
 import type { Platform, UserRef } from "../core/channel.ts";
 import { exampleOn } from "./usage.ts";
 import type { Services } from "../core/services.ts";
-import { notice, type Reply } from "../core/messages/reply.ts";
+import { notice, shortId, type Reply } from "../core/messages/reply.ts";
 
 export interface Marked { isNew: boolean; bookmarked: boolean }
 
@@ -14,8 +14,9 @@ export async function markNotInterested(services: Pick<Services, "notInterested"
   return { isNew, bookmarked };
 }
 
-export function notInterestedReply(title: string, { isNew, bookmarked }: Marked, platform: Platform): Reply {
-  const kept = bookmarked ? " It stays in your reading list (/papers unbookmark removes it)." : "";
+export function notInterestedReply(paper: { title: string; id: string; arxivId: string | null }, { isNew, bookmarked }: Marked, platform: Platform): Reply {
+  const { title } = paper;
+  const kept = bookmarked ? ` It stays in your reading list (${exampleOn(platform, "unbookmark", [["id", shortId(paper)]])} removes it).` : "";
   return notice(isNew
     ? `🔕 Got it: “${title}” and papers like it will sink in /papers foryou and your digests.${kept} Changed your mind? ${exampleOn(platform, "not-interested", [["undo", "undo", "true"]])}`
     : `“${title}” is already marked not interested.${kept}`);

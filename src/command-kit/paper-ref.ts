@@ -6,6 +6,8 @@ import type { Paper } from "../core/paper.ts";
 import { parseArxivId } from "../core/paper.ts";
 import type { PaperCard, Reply } from "../core/messages/reply.ts";
 import type { ListViewer } from "../core/stores/last-lists.ts";
+import { fromDirectMessages } from "../core/channel.ts";
+import { personalTarget } from "../core/person-target.ts";
 import { example, SEARCH_EXAMPLE } from "./usage.ts";
 import { quoted } from "../core/messages/typed.ts";
 
@@ -48,7 +50,9 @@ async function fromLastList(ctx: CommandContext, n: number, pick: PickExample): 
   if (unsaved.has(keyOf(viewer))) {
     throw new UserError("list_not_saved", `I couldn't keep the numbers of the last list I showed you here (the database did not take it: busy, full or unreachable), so ${n} could name the wrong paper; show the list again, then pick ${n}.`);
   }
-  const list = (await ctx.services.lastLists.recall(viewer))?.ids;
+  // In their DMs, a person's own digest (posted to them, not to this DM's id) is a list they saw here too.
+  const own = fromDirectMessages(ctx.channel) ? { ...personalTarget(ctx.user), userId: ctx.user.userId } : undefined;
+  const list = (await ctx.services.lastLists.recall(viewer, own))?.ids;
   const numbers = (list ?? []).flatMap((id, i) => (id ? [i + 1] : []));
   if (numbers.length === 0) {
     throw new UserError("no_list", `There is no numbered list here to pick ${n} from yet: search first (${SEARCH_EXAMPLE}), then ${pick(n)}.`);

@@ -48,7 +48,8 @@ export const foryouCommand = defineCommand({
     const canPageOn = result.papers.length > end && end <= 45;
     return {
       visibility: "ephemeral",
-      text: `Recommended for you, from your ${result.bookmarked.size} bookmarks (${range(offset + 1, end)}):${sunk}`,
+      // The bookmarks it learns from: not those marked not interested (profileOf), as the count above says too.
+      text: `Recommended for you, from your ${result.seeds} bookmark${result.seeds === 1 ? "" : "s"} (${range(offset + 1, end)}):${sunk}`,
       papers: shown.map((p, i) => toCard(p, { rank: offset + i + 1, reason: why[i] })),
       actions: ["bookmark", "share", "similar", "notInterested"],
       ...(canPageOn ? { more: { command: "foryou", input: { offset: end } } } : {}),

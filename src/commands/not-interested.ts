@@ -40,7 +40,7 @@ export const notInterestedCommand = defineCommand({
         ? `Taken back: “${title}” counts again in your recommendations.` : `“${title}” was not marked not interested.`);
     }
     if (!paper) throw new UserError("missing_paper", HINT);
-    const id = (await resolvePaper(ctx, paper, (n) => example("not-interested", [["paper", String(n)]]), `search for it with ${SEARCH_EXAMPLE}, then use its number.`)).id;
-    return notInterestedReply(services.catalog.get(id)?.title ?? id, await markNotInterested(services, user, id), user.platform);
+    const found = await resolvePaper(ctx, paper, (n) => example("not-interested", [["paper", String(n)]]), `search for it with ${SEARCH_EXAMPLE}, then use its number.`);
+    return notInterestedReply(found, await markNotInterested(services, user, found.id), user.platform);
   },
 });

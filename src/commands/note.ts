@@ -42,7 +42,7 @@ export const noteCommand = defineCommand({
     // Clearing a note there is none of says so, rather than claiming to have cleared one.
     const had = note ? null : await ctx.services.bookmarks.noteOf(ctx.user, paper.id);
     if (!(await ctx.services.bookmarks.setNote(ctx.user, paper.id, note || null))) {
-      throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with ${example("bookmark", [["id", paper.id]])}, then add the note.`);
+      throw new UserError("not_bookmarked", `${title} is not in your bookmarks; add it with ${example("bookmark", [["id", shortId(paper)]])}, then add the note.`);
     }
     if (note) return notice(`📝 Saved your note on ${title}. It shows in /papers bookmarks and in /papers export.`);
     return notice(had ? `Cleared your note on ${title}.` : `${title} had no note to clear; add one with ${exampleOn(ctx.user.platform, "note", [["paper", shortId(paper)], ["text", "<your note>"]])}.`);

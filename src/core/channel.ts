@@ -12,6 +12,15 @@ export function channelMention(channel: ChannelRef, here?: ChannelRef): string {
   return channel.platform === "console" ? `#${channel.channelId}` : `<#${channel.channelId}>`;
 }
 
+/** Discord gives a direct message no server: its interactions carry this workspace (adapters/discord/workspace.ts). */
+export const DM_WORKSPACE = "dm";
+
+/** Whether a command comes from a person's direct messages with the bot, on Slack or Discord: where their
+ * own digest lands. */
+export function fromDirectMessages(channel: ChannelRef): boolean {
+  return isDirectMessage(channel) || (channel.platform === "discord" && channel.workspaceId === DM_WORKSPACE);
+}
+
 /** A person's direct messages with the bot (Slack's DM channel ids start with D). */
 export function isDirectMessage(channel: { platform: string; channelId: string }): boolean {
   return channel.platform === "slack" && channel.channelId.startsWith("D");

@@ -121,7 +121,7 @@ describe("not interested in a paper you saved", () => {
     await services.bookmarks.add(user, saved);
     await services.bookmarks.setNote(user, saved, "read before Friday");
     const marked = await run(`not-interested ${saved}`);
-    expect(marked.text).toMatch(/will sink.*It stays in your reading list/);
+    expect(marked.text).toMatch(/will sink.*It stays in your reading list \(\/papers unbookmark \S+ removes it\)/);
     expect((await services.bookmarks.list(user)).entries.find((e) => e.paperId === saved)).toMatchObject({ note: "read before Friday" });
     expect((await run(`not-interested undo ${saved}`)).text).toMatch(/Taken back/);
     expect(await services.bookmarks.has(user, saved)).toBe(true);
@@ -170,6 +170,24 @@ describe("not interested in ranked: team digests", () => {
     expect(firstSunk).toBeGreaterThanOrEqual(0);
     expect(rest.slice(firstSunk).every((id) => sunk.has(id))).toBe(true);
     expect([...after].sort()).toEqual([...ids].sort());
+  });
+});
+
+describe("a weekly or personal digest's numbers", () => {
+  it("mean its papers where it was read: the channel for a weekly one, the person's DMs for their own", async () => {
+    await run("subscribe weekly wed 09:00 size 3", "2025-03-10T08:00:00Z", { canManageChannel: true });
+    await run("subscribe me 10:00 UTC", "2025-03-10T08:00:00Z");
+    await tick("2025-03-12T10:00:00Z");
+    const weekly = paperIds(transport.to(slackChannel("C1"))), mine = paperIds(transport.to(personalTarget(user)));
+    expect(weekly).toHaveLength(3);
+    expect(mine.length).toBeGreaterThan(1);
+    const title = async (id: string) => (await services.catalog.find(id))!.title;
+    // Someone else in the channel, and the person in their DMs (a Slack DM's own D… id).
+    const bob = { ...user, userId: "U0BOB" };
+    expect((await run("bookmark 2", "2025-03-12T10:05:00Z", { user: bob })).text).toBe(`🔖 Bookmarked “${await title(weekly[1]!)}”.`);
+    expect((await run("bookmark 2", "2025-03-12T10:05:00Z", { channel: slackChannel("D0U7") })).text).toBe(`🔖 Bookmarked “${await title(mine[1]!)}”.`);
+    // Not in a channel where the person saw no list.
+    expect((await run("bookmark 2", "2025-03-12T10:05:00Z", { channel: slackChannel("C2") })).text).toMatch(/^There is no numbered list here/);
   });
 });
 

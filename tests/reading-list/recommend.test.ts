@@ -39,6 +39,14 @@ describe("/papers foryou", () => {
     expect(reply.papers!.map((p) => p.id)).not.toEqual(trending.filter((id) => !saved.some((p) => p.id === id)).slice(0, 5));
   });
 
+  it("counts the bookmarks it learns from, not one marked not interested", async () => {
+    const reader = person("U-counted");
+    const saved = [byTitle("A Survey on Mixture of Experts"), byTitle("OpenMoE"), byTitle("Harder Tasks Need More Experts"), moe[3]!];
+    await bookmarkInOrder(services, reader, saved.map((p) => p.id));
+    await say(services, reader, `not-interested ${saved[3]!.id}`);
+    expect((await say(services, reader, "foryou")).text).toMatch(/^Recommended for you, from your 3 bookmarks .*Papers like the 1 you marked not interested are ranked last\./);
+  });
+
   it("pages on with Show more, without repeating a paper", async () => {
     const reader = person("U-moe");
     const first = await say(services, reader, "foryou");

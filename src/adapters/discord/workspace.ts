@@ -5,7 +5,9 @@
 import type { Services } from "../../core/services.ts";
 import { personalTarget } from "../../core/person-target.ts";
 
-export const DM_WORKSPACE = "dm";
+import { DM_WORKSPACE } from "../../core/channel.ts";
+
+export { DM_WORKSPACE };
 
 export async function workspaceOf(services: Pick<Services, "subscriptions">, guildId: string | null, userId: string): Promise<string> {
   if (guildId) return guildId;

@@ -6,8 +6,8 @@ import type { ChannelRef } from "../channel.ts";
 import type { Logger } from "../../log.ts";
 import type { Reply } from "../messages/reply.ts";
 import type { SubscriptionStore } from "../stores/subscriptions.ts";
-import { EVERYONE, type LastListStore } from "../stores/last-lists.ts";
-import type { LedgerItem } from "../stores/deliveries.ts";
+import { EVERYONE, type LastListStore, type ListViewer } from "../stores/last-lists.ts";
+import type { LedgerItem, PlannedItem } from "../stores/deliveries.ts";
 import type { ChatTransport } from "../transport.ts";
 import { deliver } from "../delivery/deliver.ts";
 import type { Claim, DeliveryLedger } from "../delivery/ledger.ts";
@@ -39,6 +39,18 @@ function digestRenderer(deps: FanoutDeps, due: DueCheck, sub: DigestSubscription
   };
 }
 
+/**
+ * A digest numbers its papers 1…n (position 0 is the header): `/papers bookmark 2` where it was read means
+ * its second paper — for everyone in a channel (`viewer` EVERYONE there), for the person in their DMs (their
+ * personal target) — until they see a list of their own.
+ */
+export async function rememberNumbers(deps: Pick<FanoutDeps, "lastLists" | "log">, viewer: ListViewer, planned: PlannedItem[]): Promise<void> {
+  const ids = planned.flatMap((item) => (item.kind === "paper" && item.paperId ? [item.paperId] : []));
+  if (ids.length === 0) return;
+  await deps.lastLists.remember(viewer, { ids, list: "" })
+    .catch((err: unknown) => deps.log.warn({ viewer, err }, "could not remember the digest's numbers"));
+}
+
 export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, transport: ChatTransport, channel: ChannelRef,
   sub: DigestSubscription, due: DueCheck, control: RunControl): Promise<ChannelOutcome> {
   // Planned before claiming, so the claim and its plan are one write; a lost claim only cost two reads.
@@ -48,15 +60,7 @@ export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, t
     channel, localDate: due.localDate, late: due.late, planned, renderer: digestRenderer(deps, due, sub, plan.snapshotDate),
     onUnavailable: (reason) => pauseAndTell(deps, transport, channel, sub.createdBy, reason),
   }, control);
-  // The digest numbers its papers 1…n (position 0 is the header): `/papers bookmark 2` in this channel
-  // means its second paper, for everyone here, until someone sees a list of their own.
-  if (result.outcome === "posted" && !result.resumed) {
-    const ids = planned.flatMap((item) => (item.kind === "paper" && item.paperId ? [item.paperId] : []));
-    if (ids.length > 0) {
-      await deps.lastLists.remember({ ...channel, userId: EVERYONE }, { ids, list: "" })
-        .catch((err: unknown) => deps.log.warn({ channel, err }, "could not remember the digest's numbers"));
-    }
-  }
+  if (result.outcome === "posted" && !result.resumed) await rememberNumbers(deps, { ...channel, userId: EVERYONE }, planned);
   if (unavailable) deps.log.warn({ channel, reason: unavailable }, "digest channel unavailable; subscription paused");
   if (failure?.transient) deps.log.warn({ channel, err: failure.error }, "digest gave up for this tick; the next tick resumes it");
   else if (failure) deps.log.error({ channel, err: failure.error }, "digest delivery failed; the next tick resumes it");

@@ -10,7 +10,8 @@ import { deliver } from "../delivery/deliver.ts";
 import type { DeliveryLedger } from "../delivery/ledger.ts";
 import type { RunControl } from "../delivery/run.ts";
 import { targetUser } from "../person-target.ts";
-import { deliverChannel, type ChannelOutcome, type FanoutDeps } from "./fanout.ts";
+import { EVERYONE } from "../stores/last-lists.ts";
+import { deliverChannel, rememberNumbers, type ChannelOutcome, type FanoutDeps } from "./fanout.ts";
 import { planPersonal, personalRenderer } from "./personal.ts";
 import { dueAt, type DueCheck } from "./schedule.ts";
 import { planWeekly, weeklyDueAt, weeklyRenderer } from "./weekly.ts";
@@ -35,6 +36,7 @@ export async function deliverSubscription(deps: FanoutDeps, ledger: DeliveryLedg
     channel, localDate: due.localDate, late: due.late, planned, renderer,
     onUnavailable: (reason) => pauseAndTell(deps, transport, channel, sub.createdBy, reason),
   }, control);
+  if (result.outcome === "posted" && !result.resumed) await rememberNumbers(deps, { ...channel, userId: user?.userId ?? EVERYONE }, planned);
   const what = user ? "personal digest" : "weekly digest";
   if (unavailable) deps.log.warn({ channel, reason: unavailable }, `${what} target unavailable; subscription paused`);
   if (failure) deps.log.warn({ channel, err: failure.error }, `${what} gave up for this tick; the next tick resumes it`);

@@ -14,6 +14,7 @@ export interface LastList { ids: (string | null)[]; list: string }
 
 export interface LastListStore {
   remember(viewer: ListViewer, shown: LastList): Promise<void>;
-  /** The newer of what remember() stored for this person here and for EVERYONE here, or null. */
-  recall(viewer: ListViewer): Promise<LastList | null>;
+  /** The newest of what remember() stored for this person here, for EVERYONE here and, when given, for
+   * `also` (a person's own digest, read in their DMs), or null. */
+  recall(viewer: ListViewer, also?: ListViewer): Promise<LastList | null>;
 }

@@ -108,7 +108,7 @@ interface LastListKey { platform: string; workspaceId: string; channelId: string
 interface LastListDelegate {
   upsert(args: { where: { platform_workspaceId_channelId_userId: LastListKey }; create: LastListKey & { paperIds: string };
     update: { paperIds: string } }): PromiseLike<unknown>;
-  findMany(args: { where: Omit<LastListKey, "userId"> & { userId: { in: string[] } }; orderBy: { updatedAt: "desc" }[]; take: number }):
+  findMany(args: { where: { OR: (Omit<LastListKey, "userId"> & { userId: { in: string[] } })[] }; orderBy: { updatedAt: "desc" }[]; take: number }):
     PromiseLike<{ paperIds: string }[]>;
 }
 

@@ -11,9 +11,9 @@ export class PrismaLastListStore implements LastListStore {
     await this.db.lastList.upsert({ where: { platform_workspaceId_channelId_userId: key }, create: { ...key, paperIds: value }, update: { paperIds: value } });
   }
 
-  async recall(viewer: ListViewer): Promise<LastList | null> {
-    const key = { platform: viewer.platform, workspaceId: viewer.workspaceId, channelId: viewer.channelId };
-    const [row] = await this.db.lastList.findMany({ where: { ...key, userId: { in: [viewer.userId, EVERYONE] } },
+  async recall(viewer: ListViewer, also?: ListViewer): Promise<LastList | null> {
+    const key = (v: ListViewer, userIds: string[]) => ({ platform: v.platform, workspaceId: v.workspaceId, channelId: v.channelId, userId: { in: userIds } });
+    const [row] = await this.db.lastList.findMany({ where: { OR: [key(viewer, [viewer.userId, EVERYONE]), ...(also ? [key(also, [also.userId])] : [])] },
       orderBy: [{ updatedAt: "desc" }], take: 1 });
     if (!row) return null;
     try {

@@ -173,6 +173,16 @@ describe("not interested in ranked: team digests", () => {
   });
 });
 
+describe("a personal digest's header", () => {
+  it("names an older trending list by its date, and says when it went out late, as a channel digest's does", async () => {
+    await run("subscribe me 02:30 Europe/Berlin", "2025-03-19T00:00:00Z");
+    // 13:00 in Berlin on 20 Mar, with only the bundled list of 11 Mar.
+    await tick("2025-03-20T12:00:00Z");
+    expect(plainTyped(transport.to(personalTarget(user))[0]!.reply.text)).toMatch(
+      /^Your papers for Thu 20 Mar: 5 papers, based on the trending papers of 2025-03-11, since you have no bookmarks yet\. \(late: delivered at 13:00 instead of 02:30\) Bookmark papers/);
+  });
+});
+
 describe("a weekly or personal digest's numbers", () => {
   it("mean its papers where it was read: the channel for a weekly one, the person's DMs for their own", async () => {
     await run("subscribe weekly wed 09:00 size 3", "2025-03-10T08:00:00Z", { canManageChannel: true });

@@ -28,7 +28,8 @@ export function dayName(localDate: string): string {
   return name;
 }
 
-function lateNote(f: HeaderFacts): string {
+/** " (late: delivered at … instead of …)" for a digest that went out late, else nothing. */
+export function lateNote(f: Pick<HeaderFacts, "late" | "claimedAt" | "timeZone" | "localTime">): string {
   return f.late ? ` (late: delivered at ${localTime(f.claimedAt, f.timeZone)} instead of ${f.localTime})` : "";
 }
 

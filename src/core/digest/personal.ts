@@ -15,7 +15,7 @@ import { likeDisliked, sinkAll, MAX_DISLIKED } from "../recommend/sink.ts";
 import type { Claim } from "../delivery/ledger.ts";
 import type { RenderItem } from "../delivery/run.ts";
 import { withoutVersion, type DigestSubscription, type PlanDeps } from "./plan.ts";
-import { dayName } from "./messages.ts";
+import { dayName, lateNote } from "./messages.ts";
 import { papersAbout } from "../relevance.ts";
 import { quoted } from "../messages/typed.ts";
 
@@ -47,22 +47,26 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
 const HOW_TO_IMPROVE = "Bookmark papers you like (🔖 or the Bookmark button) and press Not interested on the others: " +
   `from ${MIN_SEEDS} bookmarks on, these picks are made from what you save.`;
 
-/** `onTopic`: how many of the papers are about `topic` (the rest are trending papers that fill the list). */
-export function personalHeader(localDate: string, count: number, seeds: number, topic: string | null, onTopic = 0): Reply {
+/** `onTopic`: how many of the papers are about `topic` (the rest are trending papers that fill the list).
+ * `listDate`: the trending list's date, named when it is older than the day (no newer list yet); `late`:
+ * the channel digest's own note when it went out late. */
+export function personalHeader(localDate: string, count: number, seeds: number, topic: string | null, onTopic = 0,
+  { listDate = null, late = "" }: { listDate?: string | null; late?: string } = {}): Reply {
   const papers = count === 1 ? "1 paper" : `${count} papers`;
   if (seeds >= MIN_SEEDS) {
     return { visibility: "channel", tone: "info",
-      text: `Your papers for ${dayName(localDate)}: ${papers} picked from your ${seeds} bookmarks, leaving out what you saved or saw this week.` };
+      text: `Your papers for ${dayName(localDate)}: ${papers} picked from your ${seeds} bookmarks, leaving out what you saved or saw this week.${late}` };
   }
   const have = seeds === 0 ? "no bookmarks yet" : `only ${seeds} bookmark${seeds === 1 ? "" : "s"}`;
   // The topic is named as far as it was met: a topic no paper is about yet picked none of these.
   const named = topic ? quoted(topic.slice(0, 80)) : "";
-  const basis = !topic ? "today's trending papers"
-    : onTopic === 0 ? `today's trending papers (none is about your topic ${named} yet)`
+  const trending = listDate && listDate < localDate ? `the trending papers of ${listDate}` : "today's trending papers";
+  const basis = !topic ? trending
+    : onTopic === 0 ? `${trending} (none is about your topic ${named} yet)`
     : onTopic >= count ? `your topic ${named}`
-    : `your topic ${named} (${onTopic} of them) and today's trending papers`;
+    : `your topic ${named} (${onTopic} of them) and ${trending}`;
   return { visibility: "channel", tone: "info",
-    text: `Your papers for ${dayName(localDate)}: ${papers}, based on ${basis}, since you have ${have}. ${HOW_TO_IMPROVE}` };
+    text: `Your papers for ${dayName(localDate)}: ${papers}, based on ${basis}, since you have ${have}.${late} ${HOW_TO_IMPROVE}` };
 }
 
 export function personalNothingNew(localDate: string): Reply {
@@ -77,7 +81,7 @@ export function personalPaperReply(paper: Paper, rank: number, why: string | nul
 
 /** Each item's words. The reason is worked out when the message is sent, against the bookmarks then. */
 export function personalRenderer(deps: PlanDeps & { notInterested: NotInterestedStore }, user: UserRef, sub: DigestSubscription, localDate: string) {
-  return (_claim: Claim, items: LedgerItem[]): RenderItem => {
+  return (claim: Claim, items: LedgerItem[]): RenderItem => {
     let profile: Promise<string[]> | null = null;
     const seedIds = () => (profile ??= profileOf(deps, user).then((p) => p.seedIds));
     const count = items.filter((i) => i.kind === "paper").length;
@@ -87,7 +91,9 @@ export function personalRenderer(deps: PlanDeps & { notInterested: NotInterested
       if (item.kind === "header") {
         const ids = items.flatMap((i) => (i.kind === "paper" && i.paperId ? [i.paperId] : []));
         const onTopic = sub.topic ? papersAbout(deps.catalog.index, sub.topic, { among: ids, limit: ids.length }).length : 0;
-        return personalHeader(localDate, count, seeds.length, sub.topic, onTopic);
+        const listDate = seeds.length < MIN_SEEDS ? (await deps.trending(localDate))?.date ?? null : null;
+        const late = lateNote({ late: claim.late, claimedAt: claim.createdAt, timeZone: sub.timeZone, localTime: sub.localTime });
+        return personalHeader(localDate, count, seeds.length, sub.topic, onTopic, { listDate, late });
       }
       const paper = item.paperId ? await deps.catalog.find(item.paperId) : null;
       if (!paper) return null;

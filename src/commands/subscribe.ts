@@ -161,7 +161,8 @@ export const subscribeCommand = defineCommand({
       const basis = seeds >= MIN_SEEDS ? "picked from your bookmarks"
         : `from today's trending papers${input.topic ? " on your topic" : ""} until you have ${MIN_SEEDS} bookmarks`;
       return { visibility: "ephemeral", tone: "info",
-        text: `You'll get your own papers by direct message every day at ${localTime} ${timeZone}: next ${when} (${what}; ${basis}).${unmet}${replaced(before)} ` +
+        // The terminal has no direct messages: a personal digest prints in the session, as a channel's does.
+        text: `You'll get your own papers ${ctx.user.platform === "console" ? "here" : "by direct message"} every day at ${localTime} ${timeZone}: next ${when} (${what}; ${basis}).${unmet}${replaced(before)} ` +
           `Stop with ${exampleOn(ctx.user.platform, "unsubscribe", [["which", "me"]])}.` };
     }
     const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";

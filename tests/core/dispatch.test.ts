@@ -109,6 +109,11 @@ describe("free text after /papers", () => {
     expect(option.text).not.toMatch(/[\u0000-\u001f]/);
   });
 
+  it("says a personal digest comes to the terminal session itself, which has no direct messages", async () => {
+    const reply = await runText(registry, "subscribe me 08:30 UTC", { ...ctx, user: { ...ctx.user, userId: "u-own" } });
+    expect(plainTyped(reply.text)).toMatch(/^You'll get your own papers here every day at 08:30 UTC/);
+  });
+
   it("takes two words for a hyphenated command: not interested 1", async () => {
     expect((await runText(registry, "not interested", ctx)).text).toMatch(/^Name the paper by its number/);
   });

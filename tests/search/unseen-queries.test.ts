@@ -265,6 +265,13 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "pawer laws").titles[0]).toBe("Power laws of compute");
   });
 
+  it("reads a compound no paper writes as one word as its words typed apart: 'text-to-music' finds a music paper", () => {
+    const papers = [paper("Long-form music generation", "A lyrics-to-song model writes music; its music is rated by listeners."),
+      paper("Sparse retrieval", "We index documents by their words.")];
+    expect(search(papers, "text-to-music").shown).toEqual(search(papers, "text to music").shown);
+    expect(search(papers, "text-to-music").shown).toEqual(["Long-form music generation"]);
+  });
+
   it("reads a stopword and the word after it as the compound papers write ('in context learning' as in-context)", () => {
     const papers = [paper("In-context learning in transformers", "Models learn in-context from examples."),
       paper("Context windows for long documents", "Long context helps; the context length and context use matter for learning.")];

@@ -152,7 +152,14 @@ export function onlyCommonWords(query: string): boolean {
 
 export function planQuery(query: string, corpus: Corpus): Concept[] {
   // Compatibility forms typed by phones and CJK keyboards ("ｍｏｅ", "ﬁne-tuning") are the letters they look like.
-  const units = unitsOf(/[^\x00-\x7f]/.test(query) ? query.normalize("NFKC") : query).slice(0, MAX_CONCEPTS * 2);
+  // A compound of words no paper writes as one ("text-to-music") is those words typed apart: one concept for
+  // all would need every part in a paper, where papers say the same in other words ("lyrics-to-song" music).
+  // Not a name with a version ("gpt-5"), whose number counts only right after its name (proximity.ts).
+  const writtenAsOne = (unit: Unit) => { const id = corpus.vocab.lookup(unit.surface); return id >= 0 && corpus.df[id]! > 0; };
+  const apart = (unit: Unit) => unit.parts.length > 1 && unit.parts.every((p) => /^\p{L}+$/u.test(p)) && !writtenAsOne(unit);
+  const units = unitsOf(/[^\x00-\x7f]/.test(query) ? query.normalize("NFKC") : query)
+    .flatMap((u) => (apart(u) ? u.parts.map((part) => ({ surface: part, parts: [part] })) : [u]))
+    .slice(0, MAX_CONCEPTS * 2);
   const keys = units.map((u) => u.parts.map(stem));
   const typed = new Set(keys.flat());
   const concepts: { concept: Concept; stopword: boolean }[] = [];

@@ -249,6 +249,12 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "multimod").titles.slice(0, 9)).not.toContain("Routing prompts between models");
   });
 
+  it("reads 'best' in a question as judging, not the topic: 'which llm is best at math' is about math", () => {
+    const papers = [paper("LLMs on math word problems", "We test LLMs on math."),
+      paper("The best of both worlds", "Our best LLM is best on the best benchmarks, math among them.")];
+    expect(search(papers, "which llm is best at math").titles[0]).toBe("LLMs on math word problems");
+  });
+
   it("drops reflexive words of a question: 'research by itself' is about research, not 'itself'", () => {
     const papers = [paper("Agents that do AI research", "An agent runs experiments and writes up research results."),
       paper("A note on the method itself", "AI research on the method itself: the tool itself is simple.")];

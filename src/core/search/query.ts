@@ -75,7 +75,7 @@ const QUESTION_FILLER = new Set(("about across after all also any before been be
   // Reflexives ("research by itself", "agents that teach themselves"): rare in abstracts, and never the topic.
   "itself themselves himself herself myself yourself ourselves " +
   // Vague and judging words of plain questions ("picking the right model", "a good way to", "some kind of"):
-  // rare in abstracts, so left in they outweigh the topic. Not "best" ("best-of-n" sampling).
+  // rare in abstracts, so left in they outweigh the topic. Not "best", which names a method before "of" (judging, below).
   "right good better way ways thing things something someone kind lot really just actually make makes making " +
   // Asking for papers in chat ("show me moe papers please", "anything on rlhf", "latest work on ssms"):
   // the request, not its topic. Not "research" or "search" (deep research, tree search).
@@ -92,6 +92,10 @@ function quieten(concept: Concept): void {
   for (const alt of concept.alternatives) alt.weight *= FIELD_WORD_WEIGHT;
   concept.importance *= FIELD_WORD_WEIGHT;
 }
+
+// "best" judges in a question ("which llm is best at math") but names a method before "of" ("best of n",
+// typed apart; "best-of-n" is a compound and kept whole).
+const judging = (units: Unit[], i: number): boolean => units[i]!.surface === "best" && units[i + 1]?.surface !== "of";
 
 /** A word queries drop when they have others. */
 export const isStopword = (word: string): boolean => STOPWORDS.has(word) || QUESTION_FILLER.has(word);
@@ -201,7 +205,7 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
       concept.end = positions[i]! + unit.parts.length - 1;
       concept.word = unit.surface;
       if (joined && i < from + 2) concept.joined = joined.id;
-      concepts.push({ concept, stopword: unit.parts.length === 1 && isStopword(unit.surface) });
+      concepts.push({ concept, stopword: unit.parts.length === 1 && (isStopword(unit.surface) || judging(units, i)) });
     }
   }
   // Stopwords add nothing next to real words, but a query of only stopwords still searches for them.

@@ -231,34 +231,27 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "starcraft 3").shown).toEqual([]);
   });
 
-  it("ranks a paper with every word in its title, in any order, above one repeating a word in its abstract", () => {
-    const papers = [paper("Generating talking videos from one photo", "We animate a portrait with speech."),
-      paper("An arena for video analysis", "Video models answer questions on a video. Each video comes with a caption; video quality and generation time are logged for every video.")];
-    expect(search(papers, "video generation").titles[0]).toBe("Generating talking videos from one photo");
-  });
-
-  it("finds a word built on the typed one as nearly that word: 'align' finds the alignment papers first", () => {
-    const papers = [paper("Alignment of language models with human intent", "A method for preference alignment."),
-      paper("Sparse feature fusion", "The features align with the labels after training on many datasets across several domains and tasks, which we evaluate in detail.")];
-    expect(search(papers, "align").titles[0]).toBe("Alignment of language models with human intent");
+  // Each: what it shows, the query, the paper that must come first, and the one that came first before.
+  it.each([
+    ["a paper with every word in its title, in any order, above one repeating a word in its abstract", "video generation",
+      ["Generating talking videos from one photo", "We animate a portrait with speech."],
+      ["An arena for video analysis", "Video models answer questions on a video. Each video comes with a caption; video quality and generation time are logged for every video."]],
+    ["a word built on the typed one nearly as the word: 'align' finds the alignment papers first", "align",
+      ["Alignment of language models with human intent", "A method for preference alignment."],
+      ["Sparse feature fusion", "The features align with the labels after training on many datasets across several domains and tasks, which we evaluate in detail."]],
+    ["'best' in a question as judging, not the topic", "which llm is best at math",
+      ["LLMs on math word problems", "We test LLMs on math."], ["The best of both worlds", "Our best LLM is best on the best benchmarks, math among them."]],
+    ["reflexive words of a question as filler: 'research by itself' is about research", "ai that does research by itself",
+      ["Agents that do AI research", "An agent runs experiments and writes up research results."],
+      ["A note on the method itself", "AI research on the method itself: the tool itself is simple."]],
+  ] as const)("ranks %s", (_, query, first, other) => {
+    expect(search([paper(first[0], first[1]), paper(other[0], other[1])], query).titles[0]).toBe(first[0]);
   });
 
   it("reads an unfinished word as its common completions, not a rare one found once", () => {
     const papers = [...["charts", "agents", "retrieval", "maps", "robots", "video", "audio", "tables", "code"].map((topic) => paper(`Multimodal models for ${topic}`, `Text and ${topic}.`)),
       paper("Routing prompts between models", "A multimodel router sends each prompt to one model.")];
     expect(search(papers, "multimod").titles.slice(0, 9)).not.toContain("Routing prompts between models");
-  });
-
-  it("reads 'best' in a question as judging, not the topic: 'which llm is best at math' is about math", () => {
-    const papers = [paper("LLMs on math word problems", "We test LLMs on math."),
-      paper("The best of both worlds", "Our best LLM is best on the best benchmarks, math among them.")];
-    expect(search(papers, "which llm is best at math").titles[0]).toBe("LLMs on math word problems");
-  });
-
-  it("drops reflexive words of a question: 'research by itself' is about research, not 'itself'", () => {
-    const papers = [paper("Agents that do AI research", "An agent runs experiments and writes up research results."),
-      paper("A note on the method itself", "AI research on the method itself: the tool itself is simple.")];
-    expect(search(papers, "ai that does research by itself").titles[0]).toBe("Agents that do AI research");
   });
 
   it("corrects a slip of a finger, never a different word: 'modle' is model, 'poker' is not power, 'contamination' not contain", () => {

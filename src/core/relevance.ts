@@ -46,9 +46,12 @@ export function missingWordsText(index: SearchIndex, query: string, foundElsewhe
   return missing.length ? missing.map((w) => `${quoted(asTyped(query, w).slice(0, 30))}`).join(" or ") : null;
 }
 
-/** The word of `query` as it was typed ("über", "Größe") whose searched form (accents folded) is `word`. */
+/** The word of `query` as it was typed ("über", "Größe") whose searched form (accents folded) is `word`: a
+ * compound's own part where the word is one ("music" of "text-to-music"), else the whole of what was typed. */
 function asTyped(query: string, word: string): string {
-  const typed = query.split(/\s+/).find((chunk) => tokens(chunk).some((t) => t.term === word));
+  const chunks = query.split(/\s+/);
+  const has = (chunk: string) => tokens(chunk).some((t) => t.term === word);
+  const typed = chunks.flatMap((chunk) => chunk.split("-")).find((part) => tokens(part).length === 1 && has(part)) ?? chunks.find(has);
   // Without the quotes, commas and brackets around it ("zorblax", (zorblax)).
   return typed?.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "") || word;
 }

@@ -4,7 +4,7 @@
 // name found among a paper's authors is not hidden as a weak match. Then an arXiv id typed as a search.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Paper } from "../../src/core/paper.ts";
-import { splitByRelevance } from "../../src/core/relevance.ts";
+import { missingWordsText, splitByRelevance } from "../../src/core/relevance.ts";
 import { SearchIndex } from "../../src/core/search/index.ts";
 import { Corpus } from "../../src/core/search/corpus.ts";
 import { planQuery } from "../../src/core/search/query.ts";
@@ -269,6 +269,8 @@ describe("queries the judged sets do not name", () => {
       paper("Sparse retrieval", "We index documents by their words.")];
     expect(search(papers, "text-to-music").shown).toEqual(search(papers, "text to music").shown);
     expect(search(papers, "text-to-music").shown).toEqual(["Long-form music generation"]);
+    // Where no paper has one of its words, that word is named, not the whole compound.
+    expect(plainTyped(missingWordsText(SearchIndex.build([paper("Text retrieval", "We index text."), ...filler]), "text-to-music")!)).toBe('"music"');
   });
 
   it("reads a stopword and the word after it as the compound papers write ('in context learning' as in-context)", () => {

@@ -46,7 +46,9 @@ const MIN_PARTIAL = 4;
 // "graphics" is not about "graph", so not -ic, -al, -er and the like.
 const MEANING_KEEPING = ["ism", "ist", "iti", "ness", "ment", "li", "ful", "ize", "ion"];
 const TYPO_WEIGHT = 0.5;
-const TYPO_RARITY = 8; // keep typo candidates at least 1/8 as common as the commonest
+// Typo candidates at least 1/8 as common as the commonest are kept; a partial word's completions rarer than
+// that count no more than the commonest (ConceptBuilder.prefix).
+const TYPO_RARITY = 8;
 const MAX_PREFIX_TERMS = 24;
 // How much longer than a whole word typed a word built on it may be: inflections and derivations.
 const MAX_WORD_EXTENSION = 4;

@@ -29,8 +29,9 @@ export async function deliverSubscription(deps: FanoutDeps, ledger: DeliveryLedg
   sub: Subscription, due: KindDue, control: RunControl): Promise<ChannelOutcome> {
   const user = targetUser(channel);
   if (!user && sub.cadence !== "weekly") return deliverChannel(deps, ledger, transport, channel, sub, due, control);
-  const [planned, renderer] = user
-    ? [(await planPersonal(deps, channel, sub, due.runDate)).items, personalRenderer(deps, user, sub, due.runDate)] as const
+  const personal = user ? await planPersonal(deps, channel, sub, due.runDate) : null;
+  const [planned, renderer] = user && personal
+    ? [personal.items, personalRenderer(deps, user, sub, due.runDate, personal.snapshotDate)] as const
     : [await planWeekly(deps, sub, due.runDate), weeklyRenderer(deps, sub, due.localDate, due.runDate)] as const;
   const { failure, unavailable, ...result } = await deliver(ledger, transport, {
     channel, localDate: due.localDate, late: due.late, planned, renderer,

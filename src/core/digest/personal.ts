@@ -19,7 +19,8 @@ import { dayName, lateNote } from "./messages.ts";
 import { papersAbout } from "../relevance.ts";
 import { quoted } from "../messages/typed.ts";
 
-export interface PersonalPlan { items: PlannedItem[]; seeds: number }
+/** `snapshotDate`: the trending list's date, when the picks came from one (too few bookmarks for a profile). */
+export interface PersonalPlan { items: PlannedItem[]; seeds: number; snapshotDate: string | null }
 
 /** What goes in today's DM: at most `sub.size` papers, or a notice when nothing is new. */
 export async function planPersonal(deps: PlanDeps & { notInterested: NotInterestedStore }, target: ChannelRef, sub: DigestSubscription,
@@ -28,9 +29,12 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
   const shown = new Set((await deps.recent(target)).map(withoutVersion));
   const rec = await recommendFor(deps, user, sub.size, shown);
   let ids: string[];
+  let snapshotDate: string | null = null;
   if (rec.seeds >= MIN_SEEDS) ids = rec.papers.map((p) => p.id);
   else {
-    const trending = (await deps.trending(localDate))?.ids ?? [];
+    const snapshot = await deps.trending(localDate);
+    snapshotDate = snapshot?.date ?? null;
+    const trending = snapshot?.ids ?? [];
     const about = sub.topic ? papersAbout(deps.catalog.index, sub.topic, { limit: sub.size * 4 }).map((h) => h.id) : [];
     const aboutSet = new Set(about);
     // Their topic first (today's trending ones, then the catalog's best), then the rest of trending.
@@ -41,7 +45,7 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
   }
   const items: PlannedItem[] = ids.length === 0 ? [{ kind: "notice", paperId: null }]
     : [{ kind: "header", paperId: null }, ...ids.map((paperId) => ({ kind: "paper" as const, paperId }))];
-  return { items, seeds: rec.seeds };
+  return { items, seeds: rec.seeds, snapshotDate };
 }
 
 const HOW_TO_IMPROVE = "Bookmark papers you like (🔖 or the Bookmark button) and press Not interested on the others: " +
@@ -79,8 +83,10 @@ export function personalPaperReply(paper: Paper, rank: number, why: string | nul
     actions: ["bookmark", "notInterested"] };
 }
 
-/** Each item's words. The reason is worked out when the message is sent, against the bookmarks then. */
-export function personalRenderer(deps: PlanDeps & { notInterested: NotInterestedStore }, user: UserRef, sub: DigestSubscription, localDate: string) {
+/** Each item's words. The reason is worked out when the message is sent, against the bookmarks then.
+ * `listDate`: the plan's snapshotDate. */
+export function personalRenderer(deps: PlanDeps & { notInterested: NotInterestedStore }, user: UserRef, sub: DigestSubscription, localDate: string,
+  listDate: string | null) {
   return (claim: Claim, items: LedgerItem[]): RenderItem => {
     let profile: Promise<string[]> | null = null;
     const seedIds = () => (profile ??= profileOf(deps, user).then((p) => p.seedIds));
@@ -91,7 +97,6 @@ export function personalRenderer(deps: PlanDeps & { notInterested: NotInterested
       if (item.kind === "header") {
         const ids = items.flatMap((i) => (i.kind === "paper" && i.paperId ? [i.paperId] : []));
         const onTopic = sub.topic ? papersAbout(deps.catalog.index, sub.topic, { among: ids, limit: ids.length }).length : 0;
-        const listDate = seeds.length < MIN_SEEDS ? (await deps.trending(localDate))?.date ?? null : null;
         const late = lateNote({ late: claim.late, claimedAt: claim.createdAt, timeZone: sub.timeZone, localTime: sub.localTime });
         return personalHeader(localDate, count, seeds.length, sub.topic, onTopic, { listDate, late });
       }

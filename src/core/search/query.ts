@@ -161,8 +161,7 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
   // A compound of words no paper writes as one ("text-to-music") is those words typed apart: one concept for
   // all would need every part in a paper, where papers say the same in other words ("lyrics-to-song" music).
   // Not a name with a version ("gpt-5"), whose number counts only right after its name (proximity.ts).
-  const writtenAsOne = (unit: Unit) => { const id = corpus.vocab.lookup(unit.surface); return id >= 0 && corpus.df[id]! > 0; };
-  const apart = (unit: Unit) => unit.parts.length > 1 && unit.parts.every((p) => /^\p{L}+$/u.test(p)) && !writtenAsOne(unit);
+  const apart = (unit: Unit) => unit.parts.length > 1 && unit.parts.every((p) => /^\p{L}+$/u.test(p)) && writtenTerm(unit.surface, corpus) < 0;
   const units = unitsOf(/[^\x00-\x7f]/.test(query) ? query.normalize("NFKC") : query)
     .flatMap((u) => (apart(u) ? u.parts.map((part) => ({ surface: part, parts: [part] })) : [u]))
     .slice(0, MAX_CONCEPTS * 2);
@@ -239,8 +238,8 @@ function joinedWord(units: Unit[], start: number, corpus: Corpus): { surface: st
   const a = units[start], b = units[start + 1];
   if (!a || !b || a.parts.length > 1 || b.parts.length > 1 || isStopword(b.surface)) return null;
   const joined = a.surface + b.surface;
-  const id = corpus.vocab.lookup(joined);
-  return id >= 0 && corpus.df[id]! > 0 ? { surface: joined, id, idf: corpus.idf(id) } : null;
+  const id = writtenTerm(joined, corpus);
+  return id >= 0 ? { surface: joined, id, idf: corpus.idf(id) } : null;
 }
 
 /** Related terms for the run at `start`, leaving out those the query already says itself. */
@@ -263,10 +262,16 @@ function acronymOf(surface: string, aWord: boolean): string | null {
   return !aWord && surface.length === 3 && surface.endsWith("s") && EXPANSIONS.has(singular) ? singular : null;
 }
 
+/** The term of a surface word some live paper has, or -1 (none has it, or only papers since removed). */
+function writtenTerm(surface: string, corpus: Corpus): number {
+  const id = corpus.vocab.lookup(surface);
+  return id >= 0 && corpus.df[id]! > 0 ? id : -1;
+}
+
 /** The idf of a word as typed, or the highest idf there is when no paper has it (nothing to cap at). */
 function idfOfTyped(surface: string, corpus: Corpus): number {
-  const id = corpus.vocab.lookup(surface);
-  return id >= 0 && corpus.df[id]! > 0 ? corpus.idf(id) : Math.log(1 + corpus.liveCount);
+  const id = writtenTerm(surface, corpus);
+  return id >= 0 ? corpus.idf(id) : Math.log(1 + corpus.liveCount);
 }
 
 /** What else may say one typed word, from the words around it (planQuery). */
@@ -355,8 +360,8 @@ class ConceptBuilder {
   /** Adds the word as a term if the corpus has it, counting at most as much as a word of idf `maxIdf`;
    * returns its id, or -1. */
   word(surface: string, weight: number, maxIdf = Infinity): number {
-    const id = this.corpus.vocab.lookup(surface);
-    if (id < 0 || this.corpus.df[id] === 0) return -1;
+    const id = writtenTerm(surface, this.corpus);
+    if (id < 0) return -1;
     this.add([id], weight * Math.min(1, maxIdf / this.corpus.idf(id)));
     return id;
   }

@@ -135,8 +135,10 @@ export function realisticPapers({ size = 100_000, seed = 42 }: RealisticCorpusOp
     for (let w = 0; w < titleLength; w++) {
       titleParts.push(random() < REDRAW_SHARE ? vocabulary[words.next()]! : pick(random() < 0.6 ? preparedTitleWords : titleWords));
     }
-    let title = titleParts.join(" ");
-    if (random() < 0.4) title = `${entityName(entities.next())}: ${title}`;
+    // Joined, not concatenated: papers read from JSON or a database hold flat strings, and V8 keeps `${a}${b}`
+    // as a rope whose every character read follows a pointer (a 100k build on ropes ran ~20% slower).
+    if (random() < 0.4) titleParts.unshift(`${entityName(entities.next())}:`);
+    const title = titleParts.join(" ");
 
     const sentenceCount = 6 + Math.floor(random() * 6);
     const out: string[] = [];
@@ -153,7 +155,7 @@ export function realisticPapers({ size = 100_000, seed = 42 }: RealisticCorpusOp
       }
     }
     const summary = out.join(" ");
-    const authors = Array.from({ length: 2 + Math.floor(random() * 7) }, () => `${pick(FIRST_NAMES)} ${surname(surnames.next())}`);
+    const authors = Array.from({ length: 2 + Math.floor(random() * 7) }, () => [pick(FIRST_NAMES), surname(surnames.next())].join(" "));
     const keywords = Array.from({ length: 2 + Math.floor(random() * 4) }, () =>
       Array.from({ length: 1 + Math.floor(random() * 3) }, () => vocabulary[words.next()]!).join(" "));
     papers.push({

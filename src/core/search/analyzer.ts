@@ -4,7 +4,7 @@
 // nearly all of them, strings.ts).
 import { foldLatex } from "../latex.ts";
 import { MISSING } from "./strings.ts";
-import { foldAccents, scanRaw, type RawSink } from "./tokenize.ts";
+import { foldAccents, RawTokens, scanRaw } from "./tokenize.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** Receives each term of a text with its position, as tokenize() would emit it. */
@@ -26,10 +26,10 @@ export function fieldText(field: number, paper: { title: string; summary: string
 // hit is exact. Entry i: [w0, w1, w2, w3, code]; w0 = 0 marks an empty entry (a token has a first character).
 const HOT_BITS = 14;
 
-export class Analyzer implements RawSink {
-  private sink: TermSink | null = null;
+export class Analyzer {
   private position = 0;
   private readonly hot = new Int32Array(5 << HOT_BITS);
+  private readonly scanned = new RawTokens();
 
   constructor(private readonly vocab: Vocabulary) {}
 
@@ -38,36 +38,43 @@ export class Analyzer implements RawSink {
    * number of positions used. Folds accents only from the first non-ASCII token on (see scanRaw).
    */
   run(text: string, sink: TermSink): number {
-    this.sink = sink;
     this.position = 0;
-    const stop = scanRaw(text, this, true);
-    if (stop >= 0) scanRaw(foldAccents(text.slice(stop)), this);
-    this.sink = null;
+    const stop = scanRaw(text, this.scanned, true);
+    this.emit(text, sink);
+    if (stop >= 0) {
+      const rest = foldAccents(text.slice(stop));
+      scanRaw(rest, this.scanned);
+      this.emit(rest, sink);
+    }
     return this.position;
   }
 
-  raw(s: string, start: number, end: number, hash: number, w0: number, w1: number, w2: number, w3: number): void {
-    const vocab = this.vocab;
-    let code: number;
-    if (w0 !== 0) {
-      const hot = this.hot;
-      const at = (Math.imul(hash, 0x9e3779b1) >>> (32 - HOT_BITS)) * 5;
-      if (hot[at] === w0 && hot[at + 1] === w1 && hot[at + 2] === w2 && hot[at + 3] === w3) code = hot[at + 4]!;
-      else {
-        code = vocab.findPackedCode(hash, w0, w1, w2, w3);
-        if (code === MISSING) code = vocab.learn(s.slice(start, end), hash);
-        hot[at] = w0; hot[at + 1] = w1; hot[at + 2] = w2; hot[at + 3] = w3; hot[at + 4] = code;
+  /** Sends the terms of the tokens scanRaw found in `s` to `sink`, learning the tokens it has not seen. */
+  private emit(s: string, sink: TermSink): void {
+    const vocab = this.vocab, hot = this.hot, { ints, count, width } = this.scanned;
+    for (let at = 0, end = count * width; at < end; at += width) {
+      const hash = ints[at + 2]!, w0 = ints[at + 3]!;
+      let code: number;
+      if (w0 !== 0) {
+        const w1 = ints[at + 4]!, w2 = ints[at + 5]!, w3 = ints[at + 6]!;
+        const slot = (Math.imul(hash, 0x9e3779b1) >>> (32 - HOT_BITS)) * 5;
+        if (hot[slot] === w0 && hot[slot + 1] === w1 && hot[slot + 2] === w2 && hot[slot + 3] === w3) code = hot[slot + 4]!;
+        else {
+          code = vocab.findPackedCode(hash, w0, w1, w2, w3);
+          if (code === MISSING) code = vocab.learn(s.slice(ints[at]!, ints[at + 1]!), hash);
+          hot[slot] = w0; hot[slot + 1] = w1; hot[slot + 2] = w2; hot[slot + 3] = w3; hot[slot + 4] = code;
+        }
+      } else {
+        const start = ints[at]!, stop = ints[at + 1]!;
+        code = vocab.findCode(s, start, stop, hash);
+        if (code === MISSING) code = vocab.learn(s.slice(start, stop), hash);
       }
-    } else {
-      code = vocab.findCode(s, start, end, hash);
-      if (code === MISSING) code = vocab.learn(s.slice(start, end), hash);
-    }
-    const sink = this.sink!;
-    if (code >= 0) { sink.term(code, this.position++); return; }
-    const k = ~code, from = vocab.compoundStart[k]!, to = vocab.compoundStart[k + 1]!, terms = vocab.compoundTerms;
-    for (let i = from; i < to; i++) {
-      const t = terms[i]!;
-      sink.term(t >> 1, (t & 1) === 1 ? this.position : this.position++);
+      if (code >= 0) { sink.term(code, this.position++); continue; }
+      const k = ~code, from = vocab.compoundStart[k]!, to = vocab.compoundStart[k + 1]!, terms = vocab.compoundTerms;
+      for (let i = from; i < to; i++) {
+        const t = terms[i]!;
+        sink.term(t >> 1, (t & 1) === 1 ? this.position : this.position++);
+      }
     }
   }
 }

@@ -104,7 +104,7 @@ export class StringTable {
 
   /**
    * The value of a string of at most 16 characters below 256 given as pack() packs it (w0 ≠ 0), or
-   * MISSING: the characters need not be read again (see RawSink in tokenize.ts).
+   * MISSING: the characters need not be read again (see RawTokens in tokenize.ts).
    */
   findPacked(hash: number, w0: number, w1: number, w2: number, w3: number): number {
     const slots = this.slots, width = this.width, mask = this.slotCount - 1;

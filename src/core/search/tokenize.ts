@@ -47,31 +47,61 @@ export function foldAccents(text: string): string {
 }
 
 /**
- * Receives each raw token s[start, end) with hashChars (strings.ts) of its characters and, when it has at
- * most 16 characters all below 256, those characters packed one byte each into w0 … w3, low byte
- * first, as StringTable packs short keys (strings.ts); otherwise all four are 0. Packed while the scan
- * reads the characters anyway, so the analyzer's lookups need not read them again. (Arguments, not a
- * shared exported array: through the bench's TypeScript loader each read of an export is a getter call,
- * three a token, ~0.5 s of a 100k-paper build.)
+ * The raw tokens one scan found (scanRaw), `width` ints each: start, end, hashChars (strings.ts) of its
+ * characters, and — when it has at most 16 characters all below 256 — those characters packed one byte
+ * each into four ints, low byte first, as StringTable packs short keys (strings.ts); otherwise four 0s.
+ * Hashed and packed while the scan reads the characters anyway, so the analyzer's lookups need not read
+ * them again. A buffer, not a callback per token: indexing reads ~25M tokens per 100k abstracts, and a
+ * call out of the scan loop for each (the analyzer is too large to inline) cost more than the scan.
  */
-export interface RawSink {
-  raw(s: string, start: number, end: number, hash: number, w0: number, w1: number, w2: number, w3: number): void;
+export class RawTokens {
+  readonly width = 7;
+  ints = new Int32Array(7 * 512);
+  count = 0;
+
+  /** Room for one more token; the caller writes its ints at the returned offset. */
+  next(): number {
+    const at = this.count++ * 7;
+    if (at + 7 > this.ints.length) {
+      const grown = new Int32Array(this.ints.length * 2);
+      grown.set(this.ints);
+      this.ints = grown;
+    }
+    return at;
+  }
+}
+
+// The text's UTF-16 code units, copied into a reused buffer by one native call: the scan then reads a typed
+// array, which V8 compiles to one load a character whatever the string's layout. charCodeAt is as fast on
+// one layout but not when texts come in several (one-byte, two-byte, ropes, slices — real abstracts mix
+// them: "—" or "α" makes a string two-byte), where it cost ~1 s more per 100k abstracts.
+let unitBytes = Buffer.alloc(1 << 16);
+let unitArray = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+
+function codeUnits(s: string): Uint16Array {
+  if (s.length > unitArray.length) {
+    unitBytes = Buffer.alloc(Math.max(s.length * 2, unitBytes.length * 2));
+    unitArray = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+  }
+  unitBytes.write(s, 0, "utf16le");
+  return unitArray;
 }
 
 /**
- * Finds the raw tokens of accent-folded text. With `stopAtNonAscii` the text need not be folded yet: the
- * scan stops before the first token (or gap) holding a non-ASCII character and returns where, so the
- * caller folds only the rest (see Analyzer.run) — most abstracts are pure ASCII and skip folding. Since
- * ASCII characters are starters that NFD leaves alone, foldAccents(s) = s[0, stop) + foldAccents(s[stop…]).
- * Returns -1 when the whole text was scanned.
+ * Finds the raw tokens of accent-folded text, replacing what `out` held. With `stopAtNonAscii` the text
+ * need not be folded yet: the scan stops before the first token (or gap) holding a non-ASCII character and
+ * returns where, so the caller folds only the rest (see Analyzer.run) — most abstracts are pure ASCII and
+ * skip folding. Since ASCII characters are starters that NFD leaves alone, foldAccents(s) = s[0, stop) +
+ * foldAccents(s[stop…]). Returns -1 when the whole text was scanned.
  */
-export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): number {
-  const n = s.length;
+export function scanRaw(s: string, out: RawTokens, stopAtNonAscii = false): number {
+  const n = s.length, units = codeUnits(s);
+  out.count = 0;
   let i = 0;
   // ASCII characters take the table path (one load, one branch a character: this loop reads ~150M
   // characters per 100k abstracts); others are classified, or end the scan when the caller folds later.
   while (i < n) {
-    let code = s.charCodeAt(i);
+    let code = units[i]!;
     if (code < 128) { if (ASCII_WORD[code] === 0) { i++; continue; } }
     else if (stopAtNonAscii) return i;
     else if (!isWordChar(code)) { i++; continue; }
@@ -87,12 +117,12 @@ export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): numbe
       else if (k < 16) w3 |= code << ((k - 12) << 3);
       wide |= code;
       if (++i >= n) break;
-      code = s.charCodeAt(i);
+      code = units[i]!;
       if (code < 128) {
         if (ASCII_WORD[code] === 1) continue;
         // A single hyphen between word characters joins a compound ("Mixture-of-Experts").
         if (code !== 45 /* - */ || i + 1 >= n) break;
-        const next = s.charCodeAt(i + 1);
+        const next = units[i + 1]!;
         if (next < 128) { if (ASCII_WORD[next] === 0) break; }
         else if (stopAtNonAscii) return start;
         else if (!isWordChar(next)) break;
@@ -101,8 +131,10 @@ export function scanRaw(s: string, sink: RawSink, stopAtNonAscii = false): numbe
       if (stopAtNonAscii) return start;
       if (!isWordChar(code)) break;
     }
-    if (i - start <= 16 && wide < 256) sink.raw(s, start, i, hash, w0, w1, w2, w3);
-    else sink.raw(s, start, i, hash, 0, 0, 0, 0);
+    const at = out.next(), ints = out.ints;
+    ints[at] = start; ints[at + 1] = i; ints[at + 2] = hash;
+    const packed = i - start <= 16 && wide < 256;
+    ints[at + 3] = packed ? w0 : 0; ints[at + 4] = packed ? w1 : 0; ints[at + 5] = packed ? w2 : 0; ints[at + 6] = packed ? w3 : 0;
   }
   return -1;
 }
@@ -164,12 +196,12 @@ export function analyzeRaw(word: string): { terms: string[]; joined: boolean[] }
 /** Emits the tokens of `text` in order; never throws. Returns the next position. */
 export function tokenize(text: string, emit: TokenSink, startPosition = 0): number {
   let position = startPosition;
-  scanRaw(foldAccents(text), {
-    raw(s, start, end) {
-      const { terms, joined } = analyzeRaw(s.slice(start, end));
-      for (let i = 0; i < terms.length; i++) emit(terms[i]!, joined[i] ? position : position++, joined[i]!);
-    },
-  });
+  const folded = foldAccents(text), raw = new RawTokens();
+  scanRaw(folded, raw);
+  for (let r = 0; r < raw.count; r++) {
+    const { terms, joined } = analyzeRaw(folded.slice(raw.ints[r * raw.width]!, raw.ints[r * raw.width + 1]!));
+    for (let i = 0; i < terms.length; i++) emit(terms[i]!, joined[i] ? position : position++, joined[i]!);
+  }
   return position;
 }
 

@@ -34,7 +34,7 @@ export class Vocabulary {
     return value === MISSING ? MISSING : value >> 1;
   }
 
-  /** findCode for a token scanRaw packed (RawSink in tokenize.ts; w0 ≠ 0). */
+  /** findCode for a token scanRaw packed (RawTokens in tokenize.ts; w0 ≠ 0). */
   findPackedCode(hash: number, w0: number, w1: number, w2: number, w3: number): number {
     const value = this.tokens.findPacked(hash, w0, w1, w2, w3);
     return value === MISSING ? MISSING : value >> 1;

@@ -52,15 +52,19 @@ describe("analyzer cache", () => {
     }), { numRuns: 200 });
   });
 
-  // scanRaw reads a copy of the text's code units from a reused buffer: a text longer than the buffer was,
-  // in any string layout (two-byte for "—" and "模", a rope, a slice), must read to its end.
-  it("reads a text longer than the scan buffer to the end, in any string layout", () => {
+  // scanRaw reads a copy of the text's code units from a reused buffer: texts longer than the buffer was
+  // (kept after, or past KEPT_UNITS scanned in one of their own), in any string layout (two-byte for "—"
+  // and "模", a rope, a slice), must read to their end, and a short text after them as before.
+  it("reads texts longer than the scan buffer to the end, in any string layout", () => {
     const unit = "Σύνοψη naïve — Mixture-of-Experts 42 模型 OpenMoE ";
-    const once = tokens(unit), per = once.at(-1)!.position + 1, times = 4000;
-    const expected = Array.from({ length: times }, (_, k) => once.map((t) => ({ ...t, position: t.position + k * per }))).flat();
-    const flat = unit.repeat(times), rope = `${unit.repeat(times / 2)}${unit.repeat(times / 2)}`, slice = `x ${flat}`.slice(2);
-    expect(flat.length).toBeGreaterThan(65536);
-    for (const text of [flat, rope, slice]) expect(tokens(text)).toEqual(expected);
+    const once = tokens(unit), per = once.at(-1)!.position + 1;
+    for (const times of [2000, 6000]) {
+      const expected = Array.from({ length: times }, (_, k) => once.map((t) => ({ ...t, position: t.position + k * per }))).flat();
+      const flat = unit.repeat(times), rope = `${unit.repeat(times / 2)}${unit.repeat(times / 2)}`, slice = `x ${flat}`.slice(2);
+      expect(flat.length).toBeGreaterThan(65536);
+      for (const text of [flat, rope, slice]) expect(tokens(text)).toEqual(expected);
+      expect(tokens(unit)).toEqual(once);
+    }
   });
 
   // Vocabulary.learn takes a word with no hyphen and no capital as its own only term without analysing it:

@@ -77,11 +77,19 @@ export class RawTokens {
 // them: "—" or "α" makes a string two-byte), where it cost ~1 s more per 100k abstracts.
 let unitBytes = Buffer.alloc(1 << 16);
 let unitArray = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+// A text longer than this (abstracts are ~2,000 characters) gets a buffer of its own, dropped after its scan:
+// one corrupt or hostile megabyte-long field must not hold its buffer for the life of the process.
+const KEPT_UNITS = 1 << 18;
 
 function codeUnits(s: string): Uint16Array {
   if (s.length > unitArray.length) {
-    unitBytes = Buffer.alloc(Math.max(s.length * 2, unitBytes.length * 2));
-    unitArray = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+    const bytes = Buffer.alloc(Math.max(s.length * 2, unitBytes.length * 2));
+    const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+    bytes.write(s, 0, "utf16le");
+    if (s.length > KEPT_UNITS) return units;
+    unitBytes = bytes;
+    unitArray = units;
+    return units;
   }
   unitBytes.write(s, 0, "utf16le");
   return unitArray;

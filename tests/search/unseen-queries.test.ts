@@ -244,6 +244,9 @@ describe("queries the judged sets do not name", () => {
     ["reflexive words of a question as filler: 'research by itself' is about research", "ai that does research by itself",
       ["Agents that do AI research", "An agent runs experiments and writes up research results."],
       ["A note on the method itself", "AI research on the method itself: the tool itself is simple."]],
+    ["'-y' and '-ic' words as one word: 'strategy games' finds strategic reasoning in games", "strategy games",
+      ["Strategic reasoning in games", "We test agents on strategic reasoning in board games."],
+      ["A cropping strategy for images", "An adaptive cropping strategy for vision models: the strategy helps on small images, as in games."]],
   ] as const)("ranks %s", (_, query, first, other) => {
     expect(search([paper(first[0], first[1]), paper(other[0], other[1])], query).titles[0]).toBe(first[0]);
   });

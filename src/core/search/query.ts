@@ -63,6 +63,12 @@ const builtOn = (root: string, derived: string): boolean => {
   // The stemmer undoubles before -ing and -ed but not -er: "planner".
   return DERIVATIONS.has(rest) || (rest.length === 3 && rest[0] === root[root.length - 1] && rest.endsWith("er"));
 };
+/** The "-ic" and "-ical" words of a "-y" word ("strategy": "strategic", "strategical"), the "-y" word of either. */
+function yAndIc(word: string): string[] {
+  if (word.endsWith("y")) return [`${word.slice(0, -1)}ic`, `${word.slice(0, -1)}ical`];
+  const base = word.endsWith("ical") ? word.slice(0, -4) : word.endsWith("ic") ? word.slice(0, -2) : null;
+  return base ? [`${base}y`] : [];
+}
 // A guard, not a user-facing limit: past this many concepts extra words only cost time.
 const MAX_CONCEPTS = 32;
 
@@ -340,6 +346,12 @@ function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
     // longer word they might start: not "same" or "sample".
     prefixed = wordIdf > 0 ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, wordIdf, stem(unit.surface))
       : unit.surface.length >= MIN_PARTIAL ? builder.prefix(unit.surface, PREFIX_OF_PARTIAL_WEIGHT) : 0;
+  }
+  // "-y" and "-ic" name one thing ("strategy" games, "strategic" reasoning), but as stems neither is built on
+  // the other ("strategi", "strateg"): each finds the other as a word built on it would, where papers write it.
+  if (unit.surface.length >= MIN_STEM_PREFIX) {
+    const wordIdf = known >= 0 ? corpus.idf(known) : Infinity;
+    for (const sibling of yAndIc(unit.surface)) builder.word(sibling, PREFIX_OF_WORD_WEIGHT, wordIdf);
   }
   // A word no paper writes may still be built on one they do: "causality" on "causal"; or share its stem
   // with words they do: "reproducing" with "reproducibility" and "reproducible".

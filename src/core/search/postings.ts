@@ -31,10 +31,23 @@ class Tail {
 // Past this many tail postings (and a tenth of the bytes), fold the tail into the compressed bytes.
 const MIN_TAIL_TO_FOLD = 65_536;
 
+// Decoded postings of common terms are kept, the least recently read dropped first past CACHE_BYTES: a
+// query's time goes mostly to its common words ("language", "models", what "llm" expands to), and the
+// same few recur from query to query, each tens of thousands of postings to decode again.
+const CACHE_MIN_POSTINGS = 4096;
+const CACHE_BYTES = 16 << 20;
+
+interface Decoded { docs: Uint32Array<ArrayBuffer>; tfs: Uint16Array<ArrayBuffer> }
+
 export class PostingLists {
-  /** read() decodes into these; valid until the next read(). */
+  /** read() points these at the term's postings (a scratch buffer or a kept list); valid until the next
+   * read(), and not to be written to. */
   docs = new Uint32Array(1024);
   tfs = new Uint16Array(1024);
+  private scratch: Decoded = { docs: this.docs, tfs: this.tfs };
+  private readonly decoded = new Map<number, Decoded>();
+  private decodedBytes = 0;
+  private readonly readOnce = new Set<number>();
   private tails = new Map<number, Tail>();
   private tailPostings = 0;
 
@@ -57,12 +70,51 @@ export class PostingLists {
     return term < this.counts.length ? this.counts[term]! : 0;
   }
 
-  /** Decodes term `term`'s postings into this.docs / this.tfs; returns how many. */
+  /** Points this.docs / this.tfs at term `term`'s postings; returns how many. */
   read(term: number): number {
     const n = this.length(term);
     if (n === 0) return 0;
-    if (n > this.docs.length) { this.docs = new Uint32Array(Math.max(n, this.docs.length * 2)); this.tfs = new Uint16Array(this.docs.length); }
-    const { bytes, docs, tfs } = this;
+    let into = this.decoded.get(term);
+    if (into) {
+      this.decoded.delete(term); // to the back of the line: recently read
+      this.decoded.set(term, into);
+    } else if (n >= CACHE_MIN_POSTINGS && n * 6 <= CACHE_BYTES / 4 && this.readOnce.has(term)) {
+      into = this.decode(term, n, { docs: new Uint32Array(n), tfs: new Uint16Array(n) });
+      this.keep(term, into);
+    } else {
+      // Kept from its second read on: a list read once is not worth the memory it would displace.
+      if (n >= CACHE_MIN_POSTINGS) { if (this.readOnce.size >= 4096) this.readOnce.clear(); this.readOnce.add(term); }
+      if (n > this.scratch.docs.length) {
+        const size = Math.max(n, this.scratch.docs.length * 2);
+        this.scratch = { docs: new Uint32Array(size), tfs: new Uint16Array(size) };
+      }
+      into = this.decode(term, n, this.scratch);
+    }
+    this.docs = into.docs;
+    this.tfs = into.tfs;
+    return n;
+  }
+
+  private keep(term: number, list: Decoded): void {
+    this.decoded.set(term, list);
+    this.decodedBytes += list.docs.byteLength + list.tfs.byteLength;
+    for (const [old, dropped] of this.decoded) {
+      if (this.decodedBytes <= CACHE_BYTES) break;
+      this.decoded.delete(old);
+      this.decodedBytes -= dropped.docs.byteLength + dropped.tfs.byteLength;
+    }
+  }
+
+  private forget(term: number): void {
+    const list = this.decoded.get(term);
+    if (!list) return;
+    this.decoded.delete(term);
+    this.decodedBytes -= list.docs.byteLength + list.tfs.byteLength;
+  }
+
+  /** Decodes term `term`'s `n` postings, compressed and tail, into `into`. */
+  private decode(term: number, n: number, into: Decoded): Decoded {
+    const { bytes } = this, { docs, tfs } = into;
     let i = 0;
     if (term + 1 < this.starts.length) {
       let p = this.starts[term]!, doc = -1;
@@ -81,7 +133,7 @@ export class PostingLists {
     }
     const tail = this.tails.get(term);
     if (tail) { docs.set(tail.docs.subarray(0, tail.length), i); tfs.set(tail.tfs.subarray(0, tail.length), i); }
-    return n;
+    return into;
   }
 
   /** Appends a posting; `doc` must be above every doc `term` has. */
@@ -95,6 +147,7 @@ export class PostingLists {
     if (!tail) this.tails.set(term, tail = new Tail());
     tail.push(doc, packed);
     this.counts[term]!++;
+    this.forget(term);
     if (++this.tailPostings > Math.max(MIN_TAIL_TO_FOLD, this.bytes.length / 10)) this.foldTail();
   }
 
@@ -131,7 +184,7 @@ export class PostingLists {
   get byteSize(): number {
     let tails = 0;
     for (const tail of this.tails.values()) tails += tail.docs.byteLength + tail.tfs.byteLength;
-    return this.bytes.byteLength + this.starts.byteLength + this.counts.byteLength + this.lastDocs.byteLength + tails;
+    return this.bytes.byteLength + this.starts.byteLength + this.counts.byteLength + this.lastDocs.byteLength + tails + this.decodedBytes;
   }
 }
 

@@ -1,0 +1,43 @@
+// The postings' decoded-list cache (postings.ts): a common term's list is kept from its second read on, and
+// must read as the compressed bytes and tail say, before and after it is kept and after papers are added.
+import { describe, expect, it } from "vitest";
+import { PostingsBuilder } from "../../src/core/search/postings.ts";
+
+const COMMON = 0, RARE = 1, DOCS = 6000;
+
+function built() {
+  const builder = new PostingsBuilder(DOCS);
+  const packedOf = new Uint16Array(2);
+  for (let doc = 0; doc < DOCS; doc++) {
+    // Term 0 in every doc, with frequencies that vary; term 1 in every 100th.
+    const terms = doc % 100 === 0 ? [COMMON, RARE] : [COMMON];
+    packedOf[COMMON] = 1 + (doc % 7); packedOf[RARE] = 16;
+    builder.addDoc(terms, packedOf);
+  }
+  return builder.layOut(2);
+}
+
+const listOf = (lists: ReturnType<typeof built>, term: number) => {
+  const n = lists.read(term);
+  return { docs: [...lists.docs.subarray(0, n)], tfs: [...lists.tfs.subarray(0, n)] };
+};
+
+describe("postings", () => {
+  it("reads a common term the same on every read, with other terms read in between, and with papers added later", () => {
+    const lists = built();
+    const expected = { docs: Array.from({ length: DOCS }, (_, d) => d), tfs: Array.from({ length: DOCS }, (_, d) => 1 + (d % 7)) };
+    for (let round = 0; round < 3; round++) {
+      expect(listOf(lists, COMMON)).toEqual(expected);
+      expect(listOf(lists, RARE).docs).toEqual(Array.from({ length: DOCS / 100 }, (_, i) => i * 100));
+    }
+    // A kept list is not a scratch buffer: reading another term leaves what it pointed at as it was.
+    lists.read(COMMON);
+    const kept = lists.docs;
+    lists.read(RARE);
+    expect([...kept.subarray(0, 3)]).toEqual([0, 1, 2]);
+    // A posting added after the list was kept is read with it.
+    lists.add(COMMON, DOCS, 9);
+    expect(listOf(lists, COMMON)).toEqual({ docs: [...expected.docs, DOCS], tfs: [...expected.tfs, 9] });
+    expect(lists.length(COMMON)).toBe(DOCS + 1);
+  });
+});

@@ -79,7 +79,7 @@ export class PostingLists {
       this.decoded.delete(term); // to the back of the line: recently read
       this.decoded.set(term, into);
     } else if (n >= CACHE_MIN_POSTINGS && n * 6 <= CACHE_BYTES / 4 && this.readOnce.has(term)) {
-      into = this.decode(term, n, { docs: new Uint32Array(n), tfs: new Uint16Array(n) });
+      into = this.decode(term, { docs: new Uint32Array(n), tfs: new Uint16Array(n) });
       this.keep(term, into);
     } else {
       // Kept from its second read on: a list read once is not worth the memory it would displace.
@@ -88,7 +88,7 @@ export class PostingLists {
         const size = Math.max(n, this.scratch.docs.length * 2);
         this.scratch = { docs: new Uint32Array(size), tfs: new Uint16Array(size) };
       }
-      into = this.decode(term, n, this.scratch);
+      into = this.decode(term, this.scratch);
     }
     this.docs = into.docs;
     this.tfs = into.tfs;
@@ -112,8 +112,8 @@ export class PostingLists {
     this.decodedBytes -= list.docs.byteLength + list.tfs.byteLength;
   }
 
-  /** Decodes term `term`'s `n` postings, compressed and tail, into `into`. */
-  private decode(term: number, n: number, into: Decoded): Decoded {
+  /** Decodes term `term`'s postings, compressed and tail, into `into` (room enough for them). */
+  private decode(term: number, into: Decoded): Decoded {
     const { bytes } = this, { docs, tfs } = into;
     let i = 0;
     if (term + 1 < this.starts.length) {

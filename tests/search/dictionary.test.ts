@@ -40,6 +40,16 @@ describe("the term dictionary is exact", () => {
     });
   }
 
+  // Long texts are hashed from a copy of their code units (code-units.ts), short ones character by character:
+  // both must be the same FNV-1a, in any string layout, or a long token would not be found by its scan hash.
+  it("hashes long texts of any string layout as it hashes them character by character", () => {
+    const fnv = (s: string) => { let h = 0x811c9dc5; for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193); return h; };
+    const part = "Σύνοψη naïve — Mixture-of-Experts 42 模型 ", long = part.repeat(40);
+    for (const text of [long, `${part.repeat(20)}${part.repeat(20)}`, `x${long}`.slice(1), "plain ascii ".repeat(30), part, "a".repeat(300_000)]) {
+      expect(hashChars(text)).toBe(fnv(text));
+    }
+  });
+
   it("indexes colliding words as two terms: each finds only its own paper", () => {
     const [a, b] = collidingPair(7);
     const index = SearchIndex.build([paper("p-a", `Studies of ${a}`, `All about ${a}.`), paper("p-b", `Studies of ${b}`, `All about ${b}.`)]);

@@ -13,6 +13,8 @@
 // indexing can look up a cached analysis without slicing; `analyzeRaw` turns one raw token into its
 // terms, and is what indexing caches per distinct raw token (analyzer.ts) and queries call directly.
 
+import { codeUnits } from "./code-units.ts";
+
 /** Called once per token; `joined` marks the joined form of a compound (or of a piece of one) whose parts were also emitted. */
 export type TokenSink = (term: string, position: number, joined: boolean) => void;
 
@@ -69,30 +71,6 @@ export class RawTokens {
     }
     return at;
   }
-}
-
-// The text's UTF-16 code units, copied into a reused buffer by one native call: the scan then reads a typed
-// array, which V8 compiles to one load a character whatever the string's layout. charCodeAt is as fast on
-// one layout but not when texts come in several (one-byte, two-byte, ropes, slices — real abstracts mix
-// them: "—" or "α" makes a string two-byte), where it cost ~1 s more per 100k abstracts.
-let unitBytes = Buffer.alloc(1 << 16);
-let unitArray = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
-// A text longer than this (abstracts are ~2,000 characters) gets a buffer of its own, dropped after its scan:
-// one corrupt or hostile megabyte-long field must not hold its buffer for the life of the process.
-const KEPT_UNITS = 1 << 18;
-
-function codeUnits(s: string): Uint16Array {
-  if (s.length > unitArray.length) {
-    const bytes = Buffer.alloc(Math.max(s.length * 2, unitBytes.length * 2));
-    const units = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
-    bytes.write(s, 0, "utf16le");
-    if (s.length > KEPT_UNITS) return units;
-    unitBytes = bytes;
-    unitArray = units;
-    return units;
-  }
-  unitBytes.write(s, 0, "utf16le");
-  return unitArray;
 }
 
 /**

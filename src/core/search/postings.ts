@@ -98,10 +98,9 @@ export class PostingLists {
   private keep(term: number, list: Decoded): void {
     this.decoded.set(term, list);
     this.decodedBytes += list.docs.byteLength + list.tfs.byteLength;
-    for (const [old, dropped] of this.decoded) {
+    for (const old of this.decoded.keys()) { // least recently read first
       if (this.decodedBytes <= CACHE_BYTES) break;
-      this.decoded.delete(old);
-      this.decodedBytes -= dropped.docs.byteLength + dropped.tfs.byteLength;
+      this.forget(old);
     }
   }
 

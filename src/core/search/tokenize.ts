@@ -48,6 +48,8 @@ export function foldAccents(text: string): string {
   return NON_ASCII.test(text) ? text.normalize("NFD").replace(MARKS, "") : text;
 }
 
+const RAW_WIDTH = 7;
+
 /**
  * The raw tokens one scan found (scanRaw), `width` ints each: start, end, hashChars (strings.ts) of its
  * characters, and — when it has at most 16 characters all below 256 — those characters packed one byte
@@ -57,14 +59,14 @@ export function foldAccents(text: string): string {
  * call out of the scan loop for each (the analyzer is too large to inline) cost more than the scan.
  */
 export class RawTokens {
-  readonly width = 7;
-  ints = new Int32Array(7 * 512);
+  readonly width = RAW_WIDTH;
+  ints = new Int32Array(RAW_WIDTH * 512);
   count = 0;
 
   /** Room for one more token; the caller writes its ints at the returned offset. */
   next(): number {
-    const at = this.count++ * 7;
-    if (at + 7 > this.ints.length) {
+    const at = this.count++ * RAW_WIDTH;
+    if (at + RAW_WIDTH > this.ints.length) {
       const grown = new Int32Array(this.ints.length * 2);
       grown.set(this.ints);
       this.ints = grown;

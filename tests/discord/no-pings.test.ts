@@ -30,7 +30,10 @@ it("a digest on a topic of mentions posts without pinging anyone", async () => {
     { permissions: PERMISSIONS.manageChannels, user: person("grace") });
   const { edit } = await deferredThenEdited(h.emulator, subscribe);
   expect(pingsOf(edit.body)).toEqual(NOBODY);
-  const report = await runDigestTick(h.services, new Map([["discord", h.bot.transport]]), new Date(Date.now() + 26 * 3600_000), { retry: fastRetry });
+  // Tomorrow at 09:30 UTC, whatever the hour now: "now + a day" missed the 09:00 fire time late in the UTC day.
+  const now = new Date();
+  const tomorrowAfterNine = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 9, 30));
+  const report = await runDigestTick(h.services, new Map([["discord", h.bot.transport]]), tomorrowAfterNine, { retry: fastRetry });
   expect(report.channels.map((c) => c.outcome)).toContain("posted");
   const posted = h.emulator.channelMessages(h.channelId);
   expect(posted.some((m) => m.content.includes("@everyone"))).toBe(true);

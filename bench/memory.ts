@@ -69,13 +69,18 @@ export async function runMemoryBench(opts: { size?: number } = {}): Promise<obje
       void exited.then((code) => reject(new Error(`the bot exited (${code}) before answering: ${err.slice(-500)}`)));
       check();
     });
-    await prompts(1);
+    // The resident set each second until the bot is ready: how start-up's peak (VmHWM) builds up.
+    const startRssMb: number[] = [];
+    const sampler = setInterval(() => {
+      try { startRssMb.push(residentMb(bot.pid!).rssMb); } catch { /* exited */ }
+    }, 1000);
+    await prompts(1).finally(() => clearInterval(sampler));
     const readyMs = Math.round(performance.now() - started);
     const afterStart = residentMb(bot.pid!);
     for (let i = 0; i < asked.length; i++) { bot.stdin.write(asked[i] + "\n"); await prompts(i + 2); }
     const afterCommands = residentMb(bot.pid!);
     // Then idle, as a bot mostly is: V8's memory reducer collects after a few quiet seconds, freeing
-    // what start-up left dead (the build's pending postings, the rows read), which is the steady state.
+    // what start-up left dead (the build's postings segments, the rows read), which is the steady state.
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     const idle = residentMb(bot.pid!);
     bot.kill("SIGUSR2");
@@ -89,7 +94,8 @@ export async function runMemoryBench(opts: { size?: number } = {}): Promise<obje
       forwardTermsOnDiskMb: spilledMb(bot.pid!) };
     bot.stdin.write("quit\n");
     const code = await exited;
-    const result = { papers: size, readyMs, afterStart, afterCommands, [`idle${IDLE_MS / 1000}s`]: idle, afterGc, exitCode: code,
+    const result = { papers: size, readyMs, startRssMbEachSecond: startRssMb,
+      afterStart, afterCommands, [`idle${IDLE_MS / 1000}s`]: idle, afterGc, exitCode: code,
       answered: asked.length, underLimit: idle.rssMb < 400 };
     console.table({ "papers start (terminal mode)": { papers: size, readyMs, rssAfterCommandsMb: afterCommands.rssMb,
       rssIdleMb: idle.rssMb, rssAfterGcMb: afterGc.rssMb, heapUsedMb: afterGc.heapUsedMb, arrayBuffersMb: afterGc.arrayBuffersMb, peakRssMb: idle.peakRssMb,

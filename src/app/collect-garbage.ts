@@ -1,4 +1,4 @@
-// After a large catalog load, the build's scratch (the postings builder's chunks, the pages of rows read)
+// After a large catalog load, the build's scratch (the postings builder's segments, the pages of rows read)
 // is dead but still mapped. V8 collects when JavaScript allocates, and a bot idling after start-up hardly
 // does: measured, a 100k-paper replica sat at ~840 MB resident for as long as it stayed quiet, where one
 // collection leaves ~500 MB. So one full collection runs right after such a load (~0.1 s, once).

@@ -41,3 +41,39 @@ describe("postings", () => {
     expect(lists.length(COMMON)).toBe(DOCS + 1);
   });
 });
+
+describe("a bulk build in segments", () => {
+  // Random docs over a vocabulary of common and rare terms: every term's postings must read the same
+  // whether the build wrote them out in many small segments or in one.
+  function build(segmentPairs: number, docs: number[][], tfs: number[][], vocab: number) {
+    const builder = new PostingsBuilder(docs.length, segmentPairs);
+    const packedOf = new Uint16Array(vocab);
+    docs.forEach((terms, d) => {
+      terms.forEach((term, i) => { packedOf[term] = tfs[d]![i]!; });
+      builder.addDoc(terms, packedOf);
+    });
+    return builder.layOut(vocab + 3); // terms past the last noted one have no postings
+  }
+
+  it("reads every term as a build in one segment does, gaps and frequencies across segment bounds included", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const vocab = 500, docs: number[][] = [], tfs: number[][] = [];
+    for (let d = 0; d < 3000; d++) {
+      const terms = new Set<number>();
+      const n = d === 1234 ? 400 : 1 + Math.floor(random() * 40); // one doc larger than a segment
+      while (terms.size < n) terms.add(Math.floor(random() ** 3 * vocab)); // Zipf-ish: low ids common
+      docs.push([...terms]);
+      tfs.push([...terms].map(() => (random() < 0.7 ? 16 : 1 + Math.floor(random() * 4000))));
+    }
+    const expected = Array.from({ length: vocab + 3 }, () => ({ docs: [] as number[], tfs: [] as number[] }));
+    docs.forEach((terms, d) => terms.forEach((term, i) => { expected[term]!.docs.push(d); expected[term]!.tfs.push(tfs[d]![i]!); }));
+    const whole = build(1 << 30, docs, tfs, vocab), split = build(97, docs, tfs, vocab);
+    for (let term = 0; term < vocab + 3; term++) {
+      expect(listOf(whole, term)).toEqual(expected[term]);
+      expect(listOf(split, term)).toEqual(expected[term]);
+    }
+    // Both take the same bytes: each segment's first gap runs on from the term's previous segment.
+    expect(split.byteSize).toBe(whole.byteSize);
+  });
+});

@@ -5,7 +5,8 @@
 // on real text instead of 6 (100k papers: ~34 MB instead of ~120 MB).
 //
 // A bulk build notes each doc's (term, frequencies) pairs in order, counting each term's compressed size
-// as it goes, then lays every term's postings out once, exactly sized, in one byte array (one pass). Papers added later go to a small
+// as it goes, writes them out compressed a segment of docs at a time, and at the end copies every term's
+// pieces into one exactly sized byte array (PostingsBuilder). Papers added later go to a small
 // uncompressed tail per term, folded into the bytes when it grows. Readers decode a term into a scratch
 // buffer (read()), which the hot loops then scan like plain arrays.
 import { Prefaulter, type Prefaulted } from "./prefault.ts";
@@ -205,64 +206,67 @@ function writePosting(bytes: Uint8Array, at: number, gap: number, packed: number
   return writeVarint(bytes, writeVarint(bytes, at, gap * 2), packed);
 }
 
-// Pending pairs live in fixed-size chunks, so noting them never copies and wastes at most one chunk.
-const CHUNK = 1 << 20;
-// A large build's chunks are larger: each one buffer of 48 MB (terms and frequencies side by side). The C
-// allocator serves allocations above 32 MB with their own mappings and unmaps them when freed, while
-// smaller ones (after the first large free raises its threshold) come from its heap, which keeps them:
-// ~20 chunks of 6 MB stayed in a 100k-paper bot's resident set (~140 MB) long after the build.
-const LARGE_CHUNK = 1 << 23;
-// Below this many docs the memory is small and the prefault helper's start-up is not worth it.
-const PREFAULT_MIN_DOCS = 20_000;
-// Chunks requested ahead: enough to cover the helper's time while the main thread analyses text.
-const CHUNKS_AHEAD = 1;
+// Pending pairs wait in one buffer of up to SEGMENT_PAIRS (6 bytes a pair: term and frequencies). When it
+// fills, they are written out as a segment: each term's postings of those docs, compressed exactly as in
+// the final layout (gaps run on from the term's previous segment), and the buffer is reused. The final
+// layout then copies each term's pieces together. Pending pairs of a whole 100k-paper build would be ~20M
+// (~120 MB, most of the bot's start-up peak); segments hold them at ~1.7 bytes a pair instead.
+const SEGMENT_PAIRS = 1 << 21;
+// The pending buffer and the segments' bytes and pieces are each one allocation of at least this much.
+// The C allocator gives allocations above 32 MB mappings of their own, returned to the system when freed;
+// smaller ones come from its heap, which keeps them: ~50 MB of segments freed after the build stayed in a
+// 100k-paper bot's resident set. Pages never written are never mapped, so the unused rest costs nothing.
+const OWN_MAPPING_BYTES = 33 << 20;
 // Distinct terms of a typical paper (title, abstract, authors): ~170 on the bundled capture; with a margin.
 const PAIRS_PER_DOC = 256;
+// Below this many docs the memory is small and the prefault helper's start-up is not worth it.
+const PREFAULT_MIN_DOCS = 20_000;
+// A piece shorter than this is copied byte by byte: most are a posting or two, and set() costs more.
+const SHORT_PIECE = 16;
 
 export class PostingsBuilder {
-  private terms: Uint32Array<ArrayBufferLike>[] = [];
-  private tfs: Uint16Array<ArrayBufferLike>[] = [];
-  private readonly chunk: number;
-  // The first chunk is sized to the docs announced, so a small build (the bundled 89 papers: ~15k pairs)
-  // does not allocate 6 MB it never writes, which V8 counts against the heap and collects for.
-  private readonly firstChunk: number;
+  private pendingTerms: Uint32Array;
+  private pendingTfs: Uint16Array;
   private used = 0;
-  private capacity = 0; // of the last chunk
+  private readonly segmentPairs: number;
+  /** Terms with pairs pending, in the order first seen. */
+  private present: number[] = [];
   private total = 0;
   /** How many pairs each doc has, in doc order. */
   private perDoc: Uint32Array = new Uint32Array(1024);
   private docs = 0;
-  // Per term, side by side (one cache line for the three): postings so far, its last doc + 1 (0: none
-  // yet), and its compressed size in bytes, which depends on the gap from that last doc.
-  private stats: Int32Array = new Int32Array(3 * 1024);
-  // Buffers whose pages a helper thread maps ahead of need (prefault.ts). Only for builds large enough
-  // to pay for starting the helper.
+  /** The first doc whose pairs are pending. */
+  private firstPending = 0;
+  // Per term, side by side (one cache line for the four): postings so far, its last doc + 1 (0: none yet),
+  // its compressed size in bytes (which depends on the gap from that last doc), and the number of
+  // segments written when its last pair was noted + 1 (what says a term is new to the pending pairs).
+  private stats: Int32Array = new Int32Array(4 * 1024);
+  // The segments written: their bytes one after another, and for each piece (a term's postings in one
+  // segment), in the same order, its term and byte length.
+  private segments = 0;
+  private segmentBytes = new Uint8Array(0);
+  private segmentBytesUsed = 0;
+  private pieces = new Uint32Array(0);
+  private piecesUsed = 0;
+  /** Per term: its last doc in the segments (-1: none yet), its bytes there, and where its next posting goes. */
+  private lastDocs = new Int32Array(0);
+  private writtenBytes = new Int32Array(0);
+  private at = new Uint32Array(0);
+  // The final layout's memory, which a helper thread maps while the main thread analyses text
+  // (prefault.ts). Only for builds large enough to pay for starting the helper.
   private readonly prefaulter: Prefaulter | null;
-  private readonly nextChunks: Prefaulted[] = [];
   private layout: { bytes: Prefaulted; size: number } | null = null;
 
-  constructor(expectedDocs = 0) {
-    const large = expectedDocs >= PREFAULT_MIN_DOCS;
-    this.prefaulter = large ? new Prefaulter() : null;
-    this.chunk = large ? LARGE_CHUNK : CHUNK;
-    this.firstChunk = expectedDocs > 0 ? Math.min(this.chunk, Math.max(4096, expectedDocs * PAIRS_PER_DOC)) : this.chunk;
-    for (let i = 0; i < CHUNKS_AHEAD; i++) this.requestChunk();
-  }
-
-  private requestChunk(): void {
-    const buffer = this.prefaulter?.request(this.chunk * 6);
-    if (buffer) this.nextChunks.push(buffer);
-  }
-
-  private newChunk(): void {
-    const next = this.nextChunks.shift();
-    const size = next && next.ready() ? this.chunk : this.terms.length === 0 ? this.firstChunk : this.chunk;
-    const buffer = next && next.ready() ? next.buffer : new ArrayBuffer(size * 6);
-    this.terms.push(new Uint32Array(buffer, 0, size));
-    this.tfs.push(new Uint16Array(buffer, size * 4, size));
-    this.capacity = size;
-    this.requestChunk();
-    this.used = 0;
+  /** `segmentPairs`: pairs pending before they are written as a segment (tests make it small). */
+  constructor(expectedDocs = 0, segmentPairs = SEGMENT_PAIRS) {
+    this.prefaulter = expectedDocs >= PREFAULT_MIN_DOCS ? new Prefaulter() : null;
+    this.segmentPairs = segmentPairs;
+    // Sized to the docs announced, so a small build (the bundled 89 papers: ~15k pairs) does not allocate
+    // megabytes it never writes; it grows up to segmentPairs.
+    const size = Math.min(segmentPairs, Math.max(1024, expectedDocs * PAIRS_PER_DOC));
+    const buffer = new ArrayBuffer(size === segmentPairs ? Math.max(size * 6, OWN_MAPPING_BYTES) : size * 6);
+    this.pendingTerms = new Uint32Array(buffer, 0, size);
+    this.pendingTfs = new Uint16Array(buffer, size * 4, size);
   }
 
   /** Says how many pairs the build will likely note in all, so the final layout's memory is mapped early. */
@@ -281,66 +285,130 @@ export class PostingsBuilder {
    * Sets each of the doc's terms' packedOf entry back to 0 once read, ready for the next doc.
    */
   addDoc(terms: readonly number[], packedOf: Uint16Array): void {
+    if (this.used + terms.length > this.pendingTerms.length) this.makeRoom(terms.length);
     if (this.docs === this.perDoc.length) this.perDoc = grown(this.perDoc, this.docs + 1);
     this.perDoc[this.docs++] = terms.length;
     // Checks once per doc rather than per posting: these loops run ~20M times in a 100k-paper build.
-    if (packedOf.length * 3 > this.stats.length) {
-      const stats = new Int32Array(Math.max(packedOf.length * 3, this.stats.length * 2)); stats.set(this.stats); this.stats = stats;
+    if (packedOf.length * 4 > this.stats.length) {
+      const stats = new Int32Array(Math.max(packedOf.length * 4, this.stats.length * 2)); stats.set(this.stats); this.stats = stats;
     }
-    const stats = this.stats, doc = this.docs - 1;
-    for (let i = 0; i < terms.length;) {
-      if (this.used === this.capacity) this.newChunk();
-      const chunkTerms = this.terms[this.terms.length - 1]!, chunkTfs = this.tfs[this.tfs.length - 1]!;
-      const end = Math.min(terms.length, i + this.capacity - this.used);
-      let used = this.used;
-      for (; i < end; i++) {
-        const term = terms[i]!, packed = packedOf[term]!, at = term * 3;
-        packedOf[term] = 0;
-        const gap = doc + 1 - stats[at + 1]!;
-        stats[at]!++;
-        stats[at + 1] = doc + 1;
-        stats[at + 2]! += postingSize(gap, packed);
-        chunkTerms[used] = term;
-        chunkTfs[used++] = packed;
-      }
-      this.used = used;
+    const stats = this.stats, doc = this.docs - 1, segment = this.segments + 1, present = this.present;
+    const pendingTerms = this.pendingTerms, pendingTfs = this.pendingTfs;
+    let used = this.used;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!, packed = packedOf[term]!, at = term * 4;
+      packedOf[term] = 0;
+      const gap = doc + 1 - stats[at + 1]!;
+      stats[at]!++;
+      stats[at + 1] = doc + 1;
+      stats[at + 2]! += postingSize(gap, packed);
+      if (stats[at + 3] !== segment) { stats[at + 3] = segment; present.push(term); }
+      pendingTerms[used] = term;
+      pendingTfs[used++] = packed;
     }
+    this.used = used;
     this.total += terms.length;
   }
 
-  /** Every term's postings, docs numbered from 0; `vocabSize` terms. One pass over the pending pairs. */
-  layOut(vocabSize: number): PostingLists {
-    const stats = this.stats, known = Math.min(vocabSize, stats.length / 3);
-    const starts = new Uint32Array(vocabSize + 1), counts = new Uint32Array(vocabSize);
-    for (let t = 0; t < known; t++) { starts[t + 1] = starts[t]! + stats[t * 3 + 2]!; counts[t] = stats[t * 3]!; }
-    for (let t = known; t < vocabSize; t++) starts[t + 1] = starts[t]!;
-    const size = starts[vocabSize]!;
-    const l = this.layout;
-    const bytes = l !== null && l.size >= size && l.bytes.ready() ? new Uint8Array(l.bytes.buffer, 0, size) : new Uint8Array(size);
-    this.prefaulter?.close();
-    const lastDocs = new Int32Array(vocabSize).fill(-1);
-    this.write(lastDocs, starts.slice(0, vocabSize), bytes);
-    return new PostingLists(bytes, starts, counts, lastDocs);
+  /** Room for `pairs` more pending pairs: a segment written out once the buffer is full size, else a larger buffer. */
+  private makeRoom(pairs: number): void {
+    if (this.used > 0 && this.pendingTerms.length >= this.segmentPairs) this.writeSegment();
+    const need = this.used + pairs;
+    if (need <= this.pendingTerms.length) return; // else a doc of more pairs than a segment: grown for it
+    const size = Math.max(need, Math.min(this.segmentPairs, this.pendingTerms.length * 2));
+    const buffer = new ArrayBuffer(size >= this.segmentPairs ? Math.max(size * 6, OWN_MAPPING_BYTES) : size * 6);
+    const terms = new Uint32Array(buffer, 0, size); terms.set(this.pendingTerms.subarray(0, this.used)); this.pendingTerms = terms;
+    const tfs = new Uint16Array(buffer, size * 4, size); tfs.set(this.pendingTfs.subarray(0, this.used)); this.pendingTfs = tfs;
+  }
+
+  /** Writes the pending pairs as a segment: each present term's postings, in doc order, one piece a term. */
+  private writeSegment(): void {
+    this.growPerTerm();
+    const stats = this.stats, writtenBytes = this.writtenBytes, at = this.at, present = this.present;
+    this.pieces = ownMapping(this.pieces, this.piecesUsed, this.piecesUsed + 2 * present.length);
+    const pieces = this.pieces;
+    // A term's bytes in this segment: its compressed size now less what earlier segments hold of it.
+    let end = this.segmentBytesUsed, p = this.piecesUsed;
+    for (const term of present) {
+      const size = stats[term * 4 + 2]! - writtenBytes[term]!;
+      writtenBytes[term] = stats[term * 4 + 2]!;
+      at[term] = end;
+      end += size;
+      pieces[p++] = term;
+      pieces[p++] = size;
+    }
+    this.segmentBytes = ownMapping(this.segmentBytes, this.segmentBytesUsed, end);
+    this.writePending(this.segmentBytes, at);
+    this.segmentBytesUsed = end;
+    this.piecesUsed = p;
+    this.segments++;
+    this.present = [];
+    this.used = 0;
+    this.firstPending = this.docs;
+  }
+
+  private growPerTerm(): void {
+    const terms = this.stats.length / 4;
+    if (this.lastDocs.length >= terms) return;
+    const lastDocs = new Int32Array(terms).fill(-1); lastDocs.set(this.lastDocs); this.lastDocs = lastDocs;
+    const written = new Int32Array(terms); written.set(this.writtenBytes); this.writtenBytes = written;
+    this.at = new Uint32Array(terms);
   }
 
   /**
    * Writes each pending pair, in doc order, as a posting at `at[term]` (advancing it), tracking each
    * term's last doc for the gaps. (One loop, no callback per pair: ~20M pairs at 100k papers.)
    */
-  private write(lastDocs: Int32Array, at: Uint32Array, bytes: Uint8Array): void {
-    const { perDoc, terms, tfs } = this;
-    let d = 0, left = this.docs > 0 ? perDoc[0]! : 0;
-    for (let c = 0; c < terms.length; c++) {
-      const chunkTerms = terms[c]!, chunkTfs = tfs[c]!, used = c === terms.length - 1 ? this.used : chunkTerms.length;
-      for (let i = 0; i < used; i++) {
-        while (left === 0) left = perDoc[++d]!;
-        left--;
-        const term = chunkTerms[i]!;
-        at[term] = writePosting(bytes, at[term]!, d - lastDocs[term]!, chunkTfs[i]!);
-        lastDocs[term] = d;
-      }
+  private writePending(bytes: Uint8Array, at: Uint32Array): void {
+    const { perDoc, pendingTerms, pendingTfs, lastDocs } = this, used = this.used;
+    let d = this.firstPending, left = d < this.docs ? perDoc[d]! : 0;
+    for (let i = 0; i < used; i++) {
+      while (left === 0) left = perDoc[++d]!;
+      left--;
+      const term = pendingTerms[i]!;
+      at[term] = writePosting(bytes, at[term]!, d - lastDocs[term]!, pendingTfs[i]!);
+      lastDocs[term] = d;
     }
   }
+
+  /** Every term's postings, docs numbered from 0; `vocabSize` terms: the segments' pieces copied together,
+   * then the pairs still pending written after them. */
+  layOut(vocabSize: number): PostingLists {
+    const stats = this.stats, known = Math.min(vocabSize, stats.length / 4);
+    const starts = new Uint32Array(vocabSize + 1), counts = new Uint32Array(vocabSize);
+    for (let t = 0; t < known; t++) { starts[t + 1] = starts[t]! + stats[t * 4 + 2]!; counts[t] = stats[t * 4]!; }
+    for (let t = known; t < vocabSize; t++) starts[t + 1] = starts[t]!;
+    const size = starts[vocabSize]!;
+    const l = this.layout;
+    const bytes = l !== null && l.size >= size && l.bytes.ready() ? new Uint8Array(l.bytes.buffer, 0, size) : new Uint8Array(size);
+    this.prefaulter?.close();
+    this.growPerTerm();
+    const at = this.at.length >= vocabSize ? this.at : new Uint32Array(vocabSize);
+    at.set(starts.subarray(0, vocabSize));
+    const from = this.segmentBytes, pieces = this.pieces;
+    for (let p = 0, start = 0; p < this.piecesUsed; p += 2) {
+      const term = pieces[p]!, end = start + pieces[p + 1]!;
+      let to = at[term]!;
+      if (end - start < SHORT_PIECE) { for (let i = start; i < end; i++) bytes[to++] = from[i]!; }
+      else { bytes.set(from.subarray(start, end), to); to += end - start; }
+      at[term] = to;
+      start = end;
+    }
+    this.segmentBytes = new Uint8Array(0); this.pieces = new Uint32Array(0);
+    this.writePending(bytes, at);
+    const lastDocs = new Int32Array(vocabSize).fill(-1);
+    lastDocs.set(this.lastDocs.subarray(0, Math.min(vocabSize, this.lastDocs.length)));
+    return new PostingLists(bytes, starts, counts, lastDocs);
+  }
+}
+
+/** `a` with room for `need` elements, its first `used` kept: grown by doubling, in a mapping of its own (OWN_MAPPING_BYTES). */
+function ownMapping<T extends Uint8Array | Uint32Array>(a: T, used: number, need: number): T {
+  if (need <= a.length) return a;
+  const bytesPer = a.BYTES_PER_ELEMENT, length = Math.max(need, a.length * 2, Math.ceil(OWN_MAPPING_BYTES / bytesPer));
+  const next = new (a.constructor as new (n: number) => T)(length);
+  next.set(a.subarray(0, used));
+  return next;
 }
 
 function grown(a: Uint32Array, need: number): Uint32Array<ArrayBuffer> {

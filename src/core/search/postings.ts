@@ -263,10 +263,16 @@ export class PostingsBuilder {
     this.segmentPairs = segmentPairs;
     // Sized to the docs announced, so a small build (the bundled 89 papers: ~15k pairs) does not allocate
     // megabytes it never writes; it grows up to segmentPairs.
-    const size = Math.min(segmentPairs, Math.max(1024, expectedDocs * PAIRS_PER_DOC));
-    const buffer = new ArrayBuffer(size === segmentPairs ? Math.max(size * 6, OWN_MAPPING_BYTES) : size * 6);
-    this.pendingTerms = new Uint32Array(buffer, 0, size);
-    this.pendingTfs = new Uint16Array(buffer, size * 4, size);
+    this.pendingTerms = new Uint32Array(0); this.pendingTfs = new Uint16Array(0);
+    this.resizePending(Math.min(segmentPairs, Math.max(1024, expectedDocs * PAIRS_PER_DOC)));
+  }
+
+  /** Room for `size` pending pairs, those pending kept: terms and frequencies in one buffer, a mapping of its
+   * own once full size (OWN_MAPPING_BYTES). */
+  private resizePending(size: number): void {
+    const buffer = new ArrayBuffer(size >= this.segmentPairs ? Math.max(size * 6, OWN_MAPPING_BYTES) : size * 6);
+    const terms = new Uint32Array(buffer, 0, size); terms.set(this.pendingTerms.subarray(0, this.used)); this.pendingTerms = terms;
+    const tfs = new Uint16Array(buffer, size * 4, size); tfs.set(this.pendingTfs.subarray(0, this.used)); this.pendingTfs = tfs;
   }
 
   /** Says how many pairs the build will likely note in all, so the final layout's memory is mapped early. */
@@ -315,10 +321,7 @@ export class PostingsBuilder {
     if (this.used > 0 && this.pendingTerms.length >= this.segmentPairs) this.writeSegment();
     const need = this.used + pairs;
     if (need <= this.pendingTerms.length) return; // else a doc of more pairs than a segment: grown for it
-    const size = Math.max(need, Math.min(this.segmentPairs, this.pendingTerms.length * 2));
-    const buffer = new ArrayBuffer(size >= this.segmentPairs ? Math.max(size * 6, OWN_MAPPING_BYTES) : size * 6);
-    const terms = new Uint32Array(buffer, 0, size); terms.set(this.pendingTerms.subarray(0, this.used)); this.pendingTerms = terms;
-    const tfs = new Uint16Array(buffer, size * 4, size); tfs.set(this.pendingTfs.subarray(0, this.used)); this.pendingTfs = tfs;
+    this.resizePending(Math.max(need, Math.min(this.segmentPairs, this.pendingTerms.length * 2)));
   }
 
   /** Writes the pending pairs as a segment: each present term's postings, in doc order, one piece a term. */

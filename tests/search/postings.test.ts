@@ -75,5 +75,12 @@ describe("a bulk build in segments", () => {
     }
     // Both take the same bytes: each segment's first gap runs on from the term's previous segment.
     expect(split.byteSize).toBe(whole.byteSize);
+    // Papers added after the build are encoded (once enough pile up to be folded in) from each term's
+    // last doc, which the segments must have handed on.
+    const added = Array.from({ length: 70_000 }, (_, i) => docs.length + i);
+    for (const doc of added) { split.add(3, doc, 16); split.add(7, doc, 2); }
+    for (const term of [3, 7]) {
+      expect(listOf(split, term).docs).toEqual([...expected[term]!.docs, ...added]);
+    }
   });
 });

@@ -244,7 +244,7 @@ export class PostingsBuilder {
   // The segments written: their bytes one after another, and for each piece (a term's postings in one
   // segment), in the same order, its term and byte length.
   private segments = 0;
-  private segmentBytes = new Uint8Array(0);
+  private segmentBytes: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
   private segmentBytesUsed = 0;
   private pieces = new Uint32Array(0);
   private piecesUsed = 0;
@@ -252,10 +252,11 @@ export class PostingsBuilder {
   private lastDocs = new Int32Array(0);
   private writtenBytes = new Int32Array(0);
   private at = new Uint32Array(0);
-  // The final layout's memory, which a helper thread maps while the main thread analyses text
-  // (prefault.ts). Only for builds large enough to pay for starting the helper.
+  // Memory for the segments and the final layout, which a helper thread maps while the main thread
+  // analyses text (prefault.ts). Only for builds large enough to pay for starting the helper.
   private readonly prefaulter: Prefaulter | null;
   private layout: { bytes: Prefaulted; size: number } | null = null;
+  private segmentBytesAhead: Prefaulted | null = null;
 
   /** `segmentPairs`: pairs pending before they are written as a segment (tests make it small). */
   constructor(expectedDocs = 0, segmentPairs = SEGMENT_PAIRS) {
@@ -275,13 +276,15 @@ export class PostingsBuilder {
     const tfs = new Uint16Array(buffer, size * 4, size); tfs.set(this.pendingTfs.subarray(0, this.used)); this.pendingTfs = tfs;
   }
 
-  /** Says how many pairs the build will likely note in all, so the final layout's memory is mapped early. */
+  /** Says how many pairs the build will likely note in all, so the segments' and the final layout's memory
+   * (each about the same size) is mapped early. */
   expect(pairs: number): void {
-    // ~1.7 bytes a posting on real text (see the top of this file); a layout that turns out larger is
+    // ~1.7 bytes a posting on real text (see the top of this file); memory that turns out too small is
     // allocated plainly instead.
     const size = Math.ceil(pairs * 2);
     const bytes = this.prefaulter?.request(size);
     this.layout = bytes ? { bytes, size } : null;
+    this.segmentBytesAhead = this.prefaulter?.request(size) ?? null;
   }
 
   get pairs(): number { return this.total; }
@@ -339,6 +342,13 @@ export class PostingsBuilder {
       end += size;
       pieces[p++] = term;
       pieces[p++] = size;
+    }
+    const ahead = this.segmentBytesAhead;
+    if (ahead?.ready()) { // the segments so far move there, the rest are written there
+      this.segmentBytesAhead = null;
+      if (ahead.buffer.byteLength >= end) {
+        const bytes = new Uint8Array(ahead.buffer); bytes.set(this.segmentBytes.subarray(0, this.segmentBytesUsed)); this.segmentBytes = bytes;
+      }
     }
     this.segmentBytes = ownMapping(this.segmentBytes, this.segmentBytesUsed, end);
     this.writePending(this.segmentBytes, at);

@@ -1,6 +1,8 @@
 // The postings' decoded-list cache (postings.ts): a common term's list is kept from its second read on, and
-// must read as the compressed bytes and tail say, before and after it is kept and after papers are added.
+// must read as the compressed bytes and tail say, before and after it is kept and after papers are added;
+// and a bulk build written out in segments must read as the docs noted.
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../bench/corpus.ts";
 import { PostingsBuilder } from "../../src/core/search/postings.ts";
 
 const COMMON = 0, RARE = 1, DOCS = 6000;
@@ -56,8 +58,7 @@ describe("a bulk build in segments", () => {
   }
 
   it("reads every term as a build in one segment does, gaps and frequencies across segment bounds included", () => {
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = seededRandom(7);
     const vocab = 500, docs: number[][] = [], tfs: number[][] = [];
     for (let d = 0; d < 3000; d++) {
       const terms = new Set<number>();

@@ -149,7 +149,7 @@ export class Corpus implements TermSink {
   private expected = 0;
 
   /** During a bulk build: a quarter of the way in, the pairs so far predict the total (with a margin), so the
-   * memory of the final layout can be mapped while the rest is analysed (postings.ts). */
+   * memory of the postings' segments can be mapped while the rest is analysed (postings.ts). */
   private sampled(): void {
     const sample = Math.floor(this.expected / 4);
     if (this.bulk && this.ids.length === sample) this.bulk.expect(Math.ceil(this.bulk.pairs * (this.expected / sample) * 1.08));

@@ -16,8 +16,11 @@ import type { PaperRow } from "../prisma/client.ts";
 import { fromRow, sharingStrings } from "../prisma/paper-rows.ts";
 import { whileBusy } from "./retry.ts";
 
-/** Rows per read when loading every paper (pages()), as PrismaPaperStore. */
-const PAGE = 5_000;
+/** Rows per read when loading every paper (pages()). Small, so a page dies young: the catalog load indexes
+ * each page before the next, and a page of 5,000 (~15 MB of rows) outlived a few of V8's young-generation
+ * collections, moving to the old generation, where ~70 MB of them piled up between the load's collections
+ * (measured at 100k papers: peak heap 179 -> 131 MB). A page is one indexed seek, so 400 cost nothing. */
+const PAGE = 250;
 
 type StoredRow = Omit<PaperRow, "publishedAt" | "titleKey" | "source"> & { publishedAt: string | number | null };
 

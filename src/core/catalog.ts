@@ -42,7 +42,8 @@ export class Catalog {
   /**
    * `collect`, when given, runs after every COLLECT_EVERY papers read: the process's collector (app/), so the
    * pages already indexed are freed as the load goes rather than piling up to its end (V8 lets dead objects
-   * accumulate while a heap grows: ~200 MB of read pages at 100k papers, in the resident set's peak).
+   * accumulate while a heap grows: ~200 MB of read pages at 100k papers, in the resident set's peak); and
+   * once more before the index's last step (SearchIndex.loadPages).
    * `count`: the papers in the store, when the caller has just counted them (it sizes the index build).
    */
   static async load(store: PaperStore, options: { collect?: () => Promise<void>; count?: number } = {}): Promise<Catalog> {
@@ -58,7 +59,7 @@ export class Catalog {
         if (options.collect && sinceCollect >= COLLECT_EVERY) { sinceCollect = 0; await options.collect(); }
       }
     }
-    await catalog.index.loadPages(remembered(), options.count ?? await store.count());
+    await catalog.index.loadPages(remembered(), options.count ?? await store.count(), options.collect);
     catalog.lastSync = startedAt;
     return catalog;
   }

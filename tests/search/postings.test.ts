@@ -1,6 +1,8 @@
 // The postings' decoded-list cache (postings.ts): a common term's list is kept from its second read on, and
 // must read as the compressed bytes and tail say, before and after it is kept and after papers are added;
-// and a bulk build written out in segments must read as the docs noted.
+// and a bulk build written out in segments (in memory or in a temporary file) must read as the docs noted.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../bench/corpus.ts";
 import { PostingsBuilder } from "../../src/core/search/postings.ts";
@@ -47,8 +49,8 @@ describe("postings", () => {
 describe("a bulk build in segments", () => {
   // Random docs over a vocabulary of common and rare terms: every term's postings must read the same
   // whether the build wrote them out in many small segments or in one.
-  function build(segmentPairs: number, docs: number[][], tfs: number[][], vocab: number) {
-    const builder = new PostingsBuilder(docs.length, segmentPairs);
+  function build(segmentPairs: number, docs: number[][], tfs: number[][], vocab: number, spill = false) {
+    const builder = new PostingsBuilder(docs.length, segmentPairs, spill);
     const packedOf = new Uint16Array(vocab);
     docs.forEach((terms, d) => {
       terms.forEach((term, i) => { packedOf[term] = tfs[d]![i]!; });
@@ -70,9 +72,17 @@ describe("a bulk build in segments", () => {
     const expected = Array.from({ length: vocab + 3 }, () => ({ docs: [] as number[], tfs: [] as number[] }));
     docs.forEach((terms, d) => terms.forEach((term, i) => { expected[term]!.docs.push(d); expected[term]!.tfs.push(tfs[d]![i]!); }));
     const whole = build(1 << 30, docs, tfs, vocab), split = build(97, docs, tfs, vocab);
+    // Segments that wait in a temporary file, and (no folder for it) in memory after all.
+    const onFile = build(97, docs, tfs, vocab, true);
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = join(tmpdir(), `papers-bot-missing-${process.pid}`, "nowhere");
+    let noFile: ReturnType<typeof build>;
+    try { noFile = build(97, docs, tfs, vocab, true); } finally { if (saved === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = saved; }
     for (let term = 0; term < vocab + 3; term++) {
       expect(listOf(whole, term)).toEqual(expected[term]);
       expect(listOf(split, term)).toEqual(expected[term]);
+      expect(listOf(onFile, term)).toEqual(expected[term]);
+      expect(listOf(noFile, term)).toEqual(expected[term]);
     }
     // Both take the same bytes: each segment's first gap runs on from the term's previous segment.
     expect(split.byteSize).toBe(whole.byteSize);

@@ -51,7 +51,8 @@ export class SearchIndex {
    * Replaces the contents with the papers of `pages` (about `count` of them), read as they arrive: a start-up
    * holds one page of paper text at a time, not every abstract at once.
    */
-  async loadPages(pages: AsyncIterable<Paper[]>, count: number): Promise<void> {
+  /** `collect`, when given: the process's garbage collector, run between the build's last steps (Corpus.endBulkCollecting). */
+  async loadPages(pages: AsyncIterable<Paper[]>, count: number, collect?: () => Promise<void>): Promise<void> {
     const corpus = new Corpus();
     corpus.beginBulk(count);
     for await (const page of pages) {
@@ -61,7 +62,8 @@ export class SearchIndex {
         corpus.add(paper);
       }
     }
-    corpus.endBulk();
+    if (collect) await corpus.endBulkCollecting(collect);
+    else corpus.endBulk();
     this.use(corpus);
   }
 

@@ -5,11 +5,12 @@
 // on real text instead of 6 (100k papers: ~34 MB instead of ~120 MB).
 //
 // A bulk build notes each doc's (term, frequencies) pairs in order, counting each term's compressed size
-// as it goes, writes them out compressed a segment of docs at a time, and at the end copies every term's
-// pieces into one exactly sized byte array (PostingsBuilder). Papers added later go to a small
+// as it goes, writes them out compressed a segment of docs at a time (to a temporary file when the build is
+// large: segments.ts), and at the end copies every term's pieces into one exactly sized byte array
+// (PostingsBuilder). Papers added later go to a small
 // uncompressed tail per term, folded into the bytes when it grows. Readers decode a term into a scratch
 // buffer (read()), which the hot loops then scan like plain arrays.
-import { Prefaulter, type Prefaulted } from "./prefault.ts";
+import { SegmentStore } from "./segments.ts";
 
 /** Packed frequencies of a term found once, in the abstract only. */
 const COMMON = 1 << 4;
@@ -207,20 +208,20 @@ function writePosting(bytes: Uint8Array, at: number, gap: number, packed: number
 }
 
 // Pending pairs wait in one buffer of up to SEGMENT_PAIRS (6 bytes a pair: term and frequencies). When it
-// fills, they are written out as a segment: each term's postings of those docs, compressed exactly as in
-// the final layout (gaps run on from the term's previous segment), and the buffer is reused. The final
+// fills, they are written out as a segment (segments.ts): each term's postings of those docs, compressed
+// exactly as in the final layout (gaps run on from the term's previous segment), and the buffer is reused. The final
 // layout then copies each term's pieces together. Pending pairs of a whole 100k-paper build would be ~20M
 // (~120 MB, most of the bot's start-up peak); segments hold them at ~1.7 bytes a pair instead.
 const SEGMENT_PAIRS = 1 << 21;
-// The pending buffer and the segments' bytes and pieces are each one allocation of at least this much.
-// The C allocator gives allocations above 32 MB mappings of their own, returned to the system when freed;
-// smaller ones come from its heap, which keeps them: ~50 MB of segments freed after the build stayed in a
-// 100k-paper bot's resident set. Pages never written are never mapped, so the unused rest costs nothing.
+// The pending buffer and the buffers a segment is written into are each one allocation of at least this
+// much. The C allocator gives allocations above 32 MB mappings of their own, returned to the system when
+// freed; smaller ones come from its heap, which keeps them: ~50 MB of segments freed after the build stayed
+// in a 100k-paper bot's resident set. Pages never written are never mapped, so the unused rest costs nothing.
 const OWN_MAPPING_BYTES = 33 << 20;
 // Distinct terms of a typical paper (title, abstract, authors): ~170 on the bundled capture; with a margin.
 const PAIRS_PER_DOC = 256;
-// Below this many docs the memory is small and the prefault helper's start-up is not worth it.
-const PREFAULT_MIN_DOCS = 20_000;
+// From this many docs on, the segments wait in a temporary file (segments.ts); below, memory is small.
+const SPILL_MIN_DOCS = 20_000;
 // A piece shorter than this is copied byte by byte: most are a posting or two, and set() costs more.
 const SHORT_PIECE = 16;
 
@@ -241,25 +242,21 @@ export class PostingsBuilder {
   // its compressed size in bytes (which depends on the gap from that last doc), and the number of
   // segments written when its last pair was noted + 1 (what says a term is new to the pending pairs).
   private stats: Int32Array = new Int32Array(4 * 1024);
-  // The segments written: their bytes one after another, and for each piece (a term's postings in one
-  // segment), in the same order, its term and byte length.
+  // The segments written, and the buffers the next one is written into (reused): its bytes, and for each
+  // piece (a term's postings in it), in the same order, its term and byte length.
   private segments = 0;
-  private segmentBytes: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
-  private segmentBytesUsed = 0;
+  private readonly written: SegmentStore;
+  private segmentBytes = new Uint8Array(0);
   private pieces = new Uint32Array(0);
-  private piecesUsed = 0;
   /** Per term: its last doc in the segments (-1: none yet), its bytes there, and where its next posting goes. */
   private lastDocs = new Int32Array(0);
   private writtenBytes = new Int32Array(0);
   private at = new Uint32Array(0);
-  // Memory for the segments, which a helper thread maps while the main thread analyses text (prefault.ts).
-  // Only for builds large enough to pay for starting the helper.
-  private readonly prefaulter: Prefaulter | null;
-  private segmentBytesAhead: Prefaulted | null = null;
 
-  /** `segmentPairs`: pairs pending before they are written as a segment (tests make it small). */
-  constructor(expectedDocs = 0, segmentPairs = SEGMENT_PAIRS) {
-    this.prefaulter = expectedDocs >= PREFAULT_MIN_DOCS ? new Prefaulter() : null;
+  /** `segmentPairs`: pairs pending before they are written as a segment; `spill`: whether segments go to a
+   * temporary file (by default, for builds of SPILL_MIN_DOCS or more). Tests set both. */
+  constructor(expectedDocs = 0, segmentPairs = SEGMENT_PAIRS, spill = expectedDocs >= SPILL_MIN_DOCS) {
+    this.written = new SegmentStore(spill);
     this.segmentPairs = segmentPairs;
     // Sized to the docs announced, so a small build (the bundled 89 papers: ~15k pairs) does not allocate
     // megabytes it never writes; it grows up to segmentPairs.
@@ -273,17 +270,6 @@ export class PostingsBuilder {
     const buffer = new ArrayBuffer(size >= this.segmentPairs ? Math.max(size * 6, OWN_MAPPING_BYTES) : size * 6);
     const terms = new Uint32Array(buffer, 0, size); terms.set(this.pendingTerms.subarray(0, this.used)); this.pendingTerms = terms;
     const tfs = new Uint16Array(buffer, size * 4, size); tfs.set(this.pendingTfs.subarray(0, this.used)); this.pendingTfs = tfs;
-  }
-
-  /** Says how many pairs the build will likely note in all, so the segments' memory is mapped early (the
-   * final layout's is not: see layOut). */
-  expect(pairs: number): void {
-    // Sized at the compressed bytes a pair so far (~1.5 on real text), plus a tenth: memory that turns out
-    // too small is allocated plainly instead, and what is mapped but never written stays resident.
-    let bytes = 0;
-    for (let at = 2; at < this.stats.length; at += 4) bytes += this.stats[at]!;
-    const size = Math.ceil(pairs * (bytes / Math.max(1, this.total)) * 1.1);
-    this.segmentBytesAhead = this.prefaulter?.request(size) ?? null;
   }
 
   get pairs(): number { return this.total; }
@@ -330,10 +316,10 @@ export class PostingsBuilder {
   private writeSegment(): void {
     this.growPerTerm();
     const stats = this.stats, writtenBytes = this.writtenBytes, at = this.at, present = this.present;
-    this.pieces = ownMapping(this.pieces, this.piecesUsed, this.piecesUsed + 2 * present.length);
+    this.pieces = ownMapping(this.pieces, 2 * present.length);
     const pieces = this.pieces;
     // A term's bytes in this segment: its compressed size now less what earlier segments hold of it.
-    let end = this.segmentBytesUsed, p = this.piecesUsed;
+    let end = 0, p = 0;
     for (const term of present) {
       const size = stats[term * 4 + 2]! - writtenBytes[term]!;
       writtenBytes[term] = stats[term * 4 + 2]!;
@@ -342,17 +328,9 @@ export class PostingsBuilder {
       pieces[p++] = term;
       pieces[p++] = size;
     }
-    const ahead = this.segmentBytesAhead;
-    if (ahead?.ready()) { // the segments so far move there, the rest are written there
-      this.segmentBytesAhead = null;
-      if (ahead.buffer.byteLength >= end) {
-        const bytes = new Uint8Array(ahead.buffer); bytes.set(this.segmentBytes.subarray(0, this.segmentBytesUsed)); this.segmentBytes = bytes;
-      }
-    }
-    this.segmentBytes = ownMapping(this.segmentBytes, this.segmentBytesUsed, end);
+    this.segmentBytes = ownMapping(this.segmentBytes, end);
     this.writePending(this.segmentBytes, at);
-    this.segmentBytesUsed = end;
-    this.piecesUsed = p;
+    this.written.put({ bytes: this.segmentBytes.subarray(0, end), pieces: pieces.subarray(0, p) });
     this.segments++;
     this.present = [];
     this.used = 0;
@@ -383,45 +361,48 @@ export class PostingsBuilder {
     }
   }
 
-  /** Every term's postings, docs numbered from 0; `vocabSize` terms: the segments' pieces copied together,
-   * then the pairs still pending written after them. */
+  /** Writes the pairs still pending as a last segment and lets go of the buffers that only writing needs
+   * (no more docs may be added after); layOut does it if not done yet. */
+  seal(): void {
+    if (this.used > 0) this.writeSegment();
+    this.pendingTerms = new Uint32Array(0); this.pendingTfs = new Uint16Array(0);
+    this.segmentBytes = new Uint8Array(0); this.pieces = new Uint32Array(0);
+  }
+
+  /** Every term's postings, docs numbered from 0; `vocabSize` terms: the segments' pieces copied together. */
   layOut(vocabSize: number): PostingLists {
+    this.seal();
     const stats = this.stats, known = Math.min(vocabSize, stats.length / 4);
     const starts = new Uint32Array(vocabSize + 1), counts = new Uint32Array(vocabSize);
     for (let t = 0; t < known; t++) { starts[t + 1] = starts[t]! + stats[t * 4 + 2]!; counts[t] = stats[t * 4]!; }
     for (let t = known; t < vocabSize; t++) starts[t + 1] = starts[t]!;
-    // Allocated now, at its exact size, and faulted in by the copy below (~0.1 s at 100k papers): mapped
-    // ahead, it sat in the resident set through the last, largest part of the build, on top of the
-    // segments and the pages read — the start-up's peak — and whatever the estimate overshot stayed after.
+    // Allocated only now, at its exact size: mapped ahead of need, it sat in the resident set through the
+    // last and largest part of the build (the start-up's peak), and whatever an estimate overshot stayed.
     const bytes = new Uint8Array(starts[vocabSize]!);
-    this.prefaulter?.close();
     this.growPerTerm();
     const at = this.at.length >= vocabSize ? this.at : new Uint32Array(vocabSize);
     at.set(starts.subarray(0, vocabSize));
-    const from = this.segmentBytes, pieces = this.pieces;
-    for (let p = 0, start = 0; p < this.piecesUsed; p += 2) {
-      const term = pieces[p]!, end = start + pieces[p + 1]!;
-      let to = at[term]!;
-      if (end - start < SHORT_PIECE) { for (let i = start; i < end; i++) bytes[to++] = from[i]!; }
-      else { bytes.set(from.subarray(start, end), to); to += end - start; }
-      at[term] = to;
-      start = end;
-    }
-    this.segmentBytes = new Uint8Array(0); this.pieces = new Uint32Array(0);
-    this.writePending(bytes, at);
+    this.written.drain(({ bytes: from, pieces }) => {
+      for (let p = 0, start = 0; p < pieces.length; p += 2) {
+        const term = pieces[p]!, end = start + pieces[p + 1]!;
+        let to = at[term]!;
+        if (end - start < SHORT_PIECE) { for (let i = start; i < end; i++) bytes[to++] = from[i]!; }
+        else { bytes.set(from.subarray(start, end), to); to += end - start; }
+        at[term] = to;
+        start = end;
+      }
+    });
     const lastDocs = new Int32Array(vocabSize).fill(-1);
     lastDocs.set(this.lastDocs.subarray(0, Math.min(vocabSize, this.lastDocs.length)));
     return new PostingLists(bytes, starts, counts, lastDocs);
   }
 }
 
-/** `a` with room for `need` elements, its first `used` kept: grown by doubling, in a mapping of its own (OWN_MAPPING_BYTES). */
-function ownMapping<T extends Uint8Array | Uint32Array>(a: T, used: number, need: number): T {
+/** `a`, or a new array (contents not kept) of at least `need` elements, in a mapping of its own (OWN_MAPPING_BYTES). */
+function ownMapping<T extends Uint8Array | Uint32Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   const bytesPer = a.BYTES_PER_ELEMENT, length = Math.max(need, a.length * 2, Math.ceil(OWN_MAPPING_BYTES / bytesPer));
-  const next = new (a.constructor as new (n: number) => T)(length);
-  next.set(a.subarray(0, used));
-  return next;
+  return new (a.constructor as new (n: number) => T)(length);
 }
 
 function grown(a: Uint32Array, need: number): Uint32Array<ArrayBuffer> {

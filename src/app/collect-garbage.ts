@@ -8,7 +8,14 @@ import { runInNewContext } from "node:vm";
 /** Below this many papers the scratch is small, and the collection not worth its pause. */
 export const COLLECT_AFTER_PAPERS = 20_000;
 
-export async function collectGarbage(): Promise<void> {
+/** What a collection can give back: V8's heap and the ArrayBuffers it owns. */
+const collectable = (): number => { const m = process.memoryUsage(); return m.heapUsed + m.arrayBuffers; };
+/** collectable() after the last collection (or at the first call that asked whether to collect). */
+let afterLast: number | undefined;
+
+/** Collects; with `ifGrownBy`, only if collectable memory has grown by that many bytes since the last collection. */
+export async function collectGarbage(ifGrownBy?: number): Promise<void> {
+  if (ifGrownBy !== undefined && collectable() - (afterLast ??= collectable()) < ifGrownBy) return;
   // The collector's entry point is a flag away; a fresh context created after the flag sees it.
   setFlagsFromString("--expose-gc");
   const gc = runInNewContext("gc") as () => void;
@@ -17,4 +24,5 @@ export async function collectGarbage(): Promise<void> {
   gc();
   await new Promise((resolve) => setTimeout(resolve, 10));
   gc();
+  afterLast = collectable();
 }

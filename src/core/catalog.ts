@@ -16,8 +16,11 @@ import type { PaperStore } from "./stores/papers.ts";
 // clocks drift a little. Re-reading that much overlap each sync means such a row is never skipped;
 // rows already known are filtered out by value, so the overlap costs a read, not index work.
 const SYNC_OVERLAP_MS = 150_000;
-/** Papers read between two collections of a load (see load()). */
-const COLLECT_EVERY = 20_000;
+// A load collects once the heap and buffers have grown this much since its last collection (see load()).
+// What grows is the catalog and index (~35 MB every 20k papers) plus the garbage of reading: little from
+// SQLite's small pages (reader.ts), ~60 MB every 20k papers through Prisma from PostgreSQL. So SQLite
+// collects about every 20k papers and PostgreSQL about every 10k (start-up peak 405 -> 361 MB at 100k).
+const COLLECT_WHEN_GROWN = 48 << 20;
 
 /** One more than a card's blurb: a longer abstract is then still longer, so it is cut (with "…") where the whole one would be. */
 export const KEPT_SUMMARY_CHARS = BLURB_CHARS + 1;
@@ -40,26 +43,25 @@ export class Catalog {
   private constructor(private readonly store: PaperStore, readonly index: SearchIndex) {}
 
   /**
-   * `collect`, when given, runs after every COLLECT_EVERY papers read: the process's collector (app/), so the
-   * pages already indexed are freed as the load goes rather than piling up to its end (V8 lets dead objects
-   * accumulate while a heap grows: ~200 MB of read pages at 100k papers, in the resident set's peak); and
-   * once more before the index's last step (SearchIndex.loadPages).
+   * `collect`, when given, is the process's collector (app/): asked after every page read whether memory
+   * has grown by COLLECT_WHEN_GROWN, so the pages already indexed are freed as the load goes rather than
+   * piling up to its end (V8 lets dead objects accumulate while a heap grows: ~200 MB of read pages at 100k
+   * papers, in the resident set's peak), and run between the index build's last steps (SearchIndex.loadPages).
    * `count`: the papers in the store, when the caller has just counted them (it sizes the index build).
    */
-  static async load(store: PaperStore, options: { collect?: () => Promise<void>; count?: number } = {}): Promise<Catalog> {
+  static async load(store: PaperStore, options: { collect?: (ifGrownBy?: number) => Promise<void>; count?: number } = {}): Promise<Catalog> {
     const startedAt = new Date();
     const catalog = new Catalog(store, new SearchIndex());
     // Page by page: each page's whole abstracts are indexed, cut, and let go before the next is read.
+    const collect = options.collect;
     async function* remembered(): AsyncGenerator<Paper[]> {
-      let sinceCollect = 0;
       for await (const page of store.pages()) {
         yield page;
         for (const paper of page) catalog.remember(paper);
-        sinceCollect += page.length;
-        if (options.collect && sinceCollect >= COLLECT_EVERY) { sinceCollect = 0; await options.collect(); }
+        await collect?.(COLLECT_WHEN_GROWN);
       }
     }
-    await catalog.index.loadPages(remembered(), options.count ?? await store.count(), options.collect);
+    await catalog.index.loadPages(remembered(), options.count ?? await store.count(), collect && (() => collect()));
     catalog.lastSync = startedAt;
     return catalog;
   }

@@ -7,8 +7,8 @@ import type { PrismaDb, PrismaTx } from "./client.ts";
 import { fromRow, sharingStrings, toRow } from "./paper-rows.ts";
 
 const CHUNK = 500;
-// Rows per read when loading every paper (all()).
-const ALL_PAGE = 5_000;
+// Rows per read when loading every paper (pages()): small, so a page dies young (sqlite/reader.ts).
+const ALL_PAGE = 250;
 
 async function upsertInto(tx: PrismaTx, papers: Paper[], source: string): Promise<UpsertResult> {
   const counts = { added: 0, updated: 0, unchanged: 0 };

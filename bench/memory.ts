@@ -96,7 +96,8 @@ export async function runMemoryBench(opts: { size?: number } = {}): Promise<obje
     const code = await exited;
     const result = { papers: size, readyMs, startRssMbEachSecond: startRssMb,
       afterStart, afterCommands, [`idle${IDLE_MS / 1000}s`]: idle, afterGc, exitCode: code,
-      answered: asked.length, underLimit: idle.rssMb < 400 };
+      // Issue #16's limit, 400 MB, on the steady state and on start-up's peak (VmHWM) both.
+      answered: asked.length, underLimit: idle.rssMb < 400, peakUnderLimit: idle.peakRssMb < 400 };
     console.table({ "papers start (terminal mode)": { papers: size, readyMs, rssAfterCommandsMb: afterCommands.rssMb,
       rssIdleMb: idle.rssMb, rssAfterGcMb: afterGc.rssMb, heapUsedMb: afterGc.heapUsedMb, arrayBuffersMb: afterGc.arrayBuffersMb, peakRssMb: idle.peakRssMb,
       forwardTermsOnDiskMb: afterGc.forwardTermsOnDiskMb } });

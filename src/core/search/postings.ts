@@ -7,9 +7,9 @@
 // A bulk build notes each doc's (term, frequencies) pairs in order, counting each term's compressed size
 // as it goes, writes them out compressed a segment of docs at a time (to a temporary file when the build is
 // large: segments.ts), and at the end copies every term's pieces into one exactly sized byte array
-// (PostingsBuilder). Papers added later go to a small
-// uncompressed tail per term, folded into the bytes when it grows. Readers decode a term into a scratch
-// buffer (read()), which the hot loops then scan like plain arrays.
+// (PostingsBuilder). Papers added later go to a small uncompressed tail per term, folded into the bytes
+// when it grows. Readers decode a term into a scratch buffer (read()), which the hot loops then scan like
+// plain arrays.
 import { SegmentStore } from "./segments.ts";
 
 /** Packed frequencies of a term found once, in the abstract only. */
@@ -209,9 +209,9 @@ function writePosting(bytes: Uint8Array, at: number, gap: number, packed: number
 
 // Pending pairs wait in one buffer of up to SEGMENT_PAIRS (6 bytes a pair: term and frequencies). When it
 // fills, they are written out as a segment (segments.ts): each term's postings of those docs, compressed
-// exactly as in the final layout (gaps run on from the term's previous segment), and the buffer is reused. The final
-// layout then copies each term's pieces together. Pending pairs of a whole 100k-paper build would be ~20M
-// (~120 MB, most of the bot's start-up peak); segments hold them at ~1.7 bytes a pair instead.
+// exactly as in the final layout (gaps run on from the term's previous segment), and the buffer is reused.
+// The final layout then copies each term's pieces together. Pending pairs of a whole 100k-paper build would
+// be ~20M (~120 MB, most of the bot's start-up peak); segments hold them at ~1.7 bytes a pair instead.
 const SEGMENT_PAIRS = 1 << 21;
 // The pending buffer and the buffers a segment is written into are each one allocation of at least this
 // much. The C allocator gives allocations above 32 MB mappings of their own, returned to the system when
@@ -361,15 +361,17 @@ export class PostingsBuilder {
     }
   }
 
-  /** Writes the pairs still pending as a last segment and lets go of the buffers that only writing needs
-   * (no more docs may be added after); layOut does it if not done yet. */
+  /** Lets go of the buffers that only writing segments needs, the pending pairs' too once a large build has
+   * written them out as a last segment (no more docs may be added after); layOut does it if not done yet.
+   * A build that never filled a segment keeps its pairs pending, for layOut to write in place. */
   seal(): void {
-    if (this.used > 0) this.writeSegment();
-    this.pendingTerms = new Uint32Array(0); this.pendingTfs = new Uint16Array(0);
+    if (this.used > 0 && this.segments > 0) this.writeSegment();
+    if (this.used === 0) { this.pendingTerms = new Uint32Array(0); this.pendingTfs = new Uint16Array(0); }
     this.segmentBytes = new Uint8Array(0); this.pieces = new Uint32Array(0);
   }
 
-  /** Every term's postings, docs numbered from 0; `vocabSize` terms: the segments' pieces copied together. */
+  /** Every term's postings, docs numbered from 0; `vocabSize` terms: the segments' pieces copied together,
+   * then the pairs still pending written after them. */
   layOut(vocabSize: number): PostingLists {
     this.seal();
     const stats = this.stats, known = Math.min(vocabSize, stats.length / 4);
@@ -392,6 +394,7 @@ export class PostingsBuilder {
         start = end;
       }
     });
+    this.writePending(bytes, at);
     const lastDocs = new Int32Array(vocabSize).fill(-1);
     lastDocs.set(this.lastDocs.subarray(0, Math.min(vocabSize, this.lastDocs.length)));
     return new PostingLists(bytes, starts, counts, lastDocs);

@@ -49,9 +49,9 @@ export class SearchIndex {
 
   /**
    * Replaces the contents with the papers of `pages` (about `count` of them), read as they arrive: a start-up
-   * holds one page of paper text at a time, not every abstract at once.
+   * holds one page of paper text at a time, not every abstract at once. `collect`, when given: the process's
+   * garbage collector, run between the build's last steps (Corpus.endBulkCollecting).
    */
-  /** `collect`, when given: the process's garbage collector, run between the build's last steps (Corpus.endBulkCollecting). */
   async loadPages(pages: AsyncIterable<Paper[]>, count: number, collect?: () => Promise<void>): Promise<void> {
     const corpus = new Corpus();
     corpus.beginBulk(count);

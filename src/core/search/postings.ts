@@ -232,7 +232,6 @@ export class PostingsBuilder {
   private readonly segmentPairs: number;
   /** Terms with pairs pending, in the order first seen. */
   private present: number[] = [];
-  private total = 0;
   /** How many pairs each doc has, in doc order. */
   private perDoc: Uint32Array = new Uint32Array(1024);
   private docs = 0;
@@ -272,8 +271,6 @@ export class PostingsBuilder {
     const tfs = new Uint16Array(buffer, size * 4, size); tfs.set(this.pendingTfs.subarray(0, this.used)); this.pendingTfs = tfs;
   }
 
-  get pairs(): number { return this.total; }
-
   /**
    * Notes the pairs of the next doc (docs must come in order 0, 1, 2, …); every term < packedOf.length.
    * Sets each of the doc's terms' packedOf entry back to 0 once read, ready for the next doc.
@@ -301,7 +298,6 @@ export class PostingsBuilder {
       pendingTfs[used++] = packed;
     }
     this.used = used;
-    this.total += terms.length;
   }
 
   /** Room for `pairs` more pending pairs: a segment written out once the buffer is full size, else a larger buffer. */

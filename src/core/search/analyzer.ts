@@ -4,7 +4,7 @@
 // nearly all of them, strings.ts).
 import { foldLatex } from "../latex.ts";
 import { MISSING } from "./strings.ts";
-import { foldAccents, RawTokens, scanRaw } from "./tokenize.ts";
+import { afterWordApostrophe, foldAccents, RawTokens, scanRaw } from "./tokenize.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** Receives each term of a text with its position, as tokenize() would emit it. */
@@ -43,7 +43,7 @@ export class Analyzer {
     this.emit(text, sink);
     if (stop >= 0) {
       const rest = foldAccents(text.slice(stop));
-      scanRaw(rest, this.scanned);
+      scanRaw(rest, this.scanned, false, afterWordApostrophe(text, stop));
       this.emit(rest, sink);
     }
     return this.position;

@@ -5,6 +5,8 @@
 //   "OpenMoE"            → openmoe, open, moe
 //   "MM-RLHF"            → mm, rlhf, mmrlhf
 //   "Mixture-of-Experts" → mixture, of, experts, mixtureofexperts
+// English clitics after a word and an apostrophe ("DeepSeek's", "don't", "we're", "it'll") are dropped, so
+// "OpenAI's o1" reads as "OpenAI o1": a query's "s" is no word of the paper's, and the two stay adjacent.
 // The joined form is emitted at the position of the first part and flagged, so the parts stay adjacent
 // for phrase checks and a query may use either spelling.
 //
@@ -80,9 +82,10 @@ export class RawTokens {
  * need not be folded yet: the scan stops before the first token (or gap) holding a non-ASCII character and
  * returns where, so the caller folds only the rest (see Analyzer.run) — most abstracts are pure ASCII and
  * skip folding. Since ASCII characters are starters that NFD leaves alone, foldAccents(s) = s[0, stop) +
- * foldAccents(s[stop…]). Returns -1 when the whole text was scanned.
+ * foldAccents(s[stop…]). Returns -1 when the whole text was scanned. `afterApostrophe`: the text scanned
+ * continues one that ended in a word and an apostrophe (afterWordApostrophe), so a clitic may open it.
  */
-export function scanRaw(s: string, out: RawTokens, stopAtNonAscii = false): number {
+export function scanRaw(s: string, out: RawTokens, stopAtNonAscii = false, afterApostrophe = false): number {
   const n = s.length, units = codeUnits(s);
   out.count = 0;
   let i = 0;
@@ -119,12 +122,32 @@ export function scanRaw(s: string, out: RawTokens, stopAtNonAscii = false): numb
       if (stopAtNonAscii) return start;
       if (!isWordChar(code)) break;
     }
+    if (i - start <= 2 && isClitic(units, start, i, afterApostrophe)) continue;
     const at = out.next(), ints = out.ints;
     ints[at] = start; ints[at + 1] = i; ints[at + 2] = hash;
     const packed = i - start <= 16 && wide < 256;
     ints[at + 3] = packed ? w0 : 0; ints[at + 4] = packed ? w1 : 0; ints[at + 5] = packed ? w2 : 0; ints[at + 6] = packed ? w3 : 0;
   }
   return -1;
+}
+
+const APOSTROPHE = 39, RIGHT_QUOTE = 0x2019; // ' and ’ (what phones and word processors type)
+const S = 115, T = 116, D = 100, M = 109, R = 114, E = 101, L = 108, V = 118;
+
+const isApostrophe = (code: number): boolean => code === APOSTROPHE || code === RIGHT_QUOTE;
+
+/** Whether s[0, end) ends in a word character and an apostrophe: a clitic may follow. */
+export const afterWordApostrophe = (s: string, end: number): boolean =>
+  end >= 2 && isApostrophe(s.charCodeAt(end - 1)) && isWordChar(s.charCodeAt(end - 2));
+
+/** Whether units[start, end) (one or two characters) is a clitic: 's, 't, 'd, 'm, 're, 'll or 've (any
+ * case) right after a word; at start 0, `afterApostrophe` tells what came before (scanRaw). */
+function isClitic(units: Uint16Array, start: number, end: number, afterApostrophe: boolean): boolean {
+  if (start === 0 ? !afterApostrophe : start < 2 || !isApostrophe(units[start - 1]!) || !isWordChar(units[start - 2]!)) return false;
+  const a = units[start]! | 32; // ASCII letters to lower case; no other code unit becomes one of these
+  if (end - start === 1) return a === S || a === T || a === D || a === M;
+  const b = units[start + 1]! | 32;
+  return (a === R && b === E) || (a === L && b === L) || (a === V && b === E);
 }
 
 // Where a camel-case word splits: before an upper-case letter that follows at least three letters

@@ -212,13 +212,14 @@ describe("ranking at scale: phrases, expansions, related words, names", () => {
     expect(ids(compound, "multimodal reasoning", 1)).toEqual(["compound"]);
   });
 
-  it("reads a possessive or a contraction as the word itself: its 's is no word of its own", () => {
+  it("reads a possessive or a contraction as the word itself, and a name ending in one capital as one word", () => {
     const index = SearchIndex.build([...filler,
       p("o1", "OpenAI’s o1 reasons", "We study how it thinks."),
-      p("other", "Graph reasoning", "The model's outputs and Bob's results don't change.")]);
-    // Typed with either apostrophe; "s" alone would have matched "other" through "model's" and "Bob's".
+      p("other", "Graph reasoning", "The model's outputs and Bob's results don't change on MLaaS.")]);
+    // Typed with either apostrophe; "s" alone would have matched "other" through "model's", "Bob's" and "MLaaS".
     for (const q of ["OpenAI's o1", "openai’s o1", "OpenAI o1"]) expect(index.search(q, { limit: 5 }), q).toMatchObject({ total: 1, hits: [{ id: "o1" }] });
     expect(index.search("s", { limit: 5 }).total).toBe(0);
+    expect(index.search("mlaas", { limit: 5 }).hits.map((h) => h.id)).toEqual(["other"]);
   });
 
   it("does not extend an acronym to words that merely start with it", () => {

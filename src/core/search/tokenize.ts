@@ -152,13 +152,14 @@ function isClitic(units: Uint16Array, start: number, end: number, afterApostroph
 
 // Where a camel-case word splits: before an upper-case letter that follows at least three letters
 // ("PokeChamp", "OpenMoE"), and inside an upper-case run before its last letter when a part of three or
-// more letters follows ("MMFactory", "SCMoE"). So "MoE", "MoErging", "ChEF", "OLMo" and "LLMs" stay whole.
+// more letters follows ("MMFactory", "SCMoE"). So "MoE", "MoErging", "ChEF", "OLMo" and "LLMs" stay whole,
+// and so does a word whose last letter alone is a capital ("MLaaS", "SaaS"): a lone "s" is no part.
 function camelCuts(piece: string, classes: number[]): number[] {
   const cuts: number[] = [];
   let start = 0;
   for (let i = 1; i < piece.length; i++) {
     const prev = classes[i - 1], cur = classes[i];
-    const afterLower = prev === LOWER && cur === UPPER && i - start >= 3;
+    const afterLower = prev === LOWER && cur === UPPER && i - start >= 3 && i + 1 < piece.length;
     const runEnd = prev === UPPER && cur === UPPER && classes[i + 1] === LOWER && i - start >= 2 && piece.length - i >= 3;
     if (afterLower || runEnd) { cuts.push(i); start = i; }
   }

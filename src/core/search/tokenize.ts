@@ -134,16 +134,18 @@ export function scanRaw(s: string, out: RawTokens, stopAtNonAscii = false, after
 const APOSTROPHE = 39, RIGHT_QUOTE = 0x2019; // ' and ’ (what phones and word processors type)
 const S = 115, T = 116, D = 100, M = 109, R = 114, E = 101, L = 108, V = 118;
 
-const isApostrophe = (code: number): boolean => code === APOSTROPHE || code === RIGHT_QUOTE;
+/** Whether a word character then `mark` are where a clitic may follow. */
+const wordThenApostrophe = (word: number, mark: number): boolean =>
+  (mark === APOSTROPHE || mark === RIGHT_QUOTE) && isWordChar(word);
 
 /** Whether s[0, end) ends in a word character and an apostrophe: a clitic may follow. */
 export const afterWordApostrophe = (s: string, end: number): boolean =>
-  end >= 2 && isApostrophe(s.charCodeAt(end - 1)) && isWordChar(s.charCodeAt(end - 2));
+  end >= 2 && wordThenApostrophe(s.charCodeAt(end - 2), s.charCodeAt(end - 1));
 
 /** Whether units[start, end) (one or two characters) is a clitic: 's, 't, 'd, 'm, 're, 'll or 've (any
  * case) right after a word; at start 0, `afterApostrophe` tells what came before (scanRaw). */
 function isClitic(units: Uint16Array, start: number, end: number, afterApostrophe: boolean): boolean {
-  if (start === 0 ? !afterApostrophe : start < 2 || !isApostrophe(units[start - 1]!) || !isWordChar(units[start - 2]!)) return false;
+  if (!(start === 0 ? afterApostrophe : start >= 2 && wordThenApostrophe(units[start - 2]!, units[start - 1]!))) return false;
   const a = units[start]! | 32; // ASCII letters to lower case; no other code unit becomes one of these
   if (end - start === 1) return a === S || a === T || a === D || a === M;
   const b = units[start + 1]! | 32;

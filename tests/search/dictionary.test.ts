@@ -125,6 +125,25 @@ describe("the term dictionary is exact", () => {
     words.forEach((w, i) => expect(table.findValue(w, 0, w.length, hashChars(w))).toBe(i));
     expect(table.lookup("w0y")).toBe(-1);
   });
+
+  // The bot's memory peaks at the end of a build: past its packed size cap the tokens' table must not double
+  // (at 100k realistic papers that was +56 MB, the peak going from 359 to 416 MB at 102k papers).
+  it("past its packed cap, a table drops the packed keys instead of doubling, and still finds every word", () => {
+    const cap = 4096, table = new StringTable(true, cap);
+    const [a, b] = collidingPair(7);
+    const words = [a, ...Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x`), "representations-of-long-words"];
+    let packedBytes = 0;
+    words.forEach((w, i) => {
+      table.add(w, 0, w.length, hashChars(w), i);
+      if (i === 3000) packedBytes = table.bytes; // 3,001 words: a packed table at its cap (7 ints a slot)
+    });
+    expect(table.bytes).toBeLessThan(packedBytes); // plain slots (2 ints) for more words
+    words.forEach((w, i) => expect(table.findValue(w, 0, w.length, hashChars(w))).toBe(i));
+    const p = [0, 0, 0, 0]; // the scan's packed characters (tokenize.ts), one byte each, low byte first
+    for (let i = 0; i < a.length; i++) p[i >> 2]! |= a.charCodeAt(i) << ((i & 3) * 8);
+    expect(table.findPacked(hashChars(a), p[0]!, p[1]!, p[2]!, p[3]!)).toBe(0);
+    expect(table.findValue(b, 0, b.length, hashChars(b))).toBe(MISSING); // same hash as a, still apart
+  });
 });
 
 describe("the typo fallback is bounded", () => {

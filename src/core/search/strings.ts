@@ -51,6 +51,11 @@ const PACKED_SLOT = 7, PLAIN_SLOT = 2;
 // A plain table grows past this load, to PLAIN_GROWN_LOAD; compact() lays it out at COMPACT_LOAD.
 const PLAIN_MAX_LOAD = 0.8, PLAIN_GROWN_LOAD = 0.6, COMPACT_LOAD = 0.7;
 const MAX_PACKED = 16;
+// A packed table doubles up to this many slots (28 MB: ~786k strings, the tokens of ~100k realistic
+// papers); past it, it drops the packed characters instead (8 bytes a slot at PLAIN_GROWN_LOAD, ~10 MB),
+// since doubling would take 56 MB, 84 MB while the old slots are copied, at the very end of a build where
+// the bot's memory peaks. The build's remaining lookups read the strings' records: slower, and bounded.
+const MAX_PACKED_SLOTS = 1 << 20;
 
 /**
  * Packs s[start, end) one byte a character into four ints (low byte first) when it has at most 16
@@ -91,8 +96,9 @@ export class StringTable {
   // After compact(), the pool grows by an eighth, not double: what is added then is a few live upserts.
   private compacted = false;
 
-  /** `packedKeys`: keep short strings' characters in their slots, for tables looked up once per token indexed. */
-  constructor(packedKeys = true) {
+  /** `packedKeys`: keep short strings' characters in their slots, for tables looked up once per token indexed,
+   * up to `maxPackedSlots` slots (tests set it low). */
+  constructor(packedKeys = true, private readonly maxPackedSlots = MAX_PACKED_SLOTS) {
     this.width = packedKeys ? PACKED_SLOT : PLAIN_SLOT;
     this.slots = new Int32Array(this.width * 1024);
   }
@@ -189,8 +195,12 @@ export class StringTable {
     this.used = at;
     this.setValue(handle, value);
     this.count++;
-    if (this.width === PACKED_SLOT) { if (this.count * 4 > this.slotCount * 3) this.relay(PACKED_SLOT, this.slotCount * 2); }
-    else if (this.count > this.slotCount * PLAIN_MAX_LOAD) this.relay(PLAIN_SLOT, Math.ceil(this.count / PLAIN_GROWN_LOAD));
+    if (this.width === PACKED_SLOT) {
+      if (this.count * 4 > this.slotCount * 3) {
+        if (this.slotCount * 2 <= this.maxPackedSlots) this.relay(PACKED_SLOT, this.slotCount * 2);
+        else this.relay(PLAIN_SLOT, Math.ceil(this.count / PLAIN_GROWN_LOAD));
+      }
+    } else if (this.count > this.slotCount * PLAIN_MAX_LOAD) this.relay(PLAIN_SLOT, Math.ceil(this.count / PLAIN_GROWN_LOAD));
     const short = this.width === PACKED_SLOT && pack(s, start, end, this.packed);
     const p = this.packed;
     this.place(hash, handle, value, short ? p[0]! : 0, short ? p[1]! : 0, short ? p[2]! : 0, short ? p[3]! : 0);

@@ -53,8 +53,8 @@ const PLAIN_MAX_LOAD = 0.8, PLAIN_GROWN_LOAD = 0.6, COMPACT_LOAD = 0.7;
 const MAX_PACKED = 16;
 // A packed table doubles up to this many slots (28 MB: ~786k strings, the tokens of ~100k realistic
 // papers); past it, it drops the packed characters instead (8 bytes a slot at PLAIN_GROWN_LOAD, ~10 MB),
-// since doubling would take 56 MB, 84 MB while the old slots are copied, at the very end of a build where
-// the bot's memory peaks. The build's remaining lookups read the strings' records: slower, and bounded.
+// since doubling would take 56 MB, 84 MB while the old slots are copied, late in a build, where the
+// bot's memory peaks. The build's remaining lookups read the strings' records: slower, and bounded.
 const MAX_PACKED_SLOTS = 1 << 20;
 
 /**
@@ -195,12 +195,11 @@ export class StringTable {
     this.used = at;
     this.setValue(handle, value);
     this.count++;
-    if (this.width === PACKED_SLOT) {
-      if (this.count * 4 > this.slotCount * 3) {
-        if (this.slotCount * 2 <= this.maxPackedSlots) this.relay(PACKED_SLOT, this.slotCount * 2);
-        else this.relay(PLAIN_SLOT, Math.ceil(this.count / PLAIN_GROWN_LOAD));
-      }
-    } else if (this.count > this.slotCount * PLAIN_MAX_LOAD) this.relay(PLAIN_SLOT, Math.ceil(this.count / PLAIN_GROWN_LOAD));
+    const packedSlots = this.width === PACKED_SLOT;
+    if (packedSlots ? this.count * 4 > this.slotCount * 3 : this.count > this.slotCount * PLAIN_MAX_LOAD) {
+      if (packedSlots && this.slotCount * 2 <= this.maxPackedSlots) this.relay(PACKED_SLOT, this.slotCount * 2);
+      else this.relay(PLAIN_SLOT, Math.ceil(this.count / PLAIN_GROWN_LOAD));
+    }
     const short = this.width === PACKED_SLOT && pack(s, start, end, this.packed);
     const p = this.packed;
     this.place(hash, handle, value, short ? p[0]! : 0, short ? p[1]! : 0, short ? p[2]! : 0, short ? p[3]! : 0);

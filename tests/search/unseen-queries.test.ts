@@ -207,6 +207,18 @@ describe("queries the judged sets do not name", () => {
     expect(planQuery("multi modal", corpus).every((c) => c.joined === undefined)).toBe(true); // no "multimodal" in these papers
   });
 
+  it("plans a word reached two ways as one alternative at its higher weight ('llms' written, and the plural of LLM)", () => {
+    const corpus = new Corpus();
+    corpus.addAll([paper("LLMs as judges", "LLMs grade answers; one LLM disagrees."), ...filler]);
+    const [concept] = planQuery("llms", corpus);
+    const llm = corpus.vocab.lookup("llm");
+    const single = concept!.alternatives.filter((a) => a.terms.length === 1 && a.terms[0] === llm);
+    expect(single).toHaveLength(1);
+    expect(single[0]!.weight).toBe(1);
+    const keys = concept!.alternatives.map((a) => a.terms.join(" "));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it("shows a paper found by one of its authors' names, which appear once and only among the authors", () => {
     const many = Array.from({ length: 60 }, (_, i) => `Author${String.fromCharCode(97 + (i % 26))} Person${i}`);
     const papers = [paper("Crowdsourced vision data", "We collect images from many regions.", [...many, "Samuel Cahyawijaya"])];

@@ -450,6 +450,11 @@ class ConceptBuilder {
 
   private add(terms: number[], weight: number): boolean {
     if (terms.every((t) => t < 0)) return false;
+    // The same terms reached two ways ("llms" as written, and as the plural of the acronym "llm") are one
+    // alternative at the higher weight: a paper scores a concept by its best alternative, so the other could
+    // never count, and scoring it would be one more pass over the same (often very long) postings.
+    const same = this.alternatives.find((alt) => alt.terms.length === terms.length && alt.terms.every((t, i) => t === terms[i]));
+    if (same) { same.weight = Math.max(same.weight, weight); return true; }
     this.alternatives.push({ terms, weight });
     for (const t of terms) if (t >= 0) this.termSet.add(t);
     return true;

@@ -230,8 +230,11 @@ export class PostingsBuilder {
   private pendingTfs: Uint16Array;
   private used = 0;
   private readonly segmentPairs: number;
-  /** Terms with pairs pending, in the order first seen. */
-  private present: number[] = [];
+  /** Terms with pairs pending, in the order first seen: the first `presentCount`. A typed array kept from
+   * segment to segment, not a new JS array each: one of hundreds of thousands of terms, grown push by push,
+   * outlived the young generation, and the collector then spent whole old-space collections on it. */
+  private present = new Uint32Array(1024);
+  private presentCount = 0;
   /** How many pairs each doc has, in doc order. */
   private perDoc: Uint32Array = new Uint32Array(1024);
   private docs = 0;
@@ -283,7 +286,9 @@ export class PostingsBuilder {
     if (packedOf.length * 4 > this.stats.length) {
       const stats = new Int32Array(Math.max(packedOf.length * 4, this.stats.length * 2)); stats.set(this.stats); this.stats = stats;
     }
+    if (this.presentCount + terms.length > this.present.length) this.present = grown(this.present, this.presentCount + terms.length);
     const stats = this.stats, doc = this.docs - 1, segment = this.segments + 1, present = this.present;
+    let presentCount = this.presentCount;
     const pendingTerms = this.pendingTerms, pendingTfs = this.pendingTfs;
     let used = this.used;
     for (let i = 0; i < terms.length; i++) {
@@ -293,11 +298,12 @@ export class PostingsBuilder {
       stats[at]!++;
       stats[at + 1] = doc + 1;
       stats[at + 2]! += postingSize(gap, packed);
-      if (stats[at + 3] !== segment) { stats[at + 3] = segment; present.push(term); }
+      if (stats[at + 3] !== segment) { stats[at + 3] = segment; present[presentCount++] = term; }
       pendingTerms[used] = term;
       pendingTfs[used++] = packed;
     }
     this.used = used;
+    this.presentCount = presentCount;
   }
 
   /** Room for `pairs` more pending pairs: a segment written out once the buffer is full size, else a larger buffer. */
@@ -312,11 +318,12 @@ export class PostingsBuilder {
   private writeSegment(): void {
     this.growPerTerm();
     const stats = this.stats, writtenBytes = this.writtenBytes, at = this.at, present = this.present;
-    this.pieces = ownMapping(this.pieces, 2 * present.length);
+    this.pieces = ownMapping(this.pieces, 2 * this.presentCount);
     const pieces = this.pieces;
     // A term's bytes in this segment: its compressed size now less what earlier segments hold of it.
     let end = 0, p = 0;
-    for (const term of present) {
+    for (let i = 0; i < this.presentCount; i++) {
+      const term = present[i]!;
       const size = stats[term * 4 + 2]! - writtenBytes[term]!;
       writtenBytes[term] = stats[term * 4 + 2]!;
       at[term] = end;
@@ -328,7 +335,7 @@ export class PostingsBuilder {
     this.writePending(this.segmentBytes, at);
     this.written.put({ bytes: this.segmentBytes.subarray(0, end), pieces: pieces.subarray(0, p) });
     this.segments++;
-    this.present = [];
+    this.presentCount = 0;
     this.used = 0;
     this.firstPending = this.docs;
   }

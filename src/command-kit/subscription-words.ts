@@ -171,8 +171,9 @@ export function normalizeTime(input: string): string {
 
 export function normalizeZone(input: string): string {
   const typed = input.trim();
-  const meant = ZONE_ABBREVIATIONS[typed.toLowerCase()];
-  if (meant) return meant;
+  // Own keys only: "__proto__" or "constructor" typed as a zone must not read the object's prototype.
+  const abbreviation = typed.toLowerCase();
+  if (Object.hasOwn(ZONE_ABBREVIATIONS, abbreviation)) return ZONE_ABBREVIATIONS[abbreviation]!;
   if (OFFSET_WORD.test(typed)) {
     throw new UserError("bad_zone", `${quoted(typed.slice(0, 20))} is an offset, which moves an hour at daylight saving; type your zone instead, like Europe/Berlin or America/New_York.`);
   }

@@ -44,7 +44,8 @@ export function zoneOfCity(city: string): string | null {
   const named = (zone: string) => zone.toLowerCase().endsWith(wanted);
   // A city under its zone's former name ("kiev", "calcutta") finds the zone by its current one.
   const renamed = () => { const old = Object.keys(RENAMED).find(named); return old ? RENAMED[old]! : null; };
-  return zoneNames().find(named) ?? renamed() ?? CITY_ZONES[name] ?? null;
+  // Own keys only: a "city" named "__proto__" or "constructor" is none, not the object's prototype.
+  return zoneNames().find(named) ?? renamed() ?? (Object.hasOwn(CITY_ZONES, name) ? CITY_ZONES[name]! : null);
 }
 
 /** The cities we list with their zone (see CITY_ZONES) whose name starts with `prefix` (accents and case

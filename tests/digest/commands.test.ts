@@ -66,6 +66,10 @@ describe("subscribe", () => {
       ["subscribe 09:00 09:30", /^I didn't expect "09:30" there\. Try: \/papers subscribe/],
       ["subscribe weekly mon tue 09:00", /^I didn't expect "tue" there/],
       ["subscribe 09:00 UTC+2", /^"UTC\+2" is an offset, which moves an hour at daylight saving; type your zone instead/],
+      // Names every object has: not a zone or a city for it (the lookups read own keys only).
+      ["subscribe zone:__proto__", /^I don't know the time zone "__proto__"\. Type an IANA zone/],
+      ["subscribe 09:00 zone:constructor", /^I don't know the time zone "constructor"\. Type an IANA zone/],
+      ["subscribe zone:toString", /^I don't know the time zone "toString"\. Type an IANA zone/],
     ] as const) {
       const reply = await say(text, "CBAD");
       expect(reply.tone, text).toBe("error");

@@ -56,18 +56,20 @@ describe("digest tick", () => {
     expect(tomorrow.channels[0]).toMatchObject({ outcome: "posted", localDate: "2025-03-13" });
   });
 
-  it("resumes a digest whose process crashed after 2 messages: exactly the rest, after the lease", async () => {
+  it("resumes a digest whose run failed after 2 messages: exactly the rest, on the next tick", async () => {
     const ch = slackChannel("C1");
     await subscribe(services, ch, { size: 5 });
     transport.hook = (_c, _attempt, delivered) => delivered === 2 ? { error: new Error("process died") } : undefined;
     const first = await tick(T0);
     expect(first.channels[0]).toMatchObject({ outcome: "failed", posted: 2 });
     transport.hook = undefined;
-    // Another process in the same minute finds the row claimed and leaves it alone.
-    const sameMinute = await runDigestTick(services, new Map([["slack", transport]]), new Date(T0), { retry: fastRetry, owner: "other" });
-    expect(sameMinute.channels[0]).toMatchObject({ outcome: "skipped", posted: 0 });
-    const resumed = await tick(new Date(Date.parse(T0) + LEASE_MS + 60_000));
-    expect(resumed.channels[0]).toMatchObject({ outcome: "posted", posted: 4, resumed: true });
+    // A run that fails in a live process releases the row (a killed one cannot: its lease runs out, next
+    // test), so the next tick resumes it at once, from any process. (This once asked a second tick at the
+    // same injected instant to skip the row: true only while that tick reached its claim sooner than the
+    // first had released it, which a loaded machine did not always do.)
+    const next = await runDigestTick(services, new Map([["slack", transport]]), new Date(Date.parse(T0) + 60_000), { retry: fastRetry, owner: "other" });
+    expect(next.channels[0]).toMatchObject({ outcome: "posted", posted: 4, resumed: true });
+    await tick(new Date(Date.parse(T0) + LEASE_MS + 60_000)); // and later ticks that day send nothing more
     const posts = transport.to(ch);
     expect(posts).toHaveLength(6);
     expect(new Set(paperIds(posts)).size).toBe(5);

@@ -36,6 +36,17 @@ export interface OptionSpec {
 type Meta = OptionMeta | { internal: true };
 const optionMeta = z.registry<Meta>();
 
+/**
+ * A whole number from `min` to `max`: typed as plain digits ("5", " 12 "), or sent as a number (Discord's
+ * integer options, a "Show more" button's offset). Not whatever Number() makes of a text — "0x10", "1e1",
+ * "0b11" and "5.0" are not what a person means by 16, 10, 3 and 5 — so those get `hint` like any other
+ * text that is no count.
+ */
+export function wholeNumber(min: number, max: number, hint?: string): z.ZodType<number, unknown> {
+  const digits = (value: unknown) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value);
+  return z.preprocess(digits, z.number({ error: hint }).int(hint).min(min, hint).max(max, hint));
+}
+
 /** An option people give. Wrap the whole field, default included: the description belongs to the field. */
 export function option<T extends z.ZodType>(schema: T, meta: OptionMeta): T {
   optionMeta.add(schema as z.ZodType, meta);

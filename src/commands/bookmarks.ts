@@ -3,7 +3,7 @@ import { readingList, type ReadingListItem } from "../core/export/reading-list.t
 import { searchReadingList } from "../core/export/bookmark-search.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { example, exampleOn, SEARCH_EXAMPLE } from "../command-kit/usage.ts";
-import { option, positional } from "../command-kit/options.ts";
+import { option, positional, wholeNumber } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { pickById, resolvePaper } from "../command-kit/paper-ref.ts";
 import { emptyReadingList } from "../command-kit/hints.ts";
@@ -24,7 +24,7 @@ const NUMBER_LIKE = /^[-+]?\d+(?:[.,]\d+)?$/;
 
 
 const Options = z.object({
-  page: option(z.coerce.number({ error: PAGE_HINT }).int(PAGE_HINT).min(1, PAGE_HINT).max(MAX_PAGE, PAGE_HINT).default(1),
+  page: option(wholeNumber(1, MAX_PAGE, PAGE_HINT).default(1),
     { description: "Which page (5 per page)" }),
   change: option(z.enum(CHANGES, { error: `Use add, read, unread or remove, like ${changeExample("read")}.` }).optional(),
     { description: "Change one bookmark instead of listing" }),

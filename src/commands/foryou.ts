@@ -2,14 +2,14 @@ import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { MIN_SEEDS, reasonText, reasonsFor, recommendFor } from "../core/recommend/person.ts";
 import { defineCommand } from "../command-kit/command.ts";
-import { internal } from "../command-kit/options.ts";
+import { internal, wholeNumber } from "../command-kit/options.ts";
 import { howToBookmark } from "../command-kit/hints.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 
 export const FORYOU_PAGE_SIZE = 5;
 
 const Options = z.object({
-  offset: internal(z.coerce.number().int().min(0).max(45).default(0)),
+  offset: internal(wholeNumber(0, 45).default(0)),
 });
 
 export const foryouCommand = defineCommand({

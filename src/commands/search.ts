@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineCommand } from "../command-kit/command.ts";
 import { example, exampleOn } from "../command-kit/usage.ts";
-import { internal, option } from "../command-kit/options.ts";
+import { internal, option, wholeNumber } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
@@ -21,8 +21,8 @@ const Options = z.object({
     .min(1, QUERY_HINT)
     .max(MAX_QUERY_LENGTH, `Keep the search under ${MAX_QUERY_LENGTH} characters; a few keywords work best.`),
   { description: "What to look for, e.g. mixture of experts", autocomplete: "paper", rest: true }),
-  offset: internal(z.coerce.number().int().min(0).max(1000).default(0)),
-  limit: internal(z.coerce.number().int().min(1).max(50).default(PAGE_SIZE)),
+  offset: internal(wholeNumber(0, 1000).default(0)),
+  limit: internal(wholeNumber(1, 50).default(PAGE_SIZE)),
 });
 
 export const searchCommand = defineCommand({

@@ -12,7 +12,7 @@ import { missingWordsText } from "../core/relevance.ts";
 import { onlyCommonWords } from "../core/search/query.ts";
 import { channelMention, type ChannelRef, type Platform } from "../core/channel.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
-import { option } from "../command-kit/options.ts";
+import { option, wholeNumber } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { example, exampleOn, type ExampleOption } from "../command-kit/usage.ts";
 import { describeDay, digestTraits, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
@@ -30,7 +30,7 @@ const Options = z.object({
   time: option(z.string().default("09:00"), { description: "Local time HH:MM (default 09:00)" }),
   zone: option(z.string().optional(), { description: "IANA time zone, e.g. Europe/Berlin (default: yours where the platform knows it, else UTC)", autocomplete: "timezone" }),
   topic: option(z.string().trim().max(200, TOPIC_HINT).optional().transform((t) => (t && unquoted(t)) || null), { description: "Only papers about this, e.g. mixture of experts" }),
-  size: option(z.coerce.number({ error: SIZE_HINT }).int(SIZE_HINT).min(1, SIZE_HINT).max(20, SIZE_HINT).default(DEFAULT_DIGEST_SIZE), { description: "Papers per digest (1–20, default 5)" }),
+  size: option(wholeNumber(1, 20, SIZE_HINT).default(DEFAULT_DIGEST_SIZE), { description: "Papers per digest (1–20, default 5)" }),
   ranked: option(z.string().toLowerCase().pipe(z.enum(["trending", "team"], { error: RANKED_HINT })).default("trending"),
     { description: "Order: trending (default) or team" }),
   who: option(z.string().toLowerCase().pipe(z.enum(["channel", "me"], { error: `Who is "channel" (this channel) or "me" (a daily DM just for you).` })).default("channel"),

@@ -2,15 +2,15 @@ import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { example } from "../command-kit/usage.ts";
-import { internal, option } from "../command-kit/options.ts";
+import { internal, option, wholeNumber } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 
 const COUNT_HINT = `The count is a number from 1 to 50, like ${example("trending", [["count", "10"]])}.`;
 
 const Options = z.object({
-  count: option(z.coerce.number({ error: COUNT_HINT }).int(COUNT_HINT).min(1, COUNT_HINT).max(50, COUNT_HINT).default(5),
+  count: option(wholeNumber(1, 50, COUNT_HINT).default(5),
     { description: "How many (1–50, default 5)" }),
-  offset: internal(z.coerce.number().int().min(0).max(1000).default(0)),
+  offset: internal(wholeNumber(0, 1000).default(0)),
 });
 
 export const trendingCommand = defineCommand({

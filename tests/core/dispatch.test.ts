@@ -44,6 +44,11 @@ describe("free text after /papers", () => {
       expectOneSentence(reply.text);
     }
     expect((await runText(registry, "trending abc", ctx)).text).toBe("The count is a number from 1 to 50, like /papers trending 10.");
+    // A count is typed in digits: what else Number() reads (hex, exponents, binary, "5.0") is no count a person meant.
+    for (const text of ["trending 0x10", "trending 1e1", "trending 0b11", "trending 5.0"]) {
+      expect((await runText(registry, text, ctx)).text, text).toBe("The count is a number from 1 to 50, like /papers trending 10.");
+    }
+    expect((await runText(registry, "trending 07", ctx)).papers, "07").toHaveLength(7);
     expect(plainTyped((await runText(registry, "paper 9999.99999", ctx)).text)).toMatch(/^I don't know a paper "9999.99999"/);
   });
 

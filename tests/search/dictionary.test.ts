@@ -18,6 +18,13 @@ function collidingPair(length: number, prefix = ""): [string, string] {
   }
 }
 
+/** A word's characters as scanRaw packs them (tokenize.ts): one byte each, low byte first, four to an int. */
+function packed(word: string): [number, number, number, number] {
+  const p: [number, number, number, number] = [0, 0, 0, 0];
+  for (let i = 0; i < word.length; i++) p[i >> 2]! |= word.charCodeAt(i) << ((i & 3) * 8);
+  return p;
+}
+
 const paper = (id: string, title: string, summary: string): Paper => ({
   id, arxivId: null, title, summary, authors: [], keywords: [], githubRepo: null, publishedAt: null, upvotes: 0,
 });
@@ -86,11 +93,7 @@ describe("the term dictionary is exact", () => {
     vocab.intern(a);
     vocab.intern("networks");
     vocab.prepare();
-    const code = (w: string) => {
-      const p = [0, 0, 0, 0]; // one byte a character, low byte first, as scanRaw packs them
-      for (let i = 0; i < w.length; i++) p[i >> 2]! |= w.charCodeAt(i) << ((i & 3) * 8);
-      return vocab.findPackedCode(hashChars(w), p[0]!, p[1]!, p[2]!, p[3]!);
-    };
+    const code = (w: string) => vocab.findPackedCode(hashChars(w), ...packed(w));
     expect(code(a)).toBe(vocab.lookup(a));
     expect(code(b)).toBe(MISSING);
     expect(code("network")).toBe(MISSING);
@@ -139,9 +142,7 @@ describe("the term dictionary is exact", () => {
     });
     expect(table.bytes).toBeLessThan(packedBytes); // plain slots (2 ints) for more words
     words.forEach((w, i) => expect(table.findValue(w, 0, w.length, hashChars(w))).toBe(i));
-    const p = [0, 0, 0, 0]; // the scan's packed characters (tokenize.ts), one byte each, low byte first
-    for (let i = 0; i < a.length; i++) p[i >> 2]! |= a.charCodeAt(i) << ((i & 3) * 8);
-    expect(table.findPacked(hashChars(a), p[0]!, p[1]!, p[2]!, p[3]!)).toBe(0);
+    expect(table.findPacked(hashChars(a), ...packed(a))).toBe(0);
     expect(table.findValue(b, 0, b.length, hashChars(b))).toBe(MISSING); // same hash as a, still apart
   });
 });

@@ -1,6 +1,9 @@
 // BM25F over the fields of a paper, combined per concept (best alternative) and across concepts
-// (sum, scaled by the share of the query's importance a paper covers). Scores accumulate in Float32Arrays
+// (sum, scaled by the share of the query's importance a paper covers). Scores accumulate in typed arrays
 // indexed by doc number, reused between queries; only the docs a query touched are visited and reset.
+// A doc's best score for the concept being scored is valid while its mark is that concept's number, so a
+// concept needs no pass over its docs to fold its best scores into the totals, nor one to clear them: each
+// posting folds in what it adds over the doc's best so far.
 import type { Corpus } from "./corpus.ts";
 import type { Concept } from "./query.ts";
 import type { TopK } from "./topk.ts";
@@ -17,13 +20,17 @@ const COVERAGE_EXPONENT = 1;
 const DENSE_SHARE = 4;
 
 export class Scorer {
-  private total = new Float32Array(0);
+  // Float64: a doc's total takes each improvement of its best as a difference, so sums stay exact enough.
+  private total = new Float64Array(0);
   private coverage = new Float32Array(0);
-  private best = new Float32Array(0);
+  private best = new Float64Array(0);
+  private mark = new Int32Array(0);
+  private concept = 0; // the number of the concept being scored; `mark` equal to it means `best` is its
+  private importance = 0;
+  private nTouched = 0;
   private phraseSum = new Float32Array(0);
   private phraseHits = new Uint8Array(0);
   private touched = new Int32Array(0);
-  private conceptTouched = new Int32Array(0);
   private phraseTouched = new Int32Array(0);
   // Each doc's BM25 length normalisation per field as a factor, 1 / (1 - b + b·length/average), so a
   // posting costs multiplications instead of two divisions; kept until the averages change (an upsert
@@ -38,10 +45,10 @@ export class Scorer {
     const n = this.corpus.docCount;
     if (this.total.length < n) {
       const size = Math.max(n, this.total.length * 2, 1024);
-      this.total = new Float32Array(size); this.coverage = new Float32Array(size);
-      this.best = new Float32Array(size); this.phraseSum = new Float32Array(size);
-      this.phraseHits = new Uint8Array(size);
-      this.touched = new Int32Array(size); this.conceptTouched = new Int32Array(size); this.phraseTouched = new Int32Array(size);
+      this.total = new Float64Array(size); this.coverage = new Float32Array(size);
+      this.best = new Float64Array(size); this.mark = new Int32Array(size); this.concept = 0;
+      this.phraseSum = new Float32Array(size); this.phraseHits = new Uint8Array(size);
+      this.touched = new Int32Array(size); this.phraseTouched = new Int32Array(size);
     }
     let from = this.normDocs;
     for (let f = 0; f < 4; f++) if (this.corpus.averageLength(f) !== this.normAverages[f]) from = 0;
@@ -57,10 +64,9 @@ export class Scorer {
     this.normDocs = n;
   }
 
-  private nConcept = 0;
   private nPhrase = 0;
-  // A "dense" concept or phrase touches so many docs that sweeping every doc number in order beats
-  // keeping (and then chasing) a list of the ones it touched: common words in a 100k corpus.
+  // A "dense" phrase touches so many docs that sweeping every doc number in order beats keeping (and then
+  // chasing) a list of the ones it touched: common words in a 100k corpus.
   private dense = false;
 
   /**
@@ -69,33 +75,25 @@ export class Scorer {
    */
   run(concepts: Concept[], top: TopK, accept: ((doc: number) => boolean) | undefined): number {
     this.prepare();
-    const { total, coverage, best, touched, conceptTouched } = this;
+    const { total, coverage, touched } = this;
     const docCount = this.corpus.docCount;
-    let nTouched = 0;
+    this.nTouched = 0;
     let importanceSum = 0;
     for (const concept of concepts) {
       importanceSum += concept.importance;
-      this.nConcept = 0;
-      this.dense = this.postingsOf(concept.alternatives.flatMap((a) => a.terms)) > docCount / DENSE_SHARE;
+      this.importance = concept.importance;
+      if (++this.concept === 0x7fffffff) { this.mark.fill(0); this.concept = 1; }
       for (const alt of concept.alternatives) {
         if (alt.terms.length === 1) this.scoreTerm(alt.terms[0]!, alt.weight, false);
-        else this.scorePhrase(alt.terms, alt.weight);
-      }
-      const importance = concept.importance;
-      const n = this.dense ? docCount : this.nConcept;
-      for (let i = 0; i < n; i++) {
-        const doc = this.dense ? i : conceptTouched[i]!;
-        const b = best[doc]!;
-        if (this.dense && b === 0) continue;
-        if (coverage[doc] === 0) touched[nTouched++] = doc;
-        total[doc]! += b;
-        coverage[doc]! += importance;
-        best[doc] = 0;
+        else {
+          this.dense = this.postingsOf(alt.terms) > docCount / DENSE_SHARE;
+          this.scorePhrase(alt.terms, alt.weight);
+        }
       }
     }
     const alive = this.corpus.alive;
     let offered = 0;
-    for (let i = 0; i < nTouched; i++) {
+    for (let i = 0; i < this.nTouched; i++) {
       const doc = touched[i]!;
       if (alive[doc] && (accept === undefined || accept(doc))) {
         const share = coverage[doc]! / importanceSum;
@@ -105,6 +103,20 @@ export class Scorer {
       total[doc] = 0; coverage[doc] = 0;
     }
     return offered;
+  }
+
+  /** `doc` scores `score` by one of the current concept's alternatives: the concept counts its best. */
+  private credit(doc: number, score: number): void {
+    if (this.mark[doc] !== this.concept) {
+      this.mark[doc] = this.concept;
+      this.best[doc] = score;
+      if (this.coverage[doc] === 0) this.touched[this.nTouched++] = doc;
+      this.total[doc]! += score;
+      this.coverage[doc]! += this.importance;
+    } else if (score > this.best[doc]!) {
+      this.total[doc]! += score - this.best[doc]!;
+      this.best[doc] = score;
+    }
   }
 
   private postingsOf(terms: number[]): number {
@@ -119,52 +131,54 @@ export class Scorer {
     this.nPhrase = 0;
     for (const term of terms) if (term >= 0) this.scoreTerm(term, weight, true);
     const k = terms.length;
-    const { phraseSum, phraseHits, phraseTouched, best, conceptTouched, dense } = this;
+    const { phraseSum, phraseHits, phraseTouched, dense } = this;
     const n = dense ? this.corpus.docCount : this.nPhrase;
     for (let i = 0; i < n; i++) {
       const doc = dense ? i : phraseTouched[i]!;
       const hits = phraseHits[doc]!;
       if (hits === 0) continue;
       const share = hits / k;
-      const score = phraseSum[doc]! * share * share;
-      if (!dense && best[doc] === 0) conceptTouched[this.nConcept++] = doc;
-      if (score > best[doc]!) best[doc] = score;
+      this.credit(doc, phraseSum[doc]! * share * share);
       phraseSum[doc] = 0; phraseHits[doc] = 0;
     }
   }
 
-  // The hot loop: one pass over a term's postings. Into the concept's best score per doc, or, for a
-  // phrase, into the phrase's running sum.
+  // The hot loop: one pass over a term's postings. Into the concept's best score per doc (and the doc's
+  // total), or, for a phrase, into the phrase's running sum.
   private scoreTerm(term: number, weight: number, intoPhrase: boolean): void {
     const corpus = this.corpus;
     const length = weight > 0 ? corpus.postings.read(term) : 0;
     if (length === 0) return;
     const idf = corpus.idf(term) * weight * (K1 + 1);
     const [nT, nB, nK, nA] = this.norms as [Float64Array, Float64Array, Float64Array, Float64Array];
-    const [wT, wB, wK, wA] = FIELD_WEIGHT as [number, number, number, number];
     const { docs, tfs } = corpus.postings;
-    const { best, conceptTouched, phraseSum, phraseHits, phraseTouched, dense } = this;
-    let nConcept = this.nConcept, nPhrase = this.nPhrase;
-    for (let i = 0; i < length; i++) {
-      const doc = docs[i]!, packed = tfs[i]!;
-      let tf = 0;
-      if (packed & 0xf) tf += wT * (packed & 0xf) * nT[doc]!;
-      if (packed & 0xff0) tf += wB * ((packed >>> 4) & 0xff) * nB[doc]!;
-      if (packed & 0xf000) {
-        if (packed & 0x3000) tf += wK * ((packed >>> 12) & 3) * nK[doc]!;
-        if (packed & 0xc000) tf += wA * ((packed >>> 14) & 3) * nA[doc]!;
-      }
-      const score = idf * tf / (K1 + tf);
-      if (intoPhrase) {
+    if (intoPhrase) {
+      const { phraseSum, phraseHits, phraseTouched, dense } = this;
+      let nPhrase = this.nPhrase;
+      for (let i = 0; i < length; i++) {
+        const doc = docs[i]!, tf = weightedTf(tfs[i]!, doc, nT, nB, nK, nA);
         if (!dense && phraseHits[doc] === 0) phraseTouched[nPhrase++] = doc;
         phraseHits[doc]!++;
-        phraseSum[doc]! += score;
-      } else {
-        const was = best[doc]!;
-        if (!dense && was === 0) conceptTouched[nConcept++] = doc;
-        if (score > was) best[doc] = score;
+        phraseSum[doc]! += idf * tf / (K1 + tf);
       }
+      this.nPhrase = nPhrase;
+      return;
     }
-    this.nConcept = nConcept; this.nPhrase = nPhrase;
+    for (let i = 0; i < length; i++) {
+      const doc = docs[i]!, tf = weightedTf(tfs[i]!, doc, nT, nB, nK, nA);
+      this.credit(doc, idf * tf / (K1 + tf));
+    }
   }
+}
+
+/** A posting's field frequencies, each weighted and length-normalised, summed (BM25F's pseudo-frequency). */
+function weightedTf(packed: number, doc: number, nT: Float64Array, nB: Float64Array, nK: Float64Array, nA: Float64Array): number {
+  let tf = 0;
+  if (packed & 0xf) tf += FIELD_WEIGHT[0]! * (packed & 0xf) * nT[doc]!;
+  if (packed & 0xff0) tf += FIELD_WEIGHT[1]! * ((packed >>> 4) & 0xff) * nB[doc]!;
+  if (packed & 0xf000) {
+    if (packed & 0x3000) tf += FIELD_WEIGHT[2]! * ((packed >>> 12) & 3) * nK[doc]!;
+    if (packed & 0xc000) tf += FIELD_WEIGHT[3]! * ((packed >>> 14) & 3) * nA[doc]!;
+  }
+  return tf;
 }

@@ -171,14 +171,12 @@ export class Scorer {
   }
 }
 
-/** A posting's field frequencies, each weighted and length-normalised, summed (BM25F's pseudo-frequency). */
+/**
+ * A posting's field frequencies, each weighted and length-normalised, summed (BM25F's pseudo-frequency).
+ * Every field, absent ones too (their frequency is 0, adding 0 exactly): a branch per field, taken or not
+ * as the postings happen to fall, cost twice the arithmetic in mispredictions (17 → 9 ns a posting).
+ */
 function weightedTf(packed: number, doc: number, nT: Float64Array, nB: Float64Array, nK: Float64Array, nA: Float64Array): number {
-  let tf = 0;
-  if (packed & 0xf) tf += FIELD_WEIGHT[0]! * (packed & 0xf) * nT[doc]!;
-  if (packed & 0xff0) tf += FIELD_WEIGHT[1]! * ((packed >>> 4) & 0xff) * nB[doc]!;
-  if (packed & 0xf000) {
-    if (packed & 0x3000) tf += FIELD_WEIGHT[2]! * ((packed >>> 12) & 3) * nK[doc]!;
-    if (packed & 0xc000) tf += FIELD_WEIGHT[3]! * ((packed >>> 14) & 3) * nA[doc]!;
-  }
-  return tf;
+  return FIELD_WEIGHT[0]! * (packed & 0xf) * nT[doc]! + FIELD_WEIGHT[1]! * ((packed >>> 4) & 0xff) * nB[doc]! +
+    FIELD_WEIGHT[2]! * ((packed >>> 12) & 3) * nK[doc]! + FIELD_WEIGHT[3]! * ((packed >>> 14) & 3) * nA[doc]!;
 }

@@ -25,7 +25,7 @@ export class Scorer {
   private coverage = new Float32Array(0);
   private best = new Float64Array(0);
   private mark = new Int32Array(0);
-  private concept = 0; // the number of the concept being scored; `mark` equal to it means `best` is its
+  private concept = 0; // the number of the concept being scored: a doc whose `mark` is this has its `best` for it
   private importance = 0;
   private nTouched = 0;
   private phraseSum = new Float32Array(0);

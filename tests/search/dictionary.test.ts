@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Paper } from "../../src/core/paper.ts";
+import { paper } from "../support/papers.ts";
 import { SearchIndex } from "../../src/core/search/index.ts";
 import { hashChars, MISSING, StringTable } from "../../src/core/search/strings.ts";
 import { oneEditAway } from "../../src/core/search/typos.ts";
@@ -25,9 +25,6 @@ function packed(word: string): [number, number, number, number] {
   return p;
 }
 
-const paper = (id: string, title: string, summary: string): Paper => ({
-  id, arxivId: null, title, summary, authors: [], keywords: [], githubRepo: null, publishedAt: null, upvotes: 0,
-});
 
 describe("the term dictionary is exact", () => {
   for (const [label, length, prefix] of [["short (packed in the slot)", 7, ""], ["long (compared in the pool)", 8, "collision"]] as const) {

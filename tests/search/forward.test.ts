@@ -9,10 +9,9 @@ import { describe, expect, it, vi } from "vitest";
 import { fieldText } from "../../src/core/search/analyzer.ts";
 import { Corpus } from "../../src/core/search/corpus.ts";
 import type { Paper } from "../../src/core/paper.ts";
+import { paper } from "../support/papers.ts";
 import { realisticPapers } from "../../bench/realistic-corpus.ts";
 
-const paper = (id: string, title: string, summary: string, keywords: string[] = [], authors: string[] = []): Paper =>
-  ({ id, arxivId: null, title, summary, authors, keywords, githubRepo: null, publishedAt: null, upvotes: 0 });
 
 function emitted(read: (sink: { term(t: number, p: number): void }) => void): [number, number][] {
   const out: [number, number][] = [];

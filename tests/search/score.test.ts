@@ -1,15 +1,12 @@
 // The scorer's arithmetic on hand-made concepts: a concept counts a paper's best alternative (not their
 // sum), concepts add up, and nothing of one query's scratch state leaks into the next.
 import { describe, expect, it } from "vitest";
-import type { Paper } from "../../src/core/paper.ts";
 import { Corpus } from "../../src/core/search/corpus.ts";
 import type { Concept } from "../../src/core/search/query.ts";
 import { Scorer } from "../../src/core/search/score.ts";
 import { TopK } from "../../src/core/search/topk.ts";
+import { paper } from "../support/papers.ts";
 
-const paper = (id: string, title: string, summary: string): Paper => ({
-  id, arxivId: null, title, summary, authors: [], keywords: [], githubRepo: null, publishedAt: null, upvotes: 0,
-});
 
 const corpus = new Corpus();
 corpus.addAll([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bundledCapture } from "../../src/core/bundled.ts";
-import type { Paper } from "../../src/core/paper.ts";
+import { paper } from "../support/papers.ts";
 import { SearchIndex } from "../../src/core/search/index.ts";
 
 const papers = bundledCapture().papers;
@@ -95,10 +95,6 @@ describe("hostile input", () => {
 });
 
 describe("live updates", () => {
-  const paper = (id: string, title: string, summary: string): Paper => ({
-    id, arxivId: null, title, summary, authors: [], keywords: [], githubRepo: null, publishedAt: null, upvotes: 0,
-  });
-
   it("upsert adds and replaces, remove deletes", () => {
     const live = SearchIndex.build(papers);
     expect(live.search("zebrafish").total).toBe(0);
@@ -171,31 +167,28 @@ describe("search never throws", () => {
 });
 
 describe("ranking at scale: phrases, expansions, related words, names", () => {
-  const p = (id: string, title: string, summary: string): Paper => ({
-    id, arxivId: null, title, summary, authors: [], keywords: [], githubRepo: null, publishedAt: null, upvotes: 0,
-  });
-  const filler = Array.from({ length: 40 }, (_, i) => p(`f${i}`, `Unrelated study ${i} of graphs`, "We study graphs and trees in detail."));
+  const filler = Array.from({ length: 40 }, (_, i) => paper(`f${i}`, `Unrelated study ${i} of graphs`, "We study graphs and trees in detail."));
   const ids = (index: SearchIndex, q: string, limit = 3) => index.search(q, { limit }).hits.map((h) => h.id);
 
   it("puts the whole phrase in a title before the same common words apart", () => {
     const index = SearchIndex.build([...filler,
-      p("apart", "Generation of captions for every image", "We generate text for an image, and the image generation of text is studied; generation matters."),
-      p("phrase", "Image generation with diffusion", "We study diffusion for this task.")]);
+      paper("apart", "Generation of captions for every image", "We generate text for an image, and the image generation of text is studied; generation matters."),
+      paper("phrase", "Image generation with diffusion", "We study diffusion for this task.")]);
     expect(ids(index, "image generation", 1)).toEqual(["phrase"]);
   });
 
   it("does not let the scattered words of an acronym's expansion stand for it", () => {
     const index = SearchIndex.build([...filler,
-      p("scattered", "A state of the art method", "Our models search a parameter space and reach the state of the art with larger models."),
-      p("ssm", "Selective scans", "We analyse a state space model of sequences.")]);
+      paper("scattered", "A state of the art method", "Our models search a parameter space and reach the state of the art with larger models."),
+      paper("ssm", "Selective scans", "We analyse a state space model of sequences.")]);
     expect(ids(index, "ssm", 1)).toEqual(["ssm"]);
   });
 
   it("lets a whole word find the words built on it, but not rank a longer word that only starts with it first", () => {
     const index = SearchIndex.build([...filler,
-      p("scope", "ModelScope-Agent for everything", "A ModelScope toolkit."),
-      p("world", "World models for agents", "We learn world models of the environment."),
-      p("robotics", "Advances in robotics", "Robotics needs learning.")]);
+      paper("scope", "ModelScope-Agent for everything", "A ModelScope toolkit."),
+      paper("world", "World models for agents", "We learn world models of the environment."),
+      paper("robotics", "Advances in robotics", "Robotics needs learning.")]);
     expect(ids(index, "world models", 1)).toEqual(["world"]);
     expect(ids(index, "robot")).toContain("robotics");
   });
@@ -203,19 +196,19 @@ describe("ranking at scale: phrases, expansions, related words, names", () => {
   it("counts neighbours as the phrase only when as close as typed, or past a compound's parts", () => {
     // "via" says both words more often, so only the phrase in its title puts "phrase" first.
     const index = SearchIndex.build([...filler,
-      p("via", "Reasoning via model selection", "Models reason; reasoning picks models."),
-      p("phrase", "Reasoning models", "We study how they think.")]);
+      paper("via", "Reasoning via model selection", "Models reason; reasoning picks models."),
+      paper("phrase", "Reasoning models", "We study how they think.")]);
     expect(ids(index, "reasoning models", 2)).toEqual(["phrase", "via"]);
     const compound = SearchIndex.build([...filler,
-      p("apart", "Reasoning for multi-modal inputs", "We check each modal input."),
-      p("compound", "Multi-Modal Reasoning", "We check each input.")]);
+      paper("apart", "Reasoning for multi-modal inputs", "We check each modal input."),
+      paper("compound", "Multi-Modal Reasoning", "We check each input.")]);
     expect(ids(compound, "multimodal reasoning", 1)).toEqual(["compound"]);
   });
 
   it("reads a possessive or a contraction as the word itself, and a name ending in one capital as one word", () => {
     const index = SearchIndex.build([...filler,
-      p("o1", "OpenAI’s o1 reasons", "We study how it thinks."),
-      p("other", "Graph reasoning", "The model's outputs and Bob's results don't change on MLaaS.")]);
+      paper("o1", "OpenAI’s o1 reasons", "We study how it thinks."),
+      paper("other", "Graph reasoning", "The model's outputs and Bob's results don't change on MLaaS.")]);
     // Typed with either apostrophe; "s" alone would have matched "other" through "model's", "Bob's" and "MLaaS".
     for (const q of ["OpenAI's o1", "openai’s o1", "OpenAI o1"]) expect(index.search(q, { limit: 5 }), q).toMatchObject({ total: 1, hits: [{ id: "o1" }] });
     expect(index.search("s", { limit: 5 }).total).toBe(0);
@@ -224,29 +217,29 @@ describe("ranking at scale: phrases, expansions, related words, names", () => {
 
   it("does not extend an acronym to words that merely start with it", () => {
     const index = SearchIndex.build([...filler,
-      p("masks", "Merging with sparse masks", "Masks select weights."),
-      p("mas", "Coordination in multi-agent systems", "Agents in a multi-agent system coordinate.")]);
+      paper("masks", "Merging with sparse masks", "Masks select weights."),
+      paper("mas", "Coordination in multi-agent systems", "Agents in a multi-agent system coordinate.")]);
     expect(ids(index, "mas")).toEqual(["mas"]);
   });
 
   it("lets a word no paper writes find the word it is built on, when the ending keeps its meaning", () => {
-    const index = SearchIndex.build([...filler, p("parallel", "Model parallel training", "Tensor parallel strategies for models.")]);
+    const index = SearchIndex.build([...filler, paper("parallel", "Model parallel training", "Tensor parallel strategies for models.")]);
     expect(ids(index, "parallelism", 1)).toEqual(["parallel"]);
     expect(ids(index, "graphics")).toEqual([]); // not "graphs"
   });
 
   it("finds a camel-case name inside a hyphenated compound", () => {
-    const index = SearchIndex.build([...filler, p("r1", "Reasoning by reward", "Inspired by DeepSeek-R1-Zero, we train with rules.")]);
+    const index = SearchIndex.build([...filler, paper("r1", "Reasoning by reward", "Inspired by DeepSeek-R1-Zero, we train with rules.")]);
     expect(ids(index, "deepseek", 1)).toEqual(["r1"]);
   });
 
   it("answers a question in plain words with the field's words, below the words themselves", () => {
     const index = SearchIndex.build([...filler,
-      p("field", "Text-to-image generation at scale", "A diffusion model renders images from prompts."),
-      p("plain", "Pictures from words", "We turn text into pictures.")]);
+      paper("field", "Text-to-image generation at scale", "A diffusion model renders images from prompts."),
+      paper("plain", "Pictures from words", "We turn text into pictures.")]);
     expect(ids(index, "turning text into pictures", 2)).toEqual(["plain", "field"]);
     expect(ids(index, "spreading training across graphics cards")).toEqual([]);
-    const gpus = SearchIndex.build([...filler, p("gpu", "Training on many GPUs", "Distributed training across GPU clusters.")]);
+    const gpus = SearchIndex.build([...filler, paper("gpu", "Training on many GPUs", "Distributed training across GPU clusters.")]);
     expect(ids(gpus, "spreading training across graphics cards", 1)).toEqual(["gpu"]);
   });
 });

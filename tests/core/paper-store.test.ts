@@ -65,6 +65,28 @@ describe("all()", () => {
     }
     expect(whole.map((p) => p.id)).toEqual([...whole.map((p) => p.id)].sort());
   });
+
+  it("reads the next page ahead, and a read ahead that fails reaches the reader as the load's error, not as an unhandled rejection", async () => {
+    const { PrismaPaperStore } = await import("../../src/persistence/prisma/papers.ts");
+    // The real client, its second page read made to fail as a dropped connection would.
+    let reads = 0;
+    const failing = services.db.$extends({ query: { paper: { findMany({ args, query }) {
+      return ++reads === 2 ? Promise.reject(new Error("connection lost")) : query(args);
+    } } } });
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => { unhandled.push(reason); };
+    process.on("unhandledRejection", note);
+    try {
+      const store = new PrismaPaperStore(failing as unknown as ConstructorParameters<typeof PrismaPaperStore>[0], 7);
+      const pages = store.pages()[Symbol.asyncIterator]();
+      expect((await pages.next()).value).toHaveLength(7);
+      expect(reads).toBe(2); // asked for before the first page was handed over
+      // The reader indexes its page meanwhile; the read ahead fails before it asks for more.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await expect(pages.next()).rejects.toThrow("connection lost");
+      expect(unhandled).toEqual([]);
+    } finally { process.off("unhandledRejection", note); }
+  });
 });
 
 describe("SQLite's paper reader (better-sqlite3, no Prisma)", () => {

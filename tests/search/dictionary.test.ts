@@ -25,7 +25,6 @@ function packed(word: string): [number, number, number, number] {
   return p;
 }
 
-
 describe("the term dictionary is exact", () => {
   for (const [label, length, prefix] of [["short (packed in the slot)", 7, ""], ["long (compared in the pool)", 8, "collision"]] as const) {
     it(`keeps two ${label} words with the same hash apart`, () => {

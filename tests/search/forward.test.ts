@@ -12,7 +12,6 @@ import type { Paper } from "../../src/core/paper.ts";
 import { paper } from "../support/papers.ts";
 import { realisticPapers } from "../../bench/realistic-corpus.ts";
 
-
 function emitted(read: (sink: { term(t: number, p: number): void }) => void): [number, number][] {
   const out: [number, number][] = [];
   read({ term: (t, p) => out.push([t, p]) });

@@ -7,7 +7,6 @@ import { Scorer } from "../../src/core/search/score.ts";
 import { TopK } from "../../src/core/search/topk.ts";
 import { paper } from "../support/papers.ts";
 
-
 const corpus = new Corpus();
 corpus.addAll([
   paper("both", "Sparse routing", "Routing tokens to experts with a learned gate."),

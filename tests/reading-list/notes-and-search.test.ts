@@ -86,6 +86,10 @@ describe("/papers note", () => {
     const byNote = await say(services, reader, "bookmarks FID table");
     expect(byNote.papers!.map((p) => p.id)).toEqual([DIFF.id]);
     expect(byNote.text).not.toMatch(/no paper mentions/); // the note has the word
+    // Accents and look-alike letters either way round, as in paper search.
+    await say(services, reader, `note ${DIFF.id} naïve ＦＩＤ baseline`);
+    expect((await say(services, reader, "bookmarks naive fid")).papers!.map((p) => p.id)).toEqual([DIFF.id]);
+    expect((await say(services, reader, "bookmarks NAÏVE")).papers!.map((p) => p.id)).toEqual([DIFF.id]);
   });
 
   it("clears the note when the text is empty", async () => {

@@ -31,7 +31,7 @@ describe("analyzer cache", () => {
     const vocab = new Vocabulary();
     const analyzer = new Analyzer(vocab);
     const word = fc.constantFrom("Mixture-of-Experts", "MoE", "PokéChamp", "MMFactory", "ÉCOLE", "x-Y", "-", "--", " ", "😀", "42",
-      "'", "’", "s", "ll", "DeepSeek's", "é’s");
+      "'", "’", "s", "ll", "DeepSeek's", "é’s", "trans\u00adformer", "ＭｏＥ", "GPT™", "\u200b", "\ufeff", "x²");
     const text = fc.oneof(fc.string({ maxLength: 60 }), fc.array(word, { maxLength: 12 }).map((w) => w.join(" ")),
       fc.array(word, { maxLength: 6 }).map((w) => w.join("")));
     fc.assert(fc.property(text, (t) => {
@@ -47,7 +47,7 @@ describe("analyzer cache", () => {
     const vocab = new Vocabulary();
     const analyzer = new Analyzer(vocab);
     const word = fc.constantFrom("model", "Mixture-of-Experts", "MoE", "Pokémon", "naïve", "LLMs", "x", "42", "ﬁne-tuning", "--",
-      "OpenAI’s", "’s", "don't", "naïve’s");
+      "OpenAI’s", "’s", "don't", "naïve’s", "mo\u200be", "Ｌａｒｇｅ", "ChatGPT™", "'\u00ads");
     fc.assert(fc.property(fc.array(word, { minLength: 60, maxLength: 400 }), (words) => {
       const text = words.join(" ");
       const out: [number, number][] = [];
@@ -76,7 +76,7 @@ describe("analyzer cache", () => {
   it("learns words made of any letters as tokens() reads them", () => {
     const vocab = new Vocabulary();
     const analyzer = new Analyzer(vocab);
-    const letter = fc.constantFrom("a", "z", "Q", "é", "É", "ß", "Σ", "σ", "ǅ", "ǆ", "ﬁ", "İ", "ı", "ж", "Ж", "7", "-");
+    const letter = fc.constantFrom("a", "z", "Q", "é", "É", "ß", "Σ", "σ", "ǅ", "ǆ", "ﬁ", "İ", "ı", "ж", "Ж", "7", "-", "\u00ad", "\u200d", "Ｑ", "™");
     fc.assert(fc.property(fc.array(fc.array(letter, { minLength: 1, maxLength: 8 }).map((l) => l.join("")), { maxLength: 10 }), (words) => {
       const text = words.join(" ");
       const out: [number, number][] = [];

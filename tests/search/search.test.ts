@@ -31,6 +31,20 @@ describe("search ranking", () => {
     }
   });
 
+  // Text copied from PDFs and web pages: ligatures, soft hyphens, zero-width spaces, full-width letters, ™.
+  it("reads invisible characters and look-alike letters as the plain words, in papers and in queries", () => {
+    const copied = SearchIndex.build([
+      paper("lig", "Eﬃcient ﬁne-tuning of trans\u00adformers", "Sparse mo\u200be layers. Ｌａｒｇｅ ｍｏｄｅｌｓ."),
+      paper("tm", "ChatGPT™ as a tutor", "We study a chatbot."),
+      paper("other", "Graph neural networks", "Message passing."),
+    ]);
+    const ids = (q: string) => copied.search(q).hits.map((h) => h.id);
+    for (const q of ["efficient", "fine-tuning", "transformers", "moe", "large models"]) expect(ids(q), q).toEqual(["lig"]);
+    for (const q of ["eﬃcient", "trans\u00adformers", "\ufeffmoe", "ｍｏｅ", "m\u200boe"]) expect(ids(q), q).toEqual(["lig"]);
+    expect(ids("chatgpt")).toEqual(["tm"]);
+    expect(ids("ChatGPT™")).toEqual(["tm"]);
+  });
+
   it("reads a request typed in chat as its topic: 'show me moe papers please' is 'moe'", () => {
     for (const q of ["show me moe papers please", "moe please", "anything on moe", "find the latest moe papers"]) {
       expect(top(q, 8), q).toEqual(top("moe", 8));

@@ -3,12 +3,17 @@
 // whose note has every word, which the index does not know about.
 import type { UserRef } from "../channel.ts";
 import { splitByRelevance } from "../relevance.ts";
+import { foldAccents } from "../search/tokenize.ts";
 import type { Services } from "../services.ts";
 import { readingList, type ReadingListItem } from "./reading-list.ts";
 
+/** A note or query as note search compares them: accents, look-alike letters and invisible characters folded
+ * as the index folds papers ("naive" finds a note saying "naïve"), and lower case. */
+const folded = (text: string): string => foldAccents(text).toLowerCase();
+
 function noteMatches(note: string | null, words: string[]): boolean {
   if (!note || words.length === 0) return false;
-  const text = note.toLowerCase();
+  const text = folded(note);
   return words.every((w) => text.includes(w));
 }
 
@@ -27,7 +32,7 @@ export async function searchReadingList(services: Pick<Services, "bookmarks" | "
   const { strong } = splitByRelevance(services.catalog.index, query, hits);
   const found = strong.map((h) => byId.get(h.id)!).filter(Boolean);
   const seen = new Set(found.map((item) => item.paper.id));
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w.length > 1);
+  const words = folded(query).split(/\s+/).filter((w) => w.length > 1);
   for (const item of items) if (!seen.has(item.paper.id) && noteMatches(item.note, words)) found.push(item);
   return found;
 }

@@ -163,12 +163,12 @@ export function onlyCommonWords(query: string): boolean {
 }
 
 export function planQuery(query: string, corpus: Corpus): Concept[] {
-  // Compatibility forms typed by phones and CJK keyboards ("ｍｏｅ", "ﬁne-tuning") are the letters they look like.
   // A compound of words no paper writes as one ("text-to-music") is those words typed apart: one concept for
   // all would need every part in a paper, where papers say the same in other words ("lyrics-to-song" music).
   // Not a name with a version ("gpt-5"), whose number counts only right after its name (proximity.ts).
   const apart = (unit: Unit) => unit.parts.length > 1 && unit.parts.every((p) => /^\p{L}+$/u.test(p)) && writtenTerm(unit.surface, corpus) < 0;
-  const units = unitsOf(/[^\x00-\x7f]/.test(query) ? query.normalize("NFKC") : query)
+  // Compatibility forms ("ｍｏｅ", "ﬁne-tuning") and invisible characters are folded as papers' are (foldAccents).
+  const units = unitsOf(query)
     .flatMap((u) => (apart(u) ? u.parts.map((part) => ({ surface: part, parts: [part] })) : [u]))
     .slice(0, MAX_CONCEPTS * 2);
   const keys = units.map((u) => u.parts.map(stem));

@@ -43,11 +43,20 @@ const isWordChar = (code: number): boolean => (code < 128 ? ASCII_CLASS[code]! :
 const ASCII_WORD = ASCII_CLASS.map((cls) => (cls === OTHER ? 0 : 1));
 
 const NON_ASCII = /[^\x00-\x7f]/;
-const MARKS = /\p{M}+/gu;
+// Combining marks (accents) and format characters: soft hyphens, zero-width spaces and joiners, byte-order
+// and direction marks. The latter are invisible and sit inside words copied from PDFs and web pages.
+const MARKS_AND_INVISIBLES = /[\p{M}\p{Cf}]+/gu;
+// ™ and ℠ decompose to the letters "TM" and "SM", which would join the name they follow ("ChatGPT™").
+const TRADEMARKS = /[\u2120\u2122]/g;
 
-/** NFD and drop combining marks, so "Pokémon" and "pokemon" are one word. */
+/**
+ * Folds what readers see as the same letters into one spelling: accents dropped ("Pokémon" is "pokemon"),
+ * compatibility forms written as the letters they look like (the ligature in "ﬁne-tuning", full-width
+ * "ＭｏＥ" typed on CJK keyboards), and invisible characters removed ("trans\u00ADformer" is "transformer").
+ * Papers and queries both pass through it, so they meet whatever either was typed with.
+ */
 export function foldAccents(text: string): string {
-  return NON_ASCII.test(text) ? text.normalize("NFD").replace(MARKS, "") : text;
+  return NON_ASCII.test(text) ? text.replace(TRADEMARKS, " ").normalize("NFKD").replace(MARKS_AND_INVISIBLES, "") : text;
 }
 
 const RAW_WIDTH = 7;

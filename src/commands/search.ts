@@ -6,7 +6,7 @@ import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference, isTitleId } from "../core/paper.ts";
-import { onlyCommonWords } from "../core/search/query.ts";
+import { exclusions, onlyCommonWords } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
 import { quoted, unquoted } from "../core/messages/typed.ts";
 
@@ -29,7 +29,7 @@ export const searchCommand = defineCommand({
   data: {
     name: "search",
     description: "Find papers by topic, title words or acronym (MoE, SSM, RLHF…)",
-    usage: "search <words>   (or just /papers <words>)",
+    usage: "search <words>   (or just /papers <words>; -word leaves out papers with that word)",
     options: Options,
   },
   async execute(ctx, { query, offset, limit }): Promise<Reply> {
@@ -45,7 +45,12 @@ export const searchCommand = defineCommand({
       const paper = await paperNamed(ctx, query);
       return { visibility: "ephemeral", text: `Papers for ${quoted(shown)} (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
     }
-    if (onlyCommonWords(query)) {
+    const { rest, excluded } = exclusions(query);
+    if (excluded.length > 0 && rest.trim() === "") {
+      return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} only says what to leave out; add what to look for, ` +
+        `like ${exampleOn(ctx.user.platform, "search", [["query", `mixture of experts -${excluded[0]!.slice(0, 30)}`]])}.` };
+    }
+    if (onlyCommonWords(rest)) {
       return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} has no word specific enough to search for; ` +
         `try a topic, like ${exampleOn(ctx.user.platform, "search", [["query", "mixture of experts"]])}, or see /papers trending for what's new.` };
     }

@@ -52,6 +52,17 @@ describe("free text after /papers", () => {
     expect(plainTyped((await runText(registry, "paper 9999.99999", ctx)).text)).toMatch(/^I don't know a paper "9999.99999"/);
   });
 
+  it("says a search of only words to leave out needs something to look for", async () => {
+    for (const text of ["-survey", "search -survey -moe"]) {
+      const reply = await runText(registry, text, ctx);
+      expect(reply.papers ?? [], text).toEqual([]);
+      expect(plainTyped(reply.text)).toMatch(/^".*-survey.*" only says what to leave out; add what to look for, like \/papers mixture of experts -survey\.$/);
+    }
+    const titles = ((await runText(registry, "moe -survey", ctx)).papers ?? []).map((p) => p.title);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.filter((t) => /survey/i.test(t))).toEqual([]);
+  });
+
   it("says a search of only common words names no topic, instead of listing every paper", async () => {
     for (const text of ["the of and", "show me papers", "a", "🚀", "?!"]) {
       const reply = await runText(registry, text, ctx);

@@ -45,6 +45,22 @@ describe("search ranking", () => {
     expect(ids("ChatGPT™")).toEqual(["tm"]);
   });
 
+  it("leaves out the papers that have a word typed with a minus in front, in any form of the word", () => {
+    const has = (id: string, word: RegExp) => { const p = papers.find((x) => x.id === id)!; return word.test(`${p.title} ${p.summary}`); };
+    const ids = (q: string) => index.search(q, { limit: 100 }).hits.map((h) => h.id);
+    expect(ids("moe").filter((id) => has(id, /survey/i)).length).toBeGreaterThan(1);
+    for (const q of ["moe -survey", "moe -Surveys", "-survey moe"]) {
+      const left = ids(q);
+      expect(left.length, q).toBeGreaterThan(3);
+      expect(left.filter((id) => has(id, /survey/i)), q).toEqual([]);
+      expect(left, q).toEqual(ids("moe").filter((id) => !has(id, /survey/i)));
+    }
+    // A word no paper has leaves out nothing; a minus before a number, or inside a word, is no exclusion.
+    expect(ids("moe -zzyzx")).toEqual(ids("moe"));
+    expect(ids("mixture-of-experts")).toEqual(ids("mixture-of-experts -zzyzx"));
+    expect(index.attainable("moe -survey")).toBe(index.attainable("moe"));
+  });
+
   it("reads a request typed in chat as its topic: 'show me moe papers please' is 'moe'", () => {
     for (const q of ["show me moe papers please", "moe please", "anything on moe", "find the latest moe papers"]) {
       expect(top(q, 8), q).toEqual(top("moe", 8));

@@ -4,7 +4,7 @@
 import type { Paper } from "../paper.ts";
 import { Corpus } from "./corpus.ts";
 import { Proximity } from "./proximity.ts";
-import { planQuery, type Concept } from "./query.ts";
+import { excludedTerms, exclusions, planQuery, type Concept } from "./query.ts";
 import { Scorer } from "./score.ts";
 import { Similarity } from "./similar.ts";
 import { attainableScore } from "./attainable.ts";
@@ -14,6 +14,7 @@ import { TopK } from "./topk.ts";
 export interface SearchHit { id: string; score: number }
 export interface SearchResult { hits: SearchHit[]; total: number }
 export interface SearchOptions { limit?: number; offset?: number; filter?: (id: string) => boolean }
+interface Plan { query: string; concepts: Concept[]; excluded: number[] }
 
 // How many of the best BM25F candidates get the (slower) proximity check.
 const RERANK_DEPTH = 100;
@@ -31,7 +32,7 @@ export class SearchIndex {
   // The last query's plan. /papers search asks search(), attainable() and missingWords() of one query in a
   // row (a topic digest too): planning it once (its prefix and typo lookups) serves all three. Forgotten
   // whenever the corpus changes, since a plan reads its vocabulary and document frequencies.
-  private planned: { query: string; concepts: Concept[] } | null = null;
+  private planned: Plan | null = null;
 
   static build(papers: Iterable<Paper>): SearchIndex {
     const index = new SearchIndex();
@@ -67,10 +68,24 @@ export class SearchIndex {
     this.use(corpus);
   }
 
-  private plan(query: unknown): Concept[] {
+  /** The concepts of what `query` looks for, and the terms of the words it leaves out ("-survey"). */
+  private plan(query: unknown): Plan {
     const text = typeof query === "string" ? query : "";
-    if (this.planned?.query !== text) this.planned = { query: text, concepts: planQuery(text, this.corpus) };
-    return this.planned.concepts;
+    if (this.planned?.query !== text) {
+      const { rest, excluded } = exclusions(text);
+      this.planned = { query: text, concepts: planQuery(rest, this.corpus), excluded: excludedTerms(excluded, this.corpus) };
+    }
+    return this.planned;
+  }
+
+  /** A mark for each doc that has one of `terms`. */
+  private docsWith(terms: number[]): Uint8Array {
+    const marked = new Uint8Array(this.corpus.docCount), postings = this.corpus.postings;
+    for (const term of terms) {
+      const n = postings.read(term), docs = postings.docs;
+      for (let i = 0; i < n; i++) marked[docs[i]!] = 1;
+    }
+    return marked;
   }
 
   private use(corpus: Corpus): void {
@@ -127,12 +142,14 @@ export class SearchIndex {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = count(options.limit, 10), offset = count(options.offset, 0);
-    const concepts = this.plan(query);
+    const { concepts, excluded } = this.plan(query);
     if (concepts.length === 0) return { hits: [], total: 0 };
     const { ids } = this.corpus;
     const filter = options.filter;
+    const left = excluded.length > 0 ? this.docsWith(excluded) : null;
+    const keep = left ? (doc: number) => left[doc] === 0 && (!filter || filter(ids[doc]!)) : filter && ((doc: number) => filter(ids[doc]!));
     const top = new TopK(Math.max(offset + limit, RERANK_DEPTH));
-    const total = this.scorer.run(concepts, top, filter && ((doc) => filter(ids[doc]!)));
+    const total = this.scorer.run(concepts, top, keep);
     const ranked = top.sorted();
     this.proximity.start(concepts);
     for (const hit of ranked.slice(0, RERANK_DEPTH)) hit.score *= this.proximity.boost(hit.doc);
@@ -144,20 +161,20 @@ export class SearchIndex {
 
   /** The best score `query` could reach (attainable.ts); 0 when it has no searchable words. */
   attainable(query: string): number {
-    return attainableScore(this.plan(query), this.corpus);
+    return attainableScore(this.plan(query).concepts, this.corpus);
   }
 
   /** The words of `query` that no paper has in any form (not as written, stemmed, expanded, prefixed or one typo
    * away): the hits match the other words only, and a person should be told so. */
   missingWords(query: string): string[] {
-    return this.plan(query).filter((c) => c.alternatives.length === 0).map((c) => c.word);
+    return this.plan(query).concepts.filter((c) => c.alternatives.length === 0).map((c) => c.word);
   }
 
   /** The words of `query` no paper writes as such, stemming aside, though papers may have what they stand
    * for or start with ("rag" where papers only say "retrieval" and "generation"). */
   unwrittenWords(query: string): string[] {
     const { vocab, df } = this.corpus;
-    return this.plan(query).filter((c) => { const id = vocab.lookup(c.word); return id < 0 || df[id] === 0; }).map((c) => c.word);
+    return this.plan(query).concepts.filter((c) => { const id = vocab.lookup(c.word); return id < 0 || df[id] === 0; }).map((c) => c.word);
   }
 
   /** Papers most like `id` (none if it is not indexed). */

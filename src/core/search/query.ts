@@ -138,6 +138,28 @@ const ADJECTIVE_OF_FORM = new Map(COMPARABLE.flatMap((adjective) => {
   return [`${root}er`, `${root}est`].map((form) => [stem(form), adjective] as const);
 }));
 
+// "moe -survey": a word typed with a minus in front leaves out the papers that use it, as in web search. A
+// letter must follow the minus, so "temperature -1" keeps its number; a hyphen inside a word joins it as ever.
+const EXCLUDED_WORD = /(?<=^|\s)-(\p{L}\S*)/gu;
+
+/** What a query looks for (`rest`) and the words it was given with a minus (`excluded`). */
+export function exclusions(query: string): { rest: string; excluded: string[] } {
+  const excluded: string[] = [];
+  const rest = query.replace(EXCLUDED_WORD, (_, word: string) => { excluded.push(word); return " "; });
+  return { rest, excluded };
+}
+
+/** The terms of excluded words papers have (a compound by its joined form, as its papers write it whole). */
+export function excludedTerms(words: string[], corpus: Corpus): number[] {
+  const ids = words.map((word) => {
+    let text: string;
+    try { text = foldLatex(word); } catch { text = word; }
+    const first = tokens(text)[0];
+    return first ? writtenTerm(first.term, corpus) : -1;
+  });
+  return [...new Set(ids.filter((id) => id >= 0))];
+}
+
 /** A word as typed; a compound ("MM-RLHF") keeps its parts. */
 interface Unit { surface: string; parts: string[] }
 

@@ -7,7 +7,7 @@ import { addDays, describeWait, fireTime, nextRun } from "../core/digest/schedul
 import { WEEKDAYS, isoWeek, isoWeekday } from "../core/digest/weekly.ts";
 import { localDate, zoneOfCity } from "../core/time.ts";
 import { MIN_SEEDS, profileOf } from "../core/recommend/person.ts";
-import { personalTarget } from "../core/person-target.ts";
+import { personalTarget, targetUserId } from "../core/person-target.ts";
 import { missingWordsText } from "../core/relevance.ts";
 import { onlyCommonWords } from "../core/search/query.ts";
 import { channelMention, type ChannelRef, type Platform } from "../core/channel.ts";
@@ -60,6 +60,20 @@ async function zoneFor(ctx: CommandContext, given: string | undefined, personal:
 /** How to subscribe yourself at `time`: with a zone on Discord, which does not tell bots a person's zone. */
 export function personalExample(platform: Platform, time: string, zone?: string): string {
   return exampleOn(platform, "subscribe", [["who", "me"], ["time", time], ...(platform === "discord" ? [["zone", zone ?? "Europe/Berlin"] as ExampleOption] : [])]);
+}
+
+/** The subscribe command that sets up `s` again as it is, everything it had (subscribing replaces a digest
+ * whole): for a paused digest's fix and after an unsubscribe. */
+export function subscribeAgain(platform: Platform, s: Subscription): string {
+  const weekly = s.cadence === "weekly";
+  return exampleOn(platform, "subscribe", [
+    ...(targetUserId(s) ? [["who", "me"] as ExampleOption] : []),
+    ...(weekly ? [["every", "weekly"], ["day", WEEKDAYS[(s.weekday ?? 1) - 1]!]] as ExampleOption[] : []),
+    ["time", s.localTime], ["zone", s.timeZone],
+    ...(s.size !== DEFAULT_DIGEST_SIZE ? [["size", `size:${s.size}`, String(s.size)] as ExampleOption] : []),
+    ...(s.ranking === "team" ? [["ranked", "ranked:team", "team"] as ExampleOption] : []),
+    ...(s.topic ? [["topic", s.topic] as ExampleOption] : []),
+  ]);
 }
 
 /** " It replaces …" naming the digest a subscribe replaced, or "" when there was none. */

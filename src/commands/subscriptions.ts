@@ -9,8 +9,8 @@ import { describeDay, digestTraits } from "../command-kit/subscription-words.ts"
 import type { Reply } from "../core/messages/reply.ts";
 import { targetUserId } from "../core/person-target.ts";
 import { WEEKDAYS, isoWeek } from "../core/digest/weekly.ts";
-import { exampleOn, type ExampleOption } from "../command-kit/usage.ts";
-import { DEFAULT_DIGEST_SIZE, nextWeekly } from "./subscribe.ts";
+import { exampleOn } from "../command-kit/usage.ts";
+import { nextWeekly, subscribeAgain } from "./subscribe.ts";
 import { quoted } from "../core/messages/typed.ts";
 
 export const subscriptionsCommand = defineCommand({
@@ -39,9 +39,7 @@ export const subscriptionsCommand = defineCommand({
       const parts = [weekly ? `weekly on ${WEEKDAYS[(s.weekday ?? 1) - 1]} ${s.localTime} ${s.timeZone}` : `${s.localTime} ${s.timeZone}`,
         ...digestTraits(s, (topic) => (here(s) || mine(s) ? `topic ${quoted(topic)}` : "on a topic set there"))].join(", ");
       // Subscribing again replaces the digest whole: the example carries everything it had.
-      const again = targetUserId(s) ? exampleOn(ctx.user.platform, "subscribe", [["who", "me"], ["time", s.localTime], ["zone", s.timeZone],
-        ...(s.size !== DEFAULT_DIGEST_SIZE ? [["size", `size:${s.size}`, String(s.size)] as ExampleOption] : []),
-        ...(s.topic ? [["topic", s.topic] as ExampleOption] : [])]) : "subscribe again in that channel";
+      const again = targetUserId(s) ? subscribeAgain(ctx.user.platform, s) : "subscribe again in that channel";
       const today = localDate(ctx.now, s.timeZone);
       const next = weekly ? nextWeekly(s, s.weekday ?? 1, today, ctx.now, await ctx.services.deliveries.exists(channel, isoWeek(today)))
         : nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, today));

@@ -7,7 +7,7 @@ import { channelMention } from "../core/channel.ts";
 import { personalTarget } from "../core/person-target.ts";
 import type { Reply } from "../core/messages/reply.ts";
 import { exampleOn } from "../command-kit/usage.ts";
-import { personalExample } from "./subscribe.ts";
+import { personalExample, subscribeAgain } from "./subscribe.ts";
 
 const WHICH_HINT = `Unsubscribe from "daily" (this channel's, the default), "weekly" (this channel's weekly) or "me" (your own DM).`;
 
@@ -28,13 +28,14 @@ export const unsubscribeCommand = defineCommand({
     if (which === "me") {
       const mine = await ctx.services.subscriptions.get(personalTarget(ctx.user));
       const removed = await ctx.services.subscriptions.remove(personalTarget(ctx.user));
-      const start = personalExample(ctx.user.platform, mine?.localTime ?? "08:30", mine?.timeZone);
+      const start = mine ? subscribeAgain(ctx.user.platform, mine) : personalExample(ctx.user.platform, "08:30");
       return { visibility: "ephemeral", tone: "info", text: removed
         ? `You'll get no more personal digests. Start again any time with ${start}.`
         : `You have no personal digest to stop. Start one with ${start}.` };
     }
     const weekly = which === "weekly";
     const [cadence, otherCadence] = weekly ? ["weekly", "daily"] as const : ["daily", "weekly"] as const;
+    const before = await ctx.services.subscriptions.get(ctx.channel, cadence);
     const removed = await ctx.services.subscriptions.remove(ctx.channel, cadence);
     const example = again([...(weekly ? [["every", "weekly"], ["day", "mon"]] as [string, string][] : []), ["time", "09:00"], ["zone", "Europe/Berlin"]]);
     const channel = sentenceStart(channelMention(ctx.channel, ctx.channel));
@@ -43,7 +44,9 @@ export const unsubscribeCommand = defineCommand({
     const stopOther = exampleOn(ctx.user.platform, "unsubscribe", weekly ? [] : [["which", "weekly"]]);
     if (removed) {
       const goesOn = other ? ` Its ${otherCadence} digest goes on (${stopOther} stops it).` : "";
-      return { visibility: "ephemeral", tone: "info", text: `${channel} will get no more ${cadence} digests.${goesOn} Subscribe again any time with ${example}.` };
+      // The command that brings back the digest just stopped, as it was: an undo a click away.
+      const back = before ? subscribeAgain(ctx.user.platform, before) : example;
+      return { visibility: "ephemeral", tone: "info", text: `${channel} will get no more ${cadence} digests.${goesOn} Subscribe again any time with ${back}.` };
     }
     if (other) {
       return { visibility: "ephemeral", tone: "info", text: `${channel} has no ${cadence} digest, only a ${otherCadence} one; ${stopOther} stops that.` };

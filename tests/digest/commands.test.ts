@@ -303,4 +303,19 @@ describe("subscriptions and unsubscribe", () => {
     expect(await services.subscriptions.get(channel("CONLYWEEK"), "weekly")).not.toBeNull();
     await say("unsubscribe weekly", "CONLYWEEK");
   });
+
+  it("answers an unsubscribe with the command that brings the same digest back", async () => {
+    for (const typed of ["subscribe 10:00 Asia/Tokyo size:7 ranked:team diffusion -video", "subscribe weekly fri 17:30 UTC size:3 moe"]) {
+      await say(typed, "CUNDO");
+      const weekly = typed.includes("weekly");
+      const before = await services.subscriptions.get(channel("CUNDO"), weekly ? "weekly" : "daily");
+      const answer = (await say(weekly ? "unsubscribe weekly" : "unsubscribe", "CUNDO")).text;
+      const again = /Subscribe again any time with \/papers (subscribe .*)\.$/.exec(answer)?.[1];
+      expect(again, answer).toBe(typed);
+      await say(again!, "CUNDO");
+      const after = await services.subscriptions.get(channel("CUNDO"), weekly ? "weekly" : "daily");
+      for (const key of ["localTime", "timeZone", "topic", "size", "ranking", "cadence", "weekday"] as const) expect(after?.[key], key).toEqual(before?.[key]);
+      await say(weekly ? "unsubscribe weekly" : "unsubscribe", "CUNDO");
+    }
+  });
 });

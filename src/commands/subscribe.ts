@@ -9,7 +9,7 @@ import { localDate, zoneOfCity } from "../core/time.ts";
 import { MIN_SEEDS, profileOf } from "../core/recommend/person.ts";
 import { personalTarget, targetUserId } from "../core/person-target.ts";
 import { missingWordsText } from "../core/relevance.ts";
-import { onlyCommonWords } from "../core/search/query.ts";
+import { exclusions, onlyCommonWords } from "../core/search/query.ts";
 import { channelMention, type ChannelRef, type Platform } from "../core/channel.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option, wholeNumber } from "../command-kit/options.ts";
@@ -120,8 +120,9 @@ export const subscribeCommand = defineCommand({
       try { time = input.time === "09:00" && mine ? time : normalizeTime(input.time); } catch { /* said when subscribed daily */ }
       throw new UserError("personal_weekly", `Your personal digest is daily; ${personalExample(ctx.user.platform, time, input.zone ?? mine?.timeZone)} sets its time.`);
     }
-    // A topic of only common words ("the", "at") would pick nearly every paper, as a search of them would.
-    if (input.topic && onlyCommonWords(input.topic)) {
+    // A topic of only common words ("the", "at") would pick nearly every paper, as a search of them would;
+    // one of only words to leave out ("-survey") would pick none.
+    if (input.topic && onlyCommonWords(exclusions(input.topic).rest)) {
       // The example keeps what was asked for: a personal or weekly digest, not this channel's daily one.
       const kind: ExampleOption[] = [...(personal ? [["who", "me"] as ExampleOption] : []),
         ...(weekly ? [["every", "weekly"], ["day", input.day ?? "mon"]] as ExampleOption[] : []), ["time", normalizeTime(input.time)],

@@ -124,6 +124,8 @@ export const RELATED: string[][] = [
   ["program", "code", "coding", "programming", "software"],
   ["write", "writing", "compose", "generate", "generation"],
   ["think", "thinking", "reason", "reasoning", "thought"],
+  // Spending more computation on an answer, as people say it and as the field does.
+  ["think longer", "think harder", "test time compute", "test time scaling", "inference time compute", "inference time scaling"],
   ["remember", "memory", "recall"],
   ["chat", "chatbot", "conversation", "dialogue", "conversational", "assistant"],
   // Not with "chatbot": a word in two rings takes both, and a chatbot is no agent.
@@ -175,6 +177,7 @@ export const RELATED: string[][] = [
   ["emotion", "sentiment", "affective", "feeling"],
   ["noise", "noisy", "denoise", "denoising"],
   ["edit", "editing", "modify"],
+  ["tile", "tiling", "crop", "cropping"],
   ["web", "browser", "website", "webpage"],
   ["screen", "gui", "interface", "screenshot"],
   ["table", "tabular", "spreadsheet"],

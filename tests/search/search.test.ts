@@ -45,7 +45,7 @@ describe("search ranking", () => {
     expect(ids("ChatGPT™")).toEqual(["tm"]);
   });
 
-  it("leaves out the papers that have a word typed with a minus in front, in any form of the word", () => {
+  it("leaves out the papers that have a word typed with a minus in front, and takes field names (author:) as no words", () => {
     const has = (id: string, word: RegExp) => { const p = papers.find((x) => x.id === id)!; return word.test(`${p.title} ${p.summary}`); };
     const ids = (q: string) => index.search(q, { limit: 100 }).hits.map((h) => h.id);
     expect(ids("moe").filter((id) => has(id, /survey/i)).length).toBeGreaterThan(1);
@@ -59,6 +59,13 @@ describe("search ranking", () => {
     expect(ids("moe -zzyzx")).toEqual(ids("moe"));
     expect(ids("mixture-of-experts")).toEqual(ids("mixture-of-experts -zzyzx"));
     expect(index.attainable("moe -survey")).toBe(index.attainable("moe"));
+    // Field names typed as other search boxes take them are no words to look for.
+    expect(ids("title:moe -survey")).toEqual(ids("moe -survey"));
+    const byName = SearchIndex.build([paper("k", "A minimax agent", "Battles.", [], ["Seth Karten"]), paper("o", "Other", "Text.")]);
+    for (const q of ["author:Karten", "Author: karten", "authors:Seth Karten"]) {
+      expect(byName.search(q).hits.map((h) => h.id), q).toEqual(["k"]);
+      expect(byName.missingWords(q), q).toEqual([]);
+    }
   });
 
   it("reads a request typed in chat as its topic: 'show me moe papers please' is 'moe'", () => {

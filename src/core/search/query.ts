@@ -142,10 +142,14 @@ const ADJECTIVE_OF_FORM = new Map(COMPARABLE.flatMap((adjective) => {
 // letter must follow the minus, so "temperature -1" keeps its number; a hyphen inside a word joins it as ever.
 const EXCLUDED_WORD = /(?<=^|\s)-(\p{L}\S*)/gu;
 
+// "author:karten", "title:moe": the field syntax of other search boxes. Every field is searched anyway, so
+// the name of one is dropped rather than searched for as a word no paper has.
+const FIELD_NAME = /(?<=^|\s)(?:authors?|title|abstract):/giu;
+
 /** What a query looks for (`rest`) and the words it was given with a minus (`excluded`). */
 export function exclusions(query: string): { rest: string; excluded: string[] } {
   const excluded: string[] = [];
-  const rest = query.replace(EXCLUDED_WORD, (_, word: string) => { excluded.push(word); return " "; });
+  const rest = query.replace(FIELD_NAME, " ").replace(EXCLUDED_WORD, (_, word: string) => { excluded.push(word); return " "; });
   return { rest, excluded };
 }
 

@@ -6,7 +6,7 @@ import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference, isTitleId } from "../core/paper.ts";
-import { exclusions, onlyCommonWords } from "../core/search/query.ts";
+import { splitQuery, onlyCommonWords } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
 import { quoted, unquoted } from "../core/messages/typed.ts";
 
@@ -45,7 +45,7 @@ export const searchCommand = defineCommand({
       const paper = await paperNamed(ctx, query);
       return { visibility: "ephemeral", text: `Papers for ${quoted(shown)} (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
     }
-    const { rest, excluded } = exclusions(query);
+    const { rest, excluded } = splitQuery(query);
     if (excluded.length > 0 && rest.trim() === "") {
       return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} only says what to leave out; add what to look for, ` +
         `like ${exampleOn(ctx.user.platform, "search", [["query", `mixture of experts -${excluded[0]!.slice(0, 30)}`]])}.` };

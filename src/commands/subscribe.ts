@@ -9,7 +9,7 @@ import { localDate, zoneOfCity } from "../core/time.ts";
 import { MIN_SEEDS, profileOf } from "../core/recommend/person.ts";
 import { personalTarget, targetUserId } from "../core/person-target.ts";
 import { missingWordsText } from "../core/relevance.ts";
-import { exclusions, onlyCommonWords } from "../core/search/query.ts";
+import { splitQuery, onlyCommonWords } from "../core/search/query.ts";
 import { channelMention, type ChannelRef, type Platform } from "../core/channel.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option, wholeNumber } from "../command-kit/options.ts";
@@ -122,7 +122,7 @@ export const subscribeCommand = defineCommand({
     }
     // A topic of only common words ("the", "at") would pick nearly every paper, as a search of them would;
     // one of only words to leave out ("-survey") would pick none.
-    if (input.topic && onlyCommonWords(exclusions(input.topic).rest)) {
+    if (input.topic && onlyCommonWords(splitQuery(input.topic).rest)) {
       // The example keeps what was asked for: a personal or weekly digest, not this channel's daily one.
       const kind: ExampleOption[] = [...(personal ? [["who", "me"] as ExampleOption] : []),
         ...(weekly ? [["every", "weekly"], ["day", input.day ?? "mon"]] as ExampleOption[] : []), ["time", normalizeTime(input.time)],

@@ -3,7 +3,7 @@
 // whose note has every word, which the index does not know about.
 import type { UserRef } from "../channel.ts";
 import { splitByRelevance } from "../relevance.ts";
-import { exclusions } from "../search/query.ts";
+import { splitQuery } from "../search/query.ts";
 import { foldAccents } from "../search/tokenize.ts";
 import type { Services } from "../services.ts";
 import { readingList, type ReadingListItem } from "./reading-list.ts";
@@ -33,7 +33,7 @@ export async function searchReadingList(services: Pick<Services, "bookmarks" | "
   const { strong } = splitByRelevance(services.catalog.index, query, hits);
   const found = strong.map((h) => byId.get(h.id)!).filter(Boolean);
   const seen = new Set(found.map((item) => item.paper.id));
-  const words = folded(exclusions(query).rest).split(/\s+/).filter((w) => w.length > 1); // not "-word"s: those leave out
+  const words = folded(splitQuery(query).rest).split(/\s+/).filter((w) => w.length > 1); // not "-word"s: those leave out
   for (const item of items) if (!seen.has(item.paper.id) && noteMatches(item.note, words)) found.push(item);
   return found;
 }

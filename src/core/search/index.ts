@@ -4,7 +4,7 @@
 import type { Paper } from "../paper.ts";
 import { Corpus } from "./corpus.ts";
 import { Proximity } from "./proximity.ts";
-import { excludedTerms, exclusions, planQuery, type Concept } from "./query.ts";
+import { excludedTerms, splitQuery, planQuery, type Concept } from "./query.ts";
 import { Scorer } from "./score.ts";
 import { Similarity } from "./similar.ts";
 import { attainableScore } from "./attainable.ts";
@@ -72,7 +72,7 @@ export class SearchIndex {
   private plan(query: unknown): Plan {
     const text = typeof query === "string" ? query : "";
     if (this.planned?.query !== text) {
-      const { rest, excluded } = exclusions(text);
+      const { rest, excluded } = splitQuery(text);
       this.planned = { query: text, concepts: planQuery(rest, this.corpus), excluded: excludedTerms(excluded, this.corpus) };
     }
     return this.planned;

@@ -146,8 +146,9 @@ const EXCLUDED_WORD = /(?<=^|\s)-(\p{L}\S*)/gu;
 // the name of one is dropped rather than searched for as a word no paper has.
 const FIELD_NAME = /(?<=^|\s)(?:authors?|title|abstract):/giu;
 
-/** What a query looks for (`rest`) and the words it was given with a minus (`excluded`). */
-export function exclusions(query: string): { rest: string; excluded: string[] } {
+/** A query read as search boxes read one: what it looks for (`rest`, field names dropped) and the words it was
+ * given with a minus (`excluded`). */
+export function splitQuery(query: string): { rest: string; excluded: string[] } {
   const excluded: string[] = [];
   const rest = query.replace(FIELD_NAME, " ").replace(EXCLUDED_WORD, (_, word: string) => { excluded.push(word); return " "; });
   return { rest, excluded };

@@ -29,7 +29,7 @@ export const searchCommand = defineCommand({
   data: {
     name: "search",
     description: "Find papers by topic, title words or acronym (MoE, SSM, RLHF…)",
-    usage: "search <words>   (or just /papers <words>; -word leaves out papers with that word)",
+    usage: 'search <words>   (or just /papers <words>; "words in quotes" stand together, -word leaves out papers with it)',
     options: Options,
   },
   async execute(ctx, { query, offset, limit }): Promise<Reply> {
@@ -45,7 +45,7 @@ export const searchCommand = defineCommand({
       const paper = await paperNamed(ctx, query);
       return { visibility: "ephemeral", text: `Papers for ${quoted(shown)} (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
     }
-    const { rest, excluded } = splitQuery(query);
+    const { rest, excluded, phrases } = splitQuery(query);
     if (excluded.length > 0 && rest.trim() === "") {
       return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} only says what to leave out; add what to look for, ` +
         `like ${exampleOn(ctx.user.platform, "search", [["query", `mixture of experts -${excluded[0]!.slice(0, 30)}`]])}.` };
@@ -55,10 +55,22 @@ export const searchCommand = defineCommand({
         `try a topic, like ${exampleOn(ctx.user.platform, "search", [["query", "mixture of experts"]])}, or see /papers trending for what's new.` };
     }
     // Only the matches past the relevance floor are listed; the rest are counted as weak (core/relevance.ts).
-    const searchStarted = performance.now();
-    const result = catalog.index.search(query, { limit: Math.max(COUNTED, offset + limit) });
-    ctx.services.metrics?.searchFinished((performance.now() - searchStarted) / 1000);
-    const { strong, weak } = splitByRelevance(catalog.index, query, result.hits, result.total);
+    const rank = (words: string) => {
+      const searchStarted = performance.now();
+      const result = catalog.index.search(words, { limit: Math.max(COUNTED, offset + limit) });
+      ctx.services.metrics?.searchFinished((performance.now() - searchStarted) / 1000);
+      return splitByRelevance(catalog.index, words, result.hits, result.total);
+    };
+    let { strong, weak } = rank(query);
+    // A quoted phrase no paper has word for word: the papers with its words, saying so, rather than nothing.
+    let lead = `Papers for ${quoted(shown)}`;
+    if (strong.length === 0 && phrases.length > 0) {
+      const loose = rank(query.replace(/["“”„«»]/g, " "));
+      if (loose.strong.length > 0) {
+        ({ strong, weak } = loose);
+        lead = `No paper has ${phrases.map((p) => quoted(p.trim().slice(0, 40))).join(" or ")} word for word; papers with its words`;
+      }
+    }
     const papers = catalog.papers(strong.slice(offset, offset + limit));
     if (papers.length === 0) {
       // Papers that only touch on the words are not "no match": say how many, so the answer is true. A
@@ -81,7 +93,7 @@ export const searchCommand = defineCommand({
     const missingNote = missing ? `; no paper mentions ${missing}` : "";
     return {
       visibility: "ephemeral",
-      text: `Papers for ${quoted(shown)} (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}):`,
+      text: `${lead} (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}):`,
       papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1 })),
       actions: ACTIONS,
       ...(end < strong.length ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),

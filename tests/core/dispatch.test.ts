@@ -63,6 +63,14 @@ describe("free text after /papers", () => {
     expect(titles.filter((t) => /survey/i.test(t))).toEqual([]);
   });
 
+  it("answers a quoted phrase no paper has word for word with the papers that have its words, saying so", async () => {
+    const reply = await runText(registry, '"mixture of expert routers"', ctx);
+    expect(plainTyped(reply.text)).toMatch(/^No paper has "mixture of expert routers" word for word; papers with its words \(1–/);
+    expect(reply.papers!.length).toBeGreaterThan(0);
+    const exact = await runText(registry, '"mixture of experts"', ctx);
+    expect(plainTyped(exact.text)).toMatch(/^Papers for "mixture of experts" \(1–/);
+  });
+
   it("says a search of only common words names no topic, instead of listing every paper", async () => {
     for (const text of ["the of and", "show me papers", "a", "🚀", "?!"]) {
       const reply = await runText(registry, text, ctx);

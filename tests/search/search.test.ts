@@ -68,6 +68,26 @@ describe("search ranking", () => {
     }
   });
 
+  it("finds a quoted phrase only where its words stand together and in order, in any field", () => {
+    const quotes = SearchIndex.build([
+      paper("title", "World models for agents", "We plan."),
+      paper("apart", "Planning", "A model of the world, and the world of a model."),
+      paper("compound", "Planning", "We learn world-models from video."),
+      paper("keywords", "Planning", "Video.", ["world model"]),
+      paper("repeated", "Bag of bag of words", "Text."),
+    ]);
+    const ids = (q: string) => quotes.search(q).hits.map((h) => h.id).sort();
+    expect(ids("world model")).toEqual(["apart", "compound", "keywords", "title"]);
+    for (const q of ['"world model"', "“World Models”", '"world-model"']) expect(ids(q), q).toEqual(["compound", "keywords", "title"]);
+    expect(ids('"model world"')).toEqual([]);
+    expect(ids('"world modle"')).toEqual([]);
+    expect(ids('"world model" -agents')).toEqual(["compound", "keywords"]);
+    expect(ids('world -"world model"')).toEqual(["apart"]);
+    expect(ids('"bag of words"')).toEqual(["repeated"]);
+    expect(ids('"bag of bag of words"')).toEqual(["repeated"]);
+    expect(ids('"of bag of bag"')).toEqual([]);
+  });
+
   it("reads a request typed in chat as its topic: 'show me moe papers please' is 'moe'", () => {
     for (const q of ["show me moe papers please", "moe please", "anything on moe", "find the latest moe papers"]) {
       expect(top(q, 8), q).toEqual(top("moe", 8));

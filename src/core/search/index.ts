@@ -1,10 +1,12 @@
 // Full-text search over papers, in memory: built from the store at start-up, kept current by upserts.
 // Fielded BM25F with acronym expansion, prefix and typo fallbacks (query.ts, score.ts), a proximity
-// re-rank of the best candidates (proximity.ts), "more like this" (similar.ts) and autocomplete (suggest.ts).
+// re-rank of the best candidates (proximity.ts), quoted phrases and words left out ("world model" -survey:
+// query.ts splitQuery, phrase.ts), "more like this" (similar.ts) and autocomplete (suggest.ts).
 import type { Paper } from "../paper.ts";
 import { Corpus } from "./corpus.ts";
 import { Proximity } from "./proximity.ts";
-import { excludedTerms, splitQuery, planQuery, type Concept } from "./query.ts";
+import { excludedTerms, planQuery, splitQuery, termsOf, type Concept } from "./query.ts";
+import { PhraseCheck } from "./phrase.ts";
 import { Scorer } from "./score.ts";
 import { Similarity } from "./similar.ts";
 import { attainableScore } from "./attainable.ts";
@@ -14,10 +16,25 @@ import { TopK } from "./topk.ts";
 export interface SearchHit { id: string; score: number }
 export interface SearchResult { hits: SearchHit[]; total: number }
 export interface SearchOptions { limit?: number; offset?: number; filter?: (id: string) => boolean }
-interface Plan { query: string; concepts: Concept[]; excluded: number[] }
+interface Plan {
+  query: string;
+  concepts: Concept[];
+  /** Quoted phrases (term ids in order) a paper must have, and words and phrases it must not (query.ts splitQuery). */
+  phrases: number[][];
+  excluded: number[];
+  excludedPhrases: number[][];
+  /** Docs with an excluded word, marked at the plan's first search (null: none excluded). */
+  excludedDocs?: Uint8Array | null;
+}
 
 // How many of the best BM25F candidates get the (slower) proximity check.
 const RERANK_DEPTH = 100;
+// How many of the best candidates are checked for a query's quoted phrases (phrase.ts): a read of each
+// paper's terms, ~10 µs, so a quoted search stays within tens of milliseconds at any corpus size. A paper
+// with the phrase below this many others with its words is no paper about it.
+const PHRASE_CANDIDATES = 2000;
+// Quoted phrases a query may have: more only cost time.
+const MAX_PHRASES = 8;
 // Replaced and removed papers linger in the postings; past this share of them, rebuild.
 const MAX_DEAD_SHARE = 0.3;
 
@@ -68,24 +85,34 @@ export class SearchIndex {
     this.use(corpus);
   }
 
-  /** The concepts of what `query` looks for, and the terms of the words it leaves out ("-survey"). */
+  /** The concepts of what `query` looks for, its quoted phrases, and what it leaves out ("-survey"). */
   private plan(query: unknown): Plan {
     const text = typeof query === "string" ? query : "";
     if (this.planned?.query !== text) {
-      const { rest, excluded } = splitQuery(text);
-      this.planned = { query: text, concepts: planQuery(rest, this.corpus), excluded: excludedTerms(excluded, this.corpus) };
+      const split = splitQuery(text), corpus = this.corpus;
+      // A quoted word alone is just the word; an excluded one is an excluded word.
+      const out = split.excludedPhrases.map((p) => termsOf(p, corpus));
+      this.planned = {
+        query: text,
+        concepts: planQuery(split.rest, corpus),
+        phrases: split.phrases.map((p) => termsOf(p, corpus)).filter((terms) => terms.length > 1).slice(0, MAX_PHRASES),
+        excluded: [...new Set([...excludedTerms(split.excluded, corpus), ...out.filter((t) => t.length === 1 && t[0]! >= 0).map((t) => t[0]!)])],
+        excludedPhrases: out.filter((terms) => terms.length > 1 && !terms.includes(-1)).slice(0, MAX_PHRASES),
+      };
     }
     return this.planned;
   }
 
-  /** A mark for each doc that has one of `terms`. */
-  private docsWith(terms: number[]): Uint8Array {
-    const marked = new Uint8Array(this.corpus.docCount), postings = this.corpus.postings;
-    for (const term of terms) {
+  /** A mark for each doc with one of the plan's excluded words, or null when it has none. */
+  private excludedDocs(plan: Plan): Uint8Array | null {
+    if (plan.excludedDocs !== undefined) return plan.excludedDocs;
+    if (plan.excluded.length === 0) return (plan.excludedDocs = null);
+    const { postings } = this.corpus, marked = new Uint8Array(this.corpus.docCount);
+    for (const term of plan.excluded) {
       const n = postings.read(term), docs = postings.docs;
       for (let i = 0; i < n; i++) marked[docs[i]!] = 1;
     }
-    return marked;
+    return (plan.excludedDocs = marked);
   }
 
   private use(corpus: Corpus): void {
@@ -142,15 +169,21 @@ export class SearchIndex {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = count(options.limit, 10), offset = count(options.offset, 0);
-    const { concepts, excluded } = this.plan(query);
+    const plan = this.plan(query), { concepts } = plan;
     if (concepts.length === 0) return { hits: [], total: 0 };
     const { ids } = this.corpus;
     const filter = options.filter;
-    const left = excluded.length > 0 ? this.docsWith(excluded) : null;
-    const keep = left ? (doc: number) => left[doc] === 0 && (!filter || filter(ids[doc]!)) : filter && ((doc: number) => filter(ids[doc]!));
-    const top = new TopK(Math.max(offset + limit, RERANK_DEPTH));
-    const total = this.scorer.run(concepts, top, keep);
-    const ranked = top.sorted();
+    const out = this.excludedDocs(plan);
+    const keep = out ? (doc: number) => out[doc] === 0 && (!filter || filter(ids[doc]!)) : filter && ((doc: number) => filter(ids[doc]!));
+    const phrased = plan.phrases.length > 0 || plan.excludedPhrases.length > 0;
+    const top = new TopK(Math.max(offset + limit, RERANK_DEPTH, phrased ? PHRASE_CANDIDATES : 0));
+    let total = this.scorer.run(concepts, top, keep);
+    let ranked = top.sorted();
+    if (phrased) {
+      const check = new PhraseCheck(this.corpus), { phrases, excludedPhrases } = plan;
+      ranked = ranked.filter(({ doc }) => (phrases.length === 0 || check.hasAll(doc, phrases)) && !check.hasAny(doc, excludedPhrases));
+      total = ranked.length; // of the best PHRASE_CANDIDATES: what has the phrase further down is not about it
+    }
     this.proximity.start(concepts);
     for (const hit of ranked.slice(0, RERANK_DEPTH)) hit.score *= this.proximity.boost(hit.doc);
     this.proximity.done();

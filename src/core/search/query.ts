@@ -141,17 +141,35 @@ const ADJECTIVE_OF_FORM = new Map(COMPARABLE.flatMap((adjective) => {
 // "moe -survey": a word typed with a minus in front leaves out the papers that use it, as in web search. A
 // letter must follow the minus, so "temperature -1" keeps its number; a hyphen inside a word joins it as ever.
 const EXCLUDED_WORD = /(?<=^|\s)-(\p{L}\S*)/gu;
+// '"world model"': words in quotes must stand together, in that order (phrase.ts); '-"survey paper"' leaves
+// out the papers that have them so. Straight, curly and angle quotes, as phones and keyboards type them.
+const QUOTED = /((?<=^|\s)-)?["“”„«»]([^"“”„«»]*)["“”„«»]/gu;
 
 // "author:karten", "title:moe": the field syntax of other search boxes. Every field is searched anyway, so
 // the name of one is dropped rather than searched for as a word no paper has.
 const FIELD_NAME = /(?<=^|\s)(?:authors?|title|abstract):/giu;
 
-/** A query read as search boxes read one: what it looks for (`rest`, field names dropped) and the words it was
- * given with a minus (`excluded`). */
-export function splitQuery(query: string): { rest: string; excluded: string[] } {
-  const excluded: string[] = [];
-  const rest = query.replace(FIELD_NAME, " ").replace(EXCLUDED_WORD, (_, word: string) => { excluded.push(word); return " "; });
-  return { rest, excluded };
+/** A query read as search boxes read one: what it looks for (`rest`, field names dropped and quoted words
+ * kept), its quoted phrases, and the words and phrases it was given with a minus. */
+export interface SplitQuery { rest: string; phrases: string[]; excluded: string[]; excludedPhrases: string[] }
+
+export function splitQuery(query: string): SplitQuery {
+  const phrases: string[] = [], excluded: string[] = [], excludedPhrases: string[] = [];
+  const rest = query.replace(FIELD_NAME, " ")
+    .replace(QUOTED, (_, minus: string | undefined, inner: string) => {
+      if (minus) { excludedPhrases.push(inner); return " "; }
+      phrases.push(inner);
+      return ` ${inner} `;
+    })
+    .replace(EXCLUDED_WORD, (_, word: string) => { excluded.push(word); return " "; });
+  return { rest, phrases, excluded, excludedPhrases };
+}
+
+/** The terms of `text`'s words in order (a compound by its parts, as the phrase check reads them), -1 for a word no paper has. */
+export function termsOf(text: string, corpus: Corpus): number[] {
+  let folded: string;
+  try { folded = foldLatex(text); } catch { folded = text; }
+  return wordsOf(folded).map((word) => writtenTerm(word, corpus));
 }
 
 /** The terms of excluded words papers have (a compound by its joined form, as its papers write it whole). */

@@ -181,8 +181,11 @@ export class SearchIndex {
     let ranked = top.sorted();
     if (phrased) {
       const check = new PhraseCheck(this.corpus), { phrases, excludedPhrases } = plan;
+      const candidates = ranked.length;
       ranked = ranked.filter(({ doc }) => (phrases.length === 0 || check.hasAll(doc, phrases)) && !check.hasAny(doc, excludedPhrases));
-      total = ranked.length; // of the best PHRASE_CANDIDATES: what has the phrase further down is not about it
+      // A phrase asked for: its papers among the best PHRASE_CANDIDATES (further down, it is no paper's topic).
+      // Phrases left out only: the matches less the candidates left out.
+      total = phrases.length > 0 ? ranked.length : total - (candidates - ranked.length);
     }
     this.proximity.start(concepts);
     for (const hit of ranked.slice(0, RERANK_DEPTH)) hit.score *= this.proximity.boost(hit.doc);

@@ -11,6 +11,8 @@ import { paperNamed } from "./paper.ts";
 import { quoted, unquoted } from "../core/messages/typed.ts";
 
 export const PAGE_SIZE = 5;
+/** What was typed, cut to a line's worth for echoing. */
+const lineWorth = (text: string): string => (text.length > 60 ? text.slice(0, 57) + "…" : text);
 const ACTIONS: Reply["actions"] = ["bookmark", "share", "similar", "notInterested"];
 // The strong matches are counted among this many best hits: far more than anyone pages through.
 const COUNTED = 1000;
@@ -37,7 +39,7 @@ export const searchCommand = defineCommand({
     // Echoed without the quotes it was typed in (quoted() adds its own), a pair or a lone one left open
     // ('"mixture of experts'), and cut to a line's worth.
     const bare = unquoted(query).replace(/^["“”]+(?=[^"“”]*$)|(?<=^[^"“”]*)["“”]+$/g, "");
-    const shown = bare.length > 60 ? bare.slice(0, 57) + "…" : bare;
+    const shown = lineWorth(bare);
     // An arXiv id or link typed as a search ("/papers 2503.04094", a pasted abs/ link) means that paper,
     // not its digits and "https" as words.
     // So does a card's own id ("t-384a11").
@@ -68,7 +70,7 @@ export const searchCommand = defineCommand({
       const loose = rank(query.replace(/["“”„«»]/g, " "));
       if (loose.strong.length > 0) {
         ({ strong, weak } = loose);
-        lead = `No paper has ${phrases.map((p) => quoted(p.trim().slice(0, 40))).join(" or ")} word for word; papers with its words`;
+        lead = `No paper has ${phrases.map((p) => quoted(lineWorth(p.trim()))).join(" or ")} word for word; papers with its words`;
       }
     }
     const papers = catalog.papers(strong.slice(offset, offset + limit));

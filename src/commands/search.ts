@@ -6,7 +6,7 @@ import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference, isTitleId } from "../core/paper.ts";
-import { splitQuery, onlyCommonWords } from "../core/search/query.ts";
+import { onlyCommonWords, splitQuery, withoutExclusions } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
 import { quoted, unquoted } from "../core/messages/typed.ts";
 
@@ -47,7 +47,7 @@ export const searchCommand = defineCommand({
       const paper = await paperNamed(ctx, query);
       return { visibility: "ephemeral", text: `Papers for ${quoted(shown)} (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
     }
-    const { rest, excluded, phrases } = splitQuery(query);
+    const { rest, excluded, phrases, excludedPhrases } = splitQuery(query);
     if (excluded.length > 0 && rest.trim() === "") {
       return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} only says what to leave out; add what to look for, ` +
         `like ${exampleOn(ctx.user.platform, "search", [["query", `mixture of experts -${excluded[0]!.slice(0, 30)}`]])}.` };
@@ -74,6 +74,16 @@ export const searchCommand = defineCommand({
       }
     }
     const papers = catalog.papers(strong.slice(offset, offset + limit));
+    if (papers.length === 0 && offset === 0 && excluded.length + excludedPhrases.length > 0) {
+      // Every paper about the rest has what the minus leaves out: say so, not "no match".
+      const wanted = withoutExclusions(query), about = rank(wanted).strong.length;
+      if (about > 0) {
+        const left = [...excluded, ...excludedPhrases].slice(0, 3).map((w) => quoted(lineWorth(w.trim()))).join(" or ");
+        const whole = about === 1 ? "The one paper" : about === 2 ? "Both papers" : `All ${about} papers`;
+        return { visibility: "ephemeral", tone: "info", text: `${whole} about ${quoted(lineWorth(wanted))} ` +
+          `${about === 1 ? "has" : "have"} ${left}, which the minus leaves out; search without it to see them.` };
+      }
+    }
     if (papers.length === 0) {
       // Papers that only touch on the words are not "no match": say how many, so the answer is true. A
       // single word no paper writes ("rag" where none says RAG) is said to be in none, its near matches related.

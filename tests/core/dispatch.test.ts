@@ -61,6 +61,11 @@ describe("free text after /papers", () => {
     const titles = ((await runText(registry, "moe -survey", ctx)).papers ?? []).map((p) => p.title);
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.filter((t) => /survey/i.test(t))).toEqual([]);
+    // Leaving out what every match has is said so, not "no match"; a stopword leaves out nothing.
+    expect(plainTyped((await runText(registry, "moe -experts", ctx)).text))
+      .toMatch(/^All \d+ papers about "moe" have "experts", which the minus leaves out; search without it to see them\.$/);
+    const ids = async (text: string) => ((await runText(registry, text, ctx)).papers ?? []).map((p) => p.id);
+    expect(await ids("-the moe")).toEqual(await ids("moe"));
   });
 
   it("answers a quoted phrase no paper has word for word with the papers that have its words, saying so", async () => {

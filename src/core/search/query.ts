@@ -165,6 +165,11 @@ export function splitQuery(query: string): SplitQuery {
   return { rest, phrases, excluded, excludedPhrases };
 }
 
+/** `query` without the words and phrases it leaves out ("moe -survey" → "moe"), quotes and all else kept. */
+export function withoutExclusions(query: string): string {
+  return query.replace(QUOTED, (whole, minus: string | undefined) => (minus ? " " : whole)).replace(EXCLUDED_WORD, " ").replace(/\s+/g, " ").trim();
+}
+
 /** The terms of `text`'s words in order (a compound by its parts, as the phrase check reads them), -1 for a word no paper has. */
 export function termsOf(text: string, corpus: Corpus): number[] {
   let folded: string;
@@ -172,9 +177,10 @@ export function termsOf(text: string, corpus: Corpus): number[] {
   return wordsOf(folded).map((word) => writtenTerm(word, corpus));
 }
 
-/** The terms of excluded words papers have (a compound by its joined form, as its papers write it whole). */
+/** The terms of excluded words papers have (a compound by its joined form, as its papers write it whole).
+ * Not stopwords: "-the" would leave out every paper, which nobody asks for. */
 export function excludedTerms(words: string[], corpus: Corpus): number[] {
-  const ids = words.map((word) => {
+  const ids = words.filter((word) => !isStopword(word.toLowerCase())).map((word) => {
     let text: string;
     try { text = foldLatex(word); } catch { text = word; }
     const first = tokens(text)[0];

@@ -8,7 +8,7 @@ import { WEEKDAYS, isoWeek, isoWeekday } from "../core/digest/weekly.ts";
 import { localDate, zoneOfCity } from "../core/time.ts";
 import { MIN_SEEDS, profileOf } from "../core/recommend/person.ts";
 import { personalTarget, targetUserId } from "../core/person-target.ts";
-import { missingWordsText } from "../core/relevance.ts";
+import { missingWordsText, searchableTopic } from "../core/relevance.ts";
 import { splitQuery, onlyCommonWords } from "../core/search/query.ts";
 import { channelMention, type ChannelRef, type Platform } from "../core/channel.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
@@ -166,7 +166,8 @@ export const subscribeCommand = defineCommand({
     const when = `${describeDay(next.localDate, today, localTime, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}${sent}`;
     const what = digestTraits({ size: input.size, ranking: input.ranked, topic: input.topic }, about).join(", ");
     // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.
-    const missing = input.topic ? missingWordsText(ctx.services.catalog.index, input.topic) : null;
+    const missing = input.topic && searchableTopic(ctx.services.catalog.index, input.topic) === null
+      ? missingWordsText(ctx.services.catalog.index, input.topic) : null;
     // "subscribe 09:00 Berlin": a city typed where the zone goes reads as the topic; the answer offers the zone.
     const city = missing && input.topic && !input.zone ? zoneOfCity(input.topic) : null;
     const unmet = missing ? ` No paper mentions ${missing} yet, so nothing is picked for the topic until one does.` +

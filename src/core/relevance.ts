@@ -5,6 +5,7 @@
 // digests and by search, so both draw the same line.
 import type { SearchHit, SearchIndex } from "./search/index.ts";
 import { quoted } from "./messages/typed.ts";
+import { sidesOf } from "./search/query.ts";
 import { tokens } from "./search/tokenize.ts";
 
 // Measured on the bundled capture: MoE papers score 0.68–0.84 of attainable for "moe", the papers that
@@ -33,10 +34,18 @@ export function splitByRelevance(index: SearchIndex, query: string, hits: Search
  * lists); without it, the whole catalog. Daily, weekly and personal digests all draw their topic's papers here.
  */
 export function papersAbout(index: SearchIndex, topic: string, options: { among?: string[]; limit: number }): SearchHit[] {
-  if (index.missingWords(topic).length > 0) return [];
+  const searched = searchableTopic(index, topic);
+  if (searched === null) return [];
   const among = options.among ? new Set(options.among) : null;
-  const { hits } = index.search(topic, { limit: options.limit, ...(among ? { filter: (id: string) => among.has(id) } : {}) });
-  return splitByRelevance(index, topic, hits).strong;
+  const { hits } = index.search(searched, { limit: options.limit, ...(among ? { filter: (id: string) => among.has(id) } : {}) });
+  return splitByRelevance(index, searched, hits).strong;
+}
+
+/** The topic as digests search it: without the sides of an OR that have a word no paper has ("moe OR
+ * zorblax" is "moe" until a paper says "zorblax"), or null when no side is left. */
+export function searchableTopic(index: SearchIndex, topic: string): string | null {
+  const sides = (sidesOf(topic) ?? [topic]).filter((side) => index.missingWords(side).length === 0);
+  return sides.length > 0 ? sides.join(" OR ") : null;
 }
 
 /** The words of `query` no paper has in any form, quoted for a sentence ('"autoencoders"', '"a" or "b"'), or null.

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bundledCapture } from "../../src/core/bundled.ts";
 import { paper } from "../support/papers.ts";
 import { SearchIndex } from "../../src/core/search/index.ts";
+import { papersAbout, splitByRelevance } from "../../src/core/relevance.ts";
 
 const papers = bundledCapture().papers;
 const index = SearchIndex.build(papers);
@@ -86,6 +87,24 @@ describe("search ranking", () => {
     expect(ids('"bag of words"')).toEqual(["repeated"]);
     expect(ids('"bag of bag of words"')).toEqual(["repeated"]);
     expect(ids('"of bag of bag"')).toEqual([]);
+  });
+
+  it("finds the papers about either side of an OR in capitals, each side drawn at its own floor", () => {
+    const about = (q: string) => { const r = index.search(q, { limit: 100 }); return splitByRelevance(index, q, r.hits, r.total).strong.map((h) => h.id).sort(); };
+    const union = (...qs: string[]) => [...new Set(qs.flatMap(about))].sort();
+    expect(about("pokemon").length).toBeGreaterThan(0);
+    expect(about("moe").length).toBeGreaterThan(0);
+    expect(about("pokemon OR moe")).toEqual(union("pokemon", "moe"));
+    expect(about("pokemon moe").length).toBeLessThan(about("moe").length); // without OR: papers about both, and none is
+    // Words left out apply to every side; a lower-case "or" is the stopword it always was.
+    expect(about("pokemon OR moe -survey")).toEqual(union("pokemon -survey", "moe -survey"));
+    expect(index.search("pokemon or moe").hits).toEqual(index.search("pokemon moe").hits);
+    expect(index.missingWords("moe OR zorblax")).toEqual(["zorblax"]);
+    // A digest's topic drops a side with a word no paper has, not the whole topic.
+    const digest = (topic: string) => papersAbout(index, topic, { limit: 50 }).map((h) => h.id).sort();
+    expect(digest("moe OR zorblax")).toEqual(digest("moe"));
+    expect(digest("zorblax OR qqqzz")).toEqual([]);
+    expect(digest("pokemon OR moe")).toEqual(union("pokemon", "moe"));
   });
 
   it("reads a request typed in chat as its topic: 'show me moe papers please' is 'moe'", () => {

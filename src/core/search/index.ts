@@ -5,13 +5,14 @@
 import type { Paper } from "../paper.ts";
 import { Corpus } from "./corpus.ts";
 import { Proximity } from "./proximity.ts";
-import { excludedTerms, planQuery, splitQuery, termsOf, type Concept } from "./query.ts";
+import { excludedTerms, planQuery, sidesOf, splitQuery, termsOf, type Concept } from "./query.ts";
 import { PhraseCheck } from "./phrase.ts";
 import { Scorer } from "./score.ts";
 import { Similarity } from "./similar.ts";
 import { attainableScore } from "./attainable.ts";
 import { suggestTitles } from "./suggest.ts";
 import { TopK } from "./topk.ts";
+import { relevanceFloor } from "../relevance.ts";
 
 export interface SearchHit { id: string; score: number }
 export interface SearchResult { hits: SearchHit[]; total: number }
@@ -168,6 +169,34 @@ export class SearchIndex {
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
+    const sides = typeof query === "string" ? sidesOf(query) : null;
+    return sides ? this.searchEither(sides, options) : this.searchOne(query, options);
+  }
+
+  /**
+   * Papers about any of `sides` ("diffusion OR gan"). Each side is searched alone and drawn at its own
+   * relevance floor (relevance.ts): scores compare within one query only, and a side whose best match is a
+   * passing mention has no papers about it. What passes is scored as a share of its side's best, so the
+   * sides interleave; a paper found by several keeps its best share. What does not pass is counted in
+   * `total`, as the weak matches of a plain search are.
+   */
+  private searchEither(sides: string[], options: SearchOptions): SearchResult {
+    const limit = count(options.limit, 10), offset = count(options.offset, 0);
+    const best = new Map<string, number>();
+    let weak = 0;
+    for (const side of sides) {
+      const found = this.searchOne(side, { ...options, limit: offset + limit, offset: 0 });
+      const top = found.hits[0]?.score ?? 0;
+      const floor = relevanceFloor(top, attainableScore(this.plan(side).concepts, this.corpus));
+      const strong = found.hits.filter((hit) => hit.score >= floor);
+      weak += found.total - strong.length;
+      for (const { id, score } of strong) best.set(id, Math.max(best.get(id) ?? 0, score / top));
+    }
+    const hits = [...best].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    return { hits: hits.slice(offset, offset + limit), total: hits.length + weak };
+  }
+
+  private searchOne(query: string, options: SearchOptions): SearchResult {
     const limit = count(options.limit, 10), offset = count(options.offset, 0);
     const plan = this.plan(query), { concepts } = plan;
     if (concepts.length === 0) return { hits: [], total: 0 };
@@ -197,6 +226,8 @@ export class SearchIndex {
 
   /** The best score `query` could reach (attainable.ts); 0 when it has no searchable words. */
   attainable(query: string): number {
+    // An OR query's scores are shares of each side's best, past each side's floor (searchEither).
+    if (typeof query === "string" && sidesOf(query)) return 1;
     return attainableScore(this.plan(query).concepts, this.corpus);
   }
 

@@ -170,6 +170,20 @@ export function withoutExclusions(query: string): string {
   return query.replace(QUOTED, (whole, minus: string | undefined) => (minus ? " " : whole)).replace(EXCLUDED_WORD, " ").replace(/\s+/g, " ").trim();
 }
 
+// "diffusion OR gan": papers about either side, as web search reads an OR in capitals (a lower-case "or"
+// stays a stopword of the question it is in).
+const EITHER = /\s+OR\s+/;
+
+/** The sides of a query with OR in it, each with the query's words and phrases left out (they apply to every
+ * side: "moe OR diffusion -survey"); null when it has fewer than two sides with words to search for. */
+export function sidesOf(query: string): string[] | null {
+  if (!EITHER.test(query)) return null;
+  const out = [...query.matchAll(QUOTED)].filter((m) => m[1]).map((m) => m[0])
+    .concat([...query.matchAll(EXCLUDED_WORD)].map((m) => m[0])).join(" ");
+  const sides = withoutExclusions(query).split(EITHER).filter((side) => !onlyCommonWords(side));
+  return sides.length >= 2 ? sides.map((side) => `${side} ${out}`.trim()) : null;
+}
+
 /** The terms of `text`'s words in order (a compound by its parts, as the phrase check reads them), -1 for a word no paper has. */
 export function termsOf(text: string, corpus: Corpus): number[] {
   let folded: string;

@@ -173,6 +173,7 @@ export function withoutExclusions(query: string): string {
 // "diffusion OR gan": papers about either side, as web search reads an OR in capitals (a lower-case "or"
 // stays a stopword of the question it is in).
 const EITHER = /\s+OR\s+/;
+const MAX_SIDES = 8;
 
 /** The sides of a query with OR in it, each with the query's words and phrases left out (they apply to every
  * side: "moe OR diffusion -survey"); null when it has fewer than two sides with words to search for. */
@@ -180,7 +181,8 @@ export function sidesOf(query: string): string[] | null {
   if (!EITHER.test(query)) return null;
   const out = [...query.matchAll(QUOTED)].filter((m) => m[1]).map((m) => m[0])
     .concat([...query.matchAll(EXCLUDED_WORD)].map((m) => m[0])).join(" ");
-  const sides = withoutExclusions(query).split(EITHER).filter((side) => !onlyCommonWords(side));
+  // A guard, as MAX_CONCEPTS is: each side is a search of its own.
+  const sides = withoutExclusions(query).split(EITHER).filter((side) => !onlyCommonWords(side)).slice(0, MAX_SIDES);
   return sides.length >= 2 ? sides.map((side) => `${side} ${out}`.trim()) : null;
 }
 

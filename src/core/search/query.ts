@@ -188,29 +188,29 @@ export function sidesOf(query: string): string[] | null {
 
 /** The terms of `text`'s words in order (a compound by its parts, as the phrase check reads them), -1 for a word no paper has. */
 export function termsOf(text: string, corpus: Corpus): number[] {
-  let folded: string;
-  try { folded = foldLatex(text); } catch { folded = text; }
-  return wordsOf(folded).map((word) => writtenTerm(word, corpus));
+  return wordsOf(latexFolded(text)).map((word) => writtenTerm(word, corpus));
 }
 
 /** The terms of excluded words papers have (a compound by its joined form, as its papers write it whole).
  * Not stopwords: "-the" would leave out every paper, which nobody asks for. */
 export function excludedTerms(words: string[], corpus: Corpus): number[] {
   const ids = words.filter((word) => !isStopword(word.toLowerCase())).map((word) => {
-    let text: string;
-    try { text = foldLatex(word); } catch { text = word; }
-    const first = tokens(text)[0];
+    const first = tokens(latexFolded(word))[0];
     return first ? writtenTerm(first.term, corpus) : -1;
   });
   return [...new Set(ids.filter((id) => id >= 0))];
+}
+
+/** `text` with its LaTeX escapes folded ("Pok\'emon"), or as it is where they do not parse. */
+function latexFolded(text: string): string {
+  try { return foldLatex(text); } catch { return text; }
 }
 
 /** A word as typed; a compound ("MM-RLHF") keeps its parts. */
 interface Unit { surface: string; parts: string[] }
 
 function unitsOf(query: string): Unit[] {
-  let text: string;
-  try { text = foldLatex(query); } catch { text = query; }
+  const text = latexFolded(query);
   const units: Unit[] = [];
   let open: Unit | null = null;
   let remaining = 0;

@@ -48,9 +48,10 @@ export const searchCommand = defineCommand({
       return { visibility: "ephemeral", text: `Papers for ${quoted(shown)} (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
     }
     const { rest, excluded, phrases, excludedPhrases } = splitQuery(query);
-    if (excluded.length > 0 && rest.trim() === "") {
+    const leftOut = [...excluded, ...excludedPhrases.map((p) => `"${p.trim()}"`)];
+    if (leftOut.length > 0 && rest.trim() === "") {
       return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} only says what to leave out; add what to look for, ` +
-        `like ${exampleOn(ctx.user.platform, "search", [["query", `mixture of experts -${excluded[0]!.slice(0, 30)}`]])}.` };
+        `like ${exampleOn(ctx.user.platform, "search", [["query", `mixture of experts -${leftOut[0]!.slice(0, 30)}`]])}.` };
     }
     if (onlyCommonWords(rest)) {
       return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} has no word specific enough to search for; ` +
@@ -74,7 +75,7 @@ export const searchCommand = defineCommand({
       }
     }
     const papers = catalog.papers(strong.slice(offset, offset + limit));
-    if (papers.length === 0 && offset === 0 && excluded.length + excludedPhrases.length > 0) {
+    if (papers.length === 0 && offset === 0 && leftOut.length > 0) {
       // Every paper about the rest has what the minus leaves out: say so, not "no match".
       const wanted = withoutExclusions(query), about = rank(wanted).strong.length;
       if (about > 0) {
@@ -93,10 +94,10 @@ export const searchCommand = defineCommand({
       // A word of several no paper has is named, as it is beside results ("mcp agents": "mcp").
       const missing = single ? null : missingWordsText(catalog.index, query);
       const passing = weak > 0 ? ` (${weak} ${mention} in passing${missing ? `; no paper mentions ${missing}` : ""})` : "";
-      const lead = absent ? `No paper mentions ${quoted(shown)}` : `No papers ${weak > 0 ? "are about" : "match"} ${quoted(shown)}`;
+      const none = absent ? `No paper mentions ${quoted(shown)}` : `No papers ${weak > 0 ? "are about" : "match"} ${quoted(shown)}`;
       return { visibility: "ephemeral", tone: "info", text: offset > 0
         ? `No more papers for ${quoted(shown)}.`
-        : `${lead}${passing}. Try ${single ? "another word for it" : "fewer or broader words"}, or see /papers trending.` };
+        : `${none}${passing}. Try ${single ? "another word for it" : "fewer or broader words"}, or see /papers trending.` };
     }
     const end = offset + papers.length;
     const weakNote = weak > 0 ? `; ${weak} more weak ${weak === 1 ? "match" : "matches"} not listed` : "";

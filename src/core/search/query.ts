@@ -167,7 +167,16 @@ export function splitQuery(query: string): SplitQuery {
 
 /** `query` without the words and phrases it leaves out ("moe -survey" → "moe"), quotes and all else kept. */
 export function withoutExclusions(query: string): string {
-  return query.replace(QUOTED, (whole, minus: string | undefined) => (minus ? " " : whole)).replace(EXCLUDED_WORD, " ").replace(/\s+/g, " ").trim();
+  return exclusionsApart(query).kept;
+}
+
+/** `query` split into what it keeps (as withoutExclusions) and its exclusions as typed ("-survey", '-"a b"'). */
+function exclusionsApart(query: string): { kept: string; out: string[] } {
+  const out: string[] = [];
+  const kept = query.replace(QUOTED, (whole, minus: string | undefined) => { if (!minus) return whole; out.push(whole); return " "; })
+    .replace(EXCLUDED_WORD, (whole) => { out.push(whole.trim()); return " "; })
+    .replace(/\s+/g, " ").trim();
+  return { kept, out };
 }
 
 // "diffusion OR gan": papers about either side, as web search reads an OR in capitals (a lower-case "or"
@@ -179,11 +188,10 @@ const MAX_SIDES = 8;
  * side: "moe OR diffusion -survey"); null when it has fewer than two sides with words to search for. */
 export function sidesOf(query: string): string[] | null {
   if (!EITHER.test(query)) return null;
-  const out = [...query.matchAll(QUOTED)].filter((m) => m[1]).map((m) => m[0])
-    .concat([...query.matchAll(EXCLUDED_WORD)].map((m) => m[0])).join(" ");
+  const { kept, out } = exclusionsApart(query);
   // A guard, as MAX_CONCEPTS is: each side is a search of its own.
-  const sides = withoutExclusions(query).split(EITHER).filter((side) => !onlyCommonWords(side)).slice(0, MAX_SIDES);
-  return sides.length >= 2 ? sides.map((side) => `${side} ${out}`.trim()) : null;
+  const sides = kept.split(EITHER).filter((side) => !onlyCommonWords(side)).slice(0, MAX_SIDES);
+  return sides.length >= 2 ? sides.map((side) => [side, ...out].join(" ")) : null;
 }
 
 /** The terms of `text`'s words in order (a compound by its parts, as the phrase check reads them), -1 for a word no paper has. */

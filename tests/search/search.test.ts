@@ -108,8 +108,10 @@ describe("search ranking", () => {
   });
 
   it("reads a request typed in chat as its topic: 'show me moe papers please' is 'moe'", () => {
-    for (const q of ["show me moe papers please", "moe please", "anything on moe", "find the latest moe papers"]) {
+    for (const q of ["show me moe papers please", "moe please", "anything on moe", "find the latest moe papers",
+      "what should i read on moe", "which moe papers could i read", "hey, moe articles today?", "hi! moe stuff, thanks"]) {
       expect(top(q, 8), q).toEqual(top("moe", 8));
+      expect(index.missingWords(q), q).toEqual([]);
     }
   });
 

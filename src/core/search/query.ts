@@ -80,14 +80,20 @@ export const STOPWORDS = new Set(("a an and are as at be by can do does for from
 const QUESTION_FILLER = new Set(("about across after all also any before been being between did each every get gets " +
   "he her his i if me my not only over she so than then there these they those through under until us very " +
   "were where who whom whose will would you your " +
+  // The other modal verbs, as "will" and "would" ("which model should answer", "how could agents cooperate").
+  "should could might must shall " +
   // Reflexives ("research by itself", "agents that teach themselves"): rare in abstracts, and never the topic.
   "itself themselves himself herself myself yourself ourselves " +
   // Vague and judging words of plain questions ("picking the right model", "a good way to", "some kind of"):
   // rare in abstracts, so left in they outweigh the topic. Not "best", which names a method before "of" (judging, below).
   "right good better way ways thing things something someone kind lot really just actually make makes making " +
   // Asking for papers in chat ("show me moe papers please", "anything on rlhf", "latest work on ssms"):
-  // the request, not its topic. Not "research" or "search" (deep research, tree search).
-  "please pls show find give tell papers paper anything latest newest recent looking want").split(" "));
+  // the request, not its topic ("what should I read on moe"). Not "research" or "search" (deep research, tree
+  // search), nor "reading" (reading comprehension).
+  "please pls show find give tell papers paper article articles anything stuff latest newest recent looking want read " +
+  // Greeting the bot and dating the request ("hi, moe papers today"): the bot searches what it has. Not "bot"
+  // (bot detection).
+  "hey hi hello thanks thank today tonight yesterday").split(" "));
 // The field's own name: every paper here is about AI, so "ai alignment" asks for alignment papers, not
 // for the papers that say "AI" most. Next to other words it counts a little (a paper with "AI feedback"
 // still comes before one with "human feedback" for "ai feedback"), and it neither decides how much of a

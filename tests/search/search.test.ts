@@ -229,6 +229,26 @@ describe("similar, recommend, suggest", () => {
     expect(titles(index.suggest("pokec", 1))).toEqual([titleOf.get(idOf("PokéChamp"))]);
     expect(index.suggest("", 5)).toEqual([]);
   });
+
+  it("suggest() reads the query as search does: nothing it leaves out, either side of OR, no field names", () => {
+    const suggested = (typed: string) => titles(index.suggest(typed, 10));
+    const ids = (typed: string) => index.suggest(typed, 10).map((h) => h.id);
+    const all = suggested("mixture ");
+    expect(all.filter((t) => /survey/i.test(t))).toHaveLength(2);
+    // Left out, whole or still being typed, as a word or a phrase: the titles of papers search leaves out.
+    for (const typed of ["mixture -survey", "mixture -survey ", "mixture -surv", 'mixture -"a survey"']) {
+      expect(suggested(typed), typed).toEqual(all.filter((t) => !/survey/i.test(t)));
+    }
+    const found = new Set(index.search("moe -survey", { limit: 50 }).hits.map((h) => h.id));
+    expect(ids("moe -survey").length).toBeGreaterThan(0);
+    expect(ids("moe -survey").every((id) => found.has(id))).toBe(true);
+    // Either side, the last one unfinished.
+    const either = suggested("moe OR mamb");
+    expect(either.filter((t) => /mamba/i.test(t)).length).toBeGreaterThanOrEqual(3);
+    expect(either.filter((t) => /moe/i.test(t)).length).toBeGreaterThanOrEqual(2);
+    expect(suggested("moe OR")).toEqual(suggested("moe "));
+    expect(suggested("title:mixture ")).toEqual(all);
+  });
 });
 
 describe("search never throws", () => {

@@ -1,27 +1,59 @@
 // Title autocomplete (Discord's option autocomplete calls this on every keystroke): the words typed so
 // far must all be title words, the last one may be the start of a title word. Titles that begin with
-// what was typed come first, then shorter titles; rare words weigh more than common ones.
+// what was typed come first, then shorter titles; rare words weigh more than common ones. The query is read
+// as search reads it (query.ts splitQuery): a title is never offered for a paper the search leaves out
+// ("mixture -survey"), field names are no title words, and "a OR b" offers titles for either side.
 import { foldLatex } from "../latex.ts";
 import { fieldTf, Field, type Corpus } from "./corpus.ts";
+import { PhraseCheck } from "./phrase.ts";
+import { excludedTerms, isStopword, splitQuery, termsOf, type SplitQuery } from "./query.ts";
 import { tokens } from "./tokenize.ts";
 import { TopK } from "./topk.ts";
 
 const MAX_PREFIX_TERMS = 256;
+// The sides of "moe OR mamb", and of "moe OR" while the next side is still to come.
+const EITHER = /\s+OR(?:\s+|$)/;
+// A word with a minus still being typed ("mixture -surv"): its titles go already, those with a word it starts.
+const OPEN_EXCLUSION = /(?<=^|\s)-(\p{L}\S*)$/u;
+const MIN_OPEN_EXCLUSION = 3;
+// Candidates read for left-out phrases (a read of each paper's terms, phrase.ts) beyond the titles shown.
+const PHRASE_SLACK = 50;
 
 export function suggestTitles(corpus: Corpus, typed: string, limit: number): { doc: number; score: number }[] {
+  if (limit <= 0) return [];
   let text: string;
   try { text = foldLatex(typed); } catch { text = typed; }
+  const open = OPEN_EXCLUSION.exec(text);
+  const split = splitQuery(open ? text.slice(0, open.index) : text);
+  // The last word is unfinished while a letter or digit ends the text (not a space, nor a closing quote).
+  const lastOpen = !open && /[\p{L}\p{N}]$/u.test(text);
+  const sides = split.rest.split(EITHER);
+  const found = titlesWith(corpus, sides.pop()!, lastOpen);
+  for (const side of sides) {
+    for (const [doc, score] of titlesWith(corpus, side, false)) found.set(doc, Math.max(found.get(doc) ?? 0, score));
+  }
+  const out = leftOut(corpus, split, open?.[1]);
+  const phrasesOut = split.excludedPhrases.map((p) => termsOf(p, corpus)).filter((t) => t.length > 1 && !t.includes(-1));
+  const top = new TopK(limit + (phrasesOut.length > 0 ? PHRASE_SLACK : 0));
+  for (const [doc, score] of found) if (!out(doc)) top.offer(doc, score);
+  if (phrasesOut.length === 0) return top.sorted();
+  const check = new PhraseCheck(corpus);
+  return top.sorted().filter(({ doc }) => !check.hasAny(doc, phrasesOut)).slice(0, limit);
+}
+
+/** Docs whose title has every word of `text` (the last one possibly unfinished), each with its score. */
+function titlesWith(corpus: Corpus, text: string, lastOpen: boolean): Map<number, number> {
   const words = tokens(text).filter((t) => !t.joined).map((t) => t.term);
-  if (words.length === 0 || limit <= 0) return [];
+  if (words.length === 0) return new Map();
   const last = words.pop()!;
-  const complete = /\s$/.test(text);
-  const lastTerms = complete ? [corpus.vocab.lookup(last)].filter((t) => t >= 0)
-    : corpus.vocab.withPrefix(last).sort((a, b) => corpus.df[b]! - corpus.df[a]!).slice(0, MAX_PREFIX_TERMS);
+  const lastTerms = lastOpen ? corpus.vocab.withPrefix(last).sort((a, b) => corpus.df[b]! - corpus.df[a]!).slice(0, MAX_PREFIX_TERMS)
+    : [corpus.vocab.lookup(last)].filter((t) => t >= 0);
   const earlier = words.map((w) => corpus.vocab.lookup(w));
-  if (earlier.some((t) => t < 0)) return [];
+  if (earlier.some((t) => t < 0)) return new Map();
   const earlierIdf = earlier.reduce((sum, t) => sum + corpus.idf(t), 0);
 
-  const bestOfDoc = new Map<number, number>();
+  // Each doc's best idf among the last word's terms, then (in place) its score.
+  const scores = new Map<number, number>();
   for (const term of lastTerms) {
     const length = corpus.postings.read(term);
     const { docs, tfs } = corpus.postings;
@@ -29,17 +61,38 @@ export function suggestTitles(corpus: Corpus, typed: string, limit: number): { d
     for (let i = 0; i < length; i++) {
       const doc = docs[i]!;
       if (!corpus.alive[doc] || fieldTf(tfs[i]!, Field.Title) === 0) continue;
-      if (idf > (bestOfDoc.get(doc) ?? -1)) bestOfDoc.set(doc, idf);
+      if (idf > (scores.get(doc) ?? -1)) scores.set(doc, idf);
     }
   }
-  const top = new TopK(limit);
-  for (const [doc, idf] of bestOfDoc) {
-    const start = corpus.titleStart[doc]!, count = corpus.titleCount[doc]!;
-    const title = corpus.titleTerms.subarray(start, start + count);
-    if (!earlier.every((t) => title.includes(t))) continue;
+  for (const [doc, idf] of scores) {
+    const title = titleTerms(corpus, doc);
+    if (!earlier.every((t) => title.includes(t))) { scores.delete(doc); continue; }
     const first = earlier[0] ?? -1;
     const startsWithTyped = first >= 0 ? title[0] === first : lastTerms.includes(title[0]!);
-    top.offer(doc, earlierIdf + idf + (startsWithTyped ? 2 : 0) + 1 / (1 + count));
+    scores.set(doc, earlierIdf + idf + (startsWithTyped ? 2 : 0) + 1 / (1 + title.length));
   }
-  return top.sorted();
+  return scores;
+}
+
+const titleTerms = (corpus: Corpus, doc: number): Int32Array | Uint32Array => {
+  const start = corpus.titleStart[doc]!;
+  return corpus.titleTerms.subarray(start, start + corpus.titleCount[doc]!);
+};
+
+/** Whether search leaves a doc out for the words typed with a minus (anywhere in the paper, as search reads
+ * them), or, for the one still being typed, whether its title has a word that starts so. */
+function leftOut(corpus: Corpus, split: SplitQuery, open: string | undefined): (doc: number) => boolean {
+  const excluded = excludedTerms(split.excluded, corpus);
+  let marked: Uint8Array | null = null;
+  if (excluded.length > 0) {
+    marked = new Uint8Array(corpus.docCount);
+    for (const term of excluded) {
+      const n = corpus.postings.read(term), docs = corpus.postings.docs;
+      for (let i = 0; i < n; i++) marked[docs[i]!] = 1;
+    }
+  }
+  const starts = open && open.length >= MIN_OPEN_EXCLUSION ? new Set(corpus.vocab.withPrefix(open.toLowerCase())
+    .filter((id) => !isStopword(corpus.vocab.stemOf(id))).slice(0, MAX_PREFIX_TERMS)) : null;
+  if (!marked && !starts) return () => false;
+  return (doc) => (marked !== null && marked[doc] === 1) || (starts !== null && titleTerms(corpus, doc).some((t) => starts.has(t)));
 }

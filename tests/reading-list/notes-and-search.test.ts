@@ -90,6 +90,10 @@ describe("/papers note", () => {
     await say(services, reader, `note ${DIFF.id} naïve ＦＩＤ baseline`);
     expect((await say(services, reader, "bookmarks naive fid")).papers!.map((p) => p.id)).toEqual([DIFF.id]);
     expect((await say(services, reader, "bookmarks NAÏVE")).papers!.map((p) => p.id)).toEqual([DIFF.id]);
+    // Notes read the query as search does: either side of an OR, and not with a word left out.
+    expect((await say(services, reader, "bookmarks fid OR section")).papers!.map((p) => p.id).sort()).toEqual([DIFF.id, RL.id].sort());
+    expect((await say(services, reader, "bookmarks fid -baseline")).text).toMatch(/^None of your 4 bookmarks match "fid -baseline"/);
+    expect((await say(services, reader, "bookmarks fid -section")).papers!.map((p) => p.id)).toEqual([DIFF.id]);
   });
 
   it("clears the note when the text is empty", async () => {

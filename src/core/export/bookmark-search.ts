@@ -3,7 +3,7 @@
 // whose note has every word, which the index does not know about.
 import type { UserRef } from "../channel.ts";
 import { splitByRelevance } from "../relevance.ts";
-import { splitQuery } from "../search/query.ts";
+import { sidesOf, splitQuery } from "../search/query.ts";
 import { foldAccents } from "../search/tokenize.ts";
 import type { Services } from "../services.ts";
 import { readingList, type ReadingListItem } from "./reading-list.ts";
@@ -12,10 +12,17 @@ import { readingList, type ReadingListItem } from "./reading-list.ts";
  * as the index folds papers ("naive" finds a note saying "naïve"), and lower case. */
 const folded = (text: string): string => foldAccents(text).toLowerCase();
 
-function noteMatches(note: string | null, words: string[]): boolean {
-  if (!note || words.length === 0) return false;
-  const text = folded(note);
-  return words.every((w) => text.includes(w));
+/** A note matches a query as search reads it: every word of one side of an OR ("fid OR section"), and none
+ * of the words typed with a minus. */
+function noteMatcher(query: string): (note: string | null) => boolean {
+  const wordsOf = (text: string) => folded(text).split(/\s+/).filter((w) => w.length > 1);
+  const sides = (sidesOf(query) ?? [query]).map((side) => wordsOf(splitQuery(side).rest)).filter((words) => words.length > 0);
+  const out = wordsOf(splitQuery(query).excluded.join(" "));
+  return (note) => {
+    if (!note) return false;
+    const text = folded(note);
+    return sides.some((words) => words.every((w) => text.includes(w))) && !out.some((w) => text.includes(w));
+  };
 }
 
 /** A match and its number in the whole list (newest first, from 1), which /papers note takes. */
@@ -33,7 +40,7 @@ export async function searchReadingList(services: Pick<Services, "bookmarks" | "
   const { strong } = splitByRelevance(services.catalog.index, query, hits);
   const found = strong.map((h) => byId.get(h.id)!).filter(Boolean);
   const seen = new Set(found.map((item) => item.paper.id));
-  const words = folded(splitQuery(query).rest).split(/\s+/).filter((w) => w.length > 1); // not "-word"s: those leave out
-  for (const item of items) if (!seen.has(item.paper.id) && noteMatches(item.note, words)) found.push(item);
+  const noteMatches = noteMatcher(query);
+  for (const item of items) if (!seen.has(item.paper.id) && noteMatches(item.note)) found.push(item);
   return found;
 }

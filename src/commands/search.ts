@@ -48,8 +48,9 @@ export const searchCommand = defineCommand({
       return { visibility: "ephemeral", text: `Papers for ${quoted(shown)} (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
     }
     const { rest, excluded, phrases, excludedPhrases } = splitQuery(query);
-    const leftOut = [...excluded, ...excludedPhrases.map((p) => `"${p.trim()}"`)];
-    if (leftOut.length > 0 && rest.trim() === "") {
+    // An empty pair of quotes leaves out nothing; "-moe OR -mamba" is still only what to leave out.
+    const leftOut = [...excluded, ...excludedPhrases.filter((p) => p.trim()).map((p) => `"${p.trim()}"`)];
+    if (leftOut.length > 0 && rest.replace(/(?<=^|\s)OR(?=\s|$)/g, " ").trim() === "") {
       return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} only says what to leave out; add what to look for, ` +
         `like ${exampleOn(ctx.user.platform, "search", [["query", `mixture of experts -${leftOut[0]!.slice(0, 30)}`]])}.` };
     }

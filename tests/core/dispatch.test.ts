@@ -53,11 +53,13 @@ describe("free text after /papers", () => {
   });
 
   it("says a search of only words to leave out needs something to look for", async () => {
-    for (const text of ["-survey", "search -survey -moe"]) {
+    for (const text of ["-survey", "search -survey -moe", "-survey OR -moe", '-survey -""']) {
       const reply = await runText(registry, text, ctx);
       expect(reply.papers ?? [], text).toEqual([]);
       expect(plainTyped(reply.text)).toMatch(/^".*-survey.*" only says what to leave out; add what to look for, like \/papers mixture of experts -survey\.$/);
     }
+    // Empty quotes leave out nothing: a search of them has no word to look for.
+    expect(plainTyped((await runText(registry, '-""', ctx)).text)).toMatch(/has no word specific enough to search for/);
     const titles = ((await runText(registry, "moe -survey", ctx)).papers ?? []).map((p) => p.title);
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.filter((t) => /survey/i.test(t))).toEqual([]);

@@ -16,6 +16,8 @@ const EITHER = /\s+OR(?:\s+|$)/;
 // A word with a minus still being typed ("mixture -surv"): its titles go already, those with a word it starts.
 const OPEN_EXCLUSION = /(?<=^|\s)-(\p{L}\S*)$/u;
 const MIN_OPEN_EXCLUSION = 3;
+// As search (query.ts sidesOf): each side is a pass of its own, on every keystroke.
+const MAX_SIDES = 8;
 // Candidates read for left-out phrases (a read of each paper's terms, phrase.ts) beyond the titles shown.
 const PHRASE_SLACK = 50;
 
@@ -27,8 +29,8 @@ export function suggestTitles(corpus: Corpus, typed: string, limit: number): { d
   const split = splitQuery(open ? text.slice(0, open.index) : text);
   // The last word is unfinished while a letter or digit ends the text (not a space, nor a closing quote).
   const lastOpen = !open && /[\p{L}\p{N}]$/u.test(text);
-  const sides = split.rest.split(EITHER);
-  const found = titlesWith(corpus, sides.pop()!, lastOpen);
+  const all = split.rest.split(EITHER), sides = all.slice(0, MAX_SIDES);
+  const found = titlesWith(corpus, sides.pop()!, lastOpen && all.length <= MAX_SIDES);
   for (const side of sides) {
     for (const [doc, score] of titlesWith(corpus, side, false)) found.set(doc, Math.max(found.get(doc) ?? 0, score));
   }

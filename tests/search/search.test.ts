@@ -122,6 +122,16 @@ describe("search ranking", () => {
     expect(rlhf.some((t) => t.startsWith("MM-RLHF"))).toBe(true);
     expect(top("reinforcement learning from human feedback", 1)[0]).toMatch(/^The Alignment Ceiling/);
     expect(top("mixture of experts", 7).filter(isMoe)).toHaveLength(7);
+    // The field's common acronyms, those that are also words ("rope") included.
+    const spelled = SearchIndex.build([
+      paper("cv", "Scaling laws in computer vision", "We study how computer vision models scale."),
+      paper("rope", "Extending rotary position embedding", "Rotary position embedding for long contexts."),
+      paper("bc", "Behavior cloning from few demonstrations", "We study behavior cloning for robots."),
+      paper("knot", "Tying a rope knot", "A study of knots."),
+    ]);
+    for (const [acronym, id] of [["cv", "cv"], ["rope", "rope"], ["bc", "bc"]] as const) {
+      expect(spelled.search(acronym, { limit: 1 }).hits.map((h) => h.id), acronym).toEqual([id]);
+    }
   });
 
   it("matches partial words and typos", () => {

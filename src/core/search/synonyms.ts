@@ -162,7 +162,8 @@ export const RELATED: string[][] = [
   ["plan", "planning", "planner"],
   ["tool", "calculator", "api"],
   ["see", "vision", "visual", "perception"],
-  ["read", "reading", "comprehension"],
+  // Not "read": in chat it is the request ("what should I read on moe", query.ts QUESTION_FILLER).
+  ["reading", "comprehension"],
   ["money", "economic", "market", "price", "auction", "bid"],
   ["bargain", "negotiate", "negotiation"],
   ["private", "privacy", "confidential"],

@@ -8,6 +8,7 @@ import { exampleOn, searchExample, usageOn } from "../command-kit/usage.ts";
 import type { Platform } from "../core/channel.ts";
 import type { Reply } from "../core/messages/reply.ts";
 import { typed } from "../core/messages/typed.ts";
+import { isStopword } from "../core/search/query.ts";
 
 const Options = z.object({
   command: option(z.string().trim().max(60, "That is too long for a command name.").optional(),
@@ -41,7 +42,17 @@ export function helpCommand(registry: () => CommandRegistry) {
         // Read as dispatch reads typed words ("not interested" is not-interested).
         const words = command.replace(/^\/?papers\s+/i, "").split(/\s+/);
         const [found] = registry().lookup(words);
-        if (!found) throw new UserError("unknown_command", `There is no /papers ${typed(words[0]!.toLowerCase().slice(0, 40))} command; /papers help lists them all.`);
+        if (!found) {
+          // "help me find moe papers" asks for papers in plain words: show how to search for its topic.
+          // Its words less the asking around them ("me find … papers"); "of" inside "mixture of experts" stays.
+          const asking = (w: string) => !/\p{L}/u.test(w) || isStopword(w.toLowerCase());
+          let from = 0, to = words.length;
+          while (from < to && asking(words[from]!)) from++;
+          while (to > from && asking(words[to - 1]!)) to--;
+          const topic = words.slice(from, to).join(" ").slice(0, 40);
+          const search = words.length > 1 && topic ? ` To find papers, type the topic after /papers, like ${exampleOn(ctx.user.platform, "search", [["query", typed(topic)]])}.` : "";
+          throw new UserError("unknown_command", `There is no /papers ${typed(words[0]!.toLowerCase().slice(0, 40))} command; /papers help lists them all.${search}`);
+        }
         return commandHelp(found, ctx.user.platform);
       }
       const platform = ctx.user.platform;

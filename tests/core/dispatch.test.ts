@@ -127,6 +127,10 @@ describe("free text after /papers", () => {
     expect(subscribe).toContain("• ranked (optional): Order: trending (default) or team\n");
     expect((await runText(registry, "help export", ctx)).text).toMatch(/\(bibtex, markdown\)|bibtex.*markdown/);
     expect(plainTyped((await runText(registry, "help frobnicate", ctx)).text)).toBe("There is no /papers frobnicate command; /papers help lists them all.");
+    // Asking for papers in plain words after "help": how to search for them, with their topic.
+    expect(plainTyped((await runText(registry, "help me find moe papers please", ctx)).text)).toBe(
+      "There is no /papers me command; /papers help lists them all. To find papers, type the topic after /papers, like /papers moe.");
+    expect(plainTyped((await runText(registry, "help with mixture of experts", ctx)).text)).toMatch(/like \/papers mixture of experts\.$/);
     expect((await runText(registry, "help not interested", ctx)).text).toMatch(/^\/papers not-interested /);
     expect((await runText(registry, "help", ctx)).text).toContain("/papers help <command> explains one command.");
   });

@@ -1,31 +1,68 @@
 import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { defineCommand } from "../command-kit/command.ts";
-import { example } from "../command-kit/usage.ts";
+import { example, exampleOn } from "../command-kit/usage.ts";
 import { internal, option, wholeNumber } from "../command-kit/options.ts";
+import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
+import { UserError } from "../command-kit/errors.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
+import { quoted, typed } from "../core/messages/typed.ts";
+import { missingWordsText, papersAbout } from "../core/relevance.ts";
+import { onlyCommonWords, splitQuery } from "../core/search/query.ts";
 
 const COUNT_HINT = `The count is a number from 1 to 50, like ${example("trending", [["count", "10"]])}.`;
 
 const Options = z.object({
   count: option(wholeNumber(1, 50, COUNT_HINT).default(5),
     { description: "How many (1–50, default 5)" }),
+  topic: option(z.string().trim().max(MAX_QUERY_LENGTH, `Keep the topic under ${MAX_QUERY_LENGTH} characters; a few keywords work best.`).optional(),
+    { description: "Only the trending papers about this, e.g. moe" }),
   offset: internal(wholeNumber(0, 1000).default(0)),
 });
+
+/** "trending 10", "trending moe", "trending 10 moe", "trending moe 10": a count in digits, first or last;
+ * words are a topic. */
+function parseTrendingWords(words: string[]): Record<string, unknown> {
+  const [first, ...rest] = words;
+  if (first === undefined) return {};
+  if (/\p{L}/u.test(first) && !/^\d/.test(first)) {
+    const last = words.length > 1 && /^\d+$/.test(words[words.length - 1]!) ? words[words.length - 1] : undefined;
+    return last === undefined ? { topic: words.join(" ") } : { count: last, topic: words.slice(0, -1).join(" ") };
+  }
+  // A second number is no topic ("trending 3 4"): the count hint says what to type.
+  if (rest.length > 0 && !rest.some((w) => /\p{L}/u.test(w))) return { count: "not one number" };
+  return { count: first, ...(rest.length > 0 ? { topic: rest.join(" ") } : {}) };
+}
 
 export const trendingCommand = defineCommand({
   data: {
     name: "trending",
-    description: "Today's trending papers, in rank order",
-    usage: "trending [count]",
+    description: "Today's trending papers, in rank order, optionally only those about a topic",
+    usage: "trending [count] [topic words…]",
     options: Options,
   },
-  async execute(ctx, { count, offset }): Promise<Reply> {
+  parseText: parseTrendingWords,
+  async execute(ctx, { count, topic, offset }): Promise<Reply> {
     const { papers, catalog } = ctx.services;
     const snapshot = await papers.trending(localDate(ctx.now, "UTC"));
     if (!snapshot || snapshot.ids.length === 0) return { visibility: "ephemeral", tone: "info", text: "There is no trending list yet; try again after the next refresh." };
+    let listed = snapshot.ids, lead = `Trending papers, ${snapshot.date}`;
+    if (topic) {
+      if (onlyCommonWords(splitQuery(topic).rest)) {
+        throw new UserError("vague_topic", `${quoted(topic.slice(0, 40))} has no word specific enough for a topic; try a few keywords, like ${exampleOn(ctx.user.platform, "trending", [["count", "10"], ["topic", "mixture of experts"]])}.`);
+      }
+      // The papers of the list that are about the topic, as a topic digest picks them, in the list's order.
+      const about = new Set(papersAbout(catalog.index, topic, { among: snapshot.ids, limit: snapshot.ids.length }).map((h) => h.id));
+      listed = snapshot.ids.filter((id) => about.has(id));
+      if (listed.length === 0) {
+        const missing = missingWordsText(catalog.index, topic);
+        return { visibility: "ephemeral", tone: "info", text: `None of the ${snapshot.ids.length} trending papers of ${snapshot.date} is about ${quoted(topic.slice(0, 60))}` +
+          `${missing ? ` (no paper mentions ${missing})` : ""}; search every paper with ${exampleOn(ctx.user.platform, "search", [["query", typed(topic.slice(0, 60))]])}.` };
+      }
+      lead = `Trending papers about ${quoted(topic.slice(0, 60))}, ${snapshot.date}`;
+    }
     // "trending 50" on Discord shows 10 (a message's embeds) and pages on from the 11th.
-    const ids = snapshot.ids.slice(offset, offset + Math.min(count, ctx.maxListed ?? count));
+    const ids = listed.slice(offset, offset + Math.min(count, ctx.maxListed ?? count));
     // A list written since this process last synced (an ingest, another replica's refresh) names papers it
     // has not read yet: those come from the database, so the page is whole and its ranks are the list's.
     const unread = ids.filter((id) => !catalog.get(id));
@@ -35,10 +72,10 @@ export const trendingCommand = defineCommand({
     const end = offset + ids.length;
     return {
       visibility: "ephemeral",
-      text: `Trending papers, ${snapshot.date} (${range(offset + 1, end, snapshot.ids.length)}):`,
+      text: `${lead} (${range(offset + 1, end, listed.length)}):`,
       papers: cards,
       actions: ["bookmark", "share", "similar", "notInterested"],
-      ...(end < snapshot.ids.length ? { more: { command: "trending", input: { count, offset: end } } } : {}),
+      ...(end < listed.length ? { more: { command: "trending", input: { count, ...(topic ? { topic } : {}), offset: end } } } : {}),
     };
   },
 });

@@ -37,13 +37,32 @@ describe("free text after /papers", () => {
     expect(reply.more).toEqual({ command: "trending", input: { count: 3, offset: 3 } });
   });
 
+  it("lists only the trending papers about a topic, in the list's order, with the count first or last", async () => {
+    const first = await runText(registry, "trending 50", ctx);
+    const all = [...first.papers!, ...(await runCommand(registry, "trending", first.more!.input, ctx)).papers!].map((p) => p.title);
+    const about = await runText(registry, "trending moe", ctx);
+    expect(plainTyped(about.text)).toMatch(/^Trending papers about "moe", \d{4}-\d\d-\d\d \(1–5 of 7\):$/);
+    const titles = about.papers!.map((p) => p.title);
+    expect(titles.every((t) => /experts|moe/i.test(t))).toBe(true);
+    expect(titles).toEqual(all.filter((t) => titles.includes(t))); // the list's order
+    expect(about.papers!.map((p) => p.rank)).toEqual([1, 2, 3, 4, 5]); // numbered as shown: "bookmark 2" is the second
+    expect(about.more).toEqual({ command: "trending", input: { count: 5, topic: "moe", offset: 5 } });
+    expect((await runCommand(registry, "trending", about.more!.input, ctx)).papers!.map((p) => p.rank)).toEqual([6, 7]);
+    for (const text of ["trending 2 moe", "trending moe 2"]) {
+      expect((await runText(registry, text, ctx)).papers!.map((p) => p.title), text).toEqual(titles.slice(0, 2));
+    }
+    const none = await runText(registry, "trending zorblax", ctx);
+    expect(plainTyped(none.text)).toMatch(/^None of the \d+ trending papers of \S+ is about "zorblax" \(no paper mentions "zorblax"\); search every paper with \/papers zorblax\.$/);
+    expect(plainTyped((await runText(registry, "trending the", ctx)).text)).toMatch(/^"the" has no word specific enough for a topic/);
+  });
+
   it("answers bad input with one sentence that says what to type", async () => {
-    for (const text of ["trending abc", "trending 0", "trending 999", "trending 3 4", "paper", "paper 9999.99999"]) {
+    for (const text of ["trending 0", "trending 999", "trending 3 4", "paper", "paper 9999.99999"]) {
       const reply = await runText(registry, text, ctx);
       expect(reply.tone, text).toBe("error");
       expectOneSentence(reply.text);
     }
-    expect((await runText(registry, "trending abc", ctx)).text).toBe("The count is a number from 1 to 50, like /papers trending 10.");
+    expect((await runText(registry, "trending 3 4", ctx)).text).toBe("The count is a number from 1 to 50, like /papers trending 10.");
     // A count is typed in digits: what else Number() reads (hex, exponents, binary, "5.0") is no count a person meant.
     for (const text of ["trending 0x10", "trending 1e1", "trending 0b11", "trending 5.0"]) {
       expect((await runText(registry, text, ctx)).text, text).toBe("The count is a number from 1 to 50, like /papers trending 10.");

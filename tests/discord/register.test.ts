@@ -39,6 +39,7 @@ describe("papers discord register", () => {
     expect(option("search", "query")).toMatchObject({ type: 3, required: true, autocomplete: true, max_length: 500 });
     expect(option("note", "text")).toMatchObject({ type: 3, required: false, max_length: 500 });
     expect(option("trending", "count")).toMatchObject({ type: 4, required: false, min_value: 1, max_value: 50 });
+    expect(option("trending", "topic")).toMatchObject({ type: 3, required: false });
     expect(option("subscribe", "zone")).toMatchObject({ autocomplete: true });
     expect(option("subscribe", "ranked").choices).toEqual([{ name: "trending", value: "trending" }, { name: "team", value: "team" }]);
     expect(first.out).toContain("/papers search");

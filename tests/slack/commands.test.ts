@@ -160,9 +160,10 @@ describe("/papers over real Bolt", () => {
   });
 
   const badInputs: Array<[string, string, RegExp]> = [
-    ["trending abc", "trending abc", /number from 1 to 50/],
+    // Words after trending are a topic ("trending moe"); a second number is not.
+    ["trending 3 4", "trending 3 4", /number from 1 to 50/],
     ["trending 999", "trending 999", /number from 1 to 50/],
-    ["trending 5 extra words", "trending 5 extra words", /didn't expect "extra words"/],
+    ["foryou extra words", "foryou extra words", /didn't expect "extra words"/],
     ["paper nope", "paper nope", /don't know a paper "nope"/],
     ["paper", "paper", /number in the last list, like \/papers paper 2, or its id or link/],
     ["similar", "similar", /number in the last list, like \/papers similar 2, or its id or link/],

@@ -29,7 +29,7 @@ const HELP: Record<string, { summary: string; flags?: string[] }> = {
     flags: ["--chat   Slack or Discord must be configured: exit 2 instead of starting the terminal conversation (services, the container)"] },
   search: { summary: "Search the papers, as /papers <words> does in chat.",
     flags: ["--limit N   how many papers to print, 1 to 50 (default 5)", "--json      print JSON instead of text"] },
-  trending: { summary: "Print today's trending papers.", flags: ["--limit N   how many papers, 1 to 50 (default 10)", "--json      print JSON instead of text"] },
+  trending: { summary: "Print today's trending papers (only those about a topic, when words follow).", flags: ["--limit N   how many papers, 1 to 50 (default 10)", "--json      print JSON instead of text"] },
   ingest: { summary: "Load a trending-page capture file, or fetch from Hugging Face now.",
     flags: ["<file>                 a capture of huggingface.co/papers/trending saved as text", "--hf                   fetch from the Hugging Face papers API instead",
       "--date YYYY-MM-DD      the day the list is from (with --hf: that day's list, default today, else yesterday;",

@@ -53,11 +53,14 @@ export const searchCli: CliCommand = {
 
 export const trendingCli: CliCommand = {
   name: "trending",
-  usage: "papers trending [--limit N] [--json]",
+  usage: "papers trending [topic…] [--limit N] [--json]",
   async run(ctx) {
     const { values, positionals } = parse(ctx);
-    if (positionals.length > 0) throw new CliUsageError(`papers trending takes no words; did you mean: papers trending --limit ${positionals[0]}`);
+    // Words are a topic, as in chat ("papers trending moe"); a count is --limit's.
+    const topic = positionals.join(" ").trim();
+    if (topic && !/\p{L}/u.test(topic)) throw new CliUsageError(`papers trending takes a topic in words; did you mean: papers trending --limit ${positionals[0]}`);
+    if (topic.length > 500) throw new CliUsageError(`That topic is ${topic.length} characters; keep it under 500.`);
     const count = limitOf(values.limit, 10);
-    return withServices(ctx, (services) => printReply(ctx, services, "trending", { count }, values.json ?? false));
+    return withServices(ctx, (services) => printReply(ctx, services, "trending", { count, ...(topic ? { topic } : {}) }, values.json ?? false));
   },
 };

@@ -79,6 +79,18 @@ describe("papers trending", () => {
     for (const row of rows) expect(row.url).toMatch(/^https:\/\//);
   });
 
+  it("words are a topic: only the trending papers about it, in the list's order", async () => {
+    const run = await runCli(["trending", "mixture", "of", "experts", "--limit", "50", "--json"], env);
+    expect(run.code).toBe(0);
+    const rows = JSON.parse(run.out) as Row[];
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows.every((r) => /experts|moe/i.test(r.title))).toBe(true);
+    const listed = await db.snapshotEntry.findMany({ orderBy: [{ date: "desc" }, { rank: "asc" }], take: 200 });
+    const order = listed.map((e) => e.paperId);
+    expect(rows.map((r) => order.indexOf(r.id))).toEqual(rows.map((r) => order.indexOf(r.id)).sort((a, b) => a - b));
+    expect(rows.map((r) => r.rank)).toEqual(rows.map((_, i) => i + 1));
+  });
+
   it("prints text and exits 0", async () => {
     const run = await runCli(["trending", "--limit", "2"], env);
     expect(run.code).toBe(0);

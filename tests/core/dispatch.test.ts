@@ -68,7 +68,10 @@ describe("free text after /papers", () => {
       expect((await runText(registry, text, ctx)).text, text).toBe("The count is a number from 1 to 50, like /papers trending 10.");
     }
     expect((await runText(registry, "trending 07", ctx)).papers, "07").toHaveLength(7);
-    expect(plainTyped((await runText(registry, "paper 9999.99999", ctx)).text)).toMatch(/^I don't know a paper "9999.99999"/);
+    // Shaped like an arXiv id but none can be: said so, not "search for 9999.99999" (a search of it lands here again).
+    for (const text of ["paper 9999.99999", "2503.0409", "search 2503.0409"]) {
+      expect(plainTyped((await runText(registry, text, ctx)).text), text).toMatch(/^"\d{4}\.\d+" is no arXiv id: .*like 2503\.04094; check it, or search for the paper by its words, like \/papers <words>\.$/);
+    }
   });
 
   it("says a search of only words to leave out needs something to look for", async () => {

@@ -98,6 +98,9 @@ describe("free text after /papers", () => {
     expect(reply.papers!.length).toBeGreaterThan(0);
     const exact = await runText(registry, '"mixture of experts"', ctx);
     expect(plainTyped(exact.text)).toMatch(/^Papers for "mixture of experts" \(1–/);
+    // Quotes inside what is echoed: curly ones around it, so the two pairs read apart.
+    expect(plainTyped((await runText(registry, '"mixture of experts" -survey', ctx)).text)).toMatch(/^Papers for “"mixture of experts" -survey” \(1–/);
+    expect(plainTyped((await runText(registry, '"mixture of experts" "routing"', ctx)).text)).toMatch(/^Papers for “"mixture of experts" "routing"” \(1–/);
   });
 
   it("says a search of only common words names no topic, instead of listing every paper", async () => {

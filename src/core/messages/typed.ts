@@ -22,15 +22,20 @@ export function typed(text: string): string {
 
 /** `text` in double quotes, marked as typed by a person. */
 export function quoted(text: string): string {
-  // Typed in quotes already ("mixture of experts" searched as a phrase): one pair of quotes, not two.
-  return `"${typed(unquoted(text))}"`;
+  // Typed in quotes already ("mixture of experts" searched as a phrase): one pair of quotes, not two. With
+  // quotes inside ('"world model" -survey'), curly ones around, so the pair around tells from those inside.
+  const inner = unquoted(text);
+  return DOUBLE_QUOTE.test(inner) ? `“${typed(inner)}”` : `"${typed(inner)}"`;
 }
 
-/** The words inside the quotes a text was typed in ("mixture of experts", “…”, '…', «…»), or the text. */
+/** The words inside the quotes a text was typed in ("mixture of experts", “…”, '…', «…»), or the text: not
+ * when quotes stand inside too ('"world model" "agents"' is two quoted phrases, not one). */
 export function unquoted(text: string): string {
-  return QUOTED.exec(text)?.[1]?.trim() ?? text;
+  const inner = QUOTED.exec(text)?.[1];
+  return inner !== undefined && !DOUBLE_QUOTE.test(inner) ? inner.trim() : text;
 }
 const QUOTED = /^["“”'‘’«»](.*)["“”'‘’«»]$/s;
+const DOUBLE_QUOTE = /["“”„«»]/;
 
 /** `text` with its typed spans passed through `typed` and everything else through `other` (marks dropped). */
 export function mapTyped(text: string, typed: (span: string) => string, other: (rest: string) => string): string {

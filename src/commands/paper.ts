@@ -34,13 +34,13 @@ export async function paperNamed(ctx: CommandContext, id: string): Promise<Paper
   const paper = await findPaper(ctx, id, pickById("paper"));
   if (paper) return paper;
   const arxivId = listNumber(id) === null ? parseArxivId(id) : null;
-  // Its words as a search, typed out with "search": "/papers <words>" would be typed with "paper" still in
-  // front of them, and "/papers trending robots" would be another command.
   // Shaped like an arXiv id but none can be ("2503.0409", "9999.99999"): its digits are no words to search
-  // for either, and "/papers search 2503.0409" would land here again.
+  // for, and "/papers search 2503.0409" would land here again.
   if (arxivId && !plausibleArxivId(arxivId)) {
     throw new UserError("unknown_paper", `${quoted(arxivId)} is no arXiv id: since 2015 they read year and month, a dot and five digits, like 2503.04094; check it, or search for the paper by its words, like ${SEARCH_EXAMPLE}.`);
   }
+  // Its words as a search, typed out with "search": "/papers <words>" would be typed with "paper" still in
+  // front of them, and "/papers trending robots" would be another command.
   if (!arxivId) {
     const search = ctx.user.platform === "discord" ? exampleOn("discord", "search", [["query", typed(id.slice(0, 60))]]) : `/papers search ${typed(id.slice(0, 60))}`;
     throw new UserError("unknown_paper", `I don't know a paper ${quoted(id.slice(0, 60))}. Search for it with ${search}.`);

@@ -44,6 +44,14 @@ describe("/papers slash commands through discord.js", () => {
     const { edit } = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "trending", { count: 3 }));
     expect(edit.body.content).toMatch(/^Trending papers, \d{4}-\d{2}-\d{2} \(1–3 of \d+\):$/);
     expect(edit.body.embeds).toHaveLength(3);
+    // With a topic: only the trending papers about it, and Show more goes on with the topic.
+    const about = slashCommand(h.emulator, "trending", { count: 2, topic: "mixture of experts" });
+    const topical = await deferredThenEdited(h.emulator, about);
+    expect(topical.edit.body.content).toMatch(/^Trending papers about "mixture of experts", \d{4}-\d{2}-\d{2} \(1–2 of \d+\):$/);
+    expect(topical.edit.body.embeds.map((e: any) => e.title)).toEqual([expect.stringMatching(/experts|moe/i), expect.stringMatching(/experts|moe/i)]);
+    const more = topical.edit.body.components.flatMap((row: any) => row.components).find((c: any) => c.label === "Show more");
+    const next = await deferredThenEdited(h.emulator, clickComponent(h.emulator, h.emulator.interactionReplies.get(about.token)!.original, more.custom_id));
+    expect(next.edit.body.content).toMatch(/^Trending papers about "mixture of experts", \S+ \(3–4 of \d+\):$/);
   });
 
   it("trending with 12 papers stays within Discord's limits: 10 embeds, menus instead of 36 buttons", async () => {

@@ -60,6 +60,9 @@ describe("search ranking", () => {
     expect(ids("moe -zzyzx")).toEqual(ids("moe"));
     expect(ids("mixture-of-experts")).toEqual(ids("mixture-of-experts -zzyzx"));
     expect(index.attainable("moe -survey")).toBe(index.attainable("moe"));
+    // Inside quotes a minus leaves nothing out: '"-moe"' is moe, '"mixture -of experts"' the phrase.
+    expect(ids('"-moe"')).toEqual(ids("moe"));
+    expect(ids('"mixture -of experts"')).toEqual(ids('"mixture of experts"'));
     // Field names typed as other search boxes take them are no words to look for.
     expect(ids("title:moe -survey")).toEqual(ids("moe -survey"));
     const byName = SearchIndex.build([paper("k", "A minimax agent", "Battles.", [], ["Seth Karten"]), paper("o", "Other", "Text.")]);

@@ -165,7 +165,8 @@ export function splitQuery(query: string): SplitQuery {
     .replace(QUOTED, (_, minus: string | undefined, inner: string) => {
       if (minus) { excludedPhrases.push(inner); return " "; }
       phrases.push(inner);
-      return ` ${inner} `;
+      // Inside quotes a minus leaves nothing out ('"-moe"' asks for moe).
+      return ` ${inner.replace(/(?<=^|\s)-+/g, " ")} `;
     })
     .replace(EXCLUDED_WORD, (_, word: string) => { excluded.push(word); return " "; });
   return { rest, phrases, excluded, excludedPhrases };

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handlePaperAction } from "../../src/command-kit/interactions.ts";
 import type { Paper } from "../../src/core/paper.ts";
+import { plainTyped } from "../../src/core/messages/typed.ts";
 import type { TestServices } from "../support/services.ts";
 import { bookmarkInOrder, contextFor, isMoeTitle, moeTitled, person, registry, run, say, setup, teardown } from "./support.ts";
 
@@ -86,6 +87,16 @@ describe("/papers similar and More like this", () => {
     expect(titles.filter(isMoeTitle).length, titles.join(" | ")).toBeGreaterThanOrEqual(4);
     expect(isMoeTitle(titles[0]!)).toBe(true);
     expect(reply.papers!.map((p) => p.id)).not.toContain(source.id);
+  });
+
+  it("takes words for the paper search finds best for them, saying which", async () => {
+    const reply = await say(services, person("U-sim"), "similar mixture of experts");
+    const { hits } = services.catalog.index.search("mixture of experts", { limit: 1 });
+    const best = services.catalog.get(hits[0]!.id)!;
+    expect(plainTyped(reply.text)).toBe(`More like “${best.title}”, the best match for "mixture of experts":`);
+    expect(reply.papers!.map((p) => p.id)).toEqual((await say(services, person("U-sim"), `similar ${best.id}`)).papers!.map((p) => p.id));
+    // Words no paper is about are still no paper.
+    expect((await say(services, person("U-sim"), "similar zzyzx quux")).text).toMatch(/^I don't know a paper "zzyzx quux"/);
   });
 
   it("is what the More like this button runs", async () => {

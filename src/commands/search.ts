@@ -6,7 +6,7 @@ import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference, isTitleId } from "../core/paper.ts";
-import { onlyCommonWords, splitQuery, withoutExclusions } from "../core/search/query.ts";
+import { onlyCommonWords, onlyLeftOut, splitQuery, withoutExclusions } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
 import { quoted, unquoted } from "../core/messages/typed.ts";
 
@@ -47,13 +47,13 @@ export const searchCommand = defineCommand({
       const paper = await paperNamed(ctx, query);
       return { visibility: "ephemeral", text: `Papers for ${quoted(shown)} (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
     }
-    const { rest, excluded, phrases, excludedPhrases } = splitQuery(query);
-    // An empty pair of quotes leaves out nothing; "-moe OR -mamba" is still only what to leave out.
-    const leftOut = [...excluded, ...excludedPhrases.filter((p) => p.trim()).map((p) => `"${p.trim()}"`)];
-    if (leftOut.length > 0 && rest.replace(/(?<=^|\s)OR(?=\s|$)/g, " ").trim() === "") {
+    const split = splitQuery(query), { rest, excluded, phrases, excludedPhrases } = split;
+    const onlyOut = onlyLeftOut(split);
+    if (onlyOut) {
       return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} only says what to leave out; add what to look for, ` +
-        `like ${exampleOn(ctx.user.platform, "search", [["query", `mixture of experts -${leftOut[0]!.slice(0, 30)}`]])}.` };
+        `like ${exampleOn(ctx.user.platform, "search", [["query", `mixture of experts -${onlyOut[0]!.slice(0, 30)}`]])}.` };
     }
+    const leftOut = excluded.length + excludedPhrases.filter((p) => p.trim()).length;
     if (onlyCommonWords(rest)) {
       return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} has no word specific enough to search for; ` +
         `try a topic, like ${exampleOn(ctx.user.platform, "search", [["query", "mixture of experts"]])}, or see /papers trending for what's new.` };
@@ -76,7 +76,7 @@ export const searchCommand = defineCommand({
       }
     }
     const papers = catalog.papers(strong.slice(offset, offset + limit));
-    if (papers.length === 0 && offset === 0 && leftOut.length > 0) {
+    if (papers.length === 0 && offset === 0 && leftOut > 0) {
       // Every paper about the rest has what the minus leaves out: say so, not "no match".
       const wanted = withoutExclusions(query), about = rank(wanted).strong.length;
       if (about > 0) {

@@ -8,7 +8,7 @@ import { UserError } from "../command-kit/errors.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { quoted, typed } from "../core/messages/typed.ts";
 import { missingWordsText, papersAbout } from "../core/relevance.ts";
-import { onlyCommonWords, splitQuery } from "../core/search/query.ts";
+import { onlyCommonWords, onlyLeftOut, splitQuery } from "../core/search/query.ts";
 
 const COUNT_HINT = `The count is a number from 1 to 50, like ${example("trending", [["count", "10"]])}.`;
 
@@ -48,7 +48,12 @@ export const trendingCommand = defineCommand({
     if (!snapshot || snapshot.ids.length === 0) return { visibility: "ephemeral", tone: "info", text: "There is no trending list yet; try again after the next refresh." };
     let listed = snapshot.ids, lead = `Trending papers, ${snapshot.date}`;
     if (topic) {
-      if (onlyCommonWords(splitQuery(topic).rest)) {
+      const split = splitQuery(topic), onlyOut = onlyLeftOut(split);
+      if (onlyOut) {
+        throw new UserError("vague_topic", `${quoted(topic.slice(0, 40))} only says what to leave out; add what to look for, like ${exampleOn(ctx.user.platform, "trending",
+          [["count", "10"], ["topic", `mixture of experts -${onlyOut[0]!.slice(0, 30)}`]])}.`);
+      }
+      if (onlyCommonWords(split.rest)) {
         throw new UserError("vague_topic", `${quoted(topic.slice(0, 40))} has no word specific enough for a topic; try a few keywords, like ${exampleOn(ctx.user.platform, "trending", [["count", "10"], ["topic", "mixture of experts"]])}.`);
       }
       // The papers of the list that are about the topic, as a topic digest picks them, in the list's order.

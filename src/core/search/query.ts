@@ -172,6 +172,13 @@ export function splitQuery(query: string): SplitQuery {
   return { rest, phrases, excluded, excludedPhrases };
 }
 
+/** What a query of only words to leave out leaves out, as typed ("-survey", '"a survey"'), or null when it
+ * also looks for something. "-moe OR -mamba" looks for nothing; empty quotes leave out nothing. */
+export function onlyLeftOut(split: SplitQuery): string[] | null {
+  const leftOut = [...split.excluded, ...split.excludedPhrases.filter((p) => p.trim()).map((p) => `"${p.trim()}"`)];
+  return leftOut.length > 0 && split.rest.replace(/(?<=^|\s)OR(?=\s|$)/g, " ").trim() === "" ? leftOut : null;
+}
+
 /** `query` without the words and phrases it leaves out ("moe -survey" → "moe"), quotes and all else kept. */
 export function withoutExclusions(query: string): string {
   return exclusionsApart(query).kept;

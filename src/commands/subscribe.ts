@@ -9,7 +9,7 @@ import { localDate, zoneOfCity } from "../core/time.ts";
 import { MIN_SEEDS, profileOf } from "../core/recommend/person.ts";
 import { personalTarget, targetUserId } from "../core/person-target.ts";
 import { missingWordsText, searchableTopic } from "../core/relevance.ts";
-import { splitQuery, onlyCommonWords } from "../core/search/query.ts";
+import { onlyCommonWords, onlyLeftOut, splitQuery } from "../core/search/query.ts";
 import { channelMention, type ChannelRef, type Platform } from "../core/channel.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option, wholeNumber } from "../command-kit/options.ts";
@@ -127,8 +127,10 @@ export const subscribeCommand = defineCommand({
       const kind: ExampleOption[] = [...(personal ? [["who", "me"] as ExampleOption] : []),
         ...(weekly ? [["every", "weekly"], ["day", input.day ?? "mon"]] as ExampleOption[] : []), ["time", normalizeTime(input.time)],
         ...(input.zone ? [["zone", input.zone] as ExampleOption] : [])];
-      throw new UserError("vague_topic", `${quoted(input.topic.slice(0, 40))} has no word specific enough for a topic; try a few keywords, like ${exampleOn(ctx.user.platform, "subscribe",
-        [...kind, ["topic", "mixture of experts"]])}, or leave the topic out for all trending papers.`);
+      const onlyOut = onlyLeftOut(splitQuery(input.topic));
+      const what = onlyOut ? "only says what to leave out; add what to look for" : "has no word specific enough for a topic; try a few keywords";
+      throw new UserError("vague_topic", `${quoted(input.topic.slice(0, 40))} ${what}, like ${exampleOn(ctx.user.platform, "subscribe",
+        [...kind, ["topic", onlyOut ? `mixture of experts -${onlyOut[0]!.slice(0, 30)}` : "mixture of experts"]])}, or leave the topic out for all trending papers.`);
     }
     const localTime = normalizeTime(input.time);
     // A personal digest's picks are ranked for the person (their bookmarks): there is no team order to choose.

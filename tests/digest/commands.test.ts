@@ -240,7 +240,7 @@ describe("subscriptions and unsubscribe", () => {
       ["subscribe 09:00 the", /^"the" has no word specific enough for a topic; try a few keywords, like \/papers subscribe 09:00 mixture of experts/],
       ["subscribe weekly fri 09:00 UTC the", /like \/papers subscribe weekly fri 09:00 UTC mixture of experts,/],
       ["subscribe 09:00 🚀", /^"🚀" has no word specific enough for a topic/],
-      ["subscribe 09:00 -survey", /^"-survey" has no word specific enough for a topic/],
+      ["subscribe 09:00 -survey", /^"-survey" only says what to leave out; add what to look for, like \/papers subscribe 09:00 mixture of experts -survey, or leave/],
     ] as const) {
       const reply = await say(text, "CVAGUE");
       expect(reply.tone, text).toBe("error");

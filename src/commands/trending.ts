@@ -42,20 +42,19 @@ export const trendingCommand = defineCommand({
     options: Options,
   },
   parseText: parseTrendingWords,
-  async execute(ctx, { count, topic, offset }): Promise<Reply> {
+  async execute(ctx, { count, topic: typedTopic, offset }): Promise<Reply> {
     const { papers, catalog } = ctx.services;
     const snapshot = await papers.trending(localDate(ctx.now, "UTC"));
     if (!snapshot || snapshot.ids.length === 0) return { visibility: "ephemeral", tone: "info", text: "There is no trending list yet; try again after the next refresh." };
     let listed = snapshot.ids, lead = `Trending papers, ${snapshot.date}`;
+    const split = splitQuery(typedTopic ?? ""), onlyOut = onlyLeftOut(split);
+    if (onlyOut) {
+      throw new UserError("vague_topic", `${quoted(typedTopic!.slice(0, 40))} only says what to leave out; add what to look for, like ${exampleOn(ctx.user.platform, "trending",
+        [["count", "10"], ["topic", `mixture of experts -${onlyOut[0]!.slice(0, 30)}`]])}.`);
+    }
+    // Only common words ("trending today", "trending papers please") name no topic: the whole list.
+    const topic = typedTopic && !onlyCommonWords(split.rest) ? typedTopic : undefined;
     if (topic) {
-      const split = splitQuery(topic), onlyOut = onlyLeftOut(split);
-      if (onlyOut) {
-        throw new UserError("vague_topic", `${quoted(topic.slice(0, 40))} only says what to leave out; add what to look for, like ${exampleOn(ctx.user.platform, "trending",
-          [["count", "10"], ["topic", `mixture of experts -${onlyOut[0]!.slice(0, 30)}`]])}.`);
-      }
-      if (onlyCommonWords(split.rest)) {
-        throw new UserError("vague_topic", `${quoted(topic.slice(0, 40))} has no word specific enough for a topic; try a few keywords, like ${exampleOn(ctx.user.platform, "trending", [["count", "10"], ["topic", "mixture of experts"]])}.`);
-      }
       // The papers of the list that are about the topic, as a topic digest picks them, in the list's order.
       const about = new Set(papersAbout(catalog.index, topic, { among: snapshot.ids, limit: snapshot.ids.length }).map((h) => h.id));
       listed = snapshot.ids.filter((id) => about.has(id));

@@ -1,13 +1,23 @@
-import { defineCommand } from "../command-kit/command.ts";
+import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { paperIdOptions } from "../command-kit/paper-id.ts";
 import { findPaper, pickById, resolvePaper } from "../command-kit/paper-ref.ts";
-import { isArxivReference, isTitleId } from "../core/paper.ts";
+import { isArxivReference, isTitleId, type Paper } from "../core/paper.ts";
 import { quoted } from "../core/messages/typed.ts";
 import { splitByRelevance } from "../core/relevance.ts";
 import { howToFindSimilar } from "../command-kit/hints.ts";
 import { toCard, type Reply } from "../core/messages/reply.ts";
 
 export const SIMILAR_COUNT = 5;
+
+/** Words rather than a paper ("similar mixture of experts"): the paper search finds best for them, or null
+ * when `ref` names a paper (a number, an id, a link) or no paper is about the words. */
+async function bestMatchFor(ctx: CommandContext, ref: string): Promise<Paper | null> {
+  if (!/\p{L}/u.test(ref) || isArxivReference(ref) || isTitleId(ref) || /:\/\//.test(ref)) return null;
+  if (await findPaper(ctx, ref, pickById("similar"))) return null;
+  const { catalog } = ctx.services;
+  const best = splitByRelevance(catalog.index, ref, catalog.index.search(ref, { limit: 1 }).hits).strong[0];
+  return best ? catalog.get(best.id) ?? null : null;
+}
 
 export const similarCommand = defineCommand({
   data: {
@@ -18,14 +28,7 @@ export const similarCommand = defineCommand({
   },
   async execute(ctx, { id }): Promise<Reply> {
     const { catalog } = ctx.services;
-    // Words rather than a paper ("similar mixture of experts"): more like the paper that search finds best for them.
-    const bestMatch = await (async () => {
-      if (!/\p{L}/u.test(id) || isArxivReference(id) || isTitleId(id) || /:\/\//.test(id)) return null;
-      if (await findPaper(ctx, id, pickById("similar"))) return null;
-      const { hits } = catalog.index.search(id, { limit: 1 });
-      const best = splitByRelevance(catalog.index, id, hits).strong[0];
-      return best ? catalog.get(best.id) ?? null : null;
-    })();
+    const bestMatch = await bestMatchFor(ctx, id);
     const paper = bestMatch ?? await resolvePaper(ctx, id, pickById("similar"), howToFindSimilar(ctx.user.platform));
     const similar = catalog.papers(catalog.index.similar(paper.id, SIMILAR_COUNT));
     if (similar.length === 0) {

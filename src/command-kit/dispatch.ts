@@ -140,7 +140,7 @@ export async function runText(registry: CommandRegistry, text: string, ctx: Comm
  * mentions, gets the command it meant ("expert", one letter off "export", stays a search), said the way
  * it is typed; "bookmark2" is "bookmark 2" without its space.
  */
-function meantCommand(registry: CommandRegistry, first: string): string | undefined {
+export function meantCommand(registry: CommandRegistry, first: string): string | undefined {
   const word = first.toLowerCase();
   const glued = /^([a-z-]+?)(\d+)$/.exec(word);
   if (glued && registry.get(glued[1]!) && !registry.get(glued[1]!)!.data.hidden) return `${glued[1]} ${glued[2]}`;
@@ -151,7 +151,7 @@ function meantCommand(registry: CommandRegistry, first: string): string | undefi
 /** Whether some paper is about `word` itself (past the relevance floor): a word only mentioned in passing
  * ("bookmark2" read as "bookmark 2"), or found only as the word it is one typo from ("simlar" finds
  * "similar"), is more likely a mistyped command. */
-function aboutAnything(index: SearchIndex, word: string): boolean {
+export function aboutAnything(index: SearchIndex, word: string): boolean {
   if (index.unwrittenWords(word).length > 0) return false;
   const { hits, total } = index.search(word, { limit: 1 });
   return splitByRelevance(index, word, hits, total).strong.length > 0;

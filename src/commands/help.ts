@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { defineCommand, type Command } from "../command-kit/command.ts";
+import { defineCommand, type Command, type CommandContext } from "../command-kit/command.ts";
+import { aboutAnything, meantCommand } from "../command-kit/dispatch.ts";
 import type { CommandRegistry } from "../command-kit/registry.ts";
 import { describeOptions, option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
@@ -28,6 +29,26 @@ function commandHelp(command: Command, platform: Platform): Reply {
     text: [usageOn(command, platform), command.data.description + ".", ...(options.length ? ["Options:", ...options] : [])].join("\n") };
 }
 
+/**
+ * What to say of "help <words>" that name no command: the command one typo away ("help subscrbe"), or how to
+ * search for what was asked in plain words ("help me find moe papers", "help moe"), or where the list is.
+ */
+function noSuchCommand(ctx: CommandContext, registry: CommandRegistry, words: string[]): string {
+  const name = typed(words[0]!.toLowerCase().slice(0, 40));
+  const meant = meantCommand(registry, words[0]!);
+  if (meant && !meant.includes(" ")) return `There is no /papers ${name} command; did you mean ${exampleOn(ctx.user.platform, "help", [["command", meant]])}?`;
+  // The words less the asking around them ("me find … papers"); "of" inside "mixture of experts" stays.
+  const asking = (w: string) => !/\p{L}/u.test(w) || isStopword(w.toLowerCase());
+  let from = 0, to = words.length;
+  while (from < to && asking(words[from]!)) from++;
+  while (to > from && asking(words[to - 1]!)) to--;
+  const topic = words.slice(from, to).join(" ").slice(0, 40);
+  // A lone word is a topic only where papers are about it; else it is more likely a command misremembered.
+  const searchable = topic !== "" && (words.length > 1 || aboutAnything(ctx.services.catalog.index, topic));
+  const search = searchable ? ` To find papers, type the topic after /papers, like ${exampleOn(ctx.user.platform, "search", [["query", typed(topic)]])}.` : "";
+  return `There is no /papers ${name} command; /papers help lists them all.${search}`;
+}
+
 /** Help is built from the registered commands, so it never lists one that does not exist. */
 export function helpCommand(registry: () => CommandRegistry) {
   return defineCommand({
@@ -42,17 +63,7 @@ export function helpCommand(registry: () => CommandRegistry) {
         // Read as dispatch reads typed words ("not interested" is not-interested).
         const words = command.replace(/^\/?papers\s+/i, "").split(/\s+/);
         const [found] = registry().lookup(words);
-        if (!found) {
-          // "help me find moe papers" asks for papers in plain words: show how to search for its topic.
-          // Its words less the asking around them ("me find … papers"); "of" inside "mixture of experts" stays.
-          const asking = (w: string) => !/\p{L}/u.test(w) || isStopword(w.toLowerCase());
-          let from = 0, to = words.length;
-          while (from < to && asking(words[from]!)) from++;
-          while (to > from && asking(words[to - 1]!)) to--;
-          const topic = words.slice(from, to).join(" ").slice(0, 40);
-          const search = words.length > 1 && topic ? ` To find papers, type the topic after /papers, like ${exampleOn(ctx.user.platform, "search", [["query", typed(topic)]])}.` : "";
-          throw new UserError("unknown_command", `There is no /papers ${typed(words[0]!.toLowerCase().slice(0, 40))} command; /papers help lists them all.${search}`);
-        }
+        if (!found) throw new UserError("unknown_command", noSuchCommand(ctx, registry(), words));
         return commandHelp(found, ctx.user.platform);
       }
       const platform = ctx.user.platform;

@@ -162,6 +162,9 @@ describe("free text after /papers", () => {
     expect(plainTyped((await runText(registry, "help me find moe papers please", ctx)).text)).toBe(
       "There is no /papers me command; /papers help lists them all. To find papers, type the topic after /papers, like /papers moe.");
     expect(plainTyped((await runText(registry, "help with mixture of experts", ctx)).text)).toMatch(/like \/papers mixture of experts\.$/);
+    // A lone word: the command one typo away, or the search where papers are about it.
+    expect(plainTyped((await runText(registry, "help subscrbe", ctx)).text)).toBe("There is no /papers subscrbe command; did you mean /papers help subscribe?");
+    expect(plainTyped((await runText(registry, "help moe", ctx)).text)).toMatch(/; \/papers help lists them all\. To find papers, type the topic after \/papers, like \/papers moe\.$/);
     expect((await runText(registry, "help not interested", ctx)).text).toMatch(/^\/papers not-interested /);
     expect((await runText(registry, "help", ctx)).text).toContain("/papers help <command> explains one command.");
   });

@@ -5,7 +5,7 @@
 import type { Paper } from "../paper.ts";
 import { Corpus } from "./corpus.ts";
 import { Proximity } from "./proximity.ts";
-import { excludedTerms, planQuery, sidesOf, splitQuery, termsOf, type Concept } from "./query.ts";
+import { excludedTerms, planQuery, sidesOf, splitQuery, termsOf, type Concept, type SplitQuery } from "./query.ts";
 import { PhraseCheck } from "./phrase.ts";
 import { Scorer } from "./score.ts";
 import { Similarity } from "./similar.ts";
@@ -38,6 +38,17 @@ const PHRASE_CANDIDATES = 2000;
 const MAX_PHRASES = 8;
 // Replaced and removed papers linger in the postings; past this share of them, rebuild.
 const MAX_DEAD_SHARE = 0.3;
+
+/** A mark for each doc with one of `terms`, or null when there are none. */
+function docsWithAny(corpus: Corpus, terms: number[]): Uint8Array | null {
+  if (terms.length === 0) return null;
+  const { postings } = corpus, marked = new Uint8Array(corpus.docCount);
+  for (const term of terms) {
+    const n = postings.read(term), docs = postings.docs;
+    for (let i = 0; i < n; i++) marked[docs[i]!] = 1;
+  }
+  return marked;
+}
 
 const count = (n: number | undefined, fallback: number): number =>
   n !== undefined && Number.isFinite(n) ? Math.max(0, Math.floor(n)) : fallback;
@@ -91,29 +102,29 @@ export class SearchIndex {
     const text = typeof query === "string" ? query : "";
     if (this.planned?.query !== text) {
       const split = splitQuery(text), corpus = this.corpus;
-      // A quoted word alone is just the word; an excluded one is an excluded word.
-      const out = split.excludedPhrases.map((p) => termsOf(p, corpus));
       this.planned = {
         query: text,
         concepts: planQuery(split.rest, corpus),
         phrases: split.phrases.map((p) => termsOf(p, corpus)).filter((terms) => terms.length > 1).slice(0, MAX_PHRASES),
-        excluded: [...new Set([...excludedTerms(split.excluded, corpus), ...out.filter((t) => t.length === 1 && t[0]! >= 0).map((t) => t[0]!)])],
-        excludedPhrases: out.filter((terms) => terms.length > 1 && !terms.includes(-1)).slice(0, MAX_PHRASES),
+        ...this.exclusionsOf(split),
       };
     }
     return this.planned;
   }
 
+  /** What `split` leaves out, as terms: its words, and its phrases (a quoted word alone is an excluded word). */
+  private exclusionsOf(split: SplitQuery): { excluded: number[]; excludedPhrases: number[][] } {
+    const corpus = this.corpus, out = split.excludedPhrases.map((p) => termsOf(p, corpus));
+    return {
+      excluded: [...new Set([...excludedTerms(split.excluded, corpus), ...out.filter((t) => t.length === 1 && t[0]! >= 0).map((t) => t[0]!)])],
+      excludedPhrases: out.filter((terms) => terms.length > 1 && !terms.includes(-1)).slice(0, MAX_PHRASES),
+    };
+  }
+
   /** A mark for each doc with one of the plan's excluded words, or null when it has none. */
   private excludedDocs(plan: Plan): Uint8Array | null {
-    if (plan.excludedDocs !== undefined) return plan.excludedDocs;
-    if (plan.excluded.length === 0) return (plan.excludedDocs = null);
-    const { postings } = this.corpus, marked = new Uint8Array(this.corpus.docCount);
-    for (const term of plan.excluded) {
-      const n = postings.read(term), docs = postings.docs;
-      for (let i = 0; i < n; i++) marked[docs[i]!] = 1;
-    }
-    return (plan.excludedDocs = marked);
+    if (plan.excludedDocs === undefined) plan.excludedDocs = docsWithAny(this.corpus, plan.excluded);
+    return plan.excludedDocs;
   }
 
   private use(corpus: Corpus): void {
@@ -274,6 +285,11 @@ export class SearchIndex {
   /** Titles for autocomplete: every typed word in the title, the last one possibly unfinished. */
   suggest(prefix: string, limit = 10): SearchHit[] {
     if (typeof prefix !== "string") return [];
-    return suggestTitles(this.corpus, prefix, count(limit, 10)).map(({ doc, score }) => ({ id: this.corpus.ids[doc]!, score }));
+    // Titles of papers a search of the words would leave out are none to offer: the same exclusions as search.
+    const leftOut = (split: SplitQuery) => {
+      const { excluded, excludedPhrases } = this.exclusionsOf(split);
+      return { docs: docsWithAny(this.corpus, excluded), phrases: excludedPhrases };
+    };
+    return suggestTitles(this.corpus, prefix, count(limit, 10), leftOut).map(({ doc, score }) => ({ id: this.corpus.ids[doc]!, score }));
   }
 }

@@ -196,7 +196,7 @@ function exclusionsApart(query: string): { kept: string; out: string[] } {
 // "diffusion OR gan": papers about either side, as web search reads an OR in capitals (a lower-case "or"
 // stays a stopword of the question it is in).
 const EITHER = /\s+OR\s+/;
-const MAX_SIDES = 8;
+export const MAX_SIDES = 8;
 
 /** The sides of a query with OR in it, each with the query's words and phrases left out (they apply to every
  * side: "moe OR diffusion -survey"); null when it has fewer than two sides with words to search for. */

@@ -6,7 +6,7 @@
 import { foldLatex } from "../latex.ts";
 import { fieldTf, Field, type Corpus } from "./corpus.ts";
 import { PhraseCheck } from "./phrase.ts";
-import { excludedTerms, isStopword, splitQuery, termsOf, type SplitQuery } from "./query.ts";
+import { isStopword, MAX_SIDES, splitQuery, type SplitQuery } from "./query.ts";
 import { tokens } from "./tokenize.ts";
 import { TopK } from "./topk.ts";
 
@@ -16,12 +16,14 @@ const EITHER = /\s+OR(?:\s+|$)/;
 // A word with a minus still being typed ("mixture -surv"): its titles go already, those with a word it starts.
 const OPEN_EXCLUSION = /(?<=^|\s)-(\p{L}\S*)$/u;
 const MIN_OPEN_EXCLUSION = 3;
-// As search (query.ts sidesOf): each side is a pass of its own, on every keystroke.
-const MAX_SIDES = 8;
 // Candidates read for left-out phrases (a read of each paper's terms, phrase.ts) beyond the titles shown.
 const PHRASE_SLACK = 50;
 
-export function suggestTitles(corpus: Corpus, typed: string, limit: number): { doc: number; score: number }[] {
+/** What search leaves out for a query's exclusions: the docs with an excluded word, and the excluded phrases. */
+export interface LeftOut { docs: Uint8Array | null; phrases: number[][] }
+
+/** `leftOutOf`: what a search of the query (split) would leave out (SearchIndex). */
+export function suggestTitles(corpus: Corpus, typed: string, limit: number, leftOutOf: (split: SplitQuery) => LeftOut): { doc: number; score: number }[] {
   if (limit <= 0) return [];
   let text: string;
   try { text = foldLatex(typed); } catch { text = typed; }
@@ -29,13 +31,14 @@ export function suggestTitles(corpus: Corpus, typed: string, limit: number): { d
   const split = splitQuery(open ? text.slice(0, open.index) : text);
   // The last word is unfinished while a letter or digit ends the text (not a space, nor a closing quote).
   const lastOpen = !open && /[\p{L}\p{N}]$/u.test(text);
+  // At most as many sides as search reads (query.ts sidesOf): each is a pass of its own, on every keystroke.
   const all = split.rest.split(EITHER), sides = all.slice(0, MAX_SIDES);
   const found = titlesWith(corpus, sides.pop()!, lastOpen && all.length <= MAX_SIDES);
   for (const side of sides) {
     for (const [doc, score] of titlesWith(corpus, side, false)) found.set(doc, Math.max(found.get(doc) ?? 0, score));
   }
-  const out = leftOut(corpus, split, open?.[1]);
-  const phrasesOut = split.excludedPhrases.map((p) => termsOf(p, corpus)).filter((t) => t.length > 1 && !t.includes(-1));
+  const { docs: docsOut, phrases: phrasesOut } = leftOutOf(split);
+  const out = leftOut(corpus, docsOut, open?.[1]);
   const top = new TopK(limit + (phrasesOut.length > 0 ? PHRASE_SLACK : 0));
   for (const [doc, score] of found) if (!out(doc)) top.offer(doc, score);
   if (phrasesOut.length === 0) return top.sorted();
@@ -81,18 +84,9 @@ const titleTerms = (corpus: Corpus, doc: number): Int32Array | Uint32Array => {
   return corpus.titleTerms.subarray(start, start + corpus.titleCount[doc]!);
 };
 
-/** Whether search leaves a doc out for the words typed with a minus (anywhere in the paper, as search reads
- * them), or, for the one still being typed, whether its title has a word that starts so. */
-function leftOut(corpus: Corpus, split: SplitQuery, open: string | undefined): (doc: number) => boolean {
-  const excluded = excludedTerms(split.excluded, corpus);
-  let marked: Uint8Array | null = null;
-  if (excluded.length > 0) {
-    marked = new Uint8Array(corpus.docCount);
-    for (const term of excluded) {
-      const n = corpus.postings.read(term), docs = corpus.postings.docs;
-      for (let i = 0; i < n; i++) marked[docs[i]!] = 1;
-    }
-  }
+/** Whether a doc is left out: `marked` (search leaves it out for a word typed with a minus), or, for the word
+ * still being typed, its title has a word that starts so. */
+function leftOut(corpus: Corpus, marked: Uint8Array | null, open: string | undefined): (doc: number) => boolean {
   const starts = open && open.length >= MIN_OPEN_EXCLUSION ? new Set(corpus.vocab.withPrefix(open.toLowerCase())
     .filter((id) => !isStopword(corpus.vocab.stemOf(id))).slice(0, MAX_PREFIX_TERMS)) : null;
   if (!marked && !starts) return () => false;

@@ -122,12 +122,13 @@ export const subscribeCommand = defineCommand({
     }
     // A topic of only common words ("the", "at") would pick nearly every paper, as a search of them would;
     // one of only words to leave out ("-survey") would pick none.
-    if (input.topic && onlyCommonWords(splitQuery(input.topic).rest)) {
+    const topicSplit = input.topic ? splitQuery(input.topic) : null;
+    if (input.topic && topicSplit && onlyCommonWords(topicSplit.rest)) {
       // The example keeps what was asked for: a personal or weekly digest, not this channel's daily one.
       const kind: ExampleOption[] = [...(personal ? [["who", "me"] as ExampleOption] : []),
         ...(weekly ? [["every", "weekly"], ["day", input.day ?? "mon"]] as ExampleOption[] : []), ["time", normalizeTime(input.time)],
         ...(input.zone ? [["zone", input.zone] as ExampleOption] : [])];
-      const onlyOut = onlyLeftOut(splitQuery(input.topic));
+      const onlyOut = onlyLeftOut(topicSplit);
       const what = onlyOut ? "only says what to leave out; add what to look for" : "has no word specific enough for a topic; try a few keywords";
       throw new UserError("vague_topic", `${quoted(input.topic.slice(0, 40))} ${what}, like ${exampleOn(ctx.user.platform, "subscribe",
         [...kind, ["topic", onlyOut ? `mixture of experts -${onlyOut[0]!.slice(0, 30)}` : "mixture of experts"]])}, or leave the topic out for all trending papers.`);

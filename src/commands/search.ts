@@ -6,7 +6,7 @@ import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference, isTitleId } from "../core/paper.ts";
-import { onlyCommonWords, onlyLeftOut, splitQuery, withoutExclusions } from "../core/search/query.ts";
+import { leavesOut, onlyCommonWords, onlyLeftOut, splitQuery, withoutExclusions } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
 import { quoted, unquoted } from "../core/messages/typed.ts";
 
@@ -53,7 +53,7 @@ export const searchCommand = defineCommand({
       return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} only says what to leave out; add what to look for, ` +
         `like ${exampleOn(ctx.user.platform, "search", [["query", `mixture of experts -${onlyOut[0]!.slice(0, 30)}`]])}.` };
     }
-    const leftOut = excluded.length + excludedPhrases.filter((p) => p.trim()).length;
+    const leavingOut = leavesOut(split).length > 0;
     if (onlyCommonWords(rest)) {
       return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} has no word specific enough to search for; ` +
         `try a topic, like ${exampleOn(ctx.user.platform, "search", [["query", "mixture of experts"]])}, or see /papers trending for what's new.` };
@@ -76,7 +76,7 @@ export const searchCommand = defineCommand({
       }
     }
     const papers = catalog.papers(strong.slice(offset, offset + limit));
-    if (papers.length === 0 && offset === 0 && leftOut > 0) {
+    if (papers.length === 0 && offset === 0 && leavingOut) {
       // Every paper about the rest has what the minus leaves out: say so, not "no match".
       const wanted = withoutExclusions(query), about = rank(wanted).strong.length;
       if (about > 0) {

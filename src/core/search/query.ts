@@ -172,10 +172,15 @@ export function splitQuery(query: string): SplitQuery {
   return { rest, phrases, excluded, excludedPhrases };
 }
 
-/** What a query of only words to leave out leaves out, as typed ("-survey", '"a survey"'), or null when it
- * also looks for something. "-moe OR -mamba" looks for nothing; empty quotes leave out nothing. */
+/** What a query leaves out, as typed ("survey", '"a survey"'): empty quotes leave out nothing. */
+export function leavesOut(split: SplitQuery): string[] {
+  return [...split.excluded, ...split.excludedPhrases.filter((p) => p.trim()).map((p) => `"${p.trim()}"`)];
+}
+
+/** What a query of only words to leave out leaves out (leavesOut), or null when it also looks for something.
+ * "-moe OR -mamba" looks for nothing. */
 export function onlyLeftOut(split: SplitQuery): string[] | null {
-  const leftOut = [...split.excluded, ...split.excludedPhrases.filter((p) => p.trim()).map((p) => `"${p.trim()}"`)];
+  const leftOut = leavesOut(split);
   return leftOut.length > 0 && split.rest.replace(/(?<=^|\s)OR(?=\s|$)/g, " ").trim() === "" ? leftOut : null;
 }
 

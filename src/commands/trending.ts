@@ -9,6 +9,7 @@ import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { quoted, typed } from "../core/messages/typed.ts";
 import { missingWordsText, papersAbout } from "../core/relevance.ts";
 import { onlyCommonWords, onlyLeftOut, splitQuery } from "../core/search/query.ts";
+import type { SearchIndex } from "../core/search/index.ts";
 
 const COUNT_HINT = `The count is a number from 1 to 50, like ${example("trending", [["count", "10"]])}.`;
 
@@ -18,6 +19,8 @@ const Options = z.object({
   topic: option(z.string().trim().max(MAX_QUERY_LENGTH, `Keep the topic under ${MAX_QUERY_LENGTH} characters; a few keywords work best.`).optional(),
     { description: "Only the trending papers about this, e.g. moe" }),
   offset: internal(wholeNumber(0, 1000).default(0)),
+  // The count was typed after the topic ("trending llama 3"), where it may be the topic's own number.
+  countLast: internal(z.boolean().default(false)),
 });
 
 /** "trending 10", "trending moe", "trending 10 moe", "trending moe 10": a count in digits, first or last;
@@ -27,11 +30,20 @@ function parseTrendingWords(words: string[]): Record<string, unknown> {
   if (first === undefined) return {};
   if (/\p{L}/u.test(first) && !/^\d/.test(first)) {
     const last = words.length > 1 && /^\d+$/.test(words[words.length - 1]!) ? words[words.length - 1] : undefined;
-    return last === undefined ? { topic: words.join(" ") } : { count: last, topic: words.slice(0, -1).join(" ") };
+    return last === undefined ? { topic: words.join(" ") } : { count: last, topic: words.slice(0, -1).join(" "), countLast: true };
   }
   // A second number is no topic ("trending 3 4"): the count hint says what to type.
   if (rest.length > 0 && !rest.some((w) => /\p{L}/u.test(w))) return { count: "not one number" };
   return { count: first, ...(rest.length > 0 ? { topic: rest.join(" ") } : {}) };
+}
+
+/** Whether a trending paper has the topic's last word right before `n` ("Llama 3"): then "trending llama 3"
+ * asks for Llama 3's papers, not for 3 papers about llamas. */
+function namesVersion(index: SearchIndex, topic: string, n: number, among: string[]): boolean {
+  const lastWord = topic.replace(/["“”]/g, " ").trim().split(/\s+/).pop();
+  if (!lastWord || !/\p{L}/u.test(lastWord)) return false;
+  const listed = new Set(among);
+  return index.search(`"${lastWord} ${n}"`, { limit: 1, filter: (id) => listed.has(id) }).total > 0;
 }
 
 export const trendingCommand = defineCommand({
@@ -42,10 +54,12 @@ export const trendingCommand = defineCommand({
     options: Options,
   },
   parseText: parseTrendingWords,
-  async execute(ctx, { count, topic: typedTopic, offset }): Promise<Reply> {
+  async execute(ctx, input): Promise<Reply> {
     const { papers, catalog } = ctx.services;
     const snapshot = await papers.trending(localDate(ctx.now, "UTC"));
     if (!snapshot || snapshot.ids.length === 0) return { visibility: "ephemeral", tone: "info", text: "There is no trending list yet; try again after the next refresh." };
+    const { count, topic: typedTopic, offset } = input.countLast && namesVersion(catalog.index, input.topic!, input.count, snapshot.ids)
+      ? { ...input, count: Options.shape.count.parse(undefined), topic: `${input.topic} ${input.count}` } : input;
     let listed = snapshot.ids, lead = `Trending papers, ${snapshot.date}`;
     const split = splitQuery(typedTopic ?? ""), onlyOut = onlyLeftOut(split);
     if (onlyOut) {

@@ -51,6 +51,11 @@ describe("free text after /papers", () => {
     for (const text of ["trending 2 moe", "trending moe 2"]) {
       expect((await runText(registry, text, ctx)).papers!.map((p) => p.title), text).toEqual(titles.slice(0, 2));
     }
+    // A number after the topic is its own where a trending paper says the two together ("Llama 3"): the topic.
+    const llama3 = await runText(registry, "trending llama 3", ctx);
+    expect(plainTyped(llama3.text)).toMatch(/^Trending papers about "llama 3", \S+ \(1–5 of 5\):$/);
+    expect((await runText(registry, "trending llama 2", ctx)).papers!.length).toBe(3); // Llama 2's, not two llamas
+    expect((await runText(registry, "trending 10 llama 3", ctx)).papers!.length).toBe(5);
     const none = await runText(registry, "trending zorblax", ctx);
     expect(plainTyped(none.text)).toMatch(/^None of the \d+ trending papers of \S+ is about "zorblax" \(no paper mentions "zorblax"\); search every paper with \/papers zorblax\.$/);
     // Only common words name no topic: the whole list.

@@ -4,6 +4,7 @@
 import type { Platform } from "../core/channel.ts";
 import type { Command } from "./command.ts";
 import { describeOptions } from "./options.ts";
+import { typed } from "../core/messages/typed.ts";
 
 export function usageOn(command: Command, platform: Platform): string {
   if (platform !== "discord") return `/papers ${command.data.usage}`;
@@ -18,6 +19,15 @@ export function usageOn(command: Command, platform: Platform): string {
 /** How to search: "/papers <words>", or on Discord "/papers search query:<words>". */
 export function searchExample(platform: Platform): string {
   return exampleOn(platform, "search", [["query", "<words>"]]);
+}
+
+/** How to search for what was typed where a paper was wanted ("bookmark moe"): "/papers search moe",
+ * spelled out with "search" so that words starting like a command ("trending robots") stay a search; the
+ * placeholder when it has no words to search for (a number, an id, a link). */
+export function searchFor(platform: Platform, words: string): string {
+  const trimmed = words.trim().slice(0, 60);
+  if (!/\p{L}{3}/u.test(trimmed) || /^<?https?:/i.test(trimmed)) return searchExample(platform);
+  return platform === "discord" ? exampleOn(platform, "search", [["query", typed(trimmed)]]) : `/papers search ${typed(trimmed)}`;
 }
 
 /** One option of an example: its name, its value, and its value on Discord where that differs ("undo" is undo:true there). */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { readingList, type ReadingListItem } from "../core/export/reading-list.ts";
 import { searchReadingList } from "../core/export/bookmark-search.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
-import { example, exampleOn, SEARCH_EXAMPLE } from "../command-kit/usage.ts";
+import { example, exampleOn, searchFor } from "../command-kit/usage.ts";
 import { option, positional, wholeNumber } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { pickById, resolvePaper } from "../command-kit/paper-ref.ts";
@@ -40,7 +40,7 @@ export async function change(ctx: CommandContext, what: (typeof CHANGES)[number]
   const { services, user } = ctx;
   // Adding names a paper from anywhere (a search); the others name one already in the list.
   const paper = await resolvePaper(ctx, id, what === "add" ? pickById("bookmark") : (n) => example("bookmarks", [["change", what], ["id", String(n)]]),
-    what === "add" ? `search for it with ${SEARCH_EXAMPLE}, then bookmark it by its number.` : "see your list with /papers bookmarks.");
+    what === "add" ? `search for it with ${searchFor(ctx.user.platform, id)}, then bookmark it by its number.` : "see your list with /papers bookmarks.");
   const title = `“${paper.title}”`;
   switch (what) {
     case "add": return notice(await services.bookmarks.add(user, paper.id) ? `🔖 Bookmarked ${title}.` : `${title} is already in your bookmarks.`);

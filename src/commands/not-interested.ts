@@ -3,7 +3,7 @@
 // when no paper is named).
 import { z } from "zod";
 import { defineCommand } from "../command-kit/command.ts";
-import { example, SEARCH_EXAMPLE } from "../command-kit/usage.ts";
+import { example, SEARCH_EXAMPLE, searchFor } from "../command-kit/usage.ts";
 import { option } from "../command-kit/options.ts";
 import { resolvePaper } from "../command-kit/paper-ref.ts";
 import { UserError } from "../command-kit/errors.ts";
@@ -40,7 +40,7 @@ export const notInterestedCommand = defineCommand({
         ? `Taken back: “${title}” counts again in your recommendations.` : `“${title}” was not marked not interested.`);
     }
     if (!paper) throw new UserError("missing_paper", HINT);
-    const found = await resolvePaper(ctx, paper, (n) => example("not-interested", [["paper", String(n)]]), `search for it with ${SEARCH_EXAMPLE}, then use its number.`);
+    const found = await resolvePaper(ctx, paper, (n) => example("not-interested", [["paper", String(n)]]), `search for it with ${searchFor(ctx.user.platform, paper)}, then use its number.`);
     return notInterestedReply(found, await markNotInterested(services, user, found.id), user.platform);
   },
 });

@@ -3,12 +3,12 @@ import { type CommandContext, defineCommand } from "../command-kit/command.ts";
 import { paperIdOptions } from "../command-kit/paper-id.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { findPaper, listNumber, pickById } from "../command-kit/paper-ref.ts";
-import { exampleOn, SEARCH_EXAMPLE } from "../command-kit/usage.ts";
+import { SEARCH_EXAMPLE, searchFor } from "../command-kit/usage.ts";
 import { toCard, type Reply } from "../core/messages/reply.ts";
 import { HfSourceError } from "../sources/hf/errors.ts";
 import { lookupPaperOnHf } from "../sources/hf/lookup.ts";
 import { plausibleArxivId } from "../sources/hf/schema.ts";
-import { quoted, typed } from "../core/messages/typed.ts";
+import { quoted } from "../core/messages/typed.ts";
 
 
 export const paperCommand = defineCommand({
@@ -39,11 +39,8 @@ export async function paperNamed(ctx: CommandContext, id: string): Promise<Paper
   if (arxivId && !plausibleArxivId(arxivId)) {
     throw new UserError("unknown_paper", `${quoted(arxivId)} is no arXiv id: since 2015 they read year and month, a dot and five digits, like 2503.04094; check it, or search for the paper by its words, like ${SEARCH_EXAMPLE}.`);
   }
-  // Its words as a search, typed out with "search": "/papers <words>" would be typed with "paper" still in
-  // front of them, and "/papers trending robots" would be another command.
   if (!arxivId) {
-    const search = ctx.user.platform === "discord" ? exampleOn("discord", "search", [["query", typed(id.slice(0, 60))]]) : `/papers search ${typed(id.slice(0, 60))}`;
-    throw new UserError("unknown_paper", `I don't know a paper ${quoted(id.slice(0, 60))}. Search for it with ${search}.`);
+    throw new UserError("unknown_paper", `I don't know a paper ${quoted(id.slice(0, 60))}. Search for it with ${searchFor(ctx.user.platform, id)}.`);
   }
   if (ctx.services.config.HF_REFRESH === "off") {
     throw new UserError("unknown_paper", `I don't have ${arxivId}, and this bot is set not to look papers up on Hugging Face; search for it with ${SEARCH_EXAMPLE}.`);

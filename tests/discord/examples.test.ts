@@ -31,7 +31,8 @@ describe("on Discord", () => {
     ["search", { query: "   " }, "like /papers search query:mixture of experts."],
     ["similar", { id: "3" }, "search first (/papers search query:<words>), then /papers similar id:3."],
     ["not-interested", { paper: "4", undo: "true" }, "then /papers not-interested undo:true paper:4."],
-    ["bookmark", { id: "zzzz-nothing" }, "search for it with /papers search query:<words>, then bookmark it"],
+    ["bookmark", { id: "zzzz-nothing" }, "search for it with /papers search query:zzzz-nothing, then bookmark it"],
+    ["bookmark", { id: "t-0000" }, "search for it with /papers search query:<words>, then bookmark it"],
     ["paper", { id: "zzzz-nothing" }, "Search for it with /papers search query:zzzz-nothing."],
     ["subscribe", { every: "weekly", day: "someday" }, "like /papers subscribe every:weekly day:mon time:09:00."],
   ];
@@ -63,6 +64,8 @@ describe("in the terminal (as in Slack)", () => {
     ["subscribe weekly someday 09:00", "like /papers subscribe weekly mon 09:00."],
     // The words to search for, typed out with "search": not "/papers <words>", which with "paper" in front is this again.
     ["paper summarization", "Search for it with /papers search summarization."],
+    ["bookmark world models", "search for it with /papers search world models, then bookmark it by its number."],
+    ["not-interested surveys", "search for it with /papers search surveys, then use its number."],
   ];
   for (const [text, example] of cases) {
     it(`"${text}" shows the words to type`, async () => {

@@ -95,6 +95,35 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "how do I make models reason better").shown[0]).toBe("Teaching small models to reason step by step");
   });
 
+  it("reads everyday words of a sentence as the field's name is read: they neither outweigh its topic nor hide the papers on it", () => {
+    const papers = [
+      paper("Safety at scale: a survey of large model safety", "Attacks on large models and defenses against misuse."),
+      paper("Keeping models on schedule", "Keeping training runs on time by keeping checkpoints small."),
+    ];
+    // Abstracts seldom say "keeping": left a rare word, it would decide the ranking of a question.
+    expect(search(papers, "keeping ai models safe from misuse").shown).toEqual(["Safety at scale: a survey of large model safety"]);
+    // Two words are a topic, not a sentence: "keeping" counts as typed.
+    expect(search(papers, "keeping models").shown[0]).toBe("Keeping models on schedule");
+  });
+
+  it("asks a paper about a sentence to cover about three of its words, not all of them", () => {
+    const papers = [
+      paper("Benchmarking multimodal models over multiple images", "A benchmark of multimodal questions over images."),
+      paper("Gardening in the kitchen", "Recipes, herbs and soil."),
+    ];
+    expect(search(papers, "benchmark multimodal images gardening kitchen recipes").shown).toContain("Benchmarking multimodal models over multiple images");
+  });
+
+  it("finds the -ive and -ty words built on a word, which the stemmer writes without their e ('adaptiv', 'safeti')", () => {
+    const papers = [
+      paper("Adaptive cropping for vision models", "Crops chosen per image."),
+      paper("Novelty search for agents", "Agents rewarded for new behaviour."),
+      paper("Domain shift", "We adapt a novel model to each domain."),
+    ];
+    expect(search(papers, "adapt").shown).toContain("Adaptive cropping for vision models");
+    expect(search(papers, "novel").shown).toContain("Novelty search for agents");
+  });
+
   it("takes an acronym as matched only where its whole expansion is: 'ppo' is not any paper on policy optimization", () => {
     const papers = [paper("Policy optimization with value gradients", "We optimize the policy with a learned model; the policy improves.")];
     expect(search(papers, "ppo").shown).toEqual([]); // "proximal" is in no paper

@@ -11,7 +11,16 @@ import { K1 } from "./score.ts";
 // papers and then hide them all as weak matches.
 const ONCE = 1;
 
+// A question typed as a sentence ("stopping big models from doing harmful things") names more than any
+// paper about it says: such a paper covers about this many of its words, so past them the ceiling is
+// that many words' share of the whole. A topic of a few words must be covered whole.
+const WORDS_A_PAPER_COVERS = 3;
+
 export function attainableScore(concepts: Concept[], corpus: Corpus): number {
+  return everyConcept(concepts, corpus) * Math.min(1, WORDS_A_PAPER_COVERS / Math.max(1, concepts.length));
+}
+
+function everyConcept(concepts: Concept[], corpus: Corpus): number {
   let sum = 0;
   for (const concept of concepts) {
     let best = 0;

@@ -55,7 +55,7 @@ const MAX_WORD_EXTENSION = 4;
 // What a word built on a whole word adds to its stem (after stemming, so "-ity" is "-iti", "-ly" "-li"):
 // "agent" → "agentic", "robot" → "robotics", "plan" → "planner". Anything else merely starts with the
 // word: "vit" → "vitamin", "gan" → "ganglion" say nothing about ViT or GAN.
-const DERIVATIONS = new Set(("ic ical al ial ize ise ist ism iti ive ment ness er or li abl ibl ion ian an ish ful ous " +
+const DERIVATIONS = new Set(("ic ical al ial ize ise ist ism iti ive iv ti ment ness er or li abl ibl ion ian an ish ful ous " +
   "ship hood i").split(" "));
 const builtOn = (root: string, derived: string): boolean => {
   if (!derived.startsWith(root)) return false;
@@ -101,6 +101,18 @@ const QUESTION_FILLER = new Set(("about across after all also any before been be
 // as any word.
 const FIELD_WORDS = new Set(["ai"]);
 const FIELD_WORD_WEIGHT = 0.25;
+
+// Everyday words of a question typed as a sentence ("keeping models safe from misuse", "comparing models on
+// many images at once"): abstracts seldom use them, so their rarity would make them outweigh the topic and
+// raise the bar for what counts as about it past every paper on it. In a sentence (SENTENCE_CONCEPTS words
+// or more) they count as the field's name does; in a short query they are words like any other. Not the
+// field's words too: "stopping" (early stopping), "turn" (multi-turn), "thinking" (thinking models),
+// "answering"; nor "many", "big" or "see", which stand for the field's words (synonyms.ts: multi, large, vision).
+const EVERYDAY_WORDS = new Set(("keep keeps keeping kept doing done compare compares comparing " +
+  "teach teaches teaching turning once twice much huge lots finds decide decides deciding " +
+  "happen happens try tries trying help helps helping let lets say says know knows put take takes look come goes going " +
+  "need needs like").split(" "));
+const SENTENCE_CONCEPTS = 3;
 
 function quieten(concept: Concept): void {
   for (const alt of concept.alternatives) alt.weight *= FIELD_WORD_WEIGHT;
@@ -311,7 +323,8 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
   }
   // Stopwords add nothing next to real words, but a query of only stopwords still searches for them.
   const content = concepts.filter((c) => !c.stopword);
-  if (content.length > 1) for (const { concept } of content) if (FIELD_WORDS.has(concept.word)) quieten(concept);
+  const sentence = content.length >= SENTENCE_CONCEPTS;
+  if (content.length > 1) for (const { concept } of content) if (FIELD_WORDS.has(concept.word) || (sentence && EVERYDAY_WORDS.has(concept.word))) quieten(concept);
   return (content.length ? content : concepts).slice(0, MAX_CONCEPTS).map((c) => c.concept);
 }
 

@@ -58,6 +58,10 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   jst: "Asia/Tokyo", kst: "Asia/Seoul", awst: "Australia/Perth", acst: "Australia/Adelaide", aest: "Australia/Sydney",
   aedt: "Australia/Sydney", nzst: "Pacific/Auckland", nzdt: "Pacific/Auckland",
 };
+// Three-letter ids the runtime still takes from Java's time zones, which read other zones than people mean
+// ("BST" is Bangladesh's, not British Summer Time; "AST" Alaska's, not Atlantic; "ART" Egypt's, not
+// Argentina's): asked which zone instead, never guessed.
+const LEGACY_IDS = new Set("act aet agt art ast bet bst cat cnt ctt eat ect iet mit net nst plt pnt prt sst vst".split(" "));
 // "UTC+2", "GMT-05:00", "+02:00": an offset, which a zone is not (it would drift an hour at daylight saving).
 const OFFSET_WORD = /^(?:utc|gmt)?[+\-−]\d{1,2}(?::?\d{2})?$/i;
 
@@ -176,6 +180,9 @@ export function normalizeZone(input: string): string {
   if (Object.hasOwn(ZONE_ABBREVIATIONS, abbreviation)) return ZONE_ABBREVIATIONS[abbreviation]!;
   if (OFFSET_WORD.test(typed)) {
     throw new UserError("bad_zone", `${quoted(typed.slice(0, 20))} is an offset, which moves an hour at daylight saving; type your zone instead, like Europe/Berlin or America/New_York.`);
+  }
+  if (LEGACY_IDS.has(abbreviation)) {
+    throw new UserError("bad_zone", `${quoted(typed)} names more than one time zone; type yours, like Europe/London, America/Halifax or Asia/Dhaka.`);
   }
   // "berlin" picked from no list (Discord's zone option typed, not chosen): the city's zone.
   const zone = canonicalTimeZone(typed) ?? (/^[\p{L} _-]+$/u.test(typed) ? zoneOfCity(typed) : null);

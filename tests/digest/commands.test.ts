@@ -57,6 +57,9 @@ describe("subscribe", () => {
     for (const [text, pattern] of [
       ["subscribe 25:00", /^"25:00" isn't a time of day\. Type the time as HH:MM/],
       ["subscribe 09:00 Mars/Olympus", /^I don't know the time zone "Mars\/Olympus"\. Type an IANA zone like Europe\/Berlin/],
+      // Java's three-letter ids, which the runtime reads as zones nobody typing them means (BST: Bangladesh).
+      ["subscribe 09:00 zone:BST", /^"BST" names more than one time zone; type yours, like Europe\/London/],
+      ["subscribe 09:00 zone:ast", /^"ast" names more than one time zone/],
       ["subscribe 13pm", /^"13pm" isn't a time of day/],
       ["subscribe 9:5", /^"9:5" isn't a time I can read/],
       ["subscribe size:50", /^The size is how many papers per digest, a number from 1 to 20/],

@@ -8,7 +8,7 @@ import { UserError } from "../command-kit/errors.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { quoted, typed } from "../core/messages/typed.ts";
 import { missingWordsText, papersAbout } from "../core/relevance.ts";
-import { onlyCommonWords, onlyLeftOut, splitQuery } from "../core/search/query.ts";
+import { onlyCommonWords, onlyLeftOut, splitQuery, STOPWORDS } from "../core/search/query.ts";
 import type { SearchIndex } from "../core/search/index.ts";
 
 const COUNT_HINT = `The count is a number from 1 to 50, like ${example("trending", [["count", "10"]])}.`;
@@ -66,7 +66,12 @@ export const trendingCommand = defineCommand({
       throw new UserError("vague_topic", `${quoted(typedTopic!.slice(0, 40))} only says what to leave out; add what to look for, like ${exampleOn(ctx.user.platform, "trending",
         [["count", "10"], ["topic", `mixture of experts -${onlyOut[0]!.slice(0, 30)}`]])}.`);
     }
-    // Only common words ("trending today", "trending papers please") name no topic: the whole list.
+    // Words of a request ("trending today", "trending papers please") name no topic: the whole list. Only
+    // words like "the" were meant as one, and say so.
+    if (typedTopic && split.rest.trim() && split.rest.trim().split(/\s+/).every((w) => STOPWORDS.has(w.toLowerCase()))) {
+      throw new UserError("vague_topic", `${quoted(typedTopic.slice(0, 40))} has no word specific enough for a topic; try a few keywords, like ${exampleOn(ctx.user.platform, "trending",
+        [["count", "10"], ["topic", "mixture of experts"]])}, or leave the topic out for every trending paper.`);
+    }
     const topic = typedTopic && !onlyCommonWords(split.rest) ? typedTopic : undefined;
     if (topic) {
       // The papers of the list that are about the topic, as a topic digest picks them, in the list's order.

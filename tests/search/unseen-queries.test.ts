@@ -124,6 +124,15 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "novel").shown).toContain("Novelty search for agents");
   });
 
+  it("reads the field's short names and other words for its terms: sc2 is StarCraft II, vectors are embeddings", () => {
+    const papers = [
+      paper("StarCraft II: a new challenge for reinforcement learning", "Agents play StarCraft II."),
+      paper("Generalizable embeddings for retrieval", "Text embeddings from a language model."),
+    ];
+    expect(search(papers, "sc2").shown).toEqual(["StarCraft II: a new challenge for reinforcement learning"]);
+    expect(search(papers, "text vectors").shown[0]).toBe("Generalizable embeddings for retrieval");
+  });
+
   it("takes an acronym as matched only where its whole expansion is: 'ppo' is not any paper on policy optimization", () => {
     const papers = [paper("Policy optimization with value gradients", "We optimize the policy with a learned model; the policy improves.")];
     expect(search(papers, "ppo").shown).toEqual([]); // "proximal" is in no paper

@@ -104,6 +104,7 @@ export const ACRONYMS: Record<string, string[]> = {
   "3dgs": ["3d gaussian splatting"],
   slam: ["simultaneous localization and mapping"],
   vln: ["vision language navigation"],
+  sc2: ["starcraft ii"],
 };
 
 // Everyday words and the field's words for the same thing, in rings: a query with any member also finds
@@ -192,6 +193,7 @@ export const RELATED: string[][] = [
   ["forget", "forgetting", "unlearning"],
   ["mistake", "error", "failure"],
   ["summarize", "summary", "summarization"],
+  ["vector", "embedding"],
   ["photo", "image", "photograph"],
   ["brain", "neural", "neuroscience"],
   ["sound", "audio", "acoustic"],

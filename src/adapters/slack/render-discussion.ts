@@ -35,5 +35,5 @@ export function renderDiscussion(starter: DiscussionStarter): SlackMessage {
   if (paper.summary) blocks.push({ type: "section", text: { type: "mrkdwn", text: cut(`*Abstract* ${escapeText(paper.summary)}`, MAX_SECTION) } });
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: cut(linkLine, MAX_SECTION) }] });
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "Reply in this thread to discuss the paper." }] });
-  return { text: cut(`Discussion of “${paper.title}”, started by ${mention(starter.askedBy)}`, 3000), blocks };
+  return { text: cut(`Discussion of “${escapeText(paper.title)}”, started by ${mention(starter.askedBy)}`, 3000), blocks };
 }

@@ -40,6 +40,20 @@ describe("reading list on Slack", () => {
     expect(blockText(renderHome(cards, cards.length).blocks)).toContain(":memo: _Your note:_ &lt;!channel&gt; compare &amp; contrast with *this*");
   });
 
+  it("the App Home of a long list with notes stays within Slack's 100 blocks, counting the papers it leaves out", async () => {
+    const bob = { ...alice, userId: "U0BOB" };
+    const trending = (await h.services.papers.trending(localDate(new Date(), "UTC")))!.ids.slice(0, 25);
+    for (const id of trending) { await h.services.bookmarks.add(bob, id); await h.services.bookmarks.setNote(bob, id, "read the ablations"); }
+    const earlier = h.emulator.okCalls("views.publish").length;
+    await h.requester.event({ type: "app_home_opened", user: "U0BOB", channel: "D0BOB", tab: "home" }, "EvHomeLong");
+    const call = await h.emulator.waitFor(() => h.emulator.calls.slice(earlier).find((c) => c.method === "views.publish" && c.params.user_id === "U0BOB"));
+    expect(call.error).toBeUndefined(); // the emulator refuses a view of more than 100 blocks, as Slack does
+    const blocks = JSON.parse(call.params.view).blocks;
+    const shown = blocks.filter((b: { type: string }) => b.type === "divider").length;
+    expect(shown).toBeLessThan(25);
+    expect(blockText(blocks)).toContain(`…and ${25 - shown} more.`);
+  });
+
   it("a note over the limit gets one sentence back and nothing changes", async () => {
     const reply = await say(`note 1 ${"x".repeat(600)}`);
     expect(reply.text).toMatch(/^:warning: Notes can be up to 500 characters|Notes can be up to 500 characters/);

@@ -5,7 +5,7 @@ import { toCard, type PaperCard } from "../../core/messages/reply.ts";
 import type { Services } from "../../core/services.ts";
 import { renderHome } from "./render.ts";
 
-/** A Home tab holds 100 blocks; four per paper leaves room for the header and the "more" line. */
+/** Papers read for the Home tab: as many of them as its 100 blocks hold are shown (renderHome). */
 export const HOME_PAPERS = 20;
 
 export async function homeCards(services: Services, user: UserRef): Promise<{ cards: PaperCard[]; total: number }> {

@@ -178,6 +178,9 @@ export function renderFileFallback(reply: Reply): SlackMessage {
   };
 }
 
+// Slack refuses a Home view of more blocks than this.
+const MAX_HOME_BLOCKS = 100;
+
 /** The App Home: a person's reading list, newest first. */
 export function renderHome(cards: PaperCard[], total: number): types.HomeView {
   const blocks: Block[] = [
@@ -188,9 +191,14 @@ export function renderHome(cards: PaperCard[], total: number): types.HomeView {
   if (total === 0) {
     blocks.push(section("React with :bookmark: to any paper papers-bot posts, or click *🔖 Bookmark* under a search result, and it shows up here.\nTry `/papers trending` or `/papers mixture of experts`."));
   }
+  // A card takes four to six blocks (a note and a reason add one each): as many as fit beside the "more" line.
+  let shown = 0;
   for (const card of cards) {
-    blocks.push({ type: "divider" }, ...richCard(card, card.readAt ? ["unbookmark"] : ["markRead", "unbookmark"]));
+    const cardBlocks: Block[] = [{ type: "divider" }, ...richCard(card, card.readAt ? ["unbookmark"] : ["markRead", "unbookmark"])];
+    if (blocks.length + cardBlocks.length + 1 > MAX_HOME_BLOCKS) break;
+    blocks.push(...cardBlocks);
+    shown++;
   }
-  if (total > cards.length) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${total - cards.length} more. \`/papers bookmarks\` pages through all of them.` }] });
+  if (total > shown) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `…and ${total - shown} more. \`/papers bookmarks\` pages through all of them.` }] });
   return { type: "home", blocks };
 }

@@ -82,7 +82,12 @@ export class SlackEmulator {
       "chat.postMessage": (p) => this.postMessage(p),
       "chat.update": (p) => this.update(p),
       "chat.postEphemeral": (p) => { need(p, "channel", "user"); return { message_ts: this.nextTs() }; },
-      "views.publish": (p) => { need(p, "user_id", "view"); return { view: { id: `V${this.calls.length}`, ...parseJson(p.view) } }; },
+      "views.publish": (p) => {
+        need(p, "user_id", "view");
+        const view = parseJson(p.view);
+        checkBlocks(view?.blocks, MAX_VIEW_BLOCKS);
+        return { view: { id: `V${this.calls.length}`, ...view } };
+      },
       "conversations.open": (p) => { need(p, "users"); return { channel: { id: `D${String(p.users).split(",")[0]}` } }; },
       "conversations.history": (p) => this.history(p),
       // As Slack: every user has a tz (Slack's default is America/Los_Angeles); an unknown id is user_not_found.
@@ -302,13 +307,17 @@ export class SlackEmulator {
 
 class SlackError extends Error {}
 
+// A message holds 50 blocks; a modal or Home tab view 100.
+const MAX_MESSAGE_BLOCKS = 50, MAX_VIEW_BLOCKS = 100;
+
 /**
- * Block Kit's documented limits Slack refuses a message over with invalid_blocks: 50 blocks, 3,000
- * characters in a section's or context's text object, 75 in a button label, 2,000 in a button value.
+ * Block Kit's documented limits Slack refuses a message (or view) over with invalid_blocks: 50 blocks (100
+ * in a view), 3,000 characters in a section's or context's text object, 75 in a button label, 2,000 in a
+ * button value.
  */
-function checkBlocks(blocks: unknown): void {
+function checkBlocks(blocks: unknown, maxBlocks = MAX_MESSAGE_BLOCKS): void {
   if (!Array.isArray(blocks)) return;
-  if (blocks.length > 50) throw new SlackError("invalid_blocks");
+  if (blocks.length > maxBlocks) throw new SlackError("invalid_blocks");
   const texts = (node: any, limit: number) => { if (typeof node?.text === "string" && node.text.length > limit) throw new SlackError("invalid_blocks"); };
   for (const block of blocks as any[]) {
     if (block?.type === "section") { texts(block.text, 3000); for (const f of block.fields ?? []) texts(f, 2000); }

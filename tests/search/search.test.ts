@@ -83,6 +83,9 @@ describe("search ranking", () => {
     const ids = (q: string) => quotes.search(q).hits.map((h) => h.id).sort();
     expect(ids("world model")).toEqual(["apart", "compound", "keywords", "title"]);
     for (const q of ['"world model"', "“World Models”", '"world-model"']) expect(ids(q), q).toEqual(["compound", "keywords", "title"]);
+    // The closing quote forgotten (or cut off by a phone): a phrase to the end, as search boxes read it.
+    for (const q of ['"world model', "“world model", 'agents "world model']) expect(ids(q), q).toEqual(["compound", "keywords", "title"]);
+    expect(ids('world -"world model')).toEqual(["apart"]);
     expect(ids('"model world"')).toEqual([]);
     expect(ids('"world modle"')).toEqual([]);
     expect(ids('"world model" -agents')).toEqual(["compound", "keywords"]);

@@ -171,8 +171,13 @@ const FIELD_NAME = /(?<=^|\s)(?:authors?|title|abstract):/giu;
  * kept), its quoted phrases, and the words and phrases it was given with a minus. */
 export interface SplitQuery { rest: string; phrases: string[]; excluded: string[]; excludedPhrases: string[] }
 
+// A quote opening a word with none after it to close it ('"world model', the closing one forgotten or cut
+// off): a phrase to the end of the query, as search boxes read one. Not a LaTeX accent (G\"odel).
+const OPEN_QUOTE = /(?<=^|\s|-)["“„«][^"“”„«»]*$/u;
+
 export function splitQuery(query: string): SplitQuery {
   const phrases: string[] = [], excluded: string[] = [], excludedPhrases: string[] = [];
+  if (OPEN_QUOTE.test(query)) query = `${query}"`;
   const rest = query.replace(FIELD_NAME, " ")
     .replace(QUOTED, (_, minus: string | undefined, inner: string) => {
       if (minus) { excludedPhrases.push(inner); return " "; }

@@ -14,6 +14,12 @@ export interface CommandContext {
   channel: ChannelRef;
   /** Set by the adapter from the platform's own permission model (Discord Manage Channels; Slack: everyone). */
   canManageChannel: boolean;
+  /**
+   * What the person may do in this channel themselves, where the platform says (Discord: the member's
+   * permissions in the channel). The bot posts nothing for someone that they could not post themselves.
+   * Absent where the platform does not say (Slack, the terminal, a Discord DM): the bot's own rights decide.
+   */
+  memberCan?: { post: boolean; startThreads: boolean };
   now: Date;
   /** The person's own time zone where the platform knows it (Slack users.info); absent elsewhere. */
   userTimeZone?: () => Promise<string | null>;

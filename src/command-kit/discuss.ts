@@ -15,6 +15,7 @@ export async function openDiscussion(ctx: CommandContext, transport: ChatTranspo
   const { services, user, channel } = ctx;
   if (!transport.startThread) return errorReply("Discussion threads aren't available here.");
   if (!messageId) return errorReply("Discuss works on papers posted to the channel; share the paper first, then press Discuss on it.");
+  if (ctx.memberCan?.startThreads === false) return errorReply("You can't create threads in this channel, so I won't open a discussion there for you.");
   const paper = await services.catalog.full(paperId); // the thread shows the whole abstract
   if (!paper) return errorReply(paperGone(user.platform));
   const message = { ...channel, messageId };

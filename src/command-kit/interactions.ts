@@ -1,6 +1,6 @@
 // What buttons and reactions do, once for every platform. Adapters decode the click or the reaction and
 // call these; they never touch the stores themselves.
-import { channelKey, type ChannelRef, type UserRef } from "../core/channel.ts";
+import { channelKey, personMention, type ChannelRef, type UserRef } from "../core/channel.ts";
 import { paperGone } from "./hints.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { isEmoji } from "../core/messages/emoji.ts";
@@ -49,6 +49,7 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
 export async function sharePaper(ctx: CommandContext, transport: ChatTransport, paperId: string): Promise<Reply> {
   const paper = ctx.services.catalog.get(paperId);
   if (!paper) return errorReply(paperGone(ctx.user.platform));
+  if (ctx.memberCan?.post === false) return errorReply("You can't send messages in this channel, so I won't share papers there for you.");
   const key = `${channelKey(ctx.channel)}:${paper.id}`;
   // A second click (a double click, a teammate at the same moment) while the first is posting, or soon
   // after, would post the paper twice: it points to the message there is instead.
@@ -69,7 +70,10 @@ export async function sharePaper(ctx: CommandContext, transport: ChatTransport, 
     const claim = `share:${key}:${Math.floor(now / RECENT_SHARE_MS)}`;
     if (!(await ctx.services.events.claim(ctx.channel.platform, claim))) return false;
     try {
-      const message: Reply = { visibility: "channel", text: `Shared by a teammate: ${paper.title}`, papers: [toCard(paper)], actions: ["bookmark", "similar", "discuss", "notInterested"] };
+      // Who shared it, where that notifies no one; the card below shows the title.
+      const sharer = personMention(ctx.user);
+      const message: Reply = { visibility: "channel", text: `Shared by ${sharer ?? "a teammate"}:`, ...(sharer ? { mentions: [ctx.user.userId] } : {}),
+        papers: [toCard(paper)], actions: ["bookmark", "similar", "discuss", "notInterested"] };
       const { messageId } = await transport.post(ctx.channel, message);
       await ctx.services.posted.record(ctx.channel, messageId, paper.id, "share", ctx.services.clock());
     } catch (error) {

@@ -12,6 +12,15 @@ export function channelMention(channel: ChannelRef, here?: ChannelRef): string {
   return channel.platform === "console" ? `#${channel.channelId}` : `<#${channel.channelId}>`;
 }
 
+/**
+ * A person named in a message the bot posts for them (a share), where the platform shows a name without
+ * notifying anyone: Discord's mention, sent with pings off (adapters/discord: allowed_mentions is empty).
+ * null elsewhere: a Slack "<@U…>" in a bot's message notifies the person, and the terminal has no people.
+ */
+export function personMention(user: UserRef): string | null {
+  return user.platform === "discord" && /^\d{5,25}$/.test(user.userId) ? `<@${user.userId}>` : null;
+}
+
 /** Discord gives a direct message no server: its interactions carry this workspace (adapters/discord/workspace.ts). */
 export const DM_WORKSPACE = "dm";
 

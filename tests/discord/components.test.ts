@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { autocomplete, clickComponent, person, slashCommand, type MessageRecord } from "../emulators/discord/index.ts";
+import { autocomplete, clickComponent, PERMISSIONS, person, slashCommand, type MessageRecord } from "../emulators/discord/index.ts";
 import { deferredThenEdited, startHarness, TOKEN, type Harness } from "./harness.ts";
 import { paperReply } from "../../src/core/digest/messages.ts";
 import { createRegistry } from "../../src/commands/index.ts";
@@ -76,9 +76,23 @@ describe("buttons, menus and autocomplete", () => {
     expect(edit.body.content).toMatch(/^Shared “.+” to the channel/);
     const posted = h.emulator.channelMessages(h.channelId).at(-1)!;
     expect((posted.embeds[0] as any).title).toBe(h.services.catalog.get(paperId)!.title);
+    // It names who shared it, as a mention that pings no one, and leaves the title to the card.
+    expect(posted.content).toBe(`Shared by <@${ada.id}>:`);
+    const post = h.emulator.records.filter((r) => r.method === "POST" && r.path === `/channels/${h.channelId}/messages`).at(-1)!;
+    expect(post.body.allowed_mentions).toEqual({ parse: [] });
     expect(buttons(posted).map((b) => b.custom_id)).toEqual([`pb:${paperId}`, `ps:${paperId}`, `pd:${paperId}`, `pn:${paperId}`]);
     const channel = { platform: "discord" as const, workspaceId: h.emulator.guilds[0]!.id, channelId: h.channelId };
     expect(await h.services.posted.paperFor(channel, posted.id)).toBe(paperId);
+  });
+
+  it("Share by a member who can't send messages in the channel is refused, and nothing is posted", async () => {
+    const answer = await searchAnswer("state space models");
+    const share = buttons(answer).filter((b) => b.custom_id.startsWith("ph:"))[1]!;
+    const before = h.emulator.channelMessages(h.channelId).length;
+    const click = clickComponent(h.emulator, answer, share.custom_id, { user: ada, permissions: PERMISSIONS.readOnly });
+    const { edit } = await deferredThenEdited(h.emulator, click);
+    expect(edit.body.content).toBe("⚠️ You can't send messages in this channel, so I won't share papers there for you.");
+    expect(h.emulator.channelMessages(h.channelId)).toHaveLength(before);
   });
 
   it("Share that Discord answers with a server error says to try again, not that Discord asked to slow down", async () => {

@@ -2,7 +2,7 @@
 // who asked; once per message however often pressed, concurrently or from two replicas (the emulator,
 // like Discord, refuses a second thread on a message with 160004). Real discord.js against the emulator.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clickComponent, person, reaction, type MessageRecord } from "../emulators/discord/index.ts";
+import { clickComponent, PERMISSIONS, person, reaction, type MessageRecord } from "../emulators/discord/index.ts";
 import { deferredThenEdited, startHarness, type Harness } from "./harness.ts";
 import { paperReply } from "../../src/core/digest/messages.ts";
 import { openDiscussion } from "../../src/command-kit/discuss.ts";
@@ -30,9 +30,9 @@ async function digestCard(key: string): Promise<MessageRecord> {
   return h.emulator.messages.get(messageId)!;
 }
 
-async function press(message: MessageRecord, name: string): Promise<string> {
+async function press(message: MessageRecord, name: string, permissions?: string): Promise<string> {
   const discuss = buttons(message).find((b) => b.custom_id.startsWith("pd:") || b.custom_id.includes("pd:"))!;
-  const { edit } = await deferredThenEdited(h.emulator, clickComponent(h.emulator, message, discuss.custom_id, { user: person(name) }));
+  const { edit } = await deferredThenEdited(h.emulator, clickComponent(h.emulator, message, discuss.custom_id, { user: person(name), ...(permissions ? { permissions } : {}) }));
   return edit.body.content as string;
 }
 
@@ -59,6 +59,17 @@ describe("Discuss on Discord", () => {
     expect(links).toContain(`[Hugging Face](${embed.url})`);
     if (paper.arxivId) expect(links).toContain(`[PDF](https://arxiv.org/pdf/${paper.arxivId})`);
     expect(checkMessageBody(starter)).toBeNull();
+  });
+
+  it("a member who can't create threads in the channel is refused, and no thread is opened", async () => {
+    const card = await digestCard("dd1.denied");
+    for (const permissions of [PERMISSIONS.noThreads, PERMISSIONS.readOnly]) {
+      expect(await press(card, "ada", permissions)).toBe("⚠️ You can't create threads in this channel, so I won't open a discussion there for you.");
+    }
+    expect(h.emulator.threads.get(card.id)).toBeUndefined();
+    expect(h.emulator.records.some((r) => r.path.endsWith(`/messages/${card.id}/threads`))).toBe(false);
+    // Nothing was claimed: someone who may opens it as usual.
+    expect(await press(card, "bo")).toMatch(/^💬 Opened/);
   });
 
   it("a 🔖 on the thread's first message, which shows the paper in full, bookmarks the paper", async () => {

@@ -37,6 +37,11 @@ it("a backslash of the text's own does not cancel the escapes", () => {
   expect(message.content).toBe("Shared by a teammate: [click\\\\\\](https://evil.example) \\\\\\<@123456789012345678>");
 });
 
+it("a person the bot's own words name stays a mention; any other the text spells is escaped", () => {
+  const message = renderMessage({ visibility: "channel", text: `Shared by <@111111111111111111>: ${HOSTILE}`, mentions: ["111111111111111111"] }, ids);
+  expect(message.content).toBe("Shared by <@111111111111111111>: \\<@123456789012345678> \\<@&987654321098765432> \\|\\|spoiler\\|\\| [click\\](https://evil.example)");
+});
+
 it("keeps the bot's own markup: a channel link and emphasis", () => {
   const message = renderMessage({ visibility: "ephemeral", text: "Subscribed <#123456789012345678>: no new papers on *moe* today." }, ids);
   expect(message.content).toBe("Subscribed <#123456789012345678>: no new papers on *moe* today.");

@@ -90,6 +90,9 @@ describe("share and the 🔖 reaction round trip", () => {
     const blocks = typeof post!.params.blocks === "string" ? JSON.parse(post!.params.blocks) : post!.params.blocks;
     const title = h.services.catalog.get(paperId)!.title;
     expect(post!.params.text).toContain(title);
+    // A bot's "<@U…>" would notify the sharer: no mention, and the title once, in the card, not above it too.
+    expect(post!.params.text).toBe(`Shared by a teammate: ${title}`);
+    expect(blocks[0].text.text).toBe("Shared by a teammate:");
     expect(blockText(blocks)).toContain("React with :bookmark:");
     expect(elements(blocks, "button").map((b) => b.action_id)).toEqual(["paper_bookmark", "paper_similar", "paper_discuss", "paper_notInterested"]);
     const ts = h.emulator.messages.at(-1)!.ts;

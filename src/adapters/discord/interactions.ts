@@ -2,7 +2,7 @@
 // (Discord's 3-second window then never matters), runs through the platform-neutral commands, and the
 // deferred reply is edited with the rendered answer.
 import { DM_WORKSPACE, workspaceOf } from "./workspace.ts";
-import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type BaseInteraction, type ChatInputCommandInteraction, type Interaction, type MessageComponentInteraction } from "discord.js";
+import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type PermissionsBitField, type BaseInteraction, type ChatInputCommandInteraction, type Interaction, type MessageComponentInteraction } from "discord.js";
 import { randomBytes } from "node:crypto";
 import type { CommandContext } from "../../command-kit/command.ts";
 import { runCommand } from "../../command-kit/dispatch.ts";
@@ -29,8 +29,18 @@ async function contextOf(services: Services, interaction: BaseInteraction): Prom
     channel: { platform: "discord", workspaceId: interaction.guildId ?? DM_WORKSPACE, channelId: interaction.channelId ?? "" },
     // Discord computes the member's permissions in this channel; outside a guild the channel is their own.
     canManageChannel: interaction.memberPermissions ? interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels) : !interaction.inGuild(),
+    ...(interaction.memberPermissions ? { memberCan: memberCan(interaction.memberPermissions, interaction.channel?.isThread() ?? false) } : {}),
     now: services.clock(),
     maxListed: MAX_EMBEDS,
+  };
+}
+
+/** Share posts a message and Discuss opens a thread for the person: only where they could themselves. In a
+ * thread Discord's right to post is Send Messages in Threads, not Send Messages. */
+function memberCan(permissions: Readonly<PermissionsBitField>, inThread: boolean): NonNullable<CommandContext["memberCan"]> {
+  return {
+    post: permissions.has(inThread ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages),
+    startThreads: permissions.has([PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]),
   };
 }
 

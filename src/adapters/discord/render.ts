@@ -95,12 +95,18 @@ function actionRows(cards: PaperCard[], actions: PaperAction[], ids: ComponentId
   return rows;
 }
 
+/** The people the bot's own words name, as mentions again (inert escapes every "<@…>"); nobody is pinged,
+ * as every message goes with allowed_mentions empty (client.ts, transport.ts). */
+function withMentions(text: string, userIds: string[] = []): string {
+  return userIds.reduce((t, id) => /^\d+$/.test(id) ? t.replaceAll(`\\<@${id}>`, `<@${id}>`) : t, text);
+}
+
 export function renderMessage(reply: Reply, ids: ComponentIds): DiscordMessage {
   const cards = reply.papers ?? [];
   const more = reply.more ? [{ type: ComponentType.ActionRow, components: [{
     type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Show more", custom_id: ids.more(reply.more.command, reply.more.input),
   }] } as Row] : [];
-  const text = inert(spellEmoji(reply.text, unicodeSpelling));
+  const text = withMentions(inert(spellEmoji(reply.text, unicodeSpelling)), reply.mentions);
   // Text past a message's 2,000 characters (help) goes whole into an embed's description, which holds 4,096.
   const long = cards.length === 0 && text.length > MAX_CONTENT;
   const rendered: DiscordMessage = {

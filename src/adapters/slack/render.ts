@@ -135,7 +135,10 @@ export function slackText(reply: Reply): Reply {
 
 /** The notification text: Slack parses it as mrkdwn too, so an echoed "<!channel>" would notify everyone. */
 function fallbackText(reply: Reply): string {
-  return escapeText(reply.text.slice(0, 3000));
+  // A text that introduces its one card ("Shared by a teammate:") leaves the title to the card; a
+  // notification shows no card, so it names the paper itself.
+  const card = reply.visibility === "channel" && reply.papers?.length === 1 && reply.text.endsWith(":") ? reply.papers[0]! : null;
+  return escapeText((card ? `${reply.text} ${card.title}` : reply.text).slice(0, 3000));
 }
 
 /** All the blocks of a reply, before splitting into messages. */

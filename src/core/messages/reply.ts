@@ -46,6 +46,9 @@ export interface Reply {
   /** "Show more": the same command again with this input (e.g. the next offset). */
   more?: { command: string; input: Record<string, unknown> };
   file?: { name: string; mime: string; content: string };
+  /** User ids `text` names with channel.ts personMention (the bot's own words, never quoted text): the
+   * renderer keeps these as mentions while it escapes any other a quoted title may spell. */
+  mentions?: string[];
 }
 
 /** Whether a reply's text only repeats its one card's title (a digest paper's notification text): a

@@ -11,11 +11,18 @@ export function snowflake(atMs: number = Date.now()): string {
 export interface EmulatedUser { id: string; username: string; bot?: boolean }
 export interface EmulatedGuild { id: string; name: string; channels: { id: string; name: string }[] }
 
+const MEMBER = (1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 6n) | (1n << 31n) | (1n << 35n) | (1n << 38n);
+
 export const PERMISSIONS = {
-  /** View, send, read history, add reactions, use application commands: an ordinary member. */
-  member: String((1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 6n) | (1n << 31n)),
+  /** View, send, read history, add reactions, use application commands, create public threads and send in
+   * threads (Discord's default for @everyone): an ordinary member. */
+  member: String(MEMBER),
   /** The same plus Manage Channels. */
-  manageChannels: String((1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 6n) | (1n << 31n) | (1n << 4n)),
+  manageChannels: String(MEMBER | (1n << 4n)),
+  /** An ordinary member in a read-only channel: no Send Messages, no threads. */
+  readOnly: String(MEMBER & ~((1n << 11n) | (1n << 35n) | (1n << 38n))),
+  /** An ordinary member who may post but not start threads (Create Public Threads denied). */
+  noThreads: String(MEMBER & ~(1n << 35n)),
 };
 
 export function userObject(user: EmulatedUser) {

@@ -6,21 +6,31 @@ import { nextRun } from "../core/digest/schedule.ts";
 import { channelMention, isDirectMessage, type Platform } from "../core/channel.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { describeDay, digestTraits } from "../command-kit/subscription-words.ts";
-import type { Reply } from "../core/messages/reply.ts";
+import { range, type Reply } from "../core/messages/reply.ts";
+import { internal, wholeNumber } from "../command-kit/options.ts";
 import { targetUserId } from "../core/person-target.ts";
 import { WEEKDAYS, isoWeek } from "../core/digest/weekly.ts";
 import { exampleOn } from "../command-kit/usage.ts";
 import { nextWeekly, subscribeAgain } from "./subscribe.ts";
 import { quoted } from "../core/messages/typed.ts";
 
+/**
+ * The most characters of one page, header included. Every platform shows it whole: Discord's escaping at most
+ * doubles it (a topic of nothing but markdown characters), within an embed description's 4,096 characters;
+ * Slack splits it at lines into sections of 3,000. A line is under 1,000 characters (a topic is at most 200).
+ */
+const PAGE_CHARS = 2000;
+/** More lines than a page could ever hold (each is over 40 characters): only these are worked out. */
+const MAX_LINES = 50;
+
 export const subscriptionsCommand = defineCommand({
   data: {
     name: "subscriptions",
     description: "List the daily and weekly digests in this workspace",
     usage: "subscriptions",
-    options: z.object({}),
+    options: z.object({ offset: internal(wholeNumber(0, 100_000).default(0)) }),
   },
-  async execute(ctx): Promise<Reply> {
+  async execute(ctx, { offset: from }): Promise<Reply> {
     // Who sees what. A personal digest, or one in somebody's DM with the bot, is its owner's business alone.
     // Another channel's topic is its members' business: a private channel's topic must not reach the whole
     // workspace, and neither platform tells us here which channels are private. So the topic shows for this
@@ -33,7 +43,9 @@ export const subscriptionsCommand = defineCommand({
       return !isDirectMessage(s) || here(s) || mine(s);
     });
     if (subs.length === 0) return { visibility: "ephemeral", tone: "info", text: `No channel here has a digest yet. Start one with ${exampleOn(ctx.user.platform, "subscribe", [["time", "09:00"], ["zone", "Europe/Berlin"]])}.` };
-    const lines = await Promise.all(subs.map(async (s) => {
+    // A list shrunk since its last page was shown starts again from the top.
+    const offset = from < subs.length ? from : 0;
+    const lines = await Promise.all(subs.slice(offset, offset + MAX_LINES).map(async (s) => {
       const channel = { platform: s.platform as Platform, workspaceId: s.workspaceId, channelId: s.channelId };
       const weekly = s.cadence === "weekly";
       const parts = [weekly ? `weekly on ${WEEKDAYS[(s.weekday ?? 1) - 1]} ${s.localTime} ${s.timeZone}` : `${s.localTime} ${s.timeZone}`,
@@ -48,6 +60,12 @@ export const subscriptionsCommand = defineCommand({
       const where = targetUserId(s) ? "you (by DM)" : channelMention(channel, ctx.channel);
       return `• ${where}: ${parts}; ${state}`;
     }));
-    return { visibility: "ephemeral", tone: "info", text: [`Digests in this workspace (${subs.length}):`, ...lines].join("\n") };
+    // A page holds the lines that fit; "Show more" (or "more") gives the rest.
+    const header = (end: number) => `Digests in this workspace (${offset === 0 && end === subs.length ? subs.length : range(offset + 1, end, subs.length)}):`;
+    let shown = 0, size = `Digests in this workspace (${range(offset + 1, subs.length, subs.length)}):`.length; // the longest header
+    while (shown < lines.length && (shown === 0 || size + 1 + lines[shown]!.length <= PAGE_CHARS)) size += 1 + lines[shown++]!.length;
+    const end = offset + shown;
+    return { visibility: "ephemeral", tone: "info", text: [header(end), ...lines.slice(0, shown)].join("\n"),
+      ...(end < subs.length ? { more: { command: "subscriptions", input: { offset: end } } } : {}) };
   },
 });

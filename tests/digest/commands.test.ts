@@ -8,6 +8,7 @@ import { runDigestTick } from "../../src/core/digest/tick.ts";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import { RecordingTransport, fastRetry } from "./support.ts";
 import { plainTyped } from "../../src/core/messages/typed.ts";
+import { renderReply } from "../../src/adapters/slack/render.ts";
 
 const clock = manualClock("2025-06-10T20:00:00Z"); // 22:00 in Berlin
 let services: TestServices;
@@ -19,6 +20,15 @@ const ctx = (id = "C1", canManageChannel = true) => ({ services, user: { platfor
 const say = async (text: string, id?: string, manage?: boolean) => {
   const reply = await runText(registry, text, ctx(id, manage));
   return { ...reply, text: plainTyped(reply.text) };
+};
+
+/** Every page of `/papers subscriptions` (a long list pages), as one text. */
+const listing = async (context = ctx()): Promise<string> => {
+  const pages: string[] = [];
+  for (let reply = await runText(registry, "subscriptions", context); ; reply = await runCommand(registry, reply.more.command, reply.more.input, context)) {
+    pages.push(plainTyped(reply.text));
+    if (!reply.more) return pages.join("\n");
+  }
 };
 
 beforeAll(async () => { services = await createTestServices({ clock }); });
@@ -177,7 +187,7 @@ describe("subscribe after today's digest went out", () => {
     // A time already past today is no delivery: just tomorrow's.
     expect((await say("subscribe 08:00 UTC", "CSENT2")).text).toMatch(/next digest tomorrow 08:00 UTC, in 12 h \(5 papers\)/);
     expect((await say("subscribe weekly mon 09:00 UTC", "CSENT3")).text).toMatch(/next digest Mon 16 Jun 09:00 UTC, in 5 days 13 h/);
-    expect((await say("subscriptions", "CSENT3")).text).toContain("• <#CSENT3>: weekly on mon 09:00 UTC, 5 papers; the week's most-upvoted papers; next Mon 16 Jun 09:00 UTC");
+    expect((await listing(ctx("CSENT3")))).toContain("• <#CSENT3>: weekly on mon 09:00 UTC, 5 papers; the week's most-upvoted papers; next Mon 16 Jun 09:00 UTC");
     for (const id of ["CSENT", "CSENT2"]) await services.subscriptions.remove(channel(id));
     await services.subscriptions.remove(channel("CSENT3"), "weekly");
   });
@@ -193,11 +203,44 @@ describe("subscriptions and unsubscribe", () => {
   it("lists this workspace's digests with times, zones, topics and a paused reason", async () => {
     await services.subscriptions.pause(channel("C2"), "channel_not_found");
     await services.subscriptions.upsert({ platform: "slack", workspaceId: "OTHER", channelId: "CX" }, { localTime: "10:00", timeZone: "UTC", topic: null, size: 5, ranking: "trending", createdBy: "U9" });
-    const reply = await say("subscriptions");
-    expect(reply.text).toMatch(/^Digests in this workspace \(\d+\):/);
+    const reply = { text: await listing() };
+    expect(reply.text).toMatch(/^Digests in this workspace \((\d+–\d+ of )?\d+\):/);
     expect(reply.text).toContain('• <#C1>: 09:00 Europe/Berlin, 3 papers, ranked by this team, topic "mixture of experts"; next tomorrow 09:00 Europe/Berlin');
     expect(reply.text).toContain("• <#C2>: 09:00 UTC, 5 papers; paused: the channel is gone, or private without me in it [channel_not_found]");
     expect(reply.text).not.toContain("CX");
+  });
+
+  it("pages a list too long for one message, each page within Slack's limits, every digest listed once", async () => {
+    const channels = Array.from({ length: 40 }, (_, i) => channel(`CPAGE${String(i).padStart(2, "0")}`));
+    // "&" is five characters in Slack's mrkdwn ("&amp;"): the page still fits.
+    const topic = (i: number) => `large language models & mathematical reasoning & reinforcement learning from human feedback & process supervision ${i}`;
+    for (const [i, c] of channels.entries()) await services.subscriptions.upsert(c, { localTime: "09:00", timeZone: "UTC", topic: topic(i), size: 5, ranking: "trending", createdBy: "U1" });
+    try {
+      const listed: string[] = [];
+      let reply = await runCommand(registry, "subscriptions", {}, ctx());
+      for (let pages = 1; ; pages++) {
+        expect(pages).toBeLessThan(20);
+        const [message, ...rest] = renderReply(reply);
+        expect(rest).toEqual([]);
+        expect(message!.blocks.length).toBeLessThanOrEqual(50);
+        for (const block of message!.blocks) if (block.type === "section") expect(block.text!.text.length).toBeLessThanOrEqual(3000);
+        const text = plainTyped(reply.text);
+        for (const line of text.split("\n").slice(1)) {
+          const id = /^• (?:<#(\w+)>|you \(by DM\)|a direct message):/.exec(line)?.[0];
+          expect(id, line).toBeDefined();
+          const [, page, i] = /^• <#(CPAGE\d+)>: .*topic "(?:.*) (\d+)"; next /.exec(line) ?? [];
+          if (id!.includes("CPAGE")) expect(page).toBe(channels[Number(i)]!.channelId);
+          listed.push(page ?? id!);
+        }
+        if (!reply.more) break;
+        expect(text).toMatch(/^Digests in this workspace \(\d+–\d+ of \d+\):/);
+        reply = await runCommand(registry, reply.more.command, reply.more.input, ctx());
+      }
+      expect(listed.filter((id) => id.startsWith("CPAGE"))).toEqual(channels.map((c) => c.channelId));
+      expect(new Set(listed).size).toBe(listed.length);
+    } finally {
+      for (const c of channels) await services.subscriptions.remove(c);
+    }
   });
 
   it("names the digest a subscribe replaces, since what was not typed again goes back to its default", async () => {
@@ -271,7 +314,7 @@ describe("subscriptions and unsubscribe", () => {
     await services.subscriptions.upsert(mine, { localTime: "07:15", timeZone: "Europe/Berlin", topic: "rlhf", size: 3, ranking: "trending", createdBy: "U1" });
     await services.subscriptions.pause(mine, "your direct messages are closed to me");
     // Everything it had, since subscribing again replaces it whole.
-    expect((await say("subscriptions")).text).toContain("• you (by DM): 07:15 Europe/Berlin, 3 papers, topic \"rlhf\"; paused: your direct messages are closed to me (fix it, then /papers subscribe me 07:15 Europe/Berlin size:3 rlhf)");
+    expect(await listing()).toContain("• you (by DM): 07:15 Europe/Berlin, 3 papers, topic \"rlhf\"; paused: your direct messages are closed to me (fix it, then /papers subscribe me 07:15 Europe/Berlin size:3 rlhf)");
     await services.subscriptions.remove(mine);
   });
 
@@ -279,14 +322,14 @@ describe("subscriptions and unsubscribe", () => {
     const ceo = { createdBy: "U0CEO", localTime: "08:00", timeZone: "UTC", size: 5, ranking: "trending" as const };
     await services.subscriptions.upsert(channel("G0SECRET"), { ...ceo, topic: "acquisition of competitor" });
     await services.subscriptions.upsert(channel("D0CEODM"), { ...ceo, topic: "reinforcement learning" });
-    const seen = (await say("subscriptions")).text;
+    const seen = await listing();
     expect(seen).toContain("• <#G0SECRET>: 08:00 UTC, 5 papers, on a topic set there; next");
     expect(seen).not.toMatch(/acquisition|reinforcement|a direct message: 08:00/);
     // Their owner sees both in full; so does anyone asking in that channel.
-    const own = plainTyped((await runText(registry, "subscriptions", { ...ctx("C9"), user: { platform: "slack", workspaceId: "T1", userId: "U0CEO" } })).text);
+    const own = await listing({ ...ctx("C9"), user: { platform: "slack", workspaceId: "T1", userId: "U0CEO" } });
     expect(own).toContain('• <#G0SECRET>: 08:00 UTC, 5 papers, topic "acquisition of competitor"');
     expect(own).toContain('• a direct message: 08:00 UTC, 5 papers, topic "reinforcement learning"');
-    expect((await say("subscriptions", "G0SECRET")).text).toContain('topic "acquisition of competitor"');
+    expect(await listing(ctx("G0SECRET"))).toContain('topic "acquisition of competitor"');
     await services.subscriptions.remove(channel("G0SECRET"));
     await services.subscriptions.remove(channel("D0CEODM"));
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clickComponent, PERMISSIONS, person, slashCommand } from "../emulators/discord/index.ts";
 import { deferredThenEdited, startHarness, type Harness } from "./harness.ts";
+import { checkMessageBody } from "../emulators/discord/limits.ts";
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -89,6 +90,44 @@ describe("/papers slash commands through discord.js", () => {
     expect(weekly.edit.body.content).toContain("stop it with /papers unsubscribe which:weekly.");
     const none = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "unsubscribe", { which: "me" }, { user: person("hintee") }));
     expect(none.edit.body.content).toContain("/papers subscribe who:me time:08:30 zone:Europe/Berlin.");
+  });
+
+  it("subscriptions pages a long list: 40 digests with long topics, every one shown whole, none lost", async () => {
+    const ada = person("ada");
+    const guild = h.emulator.guilds[0]!.id;
+    const topic = (i: number) => `large language models for mathematical reasoning with reinforcement learning from human feedback and process supervision number ${i}`;
+    const channels = Array.from({ length: 40 }, (_, i) => ({ platform: "discord" as const, workspaceId: guild, channelId: `7000000000000000${String(i).padStart(2, "0")}` }));
+    for (const [i, channel] of channels.entries()) {
+      await h.services.subscriptions.upsert(channel, { localTime: "09:00", timeZone: "America/Los_Angeles", topic: topic(i), size: 5, ranking: "trending", createdBy: ada.id });
+    }
+    try {
+      const interaction = slashCommand(h.emulator, "subscriptions", {}, { user: ada });
+      const pages = [(await deferredThenEdited(h.emulator, interaction)).edit.body];
+      const original = h.emulator.interactionReplies.get(interaction.token)!.original;
+      for (let more = buttons(pages[0]).find((b) => b.label === "Show more"); more; more = buttons(pages.at(-1)).find((b) => b.label === "Show more")) {
+        const click = clickComponent(h.emulator, original, more.custom_id, { user: ada });
+        pages.push((await h.emulator.waitFor((r) => r.method === "PATCH" && r.path.includes(click.token), "next page")).body);
+        expect(pages.length).toBeLessThan(20);
+      }
+      expect(pages.length).toBeGreaterThan(1);
+      const listed: string[] = [];
+      for (const body of pages) {
+        expect(checkMessageBody(body)).toBeNull();
+        const text = body.embeds?.[0]?.description ?? body.content;
+        expect(text).toMatch(/^Digests in this workspace \((\d+–)?\d+ of 4\d\):\n/);
+        for (const line of text.split("\n").slice(1)) {
+          const id = /^• <#(\d+)>: /.exec(line)?.[1];
+          expect(id, line).toBeDefined();
+          if (id!.startsWith("70000")) expect(/topic "(?:.*) number (\d+)"; next /.exec(line)?.[1], line).toBe(String(channels.findIndex((c) => c.channelId === id)));
+          listed.push(id!);
+        }
+      }
+      // Every digest once, in order (the digests earlier tests set up among them).
+      expect(listed.filter((id) => id.startsWith("70000"))).toEqual(channels.map((c) => c.channelId));
+      expect(new Set(listed).size).toBe(listed.length);
+    } finally {
+      for (const channel of channels) await h.services.subscriptions.remove(channel);
+    }
   });
 
   it("an unknown paper id gets one sentence", async () => {

@@ -3,6 +3,7 @@ import { autocomplete, clickComponent, PERMISSIONS, person, slashCommand, type M
 import { deferredThenEdited, startHarness, TOKEN, type Harness } from "./harness.ts";
 import { paperReply } from "../../src/core/digest/messages.ts";
 import { createRegistry } from "../../src/commands/index.ts";
+import { RateLimiter } from "../../src/core/rate-limit.ts";
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -65,6 +66,27 @@ describe("buttons, menus and autocomplete", () => {
     // Seven papers in the capture are about MoE: page 2 holds the last two, the weak matches stay out.
     const page2 = h.services.catalog.papers(h.services.catalog.index.search("mixture of experts", { limit: 2, offset: 5 }).hits);
     expect(edit.body.embeds.map((e: any) => e.title)).toEqual(page2.map((p, i) => `${i + 6}. ${p.title}`));
+  });
+
+  it("Show more past the rate limit leaves the list as it was and says why in a private message of its own", async () => {
+    const answer = await searchAnswer("mixture of experts");
+    const more = buttons(answer).find((b) => b.label === "Show more")!;
+    const saved = h.services.commandLimiter;
+    // One command a minute, and ada has just used it.
+    const limiter = new RateLimiter(1);
+    limiter.take(`discord:${h.emulator.guilds[0]!.id}:${ada.id}`, h.services.clock().getTime());
+    h.services.commandLimiter = limiter;
+    try {
+      const click = clickComponent(h.emulator, answer, more.custom_id, { user: ada });
+      const deferred = await h.emulator.waitFor((r) => r.path === `/interactions/${click.id}/${click.token}/callback`);
+      expect(deferred.body.type).toBe(6);
+      const apart = await h.emulator.waitFor((r) => r.method === "POST" && r.path === `/webhooks/${h.emulator.applicationId}/${click.token}`, "follow-up");
+      expect(apart.body.content).toMatch(/^⚠️ You're going a bit fast — try again in \d+ seconds?\.$/);
+      expect(apart.body.flags).toBe(64);
+      expect(h.emulator.records.some((r) => r.method === "PATCH" && r.path.includes(click.token))).toBe(false);
+    } finally {
+      h.services.commandLimiter = saved;
+    }
   });
 
   it("Share posts the paper as a channel message and remembers it for reactions", async () => {

@@ -67,6 +67,15 @@ async function answer(interaction: Deferred, reply: Reply, ids: ComponentIds): P
   await interaction.editReply(payload);
 }
 
+/** Clicks deferred as an update of their own message (a page turned in place): what goes wrong with them
+ * is said apart from that message, which stays as it was. */
+const turnedInPlace = new WeakSet<object>();
+
+/** A private message of its own, beside the one the click was on. */
+async function tellApart(interaction: MessageComponentInteraction, reply: Reply, ids: ComponentIds): Promise<void> {
+  await interaction.followUp({ content: renderMessage(reply, ids).content, flags: MessageFlags.Ephemeral });
+}
+
 async function onCommand(deps: InteractionDeps, interaction: ChatInputCommandInteraction): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const [name, raw] = commandOptions(interaction);
@@ -90,8 +99,12 @@ async function onComponent(deps: InteractionDeps, interaction: MessageComponentI
   if (decoded.kind === "more") {
     // "Show more" turns the page of a private answer in place; on a channel message it answers privately.
     const inPlace = interaction.message.flags.has(MessageFlags.Ephemeral);
-    await (inPlace ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral }));
-    await answer(interaction, await runCommand(deps.registry, decoded.command, decoded.input, await contextOf(deps.services, interaction)), deps.ids);
+    if (inPlace) { await interaction.deferUpdate(); turnedInPlace.add(interaction); }
+    else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const reply = await runCommand(deps.registry, decoded.command, decoded.input, await contextOf(deps.services, interaction));
+    // A page that could not be turned (going too fast, the database busy) leaves the list as it was.
+    if (inPlace && reply.tone === "error") await tellApart(interaction, reply, deps.ids);
+    else await answer(interaction, reply, deps.ids);
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -162,6 +175,7 @@ async function apologise(interaction: Interaction, reply: Reply, ids: ComponentI
   if (!interaction.isRepliable()) return;
   const { content } = renderMessage(reply, ids);
   const edit = () => interaction.editReply({ content, embeds: [], components: [] });
+  if (interaction.isMessageComponent() && turnedInPlace.has(interaction)) { await tellApart(interaction, reply, ids); return; }
   if (interaction.deferred || interaction.replied) { await edit(); return; }
   try {
     await interaction.reply({ content, flags: MessageFlags.Ephemeral });

@@ -16,7 +16,7 @@ import { option, wholeNumber } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { example, exampleOn, type ExampleOption } from "../command-kit/usage.ts";
 import { describeDay, digestTraits, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
-import type { Reply } from "../core/messages/reply.ts";
+import { cutAtWord, type Reply } from "../core/messages/reply.ts";
 import type { Subscription } from "../core/stores/subscriptions.ts";
 import { quoted, unquoted } from "../core/messages/typed.ts";
 
@@ -83,8 +83,8 @@ function replaced(before: Subscription | null): string {
   return ` It replaces the one before (${[`${day}${before.localTime} ${before.timeZone}`, ...digestTraits(before, about)].join(", ")}).`;
 }
 
-/** A topic in subscribe's answers: "about "…"", cut to a line's worth. */
-const about = (topic: string): string => `about ${quoted(topic.slice(0, 80))}`;
+/** A topic in subscribe's answers: "about "…"", cut at a word to a line's worth. */
+const about = (topic: string): string => `about ${quoted(cutAtWord(topic, 80))}`;
 
 /** When the next weekly digest comes: this week's day if its time is still ahead, else next week's. */
 export function nextWeekly(schedule: { localTime: string; timeZone: string }, weekday: number, today: string, now: Date, doneThisWeek: boolean) {

@@ -35,6 +35,16 @@ beforeAll(async () => { services = await createTestServices({ clock }); });
 afterAll(async () => { await services.close(); });
 
 describe("subscribe", () => {
+  it("echoes a long topic cut at a word, with an ellipsis, and keeps it whole", async () => {
+    const topic = "large language models for mathematical reasoning with reinforcement learning from human feedback";
+    const reply = await say(`subscribe 09:00 UTC size:5 ${topic}`, "CLONG");
+    expect(reply.text).toContain('(5 papers, about "large language models for mathematical reasoning with reinforcement learning…")');
+    expect(await services.subscriptions.get(channel("CLONG"))).toMatchObject({ topic });
+    // The digest it replaces is named the same way.
+    expect((await say("subscribe 10:00 UTC", "CLONG")).text).toContain('about "large language models for mathematical reasoning with reinforcement learning…")');
+    await services.subscriptions.remove(channel("CLONG"));
+  });
+
   it("reads time, zone (any case), size, ranking and topic in any order and says when the next digest comes", async () => {
     const reply = await say("subscribe mixture of experts europe/berlin size:3 09:00 ranked:team");
     expect(reply.tone).toBe("info");

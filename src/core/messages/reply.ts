@@ -98,7 +98,12 @@ export function range(first: number, last: number, total?: number): string {
 
 /** Two lines' worth of an abstract, cut at a word. */
 export function shortSummary(summary: string, max = 220): string {
-  if (summary.length <= max) return summary;
-  const cut = summary.slice(0, max);
+  return cutAtWord(summary, max);
+}
+
+/** `text` in about `max` characters: whole, or cut at a word (mid-word only past 20 letters) with "…". */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
   return cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)).replace(/[\s,;:.-]+$/, "") + "…";
 }

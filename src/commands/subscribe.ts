@@ -160,6 +160,8 @@ export const subscribeCommand = defineCommand({
     const period = weekly ? isoWeek(today) : today;
     const runAt = runDate <= today ? fireTime(runDate, schedule) : null;
     const passed = runAt !== null && runAt.getTime() <= ctx.now.getTime();
+    // A digest that failed before sending anything did not go out: subscribing again (the fix made) starts afresh.
+    await deliveries.forgetFailedDay(target, period);
     if (passed) await deliveries.skipDay(target, period, `subscribe:${ctx.user.userId}`, ctx.now);
     else await deliveries.unskipDay(target, period);
     const done = await deliveries.exists(target, period);

@@ -7,6 +7,7 @@ import { runCommand, runText } from "../../src/command-kit/dispatch.ts";
 import { runDigestTick } from "../../src/core/digest/tick.ts";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import { RecordingTransport, fastRetry } from "./support.ts";
+import { ChannelUnavailableError } from "../../src/core/transport.ts";
 import { plainTyped } from "../../src/core/messages/typed.ts";
 import { renderReply } from "../../src/adapters/slack/render.ts";
 
@@ -200,6 +201,20 @@ describe("subscribe after today's digest went out", () => {
     expect((await listing(ctx("CSENT3")))).toContain("• <#CSENT3>: weekly on mon 09:00 UTC, 5 papers; the week's most-upvoted papers; next Mon 16 Jun 09:00 UTC");
     for (const id of ["CSENT", "CSENT2"]) await services.subscriptions.remove(channel(id));
     await services.subscriptions.remove(channel("CSENT3"), "weekly");
+  });
+
+  it("brings today's digest after all when it failed before sending anything and the channel subscribes again", async () => {
+    await say("subscribe 20:30 UTC", "CFAIL");
+    const transport = new RecordingTransport("slack");
+    transport.hook = () => ({ error: new ChannelUnavailableError("not_in_channel") });
+    await runDigestTick(services, new Map([["slack", transport]]), new Date("2025-06-10T20:30:00Z"), { retry: fastRetry });
+    expect(transport.to(channel("CFAIL"))).toHaveLength(0);
+    // The bot invited, the digest subscribed again for later today: today's, not "went out already".
+    expect((await say("subscribe 21:00 UTC", "CFAIL")).text).toMatch(/next digest today 21:00 UTC, in 1 h \(5 papers\)/);
+    transport.hook = undefined;
+    await runDigestTick(services, new Map([["slack", transport]]), new Date("2025-06-10T21:00:00Z"), { retry: fastRetry });
+    expect(transport.to(channel("CFAIL")).length).toBeGreaterThan(0);
+    await services.subscriptions.remove(channel("CFAIL"));
   });
 
   it("refuses a team ranking for a personal digest, which is ranked for the person", async () => {

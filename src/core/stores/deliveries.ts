@@ -50,6 +50,9 @@ export interface DeliveryStore {
   skipDay(channel: ChannelRef, localDate: string, owner: string, at: Date): Promise<void>;
   /** Undoes skipDay (the time was moved to later today). */
   unskipDay(channel: ChannelRef, localDate: string): Promise<void>;
+  /** Forgets a day whose digest failed before any of its messages went out (the bot was not in the channel),
+   * so subscribing again after the fix brings that day's digest instead of counting it as sent. */
+  forgetFailedDay(channel: ChannelRef, localDate: string): Promise<void>;
   exists(channel: ChannelRef, localDate: string): Promise<boolean>;
   /** dayKeys of the rows already settled (done, failed, skipped) on these dates: no claim needed. */
   settled(localDates: string[]): Promise<Set<string>>;

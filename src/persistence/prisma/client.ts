@@ -68,7 +68,7 @@ interface DeliveryDelegate {
   count(args: { where: DayKey }): PromiseLike<number>;
   create(args: { data: DayKey & { status: string; claimedBy: string; leaseUntil: Date; finishedAt: Date } }): PromiseLike<unknown>;
   updateMany(args: { where: DeliveryWhere; data: DeliveryUpdate }): PromiseLike<Count>;
-  deleteMany(args: { where: DayKey & { status: string } }): PromiseLike<Count>;
+  deleteMany(args: { where: DayKey & { status: string; items?: { none: { status: string } } } }): PromiseLike<Count>;
 }
 
 export interface DeliveryItemRow { deliveryId: number; position: number; kind: string; paperId: string | null; status: string; messageId: string | null }

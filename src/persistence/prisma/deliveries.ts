@@ -114,6 +114,10 @@ export class PrismaDeliveryStore implements DeliveryStore {
     await this.db.delivery.deleteMany({ where: { ...day(channel, localDate), status: "skipped" } });
   }
 
+  async forgetFailedDay(channel: ChannelRef, localDate: string): Promise<void> {
+    await this.db.delivery.deleteMany({ where: { ...day(channel, localDate), status: "failed", items: { none: { status: "sent" } } } });
+  }
+
   async exists(channel: ChannelRef, localDate: string): Promise<boolean> {
     return (await this.db.delivery.count({ where: day(channel, localDate) })) > 0;
   }

@@ -2,7 +2,7 @@
 // abstract, the links and who asked. The DiscussionStore's unique row decides which press opens it, so
 // pressing twice, or two replicas handling two presses at once, still gives one thread.
 import type { ChatTransport } from "../core/transport.ts";
-import { ChannelUnavailableError, TransientPostError } from "../core/transport.ts";
+import { ChannelUnavailableError, MessageGoneError, TransientPostError } from "../core/transport.ts";
 import { discussionStarter } from "../core/messages/discussion.ts";
 import { errorReply, notice, type Reply } from "../core/messages/reply.ts";
 import type { CommandContext } from "./command.ts";
@@ -38,6 +38,7 @@ export async function openDiscussion(ctx: CommandContext, transport: ChatTranspo
   } catch (error) {
     // Nothing was opened (or we cannot tell): let the next press try again rather than point nowhere.
     await services.discussions.release(message);
+    if (error instanceof MessageGoneError) return errorReply("That message was deleted, so there is no thread to open on it; share the paper again and press Discuss on the new one.");
     if (error instanceof ChannelUnavailableError) return errorReply("I can't open a thread in this channel; ask an admin to let papers-bot create threads and post here.");
     if (error instanceof TransientPostError) return errorReply("The chat service is busy right now; press Discuss again in a moment.");
     throw error;

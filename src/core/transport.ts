@@ -39,6 +39,11 @@ export class ChannelUnavailableError extends Error {
   constructor(readonly reason: string) { super(reason); this.name = "ChannelUnavailableError"; }
 }
 
+/** The message a thread would hang from is gone (deleted): nothing to retry, and the channel is fine. */
+export class MessageGoneError extends Error {
+  constructor(readonly reason: string) { super(reason); this.name = "MessageGoneError"; }
+}
+
 /** The platform said to wait (429 Retry-After) or failed for now (5xx, network): retry later. */
 export class TransientPostError extends Error {
   constructor(message: string, readonly retryAfterMs?: number) { super(message); this.name = "TransientPostError"; }

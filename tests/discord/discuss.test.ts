@@ -72,6 +72,13 @@ describe("Discuss on Discord", () => {
     expect(await press(card, "bo")).toMatch(/^💬 Opened/);
   });
 
+  it("a message deleted before Discuss is pressed is said to be gone", async () => {
+    const card = await digestCard("dd1.deleted");
+    h.emulator.messages.delete(card.id);
+    expect(await press(card, "ada")).toBe("⚠️ That message was deleted, so there is no thread to open on it; share the paper again and press Discuss on the new one.");
+    expect(h.emulator.threads.get(card.id)).toBeUndefined();
+  });
+
   it("a 🔖 on the thread's first message, which shows the paper in full, bookmarks the paper", async () => {
     const card = await digestCard("dd1.react");
     await press(card, "ada");

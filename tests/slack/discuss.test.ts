@@ -94,6 +94,13 @@ describe("Discuss on Slack", () => {
     expect(threadReplies(ts)).toHaveLength(1);
   });
 
+  it("a message deleted before Discuss is pressed is said to be gone", async () => {
+    const ts = await shared();
+    h.emulator.messages.splice(h.emulator.messages.findIndex((m) => m.ts === ts), 1);
+    expect((await pressDiscuss(ts, "U0ALICE")).text).toBe("That message was deleted, so there is no thread to open on it; share the paper again and press Discuss on the new one.");
+    expect(threadReplies(ts)).toHaveLength(0);
+  });
+
   it("on a private reply (no channel message) it says to share the paper first", async () => {
     const rid = h.nextResponseId();
     await h.requester.blockAction({ actionId: "paper_discuss", value: paperId }, { responseUrl: h.emulator.responseUrl(rid) });

@@ -13,7 +13,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type APIMessage, type RawFile } from "discord.js";
 import type { ChannelRef } from "../../core/channel.ts";
-import { ChannelUnavailableError, TransientPostError, type ChatTransport, type OpenedThread, type PostOptions } from "../../core/transport.ts";
+import { ChannelUnavailableError, MessageGoneError, TransientPostError, type ChatTransport, type OpenedThread, type PostOptions } from "../../core/transport.ts";
 import type { Reply } from "../../core/messages/reply.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
@@ -31,6 +31,8 @@ const THREAD_ALREADY_CREATED = 160004;
 const THREAD_ARCHIVE_MINUTES = 4320;
 import { targetUserId } from "../../core/person-target.ts";
 
+/** Discord's "Unknown Message": the message a thread would start from was deleted. */
+const UNKNOWN_MESSAGE = 10008;
 /** Discord error codes that mean "this channel will not take our messages": pause it, do not retry. */
 const UNAVAILABLE: Record<number, string> = {
   10003: "unknown channel (deleted, or the bot was removed)",
@@ -63,6 +65,7 @@ export function translatePostError(error: unknown): Error {
     return new TransientPostError(`Discord rate limit (${error.global ? "global" : error.route})`, Math.max(error.retryAfter, error.timeToReset, 1));
   }
   if (error instanceof DiscordAPIError) {
+    if (error.code === UNKNOWN_MESSAGE) return new MessageGoneError("unknown message (deleted)");
     const known = typeof error.code === "number" ? UNAVAILABLE[error.code] : undefined;
     if (known) return new ChannelUnavailableError(known);
     if (error.status === 404) return new ChannelUnavailableError(`not found (${error.code})`);

@@ -4,7 +4,7 @@
 // Posting goes around the WebClient (see post); looking messages up goes through it.
 import { webApi } from "./bolt.ts";
 import type { ChannelRef } from "../../core/channel.ts";
-import { ChannelUnavailableError, TransientPostError, type ChatTransport, type OpenedThread, type PostOptions } from "../../core/transport.ts";
+import { ChannelUnavailableError, MessageGoneError, TransientPostError, type ChatTransport, type OpenedThread, type PostOptions } from "../../core/transport.ts";
 import type { Reply } from "../../core/messages/reply.ts";
 import { renderReply } from "./render.ts";
 import type { DiscussionStarter } from "../../core/messages/discussion.ts";
@@ -26,6 +26,7 @@ interface SlackErrorShape { code?: string; data?: { error?: string }; retryAfter
 /** Slack's `error` of an ok:false answer → stop posting here, try again later, or what Slack refused. */
 function fromSlackReason(reason: string): Error {
   if (UNAVAILABLE.has(reason)) return new ChannelUnavailableError(reason);
+  if (reason === "thread_not_found" || reason === "message_not_found") return new MessageGoneError(reason);
   if (TRANSIENT.has(reason)) return new TransientPostError(`Slack said ${reason}`);
   return new Error(`Slack refused the message: ${reason}`);
 }

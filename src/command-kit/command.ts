@@ -51,6 +51,8 @@ export interface Command<S extends z.ZodObject = z.ZodObject> {
   data: CommandData<S>;
   /** Free text (Slack, terminal) → raw options; the default maps words to options in order. */
   parseText?: (words: string[]) => Record<string, unknown>;
+  /** parseText reads options typed by name ("zone:UTC") itself, among its other words (subscribe). */
+  readsNamedWords?: boolean;
   execute(ctx: CommandContext, input: z.output<S>): Promise<Reply>;
 }
 

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { ZodError } from "zod";
 import type { Command, CommandContext } from "./command.ts";
-import { describeOptions, positional } from "./options.ts";
+import { describeOptions, namedWords, positional } from "./options.ts";
 import { UserError } from "./errors.ts";
 import { listNumber, MAX_REMEMBERED, rememberList } from "./paper-ref.ts";
 import { errorReply, failureReply, type Reply } from "../core/messages/reply.ts";
@@ -120,8 +120,10 @@ export async function runText(registry: CommandRegistry, text: string, ctx: Comm
     if (rest.length === 1 && /^(help|--help|-h|\?)$/i.test(rest[0]!) && command.data.name !== "help") {
       return runCommand(registry, "help", { command: command.data.name }, ctx);
     }
-    const raw = command.parseText ? command.parseText(rest) : positional(describeOptions(command.data.options), rest);
-    return runCommand(registry, command.data.name, raw, ctx);
+    // Options typed by name, as help and Discord name them ("trending count:3"), whatever the other words are.
+    const { named, rest: others } = command.readsNamedWords ? { named: {}, rest } : namedWords(describeOptions(command.data.options), rest);
+    const raw = command.parseText ? command.parseText(others) : positional(describeOptions(command.data.options), others);
+    return runCommand(registry, command.data.name, { ...raw, ...named }, ctx);
   }
   // "/papers 2" after a list: that paper, as "/papers paper 2" (a search for a lone number finds nothing useful).
   const n = listNumber(trimmed);

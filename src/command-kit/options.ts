@@ -103,6 +103,25 @@ export function describeOptions(options: z.ZodObject): OptionSpec[] {
   return list;
 }
 
+/**
+ * Words typed as Discord names options ("trending count:3 topic:moe", "similar id:2"), the way help lists
+ * them: those options by name, the other words left as they are. The option that takes the rest of the
+ * words (positional) takes those after its own too, up to the next named one ("topic:mixture of experts").
+ */
+export function namedWords(options: readonly Pick<OptionSpec, "name" | "type" | "rest">[], words: string[]): { named: Record<string, string>; rest: string[] } {
+  const byName = new Map(options.map((spec, index) => [spec.name.toLowerCase(), { name: spec.name, takesRest: spec.rest || (spec.type === "string" && index === options.length - 1) }]));
+  const named: Record<string, string> = {}, rest: string[] = [];
+  let open: string | null = null;
+  for (const word of words) {
+    const [, name, value] = /^([a-z-]+):(.+)$/i.exec(word) ?? [];
+    const option = name ? byName.get(name.toLowerCase()) : undefined;
+    if (option && named[option.name] === undefined) { named[option.name] = value!; open = option.takesRest ? option.name : null; continue; }
+    if (open) named[open] += ` ${word}`;
+    else rest.push(word);
+  }
+  return { named, rest };
+}
+
 /** Words → options in order; an option marked `rest` (or the last string option) takes the remaining words. */
 export function positional(options: readonly Pick<OptionSpec, "name" | "type" | "rest">[], words: string[]): Record<string, unknown> {
   const raw: Record<string, unknown> = {};

@@ -105,6 +105,7 @@ export const subscribeCommand = defineCommand({
     selfService: (raw) => String(raw.who ?? "").toLowerCase() === "me",
   },
   parseText: parseSubscribeWords,
+  readsNamedWords: true,
   async execute(ctx, input): Promise<Reply> {
     const personal = input.who === "me";
     // A day says weekly ("subscribe fri 09:00", Discord's day:fri alone): only a weekly digest has one.

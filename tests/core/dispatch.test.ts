@@ -70,6 +70,15 @@ describe("free text after /papers", () => {
     expect((await runText(registry, "trending 10 mixture of experts -survey", ctx)).papers!.every((p) => !/survey/i.test(p.title))).toBe(true);
   });
 
+  it("takes options typed by name, as help and Discord name them, beside the other words", async () => {
+    expect((await runText(registry, "trending count:3", ctx)).papers).toHaveLength(3);
+    const topical = await runText(registry, "trending count:2 topic:mixture of experts", ctx);
+    expect(plainTyped(topical.text)).toMatch(/^Trending papers about "mixture of experts", \S+ \(1–2 of \d+\):$/);
+    expect(plainTyped((await runText(registry, "trending topic:moe 2", ctx)).text)).toMatch(/about "moe 2"/); // the topic takes the words after it
+    expect((await runText(registry, "similar id:1", ctx)).text).toMatch(/^More like “/);
+    expect(plainTyped((await runText(registry, "search query:mixture of experts", ctx)).text)).toMatch(/^Papers for "mixture of experts"/);
+  });
+
   it("answers bad input with one sentence that says what to type", async () => {
     for (const text of ["trending 0", "trending 999", "trending 3 4", "paper", "paper 9999.99999"]) {
       const reply = await runText(registry, text, ctx);

@@ -23,7 +23,9 @@ function commandHelp(command: Command, platform: Platform): Reply {
     // Only what the description does not say already ("Papers per digest (1–20, default 5)").
     const said = (words: readonly string[]) => words.every((w) => new RegExp(`\\b${w}\\b`, "i").test(o.description));
     const values = o.choices ? (said(o.choices) ? "" : ` (${o.choices.join(", ")})`) : range && !o.description.includes(range) ? ` (${range})` : "";
-    return `• ${o.name}${o.required ? "" : " (optional)"}: ${o.description}${values}`;
+    // One pair of brackets: "Which page (5 per page; 1–10000)", not "(5 per page) (1–10000)".
+    const described = values && o.description.endsWith(")") ? `${o.description.slice(0, -1)}; ${values.slice(2)}` : `${o.description}${values}`;
+    return `• ${o.name}${o.required ? "" : " (optional)"}: ${described}`;
   });
   return { visibility: "ephemeral", tone: "info",
     text: [usageOn(command, platform), command.data.description + ".", ...(options.length ? ["Options:", ...options] : [])].join("\n") };

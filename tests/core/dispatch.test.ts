@@ -173,6 +173,8 @@ describe("free text after /papers", () => {
     const subscribe = (await runText(registry, "help subscribe", ctx)).text;
     expect(subscribe).not.toMatch(/\(1–20[^)]*\) \(1–20\)/);
     expect(subscribe).toContain("• ranked (optional): Order: trending (default) or team\n");
+    // One pair of brackets, where the description ends in its own.
+    expect((await runText(registry, "help bookmarks", ctx)).text).toContain("• page (optional): Which page (5 per page; 1–10000)\n");
     expect((await runText(registry, "help export", ctx)).text).toMatch(/\(bibtex, markdown\)|bibtex.*markdown/);
     expect(plainTyped((await runText(registry, "help frobnicate", ctx)).text)).toBe("There is no /papers frobnicate command; /papers help lists them all.");
     // Asking for papers in plain words after "help": how to search for them, with their topic.

@@ -22,7 +22,10 @@ export const paperCommand = defineCommand({
     const paper = await paperNamed(ctx, id);
     // The catalog keeps a card's worth of each abstract; the whole one is a database read away.
     const whole = (await ctx.services.catalog.full(paper.id)) ?? paper;
-    return { visibility: "ephemeral", text: whole.title, papers: [toCard(whole, { full: true })], actions: ["bookmark", "share", "similar", "notInterested"] };
+    // A paper already in the person's bookmarks offers to remove it, not to save it again.
+    const saved = await ctx.services.bookmarks.has(ctx.user, paper.id);
+    return { visibility: "ephemeral", text: saved ? "🔖 In your bookmarks:" : whole.title, papers: [toCard(whole, { full: true })],
+      actions: [saved ? "unbookmark" : "bookmark", "share", "similar", "notInterested"] };
   },
 });
 

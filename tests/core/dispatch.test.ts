@@ -249,6 +249,17 @@ describe("searching from free text", () => {
     expect((await runText(registry, "#2", here)).papers?.map((p) => p.id)).toEqual([list.papers![1]!.id]);
   });
 
+  it("shows a paper already in the person's bookmarks as saved, offering to remove it rather than save it again", async () => {
+    const here = { ...ctx, user: { ...ctx.user, userId: "U-saved" } };
+    const [first] = (await runText(registry, "moe", here)).papers!;
+    expect((await runText(registry, `paper ${first!.id}`, here)).actions).toContain("bookmark");
+    await runText(registry, `bookmark ${first!.id}`, here);
+    const saved = await runText(registry, `paper ${first!.id}`, here);
+    expect(saved.text).toBe("🔖 In your bookmarks:");
+    expect(saved.actions).toContain("unbookmark");
+    expect(saved.actions).not.toContain("bookmark");
+  });
+
   it("answers search syntax and SQL fragments like any other words", async () => {
     for (const text of ['"unclosed quote', "AND(", "*", "🔖🔥", "'; DROP TABLE Paper; --", "NEAR(a b)", "-", "title:moe"]) {
       const reply = await runText(registry, text, ctx);

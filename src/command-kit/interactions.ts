@@ -101,10 +101,17 @@ function sharedAlready(title: string): Reply {
  * A 🔖 added to or removed from a message. null when the message is not a paper this bot posted:
  * the adapter then stays silent, as people react to all sorts of messages.
  */
-export async function handleReaction(services: Services, user: UserRef, channel: ChannelRef, messageId: string, added: boolean): Promise<Reply | null> {
+export async function handleReaction(services: Services, user: UserRef, channel: ChannelRef, messageId: string, added: boolean,
+  onBotMessage?: () => Promise<boolean>): Promise<Reply | null> {
   // A personal digest's messages are recorded under the person (core/person-target.ts), not their DM's id.
   const paperId = await services.posted.paperFor(channel, messageId) ?? await services.posted.paperFor(personalTarget(user), messageId);
-  if (!paperId) return null;
+  if (!paperId) {
+    // A 🔖 on the bot's own message that shows no one paper (a digest's header, its "no new papers" line)
+    // was meant for the bot: say where it works. Anyone else's message is none of the bot's business.
+    return added && onBotMessage && await onBotMessage().catch(() => false)
+      ? notice("That message shows no one paper, so there is nothing on it to bookmark; react with 🔖 on a paper's own message, or press its Bookmark button.")
+      : null;
+  }
   const paper = await services.catalog.find(paperId);
   const title = paper?.title ?? "that paper";
   if (added) {

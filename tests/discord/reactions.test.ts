@@ -75,6 +75,18 @@ describe("🔖 reactions", () => {
   });
 });
 
+describe("🔖 on the bot's own message that shows no one paper", () => {
+  it("says where a 🔖 bookmarks, by DM, and bookmarks nothing", async () => {
+    const { messageId } = await h.bot.transport.post(channel(), { visibility: "channel", text: "Trending papers for today (3):" });
+    const erin = person("erin");
+    const start = performance.now();
+    reaction(h.emulator, true, { id: messageId, channel_id: h.channelId }, erin);
+    const dm = await h.emulator.waitFor(dmTo(erin, start), "DM hint");
+    expect(dm.body.content).toBe("That message shows no one paper, so there is nothing on it to bookmark; react with 🔖 on a paper's own message, or press its Bookmark button.");
+    expect((await h.services.bookmarks.list(userRef(erin))).total).toBe(0);
+  });
+});
+
 describe("a personal digest, which arrives by DM", () => {
   it("counts its 🔖 and its buttons in the server the digest comes from, not in a DM-only reading list", async () => {
     const eve = person("eve");

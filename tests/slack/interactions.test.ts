@@ -127,7 +127,7 @@ describe("share and the 🔖 reaction round trip", () => {
   });
 
   it("a reaction on a message the bot did not post, or another emoji, is ignored silently", async () => {
-    await h.requester.reaction(true, { channel: "C0GENERAL", ts: "1700000000.123456" }, "EvOther1");
+    await h.requester.reaction(true, { channel: "C0GENERAL", ts: "1700000000.123456" }, "EvOther1", { author: "U0CAROL" });
     const { post } = await share();
     h.emulator.reset();
     await h.requester.reaction(true, { channel: "C0GENERAL", ts: String(post!.params.ts ?? h.emulator.messages.at(-1)?.ts ?? "") }, "EvOther2", { reaction: "tada" });
@@ -135,6 +135,18 @@ describe("share and the 🔖 reaction round trip", () => {
     expect(h.emulator.calls).toHaveLength(0);
     expect(h.emulator.responses).toHaveLength(0);
     expect(await h.services.db.processedEvent.count({ where: { eventId: { in: ["EvOther1", "EvOther2"] } } })).toBe(1); // only the 🔖 one was claimed
+  });
+
+  it("a 🔖 on the bot's own message that shows no one paper (a digest's header) says where a 🔖 bookmarks", async () => {
+    h.emulator.reset();
+    await h.requester.reaction(true, { channel: "C0GENERAL", ts: "1700000000.654321" }, "EvHeader1");
+    const note = await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral")[0]);
+    expect(note.params).toMatchObject({ channel: "C0GENERAL", user: "U0ALICE" });
+    expect(note.params.text).toBe("That message shows no one paper, so there is nothing on it to bookmark; react with 🔖 on a paper's own message, or press its Bookmark button.");
+    // Taking it back says nothing more.
+    await h.requester.reaction(false, { channel: "C0GENERAL", ts: "1700000000.654321" }, "EvHeader2");
+    await settle();
+    expect(h.emulator.okCalls("chat.postEphemeral")).toHaveLength(1);
   });
 
   it("the same event delivered twice (and as a Slack retry) bookmarks once and confirms once", async () => {

@@ -15,14 +15,23 @@ import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
 import { workspaceOf } from "./workspace.ts";
 
-interface ReactionEvent { userId: string; guildId: string | null; channelId: string; messageId: string; emoji: string | null; added: boolean }
+/** `authorId`: who wrote the message, where the event says (a DM's raw packet); else it is fetched if needed. */
+interface ReactionEvent { userId: string; guildId: string | null; channelId: string; messageId: string; emoji: string | null; added: boolean; authorId?: string }
+
+/** Whether the bot wrote the message: the event's word for it, or the message itself (one read, only for a 🔖
+ * on a message that shows no paper). */
+async function byBot(client: Client, event: ReactionEvent): Promise<boolean> {
+  if (event.authorId) return event.authorId === client.user?.id;
+  const channel = await client.channels.fetch(event.channelId);
+  return !!channel?.isTextBased() && (await channel.messages.fetch(event.messageId)).author.id === client.user?.id;
+}
 
 async function onReaction(services: Services, ids: ComponentIds, client: Client, event: ReactionEvent): Promise<void> {
   if (event.userId === client.user?.id || !isBookmarkEmoji(event.emoji)) return;
   try {
     const workspaceId = await workspaceOf(services, event.guildId, event.userId);
     const reply = await handleReaction(services, { platform: "discord", workspaceId, userId: event.userId },
-      { platform: "discord", workspaceId, channelId: event.channelId }, event.messageId, event.added);
+      { platform: "discord", workspaceId, channelId: event.channelId }, event.messageId, event.added, () => byBot(client, event));
     if (!reply) return;
     const { file: _file, components: _components, ...dm } = renderMessage(reply, ids);
     try {
@@ -58,7 +67,8 @@ export function dmReactionHandler(services: Services, ids: ComponentIds, client:
     if (!added && packet.t !== GatewayDispatchEvents.MessageReactionRemove) return;
     const d = packet.d as GatewayMessageReactionAddDispatchData | GatewayMessageReactionRemoveDispatchData;
     if (d.guild_id) return;
+    const authorId = "message_author_id" in d ? d.message_author_id : undefined;
     await onReaction(services, ids, client, { userId: d.user_id, guildId: null, channelId: d.channel_id, messageId: d.message_id,
-      emoji: d.emoji.name ?? null, added });
+      emoji: d.emoji.name ?? null, added, ...(authorId ? { authorId } : {}) });
   };
 }

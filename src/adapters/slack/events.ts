@@ -8,9 +8,11 @@ import { deliver } from "./deliver.ts";
 import { publishHome, refreshHome } from "./home.ts";
 import { safely } from "./safely.ts";
 
-interface ReactionEvent { user: string; reaction: string; item: { type: string; channel?: string; ts?: string } }
+/** `item_user`: who wrote the message reacted to. */
+interface ReactionEvent { user: string; reaction: string; item: { type: string; channel?: string; ts?: string }; item_user?: string }
 
-async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: string, eventId: string | undefined, event: ReactionEvent, added: boolean): Promise<void> {
+async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: string, eventId: string | undefined, event: ReactionEvent, added: boolean,
+  botUserId: string | undefined): Promise<void> {
   const { services } = deps;
   // Most reactions are not ours to handle: decide that before touching the database.
   // Shapes checked, not assumed: a payload without an item (or with odd types) is not ours either.
@@ -24,7 +26,7 @@ async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: str
   const { channel, ts } = item;
   const user = slackUser(teamId, event.user);
   try {
-    const reply = await handleReaction(services, user, slackChannel(teamId, channel), ts, added);
+    const reply = await handleReaction(services, user, slackChannel(teamId, channel), ts, added, async () => !!botUserId && event.item_user === botUserId);
     if (!reply) return;
     // Only the reactor sees the confirmation; the channel sees nothing but their emoji.
     await deliver(services, { client, userId: event.user, channelId: channel }, reply);
@@ -38,10 +40,10 @@ async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: str
 export function registerEvents(app: App, deps: SlackDeps): void {
   const { services } = deps;
   for (const [name, added] of [["reaction_added", true], ["reaction_removed", false]] as const) {
-    app.event(name, async ({ event, body, client }) => {
+    app.event(name, async ({ event, body, client, context }) => {
       const teamId = body.team_id ?? "";
       await deps.track(safely(services, { kind: "event", event: name, eventId: body.event_id },
-        () => onReaction(deps, client, teamId, body.event_id, event as ReactionEvent, added)));
+        () => onReaction(deps, client, teamId, body.event_id, event as ReactionEvent, added, context.botUserId)));
     });
   }
 

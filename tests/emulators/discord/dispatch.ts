@@ -87,6 +87,7 @@ export function reaction(emulator: DiscordEmulator, added: boolean, message: { i
     user_id: user.id, channel_id: message.channel_id, message_id: message.id, ...(options.dm ? {} : { guild_id: guild.id }),
     emoji: { id: null, name: emoji }, burst: false, type: 0,
     ...(added && !options.dm ? { member: memberObject(user, PERMISSIONS.member) } : {}),
-    ...(added ? { message_author_id: emulator.bot.id } : {}),
+    // Who wrote the message, as Discord says on an add: its author where the emulator holds it, else the bot.
+    ...(added ? { message_author_id: emulator.messages.get(message.id)?.author.id ?? emulator.bot.id } : {}),
   }, options.dm ? INTENTS.directMessageReactions : INTENTS.guildMessageReactions);
 }

@@ -77,8 +77,9 @@ export class SlackRequester {
     return this.send(JSON.stringify(body), "application/json", options);
   }
 
-  reaction(added: boolean, item: { channel: string; ts: string }, eventId: string, who: { userId?: string; reaction?: string } = {}, options: SignOptions = {}): Promise<BotResponse> {
+  /** `who.author`: who wrote the message reacted to (Slack's item_user); the bot unless said. */
+  reaction(added: boolean, item: { channel: string; ts: string }, eventId: string, who: { userId?: string; reaction?: string; author?: string } = {}, options: SignOptions = {}): Promise<BotResponse> {
     return this.event({ type: added ? "reaction_added" : "reaction_removed", user: who.userId ?? this.defaults.userId, reaction: who.reaction ?? "bookmark",
-      item_user: "U0BOT", item: { type: "message", channel: item.channel, ts: item.ts } }, eventId, options);
+      item_user: who.author ?? "U0BOT", item: { type: "message", channel: item.channel, ts: item.ts } }, eventId, options);
   }
 }

@@ -108,6 +108,19 @@ describe("digest tick", () => {
     expect(after.map((i) => i.messageId)).toEqual(["m1", "m2", "m3", "m4"]);
   });
 
+  it("finds a message left in 'sending' by a tick run as of a later instant than the wall clock (digest run --now)", async () => {
+    // The platform stamps messages by the wall clock, hours before the instant the tick claimed by.
+    const ahead = new Date(`${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}T09:00:00Z`); // tomorrow, 09:00 UTC
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 3 });
+    transport.hook = (_c, attempt) => attempt === 3 ? { error: new Error("killed after send"), after: true } : undefined;
+    await tick(ahead);
+    transport.hook = undefined;
+    await tick(new Date(ahead.getTime() + LEASE_MS + 60_000));
+    expect(transport.findCalls).toBe(1);
+    expect(transport.posts).toHaveLength(4); // the third was found, not posted again
+  });
+
   it("settles a window whose PostedMessage row another process already wrote, keeping that row", async () => {
     const ch = slackChannel("C1");
     await subscribe(services, ch, { size: 2 });

@@ -7,7 +7,8 @@ import type { Reply } from "../../src/core/messages/reply.ts";
 import type { Services } from "../../src/app/services.ts";
 import type { RetryPolicy } from "../../src/core/retry.ts";
 
-export interface RecordedPost { channel: string; key: string | undefined; messageId: string; reply: Reply }
+/** `at`: when it was posted by the wall clock, as a platform stamps a message whatever the bot's clock says. */
+export interface RecordedPost { channel: string; key: string | undefined; messageId: string; reply: Reply; at: number }
 
 /** Decides, per attempt, whether a post fails: return an error to throw, "after" to throw it after posting. */
 export type FailureHook = (channel: ChannelRef, attempt: number, delivered: number) => { error: Error; after?: boolean } | undefined;
@@ -26,14 +27,15 @@ export class RecordingTransport implements ChatTransport {
     const failure = this.hook?.(channel, this.attempts, this.posts.length);
     if (failure && !failure.after) throw failure.error;
     const messageId = `m${this.next++}`;
-    this.posts.push({ channel: channelKey(channel), key: options.idempotencyKey, messageId, reply });
+    this.posts.push({ channel: channelKey(channel), key: options.idempotencyKey, messageId, reply, at: Date.now() });
     if (failure?.after) throw failure.error;
     return { messageId };
   }
 
-  async findPosted(channel: ChannelRef, key: string): Promise<{ messageId: string } | null> {
+  /** Like Slack's conversations.history from `oldest`: messages from before `since` are not looked at. */
+  async findPosted(channel: ChannelRef, key: string, since?: Date): Promise<{ messageId: string } | null> {
     this.findCalls++;
-    const found = this.posts.find((p) => p.channel === channelKey(channel) && p.key === key);
+    const found = this.posts.find((p) => p.channel === channelKey(channel) && p.key === key && (!since || p.at >= since.getTime()));
     return found ? { messageId: found.messageId } : null;
   }
 

@@ -22,6 +22,7 @@ const PACING_MARGIN_MS = 5;
 
 // A message posted just before a crash is younger than its delivery row; look a little further back.
 const FIND_POSTED_SLACK_MS = 10 * 60_000;
+const DAY_MS = 86_400_000;
 
 export interface RunControl { retry: RetryPolicy; clock: () => Date; stopping: () => boolean }
 
@@ -120,7 +121,10 @@ export class DeliveryRun {
   }
 
   private find(key: string): Promise<{ messageId: string } | null> {
-    const since = new Date(this.claim.createdAt.getTime() - FIND_POSTED_SLACK_MS);
+    // The platform stamps messages by the wall clock. A tick run as of a later instant (papers digest run
+    // --now) claimed by that instant, which is no bound for them: then the last day's messages are looked at.
+    const claimed = this.claim.createdAt.getTime(), wall = Date.now();
+    const since = new Date(claimed <= wall ? claimed - FIND_POSTED_SLACK_MS : wall - DAY_MS);
     return this.transport.findPosted ? this.transport.findPosted(this.channel, key, since) : Promise.resolve(null);
   }
 

@@ -1,4 +1,7 @@
 // The client against the loopback fixture server: paging, rate limits, retries, broken bodies, no network.
+import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HfClient, type HfClientOptions } from "../../src/sources/hf/client.ts";
 import { HfBodyError, HfHttpError, HfNetworkError, HfRateLimitError } from "../../src/sources/hf/errors.ts";
@@ -21,6 +24,19 @@ describe("a day's list", () => {
     expect(hf.requestsFor("ok").map((r) => [r.path, r.query.date, r.query.p, r.query.limit])).toEqual([
       ["/daily_papers", "2025-03-11", "0", "4"], ["/daily_papers", "2025-03-11", "1", "4"], ["/daily_papers", "2025-03-11", "2", "4"]]);
     expect(day.papers.map((p) => p.upvotes)).toEqual([85, 68, 59, 49, 41, 31, 27, 24, 22, 12]);
+  });
+
+  it("keeps two entries that share a title but not an arXiv id: two papers", async () => {
+    const [entry] = JSON.parse(readFileSync(new URL("../fixtures/hf/daily-2025-03-11.json", import.meta.url), "utf8")) as { paper: { id: string; title: string }; title: string }[];
+    const twin = structuredClone(entry!);
+    twin.paper.id = "2503.99001v1";
+    twin.paper.title = twin.title = `${entry!.title}?`; // the same title once folded
+    const server = createServer((_req, res) => { res.writeHead(200, { "content-type": "application/json" }); res.end(JSON.stringify([entry, twin])); });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const day = await new HfClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`, pageSize: 4, backoffMs: 20, timeoutMs: 2_000 }).dailyPapers("2025-03-11");
+      expect(day.papers.map((p) => p.arxivId)).toEqual(["2503.07920", "2503.99001"]);
+    } finally { server.close(); }
   });
 
   it("asks once more when the last page is exactly full", async () => {

@@ -20,19 +20,25 @@ async function upsertInto(tx: PrismaTx, papers: Paper[], source: string): Promis
     const arxivIds = chunk.map((p) => p.arxivId).filter((id): id is string => id !== null);
     const existing = await tx.paper.findMany({ where: { OR: [{ id: { in: chunk.map((p) => p.id) } }, { titleKey: { in: keys } }, { arxivId: { in: arxivIds } }] } });
     const byArxiv = new Map(existing.filter((r) => r.arxivId).map((r) => [r.arxivId!, r]));
-    const byKey = new Map(existing.map((r) => [r.titleKey, r]));
+    // Several rows may share a title (two arXiv papers can): a record finds one by title only where no two
+    // different arXiv ids say they are different papers (a capture record has none).
+    const byKey = new Map<string, typeof existing>();
+    const keep = (row: (typeof existing)[number]) => { const rows = byKey.get(row.titleKey) ?? []; byKey.set(row.titleKey, [...rows.filter((r) => r.id !== row.id), row]); };
+    existing.forEach(keep);
+    const byTitle = (key: string, arxivId: string | null) => byKey.get(key)?.find((r) => !r.arxivId || !arxivId || r.arxivId === arxivId);
     const byId = new Map(existing.map((r) => [r.id, r]));
     const fresh: ReturnType<typeof toRow>[] = [];
     // A record met twice in one batch (a list that repeats a paper) merges into the row not yet written.
     const freshIndex = new Map<string, number>();
     for (const [i, paper] of chunk.entries()) {
-      const row = (paper.arxivId ? byArxiv.get(paper.arxivId) : undefined) ?? byId.get(paper.id) ?? byKey.get(keys[i]!);
+      const row = (paper.arxivId ? byArxiv.get(paper.arxivId) : undefined) ?? byId.get(paper.id) ?? byTitle(keys[i]!, paper.arxivId);
       if (!row) {
         const newRow = toRow(paper, source);
         freshIndex.set(paper.id, fresh.length);
         fresh.push(newRow); ids.push(paper.id); changedIds.add(paper.id); counts.added++;
         byId.set(paper.id, newRow);
-        byKey.set(newRow.titleKey, byId.get(paper.id)!);
+        keep(newRow);
+        if (newRow.arxivId) byArxiv.set(newRow.arxivId, newRow);
         continue;
       }
       ids.push(row.id);
@@ -49,7 +55,7 @@ async function upsertInto(tx: PrismaTx, papers: Paper[], source: string): Promis
       await tx.paper.update({ where: { id: row.id }, data });
       // The same paper again later in this batch merges with what we just wrote, not the stale row.
       const written = { ...row, ...data };
-      byId.set(row.id, written); byKey.set(written.titleKey, written);
+      byId.set(row.id, written); keep(written);
       if (written.arxivId) byArxiv.set(written.arxivId, written);
       counts.updated++; changedIds.add(row.id);
     }

@@ -72,8 +72,9 @@ export class HfClient {
       rejected.push(...parsed.rejected);
       let fresh = 0;
       for (const paper of parsed.papers) {
-        // Upvotes move while we page, so an entry can show up on two pages: the first position counts.
-        const keys = [paper.arxivId ?? paper.id, `title:${titleKey(paper.title)}`];
+        // Upvotes move while we page, so an entry can show up on two pages: the first position counts. An
+        // entry is known by its arXiv id; by its title only without one (two arXiv papers may share a title).
+        const keys = paper.arxivId ? [paper.arxivId] : [paper.id, `title:${titleKey(paper.title)}`];
         if (keys.some((k) => seen.has(k))) continue;
         keys.forEach((k) => seen.add(k));
         papers.push(paper);

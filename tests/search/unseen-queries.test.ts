@@ -102,6 +102,12 @@ describe("queries the judged sets do not name", () => {
     ];
     // Abstracts seldom say "keeping": left a rare word, it would decide the ranking of a question.
     expect(search(papers, "keeping ai models safe from misuse").shown).toEqual(["Safety at scale: a survey of large model safety"]);
+    // Any common English word of a sentence, not a list of the ones met so far: "next", "still".
+    const more = [
+      paper("Opponent modeling for poker agents", "We predict the moves of an opponent from its past play."),
+      paper("Next season's schedule", "Which opponent a team meets next, and where it plays next."),
+    ];
+    expect(search(more, "predicting what the opponent will do next").shown[0]).toBe("Opponent modeling for poker agents");
     // Two words are a topic, not a sentence: "keeping" counts as typed.
     expect(search(papers, "keeping models").shown[0]).toBe("Keeping models on schedule");
   });

@@ -5,6 +5,7 @@
 import { foldLatex } from "../latex.ts";
 import type { Corpus } from "./corpus.ts";
 import { stem } from "./stem.ts";
+import { isEverydayWord } from "./everyday.ts";
 import { ACRONYMS, COMPARABLE, RELATED } from "./synonyms.ts";
 import { tokens } from "./tokenize.ts";
 import { plausibleTypo } from "./typos.ts";
@@ -102,16 +103,8 @@ const QUESTION_FILLER = new Set(("about across after all also any before been be
 const FIELD_WORDS = new Set(["ai"]);
 const FIELD_WORD_WEIGHT = 0.25;
 
-// Everyday words of a question typed as a sentence ("keeping models safe from misuse", "comparing models on
-// many images at once"): abstracts seldom use them, so their rarity would make them outweigh the topic and
-// raise the bar for what counts as about it past every paper on it. In a sentence (SENTENCE_CONCEPTS words
-// or more) they count as the field's name does; in a short query they are words like any other. Not the
-// field's words too: "stopping" (early stopping), "turn" (multi-turn), "thinking" (thinking models),
-// "answering"; nor "many", "big" or "see", which stand for the field's words (synonyms.ts: multi, large, vision).
-const EVERYDAY_WORDS = new Set(("keep keeps keeping kept doing done compare compares comparing " +
-  "teach teaches teaching turning once twice much huge lots finds decide decides deciding " +
-  "happen happens try tries trying help helps helping let lets say says know knows put take takes look come goes going " +
-  "need needs like").split(" "));
+// A query of this many words or more is a sentence: its everyday words (everyday.ts) count as the field's
+// name does.
 const SENTENCE_CONCEPTS = 3;
 
 function quieten(concept: Concept): void {
@@ -329,7 +322,7 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
   // Stopwords add nothing next to real words, but a query of only stopwords still searches for them.
   const content = concepts.filter((c) => !c.stopword);
   const sentence = content.length >= SENTENCE_CONCEPTS;
-  if (content.length > 1) for (const { concept } of content) if (FIELD_WORDS.has(concept.word) || (sentence && EVERYDAY_WORDS.has(concept.word))) quieten(concept);
+  if (content.length > 1) for (const { concept } of content) if (FIELD_WORDS.has(concept.word) || (sentence && isEverydayWord(concept.word))) quieten(concept);
   return (content.length ? content : concepts).slice(0, MAX_CONCEPTS).map((c) => c.concept);
 }
 

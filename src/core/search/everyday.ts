@@ -1,0 +1,43 @@
+// Everyday words of a question typed as a sentence ("keeping models safe from misuse", "guessing what the
+// opponent will do next"): abstracts seldom use them, so their rarity would make them outweigh the topic
+// and raise the bar for what counts as about it past every paper on it (relevance.ts). In a sentence they
+// count as the field's own name does (query.ts quieten); in a short query they are words like any other.
+//
+// Common English verbs, adverbs, adjectives and quantities, as any list of the language's most used
+// words has them; not drawn from queries. Left out: those that are the field's words as well, in phrases
+// of a few words ("early stopping", "long context", "high resolution", "low rank", "weak supervision",
+// "fixed point", "multi-turn", "open weights", "deep learning", "thinking models", "question answering");
+// and every word of the field's synonym rings and acronyms (synonyms.ts), which stand for its concepts
+// ("many" is multi, "big" large, "see" vision).
+import { stem } from "./stem.ts";
+import { ACRONYMS, RELATED } from "./synonyms.ts";
+import { tokens } from "./tokenize.ts";
+
+const COMMON_ENGLISH = (
+  // verbs
+  "keep do done doing go goes going went come comes coming came take takes taking took know knows knew look looks " +
+  "looking use uses using used seem seems try tries trying tried leave call calls need needs become becomes put puts " +
+  "mean means let lets begin begins start starts live believe hold holds bring brings happen " +
+  "happens sit stand lose pay meet include includes continue lead leads watch create allow allows add adds spend grow " +
+  "walk win offer love consider appear buy wait serve send expect stay fall reach remain suggest raise pass sell require " +
+  "decide decides deciding pull push compare compares comparing teach teaches teaching turning help helps helping say " +
+  "says said tell fix handle deal care matter worry wonder figure manage avoid prevent beat catch carry drop fill hit hope " +
+  "miss save throw touch wish get gets getting picking finds finding " +
+  // adverbs
+  "still next once twice again always never often sometimes usually already almost even ever maybe perhaps quite " +
+  "rather soon yet enough instead later now here anymore else somehow exactly simply quickly slowly easily well " +
+  // adjectives and quantities
+  "huge little much few lots whole certain different same other real sure able possible likely main important " +
+  "full bad nice great old young wrong millions thousands hundreds billions"
+).split(" ");
+
+// The words of the field's rings and acronyms, by stem: never everyday, whatever the list says.
+const FIELD_STEMS = new Set([...RELATED.flat(), ...Object.keys(ACRONYMS), ...Object.values(ACRONYMS).flat()]
+  .flatMap((phrase) => tokens(phrase).map((t) => stem(t.term))));
+
+const EVERYDAY = new Set(COMMON_ENGLISH.filter((word) => !FIELD_STEMS.has(stem(word))));
+
+/** An everyday word a sentence may use without it being its topic (folded, as typed). */
+export function isEverydayWord(word: string): boolean {
+  return EVERYDAY.has(word);
+}

@@ -139,6 +139,16 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "text vectors").shown[0]).toBe("Generalizable embeddings for retrieval");
   });
 
+  it("keeps a question's word that papers write joined to its neighbour: 'decision making' is decision-making", () => {
+    const papers = [
+      paper("Routing decisions for experts", "Each token's routing decision picks an expert; decisions are cheap."),
+      paper("Language agents for planning", "Agents improve their decision-making in games."),
+    ];
+    expect(search(papers, "decision making").shown[0]).toBe("Language agents for planning");
+    // The field's short names for its long ones: fm is a foundation model.
+    expect(search([...papers, paper("A music foundation model", "Open weights.")], "fm").shown).toEqual(["A music foundation model"]);
+  });
+
   it("takes an acronym as matched only where its whole expansion is: 'ppo' is not any paper on policy optimization", () => {
     const papers = [paper("Policy optimization with value gradients", "We optimize the policy with a learned model; the policy improves.")];
     expect(search(papers, "ppo").shown).toEqual([]); // "proximal" is in no paper

@@ -316,7 +316,9 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
       concept.end = positions[i]! + unit.parts.length - 1;
       concept.word = unit.surface;
       if (joined && i < from + 2) concept.joined = joined.id;
-      concepts.push({ concept, stopword: unit.parts.length === 1 && (isStopword(unit.surface) || judging(units, i)) });
+      // A question's word that papers write joined to its neighbour is part of the topic ("decision making").
+      const joinedHere = joined !== null && i < from + 2 && !STOPWORDS.has(unit.surface);
+      concepts.push({ concept, stopword: unit.parts.length === 1 && !joinedHere && (isStopword(unit.surface) || judging(units, i)) });
     }
   }
   // Stopwords add nothing next to real words, but a query of only stopwords still searches for them.
@@ -347,7 +349,8 @@ function matchPhraseSpan(units: Unit[], keys: string[][], start: number, map: Ma
  * counts for the word after it). */
 function joinedWord(units: Unit[], start: number, corpus: Corpus): { surface: string; id: number; idf: number } | null {
   const a = units[start], b = units[start + 1];
-  if (!a || !b || a.parts.length > 1 || b.parts.length > 1 || isStopword(b.surface)) return null;
+  // A word of a question ("making") joins too where papers write the two as one ("decision-making").
+  if (!a || !b || a.parts.length > 1 || b.parts.length > 1 || STOPWORDS.has(b.surface)) return null;
   const joined = a.surface + b.surface;
   const id = writtenTerm(joined, corpus);
   return id >= 0 ? { surface: joined, id, idf: corpus.idf(id) } : null;

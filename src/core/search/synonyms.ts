@@ -105,6 +105,8 @@ export const ACRONYMS: Record<string, string[]> = {
   slam: ["simultaneous localization and mapping"],
   vln: ["vision language navigation"],
   sc2: ["starcraft ii"],
+  fm: ["foundation model"],
+  cad: ["computer aided design"],
 };
 
 // Everyday words and the field's words for the same thing, in rings: a query with any member also finds

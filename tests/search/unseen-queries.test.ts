@@ -145,8 +145,6 @@ describe("queries the judged sets do not name", () => {
       paper("Language agents for planning", "Agents improve their decision-making in games."),
     ];
     expect(search(papers, "decision making").shown[0]).toBe("Language agents for planning");
-    // The field's short names for its long ones: fm is a foundation model.
-    expect(search([...papers, paper("A music foundation model", "Open weights.")], "fm").shown).toEqual(["A music foundation model"]);
   });
 
   it("takes an acronym as matched only where its whole expansion is: 'ppo' is not any paper on policy optimization", () => {

@@ -105,7 +105,6 @@ export const ACRONYMS: Record<string, string[]> = {
   slam: ["simultaneous localization and mapping"],
   vln: ["vision language navigation"],
   sc2: ["starcraft ii"],
-  fm: ["foundation model"],
   cad: ["computer aided design"],
 };
 

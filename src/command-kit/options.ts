@@ -105,8 +105,9 @@ export function describeOptions(options: z.ZodObject): OptionSpec[] {
 
 /**
  * Words typed as Discord names options ("trending count:3 topic:moe", "similar id:2"), the way help lists
- * them: those options by name, the other words left as they are. The option that takes the rest of the
- * words (positional) takes those after its own too, up to the next named one ("topic:mixture of experts").
+ * them: those options by name, the other words left as they are. Names come first, as on Discord; the
+ * option that takes the rest of the words (positional) takes those after its own too, up to the next named
+ * one ("topic:mixture of experts").
  */
 export function namedWords(options: readonly Pick<OptionSpec, "name" | "type" | "rest">[], words: string[]): { named: Record<string, string>; rest: string[] } {
   const byName = new Map(options.map((spec, index) => [spec.name.toLowerCase(), { name: spec.name, takesRest: spec.rest || (spec.type === "string" && index === options.length - 1) }]));
@@ -115,7 +116,8 @@ export function namedWords(options: readonly Pick<OptionSpec, "name" | "type" | 
   for (const word of words) {
     const [, name, value] = /^([a-z-]+):(.+)$/i.exec(word) ?? [];
     const option = name ? byName.get(name.toLowerCase()) : undefined;
-    if (option && named[option.name] === undefined) { named[option.name] = value!; open = option.takesRest ? option.name : null; continue; }
+    // Names lead, as Discord's options do: after a plain word, "paper:2" is that word's text ("note 1 see paper:2").
+    if (option && named[option.name] === undefined && rest.length === 0) { named[option.name] = value!; open = option.takesRest ? option.name : null; continue; }
     if (open) named[open] += ` ${word}`;
     else rest.push(word);
   }

@@ -77,6 +77,12 @@ describe("free text after /papers", () => {
     expect(plainTyped((await runText(registry, "trending topic:moe 2", ctx)).text)).toMatch(/about "moe 2"/); // the topic takes the words after it
     expect((await runText(registry, "similar id:1", ctx)).text).toMatch(/^More like “/);
     expect(plainTyped((await runText(registry, "search query:mixture of experts", ctx)).text)).toMatch(/^Papers for "mixture of experts"/);
+    // After a plain word a name is that word's text: a note may say "paper:2".
+    const noter = { ...ctx, user: { ...ctx.user, userId: "U-noter" } };
+    await runText(registry, "moe", noter);
+    await runText(registry, "bookmark 1", noter);
+    expect((await runText(registry, "note 1 compare with paper:2", noter)).text).toMatch(/^📝 Saved your note on/);
+    expect((await services.bookmarks.list(noter.user)).entries[0]?.note).toBe("compare with paper:2");
   });
 
   it("answers bad input with one sentence that says what to type", async () => {

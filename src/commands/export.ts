@@ -36,12 +36,10 @@ export const exportCommand = defineCommand({
     if (total === 0 || items.length === 0) return { visibility: "ephemeral", tone: "info", text: emptyReadingList(ctx.user.platform) };
     const count = `${items.length} bookmark${items.length === 1 ? "" : "s"}`;
     if (format === "bibtex") {
-      const notes = new Map(items.map((i) => [i.paper.id, i.note]));
       return {
         visibility: "ephemeral",
         text: `Your ${count} as BibTeX: import the file into Zotero, JabRef, Mendeley or your .bib.`,
-        file: { name: "papers-bookmarks.bib", mime: "application/x-bibtex", content: toBibtex(items.map((i) => i.paper), citationUrl,
-          (paper) => notes.get(paper.id) ?? null) },
+        file: { name: "papers-bookmarks.bib", mime: "application/x-bibtex", content: toBibtex(items, citationUrl) },
       };
     }
     const read = items.filter((i) => i.readAt).length;

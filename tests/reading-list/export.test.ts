@@ -32,8 +32,9 @@ describe("/papers export", () => {
     const [tricky, same, noArxiv] = entries;
 
     expect(tricky!.type).toBe("misc");
-    expect(tricky!.key).toBe("nunezmuller2024rd");
-    expect(same!.key).toBe("nunezmuller2024rda");
+    // The older bookmark holds the plain key; the newcomer takes the suffix.
+    expect(same!.key).toBe("nunezmuller2024rd");
+    expect(tricky!.key).toBe("nunezmuller2024rda");
     expect(new Set(entries.map((e) => e.key)).size).toBe(3);
 
     expect(decode(tricky!.fields.title!)).toBe(TRICKY.title);
@@ -50,6 +51,23 @@ describe("/papers export", () => {
     expect(noArxiv!.fields.author).toBeUndefined();
     expect(noArxiv!.key).toBe("anonsurvey");
     expect(noArxiv!.fields.url).toMatch(/^https:\/\/huggingface\.co\/papers\?q=/);
+  });
+
+  it("keeps a paper's citation key when a newer bookmark shares it, so an existing \\cite{} still names it", async () => {
+    // Two bundled-capture papers keyed "anonsurvey" (no authors, no year), as the tester found them.
+    const byTitle = async (title: string) => (await services.papers.all()).find((p) => p.title === title)!;
+    const SURVEY_MOE = await byTitle("A Survey on Mixture of Experts");
+    const SURVEY_INFERENCE = await byTitle("A Survey on Inference Optimization Techniques for Mixture of Experts Models");
+    const writer = person("U-cite");
+    const keysOf = async () => new Map(parseBibtex((await say(services, writer, "export")).file!.content)
+      .map((e) => [decode(e.fields.title!), e.key]));
+    await bookmarkInOrder(services, writer, [SURVEY_MOE.id]);
+    expect(await keysOf()).toEqual(new Map([[SURVEY_MOE.title, "anonsurvey"]]));
+    await bookmarkInOrder(services, writer, [SURVEY_INFERENCE.id]);
+    expect(await keysOf()).toEqual(new Map([[SURVEY_INFERENCE.title, "anonsurveya"], [SURVEY_MOE.title, "anonsurvey"]]));
+    // A third one with the same key is a newcomer too; the first two keep theirs.
+    await bookmarkInOrder(services, writer, [NO_ARXIV.id]);
+    expect(await keysOf()).toEqual(new Map([[NO_ARXIV.title, "anonsurveyb"], [SURVEY_INFERENCE.title, "anonsurveya"], [SURVEY_MOE.title, "anonsurvey"]]));
   });
 
   it("writes a Markdown checklist with the read ones ticked", async () => {

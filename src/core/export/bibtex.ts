@@ -108,14 +108,18 @@ function suffix(n: number): string {
   return s;
 }
 
-export function uniqueKeys(keys: string[]): string[] {
+/** Suffixes on keys already taken, handed out in `claimOrder` (indices into `keys`; list order when absent). */
+export function uniqueKeys(keys: string[], claimOrder: number[] = keys.map((_, i) => i)): string[] {
   const taken = new Set<string>();
-  return keys.map((key) => {
+  const unique: string[] = [];
+  for (const i of claimOrder) {
+    const key = keys[i]!;
     let candidate = key;
     for (let n = 0; taken.has(candidate); n++) candidate = key + suffix(n);
     taken.add(candidate);
-    return candidate;
-  });
+    unique[i] = candidate;
+  }
+  return unique;
 }
 
 export function bibtexEntry(paper: Paper, key: string, url: string, note?: string | null): string {
@@ -135,7 +139,14 @@ export function bibtexEntry(paper: Paper, key: string, url: string, note?: strin
   return `@misc{${key},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(",\n")}\n}`;
 }
 
-export function toBibtex(papers: Paper[], urlOf: (paper: Paper) => string, noteOf: (paper: Paper) => string | null = () => null): string {
-  const keys = uniqueKeys(papers.map(citationKey));
-  return papers.map((paper, i) => bibtexEntry(paper, keys[i]!, urlOf(paper), noteOf(paper))).join("\n\n") + "\n";
+export interface BibtexItem { paper: Paper; bookmarkedAt: Date; note: string | null }
+
+/** The entries in the order given (the reading list's, newest first). Two papers sharing a key get their
+ * suffixes by when they were bookmarked, oldest first (then by id), so a paper keeps its key when newer
+ * bookmarks join: a \cite{} written against an earlier export goes on naming the same paper. */
+export function toBibtex(items: BibtexItem[], urlOf: (paper: Paper) => string): string {
+  const claimOrder = items.map((_, i) => i).sort((a, b) =>
+    items[a]!.bookmarkedAt.getTime() - items[b]!.bookmarkedAt.getTime() || (items[a]!.paper.id < items[b]!.paper.id ? -1 : 1));
+  const keys = uniqueKeys(items.map((item) => citationKey(item.paper)), claimOrder);
+  return items.map((item, i) => bibtexEntry(item.paper, keys[i]!, urlOf(item.paper), item.note)).join("\n\n") + "\n";
 }

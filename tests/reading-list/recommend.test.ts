@@ -4,7 +4,9 @@ import { handlePaperAction } from "../../src/command-kit/interactions.ts";
 import type { Paper } from "../../src/core/paper.ts";
 import { plainTyped } from "../../src/core/messages/typed.ts";
 import type { TestServices } from "../support/services.ts";
-import { bookmarkInOrder, contextFor, isMoeTitle, moeTitled, person, registry, run, say, setup, teardown } from "./support.ts";
+import { recommendFor } from "../../src/core/recommend/person.ts";
+import { MAX_DISLIKED } from "../../src/core/recommend/sink.ts";
+import { addPapers, bookmarkInOrder, contextFor, isMoeTitle, moeTitled, paper, person, registry, run, say, setup, teardown } from "./support.ts";
 
 let services: TestServices;
 let moe: Paper[];
@@ -46,6 +48,35 @@ describe("/papers foryou", () => {
     await bookmarkInOrder(services, reader, saved.map((p) => p.id));
     await say(services, reader, `not-interested ${saved[3]!.id}`);
     expect((await say(services, reader, "foryou")).text).toMatch(/^Recommended for you, from your 3 bookmarks .*Papers like the 1 you marked not interested are ranked last\./);
+  });
+
+  it("never brings back a paper marked not interested, however many were marked after it", async () => {
+    // Services of its own: the filler papers would crowd the shared catalog.
+    const own = await setup();
+    try {
+      const ownMoe = await moeTitled(own);
+      const reader = person("U-many-marks");
+      const saved = ["A Survey on Mixture of Experts", "OpenMoE", "Harder Tasks Need More Experts"].map((start) => ownMoe.find((p) => p.title.startsWith(start))!);
+      await bookmarkInOrder(own, reader, saved.map((p) => p.id));
+      const first = (await say(own, reader, "foryou")).papers![0]!;
+      await own.notInterested.add(reader, first.id);
+      await new Promise((r) => setTimeout(r, 5));
+      // More marks than the sink profile reads, all newer than the first one.
+      const fillers = Array.from({ length: MAX_DISLIKED + 5 }, (_, i) => paper({ id: `t-filler-${i}`, title: `Allotment gardening almanac volume ${i}` }));
+      await addPapers(own, fillers);
+      for (const filler of fillers) await own.notInterested.add(reader, filler.id);
+
+      const reply = await say(own, reader, "foryou");
+      expect(reply.text).toMatch(/^Recommended for you, from your 3 bookmarks/);
+      expect(reply.papers!.map((p) => p.id)).not.toContain(first.id);
+      // Nor anywhere further down, which the DM digest reads too.
+      const rec = await recommendFor(own, reader, 100);
+      expect(rec.papers.length).toBeGreaterThan(20);
+      expect(rec.papers.map((p) => p.id)).not.toContain(first.id);
+      expect(rec.notInterested.size).toBe(fillers.length + 1);
+    } finally {
+      await teardown(own);
+    }
   });
 
   it("pages on with Show more, without repeating a paper", async () => {

@@ -11,7 +11,7 @@ import type { LedgerItem, PlannedItem } from "../stores/deliveries.ts";
 import type { NotInterestedStore } from "../stores/not-interested.ts";
 import { targetUser } from "../person-target.ts";
 import { MIN_SEEDS, profileOf, reasonText, reasonsFor, recommendFor } from "../recommend/person.ts";
-import { likeDisliked, sinkAll, MAX_DISLIKED } from "../recommend/sink.ts";
+import { likeDisliked, sinkAll } from "../recommend/sink.ts";
 import type { Claim } from "../delivery/ledger.ts";
 import type { RenderItem } from "../delivery/run.ts";
 import { withoutVersion, type DigestSubscription, type PlanDeps } from "./plan.ts";
@@ -40,7 +40,7 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
     // Their topic first (today's trending ones, then the catalog's best), then the rest of trending.
     const candidates = [...new Set([...trending.filter((id) => aboutSet.has(id)), ...about, ...trending])]
       .filter((id) => !rec.bookmarked.has(id) && !rec.notInterested.has(id) && !shown.has(withoutVersion(id)));
-    const sunk = likeDisliked(deps.catalog.index, [...rec.notInterested].slice(0, MAX_DISLIKED));
+    const sunk = likeDisliked(deps.catalog.index, rec.disliked);
     ids = sinkAll(candidates, sunk).slice(0, sub.size);
   }
   const items: PlannedItem[] = ids.length === 0 ? [{ kind: "notice", paperId: null }]

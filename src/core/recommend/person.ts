@@ -15,14 +15,18 @@ export interface Recommendation {
   seeds: number; bookmarked: Set<string>; papers: Paper[];
   /** The bookmarks the profile was built from, newest first. */
   seedIds: string[];
-  /** Marked "not interested" (never recommended). */
+  /** Marked "not interested", every one of them (never recommended). */
   notInterested: Set<string>;
+  /** The newest MAX_DISLIKED of those, newest first: what papers sink for being like. */
+  disliked: string[];
   /** Those and papers like them: recommended only after everything else. */
   sunk: Set<string>;
 }
 
 type Deps = Pick<Services, "bookmarks" | "catalog" | "notInterested">;
 
+/** `notInterested`: every mark (never recommended); `disliked`: the newest MAX_DISLIKED of them, newest first,
+ * the profile papers like them sink by. */
 export interface Profile { seedIds: string[]; bookmarked: Set<string>; notInterested: Set<string>; disliked: string[] }
 
 /**
@@ -31,8 +35,10 @@ export interface Profile { seedIds: string[]; bookmarked: Set<string>; notIntere
  * one count every answer about "your bookmarks" uses: for-you, the personal digest and subscribe.
  */
 export async function profileOf(services: Deps, user: UserRef): Promise<Profile> {
-  const [{ entries }, disliked] = await Promise.all([services.bookmarks.list(user), services.notInterested.list(user, MAX_DISLIKED)]);
-  const notInterested = new Set(disliked);
+  // One read of every mark, newest first: all of them are never recommended, the newest shape what sinks.
+  const [{ entries }, marks] = await Promise.all([services.bookmarks.list(user), services.notInterested.list(user)]);
+  const notInterested = new Set(marks);
+  const disliked = marks.slice(0, MAX_DISLIKED);
   const seedIds = entries.filter((e) => !notInterested.has(e.paperId)).slice(0, MAX_SEEDS).map((e) => e.paperId)
     .filter((id) => services.catalog.get(id) !== undefined);
   return { seedIds, bookmarked: new Set(entries.map((e) => e.paperId)), notInterested, disliked };
@@ -41,7 +47,7 @@ export async function profileOf(services: Deps, user: UserRef): Promise<Profile>
 /** `exclude`: more papers to leave out (a personal digest's last 7 days). */
 export async function recommendFor(services: Deps, user: UserRef, limit: number, exclude: Set<string> = new Set()): Promise<Recommendation> {
   const { seedIds, bookmarked, notInterested, disliked } = await profileOf(services, user);
-  const base = { seeds: seedIds.length, bookmarked, seedIds, notInterested };
+  const base = { seeds: seedIds.length, bookmarked, seedIds, notInterested, disliked };
   if (seedIds.length < MIN_SEEDS) return { ...base, papers: [], sunk: new Set(disliked) };
   const { index } = services.catalog;
   const sunk = likeDisliked(index, disliked);

@@ -8,8 +8,8 @@ export interface NotInterestedStore {
   add(user: UserRef, paperId: string): Promise<boolean>;
   /** true when there was one (undo). */
   remove(user: UserRef, paperId: string): Promise<boolean>;
-  /** Newest first, at most `limit`. */
-  list(user: UserRef, limit: number): Promise<string[]>;
+  /** Newest first; at most `limit`, or every mark when none is given (what is never recommended). */
+  list(user: UserRef, limit?: number): Promise<string[]>;
   /** The people of a workspace who marked any of these papers, sorted. */
   markers(workspace: WorkspaceRef, paperIds: string[]): Promise<string[]>;
   /** What these people waved away, newest first, at most `limit` (a team's dislikes). */

@@ -129,7 +129,7 @@ interface NotInterestedWhere { platform: string; workspaceId: string; userId?: I
 interface NotInterestedDelegate {
   create(args: { data: NotInterestedKey }): PromiseLike<unknown>;
   deleteMany(args: { where: NotInterestedKey }): PromiseLike<Count>;
-  findMany(args: { where: NotInterestedWhere; orderBy: ({ createdAt: "desc" } | { paperId: "asc" })[]; take: number }): PromiseLike<NotInterestedKey[]>;
+  findMany(args: { where: NotInterestedWhere; orderBy: ({ createdAt: "desc" } | { paperId: "asc" })[]; take?: number }): PromiseLike<NotInterestedKey[]>;
 }
 
 interface ProcessedEventDelegate {

@@ -23,8 +23,9 @@ export class PrismaNotInterestedStore implements NotInterestedStore {
     return (await this.db.notInterested.deleteMany({ where: { ...person(user), paperId } })).count > 0;
   }
 
-  async list(user: UserRef, limit: number): Promise<string[]> {
-    const rows = await this.db.notInterested.findMany({ where: person(user), orderBy: [{ createdAt: "desc" }, { paperId: "asc" }], take: limit });
+  async list(user: UserRef, limit?: number): Promise<string[]> {
+    const rows = await this.db.notInterested.findMany({ where: person(user), orderBy: [{ createdAt: "desc" }, { paperId: "asc" }],
+      ...(limit === undefined ? {} : { take: limit }) });
     return rows.map((r) => r.paperId);
   }
 

@@ -5,7 +5,7 @@ import type { Paper } from "../../src/core/paper.ts";
 import { plainTyped } from "../../src/core/messages/typed.ts";
 import type { TestServices } from "../support/services.ts";
 import { recommendFor } from "../../src/core/recommend/person.ts";
-import { MAX_DISLIKED } from "../../src/core/recommend/sink.ts";
+import { MAX_DISLIKED, likeDisliked } from "../../src/core/recommend/sink.ts";
 import { addPapers, bookmarkInOrder, contextFor, isMoeTitle, moeTitled, paper, person, registry, run, say, setup, teardown } from "./support.ts";
 
 let services: TestServices;
@@ -77,6 +77,31 @@ describe("/papers foryou", () => {
     } finally {
       await teardown(own);
     }
+  });
+
+  it("weighs a dislike against the bookmarks: one MoE paper marked not interested does not sink the MoE papers like the three saved", async () => {
+    const reader = person("U-moe-but-not-that");
+    const saved = [byTitle("A Survey on Mixture of Experts"), byTitle("OpenMoE"), byTitle("Harder Tasks Need More Experts")];
+    await bookmarkInOrder(services, reader, saved.map((p) => p.id));
+    const disliked = byTitle("Unchosen Experts Can Contribute Too");
+    await say(services, reader, `not-interested ${disliked.id}`);
+    const reply = await say(services, reader, "foryou");
+    const titles = reply.papers!.map((p) => p.title);
+    expect(titles).not.toContain(disliked.title);
+    // The capture's other MoE papers still lead, as they did before the mark.
+    const otherMoe = moe.filter((p) => p.id !== disliked.id && !saved.some((s) => s.id === p.id));
+    expect(otherMoe.length).toBeGreaterThanOrEqual(3);
+    expect(titles.slice(0, otherMoe.length).every(isMoeTitle), titles.join(" | ")).toBe(true);
+
+    // A paper more like the dislike than like the bookmarks still sinks: an expert router, beside a disliked router.
+    const index = services.catalog.index;
+    const router = byTitle("Layerwise Recurrent Router");
+    const glider = (await services.papers.all()).find((p) => p.title.startsWith("Glider"))!;
+    const sunk = likeDisliked(index, [router.id], saved.map((p) => p.id));
+    expect(sunk.has(glider.id)).toBe(true);
+    expect(sunk.has(byTitle("A Survey on Inference Optimization").id)).toBe(false);
+    // Without bookmarks to weigh against (a team's dislikes), the whole neighbourhood sinks as before.
+    expect(likeDisliked(index, [router.id]).has(byTitle("A Survey on Inference Optimization").id)).toBe(true);
   });
 
   it("pages on with Show more, without repeating a paper", async () => {

@@ -40,7 +40,7 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
     // Their topic first (today's trending ones, then the catalog's best), then the rest of trending.
     const candidates = [...new Set([...trending.filter((id) => aboutSet.has(id)), ...about, ...trending])]
       .filter((id) => !rec.bookmarked.has(id) && !rec.notInterested.has(id) && !shown.has(withoutVersion(id)));
-    const sunk = likeDisliked(deps.catalog.index, rec.disliked);
+    const sunk = likeDisliked(deps.catalog.index, rec.disliked, rec.seedIds);
     ids = sinkAll(candidates, sunk).slice(0, sub.size);
   }
   const items: PlannedItem[] = ids.length === 0 ? [{ kind: "notice", paperId: null }]

@@ -50,7 +50,7 @@ export async function recommendFor(services: Deps, user: UserRef, limit: number,
   const base = { seeds: seedIds.length, bookmarked, seedIds, notInterested, disliked };
   if (seedIds.length < MIN_SEEDS) return { ...base, papers: [], sunk: new Set(disliked) };
   const { index } = services.catalog;
-  const sunk = likeDisliked(index, disliked);
+  const sunk = likeDisliked(index, disliked, seedIds);
   const skip = new Set([...bookmarked, ...notInterested, ...exclude]);
   // Enough extra that the sunk ones can go last and still leave `limit` others.
   const hits = index.recommend(seedIds, limit + Math.min(sunk.size, 500), { exclude: skip });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { readingList, type ReadingListItem } from "../core/export/reading-list.ts";
-import { searchReadingList } from "../core/export/bookmark-search.ts";
+import { noteHasWord, searchReadingList } from "../core/export/bookmark-search.ts";
+import { onlyLeftOut, splitQuery } from "../core/search/query.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { example, exampleOn, searchFor } from "../command-kit/usage.ts";
 import { option, positional, wholeNumber } from "../command-kit/options.ts";
@@ -59,11 +60,16 @@ function listCard(item: ReadingListItem, rank: number) {
 }
 
 async function search(ctx: CommandContext, query: string, page: number): Promise<Reply> {
-  const found = await searchReadingList(ctx.services, ctx.user, query);
   const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
+  // As /papers search answers it: a query that only says what to leave out looks for nothing.
+  const onlyOut = onlyLeftOut(splitQuery(query));
+  if (onlyOut) {
+    return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} only says what to leave out; add what to look for, ` +
+      `like ${exampleOn(ctx.user.platform, "bookmarks", [["query", `mixture of experts -${onlyOut[0]!.slice(0, 30)}`]])}.` };
+  }
+  const found = await searchReadingList(ctx.services, ctx.user, query);
   // As /papers search says: a word no paper has (a note may hold it, though), so what is listed matches the others only.
-  const missing = missingWordsText(ctx.services.catalog.index, query,
-    (word) => found.some((item) => item.note?.toLowerCase().includes(word.toLowerCase()) ?? false));
+  const missing = missingWordsText(ctx.services.catalog.index, query, (word) => found.some((item) => noteHasWord(item.note, word)));
   if (found.length === 0) {
     const { total } = await ctx.services.bookmarks.list(ctx.user, { limit: 1 });
     return { visibility: "ephemeral", tone: "info", text: total === 0 ? emptyReadingList(ctx.user.platform)

@@ -96,6 +96,39 @@ describe("/papers note", () => {
     expect((await say(services, reader, "bookmarks fid -section")).papers!.map((p) => p.id)).toEqual([DIFF.id]);
   });
 
+  it("matches notes by whole words, stemmed, with quoted phrases in order and a minus leaving words or phrases out", async () => {
+    const words = person("U-words");
+    await bookmarkInOrder(services, words, [RL.id, DIFF.id, MOE.id]);
+    await run(services, words, "note", { paper: DIFF.id, text: "my favourite" });
+    await run(services, words, "note", { paper: RL.id, text: "Ideas for the reading group, next Tuesday" });
+    const ids = async (text: string) => (await say(services, words, `bookmarks ${text}`)).papers?.map((p) => p.id) ?? [];
+    // A piece of a word is no word of the note.
+    expect(await ids("vo")).toEqual([]);
+    expect(await ids("favourite")).toEqual([DIFF.id]);
+    // Stemmed and folded as papers are: another spelling or form of the word finds it.
+    expect(await ids("favorites")).toEqual([DIFF.id]);
+    expect(await ids("idea")).toEqual([RL.id]);
+    // A minus leaves out a word of the note, not a piece of one.
+    expect(await ids("ideas -roup")).toEqual([RL.id]);
+    expect(await ids("ideas -group")).toEqual([]);
+    // Quoted words stand together, in order; a minus before quotes leaves out the note that has them so.
+    expect(await ids('"reading group"')).toEqual([RL.id]);
+    expect(await ids('"group reading"')).toEqual([]);
+    expect(await ids('ideas -"reading group"')).toEqual([]);
+    expect(await ids('ideas -"group reading"')).toEqual([RL.id]);
+    // A word in the note is not reported as one no paper mentions.
+    expect((await say(services, words, "bookmarks tuesday")).text).not.toMatch(/no paper mentions/);
+  });
+
+  it("answers a bookmark search that only says what to leave out as paper search does", async () => {
+    const words = person("U-words");
+    const reply = await say(services, words, "bookmarks -favourite");
+    expect(reply.tone).toBe("info");
+    expect(reply.text).toBe('"-favourite" only says what to leave out; add what to look for, like /papers bookmarks mixture of experts -favourite.');
+    expect(reply.papers).toBeUndefined();
+    expect((await say(services, words, 'bookmarks -"reading group"')).text).toBe('“-"reading group"” only says what to leave out; add what to look for, like /papers bookmarks mixture of experts -"reading group".');
+  });
+
   it("clears the note when the text is empty", async () => {
     const tmp = person("U-clear");
     await bookmarkInOrder(services, tmp, [MOE.id]);

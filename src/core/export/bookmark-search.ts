@@ -3,25 +3,71 @@
 // whose note has every word, which the index does not know about.
 import type { UserRef } from "../channel.ts";
 import { splitByRelevance } from "../relevance.ts";
-import { sidesOf, splitQuery } from "../search/query.ts";
-import { foldAccents } from "../search/tokenize.ts";
+import { isStopword, sidesOf, splitQuery } from "../search/query.ts";
+import { stem } from "../search/stem.ts";
+import { tokens } from "../search/tokenize.ts";
 import type { Services } from "../services.ts";
 import { readingList, type ReadingListItem } from "./reading-list.ts";
 
-/** A note or query as note search compares them: accents, look-alike letters and invisible characters folded
- * as the index folds papers ("naive" finds a note saying "naïve"), and lower case. */
-const folded = (text: string): string => foldAccents(text).toLowerCase();
+/** A note as note search reads it: its words as the index reads a paper's (accents and look-alike letters
+ * folded, lower case, compounds split, stemmed), each position holding the stems found there (a compound's
+ * joined form shares its first part's). */
+type NoteWords = Set<string>[];
 
-/** A note matches a query as search reads it: every word of one side of an OR ("fid OR section"), and none
- * of the words typed with a minus. */
+function noteWords(note: string): NoteWords {
+  const at: NoteWords = [];
+  for (const { term, position } of tokens(note)) (at[position] ??= new Set()).add(stem(term));
+  return at;
+}
+
+/** What one typed word or phrase must find: its parts in order, or, typed as one compound, its joined form anywhere. */
+interface Wanted { parts: string[]; joined: string | null; common: boolean }
+
+function wanted(text: string, asPhrase: boolean): Wanted {
+  const found = tokens(text);
+  const terms = found.filter((t) => !t.joined).map((t) => t.term);
+  // "moe-style" finds a note saying "MoEstyle"; a phrase is its words in order, nothing else.
+  const joined = !asPhrase && found[0]?.joined ? stem(found[0].term) : null;
+  return { parts: terms.map(stem), joined, common: terms.every(isStopword) };
+}
+
+function has(note: NoteWords, { parts, joined }: Wanted): boolean {
+  if (joined && note.some((stems) => stems?.has(joined))) return true;
+  if (parts.length === 0) return false;
+  for (let start = 0; start + parts.length <= note.length; start++) {
+    if (parts.every((part, i) => note[start + i]?.has(part))) return true;
+  }
+  return false;
+}
+
+/** The words of `text` as separately typed (whitespace apart), without the common ones when others are there,
+ * as paper search drops them. */
+function typedWords(text: string): Wanted[] {
+  const words = text.split(/\s+/).map((word) => wanted(word, false)).filter((w) => w.parts.length > 0);
+  const specific = words.filter((w) => !w.common);
+  return specific.length > 0 ? specific : words;
+}
+
+/** Whether a note has `word` as a word of its own, as note search reads one ("vo" is no word of "favourite"). */
+export function noteHasWord(note: string | null, word: string): boolean {
+  return note ? has(noteWords(note), wanted(word, false)) : false;
+}
+
+/** A note matches a query as search reads it: every word and quoted phrase (words together, in order) of one
+ * side of an OR ("fid OR section"), and none of the words or phrases typed with a minus. Whole words only,
+ * stemmed as papers are: "tables" finds "table", "vo" does not find "favourite". */
 function noteMatcher(query: string): (note: string | null) => boolean {
-  const wordsOf = (text: string) => folded(text).split(/\s+/).filter((w) => w.length > 1);
-  const sides = (sidesOf(query) ?? [query]).map((side) => wordsOf(splitQuery(side).rest)).filter((words) => words.length > 0);
-  const out = wordsOf(splitQuery(query).excluded.join(" "));
+  const sides = (sidesOf(query) ?? [query]).map((side) => {
+    const split = splitQuery(side);
+    return [...typedWords(split.rest), ...split.phrases.map((p) => wanted(p, true)).filter((w) => w.parts.length > 0)];
+  }).filter((side) => side.length > 0);
+  const split = splitQuery(query);
+  const out = [...split.excluded.map((w) => wanted(w, false)), ...split.excludedPhrases.map((p) => wanted(p, true))]
+    .filter((w) => w.parts.length > 0);
   return (note) => {
     if (!note) return false;
-    const text = folded(note);
-    return sides.some((words) => words.every((w) => text.includes(w))) && !out.some((w) => text.includes(w));
+    const words = noteWords(note);
+    return sides.some((side) => side.every((w) => has(words, w))) && !out.some((w) => has(words, w));
   };
 }
 

@@ -19,9 +19,19 @@ const Options = z.object({
   text: option(z.string().optional(), { description: `Your note (up to ${MAX_NOTE_LENGTH} characters); leave empty to clear it`, rest: true, maxLength: MAX_NOTE_LENGTH }),
 });
 
-/** One line: notes are shown on cards and in exports, where a stray control character or run of spaces helps nobody. */
+/** One line: notes are shown on cards and in exports, where a stray control character or run of spaces helps nobody.
+ * Composed (NFC), so an "é" typed as e and an accent is stored, searched and counted as the one letter it is. */
 function cleanNote(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+  return text.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/** A note's length in characters: code points, so "😀" is one, not its two UTF-16 units. Not grapheme clusters:
+ * one cluster can carry any number of combining marks, and 500 code points stay within the 1,000 UTF-16
+ * units Slack's card shows of a note (adapters/slack/render.ts), so no note is cut there. */
+function noteLength(note: string): number {
+  let count = 0;
+  for (const _ of note) count++;
+  return count;
 }
 
 export const noteCommand = defineCommand({
@@ -34,8 +44,9 @@ export const noteCommand = defineCommand({
   parseText: (words) => ({ ...(words[0] ? { paper: words[0] } : {}), ...(words.length > 1 ? { text: words.slice(1).join(" ") } : {}) }),
   async execute(ctx, { paper: ref, text }): Promise<Reply> {
     const note = cleanNote(text ?? "");
-    if (note.length > MAX_NOTE_LENGTH) {
-      throw new UserError("note_too_long", `Notes can be up to ${MAX_NOTE_LENGTH} characters and yours has ${note.length.toLocaleString("en")}; nothing was saved, so shorten it and try again.`);
+    const length = noteLength(note);
+    if (length > MAX_NOTE_LENGTH) {
+      throw new UserError("note_too_long", `Notes can be up to ${MAX_NOTE_LENGTH} characters and yours has ${length.toLocaleString("en")}; nothing was saved, so shorten it and try again.`);
     }
     const paper = await resolvePaper(ctx, ref, (n) => example("note", [["paper", String(n)], ["text", "<your note>"]]), "use its number or id from /papers bookmarks.");
     const title = `“${paper.title}”`;

@@ -153,6 +153,24 @@ describe("/papers note", () => {
     expect((await services.bookmarks.list(tmp)).entries[0]!.note).toBe("keep me");
   });
 
+  it("counts a note by characters (code points) once composed, not UTF-16 units: an emoji is one, an accented letter typed as two is one", async () => {
+    const tmp = person("U-count");
+    await bookmarkInOrder(services, tmp, [MOE.id]);
+    await say(services, tmp, "bookmarks");
+    const noteNow = async () => (await services.bookmarks.list(tmp)).entries[0]!.note;
+    // 300 emoji are 600 UTF-16 units, and 300 characters.
+    expect((await say(services, tmp, `note 1 ${"😀".repeat(300)}`)).tone).toBe("info");
+    expect(await noteNow()).toBe("😀".repeat(300));
+    // e + combining acute, 400 times: saved composed, 400 characters.
+    expect((await say(services, tmp, `note 1 ${"e\u0301".repeat(400)}`)).tone).toBe("info");
+    expect(await noteNow()).toBe("\u00e9".repeat(400));
+    expect((await say(services, tmp, `note 1 ${"😀".repeat(500)}`)).tone).toBe("info");
+    const over = await say(services, tmp, `note 1 ${"😀".repeat(501)}`);
+    expect(over.tone).toBe("error");
+    expect(over.text).toMatch(/^Notes can be up to 500 characters and yours has 501; nothing was saved/);
+    expect(await noteNow()).toBe("😀".repeat(500));
+  });
+
   it("answers a missing, unknown or unbookmarked paper with one sentence", async () => {
     const tmp = person("U-oops");
     await bookmarkInOrder(services, tmp, [MOE.id]);

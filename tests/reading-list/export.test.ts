@@ -118,3 +118,45 @@ describe("protective braces", () => {
     expect(bibtexTitle("Costs $5 and $10")).toBe("Costs \\$5 and \\$10");
   });
 });
+
+describe("titles and keys with TeX, accents and special letters", () => {
+  /** Braces as BibTeX counts them: every one, escaped or not, never closing more than were opened. */
+  const bibtexBalanced = (value: string) => {
+    let depth = 0;
+    for (const char of value) if ((depth += char === "{" ? 1 : char === "}" ? -1 : 0) < 0) return false;
+    return depth === 0;
+  };
+
+  it("keeps escaped braces inside a title's math, and takes a span BibTeX or TeX would misread as text", async () => {
+    const { bibtexTitle } = await import("../../src/core/export/bibtex.ts");
+    expect(bibtexTitle("The $\\{x\\}$ Set")).toBe("The {$\\{x\\}$} Set");
+    // Braces BibTeX would count unbalanced, and a % that would comment out the rest: text, escaped.
+    for (const title of ["A $\\{x$ Set", "A $x\\}$ Set", "Up $50%$ Faster"]) {
+      const value = bibtexTitle(title);
+      expect(value, title).not.toMatch(/\{\$/);
+      expect(bibtexBalanced(value), value).toBe(true);
+      expect(value, title).toMatch(/\\\$.*\\\$/);
+    }
+  });
+
+  it("braces a word with a capital after its first letter even when it has an accent or a special character", async () => {
+    const { bibtexTitle } = await import("../../src/core/export/bibtex.ts");
+    expect(bibtexTitle("PokéChamp: an Expert-level Agent")).toBe("{Pok{\\'e}Champ}: an Expert-level Agent");
+    expect(bibtexTitle("R&D for ØMQ")).toBe("{R\\&D} for {{\\O}MQ}");
+    // The bundled capture's PokéChamp, exported and read back.
+    const poke = (await services.papers.all()).find((p) => p.title.startsWith("PokéChamp"))!;
+    const reader = person("U-poke");
+    await bookmarkInOrder(services, reader, [poke.id]);
+    const [entry] = parseBibtex((await say(services, reader, "export")).file!.content);
+    expect(entry!.fields.title).toMatch(/^\{Pok\{\\'e\}Champ\}: /);
+    expect(decode(entry!.fields.title!)).toBe(poke.title);
+  });
+
+  it("spells upper-case special letters out in citation keys, as their lower-case forms are", async () => {
+    const { citationKey } = await import("../../src/core/export/bibtex.ts");
+    const published = new Date("2024-05-01T00:00:00Z");
+    expect(citationKey(paper({ id: "x1", title: "Œuvre complète", authors: ["Anna Ærø-Łódź"], publishedAt: published }))).toBe("aerolodz2024oeuvre");
+    expect(citationKey(paper({ id: "x2", title: "ÆSIR: Þórr and Đorđe", authors: ["Øystein Øre"], publishedAt: published }))).toBe("ore2024aesir");
+    expect(citationKey(paper({ id: "x3", title: "œuvres", authors: ["Straße"], publishedAt: published }))).toBe("strasse2024oeuvres");
+  });
+});

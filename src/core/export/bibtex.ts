@@ -45,36 +45,48 @@ function protect(word: string): string {
   return core ? `${before}{${core}}${after}` : word;
 }
 
-// Inline math of an arXiv title ("$\alpha$-Flow", "$O(n^2)$ attention", "$k$-means"): TeX already, which
-// reference managers and LaTeX render; escaped it would print as its source. A span counts as math when it
-// has no space just inside its dollars (a price, "$5 and $10", does) and its braces balance (BibTeX counts them).
-const MATH = /\$([^$\s](?:[^$]*[^$\s])?)\$/g;
-// Stands for math span i while the rest of the title is escaped: a private-use character escaping keeps.
+// Inline math of an arXiv title ("$\alpha$-Flow", "$O(n^2)$ attention", "$k$-means", "$\{x\}$"): TeX already,
+// which reference managers and LaTeX render; escaped it would print as its source. Found in the title as
+// written, before LaTeX folding, which would turn its "\{" into a bare brace. A span counts as math when its
+// dollars are not escaped ("\$5") and have no space just inside them (a price, "$5 and $10", does), its braces
+// balance as TeX reads them and as BibTeX counts them (every brace, escaped or not), and it holds no bare
+// % # & (a comment or an error in TeX).
+const MATH = /(?<!\\)\$([^$\s](?:[^$]*[^$\s\\])?)\$/g;
+// Stands for math span i while the rest of the title is folded and escaped: a private-use character both keep.
 const MATH_MARK = 0xe000;
 
 function balanced(tex: string): boolean {
   let depth = 0;
-  for (const char of tex.replace(/\\[{}]/g, "")) if ((depth += char === "{" ? 1 : char === "}" ? -1 : 0) < 0) return false;
+  for (const char of tex) if ((depth += char === "{" ? 1 : char === "}" ? -1 : 0) < 0) return false;
   return depth === 0;
 }
 
-/** Titles: escaped, with words that carry capitals after their first letter (MoE, LLMs, GPT-4o) braced,
- * and inline math kept as math. */
+const mathSafe = (span: string): boolean => balanced(span) && balanced(span.replace(/\\[{}]/g, "")) && !/(?<!\\)[%#&]/.test(span);
+
+/** A word a style that lower-cases titles would spoil: a capital after its first letter (MoE, LLMs, GPT-4o,
+ * PokéChamp, R&D), judged on the word as it reads, before escaping gives it braces and backslashes. */
+const keepsCapitals = (word: string): boolean => /\p{L}.*\p{Lu}/u.test(word);
+
+/** Titles: escaped, with words that carry capitals after their first letter braced, and inline math kept as math. */
 export function bibtexTitle(title: string): string {
   const math: string[] = [];
   // Braced, as for acronyms: a style that lower-cases titles would otherwise change "$\Delta$" to "$\delta$".
-  const marked = foldLatex(title).replace(/[\ue000-\ue0ff]/g, "").replace(MATH, (span) => (balanced(span) && math.length < 256 ? String.fromCharCode(MATH_MARK + math.push(span) - 1) : span));
-  return escapeBibtex(marked).split(" ")
-    .map((word) => (/^[^{\\]*[A-Za-z][^{\\]*[A-Z]/.test(word) && !word.includes("\\") ? protect(word) : word))
+  const marked = foldLatex(title.replace(/[\ue000-\ue0ff]/g, "")
+    .replace(MATH, (span) => (mathSafe(span) && math.length < 256 ? String.fromCharCode(MATH_MARK + math.push(span) - 1) : span)));
+  return marked.normalize("NFC").split(/\s+/).filter(Boolean)
+    .map((word) => (keepsCapitals(word) ? protect(escapeBibtex(word)) : escapeBibtex(word)))
     .join(" ")
     .replace(/[\ue000-\ue0ff]/g, (mark) => `{${math[mark.charCodeAt(0) - MATH_MARK]}}`);
 }
 
-/** ASCII letters only, for citation keys: "Müller-Lüdenscheidt" → "mullerludenscheidt". */
+// Letters no accent-stripping reaches, lower case: keyPart lower-cases first, so "Æ", "Ł" and "Œ" come here too.
+const KEY_LETTERS: Record<string, string> = { ß: "ss", ø: "o", æ: "ae", œ: "oe", ł: "l", ı: "i", đ: "d", ð: "d", þ: "th" };
+
+/** ASCII letters only, for citation keys: "Müller-Lüdenscheidt" → "mullerludenscheidt", "Ærø" → "aero". */
 function keyPart(text: string): string {
-  return foldLatex(text).normalize("NFD").replace(/\p{M}/gu, "")
-    .replace(/[ßøæłı]/g, (c) => ({ ß: "ss", ø: "o", æ: "ae", ł: "l", ı: "i" })[c] ?? "")
-    .toLowerCase().replace(/[^a-z0-9]/g, "");
+  return foldLatex(text).toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
+    .replace(/[ßøæœłıđðþ]/g, (c) => KEY_LETTERS[c] ?? "")
+    .replace(/[^a-z0-9]/g, "");
 }
 
 const KEY_STOPWORDS = new Set(["a", "an", "the", "on", "of", "in", "for", "to", "and", "is", "are", "do", "does", "how", "what", "why", "when", "towards", "toward"]);

@@ -65,6 +65,14 @@ describe("SlackTransport", () => {
       expect((error as ChannelUnavailableError).reason).toBe(reason);
     });
 
+  it.each(["user_disabled", "user_not_found", "cannot_dm_bot"])(
+    "a person's DM Slack will not open (%s) → ChannelUnavailableError: the personal digest pauses, not retries every minute", async (reason) => {
+      emulator.failMethod("conversations.open", { kind: "error", error: reason }, 1);
+      const error = await failure(transport.post({ platform: "slack", workspaceId: "T0TEST", channelId: `@U0GONE${reason.length}` }, reply));
+      expect(error).toBeInstanceOf(ChannelUnavailableError);
+      expect((error as ChannelUnavailableError).reason).toBe(reason);
+    });
+
   it("a bad token is ChannelUnavailableError(invalid_auth), and the token never reaches the log", async () => {
     const error = await failure(transportFor(emulator.apiUrl, "xoxb-wrong-token-123456").post(channel("C1"), reply));
     expect(error).toBeInstanceOf(ChannelUnavailableError);

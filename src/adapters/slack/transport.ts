@@ -17,6 +17,8 @@ export const IDEMPOTENCY_EVENT_TYPE = "papers_bot_post";
 
 /** The bot cannot post here until a person changes something: pause the subscription, do not retry. */
 const UNAVAILABLE = new Set(["channel_not_found", "is_archived", "channel_is_archived", "not_in_channel", "account_inactive",
+  // A personal digest's person: gone from the workspace, or one the bot may not message.
+  "user_disabled", "user_not_found", "cannot_dm_bot",
   "token_revoked", "invalid_auth", "not_authed", "restricted_action", "ekm_access_denied", "team_access_not_granted", "missing_scope"]);
 /** Slack's own words for "try again later" when it answers 200 with ok:false. */
 const TRANSIENT = new Set(["ratelimited", "rate_limited", "fatal_error", "internal_error", "service_unavailable", "request_timeout"]);

@@ -38,7 +38,18 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   // ends the start once that step is done (or at the shutdown deadline, shutdown.ts), with exit 0.
   const shutdown = watchShutdown(log);
   let opened: Awaited<ReturnType<typeof createServices>>;
-  try { opened = await createServices(config, log); } catch (error) { shutdown.dispose(); throw error; }
+  try { opened = await createServices(config, log); } catch (error) {
+    // Asked to stop while the database was opening: the step is done and so is the start, as asked
+    // (exit 0); why opening failed is logged, and the next start says it again if it still holds.
+    if (shutdown.received) {
+      log.warn({ reason: startFailure(error) }, "the database could not be opened; stopping as asked");
+      shutdown.finished(0);
+      shutdown.dispose();
+      return 0;
+    }
+    shutdown.dispose();
+    throw error;
+  }
   const services = { ...opened, ...(metrics ? { metrics } : {}) };
   const registry = createRegistry();
   if (!chat || !metrics) {
@@ -130,6 +141,11 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   unwatchRejections();
   shutdown.finished(0);
   return 0;
+}
+
+/** An error's reason in one line (Prisma's messages end in it, after a code frame of our source). */
+function startFailure(error: unknown): string {
+  return String((error as Error)?.message ?? error).split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "unknown error";
 }
 
 /** Node's `code` (EADDRINUSE: the port is taken; EACCES: a port below 1024 without root) from listening,

@@ -28,15 +28,26 @@ export function isDriverBusy(error: unknown): boolean {
   return false;
 }
 
-const translate = (error: unknown): never => {
-  throw isDriverBusy(error) ? new DatabaseBusyError({ cause: error }) : error;
-};
+/** Prisma's P1008 (a socket timeout) anywhere in the chain, as opposed to a lock's error code. */
+function timedOut(error: unknown): boolean {
+  for (let e = error as Record<string, any> | null | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e.code === "P1008") return true;
+    e = e.cause instanceof Error ? e.cause : null;
+  }
+  return false;
+}
 
 /**
  * The store as it is, except that a failure meaning "busy", from any of its methods, reaches the caller
  * as DatabaseBusyError: what the driver said stays in persistence (as its `cause`, for the logs).
+ * `timeoutMeans`: what a socket timeout means on this provider, for the log (on PostgreSQL a lock wait
+ * fails with its own code, so a timeout there is a server that did not answer; on SQLite it is the lock).
  */
-export function reportingBusy<T extends object>(store: T): T {
+export function reportingBusy<T extends object>(store: T, timeoutMeans?: string): T {
+  const translate = (error: unknown): never => {
+    if (!isDriverBusy(error)) throw error;
+    throw new DatabaseBusyError({ cause: error, ...(timeoutMeans && timedOut(error) ? { message: timeoutMeans } : {}) });
+  };
   return new Proxy(store, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);

@@ -20,7 +20,83 @@ const DEFAULT_POOL_SIZE = 20;
 // digest minute on a busy host) that failed deliveries outright; waiting longer only queues them.
 const TRANSACTION_MAX_WAIT_MS = 10_000;
 
+// A server that accepts the TCP connection and then says nothing (a hung or overloaded PostgreSQL, a proxy
+// in front of a dead one, a black-holing network) would otherwise hold a connection attempt or a statement
+// for as long as the kernel keeps the socket: start-up hung in silence, commands went unanswered.
+/** Connecting (TCP, TLS, authentication): a healthy server answers in milliseconds, a cold one across a region in well under a second. */
+export const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * A statement outside a transaction: what a person's command runs, plus the catalog's paged loads and the
+ * index sync's read of changed papers. Such a statement waits for a lock WRITE_WAIT_MS at most; the
+ * slowest legitimate ones (a 1,000-row page of the catalog, a sync folding in 1,000 changed papers) take
+ * well under a second at 100k papers (README, *Replicas*). 15 s leaves a loaded server plenty and still
+ * answers a person within Slack's and Discord's windows for a follow-up.
+ */
+export const STATEMENT_ANSWER_MS = 15_000;
+/**
+ * A statement inside a transaction (background work: ingests, refreshes, the digest's ledger) may wait
+ * TRANSACTION_WAIT_MS for a lock by design, and a bulk ingest's statements are the biggest the bot runs:
+ * they get that wait and as long again.
+ */
+export const TRANSACTION_STATEMENT_ANSWER_MS = 2 * TRANSACTION_WAIT_MS;
+// A peer that vanished (a host gone, a dropped NAT mapping) is found by TCP keepalive probes after this
+// much silence, instead of the kernel's two hours, while a connection waits for a lock or sits idle.
+const KEEPALIVE_AFTER_MS = 10_000;
+
+/**
+ * PostgreSQL gave no answer in time. It looks like a socket's read timeout (ETIMEDOUT), which is what it
+ * is, so the driver adapter reports it as one (Prisma's P1008) and the stores say "busy" (../busy.ts):
+ * the person is told in one sentence to try again, not left without an answer.
+ */
+export class NoAnswerError extends Error {
+  readonly code = "ETIMEDOUT";
+  readonly syscall = "read";
+  readonly errno = -110;
+  constructor(where: string, ms: number, what: string) {
+    super(`PostgreSQL at ${where} did not answer ${what} within ${ms / 1000} s`);
+    this.name = "NoAnswerError";
+  }
+}
+
+type Limits = { where: string; statementMs: number | null };
+
+/**
+ * pg's Client, except that connecting, and (with `statementMs`) each statement, must get an answer in
+ * time, else the connection is destroyed with NoAnswerError: the caller gets that error, the pool drops
+ * the connection (a statement never answered leaves it unusable), and nothing waits on it any longer.
+ * pg's own query_timeout does not do that: it fails the call but leaves the connection waiting, so the
+ * ROLLBACK that follows in a transaction waited as long again, and the connection went back to the pool.
+ */
+function answeringClient(limits: Limits): typeof pg.Client {
+  return class AnsweringClient extends pg.Client {
+    override connect(...args: unknown[]): any {
+      return this.#within(CONNECT_TIMEOUT_MS, "the connection", args, (a) => Reflect.apply(pg.Client.prototype.connect, this, a));
+    }
+
+    override query(...args: unknown[]): any {
+      if (limits.statementMs === null) return Reflect.apply(pg.Client.prototype.query, this, args);
+      const inTransaction = this.getTransactionStatus() === "T" || this.getTransactionStatus() === "E";
+      const ms = inTransaction ? Math.max(limits.statementMs, TRANSACTION_STATEMENT_ANSWER_MS) : limits.statementMs;
+      return this.#within(ms, "a statement", args, (a) => Reflect.apply(pg.Client.prototype.query, this, a));
+    }
+
+    #within(ms: number, what: string, args: unknown[], call: (args: unknown[]) => unknown): unknown {
+      const timer = setTimeout(() => this.connection.stream.destroy(new NoAnswerError(limits.where, ms, what)), ms);
+      timer.unref();
+      const done = () => clearTimeout(timer);
+      const last = args.at(-1);
+      if (typeof last === "function") return call([...args.slice(0, -1), (...result: unknown[]) => { done(); last(...result); }]);
+      const result = call(args);
+      if (result instanceof Promise) result.then(done, done);
+      else done(); // a submittable (a cursor) reads at its own pace
+      return result;
+    }
+  };
+}
+
 export interface PostgresTarget { config: pg.ClientConfig; schema: string; poolSize: number; where: string }
+
+const keepAlive = { keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_AFTER_MS };
 
 /**
  * Reads the schema from the URL the way Prisma does (`?schema=name`), or from
@@ -62,10 +138,16 @@ function misconfigured(error: unknown, where: string): ConfigError | null {
 /** `onLockWait`: called when another process holds the migration lock, before waiting for it. */
 export function postgresMigrationDriver(url: string, onLockWait?: () => void): MigrationDriver & { close(): Promise<void> } {
   const target = postgresTarget(url);
-  const client = new pg.Client(target.config);
+  // Connecting is bounded; statements are not: a replica waits here for another's migration (the
+  // advisory lock) for as long as that takes, and a migration's statements may rewrite a big table.
+  const Client = answeringClient({ where: target.where, statementMs: null });
+  const client = new Client({ ...target.config, ...keepAlive });
   client.on("error", () => {}); // a dropped connection surfaces through the next query instead
   const connected = client.connect().catch((error: unknown) => {
-    throw misconfigured(error, target.where) ?? new MigrationError(`Cannot connect to PostgreSQL at ${target.where}: ${(error as Error).message || String(error)}.`);
+    if (error instanceof NoAnswerError) {
+      throw new MigrationError(`Cannot connect to PostgreSQL at ${target.where} (DATABASE_URL): it accepted the connection but did not answer within ${CONNECT_TIMEOUT_MS / 1000} s; check the host and port, and that the server is up.`);
+    }
+    throw misconfigured(error, target.where) ?? new MigrationError(`Cannot connect to PostgreSQL at ${target.where} (DATABASE_URL): ${(error as Error).message || String(error)}.`);
   });
   connected.catch(() => {}); // awaited (and reported) by withLock
   return {
@@ -133,10 +215,15 @@ function transactionsWaitLonger(factory: SqlDriverAdapterFactory): SqlDriverAdap
   };
 }
 
-export function postgresClient(url: string): PrismaClient {
+/** `statementAnswerMs`: STATEMENT_ANSWER_MS unless a test asks for less. */
+export function postgresClient(url: string, statementAnswerMs = STATEMENT_ANSWER_MS): PrismaClient {
   const target = postgresTarget(url);
   // A statement waits for another session's lock at most WRITE_WAIT_MS (../busy.ts), then fails as "busy".
-  const pool = new pg.Pool({ ...target.config, max: target.poolSize, idleTimeoutMillis: 30_000, lock_timeout: WRITE_WAIT_MS });
+  // Connecting and each statement must get an answer in time (answeringClient). Waiting for a free
+  // connection of the pool is not bounded here: under a burst that is queueing, not a dead server, and
+  // a transaction's wait for one is bounded by Prisma's maxWait.
+  const pool = new pg.Pool({ ...target.config, ...keepAlive, max: target.poolSize, idleTimeoutMillis: 30_000, lock_timeout: WRITE_WAIT_MS,
+    Client: answeringClient({ where: target.where, statementMs: statementAnswerMs }) });
   pool.on("error", () => {}); // an idle connection dropped by the server: the pool replaces it
   const adapter = transactionsWaitLonger(new PrismaPg(pool, { schema: target.schema, disposeExternalPool: true }));
   return new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });

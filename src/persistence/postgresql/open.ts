@@ -5,7 +5,7 @@ import { migrate, readMigrations } from "../migrate.ts";
 import type { OpenedStores } from "../opened.ts";
 import type { PrismaDb } from "../prisma/client.ts";
 import { prismaStores } from "../prisma/stores.ts";
-import { postgresClient, postgresMigrationDriver } from "./connect.ts";
+import { CONNECT_TIMEOUT_MS, postgresClient, postgresMigrationDriver, postgresTarget, STATEMENT_ANSWER_MS } from "./connect.ts";
 
 export async function openPostgres(url: string, migrationsDir: string, onLockWait?: () => void): Promise<OpenedStores> {
   const driver = postgresMigrationDriver(url, onLockWait);
@@ -15,9 +15,10 @@ export async function openPostgres(url: string, migrationsDir: string, onLockWai
 }
 
 /** The stores over a new pool, without migrating (the health tests point it at servers that never answer). */
-export function postgresStores(url: string): { stores: Stores; close(): Promise<void> } {
-  const client = postgresClient(url);
+export function postgresStores(url: string, statementAnswerMs = STATEMENT_ANSWER_MS): { stores: Stores; close(): Promise<void> } {
+  const client = postgresClient(url, statementAnswerMs);
   // Here the compiler checks the PostgreSQL client against everything the stores call.
   const db: PrismaDb = client;
-  return { stores: prismaStores(db), close: () => client.$disconnect() };
+  const timeoutMeans = `PostgreSQL at ${postgresTarget(url).where} did not answer in time (connecting within ${CONNECT_TIMEOUT_MS / 1000} s, a statement within ${statementAnswerMs / 1000} s)`;
+  return { stores: prismaStores(db, { timeoutMeans }), close: () => client.$disconnect() };
 }

@@ -1,7 +1,7 @@
 // Every store over one Prisma client, whichever provider built it.
 import { sqltag as sql } from "@prisma/client/runtime/client";
 import type { Stores } from "../../core/stores/index.ts";
-import { reportingBusy } from "../busy.ts";
+import { reportingBusy as busy } from "../busy.ts";
 import type { PrismaDb } from "./client.ts";
 import { PrismaBookmarkStore } from "./bookmarks.ts";
 import { PrismaDeliveryStore } from "./deliveries.ts";
@@ -15,7 +15,8 @@ import { PrismaProcessedEventStore } from "./processed-events.ts";
 import { PrismaSubscriptionStore } from "./subscriptions.ts";
 
 /** Each store reports a database held locked by another process as core's DatabaseBusyError (../busy.ts). */
-export function prismaStores(db: PrismaDb): Stores {
+export function prismaStores(db: PrismaDb, options: { timeoutMeans?: string } = {}): Stores {
+  const reportingBusy = <T extends object>(store: T) => busy(store, options.timeoutMeans);
   return {
     papers: reportingBusy(new PrismaPaperStore(db)),
     bookmarks: reportingBusy(new PrismaBookmarkStore(db)),

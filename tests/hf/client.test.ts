@@ -6,6 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HfClient, type HfClientOptions } from "../../src/sources/hf/client.ts";
 import { HfBodyError, HfHttpError, HfNetworkError, HfRateLimitError } from "../../src/sources/hf/errors.ts";
 import { retryDelayMs } from "../../src/core/retry-delay.ts";
+import { getJson, MAX_BODY_BYTES } from "../../src/sources/hf/http.ts";
+import { createServer } from "node:http";
 import { closedPortUrl, startHfEmulator, type HfEmulator, type Scenario } from "../emulators/hf/server.ts";
 
 let hf: HfEmulator;
@@ -118,6 +120,31 @@ describe("server errors and broken bodies", () => {
     expect((error as Error).message).toMatch(/was not valid JSON/);
   });
 
+  it("a body past MAX_BODY_BYTES is refused in one sentence while it streams in, not read whole", async () => {
+    const started = performance.now();
+    const error = await client("endless", { timeoutMs: 10_000 }).dailyPapers("2025-03-11").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HfBodyError);
+    expect((error as Error).message).toBe("Hugging Face API response for /endless/api/daily_papers was larger than 10 MB, far more than a page of papers; refused");
+    expect(performance.now() - started).toBeLessThan(5_000); // before: read until the timeout, every byte held in memory
+    // The connection was given up: what was sent is the limit and what the pipes held, not 10 s of a loopback stream.
+    await new Promise((r) => setTimeout(r, 100));
+    expect(hf.endlessBytes()).toBeLessThan(MAX_BODY_BYTES + 8 * 1024 * 1024);
+    expect(hf.requestsFor("endless")).toHaveLength(1); // not retried: a body this size is no passing failure
+  });
+
+  it("a Content-Length past MAX_BODY_BYTES is refused before reading", async () => {
+    // Declares a body one byte too long and sends only its first byte: waiting for the rest would time out.
+    const server = createServer((_req, res) => { res.writeHead(200, { "content-type": "application/json", "content-length": 10 * 1024 * 1024 + 1 }); res.write("["); });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}/api/x`;
+      const error = await getJson(url, { timeoutMs: 2_000, retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, sleep: async () => {} } })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HfBodyError);
+      expect((error as Error).message).toBe("Hugging Face API response for /api/x was larger than 10 MB, far more than a page of papers; refused");
+    } finally { server.closeAllConnections(); server.close(); }
+  });
+
   it("a connection that closes mid-body is a body error", async () => {
     const error = await client("cutoff").paper("2503.07605").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HfBodyError);
@@ -143,3 +170,4 @@ describe("no network", () => {
     expect(hf.requestsFor("slow")).toHaveLength(2);
   });
 });
+

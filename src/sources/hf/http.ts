@@ -29,6 +29,32 @@ function networkReason(error: unknown, timeoutMs: number): string {
   return (code ?? err?.cause?.message ?? err?.message ?? "network error").slice(0, 80);
 }
 
+/**
+ * The most of a response body read. A page of 100 papers is about 300 KB (the fixture's 10 papers of
+ * 2025-03-11 are 21 KB, the longest entry 2.9 KB): 10 MB is thirty such pages, and a body past it is not
+ * the papers API (a misconfigured HF_API_URL, a proxy's dump, a broken server), which response.text()
+ * would have held whole in memory (a 300 MB page took `papers ingest --hf` to 1.9 GB).
+ */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** The body as text, read as it streams in and refused (the connection cancelled) once past MAX_BODY_BYTES. */
+async function boundedText(response: Response, pathname: string): Promise<string> {
+  const tooLarge = () => new HfBodyError(`Hugging Face API response for ${pathname} was larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, far more than a page of papers; refused`);
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > MAX_BODY_BYTES) { await response.body?.cancel().catch(() => {}); throw tooLarge(); }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "", bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > MAX_BODY_BYTES) { await reader.cancel().catch(() => {}); throw tooLarge(); }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 const stopped = (host: string) => new HfStoppedError(`Hugging Face API request to ${host} stopped: shutting down`);
 
 export async function getJson(url: string, options: HttpOptions): Promise<JsonResult> {
@@ -80,7 +106,8 @@ export async function getJson(url: string, options: HttpOptions): Promise<JsonRe
     }
 
     let text: string;
-    try { text = await response.text(); } catch (error) {
+    try { text = await boundedText(response, pathname); } catch (error) {
+      if (error instanceof HfBodyError) throw error;
       if (options.signal?.aborted) throw stopped(host);
       // The connection dropped mid-body (or the timeout struck while reading it).
       throw new HfBodyError(`Hugging Face API response for ${pathname} was cut off (${networkReason(error, options.timeoutMs)})`);

@@ -17,6 +17,7 @@ export type Scenario =
   | "truncated"       // the body is half a JSON document (Content-Length matches what is sent)
   | "cutoff"          // the connection closes mid-body (Content-Length promises more)
   | "html"            // a 200 with an HTML page (a proxy's or a captive portal's), not the API
+  | "endless"         // a 200 whose JSON body never ends (chunked, as fast as it is read), until the client hangs up
   | "slow"            // never answers
   | "stale-sockets";  // a connection coming back for another request is reset before it is read
 
@@ -27,6 +28,8 @@ export interface HfEmulator {
   url(scenario: Scenario): string;
   requests: RecordedRequest[];
   requestsFor(scenario: Scenario): RecordedRequest[];
+  /** Bytes the endless scenario has written so far. */
+  endlessBytes(): number;
   /** Connections reset by the stale-sockets scenario. */
   resets(): number;
   /** Forget what was served, so each URL's "first request" misbehaves again. */
@@ -53,6 +56,7 @@ export async function startHfEmulator(): Promise<HfEmulator> {
   const hanging = new Set<ServerResponse>();
   const usedSockets = new WeakSet<object>();
   let resets = 0;
+  let endlessBytes = 0;
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = JSON.stringify(body);
@@ -94,6 +98,15 @@ export async function startHfEmulator(): Promise<HfEmulator> {
     }
 
     const text = JSON.stringify(body);
+    if (scenario === "endless") {
+      res.writeHead(200, { "content-type": "application/json" });
+      const chunk = `${text.slice(1, -1)},`.repeat(Math.ceil(65_536 / text.length));
+      res.write("[");
+      hanging.add(res);
+      const more = () => { while (!res.destroyed && (endlessBytes += chunk.length, res.write(chunk))); };
+      res.on("drain", more);
+      return more();
+    }
     if (scenario === "truncated") {
       const half = text.slice(0, Math.floor(text.length / 2));
       res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(half) });
@@ -120,6 +133,7 @@ export async function startHfEmulator(): Promise<HfEmulator> {
     requests,
     requestsFor: (scenario) => requests.filter((r) => r.scenario === scenario),
     resets: () => resets,
+    endlessBytes: () => endlessBytes,
     reset() { seen.clear(); requests.length = 0; },
     async close() {
       for (const res of hanging) res.socket?.destroy();

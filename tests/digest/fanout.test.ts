@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
 import { runDigestTick } from "../../src/core/digest/tick.ts";
-import { LEASE_MS } from "../../src/core/delivery/ledger.ts";
+import { DeliveryLedger, LEASE_MS } from "../../src/core/delivery/ledger.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
 import { RecordingTransport, fastRetry, paperIds, slackChannel, subscribe } from "./support.ts";
 import { personalTarget } from "../../src/core/person-target.ts";
@@ -88,6 +88,21 @@ describe("digest tick", () => {
     expect(transport.findCalls).toBe(0); // nothing was "sending": no need to ask the platform
     expect(transport.to(ch)).toHaveLength(6);
     expect(await services.db.deliveryItem.count({ where: { status: "sent" } })).toBe(6);
+  });
+
+  it("hands a killed claimer's digest to the tick two minutes after the one that claimed it, though the claim came after that tick began", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 5 });
+    // kill -9 right after claiming: a claim is made a moment after its tick began (here 0.1 s; seconds in a big fan-out).
+    const claimedAt = new Date(Date.parse(T0) + 100);
+    expect(await new DeliveryLedger(services.deliveries, "killed").claim(ch, "2025-03-12", claimedAt, false)).toMatchObject({ resumed: false });
+    // The tick a minute later finds the lease held; the one two minutes after the claiming tick takes over
+    // (README: "takes over after the 2-minute lease"), its own claim again a moment after it began.
+    clock.set(new Date(Date.parse(T0) + 60_000 + 100));
+    expect((await tick(new Date(Date.parse(T0) + 60_000))).channels[0]).toMatchObject({ outcome: "skipped", posted: 0 });
+    clock.set(new Date(Date.parse(T0) + 120_000 + 100));
+    expect((await tick(new Date(Date.parse(T0) + 120_000))).channels[0]).toMatchObject({ outcome: "posted", posted: 6, resumed: true });
+    clock.set(T0);
   });
 
   it("asks the platform about a message left in 'sending' instead of posting it twice", async () => {

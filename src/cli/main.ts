@@ -1,7 +1,7 @@
 // The `papers` command line. Every mistake is one sentence and a non-zero exit, never a stack trace.
-import { ConfigError, loadConfig, misspeltSentence } from "../config.ts";
+import { ConfigError, loadConfig, misspeltSentence, type Config } from "../config.ts";
 import { MigrationError } from "../persistence/index.ts";
-import { maskSecrets } from "../log.ts";
+import { createLogger, maskSecrets } from "../log.ts";
 import { readFileSync } from "node:fs";
 import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
 import { ingestCli } from "./ingest.ts";
@@ -61,6 +61,11 @@ function version(): string {
   return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 }
 
+/** Prisma's messages carry a code frame of our source before the reason on their last line: the reason. */
+export function lastLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "unknown error";
+}
+
 export async function main(argv: string[], io: Partial<Omit<CliContext, "args" | "config">> = {}, env: Record<string, string | undefined> = {}): Promise<number> {
   const { stdout = process.stdout, stderr = process.stderr, stdin = process.stdin, services } = io;
   const say = (text: string) => stderr.write(maskSecrets(text) + "\n");
@@ -87,20 +92,28 @@ export async function main(argv: string[], io: Partial<Omit<CliContext, "args" |
   // After "--" every word is part of the query ("papers search -- --help" searches for "--help").
   const options = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
   if (options.includes("--help") || options.includes("-h")) { stdout.write(commandHelp(command) + "\n"); return 0; }
+  // Chat mode (`start --chat`, or `start` with Slack or Discord configured) logs one JSON object per line:
+  // a log pipeline would drop the plain sentence that says why the bot stopped, so it is logged as a
+  // fatal line too, before the sentence (which stays the last line, for a person reading the output).
+  let config: Config | undefined;
+  const stop = (text: string, exitCode: number): number => {
+    if (command.name === "start" && (rest.includes("--chat") || config?.slack || config?.discord)) {
+      createLogger({ level: config?.LOG_LEVEL ?? "info", destination: stderr }).fatal({ exitCode }, text);
+    }
+    say(text);
+    return exitCode;
+  };
   try {
-    const config = loadConfig(env);
+    config = loadConfig(env);
     // A misspelt name leaves its setting at the default in silence (DATABSE_URL: the embedded SQLite file);
     // start says so itself (in its log, and to a terminal).
     if (command.name !== "start") for (const misspelt of config.misspeltVariables) say(`papers: ${misspeltSentence(misspelt)}`);
     return await command.run({ args: rest, config, stdout, stderr, stdin, ...(services ? { services } : {}) });
   } catch (error) {
-    if (error instanceof ConfigError) { say(error.message); return 2; }
+    if (error instanceof ConfigError) return stop(error.message, 2);
     // A flag mistake: the sentence, then the command's usage line (unless the sentence already is one).
-    if (error instanceof CliUsageError) { say(error.withUsage && !/Usage: /.test(error.message) ? `${error.message}\nUsage: ${command.usage}` : error.message); return 2; }
-    if (error instanceof MigrationError) { say(`papers: the database could not be migrated: ${error.message}`); return 1; }
-    // Prisma's messages carry a code frame of our source before the reason on their last line: keep the reason.
-    const reason = String((error as Error)?.message ?? error).split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "unknown error";
-    say(`papers: ${command.name} failed: ${reason}`);
-    return 1;
+    if (error instanceof CliUsageError) return stop(error.withUsage && !/Usage: /.test(error.message) ? `${error.message}\nUsage: ${command.usage}` : error.message, 2);
+    if (error instanceof MigrationError) return stop(`papers: the database could not be migrated: ${error.message}`, 1);
+    return stop(`papers: ${command.name} failed: ${lastLine(error)}`, 1);
   }
 }

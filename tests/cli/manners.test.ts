@@ -102,11 +102,13 @@ describe("configuration errors: one sentence naming the variable, exit 2, in eve
 });
 
 describe("papers start --chat (the container's command)", () => {
-  it("without Slack or Discord: one sentence naming a misspelt variable, exit 2, before opening the database", async () => {
+  it("without Slack or Discord: one sentence naming a misspelt variable (and its fatal log line), exit 2, before opening the database", async () => {
     const run = await runCli(["start", "--chat"], { ...env, SLACK_BOT_TOKN: "xoxb-typo", DISCORD_TOKEN_X: "x" });
     expect(run.code).toBe(2);
-    expect(run.err.trim().split("\n")).toHaveLength(1);
-    expect(run.err.trim()).toMatch(/^Configuration error: neither Slack \(SLACK_BOT_TOKEN .*\) nor Discord \(DISCORD_TOKEN .*\) is configured; SLACK_BOT_TOKN is set, which looks like a misspelt SLACK_BOT_TOKEN; DISCORD_TOKEN_X is set, which looks like a misspelt DISCORD_TOKEN\.$/);
+    // The sentence, after the log's own fatal line for it (chat mode's log is JSON lines).
+    const [logged, said] = run.err.trim().split("\n");
+    expect(JSON.parse(logged!)).toMatchObject({ level: "fatal", msg: said });
+    expect(said).toMatch(/^Configuration error: neither Slack \(SLACK_BOT_TOKEN .*\) nor Discord \(DISCORD_TOKEN .*\) is configured; SLACK_BOT_TOKN is set, which looks like a misspelt SLACK_BOT_TOKEN; DISCORD_TOKEN_X is set, which looks like a misspelt DISCORD_TOKEN\.$/);
     expect(run.err).not.toContain("xoxb-typo");
   });
 });

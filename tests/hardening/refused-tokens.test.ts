@@ -68,6 +68,8 @@ it("Slack's API unreachable at start-up", async () => {
   expect(code).toBe(1);
   expect(said).toBe(`papers: start failed: cannot reach Slack at ${api} (connect ECONNREFUSED ${api.slice(7, -5)}); ` +
     "check this machine's network and proxy settings and SLACK_API_URL if set, then try again.");
+  // The log is JSON lines: the same sentence is logged as the fatal line just before it.
+  expect(JSON.parse(all.trim().split("\n").at(-2) ?? "")).toMatchObject({ level: "fatal", exitCode: 1, msg: said });
   expect(all).not.toMatch(STACK_LINE);
 }, 30_000);
 

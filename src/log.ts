@@ -52,6 +52,25 @@ export function maskSecrets(text: string): string {
   return out;
 }
 
+/**
+ * An error's (or a message's) reason in one line: its last non-blank line. Prisma's messages carry a code
+ * frame of our source ("Invalid `prisma.bookmark.findMany()` invocation: …") before the reason on their
+ * last line; a one-line message is itself.
+ */
+export function lastLine(error: unknown): string {
+  const message = typeof error === "string" ? error : String((error as Error)?.message ?? error);
+  return message.split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "unknown error";
+}
+
+/** The reason of `error` and of each of its causes, one line each, joined as pino joins their messages. */
+function reasons(error: Error): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    if (e.message.trim()) parts.push(lastLine(e));
+  }
+  return parts.join(": ");
+}
+
 type LoggerOptions = { level?: string; destination?: NodeJS.WritableStream };
 
 /**
@@ -84,6 +103,9 @@ function pinoLogger(options: LoggerOptions): Logger {
     // and the driver's code frame (stores/busy.ts), or every refused write fills the log with them.
     if (error?.name === "DatabaseBusyError") return { type: error.name, message: error.message };
     const serialized = pino.stdSerializers.err(error);
+    // The reason alone, as the CLI says it: a Prisma message is a code frame of our source and then the
+    // reason, on many lines. The whole of it stays in `stack`, which starts with it.
+    if (typeof serialized?.message === "string" && serialized.message.includes("\n")) serialized.message = reasons(error);
     if (typeof serialized?.stack === "string") serialized.stack = sourceStack(serialized.stack);
     return serialized;
   };

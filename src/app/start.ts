@@ -3,7 +3,7 @@
 import { ConfigError, misspeltSentence, noChatConfigured, userDirectory, type Config } from "../config.ts";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
-import { createLogger, registerConfigSecrets } from "../log.ts";
+import { createLogger, lastLine, registerConfigSecrets } from "../log.ts";
 import { openTerminalLog, refreshNotice } from "./terminal.ts";
 import { createServices } from "./services.ts";
 import { createRegistry } from "../commands/index.ts";
@@ -42,7 +42,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     // Asked to stop while the database was opening: the step is done and so is the start, as asked
     // (exit 0); why opening failed is logged, and the next start says it again if it still holds.
     if (shutdown.received) {
-      log.warn({ reason: startFailure(error) }, "the database could not be opened; stopping as asked");
+      log.warn({ reason: lastLine(error) }, "the database could not be opened; stopping as asked");
       shutdown.finished(0);
       shutdown.dispose();
       return 0;
@@ -141,11 +141,6 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   unwatchRejections();
   shutdown.finished(0);
   return 0;
-}
-
-/** An error's reason in one line (Prisma's messages end in it, after a code frame of our source). */
-function startFailure(error: unknown): string {
-  return String((error as Error)?.message ?? error).split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "unknown error";
 }
 
 /** Node's `code` (EADDRINUSE: the port is taken; EACCES: a port below 1024 without root) from listening,

@@ -1,7 +1,7 @@
 // The `papers` command line. Every mistake is one sentence and a non-zero exit, never a stack trace.
 import { ConfigError, loadConfig, misspeltSentence, type Config } from "../config.ts";
 import { MigrationError } from "../persistence/index.ts";
-import { createLogger, maskSecrets } from "../log.ts";
+import { createLogger, lastLine, maskSecrets } from "../log.ts";
 import { readFileSync } from "node:fs";
 import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
 import { ingestCli } from "./ingest.ts";
@@ -59,11 +59,6 @@ function commandHelp(command: CliCommand): string {
 function version(): string {
   // package.json sits two folders up from both src/cli and dist/cli.
   return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
-}
-
-/** Prisma's messages carry a code frame of our source before the reason on their last line: the reason. */
-export function lastLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "unknown error";
 }
 
 export async function main(argv: string[], io: Partial<Omit<CliContext, "args" | "config">> = {}, env: Record<string, string | undefined> = {}): Promise<number> {

@@ -3,6 +3,7 @@
 // list a team is reading and its upvotes are still moving. A failure logs one line and keeps the last
 // good data; the next tick tries again.
 import { scheduleJob } from "./cron.ts";
+import { lastLine } from "../log.ts";
 import { HfSourceError, HfStoppedError } from "../sources/hf/errors.ts";
 import type { HfClient } from "../sources/hf/client.ts";
 import { hfClientFor, refreshFromHf, type RefreshResult } from "../sources/hf/refresh.ts";
@@ -43,7 +44,7 @@ export async function runRefresh(services: Services, client?: HfClient): Promise
       // Expected while the network or the API is down: one line, no stack, the last good data stays.
       services.log.warn({ job: "refresh", kind: error.kind, reason: error.message }, "papers refresh failed; keeping the last good data");
     } else {
-      services.log.error({ job: "refresh", reason: (error as Error)?.message?.slice(0, 300) ?? String(error) }, "papers refresh failed; keeping the last good data");
+      services.log.error({ job: "refresh", reason: lastLine(error).slice(0, 300) }, "papers refresh failed; keeping the last good data");
     }
     return { failed: error instanceof HfSourceError ? error.kind : "error" };
   }

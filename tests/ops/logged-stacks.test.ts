@@ -38,6 +38,21 @@ describe("logged stacks", () => {
     for (const key of ["err", "error", "cause"]) expect(line[key]!.stack).toContain(`${source}:${lineOf(source, "function commandHelp(")}:`);
   });
 
+  it("go with a one-line message: a Prisma error's reason (its last line), its code frame left to the stack", () => {
+    const logs = new LogCapture();
+    const log = createLogger({ level: "info", destination: logs });
+    const prisma = new Error("\nInvalid `prisma.bookmark.findMany()` invocation:\n\n\nCan't reach database server at 127.0.0.1:5499");
+    const wrapped = new Error("search index sync failed", { cause: prisma });
+    log.error({ err: prisma, error: wrapped }, "command failed");
+    const line = JSON.parse(logs.text) as Record<string, { message: string; stack: string }>;
+    expect(line.err!.message).toBe("Can't reach database server at 127.0.0.1:5499");
+    expect(line.err!.stack).toContain("Invalid `prisma.bookmark.findMany()` invocation:"); // all of it, as before
+    expect(line.error!.message).toBe("search index sync failed: Can't reach database server at 127.0.0.1:5499");
+    // A one-line message is as it was.
+    log.error({ err: new Error("boom", { cause: new Error("bang") }) }, "failed");
+    expect(JSON.parse(logs.text.trim().split("\n").at(-1)!).err.message).toBe("boom: bang");
+  });
+
   it("are left out for a busy database, which is expected: its message only, not the driver's code frame", () => {
     const logs = new LogCapture();
     const log = createLogger({ level: "info", destination: logs });

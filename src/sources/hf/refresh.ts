@@ -5,6 +5,7 @@ import type { Services } from "../../core/services.ts";
 import { REFRESH_JOB } from "../../core/stores/job-runs.ts";
 import { HfClient } from "./client.ts";
 import { HfStoppedError } from "./errors.ts";
+import { lastLine } from "../../log.ts";
 
 export interface RefreshResult {
   date: string;
@@ -39,7 +40,7 @@ async function recordRefresh(services: Services, error: string | null): Promise<
   try {
     await services.jobRuns.record(REFRESH_JOB, services.clock(), error);
   } catch (failure) {
-    services.log.warn({ job: REFRESH_JOB, reason: (failure as Error).message?.slice(0, 200) }, "could not record the job run");
+    services.log.warn({ job: REFRESH_JOB, reason: lastLine(failure).slice(0, 200) }, "could not record the job run");
   }
 }
 

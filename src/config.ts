@@ -33,14 +33,21 @@ const optionalString = z.string().trim().optional();
 // ftp:// one no more than "fetch failed" at start-up.
 const httpUrl = z.string().url().refine((v) => /^https?:\/\//i.test(v), { error: "must be an http:// or https:// URL" });
 
+/**
+ * A number setting, as a person writes one: decimal digits (with a fraction where `fractions`), nothing
+ * else. z.coerce.number() is Number(), which reads "0x10" as 16, "1e1" as 10 and "0b11" as 3: not what a
+ * person reading the config sees. `takes` says what the setting takes, for the sentence naming it.
+ */
+const decimal = (takes: string, fractions = false) =>
+  z.string().trim().regex(fractions ? /^\d+(\.\d+)?$/ : /^\d+$/, { error: `must be ${takes}` }).transform(Number);
+
 const EnvSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL)
     .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
     .refine((v) => v.startsWith("file:") || URL.canParse(v), "must be a URL like postgresql://user:password@host:5432/papers (special characters in the password percent-encoded)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Digits only ("0x1F90" is not 8080 to a person reading the config); 0 takes any free port (tests).
-  PORT: z.string().trim().regex(/^\d+$/, { error: "must be a whole number from 0 to 65535 (0: any free port)" }).default("3000")
-    .transform(Number).pipe(z.number().max(65535)),
+  PORT: decimal("a whole number from 0 to 65535 (0: any free port)").default(3000).pipe(z.number().max(65535)),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -52,12 +59,12 @@ const EnvSchema = z.object({
   HF_API_URL: httpUrl.default("https://huggingface.co/api"),
   HF_REFRESH_CRON: z.string().default("7 * * * *"),
   HF_REFRESH: z.enum(["on", "off"]).default("on"),
-  HF_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(50),
-  HF_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(15),
+  HF_PAGE_SIZE: decimal("a whole number from 1 to 100").default(50).pipe(z.number().min(1).max(100)),
+  HF_TIMEOUT_SECONDS: decimal("a number of seconds from 1 to 300", true).default(15).pipe(z.number().min(1).max(300)),
   DIGEST_CRON: z.string().default("* * * * *"),
-  COMMANDS_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  COMMANDS_PER_MINUTE: decimal("a whole number, 1 or more").default(20).pipe(z.number().min(1)),
   // At most a day: a timer takes no more than 2^31 ms, and past that Node fires it at once, every time.
-  INDEX_SYNC_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  INDEX_SYNC_SECONDS: decimal("a whole number of seconds from 1 to 86400").default(30).pipe(z.number().min(1).max(86_400)),
   PUBLIC_BASE_URL: httpUrl.optional(),
   // Who "you" are in terminal mode: the login name, as a shell would say.
   USER: z.string().default("you"),

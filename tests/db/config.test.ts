@@ -43,6 +43,32 @@ describe("loadConfig", () => {
     expect(message).toMatch(/^Configuration error: [^\n]+\.$/);
   });
 
+  // Number() reads "0x10" as 16, "1e1" as 10, "0b11" as 3 and " 12 " as 12: a person reading the config
+  // would not. Every numeric setting takes decimal digits only, as PORT always did.
+  it.each([
+    ["COMMANDS_PER_MINUTE", "0x10", /^Configuration error: COMMANDS_PER_MINUTE must be a whole number, 1 or more \(it is "0x10"\)\.$/],
+    ["COMMANDS_PER_MINUTE", "1e1", /^Configuration error: COMMANDS_PER_MINUTE must be a whole number, 1 or more \(it is "1e1"\)\.$/],
+    ["HF_PAGE_SIZE", "0x20", /^Configuration error: HF_PAGE_SIZE must be a whole number from 1 to 100 \(it is "0x20"\)\.$/],
+    ["HF_PAGE_SIZE", "5e1", /^Configuration error: HF_PAGE_SIZE must be a whole number from 1 to 100/],
+    ["HF_TIMEOUT_SECONDS", "0b11", /^Configuration error: HF_TIMEOUT_SECONDS must be a number of seconds from 1 to 300 \(it is "0b11"\)\.$/],
+    ["HF_TIMEOUT_SECONDS", "1.5e1", /^Configuration error: HF_TIMEOUT_SECONDS must be a number of seconds from 1 to 300/],
+    ["INDEX_SYNC_SECONDS", "0x1E", /^Configuration error: INDEX_SYNC_SECONDS must be a whole number of seconds from 1 to 86400 \(it is "0x1E"\)\.$/],
+    ["INDEX_SYNC_SECONDS", "-5", /^Configuration error: INDEX_SYNC_SECONDS must be a whole number of seconds from 1 to 86400/],
+    ["PORT", "1e3", /^Configuration error: PORT must be a whole number from 0 to 65535/],
+  ])("refuses %s=%s: decimal digits only", (name, value, sentence) => {
+    const error = configError({ [name]: value });
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(sentence);
+  });
+
+  it("takes decimal numbers, with their range still checked", () => {
+    expect(loadConfig({ COMMANDS_PER_MINUTE: "16", HF_PAGE_SIZE: " 100 ", HF_TIMEOUT_SECONDS: "2.5", INDEX_SYNC_SECONDS: "010", PORT: "0" }))
+      .toMatchObject({ COMMANDS_PER_MINUTE: 16, HF_PAGE_SIZE: 100, HF_TIMEOUT_SECONDS: 2.5, INDEX_SYNC_SECONDS: 10, PORT: 0 });
+    expect(loadConfig({})).toMatchObject({ COMMANDS_PER_MINUTE: 20, HF_PAGE_SIZE: 50, HF_TIMEOUT_SECONDS: 15, INDEX_SYNC_SECONDS: 30, PORT: 3000 });
+    expect((configError({ HF_PAGE_SIZE: "101" }) as Error).message).toBe('Configuration error: HF_PAGE_SIZE must be at most 100 (it is "101").');
+    expect((configError({ COMMANDS_PER_MINUTE: "0" }) as Error).message).toBe('Configuration error: COMMANDS_PER_MINUTE must be at least 1 (it is "0").');
+  });
+
   it("names the settings that set variables look misspelt from, and not the machine's own variables", () => {
     expect(loadConfig({ DATABSE_URL: "postgresql://bot@db/papers", HF_REFESH: "off", PATH: "/bin", HOSTNAME: "h", PORTS: "1", npm_config_cache: "/c" })
       .misspeltVariables).toEqual([{ name: "DATABSE_URL", meant: "DATABASE_URL" }, { name: "HF_REFESH", meant: "HF_REFRESH" }]);

@@ -33,7 +33,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     log.warn({ variable: misspelt.name, meant: misspelt.meant }, misspeltSentence(misspelt));
     if (!chat) io.stderr.write(`papers: ${misspeltSentence(misspelt)}\n`);
   }
-  const metrics = chat ? createMetrics() : undefined;
+  const metrics = chat ? createMetrics({ hfRefresh: config.HF_REFRESH === "on" }) : undefined;
   // Listening before the database opens: a signal while it migrates or loads the catalog is logged and
   // ends the start once that step is done (or at the shutdown deadline, shutdown.ts), with exit 0.
   const shutdown = watchShutdown(log);

@@ -11,6 +11,7 @@ import { startHealthServer } from "../../src/adapters/http/health-server.ts";
 import { runDigestTick } from "../../src/core/digest/tick.ts";
 import { SlackEmulator, SlackRequester } from "../emulators/slack/index.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
+import { spawnSlackBot } from "../hardening/spawn-bot.ts";
 
 const SECRET = "metrics-test-signing-secret-0001";
 
@@ -86,6 +87,23 @@ describe("GET /metrics", () => {
     const labelValues = [...after.values()].flatMap((f) => f.metrics.flatMap((m) => Object.values(m.labels ?? {})));
     for (const leaked of ["U0ALICE", "mixture", "moe", emulator.teamId, SECRET, emulator.token]) expect(labelValues).not.toContain(leaked);
   });
+
+  it("has no last-refresh gauge where nothing refreshes (HF_REFRESH=off): it would read 1970 and alert forever", async () => {
+    const gauge = "papers_hf_last_refresh_success_timestamp_seconds";
+    const off = createMetrics({ hfRefresh: false });
+    off.refreshSucceeded(new Date());
+    expect(await off.registry.metrics()).not.toContain(gauge);
+    // The real bot, which tests start with HF_REFRESH=off.
+    const bot = await spawnSlackBot();
+    try {
+      const text = await (await fetch(`${bot.base}${METRICS_PATH}`)).text();
+      expect(text).toContain("papers_digest_last_tick_timestamp_seconds");
+      expect(text).not.toContain(gauge);
+    } finally { await bot.stop(); }
+    const on = createMetrics({ hfRefresh: true });
+    on.refreshSucceeded(new Date("2025-03-11T09:07:00Z"));
+    expect(await on.registry.metrics()).toContain(`${gauge} 1741684020\n`);
+  }, 30_000);
 
   it("is served beside /healthz by the small server (Socket Mode, Discord only)", async () => {
     const server = await startHealthServer(services, 0, {}, [{ path: METRICS_PATH, handler: metricsHandler(metrics, services.log) }]);

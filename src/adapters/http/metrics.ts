@@ -10,7 +10,12 @@ export const METRICS_PATH = "/metrics";
 
 export interface PromMetrics extends Metrics { registry: Registry }
 
-export function createMetrics(): PromMetrics {
+/**
+ * `hfRefresh`: whether this process refreshes from Hugging Face (HF_REFRESH). Without refreshes the
+ * last-refresh gauge is not exposed at all: it would read 0 (1970) forever, and the README's "alert if
+ * older than a few hours" would fire forever on a bot doing what it was told.
+ */
+export function createMetrics(options: { hfRefresh?: boolean } = {}): PromMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const commands = new Counter({ name: "papers_commands_total", help: "Commands run, by platform, command and outcome.",
@@ -24,7 +29,8 @@ export function createMetrics(): PromMetrics {
   const digestChannels = new Counter({ name: "papers_digest_channels_total", help: "Channels a digest tick handled, by platform and outcome (posted, skipped, failed).",
     labelNames: ["platform", "outcome"] as const, registers: [registry] });
   const lastTick = new Gauge({ name: "papers_digest_last_tick_timestamp_seconds", help: "When the last digest tick completed (Unix seconds).", registers: [registry] });
-  const lastRefresh = new Gauge({ name: "papers_hf_last_refresh_success_timestamp_seconds", help: "When the last Hugging Face refresh succeeded (Unix seconds).", registers: [registry] });
+  const lastRefresh = options.hfRefresh === false ? null
+    : new Gauge({ name: "papers_hf_last_refresh_success_timestamp_seconds", help: "When the last Hugging Face refresh succeeded (Unix seconds).", registers: [registry] });
   return {
     registry,
     commandFinished({ platform, command, outcome, seconds }) {
@@ -38,7 +44,7 @@ export function createMetrics(): PromMetrics {
       if (outcome === "failed") digestMessages.inc({ platform, outcome: "failed" });
     },
     digestTickFinished: (at) => lastTick.set(at.getTime() / 1000),
-    refreshSucceeded: (at) => lastRefresh.set(at.getTime() / 1000),
+    refreshSucceeded: (at) => lastRefresh?.set(at.getTime() / 1000),
   };
 }
 

@@ -7,7 +7,6 @@ import { HfClient, type HfClientOptions } from "../../src/sources/hf/client.ts";
 import { HfBodyError, HfHttpError, HfNetworkError, HfRateLimitError } from "../../src/sources/hf/errors.ts";
 import { retryDelayMs } from "../../src/core/retry-delay.ts";
 import { getJson, MAX_BODY_BYTES } from "../../src/sources/hf/http.ts";
-import { createServer } from "node:http";
 import { closedPortUrl, startHfEmulator, type HfEmulator, type Scenario } from "../emulators/hf/server.ts";
 
 let hf: HfEmulator;

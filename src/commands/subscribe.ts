@@ -29,7 +29,7 @@ const DAY_HINT = `The day is one of mon, tue, wed, thu, fri, sat, sun, like ${ex
 const Options = z.object({
   time: option(z.string().default("09:00"), { description: "Local time HH:MM (default 09:00)" }),
   zone: option(z.string().optional(), { description: "IANA time zone, e.g. Europe/Berlin (default: yours where the platform knows it, else UTC)", autocomplete: "timezone" }),
-  topic: option(z.string().trim().max(200, TOPIC_HINT).optional().transform((t) => (t && unquoted(t)) || null), { description: "Only papers about this, e.g. mixture of experts" }),
+  topic: option(z.string().trim().max(200, TOPIC_HINT).optional().transform((t) => (t && topicAsSearched(t)) || null), { description: "Only papers about this, e.g. mixture of experts" }),
   size: option(wholeNumber(1, 20, SIZE_HINT).default(DEFAULT_DIGEST_SIZE), { description: "Papers per digest (1–20, default 5)" }),
   ranked: option(z.string().toLowerCase().pipe(z.enum(["trending", "team"], { error: RANKED_HINT })).default("trending"),
     { description: "Order: trending (default) or team" }),
@@ -40,6 +40,15 @@ const Options = z.object({
   day: option(z.string().toLowerCase().transform((d) => d.slice(0, 3)).pipe(z.enum(WEEKDAYS, { error: DAY_HINT })).optional(),
     { description: "Weekly: the day, e.g. mon (default mon)" }),
 });
+
+// A topic means what the same words searched mean: '"world model"' is the phrase (core/search/query.ts), so
+// it is kept with its quotes, and a digest picks only papers that say "world model". Quotes around one word
+// ('"moe"') or single quotes, which search reads as words, add nothing and are dropped.
+function topicAsSearched(topic: string): string {
+  const inner = unquoted(topic);
+  if (inner === topic) return topic;
+  return /^["“”„«»]/.test(topic) && /\s/.test(inner) ? topic : inner;
+}
 
 // Without a zone, "09:00" means the subscriber's own 09:00 where the platform says what that is (Slack's
 // profile zone, the terminal's machine), as Slack's /remind reads a time; else (Discord) UTC for a channel,

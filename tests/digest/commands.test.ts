@@ -60,9 +60,12 @@ describe("subscribe", () => {
     expect(await services.subscriptions.get(channel("C3"))).toMatchObject({ localTime: "21:30", timeZone: "UTC", size: 5, ranking: "trending", topic: null });
   });
 
-  it("reads am and pm typed apart, a.m., and 9.30, and a topic in quotes as its words", async () => {
+  // A topic in quotes is a phrase, as a search in quotes is: it keeps its quotes (it used to lose them, and
+  // '"mixture of experts"' was stored as the three words apart). One word in quotes is just the word.
+  it("reads am and pm typed apart, a.m., and 9.30, and a topic in quotes as its phrase", async () => {
     for (const [text, time, topic] of [["9:00 pm America/New_York", "21:00", null], ["9 pm UTC", "21:00", null], ["8:30 a.m. UTC moe", "08:30", "moe"],
-      ["9.30 UTC", "09:30", null], ['09:00 UTC "mixture of experts"', "09:00", "mixture of experts"], ["07:00 UTC “state space models”", "07:00", "state space models"],
+      ["9.30 UTC", "09:30", null], ['09:00 UTC "mixture of experts"', "09:00", '"mixture of experts"'], ["07:00 UTC “state space models”", "07:00", "“state space models”"],
+      ['07:00 UTC "moe"', "07:00", "moe"],
       // A number with a dot after a topic word is a version, not the time.
       ["UTC qwen 2.5", "09:00", "qwen 2.5"], ["llama 3.1 08:00 UTC", "08:00", "llama 3.1"], ["08:00 UTC gemini 2.50", "08:00", "gemini 2.50"],
       // Seconds, a 24-hour time without its colon, and times by name: the time, never a topic.
@@ -175,6 +178,21 @@ describe("subscribe", () => {
     const unmet = await say("subscribe 09:00 sparse autoencoders", "CSAE");
     expect(unmet.text).toMatch(/about "sparse autoencoders"\)\. No paper mentions "autoencoders" yet, so nothing is picked for the topic until one does\./);
     expect((await say("subscribe 09:00 mixture of experts", "CSAE")).text).not.toMatch(/No paper mentions/);
+  });
+
+  it("picks a quoted topic's papers as a quoted search finds them: the words together, not apart", async () => {
+    const reply = await say('subscribe 21:00 UTC size 4 "world model"', "CPHRASE");
+    expect(reply.text).toContain('(4 papers, about "world model")');
+    expect(await services.subscriptions.get(channel("CPHRASE"))).toMatchObject({ topic: '"world model"' });
+    const transport = new RecordingTransport("slack");
+    await runDigestTick(services, new Map([["slack", transport]]), new Date("2025-06-10T21:00:00Z"), { retry: fastRetry });
+    const cards = transport.to(channel("CPHRASE")).flatMap((p) => p.reply.papers ?? []);
+    expect(cards.length).toBeGreaterThan(0);
+    // Each says "world model" (the words apart, "Model Discovery" in BoxingGym's, do not count).
+    for (const card of cards) {
+      expect(`${card.title} ${card.summary ?? ""}`.toLowerCase(), card.title).toMatch(/world[- ]models?/);
+    }
+    await services.subscriptions.remove(channel("CPHRASE"));
   });
 
   it("waits for tomorrow when today's time already passed, instead of posting a late digest now", async () => {

@@ -199,8 +199,25 @@ export function digestTraits(digest: { size: number; ranking: string; topic: str
 
 /** "today 09:00", "tomorrow 09:00", or "Mon 09:00" in the subscriber's zone. */
 export function describeDay(runDate: string, today: string, time: string, zone: string): string {
+  return `${dayWord(runDate, today)} ${time} ${zone}`;
+}
+
+/** "today", "tomorrow", or "Wed 12 Mar". */
+function dayWord(date: string, today: string): string {
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  const day = runDate === today ? "today" : runDate === tomorrow ? "tomorrow"
-    : new Date(`${runDate}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
-  return `${day} ${time} ${zone}`;
+  return date === today ? "today" : date === tomorrow ? "tomorrow"
+    : new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+}
+
+/** Why the next digest is later than its time says: " (today's went out already)", or for a date the ledger
+ * has from the zone the digest had before, " (the digest for Tue 11 Mar went out already)"; "" for none.
+ * `wentOut`: the local dates (a weekly digest's run dates) passed over as already delivered, earliest first. */
+export function wentOutWords(wentOut: string[], today: string, weekly: boolean): string {
+  const first = wentOut[0];
+  if (first === undefined) return "";
+  if (weekly) {
+    const thisWeek = Date.parse(`${first}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`) < 7 * 86_400_000;
+    return thisWeek ? " (this week's went out already)" : " (next week's went out already)";
+  }
+  return first === today ? " (today's went out already)" : ` (the digest for ${dayWord(first, today)} went out already)`;
 }

@@ -3,7 +3,7 @@
 // for them (their zone: Slack's users.info, else the zone they give). Subscribing again changes it (and
 // resumes a paused one). The answer says when the next one comes.
 import { z } from "zod";
-import { addDays, describeWait, fireTime, nextRun } from "../core/digest/schedule.ts";
+import { addDays, describeWait, fireTime, nextRun, upcomingDates, type Schedule } from "../core/digest/schedule.ts";
 import { WEEKDAYS, isoWeek, isoWeekday } from "../core/digest/weekly.ts";
 import { localDate, zoneOfCity } from "../core/time.ts";
 import { MIN_SEEDS, profileOf } from "../core/recommend/person.ts";
@@ -15,9 +15,10 @@ import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { option, wholeNumber } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { example, exampleOn, type ExampleOption } from "../command-kit/usage.ts";
-import { describeDay, digestTraits, normalizeTime, normalizeZone, parseSubscribeWords } from "../command-kit/subscription-words.ts";
+import { describeDay, digestTraits, normalizeTime, normalizeZone, parseSubscribeWords, wentOutWords } from "../command-kit/subscription-words.ts";
 import { cutAtWord, type Reply } from "../core/messages/reply.ts";
 import type { Subscription } from "../core/stores/subscriptions.ts";
+import type { DeliveryStore } from "../core/stores/deliveries.ts";
 import { quoted, unquoted } from "../core/messages/typed.ts";
 
 export const DEFAULT_DIGEST_SIZE = 5;
@@ -95,13 +96,36 @@ function replaced(before: Subscription | null): string {
 /** A topic in subscribe's answers: "about "…"", cut at a word to a line's worth. */
 const about = (topic: string): string => `about ${quoted(cutAtWord(topic, 80))}`;
 
-/** When the next weekly digest comes: this week's day if its time is still ahead, else next week's. */
-export function nextWeekly(schedule: { localTime: string; timeZone: string }, weekday: number, today: string, now: Date, doneThisWeek: boolean) {
+/** The run dates of a weekly digest from this week's on, what nextWeekly may look at. */
+export function upcomingWeeks(weekday: number, today: string): string[] {
   const thisWeek = addDays(today, weekday - isoWeekday(today));
-  const at = fireTime(thisWeek, schedule);
-  if (!doneThisWeek && at && at.getTime() > now.getTime()) return { at, localDate: thisWeek };
-  const nextDate = addDays(thisWeek, 7);
-  return { at: fireTime(nextDate, schedule) ?? fireTime(addDays(nextDate, 1), schedule)!, localDate: nextDate };
+  return [0, 1, 2].map((k) => addDays(thisWeek, 7 * k));
+}
+
+/** When the next weekly digest comes: the first week from this one whose day and time are still ahead and
+ * whose ISO week has no row in the ledger (`delivered`, by period: it may be there from the zone the digest
+ * had before). `wentOut`: the run dates passed over as delivered (why the next is later). */
+export function nextWeekly(schedule: { localTime: string; timeZone: string }, weekday: number, today: string, now: Date,
+  delivered: (week: string) => boolean): { at: Date; localDate: string; wentOut: string[] } {
+  const wentOut: string[] = [];
+  for (const date of upcomingWeeks(weekday, today)) {
+    const at = fireTime(date, schedule) ?? fireTime(addDays(date, 1), schedule);
+    if (!at || at.getTime() <= now.getTime()) continue;
+    if (delivered(isoWeek(date))) { wentOut.push(date); continue; }
+    return { at, localDate: date, wentOut };
+  }
+  throw new Error(`no weekly fire time within three weeks for ${schedule.localTime} ${schedule.timeZone}`);
+}
+
+/** The next digest of `target` on `schedule`, counting what its ledger already has (daily or weekly). */
+export async function nextDigest(deliveries: DeliveryStore, target: ChannelRef, schedule: Schedule, weekday: number | null, now: Date) {
+  const today = localDate(now, schedule.timeZone);
+  if (weekday !== null) {
+    const weeks = await deliveries.existing(target, upcomingWeeks(weekday, today).map(isoWeek));
+    return nextWeekly(schedule, weekday, today, now, (week) => weeks.has(week));
+  }
+  const dates = await deliveries.existing(target, upcomingDates(schedule, now));
+  return nextRun(schedule, now, (date) => dates.has(date));
 }
 
 export const subscribeCommand = defineCommand({
@@ -174,11 +198,14 @@ export const subscribeCommand = defineCommand({
     await deliveries.forgetFailedDay(target, period);
     if (passed) await deliveries.skipDay(target, period, `subscribe:${ctx.user.userId}`, ctx.now);
     else await deliveries.unskipDay(target, period);
-    const done = await deliveries.exists(target, period);
-    const next = weekly ? nextWeekly(schedule, weekday!, today, ctx.now, done) : nextRun(schedule, ctx.now, done);
-    // Today's (this week's) already went out: why the next is a day (a week) away.
-    const sent = done && !passed ? ` (${weekly ? "this week's" : "today's"} went out already)` : "";
-    const when = `${describeDay(next.localDate, today, localTime, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}${sent}`;
+    // Rows for the periods after this one can only be from the zone the digest had before (one further east):
+    // one that failed before sending, or was skipped for a time then passed, did not go out either.
+    const later = (weekly ? upcomingWeeks(weekday!, today).map(isoWeek) : upcomingDates(schedule, ctx.now)).slice(1);
+    for (const p of later) { await deliveries.forgetFailedDay(target, p); await deliveries.unskipDay(target, p); }
+    // The ledger keys on (channel, local date): a date already delivered, even under the zone before, gets no
+    // second digest, so the next is the first one it has no row for, and the answer says why it is later.
+    const next = await nextDigest(deliveries, target, schedule, weekday, ctx.now);
+    const when = `${describeDay(next.localDate, today, localTime, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}${wentOutWords(next.wentOut, today, weekly)}`;
     const what = digestTraits({ size: input.size, ranking: input.ranked, topic: input.topic }, about).join(", ");
     // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.
     const missing = input.topic && searchableTopic(ctx.services.catalog.index, input.topic) === null

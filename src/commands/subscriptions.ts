@@ -2,16 +2,15 @@
 import { pausedWords } from "../core/digest/paused.ts";
 import { z } from "zod";
 import { localDate } from "../core/time.ts";
-import { nextRun } from "../core/digest/schedule.ts";
 import { channelMention, isDirectMessage, type Platform } from "../core/channel.ts";
 import { defineCommand } from "../command-kit/command.ts";
-import { describeDay, digestTraits } from "../command-kit/subscription-words.ts";
+import { describeDay, digestTraits, wentOutWords } from "../command-kit/subscription-words.ts";
 import { range, type Reply } from "../core/messages/reply.ts";
 import { internal, wholeNumber } from "../command-kit/options.ts";
 import { targetUserId } from "../core/person-target.ts";
-import { WEEKDAYS, isoWeek } from "../core/digest/weekly.ts";
+import { WEEKDAYS } from "../core/digest/weekly.ts";
 import { exampleOn } from "../command-kit/usage.ts";
-import { nextWeekly, subscribeAgain } from "./subscribe.ts";
+import { nextDigest, subscribeAgain } from "./subscribe.ts";
 import { quoted } from "../core/messages/typed.ts";
 
 /**
@@ -53,10 +52,10 @@ export const subscriptionsCommand = defineCommand({
       // Subscribing again replaces the digest whole: the example carries everything it had.
       const again = targetUserId(s) ? subscribeAgain(ctx.user.platform, s) : "subscribe again in that channel";
       const today = localDate(ctx.now, s.timeZone);
-      const next = weekly ? nextWeekly(s, s.weekday ?? 1, today, ctx.now, await ctx.services.deliveries.exists(channel, isoWeek(today)))
-        : nextRun(s, ctx.now, await ctx.services.deliveries.exists(channel, today));
+      // The first date the ledger has no row for: one may be there from the zone the digest had before.
+      const next = await nextDigest(ctx.services.deliveries, channel, s, weekly ? s.weekday ?? 1 : null, ctx.now);
       const state = s.pausedReason ? `paused: ${pausedWords(s.pausedReason)} (fix it, then ${again})`
-        : `${weekly ? "the week's most-upvoted papers; " : ""}next ${describeDay(next.localDate, today, s.localTime, s.timeZone)}`;
+        : `${weekly ? "the week's most-upvoted papers; " : ""}next ${describeDay(next.localDate, today, s.localTime, s.timeZone)}${wentOutWords(next.wentOut, today, weekly)}`;
       const where = targetUserId(s) ? "you (by DM)" : channelMention(channel, ctx.channel);
       return `• ${where}: ${parts}; ${state}`;
     }));

@@ -242,13 +242,50 @@ describe("subscribe after today's digest went out", () => {
   });
 });
 
+describe("subscribe with a new zone", () => {
+  // The ledger keys on (channel, local date): London's 11 March, delivered, is also Los Angeles' 11 March.
+  // The answer used to promise "tomorrow 09:00 America/Los_Angeles" and that tick posted nothing.
+  it("names the first date the ledger has no digest for, when the new zone's next date went out under the old one", async () => {
+    const transport = new RecordingTransport("slack");
+    const tick = (iso: string) => runDigestTick(services, new Map([["slack", transport]]), new Date(iso), { retry: fastRetry });
+    const at = (iso: string, text: string) => { clock.set(iso); return say(text, "CZONE"); };
+    try {
+      await at("2025-03-11T05:00:00Z", "subscribe 06:00 Europe/London size 2");
+      await tick("2025-03-11T06:00:00Z");
+      const london = transport.to(channel("CZONE")).length;
+      expect(london).toBeGreaterThan(0);
+      // 06:30Z is 23:30 on 10 March in Los Angeles.
+      const reply = await at("2025-03-11T06:30:00Z", "subscribe 09:00 America/Los_Angeles size 2");
+      expect(reply.text).toMatch(/next digest Wed 12 Mar 09:00 America\/Los_Angeles, in 34 h \(the digest for tomorrow went out already\) \(2 papers\)/);
+      expect(await listing(ctx("CZONE"))).toContain("• <#CZONE>: 09:00 America/Los_Angeles, 2 papers; next Wed 12 Mar 09:00 America/Los_Angeles (the digest for tomorrow went out already)");
+      // As promised: nothing on the 11th, the digest on the 12th.
+      await tick("2025-03-11T16:00:00Z");
+      expect(transport.to(channel("CZONE"))).toHaveLength(london);
+      await tick("2025-03-12T16:00:00Z");
+      expect(transport.to(channel("CZONE")).length).toBeGreaterThan(london);
+
+      // A weekly digest the same way: this week's went out in London.
+      await at("2025-03-11T05:00:00Z", "subscribe weekly tue 06:00 Europe/London size 2");
+      await tick("2025-03-11T06:00:00Z");
+      const weekly = await at("2025-03-11T06:30:00Z", "subscribe weekly tue 09:00 America/Los_Angeles size 2");
+      expect(weekly.text).toMatch(/next digest Tue 18 Mar 09:00 America\/Los_Angeles, in 7 days 10 h \(this week's went out already\)/);
+    } finally {
+      clock.set("2025-06-10T20:00:00Z");
+      await services.subscriptions.remove(channel("CZONE"));
+      await services.subscriptions.remove(channel("CZONE"), "weekly");
+    }
+  });
+});
+
 describe("subscriptions and unsubscribe", () => {
   it("lists this workspace's digests with times, zones, topics and a paused reason", async () => {
     await services.subscriptions.pause(channel("C2"), "channel_not_found");
     await services.subscriptions.upsert({ platform: "slack", workspaceId: "OTHER", channelId: "CX" }, { localTime: "10:00", timeZone: "UTC", topic: null, size: 5, ranking: "trending", createdBy: "U9" });
     const reply = { text: await listing() };
     expect(reply.text).toMatch(/^Digests in this workspace \((\d+–\d+ of )?\d+\):/);
-    expect(reply.text).toContain('• <#C1>: 09:00 Europe/Berlin, 3 papers, ranked by this team, topic "mixture of experts"; next tomorrow 09:00 Europe/Berlin');
+    // The tick at 2025-06-11T08:00Z above ("waits for tomorrow …") already delivered C1's 11 June digest, so
+    // its next is the 12th (this said "tomorrow", the ledger's rows after today once unread).
+    expect(reply.text).toContain('• <#C1>: 09:00 Europe/Berlin, 3 papers, ranked by this team, topic "mixture of experts"; next Thu 12 Jun 09:00 Europe/Berlin (the digest for tomorrow went out already)');
     expect(reply.text).toContain("• <#C2>: 09:00 UTC, 5 papers; paused: the channel is gone, or private without me in it [channel_not_found]");
     expect(reply.text).not.toContain("CX");
   });

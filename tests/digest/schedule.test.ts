@@ -68,10 +68,17 @@ describe("dueAt", () => {
 describe("nextRun", () => {
   it("is today when the time is ahead, tomorrow when it passed or today's digest is done", () => {
     const now = new Date("2025-06-10T20:00:00Z"); // 22:00 Berlin
-    expect(nextRun(berlin("09:00"), now, false)).toMatchObject({ localDate: "2025-06-11", today: false });
-    expect(nextRun(berlin("23:00"), now, false)).toMatchObject({ localDate: "2025-06-10", today: true });
-    expect(nextRun(berlin("23:00"), now, true)).toMatchObject({ localDate: "2025-06-11", today: false });
-    expect(describeWait(nextRun(berlin("09:00"), now, false).at.getTime() - now.getTime())).toBe("in 11 h");
+    expect(nextRun(berlin("09:00"), now, () => false)).toMatchObject({ localDate: "2025-06-11", today: false });
+    expect(nextRun(berlin("23:00"), now, () => false)).toMatchObject({ localDate: "2025-06-10", today: true });
+    expect(nextRun(berlin("23:00"), now, (date) => date === "2025-06-10")).toMatchObject({ localDate: "2025-06-11", today: false });
+    expect(describeWait(nextRun(berlin("09:00"), now, () => false).at.getTime() - now.getTime())).toBe("in 11 h");
     expect(describeWait(25 * 60_000)).toBe("in 25 min");
+  });
+
+  it("passes over a date the ledger has already (a zone moved west), and says which", () => {
+    const now = new Date("2025-03-11T06:30:00Z"); // 23:30 on 10 March in Los Angeles
+    const la = { localTime: "09:00", timeZone: "America/Los_Angeles" };
+    expect(nextRun(la, now, (date) => date === "2025-03-11")).toMatchObject({ localDate: "2025-03-12", wentOut: ["2025-03-11"] });
+    expect(nextRun(la, now, () => false)).toMatchObject({ localDate: "2025-03-11", wentOut: [] });
   });
 });

@@ -67,17 +67,30 @@ function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-/** The next digest after `now`; `deliveredToday` when today's is already in the ledger. */
-export function nextRun(schedule: Schedule, now: Date, deliveredToday: boolean): { at: Date; localDate: string; today: boolean } {
+/** The dates, from `now`'s local date on, whose digest could still be ahead: what nextRun may look at. A
+ * zone moved west can find the next local date or two already in the ledger (written under the old zone). */
+export function upcomingDates(schedule: Schedule, now: Date): string[] {
   const today = wall(now.getTime(), schedule.timeZone).slice(0, 10);
-  for (let i = 0; i < 3; i++) {
+  return [0, 1, 2, 3].map((i) => addDays(today, i));
+}
+
+/**
+ * The next digest after `now`: the first date whose fire time is ahead and which has no row in the ledger
+ * (`delivered`). The ledger keys on (channel, local date), so a date that already went out, even under the
+ * zone the digest had before, gets none. `wentOut`: the dates passed over for that reason, earliest first
+ * (why the next is later than its time alone says).
+ */
+export function nextRun(schedule: Schedule, now: Date, delivered: (localDate: string) => boolean): { at: Date; localDate: string; today: boolean; wentOut: string[] } {
+  const today = wall(now.getTime(), schedule.timeZone).slice(0, 10);
+  const wentOut: string[] = [];
+  for (let i = 0; i < 7; i++) {
     const date = addDays(today, i);
     const at = fireTime(date, schedule);
-    if (!at) continue;
-    if (i === 0 && (deliveredToday || at.getTime() <= now.getTime())) continue;
-    return { at, localDate: date, today: i === 0 };
+    if (!at || at.getTime() <= now.getTime()) continue;
+    if (delivered(date)) { wentOut.push(date); continue; }
+    return { at, localDate: date, today: i === 0, wentOut };
   }
-  throw new Error(`no fire time within three days for ${schedule.localTime} ${schedule.timeZone}`);
+  throw new Error(`no fire time within a week for ${schedule.localTime} ${schedule.timeZone}`);
 }
 
 /** "in 13 h", "in 25 min" for the subscribe answer. */

@@ -54,6 +54,8 @@ export interface DeliveryStore {
    * so subscribing again after the fix brings that day's digest instead of counting it as sent. */
   forgetFailedDay(channel: ChannelRef, localDate: string): Promise<void>;
   exists(channel: ChannelRef, localDate: string): Promise<boolean>;
+  /** Which of these dates (periods) the channel has a row for, whatever its status. */
+  existing(channel: ChannelRef, localDates: string[]): Promise<Set<string>>;
   /** dayKeys of the rows already settled (done, failed, skipped) on these dates: no claim needed. */
   settled(localDates: string[]): Promise<Set<string>>;
 }

@@ -122,6 +122,11 @@ export class PrismaDeliveryStore implements DeliveryStore {
     return (await this.db.delivery.count({ where: day(channel, localDate) })) > 0;
   }
 
+  async existing(channel: ChannelRef, localDates: string[]): Promise<Set<string>> {
+    const rows = await this.db.delivery.findMany({ where: { platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId, localDate: { in: localDates } } });
+    return new Set(rows.map((r) => r.localDate));
+  }
+
   async settled(localDates: string[]): Promise<Set<string>> {
     const rows = await this.db.delivery.findMany({ where: { localDate: { in: localDates }, status: { in: ["done", "failed", "skipped"] } } });
     return new Set(rows.map(dayKey));

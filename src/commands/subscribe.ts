@@ -187,6 +187,10 @@ export const subscribeCommand = defineCommand({
     const schedule = { localTime, timeZone };
     await ctx.services.subscriptions.upsert(target, { localTime, timeZone, topic: input.topic, size: input.size,
       ranking: input.ranked, createdBy: ctx.user.userId, cadence: weekly ? "weekly" : "daily", weekday });
+    // A pause stops both of a channel's digests (paused.ts: it is the channel that failed), so subscribing again
+    // in the channel, the fix made, brings back the other one too. A personal digest has no other.
+    const other = weekly ? "daily" : "weekly";
+    const resumedOther = !personal && await ctx.services.subscriptions.resume(target, other);
     // The period's time already passed: the first digest is the next one, not a "late" one right now.
     const { deliveries } = ctx.services;
     const today = localDate(ctx.now, timeZone);
@@ -225,7 +229,7 @@ export const subscribeCommand = defineCommand({
     }
     const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";
     return { visibility: "ephemeral", tone: "info",
-      text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${what}).${unmet}${replaced(before)} ` +
+      text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${what})${resumedOther ? `; the ${other} digest here, paused with it, is back on too` : ""}.${unmet}${replaced(before)} ` +
         `Change it by subscribing again; stop it with ${exampleOn(ctx.user.platform, "unsubscribe", weekly ? [["which", "weekly"]] : [])}.` };
   },
 });

@@ -235,6 +235,24 @@ describe("subscribe after today's digest went out", () => {
     await services.subscriptions.remove(channel("CFAIL"));
   });
 
+  it("resumes the channel's other digest, paused with it, when the channel subscribes again, and says so", async () => {
+    await say("subscribe 20:30 UTC size 2", "CBOTH");
+    await say("subscribe weekly tue 20:30 UTC size 2", "CBOTH");
+    const transport = new RecordingTransport("slack");
+    transport.hook = () => ({ error: new ChannelUnavailableError("not_in_channel") });
+    await runDigestTick(services, new Map([["slack", transport]]), new Date("2025-06-10T20:30:00Z"), { retry: fastRetry });
+    expect(await services.subscriptions.get(channel("CBOTH"), "weekly")).toMatchObject({ pausedReason: "not_in_channel" });
+    expect(await services.subscriptions.get(channel("CBOTH"))).toMatchObject({ pausedReason: "not_in_channel" });
+    const reply = await say("subscribe 11:00 UTC size 2", "CBOTH");
+    expect(reply.text).toMatch(/^Subscribed <#CBOTH>: next digest tomorrow 11:00 UTC, in 15 h \(2 papers\); the weekly digest here, paused with it, is back on too\. /);
+    expect(await services.subscriptions.get(channel("CBOTH"), "weekly")).toMatchObject({ pausedReason: null });
+    expect(await listing(ctx("CBOTH"))).toMatch(/• <#CBOTH>: weekly on tue 20:30 UTC, 2 papers; the week's most-upvoted papers; next Tue 17 Jun 20:30 UTC/);
+    // Nothing was paused this time: nothing to say.
+    expect((await say("subscribe weekly tue 20:30 UTC size 2", "CBOTH")).text).not.toContain("back on");
+    await services.subscriptions.remove(channel("CBOTH"));
+    await services.subscriptions.remove(channel("CBOTH"), "weekly");
+  });
+
   it("refuses a team ranking for a personal digest, which is ranked for the person", async () => {
     const reply = await say("subscribe me 08:00 UTC ranked:team");
     expect(reply.tone).toBe("error");

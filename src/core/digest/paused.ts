@@ -1,6 +1,7 @@
 // A channel the bot can no longer post in (removed, archived, the bot not invited): its digests pause
 // rather than fail every minute, and whoever set the digest up is told by DM, once (a paused digest is not
-// due again until someone subscribes anew), so it does not just go quiet.
+// due again until someone subscribes anew), so it does not just go quiet. The pause is the channel's, so it
+// stops both its digests, daily and weekly, and subscribing again to either there resumes both.
 import { channelMention, type ChannelRef } from "../channel.ts";
 import { notice } from "../messages/reply.ts";
 import { personalTarget, targetUserId } from "../person-target.ts";

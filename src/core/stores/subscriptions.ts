@@ -42,4 +42,7 @@ export interface SubscriptionStore {
   all(): Promise<Subscription[]>;
   /** Every cadence of the channel: it is the channel that stopped taking messages. */
   pause(channel: ChannelRef, reason: string): Promise<void>;
+  /** Resumes the channel's paused digest of this cadence; true when there was one (subscribing again to the
+   * other cadence: what paused both was the channel). */
+  resume(channel: ChannelRef, cadence: Cadence): Promise<boolean>;
 }

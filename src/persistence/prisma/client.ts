@@ -55,7 +55,7 @@ interface SubscriptionDelegate {
   deleteMany(args: { where: SubscriptionKey }): PromiseLike<Count>;
   findUnique(args: { where: { platform_workspaceId_channelId_cadence: SubscriptionKey } }): PromiseLike<SubscriptionRow | null>;
   findMany(args: { where?: { platform: string; workspaceId: string }; orderBy: { channelId: "asc" } | { id: "asc" } }): PromiseLike<SubscriptionRow[]>;
-  updateMany(args: { where: ChannelKey; data: { pausedReason: string } }): PromiseLike<Count>;
+  updateMany(args: { where: ChannelKey & { cadence?: string; pausedReason?: { not: null } }; data: { pausedReason: string | null } }): PromiseLike<Count>;
 }
 
 export interface DeliveryRow extends DayKey { id: number; status: string; claimedBy: string; leaseUntil: Date; late: boolean; createdAt: Date }

@@ -35,4 +35,8 @@ export class PrismaSubscriptionStore implements SubscriptionStore {
   async pause(channel: ChannelRef, reason: string): Promise<void> {
     await this.db.subscription.updateMany({ where: channelOf(channel), data: { pausedReason: reason } });
   }
+
+  async resume(channel: ChannelRef, cadence: Cadence): Promise<boolean> {
+    return (await this.db.subscription.updateMany({ where: { ...channelOf(channel), cadence, pausedReason: { not: null } }, data: { pausedReason: null } })).count > 0;
+  }
 }

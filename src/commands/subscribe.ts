@@ -220,7 +220,7 @@ export const subscribeCommand = defineCommand({
       (city ? ` If you meant the time zone, subscribe again with ${city}.` : "") : "";
     if (personal) {
       const seeds = (await profileOf(ctx.services, ctx.user)).seedIds.length;
-      const basis = seeds >= MIN_SEEDS ? "picked from your bookmarks"
+      const basis = seeds >= MIN_SEEDS ? (input.topic ? "the topic's papers, ranked by your bookmarks" : "picked from your bookmarks")
         : `from today's trending papers${input.topic ? " on your topic" : ""} until you have ${MIN_SEEDS} bookmarks`;
       return { visibility: "ephemeral", tone: "info",
         // The terminal has no direct messages: a personal digest prints in the session, as a channel's does.

@@ -14,6 +14,7 @@ import { profileOf } from "../../src/core/recommend/person.ts";
 import { personalHeader } from "../../src/core/digest/personal.ts";
 import { RecordingTransport, fastRetry, paperIds, slackChannel } from "./support.ts";
 import { plainTyped } from "../../src/core/messages/typed.ts";
+import { papersAbout } from "../../src/core/relevance.ts";
 
 const T0 = "2025-03-12T12:00:00Z";
 const user = { platform: "slack" as const, workspaceId: "T1", userId: "U7" };
@@ -67,6 +68,28 @@ describe("personal digest", () => {
     expect(cards.filter(({ card }) => /^like “.+”, which you saved$/.test(card.reason ?? "")).length).toBeGreaterThan(0);
     // The title is the notification text; the reason rides on the card, so no client says it twice.
     for (const { text, card } of cards) expect(text).toBe(card.title);
+  });
+
+  // The topic used to count only below 3 bookmarks: from 3 on, "starcraft" was answered and then dropped, and
+  // the DM listed papers like the bookmarks (model-based RL), none on StarCraft.
+  it("with 3 bookmarks and a topic, picks the topic's papers, ranked by the bookmarks, and says when none is new", async () => {
+    for (const hit of services.catalog.index.search("model-based reinforcement learning", { limit: 3 }).hits) await services.bookmarks.add(user, hit.id);
+    const reply = await run("subscribe me 08:30 UTC size 3 starcraft");
+    expect(plainTyped(reply.text)).toContain('(3 papers, about "starcraft"; the topic\'s papers, ranked by your bookmarks)');
+    await tick("2025-03-13T08:30:00Z");
+    const posts = transport.to(personalTarget(user));
+    const about = new Set(papersAbout(services.catalog.index, "starcraft", { limit: 100 }).map((h) => h.id));
+    expect(about.size).toBeGreaterThan(0);
+    const picked = paperIds(posts);
+    expect(picked.length).toBeGreaterThan(0);
+    for (const id of picked) expect(about.has(id), id).toBe(true);
+    expect(plainTyped(posts[0]!.reply.text)).toMatch(/^Your papers for .+: \d papers? on "starcraft", ranked by your 3 bookmarks/);
+    // A topic no paper is about: a quiet day, said as a topic digest says it, not the bookmarks' picks.
+    await run("subscribe me 08:30 UTC size 3 zorblax");
+    await tick("2025-03-14T08:30:00Z");
+    const quiet = transport.to(personalTarget(user)).slice(posts.length);
+    expect(quiet).toHaveLength(1);
+    expect(plainTyped(quiet[0]!.reply.text)).toMatch(/^No new papers on "zorblax" for you on /);
   });
 
   it("asks a Discord person for a zone, and needs no channel rights; unsubscribe me stops it", async () => {

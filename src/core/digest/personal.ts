@@ -3,7 +3,8 @@
 // subscription whose channel is the person (core/person-target.ts), so the ledger, its leases and the
 // 7-day record are the channel digest's own: exactly once per person per local day.
 // With fewer than MIN_SEEDS bookmarks there is no profile yet: the day's trending papers, their topic's
-// first, and the header says so and how to get real picks.
+// first, and the header says so and how to get real picks. From MIN_SEEDS on, a topic keeps the picks to
+// the papers about it (relevance.ts, as a topic digest's), ranked by likeness to the bookmarks.
 import type { ChannelRef, UserRef } from "../channel.ts";
 import type { Paper } from "../paper.ts";
 import { toCard, type Reply } from "../messages/reply.ts";
@@ -18,6 +19,7 @@ import { withoutVersion, type DigestSubscription, type PlanDeps } from "./plan.t
 import { dayName, lateNote } from "./messages.ts";
 import { papersAbout } from "../relevance.ts";
 import { quoted } from "../messages/typed.ts";
+import type { SearchIndex } from "../search/index.ts";
 
 /** `snapshotDate`: the trending list's date, when the picks came from one (too few bookmarks for a profile). */
 export interface PersonalPlan { items: PlannedItem[]; seeds: number; snapshotDate: string | null }
@@ -30,7 +32,12 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
   const rec = await recommendFor(deps, user, sub.size, shown);
   let ids: string[];
   let snapshotDate: string | null = null;
-  if (rec.seeds >= MIN_SEEDS) ids = rec.papers.map((p) => p.id);
+  if (rec.seeds >= MIN_SEEDS && sub.topic) {
+    // The papers about the topic, as a topic digest picks them, in the order of the person's bookmarks.
+    const about = papersAbout(deps.catalog.index, sub.topic, { limit: Math.max(100, sub.size * 10) }).map((h) => h.id)
+      .filter((id) => !rec.bookmarked.has(id) && !rec.notInterested.has(id) && !shown.has(withoutVersion(id)));
+    ids = rankedForPerson(deps.catalog.index, about, rec.seedIds, rec.sunk).slice(0, sub.size);
+  } else if (rec.seeds >= MIN_SEEDS) ids = rec.papers.map((p) => p.id);
   else {
     const snapshot = await deps.trending(localDate);
     snapshotDate = snapshot?.date ?? null;
@@ -48,6 +55,19 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
   return { items, seeds: rec.seeds, snapshotDate };
 }
 
+/** `ids` (best first for the topic) by likeness to the person's bookmarks; papers like ones they marked not
+ * interested last; a tie keeps the topic's order. */
+function rankedForPerson(index: SearchIndex, ids: string[], seedIds: string[], sunk: Set<string>): string[] {
+  if (ids.length < 2) return ids;
+  const candidates = new Set(ids);
+  // recommend() ranks the whole catalog (as rankForTeam asks it): the topic's papers keep their scores.
+  const likeness = new Map<string, number>();
+  for (const hit of index.recommend(seedIds, index.size)) if (candidates.has(hit.id)) likeness.set(hit.id, hit.score);
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return [...ids].sort((a, b) => Number(sunk.has(a)) - Number(sunk.has(b))
+    || (likeness.get(b) ?? 0) - (likeness.get(a) ?? 0) || position.get(a)! - position.get(b)!);
+}
+
 const HOW_TO_IMPROVE = "Bookmark papers you like (🔖 or the Bookmark button) and press Not interested on the others: " +
   `from ${MIN_SEEDS} bookmarks on, these picks are made from what you save.`;
 
@@ -58,8 +78,9 @@ export function personalHeader(localDate: string, count: number, seeds: number, 
   { listDate = null, late = "" }: { listDate?: string | null; late?: string } = {}): Reply {
   const papers = count === 1 ? "1 paper" : `${count} papers`;
   if (seeds >= MIN_SEEDS) {
+    const picked = topic ? `on ${quoted(topic.slice(0, 80))}, ranked by your ${seeds} bookmarks` : `picked from your ${seeds} bookmarks`;
     return { visibility: "channel", tone: "info",
-      text: `Your papers for ${dayName(localDate)}: ${papers} picked from your ${seeds} bookmarks, leaving out what you saved or saw this week.${late}` };
+      text: `Your papers for ${dayName(localDate)}: ${papers} ${picked}, leaving out what you saved or saw this week.${late}` };
   }
   const have = seeds === 0 ? "no bookmarks yet" : `only ${seeds} bookmark${seeds === 1 ? "" : "s"}`;
   // The topic is named as far as it was met: a topic no paper is about yet picked none of these.
@@ -73,7 +94,13 @@ export function personalHeader(localDate: string, count: number, seeds: number, 
     text: `Your papers for ${dayName(localDate)}: ${papers}, based on ${basis}, since you have ${have}.${late} ${HOW_TO_IMPROVE}` };
 }
 
-export function personalNothingNew(localDate: string): Reply {
+/** `topic`: a personal digest with a topic and a profile, whose picks are only the topic's papers: a quiet
+ * day says so as a topic digest's does. */
+export function personalNothingNew(localDate: string, topic: string | null = null): Reply {
+  if (topic) {
+    return { visibility: "channel", tone: "info",
+      text: `No new papers on ${quoted(topic.slice(0, 80))} for you on ${dayName(localDate)}: none is about it, or you saved or saw each one in the last 7 days.` };
+  }
   return { visibility: "channel", tone: "info",
     text: `Nothing new for you on ${dayName(localDate)}: every paper I would pick you saved or saw in the last 7 days. Try /papers trending.` };
 }
@@ -92,8 +119,8 @@ export function personalRenderer(deps: PlanDeps & { notInterested: NotInterested
     const seedIds = () => (profile ??= profileOf(deps, user).then((p) => p.seedIds));
     const count = items.filter((i) => i.kind === "paper").length;
     return async (item): Promise<Reply | null> => {
-      if (item.kind === "notice") return personalNothingNew(localDate);
       const seeds = await seedIds();
+      if (item.kind === "notice") return personalNothingNew(localDate, seeds.length >= MIN_SEEDS ? sub.topic : null);
       if (item.kind === "header") {
         const ids = items.flatMap((i) => (i.kind === "paper" && i.paperId ? [i.paperId] : []));
         const onTopic = sub.topic ? papersAbout(deps.catalog.index, sub.topic, { among: ids, limit: ids.length }).length : 0;

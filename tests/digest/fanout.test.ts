@@ -21,6 +21,22 @@ beforeEach(async () => {
 });
 afterEach(async () => { await services.close(); });
 
+describe("a digest's header", () => {
+  // A ranked:team topic digest's header said "most relevant first", though rankForTeam had reordered it.
+  it("says how the papers are ordered: by relevance for a topic, by the team's bookmarks for ranked:team", async () => {
+    const sub = (id: string, topic: string | null, ranking: "trending" | "team") => services.subscriptions.upsert(slackChannel(id),
+      { localTime: "09:00", timeZone: "UTC", topic, size: 3, ranking, createdBy: "U1" });
+    await sub("CTOPIC", "agents", "trending");
+    await sub("CTEAMTOPIC", "agents", "team");
+    await sub("CTEAM", null, "team");
+    await tick(T0);
+    const header = (id: string) => plainTyped(transport.to(slackChannel(id))[0]!.reply.text);
+    expect(header("CTOPIC")).toMatch(/^Trending papers on "agents" for Wed 12 Mar, most relevant first: 3 papers\./);
+    expect(header("CTEAMTOPIC")).toMatch(/^Trending papers on "agents" for Wed 12 Mar, ranked by this team's bookmarks: 3 papers\./);
+    expect(header("CTEAM")).toMatch(/^Trending papers for Wed 12 Mar, ranked by this team's bookmarks: 3 papers\./);
+  });
+});
+
 describe("digest tick", () => {
   it("posts a header and then each paper as its own message, recorded for reactions", async () => {
     const ch = slackChannel("C1");

@@ -29,7 +29,8 @@ export interface ChannelOutcome {
 function digestRenderer(deps: FanoutDeps, due: DueCheck, sub: DigestSubscription, listDate: string | null) {
   return (claim: Claim, items: LedgerItem[]): RenderItem => {
     const facts: HeaderFacts = { localDate: due.localDate, timeZone: sub.timeZone, localTime: sub.localTime, topic: sub.topic,
-      count: items.filter((i) => i.kind === "paper").length, late: claim.late, claimedAt: claim.createdAt, listDate };
+      count: items.filter((i) => i.kind === "paper").length, late: claim.late, claimedAt: claim.createdAt, listDate,
+      ...(sub.ranking ? { ranking: sub.ranking } : {}) };
     return async (item): Promise<Reply | null> => {
       if (item.kind === "header") return headerReply(facts);
       if (item.kind === "notice") return nothingNewReply(facts);

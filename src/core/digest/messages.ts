@@ -7,6 +7,8 @@ import { quoted } from "../messages/typed.ts";
 
 export interface HeaderFacts { localDate: string; timeZone: string; localTime: string; topic: string | null; count: number;
   late: boolean; claimedAt: Date;
+  /** "team": ordered by what the channel's people bookmarked (plan.ts rankForTeam), said in the header. */
+  ranking?: string;
   /** The date of the trending list the papers come from, when known: said when it is not the digest's own day. */
   listDate?: string | null }
 
@@ -35,9 +37,11 @@ export function lateNote(f: Pick<HeaderFacts, "late" | "claimedAt" | "timeZone" 
 
 export function headerReply(f: HeaderFacts): Reply {
   const papers = f.count === 1 ? "1 paper" : `${f.count} papers`;
-  // A topic digest is ordered by relevance first (plan.ts aboutTopic); the header says so.
-  const head = f.topic ? `Trending papers on ${quoted(f.topic)} for ${dayName(f.localDate)}, most relevant first: ${papers}.`
-    : `Trending papers for ${dayName(f.localDate)}: ${papers}.`;
+  // The header says how the papers are ordered: a topic digest by relevance first (plan.ts aboutTopic), unless
+  // `ranked: team` reorders them (either kind) by the team's bookmarks (plan.ts rankForTeam).
+  const order = f.ranking === "team" ? ", ranked by this team's bookmarks" : f.topic ? ", most relevant first" : "";
+  const head = f.topic ? `Trending papers on ${quoted(f.topic)} for ${dayName(f.localDate)}${order}: ${papers}.`
+    : `Trending papers for ${dayName(f.localDate)}${order}: ${papers}.`;
   // A list older than today (Hugging Face unreachable since, or the bundled capture) is not passed off as today's.
   const older = f.listDate && f.listDate < f.localDate ? ` From Hugging Face's trending list of ${f.listDate}.` : "";
   return { visibility: "channel", tone: "info", text: `${head}${older} React with ${emoji("bookmark")} on a paper below to save it.${lateNote(f)}` };

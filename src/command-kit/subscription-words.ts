@@ -2,7 +2,7 @@
 // "9:30pm", "Europe/Berlin" (any case), "size:3" or "size 3", "ranked:team", and everything else is the topic. Values
 // are checked in subscribe's options, so a Discord option and a typed word get the same one-sentence answer.
 // Writing: a channel as people see it, and when the next digest comes.
-import { canonicalTimeZone, zoneOfCity } from "../core/time.ts";
+import { canonicalTimeZone, localDate, localTime, zoneOfCity } from "../core/time.ts";
 import { UserError } from "./errors.ts";
 import { quoted } from "../core/messages/typed.ts";
 
@@ -197,9 +197,11 @@ export function digestTraits(digest: { size: number; ranking: string; topic: str
     digest.topic ? topic(digest.topic) : null].filter((t): t is string => t !== null);
 }
 
-/** "today 09:00", "tomorrow 09:00", or "Mon 09:00" in the subscriber's zone. */
-export function describeDay(runDate: string, today: string, time: string, zone: string): string {
-  return `${dayWord(runDate, today)} ${time} ${zone}`;
+/** When the next digest fires, "today 09:00 Europe/Berlin", "tomorrow …" or "Mon 16 Jun …", as the zone's
+ * clock will show it: on a spring-forward day a 02:30 that does not exist fires at 03:00 (schedule.ts
+ * fireTime), and that is the time said. The subscription's own time is said where it is described. */
+export function describeDay(at: Date, today: string, zone: string): string {
+  return `${dayWord(localDate(at, zone), today)} ${localTime(at, zone)} ${zone}`;
 }
 
 /** "today", "tomorrow", or "Wed 12 Mar". */

@@ -209,7 +209,7 @@ export const subscribeCommand = defineCommand({
     // The ledger keys on (channel, local date): a date already delivered, even under the zone before, gets no
     // second digest, so the next is the first one it has no row for, and the answer says why it is later.
     const next = await nextDigest(deliveries, target, schedule, weekday, ctx.now);
-    const when = `${describeDay(next.localDate, today, localTime, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}${wentOutWords(next.wentOut, today, weekly)}`;
+    const when = `${describeDay(next.at, today, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}${wentOutWords(next.wentOut, today, weekly)}`;
     const what = digestTraits({ size: input.size, ranking: input.ranked, topic: input.topic }, about).join(", ");
     // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.
     const missing = input.topic && searchableTopic(ctx.services.catalog.index, input.topic) === null

@@ -55,7 +55,7 @@ export const subscriptionsCommand = defineCommand({
       // The first date the ledger has no row for: one may be there from the zone the digest had before.
       const next = await nextDigest(ctx.services.deliveries, channel, s, weekly ? s.weekday ?? 1 : null, ctx.now);
       const state = s.pausedReason ? `paused: ${pausedWords(s.pausedReason)} (fix it, then ${again})`
-        : `${weekly ? "the week's most-upvoted papers; " : ""}next ${describeDay(next.localDate, today, s.localTime, s.timeZone)}${wentOutWords(next.wentOut, today, weekly)}`;
+        : `${weekly ? "the week's most-upvoted papers; " : ""}next ${describeDay(next.at, today, s.timeZone)}${wentOutWords(next.wentOut, today, weekly)}`;
       const where = targetUserId(s) ? "you (by DM)" : channelMention(channel, ctx.channel);
       return `• ${where}: ${parts}; ${state}`;
     }));

@@ -295,6 +295,26 @@ describe("subscribe with a new zone", () => {
   });
 });
 
+describe("subscribe on a spring-forward day", () => {
+  // 02:30 does not exist in New York on 9 March 2025; the digest goes at the first minute after the gap,
+  // 07:00Z = 03:00 EDT. The answers said "02:30", a time that day does not have.
+  it("names the time the next digest really goes, and keeps the subscription's own time where it is described", async () => {
+    try {
+      clock.set("2025-03-08T12:00:00Z");
+      const reply = await say("subscribe 02:30 America/New_York", "CDST");
+      expect(reply.text).toMatch(/^Subscribed <#CDST>: next digest tomorrow 03:00 America\/New_York, in 19 h /);
+      clock.set("2025-03-09T05:00:00Z");
+      expect(await listing(ctx("CDST"))).toContain("• <#CDST>: 02:30 America/New_York, 5 papers; next today 03:00 America/New_York");
+      // A day with 02:30: the stored time again.
+      clock.set("2025-03-09T08:00:00Z");
+      expect(await listing(ctx("CDST"))).toContain("• <#CDST>: 02:30 America/New_York, 5 papers; next tomorrow 02:30 America/New_York");
+    } finally {
+      clock.set("2025-06-10T20:00:00Z");
+      await services.subscriptions.remove(channel("CDST"));
+    }
+  });
+});
+
 describe("subscriptions and unsubscribe", () => {
   it("lists this workspace's digests with times, zones, topics and a paused reason", async () => {
     await services.subscriptions.pause(channel("C2"), "channel_not_found");

@@ -128,7 +128,11 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     // "weekly mon tue": a second day right after the first is a mistake; later, a day-like word is topic ("SAT solvers").
     if (raw.every === "weekly" && raw.day !== undefined && previous === raw.day && WEEKDAY_WORD.test(word)) { raw._extra ??= word; continue; }
     const zoneLike = ZONE_WORD.test(word) && (word.includes("/") || canonicalTimeZone(word));
-    if (raw.zone === undefined && (zoneLike || Object.hasOwn(ZONE_ABBREVIATIONS, lower) || OFFSET_WORD.test(word))) {
+    // "08:00 BST": an id that names more than one zone, in capitals right after the time and last, is a zone
+    // to ask about (normalizeZone), not the topic "bst" every day in the wrong zone; "09:00 BST pruning" is one.
+    const askedZone = LEGACY_IDS.has(lower) && word === word.toUpperCase() && topic.length === 0 && previous !== undefined
+      && previous === raw.time && i === rest.length - 1;
+    if (raw.zone === undefined && (zoneLike || askedZone || Object.hasOwn(ZONE_ABBREVIATIONS, lower) || OFFSET_WORD.test(word))) {
       raw.zone = word;
       continue;
     }

@@ -209,7 +209,9 @@ export const subscribeCommand = defineCommand({
     // The ledger keys on (channel, local date): a date already delivered, even under the zone before, gets no
     // second digest, so the next is the first one it has no row for, and the answer says why it is later.
     const next = await nextDigest(deliveries, target, schedule, weekday, ctx.now);
-    const when = `${describeDay(next.at, today, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}${wentOutWords(next.wentOut, today, weekly)}`;
+    const when = `${describeDay(next.at, today, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}`;
+    // Why the next is later, beside what it brings, in one pair of brackets: "(today's went out already; 5 papers)".
+    const wentOut = wentOutWords(next.wentOut, today, weekly).trim().replace(/^\(|\)$/g, "");
     const what = digestTraits({ size: input.size, ranking: input.ranked, topic: input.topic }, about).join(", ");
     // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.
     const missing = input.topic && searchableTopic(ctx.services.catalog.index, input.topic) === null
@@ -229,7 +231,7 @@ export const subscribeCommand = defineCommand({
     }
     const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";
     return { visibility: "ephemeral", tone: "info",
-      text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${what})${resumedOther ? `; the ${other} digest here, paused with it, is back on too` : ""}.${unmet}${replaced(before)} ` +
+      text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${[wentOut, what].filter(Boolean).join("; ")})${resumedOther ? `; the ${other} digest here, paused with it, is back on too` : ""}.${unmet}${replaced(before)} ` +
         `Change it by subscribing again; stop it with ${exampleOn(ctx.user.platform, "unsubscribe", weekly ? [["which", "weekly"]] : [])}.` };
   },
 });

@@ -84,6 +84,8 @@ describe("subscribe", () => {
       // Java's three-letter ids, which the runtime reads as zones nobody typing them means (BST: Bangladesh).
       ["subscribe 09:00 zone:BST", /^"BST" names more than one time zone; type yours, like Europe\/London/],
       ["subscribe 09:00 zone:ast", /^"ast" names more than one time zone/],
+      // Typed in capitals right after the time, where a zone goes: asked about, not the topic "bst".
+      ["subscribe 08:00 BST", /^"BST" names more than one time zone/],
       ["subscribe 13pm", /^"13pm" isn't a time of day/],
       ["subscribe 9:5", /^"9:5" isn't a time I can read/],
       ["subscribe size:50", /^The size is how many papers per digest, a number from 1 to 20/],
@@ -212,7 +214,7 @@ describe("subscribe after today's digest went out", () => {
     const transport = new RecordingTransport("slack");
     await runDigestTick(services, new Map([["slack", transport]]), new Date("2025-06-10T20:30:00Z"), { retry: fastRetry });
     expect(transport.to(channel("CSENT")).length).toBeGreaterThan(0);
-    expect((await say("subscribe 21:00 UTC", "CSENT")).text).toMatch(/next digest tomorrow 21:00 UTC, in 25 h \(today's went out already\)/);
+    expect((await say("subscribe 21:00 UTC", "CSENT")).text).toMatch(/next digest tomorrow 21:00 UTC, in 25 h \(today's went out already; 5 papers\)/);
     // A time already past today is no delivery: just tomorrow's.
     expect((await say("subscribe 08:00 UTC", "CSENT2")).text).toMatch(/next digest tomorrow 08:00 UTC, in 12 h \(5 papers\)/);
     expect((await say("subscribe weekly mon 09:00 UTC", "CSENT3")).text).toMatch(/next digest Mon 16 Jun 09:00 UTC, in 5 days 13 h/);
@@ -274,7 +276,7 @@ describe("subscribe with a new zone", () => {
       expect(london).toBeGreaterThan(0);
       // 06:30Z is 23:30 on 10 March in Los Angeles.
       const reply = await at("2025-03-11T06:30:00Z", "subscribe 09:00 America/Los_Angeles size 2");
-      expect(reply.text).toMatch(/next digest Wed 12 Mar 09:00 America\/Los_Angeles, in 34 h \(the digest for tomorrow went out already\) \(2 papers\)/);
+      expect(reply.text).toMatch(/next digest Wed 12 Mar 09:00 America\/Los_Angeles, in 34 h \(the digest for tomorrow went out already; 2 papers\)/);
       expect(await listing(ctx("CZONE"))).toContain("• <#CZONE>: 09:00 America/Los_Angeles, 2 papers; next Wed 12 Mar 09:00 America/Los_Angeles (the digest for tomorrow went out already)");
       // As promised: nothing on the 11th, the digest on the 12th.
       await tick("2025-03-11T16:00:00Z");
@@ -286,7 +288,7 @@ describe("subscribe with a new zone", () => {
       await at("2025-03-11T05:00:00Z", "subscribe weekly tue 06:00 Europe/London size 2");
       await tick("2025-03-11T06:00:00Z");
       const weekly = await at("2025-03-11T06:30:00Z", "subscribe weekly tue 09:00 America/Los_Angeles size 2");
-      expect(weekly.text).toMatch(/next digest Tue 18 Mar 09:00 America\/Los_Angeles, in 7 days 10 h \(this week's went out already\)/);
+      expect(weekly.text).toMatch(/next digest Tue 18 Mar 09:00 America\/Los_Angeles, in 7 days 10 h \(this week's went out already; /);
     } finally {
       clock.set("2025-06-10T20:00:00Z");
       await services.subscriptions.remove(channel("CZONE"));

@@ -105,20 +105,28 @@ export function describeOptions(options: z.ZodObject): OptionSpec[] {
 
 /**
  * Words typed as Discord names options ("trending count:3 topic:moe", "similar id:2"), the way help lists
- * them: those options by name, the other words left as they are. Names come first, as on Discord; the
- * option that takes the rest of the words (positional) takes those after its own too, up to the next named
- * one ("topic:mixture of experts").
+ * them: those options by name, the other words left as they are. The option that takes the rest of the
+ * words (positional) takes those after its own too, up to the next named one ("topic:mixture of experts").
  */
 export function namedWords(options: readonly Pick<OptionSpec, "name" | "type" | "rest">[], words: string[]): { named: Record<string, string>; rest: string[] } {
-  const byName = new Map(options.map((spec, index) => [spec.name.toLowerCase(), { name: spec.name, takesRest: spec.rest || (spec.type === "string" && index === options.length - 1) }]));
+  const byName = new Map(options.map((spec, index) => [spec.name.toLowerCase(),
+    { name: spec.name, type: spec.type, takesRest: spec.rest || (spec.type === "string" && index === options.length - 1) }]));
   const named: Record<string, string> = {}, rest: string[] = [];
   let open: string | null = null;
   for (const word of words) {
-    const [, name, value] = /^([a-z-]+):(.+)$/i.exec(word) ?? [];
+    const [, name, value] = /^([a-z-]+):(.*)$/i.exec(word) ?? [];
     const option = name ? byName.get(name.toLowerCase()) : undefined;
-    // Names lead, as Discord's options do: after a plain word, "paper:2" is that word's text ("note 1 see paper:2").
-    if (option && named[option.name] === undefined && rest.length === 0) { named[option.name] = value!; open = option.takesRest ? option.name : null; continue; }
-    if (open) named[open] += ` ${word}`;
+    // Anywhere, as on Discord: the words option ("note 1 text:…", "trending 3 topic:moe") and a number
+    // ("trending moe count:2"). Other names only lead: after a plain word "paper:2" is that word's text
+    // ("note 1 compare with paper:2").
+    const counts = option && named[option.name] === undefined && (rest.length === 0 || option.takesRest || (option.type === "integer" && /^\d+$/.test(value!)));
+    if (counts) {
+      // "topic:" with nothing after it gives nothing: no topic, rather than the word "topic:".
+      if (value) named[option.name] = value;
+      open = option.takesRest ? option.name : null;
+      continue;
+    }
+    if (open) named[open] = named[open] ? `${named[open]} ${word}` : word;
     else rest.push(word);
   }
   return { named, rest };

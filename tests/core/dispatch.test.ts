@@ -77,12 +77,18 @@ describe("free text after /papers", () => {
     expect(plainTyped((await runText(registry, "trending topic:moe 2", ctx)).text)).toMatch(/about "moe 2"/); // the topic takes the words after it
     expect((await runText(registry, "similar id:1", ctx)).text).toMatch(/^More like “/);
     expect(plainTyped((await runText(registry, "search query:mixture of experts", ctx)).text)).toMatch(/^Papers for "mixture of experts"/);
-    // After a plain word a name is that word's text: a note may say "paper:2".
+    // The words option and a number count anywhere, as on Discord; "topic:" alone gives no topic.
+    expect(plainTyped((await runText(registry, "trending 2 topic:moe", ctx)).text)).toMatch(/^Trending papers about "moe", \S+ \(1–2 of \d+\):$/);
+    expect(plainTyped((await runText(registry, "trending moe count:2", ctx)).text)).toMatch(/^Trending papers about "moe", \S+ \(1–2 of \d+\):$/);
+    expect((await runText(registry, "trending topic:", ctx)).text).toMatch(/^Trending papers, \S+ \(1–5 of \d+\):$/);
+    // After a plain word another name is that word's text: a note may say "paper:2".
     const noter = { ...ctx, user: { ...ctx.user, userId: "U-noter" } };
     await runText(registry, "moe", noter);
     await runText(registry, "bookmark 1", noter);
     expect((await runText(registry, "note 1 compare with paper:2", noter)).text).toMatch(/^📝 Saved your note on/);
     expect((await services.bookmarks.list(noter.user)).entries[0]?.note).toBe("compare with paper:2");
+    await runText(registry, "note 1 text:read the ablations", noter);
+    expect((await services.bookmarks.list(noter.user)).entries[0]?.note).toBe("read the ablations");
   });
 
   it("answers bad input with one sentence that says what to type", async () => {

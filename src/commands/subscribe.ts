@@ -45,7 +45,9 @@ const Options = z.object({
 // A topic means what the same words searched mean: '"world model"' is the phrase (core/search/query.ts), so
 // it is kept with its quotes, and a digest picks only papers that say "world model". Quotes around one word
 // ('"moe"') or single quotes, which search reads as words, add nothing and are dropped.
-function topicAsSearched(topic: string): string {
+function topicAsSearched(typedTopic: string): string {
+  // A quote never closed ('"world model') is a phrase to the end, as search reads it (query.ts splitQuery).
+  const topic = /^["“„«][^"“”„«»]*$/.test(typedTopic) ? `"${typedTopic.slice(1)}"` : typedTopic;
   const inner = unquoted(topic);
   if (inner === topic) return topic;
   return /^["“”„«»]/.test(topic) && /\s/.test(inner) ? topic : inner;

@@ -65,7 +65,7 @@ describe("subscribe", () => {
   it("reads am and pm typed apart, a.m., and 9.30, and a topic in quotes as its phrase", async () => {
     for (const [text, time, topic] of [["9:00 pm America/New_York", "21:00", null], ["9 pm UTC", "21:00", null], ["8:30 a.m. UTC moe", "08:30", "moe"],
       ["9.30 UTC", "09:30", null], ['09:00 UTC "mixture of experts"', "09:00", '"mixture of experts"'], ["07:00 UTC “state space models”", "07:00", "“state space models”"],
-      ['07:00 UTC "moe"', "07:00", "moe"],
+      ['07:00 UTC "moe"', "07:00", "moe"], ['07:00 UTC "world model', "07:00", '"world model"'], ["07:00 UTC “world model", "07:00", '"world model"'],
       // A number with a dot after a topic word is a version, not the time.
       ["UTC qwen 2.5", "09:00", "qwen 2.5"], ["llama 3.1 08:00 UTC", "08:00", "llama 3.1"], ["08:00 UTC gemini 2.50", "08:00", "gemini 2.50"],
       // Seconds, a 24-hour time without its colon, and times by name: the time, never a topic.

@@ -69,8 +69,10 @@ async function fromLastList(ctx: CommandContext, n: number, pick: PickExample): 
  * The paper `ref` names, or null when it names none this process knows (an arXiv id the caller may look
  * up elsewhere). A list number that fits no list is a UserError: there is nothing else it could mean.
  */
-export async function findPaper(ctx: CommandContext, ref: string, pick: PickExample): Promise<Paper | null> {
+export async function findPaper(ctx: CommandContext, typedRef: string, pick: PickExample): Promise<Paper | null> {
   const { catalog } = ctx.services;
+  // "paper:3", "id:t-384a11": Discord's way of naming the option, typed (commands name it one or the other).
+  const ref = typedRef.replace(/^\s*(?:paper|id):\s*(?=\S)/i, "");
   const n = listNumber(ref);
   if (n !== null) return catalog.find(await fromLastList(ctx, n, pick));
   const trimmed = ref.trim();

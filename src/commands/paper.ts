@@ -3,8 +3,8 @@ import { type CommandContext, defineCommand } from "../command-kit/command.ts";
 import { paperIdOptions } from "../command-kit/paper-id.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { findPaper, listNumber, pickById } from "../command-kit/paper-ref.ts";
-import { SEARCH_EXAMPLE, searchFor } from "../command-kit/usage.ts";
-import { toCard, type Reply } from "../core/messages/reply.ts";
+import { exampleOn, SEARCH_EXAMPLE, searchFor } from "../command-kit/usage.ts";
+import { shortId, toCard, type Reply } from "../core/messages/reply.ts";
 import { HfSourceError } from "../sources/hf/errors.ts";
 import { lookupPaperOnHf } from "../sources/hf/lookup.ts";
 import { plausibleArxivId } from "../sources/hf/schema.ts";
@@ -24,7 +24,8 @@ export const paperCommand = defineCommand({
     const whole = (await ctx.services.catalog.full(paper.id)) ?? paper;
     // A paper already in the person's bookmarks offers to remove it, not to save it again.
     const saved = await ctx.services.bookmarks.has(ctx.user, paper.id);
-    return { visibility: "ephemeral", text: saved ? "🔖 In your bookmarks:" : whole.title, papers: [toCard(whole, { full: true })],
+    const unbookmark = exampleOn(ctx.user.platform, "unbookmark", [["id", shortId(whole)]]);
+    return { visibility: "ephemeral", text: saved ? `🔖 In your bookmarks (${unbookmark} removes it):` : whole.title, papers: [toCard(whole, { full: true })],
       actions: [saved ? "unbookmark" : "bookmark", "share", "similar", "notInterested"] };
   },
 });

@@ -267,7 +267,9 @@ describe("searching from free text", () => {
     expect((await runText(registry, `paper ${first!.id}`, here)).actions).toContain("bookmark");
     await runText(registry, `bookmark ${first!.id}`, here);
     const saved = await runText(registry, `paper ${first!.id}`, here);
-    expect(saved.text).toBe("🔖 In your bookmarks:");
+    expect(saved.text).toMatch(/^🔖 In your bookmarks \(\/papers unbookmark \S+ removes it\):$/);
+    // The option named as Discord names it, typed: that paper.
+    expect((await runText(registry, `paper paper:${first!.id}`, here)).text).toBe(saved.text);
     expect(saved.actions).toContain("unbookmark");
     expect(saved.actions).not.toContain("bookmark");
   });

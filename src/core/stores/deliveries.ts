@@ -53,7 +53,6 @@ export interface DeliveryStore {
   /** Forgets a day whose digest failed before any of its messages went out (the bot was not in the channel),
    * so subscribing again after the fix brings that day's digest instead of counting it as sent. */
   forgetFailedDay(channel: ChannelRef, localDate: string): Promise<void>;
-  exists(channel: ChannelRef, localDate: string): Promise<boolean>;
   /** Which of these dates (periods) the channel has a row for, whatever its status. */
   existing(channel: ChannelRef, localDates: string[]): Promise<Set<string>>;
   /** dayKeys of the rows already settled (done, failed, skipped) on these dates: no claim needed. */

@@ -118,10 +118,6 @@ export class PrismaDeliveryStore implements DeliveryStore {
     await this.db.delivery.deleteMany({ where: { ...day(channel, localDate), status: "failed", items: { none: { status: "sent" } } } });
   }
 
-  async exists(channel: ChannelRef, localDate: string): Promise<boolean> {
-    return (await this.db.delivery.count({ where: day(channel, localDate) })) > 0;
-  }
-
   async existing(channel: ChannelRef, localDates: string[]): Promise<Set<string>> {
     const rows = await this.db.delivery.findMany({ where: { platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId, localDate: { in: localDates } } });
     return new Set(rows.map((r) => r.localDate));

@@ -215,15 +215,15 @@ function dayWord(date: string, today: string): string {
     : new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 }
 
-/** Why the next digest is later than its time says: " (today's went out already)", or for a date the ledger
- * has from the zone the digest had before, " (the digest for Tue 11 Mar went out already)"; "" for none.
+/** Why the next digest is later than its time says: "today's went out already", or for a date the ledger
+ * has from the zone the digest had before, "the digest for Tue 11 Mar went out already"; null for none.
  * `wentOut`: the local dates (a weekly digest's run dates) passed over as already delivered, earliest first. */
-export function wentOutWords(wentOut: string[], today: string, weekly: boolean): string {
+export function wentOutWords(wentOut: string[], today: string, weekly: boolean): string | null {
   const first = wentOut[0];
-  if (first === undefined) return "";
+  if (first === undefined) return null;
   if (weekly) {
     const thisWeek = Date.parse(`${first}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`) < 7 * 86_400_000;
-    return thisWeek ? " (this week's went out already)" : " (next week's went out already)";
+    return thisWeek ? "this week's went out already" : "next week's went out already";
   }
-  return first === today ? " (today's went out already)" : ` (the digest for ${dayWord(first, today)} went out already)`;
+  return first === today ? "today's went out already" : `the digest for ${dayWord(first, today)} went out already`;
 }

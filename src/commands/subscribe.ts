@@ -3,6 +3,7 @@
 // for them (their zone: Slack's users.info, else the zone they give). Subscribing again changes it (and
 // resumes a paused one). The answer says when the next one comes.
 import { z } from "zod";
+import { nothingToLookFor } from "../command-kit/hints.ts";
 import { addDays, describeWait, fireTime, nextRun, upcomingDates, type Schedule } from "../core/digest/schedule.ts";
 import { WEEKDAYS, isoWeek, isoWeekday } from "../core/digest/weekly.ts";
 import { localDate, zoneOfCity } from "../core/time.ts";
@@ -164,10 +165,8 @@ export const subscribeCommand = defineCommand({
       const kind: ExampleOption[] = [...(personal ? [["who", "me"] as ExampleOption] : []),
         ...(weekly ? [["every", "weekly"], ["day", input.day ?? "mon"]] as ExampleOption[] : []), ["time", normalizeTime(input.time)],
         ...(input.zone ? [["zone", input.zone] as ExampleOption] : [])];
-      const onlyOut = onlyLeftOut(topicSplit);
-      const what = onlyOut ? "only says what to leave out; add what to look for" : "has no word specific enough for a topic; try a few keywords";
-      throw new UserError("vague_topic", `${quoted(input.topic.slice(0, 40))} ${what}, like ${exampleOn(ctx.user.platform, "subscribe",
-        [...kind, ["topic", onlyOut ? `mixture of experts -${onlyOut[0]!.slice(0, 30)}` : "mixture of experts"]])}, or leave the topic out for all trending papers.`);
+      throw new UserError("vague_topic", `${nothingToLookFor(input.topic.slice(0, 40), onlyLeftOut(topicSplit),
+        (topic) => exampleOn(ctx.user.platform, "subscribe", [...kind, ["topic", topic]]))}, or leave the topic out for all trending papers.`);
     }
     const localTime = normalizeTime(input.time);
     // A personal digest's picks are ranked for the person (their bookmarks): there is no team order to choose.
@@ -213,7 +212,7 @@ export const subscribeCommand = defineCommand({
     const next = await nextDigest(deliveries, target, schedule, weekday, ctx.now);
     const when = `${describeDay(next.at, today, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}`;
     // Why the next is later, beside what it brings, in one pair of brackets: "(today's went out already; 5 papers)".
-    const wentOut = wentOutWords(next.wentOut, today, weekly).trim().replace(/^\(|\)$/g, "");
+    const wentOut = wentOutWords(next.wentOut, today, weekly);
     const what = digestTraits({ size: input.size, ranking: input.ranked, topic: input.topic }, about).join(", ");
     // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.
     const missing = input.topic && searchableTopic(ctx.services.catalog.index, input.topic) === null

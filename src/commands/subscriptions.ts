@@ -54,8 +54,9 @@ export const subscriptionsCommand = defineCommand({
       const today = localDate(ctx.now, s.timeZone);
       // The first date the ledger has no row for: one may be there from the zone the digest had before.
       const next = await nextDigest(ctx.services.deliveries, channel, s, weekly ? s.weekday ?? 1 : null, ctx.now);
+      const wentOut = wentOutWords(next.wentOut, today, weekly);
       const state = s.pausedReason ? `paused: ${pausedWords(s.pausedReason)} (fix it, then ${again})`
-        : `${weekly ? "the week's most-upvoted papers; " : ""}next ${describeDay(next.at, today, s.timeZone)}${wentOutWords(next.wentOut, today, weekly)}`;
+        : `${weekly ? "the week's most-upvoted papers; " : ""}next ${describeDay(next.at, today, s.timeZone)}${wentOut ? ` (${wentOut})` : ""}`;
       const where = targetUserId(s) ? "you (by DM)" : channelMention(channel, ctx.channel);
       return `• ${where}: ${parts}; ${state}`;
     }));

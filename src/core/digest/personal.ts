@@ -20,6 +20,7 @@ import { dayName, lateNote } from "./messages.ts";
 import { papersAbout } from "../relevance.ts";
 import { quoted } from "../messages/typed.ts";
 import type { SearchIndex } from "../search/index.ts";
+import { likenessAmong } from "../recommend/likeness.ts";
 
 /** `snapshotDate`: the trending list's date, when the picks came from one (too few bookmarks for a profile). */
 export interface PersonalPlan { items: PlannedItem[]; seeds: number; snapshotDate: string | null }
@@ -59,10 +60,7 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
  * interested last; a tie keeps the topic's order. */
 function rankedForPerson(index: SearchIndex, ids: string[], seedIds: string[], sunk: Set<string>): string[] {
   if (ids.length < 2) return ids;
-  const candidates = new Set(ids);
-  // recommend() ranks the whole catalog (as rankForTeam asks it): the topic's papers keep their scores.
-  const likeness = new Map<string, number>();
-  for (const hit of index.recommend(seedIds, index.size)) if (candidates.has(hit.id)) likeness.set(hit.id, hit.score);
+  const likeness = likenessAmong(index, seedIds, ids);
   const position = new Map(ids.map((id, i) => [id, i]));
   return [...ids].sort((a, b) => Number(sunk.has(a)) - Number(sunk.has(b))
     || (likeness.get(b) ?? 0) - (likeness.get(a) ?? 0) || position.get(a)! - position.get(b)!);

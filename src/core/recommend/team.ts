@@ -4,6 +4,7 @@
 import type { ChannelRef } from "../channel.ts";
 import type { Services } from "../services.ts";
 import { MAX_DISLIKED, likeDisliked } from "./sink.ts";
+import { likenessAmong } from "./likeness.ts";
 
 // Bounds on the history read per digest: recent enough to reflect the team now, small enough to be cheap.
 const MAX_POSTED = 2_000;
@@ -33,12 +34,8 @@ export async function rankForTeam(services: Pick<Services, "posted" | "bookmarks
   const savedBy = new Map<string, number>();
   for (const paperId of await services.bookmarks.savedBy(channel, members, MAX_SEEDS * 4)) savedBy.set(paperId, (savedBy.get(paperId) ?? 0) + 1);
   const seeds = [...savedBy.keys()].slice(0, MAX_SEEDS);
-  const candidates = new Set(paperIds);
-  const similarity = new Map<string, number>();
-  // recommend() ranks the whole catalog; asking for all of it and keeping the day's papers gives each its
-  // score (papers sharing no strong term with the profile score 0 and stay in trending order).
-  const { index } = services.catalog;
-  for (const hit of index.recommend(seeds, index.size)) if (candidates.has(hit.id)) similarity.set(hit.id, hit.score);
+  // Papers sharing no strong term with the profile score 0 and stay in trending order.
+  const similarity = likenessAmong(services.catalog.index, seeds, paperIds);
   const position = new Map(paperIds.map((id, i) => [id, i]));
   return [...paperIds].sort((a, b) =>
     (savedBy.get(b) ?? 0) - (savedBy.get(a) ?? 0)

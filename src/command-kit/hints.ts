@@ -1,6 +1,7 @@
 // How to do something, said the way this person's client does it: in Slack and Discord a reaction or a
 // button, in the terminal (which has neither) the command to type.
 import type { Platform } from "../core/channel.ts";
+import { quoted } from "../core/messages/typed.ts";
 import { searchExample } from "./usage.ts";
 
 /** How to bookmark, in a few words. */
@@ -28,4 +29,14 @@ export function bookmarkingHelp(platform: Platform): string | null {
 /** A button or thread on a paper the catalog no longer has (a removed paper, an old message). */
 export function paperGone(platform: Platform): string {
   return `That paper is no longer in the catalog; search for it again with ${searchExample(platform)}.`;
+}
+
+/**
+ * Words that name nothing to look for, and what to type instead: a query, topic or note search that only
+ * leaves things out (`leftOut`, query.ts onlyLeftOut: "-survey"), whose example keeps the first exclusion, or
+ * a topic of only common words ("the"). `example` types the command with a topic. The caller ends the sentence.
+ */
+export function nothingToLookFor(typedWords: string, leftOut: string[] | null, example: (topic: string) => string): string {
+  const what = leftOut ? "only says what to leave out; add what to look for" : "has no word specific enough for a topic; try a few keywords";
+  return `${quoted(typedWords)} ${what}, like ${example(leftOut ? `mixture of experts -${leftOut[0]!.slice(0, 30)}` : "mixture of experts")}`;
 }

@@ -7,7 +7,7 @@ import { example, exampleOn, searchFor } from "../command-kit/usage.ts";
 import { option, positional, wholeNumber } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { pickById, resolvePaper } from "../command-kit/paper-ref.ts";
-import { emptyReadingList } from "../command-kit/hints.ts";
+import { emptyReadingList, nothingToLookFor } from "../command-kit/hints.ts";
 import { notice, shortId, toCard, type Reply, range } from "../core/messages/reply.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { missingWordsText } from "../core/relevance.ts";
@@ -64,8 +64,7 @@ async function search(ctx: CommandContext, query: string, page: number): Promise
   // As /papers search answers it: a query that only says what to leave out looks for nothing.
   const onlyOut = onlyLeftOut(splitQuery(query));
   if (onlyOut) {
-    return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} only says what to leave out; add what to look for, ` +
-      `like ${exampleOn(ctx.user.platform, "bookmarks", [["query", `mixture of experts -${onlyOut[0]!.slice(0, 30)}`]])}.` };
+    return { visibility: "ephemeral", tone: "info", text: `${nothingToLookFor(shown, onlyOut, (topic) => exampleOn(ctx.user.platform, "bookmarks", [["query", topic]]))}.` };
   }
   const found = await searchReadingList(ctx.services, ctx.user, query);
   // As /papers search says: a word no paper has (a note may hold it, though), so what is listed matches the others only.

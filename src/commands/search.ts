@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nothingToLookFor } from "../command-kit/hints.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { example, exampleOn } from "../command-kit/usage.ts";
 import { internal, option, wholeNumber } from "../command-kit/options.ts";
@@ -50,8 +51,7 @@ export const searchCommand = defineCommand({
     const split = splitQuery(query), { rest, excluded, phrases, excludedPhrases } = split;
     const onlyOut = onlyLeftOut(split);
     if (onlyOut) {
-      return { visibility: "ephemeral", tone: "info", text: `${quoted(shown)} only says what to leave out; add what to look for, ` +
-        `like ${exampleOn(ctx.user.platform, "search", [["query", `mixture of experts -${onlyOut[0]!.slice(0, 30)}`]])}.` };
+      return { visibility: "ephemeral", tone: "info", text: `${nothingToLookFor(shown, onlyOut, (topic) => exampleOn(ctx.user.platform, "search", [["query", topic]]))}.` };
     }
     const leavingOut = leavesOut(split).length > 0;
     if (onlyCommonWords(rest)) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nothingToLookFor } from "../command-kit/hints.ts";
 import { localDate } from "../core/time.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { example, exampleOn } from "../command-kit/usage.ts";
@@ -62,15 +63,12 @@ export const trendingCommand = defineCommand({
       ? { ...input, count: Options.shape.count.parse(undefined), topic: `${input.topic} ${input.count}` } : input;
     let listed = snapshot.ids, lead = `Trending papers, ${snapshot.date}`;
     const split = splitQuery(typedTopic ?? ""), onlyOut = onlyLeftOut(split);
-    if (onlyOut) {
-      throw new UserError("vague_topic", `${quoted(typedTopic!.slice(0, 40))} only says what to leave out; add what to look for, like ${exampleOn(ctx.user.platform, "trending",
-        [["count", "10"], ["topic", `mixture of experts -${onlyOut[0]!.slice(0, 30)}`]])}.`);
-    }
+    const example = (topic: string) => exampleOn(ctx.user.platform, "trending", [["count", "10"], ["topic", topic]]);
+    if (onlyOut) throw new UserError("vague_topic", `${nothingToLookFor(typedTopic!.slice(0, 40), onlyOut, example)}.`);
     // Words of a request ("trending today", "trending papers please") name no topic: the whole list. Only
     // words like "the" were meant as one, and say so.
     if (typedTopic && split.rest.trim() && split.rest.trim().split(/\s+/).every((w) => STOPWORDS.has(w.toLowerCase()))) {
-      throw new UserError("vague_topic", `${quoted(typedTopic.slice(0, 40))} has no word specific enough for a topic; try a few keywords, like ${exampleOn(ctx.user.platform, "trending",
-        [["count", "10"], ["topic", "mixture of experts"]])}, or leave the topic out for every trending paper.`);
+      throw new UserError("vague_topic", `${nothingToLookFor(typedTopic.slice(0, 40), null, example)}, or leave the topic out for every trending paper.`);
     }
     const topic = typedTopic && !onlyCommonWords(split.rest) ? typedTopic : undefined;
     if (topic) {

@@ -4,8 +4,9 @@
 // resumes a paused one). The answer says when the next one comes.
 import { z } from "zod";
 import { nothingToLookFor } from "../command-kit/hints.ts";
-import { addDays, describeWait, fireTime, nextRun, upcomingDates, type Schedule } from "../core/digest/schedule.ts";
-import { WEEKDAYS, isoWeek, isoWeekday } from "../core/digest/weekly.ts";
+import { addDays, describeWait, fireTime, upcomingDates } from "../core/digest/schedule.ts";
+import { WEEKDAYS, isoWeek, isoWeekday, upcomingWeeks } from "../core/digest/weekly.ts";
+import { nextDigest } from "../core/digest/next.ts";
 import { localDate, zoneOfCity } from "../core/time.ts";
 import { MIN_SEEDS, profileOf } from "../core/recommend/person.ts";
 import { personalTarget, targetUserId } from "../core/person-target.ts";
@@ -19,7 +20,6 @@ import { example, exampleOn, type ExampleOption } from "../command-kit/usage.ts"
 import { describeDay, digestTraits, normalizeTime, normalizeZone, parseSubscribeWords, wentOutWords } from "../command-kit/subscription-words.ts";
 import { cutAtWord, type Reply } from "../core/messages/reply.ts";
 import type { Subscription } from "../core/stores/subscriptions.ts";
-import type { DeliveryStore } from "../core/stores/deliveries.ts";
 import { quoted, unquoted } from "../core/messages/typed.ts";
 
 export const DEFAULT_DIGEST_SIZE = 5;
@@ -98,38 +98,6 @@ function replaced(before: Subscription | null): string {
 
 /** A topic in subscribe's answers: "about "…"", cut at a word to a line's worth. */
 const about = (topic: string): string => `about ${quoted(cutAtWord(topic, 80))}`;
-
-/** The run dates of a weekly digest from this week's on, what nextWeekly may look at. */
-export function upcomingWeeks(weekday: number, today: string): string[] {
-  const thisWeek = addDays(today, weekday - isoWeekday(today));
-  return [0, 1, 2].map((k) => addDays(thisWeek, 7 * k));
-}
-
-/** When the next weekly digest comes: the first week from this one whose day and time are still ahead and
- * whose ISO week has no row in the ledger (`delivered`, by period: it may be there from the zone the digest
- * had before). `wentOut`: the run dates passed over as delivered (why the next is later). */
-export function nextWeekly(schedule: { localTime: string; timeZone: string }, weekday: number, today: string, now: Date,
-  delivered: (week: string) => boolean): { at: Date; localDate: string; wentOut: string[] } {
-  const wentOut: string[] = [];
-  for (const date of upcomingWeeks(weekday, today)) {
-    const at = fireTime(date, schedule) ?? fireTime(addDays(date, 1), schedule);
-    if (!at || at.getTime() <= now.getTime()) continue;
-    if (delivered(isoWeek(date))) { wentOut.push(date); continue; }
-    return { at, localDate: date, wentOut };
-  }
-  throw new Error(`no weekly fire time within three weeks for ${schedule.localTime} ${schedule.timeZone}`);
-}
-
-/** The next digest of `target` on `schedule`, counting what its ledger already has (daily or weekly). */
-export async function nextDigest(deliveries: DeliveryStore, target: ChannelRef, schedule: Schedule, weekday: number | null, now: Date) {
-  const today = localDate(now, schedule.timeZone);
-  if (weekday !== null) {
-    const weeks = await deliveries.existing(target, upcomingWeeks(weekday, today).map(isoWeek));
-    return nextWeekly(schedule, weekday, today, now, (week) => weeks.has(week));
-  }
-  const dates = await deliveries.existing(target, upcomingDates(schedule, now));
-  return nextRun(schedule, now, (date) => dates.has(date));
-}
 
 export const subscribeCommand = defineCommand({
   data: {

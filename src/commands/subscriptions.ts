@@ -10,7 +10,8 @@ import { internal, wholeNumber } from "../command-kit/options.ts";
 import { targetUserId } from "../core/person-target.ts";
 import { WEEKDAYS } from "../core/digest/weekly.ts";
 import { exampleOn } from "../command-kit/usage.ts";
-import { nextDigest, subscribeAgain } from "./subscribe.ts";
+import { subscribeAgain } from "./subscribe.ts";
+import { nextDigest } from "../core/digest/next.ts";
 import { quoted } from "../core/messages/typed.ts";
 
 /**

@@ -98,3 +98,24 @@ export function weeklyRenderer(deps: PlanDeps, sub: DigestSubscription, week: st
     };
   };
 }
+
+/** The run dates of a weekly digest from this week's on, what nextWeekly may look at. */
+export function upcomingWeeks(weekday: number, today: string): string[] {
+  const thisWeek = addDays(today, weekday - isoWeekday(today));
+  return [0, 1, 2].map((k) => addDays(thisWeek, 7 * k));
+}
+
+/** When the next weekly digest comes: the first week from this one whose day and time are still ahead and
+ * whose ISO week has no row in the ledger (`delivered`, by period: it may be there from the zone the digest
+ * had before). `wentOut`: the run dates passed over as delivered (why the next is later). */
+export function nextWeekly(schedule: { localTime: string; timeZone: string }, weekday: number, today: string, now: Date,
+  delivered: (week: string) => boolean): { at: Date; localDate: string; wentOut: string[] } {
+  const wentOut: string[] = [];
+  for (const date of upcomingWeeks(weekday, today)) {
+    const at = fireTime(date, schedule) ?? fireTime(addDays(date, 1), schedule);
+    if (!at || at.getTime() <= now.getTime()) continue;
+    if (delivered(isoWeek(date))) { wentOut.push(date); continue; }
+    return { at, localDate: date, wentOut };
+  }
+  throw new Error(`no weekly fire time within three weeks for ${schedule.localTime} ${schedule.timeZone}`);
+}

@@ -47,6 +47,23 @@ describe("rankForTeam", () => {
     expect(titles.every(isMoeTitle), titles.join(" | ")).toBe(true);
   });
 
+  it("weighs one member's not interested against the team's bookmarks: it does not sink the MoE papers the team saves", async () => {
+    const ch: ChannelRef = { ...channel, channelId: "C-moe-team" };
+    const byTitle = (start: string) => moe.find((p) => p.title.startsWith(start))!;
+    const saved = [byTitle("A Survey on Mixture of Experts"), byTitle("OpenMoE"), byTitle("Harder Tasks Need More Experts")];
+    const disliked = byTitle("Unchosen Experts Can Contribute Too");
+    for (const [i, p] of [...saved, disliked].entries()) await services.posted.record(ch, `t${i}`, p.id, "digest");
+    await bookmarkInOrder(services, person("U-saver"), saved.map((p) => p.id));
+    await services.notInterested.add(person("U-critic"), disliked.id);
+
+    const otherMoe = moe.filter((p) => p.id !== disliked.id && !saved.includes(p)).map((p) => p.id);
+    const notMoe = trending.filter((id) => !moe.some((p) => p.id === id)).slice(0, 6);
+    const ranked = await rankForTeam(services, ch, [...notMoe, disliked.id, ...otherMoe]);
+    const titles = ranked.map((id) => services.catalog.get(id)!.title);
+    expect(titles.slice(0, otherMoe.length).every(isMoeTitle), titles.join(" | ")).toBe(true);
+    expect(ranked.at(-1)).toBe(disliked.id); // the marked paper itself still sinks
+  });
+
   it("is per channel and per workspace", async () => {
     const elsewhere: ChannelRef = { platform: "slack", workspaceId: "T2", channelId: "C-ml" };
     const day = trending.slice(0, 6);

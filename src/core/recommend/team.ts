@@ -25,15 +25,17 @@ export async function channelMembers(services: Pick<Services, "posted" | "bookma
 export async function rankForTeam(services: Pick<Services, "posted" | "bookmarks" | "catalog" | "notInterested">, channel: ChannelRef, paperIds: string[]): Promise<string[]> {
   if (paperIds.length < 2) return [...paperIds];
   const members = await channelMembers(services, channel);
+  const savedBy = new Map<string, number>();
+  for (const paperId of members.length ? await services.bookmarks.savedBy(channel, members, MAX_SEEDS * 4) : []) savedBy.set(paperId, (savedBy.get(paperId) ?? 0) + 1);
+  const seeds = [...savedBy.keys()].slice(0, MAX_SEEDS);
   // Whoever marked "not interested" on a paper posted here (or a bookmarking member who marked any) is
-  // heard too: those papers and papers like them sink below the rest (recommend/sink.ts).
+  // heard too: those papers and papers like them sink below the rest (recommend/sink.ts), weighed against
+  // the team's bookmarks as a person's picks are against theirs, so one member's mark does not bury a
+  // topic the others keep saving.
   const posted = await services.posted.recentPaperIds(channel, MAX_POSTED);
   const dislikers = [...new Set([...members, ...await services.notInterested.markers(channel, [...new Set([...posted, ...paperIds])])])];
-  const sunk = likeDisliked(services.catalog.index, await services.notInterested.forUsers(channel, dislikers, MAX_DISLIKED));
+  const sunk = likeDisliked(services.catalog.index, await services.notInterested.forUsers(channel, dislikers, MAX_DISLIKED), seeds);
   if (members.length === 0) return sunk.size ? [...paperIds].sort((a, b) => Number(sunk.has(a)) - Number(sunk.has(b))) : [...paperIds];
-  const savedBy = new Map<string, number>();
-  for (const paperId of await services.bookmarks.savedBy(channel, members, MAX_SEEDS * 4)) savedBy.set(paperId, (savedBy.get(paperId) ?? 0) + 1);
-  const seeds = [...savedBy.keys()].slice(0, MAX_SEEDS);
   // Papers sharing no strong term with the profile score 0 and stay in trending order.
   const similarity = likenessAmong(services.catalog.index, seeds, paperIds);
   const position = new Map(paperIds.map((id, i) => [id, i]));

@@ -180,7 +180,10 @@ export const subscribeCommand = defineCommand({
     const next = await nextDigest(deliveries, target, schedule, weekday, ctx.now);
     const when = `${describeDay(next.at, today, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}`;
     // Why the next is later, beside what it brings, in one pair of brackets: "(today's went out already; 5 papers)".
-    const wentOut = wentOutWords(next.wentOut, today, weekly);
+    // A later date can only have gone out on the digest's old zone's clock: name it, or "tomorrow" reads as wrong.
+    const earlier = before && before.timeZone !== timeZone && next.wentOut.some((date) => date > today)
+      ? ` at ${before.localTime} ${before.timeZone}, as it was set before` : "";
+    const wentOut = next.wentOut.length ? `${wentOutWords(next.wentOut, today, weekly)}${earlier}` : null;
     const what = digestTraits({ size: input.size, ranking: input.ranked, topic: input.topic }, about).join(", ");
     // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.
     const missing = input.topic && searchableTopic(ctx.services.catalog.index, input.topic) === null
@@ -195,7 +198,7 @@ export const subscribeCommand = defineCommand({
         : `from today's trending papers${input.topic ? " on your topic" : ""} until you have ${MIN_SEEDS} bookmarks`;
       return { visibility: "ephemeral", tone: "info",
         // The terminal has no direct messages: a personal digest prints in the session, as a channel's does.
-        text: `You'll get your own papers ${ctx.user.platform === "console" ? "here" : "by direct message"} every day at ${localTime} ${timeZone}: next ${when} (${what}; ${basis}).${unmet}${replaced(before)} ` +
+        text: `You'll get your own papers ${ctx.user.platform === "console" ? "here" : "by direct message"} every day at ${localTime} ${timeZone}: next ${when} (${[wentOut, what, basis].filter(Boolean).join("; ")}).${unmet}${replaced(before)} ` +
           `Stop with ${exampleOn(ctx.user.platform, "unsubscribe", [["which", "me"]])}.` };
     }
     const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";

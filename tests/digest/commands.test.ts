@@ -8,6 +8,7 @@ import { runDigestTick } from "../../src/core/digest/tick.ts";
 import type { ChannelRef } from "../../src/core/channel.ts";
 import { RecordingTransport, fastRetry } from "./support.ts";
 import { ChannelUnavailableError } from "../../src/core/transport.ts";
+import { personalTarget } from "../../src/core/person-target.ts";
 import { plainTyped } from "../../src/core/messages/typed.ts";
 import { renderReply } from "../../src/adapters/slack/render.ts";
 
@@ -276,7 +277,7 @@ describe("subscribe with a new zone", () => {
       expect(london).toBeGreaterThan(0);
       // 06:30Z is 23:30 on 10 March in Los Angeles.
       const reply = await at("2025-03-11T06:30:00Z", "subscribe 09:00 America/Los_Angeles size 2");
-      expect(reply.text).toMatch(/next digest Wed 12 Mar 09:00 America\/Los_Angeles, in 34 h \(the digest for tomorrow went out already; 2 papers\)/);
+      expect(reply.text).toMatch(/next digest Wed 12 Mar 09:00 America\/Los_Angeles, in 34 h \(the digest for tomorrow went out already at 06:00 Europe\/London, as it was set before; 2 papers\)/);
       expect(await listing(ctx("CZONE"))).toContain("• <#CZONE>: 09:00 America/Los_Angeles, 2 papers; next Wed 12 Mar 09:00 America/Los_Angeles (the digest for tomorrow went out already)");
       // As promised: nothing on the 11th, the digest on the 12th.
       await tick("2025-03-11T16:00:00Z");
@@ -288,11 +289,18 @@ describe("subscribe with a new zone", () => {
       await at("2025-03-11T05:00:00Z", "subscribe weekly tue 06:00 Europe/London size 2");
       await tick("2025-03-11T06:00:00Z");
       const weekly = await at("2025-03-11T06:30:00Z", "subscribe weekly tue 09:00 America/Los_Angeles size 2");
-      expect(weekly.text).toMatch(/next digest Tue 18 Mar 09:00 America\/Los_Angeles, in 7 days 10 h \(this week's went out already; /);
+      expect(weekly.text).toMatch(/next digest Tue 18 Mar 09:00 America\/Los_Angeles, in 7 days 10 h \(this week's went out already at 06:00 Europe\/London, as it was set before; /);
+
+      // A personal digest the same way, whose answer gave no reason at all for the later date.
+      await at("2025-03-11T05:00:00Z", "subscribe me 06:00 Europe/London");
+      await tick("2025-03-11T06:00:00Z");
+      const mine = await at("2025-03-11T06:30:00Z", "subscribe me 09:00 America/Los_Angeles");
+      expect(mine.text).toMatch(/next Wed 12 Mar 09:00 America\/Los_Angeles, in 34 h \(the digest for tomorrow went out already at 06:00 Europe\/London, as it was set before; /);
     } finally {
       clock.set("2025-06-10T20:00:00Z");
       await services.subscriptions.remove(channel("CZONE"));
       await services.subscriptions.remove(channel("CZONE"), "weekly");
+      await services.subscriptions.remove(personalTarget(ctx().user));
     }
   });
 });

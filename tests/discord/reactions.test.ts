@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clickComponent, person, reaction, slashCommand, type EmulatedUser } from "../emulators/discord/index.ts";
 import type { RestRecord } from "../emulators/discord/index.ts";
-import { deferredThenEdited, startHarness, type Harness } from "./harness.ts";
+import { deferredThenEdited, startHarness, TOKEN, type Harness } from "./harness.ts";
+import { registerCommands } from "../../src/adapters/discord/register.ts";
 import { personalTarget } from "../../src/core/person-target.ts";
 import { paperReply } from "../../src/core/digest/messages.ts";
 import type { Paper } from "../../src/core/paper.ts";
@@ -119,6 +120,8 @@ describe("a personal digest, which arrives by DM", () => {
     const { edit } = await deferredThenEdited(h.emulator, clickComponent(h.emulator, byButton, bookmark.custom_id, { user: eve, channelId: dm, dm: true }));
     expect(edit.body.content).toContain("Bookmarked");
     expect(await h.services.bookmarks.has(userRef(eve), second!.id)).toBe(true);
+    // /papers in the DM itself: Discord offers it there once it is registered globally (papers discord register).
+    await registerCommands(h.registry, { token: TOKEN, applicationId: h.emulator.applicationId, api: h.emulator.apiUrl });
     const list = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "bookmarks", {}, { user: eve, channelId: dm, dm: true }));
     expect(JSON.stringify(list.edit.body)).toContain(`Your reading list (1 of 1`); // the button's bookmark, in the server's list
   });

@@ -43,7 +43,9 @@ export function buildCommands(registry: CommandRegistry): CommandJson[] {
     type: ApplicationCommandType.ChatInput,
     name: TOP_LEVEL_COMMAND,
     description: "Trending ML papers: search, daily digests, bookmarks",
-    contexts: [InteractionContextType.Guild],
+    // And in the person's DM with the bot, where their personal digest arrives: the adapter counts a command
+    // there in the server that digest comes from (workspace.ts). A server's own registration (--guild) stays in it.
+    contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
     options: registry.visible().slice(0, 25).map(subcommand),
   }];
 }

@@ -58,11 +58,27 @@ function optionList(values: OptionValues, focused?: string) {
   }));
 }
 
+/** Interaction context types (discord.com/developers/docs/interactions/receiving-and-responding#interaction-object-interaction-context-types). */
+const BOT_DM = 1;
+
+/**
+ * Discord offers a command in a DM with the bot only when it is registered globally (a server's commands stay
+ * in that server) with the BotDM context: a command it would not offer there cannot be run there.
+ */
+function offeredInDm(emulator: DiscordEmulator, commandName: string): void {
+  const command = (emulator.commands.get("global") ?? []).find((c: any) => c?.name === commandName) as { contexts?: number[] } | undefined;
+  if (!command?.contexts?.includes(BOT_DM)) {
+    throw new Error(`Discord offers no /${commandName} in a DM with the bot: ${command ? `its contexts are ${JSON.stringify(command.contexts)}` : "it is not registered globally"}`);
+  }
+}
+
 export function slashCommand(emulator: DiscordEmulator, subcommand: string, values: OptionValues = {}, actor: Actor = {}, commandName = "papers"): DispatchedInteraction {
+  if (actor.dm) offeredInDm(emulator, commandName);
   return send(emulator, { ...base(emulator, 2, actor), data: { id: snowflake(), name: commandName, type: 1, options: [{ name: subcommand, type: 1, options: optionList(values) }] } });
 }
 
 export function autocomplete(emulator: DiscordEmulator, subcommand: string, values: OptionValues, focused: string, actor: Actor = {}, commandName = "papers"): DispatchedInteraction {
+  if (actor.dm) offeredInDm(emulator, commandName);
   return send(emulator, { ...base(emulator, 4, actor), data: { id: snowflake(), name: commandName, type: 1, options: [{ name: subcommand, type: 1, options: optionList(values, focused) }] } });
 }
 

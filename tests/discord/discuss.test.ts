@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clickComponent, PERMISSIONS, person, reaction, type MessageRecord } from "../emulators/discord/index.ts";
 import { deferredThenEdited, startHarness, type Harness } from "./harness.ts";
 import { paperReply } from "../../src/core/digest/messages.ts";
+import { personalTarget } from "../../src/core/person-target.ts";
 import { openDiscussion } from "../../src/command-kit/discuss.ts";
 import { DiscordTransport, createPostingRest } from "../../src/adapters/discord/transport.ts";
 import { ComponentIds } from "../../src/adapters/discord/component-ids.ts";
@@ -59,6 +60,18 @@ describe("Discuss on Discord", () => {
     expect(links).toContain(`[Hugging Face](${embed.url})`);
     if (paper.arxivId) expect(links).toContain(`[PDF](https://arxiv.org/pdf/${paper.arxivId})`);
     expect(checkMessageBody(starter)).toBeNull();
+  });
+
+  it("Discuss in a DM (a channel digest subscribed there) says threads are a server's, and asks Discord for none", async () => {
+    const ada = person("ada");
+    await h.bot.transport.post(personalTarget({ ...channel(), userId: ada.id }), { visibility: "channel", text: "Your papers for today:" }); // opens the DM
+    const dm = { platform: "discord" as const, workspaceId: "dm", channelId: h.emulator.dmChannelOf(ada.id)! };
+    const { messageId } = await h.bot.transport.post(dm, paperReply(paper, 1), { idempotencyKey: "dd-dm.1" });
+    const card = h.emulator.messages.get(messageId)!;
+    const discuss = buttons(card).find((b) => b.label === "Discuss")!;
+    const { edit } = await deferredThenEdited(h.emulator, clickComponent(h.emulator, card, discuss.custom_id, { user: ada, channelId: dm.channelId, dm: true }));
+    expect(edit.body.content).toBe("⚠️ Discussion threads open on a server channel's messages; a direct message has none. Press Discuss on the paper in a server channel.");
+    expect(h.emulator.records.some((r) => r.path.endsWith("/threads"))).toBe(false);
   });
 
   it("a member who can't create threads in the channel is refused, and no thread is opened", async () => {

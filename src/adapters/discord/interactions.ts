@@ -121,6 +121,9 @@ async function onComponent(deps: InteractionDeps, interaction: MessageComponentI
       if (sentence) return sentence;
       throw error;
     });
+  } else if (action === "discuss" && !interaction.inGuild()) {
+    // Discord has no threads in a DM (a channel digest subscribed there carries Discuss too).
+    reply = errorReply("Discussion threads open on a server channel's messages; a direct message has none. Press Discuss on the paper in a server channel.");
   } else if (action === "discuss") {
     // A thread hangs on a real channel message, never on a private reply.
     const onChannelMessage = !interaction.message.flags.has(MessageFlags.Ephemeral);

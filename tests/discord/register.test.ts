@@ -60,6 +60,14 @@ describe("papers discord register", () => {
     expect(emulator.records.filter((r) => r.method === "PUT" && r.status === 200).length).toBe(before);
   });
 
+  it("a server the bot was not added to is one sentence saying how to add it, exit 2", async () => {
+    const result = await cli(["discord", "register", "--guild", "123456789012345678"]);
+    expect(result.code).toBe(2);
+    expect(result.err.trim()).toBe("Discord refused to register /papers in server 123456789012345678 (Missing Access): the bot is not in that server, " +
+      "or was added without the applications.commands scope. Add it with the URL papers discord invite prints, then register again.");
+    expect(emulator.commands.has("123456789012345678")).toBe(false);
+  });
+
   it("a bad guild id is one sentence and exit 2", async () => {
     const result = await cli(["discord", "register", "--guild", "general"]);
     expect(result.code).toBe(2);

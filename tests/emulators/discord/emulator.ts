@@ -182,7 +182,9 @@ export class DiscordEmulator {
         return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
       case "GET /users/@me": return { status: 200, body: userObject(this.bot) };
       case "PUT /applications/:app/commands": return this.putCommands("global", r.body);
-      case "PUT /applications/:app/guilds/:guild/commands": return this.putCommands(ids[1]!, r.body);
+      // A server the bot was never added to (with the applications.commands scope): Discord's Missing Access.
+      case "PUT /applications/:app/guilds/:guild/commands":
+        return this.guilds.some((g) => g.id === ids[1]) ? this.putCommands(ids[1]!, r.body) : discordError(403, 50001, "Missing Access");
       case "GET /applications/:app/commands": return { status: 200, body: this.commands.get("global") ?? [] };
       case "GET /applications/:app/guilds/:guild/commands": return { status: 200, body: this.commands.get(ids[1]!) ?? [] };
       case "POST /interactions/:id/:token/callback": return this.callback(ids[1]!, r.body);

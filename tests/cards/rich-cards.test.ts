@@ -116,6 +116,13 @@ describe("Discord cards", () => {
       expect(message.embeds.length).toBeLessThanOrEqual(10);
     }
   });
+
+  it("a paper in full (/papers paper) with a long AI summary beside its whole abstract stays within a description's 4,096", () => {
+    const long = paper({ summary: "y ".repeat(1000), aiSummary: "z ".repeat(1300) });
+    const message = renderMessage({ visibility: "ephemeral", text: "1 result", papers: [toCard(long, { full: true })] }, ids);
+    expect(checkMessageBody(message)).toBeNull();
+    expect(message.embeds[0]!.description!.startsWith("AI summary: z z")).toBe(true);
+  });
 });
 
 describe("terminal cards", () => {

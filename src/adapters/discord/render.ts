@@ -50,7 +50,8 @@ export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
   return {
     title: cut(card.rank ? `${card.rank}. ${card.title}` : card.title, 256),
     url: card.url,
-    description: inert(cardBlurb(card, summaryChars)),
+    // A card in full is an AI summary of any length beside the whole abstract: together they may pass 4,096.
+    description: cut(inert(cardBlurb(card, summaryChars)), MAX_DESCRIPTION),
     color: COLOR.paper,
     fields,
     footer: { text: card.arxivId ? `arXiv ${card.arxivId}` : `id ${shortId(card)}` },

@@ -19,7 +19,11 @@ export async function openDiscussion(ctx: CommandContext, transport: ChatTranspo
   const paper = await services.catalog.full(paperId); // the thread shows the whole abstract
   if (!paper) return errorReply(paperGone(user.platform));
   const message = { ...channel, messageId };
-  const claim = await services.discussions.claim(message, paper.id, user.userId, services.clock(), STALE_CLAIM_MS);
+  let claim = await services.discussions.claim(message, paper.id, user.userId, services.clock(), STALE_CLAIM_MS);
+  // A thread deleted since (a moderator's cleanup) is no discussion to point to: this press opens another.
+  if (claim.kind === "open" && await transport.threadGone?.(channel, claim.threadId)) {
+    claim = await services.discussions.reopen(message, claim.threadId, user.userId, services.clock()) ? { kind: "claimed" } : { kind: "opening" };
+  }
   if (claim.kind === "open") {
     const where = transport.threadMention?.(claim.threadId) ?? "this message's thread";
     return notice(`A discussion of “${paper.title}” is already open in ${where}; join it there.`);

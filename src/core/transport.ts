@@ -27,6 +27,9 @@ export interface ChatTransport {
   /** How a message names an open thread so its client shows a link to it (Discord: a channel mention); absent
    * where "this message's thread" is as good (Slack: the thread hangs under the message pressed). */
   threadMention?(threadId: string): string;
+  /** Whether an opened thread is gone (Discord: a moderator deleted it, and the message may start another);
+   * absent where a thread cannot be deleted apart from its message (Slack). */
+  threadGone?(channel: ChannelRef, threadId: string): Promise<boolean>;
   /** The platform's documented gap between two messages to one channel: a digest waits it out rather than
    * earn a 429 and a Retry-After rounded up to whole seconds. */
   readonly minIntervalMs?: number;

@@ -38,4 +38,16 @@ describe("discussion claims", () => {
     await services.discussions.release(m);
     expect(await services.discussions.claim(m, "2501.00001", "U3", t0, 60_000)).toEqual({ kind: "open", threadId: "1.0003" });
   });
+
+  it("a thread found gone is claimed again by exactly one of the presses that found it so, and only that thread", async () => {
+    const m = message("1.0004");
+    await services.discussions.claim(m, "2501.00001", "U1", t0, 60_000);
+    await services.discussions.opened(m, "T-old", t0);
+    const reopened = await Promise.all([1, 2, 3].map((i) => services.discussions.reopen(m, "T-old", `U${i}`, later(1000))));
+    expect(reopened.filter(Boolean)).toHaveLength(1);
+    expect((await services.discussions.claim(m, "2501.00001", "U4", later(2000), 60_000)).kind).toBe("opening");
+    await services.discussions.opened(m, "T-new", later(3000));
+    expect(await services.discussions.reopen(m, "T-old", "U5", later(4000))).toBe(false);
+    expect(await services.discussions.claim(m, "2501.00001", "U6", later(5000), 60_000)).toEqual({ kind: "open", threadId: "T-new" });
+  });
 });

@@ -138,6 +138,17 @@ describe("Discuss on Discord", () => {
     }
   });
 
+  it("a thread a moderator deleted since is opened again, not pointed to; once, however many press", async () => {
+    const card = await digestCard("dd5.1");
+    expect(await press(card, "ada")).toMatch(/^💬 Opened/);
+    h.emulator.deleteThread(card.id);
+    const answers = await Promise.all(["bo", "cy", "di"].map((n) => press(card, n)));
+    expect(answers.filter((a) => a.startsWith("💬 Opened"))).toHaveLength(1);
+    expect(h.emulator.threads.get(card.id)).toBeDefined();
+    expect(postsIn(card.id)).toHaveLength(1);
+    expect(await press(card, "ed")).toMatch(new RegExp(`is already open in <#${card.id}>; join it there`));
+  });
+
   it("a thread Discord already has on the message (an opener that died) is reused, not refused", async () => {
     const card = await digestCard("dd4.1");
     // As if a process created the thread, then died before posting or recording it.

@@ -31,6 +31,8 @@ const THREAD_ALREADY_CREATED = 160004;
 const THREAD_ARCHIVE_MINUTES = 4320;
 import { targetUserId } from "../../core/person-target.ts";
 
+/** Discord's "Unknown Channel": a thread (or channel) deleted, or never there. */
+const UNKNOWN_CHANNEL = 10003;
 /** Discord's "Unknown Message": the message a thread would start from was deleted. */
 const UNKNOWN_MESSAGE = 10008;
 /** Discord error codes that mean "this channel will not take our messages": pause it, do not retry. */
@@ -147,6 +149,16 @@ export class DiscordTransport implements ChatTransport {
   /** A channel mention: Discord shows the thread's name, linked. */
   threadMention(threadId: string): string {
     return `<#${threadId}>`;
+  }
+
+  /** Discord's Get Channel answers Unknown Channel for a deleted thread; any other failure is no proof it is gone. */
+  async threadGone(_channel: ChannelRef, threadId: string): Promise<boolean> {
+    try {
+      await this.rest.get(Routes.channel(threadId));
+      return false;
+    } catch (error) {
+      return error instanceof DiscordAPIError && error.code === UNKNOWN_CHANNEL;
+    }
   }
 
   /**

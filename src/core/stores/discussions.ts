@@ -18,6 +18,8 @@ export interface DiscussionStore {
   claim(message: MessageRef, paperId: string, requestedBy: string, now: Date, staleAfterMs: number): Promise<DiscussionClaim>;
   /** The thread is there: later presses point to it. */
   opened(message: MessageRef, threadId: string, now: Date): Promise<void>;
+  /** The open thread `threadId` is gone: claim the message again to open another (false: another press did). */
+  reopen(message: MessageRef, threadId: string, requestedBy: string, now: Date): Promise<boolean>;
   /** Opening failed: forget the claim, so a later press tries again. */
   release(message: MessageRef): Promise<void>;
 }

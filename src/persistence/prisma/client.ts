@@ -118,8 +118,9 @@ export interface DiscussThreadRow extends DiscussKey { paperId: string; requeste
 interface DiscussThreadDelegate {
   create(args: { data: DiscussKey & { paperId: string; requestedBy: string; status: string; claimedAt: Date } }): PromiseLike<unknown>;
   findUnique(args: { where: { platform_workspaceId_channelId_messageId: DiscussKey } }): PromiseLike<DiscussThreadRow | null>;
-  updateMany(args: { where: DiscussKey & { status?: string; claimedAt?: { lt: Date } };
-    data: { claimedAt: Date; requestedBy: string } | { status: string; threadId: string; openedAt: Date } }): PromiseLike<Count>;
+  updateMany(args: { where: DiscussKey & { status?: string; claimedAt?: { lt: Date }; threadId?: string };
+    data: { claimedAt: Date; requestedBy: string } | { status: string; threadId: string; openedAt: Date }
+      | { status: string; threadId: null; claimedAt: Date; requestedBy: string } }): PromiseLike<Count>;
   deleteMany(args: { where: DiscussKey & { status: string } }): PromiseLike<Count>;
 }
 

@@ -29,6 +29,13 @@ export class PrismaDiscussionStore implements DiscussionStore {
     await this.db.discussThread.updateMany({ where: key(message), data: { status: "open", threadId, openedAt: now } });
   }
 
+  async reopen(message: MessageRef, threadId: string, requestedBy: string, now: Date): Promise<boolean> {
+    // Conditional on the gone thread, so of several presses that found it gone one takes the claim.
+    const taken = await this.db.discussThread.updateMany({ where: { ...key(message), status: "open", threadId },
+      data: { status: "opening", threadId: null, claimedAt: now, requestedBy } });
+    return taken.count === 1;
+  }
+
   async release(message: MessageRef): Promise<void> {
     await this.db.discussThread.deleteMany({ where: { ...key(message), status: "opening" } });
   }

@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { Gateway } from "./gateway.ts";
-import { messageObject, pingsOf, snowflake, userObject, type EmulatedGuild, type EmulatedUser, type MessageRecord, type ThreadRecord } from "./payloads.ts";
+import { channelObject, messageObject, pingsOf, snowflake, userObject, type EmulatedGuild, type EmulatedUser, type MessageRecord, type ThreadRecord } from "./payloads.ts";
 import { checkMessageBody, checkNotEmpty, checkThreadBody } from "./limits.ts";
 import { discordError, parseRequest, rateLimited, RecordLog, send, type Answer, type ParsedRequest, type RestRecord } from "./rest.ts";
 import { INTENTS } from "./dispatch.ts";
@@ -41,7 +41,7 @@ const FAILURES: Record<Exclude<ChannelFailure["kind"], "rateLimit">, Answer> = {
 const ROUTES = [
   "/gateway/bot", "/users/@me", "/users/@me/channels", "/applications/:app/commands", "/applications/:app/guilds/:guild/commands",
   "/interactions/:id/:token/callback", "/webhooks/:app/:token/messages/@original", "/webhooks/:app/:token",
-  "/channels/:channel/messages", "/channels/:channel/messages/:message", "/channels/:channel/messages/:message/reactions/:emoji/@me",
+  "/channels/:channel", "/channels/:channel/messages", "/channels/:channel/messages/:message", "/channels/:channel/messages/:message/reactions/:emoji/@me",
   "/channels/:channel/messages/:message/threads",
 ];
 
@@ -167,6 +167,29 @@ export class DiscordEmulator {
 
   dmChannelOf(userId: string): string | undefined { return this.dmChannels.get(userId); }
 
+  /** A moderator deletes a thread: it and its messages are gone, and its message may start a new one. */
+  deleteThread(threadId: string): void {
+    const thread = this.threads.get(threadId);
+    if (!thread) return;
+    this.threads.delete(threadId);
+    for (const [id, message] of this.messages) {
+      if (message.channel_id === threadId) this.messages.delete(id);
+      else if (message.thread?.id === threadId) delete message.thread;
+    }
+    if (this.gateway.connections > 0) this.gateway.dispatch("THREAD_DELETE", { id: threadId, type: 11, guild_id: thread.guild_id, parent_id: thread.parent_id }, INTENTS.guilds);
+  }
+
+  /** Get Channel: a thread, a server's channel or a DM; anything else (deleted, never known) is Unknown Channel. */
+  private channel(channelId: string): Answer {
+    const thread = this.threads.get(channelId);
+    if (thread) return { status: 200, body: thread };
+    const guild = this.guilds.find((g) => g.channels.some((c) => c.id === channelId));
+    if (guild) return { status: 200, body: channelObject(guild.id, guild.channels.find((c) => c.id === channelId)!) };
+    const owner = this.dmOwners.get(channelId);
+    if (owner) return { status: 200, body: { id: channelId, type: 1, last_message_id: null, recipients: [userObject({ id: owner, username: `user${owner.slice(-4)}` })] } };
+    return discordError(404, 10003, "Unknown Channel");
+  }
+
   private route(r: ParsedRequest, authorized: boolean): Answer {
     const parts = r.path.split("/").filter(Boolean);
     // Interaction callbacks and webhooks are authorised by the token in their path, not the bot's.
@@ -192,6 +215,7 @@ export class DiscordEmulator {
       case "GET /webhooks/:app/:token/messages/@original": return this.original(ids[1]!);
       case "DELETE /webhooks/:app/:token/messages/@original": this.replyOf(ids[1]!).original = null; return { status: 204 };
       case "POST /webhooks/:app/:token": return this.followup(ids[1]!, r.body, r.files.length);
+      case "GET /channels/:channel": return this.channel(ids[0]!);
       case "POST /channels/:channel/messages": return this.createMessage(ids[0]!, r.body, r.files.length);
       case "GET /channels/:channel/messages": return this.listMessages(ids[0]!, r.query);
       case "GET /channels/:channel/messages/:message": {

@@ -20,6 +20,9 @@ export interface CommandContext {
    * Absent where the platform does not say (Slack, the terminal, a Discord DM): the bot's own rights decide.
    */
   memberCan?: { post: boolean; startThreads: boolean };
+  /** Whether the bot itself may post its messages here, where the platform says at once (Discord sends the
+   * app's permissions with every interaction): a channel digest is not set up where it could never go out. */
+  botCanPost?: boolean;
   now: Date;
   /** The person's own time zone where the platform knows it (Slack users.info); absent elsewhere. */
   userTimeZone?: () => Promise<string | null>;

@@ -147,6 +147,10 @@ export const subscribeCommand = defineCommand({
       throw new UserError("weekly_ranked", `A weekly digest lists the week's most-upvoted papers, so it has no team ranking; ranked:team is for a daily digest, like ${exampleOn(ctx.user.platform, "subscribe",
         [["time", localTime], ["ranked", "ranked:team", "team"]])}.`);
     }
+    if (!personal && ctx.botCanPost === false) {
+      throw new UserError("bot_cannot_post", `I can't post digests in ${channelMention(ctx.channel, ctx.channel)}: papers-bot needs View Channels, ` +
+        "Send Messages and Embed Links there. Ask an admin to allow them, then subscribe again.");
+    }
     const target: ChannelRef = personal ? personalTarget(ctx.user) : ctx.channel;
     const weekday = weekly ? WEEKDAYS.indexOf(input.day ?? "mon") + 1 : null;
     // Subscribing again replaces the digest whole: what was not typed again goes back to its default, so

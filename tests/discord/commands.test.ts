@@ -153,6 +153,18 @@ describe("/papers slash commands through discord.js", () => {
     expect(await h.services.subscriptions.get(channel)).toBeNull();
   });
 
+  it("subscribe in a channel the bot may not post in is refused at once, not paused at the first digest; a personal one is not", async () => {
+    const second = h.emulator.guilds[0]!.channels[1]!.id;
+    const admin = { permissions: PERMISSIONS.manageChannels, channelId: second, appPermissions: PERMISSIONS.botReadOnly };
+    const { edit } = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "subscribe", { time: "09:00", zone: "Europe/Berlin" }, admin));
+    expect(edit.body.content).toBe("⚠️ I can't post digests in <#" + second + ">: papers-bot needs View Channels, Send Messages and Embed Links there. " +
+      "Ask an admin to allow them, then subscribe again.");
+    const channel = { platform: "discord" as const, workspaceId: h.emulator.guilds[0]!.id, channelId: second };
+    expect(await h.services.subscriptions.get(channel)).toBeNull();
+    const mine = await deferredThenEdited(h.emulator, slashCommand(h.emulator, "subscribe", { who: "me", time: "08:30", zone: "Europe/Berlin" }, admin));
+    expect(mine.edit.body.content).toMatch(/^You'll get your own papers by direct message/);
+  });
+
   it("subscribe with Manage Channels subscribes the channel", async () => {
     const admin = person("grace");
     const interaction = slashCommand(h.emulator, "subscribe", { time: "09:00", zone: "Europe/Berlin", size: 3 }, { permissions: PERMISSIONS.manageChannels, user: admin });

@@ -30,6 +30,9 @@ async function contextOf(services: Services, interaction: BaseInteraction): Prom
     // Discord computes the member's permissions in this channel; outside a guild the channel is their own.
     canManageChannel: interaction.memberPermissions ? interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels) : !interaction.inGuild(),
     ...(interaction.memberPermissions ? { memberCan: memberCan(interaction.memberPermissions, interaction.channel?.isThread() ?? false) } : {}),
+    // A digest is embeds, which Discord shows only with Embed Links; in a DM the bot may always post.
+    ...(interaction.inGuild() && interaction.appPermissions ? { botCanPost: interaction.appPermissions.has([PermissionFlagsBits.ViewChannel,
+      interaction.channel?.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]) } : {}),
     now: services.clock(),
     maxListed: MAX_EMBEDS,
   };

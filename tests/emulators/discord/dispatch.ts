@@ -10,6 +10,8 @@ export interface Actor {
   channelId?: string;
   /** Member permissions as Discord sends them; default: an ordinary member without Manage Channels. */
   permissions?: string;
+  /** The bot's own permissions in the channel, as Discord sends them (app_permissions); default: what the invite asks for. */
+  appPermissions?: string;
   /** In the person's DM with the bot (`channelId`: that DM): Discord sends no guild, no member, the user itself. */
   dm?: boolean;
 }
@@ -39,7 +41,7 @@ function base(emulator: DiscordEmulator, type: number, actor: Actor) {
   return {
     id: snowflake(), application_id: emulator.applicationId, type, token: `tok-${snowflake()}`, version: 1,
     guild_id: guild.id, channel_id: channel.id, channel: channelObject(guild.id, channel),
-    member: memberObject(user, actor.permissions ?? PERMISSIONS.member), app_permissions: PERMISSIONS.manageChannels,
+    member: memberObject(user, actor.permissions ?? PERMISSIONS.member), app_permissions: actor.appPermissions ?? PERMISSIONS.bot,
     locale: "en-US", guild_locale: "en-US", entitlements: [], authorizing_integration_owners: { "0": guild.id }, context: 0,
   };
 }

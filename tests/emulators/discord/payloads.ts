@@ -23,6 +23,11 @@ export const PERMISSIONS = {
   readOnly: String(MEMBER & ~((1n << 11n) | (1n << 35n) | (1n << 38n))),
   /** An ordinary member who may post but not start threads (Create Public Threads denied). */
   noThreads: String(MEMBER & ~(1n << 35n)),
+  /** The bot as `papers discord invite` adds it: add reactions, view, send, embed links, attach files, read
+   * history, create public threads, send in threads. */
+  bot: String((1n << 6n) | (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 35n) | (1n << 38n)),
+  /** The bot in a channel it may see but not post in. */
+  botReadOnly: String((1n << 6n) | (1n << 10n) | (1n << 16n)),
 };
 
 export function userObject(user: EmulatedUser) {

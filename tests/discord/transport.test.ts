@@ -120,6 +120,15 @@ describe("Discord transport", () => {
     expect((error as ChannelUnavailableError).reason).toMatch(reason);
   });
 
+  it("a thread a moderator closed (archived and locked: 50083) is unavailable, so its digest pauses rather than retry every minute", async () => {
+    const { messageId } = await transport.post(ref(), reply);
+    const { threadId } = await transport.startThread(ref(), messageId, { threadName: "💬 Branch-Train-MiX", paper: reply.papers![0]!, askedBy: "111111111111111111" });
+    emulator.closeThread(threadId);
+    const error = await transport.post(ref(threadId), reply).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChannelUnavailableError);
+    expect((error as ChannelUnavailableError).reason).toMatch(/archived and locked/);
+  });
+
   it("a channel the bot never knew is unavailable (404 Unknown Channel)", async () => {
     const error = await transport.post(ref(snowflake()), reply).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChannelUnavailableError);

@@ -40,6 +40,8 @@ const UNAVAILABLE: Record<number, string> = {
   10003: "unknown channel (deleted, or the bot was removed)",
   50001: "missing access (the bot cannot see the channel)",
   50013: "missing permissions (the bot may not post there)",
+  // A digest subscribed in a thread a moderator closed: only Manage Threads posts there, which the bot does not ask for.
+  50083: "the thread is archived and locked (a moderator closed it)",
   // Only a DM answers this: a personal digest, whose owner reads it in /papers subscriptions.
   50007: "your direct messages are closed to me (allow direct messages from server members in the server's privacy settings)",
 };

@@ -167,6 +167,12 @@ export class DiscordEmulator {
 
   dmChannelOf(userId: string): string | undefined { return this.dmChannels.get(userId); }
 
+  /** A moderator closes a thread (archived and locked): only those who may manage threads post there again. */
+  closeThread(threadId: string): void {
+    const thread = this.threads.get(threadId);
+    if (thread) thread.thread_metadata = { ...thread.thread_metadata, archived: true, locked: true };
+  }
+
   /** A moderator deletes a thread: it and its messages are gone, and its message may start a new one. */
   deleteThread(threadId: string): void {
     const thread = this.threads.get(threadId);
@@ -302,7 +308,9 @@ export class DiscordEmulator {
     const invalid = checkMessageBody(body) ?? checkNotEmpty(body, files);
     if (invalid) return invalid;
     const thread = this.threads.get(channelId);
-    if (thread) thread.message_count++;
+    // An archived thread reopens when the bot posts, unless it is locked (the bot has no Manage Threads).
+    if (thread?.thread_metadata.locked) return discordError(400, 50083, "Thread is archived");
+    if (thread) { thread.thread_metadata.archived = false; thread.message_count++; }
     // enforce_nonce: the same nonce in the same channel returns the first message instead of a second,
     // while the nonce is remembered; after that a resend is a new message, as on Discord.
     const nonceKey = `${channelId}:${String(body?.nonce)}`;

@@ -10,11 +10,11 @@ let emulator: DiscordEmulator;
 beforeAll(async () => { emulator = await new DiscordEmulator().start(); });
 afterAll(async () => { await emulator?.stop(); });
 
-async function cli(args: string[], token = TEST_DISCORD_TOKEN): Promise<{ code: number; out: string; err: string }> {
+async function cli(args: string[], token = TEST_DISCORD_TOKEN, applicationId = emulator.applicationId): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough(), stderr = new PassThrough();
   let out = "", err = "";
   stdout.on("data", (d) => (out += d)); stderr.on("data", (d) => (err += d));
-  const env = { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: emulator.applicationId, DISCORD_API_URL: emulator.apiUrl };
+  const env = { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_API_URL: emulator.apiUrl };
   const code = await main(args, { stdout, stderr }, env);
   return { code, out, err };
 }
@@ -66,6 +66,16 @@ describe("papers discord register", () => {
     expect(result.err.trim()).toBe("Discord refused to register /papers in server 123456789012345678 (Missing Access): the bot is not in that server, " +
       "or was added without the applications.commands scope. Add it with the URL papers discord invite prints, then register again.");
     expect(emulator.commands.has("123456789012345678")).toBe(false);
+  });
+
+  it("an application id that is not the token's application is one sentence naming the right one, exit 2, and registers nothing", async () => {
+    const puts = () => emulator.records.filter((r) => r.method === "PUT").length;
+    const before = puts();
+    const result = await cli(["discord", "register"], TEST_DISCORD_TOKEN, "123456789012345678");
+    expect(result.code).toBe(2);
+    expect(result.err.trim()).toBe(`Configuration error: DISCORD_APPLICATION_ID is 123456789012345678, but DISCORD_TOKEN is the bot of application ${emulator.applicationId}; ` +
+      `set DISCORD_APPLICATION_ID=${emulator.applicationId} (the Developer Portal's General Information → Application ID of that bot's application).`);
+    expect(puts()).toBe(before);
   });
 
   it("a bad guild id is one sentence and exit 2", async () => {

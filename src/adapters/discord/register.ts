@@ -22,6 +22,14 @@ export interface RegisterOptions { token: string; applicationId: string; api?: s
 
 export async function registerCommands(registry: CommandRegistry, options: RegisterOptions): Promise<{ scope: string; names: string[] }> {
   const rest = new REST({ agent: discordDispatcher(), ...(options.api ? { api: options.api } : {}) }).setToken(options.token);
+  // DISCORD_APPLICATION_ID copied from another application (or the bot's user id of an old one) would register
+  // /papers where this bot never sees it: Discord would only say Missing Access.
+  const application = await (rest.get(Routes.currentApplication()) as Promise<{ id: string }>)
+    .catch((error: unknown) => { throw startFailure(error, options.api); });
+  if (application.id !== options.applicationId) {
+    throw new ConfigError(`Configuration error: DISCORD_APPLICATION_ID is ${options.applicationId}, but DISCORD_TOKEN is the bot of application ${application.id}; ` +
+      `set DISCORD_APPLICATION_ID=${application.id} (the Developer Portal's General Information → Application ID of that bot's application).`);
+  }
   const body = buildCommands(registry);
   const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
   const saved = (await rest.put(route, { body }).catch((error: unknown) => { throw registerFailure(error, options); })) as { name: string; options?: { name: string }[] }[];

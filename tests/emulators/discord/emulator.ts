@@ -39,7 +39,7 @@ const FAILURES: Record<Exclude<ChannelFailure["kind"], "rateLimit">, Answer> = {
 };
 
 const ROUTES = [
-  "/gateway/bot", "/users/@me", "/users/@me/channels", "/applications/:app/commands", "/applications/:app/guilds/:guild/commands",
+  "/gateway/bot", "/users/@me", "/applications/@me", "/users/@me/channels", "/applications/:app/commands", "/applications/:app/guilds/:guild/commands",
   "/interactions/:id/:token/callback", "/webhooks/:app/:token/messages/@original", "/webhooks/:app/:token",
   "/channels/:channel", "/channels/:channel/messages", "/channels/:channel/messages/:message", "/channels/:channel/messages/:message/reactions/:emoji/@me",
   "/channels/:channel/messages/:message/threads",
@@ -206,10 +206,14 @@ export class DiscordEmulator {
       if (++this.window.count > this.globalRateLimit) return rateLimited(Math.max(0.001, (this.window.start + this.globalRateWindowMs - r.at) / 1000), true);
     }
     const [route, ...ids] = this.match(r.method, parts);
+    // Another application's commands are none of this bot's business.
+    if (route?.includes("/applications/:app/") && ids[0] !== this.applicationId) return discordError(403, 50001, "Missing Access");
     switch (route) {
       case "GET /gateway/bot":
         return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
       case "GET /users/@me": return { status: 200, body: userObject(this.bot) };
+      // Get Current Application: the application whose bot the token is.
+      case "GET /applications/@me": return { status: 200, body: { id: this.applicationId, name: this.bot.username, bot: userObject(this.bot), flags: 0 } };
       case "PUT /applications/:app/commands": return this.putCommands("global", r.body);
       // A server the bot was never added to (with the applications.commands scope): Discord's Missing Access.
       case "PUT /applications/:app/guilds/:guild/commands":

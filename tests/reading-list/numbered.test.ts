@@ -89,7 +89,8 @@ describe("what a number refers to", () => {
     const here = ctx("u5", "c1");
     await runText(registry, "moe", here);
     const real = services.lastLists;
-    services.lastLists = { recall: (viewer) => real.recall(viewer), remember: async () => { throw new Error("SQLITE_BUSY: database is locked"); } };
+    services.lastLists = { recall: (viewer) => real.recall(viewer), lastWorkspaceOf: (...args) => real.lastWorkspaceOf(...args),
+      remember: async () => { throw new Error("SQLITE_BUSY: database is locked"); } };
     const shown = await runText(registry, "trending 3", here);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await runText(registry, "bookmark 1", here)).text).toMatch(/^I couldn't keep the numbers of the last list I showed you here \(the database did not take it: busy, full or unreachable\), so 1 could name the wrong paper; show the list again, then pick 1\./);

@@ -1,6 +1,6 @@
 // A person's reading list. Adding twice or removing what is not there is harmless: a reaction event
 // that Slack or Discord delivers twice must not double anything.
-import type { UserRef, WorkspaceRef } from "../channel.ts";
+import type { Platform, UserRef, WorkspaceRef } from "../channel.ts";
 
 export interface BookmarkEntry { paperId: string; createdAt: Date; readAt: Date | null; note: string | null }
 
@@ -23,6 +23,8 @@ export interface BookmarkStore {
   setNote(user: UserRef, paperId: string, note: string | null): Promise<boolean>;
   /** The note on a bookmarked paper (null: none), or undefined when the paper is not in the list. */
   noteOf(user: UserRef, paperId: string): Promise<string | null | undefined>;
+  /** Where this person last bookmarked anything on the platform (any workspace but `except`), and when. */
+  lastWorkspaceOf(platform: Platform, userId: string, except: string): Promise<{ workspaceId: string; at: Date } | null>;
   /** Newest first. */
   list(user: UserRef, page?: { offset?: number; limit?: number }): Promise<{ entries: BookmarkEntry[]; total: number }>;
   unreadCount(user: UserRef): Promise<number>;

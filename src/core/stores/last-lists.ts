@@ -17,4 +17,6 @@ export interface LastListStore {
   /** The newest of what remember() stored for this person here, for EVERYONE here and, when given, for
    * `also` (a person's own digest, read in their DMs), or null. */
   recall(viewer: ListViewer, also?: ListViewer): Promise<LastList | null>;
+  /** Where this person last saw a list on the platform (any workspace but `except`), and when. */
+  lastWorkspaceOf(platform: Platform, userId: string, except: string): Promise<{ workspaceId: string; at: Date } | null>;
 }

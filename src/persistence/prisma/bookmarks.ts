@@ -1,5 +1,5 @@
 // Reading lists (core/stores/bookmarks.ts). The unique key (person, paper) makes a second add a no-op.
-import type { UserRef, WorkspaceRef } from "../../core/channel.ts";
+import type { Platform, UserRef, WorkspaceRef } from "../../core/channel.ts";
 import type { BookmarkEntry, BookmarkStore } from "../../core/stores/bookmarks.ts";
 import { isUniqueViolation, type PrismaDb } from "./client.ts";
 
@@ -52,6 +52,11 @@ export class PrismaBookmarkStore implements BookmarkStore {
 
   async has(user: UserRef, paperId: string): Promise<boolean> {
     return (await this.db.bookmark.findUnique({ where: { platform_workspaceId_userId_paperId: { ...person(user), paperId } } })) !== null;
+  }
+
+  async lastWorkspaceOf(platform: Platform, userId: string, except: string): Promise<{ workspaceId: string; at: Date } | null> {
+    const row = await this.db.bookmark.findFirst({ where: { platform, userId, workspaceId: { not: except } }, orderBy: [{ createdAt: "desc" }] });
+    return row ? { workspaceId: row.workspaceId, at: row.createdAt } : null;
   }
 
   async list(user: UserRef, page: { offset?: number; limit?: number } = {}): Promise<{ entries: BookmarkEntry[]; total: number }> {

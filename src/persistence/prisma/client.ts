@@ -102,10 +102,13 @@ interface BookmarkDelegate {
   findMany(args: { where: BookmarkWhere; orderBy?: ({ createdAt: "desc" } | { paperId: "asc" })[]; skip?: number; take?: number;
     distinct?: "userId"[] }): PromiseLike<BookmarkRow[]>;
   count(args: { where: BookmarkWhere }): PromiseLike<number>;
+  findFirst(args: { where: { platform: string; userId: string; workspaceId: { not: string } }; orderBy: { createdAt: "desc" }[] }): PromiseLike<BookmarkRow | null>;
 }
 
 interface LastListKey { platform: string; workspaceId: string; channelId: string; userId: string }
 interface LastListDelegate {
+  findFirst(args: { where: { platform: string; userId: string; workspaceId: { not: string } }; orderBy: { updatedAt: "desc" }[] }):
+    PromiseLike<(LastListKey & { updatedAt: Date }) | null>;
   upsert(args: { where: { platform_workspaceId_channelId_userId: LastListKey }; create: LastListKey & { paperIds: string };
     update: { paperIds: string } }): PromiseLike<unknown>;
   findMany(args: { where: { OR: (Omit<LastListKey, "userId"> & { userId: { in: string[] } })[] }; orderBy: { updatedAt: "desc" }[]; take: number }):

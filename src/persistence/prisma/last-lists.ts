@@ -1,6 +1,7 @@
 // The last numbered list per person and channel (core/stores/last-lists.ts), one row each, overwritten.
 import { EVERYONE, type LastList, type LastListStore, type ListViewer } from "../../core/stores/last-lists.ts";
 import type { PrismaDb } from "./client.ts";
+import type { Platform } from "../../core/channel.ts";
 
 export class PrismaLastListStore implements LastListStore {
   constructor(private readonly db: PrismaDb) {}
@@ -9,6 +10,11 @@ export class PrismaLastListStore implements LastListStore {
     const key = { platform: viewer.platform, workspaceId: viewer.workspaceId, channelId: viewer.channelId, userId: viewer.userId };
     const value = JSON.stringify(shown);
     await this.db.lastList.upsert({ where: { platform_workspaceId_channelId_userId: key }, create: { ...key, paperIds: value }, update: { paperIds: value } });
+  }
+
+  async lastWorkspaceOf(platform: Platform, userId: string, except: string): Promise<{ workspaceId: string; at: Date } | null> {
+    const row = await this.db.lastList.findFirst({ where: { platform, userId, workspaceId: { not: except } }, orderBy: [{ updatedAt: "desc" }] });
+    return row ? { workspaceId: row.workspaceId, at: row.updatedAt } : null;
   }
 
   async recall(viewer: ListViewer, also?: ListViewer): Promise<LastList | null> {

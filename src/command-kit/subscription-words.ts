@@ -58,6 +58,10 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   jst: "Asia/Tokyo", kst: "Asia/Seoul", awst: "Australia/Perth", acst: "Australia/Adelaide", aest: "Australia/Sydney",
   aedt: "Australia/Sydney", nzst: "Pacific/Auckland", nzdt: "Pacific/Auckland",
 };
+/** The zones the abbreviations above stand for. */
+export function abbreviatedZones(): ReadonlySet<string> {
+  return new Set(Object.values(ZONE_ABBREVIATIONS));
+}
 // Three-letter ids the runtime still takes from Java's time zones, which read other zones than people mean
 // ("BST" is Bangladesh's, not British Summer Time; "AST" Alaska's, not Atlantic; "ART" Egypt's, not
 // Argentina's): asked which zone instead, never guessed.

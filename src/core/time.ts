@@ -79,6 +79,11 @@ const CITY_ZONES: Readonly<Record<string, string>> = Object.fromEntries(Object.e
   "Australia/Sydney": "canberra",
 }).flatMap(([zone, cities]) => cities.split(",").map((city) => [city, zone])));
 
+/** The zones of the cities listed above: where people using the bot often are. */
+export function cityZones(): ReadonlySet<string> {
+  return new Set(Object.values(CITY_ZONES));
+}
+
 // Building an Intl formatter costs far more than using one, and the digest tick asks for every
 // subscription's wall clock each minute: one formatter per zone, kept.
 const formatters = new Map<string, Intl.DateTimeFormat>();

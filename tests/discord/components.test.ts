@@ -209,6 +209,12 @@ describe("buttons, menus and autocomplete", () => {
       const answer = await h.emulator.waitFor((r) => r.path === `/interactions/${partial.id}/${partial.token}/callback`);
       expect(answer.body.data.choices, typed).toContainEqual({ name: choice, value: choice.split(" ")[0] });
     }
+    // An offset, which subscribe refuses (it would drift at daylight saving): the zones at that offset now.
+    for (const [typed, choice] of [["UTC+5:30", "Asia/Kolkata (UTC+05:30 now)"], ["gmt-3", "America/Sao_Paulo (UTC-03:00 now)"], ["+09:00", "Asia/Tokyo (UTC+09:00 now)"]] as const) {
+      const offset = autocomplete(h.emulator, "subscribe", { zone: typed }, "zone");
+      const answer = await h.emulator.waitFor((r) => r.path === `/interactions/${offset.id}/${offset.token}/callback`);
+      expect(answer.body.data.choices, typed).toContainEqual({ name: choice, value: choice.split(" ")[0] });
+    }
   });
 
   it("never logs the bot token", () => {

@@ -6,7 +6,7 @@ import type { PaperAction, PaperCard, Reply } from "../../core/messages/reply.ts
 import { shortId, textRepeatsCard } from "../../core/messages/reply.ts";
 import { slackSpelling, spellEmoji } from "../../core/messages/emoji.ts";
 import { arxivLinks, authorsLine, cardBlurb, starsLabel } from "../../core/messages/card-extras.ts";
-import { mapTyped } from "../../core/messages/typed.ts";
+import { mapTyped, plainTyped } from "../../core/messages/typed.ts";
 
 export type Block = types.KnownBlock;
 export interface SlackMessage { text: string; blocks: Block[] }
@@ -41,8 +41,11 @@ const escapeControls = (text: string): string => text.replace(/&/g, "&amp;").rep
  * space on each side of *, _, ~ and ` (none of them is bold, italic, struck or code then). */
 const unformatted = (text: string): string => text.replace(/[*_~`]/g, "\u200b$&\u200b");
 
+/** A link's label (a paper's title) shows as written: a title's * or _ ("V*: Guided Visual Search") would
+ * otherwise pair with the bold around a card's title, or with each other, and bold or italicize half of it. */
 export function link(url: string, label: string): string {
-  return `<${url.replace(/[<>|]/g, encodeURIComponent)}|${escapeText(label).replace(/\|/g, "¦")}>`;
+  const shown = unformatted(escapeControls(plainTyped(label)));
+  return `<${url.replace(/[<>|]/g, encodeURIComponent)}|${shown.replace(/\|/g, "¦")}>`;
 }
 
 function section(text: string): Block {

@@ -1,0 +1,25 @@
+// A paper's title as Slack shows it on a card: mrkdwn has no escape character, so a title's own * and _
+// must not pair with the bold the card puts around it, nor with each other.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { blockText, startHarness, type SlackHarness } from "./harness.ts";
+
+let h: SlackHarness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const TITLE = "V*: Guided Visual Search in *Zorvex* with snake_case_ names & ~tilde~ `ticks`";
+
+it("a title holding * _ ~ ` shows as written: none of them can bold, italicize, strike or code part of the card", async () => {
+  await h.services.papers.upsert([{ id: "2401.00001", arxivId: "2401.00001", title: TITLE, summary: "Zorvex search, guided.", authors: ["A. Person"],
+    keywords: [], githubRepo: null, publishedAt: null, upvotes: 1 }], "hf");
+  await h.services.catalog.sync();
+  const id = h.nextResponseId();
+  await h.requester.command("zorvex", h.emulator.responseUrl(id));
+  const answer = (await h.emulator.response(id)).body;
+  const card = (answer.blocks as any[]).find((b) => b.type === "section" && b.text.text.startsWith("*1. <"))!.text.text as string;
+  const label = /^\*1\. <[^|>]+\|(.*)>\*$/m.exec(card)![1]!;
+  // Each formatting character stands between zero-width spaces, where Slack reads it as a character, not markup.
+  expect(label.replace(/\u200b[*_~`]\u200b/g, "")).not.toMatch(/[*_~`]/);
+  expect(label.replace(/\u200b/g, "")).toBe(TITLE.replace("&", "&amp;"));
+  expect(blockText(answer.blocks)).toContain("Papers for");
+});

@@ -34,9 +34,11 @@ const ARXIV_ID = new RegExp(String.raw`(?:^|${ARXIV_PAGE}|arxiv:)\s*${ARXIV_NUMB
 // The same, as the whole of what was typed: an id, "arXiv:" and an id, or a link to one (Slack wraps links in <>).
 const WHOLE_ARXIV_REFERENCE = new RegExp(String.raw`^<?(?:(?:https?:\/\/)?(?:www\.)?(?:${ARXIV_PAGE})|arxiv:\s*)?${ARXIV_NUMBER}>?$`, "i");
 
-/** "2509.04664v2", "arXiv:2509.04664", "https://arxiv.org/abs/2509.04664v1" → "2509.04664"; anything else → null. */
+/** "2509.04664v2", "arXiv:2509.04664", "https://arxiv.org/abs/2509.04664v1" (in <> too) → "2509.04664"; anything else → null. */
 export function parseArxivId(input: string): string | null {
-  const match = ARXIV_ID.exec(input.trim());
+  // A link in angle brackets ("<https://arxiv.org/abs/…>": Slack's link markup, Discord's link without a preview)
+  // is the link, as isArxivReference reads it.
+  const match = ARXIV_ID.exec(input.trim().replace(/^<(.*)>$/s, "$1").trim());
   return match ? match[1]! : null;
 }
 

@@ -20,7 +20,7 @@ import { example, exampleOn, type ExampleOption } from "../command-kit/usage.ts"
 import { describeDay, digestTraits, normalizeTime, normalizeZone, parseSubscribeWords, wentOutWords } from "../command-kit/subscription-words.ts";
 import { cutAtWord, type Reply } from "../core/messages/reply.ts";
 import type { Subscription } from "../core/stores/subscriptions.ts";
-import { quoted, unquoted } from "../core/messages/typed.ts";
+import { quoted, typed, unquoted } from "../core/messages/typed.ts";
 
 export const DEFAULT_DIGEST_SIZE = 5;
 const SIZE_HINT = "The size is how many papers per digest, a number from 1 to 20, like size:5.";
@@ -85,7 +85,8 @@ export function subscribeAgain(platform: Platform, s: Subscription): string {
     ["time", s.localTime], ["zone", s.timeZone],
     ...(s.size !== DEFAULT_DIGEST_SIZE ? [["size", `size:${s.size}`, String(s.size)] as ExampleOption] : []),
     ...(s.ranking === "team" ? [["ranked", "ranked:team", "team"] as ExampleOption] : []),
-    ...(s.topic ? [["topic", s.topic] as ExampleOption] : []),
+    // The topic as typed, not as markup: "*bold*" is the words with their asterisks, to copy back.
+    ...(s.topic ? [["topic", typed(s.topic)] as ExampleOption] : []),
   ]);
 }
 

@@ -52,6 +52,15 @@ describe("/papers over real Bolt", () => {
     await papers("unsubscribe");
   });
 
+  // The subscribe command unsubscribe offers back is to be copied: its topic shows as typed, not as bold and italics.
+  it("unsubscribe offers back the topic as typed, its * and _ kept from formatting", async () => {
+    await papers("subscribe 09:00 UTC *world* _model_");
+    const { answer } = await papers("unsubscribe");
+    const offered = /Subscribe again any time with (.*)\.$/.exec(blockText(answer.blocks))![1]!;
+    expect(offered.replace(/\u200b[*_]\u200b/g, "")).not.toMatch(/[*_]/);
+    expect(offered.replace(/\u200b/g, "")).toBe("/papers subscribe 09:00 UTC *world* _model_");
+  });
+
   it("acks before doing the work: the ack arrives while the answer's delivery is still held open", async () => {
     const hold = h.emulator.holdResponses();
     try {

@@ -3,7 +3,8 @@
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { Reply } from "../../core/messages/reply.ts";
 import type { Services } from "../../core/services.ts";
-import { renderFileFallback, renderReply, type SlackMessage } from "./render.ts";
+import { renderReply, type SlackMessage } from "./render.ts";
+import { renderFileFallback } from "./render-file.ts";
 
 export interface Audience {
   client: webApi.WebClient;
@@ -37,7 +38,7 @@ export async function deliver(services: Services, to: Audience, reply: Reply): P
     } catch (error) {
       // The export still reaches them, inline, if Slack refuses the upload (no files:write, DMs disabled).
       services.log.warn({ err: error, user: to.userId, file: reply.file.name }, "slack file upload failed; sending inline");
-      await send(to, reply, renderFileFallback(reply));
+      for (const message of renderFileFallback(reply)) await send(to, reply, message);
     }
     return;
   }

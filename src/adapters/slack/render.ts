@@ -35,7 +35,7 @@ export function escapeText(text: string): string {
   return mapTyped(text, (typed) => unformatted(escapeControls(typed)), (rest) => escapeControls(rest).replace(/&lt;#([A-Z0-9]{2,20})&gt;/g, "<#$1>"));
 }
 
-const escapeControls = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+export const escapeControls = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** Typed text with Slack's formatting characters kept from pairing up: mrkdwn has no escape, so a zero-width
  * space on each side of *, _, ~ and ` (none of them is bold, italic, struck or code then). */
@@ -48,7 +48,7 @@ export function link(url: string, label: string): string {
   return `<${url.replace(/[<>|]/g, encodeURIComponent)}|${shown.replace(/\|/g, "¦")}>`;
 }
 
-function section(text: string): Block {
+export function section(text: string): Block {
   return { type: "section", text: { type: "mrkdwn", text: text.slice(0, MAX_SECTION) } };
 }
 
@@ -170,18 +170,6 @@ export function renderReply(reply: Reply): SlackMessage[] {
   const messages: SlackMessage[] = [];
   for (let i = 0; i < blocks.length; i += MAX_BLOCKS) messages.push({ text: i === 0 ? text : `${text} (continued)`, blocks: blocks.slice(i, i + MAX_BLOCKS) });
   return messages.length > 0 ? messages : [{ text, blocks: [] }];
-}
-
-/** A file that could not be uploaded, shown inline instead: a code block, cut to fit one message. */
-export function renderFileFallback(reply: Reply): SlackMessage {
-  reply = slackText(reply);
-  const file = reply.file!;
-  const room = MAX_SECTION - 200;
-  const body = file.content.length > room ? `${file.content.slice(0, room)}\n… (cut; ${file.content.length.toLocaleString("en")} characters in all)` : file.content;
-  return {
-    text: escapeText(`${reply.text} (${file.name})`),
-    blocks: [section(`${escapeText(reply.text)} I couldn't attach *${escapeText(file.name)}*, so here it is:`), section("```" + escapeText(body.replace(/```/g, "`\u200b``")) + "```")],
-  };
 }
 
 // Slack refuses a Home view of more blocks than this.

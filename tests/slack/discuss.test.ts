@@ -59,10 +59,26 @@ describe("Discuss on Slack", () => {
     await h.requester.reaction(true, { channel: "C0GENERAL", ts: starter.ts }, "EvDiscussBookmark", { userId: "U0CAROL" });
     const note = await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral").find((c) => c.params.user === "U0CAROL"));
     expect(note.params.text).toMatch(/^🔖 Bookmarked “/);
+    // Said in the thread, where Carol reacted, not only in the channel's main view.
+    expect(note.params.thread_ts).toBe(ts);
     expect(await h.services.bookmarks.has({ platform: "slack", workspaceId: h.emulator.teamId, userId: "U0CAROL" }, paperId)).toBe(true);
     // The thread's first message is no new post of the paper in the channel: sharing it again still posts.
     h.emulator.reset();
     expect(await shared()).not.toBe(ts);
+  });
+
+  it("a thread lookup Slack rate-limits does not hold the 🔖 note back: it comes at once, in the channel", async () => {
+    const ts = await shared();
+    await pressDiscuss(ts, "U0ALICE");
+    const starter = threadReplies(ts)[0]!;
+    h.emulator.failMethod("conversations.replies", { kind: "ratelimited", retryAfter: 30 });
+    const started = Date.now();
+    await h.requester.reaction(true, { channel: "C0GENERAL", ts: starter.ts }, "EvDiscussSlowLookup", { userId: "U0DAVE" });
+    const note = await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral").find((c) => c.params.user === "U0DAVE"));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(note.params.text).toMatch(/^🔖 Bookmarked “/);
+    expect(note.params.thread_ts).toBeUndefined();
+    h.emulator.failures.clear();
   });
 
   it("pressing again (by anyone) opens no second thread and says where the discussion is", async () => {

@@ -111,6 +111,7 @@ describe("share and the 🔖 reaction round trip", () => {
     const note = await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral")[0]);
     expect(note.params).toMatchObject({ channel: "C0GENERAL", user: "U0ALICE" });
     expect(note.params.text).toMatch(/Bookmarked/);
+    expect(note.params.thread_ts).toBeUndefined(); // a message in no thread: the note is in the channel
     expect(h.emulator.callsTo("chat.postMessage")).toHaveLength(0); // the channel sees nothing extra
     expect(await bookmarkIds()).toContain(paperId);
     // The App Home follows the reading list.

@@ -1,4 +1,5 @@
 // Slack ids → the platform-neutral context every command runs with.
+import type { webApi } from "@slack/bolt";
 import type { ChannelRef, UserRef } from "../../core/channel.ts";
 import type { CommandContext } from "../../command-kit/command.ts";
 import type { CommandRegistry } from "../../command-kit/registry.ts";
@@ -10,6 +11,9 @@ export interface SlackDeps {
   services: Services;
   registry: CommandRegistry;
   transport: ChatTransport;
+  /** For lookups a reply must not wait on: no retries, and a rate limit refused at once rather than slept out
+   * (the WebClient pauses all its calls for a Retry-After). The transport's own client. */
+  lookups: webApi.WebClient;
   /** Work that outlives its HTTP request (everything after ack); stop() waits for it. */
   track<T>(work: Promise<T>): Promise<T>;
 }

@@ -12,13 +12,16 @@ export interface Audience {
   /** Where the person asked; absent for clicks in the App Home. */
   channelId?: string;
   respond?: RespondFn;
+  /** The thread the person is looking at, where a private note without a response_url goes. */
+  threadTs?: string;
 }
 
 async function send(to: Audience, reply: Reply, message: SlackMessage): Promise<void> {
   if (to.respond) {
     await to.respond({ response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", replace_original: false, text: message.text, blocks: message.blocks });
   } else if (to.channelId) {
-    await to.client.chat.postEphemeral({ channel: to.channelId, user: to.userId, text: message.text, blocks: message.blocks });
+    await to.client.chat.postEphemeral({ channel: to.channelId, user: to.userId, text: message.text, blocks: message.blocks,
+      ...(to.threadTs ? { thread_ts: to.threadTs } : {}) });
   }
 }
 

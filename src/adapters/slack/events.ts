@@ -29,12 +29,35 @@ async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: str
     const reply = await handleReaction(services, user, slackChannel(teamId, channel), ts, added, async () => !!botUserId && event.item_user === botUserId);
     if (!reply) return;
     // Only the reactor sees the confirmation; the channel sees nothing but their emoji.
-    await deliver(services, { client, userId: event.user, channelId: channel }, reply);
+    const threadTs = await threadOf(channel, ts, deps);
+    await deliver(services, { client, userId: event.user, channelId: channel, ...(threadTs ? { threadTs } : {}) }, reply);
   } catch (error) {
     if (eventId) await services.events.release("slack", eventId).catch(() => undefined);
     throw error;
   }
   await refreshHome(client, services, user);
+}
+
+/** How long the confirmation waits to learn its thread; past this it goes to the channel. */
+const THREAD_LOOKUP_MS = 1_500;
+
+/**
+ * The thread a reacted message is a reply in (a discussion's first message), so the confirmation shows in
+ * that thread, where the person reacted, not only in the channel's main view. Slack's reaction event does
+ * not say; conversations.replies does, for a reply's own ts. A message in no thread, or a call Slack refuses
+ * (a group DM, without mpim:history), rate-limits or is slow to answer, gets its note in the channel as before.
+ * It asks through deps.lookups: Bolt's client would sleep out a 429, and hold back every call after it.
+ */
+function threadOf(channel: string, ts: string, deps: SlackDeps): Promise<string | undefined> {
+  const lookup = deps.lookups.conversations.replies({ channel, ts, limit: 1 }).then((answer) => {
+    const parent = (answer as { messages?: Array<{ thread_ts?: string }> }).messages?.[0]?.thread_ts;
+    return parent && parent !== ts ? parent : undefined;
+  }, (error: unknown) => {
+    deps.services.log.debug({ err: error, channel }, "conversations.replies failed: the reaction's note goes to the channel");
+    return undefined;
+  });
+  const late = new Promise<undefined>((resolve) => setTimeout(resolve, THREAD_LOOKUP_MS, undefined).unref());
+  return Promise.race([lookup, late]);
 }
 
 export function registerEvents(app: App, deps: SlackDeps): void {

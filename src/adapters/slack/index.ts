@@ -31,13 +31,14 @@ export async function startSlack(services: Services, registry: CommandRegistry,
   options: { port?: number; health?: Partial<HealthOptions>; routes?: HttpRoute[] } = {}): Promise<RunningSlack> {
   const { config, log } = services;
   if (!config.SLACK_BOT_TOKEN) throw new Error("startSlack needs SLACK_BOT_TOKEN");
-  const transport = new SlackTransport(createTransportClient(config, log));
+  const lookups = createTransportClient(config, log);
+  const transport = new SlackTransport(lookups);
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
     return work.finally(() => inFlight.delete(work));
   };
-  const deps: SlackDeps = { services, registry, transport, track };
+  const deps: SlackDeps = { services, registry, transport, lookups, track };
 
   const app = createSlackApp(config, log, [healthRoute(services, options.health),
     ...(options.routes ?? []).map((r) => ({ path: r.path, method: ["GET"], handler: r.handler }))]);

@@ -22,7 +22,7 @@ export const BOT_SCOPES: Record<string, string> = {
   "im:write": "open the direct message that export files and personal digests go to",
   "im:history": "find a personal digest message already posted after a restart (no duplicates)",
   "users:read": "your time zone (users.info) for your personal digest's time",
-  "channels:history": "find a digest message already posted after a restart (no duplicates)",
+  "channels:history": "find a digest message already posted after a restart (no duplicates), and the thread a 🔖 reaction is in",
   "groups:history": "the same, in private channels",
 };
 

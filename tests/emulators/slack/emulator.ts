@@ -90,6 +90,7 @@ export class SlackEmulator {
       },
       "conversations.open": (p) => { need(p, "users"); return { channel: { id: `D${String(p.users).split(",")[0]}` } }; },
       "conversations.history": (p) => this.history(p),
+      "conversations.replies": (p) => this.replies(p),
       // As Slack: every user has a tz (Slack's default is America/Los_Angeles); an unknown id is user_not_found.
       "users.info": (p) => {
         need(p, "user");
@@ -218,6 +219,17 @@ export class SlackEmulator {
       has_more: offset + limit < all.length,
       response_metadata: { next_cursor: offset + limit < all.length ? String(offset + limit) : "" },
     };
+  }
+
+  /** A message's thread, parent first, for the ts of the parent or of any reply; a message in no thread alone. */
+  private replies(p: Record<string, any>): Record<string, any> {
+    need(p, "channel", "ts");
+    const message = this.messages.find((m) => m.channel === String(p.channel) && m.ts === String(p.ts));
+    if (!message) throw new SlackError("thread_not_found");
+    const parentTs = message.threadTs ?? message.ts;
+    const thread = this.messages.filter((m) => m.channel === message.channel && (m.ts === parentTs || m.threadTs === parentTs));
+    const threaded = thread.length > 1;
+    return { messages: thread.map((m) => ({ type: "message", ts: m.ts, text: m.text, bot_id: m.botId, ...(threaded ? { thread_ts: parentTs } : {}) })), has_more: false };
   }
 
   private uploadUrl(p: Record<string, any>): Record<string, any> {

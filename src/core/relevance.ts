@@ -51,8 +51,15 @@ export function searchableTopic(index: SearchIndex, topic: string): string | nul
 /** The words of `query` no paper has in any form, quoted for a sentence ('"autoencoders"', '"a" or "b"'), or null.
  * `foundElsewhere`: a word it says yes to is not missing (a reading list's notes are searched too). */
 export function missingWordsText(index: SearchIndex, query: string, foundElsewhere?: (word: string) => boolean): string | null {
-  const missing = [...new Set(index.missingWords(query).map((w) => w.toLowerCase()))].filter((w) => !foundElsewhere?.(w)).slice(0, 3);
-  return missing.length ? missing.map((w) => `${quoted(asTyped(query, w).slice(0, 30))}`).join(" or ") : null;
+  const missing = [...new Set(index.missingWords(query).map((w) => w.toLowerCase()))].filter((w) => !foundElsewhere?.(w));
+  // Several missing words typed as one chunk (a pasted link) name that chunk once, not once per word.
+  const named = [...new Set(missing.map((w) => cutWord(asTyped(query, w))))].slice(0, 3);
+  return named.length ? named.map((w) => quoted(w)).join(" or ") : null;
+}
+
+/** A long word cut to fit a sentence, with an ellipsis saying so. */
+function cutWord(word: string): string {
+  return word.length > 30 ? `${word.slice(0, 29)}…` : word;
 }
 
 /** The word of `query` as it was typed ("über", "Größe") whose searched form (accents folded) is `word`: a

@@ -151,6 +151,12 @@ describe("/papers over real Bolt", () => {
     expect(blockText((await papers("transformer (zorblax),")).answer.blocks)).toMatch(/; no paper mentions "zorblax"\):/);
   });
 
+  it("names a pasted chunk holding several unknown words once, and marks a long one as cut", async () => {
+    expect((await papers("transformer zorblaxquux/qwvxyzzy/plimfrob")).answer.text).toMatch(/; no paper mentions "zorblaxquux\/qwvxyzzy\/plimfrob"\)\./);
+    expect((await papers("moe supercalifragilisticexpialidociousabcdefg1 zorblax")).answer.text)
+      .toMatch(/; no paper mentions "supercalifragilisticexpialido…" or "zorblax"\)\./);
+  });
+
   it("a single word no paper writes is said to be in none, though papers have words related to it", async () => {
     // No bundled paper says RAG; some say "retrieval" or "generation".
     expect((await papers("rag")).answer.text).toMatch(/^No paper mentions "rag" \(\d+ mention related words in passing\)\. Try another word for it, or see \/papers trending\./);

@@ -4,6 +4,7 @@
 // resumes a paused one). The answer says when the next one comes.
 import { z } from "zod";
 import { nothingToLookFor } from "../command-kit/hints.ts";
+import { channelNamedIn } from "../command-kit/named-channel.ts";
 import { addDays, describeWait, fireTime, upcomingDates } from "../core/digest/schedule.ts";
 import { WEEKDAYS, isoWeek, isoWeekday, upcomingWeeks } from "../core/digest/weekly.ts";
 import { nextDigest } from "../core/digest/next.ts";
@@ -126,16 +127,25 @@ export const subscribeCommand = defineCommand({
       try { time = input.time === "09:00" && mine ? time : normalizeTime(input.time); } catch { /* said when subscribed daily */ }
       throw new UserError("personal_weekly", `Your personal digest is daily; ${personalExample(ctx.user.platform, time, input.zone ?? mine?.timeZone)} sets its time.`);
     }
+    // The examples keep what was asked for: a personal or weekly digest, not this channel's daily one.
+    const kind = (): ExampleOption[] => [...(personal ? [["who", "me"] as ExampleOption] : []),
+      ...(weekly ? [["every", "weekly"], ["day", input.day ?? "mon"]] as ExampleOption[] : []), ["time", normalizeTime(input.time)],
+      ...(input.zone ? [["zone", input.zone] as ExampleOption] : [])];
+    // "#random" among the words was meant as where the digest goes (command-kit/named-channel.ts).
+    const named = input.topic ? channelNamedIn(input.topic) : null;
+    if (named) {
+      const rest: ExampleOption[] = named.rest ? [["topic", typed(named.rest)]] : [];
+      throw new UserError("channel_in_topic", personal
+        ? `${quoted(named.channel)} names a channel; your own digest comes by DM, and its topic is words: type it without the #.`
+        : `${quoted(named.channel)} names a channel, and a digest goes to the channel it is set up in: run ${exampleOn(ctx.user.platform, "subscribe", [...kind(), ...rest])} ` +
+          "in that channel itself (invite me there first if it is private). For papers about the word, type it without the #.");
+    }
     // A topic of only common words ("the", "at") would pick nearly every paper, as a search of them would;
     // one of only words to leave out ("-survey") would pick none.
     const topicSplit = input.topic ? splitQuery(input.topic) : null;
     if (input.topic && topicSplit && onlyCommonWords(topicSplit.rest)) {
-      // The example keeps what was asked for: a personal or weekly digest, not this channel's daily one.
-      const kind: ExampleOption[] = [...(personal ? [["who", "me"] as ExampleOption] : []),
-        ...(weekly ? [["every", "weekly"], ["day", input.day ?? "mon"]] as ExampleOption[] : []), ["time", normalizeTime(input.time)],
-        ...(input.zone ? [["zone", input.zone] as ExampleOption] : [])];
       throw new UserError("vague_topic", `${nothingToLookFor(input.topic.slice(0, 40), onlyLeftOut(topicSplit),
-        (topic) => exampleOn(ctx.user.platform, "subscribe", [...kind, ["topic", topic]]))}, or leave the topic out for all trending papers.`);
+        (topic) => exampleOn(ctx.user.platform, "subscribe", [...kind(), ["topic", topic]]))}, or leave the topic out for all trending papers.`);
     }
     const localTime = normalizeTime(input.time);
     // A personal digest's picks are ranked for the person (their bookmarks): there is no team order to choose.

@@ -61,6 +61,16 @@ describe("/papers over real Bolt", () => {
     expect(offered.replace(/\u200b/g, "")).toBe("/papers subscribe 09:00 UTC *world* _model_");
   });
 
+  // As Slack's /remind takes "#channel": the person meant the digest for #random, not this channel's about "random".
+  it("a channel named with subscribe is not taken as the topic of this channel's digest: it says where to run it", async () => {
+    for (const text of ["subscribe #random 09:00 UTC", "subscribe 09:00 UTC &lt;#C0RANDOM|random&gt; diffusion"]) {
+      const { answer } = await papers(text);
+      expect(answer.text).toMatch(/^"(#random|&lt;#C0RANDOM\|random&gt;)" names a channel, and a digest goes to the channel it is set up in: run \/papers subscribe 09:00 UTC( diffusion)? in that channel itself/);
+      expect(blockText(answer.blocks)).toMatch(/^:warning: /);
+    }
+    expect(await h.services.subscriptions.get({ platform: "slack", workspaceId: h.emulator.teamId, channelId: "C0GENERAL" })).toBeNull();
+  });
+
   it("acks before doing the work: the ack arrives while the answer's delivery is still held open", async () => {
     const hold = h.emulator.holdResponses();
     try {

@@ -10,6 +10,7 @@ import type { CommandContext } from "./command.ts";
 import { runCommand } from "./dispatch.ts";
 import type { CommandRegistry } from "./registry.ts";
 import { markNotInterested, notInterestedReply } from "./not-interested.ts";
+import { saveBookmark, unmarkedWords } from "./save-bookmark.ts";
 import { exampleOn } from "./usage.ts";
 import { errorReply, notice, shortId, toCard, type PaperAction, type Reply } from "../core/messages/reply.ts";
 
@@ -24,9 +25,12 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
   if (!paper) return errorReply(paperGone(user.platform));
   switch (action) {
     case "bookmark":
-      return notice(await services.bookmarks.add(user, paper.id)
-        ? `🔖 Bookmarked “${paper.title}”. See your list with /papers bookmarks.`
-        : `“${paper.title}” is already in your bookmarks.`);
+    {
+      const saved = await saveBookmark(services, user, paper.id);
+      return notice(saved.isNew
+        ? `🔖 Bookmarked “${paper.title}”. See your list with /papers bookmarks.${unmarkedWords(saved)}`
+        : `“${paper.title}” is already in your bookmarks.${unmarkedWords(saved)}`);
+    }
     case "unbookmark":
       return notice(await services.bookmarks.remove(user, paper.id)
         ? `Removed “${paper.title}” from your bookmarks.` : `“${paper.title}” was not in your bookmarks.`);
@@ -115,8 +119,9 @@ export async function handleReaction(services: Services, user: UserRef, channel:
   const paper = await services.catalog.find(paperId);
   const title = paper?.title ?? "that paper";
   if (added) {
-    const isNew = await services.bookmarks.add(user, paperId, true);
-    return notice(isNew ? `🔖 Bookmarked “${title}”. See your list with /papers bookmarks.` : `“${title}” is already in your bookmarks.`);
+    const saved = await saveBookmark(services, user, paperId, true);
+    return notice(saved.isNew ? `🔖 Bookmarked “${title}”. See your list with /papers bookmarks.${unmarkedWords(saved)}`
+      : `“${title}” is already in your bookmarks.${unmarkedWords(saved)}`);
   }
   // Taking the reaction back undoes what the reaction did, and no more (stores/bookmarks.ts unreact).
   const unbookmark = exampleOn(user.platform, "unbookmark", [["id", shortId({ id: paperId, arxivId: paper?.arxivId ?? null })]]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { saveBookmark, unmarkedWords } from "../command-kit/save-bookmark.ts";
 import { readingList, type ReadingListItem } from "../core/export/reading-list.ts";
 import { noteHasWord, searchReadingList } from "../core/export/bookmark-search.ts";
 import { onlyLeftOut, splitQuery } from "../core/search/query.ts";
@@ -44,7 +45,10 @@ export async function change(ctx: CommandContext, what: (typeof CHANGES)[number]
     what === "add" ? `search for it with ${searchFor(ctx.user.platform, id)}, then bookmark it by its number.` : "see your list with /papers bookmarks.");
   const title = `“${paper.title}”`;
   switch (what) {
-    case "add": return notice(await services.bookmarks.add(user, paper.id) ? `🔖 Bookmarked ${title}.` : `${title} is already in your bookmarks.`);
+    case "add": {
+      const saved = await saveBookmark(services, user, paper.id);
+      return notice(`${saved.isNew ? `🔖 Bookmarked ${title}.` : `${title} is already in your bookmarks.`}${unmarkedWords(saved)}`);
+    }
     case "remove": return notice(await services.bookmarks.remove(user, paper.id) ? `Removed ${title} from your bookmarks.` : `${title} was not in your bookmarks.`);
     case "read":
     case "unread": {

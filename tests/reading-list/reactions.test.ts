@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createRegistry } from "../../src/commands/index.ts";
 import { runCommand } from "../../src/command-kit/dispatch.ts";
-import { handleReaction } from "../../src/command-kit/interactions.ts";
+import { handlePaperAction, handleReaction } from "../../src/command-kit/interactions.ts";
 import type { CommandContext } from "../../src/command-kit/command.ts";
 import type { Platform } from "../../src/core/channel.ts";
 import type { TestServices } from "../support/services.ts";
@@ -26,6 +26,7 @@ function as(userId: string, platform: Platform = "slack") {
   const user = { platform, workspaceId: "T1", userId };
   const ctx: CommandContext = { services, user, channel: channelOn(platform), canManageChannel: true, now: new Date("2025-03-12T09:00:00Z") };
   return {
+    ctx,
     command: (name: string, options: Record<string, unknown>) => runCommand(registry, name, options, ctx),
     react: (added: boolean) => handleReaction(services, user, channelOn(platform), MESSAGE, added),
     bookmark: () => services.db.bookmark.findFirst({ where: { userId } }),
@@ -71,4 +72,20 @@ it("a reaction's bookmark saved again on purpose, or marked read, is the person'
   await ed.command("bookmarks", { change: "read", id: paperId });
   expect((await ed.react(false))?.text).toMatch(/stays in your bookmarks, since you marked it read/);
   expect(await ed.bookmark()).not.toBeNull();
+});
+
+it("a paper marked not interested and then bookmarked, by command, button or 🔖, loses the mark: the later wish wins", async () => {
+  for (const [who, save] of [
+    ["U-cmd", (p: ReturnType<typeof as>) => p.command("bookmark", { id: paperId })],
+    ["U-btn", (p: ReturnType<typeof as>) => handlePaperAction(p.ctx, registry, "bookmark", paperId)],
+    ["U-react", (p: ReturnType<typeof as>) => p.react(true)],
+  ] as const) {
+    const someone = as(who);
+    await someone.command("not-interested", { paper: paperId });
+    expect(await services.notInterested.list(someone.ctx.user)).toEqual([paperId]);
+    expect((await save(someone))?.text).toMatch(/^🔖 Bookmarked “.+”\..* It is no longer marked not interested\.$/);
+    expect(await services.notInterested.list(someone.ctx.user)).toEqual([]);
+    // Saving it again says nothing more about a mark that is gone.
+    expect((await someone.command("bookmark", { id: paperId })).text).toMatch(/is already in your bookmarks\.$/);
+  }
 });

@@ -1,0 +1,17 @@
+// Saving a paper, from the command, its button or a 🔖: the later wish wins, so a paper marked "not
+// interested" before and bookmarked now loses the mark (else for-you would go on leaving it out of its seeds
+// and say "1 is marked not interested"), and the person is told, as marking a saved paper tells them too.
+import type { UserRef } from "../core/channel.ts";
+import type { Services } from "../core/services.ts";
+
+export interface Saved { isNew: boolean; unmarked: boolean }
+
+export async function saveBookmark(services: Pick<Services, "bookmarks" | "notInterested">, user: UserRef, paperId: string, byReaction = false): Promise<Saved> {
+  const isNew = await services.bookmarks.add(user, paperId, byReaction);
+  return { isNew, unmarked: await services.notInterested.remove(user, paperId) };
+}
+
+/** What saving said beyond "Bookmarked": "" or the sentence about the mark it took back. */
+export function unmarkedWords({ unmarked }: Saved): string {
+  return unmarked ? " It is no longer marked not interested." : "";
+}

@@ -12,7 +12,7 @@ import type { CommandRegistry } from "./registry.ts";
 import { MAX_QUERY_LENGTH } from "./limits.ts";
 import { examplesFor, usageOn } from "./usage.ts";
 import { editDistance } from "../config.ts";
-import type { Platform } from "../core/channel.ts";
+import { fromDirectMessages, type Platform } from "../core/channel.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
 import { DatabaseBusyError } from "../core/stores/busy.ts";
 import { splitByRelevance } from "../core/relevance.ts";
@@ -73,7 +73,8 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
     if (!parsed.success) throw new UserError("bad_option", describeZodError(command, parsed.error, ctx.user.platform));
     const reply = await command.execute(ctx, parsed.data);
     if (ctx.rememberLists !== false) rememberQuietly(ctx, reply, listName(name, parsed.data)); // not awaited: see paper-ref.ts
-    return reply;
+    // Share posts the paper where it was pressed: in a direct message there is no team to post it to.
+    return reply.actions?.includes("share") && fromDirectMessages(ctx.channel) ? { ...reply, actions: reply.actions.filter((a) => a !== "share") } : reply;
   } catch (error) {
     if (error instanceof UserError) { outcome.value = "user_error"; return errorReply(oneLine(examplesFor(error.message, ctx.user.platform))); }
     outcome.value = error instanceof DatabaseBusyError ? "busy" : "error";

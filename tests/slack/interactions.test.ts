@@ -174,6 +174,20 @@ describe("share and the 🔖 reaction round trip", () => {
   });
 });
 
+describe("share in a direct message", () => {
+  it("a list in a DM offers no Share, and an old Share button pressed there posts nothing and says where sharing works", async () => {
+    const rid = h.nextResponseId();
+    await h.requester.command("moe", h.emulator.responseUrl(rid), { channelId: "D0ALICE" });
+    const listed = (await h.emulator.response(rid)).body;
+    const buttons = elements(listed.blocks, "button").map((b) => b.action_id);
+    expect(buttons).toContain("paper_bookmark");
+    expect(buttons).not.toContain("paper_share");
+    const { confirmation } = await share(paperId, "D0ALICE");
+    expect(confirmation.text).toBe("I can only share papers to channels; run the search in a channel to share from it.");
+    expect(h.emulator.okCalls("chat.postMessage").filter((c) => c.params.channel === "D0ALICE")).toHaveLength(0);
+  });
+});
+
 describe("buttons, App Home and exports", () => {
   it("Bookmark and Remove buttons answer privately; in the Home tab the refreshed list is the answer", async () => {
     await h.services.bookmarks.remove(alice, paperId);

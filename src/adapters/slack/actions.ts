@@ -7,7 +7,6 @@ import { openDiscussion } from "../../command-kit/discuss.ts";
 import { errorReply, type PaperAction, type Reply } from "../../core/messages/reply.ts";
 import type { CommandContext } from "../../command-kit/command.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../core/transport.ts";
-import { isDirectMessage } from "../../core/channel.ts";
 import { commandContext, type SlackDeps } from "./context.ts";
 import { deliver, type Audience } from "./deliver.ts";
 import { refreshHome } from "./home.ts";
@@ -27,9 +26,7 @@ async function share(ctx: CommandContext, deps: SlackDeps, paperId: string): Pro
     return await sharePaper(ctx, deps.transport, paperId);
   } catch (error) {
     if (error instanceof ChannelUnavailableError) {
-      return errorReply(isDirectMessage(ctx.channel)
-        ? "I can only share papers to channels; run the search in a channel to share from it."
-        : "I can't post in this channel yet; add me with /invite @papers-bot and click Share again.");
+      return errorReply("I can't post in this channel yet; add me with /invite @papers-bot and click Share again.");
     }
     if (error instanceof TransientPostError) return errorReply("Slack is busy right now; click Share again in a moment.");
     throw error;

@@ -98,6 +98,9 @@ export interface PostgresTarget { config: pg.ClientConfig; schema: string; poolS
 
 const keepAlive = { keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_AFTER_MS };
 
+/** sslmode values whose meaning pg (without uselibpqcompat) changes from libpq's. */
+const LIBPQ_SSL_MODES = new Set(["prefer", "require", "verify-ca"]);
+
 /**
  * Reads the schema from the URL the way Prisma does (`?schema=name`), or from
  * `?options=-c search_path=name`. The Prisma client qualifies every table with its schema
@@ -113,6 +116,13 @@ export function postgresTarget(url: string): PostgresTarget {
   if (!PLAIN_IDENTIFIER.test(schema)) throw new MigrationError(`The PostgreSQL schema "${schema.slice(0, 70)}" is not a plain identifier.`);
   const limit = Number(parsed.searchParams.get("connection_limit") ?? DEFAULT_POOL_SIZE);
   for (const param of ["schema", "connection_limit"]) parsed.searchParams.delete(param);
+  // pg alone reads sslmode=prefer, require and verify-ca as verify-full, unlike libpq, psql and the Prisma
+  // CLI, and says so in a ten-line warning on stderr: a managed server's URL ("?sslmode=require", often
+  // a self-signed or private-CA certificate) was refused, and the warning broke the JSON log. Its libpq
+  // mode reads them as every other client does; verify-full still checks the certificate and host.
+  if (LIBPQ_SSL_MODES.has(parsed.searchParams.get("sslmode") ?? "") && !parsed.searchParams.has("uselibpqcompat")) {
+    parsed.searchParams.set("uselibpqcompat", "true");
+  }
   if (schema !== "public" && !named.inOptions) parsed.searchParams.set("options", `${options} -c search_path=${schema}`.trim());
   return {
     config: { connectionString: parsed.toString() },

@@ -101,7 +101,7 @@ function pinoLogger(options: LoggerOptions): Logger {
   const errorWithSource = (error: Error) => {
     // A database another process holds locked is expected, not a bug: what happened, without the stack
     // and the driver's code frame (stores/busy.ts), or every refused write fills the log with them.
-    if (error?.name === "DatabaseBusyError") return { type: error.name, message: error.message };
+    if (error?.name === "DatabaseBusyError" || error?.name === "DatabaseUnreachableError") return { type: error.name, message: error.message };
     const serialized = pino.stdSerializers.err(error);
     // The reason alone, as the CLI says it: a Prisma message is a code frame of our source and then the
     // reason, on many lines. The whole of it stays in `stack`, which starts with it.

@@ -14,7 +14,7 @@ import { examplesFor, usageOn } from "./usage.ts";
 import { editDistance } from "../config.ts";
 import { fromDirectMessages, type Platform } from "../core/channel.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
-import { DatabaseBusyError } from "../core/stores/busy.ts";
+import { DatabaseBusyError, DatabaseUnreachableError } from "../core/stores/busy.ts";
 import { splitByRelevance } from "../core/relevance.ts";
 import type { SearchIndex } from "../core/search/index.ts";
 import type { CommandOutcome } from "../core/metrics.ts";
@@ -79,7 +79,7 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
     if (error instanceof UserError) { outcome.value = "user_error"; return errorReply(oneLine(examplesFor(error.message, ctx.user.platform))); }
     outcome.value = error instanceof DatabaseBusyError ? "busy" : "error";
     const ref = randomBytes(4).toString("hex");
-    if (error instanceof DatabaseBusyError) ctx.services.log.warn({ err: error, ref, command: name }, "command found the database busy");
+    if (error instanceof DatabaseBusyError) ctx.services.log.warn({ err: error, ref, command: name }, `command found the database ${error instanceof DatabaseUnreachableError ? "unreachable" : "busy"}`);
     else ctx.services.log.error({ err: error, ref, command: name, platform: ctx.user.platform }, "command failed");
     return failureReply(error, ref);
   }

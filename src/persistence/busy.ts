@@ -4,7 +4,7 @@
 // (lock_timeout, postgresql/connect.ts); a transaction, TRANSACTION_WAIT_MS. Either way the stores then
 // throw core's DatabaseBusyError, and the person gets one sentence within Slack's 3 s instead of an
 // apology, or an answer long after they gave up.
-import { DatabaseBusyError } from "../core/stores/busy.ts";
+import { DatabaseBusyError, DatabaseUnreachableError } from "../core/stores/busy.ts";
 
 /** How long a write waits for a lock another process holds. */
 export const WRITE_WAIT_MS = 2_000;
@@ -28,6 +28,31 @@ export function isDriverBusy(error: unknown): boolean {
   return false;
 }
 
+// What the driver adapter, Prisma, pg or PostgreSQL says when the server cannot be reached or the
+// connection was cut: Prisma's "can't reach" and "server has closed the connection"; the adapter's kinds
+// for the same; PostgreSQL's connection exceptions (08…), a server shutting down or starting up
+// (57P01-57P03) or out of connections (53300); the socket's own errors; and pg's "Connection terminated
+// unexpectedly", which reaches us as a plain Error with no code.
+const UNREACHABLE_PRISMA_CODES = new Set(["P1001", "P1017"]);
+const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "TooManyConnections"]);
+const UNREACHABLE_SQLSTATE = /^(08\w{3}|57P0[1-3]|53300)$/;
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
+
+/** Why the database could not be reached, in the driver's words, or null when `error` is something else. */
+export function unreachableReason(error: unknown): string | null {
+  for (let e = error as Record<string, any> | null | undefined, depth = 0; e && depth < 5; depth++) {
+    const adapter = e.meta?.driverAdapterError?.cause ?? (e.name === "DriverAdapterError" ? e.cause : undefined);
+    const sqlState = typeof e.code === "string" && typeof e.severity === "string" ? e.code : adapter?.originalCode;
+    if (UNREACHABLE_PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code) || UNREACHABLE_KINDS.has(adapter?.kind)
+      || (typeof sqlState === "string" && UNREACHABLE_SQLSTATE.test(sqlState))
+      || (typeof e.message === "string" && /^Connection terminated/.test(e.message))) {
+      return String(e.message ?? "").split("\n").map((line) => line.trim()).filter(Boolean).at(-1) ?? null;
+    }
+    e = e.meta?.driverAdapterError ?? (e.cause instanceof Error ? e.cause : null);
+  }
+  return null;
+}
+
 /** Prisma's P1008 (a socket timeout) anywhere in the chain, as opposed to a lock's error code. */
 function timedOut(error: unknown): boolean {
   for (let e = error as Record<string, any> | null | undefined, depth = 0; e && depth < 5; depth++) {
@@ -39,12 +64,14 @@ function timedOut(error: unknown): boolean {
 
 /**
  * The store as it is, except that a failure meaning "busy", from any of its methods, reaches the caller
- * as DatabaseBusyError: what the driver said stays in persistence (as its `cause`, for the logs).
+ * as DatabaseBusyError (a database that cannot be reached, as DatabaseUnreachableError): what the driver said stays in persistence (as its `cause`, for the logs).
  * `timeoutMeans`: what a socket timeout means on this provider, for the log (on PostgreSQL a lock wait
  * fails with its own code, so a timeout there is a server that did not answer; on SQLite it is the lock).
  */
 export function reportingBusy<T extends object>(store: T, timeoutMeans?: string): T {
   const translate = (error: unknown): never => {
+    const unreachable = isDriverBusy(error) ? null : unreachableReason(error);
+    if (unreachable !== null) throw new DatabaseUnreachableError({ cause: error, message: `The database could not be reached (${unreachable})` });
     if (!isDriverBusy(error)) throw error;
     throw new DatabaseBusyError({ cause: error, ...(timeoutMeans && timedOut(error) ? { message: timeoutMeans } : {}) });
   };

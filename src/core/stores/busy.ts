@@ -9,3 +9,17 @@ export class DatabaseBusyError extends Error {
     this.name = "DatabaseBusyError";
   }
 }
+
+/**
+ * The database could not be reached at all: PostgreSQL down or restarting, or the connection cut (a
+ * failover, a proxy in front of a dead server). Nothing was written, and like a held lock it is nobody's
+ * bug and likely to pass: logged as a warning, the person told so in one sentence, not given an apology
+ * with a reference as for a bug of ours. A kind of DatabaseBusyError, so every caller that treats busy as
+ * passing treats this so too. `message` names what the driver said (never the URL).
+ */
+export class DatabaseUnreachableError extends DatabaseBusyError {
+  constructor(options: { cause?: unknown; message: string }) {
+    super(options);
+    this.name = "DatabaseUnreachableError";
+  }
+}

@@ -9,6 +9,7 @@ import type { HfClient } from "../sources/hf/client.ts";
 import { hfClientFor, refreshFromHf, type RefreshResult } from "../sources/hf/refresh.ts";
 import type { Services } from "../core/services.ts";
 import type { Running } from "../core/lifecycle.ts";
+import { REFRESH_JOB } from "../core/stores/job-runs.ts";
 
 export function utcDate(at: Date, daysBack = 0): string {
   return new Date(at.getTime() - daysBack * 86_400_000).toISOString().slice(0, 10);
@@ -65,6 +66,11 @@ export function startRefreshJob(services: Services, options: { client?: HfClient
     return inFlight;
   };
   const task = scheduleJob("HF_REFRESH_CRON", config.HF_REFRESH_CRON, () => { void tick(); }, { name: "papers-refresh", timezone: "UTC" });
+  // The gauge says when the papers were last refreshed, which a restart does not change: seeded from the
+  // shared record (what /healthz reports), so a restart while Hugging Face is down does not read as 1970
+  // and fire "older than a few hours" at once. A database that cannot say leaves it to the first refresh.
+  const { metrics } = services;
+  if (metrics) services.jobRuns.read([REFRESH_JOB]).then(([run]) => { if (run?.lastSuccessAt) metrics.refreshSucceeded(run.lastSuccessAt); }, () => {});
   // A bot that just started should not serve an hour-old list until the first tick.
   void tick().then((outcome) => options.onFirstRun?.(outcome));
   return {

@@ -31,6 +31,7 @@ export function createMetrics(options: { hfRefresh?: boolean } = {}): PromMetric
   const lastTick = new Gauge({ name: "papers_digest_last_tick_timestamp_seconds", help: "When the last digest tick completed (Unix seconds).", registers: [registry] });
   const lastRefresh = options.hfRefresh === false ? null
     : new Gauge({ name: "papers_hf_last_refresh_success_timestamp_seconds", help: "When the last Hugging Face refresh succeeded (Unix seconds).", registers: [registry] });
+  let lastRefreshAt = 0;
   return {
     registry,
     commandFinished({ platform, command, outcome, seconds }) {
@@ -44,7 +45,10 @@ export function createMetrics(options: { hfRefresh?: boolean } = {}): PromMetric
       if (outcome === "failed") digestMessages.inc({ platform, outcome: "failed" });
     },
     digestTickFinished: (at) => lastTick.set(at.getTime() / 1000),
-    refreshSucceeded: (at) => lastRefresh?.set(at.getTime() / 1000),
+    // Only forward: the record read at start-up (jobs/refresh.ts) may land after this process's own first refresh.
+    refreshSucceeded(at) {
+      if (at.getTime() / 1000 > lastRefreshAt) { lastRefreshAt = at.getTime() / 1000; lastRefresh?.set(lastRefreshAt); }
+    },
   };
 }
 

@@ -23,7 +23,14 @@ function allowed(field: string, [, low, high, names]: CronField): Set<number> {
     const [range = "*", step = "1"] = part.split("/");
     const [from, to] = range === "*" ? [low, high] : range.includes("-") ? range.split("-").map(value) as [number, number]
       : [value(range), part.includes("/") ? high : value(range)];
-    for (let v = from; v <= to; v += Number(step)) out.add(high === 7 && v === 7 ? 0 : v);
+    // A range that ends below its start wraps round, as node-cron runs it ("22-2": 22, 23, 0, 1, 2;
+    // "fri-mon"): read as empty, it left the schedule with no runs and /healthz with no limit at all.
+    const top = high === 7 ? 6 : high, size = top - low + 1;
+    const span = from <= to ? to - from : (((to - from) % size) + size) % size;
+    for (let offset = 0; offset <= span; offset += Number(step)) {
+      const v = from + offset > top && from > to ? from + offset - size : from + offset;
+      out.add(high === 7 && v === 7 ? 0 : v);
+    }
   }
   return out;
 }

@@ -101,6 +101,10 @@ describe("the digest job's schedule", () => {
     expect(staleDigestAfterMs("0 9 * * 1-5")).toBe((3 * 24 * 60 + 4 + 60) * 60_000);
     // Weekends only: Sunday 09:00 to the next Saturday 09:00 is the longest wait.
     expect(staleDigestAfterMs("0 9 * * sat,sun")).toBe((6 * 24 * 60 + 4 + 60) * 60_000);
+    // A range that wraps round, as node-cron runs it: 02:55 to 22:00; Monday 09:00 to Friday 09:00.
+    expect(staleDigestAfterMs("*/5 22-2 * * *")).toBe((19 * 60 + 5 + 4 + 60) * 60_000);
+    expect(staleDigestAfterMs("0 9 * * fri-mon")).toBe((4 * 24 * 60 + 4 + 60) * 60_000);
+    expect(staleDigestAfterMs("55-5 * * * *")).toBe((50 + 4) * 60_000);
     // Days of the month or months: waits that span months (the 28th to the 1st; a yearly one): never stale.
     for (const e of ["0 0 1 1 *", "0 9 1-28 * *", "*/5 * * 1-6 *"]) expect(staleDigestAfterMs(e), e).toBe(Infinity);
   });

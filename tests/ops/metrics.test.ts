@@ -105,6 +105,13 @@ describe("GET /metrics", () => {
     expect(await on.registry.metrics()).toContain(`${gauge} 1741684020\n`);
   }, 30_000);
 
+  it("shares Bolt's port with /healthz, which answers a HEAD probe as the small server does", async () => {
+    const head = await fetch(`${base}/healthz`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toMatch(/^application\/json/);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+
   it("is served beside /healthz by the small server (Socket Mode, Discord only)", async () => {
     const server = await startHealthServer(services, 0, {}, [{ path: METRICS_PATH, handler: metricsHandler(metrics, services.log) }]);
     try {

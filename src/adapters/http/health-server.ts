@@ -38,9 +38,10 @@ export function healthHandler(services: HealthServices, options: Partial<HealthO
   };
 }
 
-/** For Bolt's `customRoutes` (HTTP mode): the same handler on Bolt's own server and port. */
+/** For Bolt's `customRoutes` (HTTP mode): the same handler on Bolt's own server and port. HEAD as well,
+ * as the small server answers it: a load balancer's or uptime monitor's HEAD probe got Bolt's 404. */
 export function healthRoute(services: HealthServices, options: Partial<HealthOptions> = {}) {
-  return { path: HEALTH_PATH, method: ["GET"], handler: healthHandler(services, options) };
+  return { path: HEALTH_PATH, method: ["GET", "HEAD"], handler: healthHandler(services, options) };
 }
 
 /** Another GET endpoint served beside /healthz (GET /metrics). */

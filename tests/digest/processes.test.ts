@@ -88,4 +88,21 @@ describe("digest across processes", () => {
     expect(await services.db.postedMessage.count({ where: { channelId: "@UPKILL" } })).toBe(5);
     slack.setRateLimit(false);
   }, 90_000);
+
+  it("a run that could not reach Slack, rerun as it was once Slack answers, posts the digest", async () => {
+    // What an operator does: the run failed (a mistyped SLACK_API_URL, the network), they fix it and run
+    // the same command again. Before, the failed run's release left a lease up to its own --now instant
+    // plus the time it took, so the rerun said "skipped (already delivered or in progress elsewhere)",
+    // exit 0, and nothing was posted.
+    await subscribe(services, { platform: "slack", workspaceId: slack.teamId, channelId: "CRETRY" }, { size: 2 });
+    const now = "2025-03-14T09:00:00Z";
+    const failed = await run({ DATABASE_URL: services.testDatabase.url, SLACK_BOT_TOKEN: slack.token,
+      SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: "http://127.0.0.1:9/api/" }, now).done;
+    expect(failed.code, failed.stderr).toBe(1);
+    expect(failed.report.channels.find((c: any) => c.channel.endsWith(":CRETRY"))).toMatchObject({ outcome: "failed", posted: 0 });
+    const rerun = await digestRun(now).done;
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.report.channels.find((c: any) => c.channel.endsWith(":CRETRY"))).toMatchObject({ outcome: "posted", posted: 3 });
+    expect(keysOf("CRETRY")).toHaveLength(3);
+  }, 60_000);
 });

@@ -55,7 +55,7 @@ export async function deliver(ledger: DeliveryLedger, transport: ChatTransport, 
       return { outcome: "failed", posted: run.posted, reason: `paused: ${error.reason}`, unavailable: error.reason };
     }
     const transient = error instanceof TransientPostError;
-    await ledger.release(claim.deliveryId, control.clock(), (error as Error)?.message ?? String(error));
+    await ledger.release(claim.deliveryId, (error as Error)?.message ?? String(error));
     return { outcome: "failed", posted: run.posted, resumed: claim.resumed, failure: { error, transient },
       reason: transient ? `platform busy (${(error as Error).message}); retrying next tick` : "unexpected error; retrying next tick" };
   }

@@ -27,6 +27,9 @@ export interface Claim {
   claimedAt: Date;
 }
 
+/** The lease of a released row: over for every clock. */
+const RELEASED = new Date(0);
+
 /** Short enough for a Discord nonce (25 characters), unique per message of a delivery. */
 export function idempotencyKey(deliveryId: number, position: number): string {
   return `pd${deliveryId}.${position}`;
@@ -81,9 +84,14 @@ export class DeliveryLedger {
     return this.store.finish(deliveryId, this.owner, status, at, error);
   }
 
-  /** Gives the row up for now (transient trouble, shutdown): the next tick may take it over at once. */
-  release(deliveryId: number, at: Date, error?: string): Promise<void> {
-    return this.store.release(deliveryId, this.owner, at, error);
+  /**
+   * Gives the row up for now (transient trouble, shutdown): the next tick may take it over at once. Its
+   * lease ends at the epoch, not at `at`: a tick's clock starts at the instant it acts as (`papers digest
+   * run --now`), so a lease ending at the releasing run's own clock still held off a rerun as of the same
+   * instant ("in progress elsewhere"), and one as of a later instant held off the bot's own ticks.
+   */
+  release(deliveryId: number, error?: string): Promise<void> {
+    return this.store.release(deliveryId, this.owner, RELEASED, error);
   }
 
   settled(localDates: string[]): Promise<Set<string>> {

@@ -86,7 +86,7 @@ export class DeliveryRun {
   private async checkIn(): Promise<Interrupted | null> {
     if (this.control.stopping()) {
       await this.settleEarly();
-      await this.ledger.release(this.claim.deliveryId, this.control.clock(), "stopped for shutdown");
+      await this.ledger.release(this.claim.deliveryId, "stopped for shutdown");
       return { posted: this.posted, reason: "shutting down" };
     }
     if (this.control.clock().getTime() <= this.renewAfter) return null;

@@ -44,8 +44,8 @@ export interface DeliveryStore {
   /** One window's changes in one transaction (see SettleWindow). A PostedMessage row already there stays. */
   settle(id: number, owner: string, channel: ChannelRef, window: SettleWindow): Promise<void>;
   finish(id: number, owner: string, status: "done" | "failed", at: Date, error?: string): Promise<void>;
-  /** Gives the row up for now: the lease ends at `at`, so the next tick may take it over at once. */
-  release(id: number, owner: string, at: Date, error?: string): Promise<void>;
+  /** Gives the row up for now: the lease ends at `leaseUntil` (the ledger gives the epoch), so the next tick may take it over at once. */
+  release(id: number, owner: string, leaseUntil: Date, error?: string): Promise<void>;
   /** Marks the day delivered without sending (a subscription made after today's time); no-op if it has a row. */
   skipDay(channel: ChannelRef, localDate: string, owner: string, at: Date): Promise<void>;
   /** Undoes skipDay (the time was moved to later today). */

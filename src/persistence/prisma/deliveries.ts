@@ -100,8 +100,8 @@ export class PrismaDeliveryStore implements DeliveryStore {
     await this.db.delivery.updateMany({ where: { id, claimedBy: owner }, data: { status, finishedAt: at, error: error?.slice(0, 500) ?? null } });
   }
 
-  async release(id: number, owner: string, at: Date, error?: string): Promise<void> {
-    await this.db.delivery.updateMany({ where: { id, claimedBy: owner, status: "claimed" }, data: { leaseUntil: at, error: error?.slice(0, 500) ?? null } });
+  async release(id: number, owner: string, leaseUntil: Date, error?: string): Promise<void> {
+    await this.db.delivery.updateMany({ where: { id, claimedBy: owner, status: "claimed" }, data: { leaseUntil, error: error?.slice(0, 500) ?? null } });
   }
 
   async skipDay(channel: ChannelRef, localDate: string, owner: string, at: Date): Promise<void> {

@@ -95,13 +95,18 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   });
 }
 
+/** Errors that are conditions, not bugs: logged as their sentence alone. */
+const EXPECTED_ERRORS = new Set(["DatabaseBusyError", "DatabaseUnreachableError", "TransientPostError"]);
+
 function pinoLogger(options: LoggerOptions): Logger {
   // pino is CommonJS: require()d here, when the first log line (or child logger) needs it.
   const { pino } = createRequire(import.meta.url)("pino") as typeof import("pino");
   const errorWithSource = (error: Error) => {
-    // A database another process holds locked is expected, not a bug: what happened, without the stack
-    // and the driver's code frame (stores/busy.ts), or every refused write fills the log with them.
-    if (error?.name === "DatabaseBusyError" || error?.name === "DatabaseUnreachableError") return { type: error.name, message: error.message };
+    // A database another process holds locked, or one out of reach, is expected, not a bug: what happened,
+    // without the stack and the driver's code frame (stores/busy.ts), or every refused write fills the log
+    // with them. So is a platform that keeps failing a digest's posts (core/transport.ts): its sentence
+    // names the platform and the reason, once per channel, where a stack per channel buried it.
+    if (EXPECTED_ERRORS.has(error?.name)) return { type: error.name, message: error.message };
     const serialized = pino.stdSerializers.err(error);
     // The reason alone, as the CLI says it: a Prisma message is a code frame of our source and then the
     // reason, on many lines. The whole of it stays in `stack`, which starts with it.

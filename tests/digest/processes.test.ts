@@ -100,6 +100,11 @@ describe("digest across processes", () => {
       SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: "http://127.0.0.1:9/api/" }, now).done;
     expect(failed.code, failed.stderr).toBe(1);
     expect(failed.report.channels.find((c: any) => c.channel.endsWith(":CRETRY"))).toMatchObject({ outcome: "failed", posted: 0 });
+    // Logged as what happened, in one sentence: a platform not answering is no bug, and has no stack to read.
+    const gaveUp = failed.stderr.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l))
+      .find((l) => l.msg === "digest gave up for this tick; the next tick resumes it" && l.channel.channelId === "CRETRY");
+    expect(gaveUp).toMatchObject({ level: "warn", err: { type: "TransientPostError", message: expect.stringMatching(/^Slack could not be reached: .*ECONNREFUSED/) } });
+    expect(gaveUp.err.stack).toBeUndefined();
     const rerun = await digestRun(now).done;
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.report.channels.find((c: any) => c.channel.endsWith(":CRETRY"))).toMatchObject({ outcome: "posted", posted: 3 });

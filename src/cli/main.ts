@@ -1,6 +1,6 @@
 // The `papers` command line. Every mistake is one sentence and a non-zero exit, never a stack trace.
 import { ConfigError, loadConfig, misspeltSentence, type Config } from "../config.ts";
-import { MigrationError } from "../persistence/index.ts";
+import { CannotConnectError, MigrationError } from "../persistence/index.ts";
 import { createLogger, lastLine, maskSecrets } from "../log.ts";
 import { readFileSync } from "node:fs";
 import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
@@ -108,6 +108,7 @@ export async function main(argv: string[], io: Partial<Omit<CliContext, "args" |
     if (error instanceof ConfigError) return stop(error.message, 2);
     // A flag mistake: the sentence, then the command's usage line (unless the sentence already is one).
     if (error instanceof CliUsageError) return stop(error.withUsage && !/Usage: /.test(error.message) ? `${error.message}\nUsage: ${command.usage}` : error.message, 2);
+    if (error instanceof CannotConnectError) return stop(`papers: ${error.message}`, 1);
     if (error instanceof MigrationError) return stop(`papers: the database could not be migrated: ${error.message}`, 1);
     return stop(`papers: ${command.name} failed: ${lastLine(error)}`, 1);
   }

@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { OpenedStores } from "./opened.ts";
 
-export { MigrationError } from "./migrate.ts";
+export { CannotConnectError, MigrationError } from "./migrate.ts";
 export type { OpenedStores, Provider } from "./opened.ts";
 
 const prismaDir = join(dirname(fileURLToPath(import.meta.url)), "../../prisma");

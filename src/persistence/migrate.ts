@@ -20,6 +20,10 @@ export interface MigrationDriver {
 
 export class MigrationError extends Error {}
 
+/** The database could not be reached to migrate at all: nothing about migrations went wrong, and the
+ * sentence says so ("Cannot connect to PostgreSQL at …"), not "could not be migrated". */
+export class CannotConnectError extends MigrationError {}
+
 export function readMigrations(dir: string): Migration[] {
   if (!existsSync(dir)) throw new MigrationError(`No migrations folder at ${dir}.`);
   return readdirSync(dir, { withFileTypes: true })

@@ -24,6 +24,19 @@ describe("postgresTarget", () => {
   });
 });
 
+describe("a PostgreSQL that is not there", () => {
+  it("is named in one sentence saying it cannot be reached, not that the database could not be migrated", async () => {
+    const { spawnCli } = await import("../support/cli.ts");
+    const { createServer } = await import("node:net");
+    const probe = createServer();
+    const port = await new Promise<number>((resolve) => probe.listen(0, "127.0.0.1", () => resolve((probe.address() as import("node:net").AddressInfo).port)));
+    await new Promise((resolve) => probe.close(resolve)); // nothing listens there now
+    const run = await spawnCli(["search", "moe"], { DATABASE_URL: `postgresql://papers:pw@127.0.0.1:${port}/papers` });
+    expect(run.code).toBe(1);
+    expect(run.err.trim().split("\n")).toEqual([`papers: Cannot connect to PostgreSQL at 127.0.0.1:${port}/papers (DATABASE_URL): connect ECONNREFUSED 127.0.0.1:${port}.`]);
+  }, 20_000);
+});
+
 const server = process.env.TEST_DATABASE_URL ?? "";
 describe.skipIf(!server.startsWith("postgres"))("a PostgreSQL URL with ?schema=", () => {
   it("creates that schema, migrates into it and the client reads and writes there", async () => {

@@ -3,7 +3,7 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../generated/postgresql/client.ts";
-import { MigrationError, type MigrationDriver } from "../migrate.ts";
+import { CannotConnectError, MigrationError, type MigrationDriver } from "../migrate.ts";
 import { ConfigError, PLAIN_IDENTIFIER, postgresSchema } from "../../config.ts";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { TRANSACTION_WAIT_MS, WRITE_WAIT_MS } from "../busy.ts";
@@ -155,9 +155,9 @@ export function postgresMigrationDriver(url: string, onLockWait?: () => void): M
   client.on("error", () => {}); // a dropped connection surfaces through the next query instead
   const connected = client.connect().catch((error: unknown) => {
     if (error instanceof NoAnswerError) {
-      throw new MigrationError(`Cannot connect to PostgreSQL at ${target.where} (DATABASE_URL): it accepted the connection but did not answer within ${CONNECT_TIMEOUT_MS / 1000} s; check the host and port, and that the server is up.`);
+      throw new CannotConnectError(`Cannot connect to PostgreSQL at ${target.where} (DATABASE_URL): it accepted the connection but did not answer within ${CONNECT_TIMEOUT_MS / 1000} s; check the host and port, and that the server is up.`);
     }
-    throw misconfigured(error, target.where) ?? new MigrationError(`Cannot connect to PostgreSQL at ${target.where} (DATABASE_URL): ${(error as Error).message || String(error)}.`);
+    throw misconfigured(error, target.where) ?? new CannotConnectError(`Cannot connect to PostgreSQL at ${target.where} (DATABASE_URL): ${(error as Error).message || String(error)}.`);
   });
   connected.catch(() => {}); // awaited (and reported) by withLock
   return {

@@ -18,11 +18,12 @@ export interface RunningDigest {
 
 export function startDigestJob(services: Services, transports: ReadonlyMap<Platform, ChatTransport>, options: TickOptions = {}): RunningDigest {
   let stopping = false;
+  const stopped = new AbortController();
   let inFlight: Promise<unknown> | null = null;
   let lastTick: Date | null = null;
   const tick = () => {
     if (stopping || inFlight) return;
-    inFlight = runDigestTick(services, transports, services.clock(), { ...options, stopping: () => stopping })
+    inFlight = runDigestTick(services, transports, services.clock(), { ...options, stopping: () => stopping, signal: stopped.signal })
       .then((report) => {
         lastTick = services.clock();
         const posted = report.channels.filter((c) => c.outcome === "posted").length;
@@ -39,6 +40,7 @@ export function startDigestJob(services: Services, transports: ReadonlyMap<Platf
     lastTick: () => lastTick,
     async stop() {
       stopping = true;
+      stopped.abort();
       await task.stop();
       await inFlight;
     },

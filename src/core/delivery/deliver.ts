@@ -56,6 +56,10 @@ export async function deliver(ledger: DeliveryLedger, transport: ChatTransport, 
     }
     const transient = error instanceof TransientPostError;
     await ledger.release(claim.deliveryId, (error as Error)?.message ?? String(error));
+    // A wait for the platform cut short by the shutdown: handed on like any shutdown, not a failure.
+    if (transient && control.stopping()) {
+      return { outcome: "skipped", posted: run.posted, resumed: claim.resumed, reason: "shutting down; the rest goes out on the next tick" };
+    }
     return { outcome: "failed", posted: run.posted, resumed: claim.resumed, failure: { error, transient },
       reason: transient ? `platform busy (${(error as Error).message}); retrying next tick` : "unexpected error; retrying next tick" };
   }

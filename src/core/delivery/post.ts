@@ -9,12 +9,14 @@ import { TransientPostError } from "../transport.ts";
  * (a 5xx may have posted the message after all); if it finds the message, that is the result.
  */
 export async function withRetries<T>(policy: RetryPolicy, attempt: () => Promise<T>,
-  beforeRetry?: () => Promise<T | null>, shouldStop?: () => boolean): Promise<T> {
+  beforeRetry?: () => Promise<T | null>, shouldStop?: () => boolean, signal?: AbortSignal): Promise<T> {
   for (let n = 1; ; n++) {
     try { return await attempt(); }
     catch (error) {
       if (!(error instanceof TransientPostError) || n >= policy.maxAttempts || shouldStop?.()) throw error;
-      await policy.sleep(backoffMs(policy, n, error.retryAfterMs));
+      // `signal` ends the wait at shutdown: a 429's Retry-After (up to 30 s) outlived the shutdown deadline.
+      await policy.sleep(backoffMs(policy, n, error.retryAfterMs), signal);
+      if (shouldStop?.()) throw error;
       if (error.retryAfterMs === undefined && beforeRetry) {
         const found = await beforeRetry();
         if (found) return found;

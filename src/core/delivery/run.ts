@@ -24,7 +24,11 @@ const PACING_MARGIN_MS = 5;
 const FIND_POSTED_SLACK_MS = 10 * 60_000;
 const DAY_MS = 86_400_000;
 
-export interface RunControl { retry: RetryPolicy; clock: () => Date; stopping: () => boolean }
+export interface RunControl {
+  retry: RetryPolicy; clock: () => Date; stopping: () => boolean;
+  /** Aborted when shutdown begins: ends a wait between retries (stopping() is read after it). */
+  signal?: AbortSignal;
+}
 
 /** What one item says (null: nothing to post, e.g. a paper no longer in the catalog). */
 export type RenderItem = (item: LedgerItem) => Promise<Reply | null>;
@@ -106,14 +110,14 @@ export class DeliveryRun {
     const key = idempotencyKey(this.claim.deliveryId, item.position);
     // A look-up is a platform call like a post: it gets the same retries (a 429 or a reset must not fail the resume).
     let result = item.status === "sending" && !this.marked.has(item.position)
-      ? await withRetries(this.control.retry, () => this.find(key), undefined, this.control.stopping) : null;
+      ? await withRetries(this.control.retry, () => this.find(key), undefined, this.control.stopping, this.control.signal) : null;
     if (!result) {
       const reply = await render(item);
       if (!reply) { this.sent.push({ position: item.position, messageId: "paper-missing", at: this.control.clock(), paperId: null }); return; }
       await this.pace();
       const findAfterFailure = this.transport.findPosted ? () => this.find(key) : undefined;
       result = await withRetries(this.control.retry, () => this.transport.post(this.channel, reply, { idempotencyKey: key }),
-        findAfterFailure, this.control.stopping);
+        findAfterFailure, this.control.stopping, this.control.signal);
       this.lastPostedAt = this.control.clock().getTime();
       this.posted++;
     }

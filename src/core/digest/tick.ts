@@ -21,6 +21,8 @@ export interface TickOptions {
   retry?: RetryPolicy;
   /** Checked before each message: true once shutdown began. */
   stopping?: () => boolean;
+  /** Aborted when shutdown begins, to end a wait between retries at once. */
+  signal?: AbortSignal;
   /** Who claims ledger rows; one per process. */
   owner?: string;
 }
@@ -44,7 +46,8 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
   // Time inside the tick moves on from the injected instant at the real pace (leases, sentAt).
   const clock = () => new Date(now.getTime() + (performance.now() - started));
   const ledger = new DeliveryLedger(services.deliveries, options.owner ?? processOwner);
-  const control = { retry: options.retry ?? defaultRetryPolicy, clock, stopping: options.stopping ?? (() => false) };
+  const control = { retry: options.retry ?? defaultRetryPolicy, clock, stopping: options.stopping ?? (() => false),
+    ...(options.signal ? { signal: options.signal } : {}) };
   const report: TickReport = { at: now.toISOString(), channels: [], notDue: 0, paused: 0 };
   try {
     const subs = await services.subscriptions.all();

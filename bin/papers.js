@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `papers …`, `npm start`, `npx papers …`: runs the bundled JavaScript in dist/bundle/ (built by `npm install`).
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { parseEnv } from "node:util";
 import { setFlagsFromString } from "node:v8";
 
 // Prisma's query compiler is a WebAssembly module. V8 compiles it with its baseline compiler (Liftoff),
@@ -41,7 +42,12 @@ if (envFile && existsSync(envFile) && statSync(envFile).isDirectory()) {
   process.exit(2);
 }
 if (envFile && existsSync(envFile)) {
-  try { process.loadEnvFile(envFile); } catch (error) {
+  try {
+    // As process.loadEnvFile reads it, less a leading byte-order mark (Windows editors save one), which
+    // would otherwise become part of the first name and drop that setting in silence.
+    const settings = parseEnv(readFileSync(envFile, "utf8").replace(/^\uFEFF/, ""));
+    for (const [name, value] of Object.entries(settings)) if (!Object.hasOwn(process.env, name)) process.env[name] = value;
+  } catch (error) {
     process.stderr.write(`papers: could not read settings from ${envFile} (${error.code ?? error.message}); fix it or set PAPERS_ENV_FILE.\n`);
     process.exit(2);
   }

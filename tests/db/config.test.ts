@@ -133,4 +133,17 @@ describe("settings in a .env file", () => {
       expect(await run({ PAPERS_ENV_FILE: "d.env" })).toMatchObject({ code: 2, err: "papers: PAPERS_ENV_FILE names d.env, which is a folder, not a file; name a file or set PAPERS_ENV_FILE.\n" });
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
+
+  it("read the first line of a file saved with a byte-order mark (Windows editors) as the setting it is", async () => {
+    // Before, the mark became part of the first name ("\uFEFFDATABASE_URL"): that setting was dropped in
+    // silence (here the bot would have used the default database), with a "did you mean DATABASE_URL?".
+    const dir = mkdtempSync(join(tmpdir(), "papers-dotenv-"));
+    try {
+      writeFileSync(join(dir, ".env"), `\uFEFFDATABASE_URL=file:${join(dir, "from-dotenv.db")}\r\nHF_REFRESH=off\r\n`);
+      const p = spawnPapers(["trending", "--limit", "1"], { PAPERS_ENV_FILE: ".env" }, { cwd: dir });
+      expect((await p.exited).code, p.stderr()).toBe(0);
+      expect(p.stderr()).toBe("");
+      expect(existsSync(join(dir, "from-dotenv.db"))).toBe(true);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
 });

@@ -57,6 +57,8 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   west: "Europe/Lisbon", msk: "Europe/Moscow", ist: "Asia/Kolkata", sgt: "Asia/Singapore", hkt: "Asia/Hong_Kong",
   jst: "Asia/Tokyo", kst: "Asia/Seoul", awst: "Australia/Perth", acst: "Australia/Adelaide", aest: "Australia/Sydney",
   aedt: "Australia/Sydney", nzst: "Pacific/Auckland", nzdt: "Pacific/Auckland",
+  npt: "Asia/Kathmandu", pkt: "Asia/Karachi", wib: "Asia/Jakarta", pht: "Asia/Manila", sast: "Africa/Johannesburg",
+  brt: "America/Sao_Paulo",
 };
 /** The zones the abbreviations above stand for. */
 export function abbreviatedZones(): ReadonlySet<string> {

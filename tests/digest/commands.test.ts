@@ -147,6 +147,9 @@ describe("subscribe", () => {
   it("takes the zone people mean from an abbreviation, keeps a zone as typed, and offers the zone for a city", async () => {
     expect((await say("subscribe 09:00 PST", "CZ1")).text).toMatch(/09:00 America\/Los_Angeles/);
     expect((await say("subscribe 9am est agents", "CZ2")).text).toMatch(/09:00 America\/New_York.*about "agents"/);
+    // Nepal's, Pakistan's, Jakarta's and Brasília's as well, which read as a topic in UTC.
+    expect((await say("subscribe 9:00 NPT", "CZ2")).text).toMatch(/09:00 Asia\/Kathmandu/);
+    expect((await say("subscribe 9:00 brt", "CZ2")).text).toMatch(/09:00 America\/Sao_Paulo/);
     // ICU would answer Asia/Calcutta, an alias the person did not type.
     expect((await say("subscribe 08:30 Asia/Kolkata", "CZ3")).text).toMatch(/08:30 Asia\/Kolkata/);
     const berlin = await say("subscribe 09:00 Berlin", "CZ4");

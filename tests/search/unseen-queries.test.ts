@@ -321,6 +321,14 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "multimod").titles.slice(0, 9)).not.toContain("Routing prompts between models");
   });
 
+  it("reads an unfinished word as its commonest completion in titles before a rarer one in an abstract", () => {
+    const titled = ["Bayesian optimization", "Inference optimization", "Optimizing test-time compute", "Evolutionary optimization", "Optimized kernels"]
+      .map((title) => paper(`${title} for language models`, "We study the optimization of language models."));
+    const papers = [...titled, paper("Negotiation games for agents", "Agents find the optimal offer; the optimal deal differs by game."),
+      paper("Routing prompts", "An optimal router picks a model.")];
+    expect(search(papers, "optim").titles.slice(0, 5).sort()).toEqual(titled.map((p) => p.title).sort());
+  });
+
   it("corrects a slip of a finger, never a different word: 'modle' is model, 'poker' is not power, 'contamination' not contain", () => {
     const papers = [paper("Model merging", "We merge model weights."), paper("Power laws of compute", "Loss falls as a power of compute."),
       paper("Data that contain answers", "Benchmarks contain leaked test data.")];

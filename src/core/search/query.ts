@@ -47,9 +47,11 @@ const MIN_PARTIAL = 4;
 // "graphics" is not about "graph", so not -ic, -al, -er and the like.
 const MEANING_KEEPING = ["ism", "ist", "iti", "ness", "ment", "li", "ful", "ize", "ion"];
 const TYPO_WEIGHT = 0.5;
-// Typo candidates at least 1/8 as common as the commonest are kept; a partial word's completions rarer than
-// that count no more than the commonest (ConceptBuilder.prefix).
+// Typo candidates at least 1/8 as common as the commonest are kept.
 const TYPO_RARITY = 8;
+// A partial word's completions less than half as common as the commonest count no more than it
+// (ConceptBuilder.prefix): "optim" is "optimization" (17 papers) far more often than "optimal" (5).
+const COMPLETION_RARITY = 2;
 const MAX_PREFIX_TERMS = 24;
 // How much longer than a whole word typed a word built on it may be: inflections and derivations.
 const MAX_WORD_EXTENSION = 4;
@@ -523,11 +525,12 @@ class ConceptBuilder {
     ids.sort((a, b) => df[b]! - df[a]!);
     // Unfinished, a word most likely goes on as one of its common completions ("multimod" → "multimodal"): one
     // far rarer than the commonest ("multimodel", once) counts no more than it, or the rare slip would
-    // outrank what was meant. (Completions about as common, "evolution" and "evolving", keep their own rarity.)
+    // outrank what was meant, nor a rarer word in an abstract ("optimal") the common one in titles
+    // ("Optimization"). (Completions about as common, "evolution" and "evolving", keep their own rarity.)
     const commonest = ids.length > 0 ? df[ids[0]!]! : 0;
     const rareCap = maxIdf === Infinity && commonest > 0 ? this.corpus.idf(ids[0]!) : Infinity;
     for (const id of ids.slice(0, MAX_PREFIX_TERMS)) {
-      const cap = df[id]! * TYPO_RARITY < commonest ? Math.min(maxIdf, rareCap) : maxIdf;
+      const cap = df[id]! * COMPLETION_RARITY < commonest ? Math.min(maxIdf, rareCap) : maxIdf;
       this.add([id], weight * Math.min(1, cap / this.corpus.idf(id)));
     }
     return Math.min(ids.length, MAX_PREFIX_TERMS);

@@ -7,7 +7,7 @@ import type { Paper } from "../../src/core/paper.ts";
 import { missingWordsText, splitByRelevance } from "../../src/core/relevance.ts";
 import { SearchIndex } from "../../src/core/search/index.ts";
 import { Corpus } from "../../src/core/search/corpus.ts";
-import { planQuery } from "../../src/core/search/query.ts";
+import { onlyCommonWords, planQuery } from "../../src/core/search/query.ts";
 import { createRegistry } from "../../src/commands/index.ts";
 import { runText } from "../../src/command-kit/dispatch.ts";
 import type { CommandContext } from "../../src/command-kit/command.ts";
@@ -275,6 +275,15 @@ describe("queries the judged sets do not name", () => {
     const many = Array.from({ length: 60 }, (_, i) => `Author${String.fromCharCode(97 + (i % 26))} Person${i}`);
     const papers = [paper("Crowdsourced vision data", "We collect images from many regions.", [...many, "Samuel Cahyawijaya"])];
     expect(search(papers, "Cahyawijaya").shown).toEqual(["Crowdsourced vision data"]);
+  });
+
+  it("finds a paper cited by its first author as papers cite one ('Karten et al.'), and leaves 'et al' alone unsearched", () => {
+    const papers = [paper("Minimax agents for Pokémon battles", "A language agent plays Pokémon.", ["Seth Karten", "Andy Nguyen", "Chi Jin"])];
+    expect(search(papers, "Karten et al.").shown).toEqual(["Minimax agents for Pokémon battles"]);
+    expect(search(papers, "karten et al 2025").shown).toEqual(["Minimax agents for Pokémon battles"]);
+    // Not "no paper mentions "et" or "al"" beside it.
+    expect(missingWordsText(SearchIndex.build([...papers, ...filler]), "Karten et al.")).toBeNull();
+    expect(onlyCommonWords("et al.")).toBe(true);
   });
 
   it("reads 'ai' next to other words as the field, not the topic: 'ai alignment' shows the alignment papers", () => {

@@ -96,7 +96,9 @@ const QUESTION_FILLER = new Set(("about across after all also any before been be
   "please pls show find give tell papers paper article articles anything stuff latest newest recent looking want read " +
   // Greeting the bot and dating the request ("hi, moe papers today"): the bot searches what it has. Not "bot"
   // (bot detection).
-  "hey hi hello thanks thank today tonight yesterday").split(" "));
+  "hey hi hello thanks thank today tonight yesterday " +
+  // Citing a paper by its first author, as papers cite each other ("Karten et al."): the name is what to look for.
+  "et al").split(" "));
 // The field's own name: every paper here is about AI, so "ai alignment" asks for alignment papers, not
 // for the papers that say "AI" most. Next to other words it counts a little (a paper with "AI feedback"
 // still comes before one with "human feedback" for "ai feedback"), and it neither decides how much of a

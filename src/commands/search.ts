@@ -105,9 +105,13 @@ export const searchCommand = defineCommand({
     // A word no paper has in any form: the papers listed match the others only, so say which is missing.
     const missing = missingWordsText(catalog.index, query);
     const missingNote = missing ? `; no paper mentions ${missing}` : "";
+    // A word no paper has, read as one a typo away: the papers listed say that word, so name it ("alpha" is
+    // not what a paper saying "Alpa" is about, and the person should see which word was searched).
+    const readings = catalog.index.typoReadings(withoutExclusions(query)).slice(0, 3);
+    const readingNote = readings.length ? `; ${readings.map((r) => `${quoted(lineWorth(r.word))} read as ${quoted(r.readAs)}`).join(", ")}` : "";
     return {
       visibility: "ephemeral",
-      text: `${lead} (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}):`,
+      text: `${lead} (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}${readingNote}):`,
       papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1 })),
       actions: ACTIONS,
       ...(end < strong.length ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),

@@ -401,6 +401,13 @@ describe("an arXiv id, or a card's id, typed as a search", () => {
     expect(plainTyped((await runText(registry, "t-0000ff", ctx())).text)).toMatch(/^I don't know a paper "t-0000ff"/);
   });
 
+  it("names the word a typo was read as, since the papers listed say that word and not the one typed", async () => {
+    const reply = await runText(registry, "reinforcment learning", ctx());
+    expect(reply.papers?.length).toBeGreaterThan(0);
+    expect(plainTyped(reply.text)).toMatch(/; "reinforcment" read as "reinforcement"\):$/);
+    expect((await runText(registry, "reinforcement learning", ctx())).text).not.toMatch(/read as/);
+  });
+
   it("shows that paper (the bare id, arXiv: and an abs link alike), and says so when it is unknown", async () => {
     const known = { id: "2503.04094", arxivId: "2503.04094", title: "Minimax agents for card games",
       summary: "A minimax agent.", authors: ["Seth Karten"], keywords: [], githubRepo: null, publishedAt: null, upvotes: 3 };

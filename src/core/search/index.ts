@@ -248,6 +248,12 @@ export class SearchIndex {
     return this.plan(query).concepts.filter((c) => c.alternatives.length === 0).map((c) => c.word);
   }
 
+  /** The words of `query` no paper has in any form that were read as a word one typo away ("reinforcment" as
+   * "reinforcement"), with that word: the papers found say it, not what was typed. */
+  typoReadings(query: string): { word: string; readAs: string }[] {
+    return this.plan(query).concepts.flatMap((c) => (c.readAs !== undefined ? [{ word: c.word, readAs: c.readAs }] : []));
+  }
+
   /** The words of `query` no paper writes as such, stemming aside, though papers may have what they stand
    * for or start with ("rag" where papers only say "retrieval" and "generation"). */
   unwrittenWords(query: string): string[] {

@@ -30,6 +30,9 @@ export interface Concept {
   word: string;
   /** The word this one and its neighbour make written together ("multimodal" for "multi modal"), if papers have it. */
   joined?: number;
+  /** The word papers write that it was read as, a typo for it (only when no paper has it in any other form):
+   * the person is told, since the papers shown say that word, not the one typed. */
+  readAs?: string;
 }
 
 const EXPANSION_WEIGHT = 0.8;   // "mixture of experts" for moe, and moe for "mixture of experts"
@@ -479,6 +482,7 @@ function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
 class ConceptBuilder {
   private readonly alternatives: Alternative[] = [];
   private readonly termSet = new Set<number>();
+  private readAs: string | undefined;
   constructor(private readonly corpus: Corpus) {}
 
   /** Adds the word as a term if the corpus has it, counting at most as much as a word of idf `maxIdf`;
@@ -554,11 +558,16 @@ class ConceptBuilder {
     const likely = (typed: string, fromStem = false) => (candidate: string) =>
       (candidate[0] === typed[0] || candidate.slice(1) === typed) && !isStopword(candidate) && plausibleTypo(typed, candidate)
       && (!fromStem || candidate.length > typed.length);
-    const ids = vocab.withinOneEdit(surface, likely(surface));
-    if (root !== surface && root.length > MIN_STEM_PREFIX) ids.push(...vocab.withinOneEdit(root, likely(root, true)));
+    // The first spelling met of each candidate term, to name what the typed word was read as.
+    const spellings = new Map<number, string>();
+    const spelt = (id: number, candidate: string) => { if (!spellings.has(id)) spellings.set(id, candidate); };
+    const ids = vocab.withinOneEdit(surface, likely(surface), spelt);
+    if (root !== surface && root.length > MIN_STEM_PREFIX) ids.push(...vocab.withinOneEdit(root, likely(root, true), spelt));
     const found = [...new Set(ids)].filter((id) => df[id]! > 0 && !this.termSet.has(id));
     const commonest = Math.max(0, ...found.map((id) => df[id]!));
     for (const id of found) if (df[id]! * TYPO_RARITY >= commonest) this.add([id], weight);
+    // Named as the commonest candidate's spelling; the others are told apart by it ("reinforcement").
+    if (found.length > 0) this.readAs = spellings.get(found.find((id) => df[id] === commonest)!);
   }
 
   private add(terms: number[], weight: number): boolean {
@@ -578,6 +587,7 @@ class ConceptBuilder {
     for (const alt of this.alternatives) importance = Math.max(importance, alt.weight * this.meanIdf(alt.terms));
     // A word found nowhere still counts, so papers matching the other words are not all tied at 100%.
     if (this.alternatives.length === 0) importance = Math.log(1 + this.corpus.liveCount);
-    return { alternatives: this.alternatives, importance, termSet: this.termSet, start: 0, end: 0, word: "" };
+    return { alternatives: this.alternatives, importance, termSet: this.termSet, start: 0, end: 0, word: "",
+      ...(this.readAs !== undefined ? { readAs: this.readAs } : {}) };
   }
 }

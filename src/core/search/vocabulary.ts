@@ -119,15 +119,15 @@ export class Vocabulary {
 
   /**
    * Ids of terms with a surface form one edit (insert, delete, substitute, swap neighbours) from `word`
-   * (those `accept` says yes to, when given).
+   * (those `accept` says yes to, when given), each also given to `found` with the spelling that reached it.
    * Bounded work: it looks up the word's edits, never scans the vocabulary (typos.ts).
    */
-  withinOneEdit(word: string, accept?: (candidate: string) => boolean): number[] {
+  withinOneEdit(word: string, accept?: (candidate: string) => boolean, found?: (id: number, candidate: string) => void): number[] {
     const out = new Set<number>();
     oneEditAway(word, (candidate) => {
       if (accept && !accept(candidate)) return;
       const entry = this.tokens.lookup(candidate);
-      if (entry >= 0 && this.tokens.value(entry) & 1) out.add(this.codeOf(entry));
+      if (entry >= 0 && this.tokens.value(entry) & 1) { out.add(this.codeOf(entry)); found?.(this.codeOf(entry), candidate); }
     });
     return [...out];
   }

@@ -357,6 +357,19 @@ describe("queries the judged sets do not name", () => {
     expect(plainTyped(missingWordsText(SearchIndex.build([paper("Text retrieval", "We index text."), ...filler]), "text-to-music")!)).toBe('"music"');
   });
 
+  it("finds a quoted phrase however papers hyphenate its words: 'multi-modal' is 'multimodal', and back", () => {
+    const hyphened = paper("Reasoning in Multi-Modal Large Language Models", "We test multi-modal large language models on charts.");
+    const whole = paper("Multimodal Large Language Models over many images", "A benchmark for multimodal large language models.");
+    const apart = paper("Large models for language and vision", "Multimodal models: large language models see images.");
+    const titles = [hyphened.title, whole.title].sort();
+    for (const q of ['"multi-modal large language models"', '"multimodal large language model"', '"multi modal large language models"']) {
+      expect(search([hyphened, whole, apart], q).shown.sort(), q).toEqual(titles);
+    }
+    expect(search([hyphened, whole, apart], '"multi-modal"').shown.sort()).toEqual([hyphened.title, whole.title, apart.title].sort());
+    // Left out with a minus, a phrase goes in every form, as a word does ("-multimodal" leaves out "Multi-Modal").
+    expect(search([hyphened, whole, apart], 'benchmark OR charts -"multi-modal large language models"').shown).toEqual([]);
+  });
+
   it("reads a stopword and the word after it as the compound papers write ('in context learning' as in-context)", () => {
     const papers = [paper("In-context learning in transformers", "Models learn in-context from examples."),
       paper("Context windows for long documents", "Long context helps; the context length and context use matter for learning.")];

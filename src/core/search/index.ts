@@ -5,8 +5,8 @@
 import type { Paper } from "../paper.ts";
 import { Corpus } from "./corpus.ts";
 import { Proximity } from "./proximity.ts";
-import { excludedTerms, planQuery, sidesOf, splitQuery, termsOf, type Concept, type SplitQuery } from "./query.ts";
-import { PhraseCheck } from "./phrase.ts";
+import { excludedTerms, phraseForms, planQuery, sidesOf, splitQuery, type Concept, type SplitQuery } from "./query.ts";
+import { PhraseCheck, type Phrase } from "./phrase.ts";
 import { Scorer } from "./score.ts";
 import { Similarity } from "./similar.ts";
 import { attainableScore } from "./attainable.ts";
@@ -20,10 +20,11 @@ export interface SearchOptions { limit?: number; offset?: number; filter?: (id: 
 interface Plan {
   query: string;
   concepts: Concept[];
-  /** Quoted phrases (term ids in order) a paper must have, and words and phrases it must not (query.ts splitQuery). */
-  phrases: number[][];
+  /** Quoted phrases (each the ways of writing it, term ids in order) a paper must have, and words and phrases it
+   * must not (query.ts splitQuery). */
+  phrases: Phrase[];
   excluded: number[];
-  excludedPhrases: number[][];
+  excludedPhrases: Phrase[];
   /** Docs with an excluded word, marked at the plan's first search (null: none excluded). */
   excludedDocs?: Uint8Array | null;
 }
@@ -105,7 +106,8 @@ export class SearchIndex {
       this.planned = {
         query: text,
         concepts: planQuery(split.rest, corpus),
-        phrases: split.phrases.map((p) => termsOf(p, corpus)).filter((terms) => terms.length > 1).slice(0, MAX_PHRASES),
+        // A quoted word alone is only that word, which the search asks for anyway.
+        phrases: split.phrases.map((p) => phraseForms(p, corpus)).filter((forms) => (forms[0]?.length ?? 0) > 1).slice(0, MAX_PHRASES),
         ...this.exclusionsOf(split),
       };
     }
@@ -113,11 +115,13 @@ export class SearchIndex {
   }
 
   /** What `split` leaves out, as terms: its words, and its phrases (a quoted word alone is an excluded word). */
-  private exclusionsOf(split: SplitQuery): { excluded: number[]; excludedPhrases: number[][] } {
-    const corpus = this.corpus, out = split.excludedPhrases.map((p) => termsOf(p, corpus));
+  private exclusionsOf(split: SplitQuery): { excluded: number[]; excludedPhrases: Phrase[] } {
+    const corpus = this.corpus, out = split.excludedPhrases.map((p) => phraseForms(p, corpus));
+    // A quoted word alone is that word left out, as it would be without its quotes.
+    const word = (forms: Phrase) => forms[0]?.length === 1;
     return {
-      excluded: [...new Set([...excludedTerms(split.excluded, corpus), ...out.filter((t) => t.length === 1 && t[0]! >= 0).map((t) => t[0]!)])],
-      excludedPhrases: out.filter((terms) => terms.length > 1 && !terms.includes(-1)).slice(0, MAX_PHRASES),
+      excluded: [...new Set([...excludedTerms(split.excluded, corpus), ...out.filter((f) => word(f) && f[0]![0]! >= 0).map((f) => f[0]![0]!)])],
+      excludedPhrases: out.filter((f) => !word(f)).map((f) => f.filter((form) => !form.includes(-1))).filter((f) => f.length > 0).slice(0, MAX_PHRASES),
     };
   }
 

@@ -7,19 +7,25 @@
 import type { TermSink } from "./analyzer.ts";
 import type { Corpus } from "./corpus.ts";
 
-/** Whether docs have phrases (term ids in order, each within one field). */
+/** A phrase as the ways papers may write it ("multi-modal", "multimodal"; query.ts phraseForms), each term ids
+ * in order: a doc has the phrase where it has any of them. */
+export type Phrase = number[][];
+
+/** Whether docs have phrases (each form's terms in order, within one field). */
 export class PhraseCheck implements TermSink {
-  private phrases: number[][] = [];
-  // Per phrase and word i: the last position where its words 0…i were found in a row (-2: nowhere yet).
+  private forms: number[][] = [];
+  /** The phrase each form is a way of writing. */
+  private phraseOf: number[] = [];
+  // Per form and word i: the last position where its words 0…i were found in a row (-2: nowhere yet).
   private ends: Int32Array[] = [];
   private found = 0;
 
   constructor(private readonly corpus: Corpus) {}
 
-  /** Whether `doc` has every one of `phrases`; one with a -1 (a word no paper has) is in no doc. */
-  hasAll(doc: number, phrases: number[][]): boolean {
-    if (phrases.some((p) => p.length === 0 || p.includes(-1))) return false;
-    let missing = phrases;
+  /** Whether `doc` has every one of `phrases`; a form with a -1 (a word no paper has) is in no doc. */
+  hasAll(doc: number, phrases: Phrase[]): boolean {
+    let missing = phrases.map((forms) => forms.filter((form) => form.length > 0 && !form.includes(-1)));
+    if (missing.some((forms) => forms.length === 0)) return false;
     for (let field = 0; field < 4 && missing.length > 0; field++) {
       this.start(missing);
       this.corpus.replay(doc, field, this);
@@ -29,25 +35,26 @@ export class PhraseCheck implements TermSink {
   }
 
   /** Whether `doc` has any of `phrases`. */
-  hasAny(doc: number, phrases: number[][]): boolean {
+  hasAny(doc: number, phrases: Phrase[]): boolean {
     return phrases.some((phrase) => this.hasAll(doc, [phrase]));
   }
 
-  private start(phrases: number[][]): void {
-    this.phrases = phrases.slice(0, 31);
-    this.ends = this.phrases.map((p) => new Int32Array(p.length).fill(-2));
+  private start(phrases: Phrase[]): void {
+    this.forms = []; this.phraseOf = [];
+    phrases.slice(0, 31).forEach((forms, p) => { for (const form of forms) { this.forms.push(form); this.phraseOf.push(p); } });
+    this.ends = this.forms.map((f) => new Int32Array(f.length).fill(-2));
     this.found = 0;
   }
 
   // Terms arrive in position order; a compound's joined form shares its first part's position.
   term(term: number, position: number): void {
-    const { phrases, ends } = this;
-    for (let p = 0; p < phrases.length; p++) {
-      const phrase = phrases[p]!, end = ends[p]!;
+    const { forms, ends } = this;
+    for (let p = 0; p < forms.length; p++) {
+      const form = forms[p]!, end = ends[p]!;
       // Last word first, so a word repeated in the phrase ("bag of bag") does not extend a run it just began.
-      for (let i = phrase.length - 1; i > 0; i--) if (phrase[i] === term && end[i - 1] === position - 1) end[i] = position;
-      if (phrase[0] === term) end[0] = position;
-      if (end[phrase.length - 1]! >= 0) this.found |= 1 << p;
+      for (let i = form.length - 1; i > 0; i--) if (form[i] === term && end[i - 1] === position - 1) end[i] = position;
+      if (form[0] === term) end[0] = position;
+      if (end[form.length - 1]! >= 0) this.found |= 1 << this.phraseOf[p]!;
     }
   }
 }

@@ -230,9 +230,53 @@ export function sidesOf(query: string): string[] | null {
   return sides.length >= 2 ? sides.map((side) => [side, ...out].join(" ")) : null;
 }
 
-/** The terms of `text`'s words in order (a compound by its parts, as the phrase check reads them), -1 for a word no paper has. */
-export function termsOf(text: string, corpus: Corpus): number[] {
-  return wordsOf(latexFolded(text)).map((word) => writtenTerm(word, corpus));
+// Ways of writing a quoted phrase checked at most: each is one more run to follow through a paper's terms.
+const MAX_PHRASE_FORMS = 4;
+// The shortest word read as two run together ("multimodal" as multi + modal): shorter ones are seldom compounds.
+const MIN_RUN_TOGETHER = 6;
+
+/**
+ * The ways papers may write `text`'s words in order, each as terms (a compound by its parts, as the phrase
+ * check reads them; -1 for a word no paper has), the words as typed first. A compound typed with a hyphen
+ * is also its words run together, and a word typed whole also two words papers have, as a compound's parts:
+ * '"multi-modal large language models"' is in papers writing "Multimodal Large Language Models", and
+ * '"multimodal large language model"' in those writing "Multi-Modal Large Language Model", as the same
+ * words unquoted are. A phrase of one word alone (no form of several) asks for nothing more than the word.
+ */
+export function phraseForms(text: string, corpus: Corpus): number[][] {
+  const units = unitsOf(latexFolded(text));
+  // Each unit's ways of being written: as typed, then its parts run together or its whole split in two.
+  const ways = units.map((unit) => {
+    const own = [unit.parts.map((part) => writtenTerm(part, corpus))];
+    if (unit.parts.length === 1) return [...own, ...runTogether(unit.surface, corpus)];
+    const joined = writtenTerm(unit.surface, corpus);
+    return joined >= 0 ? [...own, [joined]] : own;
+  });
+  // Two words typed apart that papers write as one ("multi modal" as multimodal), as an unquoted search reads them.
+  const together = units.map((unit, i) => {
+    const next = units[i + 1];
+    return next && unit.parts.length === 1 && next.parts.length === 1 ? writtenTerm(unit.surface + next.surface, corpus) : -1;
+  });
+  // The forms of the words from i on, built from the last word back, so each is made once.
+  const from: number[][][] = [];
+  from[units.length] = [[]];
+  for (let i = units.length - 1; i >= 0; i--) {
+    const forms = ways[i]!.flatMap((way) => from[i + 1]!.map((rest) => [...way, ...rest]));
+    if (together[i]! >= 0) forms.push(...from[i + 2]!.map((rest) => [together[i]!, ...rest]));
+    from[i] = forms.slice(0, MAX_PHRASE_FORMS);
+  }
+  return from[0]!.filter((form) => form.length > 0);
+}
+
+/** A word as two words papers have, run together ("multimodal": multi, modal), each split that has them. */
+function runTogether(word: string, corpus: Corpus): number[][] {
+  if (word.length < MIN_RUN_TOGETHER || !/^\p{L}+$/u.test(word)) return [];
+  const splits: number[][] = [];
+  for (let at = 2; at <= word.length - 2; at++) {
+    const head = writtenTerm(word.slice(0, at), corpus), tail = head >= 0 ? writtenTerm(word.slice(at), corpus) : -1;
+    if (tail >= 0) splits.push([head, tail]);
+  }
+  return splits;
 }
 
 /** The terms of excluded words papers have (a compound by its joined form, as its papers write it whole).

@@ -5,7 +5,7 @@
 // ("mixture -survey"), field names are no title words, and "a OR b" offers titles for either side.
 import { foldLatex } from "../latex.ts";
 import { fieldTf, Field, type Corpus } from "./corpus.ts";
-import { PhraseCheck } from "./phrase.ts";
+import { PhraseCheck, type Phrase } from "./phrase.ts";
 import { isStopword, MAX_SIDES, splitQuery, type SplitQuery } from "./query.ts";
 import { tokens } from "./tokenize.ts";
 import { TopK } from "./topk.ts";
@@ -20,7 +20,7 @@ const MIN_OPEN_EXCLUSION = 3;
 const PHRASE_SLACK = 50;
 
 /** What search leaves out for a query's exclusions: the docs with an excluded word, and the excluded phrases. */
-export interface LeftOut { docs: Uint8Array | null; phrases: number[][] }
+export interface LeftOut { docs: Uint8Array | null; phrases: Phrase[] }
 
 /** `leftOutOf`: what a search of the query (split) would leave out (SearchIndex). */
 export function suggestTitles(corpus: Corpus, typed: string, limit: number, leftOutOf: (split: SplitQuery) => LeftOut): { doc: number; score: number }[] {

@@ -357,6 +357,16 @@ describe("queries the judged sets do not name", () => {
     expect(plainTyped(missingWordsText(SearchIndex.build([paper("Text retrieval", "We index text."), ...filler]), "text-to-music")!)).toBe('"music"');
   });
 
+  it("never reads two words typed apart as a stopword run together: 'O(n)' is not 'on', 'with out' not 'without'", () => {
+    const papers = [paper("Linear attention for long sequences", "Attention whose cost grows linearly, as O(n), not quadratically."),
+      ...["agents", "robots", "games"].map((topic) => paper(`A survey on ${topic}`, `We survey work on ${topic}; attention is paid to evaluation.`)),
+      paper("Learning without labels", "Training without any labels at all.")];
+    expect(search(papers, "O(n) attention").titles[0]).toBe("Linear attention for long sequences");
+    const corpus = new Corpus();
+    corpus.addAll([...papers, ...filler]);
+    expect(planQuery("with out labels", corpus).every((c) => c.joined === undefined)).toBe(true);
+  });
+
   it("finds a quoted phrase however papers hyphenate its words: 'multi-modal' is 'multimodal', and back", () => {
     const hyphened = paper("Reasoning in Multi-Modal Large Language Models", "We test multi-modal large language models on charts.");
     const whole = paper("Multimodal Large Language Models over many images", "A benchmark for multimodal large language models.");

@@ -403,6 +403,8 @@ function joinedWord(units: Unit[], start: number, corpus: Corpus): { surface: st
   // A word of a question ("making") joins too where papers write the two as one ("decision-making").
   if (!a || !b || a.parts.length > 1 || b.parts.length > 1 || STOPWORDS.has(b.surface)) return null;
   const joined = a.surface + b.surface;
+  // Not a word queries drop ("o n" of O(n) is no "on", "with out" no "without"): it says nothing about the topic.
+  if (isStopword(joined)) return null;
   const id = writtenTerm(joined, corpus);
   return id >= 0 ? { surface: joined, id, idf: corpus.idf(id) } : null;
 }

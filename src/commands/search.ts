@@ -43,9 +43,11 @@ export const searchCommand = defineCommand({
     const shown = lineWorth(bare);
     // An arXiv id or link typed as a search ("/papers 2503.04094", a pasted abs/ link) means that paper,
     // not its digits and "https" as words.
-    // So does a card's own id ("t-384a11").
-    if (isArxivReference(query) || isTitleId(query)) {
-      const paper = await paperNamed(ctx, query);
+    // So does a card's own id ("t-384a11"). And an id as papers cite one, "arXiv 2503.04094" or a BibTeX
+    // entry's "arXiv preprint arXiv:2503.04094": the words before it only say where the id is from.
+    const cited = query.replace(/^\s*arxiv(?:\s+preprint)?\s+(?=\S)/i, "");
+    if (isArxivReference(cited) || isTitleId(query)) {
+      const paper = await paperNamed(ctx, isTitleId(query) ? query : cited);
       return { visibility: "ephemeral", text: `Papers for ${quoted(shown)} (${range(1, 1, 1)}):`, papers: [toCard(paper, { rank: 1 })], actions: ACTIONS };
     }
     const split = splitQuery(query), { rest, excluded, phrases, excludedPhrases } = split;

@@ -436,7 +436,9 @@ describe("an arXiv id, or a card's id, typed as a search", () => {
       summary: "A minimax agent.", authors: ["Seth Karten"], keywords: [], githubRepo: null, publishedAt: null, upvotes: 3 };
     await services.papers.upsert([known], "hf");
     await services.catalog.sync();
-    for (const q of ["2503.04094", "arXiv:2503.04094", "https://arxiv.org/abs/2503.04094v2", "https://arxiv.org/html/2503.04094v1"]) {
+    for (const q of ["2503.04094", "arXiv:2503.04094", "https://arxiv.org/abs/2503.04094v2", "https://arxiv.org/html/2503.04094v1",
+      // As papers cite it, and as a BibTeX entry's journal field has it.
+      "arXiv 2503.04094", "arXiv preprint arXiv:2503.04094"]) {
       const reply = await runText(registry, q, ctx());
       expect(reply.papers?.map((p) => p.id), q).toEqual(["2503.04094"]);
     }

@@ -77,6 +77,15 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "llama 2").shown[0]).toBe("Distilling Llama 2 into small models");
   });
 
+  it("reads a name typed with its whole version as that model: 'gpt-3.5' is not a GPT-4o beside a Claude-3.5", () => {
+    const papers = [
+      paper("Routing prompts to cheap models", "We route prompts to GPT-3.5 or GPT3.5 Turbo by cost."),
+      paper("Agents for research tasks", "We test GPT-4o and Claude-3.5-Sonnet on research tasks."),
+    ];
+    for (const q of ["gpt-3.5", "gpt3.5", "gpt 3.5"]) expect(search(papers, q).shown, q).toEqual(["Routing prompts to cheap models"]);
+    expect(search(papers, "claude-3.5").shown).toEqual(["Agents for research tasks"]);
+  });
+
   it("reads a word the field knows others for as a whole word, and guesses no typo from a five-letter stem", () => {
     const papers = [
       paper("Agents that operate a graphical interface", "An agent clicks through a user interface to finish tasks."),

@@ -54,6 +54,8 @@ export class Proximity implements TermSink {
   // term id → bit c set when the term alone is an alternative of concept c; which concepts the doc has so.
   private singleOf = new Map<number, number>();
   private present = 0;
+  // While reading one doc: positions of each concept's one-word alternatives ("gpt3" of "gpt-3.5").
+  private singlePositions: number[][] = [];
   // While reading one doc: positions of each concept, and of each term in a phrase alternative.
   private positions: number[][] = [];
   private termPositions = new Map<number, number[]>();
@@ -97,6 +99,7 @@ export class Proximity implements TermSink {
       }
     });
     this.positions = this.concepts.map(() => []);
+    this.singlePositions = this.concepts.map(() => []);
     this.versions = 0;
     this.concepts.forEach((concept, c) => {
       const before = this.concepts[c - 1];
@@ -155,7 +158,9 @@ export class Proximity implements TermSink {
       if ((mask & 1) !== 0 && list[list.length - 1] !== position) list.push(position);
     }
     this.termPositions.get(term)?.push(position);
-    this.present |= this.singleOf.get(term) ?? 0;
+    const single = this.singleOf.get(term) ?? 0;
+    this.present |= single;
+    for (let c = 0, m = single; m !== 0; c++, m >>>= 1) if ((m & 1) !== 0) this.singlePositions[c]!.push(position);
   }
 
   /** Bit c set for each concept one of whose multi-word alternatives appears with its words in order, close
@@ -180,7 +185,7 @@ export class Proximity implements TermSink {
     let after: number[] = [];
     for (let c = 1; c < this.positions.length; c++) {
       if ((this.versions & (1 << c)) === 0) continue;
-      const before = (this.versions & (1 << (c - 1))) !== 0 ? after : this.positions[c - 1]!;
+      const before = (this.versions & (1 << (c - 1))) !== 0 ? after : this.nameEnds(c - 1);
       after = this.positions[c]!.filter((q) => before.includes(q - 1) || (before.includes(q) && this.sharedPositions.includes(q)) ||
         (before.includes(q - 2) && this.compoundStarts.includes(q - 2)));
       if (after.length > 0) out |= 1 << c;
@@ -188,9 +193,25 @@ export class Proximity implements TermSink {
     return out;
   }
 
+  /** Where concept c's word ends, for a version typed after it. A name typed with its version ("gpt-3" of
+   * "gpt-3.5") ends where it is written whole ("GPT3") or where its version follows its name: not at any
+   * "3" (Claude-3.5's), or "gpt-3.5" would take another model's "3.5" beside a GPT-4o for GPT-3.5. */
+  private nameEnds(c: number): number[] {
+    const versioned = this.phrases.filter((p) => p.concept === c && p.versions.some(Boolean));
+    if (versioned.length === 0) return this.positions[c]!;
+    const ends = [...this.singlePositions[c]!];
+    for (const phrase of versioned) {
+      let run = this.termPositions.get(phrase.terms[0]!)!;
+      for (const term of phrase.terms.slice(1)) run = this.termPositions.get(term)!.filter((q) => run.includes(q - 1));
+      ends.push(...run);
+    }
+    return ends;
+  }
+
   /** Forgets the positions read (title and abstract positions are never compared); `all` also forgets what was present. */
   private clear(all = true): void {
     for (const p of this.positions) p.length = 0;
+    for (const p of this.singlePositions) p.length = 0;
     for (const p of this.termPositions.values()) p.length = 0;
     this.compoundStarts.length = 0;
     this.sharedPositions.length = 0;

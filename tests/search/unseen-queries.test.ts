@@ -309,8 +309,11 @@ describe("queries the judged sets do not name", () => {
   it("reads a version in digits or Roman numerals alike: 'starcraft 2' finds StarCraft II, 'starcraft 3' does not", () => {
     const papers = [paper("StarCraft II: a new challenge", "A learning environment for the game."),
       paper("Crafting stars in 2 steps", "Star formation in 2 steps.")];
-    for (const query of ["starcraft 2", "starcraft2", "starcraft ii"]) expect(search(papers, query).shown).toEqual(["StarCraft II: a new challenge"]);
+    for (const query of ["starcraft 2", "starcraft2", "starcraft ii", "starcraft-2"]) {
+      expect(search(papers, query).shown, query).toEqual(["StarCraft II: a new challenge"]);
+    }
     expect(search(papers, "starcraft 3").shown).toEqual([]);
+    expect(search(papers, "starcraft-3").shown).toEqual([]);
   });
 
   // Each: what it shows, the query, the paper that must come first, and the one that came first before.

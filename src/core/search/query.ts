@@ -478,7 +478,14 @@ function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
   // (phrase() caps its words' mean rarity, and a paper with them all scores their sum.)
   const parts = unit.parts.filter((w) => !STOPWORDS.has(w));
   // A stopword part counts for nothing ("in-context" is its "context"), but the compound still has its parts.
-  if (unit.parts.length > 1) builder.phrase(parts, COMPOUND_PARTS_WEIGHT, known >= 0 ? corpus.idf(known) / Math.max(1, parts.length) : Infinity);
+  if (unit.parts.length > 1) {
+    const cap = known >= 0 ? corpus.idf(known) / Math.max(1, parts.length) : Infinity;
+    builder.phrase(parts, COMPOUND_PARTS_WEIGHT, cap);
+    // A name and its version in the other numerals too ("starcraft-2" is StarCraft II; "StarCraft-II" may be
+    // written "StarCraft 2"), as typed apart or run together. The name as one word, as papers write it.
+    const version = otherNumeral(unit.parts[unit.parts.length - 1]!), name = unit.parts.slice(0, -1).join("");
+    if (version && writtenTerm(name, corpus) >= 0 && writtenTerm(version, corpus) >= 0) builder.phrase([name, version], COMPOUND_PARTS_WEIGHT, cap);
+  }
   const versioned = NAME_AND_NUMBER.exec(unit.surface);
   // Only where papers have the name: "phi3" where none says "phi" is a missing word, not any paper with a 3.
   if (versioned && unit.parts.length === 1 && corpus.vocab.lookup(versioned[1]!) >= 0) {

@@ -56,6 +56,9 @@ describe("search ranking", () => {
       expect(left.filter((id) => has(id, /survey/i)), q).toEqual([]);
       expect(left, q).toEqual(ids("moe").filter((id) => !has(id, /survey/i)));
     }
+    // NOT in capitals is the minus, as boolean search boxes read it; a lower-case "not" is a word of the question.
+    for (const q of ["moe NOT survey", "NOT survey moe", 'moe NOT "survey"']) expect(ids(q), q).toEqual(ids("moe -survey"));
+    expect(ids("moe not survey")).not.toEqual(ids("moe -survey"));
     // A word no paper has leaves out nothing; a minus before a number, or inside a word, is no exclusion.
     expect(ids("moe -zzyzx")).toEqual(ids("moe"));
     expect(ids("mixture-of-experts")).toEqual(ids("mixture-of-experts -zzyzx"));

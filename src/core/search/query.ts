@@ -159,6 +159,10 @@ const ADJECTIVE_OF_FORM = new Map(COMPARABLE.flatMap((adjective) => {
 // "moe -survey": a word typed with a minus in front leaves out the papers that use it, as in web search. A
 // letter must follow the minus, so "temperature -1" keeps its number; a hyphen inside a word joins it as ever.
 const EXCLUDED_WORD = /(?<=^|\s)-(\p{L}\S*)/gu;
+// "moe NOT survey": a NOT in capitals before a word or a quoted phrase is that minus, as boolean search boxes
+// read it (and as OR in capitals is either side); a lower-case "not" stays a word of the question.
+const NOT_BEFORE = /(?<=^|\s)NOT\s+(?=["“„«]|\p{L})/gu;
+const minusForNot = (query: string): string => query.replace(NOT_BEFORE, "-");
 // '"world model"': words in quotes must stand together, in that order (phrase.ts); '-"survey paper"' leaves
 // out the papers that have them so. Straight, curly and angle quotes, as phones and keyboards type them.
 const QUOTED = /((?<=^|\s)-)?["“”„«»]([^"“”„«»]*)["“”„«»]/gu;
@@ -178,7 +182,7 @@ const OPEN_QUOTE = /(?<=^|\s|-)["“„«][^"“”„«»]*$/u;
 export function splitQuery(query: string): SplitQuery {
   const phrases: string[] = [], excluded: string[] = [], excludedPhrases: string[] = [];
   if (OPEN_QUOTE.test(query)) query = `${query}"`;
-  const rest = query.replace(FIELD_NAME, " ")
+  const rest = minusForNot(query).replace(FIELD_NAME, " ")
     .replace(QUOTED, (_, minus: string | undefined, inner: string) => {
       if (minus) { excludedPhrases.push(inner); return " "; }
       phrases.push(inner);
@@ -209,7 +213,7 @@ export function withoutExclusions(query: string): string {
 /** `query` split into what it keeps (as withoutExclusions) and its exclusions as typed ("-survey", '-"a b"'). */
 function exclusionsApart(query: string): { kept: string; out: string[] } {
   const out: string[] = [];
-  const kept = query.replace(QUOTED, (whole, minus: string | undefined) => { if (!minus) return whole; out.push(whole); return " "; })
+  const kept = minusForNot(query).replace(QUOTED, (whole, minus: string | undefined) => { if (!minus) return whole; out.push(whole); return " "; })
     .replace(EXCLUDED_WORD, (whole) => { out.push(whole.trim()); return " "; })
     .replace(/\s+/g, " ").trim();
   return { kept, out };

@@ -7,8 +7,13 @@ import { withServices } from "./services.ts";
 import type { Services } from "../app/services.ts";
 import { plainTyped } from "../core/messages/typed.ts";
 
+// A word typed with a minus ("moe -survey", "-\"world model\"") leaves papers out, as in chat; the flag parser
+// would read it as the unknown option -s. Marked as a word before parsing, unmarked after; "-3" stays a flag's.
+const EXCLUDED = "\u0000";
 function parse(ctx: CliContext) {
-  return parseFlags({ args: ctx.args, allowPositionals: true, options: { limit: { type: "string" }, json: { type: "boolean", default: false } } });
+  const args = ctx.args.map((arg) => (/^-[\p{L}"“'(]/u.test(arg) ? EXCLUDED + arg : arg));
+  const parsed = parseFlags({ args, allowPositionals: true, options: { limit: { type: "string" }, json: { type: "boolean", default: false } } });
+  return { ...parsed, positionals: parsed.positionals.map((word) => (word.startsWith(EXCLUDED) ? word.slice(1) : word)) };
 }
 
 function limitOf(value: string | undefined, fallback: number): number {

@@ -41,6 +41,18 @@ describe("papers search", () => {
     expect(rows.some((r) => (r as Row & { summary: string }).summary.length > 300)).toBe(true);
   });
 
+  it("a word typed with a minus leaves papers out, as in chat, instead of reading as an unknown flag", async () => {
+    const all = await runCli(["search", "moe", "--json", "--limit", "20"], env);
+    const some = await runCli(["search", "moe", "-survey", "--json", "--limit", "20"], env);
+    expect(some.code).toBe(0);
+    const titles = (run: { out: string }) => (JSON.parse(run.out) as Row[]).map((r) => r.title);
+    expect(titles(all).some((t) => /survey/i.test(t))).toBe(true);
+    expect(titles(some).length).toBeGreaterThan(0);
+    expect(titles(some).filter((t) => /survey/i.test(t))).toEqual([]);
+    // -h still asks for help.
+    expect((await runCli(["search", "moe", "-h"], env)).out.split("\n")[0]).toBe("Usage: papers search <query…> [--limit N] [--json]");
+  });
+
   it("after -- every word is the query, --help included: results, not the usage", async () => {
     const run = await runCli(["search", "--json", "--", "--help"], env);
     expect(run.code).toBe(0);

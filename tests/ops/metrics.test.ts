@@ -105,11 +105,15 @@ describe("GET /metrics", () => {
     expect(await on.registry.metrics()).toContain(`${gauge} 1741684020\n`);
   }, 30_000);
 
-  it("shares Bolt's port with /healthz, which answers a HEAD probe as the small server does", async () => {
+  it("shares Bolt's port with /healthz and /metrics, which answer a HEAD probe as the small server does", async () => {
     const head = await fetch(`${base}/healthz`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(head.headers.get("content-type")).toMatch(/^application\/json/);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    // And so does /metrics, where an uptime monitor may probe it the same way.
+    const metricsHead = await fetch(`${base}/metrics`, { method: "HEAD" });
+    expect(metricsHead.status).toBe(200);
+    expect(metricsHead.headers.get("content-type")).toMatch(/^text\/plain/);
   });
 
   it("is served beside /healthz by the small server (Socket Mode, Discord only)", async () => {

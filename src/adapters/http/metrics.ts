@@ -64,8 +64,3 @@ export function metricsHandler(metrics: PromMetrics, log: Logger): (req: Incomin
       });
   };
 }
-
-/** For Bolt's `customRoutes` (Slack HTTP mode): /metrics on Bolt's own port. */
-export function metricsRoute(metrics: PromMetrics, log: Logger) {
-  return { path: METRICS_PATH, method: ["GET"], handler: metricsHandler(metrics, log) };
-}

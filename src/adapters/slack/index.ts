@@ -41,7 +41,7 @@ export async function startSlack(services: Services, registry: CommandRegistry,
   const deps: SlackDeps = { services, registry, transport, lookups, track };
 
   const app = createSlackApp(config, log, [healthRoute(services, options.health),
-    ...(options.routes ?? []).map((r) => ({ path: r.path, method: ["GET"], handler: r.handler }))]);
+    ...(options.routes ?? []).map((r) => ({ path: r.path, method: ["GET", "HEAD"], handler: r.handler }))]);
   registerCommands(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);

@@ -91,9 +91,12 @@ export function subscribeAgain(platform: Platform, s: Subscription): string {
   ]);
 }
 
-/** " It replaces …" naming the digest a subscribe replaced, or "" when there was none. */
-function replaced(before: Subscription | null): string {
+/** " It replaces …" naming the digest a subscribe replaced, or "" when there was none; when the same digest
+ * was typed again, that it was so already (or, paused, that it is back on), not that it replaced itself. */
+function replaced(before: Subscription | null, after: Pick<Subscription, "localTime" | "timeZone" | "topic" | "size" | "ranking" | "weekday">): string {
   if (!before) return "";
+  const same = (["localTime", "timeZone", "topic", "size", "ranking", "weekday"] as const).every((k) => before[k] === after[k]);
+  if (same) return before.pausedReason ? " It was paused, and is back on as it was." : " It was set up so already; nothing changed.";
   const day = before.cadence === "weekly" ? `${WEEKDAYS[(before.weekday ?? 1) - 1]} ` : "";
   return ` It replaces the one before (${[`${day}${before.localTime} ${before.timeZone}`, ...digestTraits(before, about)].join(", ")}).`;
 }
@@ -169,8 +172,8 @@ export const subscribeCommand = defineCommand({
     const before = await ctx.services.subscriptions.get(target, weekly ? "weekly" : "daily");
     const timeZone = await zoneFor(ctx, input.zone, personal, before);
     const schedule = { localTime, timeZone };
-    await ctx.services.subscriptions.upsert(target, { localTime, timeZone, topic: input.topic, size: input.size,
-      ranking: input.ranked, createdBy: ctx.user.userId, cadence: weekly ? "weekly" : "daily", weekday });
+    const settings = { localTime, timeZone, topic: input.topic, size: input.size, ranking: input.ranked, weekday };
+    await ctx.services.subscriptions.upsert(target, { ...settings, createdBy: ctx.user.userId, cadence: weekly ? "weekly" : "daily" });
     // A pause stops both of a channel's digests (paused.ts: it is the channel that failed), so subscribing again
     // in the channel, the fix made, brings back the other one too. A personal digest has no other.
     const other = weekly ? "daily" : "weekly";
@@ -213,12 +216,12 @@ export const subscribeCommand = defineCommand({
         : `from today's trending papers${input.topic ? " on your topic" : ""} until you have ${MIN_SEEDS} bookmarks`;
       return { visibility: "ephemeral", tone: "info",
         // The terminal has no direct messages: a personal digest prints in the session, as a channel's does.
-        text: `You'll get your own papers ${ctx.user.platform === "console" ? "here" : "by direct message"} every day at ${localTime} ${timeZone}: next ${when} (${[wentOut, what, basis].filter(Boolean).join("; ")}).${unmet}${replaced(before)} ` +
+        text: `You'll get your own papers ${ctx.user.platform === "console" ? "here" : "by direct message"} every day at ${localTime} ${timeZone}: next ${when} (${[wentOut, what, basis].filter(Boolean).join("; ")}).${unmet}${replaced(before, settings)} ` +
           `Stop with ${exampleOn(ctx.user.platform, "unsubscribe", [["which", "me"]])}.` };
     }
     const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";
     return { visibility: "ephemeral", tone: "info",
-      text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${[wentOut, what].filter(Boolean).join("; ")})${resumedOther ? `; the ${other} digest here, paused with it, is back on too` : ""}.${unmet}${replaced(before)} ` +
+      text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${[wentOut, what].filter(Boolean).join("; ")})${resumedOther ? `; the ${other} digest here, paused with it, is back on too` : ""}.${unmet}${replaced(before, settings)} ` +
         `Change it by subscribing again; stop it with ${exampleOn(ctx.user.platform, "unsubscribe", weekly ? [["which", "weekly"]] : [])}.` };
   },
 });

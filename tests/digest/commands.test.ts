@@ -378,6 +378,10 @@ describe("subscriptions and unsubscribe", () => {
     expect((await say("subscribe 07:30 Europe/Berlin size:3 rlhf", "CREP")).text).not.toContain("replaces");
     expect((await say("subscribe 08:00", "CREP")).text).toContain('It replaces the one before (07:30 Europe/Berlin, 3 papers, about "rlhf").');
     expect((await say("subscribe weekly fri 09:00", "CREP")).text).not.toContain("replaces"); // a weekly beside the daily
+    // The same digest typed again replaced nothing; paused, it is back on.
+    expect((await say("subscribe 08:00", "CREP")).text).toMatch(/\. It was set up so already; nothing changed\. /);
+    await services.subscriptions.pause(channel("CREP"), "channel_not_found");
+    expect((await say("subscribe 08:00", "CREP")).text).toMatch(/\. It was paused, and is back on as it was\. /);
     await services.subscriptions.remove(channel("CREP"));
     await services.subscriptions.remove(channel("CREP"), "weekly");
   });

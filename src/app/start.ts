@@ -1,5 +1,6 @@
 // `papers start`: Slack, Discord and the cron jobs as configured; with no tokens, the terminal mode.
 // On SIGTERM/SIGINT it stops taking work, lets what is in flight finish, closes the database, exits 0.
+import { warnOfClockSkew } from "./clock-check.ts";
 import { ConfigError, misspeltSentence, noChatConfigured, userDirectory, type Config } from "../config.ts";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
@@ -119,6 +120,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
       transports.set("discord", discord.transport);
       running.push({ name: "discord", stop: discord.stop });
     }
+    await warnOfClockSkew(services); // before the digest job, whose leases read this process's clock
     running.push(startEventPruning(services)); // Slack's events, and Share's claims on either platform
     running.push(startIndexSync(services)); // other replicas' ingests reach this search index
     digest = startDigestJob(services, transports);

@@ -22,6 +22,7 @@ export interface Stores {
   jobRuns: JobRunStore;
   lastLists: LastListStore;
   discussions: DiscussionStore;
-  /** Answers when the database does (for /healthz); throws when it does not. */
-  database: { ping(): Promise<void> };
+  /** Answers when the database does (for /healthz); throws when it does not. `now`: the server's own clock,
+   * where the database has one apart from this process (PostgreSQL), which every replica shares. */
+  database: { ping(): Promise<void>; now?(): Promise<Date> };
 }

@@ -1,5 +1,6 @@
 // The PostgreSQL database: migrated under an advisory lock (replicas starting together migrate once),
 // then the app's pooled client.
+import { sqltag as sql } from "@prisma/client/runtime/client";
 import type { Stores } from "../../core/stores/index.ts";
 import { migrate, readMigrations } from "../migrate.ts";
 import type { OpenedStores } from "../opened.ts";
@@ -20,5 +21,7 @@ export function postgresStores(url: string, statementAnswerMs = STATEMENT_ANSWER
   // Here the compiler checks the PostgreSQL client against everything the stores call.
   const db: PrismaDb = client;
   const timeoutMeans = `PostgreSQL at ${postgresTarget(url).where} did not answer in time (connecting within ${CONNECT_TIMEOUT_MS / 1000} s, a statement within ${statementAnswerMs / 1000} s)`;
-  return { stores: prismaStores(db, { timeoutMeans }), close: () => client.$disconnect() };
+  const stores = prismaStores(db, { timeoutMeans });
+  const now = async () => (await client.$queryRaw<{ now: Date }[]>(sql`SELECT now() AS now`))[0]!.now;
+  return { stores: { ...stores, database: { ...stores.database, now } }, close: () => client.$disconnect() };
 }

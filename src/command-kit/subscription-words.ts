@@ -2,6 +2,7 @@
 // "9:30pm", "Europe/Berlin" (any case), "size:3" or "size 3", "ranked:team", and everything else is the topic. Values
 // are checked in subscribe's options, so a Discord option and a typed word get the same one-sentence answer.
 // Writing: a channel as people see it, and when the next digest comes.
+import { offsetLabel, offsetTyped, zonesAtOffset } from "./offset-zones.ts";
 import { canonicalTimeZone, localDate, localTime, zoneOfCity } from "../core/time.ts";
 import { UserError } from "./errors.ts";
 import { quoted } from "../core/messages/typed.ts";
@@ -188,8 +189,18 @@ export function normalizeZone(input: string): string {
   // Own keys only: "__proto__" or "constructor" typed as a zone must not read the object's prototype.
   const abbreviation = typed.toLowerCase();
   if (Object.hasOwn(ZONE_ABBREVIATIONS, abbreviation)) return ZONE_ABBREVIATIONS[abbreviation]!;
-  if (OFFSET_WORD.test(typed)) {
-    throw new UserError("bad_zone", `${quoted(typed.slice(0, 20))} is an offset, which moves an hour at daylight saving; type your zone instead, like Europe/Berlin or America/New_York.`);
+  const offset = OFFSET_WORD.test(typed) ? offsetTyped(typed) : null;
+  if (offset !== null) {
+    // The zones there now, likeliest first: "UTC+5:30" is India's, and "UTC+1" Berlin's in winter.
+    const [first, second] = zonesAtOffset(offset, new Date());
+    const like = first ? `${first}${second ? ` or ${second}` : ""} (${offsetLabel(offset)} now)` : "Europe/Berlin or America/New_York";
+    throw new UserError("bad_zone", `${quoted(typed.slice(0, 20))} is an offset; a digest keeps a time zone, which follows daylight saving where there is one. Type your zone instead, like ${like}.`);
+  }
+  // "Etc/GMT+2" is two hours behind UTC: its sign is POSIX's, the opposite of what "UTC+2" means.
+  const posix = /^etc\/gmt([+-])(\d{1,2})$/i.exec(typed);
+  if (posix && Number(posix[2]) !== 0) {
+    const hours = Number(posix[2]);
+    throw new UserError("bad_zone", `${quoted(typed)} is ${hours} hour${hours === 1 ? "" : "s"} ${posix[1] === "+" ? "behind" : "ahead of"} UTC (its sign is reversed), which is rarely what is meant; type your zone instead, like Europe/Berlin or America/New_York.`);
   }
   if (LEGACY_IDS.has(abbreviation)) {
     throw new UserError("bad_zone", `${quoted(typed)} names more than one time zone; type yours, like Europe/London, America/Halifax or Asia/Dhaka.`);

@@ -95,7 +95,10 @@ describe("subscribe", () => {
       // Typed twice, or as an offset: a mistake to point out, not a topic ("09:30", "tue", "UTC+2").
       ["subscribe 09:00 09:30", /^I didn't expect "09:30" there\. Try: \/papers subscribe/],
       ["subscribe weekly mon tue 09:00", /^I didn't expect "tue" there/],
-      ["subscribe 09:00 UTC+2", /^"UTC\+2" is an offset, which moves an hour at daylight saving; type your zone instead/],
+      ["subscribe 09:00 UTC+2", /^"UTC\+2" is an offset; a digest keeps a time zone, which follows daylight saving where there is one\. Type your zone instead, like [A-Z][a-z]+\/\w+ or [A-Z][a-z]+\/\w+ \(UTC\+02:00 now\)\./],
+      ["subscribe 09:00 UTC+5:30", /Type your zone instead, like Asia\/Kolkata or Asia\/Colombo \(UTC\+05:30 now\)\./],
+      // POSIX's sign: Etc/GMT+2 is two hours behind UTC, rarely what someone typing it means.
+      ["subscribe 09:00 Etc/GMT+2", /^"Etc\/GMT\+2" is 2 hours behind UTC \(its sign is reversed\), which is rarely what is meant; type your zone instead/],
       // Names every object has: not a zone or a city for it (the lookups read own keys only).
       ["subscribe zone:__proto__", /^I don't know the time zone "__proto__"\. Type an IANA zone/],
       ["subscribe 09:00 zone:constructor", /^I don't know the time zone "constructor"\. Type an IANA zone/],

@@ -4,9 +4,10 @@ import type { OptionSpec } from "../../command-kit/options.ts";
 import type { Services } from "../../core/services.ts";
 import type { UserRef } from "../../core/channel.ts";
 import type { CommandRegistry } from "../../command-kit/registry.ts";
-import { citiesStartingWith, cityZones, zoneNames } from "../../core/time.ts";
+import { citiesStartingWith, zoneNames } from "../../core/time.ts";
 import { foldAccents } from "../../core/search/tokenize.ts";
-import { abbreviatedZones, normalizeZone } from "../../command-kit/subscription-words.ts";
+import { normalizeZone } from "../../command-kit/subscription-words.ts";
+import { offsetLabel, offsetTyped, zonesAtOffset } from "../../command-kit/offset-zones.ts";
 import { listNumber, MAX_REMEMBERED } from "../../command-kit/paper-ref.ts";
 
 export interface Choice { name: string; value: string }
@@ -40,37 +41,8 @@ export function timeZoneChoices(typed: string, now: Date = new Date()): Choice[]
   return choices.filter((c, i) => choices.findIndex((d) => d.value === c.value) === i).slice(0, MAX_CHOICES);
 }
 
-// "UTC+2", "gmt-3", "+05:30": how people state their zone, which subscribe refuses (an offset drifts an hour
-// at daylight saving). Offered instead: the zones at that offset now, so the pick is a zone.
-const OFFSET = /^(?:utc|gmt)?\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?$/i;
-
-function offsetTyped(typed: string): number | null {
-  const match = OFFSET.exec(typed.trim());
-  if (!match) return null;
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
-  return match[1] === "+" ? minutes : -minutes;
-}
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The zone's offset from UTC at `now`, in minutes ("GMT+05:30" from Intl; "GMT" alone is 0). */
-function offsetOf(zone: string, now: Date): number {
-  let format = offsetFormats.get(zone);
-  if (!format) offsetFormats.set(zone, format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" }));
-  const name = format.formatToParts(now).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  return match ? (match[1] === "+" ? 1 : -1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-}
-
 function zonesAt(offset: number, now: Date): Choice[] {
-  const label = `UTC${offset < 0 ? "-" : "+"}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0")}:${String(Math.abs(offset) % 60).padStart(2, "0")}`;
-  // UTC+1 has 40 zones and a menu 25: the ones the bot knows people by (Europe/Paris, not Africa/Bangui) first,
-  // then a city's own zone (America/Sao_Paulo) before a region's subdivisions (America/Argentina/Salta).
-  const known = new Set([...cityZones(), ...abbreviatedZones()]);
-  const rank = (zone: string) => (known.has(zone) ? 0 : zone.split("/").length);
-  return zoneNames().filter((zone) => zone.includes("/") && offsetOf(zone, now) === offset)
-    .sort((a, b) => rank(a) - rank(b)).slice(0, MAX_CHOICES)
-    .map((zone) => ({ name: `${zone} (${label} now)`, value: zone }));
+  return zonesAtOffset(offset, now).slice(0, MAX_CHOICES).map((zone) => ({ name: `${zone} (${offsetLabel(offset)} now)`, value: zone }));
 }
 
 const titleCase = (words: string): string => words.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());

@@ -14,6 +14,16 @@ beforeAll(async () => {
 });
 afterAll(async () => { await h?.close(); });
 
+/** `export bibtex` where Slack refuses the upload (no files:write): every message answered to its response_url. */
+async function exportWithoutUpload(): Promise<any[]> {
+  h.emulator.failMethod("files.getUploadURLExternal", { kind: "error", error: "missing_scope" });
+  const rid = h.nextResponseId();
+  await h.requester.command("export bibtex", h.emulator.responseUrl(rid));
+  await h.emulator.response(rid);
+  await new Promise((r) => setTimeout(r, 500)); // the later parts follow the first
+  return h.emulator.responsesTo(rid).map((r) => r.body);
+}
+
 const fromMrkdwn = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 it("a 40-paper BibTeX export whose upload fails comes inline in full, every section within Slack's limits", async () => {
@@ -23,12 +33,7 @@ it("a 40-paper BibTeX export whose upload fails comes inline in full, every sect
   const file = [...h.emulator.files.values()][0]!.content;
   expect(file.length).toBeGreaterThan(10_000);
 
-  h.emulator.failMethod("files.getUploadURLExternal", { kind: "error", error: "missing_scope" });
-  const rid = h.nextResponseId();
-  await h.requester.command("export bibtex", h.emulator.responseUrl(rid));
-  await h.emulator.response(rid);
-  await new Promise((r) => setTimeout(r, 500));
-  const answers = h.emulator.responsesTo(rid).map((r) => r.body);
+  const answers = await exportWithoutUpload();
   expect(answers.length).toBeGreaterThan(1);
   expect(answers.length).toBeLessThanOrEqual(4); // a response_url takes five
   const sections = answers.flatMap((a) => a.blocks as any[]).map((b) => b.text.text as string);
@@ -43,12 +48,7 @@ it("a file longer than four messages hold is cut at a section's end and says how
     await h.services.bookmarks.add(alice, paper.id);
     await h.services.bookmarks.setNote(alice, paper.id, "a long note & more ".repeat(26).trim());
   }
-  h.emulator.failMethod("files.getUploadURLExternal", { kind: "error", error: "missing_scope" });
-  const rid = h.nextResponseId();
-  await h.requester.command("export bibtex", h.emulator.responseUrl(rid));
-  await h.emulator.response(rid);
-  await new Promise((r) => setTimeout(r, 500));
-  const answers = h.emulator.responsesTo(rid).map((r) => r.body);
+  const answers = await exportWithoutUpload();
   expect(answers).toHaveLength(4);
   const sections = answers.flatMap((a) => a.blocks as any[]).map((b) => b.text.text as string);
   for (const text of sections) expect(text.length).toBeLessThanOrEqual(3000);

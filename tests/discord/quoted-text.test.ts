@@ -54,3 +54,15 @@ it("a discussion's links are whole links, leaving out one too long for the field
   expect(links.length).toBeLessThanOrEqual(1024);
   expect(links).toBe("[org/repo](https://github.com/org/repo)");
 });
+
+it("a title's own * _ ~ ` | show as written in an embed's title, and a long one is cut within 256 with its escapes whole", () => {
+  const title = "Q* Meets A*: snake_case_ Search with ~tilde~ `ticks` || pipes";
+  const card = toCard({ ...paper, title });
+  const embed = renderMessage({ visibility: "ephemeral", text: "Papers:", papers: [card] }, ids).embeds[0]!;
+  expect(embed.title).toBe("Q\\* Meets A\\*: snake\\_case\\_ Search with \\~tilde\\~ \\`ticks\\` \\|\\| pipes");
+  // Unescaped again, it is the title: nothing in it is markup any more.
+  expect(embed.title!.replace(/\\(.)/g, "$1")).toBe(title);
+  const long = renderMessage({ visibility: "ephemeral", text: "Papers:", papers: [toCard({ ...paper, title: "A*".repeat(200) })] }, ids).embeds[0]!;
+  expect(long.title!.length).toBeLessThanOrEqual(256);
+  expect(long.title).toMatch(/^(A\\\*)+…$/);
+});

@@ -26,3 +26,13 @@ function quotedText(text: string): string {
     .replace(/\|\|/g, "\\|\\|")
     .replace(/^(#{1,3}|-#)(?=\s)/gm, "\\$1");
 }
+
+/** A paper's title as an embed's title, where Discord draws markdown too: its own * _ ~ ` and | escaped, so
+ * "Q* Meets A*" is not half in italics; cut to `max` with the escapes counted, never between one and its character. */
+export function embedTitle(title: string, max = 256): string {
+  const escaped = (text: string) => text.replace(/[\\*_~`|]/g, "\\$&");
+  if (escaped(title).length <= max) return escaped(title);
+  let kept = title.slice(0, max - 1);
+  while (escaped(kept).length > max - 1) kept = kept.slice(0, -1);
+  return `${escaped(kept)}…`;
+}

@@ -4,7 +4,7 @@
 import type { APIEmbed } from "discord.js";
 import type { DiscussionStarter } from "../../core/messages/discussion.ts";
 import { arxivLinks, authorsLine, repoName, starsLabel } from "../../core/messages/card-extras.ts";
-import { inert } from "./inert.ts";
+import { embedTitle, inert } from "./inert.ts";
 
 export interface DiscussionMessage { content: string; embeds: APIEmbed[]; allowed_mentions: { parse: never[]; users: string[] } }
 
@@ -33,7 +33,7 @@ export function renderDiscussion(starter: DiscussionStarter): DiscussionMessage 
   if (linkLine) fields.push({ name: "Links", value: linkLine });
   return {
     content: cut(`💬 ${asker} started a discussion of **${plain(paper.title)}**. Reply here to discuss it.`, 2000),
-    embeds: [{ title: cut(paper.title, 256), url: paper.url, description: cut(inert(paper.summary || "(no abstract)"), 3000), color: 0xff9d00, fields }],
+    embeds: [{ title: embedTitle(paper.title), url: paper.url, description: cut(inert(paper.summary || "(no abstract)"), 3000), color: 0xff9d00, fields }],
     // Ping the asker only (it adds them to the thread), never @everyone or a role a title happens to spell.
     allowed_mentions: { parse: [], users: SNOWFLAKE.test(starter.askedBy) ? [starter.askedBy] : [] },
   };

@@ -6,7 +6,7 @@ import { ACTION_EMOJI, shortId, textRepeatsCard, type PaperAction, type PaperCar
 import { EMOJI, spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
 import { arxivLinks, authorsLine, cardBlurb, repoName, starsLabel } from "../../core/messages/card-extras.ts";
 import type { ComponentIds } from "./component-ids.ts";
-import { inert } from "./inert.ts";
+import { embedTitle, inert } from "./inert.ts";
 
 export interface DiscordMessage {
   content: string;
@@ -34,6 +34,7 @@ function cut(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + "…";
 }
 
+
 export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
   // No upvotes known (the bundled capture, an ingested file): no field, as Slack and the terminal show none.
   const fields = card.upvotes ? [{ name: "Upvotes", value: `▲ ${card.upvotes}`, inline: true }] : [];
@@ -48,7 +49,7 @@ export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
   const links = arxivLinks(card);
   if (links) fields.push({ name: "Read", value: `[arXiv](${links.arxiv}) · [PDF](${links.pdf})`, inline: true });
   return {
-    title: cut(card.rank ? `${card.rank}. ${card.title}` : card.title, 256),
+    title: embedTitle(card.rank ? `${card.rank}. ${card.title}` : card.title),
     url: card.url,
     // A card in full is an AI summary of any length beside the whole abstract: together they may pass 4,096.
     description: cut(inert(cardBlurb(card, summaryChars)), MAX_DESCRIPTION),
@@ -70,7 +71,7 @@ function embeds(cards: PaperCard[]): APIEmbed[] {
     const list = shown.map((c) => paperEmbed(c, summaryChars));
     if (list.reduce((n, e) => n + embedChars(e), 0) <= EMBED_BUDGET) return list;
   }
-  return shown.map((c) => ({ title: cut(c.title, 256), url: c.url, color: COLOR.paper }));
+  return shown.map((c) => ({ title: embedTitle(c.title), url: c.url, color: COLOR.paper }));
 }
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;

@@ -21,7 +21,7 @@ export type PickExample = (n: number) => string;
 /** Picking by number with a command whose paper option is `id` (paperIdOptions): similar, paper, bookmark. */
 export const pickById = (command: string): PickExample => (n) => example(command, [["id", String(n)]]);
 
-export function viewerOf(ctx: CommandContext): ListViewer {
+export function viewerOf(ctx: Pick<CommandContext, "channel" | "user">): ListViewer {
   return { platform: ctx.channel.platform, workspaceId: ctx.channel.workspaceId, channelId: ctx.channel.channelId, userId: ctx.user.userId };
 }
 
@@ -43,6 +43,13 @@ export async function listsWritten(): Promise<void> {
   await Promise.all([...writing.values()]);
 }
 
+/** The ids of the last numbered list this person saw here, by number less one (a gap: a paper gone since), or null. */
+export async function lastListIds(ctx: Pick<CommandContext, "services" | "channel" | "user">): Promise<(string | null)[] | null> {
+  // In their DMs, a person's own digest (posted to them, not to this DM's id) is a list they saw here too.
+  const own = fromDirectMessages(ctx.channel) ? { ...personalTarget(ctx.user), userId: ctx.user.userId } : undefined;
+  return (await ctx.services.lastLists.recall(viewerOf(ctx), own))?.ids ?? null;
+}
+
 /** The paper numbered `n` in this person's last list here, or a sentence saying why there is none. */
 async function fromLastList(ctx: CommandContext, n: number, pick: PickExample): Promise<string> {
   const viewer = viewerOf(ctx);
@@ -50,9 +57,7 @@ async function fromLastList(ctx: CommandContext, n: number, pick: PickExample): 
   if (unsaved.has(keyOf(viewer))) {
     throw new UserError("list_not_saved", `I couldn't keep the numbers of the last list I showed you here (the database did not take it: busy, full or unreachable), so ${n} could name the wrong paper; show the list again, then pick ${n}.`);
   }
-  // In their DMs, a person's own digest (posted to them, not to this DM's id) is a list they saw here too.
-  const own = fromDirectMessages(ctx.channel) ? { ...personalTarget(ctx.user), userId: ctx.user.userId } : undefined;
-  const list = (await ctx.services.lastLists.recall(viewer, own))?.ids;
+  const list = await lastListIds(ctx);
   const numbers = (list ?? []).flatMap((id, i) => (id ? [i + 1] : []));
   if (numbers.length === 0) {
     throw new UserError("no_list", `There is no numbered list here to pick ${n} from yet: search first (${SEARCH_EXAMPLE}), then ${pick(n)}.`);

@@ -162,6 +162,19 @@ describe("buttons, menus and autocomplete", () => {
     expect(digits.every((c) => c.value !== "2503")).toBe(true);
   });
 
+  it("autocomplete for a paper's number shows that paper's title from the person's last list here, and the list itself for none or a number past it", async () => {
+    const answer = await searchAnswer("mixture of experts");
+    const shown = (answer.embeds as { title: string }[]).map((e) => e.title.replace(/\\(.)/g, "$1"));
+    const choicesFor = async (typed: string) => {
+      const typing = autocomplete(h.emulator, "paper", { id: typed }, "id", { user: ada });
+      return (await h.emulator.waitFor((r) => r.path === `/interactions/${typing.id}/${typing.token}/callback`)).body.data.choices as { name: string; value: string }[];
+    };
+    expect(await choicesFor("2")).toEqual([{ name: shown[1], value: "2" }]);
+    const whole = shown.map((title: string, i: number) => ({ name: title, value: String(i + 1) }));
+    expect(await choicesFor("")).toEqual(whole);
+    expect(await choicesFor("9")).toEqual(whole); // the list had 5: a choice the command would refuse is not offered
+  });
+
   it("autocomplete for a note or an unbookmark offers the person's own bookmarks, not every paper", async () => {
     const survey = h.services.catalog.papers(h.services.catalog.index.search("survey", { limit: 3 }).hits);
     await h.services.bookmarks.add(userRef(), survey[0]!.id);

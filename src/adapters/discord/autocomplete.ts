@@ -51,13 +51,24 @@ const titleCase = (words: string): string => words.replace(/(^|\s)\p{L}/gu, (c) 
  * Titles that start with what was typed. A free-text option (search's query) takes the title itself; an
  * id option (paper) shows the title and takes the paper's id.
  */
-export function paperChoices(services: Services, spec: OptionSpec, typed: string): Choice[] {
+export async function paperChoices(services: Services, spec: OptionSpec, typed: string,
+  lastList: () => Promise<(string | null)[] | null> = async () => null): Promise<Choice[]> {
   const text = typed.trim();
-  if (!text) return [];
-  // A number picks from the last list seen here: that, as typed, never a title that starts with the digit.
-  // (Longer digits are the start of an arXiv id, "2403.0…": no list is that long.)
+  // Nothing typed yet, or a number: the last list seen here, by number with its titles, so the pick is seen
+  // before it is made (a number past the list's end shows the list, not a choice the command will refuse).
+  // A number is never a title that starts with the digit; longer digits start an arXiv id ("2403.0…").
   const n = spec.rest ? null : listNumber(text);
-  if (n !== null && n <= MAX_REMEMBERED) return [{ name: `${n}: number ${n} of the last list you saw here`, value: text }];
+  if (!spec.rest && (!text || (n !== null && n <= MAX_REMEMBERED))) {
+    const numbered = ((await lastList()) ?? []).flatMap((id, i) => {
+      const paper = id ? services.catalog.get(id) : undefined;
+      return paper ? [{ name: cut(`${i + 1}. ${paper.title}`), value: String(i + 1) }] : [];
+    });
+    const picked = numbered.filter((c) => c.value === String(n));
+    if (picked.length > 0) return picked;
+    if (numbered.length > 0) return numbered.slice(0, MAX_CHOICES);
+    if (n !== null) return [{ name: `${n}: number ${n} of the last list you saw here`, value: text }];
+  }
+  if (!text) return [];
   // A card's id typed ("t-9e3f…"): its paper first.
   const byId = spec.rest ? [] : services.catalog.withIdPrefix(text.toLowerCase(), 5);
   const papers = [...byId, ...services.catalog.papers(services.catalog.index.suggest(typed, MAX_CHOICES))];
@@ -96,11 +107,11 @@ export function commandChoices(registry: CommandRegistry, typed: string): Choice
     .map((name) => ({ name, value: name }));
 }
 
-/** `user`: who is typing, needed (and given) for bookmark choices only. */
+/** `user`: who is typing, needed (and given) for bookmark choices only; `lastList`: the numbered list they saw here last. */
 export async function suggestChoices(services: Services, user: UserRef | null, spec: OptionSpec | undefined, typed: string,
-  registry?: CommandRegistry): Promise<Choice[]> {
+  registry?: CommandRegistry, lastList?: () => Promise<(string | null)[] | null>): Promise<Choice[]> {
   if (spec?.autocomplete === "command") return registry ? commandChoices(registry, typed) : [];
-  if (spec?.autocomplete === "paper") return paperChoices(services, spec, typed);
+  if (spec?.autocomplete === "paper") return paperChoices(services, spec, typed, lastList);
   if (spec?.autocomplete === "bookmark") return user ? bookmarkChoices(services, user, typed) : [];
   if (spec?.autocomplete === "timezone") return timeZoneChoices(typed, services.clock());
   return [];

@@ -1,6 +1,7 @@
 // Slash commands, buttons, menus and autocomplete. Every command and click is deferred before any work
 // (Discord's 3-second window then never matters), runs through the platform-neutral commands, and the
 // deferred reply is edited with the rendered answer.
+import { lastListIds } from "../../command-kit/paper-ref.ts";
 import { DM_WORKSPACE, workspaceOf } from "./workspace.ts";
 import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type PermissionsBitField, type BaseInteraction, type ChatInputCommandInteraction, type Interaction, type MessageComponentInteraction } from "discord.js";
 import { randomBytes } from "node:crypto";
@@ -146,7 +147,8 @@ async function onAutocomplete(deps: InteractionDeps, interaction: AutocompleteIn
   const adding = command?.data.name === "bookmarks" && interaction.options.getString("change", false) === "add";
   const kind = adding ? "paper" : spec?.autocomplete;
   const user = kind === "bookmark" ? (await contextOf(deps.services, interaction)).user : null;
-  await interaction.respond(await suggestChoices(deps.services, user, spec && { ...spec, autocomplete: kind }, String(focused.value), deps.registry));
+  const lastList = async () => lastListIds(await contextOf(deps.services, interaction));
+  await interaction.respond(await suggestChoices(deps.services, user, spec && { ...spec, autocomplete: kind }, String(focused.value), deps.registry, lastList));
 }
 
 export function interactionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {

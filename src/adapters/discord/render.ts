@@ -34,7 +34,6 @@ function cut(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + "…";
 }
 
-
 export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
   // No upvotes known (the bundled capture, an ingested file): no field, as Slack and the terminal show none.
   const fields = card.upvotes ? [{ name: "Upvotes", value: `▲ ${card.upvotes}`, inline: true }] : [];

@@ -10,7 +10,7 @@ import type { CommandContext } from "./command.ts";
 import { runCommand } from "./dispatch.ts";
 import type { CommandRegistry } from "./registry.ts";
 import { markNotInterested, notInterestedReply } from "./not-interested.ts";
-import { saveBookmark, unmarkedWords } from "./save-bookmark.ts";
+import { saveBookmark, savedNotice } from "./save-bookmark.ts";
 import { exampleOn } from "./usage.ts";
 import { errorReply, notice, shortId, toCard, type PaperAction, type Reply } from "../core/messages/reply.ts";
 
@@ -25,12 +25,7 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
   if (!paper) return errorReply(paperGone(user.platform));
   switch (action) {
     case "bookmark":
-    {
-      const saved = await saveBookmark(services, user, paper.id);
-      return notice(saved.isNew
-        ? `🔖 Bookmarked “${paper.title}”. See your list with /papers bookmarks.${unmarkedWords(saved)}`
-        : `“${paper.title}” is already in your bookmarks.${unmarkedWords(saved)}`);
-    }
+      return savedNotice(paper.title, await saveBookmark(services, user, paper.id));
     case "unbookmark":
       return notice(await services.bookmarks.remove(user, paper.id)
         ? `Removed “${paper.title}” from your bookmarks.` : `“${paper.title}” was not in your bookmarks.`);
@@ -121,9 +116,7 @@ export async function handleReaction(services: Services, user: UserRef, channel:
   const paper = await services.catalog.find(paperId);
   const title = paper?.title ?? "that paper";
   if (added) {
-    const saved = await saveBookmark(services, user, paperId, true);
-    return notice(saved.isNew ? `🔖 Bookmarked “${title}”. See your list with /papers bookmarks.${unmarkedWords(saved)}`
-      : `“${title}” is already in your bookmarks.${unmarkedWords(saved)}`);
+    return savedNotice(title, await saveBookmark(services, user, paperId, true));
   }
   // Taking the reaction back undoes what the reaction did, and no more (stores/bookmarks.ts unreact).
   const unbookmark = exampleOn(user.platform, "unbookmark", [["id", shortId({ id: paperId, arxivId: paper?.arxivId ?? null })]]);

@@ -3,6 +3,7 @@
 // and say "1 is marked not interested"), and the person is told, as marking a saved paper tells them too.
 import type { UserRef } from "../core/channel.ts";
 import type { Services } from "../core/services.ts";
+import { notice, type Reply } from "../core/messages/reply.ts";
 
 export interface Saved { isNew: boolean; unmarked: boolean }
 
@@ -14,4 +15,9 @@ export async function saveBookmark(services: Pick<Services, "bookmarks" | "notIn
 /** What saving said beyond "Bookmarked": "" or the sentence about the mark it took back. */
 export function unmarkedWords({ unmarked }: Saved): string {
   return unmarked ? " It is no longer marked not interested." : "";
+}
+
+/** The confirmation of a button's or a 🔖's save, with where the list is. */
+export function savedNotice(title: string, saved: Saved): Reply {
+  return notice(`${saved.isNew ? `🔖 Bookmarked “${title}”. See your list with /papers bookmarks.` : `“${title}” is already in your bookmarks.`}${unmarkedWords(saved)}`);
 }

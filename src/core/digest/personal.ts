@@ -19,8 +19,7 @@ import { withoutVersion, type DigestSubscription, type PlanDeps } from "./plan.t
 import { dayName, lateNote } from "./messages.ts";
 import { papersAbout } from "../relevance.ts";
 import { quoted } from "../messages/typed.ts";
-import type { SearchIndex } from "../search/index.ts";
-import { likenessAmong } from "../recommend/likeness.ts";
+import { rankByLikeness } from "../recommend/likeness.ts";
 
 /** `snapshotDate`: the trending list's date, when the picks came from one (too few bookmarks for a profile). */
 export interface PersonalPlan { items: PlannedItem[]; seeds: number; snapshotDate: string | null }
@@ -37,7 +36,7 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
     // The papers about the topic, as a topic digest picks them, in the order of the person's bookmarks.
     const about = papersAbout(deps.catalog.index, sub.topic, { limit: Math.max(100, sub.size * 10) }).map((h) => h.id)
       .filter((id) => !rec.bookmarked.has(id) && !rec.notInterested.has(id) && !shown.has(withoutVersion(id)));
-    ids = rankedForPerson(deps.catalog.index, about, rec.seedIds, rec.sunk).slice(0, sub.size);
+    ids = rankByLikeness(deps.catalog.index, rec.seedIds, about, rec.sunk).slice(0, sub.size);
   } else if (rec.seeds >= MIN_SEEDS) ids = rec.papers.map((p) => p.id);
   else {
     const snapshot = await deps.trending(localDate);
@@ -54,16 +53,6 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
   const items: PlannedItem[] = ids.length === 0 ? [{ kind: "notice", paperId: null }]
     : [{ kind: "header", paperId: null }, ...ids.map((paperId) => ({ kind: "paper" as const, paperId }))];
   return { items, seeds: rec.seeds, snapshotDate };
-}
-
-/** `ids` (best first for the topic) by likeness to the person's bookmarks; papers like ones they marked not
- * interested last; a tie keeps the topic's order. */
-function rankedForPerson(index: SearchIndex, ids: string[], seedIds: string[], sunk: Set<string>): string[] {
-  if (ids.length < 2) return ids;
-  const likeness = likenessAmong(index, seedIds, ids);
-  const position = new Map(ids.map((id, i) => [id, i]));
-  return [...ids].sort((a, b) => Number(sunk.has(a)) - Number(sunk.has(b))
-    || (likeness.get(b) ?? 0) - (likeness.get(a) ?? 0) || position.get(a)! - position.get(b)!);
 }
 
 const HOW_TO_IMPROVE = "Bookmark papers you like (🔖 or the Bookmark button) and press Not interested on the others: " +

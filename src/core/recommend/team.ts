@@ -4,7 +4,7 @@
 import type { ChannelRef } from "../channel.ts";
 import type { Services } from "../services.ts";
 import { MAX_DISLIKED, likeDisliked } from "./sink.ts";
-import { likenessAmong } from "./likeness.ts";
+import { rankByLikeness } from "./likeness.ts";
 
 // Bounds on the history read per digest: recent enough to reflect the team now, small enough to be cheap.
 const MAX_POSTED = 2_000;
@@ -37,11 +37,5 @@ export async function rankForTeam(services: Pick<Services, "posted" | "bookmarks
   const sunk = likeDisliked(services.catalog.index, await services.notInterested.forUsers(channel, dislikers, MAX_DISLIKED), seeds);
   if (members.length === 0) return sunk.size ? [...paperIds].sort((a, b) => Number(sunk.has(a)) - Number(sunk.has(b))) : [...paperIds];
   // Papers sharing no strong term with the profile score 0 and stay in trending order.
-  const similarity = likenessAmong(services.catalog.index, seeds, paperIds);
-  const position = new Map(paperIds.map((id, i) => [id, i]));
-  return [...paperIds].sort((a, b) =>
-    (savedBy.get(b) ?? 0) - (savedBy.get(a) ?? 0)
-    || Number(sunk.has(a)) - Number(sunk.has(b))
-    || (similarity.get(b) ?? 0) - (similarity.get(a) ?? 0)
-    || position.get(a)! - position.get(b)!);
+  return rankByLikeness(services.catalog.index, seeds, paperIds, sunk, (id) => savedBy.get(id) ?? 0);
 }

@@ -12,9 +12,12 @@ const MAX_SEEDS = 500;
 
 /** The people who bookmarked any paper the bot posted in this channel. */
 export async function channelMembers(services: Pick<Services, "posted" | "bookmarks">, channel: ChannelRef): Promise<string[]> {
-  const posted = await services.posted.recentPaperIds(channel, MAX_POSTED);
-  if (posted.length === 0) return [];
-  return services.bookmarks.savers(channel, [...new Set(posted)]);
+  return saversOf(services, channel, await services.posted.recentPaperIds(channel, MAX_POSTED));
+}
+
+/** The people who bookmarked any of `posted` (the papers the bot posted in this channel). */
+function saversOf(services: Pick<Services, "bookmarks">, channel: ChannelRef, posted: string[]): Promise<string[]> {
+  return posted.length === 0 ? Promise.resolve([]) : services.bookmarks.savers(channel, [...new Set(posted)]);
 }
 
 /**
@@ -24,7 +27,9 @@ export async function channelMembers(services: Pick<Services, "posted" | "bookma
  */
 export async function rankForTeam(services: Pick<Services, "posted" | "bookmarks" | "catalog" | "notInterested">, channel: ChannelRef, paperIds: string[]): Promise<string[]> {
   if (paperIds.length < 2) return [...paperIds];
-  const members = await channelMembers(services, channel);
+  // What the bot posted here names both the members and the papers whose "not interested" marks are heard.
+  const posted = await services.posted.recentPaperIds(channel, MAX_POSTED);
+  const members = await saversOf(services, channel, posted);
   const savedBy = new Map<string, number>();
   for (const paperId of members.length ? await services.bookmarks.savedBy(channel, members, MAX_SEEDS * 4) : []) savedBy.set(paperId, (savedBy.get(paperId) ?? 0) + 1);
   const seeds = [...savedBy.keys()].slice(0, MAX_SEEDS);
@@ -32,7 +37,6 @@ export async function rankForTeam(services: Pick<Services, "posted" | "bookmarks
   // heard too: those papers and papers like them sink below the rest (recommend/sink.ts), weighed against
   // the team's bookmarks as a person's picks are against theirs, so one member's mark does not bury a
   // topic the others keep saving.
-  const posted = await services.posted.recentPaperIds(channel, MAX_POSTED);
   const dislikers = [...new Set([...members, ...await services.notInterested.markers(channel, [...new Set([...posted, ...paperIds])])])];
   const sunk = likeDisliked(services.catalog.index, await services.notInterested.forUsers(channel, dislikers, MAX_DISLIKED), seeds);
   if (members.length === 0) return sunk.size ? [...paperIds].sort((a, b) => Number(sunk.has(a)) - Number(sunk.has(b))) : [...paperIds];

@@ -65,7 +65,6 @@ interface DeliveryUpdate { status?: string; claimedBy?: string; leaseUntil?: Dat
 interface DeliveryDelegate {
   findUnique(args: { where: { platform_workspaceId_channelId_localDate: DayKey } }): PromiseLike<DeliveryRow | null>;
   findMany(args: { where: Partial<Omit<DayKey, "localDate">> & { localDate: { in: string[] }; status?: { in: string[] } } }): PromiseLike<DeliveryRow[]>;
-  count(args: { where: DayKey }): PromiseLike<number>;
   create(args: { data: DayKey & { status: string; claimedBy: string; leaseUntil: Date; finishedAt: Date } }): PromiseLike<unknown>;
   updateMany(args: { where: DeliveryWhere; data: DeliveryUpdate }): PromiseLike<Count>;
   deleteMany(args: { where: DayKey & { status: string; items?: { none: { status: string } } } }): PromiseLike<Count>;

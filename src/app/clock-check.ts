@@ -1,7 +1,9 @@
-// Replicas take over a digest whose lease has run out by their own clocks (core/delivery/ledger.ts): one
-// whose clock runs ahead sees a live claimer's lease as over and may post again what is in flight. The
-// database's clock is the one they share, so a process that is off it by more than SKEW_WARN_MS says so at
-// start-up, with what to do. SQLite has no clock of its own (its replicas share the machine's).
+// Who sends a digest is settled on the database's clock (a delivery's lease, persistence/prisma/ledger-sql.ts),
+// but when it falls due is read on each process's own: its cron and the subscriber's local time and date.
+// A replica ahead of the others posts digests early by as much (one behind, late, when it is alone), and
+// Slack's HTTP mode refuses requests dated more than 5 minutes off it. The database's clock is the one the
+// replicas share, so a process that is off it by more than SKEW_WARN_MS says so at start-up, with what to
+// do. SQLite has no clock of its own (its processes share the machine's).
 import type { Services } from "../core/services.ts";
 
 export const SKEW_WARN_MS = 10_000;
@@ -24,6 +26,7 @@ export async function warnOfClockSkew(services: Pick<Services, "database" | "clo
   if (skew === null || Math.abs(skew) <= SKEW_WARN_MS) return;
   const seconds = Math.round(Math.abs(skew) / 1000);
   services.log.warn({ skewSeconds: Math.round(skew / 1000) },
-    `this machine's clock is ${seconds} s ${skew > 0 ? "ahead of" : "behind"} the database's; replicas judge a digest's lease by their own clocks, ` +
-    "so keep every replica's clock synchronised (NTP), or a replica may take over a digest that is still being sent");
+    `this machine's clock is ${seconds} s ${skew > 0 ? "ahead of" : "behind"} the database's, so this process may post digests ${seconds} s ` +
+    `${skew > 0 ? "early" : "late"} (a digest falls due by this machine's clock; which replica sends it is settled on the database's), ` +
+    "and Slack over HTTP refuses requests dated more than 5 minutes off it: keep every replica's clock synchronised (NTP)");
 }

@@ -120,7 +120,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
       transports.set("discord", discord.transport);
       running.push({ name: "discord", stop: discord.stop });
     }
-    await warnOfClockSkew(services); // before the digest job, whose leases read this process's clock
+    await warnOfClockSkew(services); // before the digest job, whose due times read this process's clock
     running.push(startEventPruning(services)); // Slack's events, and Share's claims on either platform
     running.push(startIndexSync(services)); // other replicas' ingests reach this search index
     digest = startDigestJob(services, transports);

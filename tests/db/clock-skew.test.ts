@@ -1,5 +1,6 @@
-// Replicas judge a digest's lease by their own clocks: a process whose clock is off the database's says so
-// at start-up (app/clock-check.ts). PostgreSQL has a clock of its own to compare with; SQLite has none.
+// A digest falls due by each process's own clock (its lease is judged on the database's): a process whose
+// clock is off the database's says so at start-up (app/clock-check.ts). PostgreSQL has a clock of its own to
+// compare with; SQLite has none.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clockSkewMs, warnOfClockSkew } from "../../src/app/clock-check.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
@@ -28,10 +29,11 @@ describe("the start-up clock check", () => {
     await warnOfClockSkew(services);
     const [line] = warnings();
     expect(JSON.parse(line!)).toMatchObject({ level: "warn", skewSeconds: 70 });
-    expect(line).toContain("this machine's clock is 70 s ahead of the database's");
+    expect(line).toContain("this machine's clock is 70 s ahead of the database's, so this process may post digests 70 s early");
     expect(line).toContain("(NTP)");
+    expect(line).not.toContain("lease"); // no longer a risk of skew: leases are judged on the database's clock
     offset = -30_000;
     await warnOfClockSkew(services);
-    expect(warnings().at(-1)).toContain("30 s behind the database's");
+    expect(warnings().at(-1)).toContain("30 s behind the database's, so this process may post digests 30 s late");
   });
 });

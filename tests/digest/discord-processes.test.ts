@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordEmulator, snowflake } from "../emulators/discord/index.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
 import { TEST_DISCORD_TOKEN } from "../support/secrets.ts";
-import { subscribe } from "./support.ts";
+import { passLeaseTime, subscribe } from "./support.ts";
 import { personalTarget } from "../../src/core/person-target.ts";
 import { digestRun as run, postedTo } from "./digest-run.ts";
 
@@ -84,6 +84,7 @@ describe("Discord digests across processes", () => {
     expect(unrecorded).toBeGreaterThan(0);
 
     discord.advance(10 * 60_000); // ten minutes after the crash: Discord has forgotten every nonce of it
+    await passLeaseTime(services.db, 10 * 60_000); // and the killed run's leases ran out on the database's clock
     const rerun = await digestRun(at(start, 10)).done;
     expect(rerun.code, rerun.stderr).toBe(0);
     for (const [i, c] of KILL.entries()) {

@@ -1,11 +1,11 @@
 // The digest tick against a real database: exactly once per channel per local day through reruns,
 // crashes and transient failures; catch-up within the day only; one bad channel never stops the rest.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestServices, manualClock, type TestServices } from "../support/services.ts";
+import { createReplica, createTestServices, manualClock, type TestServices } from "../support/services.ts";
 import { runDigestTick } from "../../src/core/digest/tick.ts";
 import { DeliveryLedger, LEASE_MS } from "../../src/core/delivery/ledger.ts";
-import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
-import { RecordingTransport, fastRetry, paperIds, slackChannel, subscribe } from "./support.ts";
+import { ChannelUnavailableError, TransientPostError, type ChatTransport } from "../../src/core/transport.ts";
+import { RecordingTransport, fastRetry, paperIds, passLeaseTime, slackChannel, subscribe } from "./support.ts";
 import { personalTarget } from "../../src/core/person-target.ts";
 import { plainTyped } from "../../src/core/messages/typed.ts";
 
@@ -95,10 +95,11 @@ describe("digest tick", () => {
   it("plans and sends the whole digest for a row claimed by a process that died before writing its plan", async () => {
     const ch = slackChannel("C1");
     await subscribe(services, ch, { size: 5 });
-    // The claim and its plan are two statements: this is the row a crash between them leaves.
+    // The claim and its plan are two statements: this is the row a crash between them leaves, its lease just begun.
     await services.db.delivery.create({ data: { platform: ch.platform, workspaceId: ch.workspaceId, channelId: ch.channelId, localDate: "2025-03-12",
-      status: "claimed", claimedBy: "died", leaseUntil: new Date(Date.parse(T0) + LEASE_MS), createdAt: new Date(T0) } });
+      status: "claimed", claimedBy: "died", leaseUntil: new Date(Date.now() + LEASE_MS), createdAt: new Date(T0) } });
     expect((await tick(T0)).channels[0]).toMatchObject({ outcome: "skipped", posted: 0 });
+    await passLeaseTime(services.db, LEASE_MS + 60_000);
     const resumed = await tick(new Date(Date.parse(T0) + LEASE_MS + 60_000));
     expect(resumed.channels[0]).toMatchObject({ outcome: "posted", posted: 6, resumed: true });
     expect(transport.findCalls).toBe(0); // nothing was "sending": no need to ask the platform
@@ -110,15 +111,40 @@ describe("digest tick", () => {
     const ch = slackChannel("C1");
     await subscribe(services, ch, { size: 5 });
     // kill -9 right after claiming: a claim is made a moment after its tick began (here 0.1 s; seconds in a big fan-out).
-    const claimedAt = new Date(Date.parse(T0) + 100);
-    expect(await new DeliveryLedger(services.deliveries, "killed").claim(ch, "2025-03-12", claimedAt, false)).toMatchObject({ resumed: false });
+    expect(await new DeliveryLedger(services.deliveries, "killed").claim(ch, "2025-03-12", new Date(Date.parse(T0) + 100), false)).toMatchObject({ resumed: false });
     // The tick a minute later finds the lease held; the one two minutes after the claiming tick takes over
     // (README: "takes over after the 2-minute lease"), its own claim again a moment after it began.
-    clock.set(new Date(Date.parse(T0) + 60_000 + 100));
+    await passLeaseTime(services.db, 60_000 - 100);
     expect((await tick(new Date(Date.parse(T0) + 60_000))).channels[0]).toMatchObject({ outcome: "skipped", posted: 0 });
-    clock.set(new Date(Date.parse(T0) + 120_000 + 100));
+    await passLeaseTime(services.db, 60_000);
     expect((await tick(new Date(Date.parse(T0) + 120_000))).channels[0]).toMatchObject({ outcome: "posted", posted: 6, resumed: true });
-    clock.set(T0);
+  });
+
+  // Each replica once judged a lease by its own clock: one running ahead of the claimer by more than the
+  // lease saw a live claim as run out and posted the digest a second time (one behind waited past a dead
+  // claimer's lease). Leases are now judged by the database's clock, which every replica shares.
+  it("leaves a live claim to its claimer when the replica ticking beside it runs 3 minutes ahead: one digest", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 5 });
+    const ahead = manualClock(new Date(Date.parse(T0) + 3 * 60_000));
+    const replica = await createReplica(services, { clock: ahead });
+    try {
+      let replicaTick: ReturnType<typeof runDigestTick> | undefined;
+      // The claimer's transport: after its first two messages the replica ticks, while the claim is live.
+      const claimer: ChatTransport = { platform: "slack", findPosted: (c, k, s) => transport.findPosted(c, k, s),
+        post: async (c, reply, options) => {
+          const posted = await transport.post(c, reply, options);
+          if (transport.posts.length === 2) await (replicaTick ??= runDigestTick(replica, new Map([["slack", transport]]), ahead(), { retry: fastRetry, owner: "ahead" }));
+          return posted;
+        } };
+      const report = await runDigestTick(services, new Map([["slack", claimer]]), clock(), { retry: fastRetry, owner: "claimer" });
+      expect(report.channels[0]).toMatchObject({ outcome: "posted", posted: 6 });
+      expect((await replicaTick!).channels[0]).toMatchObject({ outcome: "skipped", posted: 0 });
+      expect(transport.to(ch)).toHaveLength(6);
+      expect(new Set(transport.to(ch).map((p) => p.key)).size).toBe(6);
+    } finally {
+      await replica.close();
+    }
   });
 
   it("asks the platform about a message left in 'sending' instead of posting it twice", async () => {

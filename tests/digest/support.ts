@@ -6,6 +6,7 @@ import type { ChatTransport, PostOptions } from "../../src/core/transport.ts";
 import type { Reply } from "../../src/core/messages/reply.ts";
 import type { Services } from "../../src/app/services.ts";
 import type { RetryPolicy } from "../../src/core/retry.ts";
+import type { TestDb } from "../support/database.ts";
 
 /** `at`: when it was posted by the wall clock, as a platform stamps a message whatever the bot's clock says. */
 export interface RecordedPost { channel: string; key: string | undefined; messageId: string; reply: Reply; at: number }
@@ -54,4 +55,14 @@ export async function subscribe(services: Services, channel: ChannelRef, opts: P
 /** Paper ids posted as paper messages (not header/notice), in order. */
 export function paperIds(posts: RecordedPost[]): string[] {
   return posts.flatMap((p) => p.reply.papers?.map((c) => c.id) ?? []);
+}
+
+/**
+ * As if `ms` went by on the database's clock, which starts and judges every lease (a test's injected clock
+ * does not move it): each claimed row's lease ends that much sooner.
+ */
+export async function passLeaseTime(db: TestDb, ms: number): Promise<void> {
+  for (const row of await db.delivery.findMany({ where: { status: "claimed" } })) {
+    await db.delivery.update({ where: { id: row.id }, data: { leaseUntil: new Date(row.leaseUntil.getTime() - ms) } });
+  }
 }

@@ -38,6 +38,15 @@ export async function createTestServices(options: { clock?: Clock; env?: Record<
   });
 }
 
+/**
+ * A second process's services on the same database (a replica), with its own clock and a silent log; the
+ * caller closes it. Its clock lets a test give two replicas clocks that disagree.
+ */
+export async function createReplica(of: TestServices, options: { clock?: Clock } = {}): Promise<Services> {
+  const config = loadConfig({ DATABASE_URL: of.testDatabase.url, HF_REFRESH: "off", HF_API_URL: "http://127.0.0.1:9/api" });
+  return createServices(config, createLogger({ level: "silent" }), { clock: options.clock });
+}
+
 /** A clock tests move by hand. */
 export function manualClock(start: string | Date) {
   let now = new Date(start);

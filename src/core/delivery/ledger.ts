@@ -1,7 +1,9 @@
 // The delivery ledger as one process uses it: exactly one delivery per channel per local day, by the
 // store's unique key, not by timing. A process claims the (channel, day) row by inserting it, with the
 // plan of every message, and holds a lease it renews as it sends. When a claimer dies, the first claim
-// after its lease ran out takes the row over and sends what is left (core/delivery/run.ts).
+// after its lease ran out takes the row over and sends what is left (core/delivery/run.ts). A lease is a
+// length here: the store starts and judges it on the database's clock, which every replica shares, so a
+// replica whose own clock runs ahead never takes over a live claim (nor one behind waits past a dead one).
 import type { ChannelRef } from "../channel.ts";
 import type { DeliveryStore, LedgerItem, PlannedItem, SettleWindow } from "../stores/deliveries.ts";
 
@@ -23,12 +25,10 @@ export interface Claim {
   late: boolean;
   /** When the row was first claimed (a resumed delivery keeps its first claimer's time). */
   createdAt: Date;
-  /** When this process got it: its lease runs from here. */
+  /** When this process got it, by its own clock: it renews half a lease later (a length, which no skew
+   * between clocks changes; the lease itself runs on the database's clock). */
   claimedAt: Date;
 }
-
-/** The lease of a released row: over for every clock. */
-const RELEASED = new Date(0);
 
 /** Short enough for a Discord nonce (25 characters), unique per message of a delivery. */
 export function idempotencyKey(deliveryId: number, position: number): string {
@@ -46,20 +46,17 @@ export class DeliveryLedger {
    * go out, and marking it here saves a write per window.
    */
   async claim(channel: ChannelRef, localDate: string, now: Date, late: boolean, planned: PlannedItem[] = [], sendingFirst = 0): Promise<Claim | null> {
-    const leaseUntil = new Date(now.getTime() + LEASE_MS);
     const items = planned.map((p, position) => ({ ...p, position, status: position < sendingFirst ? "sending" as const : "pending" as const }));
-    const deliveryId = await this.store.insert({ channel, localDate, owner: this.owner, leaseUntil, late, now, items });
+    const deliveryId = await this.store.insert({ channel, localDate, owner: this.owner, leaseMs: LEASE_MS, late, now, items });
     if (deliveryId !== null) return { deliveryId, resumed: false, late, createdAt: now, claimedAt: now };
-    const row = await this.store.find(channel, localDate);
-    if (!row || row.status !== "claimed" || row.leaseUntil.getTime() > now.getTime()) return null;
-    // Conditional on the lease we saw: of two processes taking over at once, one wins.
-    if (!await this.store.takeOver(row.id, row.leaseUntil, this.owner, leaseUntil)) return null;
-    return { deliveryId: row.id, resumed: true, late: row.late, createdAt: row.createdAt, claimedAt: now };
+    const taken = await this.store.takeOver(channel, localDate, this.owner, LEASE_MS);
+    if (!taken) return null;
+    return { deliveryId: taken.id, resumed: true, late: taken.late, createdAt: taken.createdAt, claimedAt: now };
   }
 
   /** Extends the lease; false when another process has taken the row over (stop sending then). */
-  renew(deliveryId: number, now: Date): Promise<boolean> {
-    return this.store.renew(deliveryId, this.owner, new Date(now.getTime() + LEASE_MS));
+  renew(deliveryId: number): Promise<boolean> {
+    return this.store.renew(deliveryId, this.owner, LEASE_MS);
   }
 
   items(deliveryId: number): Promise<LedgerItem[]> {
@@ -84,14 +81,9 @@ export class DeliveryLedger {
     return this.store.finish(deliveryId, this.owner, status, at, error);
   }
 
-  /**
-   * Gives the row up for now (transient trouble, shutdown): the next tick may take it over at once. Its
-   * lease ends at the epoch, not at `at`: a tick's clock starts at the instant it acts as (`papers digest
-   * run --now`), so a lease ending at the releasing run's own clock still held off a rerun as of the same
-   * instant ("in progress elsewhere"), and one as of a later instant held off the bot's own ticks.
-   */
+  /** Gives the row up for now (transient trouble, shutdown): the next tick may take it over at once. */
   release(deliveryId: number, error?: string): Promise<void> {
-    return this.store.release(deliveryId, this.owner, RELEASED, error);
+    return this.store.release(deliveryId, this.owner, error);
   }
 
   settled(localDates: string[]): Promise<Set<string>> {

@@ -94,7 +94,7 @@ export class DeliveryRun {
       return { posted: this.posted, reason: "shutting down" };
     }
     if (this.control.clock().getTime() <= this.renewAfter) return null;
-    if (!await this.ledger.renew(this.claim.deliveryId, this.control.clock())) {
+    if (!await this.ledger.renew(this.claim.deliveryId)) {
       // What this run posted is still true: record it for the new claimer (which would find it anyway).
       await this.ledger.settle(this.claim.deliveryId, this.channel, { sent: this.sent, unsent: [], next: [] });
       return { posted: this.posted, reason: "taken over" };

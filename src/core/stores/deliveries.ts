@@ -21,22 +21,27 @@ export interface SentItem { position: number; messageId: string; at: Date; paper
  */
 export interface SettleWindow { sent: SentItem[]; unsent: number[]; next: number[]; finish?: Date }
 
+/**
+ * Leases are lengths, not instants: the store starts and judges them on the database's clock, the one
+ * clock every replica shares (a replica's own may be off by more than a lease).
+ */
 export interface NewDelivery {
-  channel: ChannelRef; localDate: string; owner: string; leaseUntil: Date; late: boolean; now: Date;
+  channel: ChannelRef; localDate: string; owner: string; leaseMs: number; late: boolean; now: Date;
   /** The plan, by position; the first window may start as "sending". */
   items: (PlannedItem & { position: number; status: ItemStatus })[];
 }
 
-export interface DeliveryRecord { id: number; status: string; leaseUntil: Date; late: boolean; createdAt: Date }
+/** A row taken over: its id, and what its first claim said. */
+export interface TakenOver { id: number; late: boolean; createdAt: Date }
 
 export interface DeliveryStore {
   /** The row and its plan; null when that channel's day already has a row. */
   insert(delivery: NewDelivery): Promise<number | null>;
-  find(channel: ChannelRef, localDate: string): Promise<DeliveryRecord | null>;
-  /** Takes a claimed row over for `owner`, only if its lease is still the one seen (of two takers, one wins). */
-  takeOver(id: number, seenLeaseUntil: Date, owner: string, leaseUntil: Date): Promise<boolean>;
-  /** false when the row is no longer this owner's claim. */
-  renew(id: number, owner: string, leaseUntil: Date): Promise<boolean>;
+  /** Takes the day's row over for `owner` when it is claimed and its lease has run out (of two takers, one
+   * wins); null when it has no such row (done, failed, skipped, or its claimer's lease still runs). */
+  takeOver(channel: ChannelRef, localDate: string, owner: string, leaseMs: number): Promise<TakenOver | null>;
+  /** A lease of `leaseMs` from now; false when the row is no longer this owner's claim. */
+  renew(id: number, owner: string, leaseMs: number): Promise<boolean>;
   items(id: number): Promise<LedgerItem[]>;
   /** Writes a plan in one statement, so a resumed delivery sees all of it or none. */
   plan(id: number, planned: PlannedItem[]): Promise<void>;
@@ -44,8 +49,9 @@ export interface DeliveryStore {
   /** One window's changes in one transaction (see SettleWindow). A PostedMessage row already there stays. */
   settle(id: number, owner: string, channel: ChannelRef, window: SettleWindow): Promise<void>;
   finish(id: number, owner: string, status: "done" | "failed", at: Date, error?: string): Promise<void>;
-  /** Gives the row up for now: the lease ends at `leaseUntil` (the ledger gives the epoch), so the next tick may take it over at once. */
-  release(id: number, owner: string, leaseUntil: Date, error?: string): Promise<void>;
+  /** Gives the row up for now: its lease ends at the epoch, run out by any clock, so the next tick (of a
+   * process acting as any instant, `papers digest run --now`) may take it over at once. */
+  release(id: number, owner: string, error?: string): Promise<void>;
   /** Marks the day delivered without sending (a subscription made after today's time); no-op if it has a row. */
   skipDay(channel: ChannelRef, localDate: string, owner: string, at: Date): Promise<void>;
   /** Undoes skipDay (the time was moved to later today). */

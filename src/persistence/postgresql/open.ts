@@ -21,7 +21,7 @@ export function postgresStores(url: string, statementAnswerMs = STATEMENT_ANSWER
   // Here the compiler checks the PostgreSQL client against everything the stores call.
   const db: PrismaDb = client;
   const timeoutMeans = `PostgreSQL at ${postgresTarget(url).where} did not answer in time (connecting within ${CONNECT_TIMEOUT_MS / 1000} s, a statement within ${statementAnswerMs / 1000} s)`;
-  const stores = prismaStores(db, { timeoutMeans });
+  const stores = prismaStores(db, "postgresql", { timeoutMeans });
   const now = async () => (await client.$queryRaw<{ now: Date }[]>(sql`SELECT now() AS now`))[0]!.now;
   return { stores: { ...stores, database: { ...stores.database, now } }, close: () => client.$disconnect() };
 }

@@ -59,11 +59,10 @@ interface SubscriptionDelegate {
 }
 
 export interface DeliveryRow extends DayKey { id: number; status: string; claimedBy: string; leaseUntil: Date; late: boolean; createdAt: Date }
-interface DeliveryWhere { id: number; status?: string; claimedBy?: string; leaseUntil?: Date }
+interface DeliveryWhere { id: number; status?: string; claimedBy?: string }
 interface DeliveryUpdate { status?: string; claimedBy?: string; leaseUntil?: Date; finishedAt?: Date; error?: string | null }
 
 interface DeliveryDelegate {
-  findUnique(args: { where: { platform_workspaceId_channelId_localDate: DayKey } }): PromiseLike<DeliveryRow | null>;
   findMany(args: { where: Partial<Omit<DayKey, "localDate">> & { localDate: { in: string[] }; status?: { in: string[] } } }): PromiseLike<DeliveryRow[]>;
   create(args: { data: DayKey & { status: string; claimedBy: string; leaseUntil: Date; finishedAt: Date } }): PromiseLike<unknown>;
   updateMany(args: { where: DeliveryWhere; data: DeliveryUpdate }): PromiseLike<Count>;

@@ -4,21 +4,26 @@
 // retried one request at a time, so one bad request fails alone.
 import type { ChannelRef } from "../../core/channel.ts";
 import { Coalescer } from "../../core/coalesce.ts";
-import { dayKey, type DeliveryRecord, type DeliveryStore, type LedgerItem, type NewDelivery, type PlannedItem,
-  type SettleWindow } from "../../core/stores/deliveries.ts";
+import { dayKey, type DeliveryStore, type LedgerItem, type NewDelivery, type PlannedItem, type SettleWindow,
+  type TakenOver } from "../../core/stores/deliveries.ts";
 import { isUniqueViolation, type PrismaDb } from "./client.ts";
-import { finishDeliveries, insertDeliveries, insertItems, insertPosted, markSent, markWindowsSending, type InsertedDelivery } from "./ledger-sql.ts";
+import { finishDeliveries, insertDeliveries, insertItems, insertPosted, markSent, markWindowsSending, renewDelivery, takeOverDelivery,
+  type Dialect, type InsertedDelivery, type TakenOverRow } from "./ledger-sql.ts";
 
 interface SettleRequest { deliveryId: number; owner: string; channel: ChannelRef; w: SettleWindow }
 
 const day = (channel: ChannelRef, localDate: string) =>
   ({ platform: channel.platform, workspaceId: channel.workspaceId, channelId: channel.channelId, localDate });
 
+/** A released row's lease: run out by every clock. */
+const RELEASED = new Date(0);
+
 export class PrismaDeliveryStore implements DeliveryStore {
   private readonly inserts = new Coalescer<NewDelivery, number | null>((reqs) => this.insertMany(reqs));
   private readonly settles = new Coalescer<SettleRequest, void>((reqs) => this.settleMany(reqs));
 
-  constructor(private readonly db: PrismaDb) {}
+  /** `dialect`: how the statements read the database's clock, which starts and judges every lease. */
+  constructor(private readonly db: PrismaDb, private readonly dialect: Dialect) {}
 
   insert(delivery: NewDelivery): Promise<number | null> {
     return this.inserts.submit(delivery);
@@ -30,7 +35,7 @@ export class PrismaDeliveryStore implements DeliveryStore {
    * is posted before its plan exists).
    */
   private async insertMany(reqs: NewDelivery[]): Promise<(number | null)[]> {
-    const rows = await this.db.$queryRaw<InsertedDelivery[]>(insertDeliveries(reqs));
+    const rows = await this.db.$queryRaw<InsertedDelivery[]>(insertDeliveries(this.dialect, reqs));
     const idOf = new Map(rows.map((r) => [dayKey(r), Number(r.id)]));
     const ids = reqs.map((r) => {
       const k = dayKey({ ...r.channel, localDate: r.localDate });
@@ -43,17 +48,14 @@ export class PrismaDeliveryStore implements DeliveryStore {
     return ids;
   }
 
-  async find(channel: ChannelRef, localDate: string): Promise<DeliveryRecord | null> {
-    return this.db.delivery.findUnique({ where: { platform_workspaceId_channelId_localDate: day(channel, localDate) } });
+  async takeOver(channel: ChannelRef, localDate: string, owner: string, leaseMs: number): Promise<TakenOver | null> {
+    const [row] = await this.db.$queryRaw<TakenOverRow[]>(takeOverDelivery(this.dialect, { channel, localDate }, owner, leaseMs));
+    // Raw rows as each driver reads them (SQLite: integers for the boolean and the id).
+    return row ? { id: Number(row.id), late: Boolean(Number(row.late)), createdAt: new Date(row.createdAt) } : null;
   }
 
-  async takeOver(id: number, seenLeaseUntil: Date, owner: string, leaseUntil: Date): Promise<boolean> {
-    const taken = await this.db.delivery.updateMany({ where: { id, status: "claimed", leaseUntil: seenLeaseUntil }, data: { claimedBy: owner, leaseUntil } });
-    return taken.count === 1;
-  }
-
-  async renew(id: number, owner: string, leaseUntil: Date): Promise<boolean> {
-    return (await this.db.delivery.updateMany({ where: { id, claimedBy: owner, status: "claimed" }, data: { leaseUntil } })).count === 1;
+  async renew(id: number, owner: string, leaseMs: number): Promise<boolean> {
+    return await this.db.$executeRaw(renewDelivery(this.dialect, id, owner, leaseMs)) === 1;
   }
 
   async items(id: number): Promise<LedgerItem[]> {
@@ -100,8 +102,8 @@ export class PrismaDeliveryStore implements DeliveryStore {
     await this.db.delivery.updateMany({ where: { id, claimedBy: owner }, data: { status, finishedAt: at, error: error?.slice(0, 500) ?? null } });
   }
 
-  async release(id: number, owner: string, leaseUntil: Date, error?: string): Promise<void> {
-    await this.db.delivery.updateMany({ where: { id, claimedBy: owner, status: "claimed" }, data: { leaseUntil, error: error?.slice(0, 500) ?? null } });
+  async release(id: number, owner: string, error?: string): Promise<void> {
+    await this.db.delivery.updateMany({ where: { id, claimedBy: owner, status: "claimed" }, data: { leaseUntil: RELEASED, error: error?.slice(0, 500) ?? null } });
   }
 
   async skipDay(channel: ChannelRef, localDate: string, owner: string, at: Date): Promise<void> {

@@ -34,5 +34,5 @@ export async function sqlitePrismaStores(path: string): Promise<{ stores: Stores
   await tuneSqliteConnection(client);
   // Here the compiler checks the SQLite client against everything the stores call.
   const db: PrismaDb = client;
-  return { stores: prismaStores(db), close: () => client.$disconnect() };
+  return { stores: prismaStores(db, "sqlite"), close: () => client.$disconnect() };
 }

@@ -4,6 +4,10 @@
 // one channel that keeps failing is a logged problem in that channel, not a reason to restart the bot.
 // The paper refresh is reported but never fails the check: when Hugging Face is down the bot keeps
 // serving the last good list, which is the right behaviour, not an outage.
+// A database that stops answering fails the check only once it has been out for DATABASE_GRACE_MS: a
+// restart or failover of PostgreSQL is not cured by restarting the bot (whose start would then fail too,
+// and a supervisor back off), and the pool reconnects by itself; an outage that lasts, or a pool that
+// never comes back, is one a restart may cure.
 import type { Services } from "./services.ts";
 import { DIGEST_JOB, REFRESH_JOB, type JobRun } from "./stores/job-runs.ts";
 
@@ -22,6 +26,11 @@ export interface HealthOptions {
   staleAfterMs?: number;
   /** A database that does not answer within this is unreachable. Default 2 s. */
   databaseTimeoutMs?: number;
+  /** How long the database may stay unreachable before the check fails. Default DATABASE_GRACE_MS. */
+  databaseGraceMs?: number;
+  /** Since when the database has been unreachable, kept between checks by whoever serves them (null: it
+   * answered last time). Without it each check sees an outage start afresh. */
+  outage?: { since: Date | null };
   /**
    * Promise rejections nobody handled that this process survived (app/process-errors.ts): reported once
    * there are any, without failing the check (the bot still serves; the logs have each one at error).
@@ -43,6 +52,7 @@ export interface HealthStatus {
 }
 
 const DEFAULT_STALE_MS = 5 * 60_000;
+export const DATABASE_GRACE_MS = 5 * 60_000;
 const DEFAULT_DB_TIMEOUT_MS = 2_000;
 
 function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -51,6 +61,9 @@ function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+const minutes = (ms: number): string => { const m = Math.round(ms / 60_000); return `${m} minute${m === 1 ? "" : "s"}`; };
+/** A span as a person reads it: seconds under two minutes, minutes after. */
+const span = (ms: number): string => (ms < 120_000 ? `${Math.round(ms / 1000)} s` : minutes(ms));
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 const latest = (a: Date | null | undefined, b: Date | null | undefined): Date | null =>
   (a && b ? (a > b ? a : b) : a ?? b ?? null);
@@ -66,8 +79,15 @@ export async function healthStatus(services: Pick<Services, "database" | "jobRun
   } catch (error) {
     // The message names the cause (refused, timed out) but never the URL, which may hold a password.
     const cause = error instanceof Error && /did not answer/.test(error.message) ? error.message : "the database is not reachable";
-    return { ...down, reason: `${cause[0]!.toUpperCase()}${cause.slice(1)}.` };
+    const now = services.clock();
+    const since = options.outage ? (options.outage.since ??= now) : now;
+    const out = Math.max(0, now.getTime() - since.getTime());
+    const graceMs = options.databaseGraceMs ?? DATABASE_GRACE_MS;
+    const sentence = `${cause[0]!.toUpperCase()}${cause.slice(1)}${out >= 1000 ? ` (for ${span(out)})` : ""}`;
+    return out > graceMs ? { ...down, reason: `${sentence}.` } : { ...down, ok: true,
+      reason: `${sentence}; commands are told so and the bot reconnects by itself, so this check fails only once it lasts ${span(graceMs)}.` };
   }
+  if (options.outage) options.outage.since = null;
   const digest = runs.find((r) => r.name === DIGEST_JOB);
   const refresh = runs.find((r) => r.name === REFRESH_JOB);
   const lastTick = latest(digest?.lastSuccessAt, digest?.lastFailureAt);
@@ -81,11 +101,9 @@ export async function healthStatus(services: Pick<Services, "database" | "jobRun
     const ticked = options.ownLastTick ? options.ownLastTick() : lastTick;
     const since = Math.max(ticked?.getTime() ?? 0, options.startedAt.getTime());
     if (now - since > staleAfterMs) {
-      const minutes = Math.round((now - since) / 60_000);
-      const span = `${minutes} minute${minutes === 1 ? "" : "s"}`;
       return { ...status, ok: false, reason: options.ownLastTick
-        ? `This process's digest job has finished no tick for ${span} (another replica's ticks do not count; nor does a tick that cannot write to the database).`
-        : `The digest job has recorded no tick for ${span} (a tick that cannot write to the database records none).` };
+        ? `This process's digest job has finished no tick for ${minutes(now - since)} (another replica's ticks do not count; nor does a tick that cannot write to the database).`
+        : `The digest job has recorded no tick for ${minutes(now - since)} (a tick that cannot write to the database records none).` };
     }
   }
   const lastDigestFailed = digest?.lastFailureAt && (!digest.lastSuccessAt || digest.lastFailureAt > digest.lastSuccessAt);

@@ -1,5 +1,6 @@
 // GET /healthz on the standalone server (Socket Mode, Discord-only): 200 when the database answers and the
-// digest job ticks, 503 with a one-sentence reason when the database is down, hangs, or the job stalls.
+// digest job ticks, 503 with a one-sentence reason when the job stalls or the database has been down or hung
+// for more than 5 minutes (a shorter outage, a PostgreSQL restart or failover, is reported with a 200).
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { healthStatus } from "../../src/core/health.ts";
@@ -122,18 +123,34 @@ describe("the digest job's schedule", () => {
 });
 
 describe("an unreachable database", () => {
-  it("is 503 when the database refuses connections, with no URL or password in the answer", async () => {
+  // A supervisor restarts the bot on a failing /healthz. It failed at the first check the database missed,
+  // so a PostgreSQL restart or failover restarted every replica, into a start-up that could not connect
+  // either (and a supervisor backing off kept them down after the database was back).
+  it("is reported with a 200 for 5 minutes (a restart would not bring it back), then 503, with no URL or password", async () => {
     const { stores, close } = postgresStores(`postgresql://papers:${TEST_DATABASE_PASSWORD}@127.0.0.1:9/papers`);
+    const outage: { since: Date | null } = { since: null };
+    // A refusal comes back at once; the generous limit only keeps a cold PostgreSQL client (its query
+    // compiler loads on the first query, over a second on a loaded CI machine) from reading as a timeout.
+    const check = () => healthStatus({ ...stores, clock }, { startedAt: clock(), digestRunning: true, databaseTimeoutMs: 15_000, outage });
     try {
-      // A refusal comes back at once; the generous limit only keeps a cold PostgreSQL client (its query
-      // compiler loads on the first query, over a second on a loaded CI machine) from reading as a timeout.
-      const status = await healthStatus({ ...stores, clock }, { startedAt: clock(), digestRunning: true, databaseTimeoutMs: 15_000 });
-      expect(status).toEqual({ ok: false, database: "unreachable", lastDigestTick: null, lastDigestSuccess: null, lastPaperRefresh: null,
-        reason: "The database is not reachable." });
+      expect(await check()).toEqual({ ok: true, database: "unreachable", lastDigestTick: null, lastDigestSuccess: null, lastPaperRefresh: null,
+        reason: "The database is not reachable; commands are told so and the bot reconnects by itself, so this check fails only once it lasts 5 minutes." });
+      clock.advance(40_000);
+      expect(await check()).toMatchObject({ ok: true, reason: expect.stringMatching(/^The database is not reachable \(for 40 s\); commands/) });
+      clock.advance(5 * 60_000);
+      const failing = await check();
+      expect(failing).toMatchObject({ ok: false, database: "unreachable", reason: "The database is not reachable (for 6 minutes)." });
+      expect(JSON.stringify(failing)).not.toContain(TEST_DATABASE_PASSWORD);
     } finally { await close().catch(() => undefined); }
   });
 
-  it("is 503 within the timeout when the database accepts the connection and never answers", async () => {
+  it("starts the 5 minutes afresh once the database has answered again", async () => {
+    const outage = { since: new Date(clock().getTime() - 10 * 60_000) }; // down for 10 minutes, now back
+    expect(await healthStatus(services, { startedAt: clock(), digestRunning: false, outage })).toMatchObject({ ok: true, database: "reachable" });
+    expect(outage.since).toBeNull();
+  });
+
+  it("answers within its timeout when the database accepts the connection and never answers: 200 at first, 503 past 5 minutes", async () => {
     const sockets: import("node:net").Socket[] = [];
     const silent: Server = createServer((socket) => { sockets.push(socket); });
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
@@ -143,9 +160,13 @@ describe("an unreachable database", () => {
     try {
       const started = performance.now();
       const res = await fetch(`http://127.0.0.1:${hung.port}/healthz`);
-      expect(res.status).toBe(503);
-      expect(await res.json()).toMatchObject({ ok: false, database: "unreachable", reason: "The database did not answer within 300 ms." });
+      expect(res.status).toBe(200); // the server remembers since when: the first miss is a blip
+      expect(await res.json()).toMatchObject({ ok: true, database: "unreachable", reason: expect.stringMatching(/^The database did not answer within 300 ms; /) });
       expect(performance.now() - started).toBeLessThan(5_000); // bounded by its 300 ms, not hung (CI shares the cores)
+      clock.advance(6 * 60_000);
+      const later = await fetch(`http://127.0.0.1:${hung.port}/healthz`);
+      expect(later.status).toBe(503);
+      expect(await later.json()).toMatchObject({ ok: false, reason: "The database did not answer within 300 ms (for 6 minutes)." });
     } finally {
       await hung.stop();
       for (const s of sockets) s.destroy();

@@ -3,6 +3,8 @@
 // sentence saying the database cannot be reached, logged as a warning naming what the driver said; once
 // the database is back the same command works. Before, the person got "Sorry, something went wrong on
 // our side (ref …)", the apology for a bug of ours, and each command logged an error with a stack.
+// /healthz says the database is unreachable but stays 200 through such a blip: a supervisor restarting on
+// it would have restarted the bot in the middle of every PostgreSQL restart, into a start-up that fails.
 import { connect, createServer, type Server, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDatabase, openTestDb, type TestDatabase } from "../support/database.ts";
@@ -53,8 +55,12 @@ describe.runIf(server.startsWith("postgres"))("a PostgreSQL that goes away and c
     expect(warned.err.message).toMatch(/^The database could not be reached \(.+\)$/);
     expect(warned.err.stack).toBeUndefined();
     expect(running.bot.stderr()).not.toContain('"msg":"command failed"');
+    const health = await fetch(`${running.base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ ok: true, database: "unreachable", reason: expect.stringMatching(/^The database is not reachable/) });
 
     gone = false;
     expect(await answer("back", "subscribe 09:00 UTC")).toMatch(/^Subscribed/);
+    expect(await (await fetch(`${running.base}/healthz`)).json()).toMatchObject({ ok: true, database: "reachable" });
   }, 60_000);
 });

@@ -11,8 +11,9 @@ export const HEALTH_PATH = "/healthz";
 
 type HealthServices = Pick<Services, "database" | "jobRuns" | "clock" | "log">;
 
+/** Each endpoint remembers when the database stopped answering (`outage`), so a blip does not fail it. */
 function defaults(services: HealthServices, options: Partial<HealthOptions>): HealthOptions {
-  return { startedAt: services.clock(), digestRunning: true, ...options };
+  return { startedAt: services.clock(), digestRunning: true, outage: { since: null }, ...options };
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -27,6 +28,7 @@ export function healthHandler(services: HealthServices, options: Partial<HealthO
     healthStatus(services, resolved)
       .then((status) => {
         if (!status.ok) services.log.warn({ reason: status.reason }, "health check failing");
+        else if (status.database === "unreachable") services.log.warn({ reason: status.reason }, "health check: the database is unreachable");
         // Bugs the process survived (app/process-errors.ts): shown once there are any, without failing the check.
         const rejections = resolved.unhandledRejections?.() ?? 0;
         send(res, status.ok ? 200 : 503, rejections ? { ...status, unhandledRejections: rejections } : status);

@@ -32,7 +32,7 @@ export const searchCommand = defineCommand({
   data: {
     name: "search",
     description: "Find papers by topic, title words or acronym (MoE, SSM, RLHF…)",
-    usage: 'search <words>   (or just /papers <words>; "words in quotes" stand together, -word or NOT word leaves out papers with it, a OR b finds either)',
+    usage: 'search <words>   (or just /papers <words>; "words in quotes" stand together, -word or NOT word leaves out papers with it, a OR b (or a | b) finds either)',
     options: Options,
   },
   async execute(ctx, { query, offset, limit }): Promise<Reply> {

@@ -108,6 +108,10 @@ describe("search ranking", () => {
     // Words left out apply to every side; a lower-case "or" is the stopword it always was.
     expect(about("pokemon OR moe -survey")).toEqual(union("pokemon -survey", "moe -survey"));
     expect(index.search("pokemon or moe").hits).toEqual(index.search("pokemon moe").hits);
+    // A bar between words is OR too, as search engines read it, spaced or not.
+    expect(about("pokemon | moe")).toEqual(union("pokemon", "moe"));
+    expect(about("pokemon|moe")).toEqual(union("pokemon", "moe"));
+    expect(about("moe |")).toEqual(about("moe"));
     expect(index.missingWords("moe OR zorblax")).toEqual(["zorblax"]);
     // A digest's topic drops a side with a word no paper has, not the whole topic.
     const digest = (topic: string) => papersAbout(index, topic, { limit: 50 }).map((h) => h.id).sort();
@@ -266,6 +270,7 @@ describe("similar, recommend, suggest", () => {
     expect(either.filter((t) => /mamba/i.test(t)).length).toBeGreaterThanOrEqual(3);
     expect(either.filter((t) => /moe/i.test(t)).length).toBeGreaterThanOrEqual(2);
     expect(suggested("moe OR")).toEqual(suggested("moe "));
+    expect(suggested("moe | mamb")).toEqual(either);
     expect(suggested("title:mixture ")).toEqual(all);
   });
 });

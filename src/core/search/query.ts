@@ -202,7 +202,7 @@ export function leavesOut(split: SplitQuery): string[] {
  * "-moe OR -mamba" looks for nothing. */
 export function onlyLeftOut(split: SplitQuery): string[] | null {
   const leftOut = leavesOut(split);
-  return leftOut.length > 0 && split.rest.replace(/(?<=^|\s)OR(?=\s|$)/g, " ").trim() === "" ? leftOut : null;
+  return leftOut.length > 0 && split.rest.replace(/(?<=^|\s)OR(?=\s|$)|\|/g, " ").trim() === "" ? leftOut : null;
 }
 
 /** `query` without the words and phrases it leaves out ("moe -survey" → "moe"), quotes and all else kept. */
@@ -220,8 +220,9 @@ function exclusionsApart(query: string): { kept: string; out: string[] } {
 }
 
 // "diffusion OR gan": papers about either side, as web search reads an OR in capitals (a lower-case "or"
-// stays a stopword of the question it is in).
-const EITHER = /\s+OR\s+/;
+// stays a stopword of the question it is in), and a bar between words ("pokemon | starcraft", "moe|mamba"),
+// which search engines read as OR too.
+const EITHER = /\s+OR\s+|\s*\|+\s*/;
 export const MAX_SIDES = 8;
 
 /** The sides of a query with OR in it, each with the query's words and phrases left out (they apply to every

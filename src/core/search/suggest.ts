@@ -11,8 +11,9 @@ import { tokens } from "./tokenize.ts";
 import { TopK } from "./topk.ts";
 
 const MAX_PREFIX_TERMS = 256;
-// The sides of "moe OR mamb", and of "moe OR" while the next side is still to come.
-const EITHER = /\s+OR(?:\s+|$)/;
+// The sides of "moe OR mamb" (or "moe | mamb", as search reads a bar: query.ts EITHER), and of "moe OR" while
+// the next side is still to come.
+const EITHER = /\s+OR(?:\s+|$)|\s*\|+\s*/;
 // A word with a minus still being typed ("mixture -surv"): its titles go already, those with a word it starts.
 const OPEN_EXCLUSION = /(?<=^|\s)-(\p{L}\S*)$/u;
 const MIN_OPEN_EXCLUSION = 3;

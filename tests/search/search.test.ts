@@ -120,6 +120,14 @@ describe("search ranking", () => {
     expect(digest("pokemon OR moe")).toEqual(union("pokemon", "moe"));
   });
 
+  it("reads 'cooper' (the stem of cooperation, a word no paper writes) as unfinished: every cooperative paper too", () => {
+    const about = (q: string) => { const r = index.search(q, { limit: 100 }); return splitByRelevance(index, q, r.hits, r.total).strong.map((h) => h.id); };
+    const cooperative = papers.filter((p) => /\bcooperative/i.test(`${p.title} ${p.summary}`)).map((p) => p.id);
+    expect(cooperative.length).toBeGreaterThan(2);
+    // "cooperative" is also a word related to cooperation (synonyms.ts): as what the word starts, it counts as such.
+    expect(about("cooper")).toEqual(expect.arrayContaining(cooperative));
+  });
+
   it("reads a request typed in chat as its topic: 'show me moe papers please' is 'moe'", () => {
     for (const q of ["show me moe papers please", "moe please", "anything on moe", "find the latest moe papers",
       "what should i read on moe", "which moe papers could i read", "hey, moe articles today?", "hi! moe stuff, thanks"]) {

@@ -350,6 +350,14 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "optim").titles.slice(0, 5).sort()).toEqual(titled.map((p) => p.title).sort());
   });
 
+  it("reads a word papers only have as a stem ('compet', 'cooper') as unfinished: it also finds competition and cooperative", () => {
+    const papers = [paper("Programming competitions for code models", "Models solve contest problems."),
+      paper("Competitive multi-agent games", "Agents in competitive settings."), paper("Agents that compete", "Agents compete for rewards."),
+      paper("Cooperative robot teams", "Cooperative control of robots."), paper("Cooperation among agents", "We study cooperation.")];
+    expect(search(papers, "compet").shown.sort()).toEqual(["Agents that compete", "Competitive multi-agent games", "Programming competitions for code models"]);
+    expect(search(papers, "cooper").shown).toEqual(expect.arrayContaining(["Cooperation among agents", "Cooperative robot teams"]));
+  });
+
   it("corrects a slip of a finger, never a different word: 'modle' is model, 'poker' is not power, 'contamination' not contain", () => {
     const papers = [paper("Model merging", "We merge model weights."), paper("Power laws of compute", "Loss falls as a power of compute."),
       paper("Data that contain answers", "Benchmarks contain leaked test data.")];

@@ -515,9 +515,13 @@ function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
     // longer words that merely start with it ("model" → "ModelScope"), and never above itself: a rare
     // word that starts with a common one says less, not more, about the common one.
     const wordIdf = known >= 0 ? corpus.idf(known) : acronymIdf;
+    // A word papers have only as the stem of others ("compet" of "compete", "cooper" of "cooperation"), never
+    // written so, is a word still being typed: it goes on as any of its completions ("competition",
+    // "cooperative"), as a partial word does, not only as the words built on it.
+    const unfinished = known >= 0 && unit.surface.length >= MIN_PARTIAL && stem(unit.surface) === unit.surface && !corpus.vocab.writes(unit.surface);
     // Three letters no paper has as a word are a name or an acronym ("sam", "mcp"), too short to say which
     // longer word they might start: not "same" or "sample".
-    prefixed = wordIdf > 0 ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, wordIdf, stem(unit.surface))
+    prefixed = wordIdf > 0 && !unfinished ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, wordIdf, stem(unit.surface))
       : unit.surface.length >= MIN_PARTIAL ? builder.prefix(unit.surface, PREFIX_OF_PARTIAL_WEIGHT) : 0;
   }
   // "-y" and "-ic" name one thing ("strategy" games, "strategic" reasoning), but as stems neither is built on
@@ -585,7 +589,7 @@ class ConceptBuilder {
   prefix(surface: string, weight: number, maxLength = Infinity, maxIdf = Infinity, root?: string): number {
     const { vocab, df } = this.corpus;
     const ids = vocab.withPrefix(surface, maxLength)
-      .filter((id) => !this.termSet.has(id) && df[id]! > 0 && (root === undefined || builtOn(root, vocab.stemOf(id))));
+      .filter((id) => !this.alone(id, weight) && df[id]! > 0 && (root === undefined || builtOn(root, vocab.stemOf(id))));
     ids.sort((a, b) => df[b]! - df[a]!);
     // Unfinished, a word most likely goes on as one of its common completions ("multimod" → "multimodal"): one
     // far rarer than the commonest ("multimodel", once) counts no more than it, or the rare slip would
@@ -626,6 +630,12 @@ class ConceptBuilder {
     for (const id of found) if (df[id]! * TYPO_RARITY >= commonest) this.add([id], weight);
     // Named as the commonest candidate's spelling; the others are told apart by it ("reinforcement").
     if (found.length > 0) this.readAs = spellings.get(found.find((id) => df[id] === commonest)!);
+  }
+
+  /** Whether `id` is already an alternative by itself at `weight` or more (a word related to what was typed,
+   * "cooperative" for "cooper", may also be what it starts, and then counts as that). */
+  private alone(id: number, weight: number): boolean {
+    return this.alternatives.some((alt) => alt.terms.length === 1 && alt.terms[0] === id && alt.weight >= weight);
   }
 
   private add(terms: number[], weight: number): boolean {

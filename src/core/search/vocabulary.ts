@@ -84,9 +84,14 @@ export class Vocabulary {
 
   /** The id of a surface word from a query, or -1; queries never grow the vocabulary. */
   lookup(surface: string): number {
-    const entry = this.tokens.lookup(surface);
-    if (entry >= 0 && this.tokens.value(entry) & 1) return this.codeOf(entry);
+    if (this.writes(surface)) return this.codeOf(this.tokens.lookup(surface));
     return this.idOfStem(stem(surface));
+  }
+
+  /** Whether some paper writes `surface` as it is, not only a word stemmed to it ("compete" is written, "compet" not). */
+  writes(surface: string): boolean {
+    const entry = this.tokens.lookup(surface);
+    return entry >= 0 && (this.tokens.value(entry) & 1) === 1;
   }
 
   idOfStem(root: string): number {

@@ -358,6 +358,21 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "cooper").shown).toEqual(expect.arrayContaining(["Cooperation among agents", "Cooperative robot teams"]));
   });
 
+  it("corrects a four-letter word only as a letter left out or two swapped in a word several papers have: 'lama' is llama", () => {
+    const llamas = Array.from({ length: 3 }, (_, i) => paper(`Llama ${i + 2} fine-tuned`, "We fine-tune Llama on code."));
+    const index = SearchIndex.build([...llamas, ...filler]);
+    expect(search(llamas, "lama").shown.sort()).toEqual(llamas.map((p) => p.title).sort());
+    expect(index.typoReadings("lama")).toEqual([{ word: "lama", readAs: "llama" }]);
+    expect(index.typoReadings("cdoe")).toEqual([{ word: "cdoe", readAs: "code" }]);
+    // A letter replaced is another word as often as a slip at this length ("cude" is no "code"), and a word in
+    // fewer papers is no word people mistype.
+    expect(index.missingWords("cude")).toEqual(["cude"]);
+    expect(SearchIndex.build([...llamas.slice(0, 2), ...filler]).missingWords("lama")).toEqual(["lama"]);
+    // An acronym we know stays itself where no paper has it, even a letter from a word they do.
+    const flora = Array.from({ length: 3 }, (_, i) => paper(`Flora of region ${i}`, "Plants and flora."));
+    expect(SearchIndex.build([...flora, ...filler]).typoReadings("lora")).toEqual([]);
+  });
+
   it("corrects a slip of a finger, never a different word: 'modle' is model, 'poker' is not power, 'contamination' not contain", () => {
     const papers = [paper("Model merging", "We merge model weights."), paper("Power laws of compute", "Loss falls as a power of compute."),
       paper("Data that contain answers", "Benchmarks contain leaked test data.")];

@@ -8,7 +8,7 @@ import { stem } from "./stem.ts";
 import { isEverydayWord } from "./everyday.ts";
 import { ACRONYMS, COMPARABLE, RELATED } from "./synonyms.ts";
 import { tokens } from "./tokenize.ts";
-import { plausibleTypo } from "./typos.ts";
+import { isSwap, plausibleTypo } from "./typos.ts";
 
 export interface Alternative {
   /** One term, or several that a paper should contain together (scored softly when it has only some). */
@@ -50,6 +50,10 @@ const MIN_PARTIAL = 4;
 // "graphics" is not about "graph", so not -ic, -al, -er and the like.
 const MEANING_KEEPING = ["ism", "ist", "iti", "ness", "ment", "li", "ful", "ize", "ion"];
 const TYPO_WEIGHT = 0.5;
+// The shortest word guessed as a typo of any kind; one a letter shorter only as a slip of a common word (typos()).
+const MIN_TYPO = 5;
+// How many papers must have a word for a four-letter one to be read as it: a slip is of a word people use.
+const MIN_SHORT_TYPO_PAPERS = 3;
 // Typo candidates at least 1/8 as common as the commonest are kept.
 const TYPO_RARITY = 8;
 // A partial word's completions less than half as common as the commonest count no more than it
@@ -537,7 +541,11 @@ function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
   if (known < 0 && prefixed === 0 && acronymIdf === 0 && root !== unit.surface && root.length >= MIN_STEM_PREFIX) {
     prefixed = builder.prefix(root, BASE_OF_UNKNOWN_WEIGHT);
   }
-  if (known < 0 && prefixed === 0 && unit.surface.length >= 5) builder.typos(unit.surface, TYPO_WEIGHT);
+  if (known < 0 && prefixed === 0 && unit.surface.length >= MIN_TYPO) builder.typos(unit.surface, TYPO_WEIGHT);
+  // Four letters are too few to guess a word from in general ("bard" is no "bird"), but a letter left out or two
+  // swapped in a word several papers have is a slip ("lama" is llama, "cdoe" code): never for an acronym we
+  // know, nor for a word that is its start ("mamb"), since those are read as such above.
+  else if (known < 0 && prefixed === 0 && acronymIdf === 0 && unit.surface.length === MIN_TYPO - 1) builder.typos(unit.surface, TYPO_WEIGHT, true);
   return builder.done();
 }
 
@@ -608,7 +616,7 @@ class ConceptBuilder {
    * Words one edit from the typed word, or from its stem ("lernings" → "learn"). A typo is most likely of
    * a common word: candidates far rarer than the commonest one ("leaning" beside "learning") are dropped.
    */
-  typos(surface: string, weight: number): void {
+  typos(surface: string, weight: number, short = false): void {
     const { vocab, df } = this.corpus;
     const root = stem(surface);
     // People rarely mistype a word's first letter (they may leave it out: "einforcement"), and a stopword is
@@ -617,15 +625,16 @@ class ConceptBuilder {
     // A letter replaced must be one a finger or a speller would confuse ("poker" is not "power"). And a stem
     // is corrected only by adding a letter it lacks ("lern" → "learn"): taking one out of a long word's stem
     // finds a shorter, common, different word ("contamination" is not "contain").
+    // A short word is read only as one with a letter it left out or two of its letters swapped ("lama": llama).
     const likely = (typed: string, fromStem = false) => (candidate: string) =>
       (candidate[0] === typed[0] || candidate.slice(1) === typed) && !isStopword(candidate) && plausibleTypo(typed, candidate)
-      && (!fromStem || candidate.length > typed.length);
+      && (!fromStem || candidate.length > typed.length) && (!short || candidate.length > typed.length || isSwap(typed, candidate));
     // The first spelling met of each candidate term, to name what the typed word was read as.
     const spellings = new Map<number, string>();
     const spelt = (id: number, candidate: string) => { if (!spellings.has(id)) spellings.set(id, candidate); };
     const ids = vocab.withinOneEdit(surface, likely(surface), spelt);
     if (root !== surface && root.length > MIN_STEM_PREFIX) ids.push(...vocab.withinOneEdit(root, likely(root, true), spelt));
-    const found = [...new Set(ids)].filter((id) => df[id]! > 0 && !this.termSet.has(id));
+    const found = [...new Set(ids)].filter((id) => df[id]! >= (short ? MIN_SHORT_TYPO_PAPERS : 1) && !this.termSet.has(id));
     const commonest = Math.max(0, ...found.map((id) => df[id]!));
     for (const id of found) if (df[id]! * TYPO_RARITY >= commonest) this.add([id], weight);
     // Named as the commonest candidate's spelling; the others are told apart by it ("reinforcement").

@@ -48,3 +48,10 @@ export function plausibleTypo(typed: string, meant: string): boolean {
   for (let i = 0; i < typed.length && differ.length < 3; i++) if (typed[i] !== meant[i]) differ.push(i);
   return differ.length !== 1 || mistakable(typed[differ[0]!]!, meant[differ[0]!]!);
 }
+
+/** Whether `b` is `a` with two neighbouring letters swapped ("lroa", "lora"). */
+export function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const i = [...a].findIndex((c, k) => c !== b[k]);
+  return i >= 0 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}

@@ -20,13 +20,17 @@ export async function openDiscussion(ctx: CommandContext, transport: ChatTranspo
   if (!paper) return errorReply(paperGone(user.platform));
   const message = { ...channel, messageId };
   let claim = await services.discussions.claim(message, paper.id, user.userId, services.clock(), STALE_CLAIM_MS);
-  // A thread deleted since (a moderator's cleanup) is no discussion to point to: this press opens another.
-  if (claim.kind === "open" && await transport.threadGone?.(channel, claim.threadId)) {
-    claim = await services.discussions.reopen(message, claim.threadId, user.userId, services.clock()) ? { kind: "claimed" } : { kind: "opening" };
-  }
   if (claim.kind === "open") {
     const where = transport.threadMention?.(claim.threadId) ?? "this message's thread";
-    return notice(`A discussion of “${paper.title}” is already open in ${where}; join it there.`);
+    const state = await transport.threadState?.(channel, claim.threadId) ?? "open";
+    // A moderator's lock is their decision, and the message can carry no second thread: say so, point nowhere.
+    if (state === "locked") return errorReply(`A moderator locked the discussion of “${paper.title}” in ${where}, so no one can post there; ask a moderator to unlock it.`);
+    // A thread deleted since (a moderator's cleanup) is no discussion to point to: this press opens another.
+    if (state === "gone") {
+      claim = await services.discussions.reopen(message, claim.threadId, user.userId, services.clock()) ? { kind: "claimed" } : { kind: "opening" };
+    } else {
+      return notice(`A discussion of “${paper.title}” is already open in ${where}; join it there.`);
+    }
   }
   if (claim.kind === "opening") return notice(`A discussion of “${paper.title}” is being opened right now; it will appear in this message's thread.`);
   try {

@@ -9,6 +9,8 @@ export interface PostOptions {
   idempotencyKey?: string;
 }
 
+export type ThreadState = "open" | "locked" | "gone";
+
 /** A discussion thread opened (ChatTransport.startThread), and its first message, where the platform says. */
 export interface OpenedThread { threadId: string; starter?: { channel: ChannelRef; messageId: string } }
 
@@ -27,9 +29,13 @@ export interface ChatTransport {
   /** How a message names an open thread so its client shows a link to it (Discord: a channel mention); absent
    * where "this message's thread" is as good (Slack: the thread hangs under the message pressed). */
   threadMention?(threadId: string): string;
-  /** Whether an opened thread is gone (Discord: a moderator deleted it, and the message may start another);
-   * absent where a thread cannot be deleted apart from its message (Slack). */
-  threadGone?(channel: ChannelRef, threadId: string): Promise<boolean>;
+  /**
+   * Whether people can still join an opened thread: "gone" (Discord: a moderator deleted it, and the message
+   * may start another), "locked" (a moderator closed it: only they post there, and the message can start no
+   * other), else "open" (an archived thread is reopened first). Absent where a thread can be neither deleted
+   * apart from its message nor locked (Slack).
+   */
+  threadState?(channel: ChannelRef, threadId: string): Promise<ThreadState>;
   /** The platform's documented gap between two messages to one channel: a digest waits it out rather than
    * earn a 429 and a Retry-After rounded up to whole seconds. */
   readonly minIntervalMs?: number;

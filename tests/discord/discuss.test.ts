@@ -149,6 +149,22 @@ describe("Discuss on Discord", () => {
     expect(await press(card, "ed")).toMatch(new RegExp(`is already open in <#${card.id}>; join it there`));
   });
 
+  it("a thread a moderator locked (or closed) is said to be locked, not pointed to as open; an archived one is reopened", async () => {
+    const card = await digestCard("dd6.1");
+    expect(await press(card, "ada")).toMatch(/^💬 Opened/);
+    const locked = `⚠️ A moderator locked the discussion of “${paper.title}” in <#${card.id}>, so no one can post there; ask a moderator to unlock it.`;
+    h.emulator.setThreadState(card.id, { locked: true });
+    expect(await press(card, "bo")).toBe(locked);
+    h.emulator.closeThread(card.id);
+    expect(await press(card, "cy")).toBe(locked);
+    expect(h.emulator.threads.get(card.id)!.thread_metadata).toMatchObject({ archived: true, locked: true });
+    // Three quiet days archive it, unlocked: it is reopened (as a post would), so the link leads to a live thread.
+    h.emulator.setThreadState(card.id, { archived: true, locked: false });
+    expect(await press(card, "di")).toMatch(new RegExp(`is already open in <#${card.id}>; join it there`));
+    expect(h.emulator.threads.get(card.id)!.thread_metadata.archived).toBe(false);
+    expect(postsIn(card.id)).toHaveLength(1);
+  });
+
   it("a thread Discord already has on the message (an opener that died) is reused, not refused", async () => {
     const card = await digestCard("dd4.1");
     // As if a process created the thread, then died before posting or recording it.

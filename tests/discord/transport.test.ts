@@ -120,13 +120,18 @@ describe("Discord transport", () => {
     expect((error as ChannelUnavailableError).reason).toMatch(reason);
   });
 
-  it("a thread a moderator closed (archived and locked: 50083) is unavailable, so its digest pauses rather than retry every minute", async () => {
+  it("a thread a moderator closed (archived and locked: 50083) or locked (160005) is unavailable, so its digest pauses rather than retry every minute", async () => {
     const { messageId } = await transport.post(ref(), reply);
     const { threadId } = await transport.startThread(ref(), messageId, { threadName: "💬 Branch-Train-MiX", paper: reply.papers![0]!, askedBy: "111111111111111111" });
     emulator.closeThread(threadId);
     const error = await transport.post(ref(threadId), reply).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChannelUnavailableError);
     expect((error as ChannelUnavailableError).reason).toMatch(/archived and locked/);
+    // Locked without archiving (160005) closes it to the bot just the same.
+    emulator.setThreadState(threadId, { archived: false, locked: true });
+    const locked = await transport.post(ref(threadId), reply).catch((e: unknown) => e);
+    expect(locked).toBeInstanceOf(ChannelUnavailableError);
+    expect((locked as ChannelUnavailableError).reason).toMatch(/locked/);
   });
 
   it("a channel the bot never knew is unavailable (404 Unknown Channel)", async () => {

@@ -11,9 +11,9 @@
 // message for a quick resend, but only while it remembers the nonce, a few minutes) and on one of its
 // buttons (delivery-key.ts), which findPosted reads back from the channel however long the bot was down.
 import { createHash, randomBytes } from "node:crypto";
-import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type APIMessage, type RawFile } from "discord.js";
+import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type APIMessage, type APIThreadChannel, type RawFile } from "discord.js";
 import type { ChannelRef } from "../../core/channel.ts";
-import { ChannelUnavailableError, MessageGoneError, TransientPostError, type ChatTransport, type OpenedThread, type PostOptions } from "../../core/transport.ts";
+import { ChannelUnavailableError, MessageGoneError, TransientPostError, type ChatTransport, type OpenedThread, type PostOptions, type ThreadState } from "../../core/transport.ts";
 import type { Reply } from "../../core/messages/reply.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
@@ -42,6 +42,7 @@ const UNAVAILABLE: Record<number, string> = {
   50013: "missing permissions (the bot may not post there)",
   // A digest subscribed in a thread a moderator closed: only Manage Threads posts there, which the bot does not ask for.
   50083: "the thread is archived and locked (a moderator closed it)",
+  160005: "the thread is locked (a moderator locked it)",
   // Only a DM answers this: a personal digest, whose owner reads it in /papers subscriptions.
   50007: "your direct messages are closed to me (allow direct messages from server members in the server's privacy settings)",
 };
@@ -153,14 +154,24 @@ export class DiscordTransport implements ChatTransport {
     return `<#${threadId}>`;
   }
 
-  /** Discord's Get Channel answers Unknown Channel for a deleted thread; any other failure is no proof it is gone. */
-  async threadGone(_channel: ChannelRef, threadId: string): Promise<boolean> {
+  /**
+   * Get Channel answers Unknown Channel for a deleted thread, and a thread's metadata says whether a
+   * moderator locked it. An archived one (three quiet days) that is not locked is unarchived here, which
+   * needs no more than Send Messages, so it is back in the channel's thread list when the person follows the
+   * link (a post there would reopen it too). Any other failure is no proof of anything: the thread is open.
+   */
+  async threadState(_channel: ChannelRef, threadId: string): Promise<ThreadState> {
+    let thread: APIThreadChannel;
     try {
-      await this.rest.get(Routes.channel(threadId));
-      return false;
+      thread = await this.rest.get(Routes.channel(threadId)) as APIThreadChannel;
     } catch (error) {
-      return error instanceof DiscordAPIError && error.code === UNKNOWN_CHANNEL;
+      return error instanceof DiscordAPIError && error.code === UNKNOWN_CHANNEL ? "gone" : "open";
     }
+    if (thread.thread_metadata?.locked) return "locked";
+    if (thread.thread_metadata?.archived) {
+      await this.rest.patch(Routes.channel(threadId), { body: { archived: false } }).catch(() => undefined);
+    }
+    return "open";
   }
 
   /**

@@ -168,9 +168,17 @@ export class DiscordEmulator {
   dmChannelOf(userId: string): string | undefined { return this.dmChannels.get(userId); }
 
   /** A moderator closes a thread (archived and locked): only those who may manage threads post there again. */
-  closeThread(threadId: string): void {
+  closeThread(threadId: string): void { this.setThreadState(threadId, { archived: true, locked: true }); }
+
+  /**
+   * A thread archived (three quiet days, or a moderator) and/or locked (a moderator): a post or an unarchive
+   * reopens an archived one, unless it is locked. Discord tells every client with the GUILDS intent.
+   */
+  setThreadState(threadId: string, state: { archived?: boolean; locked?: boolean }): void {
     const thread = this.threads.get(threadId);
-    if (thread) thread.thread_metadata = { ...thread.thread_metadata, archived: true, locked: true };
+    if (!thread) return;
+    thread.thread_metadata = { ...thread.thread_metadata, ...state };
+    if (this.gateway.connections > 0) this.gateway.dispatch("THREAD_UPDATE", thread, INTENTS.guilds);
   }
 
   /** A moderator deletes a thread: it and its messages are gone, and its message may start a new one. */
@@ -226,6 +234,7 @@ export class DiscordEmulator {
       case "DELETE /webhooks/:app/:token/messages/@original": this.replyOf(ids[1]!).original = null; return { status: 204 };
       case "POST /webhooks/:app/:token": return this.followup(ids[1]!, r.body, r.files.length);
       case "GET /channels/:channel": return this.channel(ids[0]!);
+      case "PATCH /channels/:channel": return this.modifyThread(ids[0]!, r.body);
       case "POST /channels/:channel/messages": return this.createMessage(ids[0]!, r.body, r.files.length);
       case "GET /channels/:channel/messages": return this.listMessages(ids[0]!, r.query);
       case "GET /channels/:channel/messages/:message": {
@@ -312,8 +321,11 @@ export class DiscordEmulator {
     const invalid = checkMessageBody(body) ?? checkNotEmpty(body, files);
     if (invalid) return invalid;
     const thread = this.threads.get(channelId);
-    // An archived thread reopens when the bot posts, unless it is locked (the bot has no Manage Threads).
-    if (thread?.thread_metadata.locked) return discordError(400, 50083, "Thread is archived");
+    // An archived thread reopens when the bot posts, unless it is locked (the bot has no Manage Threads):
+    // archived and locked answers 50083, locked alone 160005.
+    if (thread?.thread_metadata.locked) {
+      return thread.thread_metadata.archived ? discordError(400, 50083, "Thread is archived") : discordError(400, 160005, "Thread is locked");
+    }
     if (thread) { thread.thread_metadata.archived = false; thread.message_count++; }
     // enforce_nonce: the same nonce in the same channel returns the first message instead of a second,
     // while the nonce is remembered; after that a resend is a new message, as on Discord.
@@ -362,6 +374,19 @@ export class DiscordEmulator {
     // As Discord does: the new thread to every client with the GUILDS intent (the creator's marked newly created).
     if (this.gateway.connections > 0) this.gateway.dispatch("THREAD_CREATE", { ...thread, newly_created: true }, INTENTS.guilds);
     return { status: 201, body: thread };
+  }
+
+  /**
+   * Modify Channel, as far as a bot without Manage Threads may use it on a thread: `archived: false` reopens
+   * one that is not locked (Send Messages is enough); anything else, or a locked thread, is Missing Permissions.
+   */
+  private modifyThread(threadId: string, body: any): Answer {
+    const thread = this.threads.get(threadId);
+    if (!thread) return this.channel(threadId).status === 200 ? discordError(403, 50013, "Missing Permissions") : discordError(404, 10003, "Unknown Channel");
+    const onlyUnarchive = body && Object.keys(body).length === 1 && body.archived === false;
+    if (!onlyUnarchive || thread.thread_metadata.locked) return discordError(403, 50013, "Missing Permissions");
+    this.setThreadState(threadId, { archived: false });
+    return { status: 200, body: thread };
   }
 
   private openDm(userId: string): Answer {

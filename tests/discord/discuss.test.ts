@@ -103,6 +103,27 @@ describe("Discuss on Discord", () => {
     expect(await h.services.bookmarks.has({ platform: "discord", workspaceId: h.emulator.guilds[0]!.id, userId: cy.id }, paper.id)).toBe(true);
   });
 
+  it("a 🔖 in the thread after a restart still bookmarks: the thread comes with the guild, or when it is unarchived", async () => {
+    const card = await digestCard("dd1.restart");
+    await press(card, "ada");
+    const [starter] = postsIn(h.emulator.threads.get(card.id)!.id);
+    const bookmarkedBy = async (name: string) => {
+      const who = person(name);
+      reaction(h.emulator, true, starter!, who);
+      await h.emulator.waitFor((r) => r.method === "POST" && r.path === `/channels/${h.emulator.dmChannelOf(who.id)}/messages`, "DM confirmation");
+      return h.services.bookmarks.has({ platform: "discord", workspaceId: h.emulator.guilds[0]!.id, userId: who.id }, paper.id);
+    };
+    // Active: Discord lists it in GUILD_CREATE, so the new client knows the channel the reaction names.
+    await h.restart();
+    expect(await bookmarkedBy("dee")).toBe(true);
+    // Archived while the bot was down: not in GUILD_CREATE; someone posting there unarchives it (THREAD_UPDATE).
+    h.emulator.setThreadState(card.id, { archived: true });
+    await h.restart();
+    expect(() => reaction(h.emulator, true, starter!, person("fay"))).toThrow(/archived/);
+    h.emulator.setThreadState(card.id, { archived: false });
+    expect(await bookmarkedBy("gus")).toBe(true);
+  });
+
   it("pressing twice, or four people at once, gives one thread and one starter", async () => {
     const card = await digestCard("dd2.1");
     expect(await press(card, "ada")).toMatch(/^💬 Opened/);

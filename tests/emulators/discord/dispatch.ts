@@ -100,6 +100,8 @@ export function clickComponent(emulator: DiscordEmulator, message: MessageRecord
  */
 export function reaction(emulator: DiscordEmulator, added: boolean, message: { id: string; channel_id: string }, user: EmulatedUser, emoji = "🔖",
   options: { dm?: boolean } = {}): void {
+  // Discord: "Users cannot edit messages, add reactions, … in archived threads" (a post unarchives it first).
+  if (emulator.threads.get(message.channel_id)?.thread_metadata.archived) throw new Error("Discord lets no one react in an archived thread.");
   const guild = emulator.guilds[0]!;
   emulator.gateway.dispatch(added ? "MESSAGE_REACTION_ADD" : "MESSAGE_REACTION_REMOVE", {
     user_id: user.id, channel_id: message.channel_id, message_id: message.id, ...(options.dm ? {} : { guild_id: guild.id }),

@@ -89,7 +89,8 @@ export class DiscordEmulator {
     this.guilds = options.guilds ?? [{ id: snowflake(), name: "Research", channels: [{ id: snowflake(), name: "papers" }, { id: snowflake(), name: "general" }] }];
     this.globalRateLimit = options.globalRateLimit ?? null;
     this.nonceMemoryMs = options.nonceMemoryMs ?? 5 * 60_000;
-    this.gateway = new Gateway({ bot: this.bot, applicationId: this.applicationId, guilds: this.guilds, heartbeatIntervalMs: options.heartbeatIntervalMs, token: this.token }, () => this.gatewayUrl);
+    this.gateway = new Gateway({ bot: this.bot, applicationId: this.applicationId, guilds: this.guilds, heartbeatIntervalMs: options.heartbeatIntervalMs, token: this.token,
+      threads: () => this.threads.values() }, () => this.gatewayUrl);
   }
 
   /** For `rest: { api }` in discord.js and DISCORD_API_URL. */

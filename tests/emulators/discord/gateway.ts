@@ -3,9 +3,13 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
-import { guildCreatePayload, readyPayload, type EmulatedGuild, type EmulatedUser } from "./payloads.ts";
+import { guildCreatePayload, readyPayload, type EmulatedGuild, type EmulatedUser, type ThreadRecord } from "./payloads.ts";
 
-export interface GatewayOptions { bot: EmulatedUser; applicationId: string; guilds: EmulatedGuild[]; heartbeatIntervalMs?: number; token: string }
+export interface GatewayOptions {
+  bot: EmulatedUser; applicationId: string; guilds: EmulatedGuild[]; heartbeatIntervalMs?: number; token: string;
+  /** The threads as they stand now: GUILD_CREATE carries the active ones. */
+  threads: () => Iterable<ThreadRecord>;
+}
 
 export class Gateway {
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -35,7 +39,11 @@ export class Gateway {
         session.intents = Number((frame.d as { intents?: unknown }).intents ?? 0);
         this.sessions.add(session);
         this.send(session, "READY", readyPayload(this.options.bot, this.options.applicationId, this.options.guilds, this.baseUrl()));
-        for (const guild of this.options.guilds) this.send(session, "GUILD_CREATE", guildCreatePayload(guild, this.options.bot));
+        // As Discord: each guild with its active threads (an archived one is not sent; unarchiving it sends THREAD_UPDATE).
+        const active = [...this.options.threads()].filter((t) => !t.thread_metadata.archived);
+        for (const guild of this.options.guilds) {
+          this.send(session, "GUILD_CREATE", guildCreatePayload(guild, this.options.bot, active.filter((t) => t.guild_id === guild.id)));
+        }
         for (const resolve of this.readyWaiters.splice(0)) resolve();
       }
     });

@@ -47,7 +47,7 @@ export function channelObject(guildId: string, channel: { id: string; name: stri
   return { id: channel.id, type: 0, guild_id: guildId, name: channel.name, position, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 };
 }
 
-export function guildCreatePayload(guild: EmulatedGuild, bot: EmulatedUser) {
+export function guildCreatePayload(guild: EmulatedGuild, bot: EmulatedUser, threads: ThreadRecord[] = []) {
   return {
     id: guild.id, name: guild.name, icon: null, splash: null, discovery_splash: null, owner_id: snowflake(),
     afk_channel_id: null, afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
@@ -57,7 +57,7 @@ export function guildCreatePayload(guild: EmulatedGuild, bot: EmulatedUser) {
     public_updates_channel_id: null, nsfw_level: 0, premium_progress_bar_enabled: false,
     joined_at: new Date().toISOString(), large: false, unavailable: false, member_count: 2,
     members: [{ user: userObject({ ...bot, bot: true }), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
-    channels: guild.channels.map((c, i) => channelObject(guild.id, c, i)), threads: [], presences: [], voice_states: [],
+    channels: guild.channels.map((c, i) => channelObject(guild.id, c, i)), threads, presences: [], voice_states: [],
     stage_instances: [], guild_scheduled_events: [],
   };
 }

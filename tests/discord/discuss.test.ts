@@ -74,6 +74,16 @@ describe("Discuss on Discord", () => {
     expect(h.emulator.records.some((r) => r.path.endsWith("/threads"))).toBe(false);
   });
 
+  it("Discuss on a paper posted inside a thread (a digest subscribed there) says to discuss it right there", async () => {
+    const card = await digestCard("dd-thread.1");
+    await press(card, "ada");
+    const inThread = { ...channel(), channelId: card.id };
+    const { messageId } = await h.bot.transport.post(inThread, paperReply(paper, 1), { idempotencyKey: "dd-thread.2" });
+    const nested = h.emulator.messages.get(messageId)!;
+    expect(await press(nested, "bo")).toBe("⚠️ This message is in a thread already, and Discord opens no thread inside another; discuss the paper right here.");
+    expect(h.emulator.records.some((r) => r.path.endsWith(`/messages/${messageId}/threads`))).toBe(false);
+  });
+
   it("a member who can't create threads in the channel is refused, and no thread is opened", async () => {
     const card = await digestCard("dd1.denied");
     for (const permissions of [PERMISSIONS.noThreads, PERMISSIONS.readOnly]) {

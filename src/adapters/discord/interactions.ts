@@ -128,6 +128,9 @@ async function onComponent(deps: InteractionDeps, interaction: MessageComponentI
   } else if (action === "discuss" && !interaction.inGuild()) {
     // Discord has no threads in a DM (a channel digest subscribed there carries Discuss too).
     reply = errorReply("Discussion threads open on a server channel's messages; a direct message has none. Press Discuss on the paper in a server channel.");
+  } else if (action === "discuss" && interaction.channel?.isThread()) {
+    // A digest subscribed in a thread or a forum post: Discord starts no thread inside another.
+    reply = errorReply("This message is in a thread already, and Discord opens no thread inside another; discuss the paper right here.");
   } else if (action === "discuss") {
     // A thread hangs on a real channel message, never on a private reply.
     const onChannelMessage = !interaction.message.flags.has(MessageFlags.Ephemeral);

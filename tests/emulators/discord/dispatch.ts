@@ -27,6 +27,8 @@ export function person(name = "ada"): EmulatedUser {
 
 function base(emulator: DiscordEmulator, type: number, actor: Actor) {
   const guild = emulator.guilds[0]!;
+  // A thread (a Discuss thread, a forum post) is a channel of its own; Discord sends it with its type and parent.
+  const thread = actor.channelId ? emulator.threads.get(actor.channelId) : undefined;
   const channel = guild.channels.find((c) => c.id === actor.channelId) ?? guild.channels[0]!;
   const user = actor.user ?? person();
   if (actor.dm) {
@@ -40,7 +42,7 @@ function base(emulator: DiscordEmulator, type: number, actor: Actor) {
   }
   return {
     id: snowflake(), application_id: emulator.applicationId, type, token: `tok-${snowflake()}`, version: 1,
-    guild_id: guild.id, channel_id: channel.id, channel: channelObject(guild.id, channel),
+    guild_id: guild.id, ...(thread ? { channel_id: thread.id, channel: thread } : { channel_id: channel.id, channel: channelObject(guild.id, channel) }),
     member: memberObject(user, actor.permissions ?? PERMISSIONS.member), app_permissions: actor.appPermissions ?? PERMISSIONS.bot,
     locale: "en-US", guild_locale: "en-US", entitlements: [], authorizing_integration_owners: { "0": guild.id }, context: 0,
   };

@@ -358,7 +358,8 @@ export class DiscordEmulator {
    * ("A thread has already been created for this message"). The thread's id is the message's id.
    */
   private startThread(channelId: string, messageId: string, body: any): Answer {
-    if (this.dmOwners.has(channelId)) return discordError(400, 50024, "Cannot execute action on this channel type");
+    // No thread in a DM, nor inside another thread (a Discuss thread, a forum post).
+    if (this.dmOwners.has(channelId) || this.threads.has(channelId)) return discordError(400, 50024, "Cannot execute action on this channel type");
     const guild = this.guilds.find((g) => g.channels.some((c) => c.id === channelId));
     if (!guild) return discordError(404, 10003, "Unknown Channel");
     const message = this.messages.get(messageId);

@@ -83,6 +83,8 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
 
   const transports = new Map<Platform, ChatTransport>();
   const running: Running[] = [];
+  /** A platform that will hear nothing more (Discord's token reset while running): the bot stops, saying why. */
+  const lost: Promise<Error>[] = [];
   let digest: RunningDigest | undefined;
   // A signal while the database opened: nothing else has started, so nothing else need stop.
   if (shutdown.received) {
@@ -119,6 +121,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
       const discord = await startDiscord(services, registry);
       transports.set("discord", discord.transport);
       running.push({ name: "discord", stop: discord.stop });
+      lost.push(discord.lost);
     }
     await warnOfClockSkew(services); // before the digest job, whose due times read this process's clock
     running.push(startEventPruning(services)); // Slack's events, and Share's claims on either platform
@@ -138,9 +141,14 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   }
   log.info({ slack: config.slack, discord: config.discord, database: services.provider, running: running.map((r) => r.name) }, "papers-bot started");
 
-  await shutdown.signal;
+  const failed = await Promise.race([shutdown.signal.then(() => null), ...lost]);
   await stopAll();
   unwatchRejections();
+  if (failed) {
+    // Said by the CLI as start-up failures are (one sentence, exit 2 for a ConfigError).
+    shutdown.dispose();
+    throw failed;
+  }
   shutdown.finished(0);
   return 0;
 }

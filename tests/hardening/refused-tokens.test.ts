@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { DiscordEmulator } from "../emulators/discord/index.ts";
 import { SlackEmulator } from "../emulators/slack/index.ts";
 import { STACK_LINE } from "../support/cli.ts";
-import { TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
+import { TEST_DISCORD_TOKEN, TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
 import { spawnBot } from "./spawn-bot.ts";
 
 let slack: SlackEmulator;
@@ -48,6 +48,25 @@ it("a Discord bot token Discord does not know", async () => {
       expect(all.trim().split("\n").at(-1)).toMatch(/^Configuration error: Discord refused DISCORD_TOKEN \(401 Unauthorized\); use the bot's token from the Discord Developer Portal/);
       expect(all).not.toMatch(STACK_LINE);
       expect(all).not.toContain("notthetoken");
+    } finally { await bot.cleanup(); }
+  } finally { await discord.stop(); }
+}, 30_000);
+
+// Reset Token in the Developer Portal (or Discord's own reset of a token found published) while the bot runs:
+// the gateway closes with 4004 and discord.js never reconnects. A bot left running would look healthy and hear
+// nothing; it stops with the start-up's kind of sentence, exit 2, so its supervisor's restarts say it again.
+it("a Discord token reset while the bot runs", async () => {
+  const discord = await new DiscordEmulator().start();
+  try {
+    const bot = await spawnBot({ DISCORD_TOKEN: TEST_DISCORD_TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl });
+    try {
+      await bot.logLine("papers-bot started");
+      discord.resetToken();
+      const { code } = await bot.exited();
+      const all = bot.stderr() + bot.stdout();
+      expect(code).toBe(2);
+      expect(all.trim().split("\n").at(-1)).toMatch(/^Configuration error: Discord stopped accepting DISCORD_TOKEN \(gateway close 4004\); it was reset, /);
+      expect(all).not.toMatch(STACK_LINE);
     } finally { await bot.cleanup(); }
   } finally { await discord.stop(); }
 }, 30_000);

@@ -17,3 +17,20 @@ function refusedToken(error: unknown): unknown {
 export function startFailure(error: unknown, api: string | undefined): unknown {
   return unreachable(refusedToken(error), "Discord", api ?? DefaultRestOptions.api, "DISCORD_API_URL");
 }
+
+/** Gateway close codes after which discord.js never reconnects (Discord's "do not reconnect" codes). */
+const AUTHENTICATION_FAILED = 4004;
+
+/**
+ * Why the bot cannot go on when Discord closed the gateway for good while it ran: 4004 means the token was
+ * reset (in the Developer Portal, or by Discord itself after finding it published), the other such codes a
+ * setting Discord no longer takes. A ConfigError, as at start-up: the supervisor's restarts repeat it.
+ */
+export function gatewayLost(code: number): ConfigError {
+  if (code === AUTHENTICATION_FAILED) {
+    return new ConfigError("Configuration error: Discord stopped accepting DISCORD_TOKEN (gateway close 4004); it was reset, in the Discord " +
+      "Developer Portal or by Discord after finding it published: put the new one (your application → Bot → Reset Token) in DISCORD_TOKEN.");
+  }
+  return new ConfigError(`Configuration error: Discord closed the gateway for good (close code ${code}) and will not take this bot's connection back; ` +
+    "see discord.com/developers/docs/topics/opcodes-and-status-codes for the code.");
+}

@@ -8,12 +8,19 @@ import { ComponentIds } from "./component-ids.ts";
 import { interactionHandler } from "./interactions.ts";
 import { dmReactionHandler, reactionHandler } from "./reactions.ts";
 import { createPostingRest, DiscordTransport } from "./transport.ts";
-import { startFailure } from "./credentials.ts";
+import { gatewayLost, startFailure } from "./credentials.ts";
 
 export { buildCommands } from "./commands.ts";
 export { registerCommands } from "./register.ts";
 
-export async function startDiscord(services: Services, registry: CommandRegistry): Promise<{ transport: ChatTransport; stop(): Promise<void> }> {
+export interface RunningDiscord {
+  transport: ChatTransport;
+  /** Resolves when Discord closed the gateway for good (a token reset since start-up): the bot hears nothing more. */
+  lost: Promise<Error>;
+  stop(): Promise<void>;
+}
+
+export async function startDiscord(services: Services, registry: CommandRegistry): Promise<RunningDiscord> {
   const { config, log } = services;
   if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set.");
   const ids = new ComponentIds();
@@ -34,6 +41,8 @@ export async function startDiscord(services: Services, registry: CommandRegistry
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => { if (packet.t?.startsWith("MESSAGE_REACTION_")) onDmReaction(packet); });
   client.on(Events.Error, (err) => log.error({ err }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
+  // discord.js emits this only for the close codes it will not reconnect after; a normal stop closes with 1000.
+  const lost = new Promise<Error>((resolve) => client.on(Events.ShardDisconnect, (event) => resolve(gatewayLost(event.code))));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(config.DISCORD_TOKEN).catch((error: unknown) => { throw startFailure(error, config.DISCORD_API_URL); });
@@ -42,6 +51,7 @@ export async function startDiscord(services: Services, registry: CommandRegistry
 
   return {
     transport,
+    lost,
     async stop() {
       accepting = false;
       await Promise.allSettled([...inFlight]);

@@ -47,8 +47,9 @@ const ROUTES = [
 
 export class DiscordEmulator {
   readonly applicationId: string;
-  /** The one bot token it accepts, as Discord accepts only the bot's own (DISCORD_TOKEN). */
-  readonly token: string;
+  /** The one bot token it accepts, as Discord accepts only the bot's own (DISCORD_TOKEN); resetToken changes it. */
+  get token(): string { return this.currentToken; }
+  private currentToken: string;
   readonly bot: EmulatedUser = { id: snowflake(), username: "papers-bot", bot: true };
   readonly guilds: EmulatedGuild[];
   readonly gateway: Gateway;
@@ -85,11 +86,11 @@ export class DiscordEmulator {
 
   constructor(options: DiscordEmulatorOptions = {}) {
     this.applicationId = options.applicationId ?? snowflake();
-    this.token = options.token ?? "test-discord-token-not-real";
+    this.currentToken = options.token ?? "test-discord-token-not-real";
     this.guilds = options.guilds ?? [{ id: snowflake(), name: "Research", channels: [{ id: snowflake(), name: "papers" }, { id: snowflake(), name: "general" }] }];
     this.globalRateLimit = options.globalRateLimit ?? null;
     this.nonceMemoryMs = options.nonceMemoryMs ?? 5 * 60_000;
-    this.gateway = new Gateway({ bot: this.bot, applicationId: this.applicationId, guilds: this.guilds, heartbeatIntervalMs: options.heartbeatIntervalMs, token: this.token,
+    this.gateway = new Gateway({ bot: this.bot, applicationId: this.applicationId, guilds: this.guilds, heartbeatIntervalMs: options.heartbeatIntervalMs, token: () => this.token,
       threads: () => this.threads.values() }, () => this.gatewayUrl);
   }
 
@@ -167,6 +168,15 @@ export class DiscordEmulator {
   }
 
   dmChannelOf(userId: string): string | undefined { return this.dmChannels.get(userId); }
+
+  /**
+   * The token reset (Reset Token in the Developer Portal, or Discord's own reset of a token found published):
+   * the old one is refused from now on, over REST (401) and at the gateway, which closes its sessions with 4004.
+   */
+  resetToken(): void {
+    this.currentToken = `test-discord-token-reset-${snowflake()}`;
+    this.gateway.closeAll(4004, "Authentication failed.");
+  }
 
   /** A moderator closes a thread (archived and locked): only those who may manage threads post there again. */
   closeThread(threadId: string): void { this.setThreadState(threadId, { archived: true, locked: true }); }

@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { guildCreatePayload, readyPayload, type EmulatedGuild, type EmulatedUser, type ThreadRecord } from "./payloads.ts";
 
 export interface GatewayOptions {
-  bot: EmulatedUser; applicationId: string; guilds: EmulatedGuild[]; heartbeatIntervalMs?: number; token: string;
+  bot: EmulatedUser; applicationId: string; guilds: EmulatedGuild[]; heartbeatIntervalMs?: number; token: () => string;
   /** The threads as they stand now: GUILD_CREATE carries the active ones. */
   threads: () => Iterable<ThreadRecord>;
 }
@@ -34,7 +34,7 @@ export class Gateway {
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       else if (frame.op === 2) {
         // As Discord: a token it does not know closes the connection with 4004, "Authentication failed".
-        if ((frame.d as { token?: unknown } | null)?.token !== this.options.token) { socket.close(4004, "Authentication failed."); return; }
+        if ((frame.d as { token?: unknown } | null)?.token !== this.options.token()) { socket.close(4004, "Authentication failed."); return; }
         this.identifies++;
         session.intents = Number((frame.d as { intents?: unknown }).intents ?? 0);
         this.sessions.add(session);
@@ -68,6 +68,12 @@ export class Gateway {
   }
 
   get connections(): number { return this.sessions.size; }
+
+  /** Closes every identified session with a gateway close code (4004: the token is no longer valid). */
+  closeAll(code: number, reason: string): void {
+    for (const { socket } of this.sessions) socket.close(code, reason);
+    this.sessions.clear();
+  }
 
   async close(): Promise<void> {
     for (const { socket } of this.sessions) socket.terminate();

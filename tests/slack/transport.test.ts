@@ -5,7 +5,8 @@ import { createLogger } from "../../src/log.ts";
 import { createTransportClient } from "../../src/adapters/slack/app.ts";
 import { SlackTransport } from "../../src/adapters/slack/transport.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
-import type { Reply } from "../../src/core/messages/reply.ts";
+import { notice, type Reply } from "../../src/core/messages/reply.ts";
+import { botHandle } from "../../src/core/messages/bot-name.ts";
 import { SlackEmulator } from "../emulators/slack/index.ts";
 import { LogCapture } from "../support/services.ts";
 import { registerSecretsIn, TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
@@ -16,11 +17,11 @@ const logs = new LogCapture();
 const channel = (channelId: string) => ({ platform: "slack" as const, workspaceId: "T0TEST", channelId });
 const reply: Reply = { visibility: "channel", text: "Today's trending papers", tone: "info" };
 
-function transportFor(apiUrl: string, token = emulator.token): SlackTransport {
+function transportFor(apiUrl: string, token = emulator.token, botUserId?: string): SlackTransport {
   const env = { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: apiUrl };
   registerSecretsIn(env);
   const config = loadConfig(env);
-  return new SlackTransport(createTransportClient(config, createLogger({ level: "debug", destination: logs })));
+  return new SlackTransport(createTransportClient(config, createLogger({ level: "debug", destination: logs })), botUserId);
 }
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
@@ -88,6 +89,24 @@ describe("SlackTransport", () => {
     expect(await transport.findPosted(channel("C3"), "digest:C3:2025-03-11:1", since)).toEqual({ messageId });
     expect(await transport.findPosted(channel("C3"), "digest:C3:2025-03-11:9", since)).toBeNull();
     expect(emulator.okCalls("conversations.history")[0]!.params.include_all_metadata).toBe("true");
+  });
+
+  it("a message that names the bot names it as Slack shows it (a mention of its user), whatever the app was named", async () => {
+    const renamed = new SlackEmulator({ botUserId: "U0READER", botName: "reading-group" });
+    await renamed.start();
+    try {
+      // A one-shot `papers digest run` has no start-up auth.test behind it: the transport asks once, when a message needs it.
+      const oneShot = transportFor(renamed.apiUrl, renamed.token);
+      await oneShot.post(channel("C1"), reply);
+      expect(renamed.callsTo("auth.test")).toHaveLength(0);
+      for (let i = 0; i < 2; i++) await oneShot.post(channel("@U0ALICE"), notice(`I am not in that channel; invite me with /invite ${botHandle()}.`, "channel"));
+      expect(renamed.callsTo("auth.test")).toHaveLength(1);
+      expect(renamed.okCalls("chat.postMessage").at(-1)!.params.text).toBe("I am not in that channel; invite me with /invite <@U0READER>.");
+      // `papers start` knows it already.
+      await transportFor(renamed.apiUrl, renamed.token, "U0READER").post(channel("C1"), notice(`/invite ${botHandle()}`, "channel"));
+      expect(renamed.callsTo("auth.test")).toHaveLength(1);
+      expect(JSON.stringify(renamed.okCalls("chat.postMessage").at(-1)!.params.blocks)).toContain("/invite <@U0READER>");
+    } finally { await renamed.stop(); }
   });
 
   it("the emulator's Slack-like rate limit lets a burst through, then answers 429 with Retry-After", async () => {

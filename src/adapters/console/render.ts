@@ -2,6 +2,7 @@
 import type { PaperCard, Reply } from "../../core/messages/reply.ts";
 import { shortId, textRepeatsCard } from "../../core/messages/reply.ts";
 import { spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
+import { DEFAULT_BOT_NAME, spellBotHandle } from "../../core/messages/bot-name.ts";
 import { arxivLinks, authorsLine, cardBlurb, repoName, starsLabel } from "../../core/messages/card-extras.ts";
 import { plainTyped } from "../../core/messages/typed.ts";
 
@@ -20,7 +21,7 @@ function cardLines(card: PaperCard, number: number | null): string[] {
 }
 
 export function renderText(reply: Reply): string {
-  const text = plainTyped(spellEmoji(reply.text, unicodeSpelling));
+  const text = plainTyped(spellBotHandle(spellEmoji(reply.text, unicodeSpelling), DEFAULT_BOT_NAME));
   const papers = reply.papers ?? [];
   // A digest's paper message carries the title as its notification text; the card says it already.
   const lines = textRepeatsCard(reply) ? [] : [reply.tone === "error" ? `! ${text}` : text];

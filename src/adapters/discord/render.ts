@@ -4,6 +4,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from "discord.js";
 import { ACTION_EMOJI, shortId, textRepeatsCard, type PaperAction, type PaperCard, type Reply } from "../../core/messages/reply.ts";
 import { EMOJI, spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts";
+import { DEFAULT_BOT_NAME, spellBotHandle } from "../../core/messages/bot-name.ts";
 import { arxivLinks, authorsLine, cardBlurb, repoName, starsLabel } from "../../core/messages/card-extras.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { embedTitle, inert } from "./inert.ts";
@@ -107,7 +108,7 @@ export function renderMessage(reply: Reply, ids: ComponentIds): DiscordMessage {
   const more = reply.more ? [{ type: ComponentType.ActionRow, components: [{
     type: ComponentType.Button, style: ButtonStyle.Secondary, label: "Show more", custom_id: ids.more(reply.more.command, reply.more.input),
   }] } as Row] : [];
-  const text = withMentions(inert(spellEmoji(reply.text, unicodeSpelling)), reply.mentions);
+  const text = withMentions(inert(spellBotHandle(spellEmoji(reply.text, unicodeSpelling), DEFAULT_BOT_NAME)), reply.mentions);
   // Text past a message's 2,000 characters (help) goes whole into an embed's description, which holds 4,096.
   const long = cards.length === 0 && text.length > MAX_CONTENT;
   const rendered: DiscordMessage = {

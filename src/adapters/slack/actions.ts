@@ -12,6 +12,7 @@ import { deliver, type Audience } from "./deliver.ts";
 import { refreshHome } from "./home.ts";
 import { ACTION_PREFIX, MENU_ACTION, MORE_ACTION, decodeMore } from "./render.ts";
 import { safely } from "./safely.ts";
+import { botHandle } from "../../core/messages/bot-name.ts";
 
 const PAPER_ACTIONS = new Set<PaperAction>(["bookmark", "unbookmark", "markRead", "similar", "share", "discuss", "notInterested"]);
 /** Actions that change the reading list, which the App Home shows. */
@@ -26,7 +27,7 @@ async function share(ctx: CommandContext, deps: SlackDeps, paperId: string): Pro
     return await sharePaper(ctx, deps.transport, paperId);
   } catch (error) {
     if (error instanceof ChannelUnavailableError) {
-      return errorReply("I can't post in this channel yet; add me with /invite @papers-bot and click Share again.");
+      return errorReply(`I can't post in this channel yet; add me with /invite ${botHandle()} and click Share again.`);
     }
     if (error instanceof TransientPostError) return errorReply("Slack is busy right now; click Share again in a moment.");
     throw error;
@@ -67,7 +68,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     const channelId = body.channel?.id;
-    const to: Audience = { client, userId: body.user.id, ...(channelId ? { channelId } : {}), ...(body.response_url ? { respond } : {}) };
+    const to: Audience = { client, userId: body.user.id, botUserId: deps.botUserId, ...(channelId ? { channelId } : {}), ...(body.response_url ? { respond } : {}) };
     const inHome = body.container?.type === "view";
     await deps.track(safely(services, { kind: "action", action: action.action_id, user: body.user.id }, async () => {
       const click = decodeClick(action);
@@ -85,7 +86,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     const channelId = body.channel?.id ?? "";
-    const to: Audience = { client, userId: body.user.id, channelId, respond };
+    const to: Audience = { client, userId: body.user.id, channelId, respond, botUserId: deps.botUserId };
     await deps.track(safely(services, { kind: "more", user: body.user.id }, async () => {
       const more = decodeMore((action as ButtonAction).value);
       const ctx = commandContext(services, teamId, body.user.id, channelId);

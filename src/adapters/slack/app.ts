@@ -52,14 +52,28 @@ function clientOptions(config: Config, log: Logger): webApi.WebClientOptions {
     retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 } };
 }
 
-/** `customRoutes` (GET /healthz) share Bolt's port in HTTP mode; in Socket Mode `papers start` serves them itself. */
-export function createSlackApp(config: Config, log: Logger, customRoutes: CustomRoute[] = []): App {
+/** Who the bot is in its workspace, as auth.test says: its user (how it is mentioned) and its bot id. */
+export interface BotIdentity { botUserId: string; botId?: string }
+
+/** auth.test, once at start-up: a refused token fails `papers start` with a clear message (startSlack), and the
+ * bot learns its own user, which replies name it by (render.ts botMention). */
+export async function authTest(config: Config, log: Logger): Promise<BotIdentity> {
+  const answer = await new webApi.WebClient(config.SLACK_BOT_TOKEN!, clientOptions(config, log)).auth.test();
+  return { botUserId: String(answer.user_id ?? ""), ...(answer.bot_id ? { botId: answer.bot_id } : {}) };
+}
+
+/** `customRoutes` (GET /healthz) share Bolt's port in HTTP mode; in Socket Mode `papers start` serves them itself.
+ * `bot`: what authTest found, so Bolt does not ask auth.test again. */
+export function createSlackApp(config: Config, log: Logger, bot: BotIdentity, customRoutes: CustomRoute[] = []): App {
   installReceiverGuards();
   const common = {
     token: config.SLACK_BOT_TOKEN!,
+    botUserId: bot.botUserId,
+    ...(bot.botId ? { botId: bot.botId } : {}),
+    // The token was checked by authTest just before: app.init() need not call auth.test again.
+    tokenVerificationEnabled: false,
     logger: boltLogger(log),
     clientOptions: clientOptions(config, log),
-    // auth.test runs in startSlack (app.init), so a bad token fails `papers start` with a clear message.
     deferInitialization: true,
   };
   const { slackApiUrl, fetch } = common.clientOptions;

@@ -14,6 +14,8 @@ export interface SlackDeps {
   /** For lookups a reply must not wait on: no retries, and a rate limit refused at once rather than slept out
    * (the WebClient pauses all its calls for a Retry-After). The transport's own client. */
   lookups: webApi.WebClient;
+  /** The bot's own user (auth.test), how replies name the bot. */
+  botUserId: string;
   /** Work that outlives its HTTP request (everything after ack); stop() waits for it. */
   track<T>(work: Promise<T>): Promise<T>;
 }

@@ -14,6 +14,8 @@ export interface Audience {
   respond?: RespondFn;
   /** The thread the person is looking at, where a private note without a response_url goes. */
   threadTs?: string;
+  /** The bot's own user, how a reply names the bot (render.ts botMention). */
+  botUserId?: string;
 }
 
 async function send(to: Audience, reply: Reply, message: SlackMessage): Promise<void> {
@@ -45,5 +47,5 @@ export async function deliver(services: Services, to: Audience, reply: Reply): P
     }
     return;
   }
-  for (const message of renderReply(reply)) await send(to, reply, message);
+  for (const message of renderReply(reply, to.botUserId)) await send(to, reply, message);
 }

@@ -30,7 +30,7 @@ async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: str
     if (!reply) return;
     // Only the reactor sees the confirmation; the channel sees nothing but their emoji.
     const threadTs = await threadOf(channel, ts, deps);
-    await deliver(services, { client, userId: event.user, channelId: channel, ...(threadTs ? { threadTs } : {}) }, reply);
+    await deliver(services, { client, userId: event.user, channelId: channel, botUserId: deps.botUserId, ...(threadTs ? { threadTs } : {}) }, reply);
   } catch (error) {
     if (eventId) await services.events.release("slack", eventId).catch(() => undefined);
     throw error;

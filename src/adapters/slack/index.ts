@@ -6,7 +6,7 @@ import type { HealthOptions } from "../../core/health.ts";
 import type { ChatTransport } from "../../core/transport.ts";
 import type { Services } from "../../core/services.ts";
 import { registerActions } from "./actions.ts";
-import { createSlackApp, createTransportClient, isSocketMode, SLACK_API_BASE, slackApiUrl } from "./app.ts";
+import { authTest, createSlackApp, createTransportClient, isSocketMode, SLACK_API_BASE, slackApiUrl } from "./app.ts";
 import { registerCommands } from "./commands.ts";
 import type { SlackDeps } from "./context.ts";
 import { registerEvents } from "./events.ts";
@@ -31,25 +31,26 @@ export async function startSlack(services: Services, registry: CommandRegistry,
   options: { port?: number; health?: Partial<HealthOptions>; routes?: HttpRoute[] } = {}): Promise<RunningSlack> {
   const { config, log } = services;
   if (!config.SLACK_BOT_TOKEN) throw new Error("startSlack needs SLACK_BOT_TOKEN");
+  // A refused token or an unreachable Slack at start-up: one sentence saying which and what to check.
+  const failed = (variable: "SLACK_BOT_TOKEN" | "SLACK_APP_TOKEN") => (error: unknown): never => {
+    throw unreachable(refusedToken(error, variable), "Slack", slackApiUrl(config) ?? SLACK_API_BASE, "SLACK_API_URL");
+  };
+  const bot = await authTest(config, log).catch(failed("SLACK_BOT_TOKEN"));
   const lookups = createTransportClient(config, log);
-  const transport = new SlackTransport(lookups);
+  const transport = new SlackTransport(lookups, bot.botUserId);
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
     return work.finally(() => inFlight.delete(work));
   };
-  const deps: SlackDeps = { services, registry, transport, lookups, track };
+  const deps: SlackDeps = { services, registry, transport, lookups, track, botUserId: bot.botUserId };
 
-  const app = createSlackApp(config, log, [healthRoute(services, options.health),
+  const app = createSlackApp(config, log, bot, [healthRoute(services, options.health),
     ...(options.routes ?? []).map((r) => ({ path: r.path, method: ["GET", "HEAD"], handler: r.handler }))]);
   registerCommands(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);
-  // A refused token or an unreachable Slack at start-up: one sentence saying which and what to check.
-  const failed = (variable: "SLACK_BOT_TOKEN" | "SLACK_APP_TOKEN") => (error: unknown): never => {
-    throw unreachable(refusedToken(error, variable), "Slack", slackApiUrl(config) ?? SLACK_API_BASE, "SLACK_API_URL");
-  };
-  await app.init().catch(failed("SLACK_BOT_TOKEN")); // auth.test
+  await app.init(); // no call: authTest checked the token
 
   let port = 0;
   if (isSocketMode(config)) {

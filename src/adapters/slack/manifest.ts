@@ -3,6 +3,7 @@
 // api.slack.com/apps → Create New App → From a manifest.
 import type { CommandRegistry } from "../../command-kit/registry.ts";
 import { SLASH_COMMAND } from "./commands.ts";
+import { DEFAULT_BOT_NAME } from "../../core/messages/bot-name.ts";
 
 export interface ManifestOptions {
   /** Socket Mode: no public URL needed. */
@@ -36,7 +37,7 @@ export function usageHint(registry: CommandRegistry): string {
 }
 
 export function buildManifest(registry: CommandRegistry, options: ManifestOptions = {}): Record<string, unknown> {
-  const name = options.name ?? "papers-bot";
+  const name = options.name ?? DEFAULT_BOT_NAME;
   const socket = options.socket ?? !options.url;
   const base = options.url?.replace(/\/+$/, "");
   const requestUrl = base ? `${base}/slack/events` : undefined;

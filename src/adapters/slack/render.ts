@@ -5,6 +5,7 @@ import type { types } from "@slack/bolt";
 import type { PaperAction, PaperCard, Reply } from "../../core/messages/reply.ts";
 import { shortId, textRepeatsCard } from "../../core/messages/reply.ts";
 import { slackSpelling, spellEmoji } from "../../core/messages/emoji.ts";
+import { DEFAULT_BOT_NAME, spellBotHandle } from "../../core/messages/bot-name.ts";
 import { arxivLinks, authorsLine, cardBlurb, starsLabel } from "../../core/messages/card-extras.ts";
 import { mapTyped, plainTyped } from "../../core/messages/typed.ts";
 
@@ -52,11 +53,11 @@ export function section(text: string): Block {
   return { type: "section", text: { type: "mrkdwn", text: text.slice(0, MAX_SECTION) } };
 }
 
-/** Long text (help) split at line breaks into sections Slack accepts. */
-function textSections(text: string): Block[] {
+/** Long text (help), escaped already, split at line breaks into sections Slack accepts. */
+function textSections(escaped: string): Block[] {
   const blocks: Block[] = [];
   let current = "";
-  for (const line of escapeText(text).split("\n")) {
+  for (const line of escaped.split("\n")) {
     if (current && current.length + line.length + 1 > MAX_SECTION) { blocks.push(section(current)); current = ""; }
     current = current ? `${current}\n${line}` : line;
   }
@@ -136,20 +137,34 @@ export function slackText(reply: Reply): Reply {
   return { ...reply, text: spellEmoji(reply.text, slackSpelling) };
 }
 
+/**
+ * The bot's handle (core/messages/bot-name.ts) as Slack shows the bot: a mention of its own user, which reads
+ * as whatever the admin named the app and notifies no one. Without the bot's user id (a renderer called
+ * before it is known), the manifest's default name.
+ */
+export function botMention(botUserId: string | undefined): string {
+  return botUserId && /^[UW][A-Z0-9]{2,20}$/.test(botUserId) ? `<@${botUserId}>` : `@${DEFAULT_BOT_NAME}`;
+}
+
+/** The reply's own text as mrkdwn: escaped, then the bot's handle spelled (a mention escaping would break). */
+function replyText(reply: Reply, botUserId: string | undefined, max = Infinity): string {
+  return spellBotHandle(escapeText(reply.text.slice(0, max)), botMention(botUserId));
+}
+
 /** The notification text: Slack parses it as mrkdwn too, so an echoed "<!channel>" would notify everyone. */
-function fallbackText(reply: Reply): string {
+function fallbackText(reply: Reply, botUserId: string | undefined): string {
   // A text that introduces its one card ("Shared by a teammate:") leaves the title to the card; a
   // notification shows no card, so it names the paper itself.
   const card = reply.visibility === "channel" && reply.papers?.length === 1 && reply.text.endsWith(":") ? reply.papers[0]! : null;
-  return escapeText((card ? `${reply.text} ${card.title}` : reply.text).slice(0, 3000));
+  return replyText(card ? { ...reply, text: `${reply.text} ${card.title}` } : reply, botUserId, 3000);
 }
 
 /** All the blocks of a reply, before splitting into messages. */
-function replyBlocks(reply: Reply): Block[] {
+function replyBlocks(reply: Reply, botUserId: string | undefined): Block[] {
   // A digest's paper message has its title as the notification text: the card says it already, and the
   // digest's header says how to save one, so neither is repeated under each paper.
   const repeats = textRepeatsCard(reply);
-  const blocks = reply.tone === "error" ? [section(`:warning: ${escapeText(reply.text)}`)] : repeats ? [] : textSections(reply.text);
+  const blocks = reply.tone === "error" ? [section(`:warning: ${replyText(reply, botUserId)}`)] : repeats ? [] : textSections(replyText(reply, botUserId));
   const papers = reply.papers ?? [];
   const actions = reply.actions ?? [];
   const rich = papers.length <= RICH_CARDS;
@@ -162,11 +177,12 @@ function replyBlocks(reply: Reply): Block[] {
   return blocks;
 }
 
-/** A reply as one or more Slack messages (more than one only when it exceeds 50 blocks). */
-export function renderReply(reply: Reply): SlackMessage[] {
+/** A reply as one or more Slack messages (more than one only when it exceeds 50 blocks). `botUserId`: the
+ * bot's own user, how the reply names the bot. */
+export function renderReply(reply: Reply, botUserId?: string): SlackMessage[] {
   reply = slackText(reply);
-  const blocks = replyBlocks(reply);
-  const text = fallbackText(reply);
+  const blocks = replyBlocks(reply, botUserId);
+  const text = fallbackText(reply, botUserId);
   const messages: SlackMessage[] = [];
   for (let i = 0; i < blocks.length; i += MAX_BLOCKS) messages.push({ text: i === 0 ? text : `${text} (continued)`, blocks: blocks.slice(i, i + MAX_BLOCKS) });
   return messages.length > 0 ? messages : [{ text, blocks: [] }];
@@ -183,7 +199,7 @@ export function renderHome(cards: PaperCard[], total: number): types.HomeView {
       : `${total} ${total === 1 ? "paper" : "papers"}, newest first. Export them with \`/papers export bibtex\`.` }] },
   ];
   if (total === 0) {
-    blocks.push(section("React with :bookmark: to any paper papers-bot posts, or click *🔖 Bookmark* under a search result, and it shows up here.\nTry `/papers trending` or `/papers mixture of experts`."));
+    blocks.push(section("React with :bookmark: to any paper I post, or click *🔖 Bookmark* under a search result, and it shows up here.\nTry `/papers trending` or `/papers mixture of experts`."));
   }
   // A card takes four to six blocks (a note and a reason add one each): as many as fit beside the "more" line.
   let shown = 0;

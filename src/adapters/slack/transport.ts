@@ -12,6 +12,7 @@ import { renderDiscussion } from "./render-discussion.ts";
 import { keepAliveFetch } from "./fetch.ts";
 import { retryDelayMs } from "../../core/retry-delay.ts";
 import { targetUserId } from "../../core/person-target.ts";
+import { botHandle } from "../../core/messages/bot-name.ts";
 
 export const IDEMPOTENCY_EVENT_TYPE = "papers_bot_post";
 
@@ -68,7 +69,20 @@ export class SlackTransport implements ChatTransport {
   /** A person's DM with the bot, by user id: Slack keeps one per pair, so it is asked once per process. */
   private readonly directs = new Map<string, Promise<string>>();
 
-  constructor(private readonly client: webApi.WebClient) {}
+  /** The bot's own user, how a message names the bot (render.ts botMention). */
+  private botUser: Promise<string | undefined> | undefined;
+
+  /** `botUserId`: the bot's user as startSlack's auth.test found it; without it (a one-shot `papers digest run`),
+   * asked of auth.test the first time a message names the bot. */
+  constructor(private readonly client: webApi.WebClient, botUserId?: string) {
+    if (botUserId) this.botUser = Promise.resolve(botUserId);
+  }
+
+  private botUserFor(reply: Reply): Promise<string | undefined> {
+    if (!reply.text.includes(botHandle())) return Promise.resolve(undefined);
+    this.botUser ??= this.client.auth.test().then((answer) => answer.user_id, () => undefined);
+    return this.botUser;
+  }
 
   /** The Slack channel a target means: a channel as is, a person ("@U123", a personal digest) their DM. */
   private conversation(channel: ChannelRef): Promise<string> {
@@ -97,7 +111,7 @@ export class SlackTransport implements ChatTransport {
   async post(channel: ChannelRef, reply: Reply, options: PostOptions = {}): Promise<{ messageId: string }> {
     let first: string | undefined;
     const conversation = await this.conversation(channel);
-    for (const [i, message] of renderReply(reply).entries()) {
+    for (const [i, message] of renderReply(reply, await this.botUserFor(reply)).entries()) {
       const body = JSON.stringify({ channel: conversation, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false,
         // The key rides along as message metadata, so findPosted can recognise the message after a crash.
         ...(i === 0 && options.idempotencyKey ? { metadata: { event_type: IDEMPOTENCY_EVENT_TYPE, event_payload: { key: options.idempotencyKey } } } : {}) });

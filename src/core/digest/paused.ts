@@ -4,14 +4,15 @@
 // stops both its digests, daily and weekly, and subscribing again to either there resumes both.
 import { channelMention, type ChannelRef } from "../channel.ts";
 import { notice } from "../messages/reply.ts";
+import { botHandle } from "../messages/bot-name.ts";
 import { personalTarget, targetUserId } from "../person-target.ts";
 import type { Services } from "../services.ts";
 import type { ChatTransport } from "../transport.ts";
 
 // Why, in words a channel manager can act on; the platform's own code stays in brackets for whoever looks it up.
 const PAUSED_WORDS: Readonly<Record<string, string>> = {
-  not_in_channel: "I am not in that channel; invite me with /invite @papers-bot",
-  channel_not_found: "the channel is gone, or private without me in it",
+  not_in_channel: `I am not in that channel; invite me with /invite ${botHandle()}`,
+  channel_not_found: `the channel is gone, or private without me in it (invite me with /invite ${botHandle()})`,
   is_archived: "the channel is archived", channel_is_archived: "the channel is archived",
   token_revoked: "the bot's token was revoked", invalid_auth: "the bot's token no longer works", account_inactive: "the bot's token no longer works",
   missing_scope: "the app lacks a permission; reinstall it from the manifest", restricted_action: "the workspace does not let me post there",

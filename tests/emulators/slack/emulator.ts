@@ -21,6 +21,8 @@ export interface SlackEmulatorOptions {
   teamId?: string;
   botUserId?: string;
   botId?: string;
+  /** The bot user's name, as the admin named the app (auth.test's `user`). */
+  botName?: string;
   /** Slack-like per-channel limit for chat.postMessage (about 1 message/s with a small burst). Off by default. */
   rateLimit?: RateLimitOptions | false;
   /** Time source for the rate limiter, so a benchmark can run in simulated time. */
@@ -56,6 +58,7 @@ export class SlackEmulator {
   readonly teamId: string;
   readonly botUserId: string;
   readonly botId: string;
+  readonly botName: string;
   private limiter: RateLimiter | null;
   private server: Server | null = null;
   private port = 0;
@@ -74,11 +77,12 @@ export class SlackEmulator {
     this.teamId = options.teamId ?? "T0TEST";
     this.botUserId = options.botUserId ?? "U0BOT";
     this.botId = options.botId ?? "B0BOT";
+    this.botName = options.botName ?? "papers-bot";
     this.now = options.now ?? Date.now;
     this.keepAliveTimeoutMs = options.keepAliveTimeoutMs ?? 1_000;
     this.limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;
     this.handlers = {
-      "auth.test": () => ({ url: "https://emulated.slack.test/", team: "Emulated", user: "papers-bot", team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId }),
+      "auth.test": () => ({ url: "https://emulated.slack.test/", team: "Emulated", user: this.botName, team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId }),
       "chat.postMessage": (p) => this.postMessage(p),
       "chat.update": (p) => this.update(p),
       "chat.postEphemeral": (p) => { need(p, "channel", "user"); return { message_ts: this.nextTs() }; },

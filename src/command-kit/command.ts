@@ -8,6 +8,8 @@ import type { Reply } from "../core/messages/reply.ts";
 import type { Services } from "../core/services.ts";
 import { describeOptions } from "./options.ts";
 
+export type BotBlocked = "permissions" | "not_member" | "others_dm";
+
 export interface CommandContext {
   services: Services;
   user: UserRef;
@@ -20,9 +22,14 @@ export interface CommandContext {
    * Absent where the platform does not say (Slack, the terminal, a Discord DM): the bot's own rights decide.
    */
   memberCan?: { post: boolean; startThreads: boolean };
-  /** Whether the bot itself may post its messages here, where the platform says at once (Discord sends the
-   * app's permissions with every interaction): a channel digest is not set up where it could never go out. */
-  botCanPost?: boolean;
+  /**
+   * Why the bot could never post its messages here, where the platform can tell, so a channel digest is not set
+   * up where it could never go out; null when it can (or the platform cannot say). Asked only when needed: on
+   * Slack it costs a call. "permissions": the bot lacks a right there (Discord sends the app's permissions with
+   * every interaction); "not_member": a private conversation without the bot in it; "others_dm": a direct
+   * message between people, which no bot can post in.
+   */
+  botCannotPost?: () => Promise<BotBlocked | null>;
   now: Date;
   /** The person's own time zone where the platform knows it (Slack users.info); absent elsewhere. */
   userTimeZone?: () => Promise<string | null>;

@@ -14,7 +14,8 @@ import { personalTarget, targetUserId } from "../core/person-target.ts";
 import { missingWordsText, searchableTopic } from "../core/relevance.ts";
 import { onlyCommonWords, onlyLeftOut, splitQuery } from "../core/search/query.ts";
 import { channelMention, type ChannelRef, type Platform } from "../core/channel.ts";
-import { defineCommand, type CommandContext } from "../command-kit/command.ts";
+import { defineCommand, type BotBlocked, type CommandContext } from "../command-kit/command.ts";
+import { botHandle } from "../core/messages/bot-name.ts";
 import { option, wholeNumber } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { example, exampleOn, type ExampleOption } from "../command-kit/usage.ts";
@@ -91,6 +92,20 @@ export function subscribeAgain(platform: Platform, s: Subscription): string {
   ]);
 }
 
+/** Why a channel digest could never go out where it was asked for, and where one would. */
+function cannotPostHere(ctx: CommandContext, blocked: BotBlocked, time: string): string {
+  const yours = `or ${personalExample(ctx.user.platform, time)} for your own picks by DM`;
+  switch (blocked) {
+    case "permissions":
+      return `I can't post digests in ${channelMention(ctx.channel, ctx.channel)}: papers-bot needs View Channels, Send Messages and Embed Links there. ` +
+        "Ask an admin to allow them, then subscribe again.";
+    case "not_member":
+      return `I'm not in this conversation, so its digest could never arrive: invite me with /invite ${botHandle()} and subscribe again, ${yours}.`;
+    case "others_dm":
+      return `I can't post in a direct message between people, so a digest here could never arrive: subscribe in a channel I'm in (or in your DM with me), ${yours}.`;
+  }
+}
+
 /** " It replaces …" naming the digest a subscribe replaced, or "" when there was none; when the same digest
  * was typed again, that it was so already (or, paused, that it is back on), not that it replaced itself. */
 function replaced(before: Subscription | null, after: Pick<Subscription, "localTime" | "timeZone" | "topic" | "size" | "ranking" | "weekday">): string {
@@ -161,10 +176,8 @@ export const subscribeCommand = defineCommand({
       throw new UserError("weekly_ranked", `A weekly digest lists the week's most-upvoted papers, so it has no team ranking; ranked:team is for a daily digest, like ${exampleOn(ctx.user.platform, "subscribe",
         [["time", localTime], ["ranked", "ranked:team", "team"]])}.`);
     }
-    if (!personal && ctx.botCanPost === false) {
-      throw new UserError("bot_cannot_post", `I can't post digests in ${channelMention(ctx.channel, ctx.channel)}: papers-bot needs View Channels, ` +
-        "Send Messages and Embed Links there. Ask an admin to allow them, then subscribe again.");
-    }
+    const blocked = personal ? null : await ctx.botCannotPost?.();
+    if (blocked) throw new UserError("bot_cannot_post", cannotPostHere(ctx, blocked, localTime));
     const target: ChannelRef = personal ? personalTarget(ctx.user) : ctx.channel;
     const weekday = weekly ? WEEKDAYS.indexOf(input.day ?? "mon") + 1 : null;
     // Subscribing again replaces the digest whole: what was not typed again goes back to its default, so

@@ -52,6 +52,31 @@ describe("/papers over real Bolt", () => {
     await papers("unsubscribe");
   });
 
+  // A slash command runs in any conversation; the bot posts only where Slack lets it. Refused at once, with where
+  // it works, instead of accepted and paused at the first digest.
+  it("subscribe where the bot could never post (a DM between people, a private channel without it) is refused in one sentence", async () => {
+    h.emulator.addConversation("D0ALICEBOB", { type: "im", members: ["U0ALICE", "U0BOB"] });
+    h.emulator.addConversation("C0SECRET", { type: "private", members: ["U0ALICE"] });
+    h.emulator.addConversation("C0OPEN", { type: "public", members: ["U0ALICE"] });
+    const subscribeIn = async (channelId: string, text = "subscribe 09:00 UTC") => {
+      const id = h.nextResponseId();
+      await h.requester.command(text, h.emulator.responseUrl(id), { channelId });
+      return (await h.emulator.response(id)).body.text as string;
+    };
+    const channel = (channelId: string) => ({ platform: "slack" as const, workspaceId: "T0TEST", channelId });
+    expect(await subscribeIn("D0ALICEBOB")).toBe("I can't post in a direct message between people, so a digest here could never arrive: " +
+      "subscribe in a channel I'm in (or in your DM with me), or /papers subscribe me 09:00 for your own picks by DM.");
+    expect(await subscribeIn("C0SECRET")).toBe("I'm not in this conversation, so its digest could never arrive: invite me with /invite <@U0BOT> " +
+      "and subscribe again, or /papers subscribe me 09:00 for your own picks by DM.");
+    for (const id of ["D0ALICEBOB", "C0SECRET"]) expect(await h.services.subscriptions.get(channel(id))).toBeNull();
+    // Where the bot can post: a public channel it is not in (chat:write.public), its own DM with the person.
+    expect(await subscribeIn("C0OPEN")).toMatch(/^Subscribed <#C0OPEN>/);
+    expect(await subscribeIn("DU0ALICE")).toMatch(/^Subscribed this DM/);
+    // A personal digest comes by the bot's own DM, wherever it is asked for.
+    expect(await subscribeIn("D0ALICEBOB", "subscribe me 08:30")).toMatch(/^You'll get your own papers by direct message/);
+    for (const [id, text] of [["C0OPEN", "unsubscribe"], ["DU0ALICE", "unsubscribe"], ["D0ALICEBOB", "unsubscribe me"]]) await subscribeIn(id!, text);
+  });
+
   // The subscribe command unsubscribe offers back is to be copied: its topic shows as typed, not as bold and italics.
   it("unsubscribe offers back the topic as typed, its * and _ kept from formatting", async () => {
     await papers("subscribe 09:00 UTC *world* _model_");

@@ -32,11 +32,16 @@ async function contextOf(services: Services, interaction: BaseInteraction): Prom
     canManageChannel: interaction.memberPermissions ? interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels) : !interaction.inGuild(),
     ...(interaction.memberPermissions ? { memberCan: memberCan(interaction.memberPermissions, interaction.channel?.isThread() ?? false) } : {}),
     // A digest is embeds, which Discord shows only with Embed Links; in a DM the bot may always post.
-    ...(interaction.inGuild() && interaction.appPermissions ? { botCanPost: interaction.appPermissions.has([PermissionFlagsBits.ViewChannel,
-      interaction.channel?.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]) } : {}),
+    ...(interaction.inGuild() && interaction.appPermissions ? { botCannotPost: botCannotPost(interaction.appPermissions.has([PermissionFlagsBits.ViewChannel,
+      interaction.channel?.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks])) } : {}),
     now: services.clock(),
     maxListed: MAX_EMBEDS,
   };
+}
+
+/** Discord says at once what the bot may do in the channel. */
+function botCannotPost(canPost: boolean): NonNullable<CommandContext["botCannotPost"]> {
+  return () => Promise.resolve(canPost ? null : "permissions");
 }
 
 /** Share posts a message and Discuss opens a thread for the person: only where they could themselves. In a

@@ -14,7 +14,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     const { services, registry } = deps;
     const to = { client, userId: command.user_id, channelId: command.channel_id, respond, botUserId: deps.botUserId };
     await deps.track(safely(services, { kind: "command", user: command.user_id, team: command.team_id }, async () => {
-      const reply = await runText(registry, slackUnescape(command.text ?? ""), commandContext(services, command.team_id, command.user_id, command.channel_id, client));
+      const reply = await runText(registry, slackUnescape(command.text ?? ""), commandContext(services, command.team_id, command.user_id, command.channel_id, client, deps.lookups));
       await deliver(services, to, reply);
     }, (apology) => deliver(services, to, apology)));
   });

@@ -14,6 +14,18 @@ export interface StoredMessage { channel: string; ts: string; text: string; bloc
   threadTs?: string }
 export interface UploadedFile { id: string; filename: string; length: number; content: string; channel?: string; title?: string; comment?: string; completed: boolean }
 
+/**
+ * A conversation the test sets up (addConversation) with who is in it. Slack hides a private channel, group DM
+ * or direct message from a bot that is not in it (channel_not_found to every call naming it), while a public
+ * channel it is not in takes its posts (chat:write.public) but not its history (not_in_channel). Conversations
+ * never set up behave as ones the bot is in.
+ */
+export interface Conversation { type: "public" | "private" | "mpim" | "im"; members: string[] }
+
+/** Methods whose `channel` must be one the bot can see, and those that need it to be a member. */
+const SEES_CHANNEL = new Set(["chat.postMessage", "chat.postEphemeral", "chat.update", "conversations.history", "conversations.replies", "reactions.add"]);
+const READS_CHANNEL = new Set(["conversations.history", "conversations.replies"]);
+
 export interface SlackEmulatorOptions {
   token?: string;
   /** The app-level token apps.connections.open takes (Socket Mode). */
@@ -68,6 +80,8 @@ export class SlackEmulator {
   private readonly now: () => number;
   private readonly keepAliveTimeoutMs: number;
   private readonly handlers: Record<string, Handler>;
+  /** Conversations with their members (addConversation); any other channel id is one the bot is in. */
+  readonly conversations = new Map<string, Conversation>();
   /** users.info's `tz` per user (setUserZone); others get Slack's default. */
   readonly userZones = new Map<string, string>();
 
@@ -146,6 +160,16 @@ export class SlackEmulator {
     let release!: () => void;
     this.held = new Promise<void>((resolve) => { release = resolve; });
     return { release: () => { this.held = null; release(); } };
+  }
+
+  addConversation(id: string, conversation: Conversation): void { this.conversations.set(id, conversation); }
+
+  /** What Slack answers a bot naming this channel in `method`, when it is not the answer the method gives. */
+  private refusalFor(method: string, channel: string): string | null {
+    const conversation = this.conversations.get(channel);
+    if (!conversation || !SEES_CHANNEL.has(method) || conversation.members.includes(this.botUserId)) return null;
+    if (conversation.type !== "public") return "channel_not_found";
+    return READS_CHANNEL.has(method) ? "not_in_channel" : null;
   }
 
   setRateLimit(options: RateLimitOptions | false): void { this.limiter = options ? new RateLimiter(options) : null; }
@@ -306,6 +330,8 @@ export class SlackEmulator {
     if (failure?.kind === "ratelimited") { call.status = 429; return send(res, 429, JSON.stringify({ ok: false, error: "ratelimited" }), "application/json", { "Retry-After": String(failure.retryAfter) }); }
     if (failure?.kind === "server") { call.status = failure.status ?? 500; return send(res, call.status, "upstream error", "text/plain"); }
     if (failure?.kind === "error") return refuse(failure.error);
+    const refusal = this.refusalFor(method, channel);
+    if (refusal) return refuse(refusal);
     if (method === "chat.postMessage" && this.limiter) {
       const wait = this.limiter.take(channel, this.now());
       if (wait > 0) { call.status = 429; return send(res, 429, JSON.stringify({ ok: false, error: "ratelimited" }), "application/json", { "Retry-After": String(Math.ceil(wait / 1000)) }); }

@@ -37,9 +37,11 @@ export class SlackRequester {
 
   /** `/papers <text>`, answered at `responseUrl`. */
   command(text: string, responseUrl: string, who: { userId?: string; channelId?: string; teamId?: string } = {}, options: SignOptions = {}): Promise<BotResponse> {
+    const channelId = who.channelId ?? this.defaults.channelId;
     const form = new URLSearchParams({
       token: "deprecated-verification-token", team_id: who.teamId ?? this.defaults.teamId, team_domain: "emulated",
-      channel_id: who.channelId ?? this.defaults.channelId, channel_name: "general", user_id: who.userId ?? this.defaults.userId, user_name: "alice",
+      // Slack names the conversation a command came from: a direct message (the bot's or between people) "directmessage".
+      channel_id: channelId, channel_name: channelId.startsWith("D") ? "directmessage" : "general", user_id: who.userId ?? this.defaults.userId, user_name: "alice",
       command: "/papers", text, api_app_id: "A0PAPERS", is_enterprise_install: "false", response_url: responseUrl, trigger_id: `trigger-${Date.now()}`,
     });
     return this.send(form.toString(), "application/x-www-form-urlencoded", options);

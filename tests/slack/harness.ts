@@ -38,6 +38,12 @@ export async function startHarness(options: { clock?: Clock; socketMode?: boolea
   };
 }
 
+/** The person opens the app's Home tab: app_home_opened, with the view Slack has for them (none before the first). */
+export function openHome(h: SlackHarness, userId: string, eventId: string) {
+  const view = h.emulator.homeViews.get(userId);
+  return h.requester.event({ type: "app_home_opened", user: userId, channel: `D${userId}`, tab: "home", ...(view ? { view } : {}) }, eventId);
+}
+
 /** Every mrkdwn/plain text in a message's blocks, joined, to assert on what a person reads. */
 export function blockText(blocks: unknown): string {
   const out: string[] = [];

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { localDate } from "../../src/core/time.ts";
 import { slackSignature } from "../emulators/slack/index.ts";
-import { blockText, elements, SIGNING_SECRET, startHarness, type SlackHarness } from "./harness.ts";
+import { blockText, elements, openHome, SIGNING_SECRET, startHarness, type SlackHarness } from "./harness.ts";
 
 let h: SlackHarness;
 let paperId: string;
@@ -114,7 +114,8 @@ describe("share and the 🔖 reaction round trip", () => {
     expect(note.params.thread_ts).toBeUndefined(); // a message in no thread: the note is in the channel
     expect(h.emulator.callsTo("chat.postMessage")).toHaveLength(0); // the channel sees nothing extra
     expect(await bookmarkIds()).toContain(paperId);
-    // The App Home follows the reading list.
+    // The App Home follows the reading list when next opened.
+    await openHome(h, "U0ALICE", "EvHomeAfterReaction");
     const home = await h.emulator.waitFor(() => h.emulator.okCalls("views.publish").find((c) => c.params.user_id === "U0ALICE"));
     expect(blockText(JSON.parse(home.params.view).blocks)).toContain(h.services.catalog.get(paperId)!.title.slice(0, 30).replace(/&/g, "&amp;"));
     // Numbered like every list a person sees (issue 14), as /papers bookmarks numbers it.
@@ -196,10 +197,10 @@ describe("buttons, App Home and exports", () => {
     await h.requester.blockAction({ actionId: "paper_bookmark", value: paperId }, { responseUrl: h.emulator.responseUrl(rid) });
     expect((await h.emulator.response(rid)).body.text).toMatch(/^🔖 Bookmarked/);
     expect(await h.services.bookmarks.has(alice, paperId)).toBe(true);
-    // That click refreshes the Home tab too, after its answer: wait for it (on a loaded machine it came after
-    // a fixed pause, and was then taken for the view the Remove click below publishes).
-    await h.emulator.waitFor(() => h.emulator.okCalls("views.publish").find((c) => elements(JSON.parse(c.params.view).blocks, "button")
-      .some((b) => b.action_id === "paper_unbookmark" && b.value === paperId)));
+    // The Home Slack shows Alice has the paper once she opens it (published then, unless it showed it already).
+    await openHome(h, "U0ALICE", "EvHomeBeforeRemove");
+    await h.emulator.waitFor(() => elements(h.emulator.homeViews.get("U0ALICE")?.blocks, "button")
+      .some((b) => b.action_id === "paper_unbookmark" && b.value === paperId));
 
     h.emulator.reset();
     await h.requester.blockAction({ actionId: "paper_unbookmark", value: paperId }, { inHome: true });
@@ -220,6 +221,32 @@ describe("buttons, App Home and exports", () => {
     await h.requester.blockAction({ actionId: "paper_menu", selectedValue: `bookmark:${paperId}` }, { responseUrl: h.emulator.responseUrl(rid) });
     expect((await h.emulator.response(rid)).body.text).toMatch(/Bookmarked|already in your bookmarks/);
     expect(await h.services.bookmarks.has(alice, paperId)).toBe(true);
+  });
+
+  // Slack shows the view last published each time the tab opens, and says so with app_home_opened: the Home is
+  // brought up to date then, whatever changed the list, and an unchanged one is not published again.
+  it("the App Home is current when next opened, whatever changed the list, and costs no call while it is", async () => {
+    const ids = (await h.services.papers.trending(localDate(new Date(), "UTC")))!.ids.slice(4, 6);
+    for (const id of ids) await h.services.bookmarks.remove(alice, id);
+    h.emulator.homeViews.delete("U0ALICE"); // opened for the first time
+    await openHome(h, "U0ALICE", "EvHomeFresh1");
+    await h.emulator.waitFor(() => h.emulator.okCalls("views.publish")[0]);
+    await openHome(h, "U0ALICE", "EvHomeFresh2");
+    await settle();
+    expect(h.emulator.callsTo("views.publish")).toHaveLength(1);
+    // Slash commands, a 🔖 and buttons in a channel change the list without publishing a Home nobody is looking at.
+    const say = async (text: string) => { const rid = h.nextResponseId(); await h.requester.command(text, h.emulator.responseUrl(rid)); await h.emulator.response(rid); };
+    await say(`bookmark ${ids[0]}`);
+    await say("note 1 compare with the MoE survey");
+    await h.requester.blockAction({ actionId: "paper_bookmark", value: ids[1] }, { responseUrl: h.emulator.responseUrl(h.nextResponseId()) });
+    await h.emulator.waitFor(() => h.emulator.responses.length >= 3 && h.emulator.responses[2]);
+    await settle();
+    expect(h.emulator.callsTo("views.publish")).toHaveLength(1);
+    await openHome(h, "U0ALICE", "EvHomeFresh3");
+    const home = await h.emulator.waitFor(() => h.emulator.okCalls("views.publish")[1]);
+    const shown = JSON.parse(home.params.view);
+    expect(elements(shown.blocks, "button").filter((b) => b.action_id === "paper_unbookmark").map((b) => b.value).slice(0, 2)).toEqual([ids[1], ids[0]]);
+    expect(blockText(shown.blocks)).toContain("compare with the MoE survey");
   });
 
   it("opening the App Home publishes the person's bookmarks, newest first", async () => {

@@ -76,9 +76,10 @@ export function registerActions(app: App, deps: SlackDeps): void {
       if (!click) { if (!inHome) await deliver(services, to, errorReply("That button has expired; run the command again.")); return; }
       const ctx = commandContext(services, teamId, body.user.id, channelId ?? "");
       const reply = await runPaperAction(ctx, deps, click.action, click.paperId, clickedMessageTs(body));
-      // In the Home tab the refreshed list is the answer; elsewhere the clicker gets a private note.
+      // In the Home tab the refreshed list is the answer; elsewhere the clicker gets a private note (and the
+      // Home catches up when next opened: home.ts).
       if (!inHome) await deliver(services, to, reply);
-      if (CHANGES_BOOKMARKS.has(click.action)) await refreshHome(client, services, ctx.user);
+      else if (CHANGES_BOOKMARKS.has(click.action)) await refreshHome(client, services, ctx.user);
     }, inHome ? undefined : (apology) => deliver(services, to, apology)));
   });
 

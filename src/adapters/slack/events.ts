@@ -1,11 +1,11 @@
-// Events: 🔖 reactions on the bot's paper messages (bookmark / un-bookmark) and the App Home opening.
+// Events: 🔖 reactions on the bot's paper messages (bookmark / un-bookmark) and the App Home opening (home.ts).
 // Bolt acknowledges events itself before these run. Each event id is handled once, however often Slack
 // (X-Slack-Retry-Num) or a second replica delivers it.
 import type { App, webApi } from "@slack/bolt";
 import { handleReaction, isBookmarkEmoji } from "../../command-kit/interactions.ts";
 import { slackChannel, slackUser, type SlackDeps } from "./context.ts";
 import { deliver } from "./deliver.ts";
-import { publishHome, refreshHome } from "./home.ts";
+import { publishHome } from "./home.ts";
 import { safely } from "./safely.ts";
 
 /** `item_user`: who wrote the message reacted to. */
@@ -35,7 +35,6 @@ async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: str
     if (eventId) await services.events.release("slack", eventId).catch(() => undefined);
     throw error;
   }
-  await refreshHome(client, services, user);
 }
 
 /** How long the confirmation waits to learn its thread; past this it goes to the channel. */
@@ -72,7 +71,9 @@ export function registerEvents(app: App, deps: SlackDeps): void {
 
   app.event("app_home_opened", async ({ event, body, client }) => {
     if (event.tab !== "home") return;
+    // The view Slack shows them, when it has one (none before the first publish, and now and then none anyway).
+    const shown = (event as { view?: { private_metadata?: unknown } }).view?.private_metadata;
     await deps.track(safely(services, { kind: "event", event: "app_home_opened", user: event.user },
-      () => publishHome(client, services, slackUser(body.team_id ?? "", event.user))));
+      () => publishHome(client, services, slackUser(body.team_id ?? "", event.user), typeof shown === "string" ? shown : undefined)));
   });
 }

@@ -80,6 +80,8 @@ export class SlackEmulator {
   private readonly now: () => number;
   private readonly keepAliveTimeoutMs: number;
   private readonly handlers: Record<string, Handler>;
+  /** The Home tab view Slack shows each person: the last one published for them (sent with app_home_opened). */
+  readonly homeViews = new Map<string, Record<string, any>>();
   /** Conversations with their members (addConversation); any other channel id is one the bot is in. */
   readonly conversations = new Map<string, Conversation>();
   /** users.info's `tz` per user (setUserZone); others get Slack's default. */
@@ -104,7 +106,9 @@ export class SlackEmulator {
         need(p, "user_id", "view");
         const view = parseJson(p.view);
         checkBlocks(view?.blocks, MAX_VIEW_BLOCKS);
-        return { view: { id: `V${this.calls.length}`, ...view } };
+        const published = { id: `V${this.calls.length}`, private_metadata: "", ...view, hash: `${Date.now()}.${this.calls.length}` };
+        this.homeViews.set(String(p.user_id), published);
+        return { view: published };
       },
       "conversations.open": (p) => { need(p, "users"); return { channel: { id: `D${String(p.users).split(",")[0]}` } }; },
       "conversations.history": (p) => this.history(p),

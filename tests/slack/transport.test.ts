@@ -109,6 +109,17 @@ describe("SlackTransport", () => {
     } finally { await renamed.stop(); }
   });
 
+  it("in a public channel the bot posts in without being a member, looking for a message finds none instead of pausing the digest", async () => {
+    emulator.addConversation("C0OPENPOST", { type: "public", members: ["U0ALICE"] });
+    await transport.post(channel("C0OPENPOST"), reply, { idempotencyKey: "digest:open:1" }); // chat:write.public
+    expect(emulator.okCalls("chat.postMessage")).toHaveLength(1);
+    expect(await transport.findPosted(channel("C0OPENPOST"), "digest:open:1", new Date(Date.now() - 60_000))).toBeNull();
+    expect(emulator.callsTo("conversations.history")[0]!.error).toBe("not_in_channel");
+    // A private channel it is not in is still one it cannot post in.
+    emulator.addConversation("C0HIDDEN", { type: "private", members: ["U0ALICE"] });
+    expect(await failure(transport.findPosted(channel("C0HIDDEN"), "digest:hidden:1", new Date()))).toBeInstanceOf(ChannelUnavailableError);
+  });
+
   it("the emulator's Slack-like rate limit lets a burst through, then answers 429 with Retry-After", async () => {
     // A slow refill (one message per 100 s), so a loaded machine taking a second over the four posts
     // cannot earn the fourth a token: the test is about the burst, not the clock.

@@ -159,7 +159,12 @@ export class SlackTransport implements ChatTransport {
         result = await this.client.conversations.history({ channel: conversation, oldest: (since.getTime() / 1000).toFixed(6),
           include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) }) as typeof result;
       } catch (error) {
-        throw mapSlackError(error);
+        const mapped = mapSlackError(error);
+        // A public channel the bot posts in without being in it (chat:write.public) keeps its history from the
+        // bot: it cannot look, which is no reason to stop posting there (ChannelUnavailableError paused the digest).
+        // Whether it can post says the post itself.
+        if (mapped instanceof ChannelUnavailableError && mapped.reason === "not_in_channel") return null;
+        throw mapped;
       }
       const found = (result.messages ?? []).find((m) => m.metadata?.event_type === IDEMPOTENCY_EVENT_TYPE && m.metadata.event_payload?.key === idempotencyKey);
       if (found?.ts) return { messageId: found.ts };

@@ -8,7 +8,7 @@ import type { Reply } from "../core/messages/reply.ts";
 import type { Services } from "../core/services.ts";
 import { describeOptions } from "./options.ts";
 
-export type BotBlocked = "permissions" | "not_member" | "others_dm";
+export type BotReach = "permissions" | "not_member" | "others_dm" | "unheard";
 
 export interface CommandContext {
   services: Services;
@@ -23,13 +23,14 @@ export interface CommandContext {
    */
   memberCan?: { post: boolean; startThreads: boolean };
   /**
-   * Why the bot could never post its messages here, where the platform can tell, so a channel digest is not set
-   * up where it could never go out; null when it can (or the platform cannot say). Asked only when needed: on
-   * Slack it costs a call. "permissions": the bot lacks a right there (Discord sends the app's permissions with
-   * every interaction); "not_member": a private conversation without the bot in it; "others_dm": a direct
-   * message between people, which no bot can post in.
+   * Whether the bot's messages here can go out and be heard, where the platform can tell, so a channel digest is
+   * not set up where it could never go out; null when all is well (or the platform cannot say). Asked only when
+   * needed: on Slack it costs a call or two. "permissions": the bot lacks a right there (Discord sends the app's
+   * permissions with every interaction); "not_member": a private conversation without the bot in it;
+   * "others_dm": a direct message between people, which no bot can post in; "unheard": the bot can post here
+   * but reactions to its messages will not reach it (Slack: a public channel it is not in and could not join).
    */
-  botCannotPost?: () => Promise<BotBlocked | null>;
+  botReach?: () => Promise<BotReach | null>;
   now: Date;
   /** The person's own time zone where the platform knows it (Slack users.info); absent elsewhere. */
   userTimeZone?: () => Promise<string | null>;

@@ -14,8 +14,9 @@ import { personalTarget, targetUserId } from "../core/person-target.ts";
 import { missingWordsText, searchableTopic } from "../core/relevance.ts";
 import { onlyCommonWords, onlyLeftOut, splitQuery } from "../core/search/query.ts";
 import { channelMention, type ChannelRef, type Platform } from "../core/channel.ts";
-import { defineCommand, type BotBlocked, type CommandContext } from "../command-kit/command.ts";
+import { defineCommand, type BotReach, type CommandContext } from "../command-kit/command.ts";
 import { botHandle } from "../core/messages/bot-name.ts";
+import { emoji } from "../core/messages/emoji.ts";
 import { option, wholeNumber } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { example, exampleOn, type ExampleOption } from "../command-kit/usage.ts";
@@ -93,7 +94,7 @@ export function subscribeAgain(platform: Platform, s: Subscription): string {
 }
 
 /** Why a channel digest could never go out where it was asked for, and where one would. */
-function cannotPostHere(ctx: CommandContext, blocked: BotBlocked, time: string): string {
+function cannotPostHere(ctx: CommandContext, blocked: Exclude<BotReach, "unheard">, time: string): string {
   const yours = `or ${personalExample(ctx.user.platform, time)} for your own picks by DM`;
   switch (blocked) {
     case "permissions":
@@ -104,6 +105,11 @@ function cannotPostHere(ctx: CommandContext, blocked: BotBlocked, time: string):
     case "others_dm":
       return `I can't post in a direct message between people, so a digest here could never arrive: subscribe in a channel I'm in (or in your DM with me), ${yours}.`;
   }
+}
+
+/** " Invite me …" when reactions to the digest would not reach the bot: a 🔖 on its papers would save nothing. */
+function unheard(reach: BotReach | null | undefined): string {
+  return reach === "unheard" ? ` Invite me with /invite ${botHandle()} too, so a ${emoji("bookmark")} on its papers reaches me.` : "";
 }
 
 /** " It replaces …" naming the digest a subscribe replaced, or "" when there was none; when the same digest
@@ -176,8 +182,8 @@ export const subscribeCommand = defineCommand({
       throw new UserError("weekly_ranked", `A weekly digest lists the week's most-upvoted papers, so it has no team ranking; ranked:team is for a daily digest, like ${exampleOn(ctx.user.platform, "subscribe",
         [["time", localTime], ["ranked", "ranked:team", "team"]])}.`);
     }
-    const blocked = personal ? null : await ctx.botCannotPost?.();
-    if (blocked) throw new UserError("bot_cannot_post", cannotPostHere(ctx, blocked, localTime));
+    const reach = personal ? null : await ctx.botReach?.();
+    if (reach && reach !== "unheard") throw new UserError("bot_cannot_post", cannotPostHere(ctx, reach, localTime));
     const target: ChannelRef = personal ? personalTarget(ctx.user) : ctx.channel;
     const weekday = weekly ? WEEKDAYS.indexOf(input.day ?? "mon") + 1 : null;
     // Subscribing again replaces the digest whole: what was not typed again goes back to its default, so
@@ -234,7 +240,7 @@ export const subscribeCommand = defineCommand({
     }
     const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";
     return { visibility: "ephemeral", tone: "info",
-      text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${[wentOut, what].filter(Boolean).join("; ")})${resumedOther ? `; the ${other} digest here, paused with it, is back on too` : ""}.${unmet}${replaced(before, settings)} ` +
+      text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${[wentOut, what].filter(Boolean).join("; ")})${resumedOther ? `; the ${other} digest here, paused with it, is back on too` : ""}.${unmet}${replaced(before, settings)}${unheard(reach)} ` +
         `Change it by subscribing again; stop it with ${exampleOn(ctx.user.platform, "unsubscribe", weekly ? [["which", "weekly"]] : [])}.` };
   },
 });

@@ -54,7 +54,7 @@ describe("/papers over real Bolt", () => {
 
   // A slash command runs in any conversation; the bot posts only where Slack lets it. Refused at once, with where
   // it works, instead of accepted and paused at the first digest.
-  it("subscribe where the bot could never post (a DM between people, a private channel without it) is refused in one sentence", async () => {
+  it("subscribe where the bot could never post (a DM between people, a private channel without it) is refused in one sentence; in a public channel it joins", async () => {
     h.emulator.addConversation("D0ALICEBOB", { type: "im", members: ["U0ALICE", "U0BOB"] });
     h.emulator.addConversation("C0SECRET", { type: "private", members: ["U0ALICE"] });
     h.emulator.addConversation("C0OPEN", { type: "public", members: ["U0ALICE"] });
@@ -70,11 +70,20 @@ describe("/papers over real Bolt", () => {
       "and subscribe again, or /papers subscribe me 09:00 for your own picks by DM.");
     for (const id of ["D0ALICEBOB", "C0SECRET"]) expect(await h.services.subscriptions.get(channel(id))).toBeNull();
     // Where the bot can post: a public channel it is not in (chat:write.public), its own DM with the person.
-    expect(await subscribeIn("C0OPEN")).toMatch(/^Subscribed <#C0OPEN>/);
+    const open = await subscribeIn("C0OPEN");
+    expect(open).toMatch(/^Subscribed <#C0OPEN>/);
     expect(await subscribeIn("DU0ALICE")).toMatch(/^Subscribed this DM/);
+    // Slack sends reactions only from channels the app is in: the bot joins the public channel, so a 🔖 on the
+    // digest reaches it; one that may not join (an install without channels:join) says to invite it.
+    expect(h.emulator.okCalls("conversations.join").map((c) => c.params.channel)).toEqual(["C0OPEN"]);
+    expect(h.emulator.conversations.get("C0OPEN")!.members).toContain("U0BOT");
+    expect(open).not.toMatch(/invite/);
+    h.emulator.addConversation("C0OLDAPP", { type: "public", members: ["U0ALICE"] });
+    h.emulator.failMethod("conversations.join", { kind: "error", error: "missing_scope" }, 1);
+    expect(await subscribeIn("C0OLDAPP")).toMatch(/^Subscribed <#C0OLDAPP>.* Invite me with \/invite <@U0BOT> too, so a :bookmark: on its papers reaches me\. /);
     // A personal digest comes by the bot's own DM, wherever it is asked for.
     expect(await subscribeIn("D0ALICEBOB", "subscribe me 08:30")).toMatch(/^You'll get your own papers by direct message/);
-    for (const [id, text] of [["C0OPEN", "unsubscribe"], ["DU0ALICE", "unsubscribe"], ["D0ALICEBOB", "unsubscribe me"]]) await subscribeIn(id!, text);
+    for (const [id, text] of [["C0OPEN", "unsubscribe"], ["C0OLDAPP", "unsubscribe"], ["DU0ALICE", "unsubscribe"], ["D0ALICEBOB", "unsubscribe me"]]) await subscribeIn(id!, text);
   });
 
   // The subscribe command unsubscribe offers back is to be copied: its topic shows as typed, not as bold and italics.

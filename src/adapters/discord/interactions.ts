@@ -32,7 +32,7 @@ async function contextOf(services: Services, interaction: BaseInteraction): Prom
     canManageChannel: interaction.memberPermissions ? interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels) : !interaction.inGuild(),
     ...(interaction.memberPermissions ? { memberCan: memberCan(interaction.memberPermissions, interaction.channel?.isThread() ?? false) } : {}),
     // A digest is embeds, which Discord shows only with Embed Links; in a DM the bot may always post.
-    ...(interaction.inGuild() && interaction.appPermissions ? { botCannotPost: botCannotPost(interaction.appPermissions.has([PermissionFlagsBits.ViewChannel,
+    ...(interaction.inGuild() && interaction.appPermissions ? { botReach: botReach(interaction.appPermissions.has([PermissionFlagsBits.ViewChannel,
       interaction.channel?.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks])) } : {}),
     now: services.clock(),
     maxListed: MAX_EMBEDS,
@@ -40,7 +40,7 @@ async function contextOf(services: Services, interaction: BaseInteraction): Prom
 }
 
 /** Discord says at once what the bot may do in the channel. */
-function botCannotPost(canPost: boolean): NonNullable<CommandContext["botCannotPost"]> {
+function botReach(canPost: boolean): NonNullable<CommandContext["botReach"]> {
   return () => Promise.resolve(canPost ? null : "permissions");
 }
 

@@ -112,6 +112,14 @@ export class SlackEmulator {
       },
       "conversations.open": (p) => { need(p, "users"); return { channel: { id: `D${String(p.users).split(",")[0]}` } }; },
       "conversations.history": (p) => this.history(p),
+      // As Slack: a public channel only (a private one takes an invitation); joining one the bot is in already is fine.
+      "conversations.join": (p) => {
+        need(p, "channel");
+        const conversation = this.conversations.get(String(p.channel));
+        if (conversation && conversation.type !== "public") throw new SlackError("method_not_supported_for_channel_type");
+        if (conversation && !conversation.members.includes(this.botUserId)) conversation.members.push(this.botUserId);
+        return { channel: { id: String(p.channel) } };
+      },
       "conversations.replies": (p) => this.replies(p),
       // As Slack: every user has a tz (Slack's default is America/Los_Angeles); an unknown id is user_not_found.
       "users.info": (p) => {

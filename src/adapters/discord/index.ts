@@ -9,6 +9,7 @@ import { interactionHandler } from "./interactions.ts";
 import { dmReactionHandler, reactionHandler } from "./reactions.ts";
 import { createPostingRest, DiscordTransport } from "./transport.ts";
 import { gatewayLost, startFailure } from "./credentials.ts";
+import { deletedChannelHandler } from "./channel-deleted.ts";
 
 export { buildCommands } from "./commands.ts";
 export { registerCommands } from "./register.ts";
@@ -38,7 +39,11 @@ export async function startDiscord(services: Services, registry: CommandRegistry
   client.on(Events.MessageReactionAdd, track(reactionHandler(services, ids, true)));
   client.on(Events.MessageReactionRemove, track(reactionHandler(services, ids, false)));
   const onDmReaction = track(dmReactionHandler(services, ids, client));
-  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => { if (packet.t?.startsWith("MESSAGE_REACTION_")) onDmReaction(packet); });
+  const onDeleted = track(deletedChannelHandler(services, transport, client));
+  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
+    if (packet.t?.startsWith("MESSAGE_REACTION_")) onDmReaction(packet);
+    else if (packet.t?.endsWith("_DELETE")) onDeleted(packet);
+  });
   client.on(Events.Error, (err) => log.error({ err }, "discord client error"));
   client.on(Events.Warn, (message) => log.warn({ message }, "discord client warning"));
   // discord.js emits this only for the close codes it will not reconnect after; a normal stop closes with 1000.

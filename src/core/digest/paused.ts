@@ -34,3 +34,27 @@ export async function pauseAndTell(deps: Pick<Services, "subscriptions" | "log">
   await transport.post(to, notice(text, "channel"))
     .catch((err: unknown) => deps.log.info({ err, channel }, "could not tell the subscriber their digest is paused"));
 }
+
+/**
+ * The channel (or thread) itself was deleted: its digests stop for good rather than pause, since no one can
+ * subscribe again, or unsubscribe, in a channel that is gone (a paused row would stay in /papers
+ * subscriptions for ever). Whoever set each one up is told by DM, once. `where`: the channel as people knew
+ * it ("#papers"), for a mention of a deleted channel shows nothing useful.
+ */
+export async function stopDeletedChannel(deps: Pick<Services, "subscriptions" | "log">, transport: ChatTransport, channel: ChannelRef,
+  where: string): Promise<void> {
+  const stopped = new Map<string, string[]>();
+  for (const cadence of ["daily", "weekly"] as const) {
+    const sub = await deps.subscriptions.get(channel, cadence);
+    // Another replica, told the same, may have removed it first: only the one that did tells anyone.
+    if (sub && await deps.subscriptions.remove(channel, cadence)) stopped.set(sub.createdBy, [...(stopped.get(sub.createdBy) ?? []), cadence]);
+  }
+  if (stopped.size > 0) deps.log.info({ channel, cadences: [...stopped.values()].flat() }, "digests of a deleted channel stopped");
+  for (const [createdBy, cadences] of stopped) {
+    const digests = cadences.length > 1 ? "daily and weekly papers digests" : `${cadences[0]} papers digest`;
+    const text = `The ${digests} you set up for ${where} stopped: it was deleted. ` +
+      "To get papers in another channel, run /papers subscribe there.";
+    await transport.post(personalTarget({ platform: channel.platform, workspaceId: channel.workspaceId, userId: createdBy }), notice(text, "channel"))
+      .catch((err: unknown) => deps.log.info({ err, channel }, "could not tell the subscriber their channel's digest stopped"));
+  }
+}

@@ -192,6 +192,26 @@ export class DiscordEmulator {
     if (this.gateway.connections > 0) this.gateway.dispatch("THREAD_UPDATE", thread, INTENTS.guilds);
   }
 
+  /** An admin adds a text channel to the first guild (Discord tells every client with the GUILDS intent). */
+  addChannel(name: string): string {
+    const guild = this.guilds[0]!;
+    const channel = { id: snowflake(this.now()), name };
+    guild.channels.push(channel);
+    if (this.gateway.connections > 0) this.gateway.dispatch("CHANNEL_CREATE", channelObject(guild.id, channel, guild.channels.length - 1), INTENTS.guilds);
+    return channel.id;
+  }
+
+  /** An admin deletes a channel: it, its messages and its threads are gone, and CHANNEL_DELETE says so. */
+  deleteChannel(channelId: string): void {
+    const guild = this.guilds.find((g) => g.channels.some((c) => c.id === channelId));
+    if (!guild) return;
+    const channel = guild.channels.find((c) => c.id === channelId)!;
+    guild.channels.splice(guild.channels.indexOf(channel), 1);
+    for (const [id, thread] of this.threads) if (thread.parent_id === channelId) this.threads.delete(id);
+    for (const [id, message] of this.messages) if (message.channel_id === channelId) this.messages.delete(id);
+    if (this.gateway.connections > 0) this.gateway.dispatch("CHANNEL_DELETE", channelObject(guild.id, channel), INTENTS.guilds);
+  }
+
   /** A moderator deletes a thread: it and its messages are gone, and its message may start a new one. */
   deleteThread(threadId: string): void {
     const thread = this.threads.get(threadId);

@@ -84,6 +84,13 @@ describe("Discuss on Discord", () => {
     expect(h.emulator.records.some((r) => r.path.endsWith(`/messages/${messageId}/threads`))).toBe(false);
   });
 
+  it("Discuss on a paper posted in a voice channel's text chat says Discord has no threads there", async () => {
+    const voice = h.emulator.addChannel("lounge", 2);
+    const { messageId } = await h.bot.transport.post({ ...channel(), channelId: voice }, paperReply(paper, 1), { idempotencyKey: "dd-voice.1" });
+    expect(await press(h.emulator.messages.get(messageId)!, "ada")).toBe("⚠️ Discord opens no threads in a voice channel's text chat; discuss the paper right here.");
+    expect(h.emulator.records.some((r) => r.path.endsWith(`/messages/${messageId}/threads`))).toBe(false);
+  });
+
   it("a member who can't create threads in the channel is refused, and no thread is opened", async () => {
     const card = await digestCard("dd1.denied");
     for (const permissions of [PERMISSIONS.noThreads, PERMISSIONS.readOnly]) {

@@ -3,7 +3,7 @@
 // deferred reply is edited with the rendered answer.
 import { lastListIds } from "../../command-kit/paper-ref.ts";
 import { DM_WORKSPACE, workspaceOf } from "./workspace.ts";
-import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type PermissionsBitField, type BaseInteraction, type ChatInputCommandInteraction, type Interaction, type MessageComponentInteraction } from "discord.js";
+import { ChannelType, MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type PermissionsBitField, type BaseInteraction, type ChatInputCommandInteraction, type Interaction, type MessageComponentInteraction } from "discord.js";
 import { randomBytes } from "node:crypto";
 import type { CommandContext } from "../../command-kit/command.ts";
 import { runCommand } from "../../command-kit/dispatch.ts";
@@ -76,6 +76,9 @@ async function answer(interaction: Deferred, reply: Reply, ids: ComponentIds): P
   await interaction.editReply(payload);
 }
 
+/** The channels a thread can be started from a message in. */
+const THREADED = new Set<ChannelType>([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
+
 /** Clicks deferred as an update of their own message (a page turned in place): what goes wrong with them
  * is said apart from that message, which stays as it was. */
 const turnedInPlace = new WeakSet<object>();
@@ -133,9 +136,11 @@ async function onComponent(deps: InteractionDeps, interaction: MessageComponentI
   } else if (action === "discuss" && !interaction.inGuild()) {
     // Discord has no threads in a DM (a channel digest subscribed there carries Discuss too).
     reply = errorReply("Discussion threads open on a server channel's messages; a direct message has none. Press Discuss on the paper in a server channel.");
-  } else if (action === "discuss" && interaction.channel?.isThread()) {
-    // A digest subscribed in a thread or a forum post: Discord starts no thread inside another.
-    reply = errorReply("This message is in a thread already, and Discord opens no thread inside another; discuss the paper right here.");
+  } else if (action === "discuss" && interaction.channel && !THREADED.has(interaction.channel.type)) {
+    // A digest subscribed in a thread, a forum post or a voice channel's chat: Discord starts no thread there.
+    reply = errorReply(interaction.channel.isThread()
+      ? "This message is in a thread already, and Discord opens no thread inside another; discuss the paper right here."
+      : "Discord opens no threads in a voice channel's text chat; discuss the paper right here.");
   } else if (action === "discuss") {
     // A thread hangs on a real channel message, never on a private reply.
     const onChannelMessage = !interaction.message.flags.has(MessageFlags.Ephemeral);

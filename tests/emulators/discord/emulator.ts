@@ -193,9 +193,9 @@ export class DiscordEmulator {
   }
 
   /** An admin adds a text channel to the first guild (Discord tells every client with the GUILDS intent). */
-  addChannel(name: string): string {
+  addChannel(name: string, type = 0): string {
     const guild = this.guilds[0]!;
-    const channel = { id: snowflake(this.now()), name };
+    const channel = { id: snowflake(this.now()), name, type };
     guild.channels.push(channel);
     if (this.gateway.connections > 0) this.gateway.dispatch("CHANNEL_CREATE", channelObject(guild.id, channel, guild.channels.length - 1), INTENTS.guilds);
     return channel.id;
@@ -392,6 +392,8 @@ export class DiscordEmulator {
     if (this.dmOwners.has(channelId) || this.threads.has(channelId)) return discordError(400, 50024, "Cannot execute action on this channel type");
     const guild = this.guilds.find((g) => g.channels.some((c) => c.id === channelId));
     if (!guild) return discordError(404, 10003, "Unknown Channel");
+    // Threads start only in text and announcement channels (not in a voice channel's text chat).
+    if (![0, 5].includes(guild.channels.find((c) => c.id === channelId)!.type ?? 0)) return discordError(400, 50024, "Cannot execute action on this channel type");
     const message = this.messages.get(messageId);
     if (!message || message.channel_id !== channelId) return discordError(404, 10008, "Unknown Message");
     const invalid = checkThreadBody(body);

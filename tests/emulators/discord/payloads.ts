@@ -9,7 +9,9 @@ export function snowflake(atMs: number = Date.now()): string {
 }
 
 export interface EmulatedUser { id: string; username: string; bot?: boolean }
-export interface EmulatedGuild { id: string; name: string; channels: { id: string; name: string }[] }
+/** `type`: Discord's channel type, 0 (text) unless said: 2 is a voice channel (with its text chat), 5 announcements. */
+export interface EmulatedChannel { id: string; name: string; type?: number }
+export interface EmulatedGuild { id: string; name: string; channels: EmulatedChannel[] }
 
 const MEMBER = (1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 6n) | (1n << 31n) | (1n << 35n) | (1n << 38n);
 
@@ -43,8 +45,8 @@ export function readyPayload(bot: EmulatedUser, applicationId: string, guilds: E
   };
 }
 
-export function channelObject(guildId: string, channel: { id: string; name: string }, position = 0) {
-  return { id: channel.id, type: 0, guild_id: guildId, name: channel.name, position, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 };
+export function channelObject(guildId: string, channel: EmulatedChannel, position = 0) {
+  return { id: channel.id, type: channel.type ?? 0, guild_id: guildId, name: channel.name, position, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 };
 }
 
 export function guildCreatePayload(guild: EmulatedGuild, bot: EmulatedUser, threads: ThreadRecord[] = []) {

@@ -6,6 +6,7 @@ import { registerCommands } from "../../src/adapters/discord/register.ts";
 import { personalTarget } from "../../src/core/person-target.ts";
 import { paperReply } from "../../src/core/digest/messages.ts";
 import type { Paper } from "../../src/core/paper.ts";
+import { holdLock } from "../support/lock-holder.ts";
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -73,6 +74,20 @@ describe("🔖 reactions", () => {
     expect(after.filter((r) => r.method === "PUT")).toHaveLength(0);
     const { total } = await h.services.bookmarks.list(userRef(dave));
     expect(total).toBe(1);
+  });
+});
+
+describe("🔖 while another process holds the database's write lock", () => {
+  it("tells the person their 🔖 was not saved, rather than drop it in silence (Discord sends a reaction once)", async () => {
+    const message = await postPaper(3);
+    const fay = person("fay");
+    const { released } = await holdLock(h.services.testDatabase.url, 3_000);
+    const start = performance.now();
+    reaction(h.emulator, true, message, fay);
+    const dm = await h.emulator.waitFor(dmTo(fay, start), "DM that the 🔖 was not saved");
+    expect(dm.body.content).toBe("⚠️ Your 🔖 was not saved: the database is busy with another job right now. Take the 🔖 off and add it again in a moment.");
+    expect(await h.services.bookmarks.has(userRef(fay), message.paperId)).toBe(false);
+    await released;
   });
 });
 

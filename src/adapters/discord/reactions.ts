@@ -10,6 +10,8 @@ import { type Client, GatewayDispatchEvents, type GatewayMessageReactionAddDispa
   type MessageReaction, type PartialMessageReaction, type PartialUser, type User } from "discord.js";
 import { handleReaction, isBookmarkEmoji } from "../../command-kit/interactions.ts";
 import { EMOJI } from "../../core/messages/emoji.ts";
+import { errorReply, type Reply } from "../../core/messages/reply.ts";
+import { DatabaseBusyError, DatabaseUnreachableError } from "../../core/stores/busy.ts";
 import type { Services } from "../../core/services.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
@@ -26,19 +28,37 @@ async function byBot(client: Client, event: ReactionEvent): Promise<boolean> {
   return !!channel?.isTextBased() && (await channel.messages.fetch(event.messageId)).author.id === client.user?.id;
 }
 
+/**
+ * Discord sends a reaction once (Slack sends an event again when it failed): a 🔖 the database could not
+ * take now is said to the person, not dropped in silence, so they can simply react again.
+ */
+function notSaved(error: DatabaseBusyError, added: boolean): Reply {
+  const why = error instanceof DatabaseUnreachableError ? "the database cannot be reached right now" : "the database is busy with another job right now";
+  return errorReply(added ? `Your 🔖 was not saved: ${why}. Take the 🔖 off and add it again in a moment.`
+    : `Your bookmark was not removed: ${why}. Add the 🔖 back and take it off again in a moment.`);
+}
+
 async function onReaction(services: Services, ids: ComponentIds, client: Client, event: ReactionEvent): Promise<void> {
   if (event.userId === client.user?.id || !isBookmarkEmoji(event.emoji)) return;
   try {
-    const workspaceId = await workspaceOf(services, event.guildId, event.userId);
-    const reply = await handleReaction(services, { platform: "discord", workspaceId, userId: event.userId },
-      { platform: "discord", workspaceId, channelId: event.channelId }, event.messageId, event.added, () => byBot(client, event));
+    let reply: Reply | null;
+    try {
+      const workspaceId = await workspaceOf(services, event.guildId, event.userId);
+      reply = await handleReaction(services, { platform: "discord", workspaceId, userId: event.userId },
+        { platform: "discord", workspaceId, channelId: event.channelId }, event.messageId, event.added, () => byBot(client, event));
+    } catch (error) {
+      if (!(error instanceof DatabaseBusyError)) throw error;
+      services.log.warn({ err: error, message: event.messageId, added: event.added }, "a 🔖 found the database busy");
+      reply = notSaved(error, event.added);
+    }
     if (!reply) return;
     const { file: _file, components: _components, ...dm } = renderMessage(reply, ids);
     try {
       await (await client.users.createDM(event.userId)).send(dm);
     } catch (error) {
       services.log.info({ err: error, user: event.userId }, "could not DM a reaction confirmation");
-      if (event.added && event.guildId) {
+      // ✅ says "saved": only for a 🔖 that was.
+      if (event.added && event.guildId && reply.tone !== "error") {
         const channel = await client.channels.fetch(event.channelId);
         if (channel?.isTextBased()) await channel.messages.react(event.messageId, EMOJI.done.unicode);
       }

@@ -134,6 +134,16 @@ describe("Discord transport", () => {
     expect((locked as ChannelUnavailableError).reason).toMatch(/locked/);
   });
 
+  it("in a thread (a digest subscribed there), findPosted finds what a crashed run sent, after Discord forgot the nonce", async () => {
+    const { messageId } = await transport.post(ref(), reply);
+    const { threadId } = await transport.startThread(ref(), messageId, { threadName: "💬 Branch-Train-MiX", paper: reply.papers![0]!, askedBy: "111111111111111111" });
+    const since = new Date(emulator.now() - 60_000);
+    const sent = await transport.post(ref(threadId), reply, { idempotencyKey: "pd44.1" });
+    emulator.advance(10 * 60_000);
+    const resumed = new DiscordTransport(createPostingRest({ token: TEST_DISCORD_TOKEN, api: emulator.apiUrl }), new ComponentIds());
+    expect(await resumed.findPosted(ref(threadId), "pd44.1", since)).toEqual({ messageId: sent.messageId });
+  });
+
   it("a channel the bot never knew is unavailable (404 Unknown Channel)", async () => {
     const error = await transport.post(ref(snowflake()), reply).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChannelUnavailableError);

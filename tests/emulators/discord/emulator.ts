@@ -347,8 +347,7 @@ export class DiscordEmulator {
     }
     const owner = this.dmOwners.get(channelId);
     if (owner && this.closedDms.has(owner)) return discordError(403, 50007, "Cannot send messages to this user");
-    const known = owner !== undefined || this.threads.has(channelId) || this.guilds.some((g) => g.channels.some((c) => c.id === channelId));
-    if (!known) return discordError(404, 10003, "Unknown Channel");
+    if (!this.knows(channelId)) return discordError(404, 10003, "Unknown Channel");
     const invalid = checkMessageBody(body) ?? checkNotEmpty(body, files);
     if (invalid) return invalid;
     const thread = this.threads.get(channelId);
@@ -372,10 +371,15 @@ export class DiscordEmulator {
     return { status: 200, body: messageObject(message), delayMs: this.postDelayMs };
   }
 
+  /** A DM, a thread or a server's channel the emulator knows: where messages may be posted and listed. */
+  private knows(channelId: string): boolean {
+    return this.dmOwners.has(channelId) || this.threads.has(channelId) || this.guilds.some((g) => g.channels.some((c) => c.id === channelId));
+  }
+
   /** Newest first, `limit` (1–100, default 50) before or after a message id. Like Discord, without nonces. */
   private listMessages(channelId: string, query: Record<string, string>): Answer {
-    const known = this.dmOwners.has(channelId) || this.guilds.some((g) => g.channels.some((c) => c.id === channelId));
-    if (!known) return discordError(404, 10003, "Unknown Channel");
+    // A thread's messages list as a channel's do: a digest resumed in a thread finds what it sent there.
+    if (!this.knows(channelId)) return discordError(404, 10003, "Unknown Channel");
     const limit = Math.min(100, Math.max(1, Number(query.limit ?? 50) || 50));
     let list = this.channelMessages(channelId).sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
     if (query.before) list = list.filter((m) => BigInt(m.id) < BigInt(query.before!));

@@ -1,6 +1,7 @@
 // An interaction that fails before its deferral, or whose deferral itself fails, still gets an answer:
 // a first reply saying so (with a reference), never Discord's "The application did not respond"; an
-// autocomplete that fails shows no choices instead of "Loading options failed".
+// autocomplete that fails shows no choices instead of "Loading options failed". A gateway connection
+// Discord drops (as it does every few hours) is resumed, or re-identified when Discord lost the session.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { autocomplete, slashCommand } from "../emulators/discord/index.ts";
 import { startHarness, type Harness } from "./harness.ts";
@@ -32,5 +33,28 @@ describe("interactions that fail before their deferral", () => {
     const interaction = slashCommand(h.emulator, "trending", { count: 1 });
     const edit = await h.emulator.waitFor((r) => r.method === "PATCH" && r.path.includes(interaction.token), "edit of the reply");
     expect(edit.body.embeds).toHaveLength(1);
+  });
+});
+
+describe("a gateway connection that drops", () => {
+  const answered = async (subcommand: string) => {
+    const interaction = slashCommand(h.emulator, subcommand, { count: 1 });
+    return h.emulator.waitFor((r) => r.method === "PATCH" && r.path.includes(interaction.token), `the answer to ${subcommand}`);
+  };
+
+  it("is resumed, and a command sent while it was down is answered", async () => {
+    const { identifies, resumes } = h.emulator.gateway;
+    h.emulator.gateway.dropConnections();
+    expect((await answered("trending")).body.embeds).toHaveLength(1);
+    expect(h.emulator.gateway.resumes).toBe(resumes + 1);
+    expect(h.emulator.gateway.identifies).toBe(identifies);
+  });
+
+  it("is identified afresh when Discord lost the session, and answers again", async () => {
+    const { identifies } = h.emulator.gateway;
+    h.emulator.gateway.dropConnections({ forget: true });
+    await h.emulator.gateway.identified();
+    expect(h.emulator.gateway.identifies).toBe(identifies + 1);
+    expect((await answered("trending")).body.embeds).toHaveLength(1);
   });
 });

@@ -96,13 +96,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 }
 
 /** Errors that are conditions, not bugs: logged as their sentence alone. */
-const EXPECTED_ERRORS = new Set(["DatabaseBusyError", "DatabaseUnreachableError", "TransientPostError"]);
+const EXPECTED_ERRORS = new Set(["DatabaseBusyError", "DatabaseUnreachableError", "DatabaseUnwritableError", "TransientPostError"]);
 
 function pinoLogger(options: LoggerOptions): Logger {
   // pino is CommonJS: require()d here, when the first log line (or child logger) needs it.
   const { pino } = createRequire(import.meta.url)("pino") as typeof import("pino");
   const errorWithSource = (error: Error) => {
-    // A database another process holds locked, or one out of reach, is expected, not a bug: what happened,
+    // A database another process holds locked, one out of reach or refusing writes, is expected, not a bug: what happened,
     // without the stack and the driver's code frame (stores/busy.ts), or every refused write fills the log
     // with them. So is a platform that keeps failing a digest's posts (core/transport.ts): its sentence
     // names the platform and the reason, once per channel, where a stack per channel buried it.

@@ -14,7 +14,7 @@ import { examplesFor, usageOn } from "./usage.ts";
 import { editDistance } from "../config.ts";
 import { fromDirectMessages, type Platform } from "../core/channel.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
-import { DatabaseBusyError, DatabaseUnreachableError } from "../core/stores/busy.ts";
+import { DatabaseBusyError, DatabaseUnreachableError, DatabaseUnwritableError } from "../core/stores/busy.ts";
 import { splitByRelevance } from "../core/relevance.ts";
 import type { SearchIndex } from "../core/search/index.ts";
 import type { CommandOutcome } from "../core/metrics.ts";
@@ -80,6 +80,7 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
     outcome.value = error instanceof DatabaseBusyError ? "busy" : "error";
     const ref = randomBytes(4).toString("hex");
     if (error instanceof DatabaseBusyError) ctx.services.log.warn({ err: error, ref, command: name }, `command found the database ${error instanceof DatabaseUnreachableError ? "unreachable" : "busy"}`);
+    else if (error instanceof DatabaseUnwritableError) ctx.services.log.error({ err: error, ref, command: name }, "command found the database refusing writes");
     else ctx.services.log.error({ err: error, ref, command: name, platform: ctx.user.platform }, "command failed");
     return failureReply(error, ref);
   }

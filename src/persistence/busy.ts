@@ -4,7 +4,7 @@
 // (lock_timeout, postgresql/connect.ts); a transaction, TRANSACTION_WAIT_MS. Either way the stores then
 // throw core's DatabaseBusyError, and the person gets one sentence within Slack's 3 s instead of an
 // apology, or an answer long after they gave up.
-import { DatabaseBusyError, DatabaseUnreachableError } from "../core/stores/busy.ts";
+import { DatabaseBusyError, DatabaseUnreachableError, DatabaseUnwritableError } from "../core/stores/busy.ts";
 
 /** How long a write waits for a lock another process holds. */
 export const WRITE_WAIT_MS = 2_000;
@@ -53,6 +53,27 @@ export function unreachableReason(error: unknown): string | null {
   return null;
 }
 
+// Writes the database refuses until someone acts: a full disk (SQLite's SQLITE_FULL, PostgreSQL's 53100
+// disk_full) or a read-only database (SQLite's SQLITE_READONLY and its kinds; PostgreSQL's 25006, what a
+// standby answers a write, as the old primary does after a failover).
+const FULL_CODES = /^(SQLITE_FULL|53100)$/;
+const READ_ONLY_CODES = /^(SQLITE_READONLY\w*|25006)$/;
+
+/** Why the database will not take writes, in a few words and the database's own, or null when `error` is something else. */
+export function unwritableReason(error: unknown): string | null {
+  for (let e = error as Record<string, any> | null | undefined, depth = 0; e && depth < 5; depth++) {
+    const adapter = e.meta?.driverAdapterError?.cause ?? (e.name === "DriverAdapterError" ? e.cause : undefined);
+    // better-sqlite3's own error (sqlite/reader.ts), pg's (a code and a severity), or the adapter's original.
+    const code = typeof e.code === "string" && (/^SQLITE_/.test(e.code) || typeof e.severity === "string") ? e.code : adapter?.originalCode;
+    if (typeof code === "string" && (FULL_CODES.test(code) || READ_ONLY_CODES.test(code))) {
+      const said = String(adapter?.originalMessage ?? e.message ?? "").split("\n").map((line) => line.trim()).filter(Boolean).at(-1);
+      return `${FULL_CODES.test(code) ? "its disk is full" : "it is read-only"}${said ? ` (${said})` : ""}`;
+    }
+    e = e.meta?.driverAdapterError ?? (e.cause instanceof Error ? e.cause : null);
+  }
+  return null;
+}
+
 /** Prisma's P1008 (a socket timeout) anywhere in the chain, as opposed to a lock's error code. */
 function timedOut(error: unknown): boolean {
   for (let e = error as Record<string, any> | null | undefined, depth = 0; e && depth < 5; depth++) {
@@ -64,12 +85,15 @@ function timedOut(error: unknown): boolean {
 
 /**
  * The store as it is, except that a failure meaning "busy", from any of its methods, reaches the caller
- * as DatabaseBusyError (a database that cannot be reached, as DatabaseUnreachableError): what the driver said stays in persistence (as its `cause`, for the logs).
+ * as DatabaseBusyError (a database that cannot be reached, as DatabaseUnreachableError; one that will not
+ * take writes, as DatabaseUnwritableError): what the driver said stays in persistence (as its `cause`, for the logs).
  * `timeoutMeans`: what a socket timeout means on this provider, for the log (on PostgreSQL a lock wait
  * fails with its own code, so a timeout there is a server that did not answer; on SQLite it is the lock).
  */
 export function reportingBusy<T extends object>(store: T, timeoutMeans?: string): T {
   const translate = (error: unknown): never => {
+    const unwritable = unwritableReason(error);
+    if (unwritable !== null) throw new DatabaseUnwritableError({ cause: error, message: `The database cannot take writes: ${unwritable}` });
     const unreachable = isDriverBusy(error) ? null : unreachableReason(error);
     if (unreachable !== null) throw new DatabaseUnreachableError({ cause: error, message: `The database could not be reached (${unreachable})` });
     if (!isDriverBusy(error)) throw error;

@@ -2,7 +2,7 @@
 // confirmation. Each adapter renders a Reply itself (adapters/*/render.ts).
 import { paperUrl, type Paper } from "../paper.ts";
 import type { EmojiName } from "./emoji.ts";
-import { DatabaseBusyError, DatabaseUnreachableError } from "../stores/busy.ts";
+import { DatabaseBusyError, DatabaseUnreachableError, DatabaseUnwritableError } from "../stores/busy.ts";
 
 /** Buttons a paper can carry; the adapter maps each to its platform's button and back. */
 export type PaperAction = "bookmark" | "share" | "similar" | "unbookmark" | "markRead" | "discuss" | "notInterested";
@@ -86,9 +86,14 @@ export const DATABASE_BUSY_SENTENCE = "The database is busy with another job rig
 
 export const DATABASE_UNREACHABLE_SENTENCE = "The database cannot be reached right now; please try again in a moment.";
 
-/** What a person is told when their request failed on our side: the database being busy or out of reach, or an apology with a reference to quote. */
+export const DATABASE_UNWRITABLE_SENTENCE = "That could not be saved: the bot's database is refusing changes (its disk is full or it is read-only). "
+  + "Please tell whoever runs the bot; searching still works.";
+
+/** What a person is told when their request failed on our side: the database being busy, out of reach or
+ * refusing writes, or an apology with a reference to quote. */
 export function failureReply(error: unknown, ref: string): Reply {
   if (error instanceof DatabaseUnreachableError) return errorReply(DATABASE_UNREACHABLE_SENTENCE);
+  if (error instanceof DatabaseUnwritableError) return errorReply(DATABASE_UNWRITABLE_SENTENCE);
   return errorReply(error instanceof DatabaseBusyError ? DATABASE_BUSY_SENTENCE
     : `Sorry, something went wrong on our side (ref ${ref}). Please try again in a moment.`);
 }

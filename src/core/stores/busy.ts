@@ -23,3 +23,17 @@ export class DatabaseUnreachableError extends DatabaseBusyError {
     this.name = "DatabaseUnreachableError";
   }
 }
+
+/**
+ * The database refused a write it will go on refusing until someone acts on it: its disk is full, or it is
+ * read-only (a SQLite file on a volume mounted read-only; a PostgreSQL standby after a failover, or a server
+ * set read-only). Nothing was written, reads still work. Not a bug of ours, so the person gets one sentence,
+ * not an apology with a reference; unlike a busy database it will not pass by itself, so it is logged at
+ * error, as its sentence (`message`: what the database said, never the URL).
+ */
+export class DatabaseUnwritableError extends Error {
+  constructor(options: { cause?: unknown; message: string }) {
+    super(options.message, options);
+    this.name = "DatabaseUnwritableError";
+  }
+}

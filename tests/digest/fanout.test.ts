@@ -147,6 +147,53 @@ describe("digest tick", () => {
     }
   });
 
+  // A live claimer renewed its lease only between messages, so one message whose 429s kept it waiting past
+  // the lease (Retry-After up to 30 s, six tries) let another replica take the digest over and post it
+  // again, the waiting message included. It now renews before each retry.
+  it("keeps its lease while one message waits out 429s longer than the lease: the replica ticking meanwhile posts nothing", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 3 });
+    const replica = await createReplica(services);
+    try {
+      let waits = 0;
+      let replicaTick: ReturnType<typeof runDigestTick> | undefined;
+      const retry = { ...fastRetry, sleep: async () => {
+        await passLeaseTime(services.db, 30_000); // each Retry-After wait is 30 s on the database's clock
+        if (++waits === 4) replicaTick = runDigestTick(replica, new Map([["slack", transport]]), clock(), { retry: fastRetry, owner: "replica" });
+        if (replicaTick) await replicaTick;
+      } };
+      transport.hook = (_c, attempt) => attempt >= 2 && attempt <= 5 ? { error: new TransientPostError("429", 30_000) } : undefined;
+      const report = await tick(T0, { retry, owner: "claimer" });
+      expect(report.channels[0]).toMatchObject({ outcome: "posted", posted: 4 });
+      expect((await replicaTick!).channels[0]).toMatchObject({ outcome: "skipped", posted: 0 });
+      expect(transport.to(ch)).toHaveLength(4);
+      expect(new Set(transport.to(ch).map((p) => p.key)).size).toBe(4);
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it("posts nothing more once its lease was taken over during one wait, and the taker sends the rest once", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 3 });
+    const replica = await createReplica(services);
+    try {
+      let replicaTick: ReturnType<typeof runDigestTick> | undefined;
+      const retry = { ...fastRetry, sleep: async () => {
+        await passLeaseTime(services.db, 5 * 60_000); // a stall of minutes: the lease runs out, the replica takes over
+        await (replicaTick ??= runDigestTick(replica, new Map([["slack", transport]]), clock(), { retry: fastRetry, owner: "replica" }));
+      } };
+      transport.hook = (_c, attempt) => attempt === 2 ? { error: new TransientPostError("HTTP 503") } : undefined;
+      const report = await tick(T0, { retry, owner: "claimer" });
+      expect(report.channels[0]).toMatchObject({ outcome: "skipped", posted: 1, reason: "taken over by another process" });
+      expect((await replicaTick!).channels[0]).toMatchObject({ outcome: "posted", posted: 3, resumed: true });
+      expect(transport.to(ch)).toHaveLength(4);
+      expect(new Set(transport.to(ch).map((p) => p.key)).size).toBe(4);
+    } finally {
+      await replica.close();
+    }
+  });
+
   it("asks the platform about a message left in 'sending' instead of posting it twice", async () => {
     const ch = slackChannel("C1");
     await subscribe(services, ch, { size: 3 });

@@ -4,12 +4,20 @@
 import { backoffMs, type RetryPolicy } from "../retry.ts";
 import { TransientPostError } from "../transport.ts";
 
+/** The delivery's lease was taken over while a message waited to be retried: stop, post nothing more. */
+export class LeaseLostError extends Error {
+  constructor() { super("taken over by another process while waiting to retry"); this.name = "LeaseLostError"; }
+}
+
 /**
  * Runs `attempt` until it succeeds. `beforeRetry` runs before each retry after an ambiguous failure
  * (a 5xx may have posted the message after all); if it finds the message, that is the result.
+ * `keepLease` runs after each wait, before the retry: the waits of one message (429s asking up to 30 s,
+ * six tries) can outlast a delivery's lease, which is renewed otherwise only between messages; false
+ * (another process has the delivery now) throws LeaseLostError instead of posting.
  */
 export async function withRetries<T>(policy: RetryPolicy, attempt: () => Promise<T>,
-  beforeRetry?: () => Promise<T | null>, shouldStop?: () => boolean, signal?: AbortSignal): Promise<T> {
+  beforeRetry?: () => Promise<T | null>, shouldStop?: () => boolean, signal?: AbortSignal, keepLease?: () => Promise<boolean>): Promise<T> {
   for (let n = 1; ; n++) {
     try { return await attempt(); }
     catch (error) {
@@ -17,6 +25,7 @@ export async function withRetries<T>(policy: RetryPolicy, attempt: () => Promise
       // `signal` ends the wait at shutdown: a 429's Retry-After (up to 30 s) outlived the shutdown deadline.
       await policy.sleep(backoffMs(policy, n, error.retryAfterMs), signal);
       if (shouldStop?.()) throw error;
+      if (keepLease && !await keepLease()) throw new LeaseLostError();
       if (error.retryAfterMs === undefined && beforeRetry) {
         const found = await beforeRetry();
         if (found) return found;

@@ -10,7 +10,7 @@ import type { RetryPolicy } from "../retry.ts";
 import type { LedgerItem, SentItem } from "../stores/deliveries.ts";
 import type { ChatTransport } from "../transport.ts";
 import { LEASE_MS, idempotencyKey, type Claim, type DeliveryLedger } from "./ledger.ts";
-import { withRetries } from "./post.ts";
+import { LeaseLostError, withRetries } from "./post.ts";
 
 /**
  * Messages per ledger write. Larger saves commits; smaller bounds the findPosted look-ups after a crash
@@ -64,7 +64,10 @@ export class DeliveryRun {
       for (const item of window) {
         const interrupted = await this.checkIn();
         if (interrupted) return interrupted;
-        await this.sendItem(item, render);
+        try { await this.sendItem(item, render); } catch (error) {
+          if (error instanceof LeaseLostError) return this.takenOver();
+          throw error;
+        }
       }
       const next = this.markable(todo.slice(start + WINDOW, start + 2 * WINDOW));
       const last = start + WINDOW >= todo.length;
@@ -94,13 +97,20 @@ export class DeliveryRun {
       return { posted: this.posted, reason: "shutting down" };
     }
     if (this.control.clock().getTime() <= this.renewAfter) return null;
-    if (!await this.ledger.renew(this.claim.deliveryId)) {
-      // What this run posted is still true: record it for the new claimer (which would find it anyway).
-      await this.ledger.settle(this.claim.deliveryId, this.channel, { sent: this.sent, unsent: [], next: [] });
-      return { posted: this.posted, reason: "taken over" };
-    }
+    return await this.renew() ? null : this.takenOver();
+  }
+
+  /** Extends the lease now; false when another process has taken the delivery over. */
+  private async renew(): Promise<boolean> {
+    if (!await this.ledger.renew(this.claim.deliveryId)) return false;
     this.renewAfter = this.control.clock().getTime() + LEASE_MS / 2;
-    return null;
+    return true;
+  }
+
+  /** What this run posted is still true: recorded for the new claimer (which would find it anyway). */
+  private async takenOver(): Promise<Interrupted> {
+    await this.ledger.settle(this.claim.deliveryId, this.channel, { sent: this.sent, unsent: [], next: [] });
+    return { posted: this.posted, reason: "taken over" };
   }
 
   /** One message: found already posted (left "sending" by a claimer that died between posting and
@@ -109,15 +119,16 @@ export class DeliveryRun {
     this.attempted.add(item.position);
     const key = idempotencyKey(this.claim.deliveryId, item.position);
     // A look-up is a platform call like a post: it gets the same retries (a 429 or a reset must not fail the resume).
+    const keepLease = () => this.renew();
     let result = item.status === "sending" && !this.marked.has(item.position)
-      ? await withRetries(this.control.retry, () => this.find(key), undefined, this.control.stopping, this.control.signal) : null;
+      ? await withRetries(this.control.retry, () => this.find(key), undefined, this.control.stopping, this.control.signal, keepLease) : null;
     if (!result) {
       const reply = await render(item);
       if (!reply) { this.sent.push({ position: item.position, messageId: "paper-missing", at: this.control.clock(), paperId: null }); return; }
       await this.pace();
       const findAfterFailure = this.transport.findPosted ? () => this.find(key) : undefined;
       result = await withRetries(this.control.retry, () => this.transport.post(this.channel, reply, { idempotencyKey: key }),
-        findAfterFailure, this.control.stopping, this.control.signal);
+        findAfterFailure, this.control.stopping, this.control.signal, keepLease);
       this.lastPostedAt = this.control.clock().getTime();
       this.posted++;
     }

@@ -4,10 +4,10 @@ import { defineCommand } from "../command-kit/command.ts";
 import { example, exampleOn } from "../command-kit/usage.ts";
 import { internal, option, wholeNumber } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
-import { missingWordsText, splitByRelevance } from "../core/relevance.ts";
+import { missingWordsText, splitByRelevance, withoutOneWord } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference, isTitleId } from "../core/paper.ts";
-import { leavesOut, onlyCommonWords, onlyLeftOut, splitQuery, withoutExclusions } from "../core/search/query.ts";
+import { leavesOut, onlyCommonWords, onlyLeftOut, sidesOf, splitQuery, withoutExclusions } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
 import { quoted, unquoted } from "../core/messages/typed.ts";
 
@@ -75,6 +75,14 @@ export const searchCommand = defineCommand({
       if (loose.strong.length > 0) {
         ({ strong, weak } = loose);
         lead = `No paper has ${phrases.map((p) => quoted(lineWorth(p.trim()))).join(" or ")} word for word; papers with its words`;
+      }
+    }
+    // No paper about all the words together ("llms cheaper to run"): the papers about all but one, saying which.
+    if (strong.length === 0 && phrases.length === 0 && !leavingOut && !sidesOf(query)) {
+      const fewer = withoutOneWord(catalog.index, query, rank);
+      if (fewer) {
+        ({ strong, weak } = fewer.found);
+        lead = `No paper is about all of ${quoted(shown)}; papers without ${quoted(lineWorth(fewer.left))}`;
       }
     }
     const papers = catalog.papers(strong.slice(offset, offset + limit));

@@ -5,7 +5,7 @@
 // digests and by search, so both draw the same line.
 import type { SearchHit, SearchIndex } from "./search/index.ts";
 import { quoted } from "./messages/typed.ts";
-import { sidesOf } from "./search/query.ts";
+import { onlyCommonWords, sidesOf, termWords } from "./search/query.ts";
 import { tokens } from "./search/tokenize.ts";
 
 // Measured on the bundled capture: MoE papers score 0.68–0.84 of attainable for "moe", the papers that
@@ -70,4 +70,42 @@ function asTyped(query: string, word: string): string {
   const typed = chunks.flatMap((chunk) => chunk.split("-")).find((part) => tokens(part).length === 1 && has(part)) ?? chunks.find(has);
   // Without the quotes, commas and brackets around it ("zorblax", (zorblax)).
   return typed?.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "") || word;
+}
+
+// Fewer words than this are a term ("self-supervised learning", "speculative decoding"): one left out, the
+// other is no part of what was asked, only a broader word for a person to type if they want it. More than
+// the most is a pasted passage, not a topic: leaving out each of its words in turn would be a search per
+// word, and the answer would name one word of many.
+const MIN_WORDS_TO_LEAVE_ONE_OUT = 3;
+const MAX_WORDS_TO_LEAVE_OUT = 6;
+
+/** A query less one of its words (as typed, whitespace apart), the papers about the rest, and that word. */
+export interface WithoutOneWord { query: string; left: string; found: RelevantHits }
+
+/**
+ * When no paper is about every word of `query` together ("llms cheaper to run"), the papers about all but one
+ * of them, as web search falls back to, rather than none: of the words whose leaving out finds papers, the
+ * one whose rest asks the most (the highest attainable score: the rarer words kept, "run" left before
+ * "cheaper"; between equals, the rest whose best paper covers it best). A word no paper has is left out as
+ * well (search names it apart). Plain words only (quoted phrases, minus and OR have answers of their own),
+ * three to a handful of them; null when no word's leaving out finds a paper about the rest. `rank` searches a
+ * query as the caller does.
+ */
+export function withoutOneWord(index: SearchIndex, query: string, rank: (query: string) => RelevantHits): WithoutOneWord | null {
+  const chunks = query.trim().split(/\s+/).filter((chunk) => onlyCommonWords(chunk) || index.attainable(chunk) > 0);
+  const content = chunks.flatMap((chunk, i) => (onlyCommonWords(chunk) ? [] : [i]));
+  if (content.length < MIN_WORDS_TO_LEAVE_ONE_OUT || content.length > MAX_WORDS_TO_LEAVE_OUT) return null;
+  // A word of a term the field names ("retrieval augmented generation") is never left out of it.
+  const term = termWords(query);
+  const words = content.filter((i) => !tokens(chunks[i]!).some((t) => term.has(t.term)));
+  let best: (WithoutOneWord & { attainable: number; covered: number }) | null = null;
+  for (const i of words) {
+    const rest = chunks.filter((_, j) => j !== i).join(" "), found = rank(rest);
+    if (found.strong.length === 0) continue;
+    const attainable = index.attainable(rest), covered = found.strong[0]!.score / attainable;
+    if (!best || attainable > best.attainable || (attainable === best.attainable && covered > best.covered)) {
+      best = { query: rest, left: chunks[i]!, found, attainable, covered };
+    }
+  }
+  return best && { query: best.query, left: best.left, found: best.found };
 }

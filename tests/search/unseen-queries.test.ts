@@ -466,6 +466,20 @@ describe("an arXiv id, or a card's id, typed as a search", () => {
     expect((await runText(registry, "reinforcement learning", ctx())).text).not.toMatch(/read as/);
   });
 
+  it("shows the papers about all but one word when none is about them all, naming the word left out", async () => {
+    const reply = await runText(registry, "llms cheaper to run", ctx());
+    expect(reply.papers?.length).toBeGreaterThan(0);
+    expect(plainTyped(reply.text)).toMatch(/^No paper is about all of "llms cheaper to run"; papers without "run" \(/);
+    // Two words are a term, and a term the field names ("retrieval augmented generation": RAG) keeps its words:
+    // without one, the rest is no part of what was asked.
+    for (const term of ["pokemon diffusion", "self-supervised learning", "retrieval augmented generation"]) {
+      expect(plainTyped((await runText(registry, term, ctx())).text), term).toMatch(/^No papers are about/);
+    }
+    // A word no paper has is named as ever, and is no word to leave out instead of one that is.
+    const sentence = plainTyped((await runText(registry, "my llm cheaper to run on a laptop", ctx())).text);
+    expect(sentence).toMatch(/papers without "run" \(.*no paper mentions "laptop"\):$/);
+  });
+
   it("shows that paper (the bare id, arXiv: and an abs link alike), and says so when it is unknown", async () => {
     const known = { id: "2503.04094", arxivId: "2503.04094", title: "Minimax agents for card games",
       summary: "A minimax agent.", authors: ["Seth Karten"], keywords: [], githubRepo: null, publishedAt: null, upvotes: 3 };

@@ -326,6 +326,18 @@ export function onlyCommonWords(query: string): boolean {
   return unitsOf(query).every((u) => u.parts.length === 1 && isStopword(u.surface));
 }
 
+/** The words of `query` that together with their neighbours name one thing of the field, an acronym's
+ * expansion or another word's ("retrieval augmented generation", "graphics cards"): without one of them
+ * the rest names something else. */
+export function termWords(query: string): Set<string> {
+  const units = unitsOf(query), keys = units.map((u) => u.parts.map(stem)), words = new Set<string>();
+  for (let i = 0; i < units.length; i++) {
+    const span = matchPhraseSpan(units, keys, i, ACRONYMS_OF_PHRASE) ?? matchPhraseSpan(units, keys, i, RELATED_OF_PHRASE);
+    if (span && span.length > 1) for (const unit of units.slice(i, i + span.length)) words.add(unit.surface);
+  }
+  return words;
+}
+
 export function planQuery(query: string, corpus: Corpus): Concept[] {
   // A compound of words no paper writes as one ("text-to-music") is those words typed apart: one concept for
   // all would need every part in a paper, where papers say the same in other words ("lyrics-to-song" music).

@@ -27,7 +27,7 @@ describe("search ranking", () => {
 
   it("finds PokéChamp by pokemon, Pok\\'emon and pokechamp", () => {
     // Full-width letters, as a CJK keyboard types them, too.
-    for (const q of ["pokemon", "Pok\\'emon", "Pokémon", "pokechamp", "PokeChamp", "ｐｏｋｅｍｏｎ"]) {
+    for (const q of ["pokemon", "Pok\\'emon", "Pokémon", "pokechamp", "PokeChamp", "ｐｏｋｅｍｏｎ", "\u0440okemon"]) {
       expect(top(q, 1)[0], q).toMatch(/^PokéChamp/);
     }
   });
@@ -42,6 +42,10 @@ describe("search ranking", () => {
     const ids = (q: string) => copied.search(q).hits.map((h) => h.id);
     for (const q of ["efficient", "fine-tuning", "transformers", "moe", "large models"]) expect(ids(q), q).toEqual(["lig"]);
     for (const q of ["eﬃcient", "trans\u00adformers", "\ufeffmoe", "ｍｏｅ", "m\u200boe"]) expect(ids(q), q).toEqual(["lig"]);
+    // A Greek omicron or a Cyrillic letter inside a Latin word, as a keyboard layout left on types it, is the
+    // Latin letter it looks like; a Greek word (or α, β) is itself.
+    for (const q of ["m\u03bfe", "tr\u0430nsformers", "\u0415fficient"]) expect(ids(q), q).toEqual(["lig"]);
+    expect(copied.search("\u039c\u03bf\u0395").hits).toEqual([]);
     expect(ids("chatgpt")).toEqual(["tm"]);
     expect(ids("ChatGPT™")).toEqual(["tm"]);
   });

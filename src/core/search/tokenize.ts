@@ -49,14 +49,25 @@ const MARKS_AND_INVISIBLES = /[\p{M}\p{Cf}]+/gu;
 // ™ and ℠ decompose to the letters "TM" and "SM", which would join the name they follow ("ChatGPT™").
 const TRADEMARKS = /[\u2120\u2122]/g;
 
+// Greek and Cyrillic letters drawn as Latin ones (not α or β, which papers use as themselves), by what they look like.
+const LOOKALIKES = new Map([..."АаВЕеКкМНОоРрСсТуХхІіЈјЅѕԁһΑΒΕΖΗΙΚΜΝΟοΡΤΥΧ"].map((c, i) => [c, "AaBEeKkMHOoPpCcTyXxIiJjSsdhABEZHIKMNOoPTYX"[i]!]));
+const GREEK_OR_CYRILLIC = /[\u0370-\u03ff\u0400-\u052f]/;
+// A word of Latin letters with such a letter in it ("mοe" with an omicron, "рokemon" with a Cyrillic er), as a
+// keyboard layout left on or text pasted from a page that swapped letters types them.
+const MIXED_SCRIPT_WORD = /\p{L}*(?:\p{Script=Latin}[\p{Script=Greek}\p{Script=Cyrillic}]|[\p{Script=Greek}\p{Script=Cyrillic}]\p{Script=Latin})\p{L}*/gu;
+const latinLookalikes = (word: string): string => word.replace(/./gu, (c) => LOOKALIKES.get(c) ?? c);
+
 /**
  * Folds what readers see as the same letters into one spelling: accents dropped ("Pokémon" is "pokemon"),
  * compatibility forms written as the letters they look like (the ligature in "ﬁne-tuning", full-width
- * "ＭｏＥ" typed on CJK keyboards), and invisible characters removed ("trans\u00ADformer" is "transformer").
+ * "ＭｏＥ" typed on CJK keyboards), Greek and Cyrillic letters inside a Latin word as the Latin ones they look
+ * like ("mοe"), and invisible characters removed ("trans\u00ADformer" is "transformer").
  * Papers and queries both pass through it, so they meet whatever either was typed with.
  */
 export function foldAccents(text: string): string {
-  return NON_ASCII.test(text) ? text.replace(TRADEMARKS, " ").normalize("NFKD").replace(MARKS_AND_INVISIBLES, "") : text;
+  if (!NON_ASCII.test(text)) return text;
+  const folded = text.replace(TRADEMARKS, " ").normalize("NFKD").replace(MARKS_AND_INVISIBLES, "");
+  return GREEK_OR_CYRILLIC.test(folded) ? folded.replace(MIXED_SCRIPT_WORD, latinLookalikes) : folded;
 }
 
 const RAW_WIDTH = 7;

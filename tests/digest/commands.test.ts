@@ -340,7 +340,7 @@ describe("subscriptions and unsubscribe", () => {
     // The tick at 2025-06-11T08:00Z above ("waits for tomorrow …") already delivered C1's 11 June digest, so
     // its next is the 12th (this said "tomorrow", the ledger's rows after today once unread).
     expect(reply.text).toContain('• <#C1>: 09:00 Europe/Berlin, 3 papers, ranked by this team, topic "mixture of experts"; next Thu 12 Jun 09:00 Europe/Berlin (the digest for tomorrow went out already)');
-    expect(reply.text).toContain("• <#C2>: 09:00 UTC, 5 papers; paused: the channel is gone, or private without me in it [channel_not_found]");
+    expect(reply.text).toContain("• <#C2>: 09:00 UTC, 5 papers; paused: the channel is gone, or private without me in it (invite me with /invite {bot}) [channel_not_found]");
     expect(reply.text).not.toContain("CX");
   });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { toBibtex } from "../core/export/bibtex.ts";
+import { stableCitationKeys } from "../core/export/citation-keys.ts";
 import { toMarkdown } from "../core/export/markdown.ts";
 import { readingList } from "../core/export/reading-list.ts";
 import { paperUrl, type Paper } from "../core/paper.ts";
@@ -36,10 +37,13 @@ export const exportCommand = defineCommand({
     if (total === 0 || items.length === 0) return { visibility: "ephemeral", tone: "info", text: emptyReadingList(ctx.user.platform) };
     const count = `${items.length} bookmark${items.length === 1 ? "" : "s"}`;
     if (format === "bibtex") {
+      // Oldest bookmark first: the order keys were handed out in before they were kept.
+      const oldestFirst = [...items].sort((a, b) => a.bookmarkedAt.getTime() - b.bookmarkedAt.getTime() || (a.paper.id < b.paper.id ? -1 : 1));
+      const keys = await stableCitationKeys(ctx.services.bookmarks, ctx.user, oldestFirst.map((i) => i.paper));
       return {
         visibility: "ephemeral",
         text: `Your ${count} as BibTeX: import the file into Zotero, JabRef, Mendeley or your .bib.`,
-        file: { name: "papers-bookmarks.bib", mime: "application/x-bibtex", content: toBibtex(items, citationUrl) },
+        file: { name: "papers-bookmarks.bib", mime: "application/x-bibtex", content: toBibtex(items, keys, citationUrl) },
       };
     }
     const read = items.filter((i) => i.readAt).length;

@@ -38,7 +38,7 @@ describe(`migrations on a fresh ${provider} database`, () => {
     expect(opened).toBe(provider);
     expect(applied).toEqual(onDisk);
     expect(onDisk[0]).toMatch(/^\d{14}_init$/);
-    expect(await tables(db)).toEqual(["Bookmark", "Delivery", "DeliveryItem", "DiscussThread", "JobRun", "LastList", "NotInterested", "Paper", "PostedMessage",
+    expect(await tables(db)).toEqual(["Bookmark", "CitationKey", "Delivery", "DeliveryItem", "DiscussThread", "JobRun", "LastList", "NotInterested", "Paper", "PostedMessage",
       "ProcessedEvent", "Snapshot", "SnapshotEntry", "Subscription", "_prisma_migrations"]);
     const rows = await db.$queryRawUnsafe<MigrationRow[]>(`SELECT * FROM "_prisma_migrations" ORDER BY started_at`);
     expect(rows.map((r) => r.migration_name)).toEqual(onDisk);

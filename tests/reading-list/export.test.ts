@@ -70,6 +70,25 @@ describe("/papers export", () => {
     expect(await keysOf()).toEqual(new Map([[NO_ARXIV.title, "anonsurveyb"], [SURVEY_INFERENCE.title, "anonsurveya"], [SURVEY_MOE.title, "anonsurvey"]]));
   });
 
+  it("keeps every citation key on its paper when one is removed, saved again, or a paper joins that sorts before it", async () => {
+    const writer = person("U-recite");
+    const keysOf = async () => new Map(parseBibtex((await say(services, writer, "export")).file!.content).map((e) => [e.fields.eprint ?? e.key, e.key]));
+    await bookmarkInOrder(services, writer, [SAME_KEY.id, TRICKY.id]);
+    const cited = new Map([[SAME_KEY.id, "nunezmuller2024rd"], [TRICKY.id, "nunezmuller2024rda"]]);
+    expect(await keysOf()).toEqual(cited);
+    // Removed and saved again: now the newer bookmark, yet \cite{nunezmuller2024rd} still names it.
+    expect((await say(services, writer, `bookmarks remove ${SAME_KEY.id}`)).text).toMatch(/^Removed/);
+    expect(await keysOf()).toEqual(new Map([[TRICKY.id, "nunezmuller2024rda"]]));
+    await bookmarkInOrder(services, writer, [SAME_KEY.id]);
+    expect(await keysOf()).toEqual(cited);
+    // A key once handed out is never given to another paper, even after its own is removed for good.
+    await say(services, writer, `bookmarks remove ${SAME_KEY.id}`);
+    const OLDER = paper({ id: "2403.00001", arxivId: "2403.00001", title: "R&D first", authors: ["Eva Núñez-Müller"], publishedAt: new Date("2024-03-01T00:00:00Z") });
+    await addPapers(services, [OLDER]);
+    await bookmarkInOrder(services, writer, [OLDER.id]);
+    expect(await keysOf()).toEqual(new Map([[OLDER.id, "nunezmuller2024rdb"], [TRICKY.id, "nunezmuller2024rda"]]));
+  });
+
   it("writes a Markdown checklist with the read ones ticked", async () => {
     const reader = person("U-md");
     await bookmarkInOrder(services, reader, [NO_ARXIV.id, TRICKY.id]);

@@ -120,18 +120,23 @@ function suffix(n: number): string {
   return s;
 }
 
-/** Suffixes on keys already taken, handed out in `claimOrder` (indices into `keys`; list order when absent). */
-export function uniqueKeys(keys: string[], claimOrder: number[] = keys.map((_, i) => i)): string[] {
-  const taken = new Set<string>();
-  const unique: string[] = [];
-  for (const i of claimOrder) {
-    const key = keys[i]!;
+/**
+ * Keys for the papers that have none yet, each its base key or, when taken, the base key with the first free
+ * suffix. `taken`: every key handed out before, to papers still listed or not. New papers claim in the order
+ * given (oldest bookmark first), which is the order keys were handed out before they were remembered.
+ */
+export function newKeys(papers: Paper[], taken: Iterable<string>): Map<string, string> {
+  const used = new Set(taken);
+  const keys = new Map<string, string>();
+  for (const paper of papers) {
+    if (keys.has(paper.id)) continue;
+    const key = citationKey(paper);
     let candidate = key;
-    for (let n = 0; taken.has(candidate); n++) candidate = key + suffix(n);
-    taken.add(candidate);
-    unique[i] = candidate;
+    for (let n = 0; used.has(candidate); n++) candidate = key + suffix(n);
+    used.add(candidate);
+    keys.set(paper.id, candidate);
   }
-  return unique;
+  return keys;
 }
 
 export function bibtexEntry(paper: Paper, key: string, url: string, note?: string | null): string {
@@ -151,14 +156,10 @@ export function bibtexEntry(paper: Paper, key: string, url: string, note?: strin
   return `@misc{${key},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(",\n")}\n}`;
 }
 
-export interface BibtexItem { paper: Paper; bookmarkedAt: Date; note: string | null }
+export interface BibtexItem { paper: Paper; note: string | null }
 
-/** The entries in the order given (the reading list's, newest first). Two papers sharing a key get their
- * suffixes by when they were bookmarked, oldest first (then by id), so a paper keeps its key when newer
- * bookmarks join: a \cite{} written against an earlier export goes on naming the same paper. */
-export function toBibtex(items: BibtexItem[], urlOf: (paper: Paper) => string): string {
-  const claimOrder = items.map((_, i) => i).sort((a, b) =>
-    items[a]!.bookmarkedAt.getTime() - items[b]!.bookmarkedAt.getTime() || (items[a]!.paper.id < items[b]!.paper.id ? -1 : 1));
-  const keys = uniqueKeys(items.map((item) => citationKey(item.paper)), claimOrder);
-  return items.map((item, i) => bibtexEntry(item.paper, keys[i]!, urlOf(item.paper), item.note)).join("\n\n") + "\n";
+/** The entries in the order given (the reading list's, newest first), each under its key from `keys`. */
+export function toBibtex(items: BibtexItem[], keys: Map<string, string>, urlOf: (paper: Paper) => string): string {
+  return items.map((item) => bibtexEntry(item.paper, keys.get(item.paper.id) ?? citationKey(item.paper), urlOf(item.paper), item.note))
+    .join("\n\n") + "\n";
 }

@@ -28,6 +28,10 @@ export interface BookmarkStore {
   /** Newest first. */
   list(user: UserRef, page?: { offset?: number; limit?: number }): Promise<{ entries: BookmarkEntry[]; total: number }>;
   unreadCount(user: UserRef): Promise<number>;
+  /** Every citation key this person's BibTeX exports handed out, by paper id: removed bookmarks' too. */
+  citationKeys(user: UserRef): Promise<Map<string, string>>;
+  /** Keeps new keys for good, all or none: false when another export took one of these keys or papers first. */
+  keepCitationKeys(user: UserRef, keys: Map<string, string>): Promise<boolean>;
   /** The people of a workspace who bookmarked any of these papers, sorted. */
   savers(workspace: WorkspaceRef, paperIds: string[]): Promise<string[]>;
   /** What these people bookmarked, newest first (one entry per bookmark), at most `limit`. */

@@ -73,6 +73,21 @@ export class PrismaBookmarkStore implements BookmarkStore {
     return this.db.bookmark.count({ where: { ...person(user), readAt: null } });
   }
 
+  async citationKeys(user: UserRef): Promise<Map<string, string>> {
+    const rows = await this.db.citationKey.findMany({ where: person(user) });
+    return new Map(rows.map((r) => [r.paperId, r.key]));
+  }
+
+  async keepCitationKeys(user: UserRef, keys: Map<string, string>): Promise<boolean> {
+    try {
+      await this.db.$transaction([...keys].map(([paperId, key]) => this.db.citationKey.create({ data: { ...person(user), paperId, key } })));
+      return true;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return false;
+    }
+  }
+
   async savers(w: WorkspaceRef, paperIds: string[]): Promise<string[]> {
     const rows = await this.db.bookmark.findMany({ where: { ...workspace(w), paperId: { in: paperIds } }, distinct: ["userId"] });
     return rows.map((r) => r.userId).sort();

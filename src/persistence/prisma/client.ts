@@ -134,6 +134,12 @@ interface NotInterestedDelegate {
   findMany(args: { where: NotInterestedWhere; orderBy: ({ createdAt: "desc" } | { paperId: "asc" })[]; take?: number }): PromiseLike<NotInterestedKey[]>;
 }
 
+interface CitationKeyRow { platform: string; workspaceId: string; userId: string; paperId: string; key: string }
+interface CitationKeyDelegate {
+  create(args: { data: CitationKeyRow }): PromiseLike<unknown>;
+  findMany(args: { where: { platform: string; workspaceId: string; userId: string } }): PromiseLike<CitationKeyRow[]>;
+}
+
 interface ProcessedEventDelegate {
   create(args: { data: { platform: string; eventId: string } }): PromiseLike<unknown>;
   deleteMany(args: { where: { platform: string; eventId: string } | { receivedAt: { lt: Date } } }): PromiseLike<Count>;
@@ -160,6 +166,7 @@ export interface PrismaTx {
   bookmark: BookmarkDelegate;
   discussThread: DiscussThreadDelegate;
   notInterested: NotInterestedDelegate;
+  citationKey: CitationKeyDelegate;
   processedEvent: ProcessedEventDelegate;
   jobRun: JobRunDelegate;
   lastList: LastListDelegate;

@@ -3,10 +3,11 @@
 import { channelKey, fromDirectMessages, personMention, type ChannelRef, type UserRef } from "../core/channel.ts";
 import { paperGone } from "./hints.ts";
 import type { ChatTransport } from "../core/transport.ts";
+import { botHandle } from "../core/messages/bot-name.ts";
 import { isEmoji } from "../core/messages/emoji.ts";
 import { personalTarget } from "../core/person-target.ts";
 import type { Services } from "../core/services.ts";
-import type { CommandContext } from "./command.ts";
+import type { BotReach, CommandContext } from "./command.ts";
 import { runCommand } from "./dispatch.ts";
 import type { CommandRegistry } from "./registry.ts";
 import { markNotInterested, notInterestedReply } from "./not-interested.ts";
@@ -62,6 +63,7 @@ export async function sharePaper(ctx: CommandContext, transport: ChatTransport, 
     const there = await already.then(() => true, () => false);
     return there ? sharedAlready(paper.title) : errorReply("Sharing that paper failed just now; press Share again in a moment.");
   }
+  let reach: BotReach | null | undefined = null;
   const posting = (async () => {
     const now = ctx.services.clock().getTime();
     const [recent] = await ctx.services.posted.paperIdsSinceMany([ctx.channel], new Date(now - RECENT_SHARE_MS));
@@ -71,6 +73,10 @@ export async function sharePaper(ctx: CommandContext, transport: ChatTransport, 
     const claim = `share:${key}:${Math.floor(now / RECENT_SHARE_MS)}`;
     if (!(await ctx.services.events.claim(ctx.channel.platform, claim))) return false;
     try {
+      // As for a digest (subscribe.ts): where the bot may post without being in the channel (Slack's
+      // chat:write.public), it joins first, since only then do the 🔖 reactions on what it posts reach it.
+      // Where it cannot post at all, the post below fails and says so.
+      reach = await ctx.botReach?.();
       // Who shared it, where that notifies no one; the card below shows the title.
       const sharer = personMention(ctx.user);
       const message: Reply = { visibility: "channel", text: `Shared by ${sharer ?? "a teammate"}:`, ...(sharer ? { mentions: [ctx.user.userId] } : {}),
@@ -86,7 +92,10 @@ export async function sharePaper(ctx: CommandContext, transport: ChatTransport, 
   inFlight.set(key, posting);
   let posted: boolean;
   try { posted = await posting; } finally { inFlight.delete(key); }
-  return posted ? notice(`Shared “${paper.title}” to the channel. React with 🔖 to bookmark it.`) : sharedAlready(paper.title);
+  if (!posted) return sharedAlready(paper.title);
+  return notice(reach === "unheard"
+    ? `Shared “${paper.title}” to the channel. Invite me with /invite ${botHandle()} so a 🔖 on it bookmarks it.`
+    : `Shared “${paper.title}” to the channel. React with 🔖 to bookmark it.`);
 }
 
 // Shares being posted by each bot (its services), by channel and paper; and how long a posted paper counts

@@ -167,6 +167,27 @@ describe("share and the 🔖 reaction round trip", () => {
     expect((await h.services.bookmarks.list(alice)).entries.filter((e) => e.paperId === paperId)).toHaveLength(1);
   });
 
+  // chat:write.public posts the share, but Slack sends reactions only from channels the app is in: the bot joins
+  // first, as subscribing there does, so a 🔖 on the shared paper bookmarks it.
+  it("Share into a public channel the bot is not in joins it, so a 🔖 on the shared paper bookmarks it; one it may not join says to invite it", async () => {
+    h.emulator.addConversation("C0LOBBY", { type: "public", members: ["U0ALICE"] });
+    await h.services.bookmarks.remove(alice, paperId);
+    const { confirmation, post } = await share(paperId, "C0LOBBY");
+    expect(post!.params.channel).toBe("C0LOBBY");
+    expect(h.emulator.okCalls("conversations.join").map((c) => c.params.channel)).toEqual(["C0LOBBY"]);
+    expect(h.emulator.conversations.get("C0LOBBY")!.members).toContain("U0BOT");
+    expect(confirmation.text).toMatch(/^Shared .* React with 🔖 to bookmark it\.$/);
+    await h.requester.reaction(true, { channel: "C0LOBBY", ts: h.emulator.messages.at(-1)!.ts }, "EvLobbyAdd");
+    await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral")[0]);
+    expect(await h.services.bookmarks.has(alice, paperId)).toBe(true);
+
+    h.emulator.addConversation("C0OLDAPP", { type: "public", members: ["U0ALICE"] });
+    h.emulator.failMethod("conversations.join", { kind: "error", error: "missing_scope" }, 1);
+    const unheard = await share(paperId, "C0OLDAPP");
+    expect(unheard.post!.params.channel).toBe("C0OLDAPP");
+    expect(unheard.confirmation.text).toMatch(/^Shared .* Invite me with \/invite <@U0BOT> so a 🔖 on it bookmarks it\.$/);
+  });
+
   it("Share in a channel the bot cannot post to says how to fix it, in one sentence", async () => {
     h.emulator.failChannel("C0PRIVATE", { kind: "error", error: "not_in_channel" });
     const { confirmation } = await share(paperId, "C0PRIVATE");

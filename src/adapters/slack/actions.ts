@@ -74,7 +74,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
       const click = decodeClick(action);
       // A button this version does not know (an old message, an earlier release's): said, not dropped.
       if (!click) { if (!inHome) await deliver(services, to, errorReply("That button has expired; run the command again.")); return; }
-      const ctx = commandContext(services, teamId, body.user.id, channelId ?? "");
+      // deps.lookups: Share joins a public channel the bot is not in (context.ts), as subscribing there does.
+      const ctx = commandContext(services, teamId, body.user.id, channelId ?? "", undefined, deps.lookups);
       const reply = await runPaperAction(ctx, deps, click.action, click.paperId, clickedMessageTs(body));
       // In the Home tab the refreshed list is the answer; elsewhere the clicker gets a private note (and the
       // Home catches up when next opened: home.ts).

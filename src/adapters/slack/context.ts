@@ -57,7 +57,7 @@ const slackCode = (error: unknown): unknown => (error as { data?: { error?: unkn
  * message between people (its id starts with D, as the bot's own DM's does, and the payload calls both
  * "directmessage"), a private channel or group DM without the bot. A public channel the bot is not in answers
  * not_in_channel: chat:write.public posts there, but Slack sends reactions only from conversations the app is
- * in, so a 🔖 on the digest would save nothing; the bot joins it (channels:join). Anything else (a scope an
+ * in, so a 🔖 on the digest or a shared paper would save nothing; the bot joins it (channels:join). Anything else (a scope an
  * older install lacks, a rate limit, Slack down) says nothing, and the subscription goes ahead as before.
  */
 async function slackBotReach(lookups: Conversations, channelId: string, services: Services): Promise<BotReach | null> {

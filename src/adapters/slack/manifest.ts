@@ -18,7 +18,7 @@ export const BOT_SCOPES: Record<string, string> = {
   "commands": "the /papers slash command",
   "chat:write": "digests, shared papers and private confirmations",
   "chat:write.public": "post a digest to a public channel without being invited first",
-  "channels:join": "join a public channel a digest is set up in, since Slack sends 🔖 reactions only from channels the app is in",
+  "channels:join": "join a public channel a digest is set up in or a paper is shared to, since Slack sends 🔖 reactions only from channels the app is in",
   "reactions:read": "🔖 reactions on the bot's paper messages",
   "files:write": "/papers export sends the reading list as a file",
   "im:write": "open the direct message that export files and personal digests go to",

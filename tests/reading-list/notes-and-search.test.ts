@@ -194,5 +194,10 @@ describe("/papers note", () => {
     expect(entries.find((e) => e.fields.eprint === DIFF.id)!.fields.note).toBeUndefined();
     const md = await say(services, tmp, "export markdown");
     expect(md.file!.content).toContain("\n  > 📝 50% {faster} than $baseline & see #3\\_b \\\\ ~x^2 — naïve, unbalanced }");
+    // A note that starts like a numbered list keeps its number as typed: "2\." shows "2.", "\2." would show the backslash.
+    for (const [typed, written] of [["2. read section 3", "2\\. read section 3"], ["10) later", "10\\) later"], ["# not a heading", "\\# not a heading"]]) {
+      await run(services, tmp, "note", { paper: MOE.id, text: typed });
+      expect((await say(services, tmp, "export markdown")).file!.content).toContain(`\n  > 📝 ${written}\n`);
+    }
   });
 });

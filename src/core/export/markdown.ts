@@ -20,7 +20,9 @@ export function toMarkdown(items: ListedPaper[], heading: string): string {
     const link = `[${escapeMarkdown(foldLatex(paper.title))}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
     const authors = paper.authors.length ? ` — ${authorLine(paper.authors)}` : "";
     // The note as a quote inside the item, so it stays with its paper in every renderer.
-    const quoted = note?.trim() ? `\n  > 📝 ${escapeMarkdown(note).replace(/^([#>+-]|\d+[.)])/, "\\$1")}` : "";
+    // What would start a heading, a quote or a list is escaped at its punctuation: "1\." (a backslash before
+    // the digit is no escape, and would show).
+    const quoted = note?.trim() ? `\n  > 📝 ${escapeMarkdown(note).replace(/^([#>+-])|^(\d+)([.)])/, (_, mark, n, dot) => (mark ? `\\${mark}` : `${n}\\${dot}`))}` : "";
     return `- [${read ? "x" : " "}] ${link}${authors}${read ? " (read ✓)" : ""}${quoted}`;
   });
   return [`# ${heading}`, "", ...lines, ""].join("\n");

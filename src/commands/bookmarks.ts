@@ -11,7 +11,7 @@ import { pickById, resolvePaper } from "../command-kit/paper-ref.ts";
 import { emptyReadingList, nothingToLookFor } from "../command-kit/hints.ts";
 import { notice, shortId, toCard, type Reply, range } from "../core/messages/reply.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
-import { missingWordsText } from "../core/relevance.ts";
+import { missingWordsText, typoReadingsText } from "../core/relevance.ts";
 import { quoted, typed } from "../core/messages/typed.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;
@@ -72,7 +72,10 @@ async function search(ctx: CommandContext, query: string, page: number): Promise
   }
   const found = await searchReadingList(ctx.services, ctx.user, query);
   // As /papers search says: a word no paper has (a note may hold it, though), so what is listed matches the others only.
-  const missing = missingWordsText(ctx.services.catalog.index, query, (word) => found.some((item) => noteHasWord(item.note, word)));
+  const inNotes = (word: string) => found.some((item) => noteHasWord(item.note, word));
+  const missing = missingWordsText(ctx.services.catalog.index, query, inNotes);
+  // As /papers search says too: a word no paper has, read as one a typo away, so the matches say that word.
+  const readings = typoReadingsText(ctx.services.catalog.index, query, inNotes);
   if (found.length === 0) {
     const { total } = await ctx.services.bookmarks.list(ctx.user, { limit: 1 });
     return { visibility: "ephemeral", tone: "info", text: total === 0 ? emptyReadingList(ctx.user.platform)
@@ -85,7 +88,7 @@ async function search(ctx: CommandContext, query: string, page: number): Promise
   const items = found.slice(offset, offset + BOOKMARKS_PAGE_SIZE);
   return {
     visibility: "ephemeral",
-    text: `Your bookmarks matching ${quoted(shown)} (${range(offset + 1, offset + items.length, found.length)}${missing ? `; no paper mentions ${missing}` : ""}):`,
+    text: `Your bookmarks matching ${quoted(shown)} (${range(offset + 1, offset + items.length, found.length)}${missing ? `; no paper mentions ${missing}` : ""}${readings ? `; ${readings}` : ""}):`,
     // Numbered as a list of its own: the numbers people type next refer to the last list they saw.
     papers: items.map((item, i) => listCard(item, offset + i + 1)),
     actions: ["markRead", "unbookmark"],

@@ -4,7 +4,7 @@ import { defineCommand } from "../command-kit/command.ts";
 import { example, exampleOn } from "../command-kit/usage.ts";
 import { internal, option, wholeNumber } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
-import { missingWordsText, splitByRelevance, withoutOneWord } from "../core/relevance.ts";
+import { missingWordsText, splitByRelevance, typoReadingsText, withoutOneWord } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference, isTitleId } from "../core/paper.ts";
 import { leavesOut, onlyCommonWords, onlyLeftOut, sidesOf, splitQuery, withoutExclusions } from "../core/search/query.ts";
@@ -117,8 +117,8 @@ export const searchCommand = defineCommand({
     const missingNote = missing ? `; no paper mentions ${missing}` : "";
     // A word no paper has, read as one a typo away: the papers listed say that word, so name it ("alpha" is
     // not what a paper saying "Alpa" is about, and the person should see which word was searched).
-    const readings = catalog.index.typoReadings(withoutExclusions(query)).slice(0, 3);
-    const readingNote = readings.length ? `; ${readings.map((r) => `${quoted(lineWorth(r.word))} read as ${quoted(r.readAs)}`).join(", ")}` : "";
+    const readings = typoReadingsText(catalog.index, query);
+    const readingNote = readings ? `; ${readings}` : "";
     return {
       visibility: "ephemeral",
       text: `${lead} (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}${readingNote}):`,

@@ -5,7 +5,7 @@
 // digests and by search, so both draw the same line.
 import type { SearchHit, SearchIndex } from "./search/index.ts";
 import { quoted } from "./messages/typed.ts";
-import { onlyCommonWords, sidesOf, termWords } from "./search/query.ts";
+import { onlyCommonWords, sidesOf, termWords, withoutExclusions } from "./search/query.ts";
 import { tokens } from "./search/tokenize.ts";
 
 // Measured on the bundled capture: MoE papers score 0.68–0.84 of attainable for "moe", the papers that
@@ -55,6 +55,15 @@ export function missingWordsText(index: SearchIndex, query: string, foundElsewhe
   // Several missing words typed as one chunk (a pasted link) name that chunk once, not once per word.
   const named = [...new Set(missing.map((w) => cutWord(asTyped(query, w))))].slice(0, 3);
   return named.length ? named.map((w) => quoted(w)).join(" or ") : null;
+}
+
+/** The words of `query` no paper has, read as a word one typo away, for a sentence ('"mixtrue" read as
+ * "mixture"'), or null: the papers found say that word, and the person should see which word was searched.
+ * `foundElsewhere`: a word it says yes to was found as typed (a reading list's notes are searched too). */
+export function typoReadingsText(index: SearchIndex, query: string, foundElsewhere?: (word: string) => boolean): string | null {
+  const readings = index.typoReadings(withoutExclusions(query)).filter((r) => !foundElsewhere?.(r.word)).slice(0, 3);
+  const shown = (text: string) => (text.length > 60 ? text.slice(0, 57) + "…" : text);
+  return readings.length ? readings.map((r) => `${quoted(shown(r.word))} read as ${quoted(r.readAs)}`).join(", ") : null;
 }
 
 /** A long word cut to fit a sentence, with an ellipsis saying so. */

@@ -36,6 +36,10 @@ describe("/papers bookmarks <words>", () => {
     const partly = await say(services, reader, "bookmarks mixture of experts autoencoders");
     expect(partly.text).toMatch(/^Your bookmarks matching "mixture of experts autoencoders" \(1–2 of 2; no paper mentions "autoencoders"\)/);
     expect(partly.papers!.map((p) => p.id).sort()).toEqual([MOE.id, MOE2.id].sort());
+    // A typo is read as the word a letter away, as /papers search reads it, and the header says so.
+    const typo = await say(services, reader, "bookmarks mixtrue");
+    expect(typo.text).toBe('Your bookmarks matching "mixtrue" (1–2 of 2; "mixtrue" read as "mixture"):');
+    expect(typo.papers!.map((p) => p.id).sort()).toEqual([MOE.id, MOE2.id].sort());
   });
 
   it("a page number still pages, and a miss says so in one sentence", async () => {

@@ -178,4 +178,13 @@ describe("titles and keys with TeX, accents and special letters", () => {
     expect(citationKey(paper({ id: "x2", title: "ÆSIR: Þórr and Đorđe", authors: ["Øystein Øre"], publishedAt: published }))).toBe("ore2024aesir");
     expect(citationKey(paper({ id: "x3", title: "œuvres", authors: ["Straße"], publishedAt: published }))).toBe("strasse2024oeuvres");
   });
+
+  it("braces a team credited as an author, so a bibliography prints \"Qwen Team\", not \"Q. Team\"", async () => {
+    const { bibtexEntry, citationKey } = await import("../../src/core/export/bibtex.ts");
+    const report = paper({ id: "2412.15115", title: "Qwen2.5 Technical Report", authors: ["Qwen Team", "An Yang", "BigScience Workshop", "Teaming Lee"] });
+    const [entry] = parseBibtex(bibtexEntry(report, "qwen", "https://arxiv.org/abs/2412.15115"));
+    expect(entry!.fields.author).toBe("{Qwen Team} and An Yang and {BigScience Workshop} and Teaming Lee");
+    // Its key names the team, not "team2024qwen25".
+    expect(citationKey({ ...report, publishedAt: new Date("2024-12-19T00:00:00Z") })).toBe("qwenteam2024qwen25");
+  });
 });

@@ -91,8 +91,14 @@ function keyPart(text: string): string {
 
 const KEY_STOPWORDS = new Set(["a", "an", "the", "on", "of", "in", "for", "to", "and", "is", "are", "do", "does", "how", "what", "why", "when", "towards", "toward"]);
 
+// A team credited as an author ("Qwen Team", "Gemini Team", "BigScience Workshop"), as arXiv and Hugging Face
+// list them: unbraced, BibTeX reads its last word as a surname and prints "Q. Team".
+const CORPORATE = /\s(team|lab|labs|group|consortium|collaboration|workshop|project)$/i;
+
+/** The surname a key starts with; a team's whole name ("qwenteam"), which has none. */
 function lastName(author: string): string {
   const name = author.trim();
+  if (CORPORATE.test(name)) return name;
   if (name.includes(",")) return name.split(",")[0]!;
   const words = name.split(/\s+/);
   return words[words.length - 1] ?? "";
@@ -141,10 +147,11 @@ export function newKeys(papers: Paper[], taken: Iterable<string>): Map<string, s
 
 export function bibtexEntry(paper: Paper, key: string, url: string, note?: string | null): string {
   const fields: [string, string][] = [["title", `{${bibtexTitle(paper.title)}}`]];
-  // A name with a literal " and " in it would split into two authors; braces keep it whole.
+  // A name with a literal " and " in it would split into two authors, and a team's would print as a person's
+  // initials and surname: braces keep either whole, as written.
   if (paper.authors.length) fields.push(["author", `{${paper.authors.map((a) => {
     const escaped = escapeBibtex(foldLatex(a));
-    return /\band\b/i.test(escaped) ? `{${escaped}}` : escaped;
+    return /\band\b/i.test(escaped) || CORPORATE.test(escaped) ? `{${escaped}}` : escaped;
   }).join(" and ")}}`]);
   const year = paperYear(paper);
   if (year) fields.push(["year", `{${year}}`]);

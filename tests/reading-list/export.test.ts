@@ -89,6 +89,15 @@ describe("/papers export", () => {
     expect(await keysOf()).toEqual(new Map([[OLDER.id, "nunezmuller2024rdb"], [TRICKY.id, "nunezmuller2024rda"]]));
   });
 
+  it("gives two exports at once (a double click, two replicas) the same keys", async () => {
+    const writer = person("U-twice");
+    await bookmarkInOrder(services, writer, [SAME_KEY.id, TRICKY.id, NO_ARXIV.id]);
+    const [a, b] = await Promise.all([say(services, writer, "export"), say(services, writer, "export")]);
+    const keys = (reply: typeof a) => parseBibtex(reply.file!.content).map((e) => e.key);
+    expect(keys(a)).toEqual(["anonsurvey", "nunezmuller2024rda", "nunezmuller2024rd"]);
+    expect(keys(b)).toEqual(keys(a));
+  });
+
   it("writes a Markdown checklist with the read ones ticked", async () => {
     const reader = person("U-md");
     await bookmarkInOrder(services, reader, [NO_ARXIV.id, TRICKY.id]);

@@ -83,7 +83,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
 
   const transports = new Map<Platform, ChatTransport>();
   const running: Running[] = [];
-  /** A platform that will hear nothing more (Discord's token reset while running): the bot stops, saying why. */
+  /** A platform that will hear nothing more (a token revoked or reset while running): the bot stops, saying why. */
   const lost: Promise<Error>[] = [];
   let digest: RunningDigest | undefined;
   // A signal while the database opened: nothing else has started, so nothing else need stop.
@@ -115,6 +115,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
       const slack = await startSlack(services, registry, { health, routes });
       transports.set("slack", slack.transport);
       running.push({ name: "slack", stop: slack.stop });
+      lost.push(slack.lost);
     }
     if (config.discord) {
       const { startDiscord } = await import("../adapters/discord/index.ts");

@@ -71,6 +71,40 @@ it("a Discord token reset while the bot runs", async () => {
   } finally { await discord.stop(); }
 }, 30_000);
 
+// The same on Slack. The app-level token revoked or regenerated: Slack closes the Socket Mode connection and the
+// client's reopening (apps.connections.open) is refused, which it left as an unhandled rejection, the bot deaf.
+// The app uninstalled: Slack says so in events, then refuses the bot token. Each time with Discord running too,
+// so the sentence is Slack's and not lost among Discord's.
+async function revokedWhileRunning(revoke: (emulator: SlackEmulator) => Promise<void>) {
+  const emulator = new SlackEmulator();
+  await emulator.start();
+  const discord = await new DiscordEmulator().start();
+  try {
+    const bot = await spawnBot({ SLACK_API_URL: emulator.apiUrl, SLACK_BOT_TOKEN: emulator.token, SLACK_APP_TOKEN: emulator.appToken,
+      DISCORD_TOKEN: TEST_DISCORD_TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl });
+    try {
+      await bot.logLine("papers-bot started");
+      await revoke(emulator);
+      const { code } = await bot.exited();
+      const all = bot.stderr() + bot.stdout();
+      expect(all).not.toMatch(STACK_LINE);
+      return { code, said: all.trim().split("\n").at(-1) ?? "" };
+    } finally { await bot.cleanup(); }
+  } finally { await discord.stop(); await emulator.stop(); }
+}
+
+it("a Slack app-level token revoked while the bot runs (Socket Mode)", async () => {
+  const { code, said } = await revokedWhileRunning((emulator) => emulator.revokeAppToken());
+  expect(code).toBe(2);
+  expect(said).toMatch(/^Configuration error: Slack stopped accepting SLACK_APP_TOKEN while the bot ran \(invalid_auth\); use an app-level token \(xapp-…\)/);
+}, 30_000);
+
+it("the Slack app uninstalled while the bot runs", async () => {
+  const { code, said } = await revokedWhileRunning((emulator) => emulator.uninstall());
+  expect(code).toBe(2);
+  expect(said).toMatch(/^Configuration error: Slack stopped accepting SLACK_BOT_TOKEN while the bot ran \((tokens_revoked|app_uninstalled)\); .*reinstall the app/);
+}, 30_000);
+
 // An API that does not answer at all (no network yet, a mistyped *_API_URL): one sentence naming the service,
 // the address and what to check, exit 1 (it may pass by itself: a supervisor restarts the bot), no stack.
 async function closedPort(): Promise<number> {

@@ -58,7 +58,7 @@ describe("SlackTransport", () => {
     expect(await failure(transportFor(url).post(channel("C1"), reply))).toBeInstanceOf(TransientPostError);
   });
 
-  it.each(["channel_not_found", "is_archived", "not_in_channel", "channel_is_archived", "account_inactive", "token_revoked"])(
+  it.each(["channel_not_found", "is_archived", "not_in_channel", "channel_is_archived"])(
     "%s → ChannelUnavailableError with that reason", async (reason) => {
       emulator.failChannel("C2", { kind: "error", error: reason }, 1);
       const error = await failure(transport.post(channel("C2"), reply));
@@ -74,10 +74,18 @@ describe("SlackTransport", () => {
       expect((error as ChannelUnavailableError).reason).toBe(reason);
     });
 
-  it("a bad token is ChannelUnavailableError(invalid_auth), and the token never reaches the log", async () => {
+  // The token's fault, not the channel's: pausing would leave every channel tried to be subscribed again after the fix.
+  it.each(["token_revoked", "account_inactive"])("%s → TransientPostError: the channel's digest is not paused", async (reason) => {
+    emulator.failChannel("C2", { kind: "error", error: reason }, 1);
+    const error = await failure(transport.post(channel("C2"), reply));
+    expect(error).toBeInstanceOf(TransientPostError);
+    expect(error.message).toBe(`Slack stopped accepting the bot token (${reason})`);
+  });
+
+  it("a bad token is TransientPostError(invalid_auth), and the token never reaches the log", async () => {
     const error = await failure(transportFor(emulator.apiUrl, "xoxb-wrong-token-123456").post(channel("C1"), reply));
-    expect(error).toBeInstanceOf(ChannelUnavailableError);
-    expect((error as ChannelUnavailableError).reason).toBe("invalid_auth");
+    expect(error).toBeInstanceOf(TransientPostError);
+    expect(error.message).toContain("invalid_auth");
     expect(logs.text).not.toContain("xoxb-wrong-token-123456");
   });
 

@@ -8,6 +8,7 @@ import { format } from "node:util";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import { slackFetch } from "./fetch.ts";
+import { tokenLostIn } from "./credentials.ts";
 import { installReceiverGuards } from "./receiver-guards.ts";
 import { createSocketModeReceiver } from "./socket-mode.ts";
 
@@ -42,13 +43,22 @@ export function isSocketMode(config: Config): boolean {
   return Boolean(config.SLACK_APP_TOKEN);
 }
 
+/** Hears that Slack stopped taking a token while the bot runs (startSlack's `lost`). */
+export type OnLost = (error: Error) => void;
+
+/** What to do with a Web API call's ok:false answer: tell `onLost` when it says the token no longer works. */
+export function heardBy(onLost: OnLost): (method: string, error: string) => void {
+  return (method, error) => { const lost = tokenLostIn(method, error); if (lost) onLost(lost); };
+}
+
 /**
  * Calls made while answering a person: a couple of quick retries, never a half-hour back-off. No
  * `timeout`: keepAliveFetch keeps the 10 s limit itself, without a timer and signal per call.
+ * `onLost`: told when any call's answer says its token no longer works (revoked, the app uninstalled).
  */
-function clientOptions(config: Config, log: Logger): webApi.WebClientOptions {
+function clientOptions(config: Config, log: Logger, onLost?: OnLost): webApi.WebClientOptions {
   const url = slackApiUrl(config);
-  return { ...(url ? { slackApiUrl: url } : {}), logger: boltLogger(log), fetch: slackFetch(url ?? SLACK_API_BASE),
+  return { ...(url ? { slackApiUrl: url } : {}), logger: boltLogger(log), fetch: slackFetch(url ?? SLACK_API_BASE, onLost && heardBy(onLost)),
     retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000 } };
 }
 
@@ -63,8 +73,9 @@ export async function authTest(config: Config, log: Logger): Promise<BotIdentity
 }
 
 /** `customRoutes` (GET /healthz) share Bolt's port in HTTP mode; in Socket Mode `papers start` serves them itself.
- * `bot`: what authTest found, so Bolt does not ask auth.test again. */
-export function createSlackApp(config: Config, log: Logger, bot: BotIdentity, customRoutes: CustomRoute[] = []): App {
+ * `bot`: what authTest found, so Bolt does not ask auth.test again; `onLost`: Slack stopped taking a token. */
+export function createSlackApp(config: Config, log: Logger, bot: BotIdentity, customRoutes: CustomRoute[] = [],
+  onLost: OnLost = () => undefined): App {
   installReceiverGuards();
   const common = {
     token: config.SLACK_BOT_TOKEN!,
@@ -73,12 +84,12 @@ export function createSlackApp(config: Config, log: Logger, bot: BotIdentity, cu
     // The token was checked by authTest just before: app.init() need not call auth.test again.
     tokenVerificationEnabled: false,
     logger: boltLogger(log),
-    clientOptions: clientOptions(config, log),
+    clientOptions: clientOptions(config, log, onLost),
     deferInitialization: true,
   };
   const { slackApiUrl, fetch } = common.clientOptions;
   const app = isSocketMode(config)
-    ? new App({ ...common, receiver: createSocketModeReceiver(config.SLACK_APP_TOKEN!, common.logger, log, { slackApiUrl, fetch }) })
+    ? new App({ ...common, receiver: createSocketModeReceiver(config.SLACK_APP_TOKEN!, common.logger, log, { slackApiUrl, fetch }, onLost) })
     : new App({ ...common, receiver: new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: "/slack/events", customRoutes,
       logger: common.logger, processEventErrorHandler: (args) => acknowledgeMalformed(log, args) }) });
   app.error(async (error) => { log.error({ err: error, part: "slack" }, "slack listener error"); });
@@ -103,6 +114,6 @@ async function acknowledgeMalformed(log: Logger, args: ReceiverProcessEventError
 }
 
 /** For the transport: no retries and no sleeping on 429, so the caller's scheduler decides (TransientPostError). */
-export function createTransportClient(config: Config, log: Logger): webApi.WebClient {
-  return new webApi.WebClient(config.SLACK_BOT_TOKEN!, { ...clientOptions(config, log), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+export function createTransportClient(config: Config, log: Logger, onLost?: OnLost): webApi.WebClient {
+  return new webApi.WebClient(config.SLACK_BOT_TOKEN!, { ...clientOptions(config, log, onLost), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
 }

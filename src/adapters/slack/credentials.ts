@@ -14,7 +14,31 @@ const WHERE = {
 
 /** `error` as a ConfigError naming `variable` when Slack refused that token; otherwise `error` itself. */
 export function refusedToken(error: unknown, variable: keyof typeof WHERE): unknown {
-  const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
-  if (typeof code !== "string" || !REFUSED.has(code)) return error;
+  const code = isRefusal(error);
+  if (!code) return error;
   return new ConfigError(`Configuration error: Slack refused ${variable} (${code}); ${WHERE[variable]}.`);
+}
+
+/**
+ * Why the bot cannot go on when Slack stopped taking a token while it ran: the app-level token revoked or
+ * regenerated (Socket Mode cannot reconnect), the bot token revoked, or the app uninstalled (Slack revokes
+ * both). A ConfigError, as at start-up, so the supervisor's restarts say it again; `code` is Slack's word.
+ */
+export function tokenLost(variable: keyof typeof WHERE, code: string): ConfigError {
+  return new ConfigError(`Configuration error: Slack stopped accepting ${variable} while the bot ran (${code}); ${WHERE[variable]}.`);
+}
+
+/** Of those, the ones about the token itself, whatever the method: not_allowed_token_type is one method's rule. */
+const TOKEN_GONE = new Set([...REFUSED].filter((code) => code !== "not_allowed_token_type"));
+
+/** A Web API call's `error` when it says the token it was made with no longer works, as tokenLost; else null. */
+export function tokenLostIn(method: string, error: string): ConfigError | null {
+  if (!TOKEN_GONE.has(error)) return null;
+  return tokenLost(method === "apps.connections.open" ? "SLACK_APP_TOKEN" : "SLACK_BOT_TOKEN", error);
+}
+
+/** Slack's `error` when it is one for a token it will not take, else null. */
+export function isRefusal(error: unknown): string | null {
+  const code = (error as { data?: { error?: unknown } } | null)?.data?.error;
+  return typeof code === "string" && REFUSED.has(code) ? code : null;
 }

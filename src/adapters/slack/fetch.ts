@@ -127,16 +127,36 @@ function send(url: URL, init: RequestInit, extraHeaders: Record<string, string>,
 const REPEATABLE_METHODS = new Set(["auth.test", "conversations.history", "conversations.info", "conversations.open", "views.publish",
   "chat.update", "apps.connections.open", "files.getUploadURLExternal"]);
 
+/** A Web API answer that small may be `{"ok":false,"error":…}`; anything larger is a real answer, not read twice. */
+const ERROR_ANSWER_MAX = 2_048;
+
+/** Slack's `error` in a small ok:false answer, read without consuming it (BufferedResponse keeps its body). */
+async function failedWith(response: unknown): Promise<string | null> {
+  if (!(response instanceof BufferedResponse) || response.status !== 200) return null;
+  const text = await response.text();
+  if (text.length > ERROR_ANSWER_MAX || !text.includes('"ok":false')) return null;
+  try {
+    const error = (JSON.parse(text) as { error?: unknown }).error;
+    return typeof error === "string" ? error : null;
+  } catch { return null; }
+}
+
 /**
  * The fetch Bolt and the WebClients get. On a stale socket, a Web API call is sent again only when Slack
  * treats it as idempotent; a post to a response_url is sent again too: it is the answer a person is
  * waiting for, the server almost surely never read it, and the worst case is that private note twice.
  * Channel posts (chat.postMessage) are never repeated here: the digest asks Slack first (findPosted).
+ * `onError` hears every Web API call Slack answered ok:false, whoever made it (a revoked token shows there first).
  */
-export function slackFetch(apiBase: string): typeof fetch {
-  return ((input: string | URL | Request, init?: RequestInit) => {
+export function slackFetch(apiBase: string, onError?: (method: string, error: string) => void): typeof fetch {
+  return (async (input: string | URL | Request, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
-    const repeatable = url.startsWith(apiBase) ? REPEATABLE_METHODS.has(url.slice(apiBase.length).split("?")[0]!) : true;
-    return keepAliveFetch(input, init, { repeatable });
+    const method = url.startsWith(apiBase) ? url.slice(apiBase.length).split("?")[0]! : null;
+    const response = await keepAliveFetch(input, init, { repeatable: method === null || REPEATABLE_METHODS.has(method) });
+    if (method && onError) {
+      const error = await failedWith(response);
+      if (error) onError(method, error);
+    }
+    return response;
   }) as typeof fetch;
 }

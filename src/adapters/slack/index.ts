@@ -6,10 +6,11 @@ import type { HealthOptions } from "../../core/health.ts";
 import type { ChatTransport } from "../../core/transport.ts";
 import type { Services } from "../../core/services.ts";
 import { registerActions } from "./actions.ts";
-import { authTest, createSlackApp, createTransportClient, isSocketMode, SLACK_API_BASE, slackApiUrl } from "./app.ts";
+import { authTest, createSlackApp, createTransportClient, heardBy, isSocketMode, SLACK_API_BASE, slackApiUrl } from "./app.ts";
 import { registerCommands } from "./commands.ts";
 import type { SlackDeps } from "./context.ts";
 import { registerEvents } from "./events.ts";
+import { registerRevocations } from "./revoked.ts";
 import { SlackTransport } from "./transport.ts";
 import { healthRoute, type HttpRoute } from "../http/health-server.ts";
 import { refusedToken } from "./credentials.ts";
@@ -23,7 +24,13 @@ export { SlackTransport } from "./transport.ts";
  */
 const DRAIN_MS = 8_000;
 
-export interface RunningSlack { transport: ChatTransport; stop(): Promise<void>; port: number }
+export interface RunningSlack {
+  transport: ChatTransport;
+  /** Resolves when Slack stopped taking a token while the bot ran (revoked, the app uninstalled): it hears or says nothing more. */
+  lost: Promise<Error>;
+  stop(): Promise<void>;
+  port: number;
+}
 
 /** `health`: what /healthz reports besides the database and jobs, in HTTP mode where Bolt serves it;
  * `routes`: more GET endpoints on Bolt's port in HTTP mode (/metrics). */
@@ -36,8 +43,10 @@ export async function startSlack(services: Services, registry: CommandRegistry,
     throw unreachable(refusedToken(error, variable), "Slack", slackApiUrl(config) ?? SLACK_API_BASE, "SLACK_API_URL");
   };
   const bot = await authTest(config, log).catch(failed("SLACK_BOT_TOKEN"));
-  const lookups = createTransportClient(config, log);
-  const transport = new SlackTransport(lookups, bot.botUserId);
+  let onLost: (error: Error) => void = () => undefined;
+  const lost = new Promise<Error>((resolve) => { onLost = resolve; });
+  const lookups = createTransportClient(config, log, onLost);
+  const transport = new SlackTransport(lookups, bot.botUserId, heardBy(onLost));
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
@@ -46,10 +55,11 @@ export async function startSlack(services: Services, registry: CommandRegistry,
   const deps: SlackDeps = { services, registry, transport, lookups, track, botUserId: bot.botUserId };
 
   const app = createSlackApp(config, log, bot, [healthRoute(services, options.health),
-    ...(options.routes ?? []).map((r) => ({ path: r.path, method: ["GET", "HEAD"], handler: r.handler }))]);
+    ...(options.routes ?? []).map((r) => ({ path: r.path, method: ["GET", "HEAD"], handler: r.handler }))], onLost);
   registerCommands(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);
+  registerRevocations(app, bot.botUserId, onLost);
   await app.init(); // no call: authTest checked the token
 
   let port = 0;
@@ -62,7 +72,7 @@ export async function startSlack(services: Services, registry: CommandRegistry,
   log.info({ mode: isSocketMode(config) ? "socket" : "http", port: port || undefined }, "slack adapter listening");
 
   return {
-    transport, port,
+    transport, port, lost,
     async stop() {
       await app.stop();
       const drained = Promise.allSettled([...inFlight]).then(() => true);

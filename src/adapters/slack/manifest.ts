@@ -28,7 +28,8 @@ export const BOT_SCOPES: Record<string, string> = {
   "groups:history": "the same, in private channels",
 };
 
-export const BOT_EVENTS = ["reaction_added", "reaction_removed", "app_home_opened"] as const;
+// tokens_revoked and app_uninstalled: the bot stops saying its token no longer works (revoked.ts), not runs deaf.
+export const BOT_EVENTS = ["reaction_added", "reaction_removed", "app_home_opened", "tokens_revoked", "app_uninstalled"] as const;
 
 const USAGE_HINT_MAX = 1000;
 

@@ -10,6 +10,7 @@
 import type { Logger as BoltLogger, webApi } from "@slack/bolt";
 import { SocketModeReceiver } from "./bolt.ts";
 import type { Logger } from "../../log.ts";
+import { isRefusal, tokenLost } from "./credentials.ts";
 
 type Frame = Record<string, unknown>;
 type Dispatch = (data: unknown, isBinary: boolean) => unknown;
@@ -68,10 +69,38 @@ export function eventErrorHandler(log: Logger) {
   };
 }
 
+/**
+ * A connection Slack closed is reopened by the client (apps.connections.open, then a new socket), and when
+ * that call is refused (the app-level token revoked or regenerated) the client gives up and rejects into
+ * nothing: an unhandled rejection, and a bot that runs, looks healthy and hears nothing. Once the first
+ * start succeeded, a refused reopening is reported through `onLost`; any other failure (the client itself
+ * retries network errors and 5xx for a long while before that) is logged, not left unhandled.
+ */
+function watchReconnects(client: SocketModeReceiver["client"], log: Logger, onLost: (error: Error) => void): void {
+  const start = client.start.bind(client);
+  let started = false;
+  // The client reconnects by calling this.start, read off the instance: this replaces it there.
+  client.start = async () => {
+    try {
+      const connected = await start();
+      started = true;
+      return connected;
+    } catch (error) {
+      if (!started) throw error; // papers start says why (startSlack)
+      const code = isRefusal(error);
+      if (code) onLost(tokenLost("SLACK_APP_TOKEN", code));
+      else log.error({ err: error, part: "slack" }, "the Socket Mode connection could not be reopened");
+      // What the client's reconnect timer resolves with, which nothing reads.
+      return { ok: false, error: code ?? "reconnect_failed" };
+    }
+  };
+}
+
 /** `clientOptions` reach the Socket Mode client's own WebClient (apps.connections.open), SLACK_API_URL included. */
 export function createSocketModeReceiver(appToken: string, logger: BoltLogger, log: Logger,
-  clientOptions: Pick<webApi.WebClientOptions, "slackApiUrl" | "fetch">): SocketModeReceiver {
+  clientOptions: Pick<webApi.WebClientOptions, "slackApiUrl" | "fetch">, onLost: (error: Error) => void): SocketModeReceiver {
   const receiver = new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions }, processEventErrorHandler: eventErrorHandler(log) });
   guardDispatch(receiver.client, log);
+  watchReconnects(receiver.client, log, onLost);
   return receiver;
 }

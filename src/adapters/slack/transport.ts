@@ -17,10 +17,16 @@ import { botHandle } from "../../core/messages/bot-name.ts";
 export const IDEMPOTENCY_EVENT_TYPE = "papers_bot_post";
 
 /** The bot cannot post here until a person changes something: pause the subscription, do not retry. */
-const UNAVAILABLE = new Set(["channel_not_found", "is_archived", "channel_is_archived", "not_in_channel", "account_inactive",
+const UNAVAILABLE = new Set(["channel_not_found", "is_archived", "channel_is_archived", "not_in_channel",
   // A personal digest's person: gone from the workspace, or one the bot may not message.
   "user_disabled", "user_not_found", "cannot_dm_bot",
-  "token_revoked", "invalid_auth", "not_authed", "restricted_action", "ekm_access_denied", "team_access_not_granted", "missing_scope"]);
+  "restricted_action", "ekm_access_denied", "team_access_not_granted", "missing_scope"]);
+/**
+ * The bot's token no longer works (revoked, the app uninstalled): no channel's fault, so none is paused (each
+ * would need /papers subscribe again after the new token); the post is tried again later, and `papers start`
+ * stops meanwhile, saying which variable to fix (credentials.ts tokenLost).
+ */
+const TOKEN_GONE = new Set(["token_revoked", "invalid_auth", "not_authed", "account_inactive", "token_expired"]);
 /** Slack's own words for "try again later" when it answers 200 with ok:false. */
 const TRANSIENT = new Set(["ratelimited", "rate_limited", "fatal_error", "internal_error", "service_unavailable", "request_timeout"]);
 
@@ -29,6 +35,7 @@ interface SlackErrorShape { code?: string; data?: { error?: string }; retryAfter
 /** Slack's `error` of an ok:false answer → stop posting here, try again later, or what Slack refused. */
 function fromSlackReason(reason: string): Error {
   if (UNAVAILABLE.has(reason)) return new ChannelUnavailableError(reason);
+  if (TOKEN_GONE.has(reason)) return new TransientPostError(`Slack stopped accepting the bot token (${reason})`);
   if (reason === "thread_not_found" || reason === "message_not_found") return new MessageGoneError(reason);
   if (TRANSIENT.has(reason)) return new TransientPostError(`Slack said ${reason}`);
   return new Error(`Slack refused the message: ${reason}`);
@@ -73,8 +80,9 @@ export class SlackTransport implements ChatTransport {
   private botUser: Promise<string | undefined> | undefined;
 
   /** `botUserId`: the bot's user as startSlack's auth.test found it; without it (a one-shot `papers digest run`),
-   * asked of auth.test the first time a message names the bot. */
-  constructor(private readonly client: webApi.WebClient, botUserId?: string) {
+   * asked of auth.test the first time a message names the bot. `onError`: told each ok:false answer of the
+   * posts made here without the WebClient, as the WebClient's fetch tells its own (app.ts clientOptions). */
+  constructor(private readonly client: webApi.WebClient, botUserId?: string, private readonly onError?: (method: string, error: string) => void) {
     if (botUserId) this.botUser = Promise.resolve(botUserId);
   }
 
@@ -145,7 +153,10 @@ export class SlackTransport implements ChatTransport {
     let data: { ok?: boolean; error?: string; ts?: string };
     try { data = await response.json() as typeof data; }
     catch { throw new TransientPostError("Slack answered with something that is not JSON"); }
-    if (!data.ok) throw fromSlackReason(data.error ?? "unknown_error");
+    if (!data.ok) {
+      this.onError?.(method, data.error ?? "unknown_error");
+      throw fromSlackReason(data.error ?? "unknown_error");
+    }
     return data;
   }
 

@@ -137,6 +137,36 @@ export class SlackEmulator {
     };
   }
 
+  /** Tokens Slack no longer takes, with the error it answers them (revokeAppToken, uninstall). */
+  private readonly revoked = new Map<string, string>();
+
+  /**
+   * The app-level token revoked (or regenerated) in the app's settings while the bot runs: Slack closes its
+   * Socket Mode connections and apps.connections.open answers invalid_auth from then on.
+   */
+  async revokeAppToken(): Promise<void> {
+    this.revoked.set(this.appToken, "invalid_auth");
+    await this.socketMode.dropConnections();
+  }
+
+  /** The bot token revoked (Revoke All OAuth Tokens in the app's settings): every call with it answers token_revoked. */
+  revokeBotToken(): void { this.revoked.set(this.token, "token_revoked"); }
+
+  /**
+   * The app uninstalled from the workspace: Slack sends app_uninstalled and tokens_revoked (over Socket Mode,
+   * the only way this emulator pushes events), then refuses the bot token (token_revoked) and the app-level one.
+   */
+  async uninstall(): Promise<void> {
+    const event = (type: string, extra: Record<string, unknown> = {}) => this.socketMode.envelope("events_api", {
+      token: "deprecated", team_id: this.teamId, api_app_id: "A0PAPERS", type: "event_callback", event_id: `Ev${type}${Date.now()}`,
+      event_time: Math.floor(Date.now() / 1000), event: { type, ...extra } });
+    await this.socketMode.ack(event("tokens_revoked", { tokens: { oauth: [], bot: [this.botUserId] } }));
+    await this.socketMode.ack(event("app_uninstalled"));
+    this.revoked.set(this.token, "token_revoked");
+    this.revoked.set(this.appToken, "invalid_auth");
+    await this.socketMode.dropConnections();
+  }
+
   get url(): string { return `http://127.0.0.1:${this.port}`; }
   /** The Web API base to configure as SLACK_API_URL. */
   get apiUrl(): string { return `${this.url}/api/`; }
@@ -163,7 +193,7 @@ export class SlackEmulator {
   /** Forget every record and failure (not the port). */
   reset(): void {
     this.calls.length = 0; this.responses.length = 0; this.messages.length = 0; this.files.clear();
-    this.failures.clear();
+    this.failures.clear(); this.revoked.clear();
     this.limiter?.clear();
   }
 
@@ -335,6 +365,8 @@ export class SlackEmulator {
     this.calls.push(call);
     const refuse = (error: string) => { call.error = error; send(res, 200, JSON.stringify({ ok: false, error })); };
     if (!token) return refuse("not_authed");
+    const revoked = this.revoked.get(token);
+    if (revoked) return refuse(revoked);
     // apps.connections.open takes the app-level token and only it; every other method the bot token.
     if (token !== (method === "apps.connections.open" ? this.appToken : this.token)) return refuse("invalid_auth");
     const channel = String(params.channel ?? params.channel_id ?? "");

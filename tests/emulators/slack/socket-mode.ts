@@ -81,6 +81,12 @@ export class SocketModeServer {
     }
   }
 
+  /** Closes every open connection, as Slack does to an app whose token it revoked. */
+  async dropConnections(): Promise<void> {
+    const closing = [...this.sockets].map((socket) => new Promise<void>((resolve) => { socket.once("close", () => resolve()); socket.close(1000); }));
+    await Promise.all(closing);
+  }
+
   async close(): Promise<void> {
     if (this.pings) clearInterval(this.pings);
     for (const socket of this.sockets) socket.terminate();

@@ -2,6 +2,7 @@
 // here loads Prisma: opening a database that is already migrated, and reading its papers (reader.ts),
 // need only better-sqlite3; the app's Prisma client (connect.ts) is loaded when a store first needs it.
 import Database from "better-sqlite3";
+import { statfsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { ConfigError } from "../../config.ts";
 import { ensureDirectory } from "../../core/directory.ts";
@@ -31,9 +32,31 @@ function openFile(path: string): Database.Database {
     return db;
   } catch (error) {
     if ((error as { code?: string }).code === "SQLITE_BUSY") throw error; // locked by another process, not a bad path
-    throw new ConfigError(`Configuration error: DATABASE_URL: cannot open the SQLite file ${path} ` +
-      `(${whyNot(error as NodeJS.ErrnoException)}); point it at a SQLite file in a folder this user can write.`);
+    throw openFailure(error, path);
   }
+}
+
+/** The bytes this user may still write on the disk holding `folder`; null when that cannot be told. */
+function freeBytes(folder: string): number | null {
+  try { const { bavail, bsize } = statfsSync(folder); return bavail * bsize; } catch { return null; }
+}
+
+/**
+ * Why the file could not be opened, as the error `papers start` stops with. A full disk is not a setting to
+ * change but space to free, after which the same start succeeds: a plain Error, exit 1, so the supervisor's
+ * restarts get there by themselves. SQLite says so (SQLITE_FULL) and so does the OS creating the folder
+ * (ENOSPC); SQLite's "disk I/O error" (SQLITE_IOERR_…, which a full disk gives creating the WAL or its shared
+ * memory) does not say why, so the disk is asked (`free`). Anything else is the path's fault: a ConfigError.
+ */
+export function openFailure(error: unknown, path: string, free: (folder: string) => number | null = freeBytes): Error {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const ioError = typeof code === "string" && code.startsWith("SQLITE_IOERR");
+  if (code === "SQLITE_FULL" || code === "ENOSPC" || (ioError && free(dirname(path)) === 0)) {
+    return new Error(`cannot open the SQLite file ${path}: its disk is full (${String(message).replace(/\.$/, "")}); ` +
+      "free some space on it and start again.");
+  }
+  return new ConfigError(`Configuration error: DATABASE_URL: cannot open the SQLite file ${path} ` +
+    `(${whyNot(error as NodeJS.ErrnoException)}); point it at a SQLite file in a folder this user can write.`);
 }
 
 /** Why a folder could not be made, in words rather than an errno; the driver's own words otherwise. */

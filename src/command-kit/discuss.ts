@@ -19,7 +19,7 @@ export async function openDiscussion(ctx: CommandContext, transport: ChatTranspo
   const paper = await services.catalog.full(paperId); // the thread shows the whole abstract
   if (!paper) return errorReply(paperGone(user.platform));
   const message = { ...channel, messageId };
-  let claim = await services.discussions.claim(message, paper.id, user.userId, services.clock(), STALE_CLAIM_MS);
+  let claim = await services.discussions.claim(message, paper.id, user.userId, STALE_CLAIM_MS);
   if (claim.kind === "open") {
     const where = transport.threadMention?.(claim.threadId) ?? "this message's thread";
     const state = await transport.threadState?.(channel, claim.threadId) ?? "open";
@@ -27,7 +27,7 @@ export async function openDiscussion(ctx: CommandContext, transport: ChatTranspo
     if (state === "locked") return errorReply(`A moderator locked the discussion of “${paper.title}” in ${where}, so no one can post there; ask a moderator to unlock it.`);
     // A thread deleted since (a moderator's cleanup) is no discussion to point to: this press opens another.
     if (state === "gone") {
-      claim = await services.discussions.reopen(message, claim.threadId, user.userId, services.clock()) ? { kind: "claimed" } : { kind: "opening" };
+      claim = await services.discussions.reopen(message, claim.threadId, user.userId) ? { kind: "claimed" } : { kind: "opening" };
     } else {
       return notice(`A discussion of “${paper.title}” is already open in ${where}; join it there.`);
     }

@@ -14,12 +14,13 @@ export type DiscussionClaim =
   | { kind: "opening" };
 
 export interface DiscussionStore {
-  /** `staleAfterMs`: a claim still "opening" after this long belongs to a process that died; the next press takes it over. */
-  claim(message: MessageRef, paperId: string, requestedBy: string, now: Date, staleAfterMs: number): Promise<DiscussionClaim>;
+  /** `staleAfterMs`: a claim still "opening" after this long belongs to a process that died; the next press takes it over.
+   * Claims are dated and judged on the database's clock, not this process's (replicas' clocks disagree). */
+  claim(message: MessageRef, paperId: string, requestedBy: string, staleAfterMs: number): Promise<DiscussionClaim>;
   /** The thread is there: later presses point to it. */
   opened(message: MessageRef, threadId: string, now: Date): Promise<void>;
   /** The open thread `threadId` is gone: claim the message again to open another (false: another press did). */
-  reopen(message: MessageRef, threadId: string, requestedBy: string, now: Date): Promise<boolean>;
+  reopen(message: MessageRef, threadId: string, requestedBy: string): Promise<boolean>;
   /** Opening failed: forget the claim, so a later press tries again. */
   release(message: MessageRef): Promise<void>;
 }

@@ -5,7 +5,7 @@
 // of a digest message's cost in the fan-out bench; these cost a tenth of that. Tables and columns are
 // Prisma's (prisma/models.prisma: no @@map), parameters always bound, never spliced. The tags come from
 // Prisma's runtime, which both generated clients share, so nothing here loads either client.
-import { join, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
+import { join, raw, sqltag as sql, type Sql } from "@prisma/client/runtime/client";
 import type { ChannelRef } from "../../core/channel.ts";
 import type { NewDelivery } from "../../core/stores/deliveries.ts";
 
@@ -27,16 +27,23 @@ export interface TakenOverRow { id: number | bigint; late: boolean | number | bi
  * PostgreSQL: clock_timestamp() in UTC (the columns are TIMESTAMP(3) holding UTC). SQLite: the clock of the
  * machine every process on that file shares, in the form the adapter writes dates ("…T09:00:00.000+00:00").
  */
-function databaseClock(dialect: Dialect, ms = 0): Sql {
+export function databaseClock(dialect: Dialect, ms = 0): Sql {
   return dialect === "postgresql"
     ? sql`((clock_timestamp() AT TIME ZONE 'UTC') + CAST(${ms} AS DOUBLE PRECISION) * INTERVAL '1 millisecond')`
     : sql`strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now', ${`${ms / 1000} seconds`})`;
 }
 
-/** A row whose lease has run out by the database's clock (SQLite compares the instants, not their spelling). */
-function leaseRunOut(dialect: Dialect): Sql {
-  return dialect === "postgresql" ? sql`"leaseUntil" <= ${databaseClock(dialect)}` : sql`julianday("leaseUntil") <= julianday('now')`;
+/**
+ * The row's `column` (a date, named by this code, never by input) is at least `ms` ago by the database's
+ * clock (SQLite compares the instants, not their spelling).
+ */
+export function atLeastAgo(dialect: Dialect, column: string, ms = 0): Sql {
+  const at = raw(`"${column}"`);
+  return dialect === "postgresql" ? sql`${at} <= ${databaseClock(dialect, -ms)}` : sql`julianday(${at}) <= julianday('now', ${`${-ms / 1000} seconds`})`;
 }
+
+/** A row whose lease has run out by the database's clock. */
+const leaseRunOut = (dialect: Dialect): Sql => atLeastAgo(dialect, "leaseUntil");
 
 /** Claims: the unique key (channel, day) decides; a row already there inserts nothing and returns nothing. */
 export function insertDeliveries(dialect: Dialect, rows: Omit<NewDelivery, "items">[]): Sql {

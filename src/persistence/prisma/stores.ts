@@ -28,7 +28,7 @@ export function prismaStores(db: PrismaDb, dialect: Dialect, options: { timeoutM
     events: reportingBusy(new PrismaProcessedEventStore(db)),
     jobRuns: reportingBusy(new PrismaJobRunStore(db)),
     lastLists: reportingBusy(new PrismaLastListStore(db)),
-    discussions: reportingBusy(new PrismaDiscussionStore(db)),
+    discussions: reportingBusy(new PrismaDiscussionStore(db, dialect)),
     database: { ping: async () => { await db.$queryRaw(sql`SELECT 1`); } },
   };
 }

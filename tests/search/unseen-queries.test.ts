@@ -478,6 +478,8 @@ describe("an arXiv id, or a card's id, typed as a search", () => {
     // A word no paper has is named as ever, and is no word to leave out instead of one that is.
     const sentence = plainTyped((await runText(registry, "my llm cheaper to run on a laptop", ctx())).text);
     expect(sentence).toMatch(/papers without "run" \(.*no paper mentions "laptop"\):$/);
+    // Named as typed, without the question mark after it.
+    expect(plainTyped((await runText(registry, "are llms cheaper to run?", ctx())).text)).toMatch(/; papers without "run" \(/);
   });
 
   it("shows that paper (the bare id, arXiv: and an abs link alike), and says so when it is unknown", async () => {

@@ -373,11 +373,15 @@ describe("queries the judged sets do not name", () => {
     expect(SearchIndex.build([...flora, ...filler]).typoReadings("lora")).toEqual([]);
   });
 
-  it("corrects a slip of a finger, never a different word: 'modle' is model, 'poker' is not power, 'contamination' not contain", () => {
+  it("corrects a slip of a finger, never a different word: 'modle' is model, 'poker' is not power or poke, 'contamination' not contain", () => {
     const papers = [paper("Model merging", "We merge model weights."), paper("Power laws of compute", "Loss falls as a power of compute."),
       paper("Data that contain answers", "Benchmarks contain leaked test data.")];
     expect(search(papers, "modle merging").titles[0]).toBe("Model merging");
     expect(search(papers, "poker").titles).toEqual([]);
+    // Nor a word with a letter more at its end ("poker" is no "poke"), unless the letter doubles the last ("modell").
+    const poke = [paper("Poke the model", "We poke models with prompts."), paper("Model merging", "We merge model weights.")];
+    expect(search(poke, "poker").titles).toEqual([]);
+    expect(search(poke, "modell merging").titles[0]).toBe("Model merging");
     expect(search(papers, "contamination").titles).toEqual([]);
     // A vowel for a vowel is the commonest misspelling, whatever the keys.
     expect(search(papers, "pawer laws").titles[0]).toBe("Power laws of compute");

@@ -638,9 +638,12 @@ class ConceptBuilder {
     // is corrected only by adding a letter it lacks ("lern" → "learn"): taking one out of a long word's stem
     // finds a shorter, common, different word ("contamination" is not "contain").
     // A short word is read only as one with a letter it left out or two of its letters swapped ("lama": llama).
+    // A letter too many at the end is another word far more often than a slip ("poker" is no "poke", "later" no
+    // "late"), unless it doubles the one before ("learningg").
     const likely = (typed: string, fromStem = false) => (candidate: string) =>
       (candidate[0] === typed[0] || candidate.slice(1) === typed) && !isStopword(candidate) && plausibleTypo(typed, candidate)
-      && (!fromStem || candidate.length > typed.length) && (!short || candidate.length > typed.length || isSwap(typed, candidate));
+      && (!fromStem || candidate.length > typed.length) && (!short || candidate.length > typed.length || isSwap(typed, candidate))
+      && (candidate !== typed.slice(0, -1) || typed.at(-1) === typed.at(-2));
     // The first spelling met of each candidate term, to name what the typed word was read as.
     const spellings = new Map<number, string>();
     const spelt = (id: number, candidate: string) => { if (!spellings.has(id)) spellings.set(id, candidate); };

@@ -29,7 +29,8 @@ export function titleKey(title: string): string {
 
 // The pages that name a paper by its arXiv id, and the id as written there (a version, ".pdf" and "/" after it).
 const ARXIV_PAGE = String.raw`arxiv\.org\/(?:abs|pdf|html)\/|huggingface\.co\/papers\/`;
-const ARXIV_NUMBER = String.raw`(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?`;
+// A link's query or fragment says how the page was reached or which tab it shows ("?context=cs", "#community"), not another paper.
+const ARXIV_NUMBER = String.raw`(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?(?:[?#][^\s<>]*)?`;
 const ARXIV_ID = new RegExp(String.raw`(?:^|${ARXIV_PAGE}|arxiv:)\s*${ARXIV_NUMBER}$`, "i");
 // The same, as the whole of what was typed: an id, "arXiv:" and an id, or a link to one (Slack wraps links in <>).
 const WHOLE_ARXIV_REFERENCE = new RegExp(String.raw`^<?(?:(?:https?:\/\/)?(?:www\.)?(?:${ARXIV_PAGE})|arxiv:\s*)?${ARXIV_NUMBER}>?$`, "i");

@@ -493,7 +493,9 @@ describe("an arXiv id, or a card's id, typed as a search", () => {
     await services.catalog.sync();
     for (const q of ["2503.04094", "arXiv:2503.04094", "https://arxiv.org/abs/2503.04094v2", "https://arxiv.org/html/2503.04094v1",
       // As papers cite it, and as a BibTeX entry's journal field has it.
-      "arXiv 2503.04094", "arXiv preprint arXiv:2503.04094"]) {
+      "arXiv 2503.04094", "arXiv preprint arXiv:2503.04094",
+      // With the query or fragment a link picks up from the page it was copied on.
+      "https://arxiv.org/abs/2503.04094?context=cs", "https://huggingface.co/papers/2503.04094#community"]) {
       const reply = await runText(registry, q, ctx());
       expect(reply.papers?.map((p) => p.id), q).toEqual(["2503.04094"]);
     }

@@ -4,7 +4,7 @@ import { defineCommand } from "../command-kit/command.ts";
 import { example, exampleOn } from "../command-kit/usage.ts";
 import { internal, option, wholeNumber } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
-import { missingWordsText, splitByRelevance, typoReadingsText, withoutOneWord } from "../core/relevance.ts";
+import { bareWord, missingWordsText, splitByRelevance, typoReadingsText, withoutOneWord } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference, isTitleId } from "../core/paper.ts";
 import { leavesOut, onlyCommonWords, onlyLeftOut, sidesOf, splitQuery, withoutExclusions } from "../core/search/query.ts";
@@ -99,13 +99,16 @@ export const searchCommand = defineCommand({
     if (papers.length === 0) {
       // Papers that only touch on the words are not "no match": say how many, so the answer is true. A
       // single word no paper writes ("rag" where none says RAG) is said to be in none, its near matches related.
-      const single = query.trim().split(/\s+/).length === 1;
+      // One word however it was asked ("rag", "what is rag"): that word is the one no paper mentions.
+      const chunks = query.trim().split(/\s+/), words = chunks.filter((chunk) => !onlyCommonWords(chunk));
+      const single = words.length === 1;
       const absent = single && weak > 0 && catalog.index.unwrittenWords(query).length > 0;
+      const unwritten = chunks.length === 1 ? shown : lineWorth(bareWord(words[0] ?? ""));
       const mention = absent ? "mention related words" : `only mention ${single ? "it or a related word" : "some of its words"}`;
       // A word of several no paper has is named, as it is beside results ("mcp agents": "mcp").
       const missing = single ? null : missingWordsText(catalog.index, query);
       const passing = weak > 0 ? ` (${weak} ${mention} in passing${missing ? `; no paper mentions ${missing}` : ""})` : "";
-      const none = absent ? `No paper mentions ${quoted(shown)}` : `No papers ${weak > 0 ? "are about" : "match"} ${quoted(shown)}`;
+      const none = absent ? `No paper mentions ${quoted(unwritten)}` : `No papers ${weak > 0 ? "are about" : "match"} ${quoted(shown)}`;
       return { visibility: "ephemeral", tone: "info", text: offset > 0
         ? `No more papers for ${quoted(shown)}.`
         : `${none}${passing}. Try ${single ? "another word for it" : "fewer or broader words"}, or see /papers trending.` };

@@ -77,11 +77,11 @@ function asTyped(query: string, word: string): string {
   const chunks = query.split(/\s+/);
   const has = (chunk: string) => tokens(chunk).some((t) => t.term === word);
   const typed = chunks.flatMap((chunk) => chunk.split("-")).find((part) => tokens(part).length === 1 && has(part)) ?? chunks.find(has);
-  return (typed && bare(typed)) || word;
+  return (typed && bareWord(typed)) || word;
 }
 
 /** A word as typed without the quotes, commas and brackets around it ("zorblax", (zorblax)). */
-const bare = (typed: string): string => typed.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+export const bareWord = (typed: string): string => typed.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
 
 // Fewer words than this are a term ("self-supervised learning", "speculative decoding"): one left out, the
 // other is no part of what was asked, only a broader word for a person to type if they want it. More than
@@ -115,7 +115,7 @@ export function withoutOneWord(index: SearchIndex, query: string, rank: (query: 
     if (found.strong.length === 0) continue;
     const attainable = index.attainable(rest), covered = found.strong[0]!.score / attainable;
     if (!best || attainable > best.attainable || (attainable === best.attainable && covered > best.covered)) {
-      best = { query: rest, left: bare(chunks[i]!), found, attainable, covered };
+      best = { query: rest, left: bareWord(chunks[i]!), found, attainable, covered };
     }
   }
   return best && { query: best.query, left: best.left, found: best.found };

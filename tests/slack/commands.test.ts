@@ -204,6 +204,8 @@ describe("/papers over real Bolt", () => {
   it("a single word no paper writes is said to be in none, though papers have words related to it", async () => {
     // No bundled paper says RAG; some say "retrieval" or "generation".
     expect((await papers("rag")).answer.text).toMatch(/^No paper mentions "rag" \(\d+ mention related words in passing\)\. Try another word for it, or see \/papers trending\./);
+    // However it was asked: the word is what no paper mentions, not the question.
+    expect((await papers("what is rag?")).answer.text).toMatch(/^No paper mentions "rag" \(\d+ mention related words in passing\)\. Try another word for it/);
   });
 
   it("echoes a query typed in quotes with one pair of quotes, closed or not, long or short", async () => {

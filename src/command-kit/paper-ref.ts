@@ -83,7 +83,7 @@ export async function findPaper(ctx: CommandContext, typedRef: string, pick: Pic
   const trimmed = ref.trim();
   const exact = await catalog.find(parseArxivId(trimmed) ?? trimmed);
   if (exact) return exact;
-  const title = titleInLink(trimmed);
+  const title = wordsInSearchLink(trimmed);
   if (title) return byTitle(ctx, title);
   const byPrefix = catalog.withIdPrefix(trimmed.toLowerCase());
   if (byPrefix.length > 1) {
@@ -92,9 +92,10 @@ export async function findPaper(ctx: CommandContext, typedRef: string, pick: Pic
   return byPrefix[0] ?? null;
 }
 
-/** The title in a link the bot itself posts for a paper without an arXiv id (paperUrl: Hugging Face's search for it). */
-function titleInLink(ref: string): string | null {
-  const match = /^<?https?:\/\/(?:www\.)?huggingface\.co\/papers\?q=([^&#>|\s]+)/i.exec(ref);
+/** The words of a Hugging Face paper search link ("https://huggingface.co/papers?q=…"), as the bot itself posts for a
+ * paper without an arXiv id (paperUrl: Hugging Face's search for its title); null for anything else. */
+export function wordsInSearchLink(ref: string): string | null {
+  const match = /^\s*<?(?:https?:\/\/)?(?:www\.)?huggingface\.co\/papers\?q=([^&#>|\s]+)[^\s]*\s*$/i.exec(ref);
   if (!match) return null;
   try { return decodeURIComponent(match[1]!.replace(/\+/g, " ")).trim() || null; } catch { return null; }
 }

@@ -9,6 +9,7 @@ import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference, isTitleId } from "../core/paper.ts";
 import { leavesOut, onlyCommonWords, onlyLeftOut, sidesOf, splitQuery, withoutExclusions } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
+import { findPaper, pickById, wordsInSearchLink } from "../command-kit/paper-ref.ts";
 import { quoted, unquoted } from "../core/messages/typed.ts";
 
 export const PAGE_SIZE = 5;
@@ -35,8 +36,14 @@ export const searchCommand = defineCommand({
     usage: 'search <words>   (or just /papers <words>; "words in quotes" stand together, -word or NOT word leaves out papers with it, a OR b (or a | b) finds either)',
     options: Options,
   },
-  async execute(ctx, { query, offset, limit }): Promise<Reply> {
+  async execute(ctx, { query: typed, offset, limit }): Promise<Reply> {
     const { catalog } = ctx.services;
+    // A Hugging Face search link, as the bot's own cards link a paper without an arXiv id: that paper, or a
+    // search for the link's words when no title is them ("huggingface.co/papers?q=mixture+of+experts").
+    const linked = wordsInSearchLink(typed);
+    const titled = linked === null ? null : await findPaper(ctx, typed, pickById("search"));
+    if (titled) return { visibility: "ephemeral", text: `Papers for ${quoted(lineWorth(linked!))} (${range(1, 1, 1)}):`, papers: [toCard(titled, { rank: 1 })], actions: ACTIONS };
+    const query = linked ?? typed;
     // Echoed without the quotes it was typed in (quoted() adds its own), a pair or a lone one left open
     // ('"mixture of experts'), and cut to a line's worth.
     const bare = unquoted(query).replace(/^["“”]+(?=[^"“”]*$)|(?<=^[^"“”]*)["“”]+$/g, "");

@@ -3,7 +3,7 @@
 // changed first letter, British spellings and words typed apart or run together still match, and a
 // name found among a paper's authors is not hidden as a weak match. Then an arXiv id typed as a search.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Paper } from "../../src/core/paper.ts";
+import { paperUrl, type Paper } from "../../src/core/paper.ts";
 import { missingWordsText, splitByRelevance } from "../../src/core/relevance.ts";
 import { SearchIndex } from "../../src/core/search/index.ts";
 import { Corpus } from "../../src/core/search/corpus.ts";
@@ -461,6 +461,14 @@ describe("an arXiv id, or a card's id, typed as a search", () => {
     const reply = await runText(registry, titled.id.slice(0, 8), ctx());
     expect(reply.papers?.map((p) => p.id)).toEqual([titled.id]);
     expect(plainTyped((await runText(registry, "t-0000ff", ctx())).text)).toMatch(/^I don't know a paper "t-0000ff"/);
+  });
+
+  it("shows the paper of a card's own Hugging Face search link, and searches the words of any other", async () => {
+    const titled = (await services.papers.all()).find((p) => p.id.startsWith("t-"))!;
+    const link = paperUrl(titled);
+    for (const q of [link, `<${link}>`]) expect((await runText(registry, q, ctx())).papers?.map((p) => p.id), q).toEqual([titled.id]);
+    const words = await runText(registry, "https://huggingface.co/papers?q=mixture+of+experts", ctx());
+    expect(plainTyped(words.text)).toMatch(/^Papers for "mixture of experts" \(1–5 of/);
   });
 
   it("names the word a typo was read as, since the papers listed say that word and not the one typed", async () => {

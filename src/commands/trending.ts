@@ -8,7 +8,7 @@ import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
 import { quoted, typed } from "../core/messages/typed.ts";
-import { missingWordsText, papersAbout } from "../core/relevance.ts";
+import { missingWordsText, papersAbout, typoReadingsText } from "../core/relevance.ts";
 import { onlyCommonWords, onlyLeftOut, splitQuery, STOPWORDS } from "../core/search/query.ts";
 import type { SearchIndex } from "../core/search/index.ts";
 
@@ -80,7 +80,9 @@ export const trendingCommand = defineCommand({
         return { visibility: "ephemeral", tone: "info", text: `None of the ${snapshot.ids.length} trending papers of ${snapshot.date} is about ${quoted(topic.slice(0, 60))}` +
           `${missing ? ` (no paper mentions ${missing})` : ""}; search every paper with ${exampleOn(ctx.user.platform, "search", [["query", typed(topic.slice(0, 60))]])}.` };
       }
-      lead = `Trending papers about ${quoted(topic.slice(0, 60))}, ${snapshot.date}`;
+      // A word read as another, as /papers search names it: the papers listed say that word.
+      const readings = typoReadingsText(catalog.index, topic);
+      lead = `Trending papers about ${quoted(topic.slice(0, 60))}${readings ? ` (${readings})` : ""}, ${snapshot.date}`;
     }
     // "trending 50" on Discord shows 10 (a message's embeds) and pages on from the 11th.
     const ids = listed.slice(offset, offset + Math.min(count, ctx.maxListed ?? count));

@@ -57,13 +57,12 @@ export function missingWordsText(index: SearchIndex, query: string, foundElsewhe
   return named.length ? named.map((w) => quoted(w)).join(" or ") : null;
 }
 
-/** The words of `query` no paper has, read as a word one typo away, for a sentence ('"mixtrue" read as
- * "mixture"'), or null: the papers found say that word, and the person should see which word was searched.
- * `foundElsewhere`: a word it says yes to was found as typed (a reading list's notes are searched too). */
+/** The words of `query` no paper has that were read as others ("reinforcment" as "reinforcement"), for a sentence
+ * ('"lama" read as "llama"'), or null: the papers listed say those words, not the ones typed. `foundElsewhere`: a
+ * word it says yes to was found as typed (a reading list's notes). */
 export function typoReadingsText(index: SearchIndex, query: string, foundElsewhere?: (word: string) => boolean): string | null {
   const readings = index.typoReadings(withoutExclusions(query)).filter((r) => !foundElsewhere?.(r.word)).slice(0, 3);
-  const shown = (text: string) => (text.length > 60 ? text.slice(0, 57) + "…" : text);
-  return readings.length ? readings.map((r) => `${quoted(shown(r.word))} read as ${quoted(r.readAs)}`).join(", ") : null;
+  return readings.length ? readings.map((r) => `${quoted(cutWord(r.word))} read as ${quoted(r.readAs)}`).join(", ") : null;
 }
 
 /** A long word cut to fit a sentence, with an ellipsis saying so. */

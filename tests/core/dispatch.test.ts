@@ -56,6 +56,8 @@ describe("free text after /papers", () => {
     expect(plainTyped(llama3.text)).toMatch(/^Trending papers about "llama 3", \S+ \(1–5 of 5\):$/);
     expect((await runText(registry, "trending llama 2", ctx)).papers!.length).toBe(3); // Llama 2's, not two llamas
     expect((await runText(registry, "trending 10 llama 3", ctx)).papers!.length).toBe(5);
+    // A word read as another is named, as /papers search names it.
+    expect(plainTyped((await runText(registry, "trending reinforcment", ctx)).text)).toMatch(/^Trending papers about "reinforcment" \("reinforcment" read as "reinforcement"\), /);
     const none = await runText(registry, "trending zorblax", ctx);
     expect(plainTyped(none.text)).toMatch(/^None of the \d+ trending papers of \S+ is about "zorblax" \(no paper mentions "zorblax"\); search every paper with \/papers zorblax\.$/);
     // Only common words name no topic: the whole list.

@@ -40,6 +40,8 @@ describe("/papers bookmarks <words>", () => {
     const typo = await say(services, reader, "bookmarks mixtrue");
     expect(typo.text).toBe('Your bookmarks matching "mixtrue" (1–2 of 2; "mixtrue" read as "mixture"):');
     expect(typo.papers!.map((p) => p.id).sort()).toEqual([MOE.id, MOE2.id].sort());
+    // A word read as another is named, as /papers search names it.
+    expect((await say(services, reader, "bookmarks difusion")).text).toMatch(/^Your bookmarks matching "difusion" \(1 of 1; "difusion" read as "diffusion"\)/);
   });
 
   it("a page number still pages, and a miss says so in one sentence", async () => {

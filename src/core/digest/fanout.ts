@@ -12,7 +12,7 @@ import type { ChatTransport } from "../transport.ts";
 import { deliver } from "../delivery/deliver.ts";
 import type { Claim, DeliveryLedger } from "../delivery/ledger.ts";
 import type { RenderItem, RunControl } from "../delivery/run.ts";
-import { planDigest, type DigestSubscription, type PlanDeps } from "./plan.ts";
+import { planDigest, type DigestPlan, type DigestSubscription, type PlanDeps } from "./plan.ts";
 import { headerReply, nothingNewReply, paperReply, type HeaderFacts } from "./messages.ts";
 import type { DueCheck } from "./schedule.ts";
 
@@ -26,10 +26,11 @@ export interface ChannelOutcome {
 
 /** The digest's words for each item; the header's facts come from the claim (a resumed digest keeps its
  * first claim's time and plan). */
-function digestRenderer(deps: FanoutDeps, due: DueCheck, sub: DigestSubscription, listDate: string | null) {
+function digestRenderer(deps: FanoutDeps, due: DueCheck, sub: DigestSubscription, plan: DigestPlan) {
   return (claim: Claim, items: LedgerItem[]): RenderItem => {
     const facts: HeaderFacts = { localDate: due.localDate, timeZone: sub.timeZone, localTime: sub.localTime, topic: sub.topic,
-      count: items.filter((i) => i.kind === "paper").length, late: claim.late, claimedAt: claim.createdAt, listDate,
+      count: items.filter((i) => i.kind === "paper").length, late: claim.late, claimedAt: claim.createdAt,
+      listDate: plan.snapshotDate, leftOut: plan.leftOut,
       ...(sub.ranking ? { ranking: sub.ranking } : {}) };
     return async (item): Promise<Reply | null> => {
       if (item.kind === "header") return headerReply(facts);
@@ -58,7 +59,7 @@ export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, t
   const plan = await planDigest(deps, channel, sub, due.localDate);
   const planned = plan.items;
   const { failure, unavailable, ...result } = await deliver(ledger, transport, {
-    channel, localDate: due.localDate, late: due.late, planned, renderer: digestRenderer(deps, due, sub, plan.snapshotDate),
+    channel, localDate: due.localDate, late: due.late, planned, renderer: digestRenderer(deps, due, sub, plan),
     onUnavailable: (reason) => pauseAndTell(deps, transport, channel, sub.createdBy, reason),
   }, control);
   if (result.outcome === "posted" && !result.resumed) await rememberNumbers(deps, { ...channel, userId: EVERYONE }, planned);

@@ -10,7 +10,9 @@ export interface HeaderFacts { localDate: string; timeZone: string; localTime: s
   /** "team": ordered by what the channel's people bookmarked (plan.ts rankForTeam), said in the header. */
   ranking?: string;
   /** The date of the trending list the papers come from, when known: said when it is not the digest's own day. */
-  listDate?: string | null }
+  listDate?: string | null;
+  /** Papers of the list left out as shown in this channel in the last 7 days (plan.ts), said when there are any. */
+  leftOut?: number }
 
 // toLocaleDateString builds an Intl formatter per call (~0.4 ms): one formatter, and one answer per date,
 // since a fan-out writes the same few dates into a thousand headers. Made on first use, not at import: the
@@ -36,7 +38,9 @@ export function lateNote(f: Pick<HeaderFacts, "late" | "claimedAt" | "timeZone" 
 }
 
 export function headerReply(f: HeaderFacts): Reply {
-  const papers = f.count === 1 ? "1 paper" : `${f.count} papers`;
+  // The day's top papers are missing when the channel saw them this week: say so, or it reads as a wrong list.
+  const papers = (f.count === 1 ? "1 paper" : `${f.count} papers`)
+    + (f.leftOut ? `, leaving out ${f.leftOut} posted here in the last 7 days` : "");
   // The header says how the papers are ordered: a topic digest by relevance first (plan.ts aboutTopic), unless
   // `ranked: team` reorders them (either kind) by the team's bookmarks (plan.ts rankForTeam).
   const order = f.ranking === "team" ? ", ranked by this team's bookmarks" : f.topic ? ", most relevant first" : "";

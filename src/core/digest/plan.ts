@@ -17,7 +17,9 @@ export const NO_REPEAT_DAYS = 7;
 export interface DigestSubscription { topic: string | null; size: number; timeZone: string; localTime: string; ranking?: string;
   /** Who set it up: told by DM if the channel's digest has to pause (paused.ts). */
   createdBy?: string }
-export interface DigestPlan { items: PlannedItem[]; snapshotDate: string | null; candidates: number }
+/** `leftOut`: the list's papers (on the topic) not posted because this channel was shown them in the last
+ * NO_REPEAT_DAYS, which the header counts: the day's top papers missing from it is otherwise a puzzle. */
+export interface DigestPlan { items: PlannedItem[]; snapshotDate: string | null; candidates: number; leftOut: number }
 
 /** "2403.07816v2" and "2403.07816" are the same paper. */
 export function withoutVersion(id: string): string {
@@ -81,5 +83,5 @@ export async function planDigest(deps: PlanDeps, channel: ChannelRef, sub: Diges
   const fresh = unseen.slice(0, sub.size);
   const items: PlannedItem[] = fresh.length === 0 ? [{ kind: "notice", paperId: null }]
     : [{ kind: "header", paperId: null }, ...fresh.map((paperId) => ({ kind: "paper" as const, paperId }))];
-  return { items, snapshotDate: snapshot?.date ?? null, candidates: ids.length };
+  return { items, snapshotDate: snapshot?.date ?? null, candidates: ids.length, leftOut: ids.length - unseen.length };
 }

@@ -117,6 +117,15 @@ describe("Discord cards", () => {
     }
   });
 
+  it("a paper with no abstract (an empty summary from Hugging Face) is an embed Discord takes, listed or in full", () => {
+    const bare = paper({ summary: "", aiSummary: null });
+    for (const card of [toCard(bare, { rank: 2 }), toCard(bare, { full: true })]) {
+      const message = renderMessage({ visibility: "channel", text: bare.title, papers: [card], actions: ["bookmark"] }, ids);
+      expect(checkMessageBody(message)).toBeNull();
+      expect(message.embeds[0]!.title).toBe(`${card.rank ? "2. " : ""}${bare.title}`);
+    }
+  });
+
   it("a paper in full (/papers paper) with a long AI summary beside its whole abstract stays within a description's 4,096", () => {
     const long = paper({ summary: "y ".repeat(1000), aiSummary: "z ".repeat(1300) });
     const message = renderMessage({ visibility: "ephemeral", text: "1 result", papers: [toCard(long, { full: true })] }, ids);

@@ -48,11 +48,14 @@ export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
   if (card.reason) fields.push({ name: "Why", value: cut(inert(card.reason), 1024), inline: false });
   const links = arxivLinks(card);
   if (links) fields.push({ name: "Read", value: `[arXiv](${links.arxiv}) · [PDF](${links.pdf})`, inline: true });
+  // A paper with no abstract (Hugging Face lists some with an empty summary) gets no description: Discord
+  // refuses an empty one ("This field is required"), which held a digest at that paper every tick.
+  const blurb = cardBlurb(card, summaryChars);
   return {
     title: embedTitle(card.rank ? `${card.rank}. ${card.title}` : card.title),
     url: card.url,
     // A card in full is an AI summary of any length beside the whole abstract: together they may pass 4,096.
-    description: cut(inert(cardBlurb(card, summaryChars)), MAX_DESCRIPTION),
+    ...(blurb ? { description: cut(inert(blurb), MAX_DESCRIPTION) } : {}),
     color: COLOR.paper,
     fields,
     footer: { text: card.arxivId ? `arXiv ${card.arxivId}` : `id ${shortId(card)}` },

@@ -18,6 +18,8 @@ export function checkMessageBody(body: any): Answer | null {
   if (embeds.length > 10) return invalid("embeds: Must be 10 or fewer in length.");
   for (const [i, e] of embeds.entries()) {
     if (String(e?.title ?? "").length > 256) return invalid(`embeds.${i}.title: Must be 256 or fewer in length.`);
+    // Discord takes a missing description, not an empty one.
+    if (e?.description === "") return invalid(`embeds.${i}.description: This field is required`);
     if (String(e?.description ?? "").length > 4096) return invalid(`embeds.${i}.description: Must be 4096 or fewer in length.`);
     if (String(e?.footer?.text ?? "").length > 2048) return invalid(`embeds.${i}.footer.text: Must be 2048 or fewer in length.`);
     const fields: any[] = Array.isArray(e?.fields) ? e.fields : [];

@@ -377,6 +377,15 @@ describe("digest tick", () => {
     expect(rows.map((r) => r.localDate)).toEqual(["2025-03-13"]);
   });
 
+  it("names both days when a weekly digest catches up days after its weekday", async () => {
+    const ch = slackChannel("CWEEK");
+    await services.subscriptions.upsert(ch, { localTime: "09:00", timeZone: "UTC", topic: null, size: 1, ranking: "trending",
+      createdBy: "U1", cadence: "weekly", weekday: 1 });
+    // Due Monday 10 Mar at 09:00; the bot was down until Wednesday 11:00.
+    await tick("2025-03-12T11:00:00Z");
+    expect(transport.to(ch)[0]!.reply.text).toMatch(/\(late: delivered Wed 12 Mar at 11:00 instead of Mon 10 Mar at 09:00\)$/);
+  });
+
   it("keeps going for other channels and reports a channel without a connection", async () => {
     await subscribe(services, slackChannel("C1"), { size: 1 });
     await subscribe(services, { platform: "discord", workspaceId: "G1", channelId: "D1" }, { size: 1 });

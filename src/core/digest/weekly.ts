@@ -8,10 +8,10 @@ import { emoji } from "../messages/emoji.ts";
 import type { LedgerItem, PlannedItem } from "../stores/deliveries.ts";
 import type { Claim } from "../delivery/ledger.ts";
 import type { RenderItem } from "../delivery/run.ts";
-import { localDateTime, localTime } from "../time.ts";
+import { localDate, localDateTime, localTime } from "../time.ts";
 import { addDays, fireTime, LATE_AFTER_MS, type DueCheck } from "./schedule.ts";
 import type { DigestSubscription, PlanDeps } from "./plan.ts";
-import { dayName, paperReply } from "./messages.ts";
+import { dayName, lateNote, paperReply } from "./messages.ts";
 import { papersAbout } from "../relevance.ts";
 import { quoted } from "../messages/typed.ts";
 
@@ -85,10 +85,18 @@ export function weeklyNoticeReply(f: { week: string; runDate: string; topic: str
   return { visibility: "channel", tone: "info", text: `No trending papers${about} in ${weekLabel(f.week, f.runDate)}.${f.late}` };
 }
 
+/** A weekly digest caught up days after its weekday names both days: "at 11:00 instead of 09:00" on a
+ * Wednesday read as two hours late for Monday's digest. */
+function weeklyLateNote(claim: Pick<Claim, "late" | "createdAt">, sub: Pick<DigestSubscription, "timeZone" | "localTime">, runDate: string): string {
+  if (!claim.late) return "";
+  const sentOn = localDate(claim.createdAt, sub.timeZone);
+  if (sentOn === runDate) return lateNote({ late: true, claimedAt: claim.createdAt, timeZone: sub.timeZone, localTime: sub.localTime });
+  return ` (late: delivered ${dayName(sentOn)} at ${localTime(claim.createdAt, sub.timeZone)} instead of ${dayName(runDate)} at ${sub.localTime})`;
+}
+
 export function weeklyRenderer(deps: PlanDeps, sub: DigestSubscription, week: string, runDate: string) {
   return (claim: Claim, items: LedgerItem[]): RenderItem => {
-    const facts = { week, runDate, topic: sub.topic, count: items.filter((i) => i.kind === "paper").length,
-      late: claim.late ? ` (late: delivered at ${localTime(claim.createdAt, sub.timeZone)} instead of ${sub.localTime})` : "" };
+    const facts = { week, runDate, topic: sub.topic, count: items.filter((i) => i.kind === "paper").length, late: weeklyLateNote(claim, sub, runDate) };
     return async (item): Promise<Reply | null> => {
       if (item.kind === "header") return weeklyHeaderReply({ ...facts, listDate: (await deps.trending(runDate))?.date ?? null });
       if (item.kind === "notice") return weeklyNoticeReply(facts);

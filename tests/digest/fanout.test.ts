@@ -314,6 +314,12 @@ describe("digest tick", () => {
     expect(paperIds(transport.posts)).toEqual(["2501.00002", "2501.00004", "2501.00005"]);
     // The day's first and third papers are missing: the header says why, rather than pass it off as the list.
     expect(transport.posts[0]!.reply.text).toMatch(/^Trending papers for Wed 12 Mar: 3 papers, leaving out 2 posted here in the last 7 days\./);
+    // A one-paper digest counts only what it would have carried: the first paper, not the third below its cut.
+    const one = slackChannel("C2");
+    await subscribe(services, one, { size: 1 });
+    for (const n of [1, 3]) await services.posted.record(one, `c2-${n}`, `2501.0000${n}`, "digest", new Date("2025-03-11T09:00:00Z"));
+    await tick(T0);
+    expect(transport.to(one)[0]!.reply.text).toMatch(/^Trending papers for Wed 12 Mar: 1 paper, leaving out 1 posted here in the last 7 days\./);
   });
 
   it("says 'nothing new' in one line when every candidate was posted this week", async () => {

@@ -17,8 +17,9 @@ export const NO_REPEAT_DAYS = 7;
 export interface DigestSubscription { topic: string | null; size: number; timeZone: string; localTime: string; ranking?: string;
   /** Who set it up: told by DM if the channel's digest has to pause (paused.ts). */
   createdBy?: string }
-/** `leftOut`: the list's papers (on the topic) not posted because this channel was shown them in the last
- * NO_REPEAT_DAYS, which the header counts: the day's top papers missing from it is otherwise a puzzle. */
+/** `leftOut`: the list's papers (on the topic) this digest would have carried but for this channel being
+ * shown them in the last NO_REPEAT_DAYS, which the header counts: the day's top papers missing from it is
+ * otherwise a puzzle. */
 export interface DigestPlan { items: PlannedItem[]; snapshotDate: string | null; candidates: number; leftOut: number }
 
 /** "2403.07816v2" and "2403.07816" are the same paper. */
@@ -83,5 +84,13 @@ export async function planDigest(deps: PlanDeps, channel: ChannelRef, sub: Diges
   const fresh = unseen.slice(0, sub.size);
   const items: PlannedItem[] = fresh.length === 0 ? [{ kind: "notice", paperId: null }]
     : [{ kind: "header", paperId: null }, ...fresh.map((paperId) => ({ kind: "paper" as const, paperId }))];
-  return { items, snapshotDate: snapshot?.date ?? null, candidates: ids.length, leftOut: ids.length - unseen.length };
+  return { items, snapshotDate: snapshot?.date ?? null, candidates: ids.length, leftOut: leftOut(ids, recent, fresh, sub.size) };
+}
+
+/** The papers shown here lately that this digest would otherwise have carried: those ranked above its
+ * last paper, or all of them when it is short of its size (on day 3 of a slow list, "leaving out 2", not
+ * the 10 below the cut that it would have left out anyway). */
+function leftOut(ids: string[], recent: Set<string>, fresh: string[], size: number): number {
+  const reach = fresh.length < size ? ids.length : Math.max(...fresh.map((id) => ids.indexOf(id))) + 1;
+  return ids.slice(0, reach).filter((id) => recent.has(withoutVersion(id))).length;
 }

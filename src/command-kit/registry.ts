@@ -16,9 +16,10 @@ export class CommandRegistry {
   list(): Command[] { return [...this.byName.values()]; }
   visible(): Command[] { return this.list().filter((c) => !c.data.hidden); }
 
-  /** The visible command typed words start with, and the words after it: "not interested 2" is not-interested too. */
+  /** The visible command typed words start with, and the words after it: "not interested 2" is not-interested too.
+   * Punctuation typed after a name ("trending,", "help.") is a slip, not a search for "trending,". */
   lookup(words: string[]): [Command | undefined, string[]] {
-    const [first = "", second = ""] = words.slice(0, 2).map((w) => w.toLowerCase());
+    const [first = "", second = ""] = words.slice(0, 2).map((w) => w.toLowerCase().replace(/(?<=[a-z])[.,;:!?]+$/, ""));
     const one = this.get(first);
     if (one && !one.data.hidden) return [one, words.slice(1)];
     const two = second ? this.get(`${first}-${second}`) : undefined;

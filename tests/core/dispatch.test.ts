@@ -35,6 +35,10 @@ describe("free text after /papers", () => {
     expect(reply.papers?.map((p) => p.rank)).toEqual([1, 2, 3]);
     expect(reply.papers?.[0]?.title).toBe("Value Gradient weighted Model-Based Reinforcement Learning");
     expect(reply.more).toEqual({ command: "trending", input: { count: 3, offset: 3 } });
+    // Punctuation after the name is a slip: the command, not a search for "trending," (a paper has that word).
+    expect((await runText(registry, "trending,", ctx)).text).toMatch(/^Trending papers/);
+    expect((await runText(registry, "Help.", ctx)).text).toMatch(/^papers-bot keeps your team/);
+    expect((await runText(registry, "help trending!", ctx)).text).toMatch(/^\/papers trending \[count\]/);
   });
 
   it("lists only the trending papers about a topic, in the list's order, with the count first or last", async () => {

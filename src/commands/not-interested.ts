@@ -6,15 +6,16 @@ import { defineCommand } from "../command-kit/command.ts";
 import { example, SEARCH_EXAMPLE, searchFor } from "../command-kit/usage.ts";
 import { option } from "../command-kit/options.ts";
 import { resolvePaper } from "../command-kit/paper-ref.ts";
+import { whichPaperHint } from "../command-kit/paper-id.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { markNotInterested, notInterestedReply } from "../command-kit/not-interested.ts";
 import { notice, type Reply } from "../core/messages/reply.ts";
 
-const HINT = `Name the paper by its number in the last list or its id, like ${example("not-interested", [["paper", "2"]])}.`;
+const HINT = whichPaperHint("not-interested", "paper");
 
 const Options = z.object({
   paper: option(z.string().trim().max(300, "That is too long for a paper id or link.").optional(),
-    { description: "The paper: its number in the last list, or its arXiv id or link", autocomplete: "paper" }),
+    { description: "Number in your last list, or the paper's id or arXiv link", autocomplete: "paper" }),
   undo: option(z.stringbool({ error: "Undo is true or false." }).default(false), { description: "Take the mark back" }),
 });
 

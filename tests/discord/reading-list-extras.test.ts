@@ -35,7 +35,7 @@ describe("reading list on Discord", () => {
   it("not-interested takes its mark back with undo, a True/False option", async () => {
     expect((await run("not-interested", { paper: ids[2]! })).content).toMatch(/Changed your mind\? \/papers not-interested undo:true$/);
     expect((await run("not-interested", { undo: true })).content).toMatch(/^Taken back: “.+” counts again/);
-    expect((await run("not-interested", { undo: false })).content).toMatch(/Name the paper by its number .* like \/papers not-interested paper:2\./);
+    expect((await run("not-interested", { undo: false })).content).toMatch(/Say which paper: its number in the last list, like \/papers not-interested paper:2, or its id or link\.$/);
   });
 
   it("an empty note clears it", async () => {

@@ -1,5 +1,6 @@
 // The `papers` command line. Every mistake is one sentence and a non-zero exit, never a stack trace.
-import { ConfigError, loadConfig, misspeltSentence, type Config } from "../config.ts";
+import { ConfigError, editDistance, loadConfig, misspeltSentence, type Config } from "../config.ts";
+import { createRegistry } from "../commands/index.ts";
 import { CannotConnectError, MigrationError } from "../persistence/index.ts";
 import { createLogger, lastLine, maskSecrets } from "../log.ts";
 import { readFileSync } from "node:fs";
@@ -56,6 +57,21 @@ function commandHelp(command: CliCommand): string {
   return [`Usage: ${command.usage}`, "", help.summary, ...(help.flags?.length ? ["", ...help.flags.map((f) => `  ${f}`)] : [])].join("\n");
 }
 
+/**
+ * What to say of a first word that names no command: the command one slip away ("serach"), or for a chat
+ * command ("subscribe", "bookmark", as the README shows them) where it runs; always the way to the list.
+ */
+function unknownCommand(typed: string): string {
+  const word = typed.slice(0, 40), name = typed.toLowerCase();
+  if (name.startsWith("-")) return `papers: ${word} is not an option here. Run "papers --help" to see the commands.`;
+  const meant = [...new Set(cliCommands.map((c) => c.name.split(" ")[0]!))].find((n) => editDistance(name, n) === 1);
+  if (meant) return `papers: unknown command "${word}"; did you mean "papers ${meant}"? Run "papers --help" to see the commands.`;
+  if (createRegistry().lookup([name])[0]) {
+    return `papers: ${name} is a chat command: type /papers ${name} in Slack or Discord, or in the conversation "papers start" opens in this terminal.`;
+  }
+  return `papers: unknown command "${word}". Run "papers --help" to see the commands.`;
+}
+
 function version(): string {
   // package.json sits two folders up from both src/cli and dist/cli.
   return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -64,7 +80,9 @@ function version(): string {
 export async function main(argv: string[], io: Partial<Omit<CliContext, "args" | "config">> = {}, env: Record<string, string | undefined> = {}): Promise<number> {
   const { stdout = process.stdout, stderr = process.stderr, stdin = process.stdin, services } = io;
   const say = (text: string) => stderr.write(maskSecrets(text) + "\n");
-  const [name, ...args] = argv;
+  const [typedName, ...args] = argv;
+  // "papers Search moe": a command's name in any case, as chat reads it.
+  const name = typedName?.toLowerCase();
   if (!name || name === "help" || name === "--help" || name === "-h") { (name ? stdout : stderr).write(usage() + "\n"); return name ? 0 : 2; }
   if (name === "--version" || name === "-v" || name === "version") { stdout.write(`papers-bot ${version()}\n`); return 0; }
   // A subcommand may be two words ("digest run", "slack manifest").
@@ -79,8 +97,7 @@ export async function main(argv: string[], io: Partial<Omit<CliContext, "args" |
     return help ? 0 : 2;
   }
   if (!command) {
-    say(name.startsWith("-") ? `papers: ${name.slice(0, 40)} is not an option here. Run "papers --help" to see the commands.`
-      : `papers: unknown command "${name.slice(0, 40)}". Run "papers --help" to see the commands.`);
+    say(unknownCommand(typedName!));
     return 2;
   }
   const rest = command.name.includes(" ") ? args.slice(1) : args;

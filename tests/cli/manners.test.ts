@@ -30,6 +30,17 @@ describe("help and version", () => {
   });
 });
 
+describe("a mistyped command name", () => {
+  it("points at the command one slip away, takes capitals, and says where a chat command runs (exit 2)", async () => {
+    expect(await runCli(["serch", "moe"], env)).toMatchObject({ code: 2, out: "",
+      err: 'papers: unknown command "serch"; did you mean "papers search"? Run "papers --help" to see the commands.\n' });
+    expect(await runCli(["Search", "--help"], env)).toMatchObject({ code: 0, out: expect.stringMatching(/^Usage: papers search /) });
+    expect(await runCli(["subscribe", "09:00"], env)).toMatchObject({ code: 2, out: "",
+      err: 'papers: subscribe is a chat command: type /papers subscribe in Slack or Discord, or in the conversation "papers start" opens in this terminal.\n' });
+    expect((await runCli(["frobnicate"], env)).err).toBe('papers: unknown command "frobnicate". Run "papers --help" to see the commands.\n');
+  });
+});
+
 describe("a group of subcommands", () => {
   it("papers digest --help lists its subcommands (exit 0); bare or with a wrong one, on stderr with exit 2", async () => {
     const help = await runCli(["discord", "--help"], env);

@@ -122,6 +122,9 @@ function replaced(before: Subscription | null, after: Pick<Subscription, "localT
   return ` It replaces the one before (${[`${day}${before.localTime} ${before.timeZone}`, ...digestTraits(before, about)].join(", ")}).`;
 }
 
+// Words that say when, not what: a whole topic of one of them is a start or a time misread.
+const WHEN_WORDS = /^(today|tomorrow|tonight|now|every ?day|(?:every |this |in the )?(?:morning|afternoon|evening|night))$/i;
+
 /** A topic in subscribe's answers: "about "…"", cut at a word to a line's worth. */
 const about = (topic: string): string => `about ${quoted(cutAtWord(topic, 80))}`;
 
@@ -170,6 +173,11 @@ export const subscribeCommand = defineCommand({
     if (input.topic && topicSplit && onlyCommonWords(topicSplit.rest)) {
       throw new UserError("vague_topic", `${nothingToLookFor(input.topic.slice(0, 40), onlyLeftOut(topicSplit),
         (topic) => exampleOn(ctx.user.platform, "subscribe", [...kind(), ["topic", topic]]))}, or leave the topic out for all trending papers.`);
+    }
+    // "subscribe tomorrow", "subscribe now": when to start, which a digest decides by itself (its next time),
+    // not papers about "tomorrow" every day.
+    if (input.topic && WHEN_WORDS.test(input.topic)) {
+      throw new UserError("when_as_topic", `${quoted(input.topic)} isn't a topic or a time I can read: a digest comes at its time of day, starting with the next one, like ${exampleOn(ctx.user.platform, "subscribe", kind())}.`);
     }
     const localTime = normalizeTime(input.time);
     // A personal digest's picks are ranked for the person (their bookmarks): there is no team order to choose.

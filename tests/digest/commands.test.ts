@@ -424,6 +424,10 @@ describe("subscriptions and unsubscribe", () => {
       ["subscribe 09:00 the", /^"the" has no word specific enough for a topic; try a few keywords, like \/papers subscribe 09:00 mixture of experts/],
       ["subscribe weekly fri 09:00 UTC the", /like \/papers subscribe weekly fri 09:00 UTC mixture of experts,/],
       ["subscribe 09:00 🚀", /^"🚀" has no word specific enough for a topic/],
+      // When to start, not a topic: a digest starts at its next time by itself.
+      ["subscribe tomorrow", /^"tomorrow" isn't a topic or a time I can read: a digest comes at its time of day, starting with the next one, like \/papers subscribe 09:00\.$/],
+      ["subscribe 07:30 Europe/Berlin now", /like \/papers subscribe 07:30 Europe\/Berlin\.$/],
+      ["subscribe every morning", /^"every morning" isn't a topic/],
       ["subscribe 09:00 -survey", /^"-survey" only says what to leave out; add what to look for, like \/papers subscribe 09:00 mixture of experts -survey, or leave/],
     ] as const) {
       const reply = await say(text, "CVAGUE");

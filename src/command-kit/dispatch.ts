@@ -99,6 +99,8 @@ function rememberQuietly(ctx: CommandContext, reply: Reply, list: string): void 
   });
 }
 
+const HELP_ASKED = /^(--help|-h|\?)$/i;
+
 function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
 }
@@ -115,11 +117,12 @@ export async function runText(registry: CommandRegistry, text: string, ctx: Comm
     const limit = (search ? MAX_QUERY_LENGTH : MAX_TEXT_LENGTH).toLocaleString("en");
     return errorReply(`That's ${trimmed.length.toLocaleString("en")} characters; keep ${search ? "a search" : "it"} under ${limit}. Try a few keywords, like /papers mixture of experts.`);
   }
-  if (!trimmed) return runCommand(registry, "help", {}, ctx);
+  // "/papers --help", "/papers ?": asking for help the way other tools take it, not a search for "--help".
+  if (!trimmed || HELP_ASKED.test(trimmed)) return runCommand(registry, "help", {}, ctx);
   const [command, rest] = registry.lookup(words(trimmed));
   if (command) {
     // "/papers subscribe help": how to use it, not a digest about "help".
-    if (rest.length === 1 && /^(help|--help|-h|\?)$/i.test(rest[0]!) && command.data.name !== "help") {
+    if (rest.length === 1 && (/^help$/i.test(rest[0]!) || HELP_ASKED.test(rest[0]!)) && command.data.name !== "help") {
       return runCommand(registry, "help", { command: command.data.name }, ctx);
     }
     // Options typed by name, as help and Discord name them ("trending count:3"), whatever the other words are.

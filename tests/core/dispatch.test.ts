@@ -28,6 +28,8 @@ describe("free text after /papers", () => {
     const reply = await runText(registry, "   ", ctx);
     expect(reply.text).toMatch(/^papers-bot keeps your team/);
     expect(reply.text).toContain("/papers trending [count]");
+    // Help asked for as other tools take it, not a search for "--help" (papers mention it).
+    for (const asked of ["--help", "-h", "?"]) expect((await runText(registry, asked, ctx)).text, asked).toMatch(/^papers-bot keeps your team/);
   });
 
   it("picks a command by its first word, case-insensitively", async () => {

@@ -24,7 +24,7 @@ export const similarCommand = defineCommand({
     name: "similar",
     description: "More like this: the papers closest in content to one paper",
     usage: "similar <number, id or words>",
-    options: paperIdOptions("similar"),
+    options: paperIdOptions("similar", "paper", true),
   },
   async execute(ctx, { id }): Promise<Reply> {
     const { catalog } = ctx.services;

@@ -189,6 +189,8 @@ describe("free text after /papers", () => {
       expect(reply.text, text).toMatch(/^\/papers subscribe .*\n.*\.\nOptions:\n• /);
     }
     expect((await runText(registry, "bookmark help", ctx)).text).toMatch(/^\/papers bookmark <number or id>/);
+    // Similar takes words about a paper too, as its usage line says; its option says so.
+    expect((await runText(registry, "help similar", ctx)).text).toContain("• id: Number in your last list, the paper's id or arXiv link, or words about it");
     // A range the description already says is not said twice.
     const subscribe = (await runText(registry, "help subscribe", ctx)).text;
     expect(subscribe).not.toMatch(/\(1–20[^)]*\) \(1–20\)/);

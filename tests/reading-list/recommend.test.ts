@@ -170,6 +170,6 @@ describe("/papers similar and More like this", () => {
     expect(link.text).toMatch(/I don't know a paper/);
     const missing = await say(services, person("U-sim"), "similar");
     expect(missing.tone).toBe("error");
-    expect(missing.text).toMatch(/Say which paper: its number in the last list, like \/papers similar 2, or its id or link\./);
+    expect(missing.text).toMatch(/Say which paper: its number in the last list, like \/papers similar 2, its id or link, or words about it\./);
   });
 });

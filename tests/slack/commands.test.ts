@@ -227,7 +227,7 @@ describe("/papers over real Bolt", () => {
     ["foryou extra words", "foryou extra words", /didn't expect "extra words"/],
     ["paper nope", "paper nope", /don't know a paper "nope"/],
     ["paper", "paper", /number in the last list, like \/papers paper 2, or its id or link/],
-    ["similar", "similar", /number in the last list, like \/papers similar 2, or its id or link/],
+    ["similar", "similar", /number in the last list, like \/papers similar 2, its id or link, or words about it/],
     ["similar nope", "similar nope", /don't know a paper "nope"/],
     // Words after "bookmarks" search inside the list (issue 15); a number that is not a page is still refused.
     ["bookmarks 0", "bookmarks 0", /page is a number/],

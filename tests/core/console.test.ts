@@ -31,6 +31,12 @@ describe("terminal mode", () => {
     expect(printed).not.toContain("papers-bot keeps your team");
   });
 
+  it("reads /paper, one letter short, as /papers", async () => {
+    const answers = (await converse("/paper moe\n/Paper help\n")).split("\n> ").slice(1).map((a) => a.split("\n")[0]);
+    expect(answers[0]).toMatch(/^Papers for "moe" /);
+    expect(answers[1]).toMatch(/^papers-bot keeps your team/);
+  });
+
   it("tells a terminal user what to type, not to react or press buttons it does not have", async () => {
     const printed = await converse("help\nbookmarks\nforyou\nsimilar zzzz-not-a-paper\nquit\n");
     // Said once: how numbered lists work is how to bookmark here.

@@ -52,7 +52,8 @@ export function startConsole(services: Services, registry: CommandRegistry, io: 
   let quitting = false;
   const answer = async (line: string) => {
     if (quitting) return; // lines piped after "quit"
-    const text = line.trim().replace(/^\/?papers\b\s*/i, "");
+    // "/paper moe", the command's name one letter short, is the command too, not a search for "/paper moe".
+    const text = line.trim().replace(/^(?:\/papers?|papers)\b\s*/i, "");
     if (/^(quit|exit)$/i.test(text)) { quitting = true; rl.close(); return; }
     if (line.trim() === "") { prompt(); return; }
     if (/^more$/i.test(text)) {

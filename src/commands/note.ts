@@ -38,7 +38,7 @@ export const noteCommand = defineCommand({
   data: {
     name: "note",
     description: "Attach a note to a bookmark (shown in your list and exports); an empty note clears it",
-    usage: "note <number|id> [text]",
+    usage: "note <number or id> [text]",
     options: Options,
   },
   parseText: (words) => ({ ...(words[0] ? { paper: words[0] } : {}), ...(words.length > 1 ? { text: words.slice(1).join(" ") } : {}) }),

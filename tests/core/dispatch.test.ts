@@ -188,7 +188,10 @@ describe("free text after /papers", () => {
       const reply = await runText(registry, text, ctx);
       expect(reply.text, text).toMatch(/^\/papers subscribe .*\n.*\.\nOptions:\n• /);
     }
-    expect((await runText(registry, "bookmark help", ctx)).text).toMatch(/^\/papers bookmark <number or id>/);
+    // Every command about one paper writes its argument alike.
+    for (const name of ["bookmark", "unbookmark", "paper", "note", "not-interested"]) {
+      expect((await runText(registry, `${name} help`, ctx)).text, name).toMatch(new RegExp(`^/papers ${name} <number or id>`));
+    }
     // Similar takes words about a paper too, as its usage line says; its option says so.
     expect((await runText(registry, "help similar", ctx)).text).toContain("• id: Number in your last list, the paper's id or arXiv link, or words about it");
     // A range the description already says is not said twice.

@@ -125,6 +125,12 @@ function replaced(before: Subscription | null, after: Pick<Subscription, "localT
 // Words that say when, not what: a whole topic of one of them is a start or a time misread.
 const WHEN_WORDS = /^(today|tomorrow|tonight|now|every ?day|(?:every |this |in the )?(?:morning|afternoon|evening|night))$/i;
 
+/** "9 tomorrow", "tomorrow 9": when-words and a bare hour (a topic word beside others, subscription-words.ts). */
+const whenOnly = (topic: string): boolean => {
+  const words = topic.split(/\s+/);
+  return words.some((w) => WHEN_WORDS.test(w)) && words.every((w) => WHEN_WORDS.test(w) || /^\d{1,2}$/.test(w));
+};
+
 /** A topic in subscribe's answers: "about "…"", cut at a word to a line's worth. */
 const about = (topic: string): string => `about ${quoted(cutAtWord(topic, 80))}`;
 
@@ -176,7 +182,7 @@ export const subscribeCommand = defineCommand({
     }
     // "subscribe tomorrow", "subscribe now": when to start, which a digest decides by itself (its next time),
     // not papers about "tomorrow" every day.
-    if (input.topic && WHEN_WORDS.test(input.topic)) {
+    if (input.topic && (WHEN_WORDS.test(input.topic) || whenOnly(input.topic))) {
       throw new UserError("when_as_topic", `${quoted(input.topic)} isn't a topic or a time I can read: a digest comes at its time of day, starting with the next one, like ${exampleOn(ctx.user.platform, "subscribe", kind())}.`);
     }
     const localTime = normalizeTime(input.time);

@@ -428,6 +428,7 @@ describe("subscriptions and unsubscribe", () => {
       ["subscribe tomorrow", /^"tomorrow" isn't a topic or a time I can read: a digest comes at its time of day, starting with the next one, like \/papers subscribe 09:00\.$/],
       ["subscribe 07:30 Europe/Berlin now", /like \/papers subscribe 07:30 Europe\/Berlin\.$/],
       ["subscribe every morning", /^"every morning" isn't a topic/],
+      ["subscribe 9 tomorrow", /^"9 tomorrow" isn't a topic/],
       ["subscribe 09:00 -survey", /^"-survey" only says what to leave out; add what to look for, like \/papers subscribe 09:00 mixture of experts -survey, or leave/],
     ] as const) {
       const reply = await say(text, "CVAGUE");

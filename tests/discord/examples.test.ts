@@ -26,7 +26,7 @@ describe("on Discord", () => {
     ["bookmarks", { change: "read" }, "like /papers bookmarks change:read id:2 or /papers bookmarks change:remove id:2."],
     ["bookmarks", { id: "1" }, "like /papers bookmarks change:read id:2."],
     ["bookmarks", { page: "0" }, "like /papers bookmarks page:2."],
-    ["not-interested", {}, "like /papers not-interested paper:2."],
+    ["not-interested", {}, "like /papers not-interested paper:2, or its id or link."],
     ["note", { paper: " " }, "like /papers note paper:2 text:read section 3 first ("],
     ["search", { query: "   " }, "like /papers search query:mixture of experts."],
     ["similar", { id: "3" }, "search first (/papers search query:<words>), then /papers similar id:3."],

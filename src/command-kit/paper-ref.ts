@@ -45,6 +45,11 @@ export async function listsWritten(): Promise<void> {
 
 /** The ids of the last numbered list this person saw here, by number less one (a gap: a paper gone since), or null. */
 export async function lastListIds(ctx: Pick<CommandContext, "services" | "channel" | "user">): Promise<(string | null)[] | null> {
+  // The list just shown may still be on its way to the database (autocomplete asks the moment it appears).
+  const key = keyOf(viewerOf(ctx));
+  await writing.get(key);
+  // A list that could not be stored leaves an older one behind, whose numbers would name the wrong papers.
+  if (unsaved.has(key)) return null;
   // In their DMs, a person's own digest (posted to them, not to this DM's id) is a list they saw here too.
   const own = fromDirectMessages(ctx.channel) ? { ...personalTarget(ctx.user), userId: ctx.user.userId } : undefined;
   return (await ctx.services.lastLists.recall(viewerOf(ctx), own))?.ids ?? null;
@@ -52,12 +57,10 @@ export async function lastListIds(ctx: Pick<CommandContext, "services" | "channe
 
 /** The paper numbered `n` in this person's last list here, or a sentence saying why there is none. */
 async function fromLastList(ctx: CommandContext, n: number, pick: PickExample): Promise<string> {
-  const viewer = viewerOf(ctx);
-  await writing.get(keyOf(viewer));
-  if (unsaved.has(keyOf(viewer))) {
+  const list = await lastListIds(ctx);
+  if (unsaved.has(keyOf(viewerOf(ctx)))) {
     throw new UserError("list_not_saved", `I couldn't keep the numbers of the last list I showed you here (the database did not take it: busy, full or unreachable), so ${n} could name the wrong paper; show the list again, then pick ${n}.`);
   }
-  const list = await lastListIds(ctx);
   const numbers = (list ?? []).flatMap((id, i) => (id ? [i + 1] : []));
   if (numbers.length === 0) {
     throw new UserError("no_list", `There is no numbered list here to pick ${n} from yet: search first (${SEARCH_EXAMPLE}), then ${pick(n)}.`);

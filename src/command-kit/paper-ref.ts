@@ -46,13 +46,14 @@ export async function listsWritten(): Promise<void> {
 /** The ids of the last numbered list this person saw here, by number less one (a gap: a paper gone since), or null. */
 export async function lastListIds(ctx: Pick<CommandContext, "services" | "channel" | "user">): Promise<(string | null)[] | null> {
   // The list just shown may still be on its way to the database (autocomplete asks the moment it appears).
-  const key = keyOf(viewerOf(ctx));
+  const viewer = viewerOf(ctx);
+  const key = keyOf(viewer);
   await writing.get(key);
   // A list that could not be stored leaves an older one behind, whose numbers would name the wrong papers.
   if (unsaved.has(key)) return null;
   // In their DMs, a person's own digest (posted to them, not to this DM's id) is a list they saw here too.
   const own = fromDirectMessages(ctx.channel) ? { ...personalTarget(ctx.user), userId: ctx.user.userId } : undefined;
-  return (await ctx.services.lastLists.recall(viewerOf(ctx), own))?.ids ?? null;
+  return (await ctx.services.lastLists.recall(viewer, own))?.ids ?? null;
 }
 
 /** The paper numbered `n` in this person's last list here, or a sentence saying why there is none. */

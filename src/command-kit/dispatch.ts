@@ -12,7 +12,7 @@ import type { CommandRegistry } from "./registry.ts";
 import { MAX_QUERY_LENGTH } from "./limits.ts";
 import { examplesFor, usageOn } from "./usage.ts";
 import { editDistance } from "../config.ts";
-import { fromDirectMessages, type Platform } from "../core/channel.ts";
+import { isDirectMessage, type Platform } from "../core/channel.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
 import { DatabaseBusyError, DatabaseUnreachableError, DatabaseUnwritableError } from "../core/stores/busy.ts";
 import { splitByRelevance } from "../core/relevance.ts";
@@ -74,7 +74,7 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
     const reply = await command.execute(ctx, parsed.data);
     if (ctx.rememberLists !== false) rememberQuietly(ctx, reply, listName(name, parsed.data)); // not awaited: see paper-ref.ts
     // Share posts the paper where it was pressed: in a direct message there is no team to post it to.
-    return reply.actions?.includes("share") && fromDirectMessages(ctx.channel) ? { ...reply, actions: reply.actions.filter((a) => a !== "share") } : reply;
+    return reply.actions?.includes("share") && isDirectMessage(ctx.channel) ? { ...reply, actions: reply.actions.filter((a) => a !== "share") } : reply;
   } catch (error) {
     if (error instanceof UserError) { outcome.value = "user_error"; return errorReply(oneLine(examplesFor(error.message, ctx.user.platform))); }
     outcome.value = error instanceof DatabaseBusyError ? "busy" : "error";

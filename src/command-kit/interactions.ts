@@ -1,6 +1,6 @@
 // What buttons and reactions do, once for every platform. Adapters decode the click or the reaction and
 // call these; they never touch the stores themselves.
-import { channelKey, fromDirectMessages, personMention, type ChannelRef, type UserRef } from "../core/channel.ts";
+import { channelKey, isDirectMessage, personMention, type ChannelRef, type UserRef } from "../core/channel.ts";
 import { paperGone } from "./hints.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { botHandle } from "../core/messages/bot-name.ts";
@@ -51,7 +51,7 @@ export async function sharePaper(ctx: CommandContext, transport: ChatTransport, 
   if (!paper) return errorReply(paperGone(ctx.user.platform));
   if (ctx.memberCan?.post === false) return errorReply("You can't send messages in this channel, so I won't share papers there for you.");
   // A button on a list shown in a DM before Share left DMs (dispatch.ts): not "Shared to the channel" into the DM.
-  if (fromDirectMessages(ctx.channel)) return errorReply("I can only share papers to channels; run the search in a channel to share from it.");
+  if (isDirectMessage(ctx.channel)) return errorReply("I can only share papers to channels; run the search in a channel to share from it.");
   const key = `${channelKey(ctx.channel)}:${paper.id}`;
   // A second click (a double click, a teammate at the same moment) while the first is posting, or soon
   // after, would post the paper twice: it points to the message there is instead.

@@ -6,7 +6,7 @@ import type { Paper } from "../core/paper.ts";
 import { parseArxivId } from "../core/paper.ts";
 import type { PaperCard, Reply } from "../core/messages/reply.ts";
 import type { ListViewer } from "../core/stores/last-lists.ts";
-import { fromDirectMessages } from "../core/channel.ts";
+import { isDirectMessage } from "../core/channel.ts";
 import { personalTarget } from "../core/person-target.ts";
 import { example, SEARCH_EXAMPLE } from "./usage.ts";
 import { quoted } from "../core/messages/typed.ts";
@@ -52,7 +52,7 @@ export async function lastListIds(ctx: Pick<CommandContext, "services" | "channe
   // A list that could not be stored leaves an older one behind, whose numbers would name the wrong papers.
   if (unsaved.has(key)) return null;
   // In their DMs, a person's own digest (posted to them, not to this DM's id) is a list they saw here too.
-  const own = fromDirectMessages(ctx.channel) ? { ...personalTarget(ctx.user), userId: ctx.user.userId } : undefined;
+  const own = isDirectMessage(ctx.channel) ? { ...personalTarget(ctx.user), userId: ctx.user.userId } : undefined;
   return (await ctx.services.lastLists.recall(viewer, own))?.ids ?? null;
 }
 

@@ -61,9 +61,11 @@ export const subscriptionsCommand = defineCommand({
       const where = targetUserId(s) ? "you (by DM)" : channelMention(channel, ctx.channel);
       return `• ${where}: ${parts}; ${state}`;
     }));
+    // What the list covers, as each platform names it (a Discord DM lists the asker's own digests).
+    const where = ctx.channel.platform !== "discord" ? "in this workspace" : isDirectMessage(ctx.channel) ? "you set up" : "in this server";
     // A page holds the lines that fit; "Show more" (or "more") gives the rest.
-    const header = (end: number) => `Digests in this workspace (${offset === 0 && end === subs.length ? subs.length : range(offset + 1, end, subs.length)}):`;
-    let shown = 0, size = `Digests in this workspace (${range(offset + 1, subs.length, subs.length)}):`.length; // the longest header
+    const header = (end: number) => `Digests ${where} (${offset === 0 && end === subs.length ? subs.length : range(offset + 1, end, subs.length)}):`;
+    let shown = 0, size = `Digests ${where} (${range(offset + 1, subs.length, subs.length)}):`.length; // the longest header
     while (shown < lines.length && (shown === 0 || size + 1 + lines[shown]!.length <= PAGE_CHARS)) size += 1 + lines[shown++]!.length;
     const end = offset + shown;
     return { visibility: "ephemeral", tone: "info", text: [header(end), ...lines.slice(0, shown)].join("\n"),

@@ -24,15 +24,11 @@ export function personMention(user: UserRef): string | null {
 /** Discord gives a direct message no server: its interactions carry this workspace (adapters/discord/workspace.ts). */
 export const DM_WORKSPACE = "dm";
 
-/** Whether a command comes from a person's direct messages with the bot, on Slack or Discord: where their
- * own digest lands. */
-export function fromDirectMessages(channel: ChannelRef): boolean {
-  return isDirectMessage(channel) || (channel.platform === "discord" && channel.workspaceId === DM_WORKSPACE);
-}
-
-/** A person's direct messages with the bot (Slack's DM channel ids start with D). */
-export function isDirectMessage(channel: { platform: string; channelId: string }): boolean {
-  return channel.platform === "slack" && channel.channelId.startsWith("D");
+/** A person's direct messages with the bot, where their own digest lands: on Slack a channel id starting
+ * with D, on Discord any channel outside a server (its interactions carry DM_WORKSPACE). */
+export function isDirectMessage(channel: { platform: string; workspaceId?: string; channelId: string }): boolean {
+  return channel.platform === "slack" ? channel.channelId.startsWith("D")
+    : channel.platform === "discord" && channel.workspaceId === DM_WORKSPACE;
 }
 
 export function channelKey(c: ChannelRef): string {

@@ -114,7 +114,7 @@ describe("/papers slash commands through discord.js", () => {
       for (const body of pages) {
         expect(checkMessageBody(body)).toBeNull();
         const text = body.embeds?.[0]?.description ?? body.content;
-        expect(text).toMatch(/^Digests in this workspace \((\d+–)?\d+ of 4\d\):\n/);
+        expect(text).toMatch(/^Digests in this server \((\d+–)?\d+ of 4\d\):\n/);
         for (const line of text.split("\n").slice(1)) {
           const id = /^• <#(\d+)>: /.exec(line)?.[1];
           expect(id, line).toBeDefined();

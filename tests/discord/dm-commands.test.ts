@@ -49,3 +49,14 @@ it("so does one saved only by 🔖 on a channel message", async () => {
   await h.emulator.waitFor((r) => r.method === "POST" && r.path === `/channels/${dm}/messages`, "DM confirmation");
   expect(await say("bookmarks", {}, { user: bo, channelId: dm, dm: true })).toMatch(/^Your reading list \(1 of 1/);
 });
+
+it("a channel digest set up in a DM with the bot is that DM's: its answer says so, and nobody else's list shows it", async () => {
+  const cy = person("cy"), dee = person("dee");
+  const cyDm = await dmOf(cy.id), deeDm = await dmOf(dee.id);
+  const subscribed = await say("subscribe", { time: "07:15", zone: "Asia/Tokyo", topic: "my thesis topic" }, { user: cy, channelId: cyDm, dm: true });
+  expect(subscribed).toMatch(/^Subscribed this DM: next digest /);
+  expect(await say("subscriptions", {}, { user: cy, channelId: cyDm, dm: true })).toMatch(/^Digests you set up \(1\):\n• this DM: 07:15 Asia\/Tokyo, .*topic "my thesis topic"/);
+  const deeSees = await say("subscriptions", {}, { user: dee, channelId: deeDm, dm: true });
+  expect(deeSees).not.toContain(cyDm);
+  expect(deeSees).not.toContain("thesis");
+});

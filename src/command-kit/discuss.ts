@@ -7,6 +7,7 @@ import { discussionStarter } from "../core/messages/discussion.ts";
 import { errorReply, notice, type Reply } from "../core/messages/reply.ts";
 import type { CommandContext } from "./command.ts";
 import { paperGone } from "./hints.ts";
+import { titled } from "../core/messages/typed.ts";
 
 /** A claim still "opening" after this long was made by a process that died mid-way: the next press retries. */
 export const STALE_CLAIM_MS = 60_000;
@@ -24,15 +25,15 @@ export async function openDiscussion(ctx: CommandContext, transport: ChatTranspo
     const where = transport.threadMention?.(claim.threadId) ?? "this message's thread";
     const state = await transport.threadState?.(channel, claim.threadId) ?? "open";
     // A moderator's lock is their decision, and the message can carry no second thread: say so, point nowhere.
-    if (state === "locked") return errorReply(`A moderator locked the discussion of “${paper.title}” in ${where}, so no one can post there; ask a moderator to unlock it.`);
+    if (state === "locked") return errorReply(`A moderator locked the discussion of ${titled(paper.title)} in ${where}, so no one can post there; ask a moderator to unlock it.`);
     // A thread deleted since (a moderator's cleanup) is no discussion to point to: this press opens another.
     if (state === "gone") {
       claim = await services.discussions.reopen(message, claim.threadId, user.userId) ? { kind: "claimed" } : { kind: "opening" };
     } else {
-      return notice(`A discussion of “${paper.title}” is already open in ${where}; join it there.`);
+      return notice(`A discussion of ${titled(paper.title)} is already open in ${where}; join it there.`);
     }
   }
-  if (claim.kind === "opening") return notice(`A discussion of “${paper.title}” is being opened right now; it will appear in this message's thread.`);
+  if (claim.kind === "opening") return notice(`A discussion of ${titled(paper.title)} is being opened right now; it will appear in this message's thread.`);
   try {
     const { threadId, starter } = await transport.startThread(channel, messageId, discussionStarter(paper, user.userId));
     await services.discussions.opened(message, threadId, services.clock());
@@ -42,7 +43,7 @@ export async function openDiscussion(ctx: CommandContext, transport: ChatTranspo
       await services.posted.record(starter.channel, starter.messageId, paper.id, "discuss", services.clock())
         .catch((err: unknown) => services.log.warn({ err }, "could not note a discussion's first message"));
     }
-    return notice(`💬 Opened a discussion of “${paper.title}” in this message's thread.`);
+    return notice(`💬 Opened a discussion of ${titled(paper.title)} in this message's thread.`);
   } catch (error) {
     // Nothing was opened (or we cannot tell): let the next press try again rather than point nowhere.
     await services.discussions.release(message);

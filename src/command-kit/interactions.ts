@@ -14,6 +14,7 @@ import { markNotInterested, notInterestedReply } from "./not-interested.ts";
 import { saveBookmark, savedNotice } from "./save-bookmark.ts";
 import { exampleOn } from "./usage.ts";
 import { errorReply, notice, shortId, toCard, type PaperAction, type Reply } from "../core/messages/reply.ts";
+import { titled } from "../core/messages/typed.ts";
 
 /** Slack names the emoji "bookmark"; Discord sends the character itself. */
 export function isBookmarkEmoji(name: string | null | undefined): boolean {
@@ -26,14 +27,14 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
   if (!paper) return errorReply(paperGone(user.platform));
   switch (action) {
     case "bookmark":
-      return savedNotice(paper.title, await saveBookmark(services, user, paper.id));
+      return savedNotice(titled(paper.title), await saveBookmark(services, user, paper.id));
     case "unbookmark":
       return notice(await services.bookmarks.remove(user, paper.id)
-        ? `Removed “${paper.title}” from your bookmarks.` : `“${paper.title}” was not in your bookmarks.`);
+        ? `Removed ${titled(paper.title)} from your bookmarks.` : `${titled(paper.title)} was not in your bookmarks.`);
     case "markRead": {
       const state = await services.bookmarks.markRead(user, paper.id);
-      return notice(state === "changed" ? `Marked “${paper.title}” as read.` : state === "already" ? `“${paper.title}” is already marked as read.`
-        : `“${paper.title}” is not in your bookmarks; bookmark it first.`);
+      return notice(state === "changed" ? `Marked ${titled(paper.title)} as read.` : state === "already" ? `${titled(paper.title)} is already marked as read.`
+        : `${titled(paper.title)} is not in your bookmarks; bookmark it first.`);
     }
     case "similar":
       return runCommand(registry, "similar", { id: paper.id }, ctx);
@@ -61,7 +62,7 @@ export async function sharePaper(ctx: CommandContext, transport: ChatTransport, 
   if (already) {
     // Posted, or found posted already: either way it is there. If that post failed, this click may not know why.
     const there = await already.then(() => true, () => false);
-    return there ? sharedAlready(paper.title) : errorReply("Sharing that paper failed just now; press Share again in a moment.");
+    return there ? sharedAlready(titled(paper.title)) : errorReply("Sharing that paper failed just now; press Share again in a moment.");
   }
   let reach: BotReach | null | undefined = null;
   const posting = (async () => {
@@ -92,10 +93,10 @@ export async function sharePaper(ctx: CommandContext, transport: ChatTransport, 
   inFlight.set(key, posting);
   let posted: boolean;
   try { posted = await posting; } finally { inFlight.delete(key); }
-  if (!posted) return sharedAlready(paper.title);
+  if (!posted) return sharedAlready(titled(paper.title));
   return notice(reach === "unheard"
-    ? `Shared “${paper.title}” to the channel. Invite me with /invite ${botHandle()} so a 🔖 on it bookmarks it.`
-    : `Shared “${paper.title}” to the channel. React with 🔖 to bookmark it.`);
+    ? `Shared ${titled(paper.title)} to the channel. Invite me with /invite ${botHandle()} so a 🔖 on it bookmarks it.`
+    : `Shared ${titled(paper.title)} to the channel. React with 🔖 to bookmark it.`);
 }
 
 // Shares being posted by each bot (its services), by channel and paper; and how long a posted paper counts
@@ -104,7 +105,7 @@ const sharing = new WeakMap<object, Map<string, Promise<boolean>>>();
 const RECENT_SHARE_MS = 10 * 60_000;
 
 function sharedAlready(title: string): Reply {
-  return notice(`“${title}” was posted in this channel in the last few minutes; react with 🔖 on that message to bookmark it.`);
+  return notice(`${title} was posted in this channel in the last few minutes; react with 🔖 on that message to bookmark it.`);
 }
 
 /**
@@ -123,17 +124,17 @@ export async function handleReaction(services: Services, user: UserRef, channel:
       : null;
   }
   const paper = await services.catalog.find(paperId);
-  const title = paper?.title ?? "that paper";
+  const title = paper ? titled(paper.title) : "that paper";
   if (added) {
     return savedNotice(title, await saveBookmark(services, user, paperId, true));
   }
   // Taking the reaction back undoes what the reaction did, and no more (stores/bookmarks.ts unreact).
   const unbookmark = exampleOn(user.platform, "unbookmark", [["id", shortId({ id: paperId, arxivId: paper?.arxivId ?? null })]]);
   switch (await services.bookmarks.unreact(user, paperId)) {
-    case "removed": return notice(`Removed “${title}” from your bookmarks.`);
-    case "hasNote": return notice(`“${title}” stays in your bookmarks, since it has your note; ${unbookmark} removes it.`);
-    case "markedRead": return notice(`“${title}” stays in your bookmarks, since you marked it read; ${unbookmark} removes it.`);
-    case "notMadeByReaction": return notice(`“${title}” stays in your bookmarks, where you had saved it before reacting; ${unbookmark} removes it.`);
+    case "removed": return notice(`Removed ${title} from your bookmarks.`);
+    case "hasNote": return notice(`${title} stays in your bookmarks, since it has your note; ${unbookmark} removes it.`);
+    case "markedRead": return notice(`${title} stays in your bookmarks, since you marked it read; ${unbookmark} removes it.`);
+    case "notMadeByReaction": return notice(`${title} stays in your bookmarks, where you had saved it before reacting; ${unbookmark} removes it.`);
     case "none": return null;
   }
 }

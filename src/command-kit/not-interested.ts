@@ -6,6 +6,7 @@ import type { Platform, UserRef } from "../core/channel.ts";
 import { exampleOn } from "./usage.ts";
 import type { Services } from "../core/services.ts";
 import { notice, shortId, type Reply } from "../core/messages/reply.ts";
+import { titled } from "../core/messages/typed.ts";
 
 export interface Marked { isNew: boolean; bookmarked: boolean }
 
@@ -15,9 +16,9 @@ export async function markNotInterested(services: Pick<Services, "notInterested"
 }
 
 export function notInterestedReply(paper: { title: string; id: string; arxivId: string | null }, { isNew, bookmarked }: Marked, platform: Platform): Reply {
-  const { title } = paper;
+  const title = titled(paper.title);
   const kept = bookmarked ? ` It stays in your reading list (${exampleOn(platform, "unbookmark", [["id", shortId(paper)]])} removes it).` : "";
   return notice(isNew
-    ? `🔕 Got it: “${title}” and papers like it will sink in /papers foryou and your digests.${kept} Changed your mind? ${exampleOn(platform, "not-interested", [["undo", "undo", "true"]])}`
-    : `“${title}” is already marked not interested.${kept}`);
+    ? `🔕 Got it: ${title} and papers like it will sink in /papers foryou and your digests.${kept} Changed your mind? ${exampleOn(platform, "not-interested", [["undo", "undo", "true"]])}`
+    : `${title} is already marked not interested.${kept}`);
 }

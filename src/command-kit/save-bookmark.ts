@@ -17,7 +17,7 @@ export function unmarkedWords({ unmarked }: Saved): string {
   return unmarked ? " It is no longer marked not interested." : "";
 }
 
-/** The confirmation of a button's or a 🔖's save, with where the list is. */
+/** The confirmation of a button's or a 🔖's save, with where the list is. `title`: as shown (titled()). */
 export function savedNotice(title: string, saved: Saved): Reply {
-  return notice(`${saved.isNew ? `🔖 Bookmarked “${title}”. See your list with /papers bookmarks.` : `“${title}” is already in your bookmarks.`}${unmarkedWords(saved)}`);
+  return notice(`${saved.isNew ? `🔖 Bookmarked ${title}. See your list with /papers bookmarks.` : `${title} is already in your bookmarks.`}${unmarkedWords(saved)}`);
 }

@@ -12,7 +12,7 @@ import { emptyReadingList, nothingToLookFor } from "../command-kit/hints.ts";
 import { notice, shortId, toCard, type Reply, range } from "../core/messages/reply.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { missingWordsText, typoReadingsText } from "../core/relevance.ts";
-import { quoted, typed } from "../core/messages/typed.ts";
+import { quoted, titled, typed } from "../core/messages/typed.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;
 // Far past any reading list (each page says how many there are); a bound on the numbers people type.
@@ -43,7 +43,7 @@ export async function change(ctx: CommandContext, what: (typeof CHANGES)[number]
   // Adding names a paper from anywhere (a search); the others name one already in the list.
   const paper = await resolvePaper(ctx, id, what === "add" ? pickById("bookmark") : (n) => example("bookmarks", [["change", what], ["id", String(n)]]),
     what === "add" ? `search for it with ${searchFor(ctx.user.platform, id)}, then bookmark it by its number.` : "see your list with /papers bookmarks.");
-  const title = `“${paper.title}”`;
+  const title = titled(paper.title);
   switch (what) {
     case "add": {
       const saved = await saveBookmark(services, user, paper.id);

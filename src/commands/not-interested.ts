@@ -10,6 +10,7 @@ import { whichPaperHint } from "../command-kit/paper-id.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { markNotInterested, notInterestedReply } from "../command-kit/not-interested.ts";
 import { notice, type Reply } from "../core/messages/reply.ts";
+import { quoted, titled } from "../core/messages/typed.ts";
 
 const HINT = whichPaperHint("not-interested", "paper");
 
@@ -36,9 +37,9 @@ export const notInterestedCommand = defineCommand({
     if (undo) {
       const id = paper ? (await resolvePaper(ctx, paper, (n) => example("not-interested", [["undo", "undo", "true"], ["paper", String(n)]]), `search for it with ${SEARCH_EXAMPLE}.`)).id : (await services.notInterested.list(user, 1))[0];
       if (!id) return notice("There is nothing to take back: you have not marked any paper as not interested.");
-      const title = services.catalog.get(id)?.title ?? id;
+      const known = services.catalog.get(id), title = known ? titled(known.title) : quoted(id);
       return notice(await services.notInterested.remove(user, id)
-        ? `Taken back: “${title}” counts again in your recommendations.` : `“${title}” was not marked not interested.`);
+        ? `Taken back: ${title} counts again in your recommendations.` : `${title} was not marked not interested.`);
     }
     if (!paper) throw new UserError("missing_paper", HINT);
     const found = await resolvePaper(ctx, paper, (n) => example("not-interested", [["paper", String(n)]]), `search for it with ${searchFor(ctx.user.platform, paper)}, then use its number.`);

@@ -8,6 +8,7 @@ import { option } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { resolvePaper } from "../command-kit/paper-ref.ts";
 import { notice, shortId, type Reply } from "../core/messages/reply.ts";
+import { titled } from "../core/messages/typed.ts";
 
 export const MAX_NOTE_LENGTH = 500;
 const REF_HINT = `Say which bookmark, like ${example("note", [["paper", "2"], ["text", "read section 3 first"]])} (its number in your last list, like /papers bookmarks, or its id).`;
@@ -49,7 +50,7 @@ export const noteCommand = defineCommand({
       throw new UserError("note_too_long", `Notes can be up to ${MAX_NOTE_LENGTH} characters and yours has ${length.toLocaleString("en")}; nothing was saved, so shorten it and try again.`);
     }
     const paper = await resolvePaper(ctx, ref, (n) => example("note", [["paper", String(n)], ["text", "<your note>"]]), "use its number or id from /papers bookmarks.");
-    const title = `“${paper.title}”`;
+    const title = titled(paper.title);
     // Clearing a note there is none of says so, rather than claiming to have cleared one.
     const had = note ? null : await ctx.services.bookmarks.noteOf(ctx.user, paper.id);
     if (!(await ctx.services.bookmarks.setNote(ctx.user, paper.id, note || null))) {

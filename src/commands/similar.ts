@@ -2,7 +2,7 @@ import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { paperIdOptions } from "../command-kit/paper-id.ts";
 import { findPaper, pickById, resolvePaper } from "../command-kit/paper-ref.ts";
 import { isArxivReference, isTitleId, type Paper } from "../core/paper.ts";
-import { quoted } from "../core/messages/typed.ts";
+import { quoted, titled } from "../core/messages/typed.ts";
 import { splitByRelevance } from "../core/relevance.ts";
 import { howToFindSimilar } from "../command-kit/hints.ts";
 import { toCard, type Reply } from "../core/messages/reply.ts";
@@ -32,11 +32,11 @@ export const similarCommand = defineCommand({
     const paper = bestMatch ?? await resolvePaper(ctx, id, pickById("similar"), howToFindSimilar(ctx.user.platform));
     const similar = catalog.papers(catalog.index.similar(paper.id, SIMILAR_COUNT));
     if (similar.length === 0) {
-      return { visibility: "ephemeral", tone: "info", text: `I found no papers close to “${paper.title}” yet; try /papers trending.` };
+      return { visibility: "ephemeral", tone: "info", text: `I found no papers close to ${titled(paper.title)} yet; try /papers trending.` };
     }
     return {
       visibility: "ephemeral",
-      text: bestMatch ? `More like “${paper.title}”, the best match for ${quoted(id.trim().slice(0, 60))}:` : `More like “${paper.title}”:`,
+      text: bestMatch ? `More like ${titled(paper.title)}, the best match for ${quoted(id.trim().slice(0, 60))}:` : `More like ${titled(paper.title)}:`,
       papers: similar.map((p, i) => toCard(p, { rank: i + 1 })),
       actions: ["bookmark", "share", "similar", "notInterested"],
     };

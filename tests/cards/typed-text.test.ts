@@ -8,6 +8,7 @@ import type { Platform } from "../../src/core/channel.ts";
 import { headerReply } from "../../src/core/digest/messages.ts";
 import { renderMessage } from "../../src/adapters/discord/render.ts";
 import { inert } from "../../src/adapters/discord/inert.ts";
+import { titled, typed } from "../../src/core/messages/typed.ts";
 import { ComponentIds } from "../../src/adapters/discord/component-ids.ts";
 import { renderReply } from "../../src/adapters/slack/render.ts";
 import { renderText } from "../../src/adapters/console/render.ts";
@@ -26,11 +27,19 @@ const ask = (platform: Platform) => {
 
 it("Discord escapes every markdown character of the typed words, and nothing of its own", async () => {
   const { content } = renderMessage(await ask("discord"), new ComponentIds());
-  expect(content).toContain(String.raw`"\*bold\* \<\#123\> \<t\:1700000000\:R\> \~\~gone\~\~ \`c\` https\://e.x"`);
+  // An escaped "<" is no chip or timestamp, and "https\://" no link; a "#", ">" or ":" inside a line formats nothing.
+  expect(content).toContain(String.raw`"\*bold\* \<#123> \<t:1700000000:R> \~\~gone\~\~ \`c\` https\://e.x"`);
   expect(content).not.toMatch(/[\u2063\u2064]/);
   const header = renderMessage(headerReply({ localDate: "2025-03-12", timeZone: "UTC", localTime: "09:00", late: false,
     claimedAt: new Date("2025-03-12T09:00:00Z"), count: 3, topic: "<#1> **x**" }), new ComponentIds()).content;
-  expect(header).toContain(String.raw`on "\<\#1\> \*\*x\*\*"`);
+  expect(header).toContain(String.raw`on "\<#1> \*\*x\*\*"`);
+});
+
+it("a paper's title quoted in an answer shows as written on Discord, without a backslash where nothing needed one", () => {
+  expect(inert(`🔖 Bookmarked ${titled("V*: Model-Based Search in *Zorvex* with snake_case names")}.`))
+    .toBe(String.raw`🔖 Bookmarked “V\*: Model-Based Search in \*Zorvex\* with snake\_case names”.`);
+  // Where a line starts, a heading's, quote's or list's mark is escaped.
+  expect(inert(typed("# big\n> quote\n- item"))).toBe(String.raw`\# big` + "\n" + String.raw`\> quote` + "\n" + String.raw`\- item`);
 });
 
 it("text from outside holding the invisible marks cannot split a link, a mention or a spoiler past Discord's escaping", () => {
@@ -54,7 +63,7 @@ it("a refusal quoting what was typed (a paper id, a time, a zone, a word too man
   const ctx: CommandContext = { services, user: { platform: "discord", workspaceId: "g", userId: "u" },
     channel: { platform: "discord", workspaceId: "g", channelId: "c" }, canManageChannel: true, now: new Date("2025-03-12T09:00:00Z") };
   const typedText = "*b* <#123> ~~x~~";
-  const escaped = String.raw`"\*b\* \<\#123\> \~\~x\~\~"`;
+  const escaped = String.raw`"\*b\* \<#123> \~\~x\~\~"`;
   for (const [command, options] of [["bookmark", { id: typedText }], ["paper", { id: typedText }], ["subscribe", { time: typedText }],
     ["subscribe", { zone: typedText }]] as const) {
     const { content } = renderMessage(await runCommand(createRegistry(), command, options, ctx), new ComponentIds());

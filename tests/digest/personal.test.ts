@@ -217,8 +217,8 @@ describe("a weekly or personal digest's numbers", () => {
     const title = async (id: string) => (await services.catalog.find(id))!.title;
     // Someone else in the channel, and the person in their DMs (a Slack DM's own D… id).
     const bob = { ...user, userId: "U0BOB" };
-    expect((await run("bookmark 2", "2025-03-12T10:05:00Z", { user: bob })).text).toBe(`🔖 Bookmarked “${await title(weekly[1]!)}”.`);
-    expect((await run("bookmark 2", "2025-03-12T10:05:00Z", { channel: slackChannel("D0U7") })).text).toBe(`🔖 Bookmarked “${await title(mine[1]!)}”.`);
+    expect(plainTyped((await run("bookmark 2", "2025-03-12T10:05:00Z", { user: bob })).text)).toBe(`🔖 Bookmarked “${await title(weekly[1]!)}”.`);
+    expect(plainTyped((await run("bookmark 2", "2025-03-12T10:05:00Z", { channel: slackChannel("D0U7") })).text)).toBe(`🔖 Bookmarked “${await title(mine[1]!)}”.`);
     // Not in a channel where the person saw no list.
     expect((await run("bookmark 2", "2025-03-12T10:05:00Z", { channel: slackChannel("C2") })).text).toMatch(/^There is no numbered list here/);
   });

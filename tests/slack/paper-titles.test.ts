@@ -23,3 +23,18 @@ it("a title holding * _ ~ ` shows as written: none of them can bold, italicize, 
   expect(label.replace(/\u200b/g, "")).toBe(TITLE.replace("&", "&amp;"));
   expect(blockText(answer.blocks)).toContain("Papers for");
 });
+
+it("the answers that quote a title show it as written too: bookmarking it, noting it, more like it", async () => {
+  const answer = async (command: string) => {
+    const id = h.nextResponseId();
+    await h.requester.command(command, h.emulator.responseUrl(id));
+    return blockText((await h.emulator.response(id)).body.blocks);
+  };
+  for (const command of ["bookmark 2401.00001", "note 2401.00001 read it", "similar 2401.00001", "bookmarks unread 2401.00001"]) {
+    const text = await answer(command);
+    const quoted = /“(.*?)”/.exec(text)?.[1];
+    expect(quoted, `${command}: ${text}`).toBeDefined();
+    expect(quoted!.replace(/\u200b[*_~`]\u200b/g, ""), command).not.toMatch(/[*_~`]/);
+    expect(quoted!.replace(/\u200b/g, ""), command).toBe(TITLE.replace("&", "&amp;"));
+  }
+});

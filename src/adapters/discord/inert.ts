@@ -10,10 +10,12 @@ export function inert(text: string): string {
   return mapTyped(text, asTyped, quotedText);
 }
 
-/** Every character Discord's markdown reads escaped: bold, italics, strikes, code, quotes, lists, chips
- * ("<#123>", "<t:1700000000:R>"), spoilers, links (a bare one too: "https\\://…") and headings show as typed. */
+/** What a person typed (or a title) shown as written: every character Discord's markdown reads within a line
+ * escaped (bold, italics, strikes, code, spoilers, chips such as "<#123>" or "<t:1700000000:R>", masked links,
+ * a bare link's "https\\://"), and a heading's, list's or quote's mark where a line starts. A hyphen or colon
+ * inside a line formats nothing, so "Model-Based: …" keeps no backslashes a notification would show. */
 function asTyped(text: string): string {
-  return text.replace(/[\\*_~`|<>#\-[\]():]/g, "\\$&");
+  return text.replace(/[\\*_~`|<[\]]/g, "\\$&").replace(/:(?=\/\/)/g, "\\:").replace(/(^|\n)([ \t]*)([#>-])/g, "$1$2\\$3");
 }
 
 function quotedText(text: string): string {

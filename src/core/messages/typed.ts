@@ -55,3 +55,9 @@ export function mapTyped(text: string, typed: (span: string) => string, other: (
 export function plainTyped(text: string): string {
   return text.replace(MARKS, "");
 }
+
+/** A paper's title in curly quotes, shown as written: a title's own * _ ~ ` (V*, snake_case, a `code` name)
+ * format nothing, as on its card. */
+export function titled(title: string): string {
+  return `“${typed(title)}”`;
+}

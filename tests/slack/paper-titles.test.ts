@@ -38,3 +38,23 @@ it("the answers that quote a title show it as written too: bookmarking it, notin
     expect(quoted!.replace(/\u200b/g, ""), command).toBe(TITLE.replace("&", "&amp;"));
   }
 });
+
+it("a full card longer than a section goes on in the next, cut where a word ends: nothing lost, no escape split", async () => {
+  const abstract = "We study Q&A retrieval where the loss satisfies x < y & y > z for all tokens. ".repeat(25).trim() + " The end.";
+  const aiSummary = "Retrieval for Q&A with bounded loss (x < y) improves accuracy & robustness across benchmarks. ".repeat(7).trim();
+  await h.services.papers.upsert([{ id: "2401.00031", arxivId: "2401.00031", title: "Bounded Losses for Q&A Retrieval", summary: abstract, aiSummary,
+    authors: ["A. Person"], keywords: [], githubRepo: null, publishedAt: null, upvotes: 9 }], "hf");
+  await h.services.catalog.sync();
+  const id = h.nextResponseId();
+  await h.requester.command("paper 2401.00031", h.emulator.responseUrl(id));
+  const sections = ((await h.emulator.response(id)).body.blocks as any[]).filter((b) => b.type === "section").map((b) => b.text.text as string);
+  const card = sections.slice(sections.findIndex((t) => t.startsWith("*<")));
+  expect(card.length).toBeGreaterThan(1);
+  for (const text of card) {
+    expect(text.length).toBeLessThanOrEqual(3000);
+    expect(text).not.toMatch(/&[a-z]{0,3}$/);
+  }
+  const shown = card.join(" ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  expect(shown).toContain(abstract.split(". ").at(-2));
+  expect(shown.endsWith("The end.")).toBe(true);
+});

@@ -1,9 +1,9 @@
 // A discussion thread's first reply as Block Kit: who asked (a real mention), the paper, its whole
-// abstract (as much as a section holds), the AI summary and the links. Within Block Kit's limits:
+// abstract (in as many sections as it takes), the AI summary and the links. Within Block Kit's limits:
 // a handful of blocks, every text under 3,000 characters.
 import type { DiscussionStarter } from "../../core/messages/discussion.ts";
 import { arxivLinks, authorsLine, starsLabel } from "../../core/messages/card-extras.ts";
-import { escapeText, link, type Block, type SlackMessage } from "./render.ts";
+import { escapeText, link, textSections, type Block, type SlackMessage } from "./render.ts";
 
 const MAX_SECTION = 3000;
 
@@ -30,9 +30,9 @@ export function renderDiscussion(starter: DiscussionStarter): SlackMessage {
   ];
   const authors = authorsLine(paper.authors);
   if (authors) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeText(authors) }] });
-  if (paper.aiSummary) blocks.push({ type: "section", text: { type: "mrkdwn", text: cut(`*TL;DR* ${escapeText(paper.aiSummary)}`, MAX_SECTION) } });
-  // Escaping can lengthen the text (& → &amp;): cut after escaping, at the section's limit.
-  if (paper.summary) blocks.push({ type: "section", text: { type: "mrkdwn", text: cut(`*Abstract* ${escapeText(paper.summary)}`, MAX_SECTION) } });
+  // Whole, however long (escaping lengthens it: & → &amp;): a section's worth at a time, split where a word ends.
+  if (paper.aiSummary) blocks.push(...textSections(`*TL;DR* ${escapeText(paper.aiSummary)}`));
+  if (paper.summary) blocks.push(...textSections(`*Abstract* ${escapeText(paper.summary)}`));
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: cut(linkLine, MAX_SECTION) }] });
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "Reply in this thread to discuss the paper." }] });
   return { text: cut(`Discussion of “${escapeText(paper.title)}”, started by ${mention(starter.askedBy)}`, 3000), blocks };

@@ -53,16 +53,35 @@ export function section(text: string): Block {
   return { type: "section", text: { type: "mrkdwn", text: text.slice(0, MAX_SECTION) } };
 }
 
-/** Long text (help), escaped already, split at line breaks into sections Slack accepts. */
-function textSections(escaped: string): Block[] {
+/**
+ * Long mrkdwn (help, a full card's abstract), escaped already, as sections Slack accepts: split where a line
+ * ends, else where a word ends, never inside an escape ("&lt;"), a link ("<url|label>") or a character kept
+ * from formatting ("\u200b*\u200b"), so nothing is lost or broken at a section's end.
+ */
+export function textSections(escaped: string): Block[] {
   const blocks: Block[] = [];
-  let current = "";
-  for (const line of escaped.split("\n")) {
-    if (current && current.length + line.length + 1 > MAX_SECTION) { blocks.push(section(current)); current = ""; }
-    current = current ? `${current}\n${line}` : line;
+  let rest = escaped;
+  while (rest.length > MAX_SECTION) {
+    const at = sectionEnd(rest);
+    blocks.push(section(rest.slice(0, at).trimEnd()));
+    rest = rest.slice(at).replace(/^[ \n]+/, "");
   }
-  if (current) blocks.push(section(current));
+  if (rest) blocks.push(section(rest));
   return blocks;
+}
+
+/** Where the first section of `text` (longer than one) ends: the last line end in its second half, else its
+ * last space, else its last character; moved back to before an escape, a link or a kept-apart mark it is in. */
+function sectionEnd(text: string): number {
+  const line = text.lastIndexOf("\n", MAX_SECTION);
+  let at = line > MAX_SECTION / 2 ? line : text.lastIndexOf(" ", MAX_SECTION);
+  if (at <= 0) at = MAX_SECTION; // one word longer than a section
+  const open = text.lastIndexOf("<", at - 1);
+  if (open > 0 && open > text.lastIndexOf(">", at - 1)) at = open;
+  const amp = text.lastIndexOf("&", at - 1);
+  if (amp > 0 && at - amp < 6 && !text.slice(amp, at).includes(";")) at = amp;
+  while (at > 1 && (text[at - 1] === "\u200b" || text[at] === "\u200b")) at--;
+  return at;
 }
 
 function metaLine(card: PaperCard): string {
@@ -96,7 +115,7 @@ export function button(actionId: string, label: string, value: string): types.Bu
 }
 
 function richCard(card: PaperCard, actions: readonly PaperAction[]): Block[] {
-  const blocks: Block[] = [section(`${titleLine(card)}\n${escapeText(cardBlurb(card))}`.slice(0, MAX_SECTION))];
+  const blocks = textSections(`${titleLine(card)}\n${escapeText(cardBlurb(card))}`);
   const meta = metaLine(card);
   if (meta) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: meta }] });
   if (card.note) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: noteLine(card.note) }] });

@@ -24,8 +24,9 @@ export const MAX_TEXT_LENGTH = 2000;
 
 // Control characters, the invisible marks that reorder text (an echoed "\u202emoe" would print backwards),
 // the two that mark typed text in replies (core/messages/typed.ts), and the brackets of a hint's example
-// placeholder (usage.ts), which a refusal quoting the person's words must not expand.
-const INVISIBLE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2063\u2064\u2066-\u2069\u27e6\u27e7]/g;
+// placeholder (usage.ts), which a refusal quoting the person's words must not expand. Zero-width spaces, word
+// joiners and byte-order marks come along with pasted text ("\u200btrending" is the command).
+const INVISIBLE = /[\u0000-\u001f\u007f\u200b\u200e\u200f\u202a-\u202e\u2060\u2063\u2064\u2066-\u2069\u27e6\u27e7\ufeff]/g;
 
 /** A refusal may quote what the person sent; a quoted line break or control character must not split it. */
 function oneLine(text: string): string {

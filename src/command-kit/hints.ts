@@ -38,5 +38,8 @@ export function paperGone(platform: Platform): string {
  */
 export function nothingToLookFor(typedWords: string, leftOut: string[] | null, example: (topic: string) => string): string {
   const what = leftOut ? "only says what to leave out; add what to look for" : "has no word specific enough for a topic; try a few keywords";
-  return `${quoted(typedWords)} ${what}, like ${example(leftOut ? `mixture of experts -${leftOut[0]!.slice(0, 30)}` : "mixture of experts")}`;
+  // The example's topic must not be one the minus empties (every MoE paper says "moe"; "-moe" beside it finds none).
+  const left = leftOut?.[0]?.slice(0, 30).toLowerCase();
+  const topic = left && /^(moe|mixtures?|of|experts?)$/.test(left) ? "reinforcement learning" : "mixture of experts";
+  return `${quoted(typedWords)} ${what}, like ${example(leftOut ? `${topic} -${leftOut[0]!.slice(0, 30)}` : "mixture of experts")}`;
 }

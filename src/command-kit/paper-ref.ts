@@ -27,7 +27,8 @@ export function viewerOf(ctx: Pick<CommandContext, "channel" | "user">): ListVie
 
 /** Whether `ref` is a list number ("2", "#2") rather than an id. */
 export function listNumber(ref: string): number | null {
-  const match = NUMBER.exec(ref.trim());
+  // Full-width digits ("２", from an East Asian keyboard) are the number too (NFKC).
+  const match = NUMBER.exec(ref.normalize("NFKC").trim());
   return match ? Number(match[1]) : null;
 }
 

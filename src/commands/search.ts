@@ -4,13 +4,13 @@ import { defineCommand } from "../command-kit/command.ts";
 import { example, exampleOn } from "../command-kit/usage.ts";
 import { internal, option, wholeNumber } from "../command-kit/options.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
-import { bareWord, missingWordsText, splitByRelevance, typoReadingsText, withoutOneWord } from "../core/relevance.ts";
+import { bareWord, missingWordsText, splitByRelevance, typoReadingsText, withoutOneWord, withoutUnwritten } from "../core/relevance.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { isArxivReference, isTitleId } from "../core/paper.ts";
 import { leavesOut, onlyCommonWords, onlyLeftOut, sidesOf, splitQuery, withoutExclusions } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
 import { findPaper, pickById, wordsInSearchLink } from "../command-kit/paper-ref.ts";
-import { quoted, unquoted } from "../core/messages/typed.ts";
+import { orList, quoted, unquoted } from "../core/messages/typed.ts";
 
 export const PAGE_SIZE = 5;
 /** What was typed, cut to a line's worth for echoing. */
@@ -18,6 +18,7 @@ const lineWorth = (text: string): string => (text.length > 60 ? text.slice(0, 57
 const ACTIONS: Reply["actions"] = ["bookmark", "share", "similar", "notInterested"];
 // The strong matches are counted among this many best hits: far more than anyone pages through.
 const COUNTED = 1000;
+const ARXIV_LABEL = /\barxiv:(?=\d{4}\.\d{4,5})/gi;
 const QUERY_HINT = `Tell me what to look for, like ${example("search", [["query", "mixture of experts"]])}.`;
 
 const Options = z.object({
@@ -68,7 +69,9 @@ export const searchCommand = defineCommand({
         `try a topic, like ${exampleOn(ctx.user.platform, "search", [["query", "mixture of experts"]])}, or see /papers trending for what's new.` };
     }
     // Only the matches past the relevance floor are listed; the rest are counted as weak (core/relevance.ts).
-    const rank = (words: string) => {
+    const rank = (typedWords: string) => {
+      // "arXiv:" before an id beside other words labels the id; it is no word of the topic for a paper to have.
+      const words = typedWords.replace(ARXIV_LABEL, " ");
       const searchStarted = performance.now();
       const result = catalog.index.search(words, { limit: Math.max(COUNTED, offset + limit) });
       ctx.services.metrics?.searchFinished((performance.now() - searchStarted) / 1000);
@@ -81,7 +84,7 @@ export const searchCommand = defineCommand({
       const loose = rank(query.replace(/["“”„«»]/g, " "));
       if (loose.strong.length > 0) {
         ({ strong, weak } = loose);
-        lead = `No paper has ${phrases.map((p) => quoted(lineWorth(p.trim()))).join(" or ")} word for word; papers with its words`;
+        lead = `No paper has ${orList(phrases.map((p) => quoted(lineWorth(p.trim()))))} word for word; papers with its words`;
       }
     }
     // No paper about all the words together ("llms cheaper to run"): the papers about all but one, saying which.
@@ -92,12 +95,24 @@ export const searchCommand = defineCommand({
         lead = `No paper is about all of ${quoted(shown)}; papers without ${quoted(lineWorth(fewer.left))}`;
       }
     }
+    // A word of several no paper writes ("lora merging" where none says LoRA, though some say "low" and "rank"):
+    // the papers about the rest, naming it, as a word no paper has in any form is named beside results.
+    if (strong.length === 0 && phrases.length === 0 && !leavingOut && !sidesOf(query)) {
+      const unwritten = withoutUnwritten(catalog.index, query);
+      if (unwritten) {
+        const found = rank(unwritten.rest);
+        if (found.strong.length > 0) {
+          ({ strong, weak } = found);
+          lead = `No paper mentions ${orList(unwritten.left.map((w) => quoted(lineWorth(w))))}; papers for ${quoted(lineWorth(unwritten.rest))}`;
+        }
+      }
+    }
     const papers = catalog.papers(strong.slice(offset, offset + limit));
     if (papers.length === 0 && offset === 0 && leavingOut) {
       // Every paper about the rest has what the minus leaves out: say so, not "no match".
       const wanted = withoutExclusions(query), about = rank(wanted).strong.length;
       if (about > 0) {
-        const left = [...excluded, ...excludedPhrases].slice(0, 3).map((w) => quoted(lineWorth(w.trim()))).join(" or ");
+        const left = orList([...excluded, ...excludedPhrases].slice(0, 3).map((w) => quoted(lineWorth(w.trim()))));
         const whole = about === 1 ? "The one paper" : about === 2 ? "Both papers" : `All ${about} papers`;
         return { visibility: "ephemeral", tone: "info", text: `${whole} about ${quoted(lineWorth(wanted))} ` +
           `${about === 1 ? "has" : "have"} ${left}, which the minus leaves out; search without it to see them.` };

@@ -4,7 +4,7 @@
 // best hit is itself weak, a word once in an abstract, gets nothing rather than noise). Used by topic
 // digests and by search, so both draw the same line.
 import type { SearchHit, SearchIndex } from "./search/index.ts";
-import { quoted } from "./messages/typed.ts";
+import { orList, quoted } from "./messages/typed.ts";
 import { onlyCommonWords, sidesOf, termWords, withoutExclusions } from "./search/query.ts";
 import { tokens } from "./search/tokenize.ts";
 
@@ -19,11 +19,20 @@ export function relevanceFloor(best: number, attainable: number): number {
 
 export interface RelevantHits { strong: SearchHit[]; weak: number }
 
+// A query of this many concepts (its everyday words aside) is one topic of two things ("moe pokemon", "cheap
+// llms"): a paper about it has both, in some form. The rare word's weight alone carries a paper with only it
+// (PokéChamp for "moe pokemon", a "cheap evaluator" for "cheap llms") past the floor. With more, a paper may
+// leave one out and still be about it ("mixture of experts routing": the MoE survey never says "routing";
+// a question in plain words names more than any paper says), so the floor decides alone.
+const TWO_THINGS = 2;
+
 /** Splits best-first `hits` (of `total` matches) at the floor for `query`. */
 export function splitByRelevance(index: SearchIndex, query: string, hits: SearchHit[], total = hits.length): RelevantHits {
   if (hits.length === 0) return { strong: [], weak: total };
   const floor = relevanceFloor(hits[0]!.score, index.attainable(query));
-  const strong = hits.filter((h) => h.score >= floor);
+  let strong = hits.filter((h) => h.score >= floor);
+  const coverage = index.coverage(query, strong.map((h) => h.id));
+  if (coverage.of === TWO_THINGS) strong = strong.filter((_, i) => coverage.counts[i] === TWO_THINGS);
   return { strong, weak: total - strong.length };
 }
 
@@ -54,7 +63,7 @@ export function missingWordsText(index: SearchIndex, query: string, foundElsewhe
   const missing = [...new Set(index.missingWords(query).map((w) => w.toLowerCase()))].filter((w) => !foundElsewhere?.(w));
   // Several missing words typed as one chunk (a pasted link) name that chunk once, not once per word.
   const named = [...new Set(missing.map((w) => cutWord(asTyped(query, w))))].slice(0, 3);
-  return named.length ? named.map((w) => quoted(w)).join(" or ") : null;
+  return named.length ? orList(named.map((w) => quoted(w))) : null;
 }
 
 /** The words of `query` no paper has that were read as others ("reinforcment" as "reinforcement"), for a sentence
@@ -118,4 +127,19 @@ export function withoutOneWord(index: SearchIndex, query: string, rank: (query: 
     }
   }
   return best && { query: best.query, left: best.left, found: best.found };
+}
+
+/** `query` less its words no paper writes as such, though papers have what they stand for or start with (SearchIndex.
+ * unwrittenWords: "lora" where papers only say "low" and "rank"), and those words as typed; null when it has
+ * none, or nothing else to search for. Plain words only, whitespace apart. */
+export function withoutUnwritten(index: SearchIndex, query: string): { rest: string; left: string[] } | null {
+  // Only words that stand for something papers have: one in no form at all is named beside the results already.
+  const missing = new Set(index.missingWords(query));
+  const unwritten = new Set(index.unwrittenWords(query).filter((w) => !missing.has(w)));
+  if (unwritten.size === 0) return null;
+  const chunks = query.trim().split(/\s+/);
+  const isUnwritten = (chunk: string) => tokens(chunk).some((t) => unwritten.has(t.term));
+  const rest = chunks.filter((chunk) => !isUnwritten(chunk)).join(" ");
+  if (onlyCommonWords(rest)) return null;
+  return { rest, left: [...new Set(chunks.filter(isUnwritten).map(bareWord))] };
 }

@@ -233,6 +233,18 @@ describe("free text after /papers", () => {
   });
 });
 
+describe("command names however they were typed", () => {
+  it("reads a one-word name typed as two words, full-width letters, a zero-width space before it and full-width digits", async () => {
+    const answer = async (text: string) => plainTyped((await runText(registry, text, ctx)).text);
+    expect(await answer("for you")).toBe(await answer("foryou"));
+    expect(await answer("For You")).toBe(await answer("foryou"));
+    expect(await answer("ｔｒｅｎｄｉｎｇ 2")).toBe(await answer("trending 2"));
+    expect(await answer("\u200btrending 2")).toBe(await answer("trending 2"));
+    await runText(registry, "trending 3", ctx);
+    expect(await answer("paper ２")).toBe(await answer("paper 2"));
+  });
+});
+
 describe("runCommand", () => {
   it("checks the channel permission before running", async () => {
     let ran = false;

@@ -15,6 +15,7 @@ import { DiscordEmulator, snowflake } from "../emulators/discord/index.ts";
 import { LogCapture } from "../support/services.ts";
 import { registerSecretsIn, TEST_DISCORD_TOKEN, TEST_SLACK_SIGNING_SECRET } from "../support/secrets.ts";
 import { fastRetry } from "./support.ts";
+import { plainTyped } from "../../src/core/messages/typed.ts";
 
 // missing: "sparse" is in the bundled papers (sparse graphs, sparse masks), "autoencoders" in none.
 const TOPICS = { moe: "moe", experts: "mixture of experts", rare: "pokemon", none: "quantum chemistry", missing: "sparse autoencoders" } as const;
@@ -92,7 +93,7 @@ describe("a digest's numbers", () => {
     const channel = { platform: "slack" as const, workspaceId: slack.teamId, channelId: "CMOE" };
     const reply = await runText(createRegistry(), "bookmark 2", { services, user: { platform: "slack", workspaceId: slack.teamId, userId: "U0BOB" },
       channel, canManageChannel: false, now: new Date("2025-03-12T09:05:00Z") });
-    expect(reply.text).toBe(`🔖 Bookmarked “${slackDigest("moe").titles[1]}”.`);
+    expect(plainTyped(reply.text)).toBe(`🔖 Bookmarked “${slackDigest("moe").titles[1]}”.`);
   });
 });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestServices } from "../support/services.ts";
 import { decode, parseBibtex } from "./bibtex-reader.ts";
 import { addPapers, bookmarkInOrder, paper, person, run, say, setup, teardown } from "./support.ts";
+import { plainTyped } from "../../src/core/messages/typed.ts";
 
 const MOE = paper({ id: "2501.00001", arxivId: "2501.00001", title: "Sparse Mixture of Experts at Scale", summary: "We route tokens to experts with a learned gate.", authors: ["Ada Router"] });
 const MOE2 = paper({ id: "2501.00002", arxivId: "2501.00002", title: "Expert Choice Routing for Mixture-of-Experts", summary: "Experts pick tokens.", authors: ["Bo Gate"] });
@@ -82,7 +83,7 @@ describe("/papers note", () => {
   it("attaches a note by list number or id, shows it in the list, and finds it by search", async () => {
     const saved = await say(services, reader, "note 3 compare with DDPM; check the FID table");
     expect(saved.tone).toBe("info");
-    expect(saved.text).toMatch(/Saved your note on “Diffusion Models Beat GANs/);
+    expect(plainTyped(saved.text)).toMatch(/Saved your note on “Diffusion Models Beat GANs/);
     const list = await say(services, reader, "bookmarks");
     expect(list.papers!.find((p) => p.id === DIFF.id)!.note).toBe("compare with DDPM; check the FID table");
     expect(list.papers!.find((p) => p.id === MOE.id)!.note ?? null).toBeNull();

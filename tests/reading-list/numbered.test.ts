@@ -8,6 +8,7 @@ import { createRegistry } from "../../src/commands/index.ts";
 import { runCommand, runText } from "../../src/command-kit/dispatch.ts";
 import type { CommandContext } from "../../src/command-kit/command.ts";
 import { createTestServices, type TestServices } from "../support/services.ts";
+import { plainTyped } from "../../src/core/messages/typed.ts";
 
 describe("numbers on Slack", () => {
   let h: SlackHarness;
@@ -74,7 +75,7 @@ describe("what a number refers to", () => {
     expect((await runText(registry, "paper 2", ctx("u1", "c2"))).text).toMatch(/^There is no numbered list here/);
     expect((await runText(registry, "paper 2", ctx("u2", "c1"))).text).toMatch(/^There is no numbered list here/);
     const titled = (await services.papers.all()).find((p) => !p.arxivId)!;
-    expect((await runText(registry, `bookmark ${titled.id.slice(0, 8)}`, here)).text).toBe(`🔖 Bookmarked “${titled.title}”.`);
+    expect(plainTyped((await runText(registry, `bookmark ${titled.id.slice(0, 8)}`, here)).text)).toBe(`🔖 Bookmarked “${titled.title}”.`);
     expect((await runText(registry, "bookmark 0", here)).text).toMatch(/not 0; pick one of those/);
   });
 
@@ -99,7 +100,7 @@ describe("what a number refers to", () => {
     await runCommand(registry, shown.more!.command, shown.more!.input, here);
     expect((await runText(registry, "bookmark 1", here)).text).toMatch(/^Your last list here has numbers 4–6, not 1/);
     await runText(registry, "trending 3", here);
-    expect((await runText(registry, "bookmark 1", here)).text).toBe(`🔖 Bookmarked “${services.catalog.get(shown.papers![0]!.id)!.title}”.`);
+    expect(plainTyped((await runText(registry, "bookmark 1", here)).text)).toBe(`🔖 Bookmarked “${services.catalog.get(shown.papers![0]!.id)!.title}”.`);
   });
 
   it("names the pages there can be, and asks what to do with a paper given without a change", async () => {
@@ -115,7 +116,7 @@ describe("what a number refers to", () => {
     const link = `https://huggingface.co/papers?q=${encodeURIComponent(titled.title)}`;
     expect((await runText(registry, `paper ${link}`, here)).papers![0]!.id).toBe(titled.id);
     // As Slack sends a link inside a slash command's text.
-    expect((await runText(registry, `bookmark <${link}>`, here)).text).toBe(`🔖 Bookmarked “${titled.title}”.`);
+    expect(plainTyped((await runText(registry, `bookmark <${link}>`, here)).text)).toBe(`🔖 Bookmarked “${titled.title}”.`);
     const ids = (await services.papers.all()).map((p) => p.id).sort();
     const shared = ids.map((id) => id.slice(0, 4)).find((prefix, i, all) => all.indexOf(prefix) !== i)!;
     expect((await runText(registry, `paper ${shared}`, here)).text).toMatch(/starts more than one paper's id; give more of it/);

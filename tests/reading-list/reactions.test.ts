@@ -8,6 +8,7 @@ import type { CommandContext } from "../../src/command-kit/command.ts";
 import type { Platform } from "../../src/core/channel.ts";
 import type { TestServices } from "../support/services.ts";
 import { addPapers, paper, setup } from "./support.ts";
+import { plainTyped } from "../../src/core/messages/typed.ts";
 
 let services: TestServices;
 const paperId = "2502.00042";
@@ -46,7 +47,7 @@ it("a bookmark saved with a command stays, note and all, and the person is told 
   await bo.command("bookmark", { id: paperId });
   await bo.command("note", { paper: paperId, text: "key paper for the Q3 roadmap" });
   expect((await bo.react(true))?.text).toMatch(/is already in your bookmarks/);
-  expect((await bo.react(false))?.text).toBe(`“${services.catalog.get(paperId)!.title}” stays in your bookmarks, where you had saved it before reacting; /papers unbookmark ${paperId} removes it.`);
+  expect(plainTyped((await bo.react(false))?.text ?? "")).toBe(`“${services.catalog.get(paperId)!.title}” stays in your bookmarks, where you had saved it before reacting; /papers unbookmark ${paperId} removes it.`);
   expect(await bo.bookmark()).toMatchObject({ paperId, note: "key paper for the Q3 roadmap" });
 });
 

@@ -137,7 +137,7 @@ describe("/papers similar and More like this", () => {
   it("returns MoE papers for an MoE paper, never the paper itself", async () => {
     const source = byTitle("Layerwise Recurrent Router");
     const reply = await say(services, person("U-sim"), `similar ${source.id}`);
-    expect(reply.text).toBe(`More like “${source.title}”:`);
+    expect(plainTyped(reply.text)).toBe(`More like “${source.title}”:`);
     const titles = reply.papers!.map((p) => p.title);
     expect(titles).toHaveLength(5);
     expect(titles.filter(isMoeTitle).length, titles.join(" | ")).toBeGreaterThanOrEqual(4);

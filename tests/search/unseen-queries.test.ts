@@ -494,6 +494,26 @@ describe("an arXiv id, or a card's id, typed as a search", () => {
     expect(plainTyped((await runText(registry, "are llms cheaper to run?", ctx())).text)).toMatch(/; papers without "run" \(/);
   });
 
+  it("lists no paper for two things that only has one of them, and names a word no paper writes before listing the rest", async () => {
+    // PokéChamp says "Expert-level", nothing of a mixture of experts; the Alignment Ceiling has RLHF, no Mamba.
+    for (const pair of ["moe pokemon", "mamba rlhf", "pokemon moe"]) {
+      const reply = await runText(registry, pair, ctx());
+      expect(plainTyped(reply.text), pair).toMatch(/^No papers are about/);
+      expect(reply.papers ?? [], pair).toHaveLength(0);
+    }
+    // Both in some form: listed as before.
+    expect((await runText(registry, "moe routing", ctx())).papers?.length).toBeGreaterThan(0);
+    // "lora": no paper writes it, though many say "low" and "rank"; the merging papers are what is left to find.
+    const lora = await runText(registry, "lora merging", ctx());
+    expect(plainTyped(lora.text)).toMatch(/^No paper mentions "lora"; papers for "merging" \(/);
+    expect(lora.papers?.length).toBeGreaterThan(0);
+  });
+
+  it("reads an acronym whose stem is another word as the acronym: mcts finds the papers spelling out Monte Carlo tree search", async () => {
+    const titles = (await runText(registry, "mcts", ctx())).papers!.map((p) => p.title);
+    expect(titles).toEqual(expect.arrayContaining([expect.stringMatching(/^MASTER/), expect.stringMatching(/^Reasoning Language Models: A Blueprint/)]));
+  });
+
   it("shows that paper (the bare id, arXiv: and an abs link alike), and says so when it is unknown", async () => {
     const known = { id: "2503.04094", arxivId: "2503.04094", title: "Minimax agents for card games",
       summary: "A minimax agent.", authors: ["Seth Karten"], keywords: [], githubRepo: null, publishedAt: null, upvotes: 3 };
@@ -508,7 +528,7 @@ describe("an arXiv id, or a card's id, typed as a search", () => {
       expect(reply.papers?.map((p) => p.id), q).toEqual(["2503.04094"]);
     }
     // The number in the list is that paper.
-    expect((await runText(registry, "bookmark 1", ctx())).text).toBe("🔖 Bookmarked “Minimax agents for card games”.");
+    expect(plainTyped((await runText(registry, "bookmark 1", ctx())).text)).toBe("🔖 Bookmarked “Minimax agents for card games”.");
     // Words beside an id are a search for the words, not the id alone with the words dropped.
     const mixed = await runText(registry, "minimax arxiv:2503.04094", ctx());
     expect(plainTyped(mixed.text)).toMatch(/"minimax arxiv:2503\.04094"/);

@@ -20,6 +20,19 @@ async function papers(text: string) {
 const STACK = /\n\s+at\s|Error:|\.ts:\d+|node_modules|TypeError|undefined/;
 
 describe("/papers over real Bolt", () => {
+  it("reads the words after the bot's own handle, picked or typed, as the command", async () => {
+    const header = (answer: Record<string, any>) => blockText(answer.blocks).split("\n")[0]!.replace(/"[^"]*"/, '"…"');
+    const plain = header((await papers("moe")).answer);
+    expect(plain).toMatch(/^Papers for/);
+    for (const addressed of [`<@${h.emulator.botUserId}> moe`, `<@${h.emulator.botUserId}|papers-bot> moe`, "@papers-bot moe", "@Papers-Bot, moe"]) {
+      const { answer } = await papers(addressed);
+      expect(blockText(answer.blocks), addressed).toContain('Papers for "moe"');
+      expect(header(answer), addressed).toBe(plain);
+    }
+    // Somebody else's handle is no address to the bot: searched as typed.
+    expect(blockText((await papers("@ada moe")).answer.blocks)).not.toContain('Papers for "moe"');
+  });
+
   it("acks help with an empty 200 and answers with escaped Block Kit built from the registry", async () => {
     const { ack, answer } = await papers("help");
     expect(ack.status).toBe(200);

@@ -5,6 +5,7 @@ import { runText } from "../../command-kit/dispatch.ts";
 import { commandContext, type SlackDeps } from "./context.ts";
 import { deliver } from "./deliver.ts";
 import { safely } from "./safely.ts";
+import { DEFAULT_BOT_NAME } from "../../core/messages/bot-name.ts";
 
 export const SLASH_COMMAND = "/papers";
 
@@ -14,7 +15,7 @@ export function registerCommands(app: App, deps: SlackDeps): void {
     const { services, registry } = deps;
     const to = { client, userId: command.user_id, channelId: command.channel_id, respond, botUserId: deps.botUserId };
     await deps.track(safely(services, { kind: "command", user: command.user_id, team: command.team_id }, async () => {
-      const reply = await runText(registry, slackUnescape(command.text ?? ""), commandContext(services, command.team_id, command.user_id, command.channel_id, client, deps.lookups));
+      const reply = await runText(registry, withoutOwnHandle(slackUnescape(command.text ?? ""), deps.botUserId), commandContext(services, command.team_id, command.user_id, command.channel_id, client, deps.lookups));
       await deliver(services, to, reply);
     }, (apology) => deliver(services, to, apology)));
   });
@@ -23,4 +24,12 @@ export function registerCommands(app: App, deps: SlackDeps): void {
 /** Slack sends &, < and > as &amp;, &lt; and &gt;: "/papers q&a" is a search for "q&a", not "q&amp;a". */
 function slackUnescape(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** The command's words without the bot's own handle before them: "/papers @papers-bot moe" (people address the
+ * bot out of habit) is "moe", not a search for the handle too. Slack sends a picked mention as "<@U…>" or
+ * "<@U…|name>", a typed one as written. */
+function withoutOwnHandle(text: string, botUserId: string): string {
+  const mention = new RegExp(`^\\s*(?:<@${botUserId.replace(/\W/g, "")}(?:\\|[^>]*)?>|@${DEFAULT_BOT_NAME}\\b)[\\s,:]*`, "i");
+  return text.replace(mention, "");
 }

@@ -61,3 +61,8 @@ export function plainTyped(text: string): string {
 export function titled(title: string): string {
   return `“${typed(title)}”`;
 }
+
+/** Alternatives as a sentence lists them: "a", "a or b", "a, b or c". */
+export function orList(items: string[]): string {
+  return items.length <= 2 ? items.join(" or ") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+}

@@ -12,6 +12,7 @@ import { Similarity } from "./similar.ts";
 import { attainableScore } from "./attainable.ts";
 import { suggestTitles } from "./suggest.ts";
 import { TopK } from "./topk.ts";
+import { ConceptCheck } from "./coverage.ts";
 import { relevanceFloor } from "../relevance.ts";
 
 export interface SearchHit { id: string; score: number }
@@ -244,6 +245,17 @@ export class SearchIndex {
     // An OR query's scores are shares of each side's best, past each side's floor (searchEither).
     if (typeof query === "string" && sidesOf(query)) return 1;
     return attainableScore(this.plan(query).concepts, this.corpus);
+  }
+
+  /**
+   * How many of the concepts of `query` papers have in some form (`of`), and how many each of `ids` has (0 for
+   * an id not indexed): coverage.ts. An OR query, or one with no such concept, counts as covered whole.
+   */
+  coverage(query: string, ids: string[]): { of: number; counts: number[] } {
+    const concepts = typeof query === "string" && !sidesOf(query) ? this.plan(query).concepts.filter((c) => c.alternatives.length > 0 && !c.quiet) : [];
+    if (concepts.length === 0) return { of: 0, counts: ids.map(() => 0) };
+    const check = new ConceptCheck(this.corpus), { docNo } = this.corpus;
+    return { of: concepts.length, counts: ids.map((id) => { const doc = docNo.get(id); return doc === undefined ? 0 : check.count(doc, concepts); }) };
   }
 
   /** The words of `query` that no paper has in any form (not as written, stemmed, expanded, prefixed or one typo

@@ -30,6 +30,8 @@ export interface Concept {
   word: string;
   /** The word this one and its neighbour make written together ("multimodal" for "multi modal"), if papers have it. */
   joined?: number;
+  /** An everyday word of a sentence, or the field's name (quieten): no paper need have it to be about the query. */
+  quiet?: boolean;
   /** The word papers write that it was read as, a typo for it (only when no paper has it in any other form):
    * the person is told, since the papers shown say that word, not the one typed. */
   readAs?: string;
@@ -119,6 +121,7 @@ const FIELD_WORD_WEIGHT = 0.25;
 const SENTENCE_CONCEPTS = 3;
 
 function quieten(concept: Concept): void {
+  concept.quiet = true;
   for (const alt of concept.alternatives) alt.weight *= FIELD_WORD_WEIGHT;
   concept.importance *= FIELD_WORD_WEIGHT;
 }
@@ -444,6 +447,8 @@ function relatedSpan(units: Unit[], keys: string[][], start: number, typed: Set<
 /** The acronym we know that a typed word is ("ssms" → ssm), or a two-letter one's plural, which is too
  * short to stem ("lms" → lm), unless papers use the word as it is; else null. ("mass" is no plural of MAS.) */
 function acronymOf(surface: string, aWord: boolean): string | null {
+  // As typed first: "mcts" is an acronym, and its stem "mct" none.
+  if (EXPANSIONS.has(surface)) return surface;
   const root = stem(surface);
   if (EXPANSIONS.has(root)) return root;
   const singular = surface.slice(0, -1);

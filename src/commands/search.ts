@@ -10,7 +10,7 @@ import { isArxivReference, isTitleId } from "../core/paper.ts";
 import { leavesOut, onlyCommonWords, onlyLeftOut, sidesOf, splitQuery, withoutExclusions } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
 import { findPaper, pickById, wordsInSearchLink } from "../command-kit/paper-ref.ts";
-import { orList, quoted, unquoted } from "../core/messages/typed.ts";
+import { orList, quoted, typed as asTyped, unquoted } from "../core/messages/typed.ts";
 
 export const PAGE_SIZE = 5;
 /** What was typed, cut to a line's worth for echoing. */
@@ -107,6 +107,13 @@ export const searchCommand = defineCommand({
         }
       }
     }
+    // "moe not survey", "pokemon or starcraft": in lower case the words are searched, which lists the very
+    // papers the person may have meant to leave out, or none about both, so the answer says how to ask for that.
+    // Not after a verb's helper: "models that do not hallucinate" means what it says.
+    const lowerNot = /(?:^|\s)(?<!\b(?:do|does|did|is|are|was|were|can|could|should|will|would|must|may|might)\s)not\s+([^\s"“”-][^\s"“”]*)/.exec(query)?.[1];
+    const lowerOr = /\S\s+or\s+\S/.test(query) && !sidesOf(query);
+    const notWord = lowerNot ? lineWorth(bareWord(lowerNot)) : "";
+    const syntaxNote = notWord ? `; to leave out ${quoted(notWord)}, type -${asTyped(notWord)}` : lowerOr ? "; for papers about either word, type OR in capitals" : "";
     const papers = catalog.papers(strong.slice(offset, offset + limit));
     if (papers.length === 0 && offset === 0 && leavingOut) {
       // Every paper about the rest has what the minus leaves out: say so, not "no match".
@@ -133,7 +140,7 @@ export const searchCommand = defineCommand({
       const none = absent ? `No paper mentions ${quoted(unwritten)}` : `No papers ${weak > 0 ? "are about" : "match"} ${quoted(shown)}`;
       return { visibility: "ephemeral", tone: "info", text: offset > 0
         ? `No more papers for ${quoted(shown)}.`
-        : `${none}${passing}. Try ${single ? "another word for it" : "fewer or broader words"}, or see /papers trending.` };
+        : `${none}${passing}. ${lowerOr ? "For papers about either word, type OR in capitals (pokemon OR starcraft)" : `Try ${single ? "another word for it" : "fewer or broader words"}`}, or see /papers trending.` };
     }
     const end = offset + papers.length;
     const weakNote = weak > 0 ? `; ${weak} more weak ${weak === 1 ? "match" : "matches"} not listed` : "";
@@ -144,9 +151,10 @@ export const searchCommand = defineCommand({
     // not what a paper saying "Alpa" is about, and the person should see which word was searched).
     const readings = typoReadingsText(catalog.index, query);
     const readingNote = readings ? `; ${readings}` : "";
+
     return {
       visibility: "ephemeral",
-      text: `${lead} (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}${readingNote}):`,
+      text: `${lead} (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}${readingNote}${syntaxNote}):`,
       papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1 })),
       actions: ACTIONS,
       ...(end < strong.length ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),

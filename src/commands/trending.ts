@@ -12,7 +12,7 @@ import { missingWordsText, papersAbout, typoReadingsText } from "../core/relevan
 import { onlyCommonWords, onlyLeftOut, splitQuery, STOPWORDS } from "../core/search/query.ts";
 import type { SearchIndex } from "../core/search/index.ts";
 
-const COUNT_HINT = `The count is a number from 1 to 50, like ${example("trending", [["count", "10"]])}.`;
+const COUNT_HINT = `The count is one number from 1 to 50, like ${example("trending", [["count", "10"]])}.`;
 
 const Options = z.object({
   count: option(wholeNumber(1, 50, COUNT_HINT).default(5),

@@ -139,7 +139,11 @@ export function withoutUnwritten(index: SearchIndex, query: string): { rest: str
   if (unwritten.size === 0) return null;
   const chunks = query.trim().split(/\s+/);
   const isUnwritten = (chunk: string) => tokens(chunk).some((t) => unwritten.has(t.term));
-  const rest = chunks.filter((chunk) => !isUnwritten(chunk)).join(" ");
+  const kept = chunks.filter((chunk) => !isUnwritten(chunk));
+  // Common words left at either end ("diffusion or" of "diffusion or gan") say nothing without the word gone.
+  while (kept.length > 0 && onlyCommonWords(kept.at(-1)!)) kept.pop();
+  while (kept.length > 0 && onlyCommonWords(kept[0]!)) kept.shift();
+  const rest = kept.join(" ");
   if (onlyCommonWords(rest)) return null;
   return { rest, left: [...new Set(chunks.filter(isUnwritten).map(bareWord))] };
 }

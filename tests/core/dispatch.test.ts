@@ -105,10 +105,10 @@ describe("free text after /papers", () => {
       expect(reply.tone, text).toBe("error");
       expectOneSentence(reply.text);
     }
-    expect((await runText(registry, "trending 3 4", ctx)).text).toBe("The count is a number from 1 to 50, like /papers trending 10.");
+    expect((await runText(registry, "trending 3 4", ctx)).text).toBe("The count is one number from 1 to 50, like /papers trending 10.");
     // A count is typed in digits: what else Number() reads (hex, exponents, binary, "5.0") is no count a person meant.
     for (const text of ["trending 0x10", "trending 1e1", "trending 0b11", "trending 5.0"]) {
-      expect((await runText(registry, text, ctx)).text, text).toBe("The count is a number from 1 to 50, like /papers trending 10.");
+      expect((await runText(registry, text, ctx)).text, text).toBe("The count is one number from 1 to 50, like /papers trending 10.");
     }
     expect((await runText(registry, "trending 07", ctx)).papers, "07").toHaveLength(7);
     // Shaped like an arXiv id but none can be: said so, not "search for 9999.99999" (a search of it lands here again).

@@ -509,6 +509,14 @@ describe("an arXiv id, or a card's id, typed as a search", () => {
     expect(lora.papers?.length).toBeGreaterThan(0);
   });
 
+  it("says how to leave a word out, or ask for either, when 'not' or 'or' was typed in lower case", async () => {
+    expect(plainTyped((await runText(registry, "moe not survey", ctx())).text)).toMatch(/; to leave out "survey", type -survey\):$/);
+    expect(plainTyped((await runText(registry, "pokemon or starcraft", ctx())).text)).toMatch(/For papers about either word, type OR in capitals/);
+    // A verb's "not" means what it says; capitals need no hint.
+    expect(plainTyped((await runText(registry, "models that do not hallucinate", ctx())).text)).not.toMatch(/leave out/);
+    expect(plainTyped((await runText(registry, "moe NOT survey", ctx())).text)).not.toMatch(/leave out/);
+  });
+
   it("reads an acronym whose stem is another word as the acronym: mcts finds the papers spelling out Monte Carlo tree search", async () => {
     const titles = (await runText(registry, "mcts", ctx())).papers!.map((p) => p.title);
     expect(titles).toEqual(expect.arrayContaining([expect.stringMatching(/^MASTER/), expect.stringMatching(/^Reasoning Language Models: A Blueprint/)]));

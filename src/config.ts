@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { maskSecrets } from "./log.ts";
 
 /** The package's root (the folder with package.json above this file), whether run from src or a build. */
 function packageRoot(): string {
@@ -31,7 +32,11 @@ export function userDirectory(env: NodeJS.ProcessEnv = process.env, cwd = proces
 const optionalString = z.string().trim().optional();
 // An address the bot sends requests to (or Slack does): fetch takes http and https only, and says of an
 // ftp:// one no more than "fetch failed" at start-up.
-const httpUrl = z.string().url().refine((v) => /^https?:\/\//i.test(v), { error: "must be an http:// or https:// URL" });
+// fetch refuses a URL with a user name or password in it ("Request cannot be constructed from a URL that includes
+// credentials"), at the first request rather than at start-up, and its error would carry the password's start.
+const httpUrl = z.string().url().refine((v) => /^https?:\/\//i.test(v), { error: "must be an http:// or https:// URL" })
+  .refine((v) => !URL.canParse(v) || (new URL(v).username === "" && new URL(v).password === ""),
+    { error: "must not hold a user name or password (user:password@): requests cannot send them that way" });
 
 /**
  * A number setting, as a person writes one: decimal digits (with a fraction where `fractions`), nothing
@@ -44,7 +49,7 @@ const decimal = (takes: string, fractions = false) =>
 const EnvSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL)
     .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
-    .refine((v) => v.startsWith("file:") || URL.canParse(v), "must be a URL like postgresql://user:password@host:5432/papers (special characters in the password percent-encoded)"),
+    .refine((v) => v.startsWith("file:") || URL.canParse(v), "must be a URL like postgresql://papers@db.example.com:5432/papers (a password goes after the user name and a colon, its special characters percent-encoded)"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Digits only ("0x1F90" is not 8080 to a person reading the config); 0 takes any free port (tests).
   PORT: decimal("a whole number from 0 to 65535 (0: any free port)").default(3000).pipe(z.number().max(65535)),
@@ -87,7 +92,8 @@ function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | und
   const name = String(issue.path[0] ?? "a variable");
   // Echo what was given, except where it may hold a secret (tokens, keys, a URL's password).
   const secret = /TOKEN|SECRET|KEY|PASSWORD|DATABASE_URL/.test(name);
-  const given = env[name] === undefined || secret ? "" : ` (it is "${String(env[name]).slice(0, 40)}")`;
+  // A token pasted into the wrong variable (Discord's into DISCORD_APPLICATION_ID) is masked whole, before the cut.
+  const given = env[name] === undefined || secret ? "" : ` (it is "${maskSecrets(String(env[name]).replace(/\/\/[^/@\s]*@/, "//[redacted]@")).slice(0, 40)}")`;
   const i = issue as z.core.$ZodIssue & { minimum?: unknown; maximum?: unknown; values?: unknown[]; format?: string; expected?: string };
   let takes: string;
   if (issue.code === "invalid_value" && i.values) takes = `must be one of ${i.values.join(", ")}`;

@@ -23,7 +23,7 @@ export const ingestCli: CliCommand = {
     if (file.startsWith("-")) throw new CliUsageError(`${file.slice(0, 40)} is not an option of papers ingest.`, true);
     if (extra.length > 0) throw new CliUsageError(`papers ingest takes one file; "${extra[0]!.slice(0, 40)}" is one too many.`, true);
     let text: string;
-    try { text = readFileSync(file, "utf8"); } catch (error) { throw new CliUsageError(unreadable(file, error)); }
+    try { text = utf8Text(file, readFileSync(file)); } catch (error) { throw error instanceof CliUsageError ? error : new CliUsageError(unreadable(file, error)); }
     if (text.trim() === "") throw new CliUsageError(`${file} is empty: a trending-page capture starts with a date line like "Mar 11". Nothing was written.`);
     let capture: ReturnType<typeof parseCapture>;
     try { capture = parseCapture(text); } catch (error) {
@@ -50,5 +50,20 @@ function unreadable(file: string, error: unknown): string {
     case "EISDIR": return `${file} is a folder: name the capture file in it.`;
     case "EACCES": case "EPERM": return `${file} cannot be read by this user: check its permissions.`;
     default: return `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "read failed"}): check the path.`;
+  }
+}
+
+/** The file's text, refused with the line of its first byte that is no UTF-8 (a capture saved in another
+ * encoding): read leniently, each would become "�" in a stored title or abstract. */
+function utf8Text(file: string, bytes: Buffer): string {
+  const strict = new TextDecoder("utf-8", { fatal: true });
+  try { return strict.decode(bytes); } catch {
+    let line = 1;
+    for (let start = 0; start < bytes.length; line++) {
+      const end = bytes.indexOf(10, start) < 0 ? bytes.length : bytes.indexOf(10, start);
+      try { strict.decode(bytes.subarray(start, end)); } catch { break; }
+      start = end + 1;
+    }
+    throw new CliUsageError(`${file} line ${line} is not UTF-8 text; save the capture as UTF-8. Nothing was written.`);
   }
 }

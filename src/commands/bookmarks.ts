@@ -12,7 +12,7 @@ import { emptyReadingList, nothingToLookFor } from "../command-kit/hints.ts";
 import { notice, shortId, toCard, type Reply, range } from "../core/messages/reply.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { missingWordsText, typoReadingsText } from "../core/relevance.ts";
-import { quoted, titled, typed } from "../core/messages/typed.ts";
+import { lineWorth, quoted, titled, typed } from "../core/messages/typed.ts";
 
 export const BOOKMARKS_PAGE_SIZE = 5;
 // Far past any reading list (each page says how many there are); a bound on the numbers people type.
@@ -64,7 +64,7 @@ function listCard(item: ReadingListItem, rank: number) {
 }
 
 async function search(ctx: CommandContext, query: string, page: number): Promise<Reply> {
-  const shown = query.length > 60 ? query.slice(0, 57) + "…" : query;
+  const shown = lineWorth(query);
   // As /papers search answers it: a query that only says what to leave out looks for nothing.
   const onlyOut = onlyLeftOut(splitQuery(query));
   if (onlyOut) {

@@ -10,11 +10,9 @@ import { isArxivReference, isTitleId } from "../core/paper.ts";
 import { leavesOut, onlyCommonWords, onlyLeftOut, sidesOf, splitQuery, withoutExclusions } from "../core/search/query.ts";
 import { paperNamed } from "./paper.ts";
 import { findPaper, pickById, wordsInSearchLink } from "../command-kit/paper-ref.ts";
-import { orList, quoted, typed as asTyped, unquoted } from "../core/messages/typed.ts";
+import { lineWorth, orList, quoted, typed as asTyped, unquoted } from "../core/messages/typed.ts";
 
 export const PAGE_SIZE = 5;
-/** What was typed, cut to a line's worth for echoing. */
-const lineWorth = (text: string): string => (text.length > 60 ? text.slice(0, 57) + "…" : text);
 const ACTIONS: Reply["actions"] = ["bookmark", "share", "similar", "notInterested"];
 // The strong matches are counted among this many best hits: far more than anyone pages through.
 const COUNTED = 1000;

@@ -7,7 +7,7 @@ import { internal, option, wholeNumber } from "../command-kit/options.ts";
 import { MAX_QUERY_LENGTH } from "../command-kit/limits.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { toCard, type Reply, range } from "../core/messages/reply.ts";
-import { quoted, typed } from "../core/messages/typed.ts";
+import { lineWorth, quoted, typed } from "../core/messages/typed.ts";
 import { missingWordsText, papersAbout, typoReadingsText } from "../core/relevance.ts";
 import { onlyCommonWords, onlyLeftOut, splitQuery, STOPWORDS } from "../core/search/query.ts";
 import type { SearchIndex } from "../core/search/index.ts";
@@ -64,11 +64,11 @@ export const trendingCommand = defineCommand({
     let listed = snapshot.ids, lead = `Trending papers, ${snapshot.date}`;
     const split = splitQuery(typedTopic ?? ""), onlyOut = onlyLeftOut(split);
     const example = (topic: string) => exampleOn(ctx.user.platform, "trending", [["count", "10"], ["topic", topic]]);
-    if (onlyOut) throw new UserError("vague_topic", `${nothingToLookFor(typedTopic!.slice(0, 40), onlyOut, example)}.`);
+    if (onlyOut) throw new UserError("vague_topic", `${nothingToLookFor(lineWorth(typedTopic!, 40), onlyOut, example)}.`);
     // Words of a request ("trending today", "trending papers please") name no topic: the whole list. Only
     // words like "the" were meant as one, and say so.
     if (typedTopic && split.rest.trim() && split.rest.trim().split(/\s+/).every((w) => STOPWORDS.has(w.toLowerCase()))) {
-      throw new UserError("vague_topic", `${nothingToLookFor(typedTopic.slice(0, 40), null, example)}, or leave the topic out for every trending paper.`);
+      throw new UserError("vague_topic", `${nothingToLookFor(lineWorth(typedTopic, 40), null, example)}, or leave the topic out for every trending paper.`);
     }
     const topic = typedTopic && !onlyCommonWords(split.rest) ? typedTopic : undefined;
     if (topic) {
@@ -77,12 +77,12 @@ export const trendingCommand = defineCommand({
       listed = snapshot.ids.filter((id) => about.has(id));
       if (listed.length === 0) {
         const missing = missingWordsText(catalog.index, topic);
-        return { visibility: "ephemeral", tone: "info", text: `None of the ${snapshot.ids.length} trending papers of ${snapshot.date} is about ${quoted(topic.slice(0, 60))}` +
+        return { visibility: "ephemeral", tone: "info", text: `None of the ${snapshot.ids.length} trending papers of ${snapshot.date} is about ${quoted(lineWorth(topic))}` +
           `${missing ? ` (no paper mentions ${missing})` : ""}; search every paper with ${exampleOn(ctx.user.platform, "search", [["query", typed(topic.slice(0, 60))]])}.` };
       }
       // A word read as another, as /papers search names it: the papers listed say that word.
       const readings = typoReadingsText(catalog.index, topic);
-      lead = `Trending papers about ${quoted(topic.slice(0, 60))}${readings ? ` (${readings})` : ""}, ${snapshot.date}`;
+      lead = `Trending papers about ${quoted(lineWorth(topic))}${readings ? ` (${readings})` : ""}, ${snapshot.date}`;
     }
     // "trending 50" on Discord shows 10 (a message's embeds) and pages on from the 11th.
     const ids = listed.slice(offset, offset + Math.min(count, ctx.maxListed ?? count));

@@ -83,7 +83,10 @@ describe("papers ingest", () => {
     }
     // What is wrong with the path, not only that it is: a missing file, a folder, an empty file.
     writeFileSync(join(dir, "blank.txt"), "\n \n");
+    // Saved in another encoding: refused at its line, not stored with "�" in the title.
+    writeFileSync(join(dir, "latin1.txt"), Buffer.concat([Buffer.from("Mar 11, 2025\n\nT"), Buffer.from([0xff, 0xfe]), Buffer.from("\n\nAn abstract.\n")]));
     for (const [path, said] of [[join(dir, "nope.txt"), /^There is no file .*nope\.txt: check the path\.$/],
+      [join(dir, "latin1.txt"), /latin1\.txt line 3 is not UTF-8 text; save the capture as UTF-8\. Nothing was written\.$/],
       [dir, /is a folder: name the capture file in it\.$/],
       [join(dir, "blank.txt"), /blank\.txt is empty: a trending-page capture starts with a date line like "Mar 11"\. Nothing was written\.$/]] as const) {
       const run = await runCli(["ingest", path], env);

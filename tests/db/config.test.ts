@@ -23,7 +23,9 @@ describe("loadConfig", () => {
   it.each([
     [{ DATABASE_URL: "mysql://root@localhost/papers" }, /DATABASE_URL/],
     // An unencoded "/" in a password breaks the URL: said at start-up, not as the driver's "Invalid URL".
-    [{ DATABASE_URL: "postgresql://bot:pa/ss@db:5432/papers" }, /DATABASE_URL must be a URL like postgresql:\/\/user:password@host/],
+    [{ DATABASE_URL: "postgresql://bot:pa/ss@db:5432/papers" }, /DATABASE_URL must be a URL like postgresql:\/\/papers@db\.example\.com:5432\/papers \(a password goes after the user name/],
+    // fetch refuses credentials in a URL at the first request, and its error would carry the password's start.
+    [{ HF_API_URL: "http://a:HFSECRETPW@127.0.0.1:5999/api" }, /^Configuration error: HF_API_URL must not hold a user name or password \(user:password@\): .*\(it is "http:\/\/\[redacted\]@127\.0\.0\.1:5999\/api"\)\.$/],
     [{ PORT: "http" }, /PORT/],
     [{ PORT: "70000" }, /PORT/],
     [{ INDEX_SYNC_SECONDS: "0" }, /INDEX_SYNC_SECONDS/],
@@ -41,6 +43,13 @@ describe("loadConfig", () => {
     const message = (error as Error).message;
     expect(message).toMatch(names);
     expect(message).toMatch(/^Configuration error: [^\n]+\.$/);
+  });
+
+  it("never echoes a token pasted into the wrong variable, whole or in part", () => {
+    const token = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789";
+    const message = (configError({ DISCORD_TOKEN: "1098765432109876543", DISCORD_APPLICATION_ID: token }) as Error).message;
+    expect(message).toMatch(/^Configuration error: DISCORD_APPLICATION_ID must be the application's numeric id/);
+    expect(message).not.toContain(token.slice(0, 12));
   });
 
   // Number() reads "0x10" as 16, "1e1" as 10, "0b11" as 3 and " 12 " as 12: a person reading the config

@@ -66,3 +66,8 @@ export function titled(title: string): string {
 export function orList(items: string[]): string {
   return items.length <= 2 ? items.join(" or ") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
+
+/** What was typed, cut to `max` characters for echoing in a sentence, with an ellipsis saying so. */
+export function lineWorth(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 3).trimEnd()}…` : text;
+}

@@ -20,8 +20,9 @@ export interface ShutdownWatch {
   signal: Promise<string>;
   /** The first signal's name, once one came. */
   readonly received: string | null;
-  /** The graceful stop finished: exit with `code` if something still holds the process open at the deadline. */
-  finished(code: number): void;
+  /** The graceful stop finished: exit with `code` if something still holds the process open at the deadline.
+   * `leaving`: exit soon even without a signal (the terminal's person quit, and only abandoned work is left). */
+  finished(code: number, leaving?: boolean): void;
   /** Stop listening (after a normal end without any signal). */
   dispose(): void;
 }
@@ -59,12 +60,12 @@ export function watchShutdown(log: Logger, options: { source?: SignalSource; dea
   return {
     signal,
     get received() { return received; },
-    finished(code) {
+    finished(code, leaving = false) {
       exitCode = code;
       log.info({ signal: received, code }, "shut down");
       // Everything we own is closed; a handle some library forgot (a keep-alive socket) must not make
-      // a clean stop wait for the deadline. Armed only after a signal, never in a normal end.
-      if (received) setTimeout(() => source.exit(code), 1_000).unref();
+      // a clean stop wait for the deadline. Armed only after a signal or when leaving, never in a normal end.
+      if (received || leaving) setTimeout(() => source.exit(code), 1_000).unref();
     },
     dispose() {
       source.off("SIGTERM", onTerm);

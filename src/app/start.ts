@@ -21,6 +21,9 @@ import { stopInReverse, type Running } from "../core/lifecycle.ts";
 import { watchShutdown } from "./shutdown.ts";
 import { unexpectedRejections, watchUnhandledRejections } from "./process-errors.ts";
 
+/** How long quitting the terminal waits for the jobs' work in flight before leaving it. */
+const QUIT_WAIT_MS = 2_000;
+
 export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
   options: { requireChat?: boolean } = {}): Promise<number> {
   registerConfigSecrets(config);
@@ -73,10 +76,16 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     const ended = new AbortController();
     void shutdown.signal.then(() => ended.abort());
     await startConsole(services, registry, { input: io.stdin, output: io.stdout, signal: ended.signal, notice, cwd: userDirectory() });
-    await refresh?.stop();
-    await digest.stop();
-    await services.close();
-    shutdown.finished(0);
+    // The person has left: a job's write held up by another process's lock (for up to a minute) is no reason to
+    // keep them waiting, nor to start another tick. Both jobs stop taking work at once; what one leaves undone is
+    // safe to leave (a digest's claim lapses and its next run posts it, once; the refresh runs hourly), so past a
+    // moment the process ends, and the log says what was left.
+    const stopped = Promise.all([refresh?.stop(), digest.stop()]).then(() => services.close());
+    let waited: NodeJS.Timeout | undefined;
+    const done = await Promise.race([stopped.then(() => true), new Promise<false>((resolve) => { waited = setTimeout(resolve, QUIT_WAIT_MS, false); })]);
+    clearTimeout(waited);
+    if (!done) log.warn({ waitedMs: QUIT_WAIT_MS }, "left at quit with a job's database write unfinished (another process held the database); its next run does it");
+    shutdown.finished(0, !done);
     shutdown.dispose();
     return 0;
   }

@@ -58,8 +58,11 @@ export async function migrate(driver: MigrationDriver, migrations: Migration[]):
     const applied = await driver.applied();
     const failed = applied.find((m) => !m.finished);
     if (failed) {
-      throw new MigrationError(`Migration ${failed.name} failed earlier and was not resolved; fix the database, `
-        + `then mark it with \`prisma migrate resolve\` (or delete its row in _prisma_migrations) and start again.`);
+      // The fix needs nothing downloaded: the Prisma CLI fetches its schema engine on first use, which an
+      // offline machine cannot (the project installs no engine binary).
+      throw new MigrationError(`Migration ${failed.name} failed earlier and was not resolved; put the database back as it was `
+        + `before it, delete its row (DELETE FROM "_prisma_migrations" WHERE migration_name = '${failed.name}') and start again, `
+        + `which applies it anew.`);
     }
     // Like Prisma (it reports them as "edited"), an applied migration whose file has changed since stops
     // start-up: the database was built from the old text, and nothing would ever apply the new one.

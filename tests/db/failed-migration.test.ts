@@ -52,17 +52,28 @@ describe(`a failed migration on ${provider}`, () => {
       expect(cli.err.trim().split("\n")).toHaveLength(1);
       expect(cli.err).toMatch(new RegExp(`^papers: the database could not be migrated: Migration ${BROKEN} failed earlier`));
       expect(cli.err).not.toMatch(STACK_LINE);
+
+      // The fix it names needs no Prisma CLI (which downloads its engine): the database is as it was before the
+      // broken migration (it rolled back), so deleting its row as said lets the next start go on.
+      const statement = /\((DELETE FROM "_prisma_migrations" WHERE migration_name = '[^']+')\)/.exec(cli.err)?.[1];
+      expect(statement, cli.err).toBeDefined();
+      const writable = await rawQuery(database.url, true);
+      await writable(statement!);
+      await writable.close();
+      const reopened = await openDatabase(database.url);
+      expect(reopened.applied).toEqual([]);
+      await reopened.db.$disconnect();
     } finally { await database.drop(); }
   });
 });
 
 /** Plain SQL on the test database, outside the app, to see what really got written. */
-async function rawQuery(url: string) {
+async function rawQuery(url: string, write = false) {
   if (provider === "sqlite") {
     const { default: Database } = await import("better-sqlite3");
     const { sqlitePath } = await import("../../src/persistence/sqlite/database-file.ts");
-    const db = new Database(sqlitePath(url), { readonly: true });
-    return Object.assign(async (sql: string) => db.prepare(sql).all() as Record<string, unknown>[], { close: async () => db.close() });
+    const db = new Database(sqlitePath(url), { readonly: !write });
+    return Object.assign(async (sql: string) => (write ? (db.prepare(sql).run(), []) : db.prepare(sql).all()) as Record<string, unknown>[], { close: async () => db.close() });
   }
   const { default: pg } = await import("pg");
   const { postgresTarget } = await import("../../src/persistence/postgresql/connect.ts");

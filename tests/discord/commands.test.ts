@@ -136,8 +136,8 @@ describe("/papers slash commands through discord.js", () => {
   });
 
   it.each([
-    ["trending", { count: 0 }, /count is a number from 1 to 50/],
-    ["trending", { count: 51 }, /count is a number from 1 to 50/],
+    ["trending", { count: 0 }, /count is one number from 1 to 50/],
+    ["trending", { count: 51 }, /count is one number from 1 to 50/],
     ["search", { query: "   " }, /Tell me what to look for/],
     ["search", { query: "x".repeat(10_000) }, /under 500 characters/],
   ] as const)("bad option values get one sentence: %s %j", async (name, values, pattern) => {

@@ -2,6 +2,7 @@
 import { ConfigError, editDistance, loadConfig, misspeltSentence, type Config } from "../config.ts";
 import { createRegistry } from "../commands/index.ts";
 import { CannotConnectError, MigrationError } from "../persistence/index.ts";
+import { DatabaseBusyError } from "../core/stores/busy.ts";
 import { createLogger, lastLine, maskSecrets } from "../log.ts";
 import { readFileSync } from "node:fs";
 import { CliUsageError, type CliCommand, type CliContext } from "./io.ts";
@@ -127,6 +128,12 @@ export async function main(argv: string[], io: Partial<Omit<CliContext, "args" |
     if (error instanceof CliUsageError) return stop(error.withUsage && !/Usage: /.test(error.message) ? `${error.message}\nUsage: ${command.usage}` : error.message, 2);
     if (error instanceof CannotConnectError) return stop(`papers: ${error.message}`, 1);
     if (error instanceof MigrationError) return stop(`papers: the database could not be migrated: ${error.message}`, 1);
+    // Another process's write lock (an ingest, a digest run, a replica's refresh) outlasted the wait: nothing
+    // was written, and the same command works once that process is done. Unreachable and full-disk errors
+    // carry sentences of their own.
+    if (error instanceof DatabaseBusyError && error.constructor === DatabaseBusyError) {
+      return stop(`papers: ${command.name} wrote nothing: another process (an ingest, a digest run, a replica) held the database's write lock past the wait; run it again once that process is done.`, 1);
+    }
     return stop(`papers: ${command.name} failed: ${lastLine(error)}`, 1);
   }
 }

@@ -103,3 +103,19 @@ describe("the papers CLI refuses bad input kindly", () => {
     expect(run.err).toMatch(/papers search <query…>/);
   });
 });
+
+describe("another process's write lock past the wait", () => {
+  it("says nothing was written and to run the command again once that process is done, in one sentence", async () => {
+    const { createTestServices } = await import("../support/services.ts");
+    const { DatabaseBusyError } = await import("../../src/core/stores/busy.ts");
+    const { BUNDLED_CAPTURE_PATH } = await import("../../src/core/bundled.ts");
+    const services = await createTestServices();
+    try {
+      // The store's own verdict when the lock outlasts its wait (persistence/busy.ts): a minute, too slow for a test.
+      services.papers.ingest = async () => { throw new DatabaseBusyError(); };
+      const run = await runCli(["ingest", BUNDLED_CAPTURE_PATH], env, services);
+      expect(run.code).toBe(1);
+      expectOneSentence(run, /^papers: ingest wrote nothing: another process .* held the database's write lock past the wait; run it again once that process is done\.$/);
+    } finally { await services.close(); }
+  });
+});

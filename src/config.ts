@@ -166,6 +166,9 @@ export function postgresSchema(params: URLSearchParams): { schema: string | null
   return { schema: params.get("schema") ?? fromOptions ?? null, inOptions: fromOptions !== undefined };
 }
 
+/** The sslmode values libpq (and so psql and Prisma) knows, and pg's no-verify. */
+const SSL_MODES = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full", "no-verify"];
+
 /** What is wrong with a PostgreSQL URL's own parameters (persistence/postgresql/connect.ts reads them), or null. */
 function postgresUrlProblem(url: string): string | null {
   if (url.startsWith("file:")) return null;
@@ -176,6 +179,9 @@ function postgresUrlProblem(url: string): string | null {
   }
   const limit = params.get("connection_limit");
   if (limit !== null && !/^[1-9]\d{0,3}$/.test(limit)) return `has connection_limit=${limit.slice(0, 20)}, which must be a whole number from 1`;
+  // pg reads a mode it does not know as plain TLS, so a typo failed later as "the server does not support SSL".
+  const sslmode = params.get("sslmode");
+  if (sslmode !== null && !SSL_MODES.includes(sslmode)) return `has sslmode=${sslmode.slice(0, 20)}, which must be one of ${SSL_MODES.join(", ")}`;
   return null;
 }
 

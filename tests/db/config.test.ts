@@ -26,6 +26,8 @@ describe("loadConfig", () => {
     [{ DATABASE_URL: "postgresql://bot:pa/ss@db:5432/papers" }, /DATABASE_URL must be a URL like postgresql:\/\/papers@db\.example\.com:5432\/papers \(a password goes after the user name/],
     // fetch refuses credentials in a URL at the first request, and its error would carry the password's start.
     [{ HF_API_URL: "http://a:HFSECRETPW@127.0.0.1:5999/api" }, /^Configuration error: HF_API_URL must not hold a user name or password \(user:password@\): .*\(it is "http:\/\/\[redacted\]@127\.0\.0\.1:5999\/api"\)\.$/],
+    // pg reads a mode it does not know as plain TLS: the typo failed later as "the server does not support SSL".
+    [{ DATABASE_URL: "postgresql://bot@db:5432/papers?sslmode=bogus" }, /DATABASE_URL has sslmode=bogus, which must be one of disable, allow, prefer, require, verify-ca, verify-full, no-verify/],
     [{ PORT: "http" }, /PORT/],
     [{ PORT: "70000" }, /PORT/],
     [{ INDEX_SYNC_SECONDS: "0" }, /INDEX_SYNC_SECONDS/],

@@ -3,7 +3,6 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { maskSecrets } from "./log.ts";
 
 /** The package's root (the folder with package.json above this file), whether run from src or a build. */
 function packageRoot(): string {
@@ -87,13 +86,18 @@ export type Config = z.infer<typeof EnvSchema> & {
 
 export class ConfigError extends Error {}
 
+// Slack's tokens, and Discord's (three base64 parts with dots): what log.ts masks in log lines.
+const TOKEN_SHAPED = /xox[abposr]-|xapp-|[\w-]{20,}\.[\w-]{6}\.[\w-]{20,}/;
+
 /** A zod issue as one sentence naming the variable and what it takes. */
 function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
   const name = String(issue.path[0] ?? "a variable");
   // Echo what was given, except where it may hold a secret (tokens, keys, a URL's password).
   const secret = /TOKEN|SECRET|KEY|PASSWORD|DATABASE_URL/.test(name);
-  // A token pasted into the wrong variable (Discord's into DISCORD_APPLICATION_ID) is masked whole, before the cut.
-  const given = env[name] === undefined || secret ? "" : ` (it is "${maskSecrets(String(env[name]).replace(/\/\/[^/@\s]*@/, "//[redacted]@")).slice(0, 40)}")`;
+  // Nor a value shaped like a token, pasted into the wrong variable (Discord's into DISCORD_APPLICATION_ID): a
+  // cut would still show most of it. A URL's user name and password are left out.
+  const value = env[name] === undefined ? "" : String(env[name]).replace(/\/\/[^/@\s]*@/, "//[redacted]@");
+  const given = value === "" || secret || TOKEN_SHAPED.test(value) ? "" : ` (it is "${value.slice(0, 40)}")`;
   const i = issue as z.core.$ZodIssue & { minimum?: unknown; maximum?: unknown; values?: unknown[]; format?: string; expected?: string };
   let takes: string;
   if (issue.code === "invalid_value" && i.values) takes = `must be one of ${i.values.join(", ")}`;

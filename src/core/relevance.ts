@@ -19,11 +19,12 @@ export function relevanceFloor(best: number, attainable: number): number {
 
 export interface RelevantHits { strong: SearchHit[]; weak: number }
 
-// A query of this many concepts (its everyday words aside) is one topic of two things ("moe pokemon", "cheap
-// llms"): a paper about it has both, in some form. The rare word's weight alone carries a paper with only it
-// (PokéChamp for "moe pokemon", a "cheap evaluator" for "cheap llms") past the floor. With more, a paper may
-// leave one out and still be about it ("mixture of experts routing": the MoE survey never says "routing";
-// a question in plain words names more than any paper says), so the floor decides alone.
+// A query of this many concepts (its everyday words aside: SearchIndex.topicSize) is one topic of two things
+// ("moe pokemon", "cheap llms"): a paper about it has both, in some form (a hit's `whole`, score.ts). The rare
+// word's weight alone carries a paper with only it (PokéChamp for "moe pokemon", a "cheap evaluator" for
+// "cheap llms") past the floor. With more, a paper may leave one out and still be about it ("mixture of experts
+// routing": the MoE survey never says "routing"; a question in plain words names more than any paper says),
+// so the floor decides alone.
 const TWO_THINGS = 2;
 
 /** Splits best-first `hits` (of `total` matches) at the floor for `query`. */
@@ -31,8 +32,7 @@ export function splitByRelevance(index: SearchIndex, query: string, hits: Search
   if (hits.length === 0) return { strong: [], weak: total };
   const floor = relevanceFloor(hits[0]!.score, index.attainable(query));
   let strong = hits.filter((h) => h.score >= floor);
-  const coverage = index.coverage(query, strong.map((h) => h.id));
-  if (coverage.of === TWO_THINGS) strong = strong.filter((_, i) => coverage.counts[i] === TWO_THINGS);
+  if (index.topicSize(query) === TWO_THINGS) strong = strong.filter((h) => h.whole !== false);
   return { strong, weak: total - strong.length };
 }
 

@@ -28,6 +28,22 @@ function scores(...concepts: Concept[]): Map<string, number> {
 }
 
 describe("Scorer", () => {
+  it("says which papers have every concept in some form: a phrase alternative counts only with all its words", () => {
+    const whole = (...concepts: Concept[]) => {
+      const top = new TopK(10);
+      scorer.run(concepts, top, undefined);
+      return new Map(top.sorted().map(({ doc, whole }) => [corpus.ids[doc]!, whole]));
+    };
+    const asked = whole(concept([["experts"], 1]), concept([["routing"], 1]));
+    expect(asked).toEqual(new Map([["both", true], ["experts", false], ["routing", false]]));
+    // "learned gate" in one paper only; "experts" with a scattered "learned … gate" elsewhere is not the phrase.
+    const phrased = whole(concept([["learned", "gate"], 1]), concept([["experts"], 1]));
+    expect(phrased.get("both")).toBe(true);
+    expect(phrased.get("experts")).toBe(false);
+    // An everyday word of a sentence need not be there.
+    expect(whole(concept([["experts"], 1]), { ...concept([["routing"], 1]), quiet: true }).get("experts")).toBe(true);
+  });
+
   it("scores a concept by a paper's best alternative, not the sum of its alternatives", () => {
     const experts = scores(concept([["experts"], 1])), routing = scores(concept([["routing"], 0.5]));
     const either = scores(concept([["experts"], 1], [["routing"], 0.5]));

@@ -12,10 +12,10 @@ import { Similarity } from "./similar.ts";
 import { attainableScore } from "./attainable.ts";
 import { suggestTitles } from "./suggest.ts";
 import { TopK } from "./topk.ts";
-import { ConceptCheck } from "./coverage.ts";
 import { relevanceFloor } from "../relevance.ts";
 
-export interface SearchHit { id: string; score: number }
+/** `whole`: the paper has every word asked for in some form (score.ts), where the search says (SearchIndex.search). */
+export interface SearchHit { id: string; score: number; whole?: boolean }
 export interface SearchResult { hits: SearchHit[]; total: number }
 export interface SearchOptions { limit?: number; offset?: number; filter?: (id: string) => boolean }
 interface Plan {
@@ -236,7 +236,7 @@ export class SearchIndex {
     for (const hit of ranked.slice(0, RERANK_DEPTH)) hit.score *= this.proximity.boost(hit.doc);
     this.proximity.done();
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const hits = ranked.slice(offset, offset + limit).map(({ doc, score }) => ({ id: ids[doc]!, score }));
+    const hits = ranked.slice(offset, offset + limit).map(({ doc, score, whole }) => ({ id: ids[doc]!, score, whole }));
     return { hits, total };
   }
 
@@ -247,15 +247,10 @@ export class SearchIndex {
     return attainableScore(this.plan(query).concepts, this.corpus);
   }
 
-  /**
-   * How many of the concepts of `query` papers have in some form (`of`), and how many each of `ids` has (0 for
-   * an id not indexed): coverage.ts. An OR query, or one with no such concept, counts as covered whole.
-   */
-  coverage(query: string, ids: string[]): { of: number; counts: number[] } {
-    const concepts = typeof query === "string" && !sidesOf(query) ? this.plan(query).concepts.filter((c) => c.alternatives.length > 0 && !c.quiet) : [];
-    if (concepts.length === 0) return { of: 0, counts: ids.map(() => 0) };
-    const check = new ConceptCheck(this.corpus), { docNo } = this.corpus;
-    return { of: concepts.length, counts: ids.map((id) => { const doc = docNo.get(id); return doc === undefined ? 0 : check.count(doc, concepts); }) };
+  /** How many concepts a paper about `query` has in some form (a hit's `whole` says whether it has them all): those
+   * papers have, its everyday words aside; none for an OR query, whose sides are searched apart. */
+  topicSize(query: string): number {
+    return typeof query === "string" && !sidesOf(query) ? this.plan(query).concepts.filter((c) => c.alternatives.length > 0 && !c.quiet).length : 0;
   }
 
   /** The words of `query` that no paper has in any form (not as written, stemmed, expanded, prefixed or one typo

@@ -25,6 +25,11 @@ export class Scorer {
   private coverage = new Float32Array(0);
   private best = new Float64Array(0);
   private mark = new Int32Array(0);
+  // Which concepts each doc has in some form (an alternative with every one of its words): the number of the
+  // last concept that counted it, and how many have. A paper about two things has both (relevance.ts).
+  private hadMark = new Int32Array(0);
+  private had = new Uint8Array(0);
+  private countsAsTopic = false;
   private concept = 0; // the number of the concept being scored: a doc whose `mark` is this has its `best` for it
   private importance = 0;
   private nTouched = 0;
@@ -47,6 +52,7 @@ export class Scorer {
       const size = Math.max(n, this.total.length * 2, 1024);
       this.total = new Float64Array(size); this.coverage = new Float32Array(size);
       this.best = new Float64Array(size); this.mark = new Int32Array(size); this.concept = 0;
+      this.hadMark = new Int32Array(size); this.had = new Uint8Array(size);
       this.phraseSum = new Float32Array(size); this.phraseHits = new Uint8Array(size);
       this.touched = new Int32Array(size); this.phraseTouched = new Int32Array(size);
     }
@@ -78,11 +84,14 @@ export class Scorer {
     const { total, coverage, touched } = this;
     const docCount = this.corpus.docCount;
     this.nTouched = 0;
-    let importanceSum = 0;
+    let importanceSum = 0, topic = 0;
     for (const concept of concepts) {
       importanceSum += concept.importance;
       this.importance = concept.importance;
-      if (++this.concept === 0x7fffffff) { this.mark.fill(0); this.concept = 1; }
+      // An everyday word of a sentence is no part of what a paper about it must have (SearchIndex.topicSize).
+      this.countsAsTopic = !concept.quiet && concept.alternatives.length > 0;
+      if (this.countsAsTopic) topic++;
+      if (++this.concept === 0x7fffffff) { this.mark.fill(0); this.hadMark.fill(0); this.concept = 1; }
       for (const alt of concept.alternatives) {
         if (alt.terms.length === 1) this.scoreTerm(alt.terms[0]!, alt.weight, false);
         else {
@@ -97,16 +106,18 @@ export class Scorer {
       const doc = touched[i]!;
       if (alive[doc] && (accept === undefined || accept(doc))) {
         const share = coverage[doc]! / importanceSum;
-        top.offer(doc, total[doc]! * (COVERAGE_EXPONENT === 1 ? share : Math.pow(share, COVERAGE_EXPONENT)));
+        top.offer(doc, total[doc]! * (COVERAGE_EXPONENT === 1 ? share : Math.pow(share, COVERAGE_EXPONENT)), this.had[doc] === topic);
         offered++;
       }
-      total[doc] = 0; coverage[doc] = 0;
+      total[doc] = 0; coverage[doc] = 0; this.had[doc] = 0;
     }
     return offered;
   }
 
-  /** `doc` scores `score` by one of the current concept's alternatives: the concept counts its best. */
-  private credit(doc: number, score: number): void {
+  /** `doc` scores `score` by one of the current concept's alternatives: the concept counts its best. `whole`:
+   * the doc has every word of that alternative. */
+  private credit(doc: number, score: number, whole: boolean): void {
+    if (whole && this.countsAsTopic && this.hadMark[doc] !== this.concept) { this.hadMark[doc] = this.concept; this.had[doc]!++; }
     if (this.mark[doc] !== this.concept) {
       this.mark[doc] = this.concept;
       this.best[doc] = score;
@@ -138,7 +149,7 @@ export class Scorer {
       const hits = phraseHits[doc]!;
       if (hits === 0) continue;
       const share = hits / k;
-      this.credit(doc, phraseSum[doc]! * share * share);
+      this.credit(doc, phraseSum[doc]! * share * share, hits === k);
       phraseSum[doc] = 0; phraseHits[doc] = 0;
     }
   }
@@ -166,7 +177,7 @@ export class Scorer {
     }
     for (let i = 0; i < length; i++) {
       const doc = docs[i]!, tf = weightedTf(tfs[i]!, doc, nT, nB, nK, nA);
-      this.credit(doc, idf * tf / (K1 + tf));
+      this.credit(doc, idf * tf / (K1 + tf), true);
     }
   }
 }

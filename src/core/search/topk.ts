@@ -4,6 +4,8 @@
 export class TopK {
   private readonly docs: number[] = [];
   private readonly scores: number[] = [];
+  // What the scorer says of each kept doc beside its score (score.ts: whether it has every word asked for).
+  private readonly whole: boolean[] = [];
   constructor(private readonly k: number) {}
 
   /** a ranks below b */
@@ -12,14 +14,14 @@ export class TopK {
     return si < sj || (si === sj && this.docs[i]! > this.docs[j]!);
   }
 
-  offer(doc: number, score: number): void {
+  offer(doc: number, score: number, whole = true): void {
     if (this.k <= 0) return;
     const n = this.docs.length;
     if (n < this.k) {
-      this.docs.push(doc); this.scores.push(score);
+      this.docs.push(doc); this.scores.push(score); this.whole.push(whole);
       this.up(n);
     } else if (score > this.scores[0]! || (score === this.scores[0]! && doc < this.docs[0]!)) {
-      this.docs[0] = doc; this.scores[0] = score;
+      this.docs[0] = doc; this.scores[0] = score; this.whole[0] = whole;
       this.down(0);
     }
   }
@@ -27,6 +29,7 @@ export class TopK {
   private swap(i: number, j: number): void {
     [this.docs[i], this.docs[j]] = [this.docs[j]!, this.docs[i]!];
     [this.scores[i], this.scores[j]] = [this.scores[j]!, this.scores[i]!];
+    [this.whole[i], this.whole[j]] = [this.whole[j]!, this.whole[i]!];
   }
 
   private up(i: number): void {
@@ -50,8 +53,8 @@ export class TopK {
   }
 
   /** Best first. */
-  sorted(): { doc: number; score: number }[] {
-    return this.docs.map((doc, i) => ({ doc, score: this.scores[i]! }))
+  sorted(): { doc: number; score: number; whole: boolean }[] {
+    return this.docs.map((doc, i) => ({ doc, score: this.scores[i]!, whole: this.whole[i]! }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 }

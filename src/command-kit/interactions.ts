@@ -11,7 +11,7 @@ import type { BotReach, CommandContext } from "./command.ts";
 import { runCommand } from "./dispatch.ts";
 import type { CommandRegistry } from "./registry.ts";
 import { markNotInterested, notInterestedReply } from "./not-interested.ts";
-import { saveBookmark, savedNotice } from "./save-bookmark.ts";
+import { removeBookmark, saveBookmark, savedNotice } from "./save-bookmark.ts";
 import { exampleOn } from "./usage.ts";
 import { errorReply, notice, shortId, toCard, type PaperAction, type Reply } from "../core/messages/reply.ts";
 import { titled } from "../core/messages/typed.ts";
@@ -29,8 +29,7 @@ export async function handlePaperAction(ctx: CommandContext, registry: CommandRe
     case "bookmark":
       return savedNotice(titled(paper.title), await saveBookmark(services, user, paper.id));
     case "unbookmark":
-      return notice(await services.bookmarks.remove(user, paper.id)
-        ? `Removed ${titled(paper.title)} from your bookmarks.` : `${titled(paper.title)} was not in your bookmarks.`);
+      return removeBookmark(services, user, paper);
     case "markRead": {
       const state = await services.bookmarks.markRead(user, paper.id);
       return notice(state === "changed" ? `Marked ${titled(paper.title)} as read.` : state === "already" ? `${titled(paper.title)} is already marked as read.`

@@ -4,6 +4,7 @@
 import type { UserRef } from "../core/channel.ts";
 import type { Services } from "../core/services.ts";
 import { notice, type Reply } from "../core/messages/reply.ts";
+import { titled } from "../core/messages/typed.ts";
 
 export interface Saved { isNew: boolean; unmarked: boolean }
 
@@ -20,4 +21,13 @@ export function unmarkedWords({ unmarked }: Saved): string {
 /** The confirmation of a button's or a 🔖's save, with where the list is. `title`: as shown (titled()). */
 export function savedNotice(title: string, saved: Saved): Reply {
   return notice(`${saved.isNew ? `🔖 Bookmarked ${title}. See your list with /papers bookmarks.` : `${title} is already in your bookmarks.`}${unmarkedWords(saved)}`);
+}
+
+/** Removes a bookmark and says so. Its note goes with it (the person asked for the paper gone), and the answer
+ * says that too: saving the paper again does not bring the note back. */
+export async function removeBookmark(services: Pick<Services, "bookmarks">, user: UserRef, paper: { id: string; title: string }): Promise<Reply> {
+  const note = await services.bookmarks.noteOf(user, paper.id);
+  const removed = await services.bookmarks.remove(user, paper.id);
+  const title = titled(paper.title);
+  return notice(removed ? `Removed ${title} from your bookmarks${note ? ", and your note on it" : ""}.` : `${title} was not in your bookmarks.`);
 }

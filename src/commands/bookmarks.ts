@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { saveBookmark, unmarkedWords } from "../command-kit/save-bookmark.ts";
+import { removeBookmark, saveBookmark, unmarkedWords } from "../command-kit/save-bookmark.ts";
 import { readingList, type ReadingListItem } from "../core/export/reading-list.ts";
 import { noteHasWord, searchReadingList } from "../core/export/bookmark-search.ts";
 import { onlyLeftOut, splitQuery } from "../core/search/query.ts";
@@ -49,7 +49,7 @@ export async function change(ctx: CommandContext, what: (typeof CHANGES)[number]
       const saved = await saveBookmark(services, user, paper.id);
       return notice(`${saved.isNew ? `🔖 Bookmarked ${title}.` : `${title} is already in your bookmarks.`}${unmarkedWords(saved)}`);
     }
-    case "remove": return notice(await services.bookmarks.remove(user, paper.id) ? `Removed ${title} from your bookmarks.` : `${title} was not in your bookmarks.`);
+    case "remove": return removeBookmark(services, user, paper);
     case "read":
     case "unread": {
       const state = await services.bookmarks.markRead(user, paper.id, what === "read");

@@ -50,6 +50,7 @@ const LETTER: Record<string, string> = { ss: "ß", o: "ø", O: "Ø", ae: "æ", A
 export function decode(value: string): string {
   return value
     .replace(/\\textbackslash\{\}/g, "\u0000B").replace(/\\textasciitilde\{\}/g, "~").replace(/\\textasciicircum\{\}/g, "^")
+    .replace(/\\textless\{\}/g, "<").replace(/\\textgreater\{\}/g, ">").replace(/\\textbar\{\}/g, "|")
     .replace(/\{?\\([`'^"~=.]|[cvruHk](?=\{))\{?(\\[ij]|[A-Za-z])\}?\}?/g, (_m, a: string, l: string) =>
       ((l === "\\i" ? "i" : l === "\\j" ? "j" : l) + ACCENT[a]!).normalize("NFC"))
     .replace(/\{\\(ss|o|O|ae|AE|oe|l|L|aa|AA)\}/g, (_m, n: string) => LETTER[n]!)

@@ -188,6 +188,27 @@ describe("titles and keys with TeX, accents and special letters", () => {
     expect(citationKey(paper({ id: "x3", title: "œuvres", authors: ["Straße"], publishedAt: published }))).toBe("strasse2024oeuvres");
   });
 
+  it("sets < > | and a note's -- `` '' ?` as typed, not as OT1's ¡ ¿ or TeX's dashes and quotes", async () => {
+    const { bibtexEntry } = await import("../../src/core/export/bibtex.ts");
+    const title = "Scaling > 100B: When x < y | z Holds";
+    const note = "x < y and a > b | c -- d --- e ``q'' ?` !`";
+    const entry = bibtexEntry(paper({ id: "2503.00100", title }), "k", "https://arxiv.org/abs/2503.00100", note);
+    const [parsed] = parseBibtex(entry);
+    for (const field of [parsed!.fields.title!, parsed!.fields.note!]) expect(field).not.toMatch(/[<>|]/);
+    expect(decode(parsed!.fields.title!)).toBe(title);
+    expect(decode(parsed!.fields.note!)).toBe(note);
+    expect(parsed!.fields.note).not.toMatch(/--|``|''|[?!]`/);
+  });
+
+  it("writes a name ending in a generation as BibTeX reads it, King, Jr., Martin Luther, and keys it by the surname", async () => {
+    const { bibtexEntry, citationKey } = await import("../../src/core/export/bibtex.ts");
+    const speech = paper({ id: "2503.00101", title: "Dreams at Scale", authors: ["Martin Luther King Jr.", "Ada Lovelace", "Henry Ford II"],
+      publishedAt: new Date("2025-03-01T00:00:00Z") });
+    const [entry] = parseBibtex(bibtexEntry(speech, "k", "https://arxiv.org/abs/2503.00101"));
+    expect(entry!.fields.author).toBe("King, Jr., Martin Luther and Ada Lovelace and Ford, II, Henry");
+    expect(citationKey(speech)).toBe("king2025dreams");
+  });
+
   it("braces a team credited as an author, so a bibliography prints \"Qwen Team\", not \"Q. Team\"", async () => {
     const { bibtexEntry, citationKey } = await import("../../src/core/export/bibtex.ts");
     const report = paper({ id: "2412.15115", title: "Qwen2.5 Technical Report", authors: ["Qwen Team", "An Yang", "BigScience Workshop", "Teaming Lee"] });

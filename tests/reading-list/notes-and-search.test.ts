@@ -80,6 +80,16 @@ describe("/papers bookmarks <words>", () => {
 });
 
 describe("/papers note", () => {
+  it("says a removed bookmark's note went with it, since saving the paper again does not bring it back", async () => {
+    const noter = person("U-noter");
+    await addPapers(services, [MOE, DIFF]);
+    await say(services, noter, `bookmark ${MOE.id}`);
+    await say(services, noter, `bookmark ${DIFF.id}`);
+    await say(services, noter, `note ${MOE.id} section 4 has the routing`);
+    expect(plainTyped((await say(services, noter, `unbookmark ${MOE.id}`)).text)).toMatch(/^Removed “.+” from your bookmarks, and your note on it\.$/);
+    expect(plainTyped((await say(services, noter, `unbookmark ${DIFF.id}`)).text)).toMatch(/^Removed “.+” from your bookmarks\.$/);
+  });
+
   it("attaches a note by list number or id, shows it in the list, and finds it by search", async () => {
     const saved = await say(services, reader, "note 3 compare with DDPM; check the FID table");
     expect(saved.tone).toBe("info");

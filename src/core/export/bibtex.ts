@@ -15,10 +15,18 @@ const LETTER_COMMANDS: Record<string, string> = {
 };
 // Braces as commands, not \{ and \}: BibTeX counts every brace to find a field's end, escaped or not, so a
 // note with one "}" would end the field early.
+// < > | are no specials to BibTeX, but LaTeX's default font encoding (OT1) prints them as ¡ ¿ and a dash.
 const SPECIALS: Record<string, string> = {
   "{": "\\textbraceleft{}", "}": "\\textbraceright{}", "%": "\\%", "&": "\\&", "$": "\\$", "#": "\\#", "_": "\\_",
   "\\": "\\textbackslash{}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}",
+  "<": "\\textless{}", ">": "\\textgreater{}", "|": "\\textbar{}",
 };
+
+/** A person's text as typed, not as TeX's ligatures would set it: "--" is two hyphens, not a dash; ``, '' and
+ * ?` ` are the characters, not quotes or an inverted question mark. For notes; a title's "--" means a dash. */
+function withoutLigatures(escaped: string): string {
+  return escaped.replace(/-(?=-)/g, "-{}").replace(/([`'])(?=\1)/g, "$1{}").replace(/([?!])(?=`)/g, "$1{}");
+}
 
 /** Plain (already LaTeX-folded) text → a BibTeX field value with nothing left for TeX to misread. */
 export function escapeBibtex(text: string): string {
@@ -95,9 +103,20 @@ const KEY_STOPWORDS = new Set(["a", "an", "the", "on", "of", "in", "for", "to", 
 // list them: unbraced, BibTeX reads its last word as a surname and prints "Q. Team".
 const CORPORATE = /\s(team|lab|labs|group|consortium|collaboration|workshop|project)$/i;
 
+// A generation after the surname ("Martin Luther King Jr."): BibTeX reads the last word as the surname unless
+// the name is written "King, Jr., Martin Luther".
+const GENERATION = /^(jr|sr|ii|iii|iv)\.?$/i;
+
+/** A name written first name first with a generation at its end, as BibTeX's "Last, Jr., First" form; else null. */
+function withGeneration(name: string): string | null {
+  const words = name.trim().split(/\s+/);
+  if (name.includes(",") || words.length < 3 || !GENERATION.test(words[words.length - 1]!)) return null;
+  return `${words[words.length - 2]}, ${words[words.length - 1]}, ${words.slice(0, -2).join(" ")}`;
+}
+
 /** The surname a key starts with; a team's whole name ("qwenteam"), which has none. */
 function lastName(author: string): string {
-  const name = author.trim();
+  const name = withGeneration(author) ?? author.trim();
   if (CORPORATE.test(name)) return name;
   if (name.includes(",")) return name.split(",")[0]!;
   const words = name.split(/\s+/);
@@ -150,7 +169,7 @@ export function bibtexEntry(paper: Paper, key: string, url: string, note?: strin
   // A name with a literal " and " in it would split into two authors, and a team's would print as a person's
   // initials and surname: braces keep either whole, as written.
   if (paper.authors.length) fields.push(["author", `{${paper.authors.map((a) => {
-    const escaped = escapeBibtex(foldLatex(a));
+    const escaped = escapeBibtex(foldLatex(withGeneration(a) ?? a));
     return /\band\b/i.test(escaped) || CORPORATE.test(escaped) ? `{${escaped}}` : escaped;
   }).join(" and ")}}`]);
   const year = paperYear(paper);
@@ -159,7 +178,7 @@ export function bibtexEntry(paper: Paper, key: string, url: string, note?: strin
   // URLs go verbatim: the url field is read by \url, which copes with % and #; braces cannot occur after encoding.
   fields.push(["url", `{${url.replace(/[{}]/g, encodeURIComponent)}}`]);
   // The person's own words: every BibTeX special escaped, so "50% faster }" cannot end the field early.
-  if (note?.trim()) fields.push(["note", `{${escapeBibtex(note)}}`]);
+  if (note?.trim()) fields.push(["note", `{${withoutLigatures(escapeBibtex(note))}}`]);
   return `@misc{${key},\n${fields.map(([name, value]) => `  ${name} = ${value}`).join(",\n")}\n}`;
 }
 

@@ -106,7 +106,10 @@ export const bookmarksCommand = defineCommand({
   parseText: (typed) => {
     // "page 2", "page:2" (Discord's way, typed): the page, as "2" is.
     const words = typed.join(" ").replace(/^page[:=]?\s*(?=\S+$)/i, "").split(/\s+/).filter(Boolean);
-    return CHANGES.includes(words[0]?.toLowerCase() as (typeof CHANGES)[number])
+    // A change names one paper by a number, an id or a link, all of which hold a digit or a dot: "read later"
+    // or "remove old ones" is words to look for (a note's "read later"), not a paper called "later".
+    const change = CHANGES.includes(words[0]?.toLowerCase() as (typeof CHANGES)[number]) && (words.length === 1 || (words.length === 2 && /[\d./:]/.test(words[1]!)));
+    return change
       ? { change: words[0]!.toLowerCase(), ...(words.length > 1 ? { id: words.slice(1).join(" ") } : {}) }
       // Numbers are a page (a wrong one, "0" or "1.5", gets the page hint); any other words search inside the list.
       : words.every((w) => NUMBER_LIKE.test(w)) ? positional([{ name: "page", type: "integer" }], words)

@@ -80,6 +80,18 @@ describe("/papers bookmarks <words>", () => {
 });
 
 describe("/papers note", () => {
+  it("reads 'bookmarks read later' as words to look for, since no paper is named by a word without a digit or a dot", async () => {
+    const later = person("U-later");
+    await addPapers(services, [MOE, DIFF]);
+    await say(services, later, `bookmark ${MOE.id}`);
+    await say(services, later, `bookmark ${DIFF.id}`);
+    await say(services, later, `note ${DIFF.id} read later with the team`);
+    const found = await say(services, later, "bookmarks read later");
+    expect(found.papers?.map((p) => p.id)).toEqual([DIFF.id]);
+    // A number or an id after it is still the paper to mark.
+    expect(plainTyped((await say(services, later, `bookmarks read ${MOE.id}`)).text)).toMatch(/^Marked “.+” as read\.$/);
+  });
+
   it("says a removed bookmark's note went with it, since saving the paper again does not bring it back", async () => {
     const noter = person("U-noter");
     await addPapers(services, [MOE, DIFF]);

@@ -44,12 +44,17 @@ export const foryouCommand = defineCommand({
     const end = offset + shown.length;
     // Why each pick is there, on its card: the saved paper it is most like.
     const why = reasonsFor(services, shown, result.seedIds).map((seed) => reasonText(seed) ?? "close to your bookmarks overall");
-    const sunk = result.notInterested.size ? ` Papers like the ${result.notInterested.size} you marked not interested are ranked last.` : "";
+    // Said inside the header, which introduces the list: what sinks, and a saved paper since disliked not counted.
+    const marked = result.notInterested.size;
+    const sunk = marked ? `; papers like the ${marked === 1 ? "one" : marked} you marked not interested come last` : "";
+    const dislikedSaved = [...result.bookmarked].filter((id) => result.notInterested.has(id)).length;
+    const from = dislikedSaved ? `${result.seeds} of your ${result.seeds + dislikedSaved} bookmarks, the ${dislikedSaved === 1 ? "one" : dislikedSaved} marked not interested left out`
+      : `your ${result.seeds} bookmark${result.seeds === 1 ? "" : "s"}`;
     const canPageOn = result.papers.length > end && end <= 45;
     return {
       visibility: "ephemeral",
       // The bookmarks it learns from: not those marked not interested (profileOf), as the count above says too.
-      text: `Recommended for you, from your ${result.seeds} bookmark${result.seeds === 1 ? "" : "s"} (${range(offset + 1, end)}):${sunk}`,
+      text: `Recommended for you, from ${from} (${range(offset + 1, end)}${sunk}):`,
       papers: shown.map((p, i) => toCard(p, { rank: offset + i + 1, reason: why[i] })),
       actions: ["bookmark", "share", "similar", "notInterested"],
       ...(canPageOn ? { more: { command: "foryou", input: { offset: end } } } : {}),

@@ -60,6 +60,24 @@ describe("digest tick", () => {
     expect(job?.lastSuccessAt).toBeTruthy();
   });
 
+  it("posts yesterday's late digest after midnight when no tick sent it (the bot down at 23:58), once, and never one from before it was set up", async () => {
+    const ch = slackChannel("CNIGHT"), fresh = slackChannel("CNEW");
+    const sub = await subscribe(services, ch, { localTime: "23:58", size: 2 });
+    // Set up days before (the store dates it by the real clock, years after these instants).
+    await services.db.subscription.update({ where: { id: sub.id }, data: { updatedAt: new Date("2025-03-01T00:00:00Z") } });
+    await subscribe(services, fresh, { localTime: "23:58", size: 2 }); // set up "now": after the 12th's 23:58
+    expect((await tick("2025-03-12T23:57:00Z")).channels).toEqual([]);
+    const after = await tick("2025-03-13T00:01:00Z");
+    expect(after.channels).toMatchObject([{ channel: ch, outcome: "posted", posted: 3, localDate: "2025-03-12" }]);
+    expect(plainTyped(transport.to(ch)[0]!.reply.text)).toMatch(/^Trending papers for Wed 12 Mar: .*\(late: delivered at 00:01 on Thu 13 Mar instead of 23:58\)$/);
+    expect((await tick("2025-03-13T00:02:00Z")).channels).toEqual([]);
+    // The 13th's at its own time; past twelve hours a missed evening is not brought back.
+    expect((await tick("2025-03-13T23:58:00Z")).channels.find((c) => c.channel.channelId === "CNIGHT")).toMatchObject({ localDate: "2025-03-13" });
+    await services.db.subscription.updateMany({ where: { channelId: "CNEW" }, data: { updatedAt: new Date("2025-03-01T00:00:00Z") } });
+    expect((await tick("2025-03-15T12:30:00Z")).channels).toEqual([]);
+    expect(transport.to(fresh).filter((p) => p.reply.text.includes("12 Mar"))).toEqual([]);
+  });
+
   it("posts nothing on a rerun of the same minute, or later that day", async () => {
     await subscribe(services, slackChannel("C1"));
     await tick(T0);

@@ -13,7 +13,7 @@ import { targetUser } from "../person-target.ts";
 import { EVERYONE } from "../stores/last-lists.ts";
 import { deliverChannel, rememberNumbers, type ChannelOutcome, type FanoutDeps } from "./fanout.ts";
 import { planPersonal, personalRenderer } from "./personal.ts";
-import { dueAt, type DueCheck } from "./schedule.ts";
+import { carriedOver, dueAt, type DueCheck } from "./schedule.ts";
 import { planWeekly, weeklyDueAt, weeklyRenderer } from "./weekly.ts";
 
 /** `localDate` is the ledger's period key: the local date, or the ISO week of a weekly digest. */
@@ -21,7 +21,9 @@ export type KindDue = DueCheck & { runDate: string };
 
 export function dueFor(sub: Subscription, now: Date): KindDue {
   if (sub.cadence === "weekly") return weeklyDueAt({ localTime: sub.localTime, timeZone: sub.timeZone, weekday: sub.weekday ?? 1 }, now);
-  const check = dueAt(sub, now);
+  // Today's digest once its time has come; before that, yesterday's if no tick sent it (the ledger says).
+  const today = dueAt(sub, now);
+  const check = today.due ? today : carriedOver(sub, now, sub.updatedAt) ?? today;
   return { ...check, runDate: check.localDate };
 }
 

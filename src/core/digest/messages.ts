@@ -1,7 +1,7 @@
 // The words of a digest. Header and notice are channel messages too, so people see why papers arrive.
 import type { Paper } from "../paper.ts";
 import { toCard, type Reply } from "../messages/reply.ts";
-import { localTime } from "../time.ts";
+import { localDate, localTime } from "../time.ts";
 import { emoji } from "../messages/emoji.ts";
 import { quoted } from "../messages/typed.ts";
 
@@ -32,9 +32,13 @@ export function dayName(localDate: string): string {
   return name;
 }
 
-/** " (late: delivered at … instead of …)" for a digest that went out late, else nothing. */
-export function lateNote(f: Pick<HeaderFacts, "late" | "claimedAt" | "timeZone" | "localTime">): string {
-  return f.late ? ` (late: delivered at ${localTime(f.claimedAt, f.timeZone)} instead of ${f.localTime})` : "";
+/** " (late: delivered at … instead of …)" for a digest that went out late, else nothing; with the day it went out
+ * when that is not the digest's own (`localDate`: yesterday's, sent after midnight). */
+export function lateNote(f: Pick<HeaderFacts, "late" | "claimedAt" | "timeZone" | "localTime"> & { localDate?: string }): string {
+  if (!f.late) return "";
+  const sentOn = localDate(f.claimedAt, f.timeZone);
+  const day = f.localDate && sentOn !== f.localDate ? ` on ${dayName(sentOn)}` : "";
+  return ` (late: delivered at ${localTime(f.claimedAt, f.timeZone)}${day} instead of ${f.localTime})`;
 }
 
 export function headerReply(f: HeaderFacts): Reply {

@@ -111,7 +111,7 @@ export function personalRenderer(deps: PlanDeps & { notInterested: NotInterested
       if (item.kind === "header") {
         const ids = items.flatMap((i) => (i.kind === "paper" && i.paperId ? [i.paperId] : []));
         const onTopic = sub.topic ? papersAbout(deps.catalog.index, sub.topic, { among: ids, limit: ids.length }).length : 0;
-        const late = lateNote({ late: claim.late, claimedAt: claim.createdAt, timeZone: sub.timeZone, localTime: sub.localTime });
+        const late = lateNote({ late: claim.late, claimedAt: claim.createdAt, timeZone: sub.timeZone, localTime: sub.localTime, localDate });
         return personalHeader(localDate, count, seeds.length, sub.topic, onTopic, { listDate, late });
       }
       const paper = item.paperId ? await deps.catalog.find(item.paperId) : null;

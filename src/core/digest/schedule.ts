@@ -62,6 +62,23 @@ export function dueAt(schedule: Schedule, now: Date): DueCheck {
   return { due, localDate: date, fireAt, late: due && now.getTime() - fireAt!.getTime() >= LATE_AFTER_MS };
 }
 
+// How long after its time a daily digest no tick sent may still go out once its local date is over: a 23:58
+// digest and the bot down from 23:57 to 00:01 lost the day's digest, where one fourteen hours late on the same
+// day went out (late). Twelve hours reaches the next morning from any evening time.
+export const CARRY_OVER_MS = 12 * 60 * MINUTE;
+
+/**
+ * The digest of the local date before `now`'s, due (late) when its fire time passed within CARRY_OVER_MS and
+ * the subscription stood as it is then (`since`: when it was made or last changed); null otherwise. Whether it
+ * went out is the ledger's to say, as for today's.
+ */
+export function carriedOver(schedule: Schedule, now: Date, since: Date): DueCheck | null {
+  const yesterday = addDays(wall(now.getTime(), schedule.timeZone).slice(0, 10), -1);
+  const fireAt = fireTime(yesterday, schedule);
+  if (!fireAt || fireAt.getTime() < since.getTime() || now.getTime() - fireAt.getTime() > CARRY_OVER_MS) return null;
+  return { due: true, localDate: yesterday, fireAt, late: true };
+}
+
 function addDays(date: string, days: number): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);

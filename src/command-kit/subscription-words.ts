@@ -89,7 +89,11 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
   // What ends the line: spaced options and a cadence, read from the end while they are that.
   for (let end = rest.length; ; end = rest.length) {
     const [key, value] = [rest[end - 2]?.toLowerCase() ?? "", rest[end - 1] ?? ""];
-    if (Object.hasOwn(SPACED_VALUE_AT_END, key) && SPACED_VALUE_AT_END[key]!.test(value) && raw[key] === undefined) { raw[key] = value; rest = rest.slice(0, -2); }
+    // A named option among them ("diffusion models size 3 ranked:team"), which the loop below reads anywhere, is
+    // passed over here so the spaced ones before it still end the line; not topic:, which takes the words after it.
+    const named = /^(size|ranked|time|zone|who|every|day)[:=](.+)$/i.exec(value);
+    if (named && raw[named[1]!.toLowerCase()] === undefined && end > 1) { raw[named[1]!.toLowerCase()] = named[2]; rest = rest.slice(0, -1); }
+    else if (Object.hasOwn(SPACED_VALUE_AT_END, key) && SPACED_VALUE_AT_END[key]!.test(value) && raw[key] === undefined) { raw[key] = value; rest = rest.slice(0, -2); }
     else if (CADENCE.test(value) && raw.every === undefined && end > 1) { raw.every = value.toLowerCase(); rest = rest.slice(0, -1); }
     else break;
   }

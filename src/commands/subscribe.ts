@@ -88,9 +88,17 @@ export function subscribeAgain(platform: Platform, s: Subscription): string {
     ["time", s.localTime], ["zone", s.timeZone],
     ...(s.size !== DEFAULT_DIGEST_SIZE ? [["size", `size:${s.size}`, String(s.size)] as ExampleOption] : []),
     ...(s.ranking === "team" ? [["ranked", "ranked:team", "team"] as ExampleOption] : []),
-    // The topic as typed, not as markup: "*bold*" is the words with their asterisks, to copy back.
-    ...(s.topic ? [["topic", typed(s.topic)] as ExampleOption] : []),
+    // The topic as typed, not as markup: "*bold*" is the words with their asterisks, to copy back. Named
+    // ("topic:weekly benchmark updates") where its own words would read back as options: "weekly", "size 3",
+    // a day or a zone at either end would make pasting it back set up another digest.
+    ...(s.topic ? [["topic", typed(readsBackAsTopic(s.topic) ? s.topic : `topic:${s.topic}`), typed(s.topic)] as ExampleOption] : []),
   ]);
+}
+
+/** Whether `topic`, typed after a digest's time and zone, is read back as that topic and nothing else. */
+function readsBackAsTopic(topic: string): boolean {
+  const read = parseSubscribeWords(["09:00", "UTC", ...topic.split(/\s+/)]);
+  return read.topic === topic && Object.keys(read).every((key) => ["time", "zone", "topic"].includes(key));
 }
 
 /** Why a channel digest could never go out where it was asked for, and where one would. */

@@ -402,6 +402,7 @@ describe("subscriptions and unsubscribe", () => {
       ["at 8 UTC", { localTime: "08:00", topic: null }],
       // At the end: the options and the cadence, however many ("diffusion at 9pm" too).
       ["UTC diffusion models size 3 ranked team", { size: 3, ranking: "team", topic: "diffusion models" }],
+      ["UTC diffusion models size 3 ranked:team", { size: 3, ranking: "team", topic: "diffusion models" }],
       ["UTC llm agents weekly", { cadence: "weekly", topic: "llm agents" }],
       ["UTC diffusion at 9pm", { localTime: "21:00", topic: "diffusion" }],
     ] as const) {
@@ -495,9 +496,11 @@ describe("subscriptions and unsubscribe", () => {
   });
 
   it("answers an unsubscribe with the command that brings the same digest back", async () => {
-    for (const typed of ["subscribe 10:00 Asia/Tokyo size:7 ranked:team diffusion -video", "subscribe weekly fri 17:30 UTC size:3 moe"]) {
+    // A topic whose own words read as options ("weekly", "size 3", "daily") comes back named, so it stays the topic.
+    for (const typed of ["subscribe 10:00 Asia/Tokyo size:7 ranked:team diffusion -video", "subscribe weekly fri 17:30 UTC size:3 moe",
+      "subscribe 09:00 UTC topic:weekly benchmark updates", "subscribe 09:00 UTC topic:size 3 models", "subscribe 09:00 UTC topic:daily life agents"]) {
       await say(typed, "CUNDO");
-      const weekly = typed.includes("weekly");
+      const weekly = / weekly /.test(typed) && !typed.includes("topic:");
       const before = await services.subscriptions.get(channel("CUNDO"), weekly ? "weekly" : "daily");
       const answer = (await say(weekly ? "unsubscribe weekly" : "unsubscribe", "CUNDO")).text;
       const again = /Subscribe again any time with \/papers (subscribe .*)\.$/.exec(answer)?.[1];

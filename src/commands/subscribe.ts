@@ -120,12 +120,18 @@ function unheard(reach: BotReach | null | undefined): string {
   return reach === "unheard" ? ` Invite me with /invite ${botHandle()} too, so a ${emoji("bookmark")} on its papers reaches me.` : "";
 }
 
+type DigestSettings = Pick<Subscription, "localTime" | "timeZone" | "topic" | "size" | "ranking" | "weekday">;
+
+/** Whether a subscribe typed again asks for the digest there was. */
+function sameDigest(before: Subscription, after: DigestSettings): boolean {
+  return (["localTime", "timeZone", "topic", "size", "ranking", "weekday"] as const).every((k) => before[k] === after[k]);
+}
+
 /** " It replaces …" naming the digest a subscribe replaced, or "" when there was none; when the same digest
  * was typed again, that it was so already (or, paused, that it is back on), not that it replaced itself. */
-function replaced(before: Subscription | null, after: Pick<Subscription, "localTime" | "timeZone" | "topic" | "size" | "ranking" | "weekday">): string {
+function replaced(before: Subscription | null, after: DigestSettings): string {
   if (!before) return "";
-  const same = (["localTime", "timeZone", "topic", "size", "ranking", "weekday"] as const).every((k) => before[k] === after[k]);
-  if (same) return before.pausedReason ? " It was paused, and is back on as it was." : " It was set up so already; nothing changed.";
+  if (sameDigest(before, after)) return before.pausedReason ? " It was paused, and is back on as it was." : " It was set up so already; nothing changed.";
   const day = before.cadence === "weekly" ? `${WEEKDAYS[(before.weekday ?? 1) - 1]} ` : "";
   return ` It replaces the one before (${[`${day}${before.localTime} ${before.timeZone}`, ...digestTraits(before, about)].join(", ")}).`;
 }
@@ -228,8 +234,11 @@ export const subscribeCommand = defineCommand({
     const passed = runAt !== null && runAt.getTime() <= ctx.now.getTime();
     // A digest that failed before sending anything did not go out: subscribing again (the fix made) starts afresh.
     await deliveries.forgetFailedDay(target, period);
-    if (passed) await deliveries.skipDay(target, period, `subscribe:${ctx.user.userId}`, ctx.now);
-    else await deliveries.unskipDay(target, period);
+    // The same digest typed again changes nothing, today's included: one still owed (its time passed while no
+    // tick ran) goes out late, as it would have without the second subscribe.
+    const unchanged = before !== null && !before.pausedReason && sameDigest(before, settings);
+    if (passed && !unchanged) await deliveries.skipDay(target, period, `subscribe:${ctx.user.userId}`, ctx.now);
+    else if (!passed) await deliveries.unskipDay(target, period);
     // Rows for the periods after this one can only be from the zone the digest had before (one further east):
     // one that failed before sending, or was skipped for a time then passed, did not go out either.
     const later = (weekly ? upcomingWeeks(weekday!, today).map(isoWeek) : upcomingDates(schedule, ctx.now)).slice(1);
@@ -237,7 +246,10 @@ export const subscribeCommand = defineCommand({
     // The ledger keys on (channel, local date): a date already delivered, even under the zone before, gets no
     // second digest, so the next is the first one it has no row for, and the answer says why it is later.
     const next = await nextDigest(deliveries, target, schedule, weekday, ctx.now);
-    const when = `${describeDay(next.at, today, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}`;
+    // Typed again unchanged after its time with this period's digest still owed: that one goes out at the next tick.
+    const owed = unchanged && passed && !(await deliveries.existing(target, [period])).has(period);
+    const when = owed ? "within a minute, late, as its time passed while none went out"
+      : `${describeDay(next.at, today, timeZone)}, ${describeWait(next.at.getTime() - ctx.now.getTime())}`;
     // Why the next is later, beside what it brings, in one pair of brackets: "(today's went out already; 5 papers)".
     // A later date can only have gone out on the digest's old zone's clock: name it, or "tomorrow" reads as wrong.
     const earlier = before && before.timeZone !== timeZone && next.wentOut.some((date) => date > today)

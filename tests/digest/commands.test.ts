@@ -495,6 +495,28 @@ describe("subscriptions and unsubscribe", () => {
     await say("unsubscribe weekly", "CONLYWEEK");
   });
 
+  it("changes nothing when the same digest is typed again after its time: one still owed goes out late", async () => {
+    const transport = new RecordingTransport("slack");
+    try {
+      clock.set("2025-06-10T08:50:00Z");
+      await say("subscribe 09:00 UTC size 1", "CAGAIN");
+      clock.set("2025-06-10T09:05:00Z"); // no tick ran at 09:00 (the bot was down)
+      expect((await say("subscribe 09:00 UTC size 1", "CAGAIN")).text)
+        .toMatch(/^Subscribed <#CAGAIN>: next digest within a minute, late, as its time passed while none went out \(1 paper\)\. It was set up so already; nothing changed\./);
+      const report = await runDigestTick(services, new Map([["slack", transport]]), new Date("2025-06-10T09:06:00Z"), { retry: fastRetry });
+      expect(report.channels.find((c) => c.channel.channelId === "CAGAIN")).toMatchObject({ outcome: "posted", localDate: "2025-06-10", late: true });
+      // A changed one still starts from its next time, as it says.
+      clock.set("2025-06-10T09:10:00Z");
+      await say("subscribe 09:00 UTC size 1", "CCHANGED");
+      const after = await runDigestTick(services, new Map([["slack", transport]]), new Date("2025-06-10T09:11:00Z"), { retry: fastRetry });
+      expect(after.channels.find((c) => c.channel.channelId === "CCHANGED")).toBeUndefined();
+    } finally {
+      clock.set("2025-06-10T20:00:00Z");
+      await say("unsubscribe", "CAGAIN");
+      await say("unsubscribe", "CCHANGED");
+    }
+  });
+
   it("answers an unsubscribe with the command that brings the same digest back", async () => {
     // A topic whose own words read as options ("weekly", "size 3", "daily") comes back named, so it stays the topic.
     for (const typed of ["subscribe 10:00 Asia/Tokyo size:7 ranked:team diffusion -video", "subscribe weekly fri 17:30 UTC size:3 moe",

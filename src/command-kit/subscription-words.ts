@@ -51,7 +51,7 @@ const WORD_TOO = /^(sat|sun)s?$/i;
 // reads some of them as a fixed offset ("EST" is Panama's) and most not at all. Left out: those that are
 // topics as often ("CT" computed tomography, "MT" machine translation, "BST" and "MST" search and spanning trees).
 const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  pst: "America/Los_Angeles", pdt: "America/Los_Angeles", mdt: "America/Denver",
+  pst: "America/Los_Angeles", pdt: "America/Los_Angeles", mst: "America/Denver", mdt: "America/Denver", z: "UTC",
   cst: "America/Chicago", cdt: "America/Chicago", est: "America/New_York", edt: "America/New_York",
   akst: "America/Anchorage", akdt: "America/Anchorage", hst: "Pacific/Honolulu",
   cet: "Europe/Berlin", cest: "Europe/Berlin", eet: "Europe/Athens", eest: "Europe/Athens", wet: "Europe/Lisbon",

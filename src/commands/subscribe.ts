@@ -259,10 +259,11 @@ export const subscribeCommand = defineCommand({
     // A topic word no paper has yet: nothing is picked for the topic (core/relevance.ts) until one does; say so now.
     const missing = input.topic && searchableTopic(ctx.services.catalog.index, input.topic) === null
       ? missingWordsText(ctx.services.catalog.index, input.topic) : null;
-    // "subscribe 09:00 Berlin": a city typed where the zone goes reads as the topic; the answer offers the zone.
-    const city = missing && input.topic && !input.zone ? zoneOfCity(input.topic) : null;
-    const unmet = missing ? ` No paper mentions ${missing} yet, so nothing is picked for the topic until one does.` +
-      (city ? ` If you meant the time zone, subscribe again with ${city}.` : "") : "";
+    // "subscribe 09:00 Berlin", "09:00 New York": a city typed where the zone goes reads as the topic (some paper
+    // may well say "new" and "york"); the answer offers the zone.
+    const city = input.topic && !input.zone ? zoneOfCity(input.topic) : null;
+    const unmet = (missing ? ` No paper mentions ${missing} yet, so nothing is picked for the topic until one does.` : "") +
+      (city ? ` If you meant the time zone, subscribe again with ${city}.` : "");
     if (personal) {
       const seeds = (await profileOf(ctx.services, ctx.user)).seedIds.length;
       const basis = seeds >= MIN_SEEDS ? (input.topic ? "the topic's papers, ranked by your bookmarks" : "picked from your bookmarks")

@@ -157,6 +157,11 @@ describe("subscribe", () => {
     expect((await say("subscribe 08:30 Asia/Kolkata", "CZ3")).text).toMatch(/08:30 Asia\/Kolkata/);
     const berlin = await say("subscribe 09:00 Berlin", "CZ4");
     expect(berlin.text).toMatch(/No paper mentions "Berlin" yet.* If you meant the time zone, subscribe again with Europe\/Berlin\./);
+    // A city some paper's words make up ("new", "york") is offered as its zone all the same.
+    expect((await say("subscribe 09:00 New York", "CZ4")).text).toMatch(/about "New York".* If you meant the time zone, subscribe again with America\/New_York\./);
+    // MST, as PST and EST are, and Z for UTC, as ISO times write it.
+    expect((await say("subscribe 9am MST", "CZ4")).text).toMatch(/09:00 America\/Denver/);
+    expect((await say("subscribe 09:00 Z", "CZ4")).text).toMatch(/09:00 UTC[^"]*$/);
     // Abbreviations that are topics as often stay topics: CT (computed tomography), BST (binary search trees).
     expect((await say("subscribe 09:00 CT segmentation", "CZ5")).text).toMatch(/09:00 UTC.*about "CT segmentation"/);
     expect((await say("subscribe 09:00 BST pruning", "CZ6")).text).toMatch(/09:00 UTC.*about "BST pruning"/);

@@ -78,6 +78,16 @@ describe("digest tick", () => {
     expect(transport.to(fresh).filter((p) => p.reply.text.includes("12 Mar"))).toEqual([]);
   });
 
+  it("says a topic's quiet day is one of papers already posted here, or of none about it, not 'no new papers' either way", async () => {
+    const seen = slackChannel("CSEEN"), none = slackChannel("CNONE");
+    await subscribe(services, seen, { topic: "pokemon" });
+    await subscribe(services, none, { topic: "quantum chemistry" });
+    await tick(T0);
+    await tick("2025-03-13T09:00:00Z");
+    expect(transport.to(seen).map((p) => plainTyped(p.reply.text)).at(-1)).toBe("No new papers on \"pokemon\" today: the one about it was posted here in the last 7 days.");
+    expect(transport.to(none).map((p) => plainTyped(p.reply.text))).toEqual(Array(2).fill("No trending paper is about \"quantum chemistry\" today."));
+  });
+
   it("posts nothing on a rerun of the same minute, or later that day", async () => {
     await subscribe(services, slackChannel("C1"));
     await tick(T0);

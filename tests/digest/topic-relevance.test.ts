@@ -78,11 +78,11 @@ describe.each([["Slack", slackDigest], ["Discord", discordDigest]] as const)("to
 
   it("an unmatched topic gets one line", () => {
     const { texts } = digest("none");
-    expect(texts).toEqual(["No new papers on \"quantum chemistry\" today."]);
+    expect(texts).toEqual(["No trending paper is about \"quantum chemistry\" today."]);
   });
 
   it("a topic with a word no paper has gets one line, not the papers that share its other word", () => {
-    expect(digest("missing").texts).toEqual(["No new papers on \"sparse autoencoders\" today."]);
+    expect(digest("missing").texts).toEqual(["No trending paper is about \"sparse autoencoders\" today."]);
   });
 });
 

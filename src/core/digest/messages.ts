@@ -58,7 +58,10 @@ export function headerReply(f: HeaderFacts): Reply {
 export function nothingNewReply(f: HeaderFacts): Reply {
   // One line either way: nothing about the topic today, or nothing this channel has not seen this week.
   // The topic in quotes, as elsewhere, not in *emphasis*: a topic with its own * or _ broke the markup around it.
-  const text = f.topic ? `No new papers on ${quoted(f.topic)} today.`
+  // "New" only when papers about it were there and this channel saw them this week: say how many.
+  const seen = f.leftOut ?? 0;
+  const text = f.topic ? (seen > 0 ? `No new papers on ${quoted(f.topic)} today: the ${seen === 1 ? "one" : seen} about it ${seen === 1 ? "was" : "were"} posted here in the last 7 days.`
+    : `No trending paper is about ${quoted(f.topic)} today.`)
     : `Nothing new for ${dayName(f.localDate)}: no trending paper that this channel hasn't seen in the last 7 days.`;
   return { visibility: "channel", tone: "info", text: `${text}${lateNote(f)}` };
 }

@@ -22,7 +22,7 @@ const skipped = (r: RefreshResult) => (r.rejected ? ` (${r.rejected} malformed $
 
 function describe(r: RefreshResult): string {
   if (r.fetched === 0) return `Hugging Face has no ${r.rejected ? "readable " : ""}papers for ${r.date}${skipped(r)}; nothing was written.`;
-  return `Hugging Face ${r.date}: ${r.fetched} papers${skipped(r)}: `
+  return `Hugging Face ${r.date}: ${r.fetched} paper${r.fetched === 1 ? "" : "s"}${skipped(r)}: `
     + `${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged; trending list ${r.snapshotChanged ? "updated" : "unchanged"}.`;
 }
 

@@ -32,6 +32,7 @@ export function foldLatex(text: string): string {
       return mark && letter ? (letter + mark).normalize("NFC") : whole;
     })
     .replace(SYMBOL_RE, (_whole, name: string) => SYMBOLS[name] ?? name)
-    // A tie (~) between words is a non-breaking space; a lone "~5%" means "about", keep it.
-    .replace(/(\S)~(?=[A-Za-z])/g, "$1 ");
+    // A tie (~) between words is a non-breaking space; a lone "~5%" means "about", keep it, and so a home
+    // folder in a link ("toronto.edu/~kriz") and a doubled one ("~~").
+    .replace(/([^\s/~])~(?=[A-Za-z])/g, "$1 ");
 }

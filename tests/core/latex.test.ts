@@ -12,6 +12,9 @@ describe("foldLatex", () => {
     ["R\\&D", "R&D"],
     ["w.r.t.~the likelihood", "w.r.t. the likelihood"],
     ["about ~5% more", "about ~5% more"],
+    // A home folder in a link, and a doubled tilde, are no ties.
+    ["data at http://www.cs.toronto.edu/~kriz/cifar.html", "data at http://www.cs.toronto.edu/~kriz/cifar.html"],
+    ["~~strike~~ it", "~~strike~~ it"],
     ["see\\url{https://github.com/x/y}", "see https://github.com/x/y"],
     ["\\method achieves", "\\method achieves"],
     ["diffusion \\textbf{model} \\emph{without} \\textit{guidance}", "diffusion model without guidance"],

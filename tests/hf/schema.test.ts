@@ -63,11 +63,29 @@ describe("a daily-papers page", () => {
 
   it("skips each malformed entry with its id and keeps the rest", () => {
     const { papers, rejected } = parseDailyPage(fixture("daily-2025-03-10.json"));
-    expect(papers.map((p) => p.arxivId)).toEqual(["2503.06749", "2503.06580"]);
-    expect(rejected.map((r) => r.id)).toEqual(["2503.06520", "2503.06680", "not-an-arxiv-id", "(no id)"]);
+    // FEA-Bench's upvotes come as the string "17": read as the number, the paper kept.
+    expect(papers.map((p) => p.arxivId)).toEqual(["2503.06749", "2503.06680", "2503.06580"]);
+    expect(papers[1]!.upvotes).toBe(17);
+    expect(rejected.map((r) => r.id)).toEqual(["2503.06520", "not-an-arxiv-id", "(no id)"]);
     expect(rejected[0]!.problem).toMatch(/^paper\.title:/);
-    expect(rejected[1]!.problem).toMatch(/^paper\.upvotes:/);
-    expect(rejected[2]!.problem).toMatch(/^paper\.id: is not an arXiv id/);
+    expect(rejected[1]!.problem).toMatch(/^paper\.id: is not an arXiv id/);
+  });
+
+  it("keeps a paper whose side fields are odd, without those fields: upvotes, dates, authors", () => {
+    const base = { id: "2503.00002", title: "Attention &amp; Memory: &lt;b&gt; &quot;q&quot; &#39;s", summary: "See http://x.edu/~kriz/data.html &#x2014; ok" };
+    const odd = [
+      { upvotes: null, publishedAt: null, authors: null },
+      { upvotes: "42", publishedAt: "2025-03-11", authors: [{ name: "Ada" }, { name: null }, { name: " " }, null] },
+      { upvotes: -3, publishedAt: "not a date", authors: "Ada" },
+      { publishedAt: 1741687200000 },
+    ];
+    const { papers, rejected } = parseDailyPage(odd.map((fields) => ({ paper: { ...base, ...fields } })));
+    expect(rejected).toEqual([]);
+    expect(papers.map((p) => [p.upvotes, p.publishedAt?.toISOString() ?? null, p.authors])).toEqual([
+      [0, null, []], [42, "2025-03-11T00:00:00.000Z", ["Ada"]], [0, null, []], [0, "2025-03-11T10:00:00.000Z", []]]);
+    // HTML's character references are the characters, and a link's ~ stays.
+    expect(papers[0]!.title).toBe("Attention & Memory: <b> \"q\" 's");
+    expect(papers[0]!.summary).toBe("See http://x.edu/~kriz/data.html \u2014 ok");
   });
 
   it("reads one paper from /papers/{id}", () => {

@@ -7,15 +7,24 @@ import { paperId, type Paper } from "../../core/paper.ts";
 // "2509.04664" or "2509.04664v2"; old-style ids (hep-th/9901001) are not on the daily list.
 const ARXIV_ID = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
 
-const Author = z.looseObject({ name: z.string().trim().min(1) });
+// An author without a usable name is left out, not the paper with it.
+const Author = z.looseObject({ name: z.string().trim().min(1) }).nullable().catch(null);
 
+/** A date as the API or a proxy may write it ("2025-03-11T10:00:00.000Z", "2025-03-11", epoch ms); else none. */
+const publishedDate = z.unknown().transform((value) => {
+  const date = typeof value === "number" ? new Date(value) : typeof value === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? `${value.trim()}T00:00:00Z` : value) : null;
+  return date && !Number.isNaN(date.getTime()) && date.getUTCFullYear() > 1990 ? date.toISOString() : undefined;
+});
+
+// What makes the paper (its id, title and abstract) must be right; a field beside it that is odd (upvotes as
+// "42" or null, a date in another format, no author list) costs that field, never the paper (.catch).
 export const HfPaperSchema = z.looseObject({
   id: z.string().regex(ARXIV_ID, "is not an arXiv id"),
   title: z.string().trim().min(1, "is empty"),
   summary: z.string(),
-  authors: z.array(Author).optional(),
-  publishedAt: z.iso.datetime({ offset: true }).optional(),
-  upvotes: z.number().int().nonnegative().optional(),
+  authors: z.array(Author).nullable().optional().catch(undefined),
+  publishedAt: publishedDate.optional(),
+  upvotes: z.coerce.number().int().nonnegative().optional().catch(undefined),
   githubRepo: z.string().nullable().optional(),
   ai_keywords: z.array(z.string()).nullable().optional(),
   // Optional extras for richer cards: a wrong type drops the field, never the paper (.catch).
@@ -38,8 +47,19 @@ export function normalizeGithubRepo(url: string | null | undefined): string | nu
   return `${match[1]}/${match[2]}`;
 }
 
-// The API's abstracts keep arXiv's hard line breaks; people and the search index want one paragraph.
-const oneParagraph = (text: string) => foldLatex(text.replace(/\s+/g, " ")).trim();
+// The API's abstracts keep arXiv's hard line breaks; people and the search index want one paragraph. HTML's
+// character references ("&amp;", "&#39;"), which reach the API from some submissions, are the characters.
+const oneParagraph = (text: string) => foldLatex(decodeEntities(text.replace(/\s+/g, " "))).trim();
+
+const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#\d{1,7}|#x[\da-f]{1,6}|[a-z]{2,6});/gi, (whole, name: string) => {
+    const code = name[0] === "#" ? (name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))) : null;
+    if (code !== null) return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
 
 export function toPaper(hf: HfPaper): Paper {
   const arxivId = ARXIV_ID.exec(hf.id)![1]!;
@@ -49,7 +69,7 @@ export function toPaper(hf: HfPaper): Paper {
     arxivId,
     title,
     summary: oneParagraph(hf.summary),
-    authors: (hf.authors ?? []).map((a) => a.name.trim()),
+    authors: (hf.authors ?? []).flatMap((a) => (a ? [decodeEntities(a.name.trim())] : [])),
     keywords: [...new Set((hf.ai_keywords ?? []).map((k) => k.trim()).filter(Boolean))],
     githubRepo: normalizeGithubRepo(hf.githubRepo),
     publishedAt: hf.publishedAt ? new Date(hf.publishedAt) : null,

@@ -47,6 +47,22 @@ describe("🔖 reactions", () => {
     expect(await h.services.bookmarks.has(userRef(ada), message.paperId)).toBe(false);
   });
 
+  it("answers 🔖 added, taken off and added again at once in that order, each saying what happened", async () => {
+    const message = await postPaper(3);
+    const cy = person("cy");
+    const start = performance.now();
+    for (const added of [true, false, true, false, true]) reaction(h.emulator, added, message, cy);
+    const dms = () => h.emulator.records.filter(dmTo(cy, start));
+    const deadline = Date.now() + 10_000;
+    while (dms().length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const said = dms().map((r) => String(r.body.content));
+    expect(said).toHaveLength(5);
+    expect(said.map((text) => text.replace(/“.+”/, "“…”"))).toEqual(["🔖 Bookmarked “…”. See your list with /papers bookmarks.",
+      "Removed “…” from your bookmarks.", "🔖 Bookmarked “…”. See your list with /papers bookmarks.", "Removed “…” from your bookmarks.",
+      "🔖 Bookmarked “…”. See your list with /papers bookmarks."]);
+    expect(await h.services.bookmarks.has(userRef(cy), message.paperId)).toBe(true);
+  });
+
   it("when the person's DMs are closed, the bot adds ✅ to the message instead", async () => {
     const message = await postPaper(1);
     const bob = person("bob");

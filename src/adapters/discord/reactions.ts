@@ -16,6 +16,7 @@ import type { Services } from "../../core/services.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
 import { workspaceOf } from "./workspace.ts";
+import { InTurn } from "../../core/in-turn.ts";
 
 /** `authorId`: who wrote the message, where the event says (a DM's raw packet); else it is fetched if needed. */
 interface ReactionEvent { userId: string; guildId: string | null; channelId: string; messageId: string; emoji: string | null; added: boolean; authorId?: string }
@@ -38,8 +39,15 @@ function notSaved(error: DatabaseBusyError, added: boolean): Reply {
     : `Your bookmark was not removed: ${why}. Add the 🔖 back and take it off again in a moment.`);
 }
 
+// One person's reactions on one message, handled and answered in the order Discord sent them.
+const reactions = new InTurn();
+
 async function onReaction(services: Services, ids: ComponentIds, client: Client, event: ReactionEvent): Promise<void> {
   if (event.userId === client.user?.id || !isBookmarkEmoji(event.emoji)) return;
+  await reactions.run(`${event.userId}:${event.messageId}`, () => answerReaction(services, ids, client, event));
+}
+
+async function answerReaction(services: Services, ids: ComponentIds, client: Client, event: ReactionEvent): Promise<void> {
   try {
     let reply: Reply | null;
     try {

@@ -7,6 +7,9 @@ import { slackChannel, slackUser, type SlackDeps } from "./context.ts";
 import { deliver } from "./deliver.ts";
 import { publishHome } from "./home.ts";
 import { safely } from "./safely.ts";
+import { InTurn } from "../../core/in-turn.ts";
+
+const reactions = new InTurn();
 
 /** `item_user`: who wrote the message reacted to. */
 interface ReactionEvent { user: string; reaction: string; item: { type: string; channel?: string; ts?: string }; item_user?: string }
@@ -26,11 +29,14 @@ async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: str
   const { channel, ts } = item;
   const user = slackUser(teamId, event.user);
   try {
-    const reply = await handleReaction(services, user, slackChannel(teamId, channel), ts, added, async () => !!botUserId && event.item_user === botUserId);
-    if (!reply) return;
-    // Only the reactor sees the confirmation; the channel sees nothing but their emoji.
-    const threadTs = await threadOf(channel, ts, deps);
-    await deliver(services, { client, userId: event.user, channelId: channel, botUserId: deps.botUserId, ...(threadTs ? { threadTs } : {}) }, reply);
+    // One person's reactions on one message, handled and answered in the order they came (core/in-turn.ts).
+    await reactions.run(`${teamId}:${event.user}:${channel}:${ts}`, async () => {
+      const reply = await handleReaction(services, user, slackChannel(teamId, channel), ts, added, async () => !!botUserId && event.item_user === botUserId);
+      if (!reply) return;
+      // Only the reactor sees the confirmation; the channel sees nothing but their emoji.
+      const threadTs = await threadOf(channel, ts, deps);
+      await deliver(services, { client, userId: event.user, channelId: channel, botUserId: deps.botUserId, ...(threadTs ? { threadTs } : {}) }, reply);
+    });
   } catch (error) {
     if (eventId) await services.events.release("slack", eventId).catch(() => undefined);
     throw error;

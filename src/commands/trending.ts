@@ -29,7 +29,8 @@ const Options = z.object({
 function parseTrendingWords(words: string[]): Record<string, unknown> {
   const [first, ...rest] = words;
   if (first === undefined) return {};
-  if (/\p{L}/u.test(first) && !/^\d/.test(first)) {
+  // Anything but a number first is a topic ("moe", "🔥": the latter is then said to name none).
+  if (!/^[-+]?\d/.test(first)) {
     const last = words.length > 1 && /^\d+$/.test(words[words.length - 1]!) ? words[words.length - 1] : undefined;
     return last === undefined ? { topic: words.join(" ") } : { count: last, topic: words.slice(0, -1).join(" "), countLast: true };
   }
@@ -67,7 +68,9 @@ export const trendingCommand = defineCommand({
     if (onlyOut) throw new UserError("vague_topic", `${nothingToLookFor(lineWorth(typedTopic!, 40), onlyOut, example)}.`);
     // Words of a request ("trending today", "trending papers please") name no topic: the whole list. Only
     // words like "the" were meant as one, and say so.
-    if (typedTopic && split.rest.trim() && split.rest.trim().split(/\s+/).every((w) => STOPWORDS.has(w.toLowerCase()))) {
+    // Nor does a topic with no letter or digit at all ("🔥", "???"), which was dropped in silence for the whole list.
+    const noWords = typedTopic !== undefined && typedTopic.trim() !== "" && !/[\p{L}\p{N}]/u.test(typedTopic);
+    if (noWords || (typedTopic && split.rest.trim() && split.rest.trim().split(/\s+/).every((w) => STOPWORDS.has(w.toLowerCase())))) {
       throw new UserError("vague_topic", `${nothingToLookFor(lineWorth(typedTopic, 40), null, example)}, or leave the topic out for every trending paper.`);
     }
     const topic = typedTopic && !onlyCommonWords(split.rest) ? typedTopic : undefined;

@@ -73,6 +73,8 @@ describe("free text after /papers", () => {
     // Words like "the" were meant as a topic and name none: said so, not the whole list as if all matched.
     expect(plainTyped((await runText(registry, "trending of the", ctx)).text)).toBe(
       '"of the" has no word specific enough for a topic; try a few keywords, like /papers trending 10 mixture of experts, or leave the topic out for every trending paper.');
+    // So is a topic of no word at all, dropped in silence before.
+    expect(plainTyped((await runText(registry, "trending 🔥", ctx)).text)).toMatch(/^"🔥" has no word specific enough for a topic; .*leave the topic out/);
     expect(plainTyped((await runText(registry, "trending -survey", ctx)).text)).toBe(
       '"-survey" only says what to leave out; add what to look for, like /papers trending 10 mixture of experts -survey.');
     expect((await runText(registry, "trending 10 mixture of experts -survey", ctx)).papers!.every((p) => !/survey/i.test(p.title))).toBe(true);

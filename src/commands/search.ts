@@ -138,7 +138,7 @@ export const searchCommand = defineCommand({
       const none = absent ? `No paper mentions ${quoted(unwritten)}` : `No papers ${weak > 0 ? "are about" : "match"} ${quoted(shown)}`;
       return { visibility: "ephemeral", tone: "info", text: offset > 0
         ? `No more papers for ${quoted(shown)}.`
-        : `${none}${passing}. ${lowerOr ? "For papers about either word, type OR in capitals (pokemon OR starcraft)" : `Try ${single ? "another word for it" : "fewer or broader words"}`}, or see /papers trending.` };
+        : `${none}${passing}. ${lowerOr ? `For papers about either, type OR in capitals: ${asTyped(lineWorth(query.trim().replace(/\s+or\s+/g, " OR ")))}` : `Try ${single ? "another word for it" : "fewer or broader words"}`}, or see /papers trending.` };
     }
     const end = offset + papers.length;
     const weakNote = weak > 0 ? `; ${weak} more weak ${weak === 1 ? "match" : "matches"} not listed` : "";
@@ -149,7 +149,6 @@ export const searchCommand = defineCommand({
     // not what a paper saying "Alpa" is about, and the person should see which word was searched).
     const readings = typoReadingsText(catalog.index, query);
     const readingNote = readings ? `; ${readings}` : "";
-
     return {
       visibility: "ephemeral",
       text: `${lead} (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}${readingNote}${syntaxNote}):`,

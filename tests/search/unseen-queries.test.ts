@@ -511,7 +511,7 @@ describe("an arXiv id, or a card's id, typed as a search", () => {
 
   it("says how to leave a word out, or ask for either, when 'not' or 'or' was typed in lower case", async () => {
     expect(plainTyped((await runText(registry, "moe not survey", ctx())).text)).toMatch(/; to leave out "survey", type -survey\):$/);
-    expect(plainTyped((await runText(registry, "pokemon or starcraft", ctx())).text)).toMatch(/For papers about either word, type OR in capitals/);
+    expect(plainTyped((await runText(registry, "pokemon or starcraft", ctx())).text)).toMatch(/For papers about either, type OR in capitals: pokemon OR starcraft, or see/);
     // A verb's "not" means what it says; capitals need no hint.
     expect(plainTyped((await runText(registry, "models that do not hallucinate", ctx())).text)).not.toMatch(/leave out/);
     expect(plainTyped((await runText(registry, "moe NOT survey", ctx())).text)).not.toMatch(/leave out/);

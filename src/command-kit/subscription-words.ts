@@ -51,7 +51,7 @@ const WORD_TOO = /^(sat|sun)s?$/i;
 // reads some of them as a fixed offset ("EST" is Panama's) and most not at all. Left out: those that are
 // topics as often ("CT" computed tomography, "MT" machine translation, "BST" and "MST" search and spanning trees).
 const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
-  pst: "America/Los_Angeles", pdt: "America/Los_Angeles", mst: "America/Denver", mdt: "America/Denver", z: "UTC",
+  pst: "America/Los_Angeles", pdt: "America/Los_Angeles", mdt: "America/Denver",
   cst: "America/Chicago", cdt: "America/Chicago", est: "America/New_York", edt: "America/New_York",
   akst: "America/Anchorage", akdt: "America/Anchorage", hst: "Pacific/Honolulu",
   cet: "Europe/Berlin", cest: "Europe/Berlin", eet: "Europe/Athens", eest: "Europe/Athens", wet: "Europe/Lisbon",
@@ -61,6 +61,10 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   npt: "Asia/Kathmandu", pkt: "Asia/Karachi", wib: "Asia/Jakarta", pht: "Asia/Manila", sast: "Africa/Johannesburg",
   brt: "America/Sao_Paulo",
 };
+// Abbreviations that are a zone only where a zone goes: in capitals right after the time and last ("9am MST",
+// "09:00 Z", as ISO times write UTC), or typed as the zone option. Anywhere else they are a topic's words
+// ("MST pruning", minimum spanning trees; "gen z").
+const ZONE_AFTER_TIME: Readonly<Record<string, string>> = { mst: "America/Denver", z: "UTC" };
 /** The zones the abbreviations above stand for. */
 export function abbreviatedZones(): ReadonlySet<string> {
   return new Set(Object.values(ZONE_ABBREVIATIONS));
@@ -82,6 +86,9 @@ const CADENCE = /^(weekly|daily)$/i;
 /** "me" (a personal digest) and "weekly"/"daily" (the cadence) before the topic's first word ("09:00
  * weekly"), or the cadence last ("llm agents weekly"); then the rest as before. Full-width digits and colons
  * (CJK keyboards) as ASCII. */
+// An option typed with its name ("size:3", "ranked=team", "topic:…"), as Discord and help name them.
+const NAMED_OPTION = /^(size|ranked|time|zone|topic|who|every|day)[:=](.+)$/i;
+
 export function parseSubscribeWords(words: string[]): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   const topic: string[] = [];
@@ -91,8 +98,8 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     const [key, value] = [rest[end - 2]?.toLowerCase() ?? "", rest[end - 1] ?? ""];
     // A named option among them ("diffusion models size 3 ranked:team"), which the loop below reads anywhere, is
     // passed over here so the spaced ones before it still end the line; not topic:, which takes the words after it.
-    const named = /^(size|ranked|time|zone|who|every|day)[:=](.+)$/i.exec(value);
-    if (named && raw[named[1]!.toLowerCase()] === undefined && end > 1) { raw[named[1]!.toLowerCase()] = named[2]; rest = rest.slice(0, -1); }
+    const named = NAMED_OPTION.exec(value), name = named?.[1]?.toLowerCase() ?? "topic";
+    if (named && name !== "topic" && raw[name] === undefined && end > 1) { raw[name] = named[2]; rest = rest.slice(0, -1); }
     else if (Object.hasOwn(SPACED_VALUE_AT_END, key) && SPACED_VALUE_AT_END[key]!.test(value) && raw[key] === undefined) { raw[key] = value; rest = rest.slice(0, -2); }
     else if (CADENCE.test(value) && raw.every === undefined && end > 1) { raw.every = value.toLowerCase(); rest = rest.slice(0, -1); }
     else break;
@@ -129,7 +136,7 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
       raw.day = word;
       continue;
     }
-    const option = /^(size|ranked|time|zone|topic|who|every|day)[:=](.+)$/i.exec(word);
+    const option = NAMED_OPTION.exec(word);
     if (option) { raw[option[1]!.toLowerCase()] = option[2]; continue; }
     if (looksLikeTime(word, topic.length === 0 && raw.time === undefined)) {
       // A second time is a mistake, not a topic ("subscribe 09:00 09:30"): said as an unexpected word.
@@ -141,7 +148,8 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     const zoneLike = ZONE_WORD.test(word) && (word.includes("/") || canonicalTimeZone(word));
     // "08:00 BST": an id that names more than one zone, in capitals right after the time and last, is a zone
     // to ask about (normalizeZone), not the topic "bst" every day in the wrong zone; "09:00 BST pruning" is one.
-    const askedZone = LEGACY_IDS.has(lower) && word === word.toUpperCase() && topic.length === 0 && previous !== undefined
+    // So is "9am MST" or "09:00 Z", a zone there (ZONE_AFTER_TIME).
+    const askedZone = (LEGACY_IDS.has(lower) || Object.hasOwn(ZONE_AFTER_TIME, lower)) && word === word.toUpperCase() && topic.length === 0 && previous !== undefined
       && previous === raw.time && i === rest.length - 1;
     if (raw.zone === undefined && (zoneLike || askedZone || Object.hasOwn(ZONE_ABBREVIATIONS, lower) || OFFSET_WORD.test(word))) {
       raw.zone = word;
@@ -193,6 +201,7 @@ export function normalizeZone(input: string): string {
   // Own keys only: "__proto__" or "constructor" typed as a zone must not read the object's prototype.
   const abbreviation = typed.toLowerCase();
   if (Object.hasOwn(ZONE_ABBREVIATIONS, abbreviation)) return ZONE_ABBREVIATIONS[abbreviation]!;
+  if (Object.hasOwn(ZONE_AFTER_TIME, abbreviation)) return ZONE_AFTER_TIME[abbreviation]!;
   const offset = OFFSET_WORD.test(typed) ? offsetTyped(typed) : null;
   if (offset !== null) {
     // The zones there now, likeliest first: "UTC+5:30" is India's, and "UTC+1" Berlin's in winter.

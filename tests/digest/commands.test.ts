@@ -162,6 +162,9 @@ describe("subscribe", () => {
     // MST, as PST and EST are, and Z for UTC, as ISO times write it.
     expect((await say("subscribe 9am MST", "CZ4")).text).toMatch(/09:00 America\/Denver/);
     expect((await say("subscribe 09:00 Z", "CZ4")).text).toMatch(/09:00 UTC[^"]*$/);
+    // Only where a zone goes: elsewhere they are a topic's words, as BST is.
+    expect((await say("subscribe 09:00 UTC MST pruning", "CZ4")).text).toMatch(/09:00 UTC.*about "MST pruning"/);
+    expect((await say("subscribe 09:00 UTC gen z", "CZ4")).text).toMatch(/09:00 UTC.*about "gen z"/);
     // Abbreviations that are topics as often stay topics: CT (computed tomography), BST (binary search trees).
     expect((await say("subscribe 09:00 CT segmentation", "CZ5")).text).toMatch(/09:00 UTC.*about "CT segmentation"/);
     expect((await say("subscribe 09:00 BST pruning", "CZ6")).text).toMatch(/09:00 UTC.*about "BST pruning"/);

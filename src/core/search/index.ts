@@ -5,7 +5,7 @@
 import type { Paper } from "../paper.ts";
 import { Corpus } from "./corpus.ts";
 import { Proximity } from "./proximity.ts";
-import { excludedTerms, phraseForms, planQuery, sidesOf, splitQuery, type Concept, type SplitQuery } from "./query.ts";
+import { excludedTerms, isTopicConcept, phraseForms, planQuery, sidesOf, splitQuery, type Concept, type SplitQuery } from "./query.ts";
 import { PhraseCheck, type Phrase } from "./phrase.ts";
 import { Scorer } from "./score.ts";
 import { Similarity } from "./similar.ts";
@@ -250,7 +250,7 @@ export class SearchIndex {
   /** How many concepts a paper about `query` has in some form (a hit's `whole` says whether it has them all): those
    * papers have, its everyday words aside; none for an OR query, whose sides are searched apart. */
   topicSize(query: string): number {
-    return typeof query === "string" && !sidesOf(query) ? this.plan(query).concepts.filter((c) => c.alternatives.length > 0 && !c.quiet).length : 0;
+    return typeof query === "string" && !sidesOf(query) ? this.plan(query).concepts.filter(isTopicConcept).length : 0;
   }
 
   /** The words of `query` that no paper has in any form (not as written, stemmed, expanded, prefixed or one typo

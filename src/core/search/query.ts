@@ -120,6 +120,11 @@ const FIELD_WORD_WEIGHT = 0.25;
 // name does.
 const SENTENCE_CONCEPTS = 3;
 
+/** Whether a paper about the query has `concept` in some form: one papers have, not an everyday word of a sentence. */
+export function isTopicConcept(concept: Concept): boolean {
+  return !concept.quiet && concept.alternatives.length > 0;
+}
+
 function quieten(concept: Concept): void {
   concept.quiet = true;
   for (const alt of concept.alternatives) alt.weight *= FIELD_WORD_WEIGHT;

@@ -5,7 +5,7 @@
 // concept needs no pass over its docs to fold its best scores into the totals, nor one to clear them: each
 // posting folds in what it adds over the doc's best so far.
 import type { Corpus } from "./corpus.ts";
-import type { Concept } from "./query.ts";
+import { isTopicConcept, type Concept } from "./query.ts";
 import type { TopK } from "./topk.ts";
 
 // Title above keywords above abstract; authors count as much as the abstract. b: how much a long field
@@ -89,7 +89,7 @@ export class Scorer {
       importanceSum += concept.importance;
       this.importance = concept.importance;
       // An everyday word of a sentence is no part of what a paper about it must have (SearchIndex.topicSize).
-      this.countsAsTopic = !concept.quiet && concept.alternatives.length > 0;
+      this.countsAsTopic = isTopicConcept(concept);
       if (this.countsAsTopic) topic++;
       if (++this.concept === 0x7fffffff) { this.mark.fill(0); this.hadMark.fill(0); this.concept = 1; }
       for (const alt of concept.alternatives) {

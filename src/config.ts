@@ -86,8 +86,15 @@ export type Config = z.infer<typeof EnvSchema> & {
 
 export class ConfigError extends Error {}
 
-// Slack's tokens, and Discord's (three base64 parts with dots): what log.ts masks in log lines.
-const TOKEN_SHAPED = /xox[abposr]-|xapp-|[\w-]{20,}\.[\w-]{6}\.[\w-]{20,}/;
+/** What tokens look like: log.ts masks these in every log line, and a configuration error never echoes them. */
+export const TOKEN_PATTERNS = [
+  /xox[abposr]-[A-Za-z0-9-]{6,}/g,            // Slack bot/user/app tokens
+  /xapp-[A-Za-z0-9-]{6,}/g,                   // Slack app-level tokens
+  /[MNO][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,}/g, // Discord bot tokens
+  /(Bot|Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, // Authorization header values
+];
+// A fresh copy of each for a test: a /g pattern's test() goes on from where its last match ended.
+const tokenShaped = (value: string) => TOKEN_PATTERNS.some((pattern) => new RegExp(pattern.source).test(value));
 
 /** A zod issue as one sentence naming the variable and what it takes. */
 function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
@@ -97,7 +104,7 @@ function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | und
   // Nor a value shaped like a token, pasted into the wrong variable (Discord's into DISCORD_APPLICATION_ID): a
   // cut would still show most of it. A URL's user name and password are left out.
   const value = env[name] === undefined ? "" : String(env[name]).replace(/\/\/[^/@\s]*@/, "//[redacted]@");
-  const given = value === "" || secret || TOKEN_SHAPED.test(value) ? "" : ` (it is "${value.slice(0, 40)}")`;
+  const given = value === "" || secret || tokenShaped(value) ? "" : ` (it is "${value.slice(0, 40)}")`;
   const i = issue as z.core.$ZodIssue & { minimum?: unknown; maximum?: unknown; values?: unknown[]; format?: string; expected?: string };
   let takes: string;
   if (issue.code === "invalid_value" && i.values) takes = `must be one of ${i.values.join(", ")}`;

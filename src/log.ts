@@ -5,16 +5,10 @@ import { createRequire, SourceMap } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
-import type { Config } from "./config.ts";
+import { TOKEN_PATTERNS, type Config } from "./config.ts";
 
 export type { Logger };
 
-const TOKEN_PATTERNS = [
-  /xox[abposr]-[A-Za-z0-9-]{6,}/g,            // Slack bot/user/app tokens
-  /xapp-[A-Za-z0-9-]{6,}/g,                   // Slack app-level tokens
-  /[MNO][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,}/g, // Discord bot tokens
-  /(Bot|Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, // Authorization header values
-];
 // user:password@ in any URL (a database URL in a driver's error): the password goes, the host stays.
 const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:@\s/"]*:)[^@\s/"]+@/gi;
 

@@ -60,7 +60,7 @@ function utf8Text(file: string, bytes: Buffer): string {
   try { return strict.decode(bytes); } catch {
     let line = 1;
     for (let start = 0; start < bytes.length; line++) {
-      const end = bytes.indexOf(10, start) < 0 ? bytes.length : bytes.indexOf(10, start);
+      const newline = bytes.indexOf(10, start), end = newline < 0 ? bytes.length : newline;
       try { strict.decode(bytes.subarray(start, end)); } catch { break; }
       start = end + 1;
     }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { nothingToLookFor } from "../command-kit/hints.ts";
 import { channelNamedIn } from "../command-kit/named-channel.ts";
 import { addDays, describeWait, fireTime, upcomingDates } from "../core/digest/schedule.ts";
-import { WEEKDAYS, isoWeek, isoWeekday, upcomingWeeks } from "../core/digest/weekly.ts";
+import { WEEKDAYS, isoWeek, weekdayName, isoWeekday, upcomingWeeks } from "../core/digest/weekly.ts";
 import { nextDigest } from "../core/digest/next.ts";
 import { localDate, zoneOfCity } from "../core/time.ts";
 import { MIN_SEEDS, profileOf } from "../core/recommend/person.ts";
@@ -273,7 +273,7 @@ export const subscribeCommand = defineCommand({
         text: `You'll get your own papers ${ctx.user.platform === "console" ? "here" : "by direct message"} every day at ${localTime} ${timeZone}: next ${when} (${[wentOut, what, basis].filter(Boolean).join("; ")}).${unmet}${replaced(before, settings)} ` +
           `Stop with ${exampleOn(ctx.user.platform, "unsubscribe", [["which", "me"]])}.` };
     }
-    const cadence = weekly ? ` (weekly on ${WEEKDAYS[weekday! - 1]}, the week's most-upvoted)` : "";
+    const cadence = weekly ? ` (weekly on ${weekdayName(weekday!)}, the week's most-upvoted)` : "";
     return { visibility: "ephemeral", tone: "info",
       text: `Subscribed ${channelMention(ctx.channel, ctx.channel)}${cadence}: next digest ${when} (${[wentOut, what].filter(Boolean).join("; ")})${resumedOther ? `; the ${other} digest here, paused with it, is back on too` : ""}.${unmet}${replaced(before, settings)}${unheard(reach)} ` +
         `Change it by subscribing again; stop it with ${exampleOn(ctx.user.platform, "unsubscribe", weekly ? [["which", "weekly"]] : [])}.` };

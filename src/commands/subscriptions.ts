@@ -8,7 +8,7 @@ import { describeDay, digestTraits, wentOutWords } from "../command-kit/subscrip
 import { range, type Reply } from "../core/messages/reply.ts";
 import { internal, wholeNumber } from "../command-kit/options.ts";
 import { targetUserId } from "../core/person-target.ts";
-import { WEEKDAYS } from "../core/digest/weekly.ts";
+import { weekdayName } from "../core/digest/weekly.ts";
 import { exampleOn } from "../command-kit/usage.ts";
 import { subscribeAgain } from "./subscribe.ts";
 import { nextDigest } from "../core/digest/next.ts";
@@ -48,7 +48,7 @@ export const subscriptionsCommand = defineCommand({
     const lines = await Promise.all(subs.slice(offset, offset + MAX_LINES).map(async (s) => {
       const channel = { platform: s.platform as Platform, workspaceId: s.workspaceId, channelId: s.channelId };
       const weekly = s.cadence === "weekly";
-      const parts = [weekly ? `weekly on ${WEEKDAYS[(s.weekday ?? 1) - 1]} ${s.localTime} ${s.timeZone}` : `${s.localTime} ${s.timeZone}`,
+      const parts = [weekly ? `weekly on ${weekdayName(s.weekday ?? 1)} ${s.localTime} ${s.timeZone}` : `${s.localTime} ${s.timeZone}`,
         ...digestTraits(s, (topic) => (here(s) || mine(s) ? `topic ${quoted(topic)}` : "on a topic set there"))].join(", ");
       // Subscribing again replaces the digest whole: the example carries everything it had.
       const again = targetUserId(s) ? subscribeAgain(ctx.user.platform, s) : "subscribe again in that channel";

@@ -121,25 +121,25 @@ describe("subscribe", () => {
     expect((await say("subscribe 17 Europe/Berlin", "CN2")).text).toMatch(/17:00 Europe\/Berlin/);
     expect((await say("subscribe 08:00 gpt 4", "CN3")).text).toMatch(/08:00 UTC.*about "gpt 4"/);
     const satellite = await say("subscribe weekly satellite imagery", "CN4");
-    expect(satellite.text).toMatch(/weekly on mon.*about "satellite imagery"/);
-    expect((await say("subscribe weekly Thursdays 10:00 agents", "CN5")).text).toMatch(/weekly on thu.*10:00 UTC.*about "agents"/);
-    expect((await say("subscribe weekly 10:00 midday agents", "CN6")).text).toMatch(/weekly on mon.*about "midday agents"/);
+    expect(satellite.text).toMatch(/weekly on Monday.*about "satellite imagery"/);
+    expect((await say("subscribe weekly Thursdays 10:00 agents", "CN5")).text).toMatch(/weekly on Thursday.*10:00 UTC.*about "agents"/);
+    expect((await say("subscribe weekly 10:00 midday agents", "CN6")).text).toMatch(/weekly on Monday.*about "midday agents"/);
     // A day first without "weekly" means a weekly digest on it, unless it starts a topic.
-    expect((await say("subscribe fri 09:00", "CN7")).text).toMatch(/weekly on fri/);
+    expect((await say("subscribe fri 09:00", "CN7")).text).toMatch(/weekly on Friday/);
     expect(await services.subscriptions.get(channel("CN7"), "weekly")).toMatchObject({ cadence: "weekly", weekday: 5 });
     expect(await services.subscriptions.get(channel("CN7"))).toBeNull();
-    expect((await say("subscribe Friday moe", "CN8")).text).toMatch(/weekly on fri.*about "moe"/);
+    expect((await say("subscribe Friday moe", "CN8")).text).toMatch(/weekly on Friday.*about "moe"/);
     for (const [text, id] of [["subscribe 09:00 fri", "CN11"], ["subscribe Europe/Berlin fri", "CN12"]] as const) {
-      expect((await say(text, id)).text, text).toMatch(/weekly on fri/);
+      expect((await say(text, id)).text, text).toMatch(/weekly on Friday/);
       expect(await services.subscriptions.get(channel(id)), text).toBeNull();
     }
     expect((await say("subscribe 09:00 sat solvers", "CN13")).text).toMatch(/about "sat solvers"/);
     for (const [text, id] of [["subscribe 09:00 fri moe", "CN14"], ["subscribe moe fri", "CN15"], ["subscribe 9 fri", "CN16"]] as const) {
       const reply = await say(text, id);
-      expect(reply.text, text).toMatch(/weekly on fri/);
+      expect(reply.text, text).toMatch(/weekly on Friday/);
       expect(reply.text, text).not.toMatch(/about "[^"]*fri/);
     }
-    expect((await say("subscribe sunday 10:00 diffusion", "CN17")).text).toMatch(/weekly on sun.*about "diffusion"/);
+    expect((await say("subscribe sunday 10:00 diffusion", "CN17")).text).toMatch(/weekly on Sunday.*about "diffusion"/);
     const sat = await say("subscribe sat solvers", "CN9");
     expect(sat.text).not.toMatch(/weekly/);
     expect(sat.text).toMatch(/about "sat solvers"/);
@@ -169,7 +169,7 @@ describe("subscribe", () => {
     expect((await say("subscribe 09:00 CT segmentation", "CZ5")).text).toMatch(/09:00 UTC.*about "CT segmentation"/);
     expect((await say("subscribe 09:00 BST pruning", "CZ6")).text).toMatch(/09:00 UTC.*about "BST pruning"/);
     // A day-like word after the day and the time is the topic's.
-    expect((await say("subscribe weekly fri 09:00 SAT solvers", "CZ7")).text).toMatch(/weekly on fri.*about "SAT solvers"/);
+    expect((await say("subscribe weekly fri 09:00 SAT solvers", "CZ7")).text).toMatch(/weekly on Friday.*about "SAT solvers"/);
     // A zone typed in the wrong case is stored as the zone is spelled.
     expect((await runCommand(registry, "subscribe", { time: "9:00", zone: "America/New_york" }, ctx("CZ8"))).text).toMatch(/America\/New_York/);
   });
@@ -233,7 +233,7 @@ describe("subscribe after today's digest went out", () => {
     // A time already past today is no delivery: just tomorrow's.
     expect((await say("subscribe 08:00 UTC", "CSENT2")).text).toMatch(/next digest tomorrow 08:00 UTC, in 12 h \(5 papers\)/);
     expect((await say("subscribe weekly mon 09:00 UTC", "CSENT3")).text).toMatch(/next digest Mon 16 Jun 09:00 UTC, in 5 days 13 h/);
-    expect((await listing(ctx("CSENT3")))).toContain("• <#CSENT3>: weekly on mon 09:00 UTC, 5 papers; the week's most-upvoted papers; next Mon 16 Jun 09:00 UTC");
+    expect((await listing(ctx("CSENT3")))).toContain("• <#CSENT3>: weekly on Monday 09:00 UTC, 5 papers; the week's most-upvoted papers; next Mon 16 Jun 09:00 UTC");
     for (const id of ["CSENT", "CSENT2"]) await services.subscriptions.remove(channel(id));
     await services.subscriptions.remove(channel("CSENT3"), "weekly");
   });
@@ -263,7 +263,7 @@ describe("subscribe after today's digest went out", () => {
     const reply = await say("subscribe 11:00 UTC size 2", "CBOTH");
     expect(reply.text).toMatch(/^Subscribed <#CBOTH>: next digest tomorrow 11:00 UTC, in 15 h \(2 papers\); the weekly digest here, paused with it, is back on too\. /);
     expect(await services.subscriptions.get(channel("CBOTH"), "weekly")).toMatchObject({ pausedReason: null });
-    expect(await listing(ctx("CBOTH"))).toMatch(/• <#CBOTH>: weekly on tue 20:30 UTC, 2 papers; the week's most-upvoted papers; next Tue 17 Jun 20:30 UTC/);
+    expect(await listing(ctx("CBOTH"))).toMatch(/• <#CBOTH>: weekly on Tuesday 20:30 UTC, 2 papers; the week's most-upvoted papers; next Tue 17 Jun 20:30 UTC/);
     // Nothing was paused this time: nothing to say.
     expect((await say("subscribe weekly tue 20:30 UTC size 2", "CBOTH")).text).not.toContain("back on");
     await services.subscriptions.remove(channel("CBOTH"));

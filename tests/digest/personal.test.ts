@@ -227,7 +227,7 @@ describe("a weekly or personal digest's numbers", () => {
 describe("weekly digest", () => {
   it("posts the week's most-upvoted papers once per ISO week", async () => {
     const reply = await run("subscribe weekly wed 09:00", "2025-03-10T08:00:00Z", { canManageChannel: true });
-    expect(reply.text).toMatch(/weekly on wed/);
+    expect(reply.text).toMatch(/weekly on Wednesday/);
     const ch = slackChannel("C1");
     expect((await tick("2025-03-12T08:59:00Z")).channels).toEqual([]);
     const first = await tick("2025-03-12T09:00:00Z");

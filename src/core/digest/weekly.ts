@@ -16,6 +16,12 @@ import { papersAbout } from "../relevance.ts";
 import { quoted } from "../messages/typed.ts";
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+/** "Monday" for ISO day 1: how an answer names a weekly digest's day (the typed "mon" is what options take). */
+export function weekdayName(isoDay: number): string {
+  return WEEKDAY_NAMES[isoDay - 1] ?? WEEKDAY_NAMES[0];
+}
 
 /** ISO day of week of a YYYY-MM-DD date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {

@@ -52,8 +52,10 @@ export async function lastListIds(ctx: Pick<CommandContext, "services" | "channe
   await writing.get(key);
   // A list that could not be stored leaves an older one behind, whose numbers would name the wrong papers.
   if (unsaved.has(key)) return null;
-  // In their DMs, a person's own digest (posted to them, not to this DM's id) is a list they saw here too.
-  const own = isDirectMessage(ctx.channel) ? { ...personalTarget(ctx.user), userId: ctx.user.userId } : undefined;
+  // In their DMs, a person's own digest (posted to them, not to this DM's id) is a list they saw here too;
+  // so it is in the terminal, which has no DMs and prints that digest in the session.
+  const seesOwnDigest = isDirectMessage(ctx.channel) || ctx.channel.platform === "console";
+  const own = seesOwnDigest ? { ...personalTarget(ctx.user), userId: ctx.user.userId } : undefined;
   return (await ctx.services.lastLists.recall(viewer, own))?.ids ?? null;
 }
 

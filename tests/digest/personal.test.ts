@@ -222,6 +222,18 @@ describe("a weekly or personal digest's numbers", () => {
     // Not in a channel where the person saw no list.
     expect((await run("bookmark 2", "2025-03-12T10:05:00Z", { channel: slackChannel("C2") })).text).toMatch(/^There is no numbered list here/);
   });
+
+  it("mean the person's own papers in the terminal, which prints that digest in the session", async () => {
+    const me = { platform: "console" as const, workspaceId: "local", userId: "you" };
+    const terminal = { channel: { ...me, channelId: "terminal" }, user: me };
+    const console = new RecordingTransport("console");
+    await run("subscribe me 10:00 UTC", "2025-03-10T08:00:00Z", terminal);
+    await runDigestTick(services, new Map([["console", console]]), new Date("2025-03-12T10:00:00Z"), { retry: fastRetry });
+    const mine = paperIds(console.to(personalTarget(me)));
+    expect(mine.length).toBeGreaterThan(1);
+    const title = (await services.catalog.find(mine[1]!))!.title;
+    expect(plainTyped((await run("bookmark 2", "2025-03-12T10:05:00Z", terminal)).text)).toBe(`🔖 Bookmarked “${title}”.`);
+  });
 });
 
 describe("weekly digest", () => {

@@ -22,14 +22,14 @@ export function registerCommands(app: App, deps: SlackDeps): void {
 }
 
 /** Slack sends &, < and > as &amp;, &lt; and &gt;: "/papers q&a" is a search for "q&a", not "q&amp;a". */
-function slackUnescape(text: string): string {
+export function slackUnescape(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
 /** The command's words without the bot's own handle before them: "/papers @papers-bot moe" (people address the
- * bot out of habit) is "moe", not a search for the handle too. Slack sends a picked mention as "<@U…>" or
+ * bot out of habit) or a mention's "@papers-bot moe" (mentions.ts) is "moe", not a search for the handle too. Slack sends a picked mention as "<@U…>" or
  * "<@U…|name>", a typed one as written. */
-function withoutOwnHandle(text: string, botUserId: string): string {
+export function withoutOwnHandle(text: string, botUserId: string): string {
   const mention = new RegExp(`^\\s*(?:<@${botUserId.replace(/\W/g, "")}(?:\\|[^>]*)?>|@${DEFAULT_BOT_NAME}\\b)[\\s,:]*`, "i");
   return text.replace(mention, "");
 }

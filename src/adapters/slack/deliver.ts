@@ -16,11 +16,16 @@ export interface Audience {
   threadTs?: string;
   /** The bot's own user, how a reply names the bot (render.ts botMention). */
   botUserId?: string;
+  /** A conversation only this person and the bot share (its DM): answered with plain messages, which stay. */
+  openly?: boolean;
 }
 
 async function send(to: Audience, reply: Reply, message: SlackMessage): Promise<void> {
   if (to.respond) {
     await to.respond({ response_type: reply.visibility === "channel" ? "in_channel" : "ephemeral", replace_original: false, text: message.text, blocks: message.blocks });
+  } else if (to.channelId && to.openly) {
+    await to.client.chat.postMessage({ channel: to.channelId, text: message.text, blocks: message.blocks, unfurl_links: false,
+      ...(to.threadTs ? { thread_ts: to.threadTs } : {}) });
   } else if (to.channelId) {
     await to.client.chat.postEphemeral({ channel: to.channelId, user: to.userId, text: message.text, blocks: message.blocks,
       ...(to.threadTs ? { thread_ts: to.threadTs } : {}) });

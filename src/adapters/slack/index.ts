@@ -10,6 +10,7 @@ import { authTest, createSlackApp, createTransportClient, heardBy, isSocketMode,
 import { registerCommands } from "./commands.ts";
 import type { SlackDeps } from "./context.ts";
 import { registerEvents } from "./events.ts";
+import { registerMentions } from "./mentions.ts";
 import { registerRevocations } from "./revoked.ts";
 import { SlackTransport } from "./transport.ts";
 import { healthRoute, type HttpRoute } from "../http/health-server.ts";
@@ -59,6 +60,7 @@ export async function startSlack(services: Services, registry: CommandRegistry,
   registerCommands(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);
+  registerMentions(app, deps);
   registerRevocations(app, bot.botUserId, onLost);
   await app.init(); // no call: authTest checked the token
 

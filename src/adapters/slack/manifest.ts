@@ -22,14 +22,16 @@ export const BOT_SCOPES: Record<string, string> = {
   "reactions:read": "🔖 reactions on the bot's paper messages",
   "files:write": "/papers export sends the reading list as a file",
   "im:write": "open the direct message that export files and personal digests go to",
-  "im:history": "find a personal digest message already posted after a restart (no duplicates)",
+  "app_mentions:read": "answer \"@papers-bot <words>\" in a channel as /papers <words>, in its thread",
+  "im:history": "find a personal digest message already posted after a restart (no duplicates), and answer what you type in the bot's Messages tab",
   "users:read": "your time zone (users.info) for your personal digest's time",
   "channels:history": "find a digest message already posted after a restart (no duplicates), and the thread a 🔖 reaction is in",
   "groups:history": "the same, in private channels",
 };
 
 // tokens_revoked and app_uninstalled: the bot stops saying its token no longer works (revoked.ts), not runs deaf.
-export const BOT_EVENTS = ["reaction_added", "reaction_removed", "app_home_opened", "tokens_revoked", "app_uninstalled"] as const;
+// app_mention and message.im: words addressed to the bot outside /papers (mentions.ts).
+export const BOT_EVENTS = ["reaction_added", "reaction_removed", "app_home_opened", "app_mention", "message.im", "tokens_revoked", "app_uninstalled"] as const;
 
 const USAGE_HINT_MAX = 1000;
 
@@ -52,7 +54,7 @@ export function buildManifest(registry: CommandRegistry, options: ManifestOption
       background_color: "#1d3557",
     },
     features: {
-      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: true },
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: name, always_online: true },
       slash_commands: [{
         command: SLASH_COMMAND,

@@ -446,6 +446,27 @@ describe("queries the judged sets do not name", () => {
     // "news" is no plural of "new".
     expect(search(papers, "news").titles).toEqual([]);
   });
+
+  it("reads a doer no paper names as what it does, a word's start that ends in e as a start, and 'them' as nobody's topic", () => {
+    const papers = [
+      paper("Bidding agents in auctions", "Language agents learn bidding strategies."),
+      paper("Poke the model", "We poke models with prompts."),
+      paper("A survey of inference optimization", "Inference costs of serving models."),
+      paper("INFOrmation prioritization", "Information gain for exploration."),
+      paper("Unified CAD generation", "Generating CAD models from a textual description or images."),
+      paper("Model merging with sparse masks", "Merging fine-tuned models into one."),
+      paper("Wong's planner", "A planning system by Wong.", ["Ada Wong"]),
+    ];
+    expect(search(papers, "agents as bidders").shown).toEqual(["Bidding agents in auctions"]);
+    expect(search(papers, "reasoners").titles.length).toBeGreaterThan(0); // the filler's "reasoning"
+    // Not a doer that only shares the letters: "poker" is no one who pokes.
+    expect(search(papers, "poker").titles).toEqual([]);
+    expect(search(papers, "infe").titles[0]).toBe("A survey of inference optimization");
+    expect(search(papers, "generating 3d designs from text").titles[0]).toBe("Unified CAD generation");
+    expect(search(papers, "does merging models make them smarter").titles[0]).toBe("Model merging with sparse masks");
+    // An everyday word no paper has is no typo of a name one has.
+    expect(SearchIndex.build([...papers, ...filler]).typoReadings("why does planning go wrong")).toEqual([]);
+  });
 });
 
 describe("an arXiv id, or a card's id, typed as a search", () => {

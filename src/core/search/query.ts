@@ -51,6 +51,10 @@ const MIN_PARTIAL = 4;
 // Endings (of stems) that keep a word's meaning when stripped: "causality" is about "causal", but
 // "graphics" is not about "graph", so not -ic, -al, -er and the like.
 const MEANING_KEEPING = ["ism", "ist", "iti", "ness", "ment", "li", "ful", "ize", "ion"];
+// A word no paper writes that names who does a thing ("reasoners", "learners", "bidders") or says a word
+// of it more ("smarter"): it is about that thing, where papers write it ("reasoning", "bidding", "smart").
+// Only for words no paper has, since a written "-er" word is often another thing ("router", "driver").
+const DOER_WEIGHT = 0.7;
 const TYPO_WEIGHT = 0.5;
 // The shortest word guessed as a typo of any kind; one a letter shorter only as a slip of a common word (typos()).
 const MIN_TYPO = 5;
@@ -73,7 +77,9 @@ const builtOn = (root: string, derived: string): boolean => {
   if (!derived.startsWith(root)) return false;
   const rest = derived.slice(root.length);
   // The stemmer undoubles before -ing and -ed but not -er: "planner".
-  return DERIVATIONS.has(rest) || (rest.length === 3 && rest[0] === root[root.length - 1] && rest.endsWith("er"));
+  // "-ual" on a word of four letters or more: "textual" is about text, "conceptual" concepts; "actual" no act.
+  return DERIVATIONS.has(rest) || (rest.length === 3 && rest[0] === root[root.length - 1] && rest.endsWith("er"))
+    || (rest === "ual" && root.length >= 4);
 };
 /** The "-ic" and "-ical" words of a "-y" word ("strategy": "strategic", "strategical"), the "-y" word of either. */
 function yAndIc(word: string): string[] {
@@ -91,7 +97,7 @@ export const STOPWORDS = new Set(("a an and are as at be by can do does for from
 // bench's generated corpus leaves out of titles) stay as they are.
 const QUESTION_FILLER = new Set(("about across after all also any before been being between did each every get gets " +
   "he her his i if me my not only over she so than then there these they those through under until us very " +
-  "were where who whom whose will would you your " +
+  "were where who whom whose will would you your them whats got anyone anybody " +
   // The other modal verbs, as "will" and "would" ("which model should answer", "how could agents cooperate").
   "should could might must shall " +
   // Reflexives ("research by itself", "agents that teach themselves"): rare in abstracts, and never the topic.
@@ -497,7 +503,10 @@ function otherNumeral(word: string): string | null {
 
 function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
   const builder = new ConceptBuilder(corpus);
-  const known = builder.word(unit.surface, 1);
+  // A word no paper writes whose stem is it less a last "e" ("infe", "mixe") may be the start of another word
+  // ("inference"): its stem ("inf") counts as a word built on it would, not as the word typed.
+  const eDropped = unit.surface.length >= MIN_PARTIAL && `${stem(unit.surface)}e` === unit.surface && !corpus.vocab.writes(unit.surface);
+  const known = builder.word(unit.surface, eDropped ? PREFIX_OF_WORD_WEIGHT : 1);
   // A comparative is its adjective asked for more ("cheaper" is "cheap"): the adjective counts as the word.
   const adjective = ADJECTIVE_OF_FORM.get(stem(unit.surface));
   if (adjective) builder.word(adjective, 1);
@@ -544,7 +553,10 @@ function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
     // A word papers have only as the stem of others ("compet" of "compete", "cooper" of "cooperation"), never
     // written so, is a word still being typed: it goes on as any of its completions ("competition",
     // "cooperative"), as a partial word does, not only as the words built on it.
-    const unfinished = known >= 0 && unit.surface.length >= MIN_PARTIAL && stem(unit.surface) === unit.surface && !corpus.vocab.writes(unit.surface);
+    // So is one the stemmer only took a last "e" off ("infe" of "inference", read as "inf" otherwise).
+    const root = stem(unit.surface);
+    const unfinished = known >= 0 && unit.surface.length >= MIN_PARTIAL && (root === unit.surface || `${root}e` === unit.surface)
+      && !corpus.vocab.writes(unit.surface);
     // Three letters no paper has as a word are a name or an acronym ("sam", "mcp"), too short to say which
     // longer word they might start: not "same" or "sample".
     prefixed = wordIdf > 0 && !unfinished ? builder.prefix(unit.surface, PREFIX_OF_WORD_WEIGHT, unit.surface.length + MAX_WORD_EXTENSION, wordIdf, stem(unit.surface))
@@ -563,11 +575,13 @@ function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
   if (known < 0 && prefixed === 0 && acronymIdf === 0 && root !== unit.surface && root.length >= MIN_STEM_PREFIX) {
     prefixed = builder.prefix(root, BASE_OF_UNKNOWN_WEIGHT);
   }
-  if (known < 0 && prefixed === 0 && unit.surface.length >= MIN_TYPO) builder.typos(unit.surface, TYPO_WEIGHT);
+  if (known < 0 && prefixed === 0 && acronymIdf === 0) prefixed = builder.doerOf(root, DOER_WEIGHT);
+  // An everyday word ("wrong", "huge") is no typo of a rarer one ("wong", an author), whatever papers lack it.
+  if (known < 0 && prefixed === 0 && unit.surface.length >= MIN_TYPO && !isEverydayWord(unit.surface)) builder.typos(unit.surface, TYPO_WEIGHT);
   // Four letters are too few to guess a word from in general ("bard" is no "bird"), but a letter left out or two
   // swapped in a word several papers have is a slip ("lama" is llama, "cdoe" code): never for an acronym we
   // know, nor for a word that is its start ("mamb"), since those are read as such above.
-  else if (known < 0 && prefixed === 0 && acronymIdf === 0 && unit.surface.length === MIN_TYPO - 1) builder.typos(unit.surface, TYPO_WEIGHT, true);
+  else if (known < 0 && prefixed === 0 && acronymIdf === 0 && unit.surface.length === MIN_TYPO - 1 && !isEverydayWord(unit.surface)) builder.typos(unit.surface, TYPO_WEIGHT, true);
   return builder.done();
 }
 
@@ -612,6 +626,20 @@ class ConceptBuilder {
       if (id >= 0 && this.corpus.df[id]! > 0 && !this.termSet.has(id)) { this.add([id], weight); return 1; }
     }
     return 0;
+  }
+
+  /** The word an "-er" stem is the doer of ("reasoner" → "reason", "bidder" → "bid"), where papers write it
+   * or its "-ing" ("reasoning", "bidding"); returns 1 if added, else 0. Not a word that only shares the
+   * letters ("poker" is no doer of "poke"). */
+  doerOf(root: string, weight: number): number {
+    if (!root.endsWith("er")) return 0;
+    const base = root.slice(0, -2), { vocab } = this.corpus;
+    const undoubled = base.length > 2 && base.at(-1) === base.at(-2) ? base.slice(0, -1) : base;
+    if (undoubled.length < 3 || !(vocab.writes(undoubled) || vocab.writes(`${base}ing`))) return 0;
+    const id = vocab.idOfStem(stem(undoubled));
+    if (id < 0 || this.corpus.df[id]! === 0 || this.termSet.has(id)) return 0;
+    this.add([id], weight);
+    return 1;
   }
 
   /** Words starting with `surface` (up to `maxLength` long, and with `root` given, built on that stem),

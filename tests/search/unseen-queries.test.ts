@@ -447,6 +447,12 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "news").titles).toEqual([]);
   });
 
+  it("finds a paper that only says the acronym of which the words typed are part: 'human feedback' is in RLHF", () => {
+    const papers = [paper("MM-RLHF: multimodal alignment", "We align multimodal models with RLHF."),
+      paper("Human evaluation of feedback loops", "People rate systems.")];
+    expect(search(papers, "human feedback").titles).toContain("MM-RLHF: multimodal alignment");
+  });
+
   it("reads a doer no paper names as what it does, a word's start that ends in e as a start, and 'them' as nobody's topic", () => {
     const papers = [
       paper("Bidding agents in auctions", "Language agents learn bidding strategies."),

@@ -163,6 +163,21 @@ const note = (map: Map<string, string[]>, key: string[], values: string[]) => {
   map.set(key.join(" "), [...new Set([...(map.get(key.join(" ")) ?? []), ...values])]);
 };
 for (const [acronym, phrases] of Object.entries(ACRONYMS)) for (const phrase of phrases) note(ACRONYMS_OF_PHRASE, keyOf(phrase), [acronym]);
+// "human feedback" → rlhf, "tree search" → mcts, "low rank" → lora: two words or more of an expansion, in a
+// row and not all of it, are what a paper saying the acronym is about too (a paper on RLHF is about human
+// feedback), below the words themselves. Not runs that start or end on a stopword ("of experts").
+const ACRONYMS_OF_PART = new Map<string, string[]>();
+for (const [acronym, phrases] of Object.entries(ACRONYMS)) {
+  for (const key of phrases.map(keyOf)) {
+    for (let from = 0; from < key.length; from++) {
+      for (let to = from + 2; to <= key.length; to++) {
+        const part = key.slice(from, to);
+        if (part.length === key.length || STOPWORDS.has(part[0]!) || STOPWORDS.has(part[part.length - 1]!)) continue;
+        if (!ACRONYMS_OF_PHRASE.has(part.join(" "))) note(ACRONYMS_OF_PART, part, [acronym]);
+      }
+    }
+  }
+}
 // Each member's stems once per ring (this runs at every start, so not once per pair of members).
 for (const ring of RELATED) {
   const keys = ring.map(keyOf), joined = keys.map((k) => k.join(" "));
@@ -374,12 +389,14 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
     // Words with a related term ("graphics cards" → gpu) each accept it, its credit shared the same way.
     // Two words typed apart that papers write as one ("multi modal", "pre training", "llama 3") each
     // accept the joined word (for each, as much as that word itself counts: below).
-    const span = matchPhraseSpan(units, keys, i, ACRONYMS_OF_PHRASE);
-    const related = span ? null : relatedSpan(units, keys, i, typed);
+    const whole = matchPhraseSpan(units, keys, i, ACRONYMS_OF_PHRASE);
+    // Part of an expansion ("human feedback" of RLHF) keeps its related words: the acronym is one more way.
+    const span = whole ?? matchPhraseSpan(units, keys, i, ACRONYMS_OF_PART);
+    const related = whole ? null : relatedSpan(units, keys, i, typed);
     // Not when the next word starts an acronym's phrase: "hyper graph neural networks" keeps GNN.
     // A stopword and the word after it written as one ("in context" → "incontext") may start an acronym's
     // phrase too ("in context learning": ICL).
-    const joined = (span && !isStopword(units[i]!.surface)) || matchPhraseSpan(units, keys, i + 1, ACRONYMS_OF_PHRASE) ? null : joinedWord(units, i, corpus);
+    const joined = (whole && !isStopword(units[i]!.surface)) || matchPhraseSpan(units, keys, i + 1, ACRONYMS_OF_PHRASE) ? null : joinedWord(units, i, corpus);
     const end = i + Math.max(span?.length ?? 1, related?.length ?? 1, joined ? 2 : 1);
     const content = units.slice(i, end).filter((u) => !isStopword(u.surface));
     const contentWords = Math.max(1, content.length);
@@ -390,7 +407,7 @@ export function planQuery(query: string, corpus: Corpus): Concept[] {
     for (const from = i; i < end; i++) {
       const unit = units[i]!;
       const concept = wordConcept(unit, corpus, {
-        acronyms: span?.values ?? [], acronymWeight: EXPANSION_WEIGHT / contentWords,
+        acronyms: span && i < from + span.length ? span.values : [], acronymWeight: EXPANSION_WEIGHT / contentWords,
         related: related && i < from + related.length ? related.values : [], relatedWeight: RELATED_WEIGHT / contentWords,
         maxIdf: typedIdf,
         // The joined word is the words themselves: for each of them it counts what that word counts, so a

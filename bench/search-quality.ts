@@ -1,5 +1,6 @@
-// Ranking quality alone (no speed runs): nDCG@10 of ours, SQLite FTS5 and MiniSearch on the three judged
-// sets — development (judgments.ts), held-out (judgments-heldout.ts) and fresh (judgments-fresh.ts).
+// Ranking quality alone (no speed runs): nDCG@10 of ours, SQLite FTS5 and MiniSearch on the four judged
+// sets — development (judgments.ts), held-out (judgments-heldout.ts), fresh (judgments-fresh.ts) and
+// blind (judgments-blind.ts).
 //   node --import tsx bench/search-quality.ts [--queries]   (--queries: ours' per-query scores too)
 import { pathToFileURL } from "node:url";
 import { bundledCapture } from "../src/core/bundled.ts";
@@ -8,6 +9,7 @@ import { SearchIndex } from "../src/core/search/index.ts";
 import { buildFts5, buildMiniSearch, type Engine } from "./baselines.ts";
 import { JUDGMENTS, type Judgment } from "./judgments.ts";
 import { FRESH } from "./judgments-fresh.ts";
+import { BLIND } from "./judgments-blind.ts";
 import { HELD_OUT, heldOutPapers } from "./judgments-heldout.ts";
 import { evaluate, type QualityReport } from "./quality.ts";
 
@@ -34,6 +36,7 @@ export function judgedSets() {
     development: qualityOn(bundled, JUDGMENTS),
     heldOut: qualityOn(heldOut, HELD_OUT),
     fresh: qualityOn(heldOut, FRESH),
+    blind: qualityOn(heldOut, BLIND),
   };
 }
 

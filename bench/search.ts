@@ -2,21 +2,17 @@
 // hundreds of thousands of distinct words) and seed-recombined (bench/corpus.ts: the bundled papers'
 // ~3,400 words) — for ours, SQLite FTS5 and MiniSearch, each built from the same text and asked the same
 // queries in the same run (bench/baselines.ts says how the baselines are set up). Then ranking quality
-// (nDCG@10) on three judged sets: the development set over the bundled papers, and the held-out and
-// fresh sets over the bundled papers plus the Hugging Face fixture days (bench/search-quality.ts runs
-// only these). Run directly for a table:
+// (nDCG@10) on the judged sets of bench/search-quality.ts (which runs only these): the development set over
+// the bundled papers, and the held-out, fresh and blind sets over the bundled papers plus the Hugging Face
+// fixture days. Run directly for a table:
 //   node --expose-gc --import tsx bench/search.ts [size] [--corpus realistic|seed] [--ours-only] [--json]
 import { pathToFileURL } from "node:url";
-import { bundledCapture } from "../src/core/bundled.ts";
 import type { Paper } from "../src/core/paper.ts";
 import { SearchIndex } from "../src/core/search/index.ts";
 import { buildFts5, buildMiniSearch, type Engine } from "./baselines.ts";
 import { seededRandom, syntheticPapers } from "./corpus.ts";
-import { JUDGMENTS, type Judgment } from "./judgments.ts";
-import { FRESH } from "./judgments-fresh.ts";
-import { HELD_OUT, heldOutPapers } from "./judgments-heldout.ts";
-import { evaluate } from "./quality.ts";
 import { distinctWords, realisticPapers } from "./realistic-corpus.ts";
+import { runQualityBench } from "./search-quality.ts";
 import { quantile } from "./stats.ts";
 
 // Queries people type: acronyms, topics, partial words, typos, stopword-only, and some long ones.
@@ -133,26 +129,11 @@ export async function speedOn({ size, corpus, oursOnly = false }: SpeedOptions):
 
 const flat = (run: EngineRun) => ({ buildMs: run.buildMs, buildCpuMs: run.buildCpuMs, ...run.timing, indexMb: run.indexMb, rssAddedMb: run.rssAddedMb });
 
-/** nDCG@10 of the three engines on one judged set. */
-function qualityOn(papers: Paper[], judgments: Judgment[]) {
-  const engines: (Engine & { close?(): void })[] = [ours(papers), buildFts5(papers), buildMiniSearch(papers)];
-  const reports = engines.map((engine) => evaluate(engine, papers, judgments));
-  for (const engine of engines) engine.close?.();
-  return {
-    ndcg10: Object.fromEntries(engines.map((e, i) => [e.name, reports[i]!.ndcg10])),
-    byKind: Object.fromEntries(engines.map((e, i) => [e.name, reports[i]!.byKind])),
-  };
-}
-
 export async function runSearchBench(opts: { size?: number; quiet?: boolean; corpora?: CorpusName[] } = {}): Promise<object> {
   const size = opts.size ?? 100_000;
   const speed: Record<string, unknown> = {};
   for (const corpus of opts.corpora ?? (["realistic", "seed"] as CorpusName[])) speed[corpus] = await speedOn({ size, corpus });
-  const quality = {
-    development: qualityOn(bundledCapture().papers, JUDGMENTS),
-    heldOut: qualityOn(heldOutPapers(), HELD_OUT),
-    fresh: qualityOn(heldOutPapers(), FRESH),
-  };
+  const quality = await runQualityBench({ quiet: true }) as Record<string, { ndcg10: object; byKind: object }>;
   const memory = process.memoryUsage();
   const report = { speed, quality, processMemoryMb: { rss: mb(memory.rss), heapUsed: mb(memory.heapUsed), arrayBuffers: mb(memory.arrayBuffers) } };
   if (!opts.quiet) print(report);

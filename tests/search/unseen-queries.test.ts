@@ -453,6 +453,16 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "human feedback").titles).toContain("MM-RLHF: multimodal alignment");
   });
 
+  it("reaches the field's word from a plain one ('haggling' is negotiation), and reads 'problems with' as how a question is asked", () => {
+    const papers = [paper("Negotiation games for LLM agents", "Agents negotiate prices in games."),
+      paper("Known problems of leaderboards", "Problems and issues with public leaderboards.")];
+    expect(search(papers, "agents haggling").titles[0]).toBe("Negotiation games for LLM agents");
+    const corpus = new Corpus();
+    corpus.addAll([...papers, ...filler]);
+    const problems = planQuery("problems with model leaderboards run in public", corpus).find((c) => c.word === "problems");
+    expect(problems?.quiet).toBe(true);
+  });
+
   it("reads a doer no paper names as what it does, a word's start that ends in e as a start, and 'them' as nobody's topic", () => {
     const papers = [
       paper("Bidding agents in auctions", "Language agents learn bidding strategies."),

@@ -22,13 +22,15 @@ const COMMON_ENGLISH = (
   "walk win offer love consider appear buy wait serve send expect stay fall reach remain suggest raise pass sell require " +
   "decide decides deciding pull push compare compares comparing teach teaches teaching turning help helps helping say " +
   "says said tell fix handle deal care matter worry wonder figure manage avoid prevent beat catch carry drop fill hit hope " +
-  "miss save throw touch wish get gets getting picking finds finding " +
+  "miss save throw touch wish get gets getting picking finds finding replace replaces replacing " +
   // adverbs
   "still next once twice again always never often sometimes usually already almost even ever maybe perhaps quite " +
   "rather soon yet enough instead later now here anymore else somehow exactly simply quickly slowly easily well " +
   // adjectives and quantities
   "huge little much few lots whole certain different same other real sure able possible likely main important " +
-  "full bad nice great old young wrong millions thousands hundreds billions"
+  "full bad nice great old young wrong millions thousands hundreds billions existing " +
+  // nouns a question is asked with ("problems with …", "any issues when …"), not what it asks about
+  "problem problems issue issues"
 ).split(" ");
 
 // The words of the field's rings and acronyms, by stem: never everyday, whatever the list says.

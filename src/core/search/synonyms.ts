@@ -140,7 +140,7 @@ export const RELATED: string[][] = [
   ["phone", "smartphone", "mobile", "app"],
   ["test", "exam", "quiz", "benchmark", "evaluation"],
   ["measure", "evaluate", "assess", "metric"],
-  ["team", "together", "cooperate", "collaborate", "collaboration", "cooperative", "multi agent"],
+  ["team", "together", "cooperate", "collaborate", "collaboration", "cooperative", "coordinate", "coordination", "multi agent"],
   ["trial and error", "reinforcement learning"],
   ["reward", "feedback", "preference"],
   ["search engine", "retrieval", "retriever"],
@@ -167,7 +167,7 @@ export const RELATED: string[][] = [
   // Not "read": in chat it is the request ("what should I read on moe", query.ts QUESTION_FILLER).
   ["reading", "comprehension"],
   ["money", "economic", "market", "price", "auction", "bid"],
-  ["bargain", "negotiate", "negotiation"],
+  ["bargain", "haggle", "negotiate", "negotiation"],
   ["private", "privacy", "confidential"],
   ["fair", "fairness", "bias"],
   ["explain", "explanation", "interpretable", "interpretability"],

@@ -79,8 +79,13 @@ const OFFSET_WORD = /^(?:utc|gmt)?[+\-−]\d{1,2}(?::?\d{2})?$/i;
 // Options typed without their colon, as people say them: "size 3", "ranked team". Before the topic any
 // value is the option's (checked as size:N is); after it, only at the very end and only a value the option
 // takes ("diffusion models size 3 ranked team"), so "batch size 32 pruning" stays a topic.
-const SPACED_OPTION: Readonly<Record<string, RegExp>> = { size: /^\d+$/, ranked: /^[a-z]+$/i };
-const SPACED_VALUE_AT_END: Readonly<Record<string, RegExp>> = { size: /^([1-9]|1\d|20)$/, ranked: /^(trending|team)$/i };
+// "top 3" is the size as people say it (a size it can be: "top 1000 papers" is a topic). A decimal size at the end ("moe size 1.5") is the size mistyped, which
+// the size's own sentence answers, not a topic's words.
+const SPACED_OPTION: Readonly<Record<string, RegExp>> = { size: /^\d+$/, top: /^([1-9]|1\d|20)$/, ranked: /^[a-z]+$/i };
+const SPACED_VALUE_AT_END: Readonly<Record<string, RegExp>> = { size: /^([1-9]|1\d|20)$|^\d?\.\d+$|^(1?\d|20)\.\d+$/,
+  top: /^([1-9]|1\d|20)$/, ranked: /^(trending|team)$/i };
+const OPTION_OF_WORD: Readonly<Record<string, string>> = { top: "size" };
+const optionOf = (word: string): string => OPTION_OF_WORD[word] ?? word;
 const CADENCE = /^(weekly|daily)$/i;
 
 /** "me" (a personal digest) and "weekly"/"daily" (the cadence) before the topic's first word ("09:00
@@ -100,7 +105,7 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     // passed over here so the spaced ones before it still end the line; not topic:, which takes the words after it.
     const named = NAMED_OPTION.exec(value), name = named?.[1]?.toLowerCase() ?? "topic";
     if (named && name !== "topic" && raw[name] === undefined && end > 1) { raw[name] = named[2]; rest = rest.slice(0, -1); }
-    else if (Object.hasOwn(SPACED_VALUE_AT_END, key) && SPACED_VALUE_AT_END[key]!.test(value) && raw[key] === undefined) { raw[key] = value; rest = rest.slice(0, -2); }
+    else if (Object.hasOwn(SPACED_VALUE_AT_END, key) && SPACED_VALUE_AT_END[key]!.test(value) && raw[optionOf(key)] === undefined) { raw[optionOf(key)] = value; rest = rest.slice(0, -2); }
     else if (CADENCE.test(value) && raw.every === undefined && end > 1) { raw.every = value.toLowerCase(); rest = rest.slice(0, -1); }
     else break;
   }
@@ -122,7 +127,7 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
       continue;
     }
     const spaced = topic.length === 0 && Object.hasOwn(SPACED_OPTION, lower) && next !== undefined && SPACED_OPTION[lower]!.test(next);
-    if (spaced) { if (raw[lower] === undefined) raw[lower] = next; else raw._extra ??= `${word} ${next}`; rest[i + 1] = ""; continue; }
+    if (spaced) { if (raw[optionOf(lower)] === undefined) raw[optionOf(lower)] = next; else raw._extra ??= `${word} ${next}`; rest[i + 1] = ""; continue; }
     if (word === "") continue; // a value taken above
     // A mistyped day is taken as the day too, and checked as the day option is (subscribe's schema), so it
     // gets the same one-sentence answer.

@@ -413,6 +413,9 @@ describe("subscriptions and unsubscribe", () => {
       ["UTC diffusion models size 3 ranked:team", { size: 3, ranking: "team", topic: "diffusion models" }],
       ["UTC llm agents weekly", { cadence: "weekly", topic: "llm agents" }],
       ["UTC diffusion at 9pm", { localTime: "21:00", topic: "diffusion" }],
+      // "top 3" is the size, as people say it, first or last.
+      ["09:00 UTC top 3 moe", { size: 3, topic: "moe" }],
+      ["09:00 UTC moe top 3", { size: 3, topic: "moe" }],
     ] as const) {
       const reply = await say(`subscribe ${text}`, "CWORDS");
       expect(reply.tone, text).toBe("info");
@@ -429,6 +432,7 @@ describe("subscriptions and unsubscribe", () => {
       ["subscribe 09:00 Europe/Berlin PST", /^I didn't expect "PST" there/],
       ["subscribe daily weekly 09:00", /^I didn't expect "weekly" there/],
       ["subscribe size 30 diffusion", /^The size is how many papers per digest, a number from 1 to 20/],
+      ["subscribe 09:00 diffusion size 1.5", /^The size is how many papers per digest, a number from 1 to 20/],
       ["subscribe at 25 diffusion", /^"25" isn't a time of day/],
       ["subscribe 09:00 the", /^"the" has no word specific enough for a topic; try a few keywords, like \/papers subscribe 09:00 mixture of experts/],
       ["subscribe weekly fri 09:00 UTC the", /like \/papers subscribe weekly fri 09:00 UTC mixture of experts,/],

@@ -110,16 +110,17 @@ export function describeOptions(options: z.ZodObject): OptionSpec[] {
  */
 export function namedWords(options: readonly Pick<OptionSpec, "name" | "type" | "rest">[], words: string[]): { named: Record<string, string>; rest: string[] } {
   const byName = new Map(options.map((spec, index) => [spec.name.toLowerCase(),
-    { name: spec.name, type: spec.type, takesRest: spec.rest || (spec.type === "string" && index === options.length - 1) }]));
+    { name: spec.name, type: spec.type, index, takesRest: spec.rest || (spec.type === "string" && index === options.length - 1) }]));
   const named: Record<string, string> = {}, rest: string[] = [];
   let open: string | null = null;
   for (const word of words) {
     const [, name, value] = /^([a-z-]+):(.*)$/i.exec(word) ?? [];
     const option = name ? byName.get(name.toLowerCase()) : undefined;
-    // Anywhere, as on Discord: the words option ("note 1 text:…", "trending 3 topic:moe") and a number
-    // ("trending moe count:2"). Other names only lead: after a plain word "paper:2" is that word's text
-    // ("note 1 compare with paper:2").
-    const counts = option && named[option.name] === undefined && (rest.length === 0 || option.takesRest || (option.type === "integer" && /^\d+$/.test(value!)));
+    // As on Discord: the words option after the options before it ("note 1 text:…", "trending 3 topic:moe"),
+    // and a number anywhere ("trending moe count:2"). Once the words have begun, a name is one of them: "note
+    // 1 Full text: appendix B" keeps "Full", and "paper:2" in "note 1 compare with paper:2" is its text.
+    const counts = option && named[option.name] === undefined && (rest.length === 0 || (option.takesRest && rest.length <= option.index)
+      || (option.type === "integer" && /^\d+$/.test(value!)));
     if (counts) {
       // "topic:" with nothing after it gives nothing: no topic, rather than the word "topic:".
       if (value) named[option.name] = value;

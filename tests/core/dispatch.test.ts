@@ -99,6 +99,11 @@ describe("free text after /papers", () => {
     expect((await services.bookmarks.list(noter.user)).entries[0]?.note).toBe("compare with paper:2");
     await runText(registry, "note 1 text:read the ablations", noter);
     expect((await services.bookmarks.list(noter.user)).entries[0]?.note).toBe("read the ablations");
+    // Once the note has begun, "text:" is a word of it: nothing before it is lost.
+    await runText(registry, "note 1 Full text: appendix B has the routing ablation", noter);
+    expect((await services.bookmarks.list(noter.user)).entries[0]?.note).toBe("Full text: appendix B has the routing ablation");
+    await runText(registry, "note 1 compare with their main text:fig 2 first", noter);
+    expect((await services.bookmarks.list(noter.user)).entries[0]?.note).toBe("compare with their main text:fig 2 first");
   });
 
   it("answers bad input with one sentence that says what to type", async () => {

@@ -237,6 +237,16 @@ describe("a weekly or personal digest's numbers", () => {
 });
 
 describe("weekly digest", () => {
+  it("follows a daily digest due at the same minute in the same channel, each whole, never interleaved", async () => {
+    await run("subscribe 09:00 UTC size 3", "2025-03-10T08:00:00Z", { canManageChannel: true });
+    await run("subscribe weekly wed 09:00 UTC size 3", "2025-03-10T08:00:00Z", { canManageChannel: true });
+    await tick("2025-03-12T09:00:00Z");
+    // Each digest is its header and then its papers: no header after the first paper but the second digest's.
+    const kinds = transport.to(slackChannel("C1")).map((p) => (p.reply.papers?.length ? "paper" : "header"));
+    expect(kinds).toEqual(["header", "paper", "paper", "paper", "header", "paper", "paper", "paper"]);
+    expect(transport.to(slackChannel("C1"))[4]!.reply.text).toMatch(/week/i);
+  });
+
   it("posts the week's most-upvoted papers once per ISO week", async () => {
     const reply = await run("subscribe weekly wed 09:00", "2025-03-10T08:00:00Z", { canManageChannel: true });
     expect(reply.text).toMatch(/weekly on Wednesday/);

@@ -3,7 +3,7 @@
 // failure is that channel's outcome, never the tick's. The caller (node-cron, the CLI, a test) owns time.
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import type { ChannelRef, Platform } from "../channel.ts";
+import { channelKey, type ChannelRef, type Platform } from "../channel.ts";
 import type { ChatTransport } from "../transport.ts";
 import type { Services } from "../services.ts";
 import { DeliveryLedger } from "../delivery/ledger.ts";
@@ -59,8 +59,11 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
     });
     const settled = await ledger.settled([...new Set(due.map((d) => d.check.localDate))]);
     const deps = { ...services, trending: trendingPerTick(services.papers), recent: recentPerTick(services.posted, now) };
-    // One pool per platform: Slack's limit is per channel, Discord's per bot, so each sets its own width.
-    const tasks = new Map<Platform, (() => Promise<ChannelOutcome>)[]>();
+    // One pool per platform: Slack's limit is per channel, Discord's per bot, so each sets its own width. A
+    // channel's digests due together (its daily and its weekly at 09:00) are one task, one after the other,
+    // the daily first: run side by side, their headers and papers would interleave in the channel.
+    const tasks = new Map<Platform, Map<string, (() => Promise<ChannelOutcome>)[]>>();
+    due.sort((a, b) => Number(a.sub.cadence === "weekly") - Number(b.sub.cadence === "weekly"));
     for (const { sub, check, channel } of due) {
       if (settled.has(dayKey({ ...channel, localDate: check.localDate }))) continue;
       const transport = transports.get(channel.platform);
@@ -68,8 +71,11 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
         report.channels.push({ channel, localDate: check.localDate, outcome: "skipped", posted: 0, reason: `no ${channel.platform} connection in this process` });
         continue;
       }
-      if (!tasks.has(channel.platform)) tasks.set(channel.platform, []);
-      tasks.get(channel.platform)!.push(async (): Promise<ChannelOutcome> => {
+      const byChannel = tasks.get(channel.platform) ?? new Map<string, (() => Promise<ChannelOutcome>)[]>();
+      tasks.set(channel.platform, byChannel);
+      const key = channelKey(channel);
+      if (!byChannel.has(key)) byChannel.set(key, []);
+      byChannel.get(key)!.push(async (): Promise<ChannelOutcome> => {
         try { return await deliverSubscription(deps, ledger, transport, channel, sub, check, control); }
         catch (error) {
           // The ledger itself failed (database trouble): this channel only; the next tick tries again.
@@ -78,9 +84,14 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
         }
       });
     }
-    const outcomes = await Promise.all([...tasks].map(([platform, list]) =>
-      pool(list, options.concurrency ?? transports.get(platform)!.concurrency ?? DEFAULT_CONCURRENCY)));
-    report.channels.push(...outcomes.flat());
+    const inTurn = (list: (() => Promise<ChannelOutcome>)[]) => async () => {
+      const out: ChannelOutcome[] = [];
+      for (const task of list) out.push(await task());
+      return out;
+    };
+    const outcomes = await Promise.all([...tasks].map(([platform, byChannel]) =>
+      pool([...byChannel.values()].map(inTurn), options.concurrency ?? transports.get(platform)!.concurrency ?? DEFAULT_CONCURRENCY)));
+    report.channels.push(...outcomes.flat(2));
     for (const c of report.channels) services.metrics?.digestChannel({ platform: c.channel.platform, outcome: c.outcome, posted: c.posted });
     const failed = report.channels.filter((c) => c.outcome === "failed" && !c.reason?.startsWith("paused"));
     // When the tick really ran (the process's clock), not the instant it acted as: `papers digest run --now`

@@ -193,6 +193,13 @@ describe("buttons, menus and autocomplete", () => {
       expect((await choicesFor(subcommand, option, "")).map((c) => c.value).sort(), subcommand)
         .toEqual(mine.map((id) => h.services.catalog.get(id)?.arxivId ?? id).sort());
     }
+    // A number is the paper of that number in the last list seen here, as the command takes it: not the
+    // bookmarks whose id has the digit.
+    const answer = await searchAnswer("mixture of experts");
+    const second = (answer.embeds as { title: string }[])[1]!.title.replace(/\\(.)/g, "$1");
+    for (const [subcommand, option] of [["note", "paper"], ["unbookmark", "id"]] as const) {
+      expect(await choicesFor(subcommand, option, "2"), subcommand).toEqual([{ name: second, value: "2" }]);
+    }
   });
 
   it("autocomplete for help's command offers the commands, those starting with what was typed", async () => {

@@ -48,26 +48,34 @@ function zonesAt(offset: number, now: Date): Choice[] {
 const titleCase = (words: string): string => words.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
 
 /**
+ * A number typed (or, with `whenEmpty`, nothing yet): the last list seen here, by number with its titles, so
+ * the pick is seen before it is made (a number past the list's end shows the list, not a choice the command
+ * will refuse). A number is never a title that starts with the digit; longer digits start an arXiv id
+ * ("2403.0…"). Null when the text is no list number.
+ */
+async function numberedChoices(services: Services, text: string, lastList: () => Promise<(string | null)[] | null>,
+  whenEmpty: boolean): Promise<Choice[] | null> {
+  const n = listNumber(text);
+  if (!((whenEmpty && !text) || (n !== null && n <= MAX_REMEMBERED))) return null;
+  const numbered = ((await lastList()) ?? []).flatMap((id, i) => {
+    const paper = id ? services.catalog.get(id) : undefined;
+    return paper ? [{ name: cut(`${i + 1}. ${paper.title}`), value: String(i + 1) }] : [];
+  });
+  const picked = numbered.filter((c) => c.value === String(n));
+  if (picked.length > 0) return picked;
+  if (numbered.length > 0) return numbered.slice(0, MAX_CHOICES);
+  return n !== null ? [{ name: `${n}: number ${n} of the last list you saw here`, value: text }] : null;
+}
+
+/**
  * Titles that start with what was typed. A free-text option (search's query) takes the title itself; an
  * id option (paper) shows the title and takes the paper's id.
  */
 export async function paperChoices(services: Services, spec: OptionSpec, typed: string,
   lastList: () => Promise<(string | null)[] | null> = async () => null): Promise<Choice[]> {
   const text = typed.trim();
-  // Nothing typed yet, or a number: the last list seen here, by number with its titles, so the pick is seen
-  // before it is made (a number past the list's end shows the list, not a choice the command will refuse).
-  // A number is never a title that starts with the digit; longer digits start an arXiv id ("2403.0…").
-  const n = spec.rest ? null : listNumber(text);
-  if (!spec.rest && (!text || (n !== null && n <= MAX_REMEMBERED))) {
-    const numbered = ((await lastList()) ?? []).flatMap((id, i) => {
-      const paper = id ? services.catalog.get(id) : undefined;
-      return paper ? [{ name: cut(`${i + 1}. ${paper.title}`), value: String(i + 1) }] : [];
-    });
-    const picked = numbered.filter((c) => c.value === String(n));
-    if (picked.length > 0) return picked;
-    if (numbered.length > 0) return numbered.slice(0, MAX_CHOICES);
-    if (n !== null) return [{ name: `${n}: number ${n} of the last list you saw here`, value: text }];
-  }
+  const numbered = spec.rest ? null : await numberedChoices(services, text, lastList, true);
+  if (numbered) return numbered;
   if (!text) return [];
   // A card's id typed ("t-9e3f…"): its paper first.
   const byId = spec.rest ? [] : services.catalog.withIdPrefix(text.toLowerCase(), 5);
@@ -84,9 +92,14 @@ const MAX_BOOKMARKS_READ = 500;
 
 /**
  * The person's own bookmarks whose title has the typed words (newest first; all of them, newest first,
- * before anything is typed): a note or an unbookmark names one of those, not any paper.
+ * before anything is typed): a note or an unbookmark names one of those, not any paper. A number is the
+ * paper of that number in the last list seen here, as the command takes it (help: "its number in your last
+ * list"), not the bookmarks whose id has the digit.
  */
-export async function bookmarkChoices(services: Services, user: UserRef, typed: string): Promise<Choice[]> {
+export async function bookmarkChoices(services: Services, user: UserRef, typed: string,
+  lastList: () => Promise<(string | null)[] | null> = async () => null): Promise<Choice[]> {
+  const numbered = await numberedChoices(services, typed.trim(), lastList, false);
+  if (numbered) return numbered;
   const { entries } = await services.bookmarks.list(user, { limit: MAX_BOOKMARKS_READ });
   const words = typed.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const choices: Choice[] = [];
@@ -112,7 +125,7 @@ export async function suggestChoices(services: Services, user: UserRef | null, s
   registry?: CommandRegistry, lastList?: () => Promise<(string | null)[] | null>): Promise<Choice[]> {
   if (spec?.autocomplete === "command") return registry ? commandChoices(registry, typed) : [];
   if (spec?.autocomplete === "paper") return paperChoices(services, spec, typed, lastList);
-  if (spec?.autocomplete === "bookmark") return user ? bookmarkChoices(services, user, typed) : [];
+  if (spec?.autocomplete === "bookmark") return user ? bookmarkChoices(services, user, typed, lastList) : [];
   if (spec?.autocomplete === "timezone") return timeZoneChoices(typed, services.clock());
   return [];
 }

@@ -38,7 +38,21 @@ const Options = z.object({
   // A paper without a change (Discord's id: alone) would be dropped in silence: say what it needs.
   .refine((input) => !input.id || input.change, { message: `Say what to do with that paper: change read, unread, remove or add, like ${changeExample("read")}.`, path: ["change"] });
 
+// Several numbers of the last list at once ("bookmark 1 2 3", "bookmarks read 1, 4").
+const LIST_NUMBERS = /^#?\d{1,4}(?:\s*[,\s]\s*#?\d{1,4})+$/;
+
+/** `id` may name several papers by their numbers in the last list: each is changed, in order, once all of
+ * them are known to name a paper (a number past the list changes none), and each says what it did. */
 export async function change(ctx: CommandContext, what: (typeof CHANGES)[number], id: string): Promise<Reply> {
+  if (!LIST_NUMBERS.test(id.trim())) return changeOne(ctx, what, id);
+  const numbers = [...new Set(id.trim().split(/[\s,]+/))];
+  for (const n of numbers) await resolvePaper(ctx, n, pickById("bookmark"), "");
+  const replies: Reply[] = [];
+  for (const n of numbers) replies.push(await changeOne(ctx, what, n));
+  return notice(replies.map((r) => r.text).join("\n"));
+}
+
+async function changeOne(ctx: CommandContext, what: (typeof CHANGES)[number], id: string): Promise<Reply> {
   const { services, user } = ctx;
   // Adding names a paper from anywhere (a search); the others name one already in the list.
   const paper = await resolvePaper(ctx, id, what === "add" ? pickById("bookmark") : (n) => example("bookmarks", [["change", what], ["id", String(n)]]),
@@ -108,7 +122,8 @@ export const bookmarksCommand = defineCommand({
     const words = typed.join(" ").replace(/^page[:=]?\s*(?=\S+$)/i, "").split(/\s+/).filter(Boolean);
     // A change names one paper by a number, an id or a link, all of which hold a digit or a dot: "read later"
     // or "remove old ones" is words to look for (a note's "read later"), not a paper called "later".
-    const change = CHANGES.includes(words[0]?.toLowerCase() as (typeof CHANGES)[number]) && (words.length === 1 || (words.length === 2 && /[\d./:]/.test(words[1]!)));
+    const change = CHANGES.includes(words[0]?.toLowerCase() as (typeof CHANGES)[number]) && (words.length === 1 || (words.length === 2 && /[\d./:]/.test(words[1]!))
+      || LIST_NUMBERS.test(words.slice(1).join(" ")));
     return change
       ? { change: words[0]!.toLowerCase(), ...(words.length > 1 ? { id: words.slice(1).join(" ") } : {}) }
       // Numbers are a page (a wrong one, "0" or "1.5", gets the page hint); any other words search inside the list.

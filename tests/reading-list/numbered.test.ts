@@ -34,6 +34,21 @@ describe("numbers on Slack", () => {
     expect(blockText((await papers("unbookmark 1")).blocks)).toContain(`Removed “${moe[1]!.title}”`);
     expect(await h.services.bookmarks.has(alice(), moe[1]!.id)).toBe(false);
   });
+
+  it("takes several numbers at once, each answered; one past the list changes none", async () => {
+    const moe = h.services.catalog.papers(h.services.catalog.index.search("moe", { limit: 5 }).hits);
+    await papers("moe");
+    expect(blockText((await papers("bookmark 1 2 9")).blocks)).toMatch(/Your last list here has numbers 1–5, not 9/);
+    expect(await h.services.bookmarks.has(alice(), moe[0]!.id)).toBe(false);
+    const saved = blockText((await papers("bookmark 1, 3")).blocks);
+    expect(saved).toContain(`Bookmarked “${moe[0]!.title}”`);
+    expect(saved).toContain(`Bookmarked “${moe[2]!.title}”`);
+    await papers("moe");
+    const removed = blockText((await papers("bookmarks remove 1 3")).blocks);
+    expect(removed).toContain(`Removed “${moe[0]!.title}”`);
+    expect(removed).toContain(`Removed “${moe[2]!.title}”`);
+    expect(await h.services.bookmarks.has(alice(), moe[2]!.id)).toBe(false);
+  });
 });
 
 describe("numbers on Discord", () => {

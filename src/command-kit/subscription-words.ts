@@ -94,6 +94,22 @@ const CADENCE = /^(weekly|daily)$/i;
 // An option typed with its name ("size:3", "ranked=team", "topic:…"), as Discord and help name them.
 const NAMED_OPTION = /^(size|ranked|time|zone|topic|who|every|day)[:=](.+)$/i;
 
+const QUOTES = /^["“”'‘’]+|["“”'‘’]+$/g;
+
+/** A zone typed by name over several words: quoted (zone:"New York") or a city of two or three words
+ * (zone:new york); `used`: how many of the words after it it took. */
+function zoneOfWords(first: string, after: string[]): { value: string; used: number } {
+  if (/^["“']/.test(first) && !/.["”']$/.test(first)) {
+    const end = after.findIndex((w) => /["”']$/.test(w));
+    if (end >= 0) return { value: [first, ...after.slice(0, end + 1)].join(" ").replace(QUOTES, ""), used: end + 1 };
+  }
+  for (let used = Math.min(2, after.length); used > 0; used--) {
+    const city = [first, ...after.slice(0, used)].join(" ");
+    if (zoneOfCity(city)) return { value: city, used };
+  }
+  return { value: first.replace(QUOTES, ""), used: 0 };
+}
+
 export function parseSubscribeWords(words: string[]): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   const topic: string[] = [];
@@ -142,7 +158,13 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
       continue;
     }
     const option = NAMED_OPTION.exec(word);
-    if (option) { raw[option[1]!.toLowerCase()] = option[2]; continue; }
+    if (option) {
+      const name = option[1]!.toLowerCase();
+      const { value, used } = name === "zone" ? zoneOfWords(option[2]!, rest.slice(i + 1)) : { value: option[2], used: 0 };
+      for (let j = 1; j <= used; j++) rest[i + j] = "";
+      raw[name] = value;
+      continue;
+    }
     if (looksLikeTime(word, topic.length === 0 && raw.time === undefined)) {
       // A second time is a mistake, not a topic ("subscribe 09:00 09:30"): said as an unexpected word.
       if (raw.time === undefined) raw.time = word; else raw._extra ??= word;

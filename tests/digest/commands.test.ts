@@ -413,6 +413,9 @@ describe("subscriptions and unsubscribe", () => {
       ["UTC diffusion models size 3 ranked:team", { size: 3, ranking: "team", topic: "diffusion models" }],
       ["UTC llm agents weekly", { cadence: "weekly", topic: "llm agents" }],
       ["UTC diffusion at 9pm", { localTime: "21:00", topic: "diffusion" }],
+      // A zone typed by name over several words, quoted or a city's.
+      ["09:00 zone:\"New York\" moe", { timeZone: "America/New_York", topic: "moe" }],
+      ["09:00 zone:new york moe", { timeZone: "America/New_York", topic: "moe" }],
       // "top 3" is the size, as people say it, first or last.
       ["09:00 UTC top 3 moe", { size: 3, topic: "moe" }],
       ["09:00 UTC moe top 3", { size: 3, topic: "moe" }],

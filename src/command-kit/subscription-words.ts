@@ -41,6 +41,8 @@ function withMeridiems(words: string[]): string[] {
 // A day as people write one ("mon", "Tues", "wednesday", "Fridays"), not any word that starts like one:
 // "subscribe weekly satellite imagery" is a topic, not Saturday's "imagery".
 const WEEKDAY_WORD = /^(mon(day)?|tue(s|sday)?|wed(s|nesday)?|thu(r|rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?)s?$/i;
+const DAY = "(mon|tue|wed|thu|fri|sat|sun)[a-z]*";
+export const DAY_RANGE = new RegExp(`^${DAY}(?:\\s*(?:[-–,/&+]|to)\\s*${DAY})+$`, "i");
 // The word right after "weekly", where the day goes, that reads like a day but is none ("funday", "tuseday"):
 // an unknown day, not the topic ("weekly 09:00 holiday …" keeps its topic).
 const DAYLIKE_WORD = /^[a-z]{1,6}day$/i;
@@ -147,6 +149,9 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     if (word === "") continue; // a value taken above
     // A mistyped day is taken as the day too, and checked as the day option is (subscribe's schema), so it
     // gets the same one-sentence answer.
+    // Several days in one word ("mon-fri", "tue,thu"), before the topic: the day, which subscribe refuses
+    // (a weekly digest has one), rather than the topic of a Monday digest.
+    if (topic.length === 0 && raw.day === undefined && DAY_RANGE.test(word)) { raw.day = word; continue; }
     const mistypedDay = previous?.toLowerCase() === "weekly" && DAYLIKE_WORD.test(word) && lower !== "today";
     if (raw.every === "weekly" && raw.day === undefined && (WEEKDAY_WORD.test(word) || mistypedDay)) { raw.day = word; continue; }
     // A day without "weekly" ("subscribe fri 09:00 moe", "subscribe 09:00 fri") means a weekly digest on

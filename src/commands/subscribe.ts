@@ -20,7 +20,7 @@ import { emoji } from "../core/messages/emoji.ts";
 import { option, wholeNumber } from "../command-kit/options.ts";
 import { UserError } from "../command-kit/errors.ts";
 import { example, exampleOn, type ExampleOption } from "../command-kit/usage.ts";
-import { describeDay, digestTraits, normalizeTime, normalizeZone, parseSubscribeWords, wentOutWords } from "../command-kit/subscription-words.ts";
+import { DAY_RANGE, describeDay, digestTraits, normalizeTime, normalizeZone, parseSubscribeWords, wentOutWords } from "../command-kit/subscription-words.ts";
 import { cutAtWord, type Reply } from "../core/messages/reply.ts";
 import type { Subscription } from "../core/stores/subscriptions.ts";
 import { quoted, typed, unquoted } from "../core/messages/typed.ts";
@@ -29,6 +29,7 @@ export const DEFAULT_DIGEST_SIZE = 5;
 const SIZE_HINT = "The size is how many papers per digest, a number from 1 to 20, like size:5.";
 const RANKED_HINT = `Ranked is "trending" (the public trending order) or "team" (what this team reads), like ranked:team.`;
 const TOPIC_HINT = "Keep the topic under 200 characters; a few keywords work best, like mixture of experts.";
+const DAYS_HINT = `A weekly digest goes out on one day: pick one, like ${example("subscribe", [["every", "weekly"], ["day", "mon"], ["time", "09:00"]])}, or for every day leave "weekly" out, like ${example("subscribe", [["time", "09:00"]])}.`;
 const DAY_HINT = `The day is one of mon, tue, wed, thu, fri, sat, sun, like ${example("subscribe", [["every", "weekly"], ["day", "mon"], ["time", "09:00"]])}.`;
 
 const Options = z.object({
@@ -42,7 +43,7 @@ const Options = z.object({
     { description: "channel (default) or me: your own daily picks by DM" }),
   every: option(z.string().toLowerCase().pipe(z.enum(["daily", "weekly"], { error: `Every is "daily" or "weekly".` })).optional(),
     { description: "daily (default) or weekly: the week's most-upvoted papers" }),
-  day: option(z.string().toLowerCase().transform((d) => d.slice(0, 3)).pipe(z.enum(WEEKDAYS, { error: DAY_HINT })).optional(),
+  day: option(z.string().refine((d) => !DAY_RANGE.test(d), DAYS_HINT).toLowerCase().transform((d) => d.slice(0, 3)).pipe(z.enum(WEEKDAYS, { error: DAY_HINT })).optional(),
     { description: "Weekly: the day, e.g. mon (default mon)" }),
 });
 

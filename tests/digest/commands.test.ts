@@ -436,6 +436,8 @@ describe("subscriptions and unsubscribe", () => {
       ["subscribe daily weekly 09:00", /^I didn't expect "weekly" there/],
       ["subscribe size 30 diffusion", /^The size is how many papers per digest, a number from 1 to 20/],
       ["subscribe 09:00 diffusion size 1.5", /^The size is how many papers per digest, a number from 1 to 20/],
+      ["subscribe weekly mon-fri 9am", /^A weekly digest goes out on one day: pick one, like \/papers subscribe weekly mon 09:00, or for every day leave "weekly" out, like \/papers subscribe 09:00\.$/],
+      ["subscribe weekly tue,thu 9am", /^A weekly digest goes out on one day: pick one/],
       ["subscribe at 25 diffusion", /^"25" isn't a time of day/],
       ["subscribe 09:00 the", /^"the" has no word specific enough for a topic; try a few keywords, like \/papers subscribe 09:00 mixture of experts/],
       ["subscribe weekly fri 09:00 UTC the", /like \/papers subscribe weekly fri 09:00 UTC mixture of experts,/],

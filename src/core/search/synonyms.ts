@@ -221,6 +221,16 @@ export const RELATED: string[][] = [
   ["satellite", "remote sensing", "aerial", "earth observation"],
   ["judge", "evaluator", "grader", "critic"],
   ["ethics", "ethical", "moral", "morality"],
+  ["codebase", "repository", "repo"],
+  ["simulator", "simulation", "emulator"],
+  ["cheat", "cheating", "contamination", "leakage", "memorization"],
+  ["recommend", "recommender", "recommendation"],
+  ["proof", "prove", "theorem"],
+  ["misinformation", "disinformation", "fake news"],
+  ["copyright", "watermark", "watermarking"],
+  ["grasp", "grasping", "dexterous", "manipulation"],
+  ["walk", "walking", "locomotion", "legged"],
+  ["3d", "three dimensional", "mesh", "point cloud"],
 ];
 
 // Adjectives in the rings above whose comparative and superlative ("cheaper", "fastest", "tinier") mean

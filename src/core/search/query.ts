@@ -521,9 +521,9 @@ function otherNumeral(word: string): string | null {
 function wordConcept(unit: Unit, corpus: Corpus, other: OtherWays): Concept {
   const builder = new ConceptBuilder(corpus);
   // A word no paper writes whose stem is it less a last "e" ("infe", "mixe") may be the start of another word
-  // ("inference"): its stem ("inf") counts as a word built on it would, not as the word typed.
+  // ("inference"): its stem ("inf") counts as little as a typo's reading, not as the word typed.
   const eDropped = unit.surface.length >= MIN_PARTIAL && `${stem(unit.surface)}e` === unit.surface && !corpus.vocab.writes(unit.surface);
-  const known = builder.word(unit.surface, eDropped ? PREFIX_OF_WORD_WEIGHT : 1);
+  const known = builder.word(unit.surface, eDropped ? TYPO_WEIGHT : 1);
   // A comparative is its adjective asked for more ("cheaper" is "cheap"): the adjective counts as the word.
   const adjective = ADJECTIVE_OF_FORM.get(stem(unit.surface));
   if (adjective) builder.word(adjective, 1);

@@ -4,14 +4,17 @@
 import type { Paper } from "./paper.ts";
 
 /** The stored record with what the incoming one adds. */
-export function mergePaper(stored: Paper, incoming: Paper): Paper {
+/** `revision`: both records are the API's (the stored one first came from it too): the later is a revision
+ * (a v2 shortens its abstract, corrects its authors), which wins as its title does. Otherwise (the capture's
+ * record on either side: a cut abstract, no authors) the richer field wins. */
+export function mergePaper(stored: Paper, incoming: Paper, revision = false): Paper {
   const longer = (a: string, b: string) => (b.length > a.length ? b : a);
   return {
     id: stored.id,
     arxivId: stored.arxivId ?? incoming.arxivId,
     title: incoming.arxivId ? incoming.title : stored.title,
-    summary: longer(stored.summary, incoming.summary),
-    authors: incoming.authors.length >= stored.authors.length ? incoming.authors : stored.authors,
+    summary: revision && incoming.summary ? incoming.summary : longer(stored.summary, incoming.summary),
+    authors: (revision && incoming.authors.length > 0) || incoming.authors.length >= stored.authors.length ? incoming.authors : stored.authors,
     keywords: incoming.keywords.length >= stored.keywords.length ? incoming.keywords : stored.keywords,
     githubRepo: incoming.githubRepo ?? stored.githubRepo,
     publishedAt: incoming.publishedAt ?? stored.publishedAt,

@@ -18,6 +18,12 @@ export interface Paper {
   githubStars?: number | null;
 }
 
+/** Text without control characters, which no title, abstract or name means to hold: a NUL copied from a PDF
+ * is refused by PostgreSQL's text columns (the whole write fails), and the rest show as nothing or boxes. */
+export function withoutControls(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+}
+
 /** The same title however it was typed: LaTeX and accents folded, case and punctuation ignored. */
 export function titleKey(title: string): string {
   return foldLatex(title)

@@ -1,7 +1,7 @@
 // The bundled capture of the Hugging Face trending page: header lines, a date line ("Mar 11"),
 // then one block per paper (title line, blank, abstract paragraph, blank). Page order is the rank.
 import { foldLatex } from "./latex.ts";
-import { paperId, type Paper } from "./paper.ts";
+import { paperId, withoutControls, type Paper } from "./paper.ts";
 
 export class CaptureFormatError extends Error {
   constructor(readonly line: number, reason: string) {
@@ -52,7 +52,7 @@ export function parseCapture(text: string, options: { today?: Date; year?: numbe
   const seen = new Map<string, number>();
   for (skipBlank(); i < lines.length; skipBlank()) {
     const titleLine = i + 1;
-    const title = foldLatex(lines[i]!.trim());
+    const title = foldLatex(withoutControls(lines[i]!).trim());
     i++;
     if (i < lines.length && lines[i]!.trim() !== "") throw new CaptureFormatError(i + 1, "expected a blank line after the title");
     skipBlank();
@@ -63,7 +63,7 @@ export function parseCapture(text: string, options: { today?: Date; year?: numbe
     const id = paperId(null, title);
     if (seen.has(id)) throw new CaptureFormatError(titleLine, `the same title already stands at line ${seen.get(id)}`);
     seen.set(id, titleLine);
-    papers.push({ id, arxivId: null, title, summary: foldLatex(abstract.join(" ")), authors: [], keywords: [],
+    papers.push({ id, arxivId: null, title, summary: foldLatex(withoutControls(abstract.join(" "))), authors: [], keywords: [],
       githubRepo: null, publishedAt: null, upvotes: 0 });
   }
   if (papers.length === 0) throw new CaptureFormatError(i, "no papers after the date line");

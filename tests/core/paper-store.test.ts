@@ -43,6 +43,18 @@ describe("ingest", () => {
     expect(await services.papers.get(survey.id)).toMatchObject({ upvotes: 12, authors: ["Weilin Cai", "Juyong Jiang"], githubRepo: "withinmiaov/A-Survey-on-Mixture-of-Experts" });
   });
 
+  it("takes a revised API record whole (a v2's shorter abstract and corrected authors), and a NUL a source let through", async () => {
+    const v1: Paper = { id: "2503.11111", arxivId: "2503.11111", title: "Zebra finches sing", summary: "A long abstract with an obsolete sentence about giraffes.",
+      authors: ["A One", "B Two", "Wrong Person"], keywords: [], githubRepo: null, publishedAt: null, upvotes: 3 };
+    await services.papers.upsert([v1], "hf");
+    const v2: Paper = { ...v1, title: "Zebra finches sing in tune", summary: "A shorter abstract.\u0000", authors: ["A One", "B Two"] };
+    expect(await services.papers.upsert([v2], "hf")).toMatchObject({ updated: 1 });
+    expect(await services.papers.get("2503.11111")).toMatchObject({ title: "Zebra finches sing in tune", summary: "A shorter abstract.", authors: ["A One", "B Two"] });
+    // An API record without authors (lenient side fields) keeps the ones we had.
+    await services.papers.upsert([{ ...v2, authors: [] }], "hf");
+    expect((await services.papers.get("2503.11111"))?.authors).toEqual(["A One", "B Two"]);
+  });
+
   it("replaces a day's trending list whole and leaves other days alone", async () => {
     const papers = bundledCapture().papers.slice(0, 3);
     await services.papers.ingest("2025-03-12", [papers[2]!, papers[0]!], "capture");

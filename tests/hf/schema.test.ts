@@ -71,6 +71,14 @@ describe("a daily-papers page", () => {
     expect(rejected[1]!.problem).toMatch(/^paper\.id: is not an arXiv id/);
   });
 
+  it("drops control characters a PDF copy left in (a NUL fails PostgreSQL's whole write), keeping the paper", () => {
+    const { papers, rejected } = parseDailyPage([{ paper: { id: "2503.00003", title: "Stray\u0000 NUL", summary: "Bytes copied from a PDF\u0000 into\u0007 it.",
+      authors: [{ name: "Ada\u0000 Lovelace" }, { name: "\u0000" }], ai_keywords: ["moe\u0000"] } }]);
+    expect(rejected).toEqual([]);
+    expect([papers[0]!.title, papers[0]!.summary, papers[0]!.authors, papers[0]!.keywords]).toEqual(
+      ["Stray NUL", "Bytes copied from a PDF into it.", ["Ada Lovelace"], ["moe"]]);
+  });
+
   it("keeps a paper whose side fields are odd, without those fields: upvotes, dates, authors", () => {
     const base = { id: "2503.00002", title: "Attention &amp; Memory: &lt;b&gt; &quot;q&quot; &#39;s", summary: "See http://x.edu/~kriz/data.html &#x2014; ok" };
     const odd = [

@@ -1,5 +1,5 @@
 // Paper ↔ database row. JSON columns keep the schema identical on SQLite and PostgreSQL.
-import { titleKey, type Paper } from "../../core/paper.ts";
+import { titleKey, withoutControls, type Paper } from "../../core/paper.ts";
 import type { PaperRow } from "./client.ts";
 
 function parseList(json: string): string[] {
@@ -12,10 +12,14 @@ export function fromRow(row: Omit<PaperRow, "titleKey" | "source"> & Partial<Pap
     aiSummary: row.aiSummary ?? null, githubStars: row.githubStars ?? null };
 }
 
+/** A row PostgreSQL takes whatever a source let through: its text columns refuse a NUL, and one would fail
+ * the whole batch (the sources drop control characters too; this is the last guard). */
 export function toRow(paper: Paper, source: string): PaperRow {
-  return { id: paper.id, arxivId: paper.arxivId, titleKey: titleKey(paper.title), title: paper.title, summary: paper.summary,
-    authors: JSON.stringify(paper.authors), keywords: JSON.stringify(paper.keywords), githubRepo: paper.githubRepo,
-    publishedAt: paper.publishedAt, upvotes: paper.upvotes, aiSummary: paper.aiSummary ?? null, githubStars: paper.githubStars ?? null, source };
+  const text = withoutControls;
+  return { id: paper.id, arxivId: paper.arxivId, titleKey: titleKey(paper.title), title: text(paper.title), summary: text(paper.summary),
+    authors: JSON.stringify(paper.authors.map(text)), keywords: JSON.stringify(paper.keywords.map(text)), githubRepo: paper.githubRepo,
+    publishedAt: paper.publishedAt, upvotes: paper.upvotes, aiSummary: paper.aiSummary ? text(paper.aiSummary) : null,
+    githubStars: paper.githubStars ?? null, source };
 }
 
 /** Authors and keywords recur across papers: this keeps one string each instead of one per paper (for reading them all). */

@@ -43,7 +43,8 @@ async function upsertInto(tx: PrismaTx, papers: Paper[], source: string): Promis
       }
       ids.push(row.id);
       const stored = fromRow(row);
-      const merged = mergePaper(stored, paper);
+      // A row the API wrote first, written by the API again: its revision (not a capture row it enriched).
+      const merged = mergePaper(stored, paper, source !== "capture" && row.source === source && paper.arxivId !== null);
       if (samePaper(stored, merged)) { counts.unchanged++; continue; }
       const pending = freshIndex.get(row.id);
       if (pending !== undefined) {

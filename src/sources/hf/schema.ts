@@ -2,7 +2,7 @@
 // (the API grows fields often); each daily entry is checked on its own so one bad entry never costs a day.
 import { z } from "zod";
 import { foldLatex } from "../../core/latex.ts";
-import { paperId, type Paper } from "../../core/paper.ts";
+import { paperId, withoutControls, type Paper } from "../../core/paper.ts";
 
 // "2509.04664" or "2509.04664v2"; old-style ids (hep-th/9901001) are not on the daily list.
 const ARXIV_ID = /^(\d{4}\.\d{4,5})(?:v\d+)?$/;
@@ -49,7 +49,7 @@ export function normalizeGithubRepo(url: string | null | undefined): string | nu
 
 // The API's abstracts keep arXiv's hard line breaks; people and the search index want one paragraph. HTML's
 // character references ("&amp;", "&#39;"), which reach the API from some submissions, are the characters.
-const oneParagraph = (text: string) => foldLatex(decodeEntities(text.replace(/\s+/g, " "))).trim();
+const oneParagraph = (text: string) => foldLatex(withoutControls(decodeEntities(text.replace(/\s+/g, " ")))).trim();
 
 const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
@@ -69,8 +69,8 @@ export function toPaper(hf: HfPaper): Paper {
     arxivId,
     title,
     summary: oneParagraph(hf.summary),
-    authors: (hf.authors ?? []).flatMap((a) => (a ? [decodeEntities(a.name.trim())] : [])),
-    keywords: [...new Set((hf.ai_keywords ?? []).map((k) => k.trim()).filter(Boolean))],
+    authors: (hf.authors ?? []).flatMap((a) => (a ? [withoutControls(decodeEntities(a.name)).trim()] : [])).filter(Boolean),
+    keywords: [...new Set((hf.ai_keywords ?? []).map((k) => withoutControls(k).trim()).filter(Boolean))],
     githubRepo: normalizeGithubRepo(hf.githubRepo),
     publishedAt: hf.publishedAt ? new Date(hf.publishedAt) : null,
     upvotes: hf.upvotes ?? 0,

@@ -14,6 +14,8 @@ import { profileOf } from "../../src/core/recommend/person.ts";
 import { personalHeader } from "../../src/core/digest/personal.ts";
 import { RecordingTransport, fastRetry, paperIds, slackChannel } from "./support.ts";
 import { plainTyped } from "../../src/core/messages/typed.ts";
+import { Writable } from "node:stream";
+import { ConsoleTransport } from "../../src/adapters/console/transport.ts";
 import { papersAbout } from "../../src/core/relevance.ts";
 
 const T0 = "2025-03-12T12:00:00Z";
@@ -221,6 +223,23 @@ describe("a weekly or personal digest's numbers", () => {
     expect(plainTyped((await run("bookmark 2", "2025-03-12T10:05:00Z", { channel: slackChannel("D0U7") })).text)).toBe(`🔖 Bookmarked “${await title(mine[1]!)}”.`);
     // Not in a channel where the person saw no list.
     expect((await run("bookmark 2", "2025-03-12T10:05:00Z", { channel: slackChannel("C2") })).text).toMatch(/^There is no numbered list here/);
+  });
+
+  it("in the terminal, mean the papers of the digest printed last, when the channel's and the person's own are due together", async () => {
+    const me = { platform: "console" as const, workspaceId: "local", userId: "you" };
+    const terminal = { channel: { ...me, channelId: "terminal" }, user: me };
+    let printed = "";
+    const screen = new ConsoleTransport(new Writable({ write(chunk, _encoding, done) { printed += String(chunk); done(); } }));
+    await run("subscribe 10:00 UTC", "2025-03-10T08:00:00Z", { ...terminal, canManageChannel: true });
+    await run("subscribe me 10:00 UTC", "2025-03-10T08:00:00Z", terminal);
+    await runDigestTick(services, new Map([["console", screen]]), new Date("2025-03-12T10:00:00Z"), { retry: fastRetry });
+    // One digest whole, then the other: the channel a line is in changes once.
+    const channels = [...printed.matchAll(/^\[#([^\]]+)\]/gm)].map((m) => m[1]!);
+    expect(channels.filter((c, i) => i > 0 && c !== channels[i - 1])).toHaveLength(1);
+    // The last "1. …" printed is the first paper of the digest that printed last.
+    const firsts = [...printed.matchAll(/^\[#[^\]]+\] 1\. (.+)$/gm)].map((m) => m[1]!);
+    expect(firsts).toHaveLength(2);
+    expect(plainTyped((await run("bookmark 1", "2025-03-12T10:05:00Z", terminal)).text)).toBe(`🔖 Bookmarked “${firsts[1]}”.`);
   });
 
   it("mean the person's own papers in the terminal, which prints that digest in the session", async () => {

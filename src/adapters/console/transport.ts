@@ -7,6 +7,9 @@ import { renderText } from "./render.ts";
 
 export class ConsoleTransport implements ChatTransport {
   readonly platform = "console" as const;
+  // One screen: digests print one after another, each whole, and the numbers a later one leaves are its own
+  // (its channel's and a person's own digest, due together, would otherwise print and number in any order).
+  readonly concurrency = 1;
   private count = 0;
   // Within one process a key maps to its message; a terminal keeps no history across processes.
   private readonly byKey = new Map<string, string>();

@@ -2,6 +2,7 @@
 // /papers search (the catalog's index, restricted to the person's papers by its filter), plus the papers
 // whose note has every word, which the index does not know about.
 import type { UserRef } from "../channel.ts";
+import { foldLatex } from "../latex.ts";
 import { splitByRelevance } from "../relevance.ts";
 import { isStopword, sidesOf, splitQuery } from "../search/query.ts";
 import { stem } from "../search/stem.ts";
@@ -16,7 +17,8 @@ type NoteWords = Set<string>[];
 
 function noteWords(note: string): NoteWords {
   const at: NoteWords = [];
-  for (const { term, position } of tokens(note)) (at[position] ??= new Set()).add(stem(term));
+  // LaTeX escapes folded as in papers and queries ("Pok\\'emon" is "Pokémon").
+  for (const { term, position } of tokens(foldLatex(note))) (at[position] ??= new Set()).add(stem(term));
   return at;
 }
 
@@ -24,7 +26,7 @@ function noteWords(note: string): NoteWords {
 interface Wanted { parts: string[]; joined: string | null; common: boolean }
 
 function wanted(text: string, asPhrase: boolean): Wanted {
-  const found = tokens(text);
+  const found = tokens(foldLatex(text));
   const terms = found.filter((t) => !t.joined).map((t) => t.term);
   // "moe-style" finds a note saying "MoEstyle"; a phrase is its words in order, nothing else.
   const joined = !asPhrase && found[0]?.joined ? stem(found[0].term) : null;
@@ -61,13 +63,23 @@ function noteMatcher(query: string): (note: string | null) => boolean {
     const split = splitQuery(side);
     return [...typedWords(split.rest), ...split.phrases.map((p) => wanted(p, true)).filter((w) => w.parts.length > 0)];
   }).filter((side) => side.length > 0);
-  const split = splitQuery(query);
-  const out = [...split.excluded.map((w) => wanted(w, false)), ...split.excludedPhrases.map((p) => wanted(p, true))]
-    .filter((w) => w.parts.length > 0);
   return (note) => {
     if (!note) return false;
     const words = noteWords(note);
-    return sides.some((side) => side.every((w) => has(words, w))) && !out.some((w) => has(words, w));
+    return sides.some((side) => side.every((w) => has(words, w)));
+  };
+}
+
+/** Whether a bookmark has a word or phrase typed with a minus, in its paper or in its note: a match in one
+ * and the word left out in the other is still left out ("reread -survey" with the survey's note "reread"). */
+function leftOutBy(query: string): (item: ReadingListItem) => boolean {
+  const split = splitQuery(query);
+  const out = [...split.excluded.map((w) => wanted(w, false)), ...split.excludedPhrases.map((p) => wanted(p, true))]
+    .filter((w) => w.parts.length > 0);
+  if (out.length === 0) return () => false;
+  return ({ paper, note }) => {
+    const texts = [note ?? "", `${paper.title}. ${paper.summary}. ${paper.authors.join(", ")}. ${paper.keywords.join(", ")}`];
+    return texts.some((text) => { const words = noteWords(text); return out.some((w) => has(words, w)); });
   };
 }
 
@@ -88,5 +100,6 @@ export async function searchReadingList(services: Pick<Services, "bookmarks" | "
   const seen = new Set(found.map((item) => item.paper.id));
   const noteMatches = noteMatcher(query);
   for (const item of items) if (!seen.has(item.paper.id) && noteMatches(item.note)) found.push(item);
-  return found;
+  const leftOut = leftOutBy(query);
+  return found.filter((item) => !leftOut(item));
 }

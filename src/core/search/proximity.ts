@@ -12,7 +12,7 @@
 //     right after the name ("Llama 4", "GPT-5"); the "5" of "GPT-3.5" or the "4" of "GPT-4" beside a
 //     "Llama" is another model's, and taken back like a scattered expansion.
 import type { TermSink } from "./analyzer.ts";
-import type { Corpus } from "./corpus.ts";
+import { Field, type Corpus } from "./corpus.ts";
 import type { Concept } from "./query.ts";
 
 const TITLE_PHRASE = 0.6;  // the whole query phrase in the title: ×1.6
@@ -136,6 +136,12 @@ export class Proximity implements TermSink {
       if (pairs > 0) body = this.occurrencesShare();
       matched |= this.present | this.adjacentExpansions();
       versioned |= this.versionsAfterNames();
+    }
+    // A name typed with its hyphen ("nunez-muller") is found in the author list, not scattered in the text.
+    if (this.phrases.some((p) => (matched & (1 << p.concept)) === 0)) {
+      this.clear(false);
+      corpus.replay(doc, Field.Authors, this);
+      matched |= this.present | this.adjacentExpansions();
     }
     let boost = 1;
     if (pairs > 0) boost *= 1 + TITLE_PHRASE * (inTitle / pairs) ** 2 + TITLE_WORDS * titleShare ** 2 + BODY_PHRASE * body;

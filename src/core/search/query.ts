@@ -190,8 +190,9 @@ const ADJECTIVE_OF_FORM = new Map(COMPARABLE.flatMap((adjective) => {
 }));
 
 // "moe -survey": a word typed with a minus in front leaves out the papers that use it, as in web search. A
-// letter must follow the minus, so "temperature -1" keeps its number; a hyphen inside a word joins it as ever.
-const EXCLUDED_WORD = /(?<=^|\s)-(\p{L}\S*)/gu;
+// letter must follow the minus (or a number and a letter: "-3d"), so "temperature -1" keeps its number; a
+// hyphen inside a word joins it as ever.
+const EXCLUDED_WORD = /(?<=^|\s)-(\p{L}\S*|\d+\p{L}\S*)/gu;
 // "moe NOT survey": a NOT in capitals before a word or a quoted phrase is that minus, as boolean search boxes
 // read it (and as OR in capitals is either side); a lower-case "not" stays a word of the question.
 const NOT_BEFORE = /(?<=^|\s)NOT\s+(?=["“„«]|\p{L})/gu;

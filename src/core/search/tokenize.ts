@@ -61,12 +61,20 @@ const latinLookalikes = (word: string): string => word.replace(/./gu, (c) => LOO
  * Folds what readers see as the same letters into one spelling: accents dropped ("Pokémon" is "pokemon"),
  * compatibility forms written as the letters they look like (the ligature in "ﬁne-tuning", full-width
  * "ＭｏＥ" typed on CJK keyboards), Greek and Cyrillic letters inside a Latin word as the Latin ones they look
- * like ("mοe"), and invisible characters removed ("trans\u00ADformer" is "transformer").
+ * like ("mοe"), letters without a decomposition as typed without them ("Łukasz" is "lukasz"), and invisible
+ * characters removed ("trans\u00ADformer" is "transformer").
  * Papers and queries both pass through it, so they meet whatever either was typed with.
  */
+// Letters Unicode does not decompose into a base letter and an accent, written as readers type them without
+// the key ("Łukasz" as lukasz, "Søren" as soren, "Straße" as strasse).
+const UNDECOMPOSED = new Map(Object.entries({ ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ð: "d", Ð: "D", ß: "ss", ẞ: "SS",
+  æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", þ: "th", Þ: "Th", ı: "i", ħ: "h", Ħ: "H" }));
+const UNDECOMPOSED_LETTER = new RegExp(`[${[...UNDECOMPOSED.keys()].join("")}]`, "g");
+
 export function foldAccents(text: string): string {
   if (!NON_ASCII.test(text)) return text;
-  const folded = text.replace(TRADEMARKS, " ").normalize("NFKD").replace(MARKS_AND_INVISIBLES, "");
+  const folded = text.replace(TRADEMARKS, " ").normalize("NFKD").replace(MARKS_AND_INVISIBLES, "")
+    .replace(UNDECOMPOSED_LETTER, (c) => UNDECOMPOSED.get(c)!);
   return GREEK_OR_CYRILLIC.test(folded) ? folded.replace(MIXED_SCRIPT_WORD, latinLookalikes) : folded;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { localDate } from "../core/time.ts";
 import { MIN_SEEDS, reasonText, reasonsFor, recommendFor } from "../core/recommend/person.ts";
+import { sinkAll } from "../core/recommend/sink.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { internal, wholeNumber } from "../command-kit/options.ts";
 import { howToBookmark } from "../command-kit/hints.ts";
@@ -24,7 +25,8 @@ export const foryouCommand = defineCommand({
     const result = await recommendFor(services, ctx.user, offset + FORYOU_PAGE_SIZE + 1);
     if (result.seeds < MIN_SEEDS) {
       const snapshot = await services.papers.trending(localDate(ctx.now, "UTC"));
-      const trending = (snapshot?.ids ?? []).map((id) => services.catalog.get(id)).filter((p) => p !== undefined)
+      // Papers like one marked not interested sink below the rest, as they do in the personal digest.
+      const trending = sinkAll(snapshot?.ids ?? [], result.sunk).map((id) => services.catalog.get(id)).filter((p) => p !== undefined)
         .filter((p) => !result.bookmarked.has(p.id) && !result.notInterested.has(p.id)).slice(0, FORYOU_PAGE_SIZE);
       // Saved, then marked not interested: kept in the list, but not counted (profileOf); said, so 3 saved is not "only 2".
       const disliked = [...result.bookmarked].filter((id) => result.notInterested.has(id)).length;

@@ -127,6 +127,18 @@ describe("/papers foryou", () => {
     expect(none.papers!.map((p) => p.id)).toEqual(trending.slice(0, 5));
   });
 
+  it("sinks papers like one marked not interested in the trending it shows instead, as the personal digest does", async () => {
+    const [first, second] = trending;
+    // The capture's top two are both model-based RL papers: marking the first sinks the second by the bot's own measure.
+    expect(likeDisliked(services.catalog.index, [first!]).has(second!)).toBe(true);
+    const reader = person("U-new");
+    await say(services, reader, "trending");
+    await say(services, reader, "not-interested 1");
+    const shown = (await say(services, reader, "foryou")).papers!.map((p) => p.id);
+    expect(shown).not.toContain(first);
+    expect(shown[0]).not.toBe(second);
+  });
+
   it("learns from bookmarks in the asker's own workspace only", async () => {
     const sameName = person("U-moe", "T-other");
     const reply = await say(services, sameName, "foryou");

@@ -48,9 +48,10 @@ export async function profileOf(services: Deps, user: UserRef): Promise<Profile>
 export async function recommendFor(services: Deps, user: UserRef, limit: number, exclude: Set<string> = new Set()): Promise<Recommendation> {
   const { seedIds, bookmarked, notInterested, disliked } = await profileOf(services, user);
   const base = { seeds: seedIds.length, bookmarked, seedIds, notInterested, disliked };
-  if (seedIds.length < MIN_SEEDS) return { ...base, papers: [], sunk: new Set(disliked) };
   const { index } = services.catalog;
+  // Also with too few bookmarks to recommend from: the trending papers shown instead sink by it too.
   const sunk = likeDisliked(index, disliked, seedIds);
+  if (seedIds.length < MIN_SEEDS) return { ...base, papers: [], sunk };
   const skip = new Set([...bookmarked, ...notInterested, ...exclude]);
   // Enough extra that the sunk ones can go last and still leave `limit` others.
   const hits = index.recommend(seedIds, limit + Math.min(sunk.size, 500), { exclude: skip });

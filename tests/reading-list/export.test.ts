@@ -4,6 +4,8 @@ import { handlePaperAction } from "../../src/command-kit/interactions.ts";
 import type { TestServices } from "../support/services.ts";
 import { decode, parseBibtex } from "./bibtex-reader.ts";
 import { addPapers, bookmarkInOrder, contextFor, paper, person, registry, say, setup, teardown } from "./support.ts";
+import { toMarkdown } from "../../src/core/export/markdown.ts";
+import { paperUrl } from "../../src/core/paper.ts";
 
 const TRICKY = paper({
   id: "2403.07816", arxivId: "2403.07816", publishedAt: new Date("2024-03-12T00:00:00Z"),
@@ -216,5 +218,15 @@ describe("titles and keys with TeX, accents and special letters", () => {
     expect(entry!.fields.author).toBe("{Qwen Team} and An Yang and {BigScience Workshop} and Teaming Lee");
     // Its key names the team, not "team2024qwen25".
     expect(citationKey({ ...report, publishedAt: new Date("2024-12-19T00:00:00Z") })).toBe("qwenteam2024qwen25");
+  });
+});
+
+describe("Markdown links", () => {
+  it("percent-encode a link's parentheses and spaces, which would end it early", () => {
+    const p = paper({ id: "t-abc", arxivId: null, title: "Scaling (and not) laws" });
+    const md = toMarkdown([{ paper: p, url: paperUrl(p), read: false }], "Reading list");
+    const url = /\]\((\S+)\)/.exec(md)![1]!;
+    expect(url).not.toMatch(/[()\s]/);
+    expect(decodeURIComponent(url)).toContain("Scaling (and not) laws");
   });
 });

@@ -15,9 +15,12 @@ function authorLine(authors: string[]): string {
   return shown.join(", ") + (authors.length > 3 ? " et al." : "");
 }
 
+// encodeURIComponent leaves ( and ) as they are, and a link's ) would end it early in Markdown.
+const percentEncoded = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
+
 export function toMarkdown(items: ListedPaper[], heading: string): string {
   const lines = items.map(({ paper, url, read, note }) => {
-    const link = `[${escapeMarkdown(foldLatex(paper.title))}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+    const link = `[${escapeMarkdown(foldLatex(paper.title))}](${url.replace(/[()\s]/g, percentEncoded)})`;
     const authors = paper.authors.length ? ` — ${authorLine(paper.authors)}` : "";
     // The note as a quote inside the item, so it stays with its paper in every renderer.
     // What would start a heading, a quote or a list is escaped at its punctuation: "1\." (a backslash before

@@ -233,6 +233,9 @@ describe("a weekly or personal digest's numbers", () => {
     await run("subscribe 10:00 UTC", "2025-03-10T08:00:00Z", { ...terminal, canManageChannel: true });
     await run("subscribe me 10:00 UTC", "2025-03-10T08:00:00Z", terminal);
     await runDigestTick(services, new Map([["console", screen]]), new Date("2025-03-12T10:00:00Z"), { retry: fastRetry });
+    // The terminal has no reactions: its channel digest's header says how to save a paper there.
+    expect(printed).toContain("Save one with /papers bookmark <number>.");
+    expect(printed).not.toContain("React with");
     // One digest whole, then the other: the channel a line is in changes once.
     const channels = [...printed.matchAll(/^\[#([^\]]+)\]/gm)].map((m) => m[1]!);
     expect(channels.filter((c, i) => i > 0 && c !== channels[i - 1])).toHaveLength(1);

@@ -30,7 +30,7 @@ function digestRenderer(deps: FanoutDeps, due: DueCheck, sub: DigestSubscription
   return (claim: Claim, items: LedgerItem[]): RenderItem => {
     const facts: HeaderFacts = { localDate: due.localDate, timeZone: sub.timeZone, localTime: sub.localTime, topic: sub.topic,
       count: items.filter((i) => i.kind === "paper").length, late: claim.late, claimedAt: claim.createdAt,
-      listDate: plan.snapshotDate, leftOut: plan.leftOut,
+      listDate: plan.snapshotDate, leftOut: plan.leftOut, platform: sub.platform,
       ...(sub.ranking ? { ranking: sub.ranking } : {}) };
     return async (item): Promise<Reply | null> => {
       if (item.kind === "header") return headerReply(facts);

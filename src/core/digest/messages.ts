@@ -12,7 +12,13 @@ export interface HeaderFacts { localDate: string; timeZone: string; localTime: s
   /** The date of the trending list the papers come from, when known: said when it is not the digest's own day. */
   listDate?: string | null;
   /** Papers of the list left out as shown in this channel in the last 7 days (plan.ts), said when there are any. */
-  leftOut?: number }
+  leftOut?: number;
+  platform?: string }
+
+/** How a paper of a digest is saved where it is read: a 🔖 reaction, or in the terminal (no reactions) by number. */
+export function saveHint(platform: string | undefined): string {
+  return platform === "console" ? "Save one with /papers bookmark <number>." : `React with ${emoji("bookmark")} on a paper below to save it.`;
+}
 
 // toLocaleDateString builds an Intl formatter per call (~0.4 ms): one formatter, and one answer per date,
 // since a fan-out writes the same few dates into a thousand headers. Made on first use, not at import: the
@@ -52,7 +58,7 @@ export function headerReply(f: HeaderFacts): Reply {
     : `Trending papers for ${dayName(f.localDate)}${order}: ${papers}.`;
   // A list older than today (Hugging Face unreachable since, or the bundled capture) is not passed off as today's.
   const older = f.listDate && f.listDate < f.localDate ? ` From Hugging Face's trending list of ${f.listDate}.` : "";
-  return { visibility: "channel", tone: "info", text: `${head}${older} React with ${emoji("bookmark")} on a paper below to save it.${lateNote(f)}` };
+  return { visibility: "channel", tone: "info", text: `${head}${older} ${saveHint(f.platform)}${lateNote(f)}` };
 }
 
 export function nothingNewReply(f: HeaderFacts): Reply {

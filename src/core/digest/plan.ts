@@ -15,6 +15,8 @@ import { papersAbout } from "../relevance.ts";
 export const NO_REPEAT_DAYS = 7;
 
 export interface DigestSubscription { topic: string | null; size: number; timeZone: string; localTime: string; ranking?: string;
+  /** Where it posts: the terminal has no reactions, so its header says how to save a paper there. */
+  platform?: string;
   /** Who set it up: told by DM if the channel's digest has to pause (paused.ts). */
   createdBy?: string }
 /** `leftOut`: the list's papers (on the topic) this digest would have carried but for this channel being

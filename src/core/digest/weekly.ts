@@ -4,14 +4,13 @@
 // period ("2026-12-02"), so a channel's daily and weekly digests are separate rows of the same ledger.
 import type { Paper } from "../paper.ts";
 import type { Reply } from "../messages/reply.ts";
-import { emoji } from "../messages/emoji.ts";
 import type { LedgerItem, PlannedItem } from "../stores/deliveries.ts";
 import type { Claim } from "../delivery/ledger.ts";
 import type { RenderItem } from "../delivery/run.ts";
 import { localDate, localDateTime, localTime } from "../time.ts";
 import { addDays, fireTime, LATE_AFTER_MS, type DueCheck } from "./schedule.ts";
 import type { DigestSubscription, PlanDeps } from "./plan.ts";
-import { dayName, lateNote, paperReply } from "./messages.ts";
+import { dayName, lateNote, paperReply, saveHint } from "./messages.ts";
 import { papersAbout } from "../relevance.ts";
 import { quoted } from "../messages/typed.ts";
 
@@ -75,14 +74,15 @@ function weekLabel(week: string, runDate: string): string {
 const onTopic = (topic: string | null): string => (topic ? ` on ${quoted(topic.slice(0, 80))}` : "");
 
 /** The weekly digest's first message: what the week's list is, and how to save a paper from it. */
-export function weeklyHeaderReply(f: { week: string; runDate: string; topic: string | null; count: number; late: string; listDate?: string | null }): Reply {
+export function weeklyHeaderReply(f: { week: string; runDate: string; topic: string | null; count: number; late: string; listDate?: string | null;
+  platform?: string | undefined }): Reply {
   const about = onTopic(f.topic);
   const papers = f.count === 1 ? "1 paper" : `${f.count} papers`;
   // No list from the week itself (Hugging Face unreachable all week, or only the bundled capture): the
   // papers are the newest list's, which is said rather than passed off as the week's.
   const older = f.listDate && f.listDate < addDays(f.runDate, -6) ? ` From Hugging Face's trending list of ${f.listDate}.` : "";
   return { visibility: "channel", tone: "info",
-    text: `The most-upvoted papers${about} of ${weekLabel(f.week, f.runDate)}: ${papers}.${older} React with ${emoji("bookmark")} on a paper below to save it.${f.late}` };
+    text: `The most-upvoted papers${about} of ${weekLabel(f.week, f.runDate)}: ${papers}.${older} ${saveHint(f.platform)}${f.late}` };
 }
 
 /** The one line a weekly digest posts when the week had nothing (on its topic). */
@@ -102,7 +102,8 @@ function weeklyLateNote(claim: Pick<Claim, "late" | "createdAt">, sub: Pick<Dige
 
 export function weeklyRenderer(deps: PlanDeps, sub: DigestSubscription, week: string, runDate: string) {
   return (claim: Claim, items: LedgerItem[]): RenderItem => {
-    const facts = { week, runDate, topic: sub.topic, count: items.filter((i) => i.kind === "paper").length, late: weeklyLateNote(claim, sub, runDate) };
+    const facts = { week, runDate, topic: sub.topic, count: items.filter((i) => i.kind === "paper").length, late: weeklyLateNote(claim, sub, runDate),
+      platform: sub.platform };
     return async (item): Promise<Reply | null> => {
       if (item.kind === "header") return weeklyHeaderReply({ ...facts, listDate: (await deps.trending(runDate))?.date ?? null });
       if (item.kind === "notice") return weeklyNoticeReply(facts);

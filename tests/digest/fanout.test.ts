@@ -350,6 +350,18 @@ describe("digest tick", () => {
     expect(transport.to(one)[0]!.reply.text).toMatch(/^Trending papers for Wed 12 Mar: 1 paper, leaving out 1 posted here in the last 7 days\./);
   });
 
+  it("follows a day's list still filling (a morning's first papers) with the day before's", async () => {
+    const ch = slackChannel("C1");
+    await subscribe(services, ch, { size: 5 });
+    const yesterday = (await services.papers.trending("2025-03-11"))!.ids;
+    const early = { id: "2503.99999", arxivId: "2503.99999", title: "The morning's first paper", summary: "A study.", authors: ["A. Author"],
+      keywords: [], githubRepo: null, publishedAt: null, upvotes: 1 };
+    await services.papers.ingest("2025-03-12", [early], "hf");
+    await tick(T0);
+    expect(paperIds(transport.to(ch))).toEqual([early.id, ...yesterday.slice(0, 4)]);
+    expect(transport.to(ch)[0]!.reply.text).toMatch(/^Trending papers for Wed 12 Mar: 5 papers\./);
+  });
+
   it("says 'nothing new' in one line when every candidate was posted this week", async () => {
     const ch = slackChannel("C1");
     await subscribe(services, ch, { size: 5 });

@@ -11,6 +11,7 @@ import type { PostedMessageStore } from "../stores/posted-messages.ts";
 import { rankForTeam } from "../recommend/team.ts";
 import { Coalescer } from "../coalesce.ts";
 import { papersAbout } from "../relevance.ts";
+import { addDays } from "./schedule.ts";
 
 export const NO_REPEAT_DAYS = 7;
 
@@ -57,6 +58,9 @@ export function recentPerTick(posted: PostedMessageStore, tickAt: Date): (channe
 export interface PlanDeps { catalog: Catalog; bookmarks: BookmarkStore; posted: PostedMessageStore; notInterested: NotInterestedStore;
   trending: (localDate: string) => Promise<TrendingList>; recent: (channel: ChannelRef) => Promise<string[]> }
 
+// A day's list shorter than this is still filling: the day before's follows it (candidates()).
+const MIN_DAY_LIST = 10;
+
 // How much a paper's place in the trending list counts against its relevance to the topic: enough to
 // order papers about the topic equally well by what people read today, not enough to lift a weak match.
 const TRENDING_WEIGHT = 0.3;
@@ -75,9 +79,23 @@ export function aboutTopic(catalog: Catalog, topic: string, trending: string[]):
   return strong.map((h) => ({ id: h.id, rank: blended(h) })).sort((a, b) => b.rank - a.rank).map((h) => h.id);
 }
 
-export async function planDigest(deps: PlanDeps, channel: ChannelRef, sub: DigestSubscription, localDate: string): Promise<DigestPlan> {
+/**
+ * The day's trending list, and, while Hugging Face's list of the day is still filling (a morning's first few
+ * papers), the day before's after it: a 09:00 digest is not one paper for the list having just begun.
+ */
+async function candidates(deps: PlanDeps, localDate: string): Promise<{ snapshot: TrendingList; ids: string[] }> {
   const snapshot = await deps.trending(localDate);
-  let ids = snapshot?.ids ?? [];
+  const ids = snapshot?.ids ?? [];
+  if (!snapshot || ids.length >= MIN_DAY_LIST) return { snapshot, ids };
+  const before = await deps.trending(addDays(snapshot.date, -1));
+  if (!before || before.date >= snapshot.date) return { snapshot, ids };
+  const listed = new Set(ids);
+  return { snapshot, ids: [...ids, ...before.ids.filter((id) => !listed.has(id))] };
+}
+
+export async function planDigest(deps: PlanDeps, channel: ChannelRef, sub: DigestSubscription, localDate: string): Promise<DigestPlan> {
+  const { snapshot, ids: listed } = await candidates(deps, localDate);
+  let ids = listed;
   if (sub.topic && ids.length > 0) ids = aboutTopic(deps.catalog, sub.topic, ids);
   const recent = new Set((await deps.recent(channel)).map(withoutVersion));
   let unseen = ids.filter((id) => !recent.has(withoutVersion(id)));

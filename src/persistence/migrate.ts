@@ -10,6 +10,8 @@ import { join } from "node:path";
 export interface Migration { name: string; sql: string; checksum: string }
 
 export interface MigrationDriver {
+  /** The migrations table as SQL names it there (a PostgreSQL schema's own: "MySchema"."_prisma_migrations"). */
+  table?: string;
   /** Runs fn while holding a lock that other processes migrating the same database wait on. */
   withLock<T>(fn: () => Promise<T>): Promise<T>;
   ensureTable(): Promise<void>;
@@ -61,7 +63,7 @@ export async function migrate(driver: MigrationDriver, migrations: Migration[]):
       // The fix needs nothing downloaded: the Prisma CLI fetches its schema engine on first use, which an
       // offline machine cannot (the project installs no engine binary).
       throw new MigrationError(`Migration ${failed.name} failed earlier and was not resolved; put the database back as it was `
-        + `before it, delete its row (DELETE FROM "_prisma_migrations" WHERE migration_name = '${failed.name}') and start again, `
+        + `before it, delete its row (DELETE FROM ${driver.table ?? '"_prisma_migrations"'} WHERE migration_name = '${failed.name}') and start again, `
         + `which applies it anew.`);
     }
     // Like Prisma (it reports them as "edited"), an applied migration whose file has changed since stops

@@ -55,7 +55,8 @@ describe(`a failed migration on ${provider}`, () => {
 
       // The fix it names needs no Prisma CLI (which downloads its engine): the database is as it was before the
       // broken migration (it rolled back), so deleting its row as said lets the next start go on.
-      const statement = /\((DELETE FROM "_prisma_migrations" WHERE migration_name = '[^']+')\)/.exec(cli.err)?.[1];
+      // On PostgreSQL it names the table in its schema, so it runs as written whatever psql's search_path.
+      const statement = /\((DELETE FROM (?:"[^"]+"\.)?"_prisma_migrations" WHERE migration_name = '[^']+')\)/.exec(cli.err)?.[1];
       expect(statement, cli.err).toBeDefined();
       const writable = await rawQuery(database.url, true);
       await writable(statement!);

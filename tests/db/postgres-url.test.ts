@@ -15,7 +15,7 @@ describe("postgresTarget", () => {
     const sent = new URL(bySchema.config.connectionString!);
     expect(sent.searchParams.get("schema")).toBeNull();
     expect(sent.searchParams.get("connection_limit")).toBeNull();
-    expect(sent.searchParams.get("options")).toBe("-c search_path=team_a");
+    expect(sent.searchParams.get("options")).toBe('-c search_path="team_a"');
     expect(postgresTarget("postgresql://bot@db/papers?options=-c%20search_path%3Dt_1").schema).toBe("t_1");
   });
 
@@ -39,8 +39,9 @@ describe("a PostgreSQL that is not there", () => {
 
 const server = process.env.TEST_DATABASE_URL ?? "";
 describe.skipIf(!server.startsWith("postgres"))("a PostgreSQL URL with ?schema=", () => {
-  it("creates that schema, migrates into it and the client reads and writes there", async () => {
-    const schema = `s_${randomBytes(5).toString("hex")}`;
+  it("creates that schema, migrates into it and the client reads and writes there, capitals and all", async () => {
+    // Capitals: the schema is created quoted, and search_path must name it so (unquoted, it folds to lower case).
+    const schema = `S_${randomBytes(5).toString("hex")}`;
     const url = new URL(server);
     url.searchParams.set("schema", schema);
     const admin = new pg.Client({ connectionString: server });

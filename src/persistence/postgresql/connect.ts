@@ -123,7 +123,11 @@ export function postgresTarget(url: string): PostgresTarget {
   if (LIBPQ_SSL_MODES.has(parsed.searchParams.get("sslmode") ?? "") && !parsed.searchParams.has("uselibpqcompat")) {
     parsed.searchParams.set("uselibpqcompat", "true");
   }
-  if (schema !== "public" && !named.inOptions) parsed.searchParams.set("options", `${options} -c search_path=${schema}`.trim());
+  // Quoted, as the schema is created ("MySchema"): unquoted, PostgreSQL folds the name to lower case and the
+  // migrations find no schema to create their tables in. A search_path typed in options is set so too.
+  if (schema !== "public") {
+    parsed.searchParams.set("options", `${options.replace(/-c\s*search_path=\S+/, "").trim()} -c search_path="${schema}"`.trim());
+  }
   return {
     config: { connectionString: parsed.toString() },
     schema,
@@ -161,6 +165,7 @@ export function postgresMigrationDriver(url: string, onLockWait?: () => void): M
   });
   connected.catch(() => {}); // awaited (and reported) by withLock
   return {
+    table: `"${target.schema}"."_prisma_migrations"`,
     async withLock(fn) {
       await connected;
       // Session-level lock: released by the unlock below, or by the server if this process dies.

@@ -55,6 +55,13 @@ describe("ingest", () => {
     expect((await services.papers.get("2503.11111"))?.authors).toEqual(["A One", "B Two"]);
   });
 
+  it("takes a day of 1,000 API papers in one write, on SQLite as on PostgreSQL (each lookup's parameters within SQLite's limit)", async () => {
+    const day = Array.from({ length: 1000 }, (_, i): Paper => ({ id: `2504.${String(i).padStart(5, "0")}`, arxivId: `2504.${String(i).padStart(5, "0")}`,
+      title: `Synthetic paper ${i}`, summary: "A study.", authors: ["A. Author"], keywords: [], githubRepo: null, publishedAt: null, upvotes: i }));
+    expect(await services.papers.ingest("2025-04-01", day, "hf")).toMatchObject({ added: 1000 });
+    expect((await services.papers.trending("2025-04-01"))?.ids).toHaveLength(1000);
+  });
+
   it("replaces a day's trending list whole and leaves other days alone", async () => {
     const papers = bundledCapture().papers.slice(0, 3);
     await services.papers.ingest("2025-03-12", [papers[2]!, papers[0]!], "capture");

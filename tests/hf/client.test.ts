@@ -40,6 +40,26 @@ describe("a day's list", () => {
     } finally { server.close(); }
   });
 
+  it("reads the whole day at any page size HF_PAGE_SIZE takes: one paper a page is not the first 20", async () => {
+    const [entry] = JSON.parse(readFileSync(new URL("../fixtures/hf/daily-2025-03-11.json", import.meta.url), "utf8")) as { paper: { id: string; title: string }; title: string }[];
+    const day = Array.from({ length: 30 }, (_, i) => {
+      const e = structuredClone(entry!);
+      e.paper.id = `2503.${String(90000 + i)}`;
+      e.paper.title = e.title = `Paper number ${i}`;
+      return e;
+    });
+    const server = createServer((req, res) => {
+      const url = new URL(req.url!, "http://x"), p = Number(url.searchParams.get("p")), limit = Number(url.searchParams.get("limit"));
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(day.slice(p * limit, (p + 1) * limit)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const read = await new HfClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`, pageSize: 1, backoffMs: 20, timeoutMs: 2_000 }).dailyPapers("2025-03-11");
+      expect(read.papers).toHaveLength(30);
+    } finally { server.close(); }
+  });
+
   it("asks once more when the last page is exactly full", async () => {
     const day = await client("ok", { pageSize: 5 }).dailyPapers("2025-03-11");
     expect(day.papers).toHaveLength(10);

@@ -6,7 +6,9 @@ import type { IngestResult, PaperStore, TrendingList, UpsertResult } from "../..
 import type { PrismaDb, PrismaTx } from "./client.ts";
 import { fromRow, sharingStrings, toRow } from "./paper-rows.ts";
 
-const CHUNK = 500;
+// Records per lookup, which sends their ids, title keys and arXiv ids as parameters: three lists of 300 stay
+// under SQLite's limit on parameters in one query (500 made a day of 499 API papers fail there).
+const CHUNK = 300;
 // Rows per read when loading every paper (pages()): small, so a page dies young (sqlite/reader.ts).
 const ALL_PAGE = 250;
 

@@ -24,6 +24,10 @@ export interface HfClientOptions {
   signal?: AbortSignal;
 }
 
+/** Far past any day Hugging Face has listed (a few dozen to a few hundred papers); a guard against a server
+ * that ignores `p`, not a limit anyone meets. */
+const MAX_DAY_PAPERS = 1000;
+
 export interface DailyPapers {
   date: string;
   /** In the API's order, one per arXiv id. */
@@ -41,7 +45,8 @@ export class HfClient {
   constructor(options: HfClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
     this.pageSize = options.pageSize ?? 50;
-    this.maxPages = options.maxPages ?? 20;
+    // As many pages as a day of MAX_DAY_PAPERS takes at this page size: HF_PAGE_SIZE=1 must not cut the day at 20.
+    this.maxPages = options.maxPages ?? Math.ceil(MAX_DAY_PAPERS / this.pageSize);
     this.http = {
       timeoutMs: options.timeoutMs ?? 15_000,
       retry: { maxAttempts: (options.maxRetries ?? 3) + 1, baseDelayMs: options.backoffMs ?? 300,

@@ -214,6 +214,18 @@ export function noChatConfigured(config: Pick<Config, "unreadChatVariables">): s
 }
 
 /**
+ * Why `papers start` must not run with half of Discord's settings: the application id without the token
+ * (which `papers discord invite` alone needs), beside a working Slack, would start without Discord in
+ * silence. The token is most often under another name ("DISCORD_BOT_TOKEN"), which is said. Null when fine.
+ */
+export function halfDiscord(config: Pick<Config, "DISCORD_APPLICATION_ID" | "DISCORD_TOKEN" | "unreadChatVariables">): string | null {
+  if (!config.DISCORD_APPLICATION_ID || config.DISCORD_TOKEN) return null;
+  const elsewhere = config.unreadChatVariables.filter((name) => /^DISCORD_/i.test(name)).slice(0, 2)
+    .map((name) => `; ${name} is set, which is not a setting papers-bot reads`).join("");
+  return `Configuration error: DISCORD_APPLICATION_ID is set, so DISCORD_TOKEN (the bot's token) is needed too${elsewhere}.`;
+}
+
+/**
  * Variables set that are no setting but one or two letters from one ("DATABSE_URL", "HF_REFESH",
  * "SLACK_SIGNING_SECRT"): each with the setting it looks meant as. Short settings (PORT, USER) are left
  * out, since many unrelated variables are a letter or two from them.

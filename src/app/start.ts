@@ -1,7 +1,7 @@
 // `papers start`: Slack, Discord and the cron jobs as configured; with no tokens, the terminal mode.
 // On SIGTERM/SIGINT it stops taking work, lets what is in flight finish, closes the database, exits 0.
 import { warnOfClockSkew } from "./clock-check.ts";
-import { ConfigError, misspeltSentence, noChatConfigured, userDirectory, type Config } from "../config.ts";
+import { ConfigError, halfDiscord, misspeltSentence, noChatConfigured, userDirectory, type Config } from "../config.ts";
 import type { Platform } from "../core/channel.ts";
 import type { ChatTransport } from "../core/transport.ts";
 import { createLogger, lastLine, registerConfigSecrets } from "../log.ts";
@@ -29,6 +29,8 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   registerConfigSecrets(config);
   const chat = config.slack || config.discord;
   if (!chat && options.requireChat) throw new ConfigError(`Configuration error: ${noChatConfigured(config)}.`);
+  const half = halfDiscord(config);
+  if (half) throw new ConfigError(half);
   // In terminal mode a log line would land in the middle of the conversation: it goes to a file instead.
   const log = createLogger({ level: config.LOG_LEVEL, destination: chat ? io.stderr : openTerminalLog(config) });
   // A misspelt name leaves its setting at the default in silence (DATABSE_URL: the embedded SQLite file).
@@ -36,6 +38,14 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   for (const misspelt of config.misspeltVariables) {
     log.warn({ variable: misspelt.name, meant: misspelt.meant }, misspeltSentence(misspelt));
     if (!chat) io.stderr.write(`papers: ${misspeltSentence(misspelt)}\n`);
+  }
+  // A chat variable under a name papers-bot does not read (SLACK_TOKEN beside a working Discord): the
+  // platform it was meant for is off, which the log says.
+  const told = new Set(config.misspeltVariables.map((m) => m.name));
+  if (chat) {
+    for (const name of config.unreadChatVariables.filter((n) => !told.has(n))) {
+      log.warn({ variable: name }, `${name} is not a setting papers-bot reads, so it changes nothing; the README's Configuration lists the Slack and Discord ones`);
+    }
   }
   const metrics = chat ? createMetrics({ hfRefresh: config.HF_REFRESH === "on" }) : undefined;
   // Listening before the database opens: a signal while it migrates or loads the catalog is logged and

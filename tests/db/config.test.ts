@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 // Configuration is read once and a bad value stops the bot with one sentence naming the variable.
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, PACKAGE_ROOT, userDirectory } from "../../src/config.ts";
+import { ConfigError, halfDiscord, loadConfig, PACKAGE_ROOT, userDirectory } from "../../src/config.ts";
 import { runCli, spawnCli, STACK_LINE } from "../support/cli.ts";
 import { spawnPapers } from "../support/processes.ts";
 
@@ -45,6 +45,13 @@ describe("loadConfig", () => {
     const message = (error as Error).message;
     expect(message).toMatch(names);
     expect(message).toMatch(/^Configuration error: [^\n]+\.$/);
+  });
+
+  it("says, for a start, that half of Discord beside a working Slack needs the token, naming one under another name", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", DISCORD_APPLICATION_ID: "1098765432109876543", DISCORD_BOT_TOKEN: "x" });
+    expect(halfDiscord(config)).toBe("Configuration error: DISCORD_APPLICATION_ID is set, so DISCORD_TOKEN (the bot's token) is needed too; DISCORD_BOT_TOKEN is set, which is not a setting papers-bot reads.");
+    // `papers discord invite` needs the id alone: only a start is refused.
+    expect(halfDiscord(loadConfig({ DISCORD_APPLICATION_ID: "1098765432109876543", DISCORD_TOKEN: "abc.def.ghi" }))).toBeNull();
   });
 
   it("never echoes a token pasted into the wrong variable, whole or in part", () => {

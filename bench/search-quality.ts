@@ -1,6 +1,6 @@
-// Ranking quality alone (no speed runs): nDCG@10 of ours, SQLite FTS5 and MiniSearch on the four judged
-// sets — development (judgments.ts), held-out (judgments-heldout.ts), fresh (judgments-fresh.ts) and
-// blind (judgments-blind.ts).
+// Ranking quality alone (no speed runs): nDCG@10 of ours, SQLite FTS5 and MiniSearch on the five judged
+// sets — development (judgments.ts), held-out (judgments-heldout.ts), fresh (judgments-fresh.ts), blind
+// (judgments-blind.ts) and a second blind set (judgments-blind2.ts), never tuned on.
 //   node --import tsx bench/search-quality.ts [--queries]   (--queries: ours' per-query scores too)
 import { pathToFileURL } from "node:url";
 import { bundledCapture } from "../src/core/bundled.ts";
@@ -10,6 +10,7 @@ import { buildFts5, buildMiniSearch, type Engine } from "./baselines.ts";
 import { JUDGMENTS, type Judgment } from "./judgments.ts";
 import { FRESH } from "./judgments-fresh.ts";
 import { BLIND } from "./judgments-blind.ts";
+import { BLIND2 } from "./judgments-blind2.ts";
 import { HELD_OUT, heldOutPapers } from "./judgments-heldout.ts";
 import { evaluate, type QualityReport } from "./quality.ts";
 
@@ -37,6 +38,7 @@ export function judgedSets() {
     heldOut: qualityOn(heldOut, HELD_OUT),
     fresh: qualityOn(heldOut, FRESH),
     blind: qualityOn(heldOut, BLIND),
+    blind2: qualityOn(heldOut, BLIND2),
   };
 }
 

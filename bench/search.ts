@@ -3,8 +3,8 @@
 // ~3,400 words) — for ours, SQLite FTS5 and MiniSearch, each built from the same text and asked the same
 // queries in the same run (bench/baselines.ts says how the baselines are set up). Then ranking quality
 // (nDCG@10) on the judged sets of bench/search-quality.ts (which runs only these): the development set over
-// the bundled papers, and the held-out, fresh and blind sets over the bundled papers plus the Hugging Face
-// fixture days. Run directly for a table:
+// the bundled papers, and the held-out, fresh and two blind sets over the bundled papers plus the Hugging
+// Face fixture days. Run directly for a table:
 //   node --expose-gc --import tsx bench/search.ts [size] [--corpus realistic|seed] [--ours-only] [--json]
 import { pathToFileURL } from "node:url";
 import type { Paper } from "../src/core/paper.ts";

@@ -41,6 +41,7 @@ function withMeridiems(words: string[]): string[] {
 // A day as people write one ("mon", "Tues", "wednesday", "Fridays"), not any word that starts like one:
 // "subscribe weekly satellite imagery" is a topic, not Saturday's "imagery".
 const WEEKDAY_WORD = /^(mon(day)?|tue(s|sday)?|wed(s|nesday)?|thu(r|rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?)s?$/i;
+// Several days in one word: "mon-fri", "tue,thu", "mon to wed" typed joined.
 const DAY = "(mon|tue|wed|thu|fri|sat|sun)[a-z]*";
 export const DAY_RANGE = new RegExp(`^${DAY}(?:\\s*(?:[-–,/&+]|to)\\s*${DAY})+$`, "i");
 // The word right after "weekly", where the day goes, that reads like a day but is none ("funday", "tuseday"):
@@ -81,8 +82,8 @@ const OFFSET_WORD = /^(?:utc|gmt)?[+\-−]\d{1,2}(?::?\d{2})?$/i;
 // Options typed without their colon, as people say them: "size 3", "ranked team". Before the topic any
 // value is the option's (checked as size:N is); after it, only at the very end and only a value the option
 // takes ("diffusion models size 3 ranked team"), so "batch size 32 pruning" stays a topic.
-// "top 3" is the size as people say it (a size it can be: "top 1000 papers" is a topic). A decimal size at the end ("moe size 1.5") is the size mistyped, which
-// the size's own sentence answers, not a topic's words.
+// "top 3" is the size as people say it (a size it can be: "top 1000 papers" is a topic). A decimal size at
+// the end ("moe size 1.5") is the size mistyped, which the size's own sentence answers, not a topic's words.
 const SPACED_OPTION: Readonly<Record<string, RegExp>> = { size: /^\d+$/, top: /^([1-9]|1\d|20)$/, ranked: /^[a-z]+$/i };
 const SPACED_VALUE_AT_END: Readonly<Record<string, RegExp>> = { size: /^([1-9]|1\d|20)$|^\d?\.\d+$|^(1?\d|20)\.\d+$/,
   top: /^([1-9]|1\d|20)$/, ranked: /^(trending|team)$/i };
@@ -147,11 +148,11 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
     const spaced = topic.length === 0 && Object.hasOwn(SPACED_OPTION, lower) && next !== undefined && SPACED_OPTION[lower]!.test(next);
     if (spaced) { if (raw[optionOf(lower)] === undefined) raw[optionOf(lower)] = next; else raw._extra ??= `${word} ${next}`; rest[i + 1] = ""; continue; }
     if (word === "") continue; // a value taken above
-    // A mistyped day is taken as the day too, and checked as the day option is (subscribe's schema), so it
-    // gets the same one-sentence answer.
     // Several days in one word ("mon-fri", "tue,thu"), before the topic: the day, which subscribe refuses
     // (a weekly digest has one), rather than the topic of a Monday digest.
     if (topic.length === 0 && raw.day === undefined && DAY_RANGE.test(word)) { raw.day = word; continue; }
+    // A mistyped day is taken as the day too, and checked as the day option is (subscribe's schema), so it
+    // gets the same one-sentence answer.
     const mistypedDay = previous?.toLowerCase() === "weekly" && DAYLIKE_WORD.test(word) && lower !== "today";
     if (raw.every === "weekly" && raw.day === undefined && (WEEKDAY_WORD.test(word) || mistypedDay)) { raw.day = word; continue; }
     // A day without "weekly" ("subscribe fri 09:00 moe", "subscribe 09:00 fri") means a weekly digest on

@@ -28,8 +28,7 @@ export function slackUnescape(text: string): string {
 
 /** The command's words without the bot's own handle before them: "/papers @papers-bot moe" (people address the
  * bot out of habit) or a mention's "@papers-bot moe" (mentions.ts) is "moe", not a search for the handle too.
- * Slack sends a picked mention as "<@U…>" or
- * "<@U…|name>", a typed one as written. */
+ * Slack sends a picked mention as "<@U…>" or "<@U…|name>", a typed one as written. */
 export function withoutOwnHandle(text: string, botUserId: string): string {
   const mention = new RegExp(`^\\s*(?:<@${botUserId.replace(/\W/g, "")}(?:\\|[^>]*)?>|@${DEFAULT_BOT_NAME}\\b)[\\s,:]*`, "i");
   return text.replace(mention, "");

@@ -23,15 +23,16 @@ export const foryouCommand = defineCommand({
   async execute(ctx, { offset }): Promise<Reply> {
     const { services } = ctx;
     const result = await recommendFor(services, ctx.user, offset + FORYOU_PAGE_SIZE + 1);
+    // Saved, then marked not interested: kept in the list, but not learnt from (profileOf); both answers say so.
+    const dislikedSaved = [...result.bookmarked].filter((id) => result.notInterested.has(id)).length;
     if (result.seeds < MIN_SEEDS) {
       const snapshot = await services.papers.trending(localDate(ctx.now, "UTC"));
       // Papers like one marked not interested sink below the rest, as they do in the personal digest.
       const trending = sinkAll(snapshot?.ids ?? [], result.sunk).map((id) => services.catalog.get(id)).filter((p) => p !== undefined)
         .filter((p) => !result.bookmarked.has(p.id) && !result.notInterested.has(p.id)).slice(0, FORYOU_PAGE_SIZE);
-      // Saved, then marked not interested: kept in the list, but not counted (profileOf); said, so 3 saved is not "only 2".
-      const disliked = [...result.bookmarked].filter((id) => result.notInterested.has(id)).length;
-      const counted = disliked ? ` to learn from (${disliked} ${disliked === 1 ? "is" : "are"} marked not interested)` : "";
-      const have = result.seeds === 0 ? (disliked ? `no bookmarks${counted}` : "no bookmarks yet") : `only ${result.seeds} bookmark${result.seeds === 1 ? "" : "s"}${counted}`;
+      // Said, so 3 saved is not "only 2".
+      const counted = dislikedSaved ? ` to learn from (${dislikedSaved} ${dislikedSaved === 1 ? "is" : "are"} marked not interested)` : "";
+      const have = result.seeds === 0 ? (dislikedSaved ? `no bookmarks${counted}` : "no bookmarks yet") : `only ${result.seeds} bookmark${result.seeds === 1 ? "" : "s"}${counted}`;
       return {
         visibility: "ephemeral", tone: "info",
         text: `You have ${have}, and recommendations need at least ${MIN_SEEDS} (${howToBookmark(ctx.user.platform)}), so here is what's trending:`,
@@ -49,7 +50,6 @@ export const foryouCommand = defineCommand({
     // Said inside the header, which introduces the list: what sinks, and a saved paper since disliked not counted.
     const marked = result.notInterested.size;
     const sunk = marked ? `; papers like the ${marked === 1 ? "one" : marked} you marked not interested come last` : "";
-    const dislikedSaved = [...result.bookmarked].filter((id) => result.notInterested.has(id)).length;
     const from = dislikedSaved ? `${result.seeds} of your ${result.seeds + dislikedSaved} bookmarks, the ${dislikedSaved === 1 ? "one" : dislikedSaved} marked not interested left out`
       : `your ${result.seeds} bookmark${result.seeds === 1 ? "" : "s"}`;
     const canPageOn = result.papers.length > end && end <= 45;

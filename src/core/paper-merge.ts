@@ -3,8 +3,7 @@
 // keep pointing at it.
 import type { Paper } from "./paper.ts";
 
-/** The stored record with what the incoming one adds. */
-/** `revision`: both records are the API's (the stored one first came from it too): the later is a revision
+/** The stored record with what the incoming one adds. `revision`: both records are the API's (the stored one first came from it too): the later is a revision
  * (a v2 shortens its abstract, corrects its authors), which wins as its title does. Otherwise (the capture's
  * record on either side: a cut abstract, no authors) the richer field wins. */
 export function mergePaper(stored: Paper, incoming: Paper, revision = false): Paper {

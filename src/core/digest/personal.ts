@@ -12,7 +12,7 @@ import type { LedgerItem, PlannedItem } from "../stores/deliveries.ts";
 import type { NotInterestedStore } from "../stores/not-interested.ts";
 import { targetUser } from "../person-target.ts";
 import { MIN_SEEDS, profileOf, reasonText, reasonsFor, recommendFor } from "../recommend/person.ts";
-import { likeDisliked, sinkAll } from "../recommend/sink.ts";
+import { sinkAll } from "../recommend/sink.ts";
 import type { Claim } from "../delivery/ledger.ts";
 import type { RenderItem } from "../delivery/run.ts";
 import { withoutVersion, type DigestSubscription, type PlanDeps } from "./plan.ts";
@@ -47,8 +47,7 @@ export async function planPersonal(deps: PlanDeps & { notInterested: NotInterest
     // Their topic first (today's trending ones, then the catalog's best), then the rest of trending.
     const candidates = [...new Set([...trending.filter((id) => aboutSet.has(id)), ...about, ...trending])]
       .filter((id) => !rec.bookmarked.has(id) && !rec.notInterested.has(id) && !shown.has(withoutVersion(id)));
-    const sunk = likeDisliked(deps.catalog.index, rec.disliked, rec.seedIds);
-    ids = sinkAll(candidates, sunk).slice(0, sub.size);
+    ids = sinkAll(candidates, rec.sunk).slice(0, sub.size);
   }
   const items: PlannedItem[] = ids.length === 0 ? [{ kind: "notice", paperId: null }]
     : [{ kind: "header", paperId: null }, ...ids.map((paperId) => ({ kind: "paper" as const, paperId }))];

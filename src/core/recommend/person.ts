@@ -17,9 +17,8 @@ export interface Recommendation {
   seedIds: string[];
   /** Marked "not interested", every one of them (never recommended). */
   notInterested: Set<string>;
-  /** The newest MAX_DISLIKED of those, newest first: what papers sink for being like. */
-  disliked: string[];
-  /** Those and papers like them: recommended only after everything else. */
+  /** The newest MAX_DISLIKED of those and papers like them: recommended only after everything else (also with
+   * too few bookmarks to recommend from, where the trending papers shown instead sink by it). */
   sunk: Set<string>;
 }
 
@@ -47,9 +46,8 @@ export async function profileOf(services: Deps, user: UserRef): Promise<Profile>
 /** `exclude`: more papers to leave out (a personal digest's last 7 days). */
 export async function recommendFor(services: Deps, user: UserRef, limit: number, exclude: Set<string> = new Set()): Promise<Recommendation> {
   const { seedIds, bookmarked, notInterested, disliked } = await profileOf(services, user);
-  const base = { seeds: seedIds.length, bookmarked, seedIds, notInterested, disliked };
+  const base = { seeds: seedIds.length, bookmarked, seedIds, notInterested };
   const { index } = services.catalog;
-  // Also with too few bookmarks to recommend from: the trending papers shown instead sink by it too.
   const sunk = likeDisliked(index, disliked, seedIds);
   if (seedIds.length < MIN_SEEDS) return { ...base, papers: [], sunk };
   const skip = new Set([...bookmarked, ...notInterested, ...exclude]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { removeBookmark, saveBookmark, unmarkedWords } from "../command-kit/save-bookmark.ts";
 import { readingList, type ReadingListItem } from "../core/export/reading-list.ts";
+import type { Paper } from "../core/paper.ts";
 import { noteHasWord, searchReadingList } from "../core/export/bookmark-search.ts";
 import { onlyLeftOut, splitQuery } from "../core/search/query.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
@@ -44,19 +45,22 @@ const LIST_NUMBERS = /^#?\d{1,4}(?:\s*[,\s]\s*#?\d{1,4})+$/;
 /** `id` may name several papers by their numbers in the last list: each is changed, in order, once all of
  * them are known to name a paper (a number past the list changes none), and each says what it did. */
 export async function change(ctx: CommandContext, what: (typeof CHANGES)[number], id: string): Promise<Reply> {
-  if (!LIST_NUMBERS.test(id.trim())) return changeOne(ctx, what, id);
-  const numbers = [...new Set(id.trim().split(/[\s,]+/))];
-  for (const n of numbers) await resolvePaper(ctx, n, pickById("bookmark"), "");
+  const refs = LIST_NUMBERS.test(id.trim()) ? [...new Set(id.trim().split(/[\s,]+/))] : [id];
+  const papers: Paper[] = [];
+  for (const ref of refs) papers.push(await paperToChange(ctx, what, ref));
   const replies: Reply[] = [];
-  for (const n of numbers) replies.push(await changeOne(ctx, what, n));
-  return notice(replies.map((r) => r.text).join("\n"));
+  for (const paper of papers) replies.push(await changePaper(ctx, what, paper));
+  return replies.length === 1 ? replies[0]! : notice(replies.map((r) => r.text).join("\n"));
 }
 
-async function changeOne(ctx: CommandContext, what: (typeof CHANGES)[number], id: string): Promise<Reply> {
+/** The paper `ref` names. Adding names a paper from anywhere (a search); the others name one already in the list. */
+function paperToChange(ctx: CommandContext, what: (typeof CHANGES)[number], ref: string): Promise<Paper> {
+  return resolvePaper(ctx, ref, what === "add" ? pickById("bookmark") : (n) => example("bookmarks", [["change", what], ["id", String(n)]]),
+    what === "add" ? `search for it with ${searchFor(ctx.user.platform, ref)}, then bookmark it by its number.` : "see your list with /papers bookmarks.");
+}
+
+async function changePaper(ctx: CommandContext, what: (typeof CHANGES)[number], paper: Paper): Promise<Reply> {
   const { services, user } = ctx;
-  // Adding names a paper from anywhere (a search); the others name one already in the list.
-  const paper = await resolvePaper(ctx, id, what === "add" ? pickById("bookmark") : (n) => example("bookmarks", [["change", what], ["id", String(n)]]),
-    what === "add" ? `search for it with ${searchFor(ctx.user.platform, id)}, then bookmark it by its number.` : "see your list with /papers bookmarks.");
   const title = titled(paper.title);
   switch (what) {
     case "add": {

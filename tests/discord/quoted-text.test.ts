@@ -66,3 +66,10 @@ it("a title's own * _ ~ ` | show as written in an embed's title, and a long one 
   expect(long.title!.length).toBeLessThanOrEqual(256);
   expect(long.title).toMatch(/^(A\\\*)+…$/);
 });
+
+it("a discussion's first message names the paper with no backslash a notification would show before - ( ) # > or :", () => {
+  // The message pings the asker, and Discord's notification shows its content with every backslash in it.
+  const title = "Model-Based RL (MBRL): #1 > All, with V* and snake_case";
+  const { content } = renderDiscussion(discussionStarter({ ...paper, title }, "111111111111111111"));
+  expect(content).toBe(String.raw`💬 <@111111111111111111> started a discussion of **Model-Based RL (MBRL): #1 > All, with V\* and snake\_case**. Reply here to discuss it.`);
+});

@@ -5,16 +5,12 @@ import type { APIEmbed } from "discord.js";
 import type { DiscussionStarter } from "../../core/messages/discussion.ts";
 import { arxivLinks, authorsLine, repoName, starsLabel } from "../../core/messages/card-extras.ts";
 import { embedTitle, inert } from "./inert.ts";
+import { typed } from "../../core/messages/typed.ts";
 
 export interface DiscussionMessage { content: string; embeds: APIEmbed[]; allowed_mentions: { parse: never[]; users: string[] } }
 
 function cut(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1) + "…";
-}
-
-/** Discord markdown in a title would render; a backslash before each special keeps it literal. */
-function plain(text: string): string {
-  return text.replace(/([\\*_`~|>[\]()#-])/g, "\\$1");
 }
 
 const SNOWFLAKE = /^\d{5,25}$/;
@@ -32,7 +28,9 @@ export function renderDiscussion(starter: DiscussionStarter): DiscussionMessage 
     paper.githubUrl ? `[${repoName(paper.githubUrl)}](${paper.githubUrl})${stars ? ` ${stars}` : ""}` : ""].filter(Boolean), 1024);
   if (linkLine) fields.push({ name: "Links", value: linkLine });
   return {
-    content: cut(`💬 ${asker} started a discussion of **${plain(paper.title)}**. Reply here to discuss it.`, 2000),
+    // The title escaped as typed text is (inert.ts): only what formats inside a line. The content pings the asker,
+    // and a notification shows every backslash, so "Model-Based RL (MBRL)" must not carry one before - ( or ).
+    content: cut(`💬 ${asker} started a discussion of **${inert(typed(paper.title))}**. Reply here to discuss it.`, 2000),
     embeds: [{ title: embedTitle(paper.title), url: paper.url, description: cut(inert(paper.summary || "(no abstract)"), 3000), color: 0xff9d00, fields }],
     // Ping the asker only (it adds them to the thread), never @everyone or a role a title happens to spell.
     allowed_mentions: { parse: [], users: SNOWFLAKE.test(starter.askedBy) ? [starter.askedBy] : [] },

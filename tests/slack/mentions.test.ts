@@ -39,6 +39,30 @@ describe("a mention of the bot in a channel", () => {
   });
 });
 
+describe("Slack's markup in what a person sent", () => {
+  it("is quoted back as the person saw it, and the bot's own mention anywhere addresses it rather than being searched", async () => {
+    const bot = h.emulator.botUserId;
+    const plain = ts();
+    await h.requester.event({ type: "app_mention", user: "U0ALICE", channel: "C0GENERAL", ts: plain, text: `<@${bot}> moe` }, "EvMarkup1");
+    const expected = said(await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral").find((c) => c.params.thread_ts === plain))).split("\n")[0];
+    const after = ts();
+    await h.requester.event({ type: "app_mention", user: "U0ALICE", channel: "C0GENERAL", ts: after, text: `moe <@${bot}>` }, "EvMarkup2");
+    expect(said(await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral").find((c) => c.params.thread_ts === after))).split("\n")[0]).toBe(expected);
+    // In the bot's DM: "#general" typed (Slack sends <#C…|general>), "@here" (<!here>), a link (<https://…>).
+    const dm = "D0ALICE";
+    const answerTo = async (text: string, eventId: string) => {
+      const before = h.emulator.okCalls("chat.postMessage").length;
+      await h.requester.event({ type: "message", channel_type: "im", user: "U0ALICE", channel: dm, ts: ts(), text }, eventId);
+      return said(await h.emulator.waitFor(() => h.emulator.okCalls("chat.postMessage").slice(before).find((c) => c.params.channel === dm)));
+    };
+    expect(await answerTo("subscribe 09:00 <#C0GENERAL|general>", "EvMarkup3")).toContain('"#general" names a channel');
+    expect(await answerTo("<!here> moe", "EvMarkup4")).toContain('"@here moe"');
+    const link = await answerTo("moe <https://example.org/moe?a=1&amp;b=2>", "EvMarkup5");
+    expect(link).toContain('"moe https://example.org/moe?a=1&amp;b=2"');
+    expect(link).not.toMatch(/&lt;|C0GENERAL/);
+  });
+});
+
 describe("a message in the bot's own DM", () => {
   it("runs as /papers would, answered there with a message that stays; the bot's own messages and edits are nobody asking", async () => {
     const dm = "D0ALICE";

@@ -24,7 +24,8 @@ async function say(text: string) {
 describe("reading list on Slack", () => {
   it("a note shows under its bookmark, escaped, and a search inside the bookmarks finds it", async () => {
     await say("bookmarks"); // a number means the paper so numbered in the last list seen
-    const saved = await say("note 1 <!channel> compare & contrast with *this*");
+    // Typed as written: Slack sends a typed < > & escaped (a bare "<!channel>" would be its @channel markup).
+    const saved = await say("note 1 &lt;!channel&gt; compare &amp; contrast with *this*");
     expect(saved.text).toMatch(/^📝 Saved your note on/);
     const list = await say("bookmarks");
     const text = blockText(list.blocks);

@@ -9,7 +9,7 @@ import { runText } from "../../command-kit/dispatch.ts";
 import { commandContext, type SlackDeps } from "./context.ts";
 import { deliver } from "./deliver.ts";
 import { safely } from "./safely.ts";
-import { slackUnescape, withoutOwnHandle } from "./commands.ts";
+import { slackWords } from "./commands.ts";
 
 /** What Slack sends for app_mention and message.im; shapes checked, not assumed. */
 interface AddressedEvent { user?: unknown; text?: unknown; channel?: unknown; ts?: unknown; thread_ts?: unknown;
@@ -29,7 +29,7 @@ async function answer(deps: SlackDeps, client: webApi.WebClient, teamId: string,
     ...(threadTs ? { threadTs } : {}) };
   await deps.track(safely(services, { kind: inDm ? "dm" : "mention", user, team: teamId, eventId }, async () => {
     if (eventId && !(await services.events.claim("slack", eventId))) return;
-    const words = withoutOwnHandle(slackUnescape(text), deps.botUserId);
+    const words = slackWords(text, deps.botUserId);
     // "@papers-bot" alone is a hello: the help says what it answers to.
     const reply = await runText(deps.registry, words.trim() === "" ? "help" : words, commandContext(services, teamId, user, channel, client, deps.lookups));
     await deliver(services, to, reply);

@@ -28,7 +28,7 @@ it("no link forms however its brackets nest, in a discussion's abstract too", ()
   const message = renderMessage({ visibility: "channel", text: `Shared by a teammate: ${NESTED}` }, ids);
   expect(message.content).toBe("Shared by a teammate: [[click]\\](https://evil.example)");
   const thread = renderDiscussion(discussionStarter({ ...paper, summary: NESTED, authors: ["<@123456789012345678>"] }, "111111111111111111"));
-  expect(thread.embeds[0]!.description).toBe("[[click]\\](https://evil.example)");
+  expect(thread.embeds[0]!.description).toBe("\\[\\[click\\]\\](https://evil.example)");
   expect(thread.embeds[0]!.fields!.find((f) => f.name === "Authors")!.value).toBe("\\<@123456789012345678>");
 });
 
@@ -72,4 +72,15 @@ it("a discussion's first message names the paper with no backslash a notificatio
   const title = "Model-Based RL (MBRL): #1 > All, with V* and snake_case";
   const { content } = renderDiscussion(discussionStarter({ ...paper, title }, "111111111111111111"));
   expect(content).toBe(String.raw`💬 <@111111111111111111> started a discussion of **Model-Based RL (MBRL): #1 > All, with V\* and snake\_case**. Reply here to discuss it.`);
+});
+
+it("an abstract's and an author list's own * _ ~ show as written, and the links in the abstract stay whole", () => {
+  // "A$^*$ … Q$^*$" italicized what lay between; "Smith*, Jones*" the names after the first.
+  const summary = "Planning with A$^*$ and Q$^*$ over x_{t} and y_{t}. Code: https://github.com/org/my_repo_name and github.com/a/b_c.";
+  const card = toCard({ ...paper, summary, authors: ["Ann Smith*", "Bo Jones*", "Cy Lee"] });
+  const embed = renderMessage({ visibility: "ephemeral", text: "Papers:", papers: [card] }, ids).embeds[0]!;
+  expect(embed.description).toBe(String.raw`Planning with A$^\*$ and Q$^\*$ over x\_{t} and y\_{t}. Code: https://github.com/org/my_repo_name and github.com/a/b_c.`);
+  expect(embed.fields!.find((f) => f.name === "Authors")!.value).toBe(String.raw`Ann Smith\*, Bo Jones\*, Cy Lee`);
+  const thread = renderDiscussion(discussionStarter({ ...paper, summary }, "111111111111111111"));
+  expect(thread.embeds[0]!.description).toBe(embed.description);
 });

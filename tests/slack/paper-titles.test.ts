@@ -58,3 +58,20 @@ it("a full card longer than a section goes on in the next, cut where a word ends
   expect(shown).toContain(abstract.split(". ").at(-2));
   expect(shown.endsWith("The end.")).toBe(true);
 });
+
+it("an abstract's and an author list's own * _ show as written, and the links in the abstract stay whole", async () => {
+  // Slack bolded "$ and Q$^" in "A$^*$ and Q$^*$", and italicized between two subscripts "_{t}".
+  const summary = "Zorvex planning with A$^*$ and Q$^*$ over x_{t} and y_{t}. Code: https://github.com/org/my_repo_name.";
+  await h.services.papers.upsert([{ id: "2401.00041", arxivId: "2401.00041", title: "Zorvex Planning", summary, authors: ["Ann Smith*", "Bo Jones*"],
+    keywords: [], githubRepo: null, publishedAt: null, upvotes: 2 }], "hf");
+  await h.services.catalog.sync();
+  const id = h.nextResponseId();
+  await h.requester.command("paper 2401.00041", h.emulator.responseUrl(id));
+  const text = blockText((await h.emulator.response(id)).body.blocks);
+  const abstract = text.split("\n").find((line) => line.startsWith("Zorvex planning"))!;
+  // Each formatting character stands between zero-width spaces, where Slack reads it as a character, not markup.
+  expect(abstract.replace(/\u200b[*_~`]\u200b/g, "").replace("https://github.com/org/my_repo_name", "")).not.toMatch(/[*_~`]/);
+  expect(abstract).toContain(" https://github.com/org/my_repo_name.");
+  expect(abstract.replace(/\u200b/g, "")).toBe(summary);
+  expect(text).toContain("Ann Smith\u200b*\u200b, Bo Jones\u200b*\u200b");
+});

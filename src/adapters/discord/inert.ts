@@ -4,7 +4,8 @@
 // is pinged (allowed_mentions is empty), but a public message must show what it quotes, not what the
 // quoted text turns into. The bot's own markup (**bold**, *topic*, "<#channel>") stays as it is. What a
 // person typed, quoted back (core/messages/typed.ts), is shown as typed: no markup in it works at all.
-import { mapTyped } from "../../core/messages/typed.ts";
+import { mapTyped, plainTyped } from "../../core/messages/typed.ts";
+import { mapLinks } from "../../core/messages/links.ts";
 
 export function inert(text: string): string {
   return mapTyped(text, asTyped, quotedText);
@@ -15,7 +16,17 @@ export function inert(text: string): string {
  * a bare link's "https\\://"), and a heading's, list's or quote's mark where a line starts. A hyphen or colon
  * inside a line formats nothing, so "Model-Based: …" keeps no backslashes a notification would show. */
 function asTyped(text: string): string {
-  return text.replace(/[\\*_~`|<[\]]/g, "\\$&").replace(/:(?=\/\/)/g, "\\:").replace(/(^|\n)([ \t]*)([#>-])/g, "$1$2\\$3");
+  return lineMarks(inLine(text).replace(/:(?=\/\/)/g, "\\:"));
+}
+
+const inLine = (text: string): string => text.replace(/[\\*_~`|<[\]]/g, "\\$&");
+const lineMarks = (text: string): string => text.replace(/(^|\n)([ \t]*)([#>-])/g, "$1$2\\$3");
+
+/** Text from outside (an abstract, an AI summary, author names) as written, as typed text is: "A$^*$ … Q$^*$" or
+ * "x_{t} … y_{t}" in an abstract would otherwise italicize what lies between, "Smith*, Jones*" the names. Its links
+ * stay whole and working (a backslash in one would be part of its address). */
+export function written(text: string): string {
+  return lineMarks(mapLinks(plainTyped(text), inLine, (address) => address));
 }
 
 function quotedText(text: string): string {

@@ -4,7 +4,7 @@
 import type { APIEmbed } from "discord.js";
 import type { DiscussionStarter } from "../../core/messages/discussion.ts";
 import { arxivLinks, authorsLine, repoName, starsLabel } from "../../core/messages/card-extras.ts";
-import { embedTitle, inert } from "./inert.ts";
+import { embedTitle, inert, written } from "./inert.ts";
 import { typed } from "../../core/messages/typed.ts";
 
 export interface DiscussionMessage { content: string; embeds: APIEmbed[]; allowed_mentions: { parse: never[]; users: string[] } }
@@ -20,8 +20,8 @@ export function renderDiscussion(starter: DiscussionStarter): DiscussionMessage 
   const asker = SNOWFLAKE.test(starter.askedBy) ? `<@${starter.askedBy}>` : "Someone";
   const fields: { name: string; value: string; inline?: boolean }[] = [];
   const authors = authorsLine(paper.authors);
-  if (authors) fields.push({ name: "Authors", value: cut(inert(authors), 1024), inline: true });
-  if (paper.aiSummary) fields.push({ name: "TL;DR", value: cut(inert(paper.aiSummary), 1024) });
+  if (authors) fields.push({ name: "Authors", value: cut(written(authors), 1024), inline: true });
+  if (paper.aiSummary) fields.push({ name: "TL;DR", value: cut(written(paper.aiSummary), 1024) });
   const links = arxivLinks(paper);
   const stars = starsLabel(paper);
   const linkLine = wholeLinks([`[Hugging Face](${paper.url})`, links ? `[arXiv](${links.arxiv}) · [PDF](${links.pdf})` : "",
@@ -31,7 +31,7 @@ export function renderDiscussion(starter: DiscussionStarter): DiscussionMessage 
     // The title escaped as typed text is (inert.ts): only what formats inside a line. The content pings the asker,
     // and a notification shows every backslash, so "Model-Based RL (MBRL)" must not carry one before - ( or ).
     content: cut(`💬 ${asker} started a discussion of **${inert(typed(paper.title))}**. Reply here to discuss it.`, 2000),
-    embeds: [{ title: embedTitle(paper.title), url: paper.url, description: cut(inert(paper.summary || "(no abstract)"), 3000), color: 0xff9d00, fields }],
+    embeds: [{ title: embedTitle(paper.title), url: paper.url, description: cut(written(paper.summary || "(no abstract)"), 3000), color: 0xff9d00, fields }],
     // Ping the asker only (it adds them to the thread), never @everyone or a role a title happens to spell.
     allowed_mentions: { parse: [], users: SNOWFLAKE.test(starter.askedBy) ? [starter.askedBy] : [] },
   };

@@ -7,7 +7,7 @@ import { EMOJI, spellEmoji, unicodeSpelling } from "../../core/messages/emoji.ts
 import { DEFAULT_BOT_NAME, spellBotHandle } from "../../core/messages/bot-name.ts";
 import { arxivLinks, authorsLine, cardBlurb, repoName, starsLabel } from "../../core/messages/card-extras.ts";
 import type { ComponentIds } from "./component-ids.ts";
-import { embedTitle, inert } from "./inert.ts";
+import { embedTitle, inert, written } from "./inert.ts";
 
 export interface DiscordMessage {
   content: string;
@@ -39,7 +39,7 @@ export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
   // No upvotes known (the bundled capture, an ingested file): no field, as Slack and the terminal show none.
   const fields = card.upvotes ? [{ name: "Upvotes", value: `▲ ${card.upvotes}`, inline: true }] : [];
   const authors = authorsLine(card.authors, card.full);
-  if (authors) fields.push({ name: "Authors", value: cut(inert(authors), 1024), inline: true });
+  if (authors) fields.push({ name: "Authors", value: cut(written(authors), 1024), inline: true });
   if (card.githubUrl) {
     const stars = starsLabel(card);
     fields.push({ name: "Code", value: cut(`[${repoName(card.githubUrl)}](${card.githubUrl})${stars ? ` ${stars}` : ""}`, 1024), inline: true });
@@ -55,7 +55,7 @@ export function paperEmbed(card: PaperCard, summaryChars = 220): APIEmbed {
     title: embedTitle(card.rank ? `${card.rank}. ${card.title}` : card.title),
     url: card.url,
     // A card in full is an AI summary of any length beside the whole abstract: together they may pass 4,096.
-    ...(blurb ? { description: cut(inert(blurb), MAX_DESCRIPTION) } : {}),
+    ...(blurb ? { description: cut(written(blurb), MAX_DESCRIPTION) } : {}),
     color: COLOR.paper,
     fields,
     footer: { text: card.arxivId ? `arXiv ${card.arxivId}` : `id ${shortId(card)}` },

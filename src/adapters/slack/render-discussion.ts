@@ -3,7 +3,7 @@
 // a handful of blocks, every text under 3,000 characters.
 import type { DiscussionStarter } from "../../core/messages/discussion.ts";
 import { arxivLinks, authorsLine, starsLabel } from "../../core/messages/card-extras.ts";
-import { escapeText, link, textSections, type Block, type SlackMessage } from "./render.ts";
+import { escapeText, link, textSections, writtenText, type Block, type SlackMessage } from "./render.ts";
 
 const MAX_SECTION = 3000;
 
@@ -29,10 +29,10 @@ export function renderDiscussion(starter: DiscussionStarter): SlackMessage {
     { type: "section", text: { type: "mrkdwn", text: cut(`:speech_balloon: ${mention(starter.askedBy)} started a discussion of *${link(paper.url, cut(paper.title, 300))}*`, MAX_SECTION) } },
   ];
   const authors = authorsLine(paper.authors);
-  if (authors) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: escapeText(authors) }] });
+  if (authors) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: writtenText(authors) }] });
   // Whole, however long (escaping lengthens it: & → &amp;): a section's worth at a time, split where a word ends.
-  if (paper.aiSummary) blocks.push(...textSections(`*TL;DR* ${escapeText(paper.aiSummary)}`));
-  if (paper.summary) blocks.push(...textSections(`*Abstract* ${escapeText(paper.summary)}`));
+  if (paper.aiSummary) blocks.push(...textSections(`*TL;DR* ${writtenText(paper.aiSummary)}`));
+  if (paper.summary) blocks.push(...textSections(`*Abstract* ${writtenText(paper.summary)}`));
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: cut(linkLine, MAX_SECTION) }] });
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: "Reply in this thread to discuss the paper." }] });
   return { text: cut(`Discussion of “${escapeText(paper.title)}”, started by ${mention(starter.askedBy)}`, 3000), blocks };

@@ -8,6 +8,7 @@ import { slackSpelling, spellEmoji } from "../../core/messages/emoji.ts";
 import { DEFAULT_BOT_NAME, spellBotHandle } from "../../core/messages/bot-name.ts";
 import { arxivLinks, authorsLine, cardBlurb, starsLabel } from "../../core/messages/card-extras.ts";
 import { mapTyped, plainTyped } from "../../core/messages/typed.ts";
+import { mapLinks } from "../../core/messages/links.ts";
 
 export type Block = types.KnownBlock;
 export interface SlackMessage { text: string; blocks: Block[] }
@@ -41,6 +42,13 @@ export const escapeControls = (text: string): string => text.replace(/&/g, "&amp
 /** Typed text with Slack's formatting characters kept from pairing up: mrkdwn has no escape, so a zero-width
  * space on each side of *, _, ~ and ` (none of them is bold, italic, struck or code then). */
 const unformatted = (text: string): string => text.replace(/[*_~`]/g, "\u200b$&\u200b");
+
+/** Text from outside (an abstract, an AI summary, author names) as written: "A$^*$ … Q$^*$" or "x_{t} … y_{t}" in
+ * an abstract would otherwise bold or italicize what lies between. The links in it are left whole, as Slack
+ * links them only so. */
+export function writtenText(text: string): string {
+  return mapLinks(plainTyped(text), (words) => unformatted(escapeControls(words)), escapeControls);
+}
 
 /** A link's label (a paper's title) shows as written: a title's * or _ ("V*: Guided Visual Search") would
  * otherwise pair with the bold around a card's title, or with each other, and bold or italicize half of it. */
@@ -88,7 +96,7 @@ function metaLine(card: PaperCard): string {
   const links = arxivLinks(card);
   const stars = starsLabel(card);
   return [
-    escapeText(authorsLine(card.authors, card.full)),
+    writtenText(authorsLine(card.authors, card.full)),
     card.upvotes ? `▲ ${card.upvotes}` : "",
     links ? `${link(links.arxiv, `arXiv ${card.arxivId}`)} · ${link(links.pdf, "PDF")}` : `id ${shortId(card)}`,
     card.githubUrl ? link(card.githubUrl, stars ? `code ${stars}` : "code") : "",
@@ -115,7 +123,7 @@ export function button(actionId: string, label: string, value: string): types.Bu
 }
 
 function richCard(card: PaperCard, actions: readonly PaperAction[]): Block[] {
-  const blocks = textSections(`${titleLine(card)}\n${escapeText(cardBlurb(card))}`);
+  const blocks = textSections(`${titleLine(card)}\n${writtenText(cardBlurb(card))}`);
   const meta = metaLine(card);
   if (meta) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: meta }] });
   if (card.note) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: noteLine(card.note) }] });
@@ -131,7 +139,7 @@ function richCard(card: PaperCard, actions: readonly PaperAction[]): Block[] {
 function compactCard(card: PaperCard, actions: readonly PaperAction[]): Block {
   const meta = metaLine(card);
   const block: types.SectionBlock = { type: "section", block_id: `paper:${card.id}`.slice(0, 255),
-    text: { type: "mrkdwn", text: `${titleLine(card)}\n${escapeText(cardBlurb(card, 110))}${meta ? `\n${meta}` : ""}${card.note ? `\n${noteLine(card.note)}` : ""}${card.reason ? `\n${reasonLine(card.reason)}` : ""}`.slice(0, MAX_SECTION) } };
+    text: { type: "mrkdwn", text: `${titleLine(card)}\n${writtenText(cardBlurb(card, 110))}${meta ? `\n${meta}` : ""}${card.note ? `\n${noteLine(card.note)}` : ""}${card.reason ? `\n${reasonLine(card.reason)}` : ""}`.slice(0, MAX_SECTION) } };
   const options = actions.map((a) => ({ text: { type: "plain_text" as const, text: LABELS[a], emoji: true }, value: `${a}:${card.id}`.slice(0, 150) }));
   if (options.length > 0) block.accessory = { type: "overflow", action_id: MENU_ACTION, options: options.slice(0, 5) };
   return block;

@@ -485,6 +485,26 @@ describe("queries the judged sets do not name", () => {
   });
 });
 
+  it("reads an everyday verb's inflections and 'own' as a question's words, a ring's phrase leaves its words everyday, and chatbots are LLMs", () => {
+    const papers = [
+      paper("Agent modeling from local observations", "The ego agent infers the strategies of other agents from its observations."),
+      paper("Self-evolving mobile assistants", "A self-improving agent for phones."),
+      paper("Tool learning for language agents", "Function calling lets agents use tools and APIs."),
+      paper("Chart understanding in multimodal LLMs", "A vision language model answers questions about charts."),
+    ];
+    const corpus = new Corpus();
+    corpus.addAll([...papers, ...filler]);
+    const quiet = (query: string) => planQuery(query, corpus).filter((c) => c.quiet).map((c) => c.word);
+    // "figure" is everyday, so "figuring" is; "own" is whose, not autonomy ("self").
+    expect(quiet("figuring out the other player's strategy from only my own observations")).toEqual(expect.arrayContaining(["figuring", "own"]));
+    expect(search(papers, "figuring out the other player's strategy from my own observations").titles[0]).toBe("Agent modeling from local observations");
+    // "tool use" is a member of a ring; "use" alone stays a question's word.
+    expect(quiet("how do language agents use tools")).toContain("use");
+    expect(search(papers, "tool use").titles[0]).toBe("Tool learning for language agents");
+    // What people outside the field call a multimodal language model.
+    expect(search(papers, "image chatbots that read plots").titles[0]).toBe("Chart understanding in multimodal LLMs");
+  });
+
 describe("an arXiv id, or a card's id, typed as a search", () => {
   let services: TestServices;
   const registry = createRegistry();

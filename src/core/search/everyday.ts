@@ -28,16 +28,28 @@ const COMMON_ENGLISH = (
   "rather soon yet enough instead later now here anymore else somehow exactly simply quickly slowly easily well " +
   // adjectives and quantities
   "huge little much few lots whole certain different same other real sure able possible likely main important " +
-  "full bad nice great old young wrong millions thousands hundreds billions existing " +
+  "full bad nice great old young wrong millions thousands hundreds billions existing own " +
   // nouns a question is asked with ("problems with …", "any issues when …"), not what it asks about
   "problem problems issue issues"
 ).split(" ");
 
-// The words of the field's rings and acronyms, by stem: never everyday, whatever the list says.
-const FIELD_STEMS = new Set([...RELATED.flat(), ...Object.keys(ACRONYMS), ...Object.values(ACRONYMS).flat()]
-  .flatMap((phrase) => tokens(phrase).map((t) => stem(t.term))));
+// The words of the field's rings and acronyms, by stem: never everyday, whatever the list says. Of a ring's
+// phrases, none: "use" of "tool use" is still a question's everyday word ("how do agents use tools").
+const FIELD_STEMS = new Set([...RELATED.flat().filter((member) => !member.includes(" ")), ...Object.keys(ACRONYMS),
+  ...Object.values(ACRONYMS).flat()].flatMap((phrase) => tokens(phrase).map((t) => stem(t.term))));
 
-const EVERYDAY = new Set(COMMON_ENGLISH.filter((word) => !FIELD_STEMS.has(stem(word))));
+// A verb's inflections as a question types them ("figuring out", "picks", "tried"): "-s", "-ing" and "-ed",
+// with the final "e" dropped or the last consonant doubled as English spells them. Forms that are no word
+// cost a set entry; derivations ("management" of "manage") stay out, since they are often the field's words.
+function inflections(word: string): string[] {
+  const base = word.endsWith("e") ? word.slice(0, -1) : word;
+  const doubled = /[^aeiou][aeiou][bdgklmnprt]$/.test(word) ? word + word.at(-1) : word;
+  const forms = [word, `${word}s`, `${word}es`, `${base}ing`, `${base}ed`, `${doubled}ing`, `${doubled}ed`];
+  if (/[^aeiou]y$/.test(word)) forms.push(`${word.slice(0, -1)}ies`, `${word.slice(0, -1)}ied`);
+  return forms;
+}
+
+const EVERYDAY = new Set(COMMON_ENGLISH.flatMap(inflections).filter((word) => !FIELD_STEMS.has(stem(word))));
 
 /** An everyday word a sentence may use without it being its topic (folded, as typed). */
 export function isEverydayWord(word: string): boolean {

@@ -498,6 +498,9 @@ describe("queries the judged sets do not name", () => {
     // "figure" is everyday, so "figuring" is; "own" is whose, not autonomy ("self").
     expect(quiet("figuring out the other player's strategy from only my own observations")).toEqual(expect.arrayContaining(["figuring", "own"]));
     expect(search(papers, "figuring out the other player's strategy from my own observations").titles[0]).toBe("Agent modeling from local observations");
+    // Nor is a person told that no paper mentions them: no paper need, to be about the question.
+    expect(SearchIndex.build([...papers, ...filler]).missingWords("figuring out the other player's strategy from my own observations"))
+      .not.toEqual(expect.arrayContaining(["figuring"]));
     // "tool use" is a member of a ring; "use" alone stays a question's word.
     expect(quiet("how do language agents use tools")).toContain("use");
     expect(search(papers, "tool use").titles[0]).toBe("Tool learning for language agents");

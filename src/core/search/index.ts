@@ -254,9 +254,10 @@ export class SearchIndex {
   }
 
   /** The words of `query` that no paper has in any form (not as written, stemmed, expanded, prefixed or one typo
-   * away): the hits match the other words only, and a person should be told so. */
+   * away): the hits match the other words only, and a person should be told so. Not a sentence's everyday words
+   * ("enough", "figuring"): no paper need have them to be about the question, so none is missing. */
   missingWords(query: string): string[] {
-    return this.plan(query).concepts.filter((c) => c.alternatives.length === 0).map((c) => c.word);
+    return this.plan(query).concepts.filter((c) => c.alternatives.length === 0 && !c.quiet).map((c) => c.word);
   }
 
   /** The words of `query` no paper has in any form that were read as a word one typo away ("reinforcment" as

@@ -1,6 +1,6 @@
-// Ranking quality alone (no speed runs): nDCG@10 of ours, SQLite FTS5 and MiniSearch on the six judged
+// Ranking quality alone (no speed runs): nDCG@10 of ours, SQLite FTS5 and MiniSearch on the seven judged
 // sets — development (judgments.ts), held-out (judgments-heldout.ts), fresh (judgments-fresh.ts), blind
-// (judgments-blind.ts) and two more blind sets (judgments-blind2.ts, judgments-blind3.ts), never tuned on.
+// (judgments-blind.ts) and three more blind sets (judgments-blind2.ts to judgments-blind4.ts), never tuned on.
 //   node --import tsx bench/search-quality.ts [--queries]   (--queries: ours' per-query scores too)
 import { pathToFileURL } from "node:url";
 import { bundledCapture } from "../src/core/bundled.ts";
@@ -12,6 +12,7 @@ import { FRESH } from "./judgments-fresh.ts";
 import { BLIND } from "./judgments-blind.ts";
 import { BLIND2 } from "./judgments-blind2.ts";
 import { BLIND3 } from "./judgments-blind3.ts";
+import { BLIND4 } from "./judgments-blind4.ts";
 import { HELD_OUT, heldOutPapers } from "./judgments-heldout.ts";
 import { evaluate, type QualityReport } from "./quality.ts";
 
@@ -41,6 +42,7 @@ export function judgedSets() {
     blind: qualityOn(heldOut, BLIND),
     blind2: qualityOn(heldOut, BLIND2),
     blind3: qualityOn(heldOut, BLIND3),
+    blind4: qualityOn(heldOut, BLIND4),
   };
 }
 

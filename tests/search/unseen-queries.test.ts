@@ -506,6 +506,20 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "tool use").titles[0]).toBe("Tool learning for language agents");
     // What people outside the field call a multimodal language model.
     expect(search(papers, "image chatbots that read plots").titles[0]).toBe("Chart understanding in multimodal LLMs");
+    // A preposition places a question's topic; it is none of it.
+    expect(quiet("agents that click around a computer screen")).toContain("around");
+  });
+
+  it("reaches the field's word from an everyday phrase, one way: 'many languages' is multilingual, not the reverse", () => {
+    const papers = [
+      paper("Multilingual sentence embeddings", "Embeddings of sentences in a multilingual model."),
+      paper("Many tasks and languages", "Many models are evaluated; languages differ in many ways and many languages vary."),
+    ];
+    expect(search(papers, "vectors for sentences in many languages").titles[0]).toBe("Multilingual sentence embeddings");
+    const corpus = new Corpus();
+    corpus.addAll([...papers, ...filler]);
+    const [multilingual] = planQuery("multilingual", corpus);
+    expect(multilingual!.alternatives.every((alt) => alt.terms.length === 1)).toBe(true);
   });
 
 describe("an arXiv id, or a card's id, typed as a search", () => {

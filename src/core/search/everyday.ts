@@ -10,7 +10,7 @@
 // and every word of the field's synonym rings and acronyms (synonyms.ts), which stand for its concepts
 // ("many" is multi, "big" large, "see" vision).
 import { stem } from "./stem.ts";
-import { ACRONYMS, RELATED } from "./synonyms.ts";
+import { ACRONYMS, RELATED, SAID_PLAINLY } from "./synonyms.ts";
 import { tokens } from "./tokenize.ts";
 
 const COMMON_ENGLISH = (
@@ -26,6 +26,8 @@ const COMMON_ENGLISH = (
   // adverbs
   "still next once twice again always never often sometimes usually already almost even ever maybe perhaps quite " +
   "rather soon yet enough instead later now here anymore else somehow exactly simply quickly slowly easily well " +
+  // prepositions a question places its topic with ("agents that click around a screen", "models within a budget")
+  "around along among amongst behind beyond within upon against onto near off inside outside despite unlike like " +
   // adjectives and quantities
   "huge little much few lots whole certain different same other real sure able possible likely main important " +
   "full bad nice great old young wrong millions thousands hundreds billions existing own " +
@@ -35,8 +37,9 @@ const COMMON_ENGLISH = (
 
 // The words of the field's rings and acronyms, by stem: never everyday, whatever the list says. Of a ring's
 // phrases, none: "use" of "tool use" is still a question's everyday word ("how do agents use tools").
-const FIELD_STEMS = new Set([...RELATED.flat().filter((member) => !member.includes(" ")), ...Object.keys(ACRONYMS),
-  ...Object.values(ACRONYMS).flat()].flatMap((phrase) => tokens(phrase).map((t) => stem(t.term))));
+const FIELD_WORDS = [...RELATED.flat(), ...Object.values(SAID_PLAINLY).flat()].filter((member) => !member.includes(" "));
+const FIELD_STEMS = new Set([...FIELD_WORDS, ...Object.keys(ACRONYMS), ...Object.values(ACRONYMS).flat()]
+  .flatMap((phrase) => tokens(phrase).map((t) => stem(t.term))));
 
 // A verb's inflections as a question types them ("figuring out", "picks", "tried"): "-s", "-ing" and "-ed",
 // with the final "e" dropped or the last consonant doubled as English spells them. Forms that are no word

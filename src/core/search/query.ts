@@ -6,7 +6,7 @@ import { foldLatex } from "../latex.ts";
 import type { Corpus } from "./corpus.ts";
 import { stem } from "./stem.ts";
 import { isEverydayWord } from "./everyday.ts";
-import { ACRONYMS, COMPARABLE, RELATED } from "./synonyms.ts";
+import { ACRONYMS, COMPARABLE, RELATED, SAID_PLAINLY } from "./synonyms.ts";
 import { tokens } from "./tokenize.ts";
 import { isSwap, plausibleTypo } from "./typos.ts";
 
@@ -183,6 +183,7 @@ for (const ring of RELATED) {
   const keys = ring.map(keyOf), joined = keys.map((k) => k.join(" "));
   ring.forEach((_, i) => note(RELATED_OF_PHRASE, keys[i]!, ring.filter((__, j) => joined[j] !== joined[i])));
 }
+for (const [plain, field] of Object.entries(SAID_PLAINLY)) note(RELATED_OF_PHRASE, keyOf(plain), field);
 // "cheaper" → cheap, "safest" → safe, "tinier" → tiny, by stem (stemming keeps -er and -est).
 const ADJECTIVE_OF_FORM = new Map(COMPARABLE.flatMap((adjective) => {
   const root = adjective.replace(/e$/, "").replace(/y$/, "i");

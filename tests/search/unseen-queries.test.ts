@@ -506,8 +506,11 @@ describe("queries the judged sets do not name", () => {
     expect(search(papers, "tool use").titles[0]).toBe("Tool learning for language agents");
     // What people outside the field call a multimodal language model.
     expect(search(papers, "image chatbots that read plots").titles[0]).toBe("Chart understanding in multimodal LLMs");
-    // A preposition places a question's topic; it is none of it.
+    // A preposition places a question's topic, and "run" asks how it works; neither is any of it. Joining and
+    // hedging words are no topic at all.
     expect(quiet("agents that click around a computer screen")).toContain("around");
+    expect(quiet("problems with how public model rankings are run")).toContain("run");
+    expect(onlyCommonWords("whether or not, basically, since however")).toBe(true);
   });
 
   it("reaches the field's word from an everyday phrase, one way: 'many languages' is multilingual, not the reverse", () => {

@@ -17,7 +17,7 @@ const COMMON_ENGLISH = (
   // verbs
   "keep do done doing go goes going went come comes coming came take takes taking took know knows knew look looks " +
   "looking use uses using used seem seems try tries trying tried leave call calls need needs become becomes put puts " +
-  "mean means let lets begin begins start starts live believe hold holds bring brings happen " +
+  "mean means let lets begin begins start starts live believe hold holds bring brings happen run ran " +
   "happens sit stand lose pay meet include includes continue lead leads watch create allow allows add adds spend grow " +
   "walk win offer love consider appear buy wait serve send expect stay fall reach remain suggest raise pass sell require " +
   "decide decides deciding pull push compare compares comparing teach teaches teaching turning help helps helping say " +

@@ -113,7 +113,10 @@ const QUESTION_FILLER = new Set(("about across after all also any before been be
   // (bot detection).
   "hey hi hello thanks thank today tonight yesterday " +
   // Citing a paper by its first author, as papers cite each other ("Karten et al."): the name is what to look for.
-  "et al").split(" "));
+  "et al " +
+  // Joining and hedging words of a sentence ("since it works, however slowly", "basically whether or not"): never a topic.
+  "some such because since although though however whether versus etc yes ok okay cannot basically literally " +
+  "generally typically mostly currently recently").split(" "));
 // The field's own name: every paper here is about AI, so "ai alignment" asks for alignment papers, not
 // for the papers that say "AI" most. Next to other words it counts a little (a paper with "AI feedback"
 // still comes before one with "human feedback" for "ai feedback"), and it neither decides how much of a

@@ -483,7 +483,6 @@ describe("queries the judged sets do not name", () => {
     // An everyday word no paper has is no typo of a name one has.
     expect(SearchIndex.build([...papers, ...filler]).typoReadings("why does planning go wrong")).toEqual([]);
   });
-});
 
   it("reads an everyday verb's inflections and 'own' as a question's words, a ring's phrase leaves its words everyday, and chatbots are LLMs", () => {
     const papers = [
@@ -524,6 +523,7 @@ describe("queries the judged sets do not name", () => {
     const [multilingual] = planQuery("multilingual", corpus);
     expect(multilingual!.alternatives.every((alt) => alt.terms.length === 1)).toBe(true);
   });
+});
 
 describe("an arXiv id, or a card's id, typed as a search", () => {
   let services: TestServices;
@@ -553,6 +553,18 @@ describe("an arXiv id, or a card's id, typed as a search", () => {
     expect(reply.papers?.length).toBeGreaterThan(0);
     expect(plainTyped(reply.text)).toMatch(/; "reinforcment" read as "reinforcement"\):$/);
     expect((await runText(registry, "reinforcement learning", ctx())).text).not.toMatch(/read as/);
+  });
+
+  it("lists a plain-word question's three closest papers, said to be the closest, when fewer pass the floor", async () => {
+    const question = "how do agents keep going when the tools break";
+    const index = services.catalog.index;
+    const strong = splitByRelevance(index, question, index.search(question, { limit: 100 }).hits).strong.length;
+    expect(strong).toBeLessThan(3); // else this test shows nothing
+    const reply = await runText(registry, question, ctx());
+    expect(reply.papers).toHaveLength(3);
+    expect(plainTyped(reply.text)).toMatch(/^Closest papers for "how do agents keep going when the tools break" \(1–3 of 3; \d+ more weak matches not listed\):$/);
+    // A topic of a word or two lists what passes the floor, as before.
+    expect(plainTyped((await runText(registry, "mixture of experts", ctx())).text)).toMatch(/^Papers for /);
   });
 
   it("shows the papers about all but one word when none is about them all, naming the word left out", async () => {

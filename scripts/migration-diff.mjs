@@ -51,7 +51,7 @@ async function shadowAdapter(provider) {
 async function replayInto(path, list) {
   const { migrate } = await import("../src/persistence/migrate.ts");
   const { sqliteMigrationDriver } = await import("../src/persistence/sqlite/database-file.ts");
-  const driver = sqliteMigrationDriver(path);
+  const driver = await sqliteMigrationDriver(path);
   const migrations = list.migrationDirectories.map((d) => ({ name: d.path.split("/").pop(), sql: d.migrationFile.content.value, checksum: "" }));
   try { await migrate(driver, migrations); } finally { driver.close(); }
 }

@@ -12,11 +12,13 @@ import { collectGarbage, COLLECT_AFTER_PAPERS } from "./collect-garbage.ts";
 
 export type { Clock, Services } from "../core/services.ts";
 
-export async function createServices(config: Config, log: Logger, options: { clock?: Clock } = {}): Promise<Services> {
+/** `stop`: a stop signal while the database opens ends a wait for another process's lock on a SQLite file. */
+export async function createServices(config: Config, log: Logger, options: { clock?: Clock; stop?: AbortSignal } = {}): Promise<Services> {
   // Whoever builds services (papers start, the CLI, tests) gets the configured secrets masked in logs.
   registerConfigSecrets(config);
   const { stores, provider, applied, close } = await openStores(config.DATABASE_URL,
-    { onLockWait: () => log.info("waiting for another replica to finish migrating the database") });
+    { onLockWait: () => log.info("waiting for another process to let go of the database (a replica migrating it, or a first start)"),
+      ...(options.stop ? { stop: options.stop } : {}) });
   if (applied.length > 0) log.info({ migrations: applied }, "database migrated");
   let catalog: Catalog;
   try {

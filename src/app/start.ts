@@ -51,8 +51,11 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   // Listening before the database opens: a signal while it migrates or loads the catalog is logged and
   // ends the start once that step is done (or at the shutdown deadline, shutdown.ts), with exit 0.
   const shutdown = watchShutdown(log);
+  // A signal also ends a wait for another process's lock on a SQLite file: nothing is open yet to finish.
+  const stopOpening = new AbortController();
+  void shutdown.signal.then(() => stopOpening.abort());
   let opened: Awaited<ReturnType<typeof createServices>>;
-  try { opened = await createServices(config, log); } catch (error) {
+  try { opened = await createServices(config, log, { stop: stopOpening.signal }); } catch (error) {
     // Asked to stop while the database was opening: the step is done and so is the start, as asked
     // (exit 0); why opening failed is logged, and the next start says it again if it still holds.
     if (shutdown.received) {

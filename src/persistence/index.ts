@@ -12,9 +12,13 @@ export type { OpenedStores, Provider } from "./opened.ts";
 const prismaDir = join(dirname(fileURLToPath(import.meta.url)), "../../prisma");
 
 /** `prismaDir` (tests only): a folder holding sqlite/migrations and postgresql/migrations to apply instead.
- * `onLockWait`: told when another process holds the migration lock (PostgreSQL), so the wait is not silent. */
-export async function openStores(url: string, options: { prismaDir?: string; onLockWait?: () => void } = {}): Promise<OpenedStores> {
+ * `onLockWait`: told when another process holds the migration lock (or, SQLite, the file), so the wait is not
+ * silent. `stop`: ends SQLite's wait for the file (a stop signal while starting). */
+export async function openStores(url: string, options: { prismaDir?: string; onLockWait?: () => void; stop?: AbortSignal } = {}): Promise<OpenedStores> {
   const root = options.prismaDir ?? prismaDir;
-  if (url.startsWith("file:")) return (await import("./sqlite/open.ts")).openSqlite(url, join(root, "sqlite/migrations"));
+  if (url.startsWith("file:")) {
+    const wait = { ...(options.onLockWait ? { onLockWait: options.onLockWait } : {}), ...(options.stop ? { stop: options.stop } : {}) };
+    return (await import("./sqlite/open.ts")).openSqlite(url, join(root, "sqlite/migrations"), wait);
+  }
   return (await import("./postgresql/open.ts")).openPostgres(url, join(root, "postgresql/migrations"), options.onLockWait);
 }

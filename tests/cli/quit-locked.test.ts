@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, expect, it } from "vitest";
 import { startHfEmulator } from "../emulators/hf/server.ts";
 import { holdLock } from "../support/lock-holder.ts";
@@ -53,3 +54,26 @@ it("quit ends the session within seconds while a refresh's write waits on anothe
     await hf.close();
   }
 }, 40_000);
+
+it("a first start on a file another process holds locked waits without blocking: a stop signal ends it at once, and a lock let go in time is waited out", async () => {
+  // A file not yet in WAL mode, locked whole (readers too), as another process's first start or upgrade holds it.
+  const path = join(dir, "fresh.db");
+  const fresh = new Database(path);
+  fresh.exec("CREATE TABLE other (a)");
+  fresh.close();
+  const lock = await holdLock(`file:${path}`, 2_500);
+  // Terminal mode: it answers a stop signal by shutting down, which needs the event loop SQLite's wait blocked.
+  const stopped = spawnPapers(["start"], { DATABASE_URL: `file:${path}` }, { cwd: dir, stdin: "pipe" });
+  const waiting = spawnPapers(["search", "moe"], { DATABASE_URL: `file:${path}` }, { cwd: dir });
+  await new Promise((r) => setTimeout(r, 1_000));
+  const signalledAt = performance.now();
+  stopped.child.kill("SIGTERM");
+  const end = await stopped.exited;
+  expect(end.at - signalledAt).toBeLessThan(1_000); // SQLite's own wait blocked signals for 10 s
+  expect(end.code, stopped.stderr()).toBe(0);
+  expect(readFileSync(join(dir, "papers-bot.log"), "utf8")).toMatch(/waiting for another process to let go of the database/);
+  await lock.released;
+  const { code } = await waiting.exited;
+  expect(code, waiting.stderr()).toBe(0);
+  expect(waiting.stdout()).toMatch(/^Papers for "moe"/);
+}, 30_000);

@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import { ConfigError } from "../../config.ts";
 import { ensureDirectory } from "../../core/directory.ts";
 import { MigrationError, type MigrationDriver } from "../migrate.ts";
+import { isBusyCode, whileBusy } from "./retry.ts";
 
 /** "file:./data/papers.db" → an absolute path, relative to the working directory as Prisma reads it. */
 export function sqlitePath(url: string): string {
@@ -24,16 +25,41 @@ function openFile(path: string): Database.Database {
     if (path !== ":memory:") ensureDirectory(dirname(path));
     const db = new Database(path);
     try {
-      // The wait first: switching to WAL (or finding it on) needs a lock too, which another process starting
-      // at the same moment may hold for an instant (its own switch, or the checkpoint when it closes).
-      db.pragma("busy_timeout = 10000");
+      // Switching to WAL (or finding it on) needs a lock too, which another process starting at the same moment
+      // may hold (its own switch, its first migration, or the checkpoint when it closes). SQLite is told not to
+      // wait for it: its wait blocks the event loop, and a stop signal with it (openWaiting waits instead).
+      db.pragma("busy_timeout = 0");
       db.pragma("journal_mode = WAL");
     } catch (error) { db.close(); throw error; }
     return db;
   } catch (error) {
-    if ((error as { code?: string }).code === "SQLITE_BUSY") throw error; // locked by another process, not a bad path
+    if (isBusyCode(error)) throw error; // locked by another process, not a bad path
     throw openFailure(error, path);
   }
+}
+
+/** How long a start waits, asynchronously, for a lock another process holds on a file not yet in WAL mode
+ * (its own first start or upgrade) or for the lock to migrate. */
+const OPEN_WAIT_MS = 10_000;
+
+/** The lock outlasted the wait: one sentence, exit 1, since the same start succeeds once the other is done. */
+const lockedFile = (path: string) => new Error(`another process holds the SQLite file ${path} locked (another papers process ` +
+  "starting or upgrading it, or a tool with it open); start again once it is done.");
+
+/** How a start waits for the file's lock: `onLockWait` is told when it starts waiting, so the wait is not silent;
+ * `stop` ends the wait (a stop signal during start-up), as the lock outlasting it would. */
+export interface LockWait { onLockWait?: () => void; stop?: AbortSignal }
+
+/** `attempt`, tried again after asynchronous pauses while another process holds the file locked. */
+async function waitingForLock<T>(path: string, attempt: () => T, deadline: number, wait: LockWait): Promise<T> {
+  let told = false;
+  const tell = (error: unknown) => {
+    if (!isBusyCode(error)) return false;
+    if (!told) { told = true; wait.onLockWait?.(); }
+    return !wait.stop?.aborted;
+  };
+  try { return await whileBusy(async () => attempt(), deadline, tell); }
+  catch (error) { throw isBusyCode(error) ? lockedFile(path) : error; }
 }
 
 /** The bytes this user may still write on the disk holding `folder`; null when that cannot be told. */
@@ -69,8 +95,8 @@ function whyNot({ code, path: at, message }: NodeJS.ErrnoException): string {
   return message.replace(/\.$/, "");
 }
 
-export function sqliteMigrationDriver(path: string): MigrationDriver & { close(): void } {
-  const db = openFile(path);
+export async function sqliteMigrationDriver(path: string, wait: LockWait = {}): Promise<MigrationDriver & { close(): void }> {
+  const db = await waitingForLock(path, () => openFile(path), Date.now() + OPEN_WAIT_MS, wait);
   return {
     async withLock(fn) {
       // Foreign keys off on this connection while migrating (SQLite's advice for schema changes): a
@@ -78,7 +104,7 @@ export function sqliteMigrationDriver(path: string): MigrationDriver & { close()
       // cascade-delete rows in the tables that point at it. Checked again before committing.
       db.pragma("foreign_keys = OFF");
       // BEGIN IMMEDIATE takes SQLite's write lock: a second process starting at once waits here.
-      db.exec("BEGIN IMMEDIATE");
+      await waitingForLock(path, () => db.exec("BEGIN IMMEDIATE"), Date.now() + OPEN_WAIT_MS, wait);
       try {
         const result = await fn();
         const broken = db.pragma("foreign_key_check") as { table: string }[];

@@ -8,13 +8,13 @@ import { reportingBusy } from "../busy.ts";
 import { migrate, readMigrations } from "../migrate.ts";
 import { onDemand } from "../on-demand.ts";
 import type { OpenedStores } from "../opened.ts";
-import { sqliteMigrationDriver, sqlitePath } from "./database-file.ts";
+import { type LockWait, sqliteMigrationDriver, sqlitePath } from "./database-file.ts";
 import { SqlitePaperStore } from "./paper-store.ts";
 import { openPaperReader } from "./reader.ts";
 
-export async function openSqlite(url: string, migrationsDir: string): Promise<OpenedStores> {
+export async function openSqlite(url: string, migrationsDir: string, wait: LockWait = {}): Promise<OpenedStores> {
   const path = sqlitePath(url);
-  const driver = sqliteMigrationDriver(path);
+  const driver = await sqliteMigrationDriver(path, wait);
   let applied: string[];
   try { applied = await migrate(driver, readMigrations(migrationsDir)); } finally { driver.close(); }
   const reader = openPaperReader(path);

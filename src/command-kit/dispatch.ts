@@ -113,10 +113,20 @@ function words(text: string): string[] {
 export async function runText(registry: CommandRegistry, text: string, ctx: CommandContext): Promise<Reply> {
   const trimmed = text.replace(INVISIBLE, " ").trim();
   if (trimmed.length > MAX_TEXT_LENGTH) {
-    // The limit that applies: a search's own (what most long text is), else what any command reads.
-    const search = !registry.lookup(words(trimmed.slice(0, 100)))[0];
-    const limit = (search ? MAX_QUERY_LENGTH : MAX_TEXT_LENGTH).toLocaleString("en");
-    return errorReply(`That's ${trimmed.length.toLocaleString("en")} characters; keep ${search ? "a search" : "it"} under ${limit}. Try a few keywords, like /papers mixture of experts.`);
+    // The limit that applies: a search's own (what most long text is), else the command's own for the words
+    // it takes (a note's 500: naming what any command reads, 2,000, would send a note of 1,999 back again),
+    // else what any command reads. Keywords are advice for a search only.
+    const command = registry.lookup(words(trimmed.slice(0, 100)))[0];
+    const length = trimmed.length.toLocaleString("en");
+    if (!command || command.data.name === "search") {
+      return errorReply(`That's ${length} characters; keep a search under ${MAX_QUERY_LENGTH.toLocaleString("en")}. Try a few keywords, like /papers mixture of experts.`);
+    }
+    // The option the words go to, as positional() reads them: marked so, or the last one that is text.
+    const specs = describeOptions(command.data.options);
+    const wordsGoTo = specs.find((spec, i) => spec.rest || (spec.type === "string" && i === specs.length - 1));
+    const own = wordsGoTo?.maxLength;
+    const limit = (own ?? MAX_TEXT_LENGTH).toLocaleString("en");
+    return errorReply(`That's ${length} characters; /papers ${command.data.name} takes up to ${limit} characters${own ? ` for its ${wordsGoTo!.name}` : ""}; nothing was done, so shorten it and try again.`);
   }
   // "/papers --help", "/papers ?": asking for help the way other tools take it, not a search for "--help".
   if (!trimmed || HELP_ASKED.test(trimmed)) return runCommand(registry, "help", {}, ctx);

@@ -175,8 +175,12 @@ describe("free text after /papers", () => {
     const reply = await runText(registry, "moe ".repeat(2560), ctx);
     expect(reply.tone).toBe("error");
     expect(reply.text).toBe("That's 10,239 characters; keep a search under 500. Try a few keywords, like /papers mixture of experts.");
-    // A command's text is held to what any command reads; a search just under it, to a search's own limit.
-    expect((await runText(registry, `note 1 ${"x".repeat(2100)}`, ctx)).text).toMatch(/^That's 2,107 characters; keep it under 2,000\./);
+    // A command's text is held to the command's own limit for its words, where it has one (a note's 500, not the
+    // 2,000 any command reads, which would send a note of 1,999 characters back again), and gets no search advice.
+    expect((await runText(registry, `note 1 ${"x".repeat(2100)}`, ctx)).text)
+      .toBe("That's 2,107 characters; /papers note takes up to 500 characters for its text; nothing was done, so shorten it and try again.");
+    expect((await runText(registry, `export ${"x".repeat(2100)}`, ctx)).text).toMatch(/^That's 2,107 characters; \/papers export takes up to 2,000 characters; nothing was done/);
+    expect((await runText(registry, `search ${"moe ".repeat(600)}`, ctx)).text).toMatch(/^That's 2,406 characters; keep a search under 500\. Try a few keywords/);
     expect((await runText(registry, "moe ".repeat(490), ctx)).text).toMatch(/^Keep the search under 500 characters/);
   });
 

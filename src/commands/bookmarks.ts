@@ -3,7 +3,7 @@ import { removeBookmark, saveBookmark, unmarkedWords } from "../command-kit/save
 import { readingList, type ReadingListItem } from "../core/export/reading-list.ts";
 import type { Paper } from "../core/paper.ts";
 import { noteHasWord, searchReadingList } from "../core/export/bookmark-search.ts";
-import { onlyLeftOut, splitQuery } from "../core/search/query.ts";
+import { onlyCommonWords, onlyLeftOut, splitQuery } from "../core/search/query.ts";
 import { defineCommand, type CommandContext } from "../command-kit/command.ts";
 import { example, exampleOn, searchFor } from "../command-kit/usage.ts";
 import { option, positional, wholeNumber } from "../command-kit/options.ts";
@@ -88,7 +88,13 @@ async function search(ctx: CommandContext, query: string, page: number): Promise
   if (onlyOut) {
     return { visibility: "ephemeral", tone: "info", text: `${nothingToLookFor(shown, onlyOut, (topic) => exampleOn(ctx.user.platform, "bookmarks", [["query", topic]]))}.` };
   }
-  const found = await searchReadingList(ctx.services, ctx.user, query);
+  // As /papers search answers it too: words too common to be about anything ("the") pick no paper, and
+  // neither does text with no word at all ("!!!", '""', an emoji); a note may still say them ("to do").
+  const common = onlyCommonWords(splitQuery(query).rest);
+  const found = await searchReadingList(ctx.services, ctx.user, query, { notesOnly: common });
+  if (found.length === 0 && common && (await ctx.services.bookmarks.list(ctx.user, { limit: 1 })).total > 0) {
+    return { visibility: "ephemeral", tone: "info", text: `${nothingToLookFor(shown, null, (topic) => exampleOn(ctx.user.platform, "bookmarks", [["query", topic]]))}.` };
+  }
   // As /papers search says: a word no paper has (a note may hold it, though), so what is listed matches the others only.
   const inNotes = (word: string) => found.some((item) => noteHasWord(item.note, word));
   const missing = missingWordsText(ctx.services.catalog.index, query, inNotes);

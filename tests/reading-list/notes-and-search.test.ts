@@ -158,6 +158,22 @@ describe("/papers note", () => {
     expect((await say(services, words, 'bookmarks -"reading group"')).text).toBe('“-"reading group"” only says what to leave out; add what to look for, like /papers bookmarks mixture of experts -"reading group".');
   });
 
+  it("answers a bookmark search with no word to look for as paper search does, while a note may still hold common words", async () => {
+    const labels = person("U-labels");
+    await bookmarkInOrder(services, labels, [RL.id, DIFF.id, MOE.id]);
+    // No word at all, or only words every paper has: not "none match … search every paper with /papers !!!"
+    // (which answers that it has no word), nor every bookmark listed as matching "the".
+    for (const text of ["!!!", '""', "-", "😀", "the"]) {
+      const reply = await say(services, labels, `bookmarks ${text}`);
+      expect(reply.tone, text).toBe("info");
+      expect(plainTyped(reply.text), text).toMatch(/^\S+ has no word specific enough for a topic; try a few keywords, like \/papers bookmarks mixture of experts\.$/);
+      expect(reply.papers, text).toBeUndefined();
+    }
+    // A person's own label of common words finds the note that says it, and only that one.
+    await run(services, labels, "note", { paper: DIFF.id, text: "to do" });
+    expect((await say(services, labels, "bookmarks to do")).papers?.map((p) => p.id)).toEqual([DIFF.id]);
+  });
+
   it("clears the note when the text is empty", async () => {
     const tmp = person("U-clear");
     await bookmarkInOrder(services, tmp, [MOE.id]);

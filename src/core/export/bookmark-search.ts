@@ -86,13 +86,15 @@ function leftOutBy(query: string): (item: ReadingListItem) => boolean {
 /** A match and its number in the whole list (newest first, from 1), which /papers note takes. */
 export interface FoundBookmark extends ReadingListItem { position: number }
 
-/** Every matching bookmark, best first. */
-export async function searchReadingList(services: Pick<Services, "bookmarks" | "catalog" | "papers">, user: UserRef, query: string): Promise<FoundBookmark[]> {
+/** Every matching bookmark, best first. `notesOnly`: the papers are not searched, only the notes (words too
+ * common to pick a paper, "the" or "to do", may still be a person's own label for theirs). */
+export async function searchReadingList(services: Pick<Services, "bookmarks" | "catalog" | "papers">, user: UserRef, query: string,
+  { notesOnly = false }: { notesOnly?: boolean } = {}): Promise<FoundBookmark[]> {
   const { items: listed } = await readingList(services, user);
   if (listed.length === 0) return [];
   const items = listed.map((item, i) => ({ ...item, position: i + 1 }));
   const byId = new Map(items.map((item) => [item.paper.id, item]));
-  const { hits } = services.catalog.index.search(query, { limit: items.length, filter: (id) => byId.has(id) });
+  const { hits } = notesOnly ? { hits: [] } : services.catalog.index.search(query, { limit: items.length, filter: (id) => byId.has(id) });
   // Only papers about what was asked, by the line /papers search draws (relevance.ts): "moe" must not
   // list the one saved paper whose title says "Expert-level".
   const { strong } = splitByRelevance(services.catalog.index, query, hits);

@@ -29,7 +29,11 @@ async function printReply(ctx: CliContext, services: Services, name: string, inp
       services, user: { platform: "console", workspaceId: "local", userId: "cli" },
       channel: { platform: "console", workspaceId: "local", channelId: "cli" }, canManageChannel: true, now: services.clock(),
       rememberLists: false }); // nothing later reads this viewer's numbered list (command.ts)
-    if (reply.tone === "error") { ctx.stderr.write(plainTyped(reply.text) + "\n"); return 1; }
+    // An arXiv id or link no paper here has is a search that found nothing, as words are: the sentence, and
+    // for --json the empty list a script reads as "no match", not a failure with nothing on stdout.
+    const noSuchPaper = reply.tone === "error" && reply.errorCode === "unknown_paper";
+    if (noSuchPaper && !json) { ctx.stdout.write(plainTyped(reply.text) + "\n"); return 0; }
+    if (reply.tone === "error") { ctx.stderr.write(plainTyped(reply.text) + "\n"); if (!noSuchPaper) return 1; }
     if (json) {
       // Cards carry the catalog's cut abstract; the JSON gives each paper's whole one, read for this page.
       const abstracts = new Map((await services.papers.getMany((reply.papers ?? []).map((c) => c.id))).map((p) => [p.id, p.summary]));

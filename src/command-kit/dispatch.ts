@@ -77,7 +77,7 @@ async function runCounted(registry: CommandRegistry, name: string, raw: Record<s
     // Share posts the paper where it was pressed: in a direct message there is no team to post it to.
     return reply.actions?.includes("share") && isDirectMessage(ctx.channel) ? { ...reply, actions: reply.actions.filter((a) => a !== "share") } : reply;
   } catch (error) {
-    if (error instanceof UserError) { outcome.value = "user_error"; return errorReply(oneLine(examplesFor(error.message, ctx.user.platform))); }
+    if (error instanceof UserError) { outcome.value = "user_error"; return { ...errorReply(oneLine(examplesFor(error.message, ctx.user.platform))), errorCode: error.code }; }
     outcome.value = error instanceof DatabaseBusyError ? "busy" : "error";
     const ref = randomBytes(4).toString("hex");
     if (error instanceof DatabaseBusyError) ctx.services.log.warn({ err: error, ref, command: name }, `command found the database ${error instanceof DatabaseUnreachableError ? "unreachable" : "busy"}`);

@@ -75,6 +75,17 @@ describe("papers search", () => {
     const run = await runCli(["search", "zzyzx", "quuxbarium", "--json"], env);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.out)).toEqual([]);
+    // So does an arXiv id, citation or link no paper here has: no match, as words are, not a failure (exit 1)
+    // with nothing on stdout for a script to parse.
+    for (const id of ["2501.12345", "arXiv:2501.12345v2", "https://arxiv.org/abs/2501.12345"]) {
+      const json = await runCli(["search", id, "--json"], env);
+      expect(json.code, id).toBe(0);
+      expect(JSON.parse(json.out), id).toEqual([]);
+      expect(json.err, id).toMatch(/^I don't have 2501\.12345/);
+      const text = await runCli(["search", id], env);
+      expect(text, id).toMatchObject({ code: 0, err: "" });
+      expect(text.out, id).toMatch(/^I don't have 2501\.12345/);
+    }
   });
 });
 

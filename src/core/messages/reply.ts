@@ -41,6 +41,8 @@ export interface Reply {
   /** The first sentence a person reads (and the notification/fallback text). */
   text: string;
   tone?: "info" | "error";
+  /** A refusal's reason (its UserError code, "unknown_paper"), for a caller that acts on it: the CLI's exit status. */
+  errorCode?: string;
   papers?: PaperCard[];
   actions?: PaperAction[];
   /** "Show more": the same command again with this input (e.g. the next offset). */

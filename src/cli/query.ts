@@ -12,7 +12,7 @@ import { plainTyped } from "../core/messages/typed.ts";
 const EXCLUDED = "\u0000";
 function parse(ctx: CliContext) {
   const args = ctx.args.map((arg) => (/^-[\p{L}"“'(]/u.test(arg) ? EXCLUDED + arg : arg));
-  const parsed = parseFlags({ args, allowPositionals: true, options: { limit: { type: "string" }, json: { type: "boolean", default: false } } });
+  const parsed = parseFlags({ args, allowPositionals: true, options: { limit: { type: "string" }, page: { type: "string" }, json: { type: "boolean", default: false } } });
   return { ...parsed, positionals: parsed.positionals.map((word) => (word.startsWith(EXCLUDED) ? word.slice(1) : word)) };
 }
 
@@ -24,7 +24,19 @@ function limitOf(value: string | undefined, fallback: number): number {
   return n;
 }
 
-async function printReply(ctx: CliContext, services: Services, name: string, input: Record<string, unknown>, json: boolean, scoreOf?: (id: string) => number): Promise<number> {
+// How far a list pages: the offset the commands take (their "Show more" input) goes up to 1,000.
+const MAX_OFFSET = 1000;
+
+/** Which page of `limit` papers to print (--page, from 1): the offset into the list. */
+function offsetOf(value: string | undefined, limit: number): number {
+  if (value === undefined) return 0;
+  const pages = Math.floor(MAX_OFFSET / limit) + 1;
+  const n = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > pages) throw new CliUsageError(`--page takes a whole number from 1 to ${pages} (with --limit ${limit}), not "${value.slice(0, 20)}".`, true);
+  return (n - 1) * limit;
+}
+
+async function printReply(ctx: CliContext, services: Services, name: string, input: Record<string, unknown>, json: boolean, limit: number, scoreOf?: (id: string) => number): Promise<number> {
     const reply = await runCommand(createRegistry(), name, input, {
       services, user: { platform: "console", workspaceId: "local", userId: "cli" },
       channel: { platform: "console", workspaceId: "local", channelId: "cli" }, canManageChannel: true, now: services.clock(),
@@ -40,29 +52,34 @@ async function printReply(ctx: CliContext, services: Services, name: string, inp
       const rows = (reply.papers ?? []).map((c) => ({ id: c.id, arxivId: c.arxivId, title: c.title, url: c.url, rank: c.rank,
         ...(scoreOf ? { score: Number(scoreOf(c.id).toFixed(4)) } : {}), upvotes: c.upvotes, authors: c.authors, summary: abstracts.get(c.id) ?? c.summary }));
       ctx.stdout.write(JSON.stringify(rows, null, 2) + "\n");
-    } else ctx.stdout.write(renderText(reply) + "\n");
+    } else {
+      // The chat's "Show more" here: the list says "1–5 of 7", so say how to see the rest.
+      const next = typeof reply.more?.input.offset === "number" && limit ? Math.floor(reply.more.input.offset / limit) + 1 : null;
+      ctx.stdout.write(renderText(reply) + (next ? `\n\n(more: add --page ${next})` : "") + "\n");
+    }
     return 0;
 }
 
 export const searchCli: CliCommand = {
   name: "search",
-  usage: "papers search <query…> [--limit N] [--json]",
+  usage: "papers search <query…> [--limit N] [--page N] [--json]",
   async run(ctx) {
     const { values, positionals } = parse(ctx);
     const query = positionals.join(" ");
     const limit = limitOf(values.limit, 5);
+    const offset = offsetOf(values.page, limit);
     if (!query.trim()) throw new CliUsageError("Give something to search for, like: papers search mixture of experts");
     if (query.length > 500) throw new CliUsageError(`That query is ${query.length} characters; keep it under 500.`);
     return withServices(ctx, async (services) => {
-      const scores = new Map(services.catalog.index.search(query, { limit }).hits.map((h) => [h.id, h.score]));
-      return printReply(ctx, services, "search", { query, limit }, values.json ?? false, (id) => scores.get(id) ?? 0);
+      const scores = new Map(services.catalog.index.search(query, { limit: offset + limit }).hits.map((h) => [h.id, h.score]));
+      return printReply(ctx, services, "search", { query, limit, offset }, values.json ?? false, limit, (id) => scores.get(id) ?? 0);
     });
   },
 };
 
 export const trendingCli: CliCommand = {
   name: "trending",
-  usage: "papers trending [topic…] [--limit N] [--json]",
+  usage: "papers trending [topic…] [--limit N] [--page N] [--json]",
   async run(ctx) {
     const { values, positionals } = parse(ctx);
     // Words are a topic, as in chat ("papers trending moe"); a count is --limit's.
@@ -70,6 +87,7 @@ export const trendingCli: CliCommand = {
     if (topic && !/\p{L}/u.test(topic)) throw new CliUsageError(`papers trending takes a topic in words; did you mean: papers trending --limit ${positionals[0]}`);
     if (topic.length > 500) throw new CliUsageError(`That topic is ${topic.length} characters; keep it under 500.`);
     const count = limitOf(values.limit, 10);
-    return withServices(ctx, (services) => printReply(ctx, services, "trending", { count, ...(topic ? { topic } : {}) }, values.json ?? false));
+    const offset = offsetOf(values.page, count);
+    return withServices(ctx, (services) => printReply(ctx, services, "trending", { count, offset, ...(topic ? { topic } : {}) }, values.json ?? false, count));
   },
 };

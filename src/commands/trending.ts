@@ -89,6 +89,10 @@ export const trendingCommand = defineCommand({
     }
     // "trending 50" on Discord shows 10 (a message's embeds) and pages on from the 11th.
     const ids = listed.slice(offset, offset + Math.min(count, ctx.maxListed ?? count));
+    // A page past the list's end (the command line's --page) is not a list being updated.
+    if (ids.length === 0 && offset > 0) {
+      return { visibility: "ephemeral", tone: "info", text: `No more trending papers${topic ? ` about ${quoted(lineWorth(topic))}` : ""}: there are ${listed.length}.` };
+    }
     // A list written since this process last synced (an ingest, another replica's refresh) names papers it
     // has not read yet: those come from the database, so the page is whole and its ranks are the list's.
     const unread = ids.filter((id) => !catalog.get(id));

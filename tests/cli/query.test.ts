@@ -50,7 +50,7 @@ describe("papers search", () => {
     expect(titles(some).length).toBeGreaterThan(0);
     expect(titles(some).filter((t) => /survey/i.test(t))).toEqual([]);
     // -h still asks for help.
-    expect((await runCli(["search", "moe", "-h"], env)).out.split("\n")[0]).toBe("Usage: papers search <query…> [--limit N] [--json]");
+    expect((await runCli(["search", "moe", "-h"], env)).out.split("\n")[0]).toBe("Usage: papers search <query…> [--limit N] [--page N] [--json]");
   });
 
   it("after -- every word is the query, --help included: results, not the usage", async () => {
@@ -59,7 +59,7 @@ describe("papers search", () => {
     expect(run.out).not.toMatch(/^Usage:/);
     expect(() => JSON.parse(run.out)).not.toThrow();
     const help = await runCli(["search", "--help", "--", "moe"], env);
-    expect(help.out.split("\n")[0]).toBe("Usage: papers search <query…> [--limit N] [--json]");
+    expect(help.out.split("\n")[0]).toBe("Usage: papers search <query…> [--limit N] [--page N] [--json]");
   });
 
   it("without --json prints readable text, and --limit caps the results", async () => {
@@ -119,5 +119,27 @@ describe("papers trending", () => {
     expect(run.code).toBe(0);
     expect(run.out).toContain("Value Gradient weighted Model-Based Reinforcement Learning");
     expect(run.err).not.toMatch(STACK_LINE);
+  });
+});
+
+describe("--page: the rest of a list that says '1–5 of 7'", () => {
+  it("search and trending page on by --limit, the text says how, and a page past the end says so", async () => {
+    const first = await runCli(["search", "moe"], env);
+    expect(first.out).toMatch(/^Papers for "moe" \(1–5 of (\d+)/);
+    expect(first.out.trimEnd().split("\n").pop()).toBe("(more: add --page 2)");
+    const second = await runCli(["search", "moe", "--page", "2"], env);
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/^Papers for "moe" \(6–/);
+    const all = (JSON.parse((await runCli(["search", "moe", "--limit", "20", "--json"], env)).out) as Row[]).map((r) => r.id);
+    const paged = JSON.parse((await runCli(["search", "moe", "--limit", "2", "--page", "2", "--json"], env)).out) as Row[];
+    expect(paged.map((r) => r.id)).toEqual(all.slice(2, 4));
+    expect(paged.map((r) => r.rank)).toEqual([3, 4]);
+    expect(paged.every((r) => r.score! > 0)).toBe(true);
+    // The whole trending list is reachable 50 at a time, and past its end is no "list being updated".
+    const trending = JSON.parse((await runCli(["trending", "--limit", "50", "--page", "2", "--json"], env)).out) as Row[];
+    expect(trending.map((r) => r.rank)).toEqual(Array.from({ length: 39 }, (_, i) => 51 + i));
+    const past = await runCli(["trending", "--limit", "50", "--page", "3"], env);
+    expect(past).toMatchObject({ code: 0, out: "No more trending papers: there are 89.\n" });
+    expect(await runCli(["search", "moe", "--page", "0"], env)).toMatchObject({ code: 2, err: expect.stringMatching(/^--page takes a whole number from 1 to 201 \(with --limit 5\), not "0"\./) });
   });
 });

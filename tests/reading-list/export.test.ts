@@ -229,4 +229,13 @@ describe("Markdown links", () => {
     expect(url).not.toMatch(/[()\s]/);
     expect(decodeURIComponent(url)).toContain("Scaling (and not) laws");
   });
+
+  it("keep a character reference typed in a title, an author or a note as the characters typed", () => {
+    const p = paper({ id: "t-amp", arxivId: null, title: "Q&amp;A &#x1F600; at R&D", authors: ["Tom &amp; Jerry"] });
+    const md = toMarkdown([{ paper: p, url: paperUrl(p), read: false, note: "compare &lt;b&gt; with R&D" }], "Reading list");
+    // CommonMark reads "&amp;", "&#x1F600;" and "&lt;" as the characters they name; an escaped "&" is itself.
+    expect(md).toContain("[Q\\&amp;A \\&#x1F600; at R&D](");
+    expect(md).toContain("— Tom \\&amp; Jerry");
+    expect(md).toContain("> 📝 compare \\&lt;b\\&gt; with R&D");
+  });
 });

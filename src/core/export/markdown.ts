@@ -5,9 +5,10 @@ import type { Paper } from "../paper.ts";
 
 export interface ListedPaper { paper: Paper; url: string; read: boolean; note?: string | null }
 
-/** Characters that would close the link text or start emphasis are escaped. */
+/** Characters that would close the link text or start emphasis are escaped, and so is an "&" that would
+ * start a character reference: a note's "&lt;b&gt;" or a title's "&amp;" would show as "<b>" and "&". */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>|])/g, "\\$1").replace(/\s+/g, " ").trim();
+  return text.replace(/([\\`*_[\]<>|])/g, "\\$1").replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&").replace(/\s+/g, " ").trim();
 }
 
 function authorLine(authors: string[]): string {

@@ -34,25 +34,32 @@ export function titleKey(title: string): string {
 }
 
 // The pages that name a paper by its arXiv id, and the id as written there (a version, ".pdf" and "/" after it).
-const ARXIV_PAGE = String.raw`arxiv\.org\/(?:abs|pdf|html)\/|huggingface\.co\/papers\/`;
+// hf.co is Hugging Face's own short domain, as its share links and posts write it.
+const ARXIV_PAGE = String.raw`arxiv\.org\/(?:abs|pdf|html)\/|(?:huggingface|hf)\.co\/papers\/`;
 // A link's query or fragment says how the page was reached or which tab it shows ("?context=cs", "#community"), not another paper.
 const ARXIV_NUMBER = String.raw`(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?(?:[?#][^\s<>]*)?`;
 const ARXIV_ID = new RegExp(String.raw`(?:^|${ARXIV_PAGE}|arxiv:)\s*${ARXIV_NUMBER}$`, "i");
 // The same, as the whole of what was typed: an id, "arXiv:" and an id, or a link to one (Slack wraps links in <>).
 const WHOLE_ARXIV_REFERENCE = new RegExp(String.raw`^<?(?:(?:https?:\/\/)?(?:www\.)?(?:${ARXIV_PAGE})|arxiv:\s*)?${ARXIV_NUMBER}>?$`, "i");
 
+/** A reference as copied out of a sentence keeps the sentence's punctuation around it ("(arXiv:2503.04094)",
+ * "see 2503.04094.", quotes): that names no other paper. A "?" stays, as a link's query may end with it. */
+function withoutProse(input: string): string {
+  return input.trim().replace(/^[(["'`“‘]+|[)\]"'`”’.,;:!]+$/g, "");
+}
+
 /** "2509.04664v2", "arXiv:2509.04664", "https://arxiv.org/abs/2509.04664v1" (in <> too) → "2509.04664"; anything else → null. */
 export function parseArxivId(input: string): string | null {
   // A link in angle brackets ("<https://arxiv.org/abs/…>": Slack's link markup, Discord's link without a preview)
   // is the link, as isArxivReference reads it.
-  const match = ARXIV_ID.exec(input.trim().replace(/^<(.*)>$/s, "$1").trim());
+  const match = ARXIV_ID.exec(withoutProse(input).replace(/^<(.*)>$/s, "$1").trim());
   return match ? match[1]! : null;
 }
 
 /** Whether all of `input` names one arXiv paper ("2503.04094", "arXiv:2503.04094", an abs/pdf/html or Hugging
  * Face link), not words that merely contain an id. */
 export function isArxivReference(input: string): boolean {
-  return WHOLE_ARXIV_REFERENCE.test(input.trim());
+  return WHOLE_ARXIV_REFERENCE.test(withoutProse(input));
 }
 
 /** A paper id without an arXiv id, whole or as short as a card shows it ("t-384a11"): not words to search for. */

@@ -33,6 +33,10 @@ describe("paper identity", () => {
     expect(parseArxivId("https://huggingface.co/papers/2403.07816")).toBe("2403.07816");
     expect(parseArxivId("moe")).toBeNull();
     expect(parseArxivId("12345.6789")).toBeNull();
+    // As pasted out of a sentence, and from Hugging Face's short domain.
+    expect(parseArxivId("(arXiv:2403.07816v2).")).toBe("2403.07816");
+    expect(parseArxivId("“https://hf.co/papers/2403.07816”")).toBe("2403.07816");
+    expect(parseArxivId("https://arxiv.org/abs/2403.07816?context=cs")).toBe("2403.07816");
   });
 
   it("matches the same title however it was typed", () => {

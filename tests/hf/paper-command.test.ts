@@ -60,6 +60,15 @@ describe("/papers paper for a paper not in the catalog", () => {
     expect(warned.map((l) => l.msg)).toEqual(["paper lookup on Hugging Face failed"]);
   });
 
+  it("a search for a reference as pasted from a sentence or an hf.co link finds that paper", async () => {
+    const ctx = await contextFor(hf.url("ok"));
+    // The punctuation of the sentence it came from, and Hugging Face's short domain, name no other paper.
+    for (const query of ["(arXiv:2503.07605)", "2503.07605.", '"2503.07605v2",', "hf.co/papers/2503.07605", "(https://hf.co/papers/2503.07605)."]) {
+      const reply = await runCommand(registry, "search", { query }, ctx);
+      expect(reply.papers?.map((p) => p.arxivId), query).toEqual(["2503.07605"]);
+    }
+  });
+
   it("words that are not an arXiv id are never looked up", async () => {
     const ctx = await contextFor(hf.url("ok"));
     const requests = hf.requestsFor("ok").length;

@@ -4,6 +4,7 @@ import { findPaper, pickById, resolvePaper } from "../command-kit/paper-ref.ts";
 import { isArxivReference, isTitleId, type Paper } from "../core/paper.ts";
 import { quoted, titled } from "../core/messages/typed.ts";
 import { splitByRelevance } from "../core/relevance.ts";
+import { onlyCommonWords, splitQuery } from "../core/search/query.ts";
 import { howToFindSimilar } from "../command-kit/hints.ts";
 import { toCard, type Reply } from "../core/messages/reply.ts";
 
@@ -13,6 +14,9 @@ export const SIMILAR_COUNT = 5;
  * when `ref` names a paper (a number, an id, a link) or no paper is about the words. */
 async function bestMatchFor(ctx: CommandContext, ref: string): Promise<Paper | null> {
   if (!/\p{L}/u.test(ref) || isArxivReference(ref) || isTitleId(ref) || /:\/\//.test(ref)) return null;
+  // Words too common to be about anything ("the", "of the"): /papers search finds nothing for them, so no
+  // paper is their "best match", only the first of many that happen to say them.
+  if (onlyCommonWords(splitQuery(ref).rest)) return null;
   if (await findPaper(ctx, ref, pickById("similar"))) return null;
   const { catalog } = ctx.services;
   const best = splitByRelevance(catalog.index, ref, catalog.index.search(ref, { limit: 1 }).hits).strong[0];

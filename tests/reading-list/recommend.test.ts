@@ -166,6 +166,12 @@ describe("/papers similar and More like this", () => {
     expect(reply.papers!.map((p) => p.id)).toEqual((await say(services, person("U-sim"), `similar ${best.id}`)).papers!.map((p) => p.id));
     // Words no paper is about are still no paper.
     expect((await say(services, person("U-sim"), "similar zzyzx quux")).text).toMatch(/^I don't know a paper "zzyzx quux"/);
+    // Nor are words too common for /papers search to search for: no paper is the "best match" for "the".
+    for (const words of ["the", "of the"]) {
+      const common = await say(services, person("U-sim"), `similar ${words}`);
+      expect(common.tone, words).toBe("error");
+      expect(plainTyped(common.text), words).toMatch(new RegExp(`^I don't know a paper "${words}"`));
+    }
   });
 
   it("is what the More like this button runs", async () => {

@@ -10,7 +10,7 @@ import { listNumber, MAX_REMEMBERED, rememberList } from "./paper-ref.ts";
 import { errorReply, failureReply, type Reply } from "../core/messages/reply.ts";
 import type { CommandRegistry } from "./registry.ts";
 import { MAX_QUERY_LENGTH } from "./limits.ts";
-import { examplesFor, usageOn } from "./usage.ts";
+import { exampleOn, examplesFor, usageOn } from "./usage.ts";
 import { editDistance } from "../config.ts";
 import { isDirectMessage, type Platform } from "../core/channel.ts";
 import { slowDownSentence } from "../core/rate-limit.ts";
@@ -131,6 +131,8 @@ export async function runText(registry: CommandRegistry, text: string, ctx: Comm
   // "/papers --help", "/papers ?": asking for help the way other tools take it, not a search for "--help".
   if (!trimmed || HELP_ASKED.test(trimmed)) return runCommand(registry, "help", {}, ctx);
   const [command, rest] = registry.lookup(words(trimmed));
+  const flagged = !command || command.data.name === "search" ? flagInSearch(command ? rest : words(trimmed), ctx.user.platform) : null;
+  if (flagged) return flagged;
   if (command) {
     // "/papers subscribe help": how to use it, not a digest about "help".
     if (rest.length === 1 && (/^help$/i.test(rest[0]!) || HELP_ASKED.test(rest[0]!)) && command.data.name !== "help") {
@@ -152,6 +154,22 @@ export async function runText(registry: CommandRegistry, text: string, ctx: Comm
   return runCommand(registry, "search", { query: trimmed }, ctx);
 }
 
+
+// A flag of the papers command line ("--limit", "--json=true"), typed after a search in chat or in the terminal's
+// conversation: searched for, it is a word no paper has, and the answer reads as if nothing matched the topic.
+const CLI_FLAG = /^--[a-z][a-z-]*(?:=\S*)?$/i;
+
+/** The sentence for a search typed with a command-line flag, naming the flag and the search without it; else null. */
+function flagInSearch(typedWords: string[], platform: Platform): Reply | null {
+  const flag = typedWords.find((word) => CLI_FLAG.test(word));
+  if (!flag) return null;
+  // The flag's value goes with it ("--limit 3").
+  const topic = typedWords.filter((word, i) => !CLI_FLAG.test(word) && !(/^\d+$/.test(word) && CLI_FLAG.test(typedWords[i - 1] ?? ""))).join(" ");
+  const next = platform === "console" ? 'typing "more" shows the next' : "Show more brings the next";
+  const example = exampleOn(platform, "search", [["query", topic ? typed(oneLine(topic.slice(0, 60))) : "mixture of experts"]]);
+  return { visibility: "ephemeral", tone: "info",
+    text: `${quoted(oneLine(flag.slice(0, 40)))} reads as a command-line option; here a search takes words only and lists its papers a page at a time (${next}), so try ${example}.` };
+}
 
 /**
  * "/papers subscibe 9:00" is a typo, not a search: a first word one letter off a command, that no paper

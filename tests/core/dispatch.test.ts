@@ -184,6 +184,17 @@ describe("free text after /papers", () => {
     expect((await runText(registry, "moe ".repeat(490), ctx)).text).toMatch(/^Keep the search under 500 characters/);
   });
 
+  it("answers a search typed with a command-line flag by naming the flag, not as a search for it", async () => {
+    const said = async (text: string) => { const reply = await runText(registry, text, ctx); expect(reply.papers, text).toBeUndefined(); return plainTyped(reply.text); };
+    // Searched for, "--limit 3" made "moe" read as a topic nothing is about ("No papers are about …").
+    expect(await said("moe --limit 3")).toBe('"--limit" reads as a command-line option; here a search takes words only and lists its papers a page at a time (typing "more" shows the next), so try /papers moe.');
+    expect(await said("search --json=true world model")).toMatch(/^"--json=true" reads as a command-line option; .* so try \/papers world model\.$/);
+    expect(await said("--json")).toMatch(/so try \/papers mixture of experts\.$/);
+    // A minus word, a lone "--" and help asked for with --help are what they were.
+    expect((await runText(registry, "moe -survey", ctx)).papers?.length).toBeGreaterThan(0);
+    expect((await runText(registry, "--help", ctx)).text).toMatch(/^papers-bot keeps your team/);
+  });
+
   it("points a typo at the command that was meant", async () => {
     const reply = await runText(registry, "trendin 5", ctx);
     expect(plainTyped(reply.text)).toBe("There is no /papers trendin; did you mean /papers trending? Type /papers help for all commands.");

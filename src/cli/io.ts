@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import type { Config } from "../config.ts";
+import { editDistance, type Config } from "../config.ts";
 import type { Services } from "../core/services.ts";
 
 /** What a CLI subcommand gets: its own words, where to write, and the config read once in main. */
@@ -38,14 +38,19 @@ export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typ
   try {
     return parseArgs(config);
   } catch (error) {
-    throw new CliUsageError(flagMistake(error as Error & { code?: string }, config.args ?? process.argv.slice(2)), true);
+    throw new CliUsageError(flagMistake(error as Error & { code?: string }, config.args ?? process.argv.slice(2), Object.keys(config.options ?? {})), true);
   }
 }
 
-function flagMistake(error: Error & { code?: string }, args: readonly string[]): string {
+function flagMistake(error: Error & { code?: string }, args: readonly string[], flags: string[]): string {
   const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1];
   switch (error.code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": return `${option ?? "That option"} is not an option of this command.`;
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
+      // A slip of the flag's name ("--lmit", "--Limit", "--jsno"): the flag it is two letters or a letter's case from.
+      const typed = option?.replace(/^-+/, "").toLowerCase();
+      const meant = typed && typed.length > 2 ? flags.find((flag) => editDistance(typed, flag) <= (flag.length > 4 ? 2 : 1)) : undefined;
+      return `${option ?? "That option"} is not an option of this command${meant ? `; did you mean --${meant}?` : "."}`;
+    }
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
       if (/argument missing/.test(error.message)) return `${option ?? "That option"} needs a value.`;
       // "--limit -3": the value starts with a dash, so parseArgs reads it as another flag.

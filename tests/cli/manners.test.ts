@@ -55,6 +55,11 @@ describe("a group of subcommands", () => {
 describe("flag mistakes: one sentence, the usage line, exit 2", () => {
   it.each([
     [["search", "moe", "--colour"], /^--colour is not an option of this command\.$/, "papers search"],
+    // A slip of a flag's name is pointed at the flag.
+    [["search", "moe", "--lmit", "3"], /^--lmit is not an option of this command; did you mean --limit\?$/, "papers search"],
+    [["search", "moe", "--Limit", "3"], /^--Limit is not an option of this command; did you mean --limit\?$/, "papers search"],
+    [["trending", "--jsno"], /^--jsno is not an option of this command; did you mean --json\?$/, "papers trending"],
+    [["digest", "run", "--nwo", "2025-03-11T09:00:00Z"], /^--nwo is not an option of this command; did you mean --now\?$/, "papers digest run"],
     [["search", "moe", "--limit"], /^--limit needs a value\.$/, "papers search"],
     [["digest", "run", "--now"], /^--now needs a value\.$/, "papers digest run"],
     // Date would read "1" as 2001 and a time without its zone in this machine's zone.

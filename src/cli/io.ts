@@ -47,8 +47,10 @@ function flagMistake(error: Error & { code?: string }, args: readonly string[], 
   switch (error.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION": {
       // A slip of the flag's name ("--lmit", "--Limit", "--jsno"): the flag it is two letters or a letter's case from.
+      // A single letter ("-l", "-j"): the flag it begins, as tools that have short flags spell them.
       const typed = option?.replace(/^-+/, "").toLowerCase();
-      const meant = typed && typed.length > 2 ? flags.find((flag) => editDistance(typed, flag) <= (flag.length > 4 ? 2 : 1)) : undefined;
+      const meant = !typed ? undefined : typed.length === 1 ? flags.find((flag) => flag.startsWith(typed) && flag !== "help")
+        : typed.length > 2 ? flags.find((flag) => editDistance(typed, flag) <= (flag.length > 4 ? 2 : 1)) : undefined;
       return `${option ?? "That option"} is not an option of this command${meant ? `; did you mean --${meant}?` : "."}`;
     }
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {

@@ -8,10 +8,11 @@ import type { Services } from "../app/services.ts";
 import { plainTyped } from "../core/messages/typed.ts";
 
 // A word typed with a minus ("moe -survey", "-\"world model\"") leaves papers out, as in chat; the flag parser
-// would read it as the unknown option -s. Marked as a word before parsing, unmarked after; "-3" stays a flag's.
+// would read it as the unknown option -s. Marked as a word before parsing, unmarked after; "-3" stays a flag's,
+// and so does a single letter ("-n 3", "-l"), which is a short flag as other tools spell them, not a word.
 const EXCLUDED = "\u0000";
 function parse(ctx: CliContext) {
-  const args = ctx.args.map((arg) => (/^-[\p{L}"“'(]/u.test(arg) ? EXCLUDED + arg : arg));
+  const args = ctx.args.map((arg) => (/^-(?:\p{L}[\p{L}\p{N}]|["“'(])/u.test(arg) ? EXCLUDED + arg : arg));
   const parsed = parseFlags({ args, allowPositionals: true, options: { limit: { type: "string" }, page: { type: "string" }, json: { type: "boolean", default: false } } });
   return { ...parsed, positionals: parsed.positionals.map((word) => (word.startsWith(EXCLUDED) ? word.slice(1) : word)) };
 }

@@ -60,6 +60,9 @@ describe("flag mistakes: one sentence, the usage line, exit 2", () => {
     [["search", "moe", "--Limit", "3"], /^--Limit is not an option of this command; did you mean --limit\?$/, "papers search"],
     [["trending", "--jsno"], /^--jsno is not an option of this command; did you mean --json\?$/, "papers trending"],
     [["digest", "run", "--nwo", "2025-03-11T09:00:00Z"], /^--nwo is not an option of this command; did you mean --now\?$/, "papers digest run"],
+    // A single letter is a short flag as other tools spell them, not a word to leave out ("-l 3" left out "l").
+    [["search", "moe", "-l", "3"], /^-l is not an option of this command; did you mean --limit\?$/, "papers search"],
+    [["search", "moe", "-n", "3"], /^-n is not an option of this command\.$/, "papers search"],
     [["search", "moe", "--limit"], /^--limit needs a value\.$/, "papers search"],
     [["digest", "run", "--now"], /^--now needs a value\.$/, "papers digest run"],
     // Date would read "1" as 2001 and a time without its zone in this machine's zone.

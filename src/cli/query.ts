@@ -37,7 +37,7 @@ function offsetOf(value: string | undefined, limit: number): number {
   return (n - 1) * limit;
 }
 
-async function printReply(ctx: CliContext, services: Services, name: string, input: Record<string, unknown>, json: boolean, limit: number, scoreOf?: (id: string) => number): Promise<number> {
+async function printReply(ctx: CliContext, services: Services, name: string, input: Record<string, unknown>, json: boolean, limit: number, scored = false): Promise<number> {
     const reply = await runCommand(createRegistry(), name, input, {
       services, user: { platform: "console", workspaceId: "local", userId: "cli" },
       channel: { platform: "console", workspaceId: "local", channelId: "cli" }, canManageChannel: true, now: services.clock(),
@@ -51,7 +51,8 @@ async function printReply(ctx: CliContext, services: Services, name: string, inp
       // Cards carry the catalog's cut abstract; the JSON gives each paper's whole one, read for this page.
       const abstracts = new Map((await services.papers.getMany((reply.papers ?? []).map((c) => c.id))).map((p) => [p.id, p.summary]));
       const rows = (reply.papers ?? []).map((c) => ({ id: c.id, arxivId: c.arxivId, title: c.title, url: c.url, rank: c.rank,
-        ...(scoreOf ? { score: Number(scoreOf(c.id).toFixed(4)) } : {}), upvotes: c.upvotes, authors: c.authors, summary: abstracts.get(c.id) ?? c.summary }));
+        // The score the search ranked it by (an id or link named it: no ranking, so 0).
+        ...(scored ? { score: Number((c.score ?? 0).toFixed(4)) } : {}), upvotes: c.upvotes, authors: c.authors, summary: abstracts.get(c.id) ?? c.summary }));
       ctx.stdout.write(JSON.stringify(rows, null, 2) + "\n");
     } else {
       // The chat's "Show more" here: the list says "1–5 of 7", so say how to see the rest.
@@ -71,10 +72,7 @@ export const searchCli: CliCommand = {
     const offset = offsetOf(values.page, limit);
     if (!query.trim()) throw new CliUsageError("Give something to search for, like: papers search mixture of experts");
     if (query.length > 500) throw new CliUsageError(`That query is ${query.length} characters; keep it under 500.`);
-    return withServices(ctx, async (services) => {
-      const scores = new Map(services.catalog.index.search(query, { limit: offset + limit }).hits.map((h) => [h.id, h.score]));
-      return printReply(ctx, services, "search", { query, limit, offset }, values.json ?? false, limit, (id) => scores.get(id) ?? 0);
-    });
+    return withServices(ctx, (services) => printReply(ctx, services, "search", { query, limit, offset }, values.json ?? false, limit, true));
   },
 };
 

@@ -131,6 +131,7 @@ export const searchCommand = defineCommand({
       lead = `Closest papers for ${quoted(shown)}`;
     }
     const papers = catalog.papers(strong.slice(offset, offset + limit));
+    const scores = new Map(strong.slice(offset, offset + limit).map((hit) => [hit.id, hit.score]));
     if (papers.length === 0 && offset === 0 && leavingOut) {
       // Every paper about the rest has what the minus leaves out: say so, not "no match".
       const wanted = withoutExclusions(query), about = rank(wanted).strong.length;
@@ -170,7 +171,8 @@ export const searchCommand = defineCommand({
     return {
       visibility: "ephemeral",
       text: `${lead} (${range(offset + 1, end, strong.length)}${weakNote}${missingNote}${readingNote}${syntaxNote}):`,
-      papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1 })),
+      // Each with the score it was ranked by here, which a fallback's search (fewer words, the phrase's words) set.
+      papers: papers.map((p, i) => toCard(p, { rank: offset + i + 1, score: scores.get(p.id) })),
       actions: ACTIONS,
       ...(end < strong.length ? { more: { command: "search", input: { query, offset: end, limit } } } : {}),
     };

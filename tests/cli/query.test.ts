@@ -41,6 +41,18 @@ describe("papers search", () => {
     expect(rows.some((r) => (r as Row & { summary: string }).summary.length > 300)).toBe(true);
   });
 
+  it("scores each paper by the search that ranked it, so scores fall down the list when a fallback did the ranking", async () => {
+    // A word no paper writes ("lora"), a search link's words, a typo: the list is ranked by another search than
+    // the words as typed, and scores read off the typed words came out of order (3.7, 1.8, 1.7, 3.9…).
+    for (const query of ["lora merging", "https://huggingface.co/papers?q=mixture+of+experts", "mixtrue"]) {
+      const rows = JSON.parse((await runCli(["search", query, "--limit", "10", "--json"], env)).out) as Row[];
+      expect(rows.length, query).toBeGreaterThan(2);
+      const scores = rows.map((r) => r.score!);
+      expect(scores, query).toEqual([...scores].sort((a, b) => b - a));
+      expect(Math.min(...scores), query).toBeGreaterThan(0);
+    }
+  });
+
   it("a word typed with a minus leaves papers out, as in chat, instead of reading as an unknown flag", async () => {
     const all = await runCli(["search", "moe", "--json", "--limit", "20"], env);
     const some = await runCli(["search", "moe", "-survey", "--json", "--limit", "20"], env);

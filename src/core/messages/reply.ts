@@ -33,6 +33,8 @@ export interface PaperCard {
   note?: string | null;
   /** Why a recommendation is there, for the person it is for ("like “X”, which you saved"). */
   reason?: string | null;
+  /** The relevance score of the search that listed it, by which the list is ordered (the command line's --json prints it). */
+  score?: number;
 }
 
 export interface Reply {

@@ -1,5 +1,5 @@
 // Reading-list search and notes in the terminal (issue 15, item 5): typed as a person would.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -34,5 +34,24 @@ describe("terminal reading list", () => {
     expect(readFileSync(written!, "utf8")).toContain("> 📝 check the scaling-law figure");
     rmSync(cwd, { recursive: true, force: true });
     expect(answers[5]).toMatch(/^! Your last list here has only number 1, not 9; pick one of those or give the paper's id\./);
+  });
+
+  it("says in words why an export could not be written, not the system's code", async () => {
+    const [first] = (await services.papers.trending("2025-03-11"))!.ids;
+    const cwd = mkdtempSync(join(tmpdir(), "papers-export-"));
+    // A folder where the file would go: the write fails whoever runs the test (root included).
+    mkdirSync(join(cwd, "papers-bookmarks.bib"));
+    const input = new PassThrough(), output = new PassThrough();
+    let printed = "";
+    output.on("data", (chunk) => { printed += chunk.toString(); });
+    const done = startConsole(services, createRegistry(), { input, output, cwd });
+    input.end(`/papers bookmarks add ${first}
+/papers export bibtex
+quit
+`);
+    await done;
+    rmSync(cwd, { recursive: true, force: true });
+    const answer = printed.split("\n> ")[2]!;
+    expect(answer.trim()).toBe(`! I couldn't write ${join(cwd, "papers-bookmarks.bib")} (a folder there has that name); your bookmarks are unchanged, so start it from another folder and export again.`);
   });
 });

@@ -20,6 +20,12 @@ export interface ConsoleIo {
   notice?: Promise<string | null>;
 }
 
+// Why a file could not be written, in words: "EISDIR" tells a person nothing.
+const WRITE_FAILURES: Record<string, string> = {
+  EISDIR: "a folder there has that name", EACCES: "this folder is not writable for you", EPERM: "this folder is not writable for you",
+  EROFS: "this folder is on a read-only disk", ENOSPC: "the disk is full", EDQUOT: "your disk quota is used up", ENOENT: "this folder no longer exists",
+};
+
 /** An export in the terminal is a file in the working directory, not 2,000 lines of BibTeX on screen. */
 function saveFile(reply: Reply, cwd: string): Reply {
   if (!reply.file) return reply;
@@ -27,7 +33,10 @@ function saveFile(reply: Reply, cwd: string): Reply {
   try {
     writeFileSync(path, reply.file.content);
   } catch (error) {
-    return { visibility: "ephemeral", tone: "error", text: `I couldn't write ${path}: ${(error as NodeJS.ErrnoException).code ?? "write failed"}.` };
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    const why = WRITE_FAILURES[code] ?? `the system said ${code || "no"}`;
+    return { visibility: "ephemeral", tone: "error",
+      text: `I couldn't write ${path} (${why}); your bookmarks are unchanged, so start it from another folder and export again.` };
   }
   const { file, ...rest } = reply;
   return { ...rest, text: `${reply.text}\nWrote ${path}` };

@@ -37,6 +37,16 @@ describe("terminal mode", () => {
     expect(answers[1]).toMatch(/^papers-bot keeps your team/);
   });
 
+  it("reads a slash before another word as that word: /trending is trending, /quit quits", async () => {
+    const printed = await converse("/trending 2\n/help\n/quit\n/papers help\n");
+    const answers = printed.split("\n> ").slice(1).map((a) => a.split("\n")[0]);
+    expect(answers[0]).toBe("Trending papers, 2025-03-11 (1–2 of 89):");
+    expect(answers[1]).toMatch(/^papers-bot keeps your team/);
+    // "/quit" was searched for ("No papers match") and the terminal stayed open.
+    expect(printed).not.toMatch(/No papers match/);
+    expect(answers).toHaveLength(3);
+  });
+
   it("tells a terminal user what to type, not to react or press buttons it does not have", async () => {
     const printed = await converse("help\nbookmarks\nforyou\nsimilar zzzz-not-a-paper\nquit\n");
     // Said once: how numbered lists work is how to bookmark here.

@@ -62,7 +62,9 @@ export function startConsole(services: Services, registry: CommandRegistry, io: 
   const answer = async (line: string) => {
     if (quitting) return; // lines piped after "quit"
     // "/paper moe", the command's name one letter short, is the command too, not a search for "/paper moe".
-    const text = line.trim().replace(/^(?:\/papers?|papers)\b\s*/i, "");
+    // A slash before another word ("/quit", "/trending 3") is the habit of chats with many slash commands: here
+    // there is one, so the word is what was meant ("No papers match "/quit"" kept the terminal open).
+    const text = line.trim().replace(/^(?:\/papers?|papers)\b\s*/i, "").replace(/^\/(?=\p{L})/u, "");
     if (/^(quit|exit)$/i.test(text)) { quitting = true; rl.close(); return; }
     if (line.trim() === "") { prompt(); return; }
     if (/^more$/i.test(text)) {

@@ -432,6 +432,21 @@ describe("digest tick", () => {
     expect(transport.to(ch)[0]!.reply.text).toMatch(/\(late: delivered Wed 12 Mar at 11:00 instead of Mon 10 Mar at 09:00\)$/);
   });
 
+  it("posts last week's weekly digest after midnight on Monday when no tick sent it (the bot down late Sunday), once", async () => {
+    const ch = slackChannel("CSUN"), fresh = slackChannel("CSUNNEW");
+    const weekly = { localTime: "23:30", timeZone: "UTC", topic: null, size: 1, ranking: "trending" as const, createdBy: "U1", cadence: "weekly" as const, weekday: 7 };
+    const sub = await services.subscriptions.upsert(ch, weekly);
+    await services.db.subscription.update({ where: { id: sub.id }, data: { updatedAt: new Date("2025-03-01T00:00:00Z") } });
+    await services.subscriptions.upsert(fresh, weekly); // set up "now": after Sunday's 23:30
+    // Due Sunday 16 Mar (ISO week 11) at 23:30; the bot was down from 23:25 until 00:05 on Monday.
+    const after = await tick("2025-03-17T00:05:00Z");
+    expect(after.channels).toMatchObject([{ channel: ch, outcome: "posted", posted: 2, localDate: "2025-W11" }]);
+    expect(plainTyped(transport.to(ch)[0]!.reply.text)).toMatch(/the week to Sun 16 Mar \(W11\).*\(late: delivered Mon 17 Mar at 00:05 instead of Sun 16 Mar at 23:30\)$/);
+    expect((await tick("2025-03-17T00:06:00Z")).channels).toEqual([]);
+    // This week's at its own time.
+    expect((await tick("2025-03-23T23:30:00Z")).channels.find((c) => c.channel.channelId === "CSUN")).toMatchObject({ localDate: "2025-W12" });
+  });
+
   it("keeps going for other channels and reports a channel without a connection", async () => {
     await subscribe(services, slackChannel("C1"), { size: 1 });
     await subscribe(services, { platform: "discord", workspaceId: "G1", channelId: "D1" }, { size: 1 });

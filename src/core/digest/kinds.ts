@@ -14,13 +14,18 @@ import { EVERYONE } from "../stores/last-lists.ts";
 import { deliverChannel, rememberNumbers, type ChannelOutcome, type FanoutDeps } from "./fanout.ts";
 import { planPersonal, personalRenderer } from "./personal.ts";
 import { carriedOver, dueAt, type DueCheck } from "./schedule.ts";
-import { planWeekly, weeklyDueAt, weeklyRenderer } from "./weekly.ts";
+import { planWeekly, weeklyCarriedOver, weeklyDueAt, weeklyRenderer } from "./weekly.ts";
 
 /** `localDate` is the ledger's period key: the local date, or the ISO week of a weekly digest. */
 export type KindDue = DueCheck & { runDate: string };
 
 export function dueFor(sub: Subscription, now: Date): KindDue {
-  if (sub.cadence === "weekly") return weeklyDueAt({ localTime: sub.localTime, timeZone: sub.timeZone, weekday: sub.weekday ?? 1 }, now);
+  if (sub.cadence === "weekly") {
+    // This week's once its day and time have come; before that, last week's if no tick sent it (late Sunday).
+    const schedule = { localTime: sub.localTime, timeZone: sub.timeZone, weekday: sub.weekday ?? 1 };
+    const week = weeklyDueAt(schedule, now);
+    return week.due ? week : weeklyCarriedOver(schedule, now, sub.updatedAt) ?? week;
+  }
   // Today's digest once its time has come; before that, yesterday's if no tick sent it (the ledger says).
   const today = dueAt(sub, now);
   const check = today.due ? today : carriedOver(sub, now, sub.updatedAt) ?? today;

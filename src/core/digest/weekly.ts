@@ -8,7 +8,7 @@ import type { LedgerItem, PlannedItem } from "../stores/deliveries.ts";
 import type { Claim } from "../delivery/ledger.ts";
 import type { RenderItem } from "../delivery/run.ts";
 import { localDate, localDateTime, localTime } from "../time.ts";
-import { addDays, fireTime, LATE_AFTER_MS, type DueCheck } from "./schedule.ts";
+import { addDays, CARRY_OVER_MS, fireTime, LATE_AFTER_MS, type DueCheck } from "./schedule.ts";
 import type { DigestSubscription, PlanDeps } from "./plan.ts";
 import { dayName, lateNote, paperReply, saveHint } from "./messages.ts";
 import { papersAbout } from "../relevance.ts";
@@ -45,6 +45,20 @@ export function weeklyDueAt(schedule: WeeklySchedule, now: Date): DueCheck & { r
   const fireAt = runDate <= today ? fireTime(runDate, schedule) : null;
   const due = fireAt !== null && fireAt.getTime() <= now.getTime();
   return { due, localDate: isoWeek(today), runDate, fireAt, late: due && now.getTime() - fireAt!.getTime() >= LATE_AFTER_MS };
+}
+
+/**
+ * Last ISO week's digest, due (late) when its fire time passed within CARRY_OVER_MS and the subscription
+ * stood as it is then (`since`), as a daily digest's day carries over (schedule.ts carriedOver): a Sunday
+ * 23:30 digest and the bot down from 23:25 to 00:05 lost the whole week's digest, since a catch-up later in
+ * the week could only ever find the new week. Whether it went out is the ledger's to say.
+ */
+export function weeklyCarriedOver(schedule: WeeklySchedule, now: Date, since: Date): (DueCheck & { runDate: string }) | null {
+  const today = localDateTime(now, schedule.timeZone).slice(0, 10);
+  const runDate = addDays(today, schedule.weekday - isoWeekday(today) - 7);
+  const fireAt = fireTime(runDate, schedule);
+  if (!fireAt || fireAt.getTime() < since.getTime() || now.getTime() - fireAt.getTime() > CARRY_OVER_MS) return null;
+  return { due: true, localDate: isoWeek(runDate), runDate, fireAt, late: true };
 }
 
 /** The week's papers (the trending lists of the 7 days up to `runDate`), by upvotes; with a topic, only its papers.

@@ -5,6 +5,7 @@ import { createLogger } from "../../src/log.ts";
 import { createTransportClient } from "../../src/adapters/slack/app.ts";
 import { SlackTransport } from "../../src/adapters/slack/transport.ts";
 import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
+import { pausedWords } from "../../src/core/digest/paused.ts";
 import { notice, type Reply } from "../../src/core/messages/reply.ts";
 import { botHandle } from "../../src/core/messages/bot-name.ts";
 import { SlackEmulator } from "../emulators/slack/index.ts";
@@ -58,12 +59,17 @@ describe("SlackTransport", () => {
     expect(await failure(transportFor(url).post(channel("C1"), reply))).toBeInstanceOf(TransientPostError);
   });
 
-  it.each(["channel_not_found", "is_archived", "not_in_channel", "channel_is_archived"])(
+  // A channel's own posting rules (read-only, thread-only, #general for admins) are as permanent as a removal: a
+  // digest subscribed there pauses and its subscriber is told, where before it was tried every minute all day.
+  it.each(["channel_not_found", "is_archived", "not_in_channel", "channel_is_archived", "restricted_action_read_only_channel",
+    "restricted_action_thread_only_channel", "posting_to_general_channel_denied"])(
     "%s → ChannelUnavailableError with that reason", async (reason) => {
       emulator.failChannel("C2", { kind: "error", error: reason }, 1);
       const error = await failure(transport.post(channel("C2"), reply));
       expect(error).toBeInstanceOf(ChannelUnavailableError);
       expect((error as ChannelUnavailableError).reason).toBe(reason);
+      // Said to the subscriber in words, the code in brackets.
+      expect(pausedWords(reason)).toMatch(new RegExp(`^.{10,} \\[${reason}\\]$`));
     });
 
   it.each(["user_disabled", "user_not_found", "cannot_dm_bot"])(

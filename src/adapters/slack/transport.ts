@@ -20,7 +20,17 @@ export const IDEMPOTENCY_EVENT_TYPE = "papers_bot_post";
 const UNAVAILABLE = new Set(["channel_not_found", "is_archived", "channel_is_archived", "not_in_channel",
   // A personal digest's person: gone from the workspace, or one the bot may not message.
   "user_disabled", "user_not_found", "cannot_dm_bot",
-  "restricted_action", "ekm_access_denied", "team_access_not_granted", "missing_scope"]);
+  "restricted_action", "ekm_access_denied", "team_access_not_granted", "missing_scope",
+  // The workspace lets only admins post in #general (older workspaces answer this rather than restricted_action).
+  "posting_to_general_channel_denied"]);
+
+/** Whether Slack will not take the bot's messages in that channel until someone changes it. Slack names a
+ * channel's own posting rules restricted_action_<why> (a read-only channel, a thread-only one): as
+ * permanent as restricted_action itself. Left unmapped, a digest subscribed in a read-only announcements
+ * channel was tried again every minute all day, with nobody told. */
+function channelRefuses(reason: string): boolean {
+  return UNAVAILABLE.has(reason) || reason.startsWith("restricted_action_");
+}
 /**
  * The bot's token no longer works (revoked, the app uninstalled): no channel's fault, so none is paused (each
  * would need /papers subscribe again after the new token); the post is tried again later, and `papers start`
@@ -34,7 +44,7 @@ interface SlackErrorShape { code?: string; data?: { error?: string }; retryAfter
 
 /** Slack's `error` of an ok:false answer → stop posting here, try again later, or what Slack refused. */
 function fromSlackReason(reason: string): Error {
-  if (UNAVAILABLE.has(reason)) return new ChannelUnavailableError(reason);
+  if (channelRefuses(reason)) return new ChannelUnavailableError(reason);
   if (TOKEN_GONE.has(reason)) return new TransientPostError(`Slack stopped accepting the bot token (${reason})`);
   if (reason === "thread_not_found" || reason === "message_not_found") return new MessageGoneError(reason);
   if (TRANSIENT.has(reason)) return new TransientPostError(`Slack said ${reason}`);

@@ -16,10 +16,14 @@ const PAUSED_WORDS: Readonly<Record<string, string>> = {
   is_archived: "the channel is archived", channel_is_archived: "the channel is archived",
   token_revoked: "the bot's token was revoked", invalid_auth: "the bot's token no longer works", account_inactive: "the bot's token no longer works",
   missing_scope: "the app lacks a permission; reinstall it from the manifest", restricted_action: "the workspace does not let me post there",
+  restricted_action_read_only_channel: "the channel is read-only for me (let everyone, or apps, post there in its settings)",
+  restricted_action_thread_only_channel: "the channel takes replies in threads only, and a digest posts new messages",
+  posting_to_general_channel_denied: "only admins may post in that channel",
 };
 
 export function pausedWords(reason: string): string {
-  const words = PAUSED_WORDS[reason];
+  // Slack's restricted_action_<why> family, a variant not listed here included, is a restricted_action.
+  const words = PAUSED_WORDS[reason] ?? (reason.startsWith("restricted_action_") ? PAUSED_WORDS.restricted_action : undefined);
   return words ? `${words} [${reason}]` : reason;
 }
 

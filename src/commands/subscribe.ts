@@ -236,8 +236,10 @@ export const subscribeCommand = defineCommand({
     // A digest that failed before sending anything did not go out: subscribing again (the fix made) starts afresh.
     await deliveries.forgetFailedDay(target, period);
     // The same digest typed again changes nothing, today's included: one still owed (its time passed while no
-    // tick ran) goes out late, as it would have without the second subscribe.
-    const unchanged = before !== null && !before.pausedReason && sameDigest(before, settings);
+    // tick ran) goes out late, as it would have without the second subscribe. So does a paused one typed again
+    // once its channel is fixed (what the pause's DM asks for): its day failed before sending anything, forgotten
+    // above, so it was owed all along, where skipping it said "tomorrow" to someone who fixed it minutes late.
+    const unchanged = before !== null && sameDigest(before, settings);
     if (passed && !unchanged) await deliveries.skipDay(target, period, `subscribe:${ctx.user.userId}`, ctx.now);
     else if (!passed) await deliveries.unskipDay(target, period);
     // Rows for the periods after this one can only be from the zone the digest had before (one further east):

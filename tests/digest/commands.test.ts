@@ -252,6 +252,23 @@ describe("subscribe after today's digest went out", () => {
     await services.subscriptions.remove(channel("CFAIL"));
   });
 
+  it("brings today's digest late when a digest paused at its time is typed again as it was, the channel fixed", async () => {
+    clock.set("2025-06-10T19:00:00Z");
+    try { await say("subscribe 19:30 UTC size 2", "CFIXED"); } finally { clock.set("2025-06-10T20:00:00Z"); }
+    const transport = new RecordingTransport("slack");
+    transport.hook = () => ({ error: new ChannelUnavailableError("not_in_channel") });
+    await runDigestTick(services, new Map([["slack", transport]]), new Date("2025-06-10T19:30:00Z"), { retry: fastRetry });
+    expect(await services.subscriptions.get(channel("CFIXED"))).toMatchObject({ pausedReason: "not_in_channel" });
+    // The bot invited at 20:00, and the command the pause's DM gave typed again: today's was never posted.
+    const reply = await say("subscribe 19:30 UTC size 2", "CFIXED");
+    expect(reply.text).toMatch(/^Subscribed <#CFIXED>: next digest within a minute, late, as its time passed while none went out \(2 papers\)\. It was paused, and is back on as it was\. /);
+    transport.hook = undefined;
+    const report = await runDigestTick(services, new Map([["slack", transport]]), new Date("2025-06-10T20:01:00Z"), { retry: fastRetry });
+    expect(report.channels).toMatchObject([{ localDate: "2025-06-10", outcome: "posted", posted: 3, late: true }]);
+    expect(transport.to(channel("CFIXED"))).toHaveLength(3);
+    await services.subscriptions.remove(channel("CFIXED"));
+  });
+
   it("resumes the channel's other digest, paused with it, when the channel subscribes again, and says so", async () => {
     await say("subscribe 20:30 UTC size 2", "CBOTH");
     await say("subscribe weekly tue 20:30 UTC size 2", "CBOTH");

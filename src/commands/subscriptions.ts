@@ -1,8 +1,10 @@
 // `/papers subscriptions`: this workspace's digests, with times, zones, topics and why any is paused.
 import { pausedWords } from "../core/digest/paused.ts";
 import { z } from "zod";
-import { localDate } from "../core/time.ts";
-import { channelMention, isDirectMessage, type Platform } from "../core/channel.ts";
+import { isTimeZone, localDate } from "../core/time.ts";
+import type { Subscription } from "../core/stores/subscriptions.ts";
+import type { DeliveryStore } from "../core/stores/deliveries.ts";
+import { channelMention, isDirectMessage, type ChannelRef, type Platform } from "../core/channel.ts";
 import { defineCommand } from "../command-kit/command.ts";
 import { describeDay, digestTraits, wentOutWords } from "../command-kit/subscription-words.ts";
 import { range, type Reply } from "../core/messages/reply.ts";
@@ -22,6 +24,15 @@ import { quoted } from "../core/messages/typed.ts";
 const PAGE_CHARS = 2000;
 /** More lines than a page could ever hold (each is over 40 characters): only these are worked out. */
 const MAX_LINES = 50;
+
+/** "next tomorrow 09:00 UTC" and why it is later when the ledger has the dates before it. */
+async function nextWords(s: Subscription, channel: ChannelRef, weekly: boolean, ctx: { now: Date; services: { deliveries: DeliveryStore } }): Promise<string> {
+  const today = localDate(ctx.now, s.timeZone);
+  // The first date the ledger has no row for: one may be there from the zone the digest had before.
+  const next = await nextDigest(ctx.services.deliveries, channel, s, weekly ? s.weekday ?? 1 : null, ctx.now);
+  const wentOut = wentOutWords(next.wentOut, today, weekly);
+  return `${weekly ? "the week's most-upvoted papers; " : ""}next ${describeDay(next.at, today, s.timeZone)}${wentOut ? ` (${wentOut})` : ""}`;
+}
 
 export const subscriptionsCommand = defineCommand({
   data: {
@@ -52,12 +63,13 @@ export const subscriptionsCommand = defineCommand({
         ...digestTraits(s, (topic) => (here(s) || mine(s) ? `topic ${quoted(topic)}` : "on a topic set there"))].join(", ");
       // Subscribing again replaces the digest whole: the example carries everything it had.
       const again = targetUserId(s) ? subscribeAgain(ctx.user.platform, s) : "subscribe again in that channel";
-      const today = localDate(ctx.now, s.timeZone);
-      // The first date the ledger has no row for: one may be there from the zone the digest had before.
-      const next = await nextDigest(ctx.services.deliveries, channel, s, weekly ? s.weekday ?? 1 : null, ctx.now);
-      const wentOut = wentOutWords(next.wentOut, today, weekly);
       const state = s.pausedReason ? `paused: ${pausedWords(s.pausedReason)} (fix it, then ${again})`
-        : `${weekly ? "the week's most-upvoted papers; " : ""}next ${describeDay(next.at, today, s.timeZone)}${wentOut ? ` (${wentOut})` : ""}`;
+        : await nextWords(s, channel, weekly, ctx).catch((error: unknown) => {
+          // A zone stored by a replica on a newer Node, whose ICU knows it and this one's does not: that line
+          // says so, where Intl's error failed the whole list.
+          if (isTimeZone(s.timeZone)) throw error;
+          return `not sent from here: its time zone ${quoted(s.timeZone.slice(0, 60))} is unknown to this bot (${targetUserId(s) ? "subscribe" : "subscribe in that channel"} again with another zone)`;
+        });
       const where = targetUserId(s) ? "you (by DM)" : channelMention(channel, ctx.channel);
       return `• ${where}: ${parts}; ${state}`;
     }));

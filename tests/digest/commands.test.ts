@@ -402,6 +402,17 @@ describe("subscriptions and unsubscribe", () => {
     }
   });
 
+  it("lists a digest whose time zone this runtime does not know on its own line, and the others as ever", async () => {
+    await say("subscribe 09:00 UTC", "CZOK");
+    await say("subscribe 09:00 UTC", "CZBAD");
+    // As a replica on a newer Node, whose ICU knows a zone this one's does not, may have stored it.
+    await services.db.subscription.updateMany({ where: { channelId: "CZBAD" }, data: { timeZone: "America/Nowhere_New" } });
+    const text = await listing(ctx("CZOK"));
+    expect(text).toContain("• <#CZOK>: 09:00 UTC, 5 papers; next tomorrow 09:00 UTC");
+    expect(text).toContain('• <#CZBAD>: 09:00 America/Nowhere_New, 5 papers; not sent from here: its time zone "America/Nowhere_New" is unknown to this bot (subscribe in that channel again with another zone)');
+    for (const id of ["CZOK", "CZBAD"]) await services.subscriptions.remove(channel(id));
+  });
+
   it("names the digest a subscribe replaces, since what was not typed again goes back to its default", async () => {
     expect((await say("subscribe 07:30 Europe/Berlin size:3 rlhf", "CREP")).text).not.toContain("replaces");
     expect((await say("subscribe 08:00", "CREP")).text).toContain('It replaces the one before (07:30 Europe/Berlin, 3 papers, about "rlhf").');

@@ -447,6 +447,20 @@ describe("digest tick", () => {
     expect((await tick("2025-03-23T23:30:00Z")).channels.find((c) => c.channel.channelId === "CSUN")).toMatchObject({ localDate: "2025-W12" });
   });
 
+  it("keeps going for other channels when one's time zone is one this runtime does not know", async () => {
+    // A replica on an older Node (its ICU without a zone another replica stored, "America/Ciudad_Juarez" on an
+    // old one), or a row restored from elsewhere: that channel cannot be scheduled here, and it alone fails.
+    await subscribe(services, slackChannel("CGOOD"), { size: 1 });
+    await subscribe(services, slackChannel("CODD"), { size: 1 });
+    await services.db.subscription.updateMany({ where: { channelId: "CODD" }, data: { timeZone: "Mars/Olympus_Mons" } });
+    const logs = services.logs;
+    const report = await tick(T0);
+    expect(report.channels.find((c) => c.channel.channelId === "CGOOD")).toMatchObject({ outcome: "posted", posted: 2 });
+    expect(report.channels.find((c) => c.channel.channelId === "CODD")).toMatchObject({ outcome: "failed", posted: 0,
+      reason: 'its time zone "Mars/Olympus_Mons" is unknown to this process' });
+    expect(logs.text).toContain("digest schedule unreadable");
+  });
+
   it("keeps going for other channels and reports a channel without a connection", async () => {
     await subscribe(services, slackChannel("C1"), { size: 1 });
     await subscribe(services, { platform: "discord", workspaceId: "G1", channelId: "D1" }, { size: 1 });

@@ -11,7 +11,8 @@ import { defaultRetryPolicy, type RetryPolicy } from "../retry.ts";
 import { dayKey } from "../stores/deliveries.ts";
 import { DIGEST_JOB } from "../stores/job-runs.ts";
 import type { ChannelOutcome } from "./fanout.ts";
-import { deliverSubscription, dueFor } from "./kinds.ts";
+import { deliverSubscription, dueFor, type KindDue } from "./kinds.ts";
+import { isTimeZone } from "../time.ts";
 import { recentPerTick, trendingPerTick } from "./plan.ts";
 
 export interface TickOptions {
@@ -53,9 +54,18 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
     const subs = await services.subscriptions.all();
     const due = subs.flatMap((sub) => {
       if (sub.pausedReason) { report.paused++; return []; }
-      const check = dueFor(sub, now);
+      const channel: ChannelRef = { platform: sub.platform as Platform, workspaceId: sub.workspaceId, channelId: sub.channelId };
+      let check: KindDue;
+      try { check = dueFor(sub, now); } catch (error) {
+        // A zone this runtime's ICU does not know (stored by a replica on a newer Node, or restored from
+        // elsewhere) throws in Intl: that channel alone fails, where it stopped every channel's digest here.
+        services.log.error({ err: error, channel, timeZone: sub.timeZone }, "digest schedule unreadable");
+        const reason = isTimeZone(sub.timeZone) ? "its schedule could not be read" : `its time zone "${sub.timeZone.slice(0, 60)}" is unknown to this process`;
+        report.channels.push({ channel, localDate: "", outcome: "failed", posted: 0, reason });
+        return [];
+      }
       if (!check.due) { report.notDue++; return []; }
-      return [{ sub, check, channel: { platform: sub.platform as Platform, workspaceId: sub.workspaceId, channelId: sub.channelId } satisfies ChannelRef }];
+      return [{ sub, check, channel }];
     });
     const settled = await ledger.settled([...new Set(due.map((d) => d.check.localDate))]);
     const deps = { ...services, trending: trendingPerTick(services.papers), recent: recentPerTick(services.posted, now) };

@@ -423,6 +423,15 @@ describe("digest tick", () => {
     expect(rows.map((r) => r.localDate)).toEqual(["2025-03-13"]);
   });
 
+  it("a quiet topic digest carried over past midnight names its own day, not 'today'", async () => {
+    const ch = slackChannel("CQUIET");
+    const sub = await subscribe(services, ch, { localTime: "23:58", size: 2, topic: "quantum chemistry" });
+    await services.db.subscription.update({ where: { id: sub.id }, data: { updatedAt: new Date("2025-03-01T00:00:00Z") } });
+    await tick("2025-03-13T00:01:00Z");
+    expect(transport.to(ch).map((p) => plainTyped(p.reply.text)))
+      .toEqual(['No trending paper is about "quantum chemistry" on Wed 12 Mar. (late: delivered at 00:01 on Thu 13 Mar instead of 23:58)']);
+  });
+
   it("names both days when a weekly digest catches up days after its weekday", async () => {
     const ch = slackChannel("CWEEK");
     await services.subscriptions.upsert(ch, { localTime: "09:00", timeZone: "UTC", topic: null, size: 1, ranking: "trending",

@@ -66,8 +66,10 @@ export function nothingNewReply(f: HeaderFacts): Reply {
   // The topic in quotes, as elsewhere, not in *emphasis*: a topic with its own * or _ broke the markup around it.
   // "New" only when papers about it were there and this channel saw them this week: say how many.
   const seen = f.leftOut ?? 0;
-  const text = f.topic ? (seen > 0 ? `No new papers on ${quoted(f.topic)} today: the ${seen === 1 ? "one" : seen} about it ${seen === 1 ? "was" : "were"} posted here in the last 7 days.`
-    : `No trending paper is about ${quoted(f.topic)} today.`)
+  // A digest carried over past midnight (schedule.ts carriedOver) is the day before's: "today" read as the reader's.
+  const day = localDate(f.claimedAt, f.timeZone) === f.localDate ? "today" : `on ${dayName(f.localDate)}`;
+  const text = f.topic ? (seen > 0 ? `No new papers on ${quoted(f.topic)} ${day}: the ${seen === 1 ? "one" : seen} about it ${seen === 1 ? "was" : "were"} posted here in the last 7 days.`
+    : `No trending paper is about ${quoted(f.topic)} ${day}.`)
     : `Nothing new for ${dayName(f.localDate)}: no trending paper that this channel hasn't seen in the last 7 days.`;
   return { visibility: "channel", tone: "info", text: `${text}${lateNote(f)}` };
 }

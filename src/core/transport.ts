@@ -53,6 +53,14 @@ export class MessageGoneError extends Error {
   constructor(readonly reason: string) { super(reason); this.name = "MessageGoneError"; }
 }
 
+/**
+ * The platform refused this one message for what it is (a limit it enforces, a field it will not take): sent
+ * again it is refused again, while the channel takes other messages. A digest goes on without it.
+ */
+export class MessageRefusedError extends Error {
+  constructor(message: string) { super(message); this.name = "MessageRefusedError"; }
+}
+
 /** The platform said to wait (429 Retry-After) or failed for now (5xx, network): retry later. */
 export class TransientPostError extends Error {
   constructor(message: string, readonly retryAfterMs?: number) { super(message); this.name = "TransientPostError"; }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createReplica, createTestServices, manualClock, type TestServices } from "../support/services.ts";
 import { runDigestTick } from "../../src/core/digest/tick.ts";
 import { DeliveryLedger, LEASE_MS } from "../../src/core/delivery/ledger.ts";
-import { ChannelUnavailableError, TransientPostError, type ChatTransport } from "../../src/core/transport.ts";
+import { ChannelUnavailableError, MessageRefusedError, TransientPostError, type ChatTransport } from "../../src/core/transport.ts";
 import { RecordingTransport, fastRetry, paperIds, passLeaseTime, slackChannel, subscribe } from "./support.ts";
 import { personalTarget } from "../../src/core/person-target.ts";
 import { plainTyped } from "../../src/core/messages/typed.ts";
@@ -454,6 +454,24 @@ describe("digest tick", () => {
     expect((await tick("2025-03-17T00:06:00Z")).channels).toEqual([]);
     // This week's at its own time.
     expect((await tick("2025-03-23T23:30:00Z")).channels.find((c) => c.channel.channelId === "CSUN")).toMatchObject({ localDate: "2025-W12" });
+  });
+
+  it("passes over a message the platform refuses as it is, sending the rest, instead of stopping at it every tick", async () => {
+    const ch = slackChannel("CREFUSE");
+    await subscribe(services, ch, { size: 3 });
+    const bad = (await services.papers.trending("2025-03-12"))!.ids[1]!;
+    const post = transport.post.bind(transport);
+    transport.post = async (channel, reply, options) => {
+      if (reply.papers?.[0]?.id === bad) throw new MessageRefusedError("Slack refused the message: invalid_blocks");
+      return post(channel, reply, options);
+    };
+    const first = await tick(T0);
+    expect(first.channels).toMatchObject([{ outcome: "posted", posted: 3 }]);
+    expect(paperIds(transport.to(ch))).not.toContain(bad);
+    expect(paperIds(transport.to(ch))).toHaveLength(2);
+    expect(services.logs.text).toContain("the platform refused digest messages; the digest went on without them");
+    expect((await tick("2025-03-12T09:01:00Z")).channels).toEqual([]);
+    expect(await services.db.postedMessage.count({ where: { channelId: "CREFUSE" } })).toBe(2);
   });
 
   it("keeps going for other channels when one's time zone is one this runtime does not know", async () => {

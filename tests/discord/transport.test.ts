@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ComponentIds } from "../../src/adapters/discord/component-ids.ts";
 import { createPostingRest, DiscordTransport } from "../../src/adapters/discord/transport.ts";
 import type { Reply } from "../../src/core/messages/reply.ts";
-import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
+import { ChannelUnavailableError, MessageRefusedError, TransientPostError } from "../../src/core/transport.ts";
 import { DiscordEmulator, snowflake, type ChannelFailure } from "../emulators/discord/index.ts";
 import { TEST_DISCORD_TOKEN } from "../support/secrets.ts";
 
@@ -107,6 +107,13 @@ describe("Discord transport", () => {
 
   it("a 500 becomes TransientPostError after one attempt", async () => {
     expect(await failure({ kind: "serverError" })).toBeInstanceOf(TransientPostError);
+    expect(emulator.records).toHaveLength(1);
+  });
+
+  it("a message Discord refuses as it is (400 Invalid Form Body) becomes MessageRefusedError: not retried, the channel not paused", async () => {
+    const error = await failure({ kind: "invalidFormBody" });
+    expect(error).toBeInstanceOf(MessageRefusedError);
+    expect((error as Error).message).toMatch(/^Discord refused the message: Invalid Form Body \(50035\)$/);
     expect(emulator.records).toHaveLength(1);
   });
 

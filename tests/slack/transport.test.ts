@@ -4,7 +4,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import { createTransportClient } from "../../src/adapters/slack/app.ts";
 import { SlackTransport } from "../../src/adapters/slack/transport.ts";
-import { ChannelUnavailableError, TransientPostError } from "../../src/core/transport.ts";
+import { ChannelUnavailableError, MessageRefusedError, TransientPostError } from "../../src/core/transport.ts";
 import { pausedWords } from "../../src/core/digest/paused.ts";
 import { notice, type Reply } from "../../src/core/messages/reply.ts";
 import { botHandle } from "../../src/core/messages/bot-name.ts";
@@ -71,6 +71,13 @@ describe("SlackTransport", () => {
       // Said to the subscriber in words, the code in brackets.
       expect(pausedWords(reason)).toMatch(new RegExp(`^.{10,} \\[${reason}\\]$`));
     });
+
+  it.each(["invalid_blocks", "msg_too_long"])("%s → MessageRefusedError: that message is passed over, not retried every minute", async (reason) => {
+    emulator.failChannel("C2", { kind: "error", error: reason }, 1);
+    const error = await failure(transport.post(channel("C2"), reply));
+    expect(error).toBeInstanceOf(MessageRefusedError);
+    expect(error.message).toBe(`Slack refused the message: ${reason}`);
+  });
 
   it.each(["user_disabled", "user_not_found", "cannot_dm_bot"])(
     "a person's DM Slack will not open (%s) → ChannelUnavailableError: the personal digest pauses, not retries every minute", async (reason) => {

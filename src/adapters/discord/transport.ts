@@ -13,7 +13,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { DiscordAPIError, HTTPError, RateLimitError, REST, Routes, type APIMessage, type APIThreadChannel, type RawFile } from "discord.js";
 import type { ChannelRef } from "../../core/channel.ts";
-import { ChannelUnavailableError, MessageGoneError, TransientPostError, type ChatTransport, type OpenedThread, type PostOptions, type ThreadState } from "../../core/transport.ts";
+import { ChannelUnavailableError, MessageGoneError, MessageRefusedError, TransientPostError, type ChatTransport, type OpenedThread, type PostOptions, type ThreadState } from "../../core/transport.ts";
 import type { Reply } from "../../core/messages/reply.ts";
 import type { ComponentIds } from "./component-ids.ts";
 import { renderMessage } from "./render.ts";
@@ -76,6 +76,8 @@ export function translatePostError(error: unknown): Error {
     if (error.status === 404) return new ChannelUnavailableError(`not found (${error.code})`);
     if (error.status === 403) return new ChannelUnavailableError(`forbidden (${error.code})`);
     if (error.status >= 500) return new TransientPostError(`Discord ${error.status}`);
+    // 400 (50035 Invalid Form Body, 50006 empty message) and 413: this message as it is, never the channel.
+    if (error.status === 400 || error.status === 413) return new MessageRefusedError(`Discord refused the message: ${error.message} (${error.code})`);
     return error;
   }
   if (error instanceof HTTPError) return error.status >= 500 ? new TransientPostError(`Discord ${error.status}`) : error;

@@ -4,7 +4,7 @@
 // Posting goes around the WebClient (see post); looking messages up goes through it.
 import { webApi } from "./bolt.ts";
 import type { ChannelRef } from "../../core/channel.ts";
-import { ChannelUnavailableError, MessageGoneError, TransientPostError, type ChatTransport, type OpenedThread, type PostOptions } from "../../core/transport.ts";
+import { ChannelUnavailableError, MessageGoneError, MessageRefusedError, TransientPostError, type ChatTransport, type OpenedThread, type PostOptions } from "../../core/transport.ts";
 import type { Reply } from "../../core/messages/reply.ts";
 import { renderReply } from "./render.ts";
 import type { DiscussionStarter } from "../../core/messages/discussion.ts";
@@ -37,6 +37,9 @@ function channelRefuses(reason: string): boolean {
  * stops meanwhile, saying which variable to fix (credentials.ts tokenLost).
  */
 const TOKEN_GONE = new Set(["token_revoked", "invalid_auth", "not_authed", "account_inactive", "token_expired"]);
+/** Slack's words for a message it will never take as it is (its blocks, its length): the next is tried. */
+const REFUSED_MESSAGE = new Set(["invalid_blocks", "invalid_blocks_format", "msg_too_long", "msg_blocks_too_long", "no_text",
+  "too_many_attachments", "invalid_attachments", "invalid_metadata_format", "invalid_metadata_schema", "metadata_too_large"]);
 /** Slack's own words for "try again later" when it answers 200 with ok:false. */
 const TRANSIENT = new Set(["ratelimited", "rate_limited", "fatal_error", "internal_error", "service_unavailable", "request_timeout"]);
 
@@ -48,6 +51,7 @@ function fromSlackReason(reason: string): Error {
   if (TOKEN_GONE.has(reason)) return new TransientPostError(`Slack stopped accepting the bot token (${reason})`);
   if (reason === "thread_not_found" || reason === "message_not_found") return new MessageGoneError(reason);
   if (TRANSIENT.has(reason)) return new TransientPostError(`Slack said ${reason}`);
+  if (REFUSED_MESSAGE.has(reason)) return new MessageRefusedError(`Slack refused the message: ${reason}`);
   return new Error(`Slack refused the message: ${reason}`);
 }
 

@@ -31,6 +31,8 @@ export interface DeliveryResult {
   failure?: { error: unknown; transient: boolean };
   /** Set when the channel was unavailable (onUnavailable ran; the row is failed). */
   unavailable?: string;
+  /** Messages the platform refused for good and this run passed over, for the caller's log. */
+  refused?: { position: number; reason: string }[];
 }
 
 export async function deliver(ledger: DeliveryLedger, transport: ChatTransport, request: DeliveryRequest, control: RunControl): Promise<DeliveryResult> {
@@ -40,6 +42,12 @@ export async function deliver(ledger: DeliveryLedger, transport: ChatTransport, 
   if (!claim) return { outcome: "skipped", posted: 0, reason: "already delivered or in progress elsewhere" };
   const { items, marked } = await itemsToSend(ledger, claim, planned);
   const run = new DeliveryRun(ledger, transport, channel, claim, marked, control);
+  const result = await sendAll(ledger, run, claim, items, request, control);
+  return run.refused.length ? { ...result, refused: run.refused } : result;
+}
+
+async function sendAll(ledger: DeliveryLedger, run: DeliveryRun, claim: Claim, items: LedgerItem[], request: DeliveryRequest,
+  control: RunControl): Promise<DeliveryResult> {
   try {
     const interrupted = await run.send(items, request.renderer(claim, items));
     if (interrupted?.reason === "shutting down") {

@@ -8,7 +8,7 @@ import type { ChannelRef } from "../channel.ts";
 import type { Reply } from "../messages/reply.ts";
 import type { RetryPolicy } from "../retry.ts";
 import type { LedgerItem, SentItem } from "../stores/deliveries.ts";
-import type { ChatTransport } from "../transport.ts";
+import { MessageRefusedError, type ChatTransport } from "../transport.ts";
 import { LEASE_MS, idempotencyKey, type Claim, type DeliveryLedger } from "./ledger.ts";
 import { LeaseLostError, withRetries } from "./post.ts";
 
@@ -45,6 +45,8 @@ export class DeliveryRun {
   private readonly attempted = new Set<number>();
   private sent: SentItem[] = [];
   posted = 0;
+  /** Messages the platform refused for good (MessageRefusedError), passed over. */
+  readonly refused: { position: number; reason: string }[] = [];
   private renewAfter: number;
   private lastPostedAt = -Infinity;
 
@@ -127,8 +129,17 @@ export class DeliveryRun {
       if (!reply) { this.sent.push({ position: item.position, messageId: "paper-missing", at: this.control.clock(), paperId: null }); return; }
       await this.pace();
       const findAfterFailure = this.transport.findPosted ? () => this.find(key) : undefined;
-      result = await withRetries(this.control.retry, () => this.transport.post(this.channel, reply, { idempotencyKey: key }),
-        findAfterFailure, this.control.stopping, this.control.signal, keepLease);
+      try {
+        result = await withRetries(this.control.retry, () => this.transport.post(this.channel, reply, { idempotencyKey: key }),
+          findAfterFailure, this.control.stopping, this.control.signal, keepLease);
+      } catch (error) {
+        // Refused for what it is, it would be refused on every tick, and the messages after it never sent:
+        // the delivery goes on without it (told to the caller, which logs it), as without a missing paper.
+        if (!(error instanceof MessageRefusedError)) throw error;
+        this.refused.push({ position: item.position, reason: error.message });
+        this.sent.push({ position: item.position, messageId: `refused-${item.position}`, at: this.control.clock(), paperId: null });
+        return;
+      }
       this.lastPostedAt = this.control.clock().getTime();
       this.posted++;
     }

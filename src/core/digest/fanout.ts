@@ -58,11 +58,12 @@ export async function deliverChannel(deps: FanoutDeps, ledger: DeliveryLedger, t
   // Planned before claiming, so the claim and its plan are one write; a lost claim only cost two reads.
   const plan = await planDigest(deps, channel, sub, due.localDate);
   const planned = plan.items;
-  const { failure, unavailable, ...result } = await deliver(ledger, transport, {
+  const { failure, unavailable, refused, ...result } = await deliver(ledger, transport, {
     channel, localDate: due.localDate, late: due.late, planned, renderer: digestRenderer(deps, due, sub, plan),
     onUnavailable: (reason) => pauseAndTell(deps, transport, channel, sub.createdBy, reason),
   }, control);
   if (result.outcome === "posted" && !result.resumed) await rememberNumbers(deps, { ...channel, userId: EVERYONE }, planned);
+  if (refused) deps.log.error({ channel, refused }, "the platform refused digest messages; the digest went on without them");
   if (unavailable) deps.log.warn({ channel, reason: unavailable }, "digest channel unavailable; subscription paused");
   if (failure?.transient) deps.log.warn({ channel, err: failure.error }, "digest gave up for this tick; the next tick resumes it");
   else if (failure) deps.log.error({ channel, err: failure.error }, "digest delivery failed; the next tick resumes it");

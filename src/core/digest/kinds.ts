@@ -40,12 +40,13 @@ export async function deliverSubscription(deps: FanoutDeps, ledger: DeliveryLedg
   const [planned, renderer] = user && personal
     ? [personal.items, personalRenderer(deps, user, sub, due.runDate, personal.snapshotDate)] as const
     : [await planWeekly(deps, sub, due.runDate), weeklyRenderer(deps, sub, due.localDate, due.runDate)] as const;
-  const { failure, unavailable, ...result } = await deliver(ledger, transport, {
+  const { failure, unavailable, refused, ...result } = await deliver(ledger, transport, {
     channel, localDate: due.localDate, late: due.late, planned, renderer,
     onUnavailable: (reason) => pauseAndTell(deps, transport, channel, sub.createdBy, reason),
   }, control);
   if (result.outcome === "posted" && !result.resumed) await rememberNumbers(deps, { ...channel, userId: user?.userId ?? EVERYONE }, planned);
   const what = user ? "personal digest" : "weekly digest";
+  if (refused) deps.log.error({ channel, refused }, `the platform refused ${what} messages; the digest went on without them`);
   if (unavailable) deps.log.warn({ channel, reason: unavailable }, `${what} target unavailable; subscription paused`);
   if (failure) deps.log.warn({ channel, err: failure.error }, `${what} gave up for this tick; the next tick resumes it`);
   return { channel, localDate: due.localDate, ...result };

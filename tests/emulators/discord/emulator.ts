@@ -17,7 +17,9 @@ export type ChannelFailure =
   | { kind: "serverError" }
   | { kind: "unknownChannel" }
   | { kind: "missingAccess" }
-  | { kind: "missingPermissions" };
+  | { kind: "missingPermissions" }
+  // A message Discord will not take as it is (a limit limits.ts does not model): 400 / 50035.
+  | { kind: "invalidFormBody" };
 
 export interface DiscordEmulatorOptions {
   applicationId?: string;
@@ -36,6 +38,7 @@ const FAILURES: Record<Exclude<ChannelFailure["kind"], "rateLimit">, Answer> = {
   unknownChannel: discordError(404, 10003, "Unknown Channel"),
   missingAccess: discordError(403, 50001, "Missing Access"),
   missingPermissions: discordError(403, 50013, "Missing Permissions"),
+  invalidFormBody: discordError(400, 50035, "Invalid Form Body"),
 };
 
 const ROUTES = [

@@ -121,6 +121,8 @@ describe("Discord transport", () => {
     [{ kind: "unknownChannel" } as const, /unknown channel/],
     [{ kind: "missingAccess" } as const, /missing access/],
     [{ kind: "missingPermissions" } as const, /missing permissions/],
+    // A 400, as a refused message's is, but the channel's own: its digest pauses, not every message passed over.
+    [{ kind: "nonTextChannel" } as const, /takes no messages/],
   ])("%j becomes ChannelUnavailableError", async (kind, reason) => {
     const error = await failure(kind);
     expect(error).toBeInstanceOf(ChannelUnavailableError);

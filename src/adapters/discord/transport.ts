@@ -40,6 +40,8 @@ const UNAVAILABLE: Record<number, string> = {
   10003: "unknown channel (deleted, or the bot was removed)",
   50001: "missing access (the bot cannot see the channel)",
   50013: "missing permissions (the bot may not post there)",
+  // A 400 like a refused message's, but the channel's: it takes no messages (a category, a forum itself).
+  50008: "the channel takes no messages (a category or a forum, not a text channel)",
   // A digest subscribed in a thread a moderator closed: only Manage Threads posts there, which the bot does not ask for.
   50083: "the thread is archived and locked (a moderator closed it)",
   160005: "the thread is locked (a moderator locked it)",

@@ -19,7 +19,8 @@ export type ChannelFailure =
   | { kind: "missingAccess" }
   | { kind: "missingPermissions" }
   // A message Discord will not take as it is (a limit limits.ts does not model): 400 / 50035.
-  | { kind: "invalidFormBody" };
+  | { kind: "invalidFormBody" }
+  | { kind: "nonTextChannel" };
 
 export interface DiscordEmulatorOptions {
   applicationId?: string;
@@ -39,6 +40,7 @@ const FAILURES: Record<Exclude<ChannelFailure["kind"], "rateLimit">, Answer> = {
   missingAccess: discordError(403, 50001, "Missing Access"),
   missingPermissions: discordError(403, 50013, "Missing Permissions"),
   invalidFormBody: discordError(400, 50035, "Invalid Form Body"),
+  nonTextChannel: discordError(400, 50008, "Cannot send messages in a non-text channel"),
 };
 
 const ROUTES = [

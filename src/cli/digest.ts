@@ -40,7 +40,7 @@ export const digestRunCli: CliCommand = {
         ctx.stdout.write(JSON.stringify({ ...report, channels: report.channels.map((c) => ({ ...c, channel: channelKey(c.channel) })) }, null, 2) + "\n");
       } else {
         for (const c of report.channels) ctx.stdout.write(`${channelKey(c.channel)} ${c.localDate}: ${c.outcome}, ${c.posted} message(s)${c.reason ? ` (${c.reason})` : ""}\n`);
-        ctx.stdout.write(`digest tick at ${report.at}: ${report.channels.length} due, ${report.notDue} not due yet, ${report.paused} paused, ${failed} failed\n`);
+        ctx.stdout.write(`digest tick at ${report.at}: ${report.channels.length} due, ${report.settled} done already, ${report.notDue} not due yet, ${report.paused} paused, ${failed} failed\n`);
       }
       return failed > 0 ? 1 : 0;
     });

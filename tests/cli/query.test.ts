@@ -155,3 +155,14 @@ describe("--page: the rest of a list that says '1–5 of 7'", () => {
     expect(await runCli(["search", "moe", "--page", "0"], env)).toMatchObject({ code: 2, err: expect.stringMatching(/^--page takes a whole number from 1 to 201 \(with --limit 5\), not "0"\./) });
   });
 });
+
+describe("papers digest run", () => {
+  it("run again for the same instant, counts the digest it finds done instead of leaving it out of every count", async () => {
+    await runCli(["trending", "--limit", "1"], env); // the database migrated and filled
+    await db.subscription.create({ data: { platform: "console", workspaceId: "local", channelId: "terminal", localTime: "09:00", timeZone: "UTC", size: 1, createdBy: "you" } });
+    const first = await runCli(["digest", "run", "--now", "2025-03-12T09:00:00Z"], env);
+    expect(first.out).toMatch(/^digest tick at 2025-03-12T09:00:00.000Z: 1 due, 0 done already, 0 not due yet, 0 paused, 0 failed$/m);
+    const again = await runCli(["digest", "run", "--now", "2025-03-12T09:00:00Z"], env);
+    expect(again).toMatchObject({ code: 0, out: "digest tick at 2025-03-12T09:00:00.000Z: 0 due, 1 done already, 0 not due yet, 0 paused, 0 failed\n" });
+  });
+});

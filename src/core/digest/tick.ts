@@ -28,7 +28,9 @@ export interface TickOptions {
   owner?: string;
 }
 
-export interface TickReport { at: string; channels: ChannelOutcome[]; notDue: number; paused: number }
+/** `settled`: due, but the ledger has the period already (sent, skipped, or failed for good): an operator's
+ * second `papers digest run` counts its channels here, not nowhere. */
+export interface TickReport { at: string; channels: ChannelOutcome[]; notDue: number; paused: number; settled: number }
 
 export const processOwner = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 export const DEFAULT_CONCURRENCY = 16;
@@ -49,7 +51,7 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
   const ledger = new DeliveryLedger(services.deliveries, options.owner ?? processOwner);
   const control = { retry: options.retry ?? defaultRetryPolicy, clock, stopping: options.stopping ?? (() => false),
     ...(options.signal ? { signal: options.signal } : {}) };
-  const report: TickReport = { at: now.toISOString(), channels: [], notDue: 0, paused: 0 };
+  const report: TickReport = { at: now.toISOString(), channels: [], notDue: 0, paused: 0, settled: 0 };
   try {
     const subs = await services.subscriptions.all();
     const due = subs.flatMap((sub) => {
@@ -75,7 +77,7 @@ export async function runDigestTick(services: Services, transports: ReadonlyMap<
     const tasks = new Map<Platform, Map<string, (() => Promise<ChannelOutcome>)[]>>();
     due.sort((a, b) => Number(a.sub.cadence === "weekly") - Number(b.sub.cadence === "weekly"));
     for (const { sub, check, channel } of due) {
-      if (settled.has(dayKey({ ...channel, localDate: check.localDate }))) continue;
+      if (settled.has(dayKey({ ...channel, localDate: check.localDate }))) { report.settled++; continue; }
       const transport = transports.get(channel.platform);
       if (!transport) {
         report.channels.push({ channel, localDate: check.localDate, outcome: "skipped", posted: 0, reason: `no ${channel.platform} connection in this process` });

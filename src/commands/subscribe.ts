@@ -146,6 +146,10 @@ const whenOnly = (topic: string): boolean => {
   return words.some((w) => WHEN_WORDS.test(w)) && words.every((w) => WHEN_WORDS.test(w) || /^\d{1,2}$/.test(w));
 };
 
+// Words that mean "no more digests": "subscribe off" was a digest about "off", and replaced (its settings lost)
+// the very digest the person meant to stop. There is no pause; unsubscribe's answer brings it back later.
+const STOP_WORDS = /^(off|stop|cancel|none|pause|disable|unsubscribe|remove|delete)$/i;
+
 /** A topic in subscribe's answers: "about "…"", cut at a word to a line's worth. */
 const about = (topic: string): string => `about ${quoted(cutAtWord(topic, 80))}`;
 
@@ -199,6 +203,12 @@ export const subscribeCommand = defineCommand({
     // not papers about "tomorrow" every day.
     if (input.topic && (WHEN_WORDS.test(input.topic) || whenOnly(input.topic))) {
       throw new UserError("when_as_topic", `${quoted(input.topic)} isn't a topic or a time I can read: a digest comes at its time of day, starting with the next one, like ${exampleOn(ctx.user.platform, "subscribe", kind())}.`);
+    }
+    if (input.topic && STOP_WORDS.test(input.topic)) {
+      const which: ExampleOption[] = personal ? [["which", "me"]] : weekly ? [["which", "weekly"]] : [];
+      const whose = personal ? "your own digest" : weekly ? "this channel's weekly digest" : "this channel's digest";
+      throw new UserError("stop_as_topic", `${quoted(input.topic)} isn't a topic: to stop ${whose}, use ${exampleOn(ctx.user.platform, "unsubscribe", which)} ` +
+        "(its answer gives the subscribe command that brings it back).");
     }
     const localTime = normalizeTime(input.time);
     // A personal digest's picks are ranked for the person (their bookmarks): there is no team order to choose.

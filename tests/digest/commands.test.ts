@@ -475,6 +475,11 @@ describe("subscriptions and unsubscribe", () => {
       ["subscribe 07:30 Europe/Berlin now", /like \/papers subscribe 07:30 Europe\/Berlin\.$/],
       ["subscribe every morning", /^"every morning" isn't a topic/],
       ["subscribe 9 tomorrow", /^"9 tomorrow" isn't a topic/],
+      // Meant to stop the digest: subscribing "off" replaced it with one about "off".
+      ["subscribe off", /^"off" isn't a topic: to stop this channel's digest, use \/papers unsubscribe \(its answer gives the subscribe command that brings it back\)\.$/],
+      ["subscribe stop", /^"stop" isn't a topic: to stop this channel's digest, use \/papers unsubscribe /],
+      ["subscribe weekly pause", /^"pause" isn't a topic: to stop this channel's weekly digest, use \/papers unsubscribe weekly /],
+      ["subscribe me cancel", /^"cancel" isn't a topic: to stop your own digest, use \/papers unsubscribe me /],
       ["subscribe 09:00 -survey", /^"-survey" only says what to leave out; add what to look for, like \/papers subscribe 09:00 mixture of experts -survey, or leave/],
     ] as const) {
       const reply = await say(text, "CVAGUE");

@@ -150,6 +150,15 @@ const whenOnly = (topic: string): boolean => {
 // the very digest the person meant to stop. There is no pause; unsubscribe's answer brings it back later.
 const STOP_WORDS = /^(off|stop|cancel|none|pause|disable|unsubscribe|remove|delete)$/i;
 
+// How often, in words the digest has no schedule for ("hourly", "monthly", "weekdays", "twice a day"): a whole
+// topic of them is a cadence asked for, not papers about "monthly" every day in place of the digest there was.
+const OFTEN_WORDS = /^(hourly|monthly|yearly|annually|quarterly|bi-?weekly|fortnightly|semi-?weekly|week-?days?|week-?ends?|work-?days?|twice|thrice|hours?|months?)$/i;
+const OFTEN_FILLER = /^(every|each|other|once|a|per|an|day|days|week|weeks|times|two|three|on|only)$/i;
+const cadenceOnly = (topic: string): boolean => {
+  const words = topic.split(/\s+/);
+  return words.some((w) => OFTEN_WORDS.test(w)) && words.every((w) => OFTEN_WORDS.test(w) || OFTEN_FILLER.test(w));
+};
+
 /** A topic in subscribe's answers: "about "…"", cut at a word to a line's worth. */
 const about = (topic: string): string => `about ${quoted(cutAtWord(topic, 80))}`;
 
@@ -203,6 +212,11 @@ export const subscribeCommand = defineCommand({
     // not papers about "tomorrow" every day.
     if (input.topic && (WHEN_WORDS.test(input.topic) || whenOnly(input.topic))) {
       throw new UserError("when_as_topic", `${quoted(input.topic)} isn't a topic or a time I can read: a digest comes at its time of day, starting with the next one, like ${exampleOn(ctx.user.platform, "subscribe", kind())}.`);
+    }
+    if (input.topic && cadenceOnly(input.topic)) {
+      if (personal) throw new UserError("cadence_as_topic", `${quoted(input.topic)} isn't a schedule I have: your own digest comes every day, like ${personalExample(ctx.user.platform, normalizeTime(input.time), input.zone)}.`);
+      throw new UserError("cadence_as_topic", `${quoted(input.topic)} isn't a schedule I have: a digest comes every day, like ${exampleOn(ctx.user.platform, "subscribe",
+        [["time", normalizeTime(input.time)]])}, or once a week on one day, like ${exampleOn(ctx.user.platform, "subscribe", [["every", "weekly"], ["day", input.day ?? "mon"], ["time", normalizeTime(input.time)]])}.`);
     }
     if (input.topic && STOP_WORDS.test(input.topic)) {
       const which: ExampleOption[] = personal ? [["which", "me"]] : weekly ? [["which", "weekly"]] : [];

@@ -475,6 +475,13 @@ describe("subscriptions and unsubscribe", () => {
       ["subscribe 07:30 Europe/Berlin now", /like \/papers subscribe 07:30 Europe\/Berlin\.$/],
       ["subscribe every morning", /^"every morning" isn't a topic/],
       ["subscribe 9 tomorrow", /^"9 tomorrow" isn't a topic/],
+      // A cadence the digest does not have: subscribing "hourly" replaced the digest with one about "hourly".
+      ["subscribe hourly", /^"hourly" isn't a schedule I have: a digest comes every day, like \/papers subscribe 09:00, or once a week on one day, like \/papers subscribe weekly mon 09:00\.$/],
+      ["subscribe 10:00 monthly", /^"monthly" isn't a schedule I have: .* like \/papers subscribe 10:00, or .* like \/papers subscribe weekly mon 10:00\.$/],
+      ["subscribe every weekday", /^"every weekday" isn't a schedule I have/],
+      ["subscribe twice a day", /^"twice a day" isn't a schedule I have/],
+      ["subscribe biweekly", /^"biweekly" isn't a schedule I have/],
+      ["subscribe me 08:30 weekdays", /^"weekdays" isn't a schedule I have: your own digest comes every day, like \/papers subscribe me 08:30\.$/],
       // Meant to stop the digest: subscribing "off" replaced it with one about "off".
       ["subscribe off", /^"off" isn't a topic: to stop this channel's digest, use \/papers unsubscribe \(its answer gives the subscribe command that brings it back\)\.$/],
       ["subscribe stop", /^"stop" isn't a topic: to stop this channel's digest, use \/papers unsubscribe /],

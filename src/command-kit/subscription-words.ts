@@ -88,6 +88,11 @@ const SPACED_OPTION: Readonly<Record<string, RegExp>> = { size: /^\d+$/, top: /^
 const SPACED_VALUE_AT_END: Readonly<Record<string, RegExp>> = { size: /^([1-9]|1\d|20)$|^\d?\.\d+$|^(1?\d|20)\.\d+$/,
   top: /^([1-9]|1\d|20)$/, ranked: /^(trending|team)$/i };
 const OPTION_OF_WORD: Readonly<Record<string, string>> = { top: "size" };
+// "5 papers", "3 papers on moe", "top 3 papers": the size as people say it, before the topic; it was the topic
+// "3 papers on moe" (every paper saying "papers"), at the default size. Not after the topic, where "llama 3
+// papers" is papers about Llama 3. Two digits, so "30 papers" gets the size's own sentence (1 to 20).
+const PAPER_COUNT = /^\d{1,2}$/;
+const PAPERS_WORD = /^papers?$/i;
 const optionOf = (word: string): string => OPTION_OF_WORD[word] ?? word;
 const CADENCE = /^(weekly|daily)$/i;
 
@@ -111,6 +116,12 @@ function zoneOfWords(first: string, after: string[]): { value: string; used: num
     if (zoneOfCity(city)) return { value: city, used };
   }
   return { value: first.replace(QUOTES, ""), used: 0 };
+}
+
+/** After a size: "papers" ("top 3 papers"), and "on"/"about" leading the topic ("3 papers on moe"), say nothing more. */
+function sayingPapers(rest: string[], at: number): void {
+  if (PAPERS_WORD.test(rest[at] ?? "")) rest[at++] = "";
+  if (/^(on|about)$/i.test(rest[at] ?? "") && rest[at + 1] !== undefined) rest[at] = "";
 }
 
 export function parseSubscribeWords(words: string[]): Record<string, unknown> {
@@ -146,7 +157,16 @@ export function parseSubscribeWords(words: string[]): Record<string, unknown> {
       continue;
     }
     const spaced = topic.length === 0 && Object.hasOwn(SPACED_OPTION, lower) && next !== undefined && SPACED_OPTION[lower]!.test(next);
-    if (spaced) { if (raw[optionOf(lower)] === undefined) raw[optionOf(lower)] = next; else raw._extra ??= `${word} ${next}`; rest[i + 1] = ""; continue; }
+    if (spaced) {
+      if (raw[optionOf(lower)] === undefined) raw[optionOf(lower)] = next; else raw._extra ??= `${word} ${next}`;
+      rest[i + 1] = "";
+      if (optionOf(lower) === "size") sayingPapers(rest, i + 2);
+      continue;
+    }
+    if (topic.length === 0 && raw.size === undefined && PAPER_COUNT.test(word) && PAPERS_WORD.test(next ?? "")) {
+      raw.size = word; rest[i + 1] = ""; sayingPapers(rest, i + 2);
+      continue;
+    }
     if (word === "") continue; // a value taken above
     // Several days in one word ("mon-fri", "tue,thu"), before the topic: the day, which subscribe refuses
     // (a weekly digest has one), rather than the topic of a Monday digest.

@@ -447,6 +447,12 @@ describe("subscriptions and unsubscribe", () => {
       // "top 3" is the size, as people say it, first or last.
       ["09:00 UTC top 3 moe", { size: 3, topic: "moe" }],
       ["09:00 UTC moe top 3", { size: 3, topic: "moe" }],
+      // "5 papers" is the size as people say it, before the topic ("on"/"about" leading it is no topic word); after
+      // a topic, "llama 3 papers" stays papers about Llama 3.
+      ["5 papers", { size: 5, topic: null }],
+      ["09:00 UTC 3 papers on mixture of experts", { size: 3, topic: "mixture of experts" }],
+      ["top 3 papers about diffusion", { size: 3, topic: "diffusion" }],
+      ["UTC llama 3 papers", { size: 5, topic: "llama 3 papers" }],
     ] as const) {
       const reply = await say(`subscribe ${text}`, "CWORDS");
       expect(reply.tone, text).toBe("info");
@@ -463,6 +469,7 @@ describe("subscriptions and unsubscribe", () => {
       ["subscribe 09:00 Europe/Berlin PST", /^I didn't expect "PST" there/],
       ["subscribe daily weekly 09:00", /^I didn't expect "weekly" there/],
       ["subscribe size 30 diffusion", /^The size is how many papers per digest, a number from 1 to 20/],
+      ["subscribe 30 papers diffusion", /^The size is how many papers per digest, a number from 1 to 20/],
       ["subscribe 09:00 diffusion size 1.5", /^The size is how many papers per digest, a number from 1 to 20/],
       ["subscribe weekly mon-fri 9am", /^A weekly digest goes out on one day: pick one, like \/papers subscribe weekly mon 09:00, or for every day leave "weekly" out, like \/papers subscribe 09:00\.$/],
       ["subscribe weekly tue,thu 9am", /^A weekly digest goes out on one day: pick one/],

@@ -512,6 +512,18 @@ describe("queries the judged sets do not name", () => {
     expect(onlyCommonWords("whether or not, basically, since however")).toBe(true);
   });
 
+  it("reads a Greek letter as LaTeX names it, typed or written either way: 'α-flow' is '$\\alpha$-Flow', 'tau-bench' is 'τ-bench'", () => {
+    const papers = [
+      paper("$\\alpha$-Flow: one-step generation", "A flow model for images."),
+      paper("τ-bench: tool agents in the wild", "A benchmark of agents that use tools with users."),
+    ];
+    expect(search(papers, "α-flow").titles[0]).toBe("$\\alpha$-Flow: one-step generation");
+    expect(search(papers, "alpha flow").titles[0]).toBe("$\\alpha$-Flow: one-step generation");
+    expect(search(papers, "tau-bench").titles[0]).toBe("τ-bench: tool agents in the wild");
+    expect(search(papers, "τ bench").titles[0]).toBe("τ-bench: tool agents in the wild");
+    expect(SearchIndex.build([...papers, ...filler]).missingWords("α-flow")).toEqual([]);
+  });
+
   it("reaches the field's word from an everyday phrase, one way: 'many languages' is multilingual, not the reverse", () => {
     const papers = [
       paper("Multilingual sentence embeddings", "Embeddings of sentences in a multilingual model."),

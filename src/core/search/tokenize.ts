@@ -71,11 +71,23 @@ const UNDECOMPOSED = new Map(Object.entries({ ł: "l", Ł: "L", ø: "o", Ø: "O"
   æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", þ: "th", Þ: "Th", ı: "i", ħ: "h", Ħ: "H" }));
 const UNDECOMPOSED_LETTER = new RegExp(`[${[...UNDECOMPOSED.keys()].join("")}]`, "g");
 
+// Greek letters by the names LaTeX gives them, as arXiv titles write them ("$\alpha$-Flow" is "alpha-Flow")
+// and as people type them without a Greek keyboard ("tau-bench" for "τ-bench").
+const GREEK_NAMES = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu",
+  "nu", "xi", "omicron", "pi", "rho", "sigma", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"];
+const GREEK_LETTER = /[\u0391-\u03a9\u03b1-\u03c9]/g;
+// α is U+03B1 and Α U+0391; ς (U+03C2, final sigma) sits between ρ and σ, hence sigma twice.
+const greekName = (c: string): string => {
+  const code = c.charCodeAt(0), name = GREEK_NAMES[code >= 0x3b1 ? code - 0x3b1 : code - 0x391];
+  return name === undefined ? c : code >= 0x3b1 ? name : name[0]!.toUpperCase() + name.slice(1);
+};
+
 export function foldAccents(text: string): string {
   if (!NON_ASCII.test(text)) return text;
-  const folded = text.replace(TRADEMARKS, " ").normalize("NFKD").replace(MARKS_AND_INVISIBLES, "")
+  let folded = text.replace(TRADEMARKS, " ").normalize("NFKD").replace(MARKS_AND_INVISIBLES, "")
     .replace(UNDECOMPOSED_LETTER, (c) => UNDECOMPOSED.get(c)!);
-  return GREEK_OR_CYRILLIC.test(folded) ? folded.replace(MIXED_SCRIPT_WORD, latinLookalikes) : folded;
+  if (GREEK_OR_CYRILLIC.test(folded)) folded = folded.replace(MIXED_SCRIPT_WORD, latinLookalikes).replace(GREEK_LETTER, greekName);
+  return folded;
 }
 
 const RAW_WIDTH = 7;

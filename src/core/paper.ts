@@ -19,9 +19,11 @@ export interface Paper {
 }
 
 /** Text without control characters, which no title, abstract or name means to hold: a NUL copied from a PDF
- * is refused by PostgreSQL's text columns (the whole write fails), and the rest show as nothing or boxes. */
+ * is refused by PostgreSQL's text columns (the whole write fails), and the rest show as nothing or boxes.
+ * Nor bidirectional overrides and isolates (U+202A–202E, U+2066–2069): one in a title reverses the text after
+ * it on every client and terminal that shows it, the rest of its card included. */
 export function withoutControls(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, "");
 }
 
 /** The same title however it was typed: LaTeX and accents folded, case and punctuation ignored. */

@@ -77,6 +77,9 @@ describe("a daily-papers page", () => {
     expect(rejected).toEqual([]);
     expect([papers[0]!.title, papers[0]!.summary, papers[0]!.authors, papers[0]!.keywords]).toEqual(
       ["Stray NUL", "Bytes copied from a PDF into it.", ["Ada Lovelace"], ["moe"]]);
+    // A right-to-left override reverses what follows it wherever the title is shown: dropped too.
+    const [spoofed] = parseDailyPage([{ paper: { id: "2503.00004", title: "Safe \u202egnp.exe\u202c models", summary: "An \u2067isolate\u2069." } }]).papers;
+    expect([spoofed!.title, spoofed!.summary]).toEqual(["Safe gnp.exe models", "An isolate."]);
   });
 
   it("keeps a paper whose side fields are odd, without those fields: upvotes, dates, authors", () => {

@@ -139,6 +139,26 @@ describe("share and the 🔖 reaction round trip", () => {
     expect(await h.services.db.processedEvent.count({ where: { eventId: { in: ["EvOther1", "EvOther2"] } } })).toBe(1); // only the 🔖 one was claimed
   });
 
+  it("a 🔖 added or taken back by another app's bot user (users.info says is_bot) bookmarks nothing and says nothing, as on Discord", async () => {
+    const { post } = await share();
+    const ts = String(post!.params.ts ?? h.emulator.messages.at(-1)!.ts);
+    h.emulator.botUsers.add("U0WORKFLOW");
+    const workflow = { platform: "slack" as const, workspaceId: "T0TEST", userId: "U0WORKFLOW" };
+    h.emulator.reset();
+    await h.requester.reaction(true, { channel: "C0GENERAL", ts }, "EvBotAdd", { userId: "U0WORKFLOW" });
+    await h.requester.reaction(false, { channel: "C0GENERAL", ts }, "EvBotRemove", { userId: "U0WORKFLOW" });
+    await h.requester.reaction(true, { channel: "C0GENERAL", ts }, "EvSelfAdd", { userId: "U0BOT" });
+    await settle();
+    expect(await h.services.bookmarks.has(workflow, paperId)).toBe(false);
+    expect(h.emulator.callsTo("chat.postEphemeral")).toHaveLength(0);
+    expect(h.emulator.callsTo("users.info")).toHaveLength(1); // asked once per user; the bot's own id not at all
+    // A person's 🔖 right after still bookmarks.
+    await h.services.bookmarks.remove(alice, paperId);
+    await h.requester.reaction(true, { channel: "C0GENERAL", ts }, "EvPersonAfterBot");
+    await h.emulator.waitFor(() => h.emulator.okCalls("chat.postEphemeral")[0]);
+    expect(await h.services.bookmarks.has(alice, paperId)).toBe(true);
+  });
+
   it("a 🔖 on the bot's own message that shows no one paper (a digest's header) says where a 🔖 bookmarks", async () => {
     h.emulator.reset();
     await h.requester.reaction(true, { channel: "C0GENERAL", ts: "1700000000.654321" }, "EvHeader1");

@@ -22,6 +22,8 @@ async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: str
   const item = typeof event.item === "object" ? event.item : null;
   if (!isBookmarkEmoji(event.reaction) || item?.type !== "message" || typeof item.channel !== "string" || typeof item.ts !== "string"
     || !item.channel || !item.ts || typeof event.user !== "string") return;
+  // A bot's 🔖 (this one's, or another app's: a workflow, an auto-reactor) is nobody saving a paper.
+  if (event.user === botUserId || await isBot(deps, teamId, event.user)) return;
   if (eventId && !(await services.events.claim("slack", eventId))) {
     services.log.debug({ eventId }, "slack event already handled");
     return;
@@ -41,6 +43,32 @@ async function onReaction(deps: SlackDeps, client: webApi.WebClient, teamId: str
     if (eventId) await services.events.release("slack", eventId).catch(() => undefined);
     throw error;
   }
+}
+
+/** Whether each user is a bot, as users.info says: a user id never changes kind, so it is asked once (the answer
+ * awaited, so a 🔖 and its removal arriving together ask once too). Bounded, oldest first out, so a large
+ * workspace's reactors do not grow it without end. */
+const botness = new Map<string, Promise<boolean>>();
+const BOTNESS_KEPT = 5_000;
+
+/**
+ * Slack's reaction event names only the reactor's id, which looks the same for a person and a bot user, so
+ * users.info (users:read) says which. Asked through deps.lookups, which refuses a rate limit at once: when Slack
+ * will not say, the reactor is taken for the person they nearly always are, and the next reaction asks again.
+ */
+function isBot(deps: SlackDeps, teamId: string, userId: string): Promise<boolean> {
+  const key = `${teamId}:${userId}`;
+  const known = botness.get(key);
+  if (known) return known;
+  const asked = deps.lookups.users.info({ user: userId }).then((answer) => (answer as { user?: { is_bot?: unknown } }).user?.is_bot === true,
+    (error: unknown) => {
+      botness.delete(key);
+      deps.services.log.debug({ err: error, user: userId }, "users.info failed: the reactor is taken for a person");
+      return false;
+    });
+  if (botness.size >= BOTNESS_KEPT) botness.delete(botness.keys().next().value as string);
+  botness.set(key, asked);
+  return asked;
 }
 
 /** How long the confirmation waits to learn its thread; past this it goes to the channel. */

@@ -86,6 +86,8 @@ export class SlackEmulator {
   readonly conversations = new Map<string, Conversation>();
   /** users.info's `tz` per user (setUserZone); others get Slack's default. */
   readonly userZones = new Map<string, string>();
+  /** Other apps' bot users (a workflow, an auto-reactor): users.info says is_bot for them, as for this bot's own. */
+  readonly botUsers = new Set<string>();
 
   constructor(options: SlackEmulatorOptions = {}) {
     this.token = options.token ?? "xoxb-test-0000000000-emulator";
@@ -127,7 +129,8 @@ export class SlackEmulator {
         const id = String(p.user);
         if (!/^[UW][A-Z0-9]+$/.test(id)) throw new SlackError("user_not_found");
         const tz = this.userZones.get(id) ?? "America/Los_Angeles";
-        return { user: { id, team_id: this.teamId, name: id.toLowerCase(), tz, tz_label: tz, tz_offset: 0, is_bot: false } };
+        return { user: { id, team_id: this.teamId, name: id.toLowerCase(), tz, tz_label: tz, tz_offset: 0,
+          is_bot: id === this.botUserId || this.botUsers.has(id) } };
       },
       "reactions.add": (p) => { need(p, "channel", "timestamp", "name"); return {}; },
       "files.getUploadURLExternal": (p) => this.uploadUrl(p),

@@ -91,6 +91,23 @@ describe("🔖 reactions", () => {
     const { total } = await h.services.bookmarks.list(userRef(dave));
     expect(total).toBe(1);
   });
+
+  it("ignores a 🔖 from another bot (an auto-reactor), added or taken back: nothing saved, no DM", async () => {
+    const paper = await postPaper(4);
+    const reactor = { ...person("reactor"), bot: true };
+    const eve = person("eve");
+    const start = performance.now();
+    reaction(h.emulator, true, paper, reactor);
+    reaction(h.emulator, false, paper, reactor);
+    // A person's 🔖 afterwards: once its DM is out, the bot's events before it have been handled.
+    reaction(h.emulator, true, paper, eve);
+    await h.emulator.waitFor(dmTo(eve, start), "DM for the person");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await h.services.bookmarks.has(userRef(reactor), paper.paperId)).toBe(false);
+    expect(h.emulator.records.filter(dmTo(reactor, start))).toHaveLength(0);
+    expect(h.emulator.records.some((r) => r.at > start && r.method === "POST" && r.path === "/users/@me/channels"
+      && (r.body as { recipient_id?: string }).recipient_id === reactor.id)).toBe(false);
+  });
 });
 
 describe("🔖 while another process holds the database's write lock", () => {

@@ -83,6 +83,9 @@ export function reactionHandler(services: Services, ids: ComponentIds, added: bo
     // A DM's reactions come from the raw packets (dmReactionHandler); once discord.js has cached that DM it
     // emits them here too, and handling both would bookmark (and confirm) twice.
     if (!message.guildId) return;
+    // Another bot's 🔖 (an auto-reactor) is nobody saving a paper. A server reaction's add carries the member,
+    // so discord.js knows; a removal may come from a partial user (bot unknown), whose bookmark was never made.
+    if (user.bot) return;
     return onReaction(services, ids, reaction.client, { userId: user.id, guildId: message.guildId, channelId: message.channelId,
       messageId: message.id, emoji: reaction.emoji.name, added });
   };

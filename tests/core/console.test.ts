@@ -31,6 +31,28 @@ describe("terminal mode", () => {
     expect(printed).not.toContain("papers-bot keeps your team");
   });
 
+  // A terminal sends each key as it is pressed, the arrow keys as escape sequences (ESC [ D); the streams
+  // here are a terminal's as Node sees one (isTTY, setRawMode), fed one key at a time.
+  it("typed at a terminal, edits the line: the arrow keys move along it and bring back the last one; Ctrl-C leaves", async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => input });
+    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
+    let printed = "";
+    output.on("data", (chunk) => { printed += chunk.toString(); });
+    const done = startConsole(services, createRegistry(), { input, output });
+    // An answer ends its line and a prompt follows (readline's, which first clears the line: ESC[1G ESC[0J).
+    const answered = async (n: number) => { while ((printed.match(/\n(?:\x1b\[1G\x1b\[0J)?> /g) ?? []).length < n + 1) await new Promise((r) => setTimeout(r, 10)); };
+    for (const key of ["m", "e", "\x1b[D", "o", "\r"]) input.write(key); // "me", ←, "o": "moe"
+    await answered(1);
+    for (const key of ["\x1b[A", "\r"]) input.write(key); // ↑ brings "moe" back
+    await answered(2);
+    expect(printed.match(/Papers for "moe"/g) ?? []).toHaveLength(2);
+    expect(printed).not.toContain("[D");
+    input.write("\x03");
+    const left = await Promise.race([done.then(() => true), new Promise<false>((r) => setTimeout(r, 2_000, false))]);
+    if (!left) input.end();
+    expect(left).toBe(true);
+  });
+
   it("reads /paper, one letter short, as /papers", async () => {
     const answers = (await converse("/paper moe\n/Paper help\n")).split("\n> ").slice(1).map((a) => a.split("\n")[0]);
     expect(answers[0]).toMatch(/^Papers for "moe" /);

@@ -42,9 +42,15 @@ function saveFile(reply: Reply, cwd: string): Reply {
   return { ...rest, text: `${reply.text}\nWrote ${path}` };
 }
 
+const isTty = (stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean => (stream as { isTTY?: boolean }).isTTY === true;
+
 export function startConsole(services: Services, registry: CommandRegistry, io: ConsoleIo): Promise<void> {
   const user: UserRef = { platform: "console", workspaceId: "local", userId: services.config.USER };
-  const rl = createInterface({ input: io.input, output: io.output, terminal: false, ...(io.signal ? { signal: io.signal } : {}) });
+  // Typed at a terminal, readline edits the line itself, as a shell does: the arrow keys move along it and
+  // bring earlier lines back, where a terminal's own line discipline handed "abc\x1b[D" on as typed ("No papers
+  // match "abc [D""). Piped in, the lines are read as they come.
+  const typed = isTty(io.input) && isTty(io.output);
+  const rl = createInterface({ input: io.input, output: io.output, terminal: typed, ...(io.signal ? { signal: io.signal } : {}) });
   const say = (text: string) => io.output.write(text + "\n");
   let last: Reply | undefined;
   let paged: Reply | undefined;
@@ -53,7 +59,9 @@ export function startConsole(services: Services, registry: CommandRegistry, io: 
   const context = () => ({ services, user, channel, canManageChannel: true, now: services.clock(), userTimeZone });
 
   say(`papers-bot (terminal mode): ${services.catalog.size} papers. Type /papers help, /papers moe, or "quit".`);
-  const prompt = () => io.output.write("> ");
+  // readline draws the prompt it knows again as it edits the line.
+  rl.setPrompt("> ");
+  const prompt = () => { if (typed) rl.prompt(); else io.output.write("> "); };
   prompt();
   // Lines are answered one at a time, in order: piped input arrives all at once, and "subscribe" must
   // finish before the "subscriptions" typed after it runs. Closing waits for the answer in progress.

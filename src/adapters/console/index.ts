@@ -6,7 +6,8 @@ import { createInterface } from "node:readline";
 import type { ChannelRef, UserRef } from "../../core/channel.ts";
 import type { CommandRegistry } from "../../command-kit/registry.ts";
 import { runCommand, runText } from "../../command-kit/dispatch.ts";
-import type { Reply } from "../../core/messages/reply.ts";
+import { errorReply, type Reply } from "../../core/messages/reply.ts";
+import { editDistance } from "../../config.ts";
 import type { Services } from "../../core/services.ts";
 import { renderText } from "./render.ts";
 
@@ -42,6 +43,22 @@ function saveFile(reply: Reply, cwd: string): Reply {
   return { ...rest, text: `${reply.text}\nWrote ${path}` };
 }
 
+/**
+ * A line led by a slash word other than /papers, as chat apps and shells take commands ("/help", "/quit",
+ * "/trending 3"): a command's name (or quit, exit, more) is that command, where a search would have quoted
+ * it back ("Papers for "/help"") and "/quit" would not have quit; any other ("/papres moe") is no command,
+ * said with the /papers line it looks meant as. Null for a line with no slash word.
+ */
+function slashWord(text: string, registry: CommandRegistry): { text: string } | { unknown: string } | null {
+  const match = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
+  if (!match) return null;
+  const [, word = "", rest = ""] = match;
+  if (/^(quit|exit|more)$/i.test(word) || registry.lookup([word])[0]) return { text: `${word} ${rest}`.trim() };
+  // "/papres moe" is /papers mistyped; "/moe" is the word meant after /papers.
+  const meant = editDistance(word.toLowerCase(), "papers") <= 2 ? rest : `${word} ${rest}`.trim();
+  return { unknown: `There is no /${word.slice(0, 40)} here; did you mean /papers${meant ? ` ${meant.slice(0, 80)}` : ""}? Type /papers help for all commands.` };
+}
+
 const isTty = (stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean => (stream as { isTTY?: boolean }).isTTY === true;
 
 export function startConsole(services: Services, registry: CommandRegistry, io: ConsoleIo): Promise<void> {
@@ -70,9 +87,14 @@ export function startConsole(services: Services, registry: CommandRegistry, io: 
   const answer = async (line: string) => {
     if (quitting) return; // lines piped after "quit"
     // "/paper moe", the command's name one letter short, is the command too, not a search for "/paper moe".
-    // A slash before another word ("/quit", "/trending 3") is the habit of chats with many slash commands: here
-    // there is one, so the word is what was meant ("No papers match "/quit"" kept the terminal open).
-    const text = line.trim().replace(/^(?:\/papers?|papers)\b\s*/i, "").replace(/^\/(?=\p{L})/u, "");
+    let text = line.trim().replace(/^(?:\/papers?|papers)\b\s*/i, "");
+    const slashed = slashWord(text, registry);
+    if (slashed && "unknown" in slashed) {
+      say(renderText(errorReply(slashed.unknown)));
+      prompt();
+      return;
+    }
+    if (slashed) text = slashed.text;
     if (/^(quit|exit)$/i.test(text)) { quitting = true; rl.close(); return; }
     if (line.trim() === "") { prompt(); return; }
     if (/^more$/i.test(text)) {

@@ -1,5 +1,5 @@
 // The only module that reads process.env. Parsed once at start-up; a bad value names its variable.
-import { existsSync } from "node:fs";
+import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -193,7 +193,26 @@ function postgresUrlProblem(url: string): string | null {
   // pg reads a mode it does not know as plain TLS, so a typo failed later as "the server does not support SSL".
   const sslmode = params.get("sslmode");
   if (sslmode !== null && !SSL_MODES.includes(sslmode)) return `has sslmode=${sslmode.slice(0, 20)}, which must be one of ${SSL_MODES.join(", ")}`;
+  // pg reads these files as it reads the URL, so one it cannot read stopped the start as "start failed: ENOENT:
+  // no such file or directory, open '…'" (exit 1), naming no setting.
+  for (const param of ["sslrootcert", "sslcert", "sslkey"]) {
+    const path = params.get(param);
+    const unreadable = path ? unreadableFile(path) : null;
+    if (unreadable) return `has ${param}=${path!.slice(0, 80)}, ${unreadable}`;
+  }
   return null;
+}
+
+/** Why the file at `path` cannot be read, as the end of a sentence; null when it can. */
+function unreadableFile(path: string): string | null {
+  try {
+    if (statSync(path).isDirectory()) return "which is a folder, not a file";
+    accessSync(path, constants.R_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? "a file that does not exist" : code === "EACCES" ? "a file this user may not read" : `a file that cannot be read (${code ?? "error"})`;
+  }
 }
 
 // A variable meant for one of the chat platforms, spelt right or not.

@@ -28,6 +28,10 @@ describe("loadConfig", () => {
     [{ HF_API_URL: "http://a:HFSECRETPW@127.0.0.1:5999/api" }, /^Configuration error: HF_API_URL must not hold a user name or password \(user:password@\): .*\(it is "http:\/\/\[redacted\]@127\.0\.0\.1:5999\/api"\)\.$/],
     // pg reads a mode it does not know as plain TLS: the typo failed later as "the server does not support SSL".
     [{ DATABASE_URL: "postgresql://bot@db:5432/papers?sslmode=bogus" }, /DATABASE_URL has sslmode=bogus, which must be one of disable, allow, prefer, require, verify-ca, verify-full, no-verify/],
+    // pg reads the certificate files as it reads the URL: a missing one was "start failed: ENOENT …", exit 1.
+    [{ DATABASE_URL: "postgresql://bot@db:5432/papers?sslmode=verify-ca&sslrootcert=/nonexistent/ca.pem" },
+      /DATABASE_URL has sslrootcert=\/nonexistent\/ca\.pem, a file that does not exist\.$/],
+    [{ DATABASE_URL: `postgresql://bot@db:5432/papers?sslmode=require&sslcert=${encodeURIComponent(tmpdir())}` }, /DATABASE_URL has sslcert=.*, which is a folder, not a file\.$/],
     [{ PORT: "http" }, /PORT/],
     [{ PORT: "70000" }, /PORT/],
     [{ INDEX_SYNC_SECONDS: "0" }, /INDEX_SYNC_SECONDS/],

@@ -129,30 +129,43 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     const health = { unhandledRejections: unexpectedRejections, staleAfterMs: staleDigestAfterMs(config.DIGEST_CRON),
       ownLastTick: () => digest?.lastTick() ?? null };
     const routes = [{ path: METRICS_PATH, handler: metricsHandler(metrics, log) }];
-    if (!(config.slack && !config.SLACK_APP_TOKEN)) running.push(await startHealthServer(services, config.PORT, health, routes));
-    // Adapters (each registers its ChatTransport), then jobs that post through them.
-    if (config.slack) {
-      // Each platform's SDK is loaded only when it is configured (discord.js alone is ~30 MB resident).
-      const { startSlack } = await import("../adapters/slack/index.ts");
-      const slack = await startSlack(services, registry, { health, routes });
-      transports.set("slack", slack.transport);
-      running.push({ name: "slack", stop: slack.stop });
-      lost.push(slack.lost);
+    // Each step in turn, and none after a signal: one that came while an earlier step ran (Slack's auth.test,
+    // a Discord login, either of which can take seconds) stops the start there, rather than log in to the
+    // next platform and start the jobs only to stop them again.
+    const steps: Array<() => Promise<void> | void> = [
+      async () => { if (!(config.slack && !config.SLACK_APP_TOKEN)) running.push(await startHealthServer(services, config.PORT, health, routes)); },
+      // Adapters (each registers its ChatTransport), then jobs that post through them.
+      async () => {
+        if (!config.slack) return;
+        // Each platform's SDK is loaded only when it is configured (discord.js alone is ~30 MB resident).
+        const { startSlack } = await import("../adapters/slack/index.ts");
+        const slack = await startSlack(services, registry, { health, routes });
+        transports.set("slack", slack.transport);
+        running.push({ name: "slack", stop: slack.stop });
+        lost.push(slack.lost);
+      },
+      async () => {
+        if (!config.discord) return;
+        const { startDiscord } = await import("../adapters/discord/index.ts");
+        const discord = await startDiscord(services, registry);
+        transports.set("discord", discord.transport);
+        running.push({ name: "discord", stop: discord.stop });
+        lost.push(discord.lost);
+      },
+      () => warnOfClockSkew(services), // before the digest job, whose due times read this process's clock
+      () => {
+        running.push(startEventPruning(services)); // Slack's events, and Share's claims on either platform
+        running.push(startIndexSync(services)); // other replicas' ingests reach this search index
+        digest = startDigestJob(services, transports);
+        running.push(digest);
+        const refresh = startRefreshJob(services);
+        if (refresh) running.push(refresh);
+      },
+    ];
+    for (const step of steps) {
+      if (shutdown.received) break;
+      await step();
     }
-    if (config.discord) {
-      const { startDiscord } = await import("../adapters/discord/index.ts");
-      const discord = await startDiscord(services, registry);
-      transports.set("discord", discord.transport);
-      running.push({ name: "discord", stop: discord.stop });
-      lost.push(discord.lost);
-    }
-    await warnOfClockSkew(services); // before the digest job, whose due times read this process's clock
-    running.push(startEventPruning(services)); // Slack's events, and Share's claims on either platform
-    running.push(startIndexSync(services)); // other replicas' ingests reach this search index
-    digest = startDigestJob(services, transports);
-    running.push(digest);
-    const refresh = startRefreshJob(services);
-    if (refresh) running.push(refresh);
   } catch (error) {
     // A part that failed to start (bad token, port taken) must not leave the others holding the process open.
     await stopAll();
@@ -162,7 +175,7 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     if (listenRefused(error, "EACCES")) throw new ConfigError(`Configuration error: PORT ${config.PORT} needs root privileges to listen on; set PORT to 1024 or above (the container uses 3000).`);
     throw error;
   }
-  log.info({ slack: config.slack, discord: config.discord, database: services.provider, running: running.map((r) => r.name) }, "papers-bot started");
+  if (!shutdown.received) log.info({ slack: config.slack, discord: config.discord, database: services.provider, running: running.map((r) => r.name) }, "papers-bot started");
 
   const failed = await Promise.race([shutdown.signal.then(() => null), ...lost]);
   await stopAll();

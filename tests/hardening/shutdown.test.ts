@@ -113,6 +113,22 @@ describe("papers start as a process", () => {
     expect(bot.stderr()).not.toContain("papers-bot started");
   });
 
+  it("a SIGTERM while Slack's start is under way (a slow auth.test) logs in to no other platform and starts no job", async () => {
+    const slack = new SlackEmulator();
+    await slack.start();
+    const discord = await new DiscordEmulator().start();
+    stops.push(() => slack.stop(), () => discord.stop());
+    slack.failMethod("auth.test", { kind: "server", status: 503 }, 1); // Slack's client waits a second and asks again
+    bot = await spawnBot({ SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET, SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: TEST_DISCORD_TOKEN, DISCORD_APPLICATION_ID: discord.applicationId, DISCORD_API_URL: discord.apiUrl });
+    await slack.waitFor(() => slack.calls.some((c) => c.method === "auth.test"), 20_000);
+    const exit = await terminate(bot);
+    expect(exit).toMatchObject({ code: 0, signal: null });
+    expect(discord.records).toHaveLength(0); // no Discord login
+    expect(bot.stderr()).not.toContain("papers-bot started");
+    expect(bot.stderr()).not.toContain("pruned processed events"); // nor the jobs
+  });
+
   it("Discord-only: serves /healthz on PORT, and SIGTERM exits 0 within 10 s with 'shutting down' logged", async () => {
     const discord = await new DiscordEmulator().start();
     stops.push(() => discord.stop());

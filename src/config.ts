@@ -288,11 +288,25 @@ export function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/**
+ * A setting's value as it was meant: `docker run --env-file` (unlike compose and bin/papers.js's .env) keeps a
+ * line's quotes and, from a file saved with Windows line ends, its carriage return, and an admin pasting into a
+ * supervisor's config adds spaces. None belongs in any setting (tokens, URLs, numbers, names, schedules), and
+ * kept they refused "HF_REFRESH must be one of on, off (it is "off")" with the \r unseen, or a quoted token.
+ */
+function meantValue(value: string): string {
+  const trimmed = value.trim();
+  const quoted = /^(["'])([\s\S]*)\1$/.exec(trimmed);
+  return quoted ? quoted[2]!.trim() : trimmed;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // A variable set to nothing ("PORT=" in a .env) means unset, its default, as .env.example's blanks intend.
-  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value === undefined || value.trim() !== ""));
+  const settings = Object.fromEntries(Object.entries(env).map(([name, value]) =>
+    [name, value !== undefined && Object.hasOwn(EnvSchema.shape, name) ? meantValue(value) : value]));
+  const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value === undefined || value.trim() !== ""));
   const parsed = EnvSchema.safeParse(given);
-  if (!parsed.success) throw new ConfigError(describeIssue(parsed.error.issues[0]!, env));
+  if (!parsed.success) throw new ConfigError(describeIssue(parsed.error.issues[0]!, settings));
   const c = parsed.data;
   const database = postgresUrlProblem(c.DATABASE_URL);
   if (database) throw new ConfigError(`Configuration error: DATABASE_URL ${database}.`);

@@ -83,6 +83,16 @@ describe("loadConfig", () => {
     expect((error as Error).message).toMatch(sentence);
   });
 
+  // `docker run --env-file` keeps a line's quotes, and a file saved with Windows line ends its carriage return.
+  it("reads a value wrapped in quotes, or ending in a carriage return or spaces, as the value inside", () => {
+    const config = loadConfig({ HF_REFRESH: "off\r", LOG_LEVEL: "\"debug\"", PORT: "'3001'", SLACK_BOT_TOKEN: "\"xoxb-123456-abcdef\"\r",
+      SLACK_APP_TOKEN: " xapp-1-A0-123-abcdef ", DATABASE_URL: "\"postgresql://bot@db:5432/papers\"", COMMANDS_PER_MINUTE: "\"\"" });
+    expect(config).toMatchObject({ HF_REFRESH: "off", LOG_LEVEL: "debug", PORT: 3001, SLACK_BOT_TOKEN: "xoxb-123456-abcdef",
+      SLACK_APP_TOKEN: "xapp-1-A0-123-abcdef", DATABASE_URL: "postgresql://bot@db:5432/papers", COMMANDS_PER_MINUTE: 20 });
+    // A value still wrong inside its quotes is named as it reads inside them.
+    expect((configError({ HF_REFRESH: "\"of\"\r" }) as Error).message).toBe("Configuration error: HF_REFRESH must be one of on, off (it is \"of\").");
+  });
+
   it("takes decimal numbers, with their range still checked", () => {
     expect(loadConfig({ COMMANDS_PER_MINUTE: "16", HF_PAGE_SIZE: " 100 ", HF_TIMEOUT_SECONDS: "2.5", INDEX_SYNC_SECONDS: "010", PORT: "0" }))
       .toMatchObject({ COMMANDS_PER_MINUTE: 16, HF_PAGE_SIZE: 100, HF_TIMEOUT_SECONDS: 2.5, INDEX_SYNC_SECONDS: 10, PORT: 0 });

@@ -12,6 +12,15 @@ export type { Logger };
 // user:password@ in any URL (a database URL in a driver's error): the password goes, the host stays.
 const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:@\s/"]*:)[^@\s/"]+@/gi;
 
+// Credentials that are a URL's path: a Discord interaction's token (/interactions/<id>/<token>/callback, and
+// /webhooks/<app>/<token>/… for its replies), with which anyone may answer as the bot in that channel for 15
+// minutes, and a Slack response_url or webhook (hooks.slack.com/commands/…), which posts there as it. A failed
+// request's error carries its url, and pino's error serializer logs it.
+const PATH_CREDENTIALS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(\/(?:interactions|webhooks)\/\d+\/)[^/?#\s"\\]+/g, "$1[redacted]"],
+  [/(hooks\.slack\.com\/[a-z]+\/)[^?#\s"\\]+/gi, "$1[redacted]"],
+];
+
 const REDACT_KEYS = ["token", "botToken", "appToken", "signingSecret", "authorization", "Authorization",
   "password", "secret", "clientSecret", "DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"];
 
@@ -43,6 +52,7 @@ export function maskSecrets(text: string): string {
   for (const secret of extraSecrets) out = out.split(secret).join("[redacted]");
   for (const pattern of TOKEN_PATTERNS) out = out.replace(pattern, "[redacted]");
   out = out.replace(URL_PASSWORD, "$1[redacted]@");
+  for (const [pattern, masked] of PATH_CREDENTIALS) out = out.replace(pattern, masked);
   return out;
 }
 

@@ -21,6 +21,9 @@ describe("interactions that fail before their deferral", () => {
     expect(reply.body.data.content).toMatch(/^⚠️ Sorry, something went wrong on our side \(ref [0-9a-f]{8}\)\./);
     expect(callbacks(interaction.id, interaction.token).map((r) => r.status)).toEqual([500, 500, 500, 500, 204]);
     expect(h.services.logs.text).toContain('"msg":"discord interaction failed"');
+    // The failed callback's url is logged without the interaction's token, which would let anyone answer as the bot.
+    expect(h.services.logs.text).toContain(`/interactions/${interaction.id}/[redacted]/callback`);
+    expect(h.services.logs.text).not.toContain(interaction.token);
   });
 
   it("an autocomplete that throws (no focused option) answers with no choices", async () => {

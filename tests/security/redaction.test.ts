@@ -75,6 +75,22 @@ describe("SDK errors in the log", () => {
       expect(leakedSecrets(text)).toEqual([]);
     }
   });
+
+  // An interaction's token is its callback's (and its webhook's) path: whoever holds it answers as the bot there.
+  it("a failed interaction callback's url, and a Slack response_url, without the token in their path", async () => {
+    status = 500; body = {};
+    const rest = new REST({ api: `${url()}/api`, retries: 0 }).setToken(TEST_DISCORD_TOKEN);
+    const interactionToken = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OlNlY3JldFRva2VuUGFydA";
+    const callback = await caught(() => rest.post(`/interactions/123456789012345678/${interactionToken}/callback`, { body: { type: 5 }, auth: false }));
+    const webhook = await caught(() => rest.patch(`/webhooks/876543210987654321/${interactionToken}/messages/@original`, { body: { content: "x" }, auth: false }));
+    const responseUrl = "https://hooks.slack.com/commands/T0TEST/1234567890/SlackResponseUrlSecret42";
+    const text = logged({ err: callback }) + logged({ err: webhook }) + logged({ err: new Error(`POST ${responseUrl} failed`), responseUrl });
+    expect(text).toContain("/interactions/123456789012345678/[redacted]/callback");
+    expect(text).toContain("/webhooks/876543210987654321/[redacted]");
+    expect(text).toContain("hooks.slack.com/commands/[redacted]");
+    expect(text).not.toContain(interactionToken);
+    expect(text).not.toContain("SlackResponseUrlSecret42");
+  });
 });
 
 describe("secrets in hand-made shapes", () => {

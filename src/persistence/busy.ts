@@ -35,7 +35,13 @@ export function isDriverBusy(error: unknown): boolean {
 // unexpectedly", which reaches us as a plain Error with no code.
 const UNREACHABLE_PRISMA_CODES = new Set(["P1001", "P1017"]);
 const UNREACHABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "TooManyConnections"]);
-const UNREACHABLE_SQLSTATE = /^(08\w{3}|57P0[1-3]|53300)$/;
+const UNREACHABLE_SQLSTATE = /^(08\w{3}|57P0[1-4]|53300|28\w{3}|3D000)$/;
+// PostgreSQL answers FATAL when it ends (or will not begin) a session, whatever the code: a database closed to
+// connections (55000, ALTER DATABASE … ALLOW_CONNECTIONS false, as for maintenance), a password rotated or a
+// role dropped while the bot ran (28…), its database dropped (3D000). Each is a database this process cannot
+// reach until someone acts, not a bug of ours: the person was answered "Sorry, something went wrong on our
+// side". The adapter keeps a FATAL's severity except for codes it names itself (28…, 3D000), listed above.
+const SESSION_ENDED = /^(FATAL|PANIC)$/;
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "EPIPE"]);
 
 /** Why the database could not be reached, in the driver's words, or null when `error` is something else. */
@@ -43,8 +49,10 @@ export function unreachableReason(error: unknown): string | null {
   for (let e = error as Record<string, any> | null | undefined, depth = 0; e && depth < 5; depth++) {
     const adapter = e.meta?.driverAdapterError?.cause ?? (e.name === "DriverAdapterError" ? e.cause : undefined);
     const sqlState = typeof e.code === "string" && typeof e.severity === "string" ? e.code : adapter?.originalCode;
+    const severity = typeof e.code === "string" && typeof e.severity === "string" ? e.severity : adapter?.severity;
     if (UNREACHABLE_PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code) || UNREACHABLE_KINDS.has(adapter?.kind)
       || (typeof sqlState === "string" && UNREACHABLE_SQLSTATE.test(sqlState))
+      || (typeof severity === "string" && SESSION_ENDED.test(severity))
       || (typeof e.message === "string" && /^Connection terminated/.test(e.message))) {
       return String(e.message ?? "").split("\n").map((line) => line.trim()).filter(Boolean).at(-1) ?? null;
     }

@@ -17,6 +17,8 @@ describe.runIf(server.startsWith("postgres"))("a PostgreSQL that goes away and c
   let running: SpawnedSlackBot;
   let proxy: Server;
   let gone = false;
+  /** While set, each new connection is answered as PostgreSQL refuses a session: this FATAL ErrorResponse. */
+  let refusing: Buffer | null = null;
   const sockets = new Set<Socket>();
 
   beforeAll(async () => {
@@ -27,6 +29,7 @@ describe.runIf(server.startsWith("postgres"))("a PostgreSQL that goes away and c
     const [host, port] = [target.hostname, Number(target.port || 5432)];
     proxy = createServer((client) => {
       if (gone) { client.destroy(); return; }
+      if (refusing) { const answer = refusing; client.once("data", () => client.end(answer)); client.on("error", () => {}); return; }
       const upstream = connect(port, host);
       for (const s of [client, upstream]) { sockets.add(s); s.on("error", () => {}); s.on("close", () => sockets.delete(s)); }
       client.pipe(upstream).pipe(client);
@@ -63,4 +66,27 @@ describe.runIf(server.startsWith("postgres"))("a PostgreSQL that goes away and c
     expect(await answer("back", "subscribe 09:00 UTC")).toMatch(/^Subscribed/);
     expect(await (await fetch(`${running.base}/healthz`)).json()).toMatchObject({ ok: true, database: "reachable" });
   }, 60_000);
+
+  // A server that answers but will not open a session: closed for maintenance (ALTER DATABASE … ALLOW_CONNECTIONS
+  // false), a password rotated while the bot ran. Before, the person got the apology for a bug of ours.
+  it.each([
+    ["55000", "database \"papers\" is not currently accepting connections"],
+    ["28P01", "password authentication failed for user \"papers\""],
+  ])("a server refusing new sessions (FATAL %s) is one that cannot be reached, too", async (code, message) => {
+    refusing = errorResponse("FATAL", code, message);
+    for (const s of sockets) s.destroy();
+    try {
+      expect(await answer(`refused-${code}`, "subscribe 10:00 UTC")).toBe(DATABASE_UNREACHABLE_SENTENCE);
+    } finally { refusing = null; }
+    expect(await answer(`after-${code}`, "subscribe 09:00 UTC")).toMatch(/^Subscribed/);
+  }, 60_000);
 });
+
+/** PostgreSQL's ErrorResponse message ('E'): severity (as said and as sent unlocalized), code and message. */
+function errorResponse(severity: string, code: string, message: string): Buffer {
+  const fields = Buffer.concat([...[["S", severity], ["V", severity], ["C", code], ["M", message]].map(([k, v]) => Buffer.from(`${k}${v}\0`)), Buffer.from([0])]);
+  const head = Buffer.alloc(5);
+  head.write("E", 0);
+  head.writeInt32BE(fields.length + 4, 1);
+  return Buffer.concat([head, fields]);
+}

@@ -68,6 +68,15 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
     throw error;
   }
   const services = { ...opened, ...(metrics ? { metrics } : {}) };
+  // A signal while the database opened: nothing else has started, so nothing else need stop. (In the terminal,
+  // Ctrl-C pressed while it opened: no greeting and prompt for a person who has asked to leave.) Node reads a
+  // signal between turns of its event loop, which SQLite's opening (synchronous) held: one turn first hears it.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (shutdown.received) {
+    await services.close();
+    shutdown.finished(0);
+    return 0;
+  }
   const registry = createRegistry();
   if (!chat || !metrics) {
     // Terminal-mode subscriptions get their digests printed here.
@@ -108,12 +117,6 @@ export async function start(config: Config, io: { stdin: NodeJS.ReadableStream; 
   /** A platform that will hear nothing more (a token revoked or reset while running): the bot stops, saying why. */
   const lost: Promise<Error>[] = [];
   let digest: RunningDigest | undefined;
-  // A signal while the database opened: nothing else has started, so nothing else need stop.
-  if (shutdown.received) {
-    await services.close();
-    shutdown.finished(0);
-    return 0;
-  }
   // The watch (from before the database opened) also covers a slow start-up here (Discord login).
   // A promise nobody awaits must not take the whole bot down: logged (and counted unless it is one of the
   // Slack library cases the net was made for), and the bot keeps serving (process-errors.ts).

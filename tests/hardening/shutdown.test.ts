@@ -2,6 +2,8 @@
 // log), in every mode; a part that hangs cannot hold the process past the deadline; a second signal
 // ends it at once. The process tests spawn the real bin/papers.js against the emulators.
 import { EventEmitter } from "node:events";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { watchShutdown, type SignalSource } from "../../src/app/shutdown.ts";
 import { createLogger } from "../../src/log.ts";
@@ -10,6 +12,7 @@ import { leakedSecrets, TEST_DISCORD_TOKEN, TEST_SLACK_SIGNING_SECRET } from "..
 import { DiscordEmulator } from "../emulators/discord/index.ts";
 import { SlackEmulator, SlackRequester } from "../emulators/slack/index.ts";
 import { spawnBot, type SpawnedBot } from "./spawn-bot.ts";
+import { testDatabaseProvider } from "../support/database.ts";
 
 /** The operating system's side: signals in, exit codes out. */
 class FakeProcess extends EventEmitter implements SignalSource {
@@ -111,6 +114,20 @@ describe("papers start as a process", () => {
     expect(exit).toMatchObject({ code: 0, signal: null });
     expect(await bot.logLine("shutting down")).toMatchObject({ signal: "SIGTERM" });
     expect(bot.stderr()).not.toContain("papers-bot started");
+  });
+
+  // SQLite opens synchronously, holding Node's event loop: a signal meanwhile was heard only once the greeting was out.
+  it.runIf(testDatabaseProvider === "sqlite")("terminal mode: a SIGINT while the database is still opening ends the start without a greeting or prompt", async () => {
+    const started = await spawnBot({});
+    bot = started;
+    // Terminal mode logs to a file beside its database, not to stderr.
+    const log = join(dirname(started.database.url.replace(/^file:/, "")), "papers-bot.log");
+    const migrated = () => existsSync(log) && readFileSync(log, "utf8").includes('"msg":"database migrated"');
+    while (!migrated() && started.child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+    const exit = await terminate(started, "SIGINT");
+    expect(exit).toMatchObject({ code: 0, signal: null });
+    expect(readFileSync(log, "utf8")).toContain('"msg":"shutting down"');
+    expect(bot.stdout()).not.toContain("papers-bot (terminal mode)");
   });
 
   it("a SIGTERM while Slack's start is under way (a slow auth.test) logs in to no other platform and starts no job", async () => {

@@ -24,7 +24,7 @@ export const BOT_SCOPES: Record<string, string> = {
   "im:write": "open the direct message that export files and personal digests go to",
   "app_mentions:read": "answer \"@papers-bot <words>\" in a channel as /papers <words>, in its thread",
   "im:history": "find a personal digest message already posted after a restart (no duplicates), and answer what you type in the bot's Messages tab",
-  "users:read": "your time zone (users.info) for your personal digest's time",
+  "users:read": "your time zone (users.info) for your personal digest's time, and whether a 🔖 came from another app's bot (ignored)",
   "channels:history": "find a digest message already posted after a restart (no duplicates), and the thread a 🔖 reaction is in",
   "groups:history": "the same, in private channels",
 };

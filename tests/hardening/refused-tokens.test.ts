@@ -1,6 +1,7 @@
 // A token Slack or Discord refuses at start-up (a wrong paste, one revoked by reinstalling the app) stops the real
 // process with one sentence naming the variable and where the right token is, exit 2: not Bolt's
 // "An API error occurred: invalid_auth", and never the token itself.
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DiscordEmulator } from "../emulators/discord/index.ts";
@@ -136,4 +137,23 @@ it("Discord's API unreachable at start-up", async () => {
     expect(all.trim().split("\n").at(-1)).toMatch(/^papers: start failed: cannot reach Discord at http:\/\/127\.0\.0\.1:\d+\/api \(connect ECONNREFUSED [^)]+\); check this machine's network/);
     expect(all).not.toMatch(STACK_LINE);
   } finally { await bot.cleanup(); }
+}, 30_000);
+
+// A mistyped *_API_URL, or a proxy that answers for the API: an HTTP answer that is not the API's own. Before,
+// "start failed: An HTTP protocol error occurred: statusCode = 404" (Slack) and "start failed: No Description" (Discord).
+it("an address that answers, but not as Slack's or Discord's API (a 404 page), is named with its status", async () => {
+  const notTheApi = createHttpServer((_req, res) => { res.writeHead(404, { "Content-Type": "text/html" }); res.end("<h1>Not Found</h1>"); });
+  await new Promise<void>((resolve) => notTheApi.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(notTheApi.address() as { port: number }).port}`;
+  try {
+    const slackSaid = await refused({ SLACK_API_URL: `${base}/`, SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET });
+    expect(slackSaid.code).toBe(1);
+    expect(slackSaid.said).toBe(`papers: start failed: Slack at ${base}/ answered HTTP 404, not as its API does; check SLACK_API_URL if set and this machine's proxy settings, then try again.`);
+    const bot = await spawnBot({ DISCORD_TOKEN: "MTIz.abc.xyz", DISCORD_APPLICATION_ID: "123456789012345678", DISCORD_API_URL: `${base}/api` });
+    try {
+      expect((await bot.exited()).code).toBe(1);
+      expect(bot.stderr().trim().split("\n").at(-1)).toBe(`papers: start failed: Discord at ${base}/api answered HTTP 404, not as its API does; check DISCORD_API_URL if set and this machine's proxy settings, then try again.`);
+      expect(bot.stderr()).not.toMatch(STACK_LINE);
+    } finally { await bot.cleanup(); }
+  } finally { notTheApi.close(); }
 }, 30_000);

@@ -54,12 +54,13 @@ describe("terminal mode", () => {
   });
 
   it("takes a command typed as a slash command of its own (/help, /trending 2, /quit), and says a mistyped /papers is none", async () => {
-    const printed = await converse("/help\n/trending 2\n/papres moe\n/moe\n/quit\n/papers help\n");
+    const printed = await converse("/help\n/trending 2\n/papres moe\n/moe\n/papers /moe\n/quit\n/papers help\n");
     const answers = printed.split("\n> ").slice(1).map((a) => a.split("\n")[0]);
     expect(answers[0]).toMatch(/^papers-bot keeps your team/);
     expect(answers[1]).toBe("Trending papers, 2025-03-11 (1–2 of 89):");
     expect(answers[2]).toBe("! There is no /papres here; did you mean /papers moe? Type /papers help for all commands.");
     expect(answers[3]).toBe("! There is no /moe here; did you mean /papers moe? Type /papers help for all commands.");
+    expect(answers[4]).toMatch(/^Papers for "\/moe"/); // after /papers, a search for the words as typed
     expect(printed.match(/papers-bot keeps your team/g)).toHaveLength(1); // quit quit: the help after it never ran
   });
 

@@ -88,7 +88,8 @@ export function startConsole(services: Services, registry: CommandRegistry, io: 
     if (quitting) return; // lines piped after "quit"
     // "/paper moe", the command's name one letter short, is the command too, not a search for "/paper moe".
     let text = line.trim().replace(/^(?:\/papers?|papers)\b\s*/i, "");
-    const slashed = slashWord(text, registry);
+    // After /papers, "/r/MachineLearning" is the words to search for.
+    const slashed = text === line.trim() ? slashWord(text, registry) : null;
     if (slashed && "unknown" in slashed) {
       say(renderText(errorReply(slashed.unknown)));
       prompt();

@@ -44,5 +44,7 @@ describe("signed requests dated in the future", () => {
   it("still refuses the stale side (Bolt's own check) and a forged signature", async () => {
     expect((await requester.command("trending 1", slack.responseUrl("stale"), {}, { timestamp: now() - 3600 })).status).toBe(401);
     expect((await requester.command("trending 1", slack.responseUrl("forged"), {}, { signature: "v0=00" })).status).toBe(401);
+    // The wrong secret configured looks the same from here: the log names the setting to check.
+    expect(bot.stderr()).toMatch(/signature mismatch; if every request from Slack is refused so, SLACK_SIGNING_SECRET is not this app's Signing Secret/);
   });
 });

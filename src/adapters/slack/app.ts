@@ -16,13 +16,21 @@ const PINO_TO_BOLT: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR, fatal: LogLevel.ERROR, silent: LogLevel.ERROR,
 };
 
+// Bolt's warning for a request whose signature is not the signing secret's: a forged request, or, when every
+// request from Slack gets it, the wrong secret configured, which Bolt's words never name.
+const SIGNATURE_MISMATCH = /signature mismatch/;
+const withHint = (text: string): string => SIGNATURE_MISMATCH.test(text)
+  ? `${text}; if every request from Slack is refused so, SLACK_SIGNING_SECRET is not this app's Signing Secret ` +
+    "(api.slack.com/apps → your app → Basic Information → App Credentials)"
+  : text;
+
 function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ part: "slack" });
   return {
     // Bolt and the WebClient narrate every HTTP call at debug: that is trace for us.
     debug: (...msg: unknown[]) => child.trace(format(...msg)),
     info: (...msg: unknown[]) => child.info(format(...msg)),
-    warn: (...msg: unknown[]) => child.warn(format(...msg)),
+    warn: (...msg: unknown[]) => child.warn(withHint(format(...msg))),
     error: (...msg: unknown[]) => child.error(format(...msg)),
     setLevel: () => undefined,
     getLevel: () => PINO_TO_BOLT[log.level] ?? LogLevel.INFO,

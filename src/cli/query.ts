@@ -37,6 +37,19 @@ function offsetOf(value: string | undefined, limit: number): number {
   return (n - 1) * limit;
 }
 
+// The commands' sentences name chat's commands: "/papers trending", and a search as "/papers <words>". At a shell
+// prompt those are "papers trending" and "papers search <words>"; chat's other commands (bookmarks, subscribe)
+// have no command here and stay as chat's. Only where a word starts (a link's "huggingface.co/papers/…" is left).
+const IN_SHELL = new Set(["search", "trending"]);
+function asShellCommand(text: string): string {
+  const registry = createRegistry();
+  return text.replace(/(^|[\s("“'`])\/papers\s+([^\s,;.)"”'`]+)/g, (whole, before: string, word: string) => {
+    const command = registry.lookup([word])[0]?.data.name;
+    if (command === undefined) return `${before}papers search ${word}`;
+    return IN_SHELL.has(command) ? `${before}papers ${word}` : whole;
+  });
+}
+
 async function printReply(ctx: CliContext, services: Services, name: string, input: Record<string, unknown>, json: boolean, limit: number, scored = false): Promise<number> {
     const reply = await runCommand(createRegistry(), name, input, {
       services, user: { platform: "console", workspaceId: "local", userId: "cli" },
@@ -45,8 +58,8 @@ async function printReply(ctx: CliContext, services: Services, name: string, inp
     // An arXiv id or link no paper here has is a search that found nothing, as words are: the sentence, and
     // for --json the empty list a script reads as "no match", not a failure with nothing on stdout.
     const noSuchPaper = reply.tone === "error" && reply.errorCode === "unknown_paper";
-    if (noSuchPaper && !json) { ctx.stdout.write(plainTyped(reply.text) + "\n"); return 0; }
-    if (reply.tone === "error") { ctx.stderr.write(plainTyped(reply.text) + "\n"); if (!noSuchPaper) return 1; }
+    if (noSuchPaper && !json) { ctx.stdout.write(asShellCommand(plainTyped(reply.text)) + "\n"); return 0; }
+    if (reply.tone === "error") { ctx.stderr.write(asShellCommand(plainTyped(reply.text)) + "\n"); if (!noSuchPaper) return 1; }
     if (json) {
       // Cards carry the catalog's cut abstract; the JSON gives each paper's whole one, read for this page.
       const abstracts = new Map((await services.papers.getMany((reply.papers ?? []).map((c) => c.id))).map((p) => [p.id, p.summary]));
@@ -57,7 +70,7 @@ async function printReply(ctx: CliContext, services: Services, name: string, inp
     } else {
       // The chat's "Show more" here: the list says "1–5 of 7", so say how to see the rest.
       const next = typeof reply.more?.input.offset === "number" && limit ? Math.floor(reply.more.input.offset / limit) + 1 : null;
-      ctx.stdout.write(renderText(reply) + (next ? `\n\n(more: add --page ${next})` : "") + "\n");
+      ctx.stdout.write(renderText({ ...reply, text: asShellCommand(reply.text) }) + (next ? `\n\n(more: add --page ${next})` : "") + "\n");
     }
     return 0;
 }

@@ -99,6 +99,14 @@ describe("papers search", () => {
       expect(text.out, id).toMatch(/^I don't have 2501\.12345/);
     }
   });
+
+  it("names commands as a shell runs them: 'papers trending', 'papers search <words>', not chat's '/papers …'", async () => {
+    const common = await runCli(["search", "the"], env);
+    expect(common.out).toMatch(/like papers search mixture of experts, or see papers trending for what's new\.$/m);
+    const topic = await runCli(["trending", "zzyzx"], env);
+    expect(topic.out).toMatch(/search every paper with papers search zzyzx\.$/m);
+    expect(common.out + topic.out).not.toMatch(/\/papers/);
+  });
 });
 
 describe("papers trending", () => {

@@ -125,9 +125,12 @@ export const searchCommand = defineCommand({
     const plain = phrases.length === 0 && !leavingOut && !sidesOf(query) && lead === `Papers for ${quoted(shown)}`;
     const words = query.trim().split(/\s+/).filter((chunk) => !onlyCommonWords(chunk)).length;
     if (plain && strong.length < QUESTION_MINIMUM && weak > 0 && words >= QUESTION_WORDS) {
-      const closest = catalog.index.search(query.replace(ARXIV_LABEL, " "), { limit: QUESTION_MINIMUM }).hits;
-      weak -= closest.length - strong.length;
-      strong = closest;
+      // The papers past the floor stay, whatever their place, and the best of the rest join them.
+      const listed = new Set(strong.map((hit) => hit.id));
+      const closest = catalog.index.search(query.replace(ARXIV_LABEL, " "), { limit: QUESTION_MINIMUM * 2 }).hits;
+      const extra = closest.filter((hit) => !listed.has(hit.id)).slice(0, QUESTION_MINIMUM - strong.length);
+      weak -= extra.length;
+      strong = [...strong, ...extra].sort((a, b) => b.score - a.score);
       lead = `Closest papers for ${quoted(shown)}`;
     }
     const papers = catalog.papers(strong.slice(offset, offset + limit));

@@ -27,7 +27,7 @@ function openFile(path: string): Database.Database {
     try {
       // Switching to WAL (or finding it on) needs a lock too, which another process starting at the same moment
       // may hold (its own switch, its first migration, or the checkpoint when it closes). SQLite is told not to
-      // wait for it: its wait blocks the event loop, and a stop signal with it (openWaiting waits instead).
+      // wait for it: its wait blocks the event loop, and a stop signal with it (waitingForLock waits instead).
       db.pragma("busy_timeout = 0");
       db.pragma("journal_mode = WAL");
     } catch (error) { db.close(); throw error; }

@@ -1,6 +1,7 @@
 // `papers search <query…>` and `papers trending`: the same commands chat users run, printed as text or JSON.
 import { createRegistry } from "../commands/index.ts";
 import { runCommand } from "../command-kit/dispatch.ts";
+import type { CommandRegistry } from "../command-kit/registry.ts";
 import { renderText } from "../adapters/console/render.ts";
 import { CliUsageError, parseFlags, type CliCommand, type CliContext } from "./io.ts";
 import { withServices } from "./services.ts";
@@ -41,8 +42,7 @@ function offsetOf(value: string | undefined, limit: number): number {
 // prompt those are "papers trending" and "papers search <words>"; chat's other commands (bookmarks, subscribe)
 // have no command here and stay as chat's. Only where a word starts (a link's "huggingface.co/papers/…" is left).
 const IN_SHELL = new Set(["search", "trending"]);
-function asShellCommand(text: string): string {
-  const registry = createRegistry();
+function asShellCommand(text: string, registry: CommandRegistry): string {
   return text.replace(/(^|[\s("“'`])\/papers\s+([^\s,;.)"”'`]+)/g, (whole, before: string, word: string) => {
     const command = registry.lookup([word])[0]?.data.name;
     if (command === undefined) return `${before}papers search ${word}`;
@@ -51,15 +51,16 @@ function asShellCommand(text: string): string {
 }
 
 async function printReply(ctx: CliContext, services: Services, name: string, input: Record<string, unknown>, json: boolean, limit: number, scored = false): Promise<number> {
-    const reply = await runCommand(createRegistry(), name, input, {
+    const registry = createRegistry();
+    const reply = await runCommand(registry, name, input, {
       services, user: { platform: "console", workspaceId: "local", userId: "cli" },
       channel: { platform: "console", workspaceId: "local", channelId: "cli" }, canManageChannel: true, now: services.clock(),
       rememberLists: false }); // nothing later reads this viewer's numbered list (command.ts)
     // An arXiv id or link no paper here has is a search that found nothing, as words are: the sentence, and
     // for --json the empty list a script reads as "no match", not a failure with nothing on stdout.
     const noSuchPaper = reply.tone === "error" && reply.errorCode === "unknown_paper";
-    if (noSuchPaper && !json) { ctx.stdout.write(asShellCommand(plainTyped(reply.text)) + "\n"); return 0; }
-    if (reply.tone === "error") { ctx.stderr.write(asShellCommand(plainTyped(reply.text)) + "\n"); if (!noSuchPaper) return 1; }
+    if (noSuchPaper && !json) { ctx.stdout.write(asShellCommand(plainTyped(reply.text), registry) + "\n"); return 0; }
+    if (reply.tone === "error") { ctx.stderr.write(asShellCommand(plainTyped(reply.text), registry) + "\n"); if (!noSuchPaper) return 1; }
     if (json) {
       // Cards carry the catalog's cut abstract; the JSON gives each paper's whole one, read for this page.
       const abstracts = new Map((await services.papers.getMany((reply.papers ?? []).map((c) => c.id))).map((p) => [p.id, p.summary]));
@@ -70,7 +71,7 @@ async function printReply(ctx: CliContext, services: Services, name: string, inp
     } else {
       // The chat's "Show more" here: the list says "1–5 of 7", so say how to see the rest.
       const next = typeof reply.more?.input.offset === "number" && limit ? Math.floor(reply.more.input.offset / limit) + 1 : null;
-      ctx.stdout.write(renderText({ ...reply, text: asShellCommand(reply.text) }) + (next ? `\n\n(more: add --page ${next})` : "") + "\n");
+      ctx.stdout.write(renderText({ ...reply, text: asShellCommand(reply.text, registry) }) + (next ? `\n\n(more: add --page ${next})` : "") + "\n");
     }
     return 0;
 }

@@ -123,8 +123,9 @@ export const searchCommand = defineCommand({
     const syntaxNote = notWord ? `; to leave out ${quoted(notWord)}, type -${asTyped(notWord)}` : lowerOr ? "; for papers about either word, type OR in capitals" : "";
     // A plain-word question with too few papers past the floor: its closest matches, said so.
     const plain = phrases.length === 0 && !leavingOut && !sidesOf(query) && lead === `Papers for ${quoted(shown)}`;
-    const words = query.trim().split(/\s+/).filter((chunk) => !onlyCommonWords(chunk)).length;
-    if (plain && strong.length < QUESTION_MINIMUM && weak > 0 && words >= QUESTION_WORDS) {
+    // The words as typed (whitespace apart), and those not only common words: a question's, and a single word's below.
+    const chunks = query.trim().split(/\s+/), words = chunks.filter((chunk) => !onlyCommonWords(chunk));
+    if (plain && strong.length < QUESTION_MINIMUM && weak > 0 && words.length >= QUESTION_WORDS) {
       // The papers past the floor stay, whatever their place, and the best of the rest join them.
       const listed = new Set(strong.map((hit) => hit.id));
       const closest = catalog.index.search(query.replace(ARXIV_LABEL, " "), { limit: QUESTION_MINIMUM * 2 }).hits;
@@ -149,7 +150,6 @@ export const searchCommand = defineCommand({
       // Papers that only touch on the words are not "no match": say how many, so the answer is true. A
       // single word no paper writes ("rag" where none says RAG) is said to be in none, its near matches related.
       // One word however it was asked ("rag", "what is rag"): that word is the one no paper mentions.
-      const chunks = query.trim().split(/\s+/), words = chunks.filter((chunk) => !onlyCommonWords(chunk));
       const single = words.length === 1;
       const absent = single && weak > 0 && catalog.index.unwrittenWords(query).length > 0;
       const unwritten = chunks.length === 1 ? shown : lineWorth(bareWord(words[0] ?? ""));

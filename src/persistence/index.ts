@@ -16,9 +16,6 @@ const prismaDir = join(dirname(fileURLToPath(import.meta.url)), "../../prisma");
  * silent. `stop`: ends SQLite's wait for the file (a stop signal while starting). */
 export async function openStores(url: string, options: { prismaDir?: string; onLockWait?: () => void; stop?: AbortSignal } = {}): Promise<OpenedStores> {
   const root = options.prismaDir ?? prismaDir;
-  if (url.startsWith("file:")) {
-    const wait = { ...(options.onLockWait ? { onLockWait: options.onLockWait } : {}), ...(options.stop ? { stop: options.stop } : {}) };
-    return (await import("./sqlite/open.ts")).openSqlite(url, join(root, "sqlite/migrations"), wait);
-  }
+  if (url.startsWith("file:")) return (await import("./sqlite/open.ts")).openSqlite(url, join(root, "sqlite/migrations"), options);
   return (await import("./postgresql/open.ts")).openPostgres(url, join(root, "postgresql/migrations"), options.onLockWait);
 }

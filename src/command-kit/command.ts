@@ -72,3 +72,7 @@ export function defineCommand<S extends z.ZodObject>(command: Command<S>): Comma
   describeOptions(command.data.options);
   return command;
 }
+
+/** Whether a raw option, as a platform sent it, says "me" (selfService): only text can. Read with String(), an
+ * object whose toString is no function threw here, before the options' own checks could answer it. */
+export const saysMe = (value: unknown): boolean => typeof value === "string" && value.toLowerCase() === "me";

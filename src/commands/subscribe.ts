@@ -14,7 +14,7 @@ import { personalTarget, targetUserId } from "../core/person-target.ts";
 import { missingWordsText, searchableTopic } from "../core/relevance.ts";
 import { onlyCommonWords, onlyLeftOut, splitQuery } from "../core/search/query.ts";
 import { channelMention, type ChannelRef, type Platform } from "../core/channel.ts";
-import { defineCommand, type BotReach, type CommandContext } from "../command-kit/command.ts";
+import { defineCommand, saysMe, type BotReach, type CommandContext } from "../command-kit/command.ts";
 import { botHandle } from "../core/messages/bot-name.ts";
 import { emoji } from "../core/messages/emoji.ts";
 import { option, wholeNumber } from "../command-kit/options.ts";
@@ -169,7 +169,7 @@ export const subscribeCommand = defineCommand({
     usage: "subscribe [me] [weekly mon] [HH:MM] [time zone] [topic words…] [size:1-20] [ranked:team]   e.g. subscribe 09:00 Europe/Berlin mixture of experts · subscribe me 08:30 · subscribe weekly mon 09:00",
     options: Options,
     permission: "manageChannel",
-    selfService: (raw) => String(raw.who ?? "").toLowerCase() === "me",
+    selfService: (raw) => saysMe(raw.who),
   },
   parseText: parseSubscribeWords,
   readsNamedWords: true,

@@ -1,7 +1,7 @@
 // `/papers unsubscribe [weekly|me]`: stop this channel's daily (or weekly) digest, or your own. Past
 // deliveries stay in the ledger (no re-send if it subscribes again the same day).
 import { z } from "zod";
-import { defineCommand } from "../command-kit/command.ts";
+import { defineCommand, saysMe } from "../command-kit/command.ts";
 import { option } from "../command-kit/options.ts";
 import { channelMention } from "../core/channel.ts";
 import { personalTarget } from "../core/person-target.ts";
@@ -21,7 +21,7 @@ export const unsubscribeCommand = defineCommand({
         { description: "daily (default), weekly, or me" }),
     }),
     permission: "manageChannel",
-    selfService: (raw) => String(raw.which ?? "").toLowerCase() === "me",
+    selfService: (raw) => saysMe(raw.which),
   },
   async execute(ctx, { which }): Promise<Reply> {
     const again = (options: [string, string][]) => exampleOn(ctx.user.platform, "subscribe", options);

@@ -40,3 +40,11 @@ describe.each(createRegistry().list().map((c) => [c.data.name, c] as const))("/p
     expect((await runText(registry, "trending 1", context(false, "U0"))).papers).toHaveLength(1);
   });
 });
+
+it("answers an option that is no text where a person acting for themselves is asked ('me'), as the fuzz once sent it", async () => {
+  for (const [name, key] of [["unsubscribe", "which"], ["subscribe", "who"]] as const) {
+    const options = { [key]: { toString: "" } };
+    expectCleanAnswer(await runCommand(registry, name, options, context(false, "U1")), JSON.stringify(options));
+  }
+  expect(services.logs.text, "a command crashed (see the log)").not.toContain('"msg":"command failed"');
+});
